@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { TerminusModule } from '@nestjs/terminus';
+import { IdentityModule } from '../../../libs/identity/src/identity.module.js';
+import { IdentityService } from '../../../libs/identity/src/identity.service.js';
+import { TokenService } from '../../../libs/identity/src/auth/token.service.js';
+import { NotificationService } from '../../../libs/notifications/src/notification.service.js';
+import { APP_CONFIG, type AppConfig } from '../../../libs/platform/src/config/config.js';
+import { RUNTIME } from '../../../libs/platform/src/platform.module.js';
+import type { Runtime } from '../../../libs/platform/src/runtime/runtime.js';
+import { graphqlOptions } from './graphql/graphql.options.js';
+import { HealthController } from './health/health.controller.js';
+import { AuthResolver } from './identity/auth.resolver.js';
+import { OrganizationResolver, UserResolver } from './identity/organization.resolver.js';
+import { NotificationResolver } from './notifications/notification.resolver.js';
+
+/** The GraphQL API and health endpoints. */
+@Module({
+  imports: [
+    TerminusModule,
+    IdentityModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [IdentityModule],
+      inject: [APP_CONFIG, IdentityService, TokenService, RUNTIME],
+      useFactory: (config: AppConfig, identity: IdentityService, tokens: TokenService, runtime: Runtime) =>
+        graphqlOptions(config, identity, tokens, runtime.logger),
+    }),
+  ],
+  controllers: [HealthController],
+  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService],
+})
+export class ApiModule {}

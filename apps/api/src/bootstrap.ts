@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import { Module, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import type { AddressInfo } from 'node:net';
+import type { Logger as PinoLogger } from 'pino';
+import type { AppConfig } from '../../../libs/platform/src/config/config.js';
+import { PlatformModule } from '../../../libs/platform/src/platform.module.js';
+import { startRuntime, type Runtime } from '../../../libs/platform/src/runtime/runtime.js';
+import { WorkerModule } from '../../worker/src/worker.module.js';
+import { ApiModule } from './api.module.js';
+import { ensureAuthority, seedDemoData } from './demo/seed-demo.js';
+
+export interface StartedApp {
+  readonly app: INestApplication;
+  readonly runtime: Runtime;
+  /** e.g. http://localhost:3000/graphql */
+  readonly graphqlUrl: string;
+  readonly baseUrl: string;
+  /** Stops taking work, lets running jobs finish, closes HTTP, the database and embedded PostgreSQL. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: AppConfig;
+  /** Run the queue workers and the outbox relay in this process too (`npm start`). */
+  withWorkers: boolean;
+  logger?: PinoLogger;
+  queueNamespace?: string;
+}
+
+/** Boots the API (and, all-in-one, the workers): the one path used by `npm start`, `start:api` and the e2e tests. */
+export async function startApp(options: StartOptions): Promise<StartedApp> {
+  const { config } = options;
+  const runtime = await startRuntime({
+    role: options.withWorkers ? 'all' : 'api',
+    config,
+    logger: options.logger,
+    queueNamespace: options.queueNamespace,
+  });
+  try {
+    const ds = runtime.database.dataSource;
+    await ensureAuthority(ds, runtime.config, runtime.logger);
+    if (runtime.config.demoData) await seedDemoData(ds, runtime.logger);
+
+    @Module({ imports: [PlatformModule.forRuntime(runtime), ApiModule, ...(options.withWorkers ? [WorkerModule] : [])] })
+    class AppModule {}
+
+    const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+    app.useLogger(app.get(Logger));
+    app.useBodyParser('json', { limit: '1mb' });
+    await app.listen(config.port, config.host);
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const baseUrl = `http://${host}:${port}`;
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      runtime,
+      baseUrl,
+      graphqlUrl: `${baseUrl}/graphql`,
+      close: () =>
+        (closing ??= (async () => {
+          await runtime.stopWork();
+          await app.close();
+          await runtime.close();
+        })()),
+    };
+  } catch (err) {
+    await runtime.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** The one line that says how this process runs. */
+export function describeStart(started: StartedApp): string {
+  const { runtime } = started;
+  const mode = runtime.role === 'all' ? 'all-in-one' : 'api';
+  const search = runtime.config.meiliUrl ? `Meilisearch ${new URL(runtime.config.meiliUrl).host}` : 'embedded (in-process)';
+  return (
+    `srdi-match started: mode=${mode} env=${runtime.config.env} database=${runtime.database.describe()} ` +
+    `queue=${runtime.queues.describe()} search=${search} graphql=${started.graphqlUrl}`
+  );
+}

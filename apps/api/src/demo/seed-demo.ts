@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { hashPassword } from '../../../../libs/identity/src/auth/password-hasher.js';
+import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
+import { OrganizationEntity } from '../../../../libs/identity/src/organizations/organization.entity.js';
+import { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';
+import { recordEvent } from '../../../../libs/platform/src/outbox/outbox.service.js';
+import type { AppConfig } from '../../../../libs/platform/src/config/config.js';
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-data.js';
+
+const AUTHORITY_ORG = DEMO_ORGANIZATIONS.find((o) => o.kind === 'AUTHORITY')!;
+
+/**
+ * The AUTHORITY account cannot self-register: create it from AUTHORITY_EMAIL / AUTHORITY_PASSWORD,
+ * or, in the embedded default without them, a demo authority whose password is printed once.
+ */
+export async function ensureAuthority(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<void> {
+  const identity = new IdentityService(dataSource);
+  const org = { name: AUTHORITY_ORG.name, uscc: AUTHORITY_ORG.uscc, regionCode: AUTHORITY_ORG.regionCode };
+  if (config.authority) {
+    const created = await identity.ensureAuthorityUser({ ...config.authority, ...org });
+    if (created) logger.info(`created AUTHORITY user ${config.authority.email}`);
+    return;
+  }
+  if (config.databaseUrl) {
+    logger.warn('no AUTHORITY_EMAIL/AUTHORITY_PASSWORD set: no authority account is created, so nobody can verify organizations');
+    return;
+  }
+  const password = randomBytes(12).toString('base64url');
+  if (await identity.ensureAuthorityUser({ email: AUTHORITY_ORG.user.email, password, ...org })) {
+    // Printed on stdout once, on the run that created it; it is not stored anywhere in clear.
+    console.log(
+      `\n  Demo AUTHORITY account created (shown once):\n    email:    ${AUTHORITY_ORG.user.email}\n    password: ${password}\n` +
+        '  Set AUTHORITY_EMAIL and AUTHORITY_PASSWORD to create one of your own.\n',
+    );
+  }
+}
+
+/**
+ * Demo organizations of every kind with one user each (password DEMO_PASSWORD). Idempotent: an
+ * organization whose USCC exists is left alone. Later contexts extend it with their own rows.
+ */
+export async function seedDemoData(dataSource: DataSource, logger: Logger): Promise<number> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let created = 0;
+  await dataSource.transaction(async (manager) => {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['srdi:seed-demo']);
+    for (const demo of DEMO_ORGANIZATIONS) {
+      if (demo.kind === 'AUTHORITY') continue;
+      if (await manager.existsBy(OrganizationEntity, { uscc: demo.uscc })) continue;
+      const org = await manager.save(
+        manager.create(OrganizationEntity, {
+          kind: demo.kind,
+          name: demo.name,
+          uscc: demo.uscc,
+          regionCode: demo.regionCode,
+          verified: demo.verified,
+          verifiedAt: demo.verified ? new Date() : null,
+        }),
+      );
+      const user = await manager.save(
+        manager.create(UserEntity, { email: demo.user.email, passwordHash, displayName: demo.user.displayName, organizationId: org.id }),
+      );
+      await recordEvent(manager, {
+        type: 'organization.registered',
+        aggregateType: 'organization',
+        aggregateId: org.id,
+        data: { organizationId: org.id },
+        actorUserId: user.id,
+      });
+      created++;
+    }
+  });
+  if (created > 0) logger.info(`demo data: created ${created} organizations (users <key>@demo.srdi.example, password ${DEMO_PASSWORD})`);
+  return created;
+}

@@ -1,0 +1,60 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
+
+/** Codes whose messages are written for the client and can be shown as they are. */
+const CLIENT_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const LIMIT = /(depth|aliases|directives|tokens) limit of (\d+) exceeded/i;
+
+/**
+ * Shapes every error sent to clients: our AppErrors keep their code and message, GraphQL's own
+ * request errors pass through, and anything unexpected becomes a generic INTERNAL_SERVER_ERROR
+ * (logged server-side with its stack). Stack traces leave the server only in development.
+ */
+export function createErrorFormatter(options: { development: boolean; log: (err: unknown) => void }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const stack = options.development && formatted.extensions?.stacktrace ? { stacktrace: formatted.extensions.stacktrace } : {};
+    if (original instanceof AppError) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { ...original.details, code: original.code, ...stack },
+      };
+    }
+    const code = String(formatted.extensions?.code ?? '');
+    const limit = LIMIT.exec(formatted.message);
+    if (limit) {
+      return {
+        message: `查询超出限制：${formatted.message.replace(/^Syntax Error: /, '')} 请拆分查询或减少嵌套/别名 (split the query)`,
+        locations: formatted.locations,
+        extensions: { code: 'BAD_USER_INPUT', limit: limit[1]!.toLowerCase() },
+      };
+    }
+    if (CLIENT_CODES.has(code)) {
+      const { stacktrace: _drop, ...rest } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...rest, ...stack } };
+    }
+    options.log(original);
+    return {
+      message: '服务器内部错误，请稍后重试 (internal server error; the request was not completed)',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...stack },
+    };
+  };
+}

@@ -1,0 +1,74 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Request } from 'express';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../../../../libs/platform/src/config/config.js';
+import type { IdentityService } from '../../../../libs/identity/src/identity.service.js';
+import type { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
+import { complexityPlugin } from './complexity.plugin.js';
+import { createErrorFormatter } from './format-error.js';
+import { RequestContext, byIdLoader, type Authentication } from './request-context.js';
+import { DateScalar, DateTimeScalar, SafeIntScalar } from './scalars.js';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
+export const SCHEMA_FILE = join(repoRoot, 'schema.gql');
+
+async function authenticate(req: Request, identity: IdentityService, tokens: TokenService): Promise<Authentication> {
+  const header = req.headers.authorization;
+  if (!header) return {};
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) return { problem: 'Authorization 头格式应为 "Bearer <token>" (malformed Authorization header)' };
+  const check = await tokens.verify(match[1]!);
+  if (!check.ok) return { problem: check.reason };
+  const loaded = await identity.loadActor(check.claims.userId);
+  if (!loaded || loaded.actor.organizationId !== check.claims.organizationId) {
+    return { problem: '该账号已不存在，请重新登录 (the account behind this token no longer exists)' };
+  }
+  return loaded;
+}
+
+/** Apollo, code-first, with the request limits and error policy of the product. */
+export function graphqlOptions(config: AppConfig, identity: IdentityService, tokens: TokenService, logger: Logger): ApolloDriverConfig {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: config.graphql.maxAliases },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 2_000 },
+    costLimit: { enabled: false }, // graphql-query-complexity below knows list sizes
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+  return {
+    path: '/graphql',
+    // The committed schema.gql is written by development runs; tests and production build it in memory.
+    autoSchemaFile: config.env === 'development' ? SCHEMA_FILE : true,
+    sortSchema: true,
+    playground: false,
+    introspection: !config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: config.env === 'development',
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+    resolvers: { DateTime: DateTimeScalar, Date: DateScalar, SafeInt: SafeIntScalar },
+    validationRules: armor.validationRules,
+    // @nestjs/apollo's typings point at Apollo's CommonJS declarations; the runtime objects are the same.
+    plugins: [
+      ...armor.plugins,
+      complexityPlugin(config.graphql.maxCost),
+      config.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+    ] as unknown as ApolloDriverConfig['plugins'],
+    formatError: createErrorFormatter({
+      development: config.env === 'development',
+      log: (err) => logger.error({ err }, 'unexpected error in a GraphQL operation'),
+    }),
+    context: async ({ req }: { req: Request }) =>
+      new RequestContext(req, await authenticate(req, identity, tokens), {
+        organization: byIdLoader((ids) => identity.organizationsByIds(ids)),
+      }),
+  };
+}

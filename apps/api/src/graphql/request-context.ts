@@ -1,0 +1,54 @@
+import type { Request } from 'express';
+import DataLoader from 'dataloader';
+import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
+import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
+import type { OrganizationEntity } from '../../../../libs/identity/src/organizations/organization.entity.js';
+import type { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';
+
+/** Per-request DataLoaders; created fresh for every request so nothing is cached across users. */
+export interface Loaders {
+  organization: DataLoader<string, OrganizationEntity | null>;
+}
+
+export interface Authentication {
+  actor?: Actor;
+  user?: UserEntity;
+  /** Why a presented token was refused; reported when the operation needs a signed-in caller. */
+  problem?: string;
+}
+
+/** The GraphQL context of one request. */
+export class RequestContext {
+  constructor(
+    readonly req: Request,
+    readonly auth: Authentication,
+    readonly loaders: Loaders,
+  ) {}
+
+  /** The caller, or undefined for anonymous operations; a bad token is still an error. */
+  get actor(): Actor | undefined {
+    if (this.auth.problem) throw new AppError('UNAUTHENTICATED', this.auth.problem);
+    return this.auth.actor;
+  }
+
+  /** The caller; UNAUTHENTICATED when there is none. */
+  requireActor(): Actor {
+    const actor = this.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录 (sign in first: send "Authorization: Bearer <token>")');
+    return actor;
+  }
+
+  requireUser(): UserEntity {
+    this.requireActor();
+    return this.auth.user!;
+  }
+}
+
+/** Builds a loader that returns rows in key order, null where missing. */
+export function byIdLoader<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await fetch(ids);
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}

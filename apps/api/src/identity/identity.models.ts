@@ -1,0 +1,93 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../libs/identity/src/organizations/organization-kind.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
+
+export const OrganizationKindEnum = Object.fromEntries(ORGANIZATION_KINDS.map((k) => [k, k])) as { [K in OrganizationKind]: K };
+registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind' });
+
+@ObjectType('Organization')
+export class OrganizationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => OrganizationKindEnum)
+  kind: OrganizationKind;
+
+  @Field()
+  name: string;
+
+  @Field({ description: '统一社会信用代码 (GB 32100-2015), 18 characters, check digit verified.' })
+  uscc: string;
+
+  @Field({ description: '6-digit 行政区划代码, e.g. 330281 for 余姚市.' })
+  regionCode: string;
+
+  @Field({ description: 'Set by an AUTHORITY after review; only verified organizations can publish.' })
+  verified: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When an AUTHORITY verified it.' })
+  verifiedAt: Date | null;
+}
+
+@ObjectType('User')
+export class UserModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  displayName: string;
+
+  /** Resolved through the per-request organization loader. */
+  organizationId: string;
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayloadModel {
+  @Field()
+  accessToken: string;
+
+  @Field(() => UserModel)
+  user: UserModel;
+}
+
+@InputType('OrganizationInput')
+export class OrganizationInput {
+  @Field(() => OrganizationKindEnum, { description: 'AUTHORITY cannot be self-registered.' })
+  kind: OrganizationKind;
+
+  @Field()
+  name: string;
+
+  @Field()
+  uscc: string;
+
+  @Field()
+  regionCode: string;
+}
+
+@InputType('RegisterInput')
+export class RegisterInput {
+  @Field()
+  email: string;
+
+  @Field({ description: 'At least 10 characters.' })
+  password: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => OrganizationInput)
+  organization: OrganizationInput;
+}
+
+@InputType('LoginInput')
+export class LoginInput {
+  @Field()
+  email: string;
+
+  @Field()
+  password: string;
+}

@@ -1,0 +1,16 @@
+/** npm run seed:demo: demo organizations and users into DATABASE_URL (or embedded PostgreSQL). */
+import { loadConfig } from '../../../libs/platform/src/config/config.js';
+import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
+import { createLogger } from '../../../libs/platform/src/runtime/runtime.js';
+import { ensureAuthority, seedDemoData } from './demo/seed-demo.js';
+
+const config = loadConfig();
+const logger = createLogger(config);
+const db = await openDatabase(config, (m) => logger.info(m), 'srdi-seed');
+try {
+  await ensureAuthority(db.dataSource, config, logger);
+  const n = await seedDemoData(db.dataSource, logger);
+  console.log(n > 0 ? `Seeded ${n} demo organizations.` : 'Demo data already present.');
+} finally {
+  await db.close();
+}

@@ -1,0 +1,54 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../../../libs/platform/src/config/config.js';
+import { JOB_CATALOG, QUEUE_NAMES, isJobName } from '../../../libs/platform/src/queue/job-catalog.js';
+import { JOB_HANDLER_METADATA, assembleHandlerMap, type HandlerMap } from '../../../libs/platform/src/queue/job-handler.js';
+import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
+import { RUNTIME } from '../../../libs/platform/src/platform.module.js';
+import type { Runtime } from '../../../libs/platform/src/runtime/runtime.js';
+
+/**
+ * Finds the one handler of every catalog job (boot fails otherwise), starts a BullMQ worker per
+ * queue, and starts the outbox relay that feeds them.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap {
+  private handlers: HandlerMap | undefined;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+    private readonly queues: QueueRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
+
+  discoverHandlers(): HandlerMap {
+    const found = this.discovery
+      .getProviders()
+      .filter((w) => w.metatype && w.instance)
+      .map((w) => ({ name: this.reflector.get<string>(JOB_HANDLER_METADATA, w.metatype as Function), handler: w.instance, owner: w.name }))
+      .filter((f): f is { name: string; handler: unknown; owner: string } => typeof f.name === 'string');
+    return assembleHandlerMap(found);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const handlers = (this.handlers = this.discoverHandlers());
+    for (const queue of QUEUE_NAMES) {
+      const worker = this.queues.createWorker(queue, (job) => this.run(handlers, job), this.config.workerConcurrency);
+      worker.on('failed', (job, err) =>
+        this.runtime.logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
+      );
+      worker.on('error', (err) => this.runtime.logger.error({ err: err.message, queue }, 'worker error'));
+    }
+    await this.runtime.relay?.start();
+  }
+
+  private async run(handlers: HandlerMap, job: Job): Promise<void> {
+    if (!isJobName(job.name) || JOB_CATALOG[job.name] === undefined) {
+      throw new UnrecoverableError(`unknown job ${job.name}`);
+    }
+    await handlers.get(job.name)!.handle(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade });
+  }
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Module } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '../../../libs/platform/src/config/config.js';
+import { PlatformModule } from '../../../libs/platform/src/platform.module.js';
+import { createLogger, startRuntime } from '../../../libs/platform/src/runtime/runtime.js';
+import { installShutdown } from '../../../libs/platform/src/runtime/shutdown.js';
+import { WorkerModule } from './worker.module.js';
+
+/** The worker alone: a Nest application context with no HTTP server. */
+async function main() {
+  const config = loadConfig();
+  if (!config.redisUrl && !config.databaseUrl) {
+    throw new ConfigError('DATABASE_URL', 'is required for a standalone worker (embedded PostgreSQL belongs to the all-in-one `npm start`)');
+  }
+  const logger = createLogger(config);
+  const runtime = await startRuntime({ role: 'worker', config, logger });
+  @Module({ imports: [PlatformModule.forRuntime(runtime), WorkerModule] })
+  class WorkerAppModule {}
+  const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  installShutdown({ logger, timeoutMs: config.shutdownTimeoutMs, steps: [() => runtime.stopWork(), () => app.close(), () => runtime.close()] });
+  logger.info(`srdi-match worker started: mode=worker database=${runtime.database.describe()} queue=${runtime.queues.describe()}`);
+}
+
+main().catch((err: Error) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

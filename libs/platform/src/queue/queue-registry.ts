@@ -1,0 +1,114 @@
+import { Queue, Worker, createPostgresBackend, type Processor, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { QUEUE_NAMES, type QueueName } from './job-catalog.js';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+// Queue and Worker are generic over their backend; this registry hides which one is in use.
+type AnyQueue = Queue<any, any, string, any, any, string, any, any>;
+type AnyWorker = Worker<any, any, string, any, any, any>;
+
+export interface QueueRegistryOptions {
+  /** Redis when set, else BullMQ's PostgreSQL backend in `databaseUrl`. */
+  redisUrl: string | undefined;
+  databaseUrl: string;
+  /** Prefix (Redis) or schema (PostgreSQL) so tests can isolate their queues. */
+  namespace?: string;
+}
+
+/**
+ * Owns every BullMQ Queue and Worker of the process and hides which backend carries them.
+ * Queues are created lazily; `close()` lets running jobs finish before disconnecting.
+ */
+export class QueueRegistry {
+  readonly backend: QueueBackendKind;
+  private readonly queues = new Map<QueueName, AnyQueue>();
+  private readonly workers: AnyWorker[] = [];
+  private readonly redisConnections: Redis[] = [];
+
+  constructor(private readonly options: QueueRegistryOptions) {
+    this.backend = options.redisUrl ? 'redis' : 'postgres';
+  }
+
+  /** A human description for the boot log line, without credentials. */
+  describe(): string {
+    if (this.options.redisUrl) {
+      const u = new URL(this.options.redisUrl);
+      return `BullMQ on Redis ${u.hostname}:${u.port || 6379}`;
+    }
+    return `BullMQ on PostgreSQL (schema ${this.schema})`;
+  }
+
+  private get schema(): string {
+    return this.options.namespace ? `bullmq_${this.options.namespace}` : 'bullmq';
+  }
+
+  private redis(forWorker: boolean): Redis {
+    const connection = new Redis(this.options.redisUrl!, {
+      maxRetriesPerRequest: forWorker ? null : 3,
+      enableOfflineQueue: forWorker,
+      lazyConnect: false,
+    });
+    connection.on('error', () => undefined); // reported through health checks and job failures
+    this.redisConnections.push(connection);
+    return connection;
+  }
+
+  queue(name: QueueName): AnyQueue {
+    let queue: AnyQueue | undefined = this.queues.get(name);
+    if (!queue) {
+      queue =
+        this.backend === 'redis'
+          ? new Queue(name, { connection: this.redis(false), prefix: this.prefix })
+          : new Queue(name, { connection: this.pgConnection() }, createPostgresBackend);
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  private get prefix(): string {
+    return this.options.namespace ? `srdi-${this.options.namespace}` : 'srdi';
+  }
+
+  private pgConnection() {
+    return { connectionString: this.options.databaseUrl, schema: this.schema, migrate: true, max: 4 };
+  }
+
+  createWorker(name: QueueName, processor: Processor, concurrency: number): AnyWorker {
+    const opts = { concurrency, autorun: true, lockDuration: 30_000, stalledInterval: 15_000 };
+    const worker: AnyWorker =
+      this.backend === 'redis'
+        ? new Worker(name, processor, { ...opts, connection: this.redis(true), prefix: this.prefix })
+        : new Worker(name, processor, { ...opts, connection: this.pgConnection() }, createPostgresBackend);
+    this.workers.push(worker);
+    return worker;
+  }
+
+  /** Ensures every queue is reachable (PostgreSQL backend: runs its schema migrations). */
+  async ready(): Promise<void> {
+    await Promise.all(QUEUE_NAMES.map((n) => this.queue(n).waitUntilReady()));
+  }
+
+  /** Counts across all queues, for health and for tests that wait for the queues to drain. */
+  async counts(): Promise<Record<string, number>> {
+    const total: Record<string, number> = {};
+    for (const name of QUEUE_NAMES) {
+      const c = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
+      for (const [k, v] of Object.entries(c)) total[k] = (total[k] ?? 0) + v;
+    }
+    return total;
+  }
+
+  /** Stops workers (waiting for running jobs), then queues and connections. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await Promise.all(this.redisConnections.map((c) => c.quit().catch(() => c.disconnect())));
+    this.workers.length = 0;
+    this.queues.clear();
+    this.redisConnections.length = 0;
+  }
+}
+
+export type { Job };

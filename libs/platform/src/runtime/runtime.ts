@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pino, type Logger } from 'pino';
+import type { AppConfig, ProcessRole } from '../config/config.js';
+import { openDatabase, type DatabaseRuntime } from '../database/database-runtime.js';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { QueueRegistry } from '../queue/queue-registry.js';
+
+/** The infrastructure a process runs on, started before Nest and stopped after it. */
+export interface Runtime {
+  readonly role: ProcessRole;
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly database: DatabaseRuntime;
+  readonly queues: QueueRegistry;
+  /** Present where workers run (worker and all-in-one processes). */
+  readonly relay: OutboxRelay | undefined;
+  /** Stops the relay and the queues, letting running jobs finish. */
+  stopWork(): Promise<void>;
+  /** {@link stopWork}, then closes the database (and stops embedded PostgreSQL). */
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    base: { service: 'srdi-match' },
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.accessToken'], censor: '[redacted]' },
+  });
+}
+
+/**
+ * Outside production a missing JWT_SECRET is generated once and kept in DATA_DIR, so tokens
+ * survive restarts of the zero-setup default. Production refuses to start without one (config).
+ */
+export async function resolveJwtSecret(config: AppConfig): Promise<string> {
+  if (config.jwtSecret) return config.jwtSecret;
+  const dir = resolve(config.dataDir);
+  const file = join(dir, 'jwt-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  await mkdir(dir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  await writeFile(file, secret, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return secret;
+}
+
+export interface StartRuntimeOptions {
+  role: ProcessRole;
+  config: AppConfig;
+  logger?: Logger;
+  /** Isolates queue names (tests). */
+  queueNamespace?: string;
+}
+
+export async function startRuntime(options: StartRuntimeOptions): Promise<Runtime> {
+  const jwtSecret = await resolveJwtSecret(options.config);
+  const config: AppConfig = { ...options.config, jwtSecret };
+  const logger = options.logger ?? createLogger(config);
+  const database = await openDatabase(config, (m) => logger.info(m), `srdi-${options.role}`);
+  const queues = new QueueRegistry({ redisUrl: config.redisUrl, databaseUrl: database.url, namespace: options.queueNamespace });
+  try {
+    await queues.ready();
+  } catch (err) {
+    await queues.close().catch(() => undefined);
+    await database.close();
+    throw new Error(`queue backend unreachable (${queues.describe()}): ${(err as Error).message}`);
+  }
+  const relay =
+    options.role === 'api'
+      ? undefined
+      : new OutboxRelay(database.dataSource, queues, {
+          databaseUrl: database.url,
+          log: (level, message) => logger[level](message),
+        });
+  let stopped: Promise<void> | undefined;
+  let closed: Promise<void> | undefined;
+  const stopWork = () =>
+    (stopped ??= (async () => {
+      await relay?.stop();
+      await queues.close();
+    })());
+  return {
+    role: options.role,
+    config,
+    logger,
+    database,
+    queues,
+    relay,
+    stopWork,
+    close() {
+      closed ??= (async () => {
+        await stopWork();
+        await database.close();
+      })();
+      return closed;
+    },
+  };
+}

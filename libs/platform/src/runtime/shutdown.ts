@@ -1,0 +1,43 @@
+import type { Logger } from 'pino';
+
+export interface ShutdownOptions {
+  logger: Logger;
+  timeoutMs: number;
+  /** Run in order on SIGINT/SIGTERM; each waits for the previous one. */
+  steps: Array<() => Promise<unknown>>;
+}
+
+/**
+ * Graceful shutdown: on the first SIGINT/SIGTERM run the steps (stop taking work, let running
+ * jobs finish, close connections, stop embedded PostgreSQL), then exit. A second signal or the
+ * timeout forces the exit.
+ */
+export function installShutdown(options: ShutdownOptions): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      options.logger.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    options.logger.info(`${signal} received: shutting down`);
+    const timer = setTimeout(() => {
+      options.logger.error(`shutdown took longer than ${options.timeoutMs} ms: exiting`);
+      process.exit(1);
+    }, options.timeoutMs);
+    timer.unref();
+    (async () => {
+      for (const step of options.steps) await step();
+    })()
+      .then(() => {
+        options.logger.info('shutdown complete');
+        process.exit(0);
+      })
+      .catch((err: Error) => {
+        options.logger.error(`shutdown failed: ${err.message}`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
