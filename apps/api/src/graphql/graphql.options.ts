@@ -12,7 +12,7 @@ import type { TokenService } from '../../../../libs/identity/src/auth/token.serv
 import { complexityPlugin } from './complexity.plugin.js';
 import { createErrorFormatter } from './format-error.js';
 import { RequestContext, byIdLoader, type Authentication } from './request-context.js';
-import { DateScalar, DateTimeScalar, SafeIntScalar } from './scalars.js';
+import { DateTimeScalar } from './scalars.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
 export const SCHEMA_FILE = join(repoRoot, 'schema.gql');
@@ -52,7 +52,6 @@ export function graphqlOptions(config: AppConfig, identity: IdentityService, tok
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: config.env === 'development',
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-    resolvers: { DateTime: DateTimeScalar, Date: DateScalar, SafeInt: SafeIntScalar },
     validationRules: armor.validationRules,
     // @nestjs/apollo's typings point at Apollo's CommonJS declarations; the runtime objects are the same.
     plugins: [

@@ -45,7 +45,7 @@ export async function openDatabase(
 ): Promise<DatabaseRuntime> {
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log: () => undefined });
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
   const url = config.databaseUrl ?? embedded!.url;
   const dataSource = buildDataSource(url, applicationName);
   try {

@@ -20,6 +20,7 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   database?: string;
+  /** Our own messages (initialising, reclaiming after a crash); the server's output is dropped. */
   log?: (message: string) => void;
 }
 
@@ -119,7 +120,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: (m: string) => log(m.trim()),
+    onLog: () => undefined,
     onError: (e: unknown) => log(`embedded PostgreSQL: ${e instanceof Error ? e.message : String(e)}`.trim()),
   });
 

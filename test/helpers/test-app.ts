@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../libs/platform/src/config/config.js';
+import { startApp, type StartedApp } from '../../apps/api/src/bootstrap.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { gql, type GraphQLResponse } from './graphql-client.js';
+import { testRedisUrl } from './test-env.js';
+
+export const TEST_AUTHORITY = { email: 'authority@test.srdi.example', password: 'authority-password-1' };
+
+export interface TestApp {
+  readonly started: StartedApp;
+  readonly db: TestDatabase;
+  readonly url: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Waits until every outbox event is relayed and every queued job has run. */
+  drain(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Queue backend: 'postgres' (default) or 'redis' (needs a reachable Redis). */
+  queue?: 'postgres' | 'redis';
+  env?: Record<string, string>;
+  withWorkers?: boolean;
+}
+
+/** Boots the real app (HTTP on a free port, workers, relay) on a fresh cloned database. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const redisUrl = options.queue === 'redis' ? testRedisUrl() : undefined;
+  if (options.queue === 'redis' && !redisUrl) throw new Error('Redis not reachable');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DEMO_DATA: 'off',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    AUTHORITY_EMAIL: TEST_AUTHORITY.email,
+    AUTHORITY_PASSWORD: TEST_AUTHORITY.password,
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    ...options.env,
+  });
+  const started = await startApp({ config, withWorkers: options.withWorkers ?? true, queueNamespace: randomBytes(4).toString('hex') });
+  return {
+    started,
+    db,
+    url: started.graphqlUrl,
+    gql: (query, variables, token) => gql(started.graphqlUrl, query, variables, token),
+    async drain(timeoutMs = 20_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const [{ n }] = await started.runtime.database.dataSource.query(
+          'SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL',
+        );
+        const c = await started.runtime.queues.counts();
+        if (n === 0 && (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) === 0) return;
+        if (Date.now() > until) throw new Error(`queues did not drain in ${timeoutMs} ms: outbox ${n}, ${JSON.stringify(c)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async close() {
+      await started.close();
+      await db.drop();
+    },
+  };
+}
