@@ -104,6 +104,9 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
 }
 
+/** URLs may carry `user:password@`; the boot log must not show it. Greedy, so a stray `@` over-hides. */
+const hideCredentials = (value: string) => value.replace(/\/\/.*@/, '//***@');
+
 /** Parses and validates the environment; throws {@link ConfigError} naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(env);
@@ -111,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
     const shown = env[variable];
-    const value = shown === undefined || /SECRET|PASSWORD|KEY/.test(variable) ? '' : ` (got "${shown}")`;
+    const value = shown === undefined || /SECRET|PASSWORD|KEY/.test(variable) ? '' : ` (got "${hideCredentials(shown)}")`;
     throw new ConfigError(variable, `${issue.message}${value}`);
   }
   const c = parsed.data;

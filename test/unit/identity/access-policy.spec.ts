@@ -1,0 +1,165 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it, expect } from '@jest/globals';
+import { buildSchema } from 'graphql';
+import { MUTATION_RULES, decide, type Actor, type MutationName } from '../../../libs/identity/src/access/access-policy.js';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../libs/identity/src/organizations/organization-kind.js';
+
+/**
+ * What each organization kind may do, written out by hand so that a change to MUTATION_RULES
+ * has to be mirrored here on purpose. Per kind:
+ *   yes   allowed whatever row it targets and whether or not the organization is verified
+ *   own   allowed on its own organization's rows only
+ *   own+v allowed on its own rows only, and only once the organization is verified
+ *   any   allowed on any organization's rows (AUTHORITY's override, e.g. 下架 a listing)
+ *   no    FORBIDDEN
+ * Kinds left out of a row are `no`.
+ */
+type Cell = 'yes' | 'own' | 'own+v' | 'any' | 'no';
+type Row = Partial<Record<OrganizationKind, Cell>>;
+
+const EVERYONE: Row = {
+  ENTERPRISE: 'yes', SERVICE_PROVIDER: 'yes', BANK: 'yes', ANCHOR_ENTERPRISE: 'yes', PARK_OPERATOR: 'yes', AUTHORITY: 'yes',
+};
+
+const ACCESS_TABLE: Record<MutationName, Row> = {
+  register: EVERYONE,
+  login: EVERYONE,
+  verifyOrganization: { AUTHORITY: 'yes' },
+  upsertEnterpriseProfile: { ENTERPRISE: 'own' },
+  createServiceOffering: { SERVICE_PROVIDER: 'yes' },
+  updateServiceOffering: { SERVICE_PROVIDER: 'own' },
+  createCreditProduct: { BANK: 'yes' },
+  updateCreditProduct: { BANK: 'own' },
+  createChallenge: { ANCHOR_ENTERPRISE: 'yes' },
+  updateChallenge: { ANCHOR_ENTERPRISE: 'own' },
+  createPark: { PARK_OPERATOR: 'yes' },
+  createParkVacancy: { PARK_OPERATOR: 'own' },
+  updateParkVacancy: { PARK_OPERATOR: 'own' },
+  publishListing: { SERVICE_PROVIDER: 'own+v', BANK: 'own+v', ANCHOR_ENTERPRISE: 'own+v', PARK_OPERATOR: 'own+v' },
+  closeListing: { SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own', AUTHORITY: 'any' },
+  applyToChallenge: { ENTERPRISE: 'yes' },
+  decideChallengeApplication: { ANCHOR_ENTERPRISE: 'own' },
+  requestMatch: { ENTERPRISE: 'yes' },
+  respondToMatchRequest: { SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own' },
+  completeMatchRequest: { ENTERPRISE: 'own' },
+  cancelMatchRequest: { ENTERPRISE: 'own' },
+};
+
+const PUBLIC_MUTATIONS = ['register', 'login'];
+
+const OWN_ORG = '00000000-0000-4000-8000-00000000000a';
+const OTHER_ORG = '00000000-0000-4000-8000-00000000000b';
+
+function actor(kind: OrganizationKind, verified: boolean): Actor {
+  return { userId: '00000000-0000-4000-8000-0000000000ff', organizationId: OWN_ORG, kind, verified };
+}
+
+function expectedAllowed(cell: Cell, ownRow: boolean, verified: boolean): boolean {
+  switch (cell) {
+    case 'yes':
+    case 'any':
+      return true;
+    case 'own':
+      return ownRow;
+    case 'own+v':
+      return ownRow && verified;
+    case 'no':
+      return false;
+  }
+}
+
+const mutations = Object.keys(ACCESS_TABLE) as MutationName[];
+const cases = mutations.flatMap((mutation) =>
+  ORGANIZATION_KINDS.flatMap((kind) =>
+    (['own row', "other org's row"] as const).flatMap((row) =>
+      ([true, false] as const).map((verified) => {
+        const cell = ACCESS_TABLE[mutation][kind] ?? 'no';
+        return {
+          mutation,
+          kind,
+          row,
+          verified: verified ? 'verified' : 'unverified',
+          allowed: expectedAllowed(cell, row === 'own row', verified),
+          isVerified: verified,
+        };
+      }),
+    ),
+  ),
+);
+
+describe('access table', () => {
+  it('lists the same mutations as MUTATION_RULES', () => {
+    expect([...mutations].sort()).toEqual(Object.keys(MUTATION_RULES).sort());
+  });
+
+  it.each(cases)('$mutation by $kind ($verified) on $row → allowed: $allowed', ({ mutation, kind, row, isVerified, allowed }) => {
+    const owner = row === 'own row' ? OWN_ORG : OTHER_ORG;
+    const decision = decide(actor(kind, isVerified), mutation, { ownerOrganizationId: owner });
+    if (allowed) {
+      expect(decision).toEqual({ allowed: true });
+    } else {
+      expect(decision).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
+      const reason = (decision as { reason: string }).reason;
+      expect(reason.trim()).not.toBe('');
+      expect(reason).toContain(mutation);
+    }
+  });
+
+  it('says which kinds may act when the kind is wrong, and why when the row or verification is', () => {
+    expect(decide(actor('BANK', true), 'createChallenge', { ownerOrganizationId: OWN_ORG })).toMatchObject({
+      reason: expect.stringContaining('ANCHOR_ENTERPRISE'),
+    });
+    expect(decide(actor('BANK', true), 'updateCreditProduct', { ownerOrganizationId: OTHER_ORG })).toMatchObject({
+      reason: expect.stringContaining('another organization'),
+    });
+    expect(decide(actor('BANK', false), 'publishListing', { ownerOrganizationId: OWN_ORG })).toMatchObject({
+      reason: expect.stringContaining('verified'),
+    });
+  });
+});
+
+describe('anonymous callers', () => {
+  it.each(mutations)('%s', (mutation) => {
+    const decision = decide(undefined, mutation, { ownerOrganizationId: OTHER_ORG });
+    if (PUBLIC_MUTATIONS.includes(mutation)) {
+      expect(decision).toEqual({ allowed: true });
+    } else {
+      expect(decision).toMatchObject({ allowed: false, code: 'UNAUTHENTICATED' });
+      expect((decision as { reason: string }).reason).toContain(mutation);
+    }
+  });
+});
+
+describe('own-row rules need the owner', () => {
+  const ownRowCells = mutations.flatMap((mutation) =>
+    ORGANIZATION_KINDS.filter((k) => ['own', 'own+v'].includes(ACCESS_TABLE[mutation][k] ?? 'no')).map((kind) => [mutation, kind] as const),
+  );
+
+  it.each(ownRowCells)('%s by %s without ownerOrganizationId is a programming error, not a silent allow', (mutation, kind) => {
+    expect(() => decide(actor(kind, true), mutation)).toThrow(mutation);
+  });
+
+  it('lets AUTHORITY close a listing without knowing the owner', () => {
+    expect(decide(actor('AUTHORITY', true), 'closeListing')).toEqual({ allowed: true });
+  });
+});
+
+describe('contract coverage', () => {
+  const local = join(process.cwd(), 'test/contract/schema.graphql');
+  const path = existsSync(local) ? local : '/work/shared/contract/schema.graphql';
+  const schema = buildSchema(readFileSync(path, 'utf8'));
+  const contractMutations = Object.keys(schema.getMutationType()?.getFields() ?? {}).sort();
+
+  it('finds mutations in the contract', () => {
+    expect(contractMutations.length).toBeGreaterThan(0);
+  });
+
+  it.each(contractMutations)('contract mutation %s has an access rule', (name) => {
+    expect(Object.keys(MUTATION_RULES)).toContain(name);
+  });
+
+  it.each(Object.keys(MUTATION_RULES))('access rule %s is a mutation of the contract', (name) => {
+    expect(contractMutations).toContain(name);
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, it, expect } from '@jest/globals';
+import { ConfigError, loadConfig } from '../../../libs/platform/src/config/config.js';
+
+/** Runs loadConfig and returns the ConfigError it throws (fails the test if it does not throw one). */
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+const SECRET = 'a-jwt-secret-that-is-long-enough-0123456789';
+const PROD_OK = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://app:db-pass-x1@db.internal:5432/srdi',
+  JWT_SECRET: SECRET,
+  AUTHORITY_EMAIL: 'authority@example.gov.cn',
+  AUTHORITY_PASSWORD: 'authority-password-1',
+};
+
+describe('loadConfig defaults', () => {
+  it('gives the embedded development defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      env: 'development',
+      production: false,
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      dataDir: '.data',
+      embeddedPgPort: 54329,
+      redisUrl: undefined,
+      meiliUrl: undefined,
+      meiliMasterKey: undefined,
+      jwtSecret: undefined,
+      jwtTtlSeconds: 12 * 3600,
+      authority: undefined,
+      demoData: true,
+      logLevel: 'info',
+      graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 },
+      workerConcurrency: 5,
+      shutdownTimeoutMs: 10_000,
+    });
+  });
+
+  it.each([
+    ['no DATABASE_URL (embedded): demo data on', {}, true],
+    ['DATABASE_URL set: demo data off', { DATABASE_URL: 'postgres://h/db' }, false],
+    ['DATABASE_URL set, DEMO_DATA=on', { DATABASE_URL: 'postgres://h/db', DEMO_DATA: 'on' }, true],
+    ['embedded, DEMO_DATA=off', { DEMO_DATA: 'off' }, false],
+  ])('%s', (_name, env, demoData) => {
+    expect(loadConfig(env).demoData).toBe(demoData);
+  });
+
+  it.each([
+    ['empty strings count as unset', { DATABASE_URL: '', REDIS_URL: '', JWT_SECRET: '' }],
+    ['whitespace-only URLs count as unset', { DATABASE_URL: '  ', REDIS_URL: ' ' }],
+  ])('%s', (_name, env) => {
+    const c = loadConfig(env);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.redisUrl).toBeUndefined();
+    expect(c.jwtSecret).toBeUndefined();
+  });
+
+  it('accepts a complete production environment', () => {
+    const c = loadConfig({ ...PROD_OK, REDIS_URL: 'rediss://cache:6380', PORT: '8080' });
+    expect(c).toMatchObject({
+      production: true,
+      port: 8080,
+      databaseUrl: PROD_OK.DATABASE_URL,
+      redisUrl: 'rediss://cache:6380',
+      jwtSecret: SECRET,
+      authority: { email: PROD_OK.AUTHORITY_EMAIL, password: PROD_OK.AUTHORITY_PASSWORD },
+      demoData: false,
+    });
+  });
+});
+
+describe('loadConfig rejects bad values with a ConfigError naming the variable', () => {
+  it.each<[string, Record<string, string>, string]>([
+    ['PORT not a number', { PORT: 'abc' }, 'PORT'],
+    ['PORT above 65535', { PORT: '70000' }, 'PORT'],
+    ['PORT negative', { PORT: '-1' }, 'PORT'],
+    ['PORT fractional', { PORT: '80.5' }, 'PORT'],
+    ['DATABASE_URL of another database', { DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    ['DATABASE_URL not a URL', { DATABASE_URL: 'postgres://db:notaport/x' }, 'DATABASE_URL'],
+    ['REDIS_URL over HTTP', { REDIS_URL: 'http://x' }, 'REDIS_URL'],
+    ['MEILI_URL over redis', { MEILI_URL: 'redis://x' }, 'MEILI_URL'],
+    ['JWT_SECRET too short', { JWT_SECRET: 'short-secret-value' }, 'JWT_SECRET'],
+    ['AUTHORITY_EMAIL without AUTHORITY_PASSWORD', { AUTHORITY_EMAIL: 'a@b.cn' }, 'AUTHORITY_PASSWORD'],
+    ['AUTHORITY_PASSWORD without AUTHORITY_EMAIL', { AUTHORITY_PASSWORD: 'long-enough-pass' }, 'AUTHORITY_EMAIL'],
+    ['AUTHORITY_EMAIL not an address', { AUTHORITY_EMAIL: 'nobody', AUTHORITY_PASSWORD: 'long-enough-pass' }, 'AUTHORITY_EMAIL'],
+    ['AUTHORITY_PASSWORD too short', { AUTHORITY_EMAIL: 'a@b.cn', AUTHORITY_PASSWORD: 'pw-123' }, 'AUTHORITY_PASSWORD'],
+    ['production without DATABASE_URL', { ...PROD_OK, DATABASE_URL: '' }, 'DATABASE_URL'],
+    ['production without JWT_SECRET', { ...PROD_OK, JWT_SECRET: '' }, 'JWT_SECRET'],
+    ['production without AUTHORITY_EMAIL', { ...PROD_OK, AUTHORITY_EMAIL: '', AUTHORITY_PASSWORD: '' }, 'AUTHORITY_EMAIL'],
+    ['production with MEILI_URL but no key', { ...PROD_OK, MEILI_URL: 'http://meili:7700' }, 'MEILI_MASTER_KEY'],
+    ['NODE_ENV unknown', { NODE_ENV: 'staging' }, 'NODE_ENV'],
+    ['LOG_LEVEL unknown', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    ['DEMO_DATA not on/off', { DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
+    ['WORKER_CONCURRENCY zero', { WORKER_CONCURRENCY: '0' }, 'WORKER_CONCURRENCY'],
+    ['JWT_TTL_SECONDS below a minute', { JWT_TTL_SECONDS: '5' }, 'JWT_TTL_SECONDS'],
+  ])('%s', (_name, env, variable) => {
+    const err = configError(env);
+    expect(err.variable).toBe(variable);
+    expect(err.message).toContain(variable);
+    expect(err.message.length).toBeGreaterThan(`Invalid configuration: ${variable} `.length);
+  });
+
+  it('names one of the missing variables when production lacks all three', () => {
+    // All three missing: the first one in the schema's order is reported.
+    const err = configError({ NODE_ENV: 'production' });
+    expect(['DATABASE_URL', 'JWT_SECRET', 'AUTHORITY_EMAIL']).toContain(err.variable);
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['PORT', { PORT: 'abc' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['DEMO_DATA', { DEMO_DATA: 'maybe' }],
+  ])('echoes the rejected non-secret value of %s so it can be found', (variable, env) => {
+    expect(configError(env).message).toContain(`"${env[variable]}"`);
+  });
+});
+
+describe('loadConfig never echoes secrets', () => {
+  it.each<[string, Record<string, string>, string]>([
+    ['a short JWT_SECRET', { JWT_SECRET: 'hunter2-jwt-secret' }, 'hunter2-jwt-secret'],
+    ['a short AUTHORITY_PASSWORD', { AUTHORITY_EMAIL: 'a@b.cn', AUTHORITY_PASSWORD: 'pw-hunt2' }, 'pw-hunt2'],
+    ['AUTHORITY_PASSWORD without its e-mail', { AUTHORITY_PASSWORD: 'pw-hunter2-long-enough' }, 'pw-hunter2-long-enough'],
+    ['MEILI_MASTER_KEY when MEILI_URL is bad', { MEILI_URL: 'ftp://m', MEILI_MASTER_KEY: 'meili-hunter2' }, 'meili-hunter2'],
+    ['the password inside a rejected DATABASE_URL', { DATABASE_URL: 'mysql://app:db-hunter2@db:3306/x' }, 'db-hunter2'],
+    ['the password inside a rejected REDIS_URL', { REDIS_URL: 'http://:redis-hunter2@cache:6379' }, 'redis-hunter2'],
+    ['the password inside an unparseable DATABASE_URL', { DATABASE_URL: 'postgres://app:pg-hunter2@db:notaport/x' }, 'pg-hunter2'],
+  ])('%s', (_name, env, secret) => {
+    const err = configError(env);
+    expect(err.message).not.toContain(secret);
+    expect(String(err.stack)).not.toContain(secret);
+  });
+
+  it('still names the host of a rejected URL once its credentials are hidden', () => {
+    const err = configError({ DATABASE_URL: 'mysql://app:db-hunter2@db.internal:3306/x' });
+    expect(err.variable).toBe('DATABASE_URL');
+    expect(err.message).toContain('db.internal');
+  });
+});
