@@ -1,0 +1,139 @@
+/**
+ * npm run bench: figures for docs/benchmarks.md. Boots the real app on a scratch database
+ * (TEST_DATABASE_URL / local PostgreSQL) and measures, on each queue backend that is reachable:
+ *  - outbox → BullMQ → handler throughput (events committed until every job completed);
+ *  - HTTP GraphQL latency of an authenticated `me` query at concurrency 10, and of `login`.
+ * Prints a Markdown table; nothing is asserted.
+ */
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../../libs/platform/src/config/config.js';
+import { recordEvent } from '../../libs/platform/src/outbox/outbox.service.js';
+import { startApp, type StartedApp } from '../../apps/api/src/bootstrap.js';
+
+const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const AUTH = { email: 'bench@authority.example', password: 'bench-password-1' };
+
+async function admin(sql: string) {
+  const c = new pg.Client({ connectionString: ADMIN });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function redisUp(): Promise<boolean> {
+  const r = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  r.on('error', () => undefined);
+  try {
+    await r.connect();
+    return (await r.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
+  }
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function post(url: string, query: string, variables: object, token?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function latency(label: string, n: number, concurrency: number, run: () => Promise<unknown>) {
+  const times: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < n) {
+        const s = performance.now();
+        await run();
+        times.push(performance.now() - s);
+      }
+    }),
+  );
+  const secs = (performance.now() - t0) / 1000;
+  times.sort((a, b) => a - b);
+  return { label, n, rps: n / secs, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99) };
+}
+
+async function outboxThroughput(app: StartedApp, events: number) {
+  const ds = app.runtime.database.dataSource;
+  const t0 = performance.now();
+  for (let i = 0; i < events; i += 100) {
+    await ds.transaction(async (m) => {
+      for (let j = i; j < Math.min(events, i + 100); j++) {
+        const id = `00000000-0000-4000-8000-${String(j).padStart(12, '0')}`;
+        await recordEvent(m, { type: 'organization.verified', aggregateType: 'organization', aggregateId: id, data: { organizationId: id, verifiedByUserId: id } });
+      }
+    });
+  }
+  const committed = performance.now();
+  for (;;) {
+    const c = await app.runtime.queues.counts();
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL');
+    if (n === 0 && (c.completed ?? 0) >= events && (c.waiting ?? 0) + (c.active ?? 0) === 0) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const done = performance.now();
+  return { events, writeMs: committed - t0, totalMs: done - t0, perSecond: events / ((done - t0) / 1000) };
+}
+
+async function benchBackend(queue: 'postgres' | 'redis') {
+  const name = `srdi_bench_${randomBytes(4).toString('hex')}`;
+  await admin(`CREATE DATABASE "${name}"`);
+  const u = new URL(ADMIN);
+  u.pathname = `/${name}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: u.toString(),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'off',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    AUTHORITY_EMAIL: AUTH.email,
+    AUTHORITY_PASSWORD: AUTH.password,
+    WORKER_CONCURRENCY: '10',
+    ...(queue === 'redis' ? { REDIS_URL: REDIS } : {}),
+  });
+  const app = await startApp({ config, withWorkers: true, queueNamespace: `bench${randomBytes(3).toString('hex')}` });
+  try {
+    const outbox = await outboxThroughput(app, 2_000);
+    const login = `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`;
+    const { login: l } = await post(app.graphqlUrl, login, { i: AUTH });
+    const me = await latency('me (authenticated)', 2_000, 10, () => post(app.graphqlUrl, '{ me { email organization { name } } }', {}, l.accessToken));
+    const logins = await latency('login (argon2id)', 100, 4, () => post(app.graphqlUrl, login, { i: AUTH }));
+    return { queue, outbox, http: [me, logins] };
+  } finally {
+    await app.close();
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+}
+
+const backends: Array<'postgres' | 'redis'> = ['postgres', ...((await redisUp()) ? (['redis'] as const) : [])];
+console.log(`# srdi-match bench — ${new Date().toISOString()} — ${os.cpus().length}× ${os.cpus()[0]?.model} — node ${process.version}`);
+for (const b of backends) {
+  const r = await benchBackend(b);
+  console.log(`\n## queue backend: ${r.queue}`);
+  console.log(`outbox → queue → handler: ${r.outbox.events} events, committed in ${r.outbox.writeMs.toFixed(0)} ms, all jobs done after ${r.outbox.totalMs.toFixed(0)} ms (${r.outbox.perSecond.toFixed(0)} events/s)`);
+  console.log('\n| operation | requests | req/s | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|');
+  for (const h of r.http) console.log(`| ${h.label} | ${h.n} | ${h.rps.toFixed(0)} | ${h.p50.toFixed(1)} | ${h.p95.toFixed(1)} | ${h.p99.toFixed(1)} |`);
+}
+process.exit(0);
