@@ -47,8 +47,9 @@ export async function startApp(options: StartOptions): Promise<StartedApp> {
     @Module({ imports: [PlatformModule.forRuntime(runtime), ApiModule, ...(options.withWorkers ? [WorkerModule] : [])] })
     class AppModule {}
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+    const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
     app.useLogger(app.get(Logger));
+    // GraphQL needs JSON only; larger bodies are refused with 413 before any parsing work.
     app.useBodyParser('json', { limit: '1mb' });
     await app.listen(config.port, config.host);
     const { port } = app.getHttpServer().address() as AddressInfo;

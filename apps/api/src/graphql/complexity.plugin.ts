@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getVariableValues } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /** Lists cost their child cost times the page size asked for (`first`, default 20). */
@@ -10,23 +10,36 @@ const listEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =>
   return 1 + childComplexity * first;
 };
 
+/**
+ * Schema introspection (`__schema`, `__type`) walks a bounded, static schema and costs nothing to
+ * the database; priced as lists it would cost far above any limit and lock out the sandbox and
+ * codegen. Production disables introspection outright.
+ */
+const introspectionEstimator: ComplexityEstimator = ({ field }) =>
+  field.name === '__schema' || field.name === '__type' ? 0 : undefined;
+
 /** Rejects operations whose estimated cost is above `maxCost` before they run. */
 export function complexityPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
+          // Variables are coerced only later, at execution; getComplexity would throw a bare
+          // GraphQLError on a bad one (answered as a 500). Leave those to Apollo: BAD_USER_INPUT.
+          const variables = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors) return;
           const cost = getComplexity({
             schema,
             operationName: request.operationName,
             query: document,
             variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [introspectionEstimator, fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > maxCost) {
             throw new GraphQLError(
               `查询成本 ${cost} 超过上限 ${maxCost}：请减少请求的字段或分页大小 (query cost ${cost} exceeds the limit of ${maxCost}; ask for fewer fields or smaller pages)`,
-              { extensions: { code: 'BAD_USER_INPUT', limit: 'cost', cost, maxCost } },
+              // Thrown from a plugin hook, Apollo would answer 500 unless told this is the client's doing.
+              { extensions: { code: 'BAD_USER_INPUT', limit: 'cost', cost, maxCost, http: { status: 400 } } },
             );
           }
         },

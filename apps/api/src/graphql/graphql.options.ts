@@ -35,7 +35,8 @@ async function authenticate(req: Request, identity: IdentityService, tokens: Tok
 export function graphqlOptions(config: AppConfig, identity: IdentityService, tokens: TokenService, logger: Logger): ApolloDriverConfig {
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
-    maxAliases: { n: config.graphql.maxAliases },
+    // armor exempts `__typename` by default; every alias multiplies the response, so all count.
+    maxAliases: { n: config.graphql.maxAliases, allowList: [] },
     maxDirectives: { n: 20 },
     maxTokens: { n: 2_000 },
     costLimit: { enabled: false }, // graphql-query-complexity below knows list sizes
