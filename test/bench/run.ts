@@ -8,7 +8,7 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { Redis } from 'ioredis';
+import { redisReachable } from '../helpers/probes.js';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { recordEvent } from '../../libs/platform/src/outbox/outbox.service.js';
 import { startApp, type StartedApp } from '../../apps/api/src/bootstrap.js';
@@ -24,19 +24,6 @@ async function admin(sql: string) {
     await c.query(sql);
   } finally {
     await c.end();
-  }
-}
-
-async function redisUp(): Promise<boolean> {
-  const r = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  r.on('error', () => undefined);
-  try {
-    await r.connect();
-    return (await r.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    r.disconnect();
   }
 }
 
@@ -127,7 +114,7 @@ async function benchBackend(queue: 'postgres' | 'redis') {
   }
 }
 
-const backends: Array<'postgres' | 'redis'> = ['postgres', ...((await redisUp()) ? (['redis'] as const) : [])];
+const backends: Array<'postgres' | 'redis'> = ['postgres', ...((await redisReachable(REDIS)) ? (['redis'] as const) : [])];
 console.log(`# srdi-match bench — ${new Date().toISOString()} — ${os.cpus().length}× ${os.cpus()[0]?.model} — node ${process.version}`);
 for (const b of backends) {
   const r = await benchBackend(b);

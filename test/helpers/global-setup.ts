@@ -2,36 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { Redis } from 'ioredis';
 import { buildDataSource } from '../../libs/platform/src/database/database-runtime.js';
 import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres.js';
+import { postgresReachable, redisReachable } from './probes.js';
 import { ENV_ADMIN_URL, ENV_DB_SOURCE, ENV_REDIS_URL, ENV_TEMPLATE, withDatabase } from './test-env.js';
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function redisReachable(url: string): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1_500, retryStrategy: () => null });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** Migrations change the template's name, so a stale template is never reused. */
 function migrationsHash(): string {
@@ -50,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
   let source = 'TEST_DATABASE_URL';
   if (!admin) {
     const local = 'postgres://postgres@127.0.0.1:5432/postgres';
-    if (await reachable(local)) {
+    if (await postgresReachable(local)) {
       admin = local;
       source = 'local PostgreSQL 127.0.0.1:5432';
     } else {

@@ -156,6 +156,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(
       `embedded PostgreSQL did not start on port ${options.port} (${err instanceof Error ? err.message : 'the server exited'}); ` +
         'is the port taken? Set EMBEDDED_PG_PORT or DATABASE_URL',
+      { cause: err },
     );
   }
 

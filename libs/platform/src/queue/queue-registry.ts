@@ -5,8 +5,10 @@ import { QUEUE_NAMES, type QueueName } from './job-catalog.js';
 export type QueueBackendKind = 'redis' | 'postgres';
 
 // Queue and Worker are generic over their backend; this registry hides which one is in use.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyQueue = Queue<any, any, string, any, any, string, any, any>;
 type AnyWorker = Worker<any, any, string, any, any, any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export interface QueueRegistryOptions {
   /** Redis when set, else BullMQ's PostgreSQL backend in `databaseUrl`. */

@@ -66,7 +66,7 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
   } catch (err) {
     await queues.close().catch(() => undefined);
     await database.close();
-    throw new Error(`queue backend unreachable (${queues.describe()}): ${(err as Error).message}`);
+    throw new Error(`queue backend unreachable (${queues.describe()}): ${(err as Error).message}`, { cause: err });
   }
   const relay =
     options.role === 'api'
