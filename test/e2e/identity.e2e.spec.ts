@@ -66,10 +66,10 @@ describe('identity over GraphQL', () => {
   const registered = new Map<Kind, { token: string; userId: string; organizationId: string; email: string; name: string }>();
 
   const rows = async () => {
-    const [{ orgs, users }] = await app.started.runtime.database.dataSource.query(
-      'SELECT (SELECT count(*)::int FROM organizations) AS orgs, (SELECT count(*)::int FROM users) AS users',
+    const [{ orgs, users, events }] = await app.started.runtime.database.dataSource.query(
+      'SELECT (SELECT count(*)::int FROM organizations) AS orgs, (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM outbox_events) AS events',
     );
-    return { orgs: orgs as number, users: users as number };
+    return { orgs: orgs as number, users: users as number, events: events as number };
   };
 
   beforeAll(async () => {
@@ -99,7 +99,7 @@ describe('identity over GraphQL', () => {
       expect(typeof accessToken).toBe('string');
       expect(user.email).toBe(input.email);
       expect(user.organization).toMatchObject({ kind, uscc: input.organization.uscc, regionCode: '330281', verified: false, verifiedAt: null });
-      expect(await rows()).toEqual({ orgs: before.orgs + 1, users: before.users + 1 });
+      expect(await rows()).toEqual({ orgs: before.orgs + 1, users: before.users + 1, events: before.events + 1 });
 
       const me = await app.gql(ME, {}, accessToken);
       expect(me.errors).toBeUndefined();

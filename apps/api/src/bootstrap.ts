@@ -10,7 +10,7 @@ import { PlatformModule } from '../../../libs/platform/src/platform.module.js';
 import { startRuntime, type Runtime } from '../../../libs/platform/src/runtime/runtime.js';
 import { WorkerModule } from '../../worker/src/worker.module.js';
 import { ApiModule } from './api.module.js';
-import { ensureAuthority, seedDemoData } from './demo/seed-demo.js';
+import { ensureAuthority, isFirstStart, seedDemoData } from './demo/seed-demo.js';
 
 export interface StartedApp {
   readonly app: INestApplication;
@@ -42,7 +42,7 @@ export async function startApp(options: StartOptions): Promise<StartedApp> {
   try {
     const ds = runtime.database.dataSource;
     await ensureAuthority(ds, runtime.config, runtime.logger);
-    if (runtime.config.demoData) await seedDemoData(ds, runtime.logger);
+    if (runtime.config.demoData && (await isFirstStart(ds))) await seedDemoData(ds, runtime.logger);
 
     @Module({ imports: [PlatformModule.forRuntime(runtime), ApiModule, ...(options.withWorkers ? [WorkerModule] : [])] })
     class AppModule {}

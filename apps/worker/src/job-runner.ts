@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../../../libs/platform/src/config/config.js';
-import { JOB_CATALOG, QUEUE_NAMES, isJobName } from '../../../libs/platform/src/queue/job-catalog.js';
+import { QUEUE_NAMES, isJobName } from '../../../libs/platform/src/queue/job-catalog.js';
 import { JOB_HANDLER_METADATA, assembleHandlerMap, type HandlerMap } from '../../../libs/platform/src/queue/job-handler.js';
 import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
 import { RUNTIME } from '../../../libs/platform/src/platform.module.js';
@@ -14,8 +14,6 @@ import type { Runtime } from '../../../libs/platform/src/runtime/runtime.js';
  */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap {
-  private handlers: HandlerMap | undefined;
-
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
@@ -34,7 +32,7 @@ export class JobRunner implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const handlers = (this.handlers = this.discoverHandlers());
+    const handlers = this.discoverHandlers();
     for (const queue of QUEUE_NAMES) {
       const worker = this.queues.createWorker(queue, (job) => this.run(handlers, job), this.config.workerConcurrency);
       worker.on('failed', (job, err) =>
@@ -46,7 +44,7 @@ export class JobRunner implements OnApplicationBootstrap {
   }
 
   private async run(handlers: HandlerMap, job: Job): Promise<void> {
-    if (!isJobName(job.name) || JOB_CATALOG[job.name] === undefined) {
+    if (!isJobName(job.name)) {
       throw new UnrecoverableError(`unknown job ${job.name}`);
     }
     await handlers.get(job.name)!.handle(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade });

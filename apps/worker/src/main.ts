@@ -11,7 +11,7 @@ import { WorkerModule } from './worker.module.js';
 /** The worker alone: a Nest application context with no HTTP server. */
 async function main() {
   const config = loadConfig();
-  if (!config.redisUrl && !config.databaseUrl) {
+  if (!config.databaseUrl) {
     throw new ConfigError('DATABASE_URL', 'is required for a standalone worker (embedded PostgreSQL belongs to the all-in-one `npm start`)');
   }
   const logger = createLogger(config);

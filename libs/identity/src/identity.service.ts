@@ -79,7 +79,7 @@ export class IdentityService {
     }
     const passwordHash = await hashPassword(cmd.password);
     try {
-      return await this.insert(manager, cmd, passwordHash, false);
+      return await this.createOrganizationWithUser(manager, cmd, passwordHash, false);
     } catch (err) {
       // Two registrations racing past the checks above meet the unique constraints here.
       if (isUniqueViolation(err)) throw conflict('邮箱或统一社会信用代码已被注册 (email or USCC already registered)');
@@ -87,7 +87,8 @@ export class IdentityService {
     }
   }
 
-  private async insert(manager: EntityManager, cmd: RegisterCommand, passwordHash: string, verified: boolean) {
+  /** Inserts a validated organization, its first user and the `organization.registered` event. */
+  async createOrganizationWithUser(manager: EntityManager, cmd: RegisterCommand, passwordHash: string, verified: boolean) {
     const organization = await manager.save(
       manager.create(OrganizationEntity, { ...cmd.organization, verified, verifiedAt: verified ? new Date() : null }),
     );
@@ -162,8 +163,17 @@ export class IdentityService {
     return this.dataSource.transaction(async (manager) => {
       // Serialises concurrent boots (api and worker starting together).
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['srdi:ensure-authority']);
-      if (await manager.existsBy(UserEntity, { email })) return false;
+      const existing = await manager.findOne(UserEntity, { where: { email }, relations: { organization: true } });
+      if (existing) {
+        if (existing.organization?.kind !== 'AUTHORITY') {
+          throw new Error(`AUTHORITY_EMAIL ${email} already belongs to a ${existing.organization?.kind} account; choose another address`);
+        }
+        return false;
+      }
       let org = await manager.findOneBy(OrganizationEntity, { uscc: params.uscc });
+      if (org && org.kind !== 'AUTHORITY') {
+        throw new Error(`the authority's USCC ${params.uscc} is registered to a ${org.kind} organization`);
+      }
       if (!org) {
         org = await manager.save(
           manager.create(OrganizationEntity, { kind: 'AUTHORITY', name: params.name, uscc: params.uscc, regionCode: params.regionCode, verified: true, verifiedAt: new Date() }),

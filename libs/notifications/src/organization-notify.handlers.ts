@@ -19,7 +19,8 @@ export class OrganizationRegisteredNotifier implements JobHandler<'notify.organi
   async handle(job: JobPayloads['notify.organization-registered']): Promise<void> {
     const repo = this.dataSource.getRepository(OrganizationEntity);
     const org = await repo.findOneBy({ id: job.data.organizationId });
-    if (!org) return;
+    // Already verified (e.g. seeded or verified before this job ran): nothing to review.
+    if (!org || org.verified) return;
     const authorities = await repo.findBy({ kind: 'AUTHORITY' });
     await this.notifications.createMany(
       authorities.map((a) => ({

@@ -31,7 +31,8 @@ export class PlatformModule {
             },
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
             serializers: {
-              req: (req: { id: unknown; method: unknown; url: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+              // The query string is dropped: a refused GET may carry credentials in it.
+              req: (req: { id: unknown; method: unknown; url?: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
             },
           },
         }),

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { Not, type DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { hashPassword } from '../../../../libs/identity/src/auth/password-hasher.js';
 import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
 import { OrganizationEntity } from '../../../../libs/identity/src/organizations/organization.entity.js';
-import { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';
-import { recordEvent } from '../../../../libs/platform/src/outbox/outbox.service.js';
 import type { AppConfig } from '../../../../libs/platform/src/config/config.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-data.js';
 
@@ -42,6 +40,7 @@ export async function ensureAuthority(dataSource: DataSource, config: AppConfig,
  * organization whose USCC exists is left alone. Later contexts extend it with their own rows.
  */
 export async function seedDemoData(dataSource: DataSource, logger: Logger): Promise<number> {
+  const identity = new IdentityService(dataSource);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let created = 0;
   await dataSource.transaction(async (manager) => {
@@ -49,29 +48,21 @@ export async function seedDemoData(dataSource: DataSource, logger: Logger): Prom
     for (const demo of DEMO_ORGANIZATIONS) {
       if (demo.kind === 'AUTHORITY') continue;
       if (await manager.existsBy(OrganizationEntity, { uscc: demo.uscc })) continue;
-      const org = await manager.save(
-        manager.create(OrganizationEntity, {
-          kind: demo.kind,
-          name: demo.name,
-          uscc: demo.uscc,
-          regionCode: demo.regionCode,
-          verified: demo.verified,
-          verifiedAt: demo.verified ? new Date() : null,
-        }),
+      const { kind, name, uscc, regionCode } = demo;
+      await identity.createOrganizationWithUser(
+        manager,
+        { email: demo.user.email, password: DEMO_PASSWORD, displayName: demo.user.displayName, organization: { kind, name, uscc, regionCode } },
+        passwordHash,
+        demo.verified,
       );
-      const user = await manager.save(
-        manager.create(UserEntity, { email: demo.user.email, passwordHash, displayName: demo.user.displayName, organizationId: org.id }),
-      );
-      await recordEvent(manager, {
-        type: 'organization.registered',
-        aggregateType: 'organization',
-        aggregateId: org.id,
-        data: { organizationId: org.id },
-        actorUserId: user.id,
-      });
       created++;
     }
   });
   if (created > 0) logger.info(`demo data: created ${created} organizations (users <key>@demo.srdi.example, password ${DEMO_PASSWORD})`);
   return created;
+}
+
+/** Demo data belongs to a first start: once anyone but the authority exists, leave the data alone. */
+export async function isFirstStart(dataSource: DataSource): Promise<boolean> {
+  return !(await dataSource.getRepository(OrganizationEntity).exists({ where: { kind: Not('AUTHORITY') } }));
 }

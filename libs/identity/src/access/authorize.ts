@@ -6,9 +6,3 @@ export function authorize(actor: Actor | undefined, mutation: MutationName, cont
   const decision = decide(actor, mutation, context);
   if (!decision.allowed) throw new AppError(decision.code, decision.reason, { policy: mutation });
 }
-
-/** For queries: the caller must be signed in. */
-export function requireActor(actor: Actor | undefined): Actor {
-  if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录 (sign in first: send "Authorization: Bearer <token>")');
-  return actor;
-}

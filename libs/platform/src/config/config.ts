@@ -70,6 +70,9 @@ const schema = z
         }
       }
     }
+    if (c.NODE_ENV === 'production' && c.DEMO_DATA === 'on') {
+      ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'cannot be on in production (demo accounts share a public password)' });
+    }
     if (c.MEILI_URL !== undefined && c.MEILI_MASTER_KEY === undefined && c.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'is required with MEILI_URL in production' });
     }

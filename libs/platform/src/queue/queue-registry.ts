@@ -1,4 +1,4 @@
-import { Queue, Worker, createPostgresBackend, type Processor, type Job } from 'bullmq';
+import { Queue, Worker, createPostgresBackend, type Processor } from 'bullmq';
 import { Redis } from 'ioredis';
 import { QUEUE_NAMES, type QueueName } from './job-catalog.js';
 
@@ -27,6 +27,7 @@ export class QueueRegistry {
   private readonly queues = new Map<QueueName, AnyQueue>();
   private readonly workers: AnyWorker[] = [];
   private readonly redisConnections: Redis[] = [];
+  private closed = false;
 
   constructor(private readonly options: QueueRegistryOptions) {
     this.backend = options.redisUrl ? 'redis' : 'postgres';
@@ -57,6 +58,7 @@ export class QueueRegistry {
   }
 
   queue(name: QueueName): AnyQueue {
+    if (this.closed) throw new Error('queues are closed (shutting down)');
     let queue: AnyQueue | undefined = this.queues.get(name);
     if (!queue) {
       queue =
@@ -104,6 +106,7 @@ export class QueueRegistry {
 
   /** Stops workers (waiting for running jobs), then queues and connections. */
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     await Promise.all(this.redisConnections.map((c) => c.quit().catch(() => c.disconnect())));
@@ -113,4 +116,3 @@ export class QueueRegistry {
   }
 }
 
-export type { Job };

@@ -39,7 +39,11 @@ export async function resolveJwtSecret(config: AppConfig): Promise<string> {
   if (config.jwtSecret) return config.jwtSecret;
   const dir = resolve(config.dataDir);
   const file = join(dir, 'jwt-secret');
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  if (existsSync(file)) {
+    const saved = (await readFile(file, 'utf8')).trim();
+    // A crash during the first write can leave it empty; never sign with a short key.
+    if (saved.length >= 32) return saved;
+  }
   await mkdir(dir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
   await writeFile(file, secret, { mode: 0o600 });
