@@ -19,6 +19,8 @@ function start(): Promise<{ child: ChildProcess; url: string; output: () => stri
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js', '--with-worker'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', DATA_DIR: dataDir, EMBEDDED_PG_PORT: pgPort, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so the test can send SIGINT to the group as a terminal's Ctrl-C does.
+    detached: true,
   });
   children.push(child);
   let out = '';
@@ -65,7 +67,7 @@ describe('embedded default: first start, kill -9, restart, graceful stop', () =>
   const email = 'restart@e2e.srdi.example';
   const password = 'restart-password-1';
 
-  it('initialises, seeds demo data, survives SIGKILL with its data, and stops cleanly on SIGTERM', async () => {
+  it('initialises, seeds demo data, survives SIGKILL with its data, and stops cleanly on Ctrl-C', async () => {
     const first = await start();
     expect(first.output()).toContain('Demo AUTHORITY account created');
     expect(first.output()).toMatch(/mode=all-in-one .*database=embedded PostgreSQL .*queue=BullMQ on PostgreSQL/);
@@ -92,7 +94,7 @@ describe('embedded default: first start, kill -9, restart, graceful stop', () =>
     expect(login.data?.login.user.organization.name).toBe('余姚市重启测试科技有限公司');
 
     const pid = postmasterPid()!;
-    second.child.kill('SIGTERM');
+    process.kill(-second.child.pid!, 'SIGINT'); // Ctrl-C: Node and the embedded postgres both get it
     expect(await exited(second.child)).toEqual({ code: 0, signal: null });
     expect(second.output()).toContain('shutdown complete');
     expect(alive(pid)).toBe(false);
