@@ -4,6 +4,7 @@ import { MUTATION_RULES } from '../../libs/identity/src/access/access-policy.js'
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import type { GraphQLResponse } from '../helpers/graphql-client.js';
 import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
+import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
 
 /**
  * Who may call which mutation, driven through the running API. Every mutation of the running
@@ -23,6 +24,8 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   register: everyone('allowed'),
   login: everyone('allowed'),
   verifyOrganization: only(['AUTHORITY']),
+  upsertEnterpriseProfile: only(['ENTERPRISE:verified', 'ENTERPRISE:unverified']),
+  importEnterprises: only(['AUTHORITY']),
 };
 
 interface Actor {
@@ -70,6 +73,30 @@ describe('access table: every mutation × every kind of caller', () => {
   /** How to call each mutation as `actor` so that, if allowed, it succeeds. */
   const DRIVERS: Record<string, (actor: ActorKey) => Promise<Call>> = {
     register: async () => ({ query: REGISTER, variables: { i: registration('ENTERPRISE') } }),
+    importEnterprises: async () => {
+      const uscc = makeUscc('91', '330281', randomBytes(4).toString('hex').toUpperCase().replace(/[IOZSV]/g, 'A'));
+      const csv = [
+        'uscc,name,regionCode,industryCode,tier,foundedOn,mainBusinessSince,year,revenue,mainBusinessRevenue,rdExpense',
+        `${uscc},余姚市访问测试导入有限公司,330281,C3484,NONE,2015-01-01,2015-01-01,2025,10000000,9000000,500000`,
+      ].join('\n');
+      return {
+        query: `mutation($i: EnterpriseImportInput!) { importEnterprises(input: $i) { created } }`,
+        variables: { i: { filename: 'access.csv', contentBase64: Buffer.from(csv).toString('base64') } },
+        unchanged: async () => {
+          const rows = await app.started.runtime.database.dataSource.query('SELECT count(*)::int AS n FROM organizations WHERE uscc = $1', [uscc]);
+          expect(rows[0].n).toBe(0);
+        },
+      };
+    },
+    upsertEnterpriseProfile: async (actor) => ({
+      query: UPSERT_PROFILE,
+      variables: { i: profileInput() },
+      unchanged: async () => {
+        const orgId = actors.get(actor)?.organizationId;
+        const rows = await app.started.runtime.database.dataSource.query('SELECT count(*)::int AS n FROM enterprise_profiles WHERE organization_id = $1', [orgId ?? '00000000-0000-0000-0000-000000000000']);
+        expect(rows[0].n).toBe(0);
+      },
+    }),
     login: async (actor) => ({ query: LOGIN, variables: { i: passwords.get(actor) ?? TEST_AUTHORITY } }),
     verifyOrganization: async () => {
       const target = await register('BANK');

@@ -54,9 +54,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         const [{ n }] = await started.runtime.database.dataSource.query(
           'SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL',
         );
-        const c = await started.runtime.queues.counts();
-        if (n === 0 && (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) === 0) return;
-        if (Date.now() > until) throw new Error(`queues did not drain in ${timeoutMs} ms: outbox ${n}, ${JSON.stringify(c)}`);
+        const pending = await started.runtime.queues.pendingJobs();
+        if (n === 0 && pending === 0) return;
+        if (Date.now() > until) throw new Error(`queues did not drain in ${timeoutMs} ms: outbox ${n}, jobs ${pending}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },

@@ -3,6 +3,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { IdentityModule } from '../../../libs/identity/src/identity.module.js';
+import { EnterprisesModule } from '../../../libs/enterprises/src/enterprises.module.js';
+import { TiersModule } from '../../../libs/tiers/src/tiers.module.js';
+import { TierAssessmentService } from '../../../libs/tiers/src/assessments/tier-assessment.service.js';
+import { EnterpriseProfileResolver } from './enterprises/enterprise-profile.resolver.js';
+import { EnterpriseImportResolver } from './enterprises/enterprise-import.resolver.js';
 import { IdentityService } from '../../../libs/identity/src/identity.service.js';
 import { TokenService } from '../../../libs/identity/src/auth/token.service.js';
 import { NotificationService } from '../../../libs/notifications/src/notification.service.js';
@@ -20,15 +25,17 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
   imports: [
     TerminusModule,
     IdentityModule,
+    EnterprisesModule,
+    TiersModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [IdentityModule],
-      inject: [APP_CONFIG, IdentityService, TokenService, RUNTIME],
-      useFactory: (config: AppConfig, identity: IdentityService, tokens: TokenService, runtime: Runtime) =>
-        graphqlOptions(config, identity, tokens, runtime.logger),
+      imports: [IdentityModule, TiersModule],
+      inject: [APP_CONFIG, IdentityService, TokenService, TierAssessmentService, RUNTIME],
+      useFactory: (config: AppConfig, identity: IdentityService, tokens: TokenService, assessments: TierAssessmentService, runtime: Runtime) =>
+        graphqlOptions(config, identity, tokens, assessments, runtime.logger),
     }),
   ],
   controllers: [HealthController],
-  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService],
+  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver],
 })
 export class ApiModule {}

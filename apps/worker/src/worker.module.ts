@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { NotificationsModule } from '../../../libs/notifications/src/notifications.module.js';
+import { TiersModule } from '../../../libs/tiers/src/tiers.module.js';
+import { NightlyReassessScheduler } from '../../../libs/tiers/src/assessments/tier-scoring.handlers.js';
 import { JobRunner } from './job-runner.js';
 
 /** Queue processors. Never imports GraphQL code. */
 @Module({
-  imports: [DiscoveryModule, NotificationsModule],
-  providers: [JobRunner],
+  imports: [DiscoveryModule, NotificationsModule, TiersModule],
+  providers: [JobRunner, NightlyReassessScheduler],
 })
 export class WorkerModule {}

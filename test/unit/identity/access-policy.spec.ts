@@ -44,7 +44,11 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   respondToMatchRequest: { SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own' },
   completeMatchRequest: { ENTERPRISE: 'own' },
   cancelMatchRequest: { ENTERPRISE: 'own' },
+  importEnterprises: { AUTHORITY: 'yes' },
 };
+
+/** Mutations the server adds beyond the contract (the contract permits additions). */
+const BEYOND_CONTRACT = ['importEnterprises'];
 
 const PUBLIC_MUTATIONS = ['register', 'login'];
 
@@ -159,7 +163,7 @@ describe('contract coverage', () => {
     expect(Object.keys(MUTATION_RULES)).toContain(name);
   });
 
-  it.each(Object.keys(MUTATION_RULES))('access rule %s is a mutation of the contract', (name) => {
+  it.each(Object.keys(MUTATION_RULES).filter((m) => !BEYOND_CONTRACT.includes(m)))('access rule %s is a mutation of the contract', (name) => {
     expect(contractMutations).toContain(name);
   });
 });

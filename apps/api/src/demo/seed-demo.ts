@@ -6,6 +6,9 @@ import { IdentityService } from '../../../../libs/identity/src/identity.service.
 import { OrganizationEntity } from '../../../../libs/identity/src/organizations/organization.entity.js';
 import type { AppConfig } from '../../../../libs/platform/src/config/config.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-data.js';
+import { demoEnterprises } from './demo-enterprises.js';
+import { EnterpriseProfileService, todayInShanghai } from '../../../../libs/enterprises/src/enterprise-profile.service.js';
+import { validateProfile } from '../../../../libs/enterprises/src/profile-input.js';
 
 const AUTHORITY_ORG = DEMO_ORGANIZATIONS.find((o) => o.kind === 'AUTHORITY')!;
 
@@ -41,20 +44,38 @@ export async function ensureAuthority(dataSource: DataSource, config: AppConfig,
  */
 export async function seedDemoData(dataSource: DataSource, logger: Logger): Promise<number> {
   const identity = new IdentityService(dataSource);
+  const profiles = new EnterpriseProfileService(dataSource);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const today = todayInShanghai();
+  const firms = demoEnterprises(today);
+  // The enterprises that can log in get profiles of different tiers; the rest come without users.
+  const withLogin = [16, 8, 23, 0, 27];
   let created = 0;
   await dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['srdi:seed-demo']);
+    let enterpriseIndex = 0;
     for (const demo of DEMO_ORGANIZATIONS) {
       if (demo.kind === 'AUTHORITY') continue;
       if (await manager.existsBy(OrganizationEntity, { uscc: demo.uscc })) continue;
       const { kind, name, uscc, regionCode } = demo;
-      await identity.createOrganizationWithUser(
+      const { organization } = await identity.createOrganizationWithUser(
         manager,
         { email: demo.user.email, password: DEMO_PASSWORD, displayName: demo.user.displayName, organization: { kind, name, uscc, regionCode } },
         passwordHash,
         demo.verified,
       );
+      if (kind === 'ENTERPRISE') {
+        const firm = firms[withLogin[enterpriseIndex++ % withLogin.length]!]!;
+        await profiles.write(manager, organization.id, validateProfile(firm.profile, today), null);
+      }
+      created++;
+    }
+    for (const [i, firm] of firms.entries()) {
+      if (withLogin.includes(i) || (await manager.existsBy(OrganizationEntity, { uscc: firm.uscc }))) continue;
+      const org = await manager.save(
+        manager.create(OrganizationEntity, { kind: 'ENTERPRISE', name: firm.name, uscc: firm.uscc, regionCode: firm.regionCode, verified: true, verifiedAt: new Date() }),
+      );
+      await profiles.write(manager, org.id, validateProfile(firm.profile, today), null);
       created++;
     }
   });

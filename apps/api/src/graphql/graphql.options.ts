@@ -8,10 +8,13 @@ import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../../../libs/platform/src/config/config.js';
 import type { IdentityService } from '../../../../libs/identity/src/identity.service.js';
+import type { TierAssessmentService } from '../../../../libs/tiers/src/assessments/tier-assessment.service.js';
+import DataLoader from 'dataloader';
 import type { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
 import { complexityPlugin } from './complexity.plugin.js';
 import { createErrorFormatter } from './format-error.js';
-import { RequestContext, byIdLoader, type Authentication } from './request-context.js';
+import { RequestContext, byIdLoader, type Authentication, type Loaders } from './request-context.js';
+import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
 import { DateTimeScalar } from './scalars.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
@@ -32,7 +35,32 @@ async function authenticate(req: Request, identity: IdentityService, tokens: Tok
 }
 
 /** Apollo, code-first, with the request limits and error policy of the product. */
-export function graphqlOptions(config: AppConfig, identity: IdentityService, tokens: TokenService, logger: Logger): ApolloDriverConfig {
+/** Fresh per request, so nothing is cached across callers. */
+function createLoaders(identity: IdentityService, assessments: TierAssessmentService): Loaders {
+  return {
+    organization: byIdLoader((ids) => identity.organizationsByIds(ids)),
+    assessments: new DataLoader(async (keys: readonly string[]) => {
+      const byRuleSet = new Map<string, string[]>();
+      for (const key of keys) {
+        const [org, ruleSet] = key.split('|') as [string, string];
+        byRuleSet.set(ruleSet, [...(byRuleSet.get(ruleSet) ?? []), org]);
+      }
+      const found = new Map<string, TierAssessmentEntity[]>();
+      for (const [ruleSet, orgs] of byRuleSet) {
+        for (const [org, rows] of await assessments.latest(orgs, ruleSet || undefined)) found.set(`${org}|${ruleSet}`, rows);
+      }
+      return keys.map((k) => found.get(k) ?? []);
+    }),
+  };
+}
+
+export function graphqlOptions(
+  config: AppConfig,
+  identity: IdentityService,
+  tokens: TokenService,
+  assessments: TierAssessmentService,
+  logger: Logger,
+): ApolloDriverConfig {
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
     // armor exempts `__typename` by default; every alias multiplies the response, so all count.
@@ -67,8 +95,6 @@ export function graphqlOptions(config: AppConfig, identity: IdentityService, tok
       log: (err) => logger.error({ err }, 'unexpected error in a GraphQL operation'),
     }),
     context: async ({ req }: { req: Request }) =>
-      new RequestContext(req, await authenticate(req, identity, tokens), {
-        organization: byIdLoader((ids) => identity.organizationsByIds(ids)),
-      }),
+      new RequestContext(req, await authenticate(req, identity, tokens), createLoaders(identity, assessments)),
   };
 }

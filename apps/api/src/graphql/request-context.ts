@@ -4,10 +4,13 @@ import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
 import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
 import type { OrganizationEntity } from '../../../../libs/identity/src/organizations/organization.entity.js';
 import type { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';
+import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
 
 /** Per-request DataLoaders; created fresh for every request so nothing is cached across users. */
 export interface Loaders {
   organization: DataLoader<string, OrganizationEntity | null>;
+  /** Key `organizationId|ruleSet` (ruleSet empty: the rule set in force per tier). */
+  assessments: DataLoader<string, TierAssessmentEntity[]>;
 }
 
 export interface Authentication {

@@ -47,6 +47,8 @@ export const MUTATION_RULES = {
   respondToMatchRequest: { kinds: LISTING_OWNERS, ownRowsOnly: true },
   completeMatchRequest: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
   cancelMatchRequest: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  // Beyond the contract: the authority's bulk onboarding of cultivation lists.
+  importEnterprises: { kinds: ['AUTHORITY'] },
 } as const satisfies Record<string, MutationRule>;
 
 export type MutationName = keyof typeof MUTATION_RULES;

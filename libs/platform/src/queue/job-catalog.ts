@@ -4,13 +4,14 @@
  */
 
 /** BullMQ queues; a queue groups jobs that share a worker pool. */
-export const QUEUE_NAMES = ['notify'] as const;
+export const QUEUE_NAMES = ['notify', 'tier-scoring'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Domain events written to the outbox; they carry ids, never entities. */
 export interface DomainEventPayloads {
   'organization.registered': { organizationId: string };
   'organization.verified': { organizationId: string; verifiedByUserId: string };
+  'enterprise-profile.changed': { organizationId: string; version: number };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -26,6 +27,12 @@ export interface EventJob<E extends DomainEventType> {
 export interface JobPayloads {
   'notify.organization-registered': EventJob<'organization.registered'>;
   'notify.organization-verified': EventJob<'organization.verified'>;
+  /** Assess one enterprise after its profile changed. */
+  'tiers.assess-enterprise': EventJob<'enterprise-profile.changed'>;
+  /** Nightly (repeatable): fan out a reassessment of every enterprise. */
+  'tiers.reassess-all': { runId?: string };
+  /** One enterprise of a nightly run: reassess and refresh its re-review risk. */
+  'tiers.reassess-enterprise': { organizationId: string; runId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -38,12 +45,21 @@ export interface JobSpec {
 export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.organization-registered': { queue: 'notify', attempts: 5 },
   'notify.organization-verified': { queue: 'notify', attempts: 5 },
+  'tiers.assess-enterprise': { queue: 'tier-scoring', attempts: 5 },
+  'tiers.reassess-all': { queue: 'tier-scoring', attempts: 3 },
+  'tiers.reassess-enterprise': { queue: 'tier-scoring', attempts: 5 },
 };
 
+/** Jobs whose payload is the job form of event `E`: the only jobs an event may route to. */
+export type JobsForEvent<E extends DomainEventType> = {
+  [N in JobName]: JobPayloads[N] extends EventJob<E> ? N : never;
+}[JobName];
+
 /** The jobs each event fans out to; the relay enqueues one job per route. */
-export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobName[] } = {
+export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEvent<E>[] } = {
   'organization.registered': ['notify.organization-registered'],
   'organization.verified': ['notify.organization-verified'],
+  'enterprise-profile.changed': ['tiers.assess-enterprise'],
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];

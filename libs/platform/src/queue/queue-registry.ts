@@ -104,6 +104,24 @@ export class QueueRegistry {
     return total;
   }
 
+  /**
+   * Jobs still to run across all queues: waiting, active, prioritized, and delayed ones except the
+   * next occurrence a job scheduler keeps parked (a nightly job is not pending work).
+   */
+  async pendingJobs(): Promise<number> {
+    let pending = 0;
+    for (const name of QUEUE_NAMES) {
+      const queue = this.queue(name);
+      const c = await queue.getJobCounts('waiting', 'active', 'prioritized', 'delayed');
+      pending += (c.waiting ?? 0) + (c.active ?? 0) + (c.prioritized ?? 0);
+      if (c.delayed) {
+        const delayed = await queue.getDelayed(0, c.delayed);
+        pending += delayed.filter((job: { repeatJobKey?: string }) => !job.repeatJobKey).length;
+      }
+    }
+    return pending;
+  }
+
   /** Stops workers (waiting for running jobs), then queues and connections. */
   async close(): Promise<void> {
     this.closed = true;

@@ -1,0 +1,99 @@
+import { Args, Context, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from '@nestjs/graphql';
+import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
+import {
+  EnterpriseImporter,
+  importFileFormat,
+  parseEnterpriseFile,
+  type ImportOutcome,
+} from '../../../../libs/enterprises/src/import/enterprise-import.js';
+import { authorize } from '../../../../libs/identity/src/access/authorize.js';
+import type { RequestContext } from '../graphql/request-context.js';
+
+@InputType('EnterpriseImportInput')
+export class EnterpriseImportInput {
+  @Field({ description: 'Name of the uploaded file; its extension (.xlsx or .csv) selects the parser.' })
+  filename: string;
+
+  @Field({
+    description:
+      'The file, base64-encoded (a `data:…;base64,` prefix is allowed). The request body is limited to 1 MB, ' +
+      'so the file itself to about 750 KB; split larger lists or use `npm run import:enterprises`.',
+  })
+  contentBase64: string;
+}
+
+const ImportOutcomeEnum = { CREATED: 'CREATED', UPDATED: 'UPDATED', UNCHANGED: 'UNCHANGED' } as const satisfies Record<ImportOutcome, ImportOutcome>;
+registerEnumType(ImportOutcomeEnum, {
+  name: 'EnterpriseImportOutcome',
+  valuesMap: {
+    CREATED: { description: 'Profile created (the organization too when organizationCreated).' },
+    UPDATED: { description: 'Profile changed; a new version was written.' },
+    UNCHANGED: { description: 'Profile already equal to the file: nothing written, no event.' },
+  },
+});
+
+@ObjectType('EnterpriseImportRejection')
+export class EnterpriseImportRejectionModel {
+  @Field(() => Int, { description: 'Row in the file; the header is row 1.' }) row: number;
+  @Field(() => String, { nullable: true }) uscc: string | null;
+  @Field({ description: 'Column key (uscc, revenue, …) or `file`.' }) field: string;
+  @Field() reason: string;
+}
+
+@ObjectType('EnterpriseImportFirm')
+export class EnterpriseImportFirmModel {
+  @Field() uscc: string;
+  @Field() name: string;
+  @Field(() => ID) organizationId: string;
+  @Field(() => ImportOutcomeEnum) outcome: ImportOutcome;
+  @Field({ description: 'The import created the organization (verified, without users yet).' }) organizationCreated: boolean;
+  @Field(() => [Int]) rows: number[];
+}
+
+@ObjectType('EnterpriseImportReport')
+export class EnterpriseImportReportModel {
+  @Field(() => Int, { description: 'Data rows read (header and blank rows not counted).' }) total: number;
+  @Field(() => Int, { description: 'Enterprises whose profile was created.' }) created: number;
+  @Field(() => Int, { description: 'Enterprises whose profile changed.' }) updated: number;
+  @Field(() => Int, { description: 'Enterprises already up to date (a re-run of the same file).' }) unchanged: number;
+  @Field(() => Int, { description: 'Distinct rows not imported.' }) rejectedRows: number;
+  @Field(() => [EnterpriseImportRejectionModel], { description: 'One entry per problem; every row of a rejected enterprise is listed.' })
+  rejected: EnterpriseImportRejectionModel[];
+  @Field(() => [EnterpriseImportFirmModel]) firms: EnterpriseImportFirmModel[];
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Strict base64 (standard alphabet, padded); whitespace and a data-URL prefix are tolerated. */
+function decodeBase64(value: string): Buffer {
+  const body = value.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
+  if (body.length === 0 || !BASE64.test(body)) {
+    throw badInput('contentBase64 不是有效的 base64 编码 (contentBase64 is not valid base64)', 'input.contentBase64');
+  }
+  return Buffer.from(body, 'base64');
+}
+
+@Resolver()
+export class EnterpriseImportResolver {
+  constructor(private readonly importer: EnterpriseImporter) {}
+
+  @Mutation(() => EnterpriseImportReportModel, {
+    description:
+      'AUTHORITY only: bulk upsert of enterprises by USCC from an .xlsx or .csv cultivation list (column layout in the README). ' +
+      'Bad enterprises are reported row by row and skipped; good ones are kept. Re-running the same file changes nothing.',
+  })
+  async importEnterprises(@Args('input') input: EnterpriseImportInput, @Context() ctx: RequestContext): Promise<EnterpriseImportReportModel> {
+    const actor = ctx.actor;
+    authorize(actor, 'importEnterprises');
+    importFileFormat(input.filename, 'input.filename');
+    const content = decodeBase64(input.contentBase64);
+    let rows;
+    try {
+      rows = await parseEnterpriseFile(content, input.filename);
+    } catch (err) {
+      if (err instanceof AppError && err.details.field === 'file') throw badInput(err.message, 'input.contentBase64');
+      throw err;
+    }
+    return this.importer.import(rows, { actorUserId: actor!.userId });
+  }
+}

@@ -1,0 +1,69 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import type { EnterpriseTier, ServiceCategory } from '../../../../libs/enterprises/src/enterprise-tier.js';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+import {
+  AnnualFinancialsInput,
+  AnnualFinancialsModel,
+  EnterpriseTierEnum,
+  FinancingNeedInput,
+  FinancingNeedModel,
+  IpAssetsInput,
+  IpAssetsModel,
+  ServiceCategoryEnum,
+  SpaceNeedInput,
+  SpaceNeedModel,
+} from './enterprise.models.js';
+import { ReviewRiskModel, TierFactsModel } from './tier.models.js';
+
+@ObjectType('EnterpriseProfile')
+export class EnterpriseProfileModel {
+  /** Resolved through the organization loader. */
+  organizationId: string;
+
+  @Field(() => EnterpriseTierEnum) tier: EnterpriseTier;
+  @Field({ description: 'GB/T 4754-2017 code, e.g. C34 or C3484.' }) industryCode: string;
+  @Field(() => String, { nullable: true, description: 'Name of the GB/T 4754 division, e.g. 通用设备制造业' }) industryName: string | null;
+  @Field(() => DateScalar, { nullable: true }) tierCertifiedOn: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'End of the 3-year validity of the certified tier.' }) tierExpiresOn: string | null;
+  @Field(() => DateScalar) foundedOn: string;
+  @Field(() => DateScalar, { description: 'Since when the firm has worked in its niche (main business).' }) mainBusinessSince: string;
+  @Field(() => [String]) mainProducts: string[];
+  @Field({ description: 'Core technologies and what the firm can solve, free text.' }) capabilities: string;
+  @Field(() => [String]) certifications: string[];
+  @Field(() => [AnnualFinancialsModel], { description: 'Newest year first.' }) financials: AnnualFinancialsModel[];
+  @Field(() => IpAssetsModel) ipAssets: IpAssetsModel;
+  @Field(() => FinancingNeedModel, { nullable: true }) financingNeed: FinancingNeedModel | null;
+  @Field(() => [ServiceCategoryEnum]) serviceNeeds: ServiceCategory[];
+  @Field(() => SpaceNeedModel, { nullable: true }) spaceNeed: SpaceNeedModel | null;
+  @Field(() => TierFactsModel) tierFacts: TierFactsModel;
+  @Field(() => ReviewRiskModel, { nullable: true, description: 'Set by the scoring worker; null when no 复核 risk.' }) reviewRisk: ReviewRiskModel | null;
+  @Field(() => Int, { description: 'Incremented on every change.' }) version: number;
+  @Field(() => DateTimeScalar) updatedAt: Date;
+}
+
+@InputType('EnterpriseProfileInput')
+export class EnterpriseProfileInput {
+  @Field() industryCode: string;
+  @Field(() => EnterpriseTierEnum) tier: EnterpriseTier;
+  @Field(() => DateScalar, { nullable: true }) tierCertifiedOn?: string | null;
+  @Field(() => DateScalar) foundedOn: string;
+  @Field(() => DateScalar) mainBusinessSince: string;
+  @Field(() => [String]) mainProducts: string[];
+  @Field() capabilities: string;
+  @Field(() => [String]) certifications: string[];
+  @Field(() => [AnnualFinancialsInput]) financials: AnnualFinancialsInput[];
+  @Field(() => IpAssetsInput) ipAssets: IpAssetsInput;
+  @Field(() => FinancingNeedInput, { nullable: true }) financingNeed?: FinancingNeedInput | null;
+  @Field(() => [ServiceCategoryEnum]) serviceNeeds: ServiceCategory[];
+  @Field(() => SpaceNeedInput, { nullable: true }) spaceNeed?: SpaceNeedInput | null;
+  @Field(() => TierFactsModel, { nullable: true, description: 'Optional facts the tier rules use; omitted ones stay unknown.' })
+  tierFacts?: TierFactsModel | null;
+}
+
+@ObjectType('ReviewRiskEntry')
+export class ReviewRiskEntryModel {
+  @Field(() => ID) organizationId: string;
+  @Field() name: string;
+  @Field() regionCode: string;
+  @Field(() => ReviewRiskModel) risk: ReviewRiskModel;
+}

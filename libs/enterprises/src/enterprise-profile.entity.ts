@@ -1,0 +1,137 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToMany, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
+import { ENTERPRISE_TIERS, type EnterpriseTier, type ServiceCategory } from './enterprise-tier.js';
+import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
+import type { Honour, MainProductField, RdInstitutionLevel, ScienceAward } from '../../tiers/src/tier-types.js';
+
+
+export interface FinancingNeedValue {
+  amount: number;
+  termMonths: number;
+  purpose?: string | null;
+}
+
+export interface SpaceNeedValue {
+  minAreaSqm: number;
+  maxAreaSqm: number;
+  regionCodes: string[];
+  maxRentPerSqmDay?: number | null;
+}
+
+/** The facts the tier rules need beyond the contract's profile (all optional). */
+export interface TierFactsValue {
+  highValueInventionPatents?: number | null;
+  selfDevelopedInventionPatents?: number | null;
+  rdInstitutionLevel?: RdInstitutionLevel | null;
+  digitalMaturityLevel?: number | null;
+  nicheMarketSharePercent?: number | null;
+  marketTop3?: boolean | null;
+  awards?: ScienceAward[] | null;
+  makerChina?: { year: number; group: 'TOP50' | 'TOP500' } | null;
+  honours?: Honour[] | null;
+  strategicEmergingIndustry?: boolean | null;
+  mainProductField?: MainProductField | null;
+  mainProductInPriorityField?: boolean | null;
+  keyChainRole?: boolean | null;
+  quality?: { provincialQualityAward?: boolean; iso9001?: boolean; ownBrand?: boolean; standardsDrafting?: boolean } | null;
+  managementCertification?: boolean | null;
+  coreProcessInformatized?: boolean | null;
+  goodCredit?: boolean | null;
+  platformScores?: Array<{ year: number; score: number }> | null;
+  techOrInnovativeSmeValid?: boolean | null;
+}
+
+export interface ReviewRiskValue {
+  tier: EnterpriseTier;
+  expiresOn: string;
+  ruleSet: string;
+  verdict: 'NOT_ELIGIBLE' | 'UNDETERMINED';
+  failing: Array<{ code: string; label: string; status: string; actual?: string; required?: string }>;
+  assessedAt: string;
+}
+
+/** 一企一档: one row per ENTERPRISE organization; financial years live in their own table. */
+@Entity('enterprise_profiles')
+@Index('ix_enterprise_profiles_review_risk', ['reviewRiskExpiresOn'], { where: 'review_risk IS NOT NULL' })
+export class EnterpriseProfileEntity {
+  @PrimaryColumn('uuid', { name: 'organization_id' })
+  organizationId: string;
+
+  @OneToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: OrganizationEntity;
+
+  /** GB/T 4754-2017, e.g. C34 or C3484. */
+  @Index('ix_enterprise_profiles_industry_code')
+  @Column('text', { name: 'industry_code' })
+  industryCode: string;
+
+  @Index('ix_enterprise_profiles_tier')
+  @Column({ type: 'enum', enum: ENTERPRISE_TIERS, enumName: 'enterprise_tier' })
+  tier: EnterpriseTier;
+
+  @Column('date', { name: 'tier_certified_on', nullable: true })
+  tierCertifiedOn: string | null;
+
+  @Column('date', { name: 'founded_on' })
+  foundedOn: string;
+
+  @Column('date', { name: 'main_business_since' })
+  mainBusinessSince: string;
+
+  @Column('text', { name: 'main_products', array: true, default: () => "'{}'" })
+  mainProducts: string[];
+
+  @Column('text', { default: '' })
+  capabilities: string;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  certifications: string[];
+
+  @Column('int', { name: 'invention_patents', default: 0 })
+  inventionPatents: number;
+
+  @Column('int', { name: 'utility_models', default: 0 })
+  utilityModels: number;
+
+  @Column('int', { name: 'design_patents', default: 0 })
+  designPatents: number;
+
+  @Column('int', { name: 'software_copyrights', default: 0 })
+  softwareCopyrights: number;
+
+  @Column('int', { default: 0 })
+  trademarks: number;
+
+  @Column('jsonb', { name: 'financing_need', nullable: true })
+  financingNeed: FinancingNeedValue | null;
+
+  @Column('text', { name: 'service_needs', array: true, default: () => "'{}'" })
+  serviceNeeds: ServiceCategory[];
+
+  @Column('jsonb', { name: 'space_need', nullable: true })
+  spaceNeed: SpaceNeedValue | null;
+
+  @Column('jsonb', { name: 'tier_facts', default: () => "'{}'" })
+  tierFacts: TierFactsValue;
+
+  /** Incremented on every change; assessments and events carry it. */
+  @Column('int', { default: 1 })
+  version: number;
+
+  /** Set by the scoring worker when the certified tier expires within 12 months and is not currently met. */
+  @Column('jsonb', { name: 'review_risk', nullable: true })
+  reviewRisk: ReviewRiskValue | null;
+
+  @Column('date', { name: 'review_risk_expires_on', nullable: true })
+  reviewRiskExpiresOn: string | null;
+
+  @OneToMany(() => EnterpriseFinancialsEntity, (f) => f.profile)
+  financials?: EnterpriseFinancialsEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

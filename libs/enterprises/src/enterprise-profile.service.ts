@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError, forbidden, notFound } from '../../platform/src/errors/app-error.js';
+import { parseId } from '../../platform/src/errors/ids.js';
+import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
+import { authorize } from '../../identity/src/access/authorize.js';
+import type { Actor } from '../../identity/src/access/access-policy.js';
+import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
+import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
+import { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
+import { validateProfile, type ProfileCommand } from './profile-input.js';
+
+export function todayInShanghai(now = new Date()): string {
+  // Dates in profiles are Chinese calendar dates; "today" is Beijing time's date.
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** 一企一档: enterprise profiles with their yearly financials. */
+@Injectable()
+export class EnterpriseProfileService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The caller's own profile: ENTERPRISE only; creates or replaces it, financial years included. */
+  async upsertOwn(manager: EntityManager, actor: Actor | undefined, input: ProfileCommand): Promise<EnterpriseProfileEntity> {
+    authorize(actor, 'upsertEnterpriseProfile', { ownerOrganizationId: actor?.organizationId });
+    const command = validateProfile(input, todayInShanghai());
+    return this.write(manager, actor!.organizationId, command, actor!.userId);
+  }
+
+  /**
+   * Writes a validated profile for `organizationId` in the caller's transaction: the profile row,
+   * its financial years (replaced as a set) and one `enterprise-profile.changed` event.
+   */
+  async write(manager: EntityManager, organizationId: string, command: ProfileCommand, actorUserId: string | null): Promise<EnterpriseProfileEntity> {
+    const org = await manager.findOneBy(OrganizationEntity, { id: organizationId });
+    if (!org || org.kind !== 'ENTERPRISE') throw forbidden('只有企业机构可以维护企业档案 (profiles belong to ENTERPRISE organizations)');
+    const existing = await manager.findOne(EnterpriseProfileEntity, { where: { organizationId }, lock: { mode: 'pessimistic_write' } });
+    const { financials, ipAssets, ...fields } = command;
+    const profile = manager.create(EnterpriseProfileEntity, {
+      ...(existing ?? {}),
+      ...fields,
+      ...ipAssets,
+      organizationId,
+      tierCertifiedOn: fields.tierCertifiedOn ?? null,
+      financingNeed: fields.financingNeed ?? null,
+      spaceNeed: fields.spaceNeed ?? null,
+      tierFacts: fields.tierFacts ?? {},
+      version: (existing?.version ?? 0) + 1,
+    });
+    delete profile.financials;
+    const saved = await manager.save(profile);
+    await manager.delete(EnterpriseFinancialsEntity, { organizationId });
+    if (financials.length > 0) {
+      await manager.insert(
+        EnterpriseFinancialsEntity,
+        financials.map((y) => ({
+          organizationId,
+          year: y.year,
+          revenue: y.revenue,
+          mainBusinessRevenue: y.mainBusinessRevenue,
+          rdExpense: y.rdExpense,
+          netProfit: y.netProfit ?? null,
+          totalAssets: y.totalAssets ?? null,
+          totalLiabilities: y.totalLiabilities ?? null,
+          employees: y.employees ?? null,
+          rdEmployees: y.rdEmployees ?? null,
+          equityFinancing: y.equityFinancing ?? null,
+        })),
+      );
+    }
+    await recordEvent(manager, {
+      type: 'enterprise-profile.changed',
+      aggregateType: 'enterprise-profile',
+      aggregateId: organizationId,
+      data: { organizationId, version: saved.version },
+      actorUserId,
+    });
+    saved.financials = await manager.find(EnterpriseFinancialsEntity, { where: { organizationId }, order: { year: 'DESC' } });
+    return saved;
+  }
+
+  /**
+   * Reads a profile if the caller may: its own organization or an AUTHORITY. (Owners of listings
+   * the enterprise shared its profile with join this rule with the match-request workflow.)
+   */
+  async read(actor: Actor, organizationId: string): Promise<EnterpriseProfileEntity | null> {
+    const id = parseId(organizationId, 'organizationId');
+    if (actor.organizationId !== id && actor.kind !== 'AUTHORITY') {
+      throw new AppError('FORBIDDEN', '无权查看该企业档案：仅企业本身、主管部门或获企业授权的对接方可查看 (not allowed to read this enterprise profile)');
+    }
+    return this.load(id);
+  }
+
+  /** The profile with its financial years, newest first; no access check (workers, internal use). */
+  async load(organizationId: string): Promise<EnterpriseProfileEntity | null> {
+    const profile = await this.dataSource.getRepository(EnterpriseProfileEntity).findOneBy({ organizationId });
+    if (!profile) return null;
+    profile.financials = await this.dataSource
+      .getRepository(EnterpriseFinancialsEntity)
+      .find({ where: { organizationId }, order: { year: 'DESC' } });
+    return profile;
+  }
+
+  async requireProfile(organizationId: string): Promise<EnterpriseProfileEntity> {
+    const p = await this.load(organizationId);
+    if (!p) throw notFound(`企业 ${organizationId} 尚未建立档案 (no profile yet)`);
+    return p;
+  }
+}

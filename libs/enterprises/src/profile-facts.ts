@@ -1,0 +1,54 @@
+import type { EnterpriseFacts } from '../../tiers/src/tier-types.js';
+import type { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
+
+const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+/** The evaluator's view of a stored profile (with financials loaded), as of `asOf`. */
+export function profileFacts(profile: EnterpriseProfileEntity, asOf: string): EnterpriseFacts {
+  const t = profile.tierFacts ?? {};
+  return {
+    asOf,
+    foundedOn: profile.foundedOn,
+    mainBusinessSince: profile.mainBusinessSince,
+    financials: (profile.financials ?? []).map((y) => ({
+      year: y.year,
+      revenue: y.revenue,
+      mainBusinessRevenue: y.mainBusinessRevenue,
+      rdExpense: y.rdExpense,
+      netProfit: orUndefined(y.netProfit),
+      totalAssets: orUndefined(y.totalAssets),
+      totalLiabilities: orUndefined(y.totalLiabilities),
+      employees: orUndefined(y.employees),
+      rdEmployees: orUndefined(y.rdEmployees),
+      equityFinancing: orUndefined(y.equityFinancing),
+    })),
+    ip: {
+      inventionPatents: profile.inventionPatents,
+      utilityModels: profile.utilityModels,
+      designPatents: profile.designPatents,
+      softwareCopyrights: profile.softwareCopyrights,
+      trademarks: profile.trademarks,
+      highValueInventionPatents: orUndefined(t.highValueInventionPatents),
+      selfDevelopedInventionPatents: orUndefined(t.selfDevelopedInventionPatents),
+    },
+    rdInstitutionLevel: orUndefined(t.rdInstitutionLevel),
+    digitalMaturityLevel: orUndefined(t.digitalMaturityLevel),
+    nicheMarketSharePercent: orUndefined(t.nicheMarketSharePercent),
+    marketTop3: orUndefined(t.marketTop3),
+    awards: orUndefined(t.awards),
+    makerChina: orUndefined(t.makerChina),
+    honours: orUndefined(t.honours),
+    strategicEmergingIndustry: orUndefined(t.strategicEmergingIndustry),
+    mainProductField: orUndefined(t.mainProductField),
+    mainProductInPriorityField: orUndefined(t.mainProductInPriorityField),
+    keyChainRole: orUndefined(t.keyChainRole),
+    quality: orUndefined(t.quality),
+    managementCertification: orUndefined(t.managementCertification),
+    coreProcessInformatized: orUndefined(t.coreProcessInformatized),
+    goodCredit: orUndefined(t.goodCredit),
+    certifiedTier: profile.tier,
+    tierCertifiedOn: orUndefined(profile.tierCertifiedOn),
+    platformScores: orUndefined(t.platformScores),
+    techOrInnovativeSmeValid: orUndefined(t.techOrInnovativeSmeValid),
+  };
+}

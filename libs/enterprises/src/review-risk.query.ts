@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { badInput } from '../../platform/src/errors/app-error.js';
+import { describeRegionCodeProblem } from '../../identity/src/regions/region-codes.js';
+import type { ReviewRiskValue } from './enterprise-profile.entity.js';
+
+/** The prefix shared by a region and everything under it: 330000 → 33, 330200 → 3302, 330281 → 330281. */
+export function regionPrefix(code: string): string {
+  return code.replace(/(00)+$/, '');
+}
+
+/** AUTHORITY's list of enterprises at 复核 risk (kept by the scoring worker). */
+@Injectable()
+export class ReviewRiskQuery {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(regionCode: string | undefined, first: number) {
+    if (regionCode !== undefined && regionCode !== null) {
+      const problem = describeRegionCodeProblem(regionCode);
+      if (problem) throw badInput(problem, 'regionCode');
+    }
+    const rows: Array<{ organization_id: string; name: string; region_code: string; review_risk: ReviewRiskValue }> = await this.dataSource.query(
+      `SELECT p.organization_id, o.name, o.region_code, p.review_risk
+         FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id
+        WHERE p.review_risk IS NOT NULL AND ($1::text IS NULL OR o.region_code LIKE $1 || '%')
+        ORDER BY p.review_risk_expires_on, o.name
+        LIMIT $2`,
+      [regionCode ? regionPrefix(regionCode) : null, first],
+    );
+    return rows.map((r) => ({ organizationId: r.organization_id, name: r.name, regionCode: r.region_code, risk: r.review_risk }));
+  }
+}

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EVALUATOR_VERSION, RULE_SETS, evaluateTiers, tierExpiresOn } from '../index.js';
+import type { AssessedTier, TierOutcome } from '../tier-types.js';
+import { EnterpriseProfileService, todayInShanghai } from '../../../enterprises/src/enterprise-profile.service.js';
+import { EnterpriseProfileEntity, type ReviewRiskValue } from '../../../enterprises/src/enterprise-profile.entity.js';
+import { profileFacts } from '../../../enterprises/src/profile-facts.js';
+import { TierAssessmentEntity } from './tier-assessment.entity.js';
+
+/** 2026 rules (工信部企业〔2026〕2号) apply to new 专精特新 / 小巨人 applications from this date. */
+export const MIIT_2026_EFFECTIVE = '2026-04-01';
+
+/**
+ * The rule set that judges a tier on `date`: 创新型 keeps 2022 Annex 1 until a merged standard is
+ * published (DOMAIN.md §0); the other tiers use the 2026 criteria from 2026-04-01.
+ */
+export function ruleSetInForce(tier: AssessedTier, date: string): string {
+  if (tier === 'INNOVATIVE_SME') return 'MIIT-2022';
+  return date >= MIIT_2026_EFFECTIVE ? 'MIIT-2026' : 'MIIT-2022';
+}
+
+/** Titles granted under the old standard are re-reviewed under it (2026 transition, DOMAIN.md §0). */
+export function reviewRuleSet(certifiedOn: string): string {
+  return certifiedOn >= MIIT_2026_EFFECTIVE ? 'MIIT-2026' : 'MIIT-2022';
+}
+
+function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The tier whose rules a certified title is re-reviewed against. */
+function assessedTierOf(tier: EnterpriseProfileEntity['tier']): AssessedTier | undefined {
+  if (tier === 'NONE') return undefined;
+  return tier === 'KEY_LITTLE_GIANT' ? 'LITTLE_GIANT' : tier;
+}
+
+/**
+ * Re-review risk: the certified title expires within 12 months (3-year validity) and the firm is
+ * not currently eligible for its own tier under the rules it will be re-reviewed by.
+ */
+export function reviewRisk(profile: Pick<EnterpriseProfileEntity, 'tier' | 'tierCertifiedOn'>, review: TierOutcome | undefined, asOf: string): ReviewRiskValue | null {
+  const tier = assessedTierOf(profile.tier);
+  if (!tier || !profile.tierCertifiedOn || !review || review.eligible) return null;
+  const expiresOn = tierExpiresOn(profile.tierCertifiedOn);
+  if (expiresOn > addMonths(asOf, 12)) return null;
+  return {
+    tier: profile.tier,
+    expiresOn,
+    ruleSet: review.ruleSet,
+    verdict: review.verdict === 'UNDETERMINED' ? 'UNDETERMINED' : 'NOT_ELIGIBLE',
+    // Point-table rows are not conditions on their own; the score criterion carries their verdict.
+    failing: review.criteria
+      .filter((c) => c.status !== 'MET' && c.maxPoints === undefined)
+      .map((c) => ({ code: c.code, label: c.label, status: c.status, actual: c.actual, required: c.required })),
+    assessedAt: asOf,
+  };
+}
+
+export interface AssessResult {
+  organizationId: string;
+  profileVersion: number;
+  inserted: number;
+  reviewRisk: ReviewRiskValue | null;
+}
+
+/** Runs the evaluator for an enterprise, stores the outcomes as history and refreshes its risk. */
+@Injectable()
+export class TierAssessmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly profiles: EnterpriseProfileService,
+  ) {}
+
+  /** Idempotent for a given profile version and day: a replay inserts nothing new. */
+  async assess(organizationId: string, asOf = todayInShanghai()): Promise<AssessResult | undefined> {
+    const profile = await this.profiles.load(organizationId);
+    if (!profile) return undefined;
+    const facts = profileFacts(profile, asOf);
+    const rows: Array<Partial<TierAssessmentEntity>> = [];
+    const keep = (outcomes: TierOutcome[], mode: 'NEW' | 'REVIEW', version: string) =>
+      outcomes.forEach((o) =>
+        rows.push({
+          organizationId,
+          tier: o.tier,
+          ruleSet: o.ruleSet,
+          ruleSetVersion: version,
+          evaluatorVersion: EVALUATOR_VERSION,
+          mode,
+          profileVersion: profile.version,
+          asOf,
+          eligible: o.eligible,
+          verdict: o.verdict,
+          score: o.score ?? null,
+          maxScore: o.maxScore ?? null,
+          passedBy: o.passedBy ?? null,
+          criteria: o.criteria,
+          missingData: o.missingData,
+        }),
+      );
+    for (const ruleSet of Object.values(RULE_SETS)) keep(evaluateTiers(ruleSet, facts, { mode: 'NEW' }), 'NEW', ruleSet.version);
+
+    const tier = assessedTierOf(profile.tier);
+    let review: TierOutcome | undefined;
+    if (tier && profile.tierCertifiedOn) {
+      const ruleSet = RULE_SETS[reviewRuleSet(profile.tierCertifiedOn)]!;
+      const outcomes = evaluateTiers(ruleSet, facts, { mode: 'REVIEW' });
+      keep(outcomes, 'REVIEW', ruleSet.version);
+      review = outcomes.find((o) => o.tier === tier);
+    }
+    const risk = reviewRisk(profile, review, asOf);
+
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager.createQueryBuilder().insert().into(TierAssessmentEntity).values(rows).orIgnore().execute();
+      // Only the version that was assessed may set the risk; a newer profile gets its own job.
+      await manager.update(
+        EnterpriseProfileEntity,
+        { organizationId, version: profile.version },
+        { reviewRisk: risk, reviewRiskExpiresOn: risk?.expiresOn ?? null },
+      );
+      return { organizationId, profileVersion: profile.version, inserted: result.identifiers.filter(Boolean).length, reviewRisk: risk };
+    });
+  }
+
+  /**
+   * Latest application-mode assessment per tier. Without `ruleSet`, each tier under the rule set
+   * in force today; with it, every tier under that rule set.
+   */
+  async latest(organizationIds: readonly string[], ruleSet?: string): Promise<Map<string, TierAssessmentEntity[]>> {
+    const today = todayInShanghai();
+    const rows: TierAssessmentEntity[] = await this.dataSource
+      .getRepository(TierAssessmentEntity)
+      .createQueryBuilder('a')
+      .distinctOn(['a.organizationId', 'a.ruleSet', 'a.tier'])
+      .where('a.organizationId = ANY(:ids)', { ids: [...organizationIds] })
+      .andWhere("a.mode = 'NEW'")
+      .andWhere(ruleSet ? 'a.ruleSet = :ruleSet' : '1=1', { ruleSet })
+      .orderBy('a.organizationId')
+      .addOrderBy('a.ruleSet')
+      .addOrderBy('a.tier')
+      .addOrderBy('a.computedAt', 'DESC')
+      .getMany();
+    const byOrg = new Map<string, TierAssessmentEntity[]>(organizationIds.map((id) => [id, []]));
+    const order: AssessedTier[] = ['INNOVATIVE_SME', 'SPECIALIZED_SME', 'LITTLE_GIANT'];
+    for (const row of rows) {
+      if (!ruleSet && row.ruleSet !== ruleSetInForce(row.tier as AssessedTier, today)) continue;
+      byOrg.get(row.organizationId)?.push(row);
+    }
+    for (const list of byOrg.values()) list.sort((a, b) => order.indexOf(a.tier as AssessedTier) - order.indexOf(b.tier as AssessedTier));
+    return byOrg;
+  }
+
+  /** Ids of every enterprise with a profile, in pages, for the nightly run. */
+  async *allProfileIds(pageSize = 1_000): AsyncGenerator<string[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: Array<{ id: string }> = await this.dataSource.query(
+        'SELECT organization_id AS id FROM enterprise_profiles WHERE organization_id > $1 ORDER BY organization_id LIMIT $2',
+        [after, pageSize],
+      );
+      if (rows.length === 0) return;
+      yield rows.map((r) => r.id);
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+}

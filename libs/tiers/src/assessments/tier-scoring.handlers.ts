@@ -1,0 +1,75 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { HandlesJob, type JobHandler } from '../../../platform/src/queue/job-handler.js';
+import { JOB_CATALOG, type JobPayloads } from '../../../platform/src/queue/job-catalog.js';
+import { QueueRegistry } from '../../../platform/src/queue/queue-registry.js';
+import { todayInShanghai } from '../../../enterprises/src/enterprise-profile.service.js';
+import { TierAssessmentService } from './tier-assessment.service.js';
+
+/** Nightly at 02:00 Beijing time. */
+export const NIGHTLY_REASSESS_PATTERN = '0 2 * * *';
+
+@Injectable()
+@HandlesJob('tiers.assess-enterprise')
+export class AssessEnterpriseHandler implements JobHandler<'tiers.assess-enterprise'> {
+  constructor(private readonly assessments: TierAssessmentService) {}
+
+  async handle(job: JobPayloads['tiers.assess-enterprise']): Promise<void> {
+    await this.assessments.assess(job.data.organizationId);
+  }
+}
+
+/** Fans a nightly run out into one job per enterprise, so many workers share it. */
+@Injectable()
+@HandlesJob('tiers.reassess-all')
+export class ReassessAllHandler implements JobHandler<'tiers.reassess-all'> {
+  constructor(
+    private readonly assessments: TierAssessmentService,
+    private readonly queues: QueueRegistry,
+  ) {}
+
+  async handle(payload: JobPayloads['tiers.reassess-all']): Promise<void> {
+    const runId = payload.runId ?? `nightly-${todayInShanghai()}`;
+    const spec = JOB_CATALOG['tiers.reassess-enterprise'];
+    for await (const ids of this.assessments.allProfileIds()) {
+      await this.queues.queue(spec.queue).addBulk(
+        ids.map((organizationId) => ({
+          name: 'tiers.reassess-enterprise',
+          data: { organizationId, runId },
+          opts: {
+            jobId: `reassess-${runId}-${organizationId}`,
+            attempts: spec.attempts,
+            backoff: { type: 'exponential', delay: 1_000 },
+            removeOnComplete: { age: 2 * 24 * 3600 },
+            removeOnFail: { age: 30 * 24 * 3600 },
+          },
+        })),
+      );
+    }
+  }
+}
+
+@Injectable()
+@HandlesJob('tiers.reassess-enterprise')
+export class ReassessEnterpriseHandler implements JobHandler<'tiers.reassess-enterprise'> {
+  constructor(private readonly assessments: TierAssessmentService) {}
+
+  async handle(job: JobPayloads['tiers.reassess-enterprise']): Promise<void> {
+    await this.assessments.assess(job.organizationId);
+  }
+}
+
+/** Registers the nightly reassessment with BullMQ's job scheduler (idempotent across restarts and workers). */
+@Injectable()
+export class NightlyReassessScheduler implements OnApplicationBootstrap {
+  constructor(private readonly queues: QueueRegistry) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queues
+      .queue(JOB_CATALOG['tiers.reassess-all'].queue)
+      .upsertJobScheduler(
+        'tiers.reassess-all',
+        { pattern: NIGHTLY_REASSESS_PATTERN, tz: 'Asia/Shanghai' },
+        { name: 'tiers.reassess-all', data: {}, opts: { attempts: JOB_CATALOG['tiers.reassess-all'].attempts, removeOnComplete: { count: 30 } } },
+      );
+  }
+}

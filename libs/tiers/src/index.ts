@@ -1,0 +1,34 @@
+/**
+ * libs/tiers: MIIT tier standards as data and one pure evaluator (no Nest, no TypeORM, no I/O).
+ *
+ *   const outcomes = evaluateTiers(RULE_SETS[DEFAULT_RULE_SET_ID], facts, { mode: 'NEW' });
+ */
+import type { RuleSet } from './rule-types.js';
+import { MIIT_2022 } from './rule-sets/miit-2022.js';
+import { MIIT_2026 } from './rule-sets/miit-2026.js';
+
+export type * from './tier-types.js';
+export type * from './rule-types.js';
+export { DEFAULT_LOCAL_INDICATOR_NOTE, EVALUATOR_VERSION, evaluate, evaluateTier, evaluateTiers } from './evaluator.js';
+export { METRICS, metricValue, type MetricDef, type MetricId, type Reading } from './metrics.js';
+export { TITLE_VALIDITY_YEARS, tierExpiresOn, titleValidOn } from './validity.js';
+export { MIIT_2022, MIIT_2026 };
+export {
+  SAMPLE_FACTS,
+  SAMPLE_FAILING,
+  SAMPLE_INNOVATIVE_ONLY,
+  SAMPLE_LITTLE_GIANT,
+  SAMPLE_SPECIALIZED,
+} from './samples.js';
+
+/** Ids of the shipped rule sets. */
+export type RuleSetId = 'MIIT-2022' | 'MIIT-2026';
+
+/** Every shipped rule set by id (string-indexed so stored ids can look one up). */
+export const RULE_SETS: Readonly<Record<string, RuleSet>> = {
+  'MIIT-2022': MIIT_2022,
+  'MIIT-2026': MIIT_2026,
+} satisfies Record<RuleSetId, RuleSet>;
+
+/** Rule set used when none is asked for. */
+export const DEFAULT_RULE_SET_ID: RuleSetId = 'MIIT-2022';

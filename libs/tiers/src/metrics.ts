@@ -1,0 +1,362 @@
+/**
+ * Metrics: pure reads of {@link EnterpriseFacts} that rule data refers to by id. Each returns a
+ * {@link Reading} (known, partly known or unknown, plus the facts that would settle it); use
+ * {@link metricValue} for a plain `number | boolean | undefined`.
+ *
+ * Windows: "prior year" (上年度) is the calendar year before `asOf`; "last 2 years" are the prior
+ * year and the one before it; event windows (awards, 创客中国) are described at `withinYears`.
+ */
+import { formatValue, type Unit } from './format.js';
+import {
+  awardReading,
+  known,
+  mainGrowth,
+  partial,
+  perYear,
+  priorRow,
+  priorYear,
+  ratio,
+  row,
+  rowKey,
+  sumOverYears,
+  unknown,
+  withinYears,
+  yearOf,
+  type Reading,
+} from './metric-helpers.js';
+import type { EnterpriseFacts, RdInstitutionLevel } from './tier-types.js';
+import { titleValidOn } from './validity.js';
+
+export type { Reading } from './metric-helpers.js';
+
+/** A metric: how to read it and how to show it. */
+export interface MetricDef {
+  label: string;
+  unit: Unit;
+  /** Display names of an ordinal metric, index = level. */
+  levels?: readonly string[];
+  read(f: EnterpriseFacts): Reading;
+}
+
+const min = (v: number[]) => Math.min(...v);
+const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+
+/** A boolean fact; undefined means the firm has not said. */
+const flag = (label: string, key: keyof EnterpriseFacts): MetricDef => ({
+  label,
+  unit: 'bool',
+  read: (f) => (typeof f[key] === 'boolean' ? known(f[key] as boolean) : unknown(key)),
+});
+
+/** IP class levels (DOMAIN §1.2): trademarks never count. */
+export const IP_LEVELS = ['无', 'Ⅱ类', 'Ⅰ类', '自主研发Ⅰ类', 'Ⅰ类高价值'] as const;
+export const RD_INSTITUTION_LEVELS = ['无', '市级以下', '市级', '省级', '国家级'] as const;
+const RD_INSTITUTION_RANK: Record<RdInstitutionLevel, number> = {
+  NONE: 0,
+  BELOW_MUNICIPAL: 1,
+  MUNICIPAL: 2,
+  PROVINCIAL: 3,
+  NATIONAL: 4,
+};
+const HONOUR_NAMES = {
+  HIGH_TECH_ENTERPRISE: '高新技术企业',
+  TECH_INNOVATION_DEMO: '国家级技术创新示范企业',
+  IP_ADVANTAGE: '知识产权优势企业',
+  IP_DEMO: '知识产权示范企业',
+} as const;
+
+/**
+ * Highest IP class held. High-value and self-developed patents are subsets of invention patents,
+ * so when those counts are not stated the level is only bounded (Ⅰ类 at least).
+ */
+function ipLevel(f: EnterpriseFacts): Reading {
+  const { highValueInventionPatents: hv, selfDevelopedInventionPatents: sd, inventionPatents } = f.ip;
+  if ((hv ?? 0) > 0) return known(4);
+  if ((sd ?? 0) > 0) return hv === undefined ? partial(3, 4, ['ip.highValueInventionPatents']) : known(3);
+  if (inventionPatents > 0) {
+    const missing: string[] = [];
+    if (hv === undefined) missing.push('ip.highValueInventionPatents');
+    if (sd === undefined) missing.push('ip.selfDevelopedInventionPatents');
+    return partial(2, hv === undefined ? 4 : sd === undefined ? 3 : 2, missing);
+  }
+  const classTwo = f.ip.utilityModels + f.ip.designPatents + f.ip.softwareCopyrights;
+  return known(classTwo > 0 ? 1 : 0);
+}
+
+/** Platform evaluation scores dated this year or last year, newest first. */
+function recentPlatformScores(f: EnterpriseFacts): Array<{ year: number; score: number }> {
+  const y = yearOf(f.asOf);
+  return (f.platformScores ?? []).filter((s) => s.year === y || s.year === y - 1).sort((a, b) => b.year - a.year);
+}
+
+export const METRICS = {
+  revenuePriorYear: { label: '上年度营业收入', unit: 'yuan', read: (f) => perYear(f, 1, (r) => r.revenue, sum) },
+  /**
+   * 《中小企业划型标准规定》 for 工业: large means ≥1000 staff AND ≥4亿元 revenue, so either
+   * figure below its line makes the firm an SME.
+   */
+  industrialSme: {
+    label: '属于中小企业（工业口径）',
+    unit: 'bool',
+    read: (f) => {
+      const r = row(f, priorYear(f));
+      if (!r) return unknown(rowKey(priorYear(f)));
+      const detail = `营业收入${formatValue(r.revenue, 'yuan')}${r.employees === undefined ? '' : `，从业人员${r.employees}人`}`;
+      if (r.revenue < 400_000_000) return known(true, detail);
+      if (r.employees === undefined) return partial(false, true, [`${rowKey(r.year)}.employees`], detail);
+      return known(r.employees < 1000, detail);
+    },
+  },
+  rdExpensePriorYear: { label: '上年度研发费用', unit: 'yuan', read: (f) => perYear(f, 1, (r) => r.rdExpense, sum) },
+  rdRatioPriorYear: {
+    label: '上年度研发费用占营业收入比重',
+    unit: 'ratio',
+    read: (f) => perYear(f, 1, (r) => ratio(r.rdExpense, r.revenue), sum),
+  },
+  rdRatioMin2y: {
+    label: '近2年研发费用占营业收入比重（较低一年）',
+    unit: 'ratio',
+    read: (f) => perYear(f, 2, (r) => ratio(r.rdExpense, r.revenue), min),
+  },
+  rdExpenseMin2y: { label: '近2年研发费用（较低一年）', unit: 'yuan', read: (f) => perYear(f, 2, (r) => r.rdExpense, min) },
+  rdExpenseAvg2y: {
+    label: '近2年研发费用平均值',
+    unit: 'yuan',
+    read: (f) => perYear(f, 2, (r) => r.rdExpense, (v) => sum(v) / v.length),
+  },
+  rdExpenseTotal2y: { label: '近2年研发费用总额', unit: 'yuan', read: (f) => perYear(f, 2, (r) => r.rdExpense, sum) },
+  mainBusinessGrowthPriorYear: {
+    label: '上年度主营业务收入增长率',
+    unit: 'ratio',
+    read: (f) => {
+      const g = mainGrowth(f, priorYear(f));
+      return g.value === undefined ? unknown(...g.missing) : known(g.value);
+    },
+  },
+  /** Arithmetic mean of the two yearly growth rates (needs three years of rows). */
+  mainBusinessGrowthAvg2y: {
+    label: '近2年主营业务收入平均增长率',
+    unit: 'ratio',
+    read: (f) => {
+      const p = priorYear(f);
+      const a = mainGrowth(f, p);
+      const b = mainGrowth(f, p - 1);
+      if (a.value === undefined || b.value === undefined) return unknown(...new Set([...a.missing, ...b.missing]));
+      return known((a.value + b.value) / 2);
+    },
+  },
+  /** Compound annual growth of 营业收入 from two years before the prior year to the prior year. */
+  revenueCagr2y: {
+    label: '近2年营业收入复合增长率',
+    unit: 'ratio',
+    read: (f) => {
+      const p = priorYear(f);
+      const cur = row(f, p);
+      const base = row(f, p - 2);
+      if (!cur || !base) return unknown(...[cur ? '' : rowKey(p), base ? '' : rowKey(p - 2)].filter(Boolean));
+      return known(base.revenue > 0 ? Math.sqrt(Math.max(cur.revenue, 0) / base.revenue) - 1 : 0);
+    },
+  },
+  mainBusinessShare: {
+    label: '上年度主营业务收入占营业收入比重',
+    unit: 'ratio',
+    read: (f) => perYear(f, 1, (r) => ratio(r.mainBusinessRevenue, r.revenue), sum),
+  },
+  debtRatioPriorYear: {
+    label: '上年末资产负债率',
+    unit: 'ratio',
+    // No assets: any liability is an unbounded ratio (never a reward), none at all reads as 0.
+    read: (f) =>
+      priorRow(f, ['totalAssets', 'totalLiabilities'], (r) => {
+        const assets = r.totalAssets ?? 0;
+        const liabilities = r.totalLiabilities ?? 0;
+        return assets > 0 ? liabilities / assets : liabilities > 0 ? Number.POSITIVE_INFINITY : 0;
+      }),
+  },
+  netMarginPriorYear: {
+    label: '上年度净利润率',
+    unit: 'ratio',
+    read: (f) => priorRow(f, ['netProfit'], (r) => ratio(r.netProfit ?? 0, r.revenue)),
+  },
+  rdStaffShare: {
+    label: '上年度研发人员占全部职工比重',
+    unit: 'ratio',
+    read: (f) => priorRow(f, ['employees', 'rdEmployees'], (r) => ratio(r.rdEmployees ?? 0, r.employees ?? 0)),
+  },
+  equityFinancing2y: {
+    label: '近2年新增股权融资总额',
+    unit: 'yuan',
+    read: (f) => sumOverYears(f, 2, (r) => r.equityFinancing, 'equityFinancing'),
+  },
+  equityFinancing3y: {
+    label: '近3年新增股权融资总额',
+    unit: 'yuan',
+    read: (f) => sumOverYears(f, 3, (r) => r.equityFinancing, 'equityFinancing'),
+  },
+  /**
+   * Completed years in the niche at the end of the prior year (i.e. on 1 January of the
+   * assessment year): since 2021-01-01 → 4 years in 2025; since 2021-06-15 → 3 years.
+   */
+  yearsInNiche: {
+    label: '从事特定细分市场年限（截至上年末）',
+    unit: 'years',
+    read: (f) => {
+      const since = /^(\d{4})-(\d{2})-(\d{2})/.exec(f.mainBusinessSince ?? '');
+      if (!since) return unknown('mainBusinessSince');
+      const startYear = Number(since[1]);
+      const onNewYear = since[2] === '01' && since[3] === '01';
+      return known(Math.max(0, yearOf(f.asOf) - startYear - (onNewYear ? 0 : 1)));
+    },
+  },
+  ipClassLevel: { label: '与主导产品相关的有效知识产权', unit: 'level', levels: IP_LEVELS, read: ipLevel },
+  inventionPatents: { label: 'Ⅰ类知识产权数量', unit: 'items', read: (f) => known(f.ip.inventionPatents) },
+  /** Not stated: bounded by the invention-patent count, of which it is a part. */
+  selfDevelopedInventionPatents: {
+    label: '自主研发（非受让）Ⅰ类知识产权数量',
+    unit: 'items',
+    read: (f) =>
+      f.ip.selfDevelopedInventionPatents === undefined
+        ? partial(0, f.ip.inventionPatents, ['ip.selfDevelopedInventionPatents'])
+        : known(f.ip.selfDevelopedInventionPatents),
+  },
+  strategicEmergingIndustry: flag('主导产品属于《战略性新兴产业分类》', 'strategicEmergingIndustry'),
+  mainProductFieldLevel: {
+    label: '主导产品所属领域',
+    unit: 'level',
+    levels: ['其他', '工业"六基"/中华老字号/链主配套', '关键环节补短板·锻长板·填空白取得实效'],
+    read: (f) =>
+      f.mainProductField === undefined
+        ? unknown('mainProductField')
+        : known({ KEY_CHAIN_BREAKTHROUGH: 2, SIX_FOUNDATIONS_OR_KEY_SUPPLIER: 1, OTHER: 0 }[f.mainProductField]),
+  },
+  digitalMaturityLevel: {
+    label: '数字化水平',
+    unit: 'level',
+    levels: ['零级', '一级', '二级', '三级', '四级'],
+    read: (f) => (f.digitalMaturityLevel === undefined ? unknown('digitalMaturityLevel') : known(f.digitalMaturityLevel)),
+  },
+  /** The quality block is a checklist: once given, an item left blank counts as not held. */
+  qualityItems: {
+    label: '质量管理（质量奖/体系认证/自有品牌/参与标准制定）',
+    unit: 'entries',
+    read: (f) => {
+      const q = f.quality;
+      if (!q) return unknown('quality');
+      return known([q.provincialQualityAward, q.iso9001, q.ownBrand, q.standardsDrafting].filter((x) => x === true).length);
+    },
+  },
+  rdInstitutionLevel: {
+    label: '自建研发机构级别',
+    unit: 'level',
+    levels: RD_INSTITUTION_LEVELS,
+    read: (f) => (f.rdInstitutionLevel ? known(RD_INSTITUTION_RANK[f.rdInstitutionLevel]) : unknown('rdInstitutionLevel')),
+  },
+  nicheMarketSharePercent: {
+    label: '主导产品全国细分市场占有率',
+    unit: 'percent',
+    read: (f) =>
+      f.nicheMarketSharePercent === undefined ? unknown('nicheMarketSharePercent') : known(f.nicheMarketSharePercent),
+  },
+  marketTop3: flag('主导产品全国细分市场排名前三', 'marketTop3'),
+  scienceAward3y: {
+    label: '近3年获国家级或省级科技奖励',
+    unit: 'bool',
+    read: (f) => awardReading(f, { NATIONAL: Number.POSITIVE_INFINITY, PROVINCIAL: Number.POSITIVE_INFINITY }),
+  },
+  provincialTop3OrNationalTop5Award3y: {
+    label: '近3年获省级科技奖励（前三名）或国家级科技奖励（前五名）',
+    unit: 'bool',
+    read: (f) => awardReading(f, { PROVINCIAL: 3, NATIONAL: 5 }),
+  },
+  nationalTop3Award3y: {
+    label: '近3年获国家级科技奖励（前三名）',
+    unit: 'bool',
+    read: (f) => awardReading(f, { NATIONAL: 3 }),
+  },
+  provincialOrHigherTop3Award3y: {
+    label: '近3年获省级及以上科技奖励（前三名）',
+    unit: 'bool',
+    read: (f) => awardReading(f, { PROVINCIAL: 3, NATIONAL: 3 }),
+  },
+  /**
+   * 创客中国 results are a rare, single optional fact with no "none" value in the facts, so an
+   * absent result reads as "never reached a national group" rather than unknown.
+   */
+  makerChinaTop500_3y: {
+    label: '近3年进入"创客中国"大赛全国500强企业组',
+    unit: 'bool',
+    read: (f) => known(!!f.makerChina && withinYears(f, f.makerChina.year, 3)),
+  },
+  makerChinaTop50_3y: {
+    label: '近3年进入"创客中国"大赛全国50强企业组',
+    unit: 'bool',
+    read: (f) => known(!!f.makerChina && f.makerChina.group === 'TOP50' && withinYears(f, f.makerChina.year, 3)),
+  },
+  qualifyingHonour: {
+    label: '有效期内的高新技术企业/国家级技术创新示范企业/知识产权优势或示范企业',
+    unit: 'bool',
+    read: (f) => {
+      if (!f.honours) return unknown('honours');
+      const names = f.honours.map((h) => HONOUR_NAMES[h]);
+      return known(names.length > 0, names.join('、') || undefined);
+    },
+  },
+  goodCredit: flag('经营规范、社会信誉良好（未列入经营异常/失信名单）', 'goodCredit'),
+  coreProcessInformatized: flag('至少1项核心业务采用信息系统支撑', 'coreProcessInformatized'),
+  managementCertification: flag('取得管理体系认证或发达国家和地区产品认证', 'managementCertification'),
+  keyChainRole: flag('位于产业链关键环节，发挥补短板/锻长板/填空白作用', 'keyChainRole'),
+  mainProductInPriorityField: flag('主导产品属于工业"六基"/制造强国十大重点产业/网络强国领域', 'mainProductInPriorityField'),
+  ownBrand: {
+    label: '拥有直面市场的自主品牌',
+    unit: 'bool',
+    read: (f) => (f.quality ? known(f.quality.ownBrand === true) : unknown('quality.ownBrand')),
+  },
+  /** Holds a 专精特新 (or higher) title; a plain 专精特新 title must still be within 3 years. */
+  specializedTitleValid: {
+    label: '已认定为专精特新中小企业（有效期内）',
+    unit: 'bool',
+    read: (f) => {
+      if (f.certifiedTier === 'LITTLE_GIANT' || f.certifiedTier === 'KEY_LITTLE_GIANT') return known(true, '小巨人');
+      if (f.certifiedTier !== 'SPECIALIZED_SME') return known(false);
+      if (!f.tierCertifiedOn) return known(true);
+      return titleValidOn(f.tierCertifiedOn, f.asOf) ? known(true) : known(false, '专精特新称号已过期');
+    },
+  },
+  techOrInnovativeSme: {
+    label: '有效期内的科技型中小企业或创新型中小企业',
+    unit: 'bool',
+    read: (f) => {
+      const innovativeTitle =
+        f.certifiedTier === 'INNOVATIVE_SME' && (!f.tierCertifiedOn || titleValidOn(f.tierCertifiedOn, f.asOf));
+      if (f.techOrInnovativeSmeValid === true || innovativeTitle) return known(true);
+      return f.techOrInnovativeSmeValid === false ? known(false) : unknown('techOrInnovativeSmeValid');
+    },
+  },
+  platformScoreLatest: {
+    label: '专精特新发展评价得分（平台测算，最近一年）',
+    unit: 'points',
+    read: (f) => {
+      const [latest] = recentPlatformScores(f);
+      return latest ? known(latest.score, `${latest.year}年`) : unknown('platformScores');
+    },
+  },
+  /** Re-review: the better of this year's and last year's score; one missing year leaves it open. */
+  platformScoreBest2y: {
+    label: '专精特新发展评价得分（平台测算，近2年较高者）',
+    unit: 'points',
+    read: (f) => {
+      const scores = recentPlatformScores(f);
+      if (scores.length === 0) return unknown('platformScores');
+      const best = Math.max(...scores.map((s) => s.score));
+      return scores.length >= 2 ? known(best) : partial(best, 100, ['platformScores']);
+    },
+  },
+} satisfies Record<string, MetricDef>;
+
+export type MetricId = keyof typeof METRICS;
+
+/** A metric's value when fully known, otherwise undefined (unknown or only bounded). */
+export function metricValue(id: MetricId, facts: EnterpriseFacts): number | boolean | undefined {
+  const r = (METRICS[id] as MetricDef).read(facts);
+  return r.lo !== undefined && r.lo === r.hi ? r.lo : undefined;
+}

@@ -1,0 +1,57 @@
+/** Pieces shared by the MIIT rule sets. */
+import type { Band, Rule, ThresholdRule } from '../rule-types.js';
+import type { MetricId } from '../metrics.js';
+
+/**
+ * DOMAIN.md §1.2 [?]: the ZCT dataset scores an exact boundary value in the higher band (exactly
+ * 3 % → 15). Bands here use inclusive edges to match; the annex wording (以上/以下) is unchecked.
+ */
+export const BOUNDARY_NOTE =
+  '数值恰在档位边界，按较高一档计分（与 ZCT 数据集一致）；附件"以上/以下"是否含本数待核对原文（DOMAIN.md §1.2 [?]）';
+
+/** Every 2026 number comes from one secondary source (DOMAIN.md §7 item 3). */
+export const NOTE_2026 = '2026年标准数值来自单一二手来源（ZCT 数据集），待核对工信部原文（DOMAIN.md §1.6、§7.3）';
+
+/** "Last 3 years" for awards and competitions; see `withinYears` in metric-helpers. */
+export const NOTE_EVENT_WINDOW = '"近3年"按评价年度及其前3个年度计';
+
+/** All tiers require an SME (DOMAIN.md §1.1). */
+export function smeRule(prefix: string): ThresholdRule {
+  return {
+    kind: 'threshold',
+    code: `${prefix}.SME`,
+    label: '属于中小企业（《中小企业划型标准规定》）',
+    metric: 'industrialSme',
+    op: '==',
+    value: true,
+    note: '按工业口径：从业人员<1000人或营业收入<4亿元即为中小企业；门槛凭记忆（DOMAIN.md §1.1 [M]）',
+  };
+}
+
+/** A threshold rule in one line. */
+export function rule(
+  code: string,
+  label: string,
+  metric: MetricId,
+  op: ThresholdRule['op'],
+  value: number | boolean,
+  extra: Partial<ThresholdRule> = {},
+): ThresholdRule {
+  return { kind: 'threshold', code, label, metric, op, value, ...extra };
+}
+
+/** A yes/no fact that must hold. */
+export const mustHold = (code: string, label: string, metric: MetricId, extra: Partial<ThresholdRule> = {}): Rule =>
+  rule(code, label, metric, '==', true, extra);
+
+/** Descending "at least" bands: `[[0.05, 20], [0.03, 15]]` then 0 points otherwise. */
+export const atLeast = (...rows: Array<[number, number]>): Band[] => [
+  ...rows.map(([min, points]) => ({ min, points })),
+  { points: 0 },
+];
+
+/** Ascending "at most" bands (lower is better, e.g. debt ratio), then 0 points otherwise. */
+export const atMost = (...rows: Array<[number, number]>): Band[] => [
+  ...rows.map(([max, points]) => ({ max, points })),
+  { points: 0 },
+];

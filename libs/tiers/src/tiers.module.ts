@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { EnterprisesModule } from '../../enterprises/src/enterprises.module.js';
+import { TierAssessmentService } from './assessments/tier-assessment.service.js';
+import { AssessEnterpriseHandler, ReassessAllHandler, ReassessEnterpriseHandler } from './assessments/tier-scoring.handlers.js';
+
+/** Stored assessments (API reads them) and the scoring job handlers (the worker runs them). */
+@Module({
+  imports: [EnterprisesModule],
+  providers: [TierAssessmentService, AssessEnterpriseHandler, ReassessAllHandler, ReassessEnterpriseHandler],
+  exports: [TierAssessmentService],
+})
+export class TiersModule {}
