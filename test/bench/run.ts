@@ -12,6 +12,9 @@ import { redisReachable } from '../helpers/probes.js';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { recordEvent } from '../../libs/platform/src/outbox/outbox.service.js';
 import { startApp, type StartedApp } from '../../apps/api/src/bootstrap.js';
+import { evaluatorThroughput, reassessThroughQueue } from './tiers.bench.js';
+
+const REASSESS_FIRMS = Number(process.env.BENCH_REASSESS_FIRMS ?? 20_000);
 
 const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -107,7 +110,8 @@ async function benchBackend(queue: 'postgres' | 'redis') {
     const { login: l } = await post(app.graphqlUrl, login, { i: AUTH });
     const me = await latency('me (authenticated)', 2_000, 10, () => post(app.graphqlUrl, '{ me { email organization { name } } }', {}, l.accessToken));
     const logins = await latency('login (argon2id)', 100, 4, () => post(app.graphqlUrl, login, { i: AUTH }));
-    return { queue, outbox, http: [me, logins] };
+    const reassess = await reassessThroughQueue(app, REASSESS_FIRMS);
+    return { queue, outbox, http: [me, logins], reassess };
   } finally {
     await app.close();
     await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -116,10 +120,13 @@ async function benchBackend(queue: 'postgres' | 'redis') {
 
 const backends: Array<'postgres' | 'redis'> = ['postgres', ...((await redisReachable(REDIS)) ? (['redis'] as const) : [])];
 console.log(`# srdi-match bench — ${new Date().toISOString()} — ${os.cpus().length}× ${os.cpus()[0]?.model} — node ${process.version}`);
+const evaluator = evaluatorThroughput();
+console.log(`\ntier evaluator (pure, one thread): ${evaluator.evaluationsPerSecond.toFixed(0)} firm×rule-set evaluations/s (3 tiers each, ${evaluator.iterations} runs)`);
 for (const b of backends) {
   const r = await benchBackend(b);
   console.log(`\n## queue backend: ${r.queue}`);
   console.log(`outbox → queue → handler: ${r.outbox.events} events, committed in ${r.outbox.writeMs.toFixed(0)} ms, all jobs done after ${r.outbox.totalMs.toFixed(0)} ms (${r.outbox.perSecond.toFixed(0)} events/s)`);
+  console.log(`nightly reassessment through the queue: ${r.reassess.firms} firms in ${r.reassess.seconds.toFixed(1)} s (${r.reassess.firmsPerSecond.toFixed(0)} firms/s; ${r.reassess.atRisk} at 复核 risk)`);
   console.log('\n| operation | requests | req/s | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|');
   for (const h of r.http) console.log(`| ${h.label} | ${h.n} | ${h.rps.toFixed(0)} | ${h.p50.toFixed(1)} | ${h.p95.toFixed(1)} | ${h.p99.toFixed(1)} |`);
 }
