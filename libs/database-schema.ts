@@ -9,6 +9,10 @@ import { NotificationEntity } from './notifications/src/notification.entity.js';
 import { EnterpriseProfileEntity } from './enterprises/src/enterprise-profile.entity.js';
 import { EnterpriseFinancialsEntity } from './enterprises/src/enterprise-financials.entity.js';
 import { TierAssessmentEntity } from './tiers/src/assessments/tier-assessment.entity.js';
+import { ListingEntity } from './listings/src/entities/listing.entity.js';
+import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './listings/src/entities/listing-details.entity.js';
+import { ParkEntity } from './listings/src/entities/park.entity.js';
+import { ChallengeApplicationEntity } from './listings/src/challenges/challenge-application.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
 export const ENTITIES = [
@@ -19,6 +23,13 @@ export const ENTITIES = [
   EnterpriseProfileEntity,
   EnterpriseFinancialsEntity,
   TierAssessmentEntity,
+  ListingEntity,
+  ServiceOfferingEntity,
+  CreditProductEntity,
+  ChallengeEntity,
+  ParkEntity,
+  ParkVacancyEntity,
+  ChallengeApplicationEntity,
 ];
 
 export { MIGRATIONS };

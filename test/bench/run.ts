@@ -2,7 +2,9 @@
  * npm run bench: figures for docs/benchmarks.md. Boots the real app on a scratch database
  * (TEST_DATABASE_URL / local PostgreSQL) and measures, on each queue backend that is reachable:
  *  - outbox → BullMQ → handler throughput (events committed until every job completed);
- *  - HTTP GraphQL latency of an authenticated `me` query at concurrency 10, and of `login`.
+ *  - HTTP GraphQL latency of an authenticated `me` query at concurrency 10, and of `login`;
+ *  - `listings(first: 20)` with owners and parks against `{ __typename }` on the same server, and
+ *    the SQL statements per request of each (listings.bench.ts).
  * Prints a Markdown table; nothing is asserted.
  */
 import os from 'node:os';
@@ -13,6 +15,7 @@ import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { recordEvent } from '../../libs/platform/src/outbox/outbox.service.js';
 import { startApp, type StartedApp } from '../../apps/api/src/bootstrap.js';
 import { evaluatorThroughput, reassessThroughQueue } from './tiers.bench.js';
+import { listingsBench } from './listings.bench.js';
 
 const REASSESS_FIRMS = Number(process.env.BENCH_REASSESS_FIRMS ?? 20_000);
 
@@ -110,8 +113,9 @@ async function benchBackend(queue: 'postgres' | 'redis') {
     const { login: l } = await post(app.graphqlUrl, login, { i: AUTH });
     const me = await latency('me (authenticated)', 2_000, 10, () => post(app.graphqlUrl, '{ me { email organization { name } } }', {}, l.accessToken));
     const logins = await latency('login (argon2id)', 100, 4, () => post(app.graphqlUrl, login, { i: AUTH }));
+    const listings = await listingsBench(app, l.accessToken, { latency, post });
     const reassess = await reassessThroughQueue(app, REASSESS_FIRMS);
-    return { queue, outbox, http: [me, logins], reassess };
+    return { queue, outbox, http: [me, logins, ...listings.http], listings, reassess };
   } finally {
     await app.close();
     await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -129,5 +133,11 @@ for (const b of backends) {
   console.log(`nightly reassessment through the queue: ${r.reassess.firms} firms in ${r.reassess.seconds.toFixed(1)} s (${r.reassess.firmsPerSecond.toFixed(0)} firms/s; ${r.reassess.atRisk} at 复核 risk)`);
   console.log('\n| operation | requests | req/s | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|');
   for (const h of r.http) console.log(`| ${h.label} | ${h.n} | ${h.rps.toFixed(0)} | ${h.p50.toFixed(1)} | ${h.p95.toFixed(1)} | ${h.p99.toFixed(1)} |`);
+  const [trivial, page] = r.listings.http;
+  console.log(
+    `\nlistings (${r.listings.listings} published, 9 owners, 2 parks): \`listings(first: 20)\` at ${page!.rps.toFixed(0)} req/s = ` +
+      `${((100 * page!.rps) / trivial!.rps).toFixed(0)} % of \`{ __typename }\` (${trivial!.rps.toFixed(0)} req/s); ` +
+      `SQL statements per request: listings ${r.listings.sql.listings}, trivial ${r.listings.sql.trivial}`,
+  );
 }
 process.exit(0);

@@ -5,6 +5,33 @@ import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import type { GraphQLResponse } from '../helpers/graphql-client.js';
 import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
 import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
+import {
+  APPLY,
+  CLOSE,
+  CREATE_PARK,
+  DECIDE,
+  PUBLISH,
+  WITHDRAW,
+  challengeInput,
+  createListing,
+  createMutation,
+  createPark,
+  creditProductInput,
+  inputFor,
+  listingRow,
+  ok,
+  parkInput,
+  parkVacancyInput,
+  publishListing,
+  registerOrg,
+  serviceOfferingInput,
+  sql,
+  updateMutation,
+  writeSnapshot,
+  UPDATE_MUTATION,
+  type ListingKind,
+  type Org,
+} from '../helpers/listing-fixtures.js';
 
 /**
  * Who may call which mutation, driven through the running API. Every mutation of the running
@@ -19,6 +46,17 @@ type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 const everyone = (outcome: Outcome) => Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Record<ActorKey, Outcome>;
 const only = (allowed: readonly ActorKey[]): Record<ActorKey, Outcome> =>
   Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 'UNAUTHENTICATED' : allowed.includes(a) ? 'allowed' : 'FORBIDDEN'])) as Record<ActorKey, Outcome>;
+/** Both the verified and the unverified organization of `kind`. */
+const both = (kind: Kind): ActorKey[] => [`${kind}:verified`, `${kind}:unverified`];
+
+/** The listing kind each organization kind owns. */
+const LISTING_OF: Partial<Record<Kind, ListingKind>> = {
+  SERVICE_PROVIDER: 'SERVICE_OFFERING',
+  BANK: 'CREDIT_PRODUCT',
+  ANCHOR_ENTERPRISE: 'CHALLENGE',
+  PARK_OPERATOR: 'PARK_VACANCY',
+};
+const LISTING_OWNER_KINDS = Object.keys(LISTING_OF) as Kind[];
 
 const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   register: everyone('allowed'),
@@ -26,6 +64,24 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   verifyOrganization: only(['AUTHORITY']),
   upsertEnterpriseProfile: only(['ENTERPRISE:verified', 'ENTERPRISE:unverified']),
   importEnterprises: only(['AUTHORITY']),
+  // Listings (issue 4). Drivers make the caller the owner of the target row whenever its kind could
+  // own one, so these rows are about kinds and verification; the non-owner cases follow the table.
+  createServiceOffering: only(both('SERVICE_PROVIDER')),
+  updateServiceOffering: only(both('SERVICE_PROVIDER')),
+  createCreditProduct: only(both('BANK')),
+  updateCreditProduct: only(both('BANK')),
+  createChallenge: only(both('ANCHOR_ENTERPRISE')),
+  updateChallenge: only(both('ANCHOR_ENTERPRISE')),
+  createPark: only(both('PARK_OPERATOR')),
+  createParkVacancy: only(both('PARK_OPERATOR')),
+  updateParkVacancy: only(both('PARK_OPERATOR')),
+  // Only a verified owner publishes: the unverified owner of the draft is refused.
+  publishListing: only(['SERVICE_PROVIDER:verified', 'BANK:verified', 'ANCHOR_ENTERPRISE:verified', 'PARK_OPERATOR:verified']),
+  // The owner (verified or not), or the AUTHORITY (下架, with a reason) on another organization's listing.
+  closeListing: only([...LISTING_OWNER_KINDS.flatMap(both), 'AUTHORITY']),
+  applyToChallenge: only(both('ENTERPRISE')),
+  decideChallengeApplication: only(both('ANCHOR_ENTERPRISE')),
+  withdrawChallengeApplication: only(both('ENTERPRISE')),
 };
 
 interface Actor {
@@ -106,7 +162,142 @@ describe('access table: every mutation × every kind of caller', () => {
         unchanged: async () => expect(await verifiedFlag(target.organizationId)).toBe(false),
       };
     },
+
+    createServiceOffering: async () => ({ query: createMutation('SERVICE_OFFERING'), variables: { i: serviceOfferingInput() }, unchanged: await nothingWritten() }),
+    createCreditProduct: async () => ({ query: createMutation('CREDIT_PRODUCT'), variables: { i: creditProductInput() }, unchanged: await nothingWritten() }),
+    createChallenge: async () => ({ query: createMutation('CHALLENGE'), variables: { i: challengeInput() }, unchanged: await nothingWritten() }),
+    createPark: async () => ({ query: CREATE_PARK, variables: { i: parkInput() }, unchanged: await nothingWritten() }),
+    createParkVacancy: async (actor) => {
+      const park = await createPark(app, tokenOf(ownerFor(actor, 'PARK_OPERATOR')));
+      return { query: createMutation('PARK_VACANCY'), variables: { i: parkVacancyInput(park.id) }, unchanged: await nothingWritten() };
+    },
+    updateServiceOffering: (actor) => updateDriver(actor, 'SERVICE_PROVIDER'),
+    updateCreditProduct: (actor) => updateDriver(actor, 'BANK'),
+    updateChallenge: (actor) => updateDriver(actor, 'ANCHOR_ENTERPRISE'),
+    updateParkVacancy: (actor) => updateDriver(actor, 'PARK_OPERATOR'),
+    publishListing: async (actor) => {
+      // The caller's own draft when it can own listings; otherwise a verified provider's draft.
+      const owner = isListingOwner(actor) ? actor : 'SERVICE_PROVIDER:verified';
+      const target = await draftOf(owner);
+      const unchanged = await nothingWritten();
+      return {
+        query: PUBLISH,
+        variables: { id: target.id },
+        unchanged: async () => {
+          await unchanged();
+          expect(await listingRow(app, target.id)).toMatchObject({ status: 'DRAFT', version: 1 });
+        },
+      };
+    },
+    closeListing: async (actor) => {
+      // An owner closes its own draft; anyone else (AUTHORITY, ENTERPRISE) meets a provider's published offering.
+      const owner = isListingOwner(actor) ? actor : 'SERVICE_PROVIDER:verified';
+      const target = await draftOf(owner);
+      if (owner !== actor) await publishListing(app, tokenOf(owner), target.id);
+      const unchanged = await nothingWritten();
+      return {
+        query: CLOSE,
+        variables: { id: target.id, reason: '信息与实际不符，予以下架' },
+        unchanged: async () => {
+          await unchanged();
+          expect((await listingRow(app, target.id))?.status).toBe('PUBLISHED');
+        },
+      };
+    },
+    applyToChallenge: async () => {
+      const challengeId = await publishedChallenge('ANCHOR_ENTERPRISE:verified');
+      const unchanged = await nothingWritten();
+      return {
+        query: APPLY,
+        variables: { i: { challengeId, proposal: '采用国产谐波齿形优化方案，10 个月完成样机。', quote: 2_000_000 } },
+        unchanged: async () => {
+          await unchanged();
+          expect((await sql(app, 'SELECT count(*)::int AS n FROM challenge_applications WHERE challenge_id = $1', [challengeId]))[0].n).toBe(0);
+        },
+      };
+    },
+    decideChallengeApplication: async (actor) => {
+      const owner = actor.startsWith('ANCHOR_ENTERPRISE:') ? actor : 'ANCHOR_ENTERPRISE:verified';
+      const applicationId = await applicationTo(await publishedChallenge(owner), 'ENTERPRISE:verified');
+      const unchanged = await nothingWritten();
+      return {
+        query: DECIDE,
+        variables: { id: applicationId, d: 'SHORTLIST', c: '方案思路清晰，进入入围名单' },
+        unchanged: async () => {
+          await unchanged();
+          expect(await applicationStatus(applicationId)).toBe('SUBMITTED');
+        },
+      };
+    },
+    withdrawChallengeApplication: async (actor) => {
+      const applicant = actor.startsWith('ENTERPRISE:') ? actor : 'ENTERPRISE:verified';
+      const applicationId = await applicationTo(await publishedChallenge('ANCHOR_ENTERPRISE:verified'), applicant);
+      const unchanged = await nothingWritten();
+      return {
+        query: WITHDRAW,
+        variables: { id: applicationId },
+        unchanged: async () => {
+          await unchanged();
+          expect(await applicationStatus(applicationId)).toBe('SUBMITTED');
+        },
+      };
+    },
   };
+
+  // ------------------------------------------------------------ listing helpers for the drivers
+
+  const tokenOf = (actor: ActorKey) => actors.get(actor)!.token!;
+  const isListingOwner = (actor: ActorKey) => LISTING_OWNER_KINDS.some((k) => actor.startsWith(`${k}:`));
+  /** The caller when it is of `kind` (so an allowed call acts on its own row), else the verified organization of `kind`. */
+  const ownerFor = (actor: ActorKey, kind: Kind): ActorKey => (actor.startsWith(`${kind}:`) ? actor : `${kind}:verified`);
+
+  /** Snapshot now; the returned check proves nothing was written since. */
+  async function nothingWritten(): Promise<() => Promise<void>> {
+    const before = await writeSnapshot(app);
+    return async () => expect(await writeSnapshot(app)).toEqual(before);
+  }
+
+  /** A new DRAFT listing of the owner's kind (a vacancy in a new park of its own). */
+  async function draftOf(owner: ActorKey): Promise<{ id: string; kind: ListingKind; parkId?: string }> {
+    const kind = LISTING_OF[owner.split(':')[0] as Kind]!;
+    const parkId = kind === 'PARK_VACANCY' ? (await createPark(app, tokenOf(owner))).id : undefined;
+    const listing = await createListing(app, tokenOf(owner), kind, { parkId });
+    expect(listing).toMatchObject({ status: 'DRAFT', version: 1 });
+    return { id: listing.id, kind, parkId };
+  }
+
+  async function updateDriver(actor: ActorKey, kind: Kind): Promise<Call> {
+    const target = await draftOf(ownerFor(actor, kind));
+    const listingKind = LISTING_OF[kind]!;
+    const unchanged = await nothingWritten();
+    return {
+      query: updateMutation(listingKind),
+      variables: { id: target.id, i: inputFor(listingKind, target.parkId, { title: '修改后的标题' }) },
+      unchanged: async () => {
+        await unchanged();
+        expect(await listingRow(app, target.id)).toMatchObject({ version: 1, status: 'DRAFT' });
+      },
+    };
+  }
+
+  /**
+   * A PUBLISHED challenge of `owner`. An unverified anchor cannot publish (see publishListing), so
+   * for one its draft is put into PUBLISHED directly: deciding on applications needs no verification.
+   */
+  async function publishedChallenge(owner: ActorKey): Promise<string> {
+    const { id } = await draftOf(owner);
+    if (owner.endsWith(':verified')) await publishListing(app, tokenOf(owner), id);
+    else await sql(app, `UPDATE listings SET status = 'PUBLISHED', published_at = now(), version = version + 1 WHERE id = $1`, [id]);
+    return id;
+  }
+
+  async function applicationTo(challengeId: string, applicant: ActorKey): Promise<string> {
+    const res = await app.gql(APPLY, { i: { challengeId, proposal: '产学研联合攻关，12 个月交付样机。' } }, tokenOf(applicant));
+    return ok<{ id: string }>(res, 'applyToChallenge').id;
+  }
+
+  const applicationStatus = async (id: string): Promise<string> =>
+    (await sql(app, 'SELECT status FROM challenge_applications WHERE id = $1', [id]))[0].status;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -170,5 +361,97 @@ describe('access table: every mutation × every kind of caller', () => {
     expect(error.extensions).not.toHaveProperty('stacktrace');
     expect(res.data ?? null).toBeNull();
     await call.unchanged?.();
+  });
+
+  describe('ownership: an organization of the right kind acting on another organization’s row', () => {
+    /** A second verified organization of every kind: right kind, wrong owner. */
+    const others = new Map<Kind, Org>();
+    beforeAll(async () => {
+      for (const kind of KINDS) others.set(kind, await registerOrg(app, kind, { verifyWith: tokenOf('AUTHORITY') }));
+    });
+    const other = (kind: Kind) => others.get(kind)!;
+
+    async function expectRefused(code: 'FORBIDDEN' | 'NOT_FOUND', mutation: string, query: string, variables: Record<string, unknown>, token: string) {
+      const unchanged = await nothingWritten();
+      const res = await app.gql(query, variables, token);
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0]!.extensions?.code).toBe(code);
+      if (code === 'FORBIDDEN') expect(res.errors![0]!.message).toContain(mutation);
+      expect(res.data ?? null).toBeNull();
+      await unchanged();
+    }
+
+    async function publishedOf(owner: ActorKey) {
+      const target = await draftOf(owner);
+      await publishListing(app, tokenOf(owner), target.id);
+      return target;
+    }
+
+    it.each(LISTING_OWNER_KINDS)('update of a published listing of a %s by another of the same kind → FORBIDDEN', async (kind) => {
+      const target = await publishedOf(`${kind}:verified`);
+      const listingKind = LISTING_OF[kind]!;
+      // A vacancy update names a park: the intruder names its own, so the listing's owner is what refuses it.
+      const parkId = kind === 'PARK_OPERATOR' ? (await createPark(app, other(kind).token)).id : undefined;
+      const mutation = UPDATE_MUTATION[listingKind];
+      await expectRefused('FORBIDDEN', mutation, updateMutation(listingKind), { id: target.id, i: inputFor(listingKind, parkId, { title: '他人篡改的标题' }) }, other(kind).token);
+      expect(await listingRow(app, target.id)).toMatchObject({ status: 'PUBLISHED', version: 2 });
+      // …while the owner may.
+      const mine = await app.gql(updateMutation(listingKind), { id: target.id, i: inputFor(listingKind, target.parkId, { title: '本机构修改的标题' }) }, tokenOf(`${kind}:verified`));
+      expect(ok(mine, mutation)).toMatchObject({ status: 'PUBLISHED', version: 3, title: '本机构修改的标题' });
+    });
+
+    it.each(LISTING_OWNER_KINDS)('update of a draft of a %s by another of the same kind → NOT_FOUND (drafts stay hidden)', async (kind) => {
+      const target = await draftOf(`${kind}:verified`);
+      const listingKind = LISTING_OF[kind]!;
+      const parkId = kind === 'PARK_OPERATOR' ? (await createPark(app, other(kind).token)).id : undefined;
+      await expectRefused('NOT_FOUND', UPDATE_MUTATION[listingKind], updateMutation(listingKind), { id: target.id, i: inputFor(listingKind, parkId) }, other(kind).token);
+    });
+
+    it("updateParkVacancy moving one's own vacancy into another operator's park → FORBIDDEN", async () => {
+      const victimPark = await createPark(app, tokenOf('PARK_OPERATOR:verified'));
+      const ownPark = await createPark(app, other('PARK_OPERATOR').token);
+      const own = await createListing(app, other('PARK_OPERATOR').token, 'PARK_VACANCY', { parkId: ownPark.id });
+      await expectRefused('FORBIDDEN', 'updateParkVacancy', updateMutation('PARK_VACANCY'), { id: own.id, i: parkVacancyInput(victimPark.id) }, other('PARK_OPERATOR').token);
+    });
+
+    it("createParkVacancy in another operator's park → FORBIDDEN", async () => {
+      const victimPark = await createPark(app, tokenOf('PARK_OPERATOR:verified'));
+      await expectRefused('FORBIDDEN', 'createParkVacancy', createMutation('PARK_VACANCY'), { i: parkVacancyInput(victimPark.id) }, other('PARK_OPERATOR').token);
+    });
+
+    it.each(LISTING_OWNER_KINDS)('publishListing of a closed listing of a %s by another verified one of the same kind → FORBIDDEN', async (kind) => {
+      const target = await publishedOf(`${kind}:verified`);
+      ok(await app.gql(CLOSE, { id: target.id }, tokenOf(`${kind}:verified`)), 'closeListing');
+      await expectRefused('FORBIDDEN', 'publishListing', PUBLISH, { id: target.id }, other(kind).token);
+      expect(await listingRow(app, target.id)).toMatchObject({ status: 'CLOSED', version: 3 });
+    });
+
+    it.each(LISTING_OWNER_KINDS)('closeListing of a published listing of a %s by another of the same kind → FORBIDDEN, even with a reason', async (kind) => {
+      const target = await publishedOf(`${kind}:verified`);
+      await expectRefused('FORBIDDEN', 'closeListing', CLOSE, { id: target.id, reason: '竞争对手恶意下架' }, other(kind).token);
+      expect(await listingRow(app, target.id)).toMatchObject({ status: 'PUBLISHED', version: 2, closed_reason: null });
+    });
+
+    it("closeListing by the AUTHORITY on another organization's listing needs a reason (BAD_USER_INPUT reason)", async () => {
+      const target = await publishedOf('BANK:verified');
+      const unchanged = await nothingWritten();
+      const res = await app.gql(CLOSE, { id: target.id }, tokenOf('AUTHORITY'));
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+      await unchanged();
+      const closed = ok(await app.gql(CLOSE, { id: target.id, reason: '产品利率信息过期，予以下架' }, tokenOf('AUTHORITY')), 'closeListing');
+      expect(closed).toMatchObject({ status: 'CLOSED', closedReason: '产品利率信息过期，予以下架' });
+    });
+
+    it('decideChallengeApplication by another anchor enterprise → FORBIDDEN', async () => {
+      const applicationId = await applicationTo(await publishedChallenge('ANCHOR_ENTERPRISE:verified'), 'ENTERPRISE:verified');
+      await expectRefused('FORBIDDEN', 'decideChallengeApplication', DECIDE, { id: applicationId, d: 'ACCEPT' }, other('ANCHOR_ENTERPRISE').token);
+      expect(await applicationStatus(applicationId)).toBe('SUBMITTED');
+    });
+
+    it('withdrawChallengeApplication by another enterprise → FORBIDDEN', async () => {
+      const applicationId = await applicationTo(await publishedChallenge('ANCHOR_ENTERPRISE:verified'), 'ENTERPRISE:verified');
+      await expectRefused('FORBIDDEN', 'withdrawChallengeApplication', WITHDRAW, { id: applicationId }, other('ENTERPRISE').token);
+      expect(await applicationStatus(applicationId)).toBe('SUBMITTED');
+    });
   });
 });

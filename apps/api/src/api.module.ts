@@ -7,6 +7,11 @@ import { EnterprisesModule } from '../../../libs/enterprises/src/enterprises.mod
 import { TiersModule } from '../../../libs/tiers/src/tiers.module.js';
 import { TierAssessmentService } from '../../../libs/tiers/src/assessments/tier-assessment.service.js';
 import { EnterpriseProfileResolver } from './enterprises/enterprise-profile.resolver.js';
+import { ListingsModule } from '../../../libs/listings/src/listings.module.js';
+import { ListingService } from '../../../libs/listings/src/listing.service.js';
+import { ListingResolver, ParkResolver, ParkVacancyResolver } from './listings/listing.resolver.js';
+import { ChallengeApplicationResolver, ChallengeResolver } from './listings/challenge-application.resolver.js';
+import { ChallengeApplicationService } from '../../../libs/listings/src/challenges/challenge-application.service.js';
 import { EnterpriseImportResolver } from './enterprises/enterprise-import.resolver.js';
 import { IdentityService } from '../../../libs/identity/src/identity.service.js';
 import { TokenService } from '../../../libs/identity/src/auth/token.service.js';
@@ -27,15 +32,23 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
     IdentityModule,
     EnterprisesModule,
     TiersModule,
+    ListingsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [IdentityModule, TiersModule],
-      inject: [APP_CONFIG, IdentityService, TokenService, TierAssessmentService, RUNTIME],
-      useFactory: (config: AppConfig, identity: IdentityService, tokens: TokenService, assessments: TierAssessmentService, runtime: Runtime) =>
-        graphqlOptions(config, identity, tokens, assessments, runtime.logger),
+      imports: [IdentityModule, TiersModule, ListingsModule],
+      inject: [APP_CONFIG, IdentityService, TokenService, TierAssessmentService, ListingService, ChallengeApplicationService, RUNTIME],
+      useFactory: (
+        config: AppConfig,
+        identity: IdentityService,
+        tokens: TokenService,
+        assessments: TierAssessmentService,
+        listings: ListingService,
+        applications: ChallengeApplicationService,
+        runtime: Runtime,
+      ) => graphqlOptions(config, tokens, { identity, assessments, listings, applications }, runtime.logger),
     }),
   ],
   controllers: [HealthController],
-  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver],
+  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver],
 })
 export class ApiModule {}

@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
 import { NotificationService } from './notification.service.js';
 import { OrganizationRegisteredNotifier, OrganizationVerifiedNotifier } from './organization-notify.handlers.js';
+import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotifier } from './challenge-notify.handlers.js';
 
 @Module({
-  providers: [NotificationService, OrganizationRegisteredNotifier, OrganizationVerifiedNotifier],
+  providers: [
+    NotificationService,
+    OrganizationRegisteredNotifier,
+    OrganizationVerifiedNotifier,
+    ChallengeApplicationSubmittedNotifier,
+    ChallengeApplicationDecidedNotifier,
+  ],
   exports: [NotificationService],
 })
 export class NotificationsModule {}

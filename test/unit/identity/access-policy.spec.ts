@@ -45,10 +45,11 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   completeMatchRequest: { ENTERPRISE: 'own' },
   cancelMatchRequest: { ENTERPRISE: 'own' },
   importEnterprises: { AUTHORITY: 'yes' },
+  withdrawChallengeApplication: { ENTERPRISE: 'own' },
 };
 
 /** Mutations the server adds beyond the contract (the contract permits additions). */
-const BEYOND_CONTRACT = ['importEnterprises'];
+const BEYOND_CONTRACT = ['importEnterprises', 'withdrawChallengeApplication'];
 
 const PUBLIC_MUTATIONS = ['register', 'login'];
 

@@ -51,9 +51,9 @@ describe('DEMO_ORGANIZATIONS', () => {
 
   it.each([
     ['ENTERPRISE', 5],
-    ['SERVICE_PROVIDER', 2],
-    ['BANK', 2],
-    ['ANCHOR_ENTERPRISE', 2],
+    ['SERVICE_PROVIDER', 4],
+    ['BANK', 5],
+    ['ANCHOR_ENTERPRISE', 3],
     ['PARK_OPERATOR', 2],
     ['AUTHORITY', 1],
   ] satisfies Array<[DemoOrgKind, number]>)('has %s count %i', (kind, count) => {

@@ -87,8 +87,18 @@ describe('assembleHandlerMap', () => {
 describe('job catalog', () => {
   const routes = Object.entries(EVENT_ROUTES) as Array<[DomainEventType, readonly JobName[]]>;
 
-  it.each(routes)('routes %s only to jobs of the catalog', (_event, jobs) => {
-    expect(jobs.length).toBeGreaterThan(0);
+  /** Events recorded for consumers that later issues add (search sync, matching). */
+  const NO_SUBSCRIBERS_YET: DomainEventType[] = [
+    'listing.created',
+    'listing.updated',
+    'listing.published',
+    'listing.closed',
+    'challenge-application.withdrawn',
+  ];
+
+  it.each(routes)('routes %s only to jobs of the catalog', (event, jobs) => {
+    // An event with no route is a mistake unless it is declared as waiting for its consumers.
+    expect(jobs.length > 0).toBe(!NO_SUBSCRIBERS_YET.includes(event));
     for (const job of jobs) expect(isJobName(job)).toBe(true);
     expect(new Set(jobs).size).toBe(jobs.length);
   });

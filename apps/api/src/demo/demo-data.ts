@@ -131,6 +131,26 @@ const SPECS: readonly DemoSpec[] = [
     displayName: '郑一凡',
   },
 
+  // Testing / certification and SME consulting, for a wider spread of service categories.
+  {
+    key: 'yongjian-testing',
+    kind: 'SERVICE_PROVIDER',
+    name: '宁波甬鉴检测认证技术服务有限公司',
+    regionCode: '330211',
+    orgCodeBody: 'MHDEM015',
+    verified: true,
+    displayName: '蒋文博',
+  },
+  {
+    key: 'sanjiang-consulting',
+    kind: 'SERVICE_PROVIDER',
+    name: '宁波三江企业管理咨询有限公司',
+    regionCode: '330203',
+    orgCodeBody: 'MHDEM016',
+    verified: true,
+    displayName: '沈佳宁',
+  },
+
   // Banks.
   {
     key: 'yongjiang-bank',
@@ -151,7 +171,35 @@ const SPECS: readonly DemoSpec[] = [
     displayName: '徐振华',
   },
 
-  // Anchor enterprises (发榜方): Zhenhai petrochemical equipment, Beilun auto parts.
+  {
+    key: 'siming-bank',
+    kind: 'BANK',
+    name: '宁波四明银行股份有限公司',
+    regionCode: '330203',
+    orgCodeBody: 'MHDEM017',
+    verified: true,
+    displayName: '冯雅琴',
+  },
+  {
+    key: 'haifeng-bank',
+    kind: 'BANK',
+    name: '宁波镇海海丰农村商业银行股份有限公司',
+    regionCode: '330211',
+    orgCodeBody: 'MHDEM018',
+    verified: true,
+    displayName: '邵建平',
+  },
+  {
+    key: 'yaojiang-bank',
+    kind: 'BANK',
+    name: '余姚姚江村镇银行股份有限公司',
+    regionCode: '330281',
+    orgCodeBody: 'MHDEM019',
+    verified: true,
+    displayName: '史晓东',
+  },
+
+  // Anchor enterprises (发榜方): Zhenhai petrochemical equipment, Beilun auto parts, Yuyao home appliances.
   {
     key: 'zhaobao-petrochem',
     kind: 'ANCHOR_ENTERPRISE',
@@ -169,6 +217,16 @@ const SPECS: readonly DemoSpec[] = [
     orgCodeBody: 'MHDEM011',
     verified: true,
     displayName: '赵国梁',
+  },
+
+  {
+    key: 'shunjiang-appliance',
+    kind: 'ANCHOR_ENTERPRISE',
+    name: '余姚舜江智能家电集团有限公司',
+    regionCode: '330281',
+    orgCodeBody: 'MHDEM020',
+    verified: true,
+    displayName: '施国华',
   },
 
   // Park operators.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Not, type DataSource } from 'typeorm';
+import { Not, type DataSource, type EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { hashPassword } from '../../../../libs/identity/src/auth/password-hasher.js';
 import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
@@ -9,6 +9,12 @@ import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-data.js';
 import { demoEnterprises } from './demo-enterprises.js';
 import { EnterpriseProfileService, todayInShanghai } from '../../../../libs/enterprises/src/enterprise-profile.service.js';
 import { validateProfile } from '../../../../libs/enterprises/src/profile-input.js';
+import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
+import { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';
+import { ListingEntity } from '../../../../libs/listings/src/entities/listing.entity.js';
+import { ParkEntity } from '../../../../libs/listings/src/entities/park.entity.js';
+import { ListingService, type FullListing } from '../../../../libs/listings/src/listing.service.js';
+import { demoListings } from './demo-listings.js';
 
 const AUTHORITY_ORG = DEMO_ORGANIZATIONS.find((o) => o.kind === 'AUTHORITY')!;
 
@@ -39,8 +45,61 @@ export async function ensureAuthority(dataSource: DataSource, config: AppConfig,
 }
 
 /**
- * Demo organizations of every kind with one user each (password DEMO_PASSWORD). Idempotent: an
- * organization whose USCC exists is left alone. Later contexts extend it with their own rows.
+ * The demo supply side (demo-listings.ts), created through ListingService as each owner would:
+ * create, then publish when the item asks for it and the owner is verified. An owner that already
+ * has listings or parks is skipped, so running the seed again adds nothing.
+ */
+async function seedDemoListings(dataSource: DataSource, manager: EntityManager, today: string): Promise<{ listings: number; parks: number }> {
+  const service = new ListingService(dataSource);
+  const actors = new Map<string, Actor | null>();
+  /** The owner's actor, or null when it is missing or already has supply (then nothing is added). */
+  const actorFor = async (key: string): Promise<Actor | null> => {
+    if (actors.has(key)) return actors.get(key)!;
+    const demo = DEMO_ORGANIZATIONS.find((o) => o.key === key);
+    if (!demo) throw new Error(`demo listing owner ${key} is not in DEMO_ORGANIZATIONS`);
+    const org = await manager.findOneBy(OrganizationEntity, { uscc: demo.uscc });
+    const user = org && (await manager.findOneBy(UserEntity, { organizationId: org.id }));
+    const hasSupply =
+      org &&
+      ((await manager.existsBy(ListingEntity, { ownerOrganizationId: org.id })) || (await manager.existsBy(ParkEntity, { operatorOrganizationId: org.id })));
+    const actor = org && user && !hasSupply ? { userId: user.id, organizationId: org.id, kind: org.kind, verified: org.verified } : null;
+    actors.set(key, actor);
+    return actor;
+  };
+  let listings = 0;
+  let parks = 0;
+  const add = async (actor: Actor, publish: boolean, create: () => Promise<FullListing>) => {
+    const { listing } = await create();
+    if (publish && actor.verified) await service.publish(manager, actor, listing.id);
+    listings++;
+  };
+  const data = demoListings(today);
+  for (const s of data.services) {
+    const actor = await actorFor(s.ownerKey);
+    if (actor) await add(actor, s.publish, () => service.createServiceOffering(manager, actor, s.input));
+  }
+  for (const c of data.credit) {
+    const actor = await actorFor(c.ownerKey);
+    if (actor) await add(actor, c.publish, () => service.createCreditProduct(manager, actor, c.input));
+  }
+  for (const c of data.challenges) {
+    const actor = await actorFor(c.ownerKey);
+    if (actor) await add(actor, c.publish, () => service.createChallenge(manager, actor, c.input));
+  }
+  for (const p of data.parks) {
+    const actor = await actorFor(p.ownerKey);
+    if (!actor) continue;
+    const park = await service.createPark(manager, actor, p.input);
+    parks++;
+    for (const v of p.vacancies) await add(actor, v.publish, () => service.createParkVacancy(manager, actor, { ...v.input, parkId: park.id }));
+  }
+  return { listings, parks };
+}
+
+/**
+ * Demo organizations of every kind with one user each (password DEMO_PASSWORD), enterprise
+ * profiles, and the supply side (service offerings, credit products, 揭榜 challenges, parks and
+ * vacancies). Idempotent: an organization whose USCC exists is left alone.
  */
 export async function seedDemoData(dataSource: DataSource, logger: Logger): Promise<number> {
   const identity = new IdentityService(dataSource);
@@ -51,6 +110,7 @@ export async function seedDemoData(dataSource: DataSource, logger: Logger): Prom
   // The enterprises that can log in get profiles of different tiers; the rest come without users.
   const withLogin = [16, 8, 23, 0, 27];
   let created = 0;
+  let supply = { listings: 0, parks: 0 };
   await dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['srdi:seed-demo']);
     let enterpriseIndex = 0;
@@ -78,8 +138,10 @@ export async function seedDemoData(dataSource: DataSource, logger: Logger): Prom
       await profiles.write(manager, org.id, validateProfile(firm.profile, today), null);
       created++;
     }
+    supply = await seedDemoListings(dataSource, manager, today);
   });
   if (created > 0) logger.info(`demo data: created ${created} organizations (users <key>@demo.srdi.example, password ${DEMO_PASSWORD})`);
+  if (supply.listings > 0) logger.info(`demo data: created ${supply.listings} listings and ${supply.parks} parks`);
   return created;
 }
 

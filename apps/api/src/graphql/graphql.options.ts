@@ -9,6 +9,8 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../../../../libs/platform/src/config/config.js';
 import type { IdentityService } from '../../../../libs/identity/src/identity.service.js';
 import type { TierAssessmentService } from '../../../../libs/tiers/src/assessments/tier-assessment.service.js';
+import type { ListingService } from '../../../../libs/listings/src/listing.service.js';
+import type { ChallengeApplicationService } from '../../../../libs/listings/src/challenges/challenge-application.service.js';
 import DataLoader from 'dataloader';
 import type { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
 import { complexityPlugin } from './complexity.plugin.js';
@@ -35,10 +37,25 @@ async function authenticate(req: Request, identity: IdentityService, tokens: Tok
 }
 
 /** Apollo, code-first, with the request limits and error policy of the product. */
+/** The services the per-request loaders read through. */
+export interface LoaderSources {
+  identity: IdentityService;
+  assessments: TierAssessmentService;
+  listings: ListingService;
+  applications: ChallengeApplicationService;
+}
+
 /** Fresh per request, so nothing is cached across callers. */
-function createLoaders(identity: IdentityService, assessments: TierAssessmentService): Loaders {
+function createLoaders({ identity, assessments, listings, applications }: LoaderSources): Loaders {
   return {
+    listing: new DataLoader(async (ids: readonly string[]) => {
+      const rows = await listings.byIds(ids);
+      const map = new Map(rows.map((r) => [r.listing.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+    applicationsByChallenge: new DataLoader((ids: readonly string[]) => applications.loadByChallengeIds(ids)),
     organization: byIdLoader((ids) => identity.organizationsByIds(ids)),
+    park: byIdLoader((ids) => listings.parksByIds(ids)),
     assessments: new DataLoader(async (keys: readonly string[]) => {
       const byRuleSet = new Map<string, string[]>();
       for (const key of keys) {
@@ -54,13 +71,8 @@ function createLoaders(identity: IdentityService, assessments: TierAssessmentSer
   };
 }
 
-export function graphqlOptions(
-  config: AppConfig,
-  identity: IdentityService,
-  tokens: TokenService,
-  assessments: TierAssessmentService,
-  logger: Logger,
-): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, tokens: TokenService, sources: LoaderSources, logger: Logger): ApolloDriverConfig {
+  const { identity } = sources;
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
     // armor exempts `__typename` by default; every alias multiplies the response, so all count.
@@ -95,6 +107,6 @@ export function graphqlOptions(
       log: (err) => logger.error({ err }, 'unexpected error in a GraphQL operation'),
     }),
     context: async ({ req }: { req: Request }) =>
-      new RequestContext(req, await authenticate(req, identity, tokens), createLoaders(identity, assessments)),
+      new RequestContext(req, await authenticate(req, identity, tokens), createLoaders(sources)),
   };
 }

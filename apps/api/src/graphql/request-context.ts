@@ -5,12 +5,19 @@ import type { Actor } from '../../../../libs/identity/src/access/access-policy.j
 import type { OrganizationEntity } from '../../../../libs/identity/src/organizations/organization.entity.js';
 import type { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';
 import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
+import type { ParkEntity } from '../../../../libs/listings/src/entities/park.entity.js';
+import type { FullListing } from '../../../../libs/listings/src/listing.service.js';
+import type { ChallengeApplicationEntity } from '../../../../libs/listings/src/challenges/challenge-application.entity.js';
 
 /** Per-request DataLoaders; created fresh for every request so nothing is cached across users. */
 export interface Loaders {
   organization: DataLoader<string, OrganizationEntity | null>;
   /** Key `organizationId|ruleSet` (ruleSet empty: the rule set in force per tier). */
   assessments: DataLoader<string, TierAssessmentEntity[]>;
+  park: DataLoader<string, ParkEntity | null>;
+  /** Any listing by id with its details; no visibility check (used for relations the caller may already see). */
+  listing: DataLoader<string, FullListing | null>;
+  applicationsByChallenge: DataLoader<string, ChallengeApplicationEntity[]>;
 }
 
 export interface Authentication {

@@ -49,6 +49,8 @@ export const MUTATION_RULES = {
   cancelMatchRequest: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
   // Beyond the contract: the authority's bulk onboarding of cultivation lists.
   importEnterprises: { kinds: ['AUTHORITY'] },
+  // Beyond the contract: an applicant withdraws its own 揭榜 application while it is undecided.
+  withdrawChallengeApplication: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
 } as const satisfies Record<string, MutationRule>;
 
 export type MutationName = keyof typeof MUTATION_RULES;

@@ -12,6 +12,31 @@ export interface DomainEventPayloads {
   'organization.registered': { organizationId: string };
   'organization.verified': { organizationId: string; verifiedByUserId: string };
   'enterprise-profile.changed': { organizationId: string; version: number };
+  /** Listings: created (DRAFT), updated, published, closed (by the owner or 下架 by the AUTHORITY). */
+  'listing.created': ListingEventData;
+  'listing.updated': ListingEventData;
+  'listing.published': ListingEventData;
+  'listing.closed': ListingEventData;
+  /** 揭榜 applications: every transition. */
+  'challenge-application.submitted': ChallengeApplicationEventData;
+  'challenge-application.decided': ChallengeApplicationEventData;
+  'challenge-application.withdrawn': ChallengeApplicationEventData;
+}
+
+export interface ListingEventData {
+  listingId: string;
+  kind: 'SERVICE_OFFERING' | 'CREDIT_PRODUCT' | 'CHALLENGE' | 'PARK_VACANCY';
+  ownerOrganizationId: string;
+  status: 'DRAFT' | 'PUBLISHED' | 'CLOSED';
+  version: number;
+}
+
+export interface ChallengeApplicationEventData {
+  applicationId: string;
+  challengeId: string;
+  applicantOrganizationId: string;
+  status: 'SUBMITTED' | 'SHORTLISTED' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
+  version: number;
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -27,6 +52,10 @@ export interface EventJob<E extends DomainEventType> {
 export interface JobPayloads {
   'notify.organization-registered': EventJob<'organization.registered'>;
   'notify.organization-verified': EventJob<'organization.verified'>;
+  /** Tell the challenge's owner about a new 揭榜 application. */
+  'notify.challenge-application-submitted': EventJob<'challenge-application.submitted'>;
+  /** Tell the applicant how the challenge's owner decided (shortlisted, accepted, rejected). */
+  'notify.challenge-application-decided': EventJob<'challenge-application.decided'>;
   /** Assess one enterprise after its profile changed. */
   'tiers.assess-enterprise': EventJob<'enterprise-profile.changed'>;
   /** Nightly (repeatable): fan out a reassessment of every enterprise. */
@@ -45,6 +74,8 @@ export interface JobSpec {
 export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.organization-registered': { queue: 'notify', attempts: 5 },
   'notify.organization-verified': { queue: 'notify', attempts: 5 },
+  'notify.challenge-application-submitted': { queue: 'notify', attempts: 5 },
+  'notify.challenge-application-decided': { queue: 'notify', attempts: 5 },
   'tiers.assess-enterprise': { queue: 'tier-scoring', attempts: 5 },
   'tiers.reassess-all': { queue: 'tier-scoring', attempts: 3 },
   'tiers.reassess-enterprise': { queue: 'tier-scoring', attempts: 5 },
@@ -60,6 +91,14 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'organization.registered': ['notify.organization-registered'],
   'organization.verified': ['notify.organization-verified'],
   'enterprise-profile.changed': ['tiers.assess-enterprise'],
+  // Search sync and matching (later issues) subscribe to the listing events.
+  'listing.created': [],
+  'listing.updated': [],
+  'listing.published': [],
+  'listing.closed': [],
+  'challenge-application.submitted': ['notify.challenge-application-submitted'],
+  'challenge-application.decided': ['notify.challenge-application-decided'],
+  'challenge-application.withdrawn': [],
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];

@@ -1,0 +1,52 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
+import { ListingEntity } from '../entities/listing.entity.js';
+import { bigintNumber } from '../../../enterprises/src/bigint-number.js';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../listing-enums.js';
+
+/** 揭榜: an enterprise's application to a challenge. One live (not withdrawn) application per enterprise. */
+@Entity('challenge_applications')
+@Index('uq_challenge_applications_live', ['challengeId', 'applicantOrganizationId'], { unique: true, where: "status <> 'WITHDRAWN'" })
+@Index('ix_challenge_applications_applicant', ['applicantOrganizationId', 'createdAt'])
+export class ChallengeApplicationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'challenge_id' })
+  challengeId: string;
+
+  @ManyToOne(() => ListingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'challenge_id' })
+  challenge?: ListingEntity;
+
+  @Column('uuid', { name: 'applicant_organization_id' })
+  applicantOrganizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'applicant_organization_id' })
+  applicant?: OrganizationEntity;
+
+  @Column('text')
+  proposal: string;
+
+  @Column('bigint', { nullable: true, transformer: bigintNumber })
+  quote: number | null;
+
+  @Column({ type: 'enum', enum: APPLICATION_STATUSES, enumName: 'application_status', default: 'SUBMITTED' })
+  status: ApplicationStatus;
+
+  @Column('text', { name: 'decision_comment', nullable: true })
+  decisionComment: string | null;
+
+  @Column('timestamptz', { name: 'decided_at', nullable: true })
+  decidedAt: Date | null;
+
+  @Column('int', { default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

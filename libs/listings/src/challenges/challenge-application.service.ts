@@ -1,0 +1,357 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
+import { AppError, badInput, conflict, isUniqueViolation, notFound, unauthenticated } from '../../../platform/src/errors/app-error.js';
+import { parseId } from '../../../platform/src/errors/ids.js';
+import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
+import type { DomainEventType } from '../../../platform/src/queue/job-catalog.js';
+import { authorize } from '../../../identity/src/access/authorize.js';
+import type { Actor } from '../../../identity/src/access/access-policy.js';
+import { todayInShanghai } from '../../../enterprises/src/enterprise-profile.service.js';
+import { ListingEntity } from '../entities/listing.entity.js';
+import { ChallengeEntity } from '../entities/listing-details.entity.js';
+import {
+  APPLICATION_DECISIONS,
+  MAX_ACCEPTED_PER_CHALLENGE,
+  type ApplicationDecision,
+  type ApplicationStatus,
+  type ListingStatus,
+} from '../listing-enums.js';
+import { ChallengeApplicationEntity } from './challenge-application.entity.js';
+
+export interface ApplyToChallengeCommand {
+  challengeId: string;
+  proposal: string;
+  /** Quoted price in yuan (揭榜报价). */
+  quote?: number | null;
+}
+
+export const PROPOSAL_MAX_CHARS = 5000;
+export const DECISION_COMMENT_MAX_CHARS = 2000;
+const LIVE_UNIQUE_INDEX = 'uq_challenge_applications_live';
+
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  SUBMITTED: '已提交',
+  SHORTLISTED: '已入围',
+  ACCEPTED: '已接受',
+  REJECTED: '未获选',
+  WITHDRAWN: '已撤回',
+};
+
+const LISTING_STATUS_LABELS: Record<ListingStatus, string> = { DRAFT: '草稿', PUBLISHED: '已发布', CLOSED: '已关闭' };
+
+const DECISION_LABELS: Record<ApplicationDecision, string> = { SHORTLIST: '入围', ACCEPT: '接受', REJECT: '拒绝' };
+
+const DECISION_TARGET: Record<ApplicationDecision, ApplicationStatus> = {
+  SHORTLIST: 'SHORTLISTED',
+  ACCEPT: 'ACCEPTED',
+  REJECT: 'REJECTED',
+};
+
+/** Which decisions each status still admits: SUBMITTED → SHORTLISTED → ACCEPTED | REJECTED (or straight from SUBMITTED). */
+const ALLOWED_DECISIONS: Record<ApplicationStatus, readonly ApplicationDecision[]> = {
+  SUBMITTED: ['SHORTLIST', 'ACCEPT', 'REJECT'],
+  SHORTLISTED: ['ACCEPT', 'REJECT'],
+  ACCEPTED: [],
+  REJECTED: [],
+  WITHDRAWN: [],
+};
+
+const WITHDRAWABLE: readonly ApplicationStatus[] = ['SUBMITTED', 'SHORTLISTED'];
+
+const chars = (s: string) => Array.from(s).length;
+
+/**
+ * Who may see an application: its applicant, the challenge's owner and AUTHORITY. Pure, so the
+ * GraphQL layer can filter what {@link ChallengeApplicationService.loadByChallengeIds} returns.
+ */
+export function canSeeApplication(
+  actor: Actor | undefined,
+  challengeOwnerOrganizationId: string,
+  application: Pick<ChallengeApplicationEntity, 'applicantOrganizationId'>,
+): boolean {
+  if (!actor) return false;
+  return (
+    actor.kind === 'AUTHORITY' ||
+    actor.organizationId === challengeOwnerOrganizationId ||
+    actor.organizationId === application.applicantOrganizationId
+  );
+}
+
+/** The applications of one challenge that `actor` may see (all for its owner and AUTHORITY, else its own). */
+export function visibleApplications<A extends Pick<ChallengeApplicationEntity, 'applicantOrganizationId'>>(
+  actor: Actor | undefined,
+  challengeOwnerOrganizationId: string,
+  applications: readonly A[],
+): A[] {
+  return applications.filter((a) => canSeeApplication(actor, challengeOwnerOrganizationId, a));
+}
+
+/**
+ * 揭榜: enterprises apply to published challenges; the challenge's owner shortlists, accepts (at most
+ * {@link MAX_ACCEPTED_PER_CHALLENGE}) or rejects; applicants withdraw while undecided. Writes take the
+ * caller's transaction manager and record one outbox event per transition.
+ */
+@Injectable()
+export class ChallengeApplicationService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** ENTERPRISE only, on a PUBLISHED challenge up to and including its applyBy date; one live application per enterprise. */
+  async apply(manager: EntityManager, actor: Actor | undefined, input: ApplyToChallengeCommand): Promise<ChallengeApplicationEntity> {
+    authorize(actor, 'applyToChallenge');
+    const applicant = actor!;
+    const challengeId = parseId(String(input.challengeId ?? ''), 'input.challengeId');
+    const proposal = validateProposal(input.proposal);
+    const quote = validateQuote(input.quote);
+
+    // The lock serialises applications to one challenge with each other and with decisions on it.
+    const listing = await manager.findOne(ListingEntity, { where: { id: challengeId }, lock: { mode: 'pessimistic_write' } });
+    const visible = listing && (listing.status !== 'DRAFT' || listing.ownerOrganizationId === applicant.organizationId);
+    if (!listing || listing.kind !== 'CHALLENGE' || !visible) throw challengeNotFound(challengeId);
+    const challenge = await manager.findOneBy(ChallengeEntity, { listingId: challengeId });
+    if (!challenge) throw challengeNotFound(challengeId);
+    if (listing.status !== 'PUBLISHED') {
+      throw badInput(
+        `该榜单当前状态为${LISTING_STATUS_LABELS[listing.status]}（${listing.status}），只能揭榜已发布的榜单 (challenge ${challengeId} is ${listing.status}; applications are accepted only while it is PUBLISHED)`,
+        'input.challengeId',
+      );
+    }
+    const today = todayInShanghai();
+    if (challenge.applyBy < today) {
+      throw badInput(
+        `该榜单的揭榜截止日期 ${challenge.applyBy} 已过（今天是 ${today}），不能再揭榜 (the application deadline applyBy ${challenge.applyBy} has passed; today is ${today} in Beijing time)`,
+        'input.challengeId',
+      );
+    }
+    const live = await manager.findOne(ChallengeApplicationEntity, {
+      where: { challengeId, applicantOrganizationId: applicant.organizationId, status: Not('WITHDRAWN' as const) },
+    });
+    if (live) throw alreadyApplied(live);
+
+    let saved: ChallengeApplicationEntity;
+    try {
+      saved = await manager.save(
+        manager.create(ChallengeApplicationEntity, {
+          challengeId,
+          applicantOrganizationId: applicant.organizationId,
+          proposal,
+          quote,
+          status: 'SUBMITTED',
+          decisionComment: null,
+          decidedAt: null,
+          version: 1,
+        }),
+      );
+    } catch (err) {
+      if (isUniqueViolation(err, LIVE_UNIQUE_INDEX)) throw alreadyApplied();
+      throw err;
+    }
+    await this.record(manager, 'challenge-application.submitted', saved, applicant.userId);
+    return saved;
+  }
+
+  /** The challenge's owner shortlists, accepts or rejects an application. */
+  async decide(
+    manager: EntityManager,
+    actor: Actor | undefined,
+    id: string,
+    decision: ApplicationDecision,
+    comment?: string | null,
+  ): Promise<ChallengeApplicationEntity> {
+    // Kind and sign-in first, so strangers learn nothing about which applications exist.
+    authorize(actor, 'decideChallengeApplication', { ownerOrganizationId: actor?.organizationId });
+    const applicationId = parseId(String(id ?? ''), 'id');
+    if (!(APPLICATION_DECISIONS as readonly string[]).includes(decision)) {
+      throw badInput(`decision 只能是 ${APPLICATION_DECISIONS.join('、')} 之一 (decision must be one of ${APPLICATION_DECISIONS.join(', ')})`, 'decision');
+    }
+    const decisionComment = validateComment(comment);
+
+    const application = await manager.findOne(ChallengeApplicationEntity, { where: { id: applicationId }, lock: { mode: 'pessimistic_write' } });
+    if (!application) throw applicationNotFound(applicationId);
+    // Locking the challenge serialises concurrent decisions on it, so the ACCEPTED count below holds.
+    const listing = await manager.findOne(ListingEntity, { where: { id: application.challengeId }, lock: { mode: 'pessimistic_write' } });
+    if (!listing) throw applicationNotFound(applicationId);
+    authorize(actor, 'decideChallengeApplication', { ownerOrganizationId: listing.ownerOrganizationId });
+
+    const from = application.status;
+    if (!ALLOWED_DECISIONS[from].includes(decision)) {
+      const allowed = ALLOWED_DECISIONS[from];
+      const hint = allowed.length
+        ? `当前只能${allowed.map((d) => `${DECISION_LABELS[d]}（${d}）`).join('或')}`
+        : '该申请已有最终结果或已撤回，不能再作决定';
+      throw conflict(
+        `该揭榜申请当前状态为${APPLICATION_STATUS_LABELS[from]}（${from}），不能${DECISION_LABELS[decision]}（${decision}）；${hint} ` +
+          `(application ${applicationId} is ${from}; ${decision} is not allowed from ${from}${allowed.length ? `, only ${allowed.join(' or ')}` : ''})`,
+        'decision',
+      );
+    }
+    if (decision === 'ACCEPT') {
+      const accepted = await manager.count(ChallengeApplicationEntity, { where: { challengeId: application.challengeId, status: 'ACCEPTED' } });
+      if (accepted >= MAX_ACCEPTED_PER_CHALLENGE) {
+        throw conflict(
+          `每个榜单最多接受 ${MAX_ACCEPTED_PER_CHALLENGE} 家揭榜企业，本榜单已接受 ${accepted} 家；请拒绝该申请或保持入围 ` +
+            `(challenge ${application.challengeId} already has ${accepted} ACCEPTED applications; at most ${MAX_ACCEPTED_PER_CHALLENGE} are allowed)`,
+          'decision',
+        );
+      }
+    }
+
+    application.status = DECISION_TARGET[decision];
+    if (decisionComment !== undefined) application.decisionComment = decisionComment;
+    if (decision !== 'SHORTLIST') application.decidedAt = new Date();
+    application.version += 1;
+    const saved = await manager.save(application);
+    await this.record(manager, 'challenge-application.decided', saved, actor!.userId);
+    return saved;
+  }
+
+  /** The applicant withdraws its own application while it is SUBMITTED or SHORTLISTED; it may apply again afterwards. */
+  async withdraw(manager: EntityManager, actor: Actor | undefined, id: string): Promise<ChallengeApplicationEntity> {
+    authorize(actor, 'withdrawChallengeApplication', { ownerOrganizationId: actor?.organizationId });
+    const applicationId = parseId(String(id ?? ''), 'id');
+    const application = await manager.findOne(ChallengeApplicationEntity, { where: { id: applicationId }, lock: { mode: 'pessimistic_write' } });
+    if (!application) throw applicationNotFound(applicationId);
+    authorize(actor, 'withdrawChallengeApplication', { ownerOrganizationId: application.applicantOrganizationId });
+    if (!WITHDRAWABLE.includes(application.status)) {
+      throw conflict(
+        `该揭榜申请当前状态为${APPLICATION_STATUS_LABELS[application.status]}（${application.status}），只有已提交或已入围的申请可以撤回 ` +
+          `(application ${applicationId} is ${application.status}; only SUBMITTED or SHORTLISTED applications can be withdrawn)`,
+        'id',
+      );
+    }
+    application.status = 'WITHDRAWN';
+    application.version += 1;
+    const saved = await manager.save(application);
+    await this.record(manager, 'challenge-application.withdrawn', saved, actor!.userId);
+    return saved;
+  }
+
+  /**
+   * A challenge's applications, newest first: all of them for its owner and AUTHORITY, otherwise only
+   * the caller's own organization's (usually none or one).
+   */
+  async listForChallenge(actor: Actor | undefined, challengeId: string): Promise<ChallengeApplicationEntity[]> {
+    const id = parseId(String(challengeId ?? ''), 'challengeId');
+    if (!actor) return [];
+    const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id });
+    const visible = listing && (listing.status !== 'DRAFT' || listing.ownerOrganizationId === actor.organizationId || actor.kind === 'AUTHORITY');
+    if (!listing || listing.kind !== 'CHALLENGE' || !visible) throw challengeNotFound(id, 'challengeId');
+    const seesAll = actor.kind === 'AUTHORITY' || actor.organizationId === listing.ownerOrganizationId;
+    return this.dataSource.getRepository(ChallengeApplicationEntity).find({
+      where: seesAll ? { challengeId: id } : { challengeId: id, applicantOrganizationId: actor.organizationId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  /** One application, for its applicant, the challenge's owner or AUTHORITY. */
+  async getVisible(actor: Actor | undefined, id: string): Promise<ChallengeApplicationEntity> {
+    if (!actor) throw unauthenticated('请先登录后再查看揭榜申请 (sign in first: send "Authorization: Bearer <token>")');
+    const applicationId = parseId(String(id ?? ''), 'id');
+    const application = await this.dataSource.getRepository(ChallengeApplicationEntity).findOneBy({ id: applicationId });
+    if (!application) throw applicationNotFound(applicationId);
+    const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id: application.challengeId });
+    if (!listing || !canSeeApplication(actor, listing.ownerOrganizationId, application)) {
+      throw new AppError(
+        'FORBIDDEN',
+        '无权查看该揭榜申请：仅申请企业、发榜企业和主管部门可以查看 (only the applicant, the challenge owner and AUTHORITY may see this application)',
+      );
+    }
+    return application;
+  }
+
+  /**
+   * Applications per challenge id, newest first, in the order of `challengeIds` (a DataLoader batch
+   * function). No access check: filter with {@link visibleApplications}.
+   */
+  async loadByChallengeIds(challengeIds: readonly string[]): Promise<ChallengeApplicationEntity[][]> {
+    if (challengeIds.length === 0) return [];
+    const rows = await this.dataSource.getRepository(ChallengeApplicationEntity).find({
+      where: { challengeId: In([...new Set(challengeIds)]) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    const byChallenge = new Map<string, ChallengeApplicationEntity[]>();
+    for (const row of rows) {
+      const list = byChallenge.get(row.challengeId);
+      if (list) list.push(row);
+      else byChallenge.set(row.challengeId, [row]);
+    }
+    return challengeIds.map((id) => byChallenge.get(id) ?? []);
+  }
+
+  private async record(
+    manager: EntityManager,
+    type: Extract<DomainEventType, `challenge-application.${string}`>,
+    application: ChallengeApplicationEntity,
+    actorUserId: string,
+  ): Promise<void> {
+    await recordEvent(manager, {
+      type,
+      aggregateType: 'challenge-application',
+      aggregateId: application.id,
+      data: {
+        applicationId: application.id,
+        challengeId: application.challengeId,
+        applicantOrganizationId: application.applicantOrganizationId,
+        status: application.status,
+        version: application.version,
+      },
+      actorUserId,
+    });
+  }
+}
+
+function validateProposal(value: unknown): string {
+  const proposal = typeof value === 'string' ? value.trim() : '';
+  if (proposal === '') {
+    throw badInput('揭榜方案不能为空：请说明技术路线、团队和进度安排 (proposal must not be empty: describe your approach, team and schedule)', 'input.proposal');
+  }
+  const n = chars(proposal);
+  if (n > PROPOSAL_MAX_CHARS) {
+    throw badInput(
+      `揭榜方案最多 ${PROPOSAL_MAX_CHARS} 字，当前 ${n} 字，请精简或将详细材料作为附件另行提交 (proposal has ${n} characters; at most ${PROPOSAL_MAX_CHARS} are allowed)`,
+      'input.proposal',
+    );
+  }
+  return proposal;
+}
+
+function validateQuote(value: unknown): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw badInput(`揭榜报价须为不小于 0 的整数（单位：元），收到 ${String(value)} (quote must be a non-negative whole number of yuan)`, 'input.quote');
+  }
+  return value;
+}
+
+/** undefined: leave the stored comment as it is; null: no comment. */
+function validateComment(value: unknown): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  if (typeof value !== 'string') throw badInput('comment 须为文本 (comment must be a string)', 'comment');
+  const comment = value.trim();
+  const n = chars(comment);
+  if (n > DECISION_COMMENT_MAX_CHARS) {
+    throw badInput(
+      `评审意见最多 ${DECISION_COMMENT_MAX_CHARS} 字，当前 ${n} 字，请精简 (comment has ${n} characters; at most ${DECISION_COMMENT_MAX_CHARS} are allowed)`,
+      'comment',
+    );
+  }
+  return comment === '' ? null : comment;
+}
+
+function challengeNotFound(id: string, field = 'input.challengeId'): AppError {
+  return new AppError('NOT_FOUND', `找不到榜单 ${id}：请确认榜单 ID，或该榜单尚未发布 (no published challenge with id ${id})`, { field });
+}
+
+function applicationNotFound(id: string): AppError {
+  return notFound(`找不到揭榜申请 ${id}，请确认申请 ID (no challenge application with id ${id})`);
+}
+
+function alreadyApplied(live?: ChallengeApplicationEntity): AppError {
+  const which = live ? `（申请 ${live.id}，状态 ${APPLICATION_STATUS_LABELS[live.status]} ${live.status}）` : '';
+  return conflict(
+    `贵企业已揭榜该榜单${which}，每家企业只能有一份有效申请；如需修改方案，请先撤回原申请再重新提交 ` +
+      `(your organization already has a live application to this challenge${live ? ` (${live.id}, ${live.status})` : ''}; withdraw it before applying again)`,
+    'input.challengeId',
+  );
+}

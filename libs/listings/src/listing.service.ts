@@ -1,0 +1,296 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import { badInput, notFound } from '../../platform/src/errors/app-error.js';
+import { parseId } from '../../platform/src/errors/ids.js';
+import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
+import type { DomainEventType } from '../../platform/src/queue/job-catalog.js';
+import { authorize } from '../../identity/src/access/authorize.js';
+import type { Actor, MutationName } from '../../identity/src/access/access-policy.js';
+import { todayInShanghai } from '../../enterprises/src/enterprise-profile.service.js';
+import { regionPrefix } from '../../enterprises/src/review-risk.query.js';
+import { describeRegionCodeProblem } from '../../identity/src/regions/region-codes.js';
+import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './entities/listing-details.entity.js';
+import { ListingEntity } from './entities/listing.entity.js';
+import { ParkEntity } from './entities/park.entity.js';
+import type { ListingKind, ListingStatus } from './listing-enums.js';
+import {
+  validateChallenge,
+  validateCreditProduct,
+  validatePark,
+  validateParkVacancy,
+  validateServiceOffering,
+  type ChallengeInputCommand,
+  type CreditProductInputCommand,
+  type ParkInputCommand,
+  type ParkVacancyInputCommand,
+  type ServiceOfferingInputCommand,
+} from './listing-input.js';
+
+export type ListingDetails = ServiceOfferingEntity | CreditProductEntity | ChallengeEntity | ParkVacancyEntity;
+export interface FullListing {
+  listing: ListingEntity;
+  details: ListingDetails;
+}
+
+const DETAIL_ENTITY = {
+  SERVICE_OFFERING: ServiceOfferingEntity,
+  CREDIT_PRODUCT: CreditProductEntity,
+  CHALLENGE: ChallengeEntity,
+  PARK_VACANCY: ParkVacancyEntity,
+} as const;
+
+const KIND_LABEL: Record<ListingKind, string> = {
+  SERVICE_OFFERING: '服务产品',
+  CREDIT_PRODUCT: '金融产品',
+  CHALLENGE: '揭榜榜单',
+  PARK_VACANCY: '园区房源',
+};
+
+export interface ListingFilterCommand {
+  kinds?: ListingKind[] | null;
+  ownerId?: string | null;
+  status?: ListingStatus | null;
+  regionCodes?: string[] | null;
+}
+
+export interface ListingPage {
+  rows: FullListing[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** The Relay cursor of a listing in the newest-first order. */
+export function listingCursor(l: ListingEntity): string {
+  return Buffer.from(`${l.createdAt.toISOString()}|${l.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw badInput('after 游标无效，请使用上一页返回的 endCursor (invalid cursor)', 'after');
+  }
+  return { createdAt, id };
+}
+
+/**
+ * The four listing kinds (services, credit products, 揭榜 challenges, park vacancies) and parks:
+ * create, update, publish and close, each with its outbox event in the caller's transaction.
+ */
+@Injectable()
+export class ListingService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private async event(manager: EntityManager, type: DomainEventType, l: ListingEntity, actor: Actor | undefined) {
+    await recordEvent(manager, {
+      type: type as 'listing.created',
+      aggregateType: 'listing',
+      aggregateId: l.id,
+      data: { listingId: l.id, kind: l.kind, ownerOrganizationId: l.ownerOrganizationId, status: l.status, version: l.version },
+      actorUserId: actor?.userId ?? null,
+    });
+  }
+
+  private async insert(manager: EntityManager, actor: Actor, kind: ListingKind, common: Partial<ListingEntity>, details: object): Promise<FullListing> {
+    const listing = await manager.save(manager.create(ListingEntity, { ...common, kind, ownerOrganizationId: actor.organizationId, status: 'DRAFT', version: 1 }));
+    const saved = await manager.save(manager.create(DETAIL_ENTITY[kind] as typeof ServiceOfferingEntity, { ...details, listingId: listing.id }));
+    await this.event(manager, 'listing.created', listing, actor);
+    return { listing, details: saved as ListingDetails };
+  }
+
+  /** Loads a listing for change: locked, of the expected kind, owned by the caller. */
+  private async lockOwned(manager: EntityManager, actor: Actor | undefined, id: string, kind: ListingKind | undefined, mutation: MutationName): Promise<ListingEntity> {
+    authorize(actor, mutation, { ownerOrganizationId: actor?.organizationId });
+    const listingId = parseId(id, 'id');
+    const listing = await manager.findOne(ListingEntity, { where: { id: listingId }, lock: { mode: 'pessimistic_write' } });
+    const visible = listing && (listing.status !== 'DRAFT' || listing.ownerOrganizationId === actor!.organizationId || actor!.kind === 'AUTHORITY');
+    if (!listing || !visible) throw notFound(`${kind ? KIND_LABEL[kind] : '信息'} ${id} 不存在 (listing not found)`);
+    if (kind && listing.kind !== kind) {
+      throw badInput(`该信息是${KIND_LABEL[listing.kind]}，不能用此操作修改 (listing ${id} is a ${listing.kind}, not a ${kind})`, 'id');
+    }
+    authorize(actor, mutation, { ownerOrganizationId: listing.ownerOrganizationId });
+    return listing;
+  }
+
+  private async update(manager: EntityManager, actor: Actor | undefined, id: string, kind: ListingKind, mutation: MutationName, common: Partial<ListingEntity>, details: object): Promise<FullListing> {
+    const listing = await this.lockOwned(manager, actor, id, kind, mutation);
+    Object.assign(listing, common, { version: listing.version + 1 });
+    await manager.save(listing);
+    const entity = DETAIL_ENTITY[kind] as typeof ServiceOfferingEntity;
+    await manager.update(entity, { listingId: listing.id }, details as never);
+    await this.event(manager, 'listing.updated', listing, actor);
+    return { listing, details: (await manager.findOneByOrFail(entity, { listingId: listing.id })) as ListingDetails };
+  }
+
+  createServiceOffering(manager: EntityManager, actor: Actor | undefined, input: ServiceOfferingInputCommand) {
+    authorize(actor, 'createServiceOffering');
+    const { common, details } = validateServiceOffering(input);
+    return this.insert(manager, actor!, 'SERVICE_OFFERING', common, details);
+  }
+
+  updateServiceOffering(manager: EntityManager, actor: Actor | undefined, id: string, input: ServiceOfferingInputCommand) {
+    authorize(actor, 'updateServiceOffering', { ownerOrganizationId: actor?.organizationId });
+    const { common, details } = validateServiceOffering(input);
+    return this.update(manager, actor, id, 'SERVICE_OFFERING', 'updateServiceOffering', common, details);
+  }
+
+  createCreditProduct(manager: EntityManager, actor: Actor | undefined, input: CreditProductInputCommand) {
+    authorize(actor, 'createCreditProduct');
+    const { common, details } = validateCreditProduct(input);
+    return this.insert(manager, actor!, 'CREDIT_PRODUCT', common, details);
+  }
+
+  updateCreditProduct(manager: EntityManager, actor: Actor | undefined, id: string, input: CreditProductInputCommand) {
+    authorize(actor, 'updateCreditProduct', { ownerOrganizationId: actor?.organizationId });
+    const { common, details } = validateCreditProduct(input);
+    return this.update(manager, actor, id, 'CREDIT_PRODUCT', 'updateCreditProduct', common, details);
+  }
+
+  createChallenge(manager: EntityManager, actor: Actor | undefined, input: ChallengeInputCommand) {
+    authorize(actor, 'createChallenge');
+    const { common, details } = validateChallenge(input);
+    return this.insert(manager, actor!, 'CHALLENGE', common, details);
+  }
+
+  async updateChallenge(manager: EntityManager, actor: Actor | undefined, id: string, input: ChallengeInputCommand) {
+    authorize(actor, 'updateChallenge', { ownerOrganizationId: actor?.organizationId });
+    const { common, details } = validateChallenge(input);
+    const result = await this.update(manager, actor, id, 'CHALLENGE', 'updateChallenge', common, details);
+    if (result.listing.status === 'PUBLISHED') this.assertApplyByOpen(details.applyBy);
+    return result;
+  }
+
+  private assertApplyByOpen(applyBy: string) {
+    const today = todayInShanghai();
+    if (applyBy < today) {
+      throw badInput(`揭榜截止日期 ${applyBy} 已过（今天 ${today}），请先修改截止日期 (applyBy is in the past)`, 'input.applyBy');
+    }
+  }
+
+  async createPark(manager: EntityManager, actor: Actor | undefined, input: ParkInputCommand): Promise<ParkEntity> {
+    authorize(actor, 'createPark');
+    const park = validatePark(input);
+    return manager.save(manager.create(ParkEntity, { ...park, operatorOrganizationId: actor!.organizationId }));
+  }
+
+  private async ownPark(manager: EntityManager, actor: Actor | undefined, mutation: MutationName, parkId: string): Promise<ParkEntity> {
+    authorize(actor, mutation, { ownerOrganizationId: actor?.organizationId });
+    const park = await manager.findOneBy(ParkEntity, { id: parseId(parkId, 'input.parkId') });
+    if (!park) throw notFound(`园区 ${parkId} 不存在 (park not found)`);
+    authorize(actor, mutation, { ownerOrganizationId: park.operatorOrganizationId });
+    return park;
+  }
+
+  async createParkVacancy(manager: EntityManager, actor: Actor | undefined, input: ParkVacancyInputCommand) {
+    authorize(actor, 'createParkVacancy', { ownerOrganizationId: actor?.organizationId });
+    const { common, details } = validateParkVacancy(input);
+    const park = await this.ownPark(manager, actor, 'createParkVacancy', input.parkId);
+    return this.insert(manager, actor!, 'PARK_VACANCY', { ...common, regionCodes: [park.regionCode] }, { ...details, parkId: park.id });
+  }
+
+  async updateParkVacancy(manager: EntityManager, actor: Actor | undefined, id: string, input: ParkVacancyInputCommand) {
+    authorize(actor, 'updateParkVacancy', { ownerOrganizationId: actor?.organizationId });
+    const { common, details } = validateParkVacancy(input);
+    const park = await this.ownPark(manager, actor, 'updateParkVacancy', input.parkId);
+    return this.update(manager, actor, id, 'PARK_VACANCY', 'updateParkVacancy', { ...common, regionCodes: [park.regionCode] }, { ...details, parkId: park.id });
+  }
+
+  /** DRAFT or CLOSED → PUBLISHED, by a verified owner. Publishing a published listing changes nothing. */
+  async publish(manager: EntityManager, actor: Actor | undefined, id: string): Promise<FullListing> {
+    const listing = await this.lockOwned(manager, actor, id, undefined, 'publishListing');
+    const details = (await manager.findOneByOrFail(DETAIL_ENTITY[listing.kind] as typeof ServiceOfferingEntity, { listingId: listing.id })) as ListingDetails;
+    if (listing.status === 'PUBLISHED') return { listing, details };
+    if (listing.kind === 'CHALLENGE') this.assertApplyByOpen((details as ChallengeEntity).applyBy);
+    Object.assign(listing, { status: 'PUBLISHED', publishedAt: new Date(), closedAt: null, closedReason: null, closedByUserId: null, version: listing.version + 1 });
+    await manager.save(listing);
+    await this.event(manager, 'listing.published', listing, actor);
+    return { listing, details };
+  }
+
+  /** The owner closes its listing; the AUTHORITY can close any (下架) and must say why. */
+  async close(manager: EntityManager, actor: Actor | undefined, id: string, reason?: string | null): Promise<FullListing> {
+    const listing = await this.lockOwned(manager, actor, id, undefined, 'closeListing');
+    const details = (await manager.findOneByOrFail(DETAIL_ENTITY[listing.kind] as typeof ServiceOfferingEntity, { listingId: listing.id })) as ListingDetails;
+    const byAuthority = actor!.kind === 'AUTHORITY' && listing.ownerOrganizationId !== actor!.organizationId;
+    const why = reason?.trim() || null;
+    if (byAuthority && !why) throw badInput('主管部门下架时必须填写原因 (reason is required when the AUTHORITY closes a listing)', 'reason');
+    if (why && why.length > 500) throw badInput('下架原因最多 500 字 (reason at most 500 characters)', 'reason');
+    if (listing.status === 'CLOSED') return { listing, details };
+    Object.assign(listing, { status: 'CLOSED', closedAt: new Date(), closedReason: why, closedByUserId: actor!.userId, version: listing.version + 1 });
+    await manager.save(listing);
+    await this.event(manager, 'listing.closed', listing, actor);
+    return { listing, details };
+  }
+
+  /** Published and closed listings are visible to every signed-in user; drafts only to their owner. */
+  async findVisible(actor: Actor, id: string): Promise<FullListing | null> {
+    const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id: parseId(id, 'id') });
+    if (!listing || (listing.status === 'DRAFT' && listing.ownerOrganizationId !== actor.organizationId)) return null;
+    const [full] = await this.withDetails([listing]);
+    return full ?? null;
+  }
+
+  /** Attaches kind details with one query per kind present. */
+  async withDetails(listings: ListingEntity[]): Promise<FullListing[]> {
+    const byKind = new Map<ListingKind, string[]>();
+    for (const l of listings) byKind.set(l.kind, [...(byKind.get(l.kind) ?? []), l.id]);
+    const details = new Map<string, ListingDetails>();
+    for (const [kind, ids] of byKind) {
+      const rows = (await this.dataSource.getRepository(DETAIL_ENTITY[kind] as typeof ServiceOfferingEntity).findBy({ listingId: In(ids) })) as ListingDetails[];
+      for (const r of rows) details.set(r.listingId, r);
+    }
+    return listings.filter((l) => details.has(l.id)).map((l) => ({ listing: l, details: details.get(l.id)! }));
+  }
+
+  /** Relay-style page, newest first (stable: created_at, id). Drafts only for their owner. */
+  async page(actor: Actor, filter: ListingFilterCommand, first: number, after?: string | null): Promise<ListingPage> {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first 需在 1–100 之间 (first must be 1–100)', 'first');
+    const qb = this.dataSource.getRepository(ListingEntity).createQueryBuilder('l');
+    qb.where(new Brackets((w) => w.where("l.status <> 'DRAFT'").orWhere('l.ownerOrganizationId = :me', { me: actor.organizationId })));
+    if (filter.kinds?.length) qb.andWhere('l.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.ownerId) qb.andWhere('l.ownerOrganizationId = :owner', { owner: parseId(filter.ownerId, 'filter.ownerId') });
+    if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
+    filter.regionCodes?.forEach((code, i) => {
+      const problem = describeRegionCodeProblem(code);
+      if (problem) throw badInput(problem, `filter.regionCodes[${i}]`);
+    });
+    if (filter.regionCodes?.length) {
+      // Regions nest (330000 ⊃ 330200 ⊃ 330281): a listing matches when one of its regions contains a
+      // filter region or lies within one. A listing with no regions serves anywhere.
+      qb.andWhere(
+        `(l.regionCodes = '{}' OR EXISTS (
+           SELECT 1 FROM unnest(l.region_codes) AS r(code), unnest(:regions::text[]) AS f(prefix)
+            WHERE r.code LIKE f.prefix || '%' OR f.prefix LIKE regexp_replace(r.code, '(00)+$', '') || '%'))`,
+        { regions: filter.regionCodes.map(regionPrefix) },
+      );
+    }
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      const c = decodeCursor(after);
+      // The cursor's timestamp has JavaScript's millisecond precision while created_at has microseconds
+      // (and rows written in one transaction share it): compare with the cursor row's own created_at.
+      qb.andWhere('(l.createdAt, l.id) < (COALESCE((SELECT c.created_at FROM listings c WHERE c.id = :cId::uuid), :cAt::timestamptz), :cId::uuid)', {
+        cAt: c.createdAt,
+        cId: c.id,
+      });
+    }
+    const rows = await qb.orderBy('l.createdAt', 'DESC').addOrderBy('l.id', 'DESC').take(first + 1).getMany();
+    const hasNextPage = rows.length > first;
+    const pageRows = rows.slice(0, first);
+    return { rows: await this.withDetails(pageRows), totalCount, hasNextPage, endCursor: pageRows.length ? listingCursor(pageRows[pageRows.length - 1]!) : null };
+  }
+
+  /** Listings with details by id, no visibility check (DataLoader batch). */
+  async byIds(ids: readonly string[]): Promise<FullListing[]> {
+    return this.withDetails(await this.dataSource.getRepository(ListingEntity).findBy({ id: In([...ids]) }));
+  }
+
+  parksByIds(ids: readonly string[]): Promise<ParkEntity[]> {
+    return this.dataSource.getRepository(ParkEntity).findBy({ id: In([...ids]) });
+  }
+
+  async requirePark(id: string): Promise<ParkEntity | null> {
+    return this.dataSource.getRepository(ParkEntity).findOneBy({ id: parseId(id, 'id') });
+  }
+}

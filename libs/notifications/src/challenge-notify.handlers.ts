@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
+import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
+import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
+import { ListingEntity } from '../../listings/src/entities/listing.entity.js';
+import { ChallengeApplicationEntity } from '../../listings/src/challenges/challenge-application.entity.js';
+import { NotificationService } from './notification.service.js';
+
+const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
+
+/** Tells the challenge's owner (发榜企业) that an enterprise applied (揭榜). */
+@Injectable()
+@HandlesJob('notify.challenge-application-submitted')
+export class ChallengeApplicationSubmittedNotifier implements JobHandler<'notify.challenge-application-submitted'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async handle(job: JobPayloads['notify.challenge-application-submitted']): Promise<void> {
+    const { applicationId, challengeId, applicantOrganizationId } = job.data;
+    const [application, listing, applicant] = await Promise.all([
+      this.dataSource.getRepository(ChallengeApplicationEntity).findOneBy({ id: applicationId }),
+      this.dataSource.getRepository(ListingEntity).findOneBy({ id: challengeId }),
+      this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: applicantOrganizationId }),
+    ]);
+    // Withdrawn (or gone) before this job ran: nothing left for the owner to review.
+    if (!application || application.status === 'WITHDRAWN' || !listing || !applicant) return;
+    const quote = application.quote !== null ? `，报价 ${yuan(application.quote)}` : '';
+    await this.notifications.createMany([
+      {
+        organizationId: listing.ownerOrganizationId,
+        kind: 'challenge-application.submitted',
+        title: `新的揭榜申请：${listing.title}`,
+        body: `「${applicant.name}」揭榜了您发布的榜单「${listing.title}」${quote}。请查看其揭榜方案，并决定入围、接受或拒绝。`,
+        sourceEventId: job.eventId,
+      },
+    ]);
+  }
+}
+
+/** Tells the applicant how the challenge's owner decided. */
+@Injectable()
+@HandlesJob('notify.challenge-application-decided')
+export class ChallengeApplicationDecidedNotifier implements JobHandler<'notify.challenge-application-decided'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async handle(job: JobPayloads['notify.challenge-application-decided']): Promise<void> {
+    const { applicationId, challengeId, applicantOrganizationId, status, version } = job.data;
+    const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id: challengeId });
+    if (!listing) return;
+    const owner = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: listing.ownerOrganizationId });
+    const application = await this.dataSource.getRepository(ChallengeApplicationEntity).findOneBy({ id: applicationId });
+    // The comment belongs to this decision only while the application has not changed since.
+    const comment = application && application.version === version && application.decisionComment ? `\n评审意见：${application.decisionComment}` : '';
+    const poster = owner ? `「${owner.name}」` : '发榜企业';
+    const text = {
+      SHORTLISTED: { title: `揭榜申请已入围：${listing.title}`, body: `${poster}已将您对榜单「${listing.title}」的揭榜申请列入入围名单，请留意后续评审与对接安排。` },
+      ACCEPTED: { title: `揭榜成功：${listing.title}`, body: `${poster}已接受您对榜单「${listing.title}」的揭榜申请，请与发榜企业联系，商定合作合同与任务书。` },
+      REJECTED: { title: `揭榜未获选：${listing.title}`, body: `很遗憾，${poster}未选择您对榜单「${listing.title}」的揭榜申请。欢迎关注平台上的其他榜单。` },
+    } as const;
+    if (status !== 'SHORTLISTED' && status !== 'ACCEPTED' && status !== 'REJECTED') return;
+    await this.notifications.createMany([
+      {
+        organizationId: applicantOrganizationId,
+        kind: `challenge-application.${status.toLowerCase()}`,
+        title: text[status].title,
+        body: text[status].body + comment,
+        sourceEventId: job.eventId,
+      },
+    ]);
+  }
+}
