@@ -16,6 +16,8 @@ import { recordEvent } from '../../libs/platform/src/outbox/outbox.service.js';
 import { startApp, type StartedApp } from '../../apps/api/src/bootstrap.js';
 import { evaluatorThroughput, reassessThroughQueue } from './tiers.bench.js';
 import { listingsBench } from './listings.bench.js';
+import { publishToSearchable } from './publish-latency.bench.js';
+import { benchSearchEngine, renderSearchBench } from './search.bench.js';
 
 const REASSESS_FIRMS = Number(process.env.BENCH_REASSESS_FIRMS ?? 20_000);
 
@@ -115,7 +117,8 @@ async function benchBackend(queue: 'postgres' | 'redis') {
     const logins = await latency('login (argon2id)', 100, 4, () => post(app.graphqlUrl, login, { i: AUTH }));
     const listings = await listingsBench(app, l.accessToken, { latency, post });
     const reassess = await reassessThroughQueue(app, REASSESS_FIRMS);
-    return { queue, outbox, http: [me, logins, ...listings.http], listings, reassess };
+    const latencyToSearch = await publishToSearchable(app);
+    return { queue, outbox, http: [me, logins, ...listings.http], listings, reassess, latencyToSearch };
   } finally {
     await app.close();
     await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -126,10 +129,12 @@ const backends: Array<'postgres' | 'redis'> = ['postgres', ...((await redisReach
 console.log(`# srdi-match bench — ${new Date().toISOString()} — ${os.cpus().length}× ${os.cpus()[0]?.model} — node ${process.version}`);
 const evaluator = evaluatorThroughput();
 console.log(`\ntier evaluator (pure, one thread): ${evaluator.evaluationsPerSecond.toFixed(0)} firm×rule-set evaluations/s (3 tiers each, ${evaluator.iterations} runs)`);
+if (process.env.BENCH_SEARCH !== 'off') console.log(`\n${renderSearchBench(await benchSearchEngine())}`);
 for (const b of backends) {
   const r = await benchBackend(b);
   console.log(`\n## queue backend: ${r.queue}`);
   console.log(`outbox → queue → handler: ${r.outbox.events} events, committed in ${r.outbox.writeMs.toFixed(0)} ms, all jobs done after ${r.outbox.totalMs.toFixed(0)} ms (${r.outbox.perSecond.toFixed(0)} events/s)`);
+  console.log(`publish → searchable (real queue, ${r.latencyToSearch.count} listings): p50 ${r.latencyToSearch.p50.toFixed(0)} ms, p95 ${r.latencyToSearch.p95.toFixed(0)} ms, max ${r.latencyToSearch.max.toFixed(0)} ms`);
   console.log(`nightly reassessment through the queue: ${r.reassess.firms} firms in ${r.reassess.seconds.toFixed(1)} s (${r.reassess.firmsPerSecond.toFixed(0)} firms/s; ${r.reassess.atRisk} at 复核 risk)`);
   console.log('\n| operation | requests | req/s | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|');
   for (const h of r.http) console.log(`| ${h.label} | ${h.n} | ${h.rps.toFixed(0)} | ${h.p50.toFixed(1)} | ${h.p95.toFixed(1)} | ${h.p99.toFixed(1)} |`);

@@ -11,6 +11,7 @@ import { ListingsModule } from '../../../libs/listings/src/listings.module.js';
 import { ListingService } from '../../../libs/listings/src/listing.service.js';
 import { ListingResolver, ParkResolver, ParkVacancyResolver } from './listings/listing.resolver.js';
 import { ChallengeApplicationResolver, ChallengeResolver } from './listings/challenge-application.resolver.js';
+import { SearchResolver } from './search/search.resolver.js';
 import { ChallengeApplicationService } from '../../../libs/listings/src/challenges/challenge-application.service.js';
 import { EnterpriseImportResolver } from './enterprises/enterprise-import.resolver.js';
 import { IdentityService } from '../../../libs/identity/src/identity.service.js';
@@ -49,6 +50,6 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
     }),
   ],
   controllers: [HealthController],
-  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver],
+  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver],
 })
 export class ApiModule {}

@@ -9,6 +9,7 @@ import type { AppConfig } from '../../../libs/platform/src/config/config.js';
 import { PlatformModule } from '../../../libs/platform/src/platform.module.js';
 import { startRuntime, type Runtime } from '../../../libs/platform/src/runtime/runtime.js';
 import { WorkerModule } from '../../worker/src/worker.module.js';
+import { SearchModule } from '../../../libs/search/src/search.module.js';
 import { ApiModule } from './api.module.js';
 import { ensureAuthority, isFirstStart, seedDemoData } from './demo/seed-demo.js';
 
@@ -44,7 +45,7 @@ export async function startApp(options: StartOptions): Promise<StartedApp> {
     await ensureAuthority(ds, runtime.config, runtime.logger);
     if (runtime.config.demoData && (await isFirstStart(ds))) await seedDemoData(ds, runtime.logger);
 
-    @Module({ imports: [PlatformModule.forRuntime(runtime), ApiModule, ...(options.withWorkers ? [WorkerModule] : [])] })
+    @Module({ imports: [PlatformModule.forRuntime(runtime), SearchModule, ApiModule, ...(options.withWorkers ? [WorkerModule] : [])] })
     class AppModule {}
 
     const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });

@@ -10,6 +10,9 @@ async function main() {
   if (!withWorkers && !config.databaseUrl) {
     throw new ConfigError('DATABASE_URL', 'is required for `start:api` (the embedded default runs all-in-one: `npm start`)');
   }
+  if (!withWorkers && !config.meiliUrl) {
+    throw new ConfigError('MEILI_URL', 'is required for `start:api`: the embedded search engine lives only in the all-in-one process (`npm start`)');
+  }
   const logger = createLogger(config);
   const started = await startApp({ config, withWorkers, logger });
   installShutdown({ logger, timeoutMs: config.shutdownTimeoutMs, steps: [() => started.close()] });

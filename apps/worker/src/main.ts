@@ -7,6 +7,7 @@ import { PlatformModule } from '../../../libs/platform/src/platform.module.js';
 import { createLogger, startRuntime } from '../../../libs/platform/src/runtime/runtime.js';
 import { installShutdown } from '../../../libs/platform/src/runtime/shutdown.js';
 import { WorkerModule } from './worker.module.js';
+import { SearchModule } from '../../../libs/search/src/search.module.js';
 
 /** The worker alone: a Nest application context with no HTTP server. */
 async function main() {
@@ -14,9 +15,12 @@ async function main() {
   if (!config.databaseUrl) {
     throw new ConfigError('DATABASE_URL', 'is required for a standalone worker (embedded PostgreSQL belongs to the all-in-one `npm start`)');
   }
+  if (!config.meiliUrl) {
+    throw new ConfigError('MEILI_URL', 'is required for a standalone worker: the embedded search engine lives only in the all-in-one process (`npm start`)');
+  }
   const logger = createLogger(config);
   const runtime = await startRuntime({ role: 'worker', config, logger });
-  @Module({ imports: [PlatformModule.forRuntime(runtime), WorkerModule] })
+  @Module({ imports: [PlatformModule.forRuntime(runtime), SearchModule, WorkerModule] })
   class WorkerAppModule {}
   const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));

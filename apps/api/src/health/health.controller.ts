@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/config/config.js';
+import { SEARCH_INDEX, type SearchIndex } from '../../../../libs/search/src/search-index.port.js';
+import { SearchReadiness } from '../../../../libs/search/src/search-readiness.js';
 import { QueueRegistry } from '../../../../libs/platform/src/queue/queue-registry.js';
 
 @Controller('health')
@@ -10,7 +11,8 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly queues: QueueRegistry,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
+    private readonly readiness: SearchReadiness,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -43,15 +45,14 @@ export class HealthController {
 
   private async searchCheck() {
     const check = this.indicators.check('search');
-    if (!this.config.meiliUrl) {
-      // The in-process engine lives in this process; it is ready once the process is.
-      return check.up({ engine: 'embedded' });
-    }
+    const engine = this.search.engine;
+    if (!this.readiness.ready) return check.down({ engine, message: this.readiness.problem ?? 'starting' });
     try {
-      const res = await fetch(new URL('/health', this.config.meiliUrl), { signal: AbortSignal.timeout(1_500) });
-      return res.ok ? check.up({ engine: 'meilisearch' }) : check.down({ engine: 'meilisearch', message: `HTTP ${res.status}` });
+      await Promise.race([this.search.health(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 1500 ms')), 1_500).unref())]);
+      const { documents } = await this.search.stats();
+      return check.up({ engine, documents });
     } catch (err) {
-      return check.down({ engine: 'meilisearch', message: (err as Error).message });
+      return check.down({ engine, message: (err as Error).message });
     }
   }
 }

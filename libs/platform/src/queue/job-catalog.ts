@@ -4,7 +4,7 @@
  */
 
 /** BullMQ queues; a queue groups jobs that share a worker pool. */
-export const QUEUE_NAMES = ['notify', 'tier-scoring'] as const;
+export const QUEUE_NAMES = ['notify', 'tier-scoring', 'search-sync'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Domain events written to the outbox; they carry ids, never entities. */
@@ -62,6 +62,10 @@ export interface JobPayloads {
   'tiers.reassess-all': { runId?: string };
   /** One enterprise of a nightly run: reassess and refresh its re-review risk. */
   'tiers.reassess-enterprise': { organizationId: string; runId: string };
+  /** Put a listing's current state into the search index (or take it out). */
+  'search.sync-listing': { [E in ListingEvent]: EventJob<E> }[ListingEvent];
+  /** Nightly (repeatable): compare database and index and repair differences. */
+  'search.reconcile': { requestedBy?: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -79,23 +83,27 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'tiers.assess-enterprise': { queue: 'tier-scoring', attempts: 5 },
   'tiers.reassess-all': { queue: 'tier-scoring', attempts: 3 },
   'tiers.reassess-enterprise': { queue: 'tier-scoring', attempts: 5 },
+  'search.sync-listing': { queue: 'search-sync', attempts: 8 },
+  'search.reconcile': { queue: 'search-sync', attempts: 3 },
 };
 
-/** Jobs whose payload is the job form of event `E`: the only jobs an event may route to. */
+/** Jobs that accept the job form of event `E` as their payload: the only jobs an event may route to. */
 export type JobsForEvent<E extends DomainEventType> = {
-  [N in JobName]: JobPayloads[N] extends EventJob<E> ? N : never;
+  [N in JobName]: EventJob<E> extends JobPayloads[N] ? N : never;
 }[JobName];
+
+type ListingEvent = 'listing.created' | 'listing.updated' | 'listing.published' | 'listing.closed';
 
 /** The jobs each event fans out to; the relay enqueues one job per route. */
 export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEvent<E>[] } = {
   'organization.registered': ['notify.organization-registered'],
   'organization.verified': ['notify.organization-verified'],
   'enterprise-profile.changed': ['tiers.assess-enterprise'],
-  // Search sync and matching (later issues) subscribe to the listing events.
-  'listing.created': [],
-  'listing.updated': [],
-  'listing.published': [],
-  'listing.closed': [],
+  // Matching (a later issue) will subscribe to the listing events too.
+  'listing.created': ['search.sync-listing'],
+  'listing.updated': ['search.sync-listing'],
+  'listing.published': ['search.sync-listing'],
+  'listing.closed': ['search.sync-listing'],
   'challenge-application.submitted': ['notify.challenge-application-submitted'],
   'challenge-application.decided': ['notify.challenge-application-decided'],
   'challenge-application.withdrawn': [],

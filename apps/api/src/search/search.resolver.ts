@@ -1,0 +1,73 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
+import { describeRegionCodeProblem } from '../../../../libs/identity/src/regions/region-codes.js';
+import { industryPrefixProblem } from '../../../../libs/listings/src/listing-input.js';
+import { ListingService } from '../../../../libs/listings/src/listing.service.js';
+import { SEARCH_INDEX, type SearchIndex, type SearchListingKind, type SearchResponse } from '../../../../libs/search/src/search-index.port.js';
+import { SearchReadiness } from '../../../../libs/search/src/search-readiness.js';
+import type { RequestContext } from '../graphql/request-context.js';
+import { toListingModel } from '../listings/listing.mapper.js';
+import { SearchInput, SearchResultModel } from './search.models.js';
+
+/** Longest query accepted; longer text is not a search but a paste. */
+export const MAX_QUERY_LENGTH = 100;
+
+function unavailable(reason: string): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', `搜索服务暂不可用，请稍后重试；其他功能不受影响 (search engine unavailable: ${reason})`);
+}
+
+@Resolver(() => SearchResultModel)
+export class SearchResolver {
+  constructor(
+    @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
+    private readonly readiness: SearchReadiness,
+    private readonly listings: ListingService,
+  ) {}
+
+  @Query(() => SearchResultModel, { description: 'Published listings matching the text and filters, with facets and highlights.' })
+  async search(@Args('input') input: SearchInput, @Context() ctx: RequestContext): Promise<SearchResultModel> {
+    ctx.requireActor();
+    const query = input.query.replace(/\s+/g, ' ').trim();
+    if (Array.from(query).length > MAX_QUERY_LENGTH) {
+      throw badInput(`搜索词最多 ${MAX_QUERY_LENGTH} 个字，请缩短 (query longer than ${MAX_QUERY_LENGTH} characters)`, 'input.query');
+    }
+    const first = input.first ?? 20;
+    const offset = input.offset ?? 0;
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first 需在 1–100 之间 (first must be 1–100)', 'input.first');
+    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw badInput('offset 需在 0–10000 之间 (offset must be 0–10000)', 'input.offset');
+    (input.regionCodes ?? []).forEach((code, i) => {
+      const problem = describeRegionCodeProblem(code);
+      if (problem) throw badInput(problem, `input.regionCodes[${i}]`);
+    });
+    const industryCodes = (input.industryCodes ?? []).map((c) => c.trim().toUpperCase());
+    industryCodes.forEach((code, i) => {
+      const problem = industryPrefixProblem(code);
+      if (problem) throw badInput(problem, `input.industryCodes[${i}]`);
+    });
+    if (!this.readiness.ready) throw unavailable(this.readiness.problem ?? 'starting');
+
+    let response: SearchResponse;
+    try {
+      response = await this.index.search({
+        query,
+        filters: {
+          kinds: (input.kinds ?? undefined) as SearchListingKind[] | undefined,
+          regionCodes: input.regionCodes ?? undefined,
+          industryCodes: industryCodes.length ? industryCodes : undefined,
+          serviceCategories: input.serviceCategories ?? undefined,
+          creditProductTypes: input.creditProductTypes ?? undefined,
+        },
+        limit: first,
+        offset,
+      });
+    } catch (err) {
+      throw unavailable((err as Error).message);
+    }
+    // The database decides: a hit the index still holds but that is no longer published is dropped.
+    const rows = await this.listings.byIds(response.hits.map((h) => h.id));
+    const published = new Map(rows.filter((r) => r.listing.status === 'PUBLISHED').map((r) => [r.listing.id, r]));
+    const hits = response.hits.filter((h) => published.has(h.id)).map((h) => ({ listing: toListingModel(published.get(h.id)!), highlight: h.highlight }));
+    return { total: Math.max(0, response.total - (response.hits.length - hits.length)), hits, facets: response.facets };
+  }
+}

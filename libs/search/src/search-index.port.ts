@@ -1,0 +1,102 @@
+/**
+ * The search port: one index of published listings, queried in Chinese (and Latin/digits) with
+ * filters, facets, paging and highlights. Two adapters implement it: the embedded in-process
+ * engine (default, all-in-one only) and Meilisearch (`MEILI_URL`). Adapters hold documents only;
+ * the database stays the source of truth and the API re-checks every hit against it.
+ */
+
+export type SearchListingKind = 'SERVICE_OFFERING' | 'CREDIT_PRODUCT' | 'CHALLENGE' | 'PARK_VACANCY';
+
+/** What is indexed for one published listing. Ids are listing UUIDs. */
+export interface SearchDocument {
+  id: string;
+  kind: SearchListingKind;
+  title: string;
+  description: string;
+  /** Owner organization name, tags and kind-specific text (tech field, requirements, park name…). */
+  extraText: string;
+  tags: string[];
+  ownerName: string;
+  regionCodes: string[];
+  /** GB/T 4754 codes; filters match by prefix (C34 matches C3484). */
+  industryCodes: string[];
+  serviceCategory: string | null;
+  creditProductType: string | null;
+  /** Epoch milliseconds of publication; newer ranks above older on ties. */
+  publishedAt: number;
+  /** Listing version; an adapter never replaces a document with an older version. */
+  version: number;
+}
+
+export interface SearchFilters {
+  kinds?: SearchListingKind[];
+  /** A document matches when one of its regions nests with one of these (330200 ⊃ 330281), or it has none. */
+  regionCodes?: string[];
+  /** Prefix match on the document's industry codes; documents with none match any industry. */
+  industryCodes?: string[];
+  serviceCategories?: string[];
+  creditProductTypes?: string[];
+}
+
+export interface SearchRequest {
+  /** Free text, already trimmed; may be empty to browse by filters (newest first). */
+  query: string;
+  filters: SearchFilters;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchHitRef {
+  id: string;
+  /** Matched text with the query terms marked <em>…</em>, or null when nothing textual matched. */
+  highlight: string | null;
+  score: number;
+}
+
+export type FacetField = 'kind' | 'regionCode' | 'serviceCategory' | 'creditProductType' | 'industryCode';
+
+export interface FacetCountRef {
+  field: FacetField;
+  value: string;
+  count: number;
+}
+
+export interface SearchResponse {
+  /** Matching documents in total (for the facets and paging), not just this page. */
+  total: number;
+  hits: SearchHitRef[];
+  /** Counts over all matching documents; industryCode facets are GB/T 4754 divisions (C34). */
+  facets: FacetCountRef[];
+}
+
+export interface SearchIndexStats {
+  documents: number;
+  /** For the embedded engine: approximate heap used by the index. */
+  memoryBytes?: number;
+}
+
+/** One search engine behind the port. Methods reject when the engine is unreachable. */
+export interface SearchIndex {
+  /** 'embedded' or 'meilisearch'. */
+  readonly engine: string;
+  /** Creates the index and applies settings (synonyms, attributes); idempotent. */
+  init(): Promise<void>;
+  /**
+   * Inserts or replaces documents; a document whose version is lower than the indexed one is
+   * skipped. Resolves once the documents are searchable (read-your-writes).
+   */
+  upsert(documents: SearchDocument[]): Promise<void>;
+  /** Removes documents by id; unknown ids are ignored. Resolves once applied. */
+  delete(ids: string[]): Promise<void>;
+  search(request: SearchRequest): Promise<SearchResponse>;
+  /** Ids and versions of every indexed document, for reconciliation with the database. */
+  listVersions(): Promise<Map<string, number>>;
+  stats(): Promise<SearchIndexStats>;
+  /** Resolves when the engine answers; rejects with the reason otherwise. */
+  health(): Promise<void>;
+  /** Removes every document (settings stay). */
+  clear(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const SEARCH_INDEX = Symbol('SEARCH_INDEX');

@@ -1,0 +1,56 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
+import { JOB_CATALOG, type JobPayloads } from '../../platform/src/queue/job-catalog.js';
+import { QueueRegistry } from '../../platform/src/queue/queue-registry.js';
+import { RUNTIME } from '../../platform/src/platform.module.js';
+import type { Runtime } from '../../platform/src/runtime/runtime.js';
+import { SearchSyncService } from './search-sync.service.js';
+
+/** Nightly at 03:30 Beijing time, after the tier reassessment. */
+export const NIGHTLY_RECONCILE_PATTERN = '30 3 * * *';
+
+@Injectable()
+@HandlesJob('search.sync-listing')
+export class SyncListingHandler implements JobHandler<'search.sync-listing'> {
+  constructor(private readonly sync: SearchSyncService) {}
+
+  async handle(job: JobPayloads['search.sync-listing']): Promise<void> {
+    await this.sync.sync([job.data.listingId]);
+  }
+}
+
+@Injectable()
+@HandlesJob('search.reconcile')
+export class ReconcileSearchHandler implements JobHandler<'search.reconcile'> {
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly sync: SearchSyncService,
+    @Inject(RUNTIME) runtime: Runtime,
+  ) {
+    this.logger = runtime.logger;
+  }
+
+  async handle(): Promise<void> {
+    const report = await this.sync.reconcile();
+    this.logger.info({ report }, `search reconcile: ${report.checked} checked, ${report.added} added, ${report.updated} updated, ${report.removed} removed`);
+  }
+}
+
+/** Registers the nightly reconciliation with BullMQ's job scheduler (idempotent). */
+@Injectable()
+export class NightlyReconcileScheduler implements OnApplicationBootstrap {
+  constructor(private readonly queues: QueueRegistry) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const spec = JOB_CATALOG['search.reconcile'];
+    await this.queues
+      .queue(spec.queue)
+      .upsertJobScheduler(
+        'search.reconcile',
+        { pattern: NIGHTLY_RECONCILE_PATTERN, tz: 'Asia/Shanghai' },
+        { name: 'search.reconcile', data: {}, opts: { attempts: spec.attempts, removeOnComplete: { count: 30 } } },
+      );
+  }
+}

@@ -1,0 +1,60 @@
+import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../platform/src/config/config.js';
+import { RUNTIME } from '../../platform/src/platform.module.js';
+import type { Runtime } from '../../platform/src/runtime/runtime.js';
+import { SEARCH_INDEX, type SearchIndex } from './search-index.port.js';
+import { SearchSyncService } from './search-sync.service.js';
+import { ReconcileSearchHandler, SyncListingHandler } from './search-sync.handlers.js';
+import { EmbeddedSearchIndex } from './embedded/embedded-search-index.js';
+import { MeilisearchSearchIndex } from './meilisearch/meilisearch-search-index.js';
+import { SearchReadiness } from './search-readiness.js';
+
+/** Picks the engine: Meilisearch when MEILI_URL is set, else the in-process engine. */
+export function createSearchIndex(config: Pick<AppConfig, 'meiliUrl' | 'meiliMasterKey'>): SearchIndex {
+  return config.meiliUrl ? new MeilisearchSearchIndex({ url: config.meiliUrl, apiKey: config.meiliMasterKey }) : new EmbeddedSearchIndex();
+}
+
+/**
+ * One index per process, shared by the API (queries) and the workers (sync). At start it applies
+ * the engine's settings; the embedded engine, which starts empty, is rebuilt from the database
+ * before the process reports ready.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: SEARCH_INDEX, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createSearchIndex(config) },
+    SearchSyncService,
+    SearchReadiness,
+    SyncListingHandler,
+    ReconcileSearchHandler,
+  ],
+  exports: [SEARCH_INDEX, SearchSyncService, SearchReadiness],
+})
+export class SearchModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
+    private readonly sync: SearchSyncService,
+    private readonly readiness: SearchReadiness,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.index.init();
+      if (this.index.engine === 'embedded') {
+        const t0 = Date.now();
+        const count = await this.sync.rebuild();
+        this.runtime.logger.info(`search: embedded index rebuilt from the database (${count} listings, ${Date.now() - t0} ms)`);
+      }
+      this.readiness.markReady();
+    } catch (err) {
+      // The API still serves everything else; /health/ready and search() report the engine as down.
+      this.readiness.markFailed((err as Error).message);
+      this.runtime.logger.error(`search: engine not ready: ${(err as Error).message}`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.index.close();
+  }
+}
