@@ -63,4 +63,9 @@ export default async function globalSetup(): Promise<void> {
   process.env[ENV_REDIS_URL] = redis;
   process.env[ENV_DB_SOURCE] = source;
   console.log(`\n[test setup] database: ${source}; template ${template}; redis: ${redis || 'none reachable (Redis-backend tests are skipped)'}`);
+  console.log(
+    process.env.MEILI_URL
+      ? `[test setup] meilisearch: ${new URL(process.env.MEILI_URL).host} (the Meilisearch contract suite runs)`
+      : '[test setup] meilisearch: MEILI_URL is not set, so the Meilisearch contract suite is SKIPPED',
+  );
 }
