@@ -53,7 +53,8 @@ describe('enterprise profile (一企一档) and tier assessments over GraphQL', 
     const res = await app.gql(UPSERT_PROFILE, { i: profileInput() }, firm!.token);
     expect(res.errors).toBeUndefined();
     expect(res.data!.upsertEnterpriseProfile).toMatchObject({ version: 1, tier: 'NONE', industryCode: 'C3484', industryName: '通用设备制造业' });
-    expect(res.data!.upsertEnterpriseProfile.financials.map((f: { year: number }) => f.year)).toEqual([2025, 2024, 2023]);
+    const last = new Date(Date.now() + 8 * 3600_000).getUTCFullYear() - 1;
+    expect(res.data!.upsertEnterpriseProfile.financials.map((f: { year: number }) => f.year)).toEqual([last, last - 1, last - 2]);
 
     await app.drain();
     const read = await app.gql(PROFILE, { id: firm!.id, rs: 'MIIT-2022' }, firm!.token);
@@ -67,7 +68,7 @@ describe('enterprise profile (一企一档) and tier assessments over GraphQL', 
   it('re-scores when a number crosses a threshold: R&D below 1 % and shrinking revenue fail 创新型', async () => {
     const [firm] = firms;
     const base = profileInput();
-    const weak = base.financials.map((y) => ({ ...y, revenue: 30_000_000 - (2025 - y.year) * -2_000_000, mainBusinessRevenue: 27_000_000 - (2025 - y.year) * -1_800_000, rdExpense: 100_000 }));
+    const weak = base.financials.map((y) => ({ ...y, revenue: 30_000_000 - (base.financials[0]!.year - y.year) * -2_000_000, mainBusinessRevenue: 27_000_000 - (base.financials[0]!.year - y.year) * -1_800_000, rdExpense: 100_000 }));
     const res = await app.gql(UPSERT_PROFILE, { i: { ...base, financials: weak } }, firm!.token);
     expect(res.errors).toBeUndefined();
     expect(res.data!.upsertEnterpriseProfile.version).toBe(2);

@@ -262,15 +262,18 @@ describe('listings over GraphQL', () => {
       expect(await readListing(id, owner.token)).toMatchObject({ status: 'CLOSED', closedReason: reason });
       expect(await readListing(id, enterprise.token)).toMatchObject({ status: 'CLOSED', closedReason: reason });
 
-      // The owner fixes it and re-publishes; the reason goes.
-      const back = await publishListing(app, owner.token, id);
-      expect(back).toMatchObject({ status: 'PUBLISHED', version: 4 });
-      expect(await readListing(id, enterprise.token)).toMatchObject({ status: 'PUBLISHED', closedReason: null });
+      // A takedown sticks: the owner cannot re-publish it, and the record stays.
+      const again = await app.gql(PUBLISH, { id }, owner.token);
+      expect(again.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(await readListing(id, enterprise.token)).toMatchObject({ status: 'CLOSED', closedReason: reason, version: 3 });
     });
 
     it('an owner closes its own listing without a reason', async () => {
       const { id } = await createListing(app, owners.SERVICE_OFFERING.token, 'SERVICE_OFFERING');
       expect(await closeListing(app, owners.SERVICE_OFFERING.token, id)).toMatchObject({ status: 'CLOSED', closedReason: null, version: 2 });
+      // Never published: closing a draft does not show it to anyone else.
+      expect(await readListing(id, enterprise.token)).toBeNull();
+      expect(await readListing(id, owners.SERVICE_OFFERING.token)).toMatchObject({ status: 'CLOSED' });
     });
   });
 
@@ -338,7 +341,12 @@ describe('listings over GraphQL', () => {
 
       // Across all owners: nobody sees another organization's draft.
       const everything = await walk(enterprise.token, undefined, 50);
-      const [{ n }] = await sql(app, `SELECT count(*)::int AS n FROM listings WHERE status <> 'DRAFT' OR owner_organization_id = $1`, [enterprise.organizationId]);
+      // Visible: published, closed after having been published, or one's own.
+      const [{ n }] = await sql(
+        app,
+        `SELECT count(*)::int AS n FROM listings WHERE status = 'PUBLISHED' OR (status = 'CLOSED' AND published_at IS NOT NULL) OR owner_organization_id = $1`,
+        [enterprise.organizationId],
+      );
       expect(everything.totalCount).toBe(n);
       expect(everything.ids).toHaveLength(n);
       const statuses = await sql(app, `SELECT DISTINCT status::text FROM listings WHERE id = ANY($1::uuid[])`, [everything.ids]);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { startApp } from '../../apps/api/src/bootstrap.js';
 import { gql } from '../helpers/graphql-client.js';
+import { SEARCH_INDEX, type SearchIndex } from '../../libs/search/src/search-index.port.js';
 import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
 import { CLOSE, createListing, loginAuthority, publishListing, registerOrg, updateMutation, inputFor, type Org } from '../helpers/listing-fixtures.js';
 
@@ -16,6 +17,7 @@ describe('search over GraphQL (embedded engine, real queue)', () => {
   let enterprise: Org;
 
   const search = (input: Record<string, unknown>, token = enterprise.token) => app.gql(SEARCH, { i: { query: '', ...input } }, token);
+  const indexed = () => app.started.app.get<SearchIndex>(SEARCH_INDEX).listVersions();
   const ids = async (input: Record<string, unknown>) => {
     const res = await search(input);
     expect(res.errors).toBeUndefined();
@@ -43,6 +45,7 @@ describe('search over GraphQL (embedded engine, real queue)', () => {
     serviceId = service.id;
     await app.drain();
     expect(await ids({ query: '质押融资' })).not.toContain(pledgeId); // still a draft
+    expect((await indexed()).has(pledgeId)).toBe(false); // and not in the engine either
 
     await publishListing(app, bank.token, pledgeId);
     await publishListing(app, provider.token, serviceId);
@@ -77,6 +80,8 @@ describe('search over GraphQL (embedded engine, real queue)', () => {
     expect((await app.gql(CLOSE, { id: serviceId }, provider.token)).errors).toBeUndefined();
     await app.drain();
     expect(await ids({ query: '数字化' })).not.toContain(serviceId);
+    expect((await indexed()).has(serviceId)).toBe(false); // removed from the engine, not just filtered by the API
+    expect((await search({ query: '' })).data!.search.total).toBe(1);
   });
 
   it('treats syntax characters, quotes, emoji and SQL as text, and checks the limits', async () => {

@@ -1,9 +1,5 @@
-/**
- * A complete EnterpriseProfileInput for a firm that, on 2026 dates, passes 创新型 by score
- * (R&D 6 %, growth 20 %, debt 40 %, main business 90 %, an invention patent, strategic emerging
- * field) and has no direct-qualification facts. Tests override what they need.
- */
-export function profileInput(overrides: Record<string, unknown> = {}) {
+/** Three financial years ending with `lastYear` (default: last year in Beijing time), newest first. */
+export function financialsEnding(lastYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear() - 1) {
   const year = (y: number, revenue: number, rd: number) => ({
     year: y,
     revenue,
@@ -16,6 +12,15 @@ export function profileInput(overrides: Record<string, unknown> = {}) {
     rdEmployees: 24,
     equityFinancing: 0,
   });
+  return [year(lastYear, 36_000_000, 2_160_000), year(lastYear - 1, 30_000_000, 1_500_000), year(lastYear - 2, 25_000_000, 1_000_000)];
+}
+
+/**
+ * A complete EnterpriseProfileInput for a firm that passes 创新型 by score (R&D 6 %, growth 20 %,
+ * debt 40 %, main business 90 %, an invention patent, strategic emerging field) and has no
+ * direct-qualification facts. Tests override what they need.
+ */
+export function profileInput(overrides: Record<string, unknown> = {}) {
   return {
     industryCode: 'C3484',
     tier: 'NONE',
@@ -25,7 +30,7 @@ export function profileInput(overrides: Record<string, unknown> = {}) {
     mainProducts: ['精密齿轮减速机', '谐波减速器'],
     capabilities: '精密齿轮加工与热处理，可解决机器人关节减速器背隙大的问题',
     certifications: ['ISO9001'],
-    financials: [year(2025, 36_000_000, 2_160_000), year(2024, 30_000_000, 1_500_000), year(2023, 25_000_000, 1_000_000)],
+    financials: financialsEnding(),
     ipAssets: { inventionPatents: 3, utilityModels: 12, designPatents: 1, softwareCopyrights: 2, trademarks: 3 },
     financingNeed: { amount: 5_000_000, termMonths: 12, purpose: '购置数控磨齿机' },
     serviceNeeds: ['INTELLECTUAL_PROPERTY', 'DIGITAL_TRANSFORMATION'],

@@ -6,7 +6,7 @@ import { validateProfile, type ProfileCommand } from '../../libs/enterprises/src
 import { OrganizationEntity } from '../../libs/identity/src/organizations/organization.entity.js';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { TierAssessmentService } from '../../libs/tiers/src/assessments/tier-assessment.service.js';
-import { profileInput } from '../helpers/profile-fixtures.js';
+import { financialsEnding, profileInput } from '../helpers/profile-fixtures.js';
 import { openTestDataSource } from '../helpers/test-database.js';
 
 const TODAY = '2026-11-21';
@@ -31,7 +31,7 @@ describe('TierAssessmentService on PostgreSQL', () => {
     const tag = randomBytes(4).toString('hex').toUpperCase().replace(/[IOZSV]/g, 'A');
     return ds.transaction(async (m) => {
       const org = await m.save(m.create(OrganizationEntity, { kind: 'ENTERPRISE', name: `测试${tag}`, uscc: makeUscc('91', '330281', tag), regionCode: '330281', verified: true }));
-      await profiles.write(m, org.id, validateProfile(profileInput(input) as unknown as ProfileCommand, TODAY), null);
+      await profiles.write(m, org.id, validateProfile(profileInput({ financials: financialsEnding(2025), ...input }) as unknown as ProfileCommand, TODAY), null);
       return org.id;
     });
   }
@@ -63,7 +63,7 @@ describe('TierAssessmentService on PostgreSQL', () => {
   });
 
   it('records 复核 risk for a title expiring within 12 months that is no longer met, in REVIEW mode too', async () => {
-    const weak = profileInput().financials.map((y) => ({ ...y, rdExpense: 10_000 }));
+    const weak = financialsEnding(2025).map((y) => ({ ...y, rdExpense: 10_000 }));
     const id = await enterpriseWith({ tier: 'INNOVATIVE_SME', tierCertifiedOn: '2024-01-10', financials: weak });
     const result = await service.assess(id, TODAY);
     expect(result!.reviewRisk).toMatchObject({ tier: 'INNOVATIVE_SME', expiresOn: '2027-01-10', ruleSet: 'MIIT-2022' });
@@ -73,7 +73,7 @@ describe('TierAssessmentService on PostgreSQL', () => {
   });
 
   it('does not flag a title that expires more than 12 months ahead', async () => {
-    const weak = profileInput().financials.map((y) => ({ ...y, rdExpense: 10_000 }));
+    const weak = financialsEnding(2025).map((y) => ({ ...y, rdExpense: 10_000 }));
     const id = await enterpriseWith({ tier: 'INNOVATIVE_SME', tierCertifiedOn: '2025-06-01', financials: weak });
     expect((await service.assess(id, TODAY))!.reviewRisk).toBeNull();
   });

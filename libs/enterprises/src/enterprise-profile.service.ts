@@ -33,7 +33,8 @@ export class EnterpriseProfileService {
    * its financial years (replaced as a set) and one `enterprise-profile.changed` event.
    */
   async write(manager: EntityManager, organizationId: string, command: ProfileCommand, actorUserId: string | null): Promise<EnterpriseProfileEntity> {
-    const org = await manager.findOneBy(OrganizationEntity, { id: organizationId });
+    // Locking the organization serialises every writer of this profile, the first insert included.
+    const org = await manager.findOne(OrganizationEntity, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
     if (!org || org.kind !== 'ENTERPRISE') throw forbidden('只有企业机构可以维护企业档案 (profiles belong to ENTERPRISE organizations)');
     const existing = await manager.findOne(EnterpriseProfileEntity, { where: { organizationId }, lock: { mode: 'pessimistic_write' } });
     const { financials, ipAssets, ...fields } = command;

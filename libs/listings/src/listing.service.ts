@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
-import { badInput, notFound } from '../../platform/src/errors/app-error.js';
+import { AppError, badInput, notFound } from '../../platform/src/errors/app-error.js';
 import { parseId } from '../../platform/src/errors/ids.js';
 import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
 import type { DomainEventType } from '../../platform/src/queue/job-catalog.js';
@@ -26,6 +26,15 @@ import {
   type ParkVacancyInputCommand,
   type ServiceOfferingInputCommand,
 } from './listing-input.js';
+
+/**
+ * Who sees a listing: its owner always; everyone signed in once it has been published (also after
+ * it was closed). A draft, or a draft closed without ever being published, stays with its owner.
+ */
+export function canSeeListing(actor: Pick<Actor, 'organizationId'>, listing: Pick<ListingEntity, 'ownerOrganizationId' | 'status' | 'publishedAt'>): boolean {
+  if (listing.ownerOrganizationId === actor.organizationId) return true;
+  return listing.status === 'PUBLISHED' || (listing.status === 'CLOSED' && listing.publishedAt !== null);
+}
 
 export type ListingDetails = ServiceOfferingEntity | CreditProductEntity | ChallengeEntity | ParkVacancyEntity;
 export interface FullListing {
@@ -104,8 +113,7 @@ export class ListingService {
     authorize(actor, mutation, { ownerOrganizationId: actor?.organizationId });
     const listingId = parseId(id, 'id');
     const listing = await manager.findOne(ListingEntity, { where: { id: listingId }, lock: { mode: 'pessimistic_write' } });
-    const visible = listing && (listing.status !== 'DRAFT' || listing.ownerOrganizationId === actor!.organizationId || actor!.kind === 'AUTHORITY');
-    if (!listing || !visible) throw notFound(`${kind ? KIND_LABEL[kind] : '信息'} ${id} 不存在 (listing not found)`);
+    if (!listing || !canSeeListing(actor!, listing)) throw notFound(`${kind ? KIND_LABEL[kind] : '信息'} ${id} 不存在 (listing not found)`);
     if (kind && listing.kind !== kind) {
       throw badInput(`该信息是${KIND_LABEL[listing.kind]}，不能用此操作修改 (listing ${id} is a ${listing.kind}, not a ${kind})`, 'id');
     }
@@ -201,6 +209,9 @@ export class ListingService {
     const listing = await this.lockOwned(manager, actor, id, undefined, 'publishListing');
     const details = (await manager.findOneByOrFail(DETAIL_ENTITY[listing.kind] as typeof ServiceOfferingEntity, { listingId: listing.id })) as ListingDetails;
     if (listing.status === 'PUBLISHED') return { listing, details };
+    if (listing.status === 'CLOSED' && listing.closedReason) {
+      throw new AppError('FORBIDDEN', `该信息已被主管部门下架（原因：${listing.closedReason}），不能自行重新发布，请联系主管部门 (publishListing: taken down by the AUTHORITY)`);
+    }
     if (listing.kind === 'CHALLENGE') this.assertApplyByOpen((details as ChallengeEntity).applyBy);
     Object.assign(listing, { status: 'PUBLISHED', publishedAt: new Date(), closedAt: null, closedReason: null, closedByUserId: null, version: listing.version + 1 });
     await manager.save(listing);
@@ -226,7 +237,7 @@ export class ListingService {
   /** Published and closed listings are visible to every signed-in user; drafts only to their owner. */
   async findVisible(actor: Actor, id: string): Promise<FullListing | null> {
     const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id: parseId(id, 'id') });
-    if (!listing || (listing.status === 'DRAFT' && listing.ownerOrganizationId !== actor.organizationId)) return null;
+    if (!listing || !canSeeListing(actor, listing)) return null;
     const [full] = await this.withDetails([listing]);
     return full ?? null;
   }
@@ -247,7 +258,15 @@ export class ListingService {
   async page(actor: Actor, filter: ListingFilterCommand, first: number, after?: string | null): Promise<ListingPage> {
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first 需在 1–100 之间 (first must be 1–100)', 'first');
     const qb = this.dataSource.getRepository(ListingEntity).createQueryBuilder('l');
-    qb.where(new Brackets((w) => w.where("l.status <> 'DRAFT'").orWhere('l.ownerOrganizationId = :me', { me: actor.organizationId })));
+    // canSeeListing, in SQL.
+    qb.where(
+      new Brackets((w) =>
+        w
+          .where("l.status = 'PUBLISHED'")
+          .orWhere("(l.status = 'CLOSED' AND l.publishedAt IS NOT NULL)")
+          .orWhere('l.ownerOrganizationId = :me', { me: actor.organizationId }),
+      ),
+    );
     if (filter.kinds?.length) qb.andWhere('l.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter.ownerId) qb.andWhere('l.ownerOrganizationId = :owner', { owner: parseId(filter.ownerId, 'filter.ownerId') });
     if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });

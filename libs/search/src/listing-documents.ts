@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { SearchDocument, SearchListingKind } from './search-index.port.js';
 
 /** Chinese words for enum values, so a search for 知识产权质押 finds an IP_PLEDGE product whatever its title says. */
@@ -101,7 +101,7 @@ function toDocument(r: Row): SearchDocument {
 }
 
 /** Current database state of the given listings: documents for the published ones, ids of the rest. */
-export async function loadListingStates(dataSource: DataSource, ids: string[]): Promise<{ publish: SearchDocument[]; remove: string[] }> {
+export async function loadListingStates(dataSource: DataSource | EntityManager, ids: string[]): Promise<{ publish: SearchDocument[]; remove: string[] }> {
   if (ids.length === 0) return { publish: [], remove: [] };
   const rows: Array<Row & { status: string }> = await dataSource.query(`${SELECT.replace('SELECT l.id,', 'SELECT l.status, l.id,')} WHERE l.id = ANY($1::uuid[])`, [ids]);
   const publish = rows.filter((r) => r.status === 'PUBLISHED').map(toDocument);

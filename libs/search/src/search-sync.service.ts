@@ -64,10 +64,17 @@ export class SearchSyncService {
     }, delay);
   }
 
+  /**
+   * Several worker processes may sync the same listing (Meilisearch mode); per-listing advisory
+   * locks, held until the index write is done, make read-state-then-write atomic across them.
+   */
   private async apply(ids: string[]): Promise<void> {
-    const { publish, remove } = await loadListingStates(this.dataSource, ids);
-    if (publish.length) await this.index.upsert(publish);
-    if (remove.length) await this.index.delete(remove);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query("SELECT pg_advisory_xact_lock(hashtext('search-sync:' || id)) FROM unnest($1::text[]) AS id ORDER BY id", [ids]);
+      const { publish, remove } = await loadListingStates(manager, ids);
+      if (publish.length) await this.index.upsert(publish);
+      if (remove.length) await this.index.delete(remove);
+    });
   }
 
   /** Loads every published listing into the index (start-up of the embedded engine). */

@@ -38,7 +38,16 @@ export class SearchModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
+  private retry: NodeJS.Timeout | undefined;
+  private attempts = 0;
+
   async onApplicationBootstrap(): Promise<void> {
+    await this.start();
+  }
+
+  /** Applies settings (and rebuilds the embedded engine); on failure retries with backoff until it works. */
+  private async start(): Promise<void> {
+    this.attempts++;
     try {
       await this.index.init();
       if (this.index.engine === 'embedded') {
@@ -50,11 +59,15 @@ export class SearchModule implements OnApplicationBootstrap, OnApplicationShutdo
     } catch (err) {
       // The API still serves everything else; /health/ready and search() report the engine as down.
       this.readiness.markFailed((err as Error).message);
-      this.runtime.logger.error(`search: engine not ready: ${(err as Error).message}`);
+      const delay = Math.min(60_000, 1_000 * 2 ** Math.min(this.attempts, 6));
+      this.runtime.logger.error(`search: engine not ready (${(err as Error).message}); retrying in ${delay / 1000} s`);
+      this.retry = setTimeout(() => void this.start(), delay);
+      this.retry.unref();
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.retry) clearTimeout(this.retry);
     await this.index.close();
   }
 }

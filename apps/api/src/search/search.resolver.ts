@@ -7,14 +7,16 @@ import { ListingService } from '../../../../libs/listings/src/listing.service.js
 import { SEARCH_INDEX, type SearchIndex, type SearchListingKind, type SearchResponse } from '../../../../libs/search/src/search-index.port.js';
 import { SearchReadiness } from '../../../../libs/search/src/search-readiness.js';
 import type { RequestContext } from '../graphql/request-context.js';
+import { RUNTIME } from '../../../../libs/platform/src/platform.module.js';
+import type { Runtime } from '../../../../libs/platform/src/runtime/runtime.js';
 import { toListingModel } from '../listings/listing.mapper.js';
 import { SearchInput, SearchResultModel } from './search.models.js';
 
 /** Longest query accepted; longer text is not a search but a paste. */
 export const MAX_QUERY_LENGTH = 100;
 
-function unavailable(reason: string): AppError {
-  return new AppError('SERVICE_UNAVAILABLE', `搜索服务暂不可用，请稍后重试；其他功能不受影响 (search engine unavailable: ${reason})`);
+function unavailable(): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', '搜索服务暂不可用，请稍后重试；其他功能不受影响 (search engine unavailable; try again shortly)');
 }
 
 @Resolver(() => SearchResultModel)
@@ -23,6 +25,7 @@ export class SearchResolver {
     @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
     private readonly readiness: SearchReadiness,
     private readonly listings: ListingService,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   @Query(() => SearchResultModel, { description: 'Published listings matching the text and filters, with facets and highlights.' })
@@ -45,7 +48,7 @@ export class SearchResolver {
       const problem = industryPrefixProblem(code);
       if (problem) throw badInput(problem, `input.industryCodes[${i}]`);
     });
-    if (!this.readiness.ready) throw unavailable(this.readiness.problem ?? 'starting');
+    if (!this.readiness.ready) throw unavailable();
 
     let response: SearchResponse;
     try {
@@ -62,7 +65,8 @@ export class SearchResolver {
         offset,
       });
     } catch (err) {
-      throw unavailable((err as Error).message);
+      this.runtime.logger.error(`search failed: ${(err as Error).message}`);
+      throw unavailable();
     }
     // The database decides: a hit the index still holds but that is no longer published is dropped.
     const rows = await this.listings.byIds(response.hits.map((h) => h.id));

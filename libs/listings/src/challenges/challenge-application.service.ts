@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { canSeeListing } from '../listing.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, isUniqueViolation, notFound, unauthenticated } from '../../../platform/src/errors/app-error.js';
@@ -106,7 +107,7 @@ export class ChallengeApplicationService {
 
     // The lock serialises applications to one challenge with each other and with decisions on it.
     const listing = await manager.findOne(ListingEntity, { where: { id: challengeId }, lock: { mode: 'pessimistic_write' } });
-    const visible = listing && (listing.status !== 'DRAFT' || listing.ownerOrganizationId === applicant.organizationId);
+    const visible = listing && canSeeListing(applicant, listing);
     if (!listing || listing.kind !== 'CHALLENGE' || !visible) throw challengeNotFound(challengeId);
     const challenge = await manager.findOneBy(ChallengeEntity, { listingId: challengeId });
     if (!challenge) throw challengeNotFound(challengeId);
@@ -234,7 +235,7 @@ export class ChallengeApplicationService {
     const id = parseId(String(challengeId ?? ''), 'challengeId');
     if (!actor) return [];
     const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id });
-    const visible = listing && (listing.status !== 'DRAFT' || listing.ownerOrganizationId === actor.organizationId || actor.kind === 'AUTHORITY');
+    const visible = listing && canSeeListing(actor, listing);
     if (!listing || listing.kind !== 'CHALLENGE' || !visible) throw challengeNotFound(id, 'challengeId');
     const seesAll = actor.kind === 'AUTHORITY' || actor.organizationId === listing.ownerOrganizationId;
     return this.dataSource.getRepository(ChallengeApplicationEntity).find({

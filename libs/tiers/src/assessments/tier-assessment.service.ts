@@ -140,6 +140,8 @@ export class TierAssessmentService {
       .orderBy('a.organizationId')
       .addOrderBy('a.ruleSet')
       .addOrderBy('a.tier')
+      // A slow job for an older profile version may finish last; the newest version wins.
+      .addOrderBy('a.profileVersion', 'DESC')
       .addOrderBy('a.computedAt', 'DESC')
       .getMany();
     const byOrg = new Map<string, TierAssessmentEntity[]>(organizationIds.map((id) => [id, []]));
