@@ -95,6 +95,23 @@ describe('search over GraphQL (embedded engine, real queue)', () => {
     expect((await search({ query: '贷', regionCodes: ['999999'] })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.regionCodes[0]' });
   });
 
+  it('reconcile (through the queue, as the nightly job and `npm run reindex` run it) repairs and reports differences', async () => {
+    const index = app.started.app.get<SearchIndex>(SEARCH_INDEX);
+    const before = await index.listVersions();
+    // Damage the index: drop a published listing and add one that does not exist.
+    await index.delete([pledgeId]);
+    const ghost = { id: '00000000-0000-4000-8000-00000000dead' };
+    await index.upsert([
+      { id: ghost.id, kind: 'SERVICE_OFFERING', title: '幽灵服务', description: '', extraText: '', tags: [], ownerName: '', regionCodes: [], industryCodes: [], serviceCategory: null, creditProductType: null, publishedAt: 0, version: 1 },
+    ]);
+    const queue = app.started.runtime.queues.queue('search-sync');
+    const job = await queue.add('search.reconcile', { requestedBy: 'test' }, { jobId: 'reconcile-e2e' });
+    await app.drain();
+    const done = await queue.getJob(job.id!);
+    expect(done!.returnvalue).toEqual({ checked: before.size, added: 1, updated: 0, removed: 1 });
+    expect(await index.listVersions()).toEqual(before);
+  });
+
   it('restart → the embedded index is rebuilt from the database with the same results', async () => {
     const before = await ids({ query: '人才' });
     // A second all-in-one process on the same database starts with an empty engine and rebuilds it.

@@ -1,33 +1,72 @@
 /**
- * npm run reindex [-- --rebuild]: compares the database with the Meilisearch index and repairs every
- * difference (or, with --rebuild, empties the index and loads every published listing), then prints
- * what it did. The embedded engine lives inside the running all-in-one process: it is rebuilt at
- * every start and reconciled nightly there, so this command only applies to Meilisearch.
+ * npm run reindex [-- --rebuild]
+ * - Meilisearch (MEILI_URL): compares the database with the index and repairs every difference
+ *   (or, with --rebuild, empties the index and loads every published listing), then prints the report.
+ * - Embedded engine (default): the index lives inside the running all-in-one process, so this asks
+ *   that process to reconcile — it queues a `search.reconcile` job on the running server's queue and
+ *   prints the report the worker returns. (The embedded index is also rebuilt at every start.)
  */
 import { loadConfig } from '../../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
+import { runningEmbeddedUrl } from '../../../libs/platform/src/database/embedded-postgres.js';
+import { JOB_CATALOG } from '../../../libs/platform/src/queue/job-catalog.js';
+import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
 import { createSearchIndex } from '../../../libs/search/src/search.module.js';
-import { SearchSyncService } from '../../../libs/search/src/search-sync.service.js';
+import { SearchSyncService, type ReconcileReport } from '../../../libs/search/src/search-sync.service.js';
 
 const config = loadConfig();
-if (!config.meiliUrl) {
-  console.log('MEILI_URL is not set: the embedded search engine is rebuilt from the database at every `npm start` and reconciled nightly inside that process; nothing to do here.');
-  process.exit(0);
-}
-const rebuild = process.argv.includes('--rebuild');
-const db = await openDatabase(config, (m) => console.error(m), 'srdi-reindex');
-const index = createSearchIndex(config);
-try {
-  await index.init();
-  const sync = new SearchSyncService(db.dataSource, index);
-  if (rebuild) {
-    await index.clear();
-    console.log(`Rebuilt the index: ${await sync.rebuild()} published listings.`);
-  } else {
-    const r = await sync.reconcile();
-    console.log(`Reconciled: ${r.checked} published listings checked; ${r.added} added, ${r.updated} updated, ${r.removed} removed from the index.`);
+const print = (r: ReconcileReport) =>
+  console.log(`Reconciled: ${r.checked} published listings checked; ${r.added} added, ${r.updated} updated, ${r.removed} removed from the index.`);
+
+async function viaRunningServer(): Promise<void> {
+  const url = config.databaseUrl ?? (await runningEmbeddedUrl(config.dataDir, config.embeddedPgPort));
+  if (!url) {
+    console.error('No running srdi-match found for DATA_DIR; the embedded index is rebuilt from the database when you `npm start`.');
+    process.exitCode = 1;
+    return;
   }
-} finally {
-  await index.close();
-  await db.close();
+  const queues = new QueueRegistry({ redisUrl: config.redisUrl, databaseUrl: url });
+  try {
+    const spec = JOB_CATALOG['search.reconcile'];
+    const job = await queues.queue(spec.queue).add('search.reconcile', { requestedBy: 'cli' }, { jobId: `reconcile-cli-${Date.now()}`, attempts: 1 });
+    const until = Date.now() + 120_000;
+    for (;;) {
+      const state = await job.getState();
+      if (state === 'completed') {
+        const done = await queues.queue(spec.queue).getJob(job.id!);
+        print(done!.returnvalue as ReconcileReport);
+        return;
+      }
+      if (state === 'failed') throw new Error(`the reconcile job failed: ${(await queues.queue(spec.queue).getJob(job.id!))?.failedReason}`);
+      if (Date.now() > until) throw new Error('no worker picked up the reconcile job within 120 s; is the all-in-one process running?');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await queues.close();
+  }
+}
+
+async function meilisearch(): Promise<void> {
+  const db = await openDatabase(config, (m) => console.error(m), 'srdi-reindex');
+  const index = createSearchIndex(config);
+  try {
+    await index.init();
+    const sync = new SearchSyncService(db.dataSource, index);
+    if (process.argv.includes('--rebuild')) {
+      await index.clear();
+      console.log(`Rebuilt the index: ${await sync.rebuild()} published listings.`);
+    } else {
+      print(await sync.reconcile());
+    }
+  } finally {
+    await index.close();
+    await db.close();
+  }
+}
+
+try {
+  await (config.meiliUrl ? meilisearch() : viaRunningServer());
+} catch (err) {
+  console.error((err as Error).message);
+  process.exitCode = 1;
 }

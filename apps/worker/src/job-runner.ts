@@ -43,10 +43,10 @@ export class JobRunner implements OnApplicationBootstrap {
     await this.runtime.relay?.start();
   }
 
-  private async run(handlers: HandlerMap, job: Job): Promise<void> {
+  private async run(handlers: HandlerMap, job: Job): Promise<unknown> {
     if (!isJobName(job.name)) {
       throw new UnrecoverableError(`unknown job ${job.name}`);
     }
-    await handlers.get(job.name)!.handle(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade });
+    return handlers.get(job.name)!.handle(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade });
   }
 }

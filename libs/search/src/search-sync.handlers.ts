@@ -5,7 +5,7 @@ import { JOB_CATALOG, type JobPayloads } from '../../platform/src/queue/job-cata
 import { QueueRegistry } from '../../platform/src/queue/queue-registry.js';
 import { RUNTIME } from '../../platform/src/platform.module.js';
 import type { Runtime } from '../../platform/src/runtime/runtime.js';
-import { SearchSyncService } from './search-sync.service.js';
+import { SearchSyncService, type ReconcileReport } from './search-sync.service.js';
 
 /** Nightly at 03:30 Beijing time, after the tier reassessment. */
 export const NIGHTLY_RECONCILE_PATTERN = '30 3 * * *';
@@ -32,9 +32,10 @@ export class ReconcileSearchHandler implements JobHandler<'search.reconcile'> {
     this.logger = runtime.logger;
   }
 
-  async handle(): Promise<void> {
+  async handle(): Promise<ReconcileReport> {
     const report = await this.sync.reconcile();
     this.logger.info({ report }, `search reconcile: ${report.checked} checked, ${report.added} added, ${report.updated} updated, ${report.removed} removed`);
+    return report;
   }
 }
 

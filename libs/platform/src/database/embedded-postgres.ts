@@ -197,6 +197,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
+/**
+ * The URL of the embedded server a running srdi-match process owns in `dataDir`, or undefined when
+ * no live process owns it. Lets a CLI talk to the server of a running `npm start`.
+ */
+export async function runningEmbeddedUrl(dataDir: string, port: number, database = DATABASE): Promise<string | undefined> {
+  const root = resolve(dataDir);
+  const lockFile = join(root, 'srdi.pid');
+  const passwordFile = join(root, 'pg-password');
+  if (!existsSync(lockFile) || !existsSync(passwordFile)) return undefined;
+  const owner = Number((await readFile(lockFile, 'utf8')).trim());
+  if (!owner || owner === process.pid || !isAlive(owner) || !commandLine(owner).includes('node')) return undefined;
+  const password = (await readFile(passwordFile, 'utf8')).trim();
+  return `postgres://${USER}:${password}@127.0.0.1:${port}/${database}`;
+}
+
 /** Creates `database` on the server behind `adminUrl` unless it exists. */
 export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: adminUrl });

@@ -11,7 +11,8 @@ export interface JobContext {
 
 /** Handles one job of the catalog. Must be idempotent: a replay leaves the same rows. */
 export interface JobHandler<N extends JobName> {
-  handle(payload: JobPayloads[N], context: JobContext): Promise<void>;
+  /** What it resolves to is kept as the job's return value (e.g. a reconcile report). */
+  handle(payload: JobPayloads[N], context: JobContext): Promise<unknown>;
 }
 
 /** Marks a provider as the one handler of `name`. */
