@@ -9,7 +9,7 @@ import { hashPassword } from '../../libs/identity/src/auth/password-hasher.js';
 import { IdentityService } from '../../libs/identity/src/identity.service.js';
 import type { OrganizationKind } from '../../libs/identity/src/organizations/organization-kind.js';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
-import { todayInShanghai } from '../../libs/enterprises/src/enterprise-profile.service.js';
+import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
 import { ListingService, type FullListing } from '../../libs/listings/src/listing.service.js';
 
 export const LOAD_PASSWORD = 'load-password-0001';

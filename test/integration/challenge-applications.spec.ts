@@ -6,7 +6,7 @@ import type { Actor } from '../../libs/identity/src/access/access-policy.js';
 import type { OrganizationKind } from '../../libs/identity/src/organizations/organization-kind.js';
 import { OrganizationEntity } from '../../libs/identity/src/organizations/organization.entity.js';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
-import { todayInShanghai } from '../../libs/enterprises/src/enterprise-profile.service.js';
+import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
 import { ListingEntity } from '../../libs/listings/src/entities/listing.entity.js';
 import { ChallengeEntity, ServiceOfferingEntity } from '../../libs/listings/src/entities/listing-details.entity.js';
 import { ChallengeApplicationEntity } from '../../libs/listings/src/challenges/challenge-application.entity.js';

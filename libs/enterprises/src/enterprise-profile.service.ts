@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, forbidden, notFound } from '../../platform/src/errors/app-error.js';
 import { parseId } from '../../platform/src/errors/ids.js';
 import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
+import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
 import { authorize } from '../../identity/src/access/authorize.js';
 import type { Actor } from '../../identity/src/access/access-policy.js';
 import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
@@ -11,10 +12,6 @@ import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
 import { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 import { validateProfile, type ProfileCommand } from './profile-input.js';
 
-export function todayInShanghai(now = new Date()): string {
-  // Dates in profiles are Chinese calendar dates; "today" is Beijing time's date.
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** 一企一档: enterprise profiles with their yearly financials. */
 @Injectable()

@@ -7,7 +7,7 @@ import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
 import type { DomainEventType } from '../../platform/src/queue/job-catalog.js';
 import { authorize } from '../../identity/src/access/authorize.js';
 import type { Actor, MutationName } from '../../identity/src/access/access-policy.js';
-import { todayInShanghai } from '../../enterprises/src/enterprise-profile.service.js';
+import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
 import { regionPrefix } from '../../enterprises/src/review-risk.query.js';
 import { describeRegionCodeProblem } from '../../identity/src/regions/region-codes.js';
 import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './entities/listing-details.entity.js';

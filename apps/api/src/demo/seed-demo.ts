@@ -7,7 +7,8 @@ import { OrganizationEntity } from '../../../../libs/identity/src/organizations/
 import type { AppConfig } from '../../../../libs/platform/src/config/config.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-data.js';
 import { demoEnterprises } from './demo-enterprises.js';
-import { EnterpriseProfileService, todayInShanghai } from '../../../../libs/enterprises/src/enterprise-profile.service.js';
+import { EnterpriseProfileService } from '../../../../libs/enterprises/src/enterprise-profile.service.js';
+import { todayInShanghai } from '../../../../libs/platform/src/time/beijing-date.js';
 import { validateProfile } from '../../../../libs/enterprises/src/profile-input.js';
 import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
 import { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';

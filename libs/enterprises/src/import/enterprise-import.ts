@@ -20,7 +20,8 @@ import { describeRegionCodeProblem } from '../../../identity/src/regions/region-
 import { normalizeUscc, validateUscc } from '../../../identity/src/uscc/uscc.js';
 import { EnterpriseFinancialsEntity } from '../enterprise-financials.entity.js';
 import { EnterpriseProfileEntity } from '../enterprise-profile.entity.js';
-import { EnterpriseProfileService, todayInShanghai } from '../enterprise-profile.service.js';
+import { EnterpriseProfileService } from '../enterprise-profile.service.js';
+import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import type { EnterpriseTier } from '../enterprise-tier.js';
 import { validateProfile, type AnnualFinancialsCommand, type ProfileCommand } from '../profile-input.js';
 

@@ -8,7 +8,7 @@ import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import type { DomainEventType } from '../../../platform/src/queue/job-catalog.js';
 import { authorize } from '../../../identity/src/access/authorize.js';
 import type { Actor } from '../../../identity/src/access/access-policy.js';
-import { todayInShanghai } from '../../../enterprises/src/enterprise-profile.service.js';
+import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import { ListingEntity } from '../entities/listing.entity.js';
 import { ChallengeEntity } from '../entities/listing-details.entity.js';
 import {
