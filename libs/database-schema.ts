@@ -13,6 +13,7 @@ import { ListingEntity } from './listings/src/entities/listing.entity.js';
 import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './listings/src/entities/listing-details.entity.js';
 import { ParkEntity } from './listings/src/entities/park.entity.js';
 import { ChallengeApplicationEntity } from './listings/src/challenges/challenge-application.entity.js';
+import { MatchEntity } from './matching/src/sets/match.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
 export const ENTITIES = [
@@ -30,6 +31,7 @@ export const ENTITIES = [
   ParkEntity,
   ParkVacancyEntity,
   ChallengeApplicationEntity,
+  MatchEntity,
 ];
 
 export { MIGRATIONS };

@@ -95,7 +95,9 @@ describe('embedded default: first start, kill -9, restart, graceful stop', () =>
 
     const pid = postmasterPid()!;
     process.kill(-second.child.pid!, 'SIGINT'); // Ctrl-C: Node and the embedded postgres both get it
-    expect(await exited(second.child)).toEqual({ code: 0, signal: null });
+    const exit = await exited(second.child);
+    if (exit.code !== 0) console.log(`exit ${JSON.stringify(exit)}; last output:\n${second.output().split('\n').filter((l) => !l.includes('worker error')).slice(-45).join('\n')}`);
+    expect(exit).toEqual({ code: 0, signal: null });
     expect(second.output()).toContain('shutdown complete');
     expect(alive(pid)).toBe(false);
   });

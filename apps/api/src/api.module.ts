@@ -12,6 +12,8 @@ import { ListingService } from '../../../libs/listings/src/listing.service.js';
 import { ListingResolver, ParkResolver, ParkVacancyResolver } from './listings/listing.resolver.js';
 import { ChallengeApplicationResolver, ChallengeResolver } from './listings/challenge-application.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
+import { MatchingModule } from '../../../libs/matching/src/sets/matching.module.js';
+import { MatchingResolver } from './matching/matching.resolver.js';
 import { ChallengeApplicationService } from '../../../libs/listings/src/challenges/challenge-application.service.js';
 import { EnterpriseImportResolver } from './enterprises/enterprise-import.resolver.js';
 import { IdentityService } from '../../../libs/identity/src/identity.service.js';
@@ -34,6 +36,7 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
     EnterprisesModule,
     TiersModule,
     ListingsModule,
+    MatchingModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule, TiersModule, ListingsModule],
@@ -50,6 +53,6 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
     }),
   ],
   controllers: [HealthController],
-  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver],
+  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver],
 })
 export class ApiModule {}

@@ -4,7 +4,7 @@
  */
 
 /** BullMQ queues; a queue groups jobs that share a worker pool. */
-export const QUEUE_NAMES = ['notify', 'tier-scoring', 'search-sync'] as const;
+export const QUEUE_NAMES = ['notify', 'tier-scoring', 'search-sync', 'matching'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Domain events written to the outbox; they carry ids, never entities. */
@@ -12,6 +12,8 @@ export interface DomainEventPayloads {
   'organization.registered': { organizationId: string };
   'organization.verified': { organizationId: string; verifiedByUserId: string };
   'enterprise-profile.changed': { organizationId: string; version: number };
+  /** New tier assessments were stored for an enterprise (service gaps feed matching). */
+  'enterprise-assessment.changed': { organizationId: string; profileVersion: number };
   /** Listings: created (DRAFT), updated, published, closed (by the owner or 下架 by the AUTHORITY). */
   'listing.created': ListingEventData;
   'listing.updated': ListingEventData;
@@ -66,6 +68,10 @@ export interface JobPayloads {
   'search.sync-listing': { [E in ListingEvent]: EventJob<E> }[ListingEvent];
   /** Nightly (repeatable): compare database and index and repair differences. */
   'search.reconcile': { requestedBy?: string };
+  /** Rescore one enterprise against the listings that can concern it. */
+  'matching.rescore-enterprise': EventJob<'enterprise-profile.changed'> | EventJob<'enterprise-assessment.changed'>;
+  /** Score one listing against the enterprises that can concern it (or drop its matches). */
+  'matching.sync-listing': { [E in ListingEvent]: EventJob<E> }[ListingEvent];
 }
 export type JobName = keyof JobPayloads;
 
@@ -85,6 +91,8 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'tiers.reassess-enterprise': { queue: 'tier-scoring', attempts: 5 },
   'search.sync-listing': { queue: 'search-sync', attempts: 8 },
   'search.reconcile': { queue: 'search-sync', attempts: 3 },
+  'matching.rescore-enterprise': { queue: 'matching', attempts: 5 },
+  'matching.sync-listing': { queue: 'matching', attempts: 5 },
 };
 
 /** Jobs that accept the job form of event `E` as their payload: the only jobs an event may route to. */
@@ -98,12 +106,12 @@ type ListingEvent = 'listing.created' | 'listing.updated' | 'listing.published' 
 export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEvent<E>[] } = {
   'organization.registered': ['notify.organization-registered'],
   'organization.verified': ['notify.organization-verified'],
-  'enterprise-profile.changed': ['tiers.assess-enterprise'],
-  // Matching (a later issue) will subscribe to the listing events too.
+  'enterprise-profile.changed': ['tiers.assess-enterprise', 'matching.rescore-enterprise'],
+  'enterprise-assessment.changed': ['matching.rescore-enterprise'],
   'listing.created': ['search.sync-listing'],
-  'listing.updated': ['search.sync-listing'],
-  'listing.published': ['search.sync-listing'],
-  'listing.closed': ['search.sync-listing'],
+  'listing.updated': ['search.sync-listing', 'matching.sync-listing'],
+  'listing.published': ['search.sync-listing', 'matching.sync-listing'],
+  'listing.closed': ['search.sync-listing', 'matching.sync-listing'],
   'challenge-application.submitted': ['notify.challenge-application-submitted'],
   'challenge-application.decided': ['notify.challenge-application-decided'],
   'challenge-application.withdrawn': [],

@@ -123,10 +123,17 @@ export class QueueRegistry {
   }
 
   /** Stops workers (waiting for running jobs), then queues and connections. */
-  async close(): Promise<void> {
+  /**
+   * Lets running jobs finish for up to `graceMs`, then closes workers without waiting (a job stuck on
+   * a database that went away, e.g. after Ctrl-C, is left to the stalled-job recovery of the next
+   * start), then queues and connections.
+   */
+  async close(graceMs = 5_000): Promise<void> {
     this.closed = true;
-    await Promise.all(this.workers.map((w) => w.close()));
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    const graceful = Promise.all(this.workers.map((w) => w.close())).then(() => true);
+    const inTime = await Promise.race([graceful, new Promise<false>((r) => setTimeout(() => r(false), graceMs).unref())]);
+    if (!inTime) await Promise.all(this.workers.map((w) => w.close(true).catch(() => undefined)));
+    await Promise.all([...this.queues.values()].map((q) => Promise.race([q.close(), new Promise((r) => setTimeout(r, 1_000).unref())])));
     await Promise.all(this.redisConnections.map((c) => c.quit().catch(() => c.disconnect())));
     this.workers.length = 0;
     this.queues.clear();

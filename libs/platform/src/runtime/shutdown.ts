@@ -21,6 +21,16 @@ export function installShutdown(options: ShutdownOptions): void {
     }
     stopping = true;
     options.logger.info(`${signal} received: shutting down`);
+    // After Ctrl-C the embedded PostgreSQL (same process group) terminates every connection at once;
+    // a client library without an 'error' listener would then crash the process mid-shutdown.
+    process.on('uncaughtException', (err: Error & { code?: string }) => {
+      if (['57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE'].includes(err.code ?? '') || /Connection terminated/.test(err.message)) {
+        options.logger.warn(`connection closed during shutdown: ${err.message}`);
+        return;
+      }
+      options.logger.fatal(`uncaught exception during shutdown: ${err.stack ?? err.message}`);
+      process.exit(1);
+    });
     const timer = setTimeout(() => {
       options.logger.error(`shutdown took longer than ${options.timeoutMs} ms: exiting`);
       process.exit(1);

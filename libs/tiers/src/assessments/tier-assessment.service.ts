@@ -8,6 +8,7 @@ import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import { EnterpriseProfileEntity, type ReviewRiskValue } from '../../../enterprises/src/enterprise-profile.entity.js';
 import { profileFacts } from '../../../enterprises/src/profile-facts.js';
 import { TierAssessmentEntity } from './tier-assessment.entity.js';
+import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 
 /** 2026 rules (工信部企业〔2026〕2号) apply to new 专精特新 / 小巨人 applications from this date. */
 export const MIIT_2026_EFFECTIVE = '2026-04-01';
@@ -115,6 +116,14 @@ export class TierAssessmentService {
 
     return this.dataSource.transaction(async (manager) => {
       const result = await manager.createQueryBuilder().insert().into(TierAssessmentEntity).values(rows).orIgnore().execute();
+      if (result.identifiers.some(Boolean)) {
+        await recordEvent(manager, {
+          type: 'enterprise-assessment.changed',
+          aggregateType: 'enterprise-profile',
+          aggregateId: organizationId,
+          data: { organizationId, profileVersion: profile.version },
+        });
+      }
       // Only the version that was assessed may set the risk; a newer profile gets its own job.
       await manager.update(
         EnterpriseProfileEntity,

@@ -1,0 +1,85 @@
+import { Args, Context, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { AppError, badInput, notFound } from '../../../../libs/platform/src/errors/app-error.js';
+import { MatchSetService } from '../../../../libs/matching/src/sets/match-set.service.js';
+import { ListingService, canSeeListing } from '../../../../libs/listings/src/listing.service.js';
+import type { RequestContext } from '../graphql/request-context.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
+import { OrganizationModel } from '../identity/identity.models.js';
+import { toOrganizationModel } from '../identity/identity.mappers.js';
+import { ListingKindEnum, ListingModel } from '../listings/listing.models.js';
+import { toListingModel } from '../listings/listing.mapper.js';
+import { EnterpriseProfileModel } from '../enterprises/profile.models.js';
+
+@ObjectType('MatchReason')
+export class MatchReasonModel {
+  @Field() code: string;
+  @Field({ description: 'Human-readable, e.g. 发明专利 5 件 ≥ 产品要求 2 件.' }) label: string;
+  @Field(() => Float, { description: "This reason's share of the score; contributions sum to the score." }) contribution: number;
+}
+
+@ObjectType('Recommendation')
+export class RecommendationModel {
+  @Field(() => ListingModel) listing: ListingModel;
+  @Field(() => Float, { description: '0..100' }) score: number;
+  @Field(() => [MatchReasonModel]) reasons: MatchReasonModel[];
+  @Field(() => DateTimeScalar) computedAt: Date;
+}
+
+@ObjectType('Lead')
+export class LeadModel {
+  @Field(() => OrganizationModel) enterprise: OrganizationModel;
+  @Field(() => Float) score: number;
+  @Field(() => [MatchReasonModel]) reasons: MatchReasonModel[];
+  @Field(() => EnterpriseProfileModel, {
+    nullable: true,
+    description: 'Only when the enterprise shared its profile with this listing’s owner (through a match request).',
+  })
+  profile: EnterpriseProfileModel | null;
+}
+
+function checkFirst(first: number): void {
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first 需在 1–100 之间 (first must be 1–100)', 'first');
+}
+
+/** Recommendations for enterprises and leads for listing owners, read from the maintained match sets. */
+@Resolver()
+export class MatchingResolver {
+  constructor(
+    private readonly matches: MatchSetService,
+    private readonly listings: ListingService,
+  ) {}
+
+  @Query(() => [RecommendationModel], { description: "For the caller's enterprise, best first." })
+  async recommendations(
+    @Context() ctx: RequestContext,
+    @Args('kinds', { type: () => [ListingKindEnum], nullable: true }) kinds?: string[] | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first = 20,
+  ): Promise<RecommendationModel[]> {
+    const actor = ctx.requireActor();
+    if (actor.kind !== 'ENTERPRISE') throw new AppError('FORBIDDEN', `推荐仅面向企业 (recommendations are for ENTERPRISE organizations; yours is ${actor.kind})`);
+    checkFirst(first ?? 20);
+    const rows = await this.matches.recommendationsFor(actor.organizationId, kinds ?? undefined, first ?? 20);
+    const listings = new Map((await this.listings.byIds(rows.map((r) => r.listingId))).map((l) => [l.listing.id, l]));
+    return rows
+      .filter((r) => listings.get(r.listingId)?.listing.status === 'PUBLISHED')
+      .map((r) => ({ listing: toListingModel(listings.get(r.listingId)!), score: r.score, reasons: r.reasons, computedAt: r.computedAt }));
+  }
+
+  @Query(() => [LeadModel], { description: 'For the owner of a published listing: enterprises that match it, best first.' })
+  async leads(
+    @Args('listingId', { type: () => ID }) listingId: string,
+    @Context() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first = 20,
+  ): Promise<LeadModel[]> {
+    const actor = ctx.requireActor();
+    checkFirst(first ?? 20);
+    const found = await this.listings.findVisible(actor, listingId);
+    if (!found || !canSeeListing(actor, found.listing)) throw notFound(`信息 ${listingId} 不存在 (listing not found)`);
+    if (found.listing.ownerOrganizationId !== actor.organizationId && actor.kind !== 'AUTHORITY') {
+      throw new AppError('FORBIDDEN', '只有该信息的发布机构可以查看匹配企业 (leads: only the listing owner may see its leads)');
+    }
+    const rows = await this.matches.leadsFor(found.listing.id, first ?? 20);
+    const orgs = await Promise.all(rows.map((r) => ctx.loaders.organization.load(r.enterpriseOrganizationId)));
+    return rows.map((r, i) => ({ enterprise: toOrganizationModel(orgs[i]!), score: r.score, reasons: r.reasons, profile: null }));
+  }
+}

@@ -1,0 +1,81 @@
+import type { EnterpriseProfileEntity } from '../../../enterprises/src/enterprise-profile.entity.js';
+import type { TierAssessmentEntity } from '../../../tiers/src/assessments/tier-assessment.entity.js';
+import type { AssessedTier } from '../../../tiers/src/tier-types.js';
+import type { FullListing } from '../../../listings/src/listing.service.js';
+import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from '../../../listings/src/entities/listing-details.entity.js';
+import type { ParkEntity } from '../../../listings/src/entities/park.entity.js';
+import type { EnterpriseSide, ListingSide } from '../match-types.js';
+
+/** The scorer's view of an enterprise: its profile (financials loaded), region and latest assessments. */
+export function enterpriseSide(profile: EnterpriseProfileEntity, regionCode: string, assessments: TierAssessmentEntity[], asOf: string): EnterpriseSide {
+  const latest = profile.financials?.[0];
+  return {
+    organizationId: profile.organizationId,
+    regionCode,
+    industryCode: profile.industryCode,
+    tier: profile.tier,
+    foundedOn: profile.foundedOn,
+    asOf,
+    latestFinancials: latest
+      ? {
+          year: latest.year,
+          revenue: latest.revenue,
+          totalAssets: latest.totalAssets,
+          totalLiabilities: latest.totalLiabilities,
+          equityFinancing: (profile.financials ?? []).slice(0, 2).reduce((sum, y) => sum + (y.equityFinancing ?? 0), 0),
+          employees: latest.employees,
+          rdEmployees: latest.rdEmployees,
+        }
+      : null,
+    ip: {
+      inventionPatents: profile.inventionPatents,
+      utilityModels: profile.utilityModels,
+      designPatents: profile.designPatents,
+      softwareCopyrights: profile.softwareCopyrights,
+      trademarks: profile.trademarks,
+    },
+    financingNeed: profile.financingNeed,
+    serviceNeeds: profile.serviceNeeds,
+    spaceNeed: profile.spaceNeed,
+    capabilities: profile.capabilities,
+    mainProducts: profile.mainProducts,
+    latestAssessments: assessments.map((a) => ({ tier: a.tier as AssessedTier, eligible: a.eligible, criteria: a.criteria.map((c) => ({ code: c.code, status: c.status, label: c.label })) })),
+  };
+}
+
+/** The scorer's view of a listing (a vacancy needs its park). */
+export function listingSide({ listing: l, details }: FullListing, park?: ParkEntity | null): ListingSide {
+  const base = { listingId: l.id, ownerOrganizationId: l.ownerOrganizationId, regionCodes: l.regionCodes, industryCodes: l.industryCodes, tags: l.tags, title: l.title, description: l.description };
+  switch (l.kind) {
+    case 'CREDIT_PRODUCT': {
+      const d = details as CreditProductEntity;
+      return {
+        ...base,
+        kind: 'CREDIT_PRODUCT',
+        productType: d.productType,
+        amountMin: d.amountMin,
+        amountMax: d.amountMax,
+        annualRateMin: d.annualRateMin,
+        annualRateMax: d.annualRateMax,
+        termMonthsMax: d.termMonthsMax,
+        eligibleTiers: d.eligibleTiers,
+        minAnnualRevenue: d.minAnnualRevenue,
+        minInventionPatents: d.minInventionPatents,
+        minYearsInBusiness: d.minYearsInBusiness,
+        maxDebtRatio: d.maxDebtRatio,
+      };
+    }
+    case 'SERVICE_OFFERING': {
+      const d = details as ServiceOfferingEntity;
+      return { ...base, kind: 'SERVICE_OFFERING', category: d.category, acceptsServiceVoucher: d.acceptsServiceVoucher, providerRating: null };
+    }
+    case 'CHALLENGE': {
+      const d = details as ChallengeEntity;
+      return { ...base, kind: 'CHALLENGE', techField: d.techField, requirements: d.requirements, applyBy: d.applyBy, preferredTiers: d.preferredTiers };
+    }
+    case 'PARK_VACANCY': {
+      const d = details as ParkVacancyEntity;
+      return { ...base, kind: 'PARK_VACANCY', areaSqm: d.areaSqm, rentPerSqmDay: d.rentPerSqmDay, parkRegionCode: park?.regionCode ?? l.regionCodes[0] ?? '', parkIndustries: park?.industries ?? [] };
+    }
+  }
+}
