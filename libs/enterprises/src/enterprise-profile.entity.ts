@@ -135,3 +135,14 @@ export class EnterpriseProfileEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/** The five IP counts of a profile, as the API, the evaluator and the scorer see them. */
+export function ipAssetsOf(p: Pick<EnterpriseProfileEntity, 'inventionPatents' | 'utilityModels' | 'designPatents' | 'softwareCopyrights' | 'trademarks'>) {
+  return {
+    inventionPatents: p.inventionPatents,
+    utilityModels: p.utilityModels,
+    designPatents: p.designPatents,
+    softwareCopyrights: p.softwareCopyrights,
+    trademarks: p.trademarks,
+  };
+}

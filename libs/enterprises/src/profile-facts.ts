@@ -1,5 +1,5 @@
 import type { EnterpriseFacts } from '../../tiers/src/tier-types.js';
-import type { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
+import { ipAssetsOf, type EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
@@ -23,11 +23,7 @@ export function profileFacts(profile: EnterpriseProfileEntity, asOf: string): En
       equityFinancing: orUndefined(y.equityFinancing),
     })),
     ip: {
-      inventionPatents: profile.inventionPatents,
-      utilityModels: profile.utilityModels,
-      designPatents: profile.designPatents,
-      softwareCopyrights: profile.softwareCopyrights,
-      trademarks: profile.trademarks,
+      ...ipAssetsOf(profile),
       highValueInventionPatents: orUndefined(t.highValueInventionPatents),
       selfDevelopedInventionPatents: orUndefined(t.selfDevelopedInventionPatents),
     },

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import { JOB_CATALOG, type JobPayloads } from '../../platform/src/queue/job-catalog.js';
+import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
 import { QueueRegistry } from '../../platform/src/queue/queue-registry.js';
 import { RUNTIME } from '../../platform/src/platform.module.js';
 import type { Runtime } from '../../platform/src/runtime/runtime.js';
@@ -45,13 +45,6 @@ export class NightlyReconcileScheduler implements OnApplicationBootstrap {
   constructor(private readonly queues: QueueRegistry) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const spec = JOB_CATALOG['search.reconcile'];
-    await this.queues
-      .queue(spec.queue)
-      .upsertJobScheduler(
-        'search.reconcile',
-        { pattern: NIGHTLY_RECONCILE_PATTERN, tz: 'Asia/Shanghai' },
-        { name: 'search.reconcile', data: {}, opts: { attempts: spec.attempts, removeOnComplete: { count: 30 } } },
-      );
+    await this.queues.schedule('search.reconcile', NIGHTLY_RECONCILE_PATTERN);
   }
 }

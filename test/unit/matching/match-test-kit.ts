@@ -126,14 +126,4 @@ export function expectConsistent(r: MatchResult): void {
   expect(Math.abs(s.reasons.reduce((a, x) => a + x.contribution, 0) - s.score)).toBeLessThan(1e-9);
 }
 
-/** mulberry32: small seeded PRNG for reproducible random inputs. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../../helpers/seeded-random.js';

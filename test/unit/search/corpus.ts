@@ -11,16 +11,11 @@
  */
 import type { SearchDocument, SearchListingKind } from '../../../libs/search/src/search-index.port.js';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { rng } from '../../helpers/seeded-random.js';
+import { SERVICE_CATEGORIES as SERVICE_CATEGORY_CODES } from '../../../libs/enterprises/src/enterprise-tier.js';
+import { CREDIT_PRODUCT_TYPES } from '../../../libs/listings/src/listing-enums.js';
+
+export { rng };
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -59,21 +54,9 @@ const INDUSTRY_WORDS: Record<string, string> = {
   C2641: '涂料',
   C3517: '注塑模具',
 };
-export const SERVICE_CATEGORIES = [
-  'TECH_INNOVATION',
-  'INTELLECTUAL_PROPERTY',
-  'DIGITAL_TRANSFORMATION',
-  'GREEN_LOW_CARBON',
-  'FINANCING_ADVISORY',
-  'MARKET_EXPANSION',
-  'MANAGEMENT_CONSULTING',
-  'INDUSTRY_MATCHING',
-  'TALENT_TRAINING',
-  'LEGAL_TAX',
-  'TESTING_CERTIFICATION',
-  'POLICY_APPLICATION',
-];
-export const CREDIT_TYPES = ['IP_PLEDGE', 'LOAN_INVESTMENT_LINKAGE', 'CREDIT_LOAN', 'TALENT_LOAN', 'ORDER_FINANCING', 'SUPPLY_CHAIN', 'TECH_REFINANCING'];
+// The product's own code lists, so the corpus cannot drift from them.
+export const SERVICE_CATEGORIES: string[] = [...SERVICE_CATEGORY_CODES];
+export const CREDIT_TYPES: string[] = CREDIT_PRODUCT_TYPES.filter((t) => t !== 'OTHER');
 
 const SERVICE_TEXT: Record<string, { owners: string[]; titles: string[]; bodies: string[] }> = {
   TECH_INNOVATION: {

@@ -1,5 +1,5 @@
-import type { EnterpriseProfileEntity } from '../../../../libs/enterprises/src/enterprise-profile.entity.js';
 import { industryName } from '../../../../libs/enterprises/src/industry-codes.js';
+import { ipAssetsOf, type EnterpriseProfileEntity } from '../../../../libs/enterprises/src/enterprise-profile.entity.js';
 import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
 import { tierExpiresOn } from '../../../../libs/tiers/src/index.js';
 import type { EnterpriseProfileModel } from './profile.models.js';
@@ -19,13 +19,7 @@ export function toProfileModel(p: EnterpriseProfileEntity): EnterpriseProfileMod
     capabilities: p.capabilities,
     certifications: p.certifications,
     financials: (p.financials ?? []).map((y) => ({ ...y })),
-    ipAssets: {
-      inventionPatents: p.inventionPatents,
-      utilityModels: p.utilityModels,
-      designPatents: p.designPatents,
-      softwareCopyrights: p.softwareCopyrights,
-      trademarks: p.trademarks,
-    },
+    ipAssets: ipAssetsOf(p),
     financingNeed: p.financingNeed,
     serviceNeeds: p.serviceNeeds,
     spaceNeed: p.spaceNeed,

@@ -19,7 +19,7 @@ import { OrganizationEntity } from '../../../identity/src/organizations/organiza
 import { describeRegionCodeProblem } from '../../../identity/src/regions/region-codes.js';
 import { normalizeUscc, validateUscc } from '../../../identity/src/uscc/uscc.js';
 import { EnterpriseFinancialsEntity } from '../enterprise-financials.entity.js';
-import { EnterpriseProfileEntity } from '../enterprise-profile.entity.js';
+import { EnterpriseProfileEntity, ipAssetsOf } from '../enterprise-profile.entity.js';
 import { EnterpriseProfileService } from '../enterprise-profile.service.js';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import type { EnterpriseTier } from '../enterprise-tier.js';
@@ -569,13 +569,7 @@ function snapshot(p: EnterpriseProfileEntity, financials: EnterpriseFinancialsEn
     capabilities: p.capabilities,
     certifications: p.certifications,
     financials: financials.map(financialsOf),
-    ipAssets: {
-      inventionPatents: p.inventionPatents,
-      utilityModels: p.utilityModels,
-      designPatents: p.designPatents,
-      softwareCopyrights: p.softwareCopyrights,
-      trademarks: p.trademarks,
-    },
+    ipAssets: ipAssetsOf(p),
     financingNeed: p.financingNeed,
     serviceNeeds: p.serviceNeeds,
     spaceNeed: p.spaceNeed,

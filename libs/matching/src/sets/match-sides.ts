@@ -1,4 +1,4 @@
-import type { EnterpriseProfileEntity } from '../../../enterprises/src/enterprise-profile.entity.js';
+import { ipAssetsOf, type EnterpriseProfileEntity } from '../../../enterprises/src/enterprise-profile.entity.js';
 import type { TierAssessmentEntity } from '../../../tiers/src/assessments/tier-assessment.entity.js';
 import type { AssessedTier } from '../../../tiers/src/tier-types.js';
 import type { FullListing } from '../../../listings/src/listing.service.js';
@@ -27,13 +27,7 @@ export function enterpriseSide(profile: EnterpriseProfileEntity, regionCode: str
           rdEmployees: latest.rdEmployees,
         }
       : null,
-    ip: {
-      inventionPatents: profile.inventionPatents,
-      utilityModels: profile.utilityModels,
-      designPatents: profile.designPatents,
-      softwareCopyrights: profile.softwareCopyrights,
-      trademarks: profile.trademarks,
-    },
+    ip: ipAssetsOf(profile),
     financingNeed: profile.financingNeed,
     serviceNeeds: profile.serviceNeeds,
     spaceNeed: profile.spaceNeed,

@@ -1,6 +1,6 @@
 import { Queue, Worker, createPostgresBackend, type Processor } from 'bullmq';
 import { Redis } from 'ioredis';
-import { QUEUE_NAMES, type QueueName } from './job-catalog.js';
+import { JOB_CATALOG, QUEUE_NAMES, type QueueName } from './job-catalog.js';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -87,6 +87,19 @@ export class QueueRegistry {
         : new Worker(name, processor, { ...opts, connection: this.pgConnection() }, createPostgresBackend);
     this.workers.push(worker);
     return worker;
+  }
+
+  /**
+   * Registers a repeatable catalog job with BullMQ's job scheduler on a cron `pattern` in Beijing
+   * time. Idempotent: every process may call it at every start; one schedule exists per job name.
+   */
+  async schedule(name: 'tiers.reassess-all' | 'search.reconcile', pattern: string): Promise<void> {
+    const spec = JOB_CATALOG[name];
+    await this.queue(spec.queue).upsertJobScheduler(
+      name,
+      { pattern, tz: 'Asia/Shanghai' },
+      { name, data: {}, opts: { attempts: spec.attempts, removeOnComplete: { count: 30 } } },
+    );
   }
 
   /** Ensures every queue is reachable (PostgreSQL backend: runs its schema migrations). */

@@ -64,12 +64,6 @@ export class NightlyReassessScheduler implements OnApplicationBootstrap {
   constructor(private readonly queues: QueueRegistry) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queues
-      .queue(JOB_CATALOG['tiers.reassess-all'].queue)
-      .upsertJobScheduler(
-        'tiers.reassess-all',
-        { pattern: NIGHTLY_REASSESS_PATTERN, tz: 'Asia/Shanghai' },
-        { name: 'tiers.reassess-all', data: {}, opts: { attempts: JOB_CATALOG['tiers.reassess-all'].attempts, removeOnComplete: { count: 30 } } },
-      );
+    await this.queues.schedule('tiers.reassess-all', NIGHTLY_REASSESS_PATTERN);
   }
 }
