@@ -14,6 +14,7 @@ import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferin
 import { ParkEntity } from './listings/src/entities/park.entity.js';
 import { ChallengeApplicationEntity } from './listings/src/challenges/challenge-application.entity.js';
 import { MatchEntity } from './matching/src/sets/match.entity.js';
+import { MatchRequestEntity } from './matching/src/requests/match-request.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
 export const ENTITIES = [
@@ -32,6 +33,7 @@ export const ENTITIES = [
   ParkVacancyEntity,
   ChallengeApplicationEntity,
   MatchEntity,
+  MatchRequestEntity,
 ];
 
 export { MIGRATIONS };

@@ -7,7 +7,13 @@ import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.
 import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
 import {
   APPLY,
+  CANCEL,
   CLOSE,
+  COMPLETE,
+  RESPOND,
+  REQUEST_MATCH,
+  matchRequestStatus,
+  requestMatch,
   CREATE_PARK,
   DECIDE,
   PUBLISH,
@@ -82,6 +88,11 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   applyToChallenge: only(both('ENTERPRISE')),
   decideChallengeApplication: only(both('ANCHOR_ENTERPRISE')),
   withdrawChallengeApplication: only(both('ENTERPRISE')),
+  // Match requests (issue 6): enterprises request, complete and cancel their own; owners respond to theirs.
+  requestMatch: only(both('ENTERPRISE')),
+  respondToMatchRequest: only(LISTING_OWNER_KINDS.flatMap(both)),
+  completeMatchRequest: only(both('ENTERPRISE')),
+  cancelMatchRequest: only(both('ENTERPRISE')),
 };
 
 interface Actor {
@@ -205,7 +216,7 @@ describe('access table: every mutation × every kind of caller', () => {
       };
     },
     applyToChallenge: async () => {
-      const challengeId = await publishedChallenge('ANCHOR_ENTERPRISE:verified');
+      const challengeId = await publishedListingOf('ANCHOR_ENTERPRISE:verified');
       const unchanged = await nothingWritten();
       return {
         query: APPLY,
@@ -218,7 +229,7 @@ describe('access table: every mutation × every kind of caller', () => {
     },
     decideChallengeApplication: async (actor) => {
       const owner = actor.startsWith('ANCHOR_ENTERPRISE:') ? actor : 'ANCHOR_ENTERPRISE:verified';
-      const applicationId = await applicationTo(await publishedChallenge(owner), 'ENTERPRISE:verified');
+      const applicationId = await applicationTo(await publishedListingOf(owner), 'ENTERPRISE:verified');
       const unchanged = await nothingWritten();
       return {
         query: DECIDE,
@@ -231,7 +242,7 @@ describe('access table: every mutation × every kind of caller', () => {
     },
     withdrawChallengeApplication: async (actor) => {
       const applicant = actor.startsWith('ENTERPRISE:') ? actor : 'ENTERPRISE:verified';
-      const applicationId = await applicationTo(await publishedChallenge('ANCHOR_ENTERPRISE:verified'), applicant);
+      const applicationId = await applicationTo(await publishedListingOf('ANCHOR_ENTERPRISE:verified'), applicant);
       const unchanged = await nothingWritten();
       return {
         query: WITHDRAW,
@@ -242,7 +253,48 @@ describe('access table: every mutation × every kind of caller', () => {
         },
       };
     },
+    requestMatch: async () => {
+      const listingId = await publishedListingOf('SERVICE_PROVIDER:verified');
+      const unchanged = await nothingWritten();
+      return {
+        query: REQUEST_MATCH,
+        variables: { i: { listingId, shareProfile: true, message: '希望了解服务方案与报价' } },
+        unchanged: async () => {
+          await unchanged();
+          expect((await sql(app, 'SELECT count(*)::int AS n FROM match_requests WHERE listing_id = $1', [listingId]))[0].n).toBe(0);
+        },
+      };
+    },
+    respondToMatchRequest: async (actor) => {
+      // The caller's own listing when it can own one; otherwise a verified bank's.
+      const owner = isListingOwner(actor) ? actor : 'BANK:verified';
+      const requestId = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf(owner));
+      return stateUnchanged(requestId, 'PENDING', { query: RESPOND, variables: { id: requestId, accept: true, m: '欢迎对接，请提供近两年财报' } });
+    },
+    completeMatchRequest: async (actor) => {
+      const requester = actor.startsWith('ENTERPRISE:') ? actor : 'ENTERPRISE:verified';
+      const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf('BANK:verified'));
+      ok(await app.gql(RESPOND, { id: requestId, accept: true }, tokenOf('BANK:verified')), 'respondToMatchRequest');
+      return stateUnchanged(requestId, 'ACCEPTED', { query: COMPLETE, variables: { id: requestId, o: 'SUCCESS', r: 5 } });
+    },
+    cancelMatchRequest: async (actor) => {
+      const requester = actor.startsWith('ENTERPRISE:') ? actor : 'ENTERPRISE:verified';
+      const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf('BANK:verified'));
+      return stateUnchanged(requestId, 'PENDING', { query: CANCEL, variables: { id: requestId } });
+    },
   };
+
+  /** A call on match request `id` whose refusal must leave it in `status` with nothing else written. */
+  async function stateUnchanged(id: string, status: string, call: Omit<Call, 'unchanged'>): Promise<Call> {
+    const unchanged = await nothingWritten();
+    return {
+      ...call,
+      unchanged: async () => {
+        await unchanged();
+        expect(await matchRequestStatus(app, id)).toBe(status);
+      },
+    };
+  }
 
   // ------------------------------------------------------------ listing helpers for the drivers
 
@@ -281,10 +333,11 @@ describe('access table: every mutation × every kind of caller', () => {
   }
 
   /**
-   * A PUBLISHED challenge of `owner`. An unverified anchor cannot publish (see publishListing), so
-   * for one its draft is put into PUBLISHED directly: deciding on applications needs no verification.
+   * A PUBLISHED listing of `owner`'s kind (a challenge for an anchor). An unverified owner cannot
+   * publish (see publishListing), so its draft is put into PUBLISHED directly: deciding on
+   * applications and responding to match requests need no verification.
    */
-  async function publishedChallenge(owner: ActorKey): Promise<string> {
+  async function publishedListingOf(owner: ActorKey): Promise<string> {
     const { id } = await draftOf(owner);
     if (owner.endsWith(':verified')) await publishListing(app, tokenOf(owner), id);
     else await sql(app, `UPDATE listings SET status = 'PUBLISHED', published_at = now(), version = version + 1 WHERE id = $1`, [id]);
@@ -443,13 +496,28 @@ describe('access table: every mutation × every kind of caller', () => {
     });
 
     it('decideChallengeApplication by another anchor enterprise → FORBIDDEN', async () => {
-      const applicationId = await applicationTo(await publishedChallenge('ANCHOR_ENTERPRISE:verified'), 'ENTERPRISE:verified');
+      const applicationId = await applicationTo(await publishedListingOf('ANCHOR_ENTERPRISE:verified'), 'ENTERPRISE:verified');
       await expectRefused('FORBIDDEN', 'decideChallengeApplication', DECIDE, { id: applicationId, d: 'ACCEPT' }, other('ANCHOR_ENTERPRISE').token);
       expect(await applicationStatus(applicationId)).toBe('SUBMITTED');
     });
 
+    it.each(LISTING_OWNER_KINDS)('respondToMatchRequest on a request for a %s listing by another of the same kind → FORBIDDEN', async (kind) => {
+      const requestId = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf(`${kind}:verified`));
+      await expectRefused('FORBIDDEN', 'respondToMatchRequest', RESPOND, { id: requestId, accept: true }, other(kind).token);
+      expect(await matchRequestStatus(app, requestId)).toBe('PENDING');
+    });
+
+    it('completeMatchRequest and cancelMatchRequest by another enterprise → FORBIDDEN', async () => {
+      const pending = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf('BANK:verified'));
+      await expectRefused('FORBIDDEN', 'cancelMatchRequest', CANCEL, { id: pending }, other('ENTERPRISE').token);
+      const accepted = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf('BANK:verified'));
+      ok(await app.gql(RESPOND, { id: accepted, accept: true }, tokenOf('BANK:verified')), 'respondToMatchRequest');
+      await expectRefused('FORBIDDEN', 'completeMatchRequest', COMPLETE, { id: accepted, o: 'SUCCESS', r: 5 }, other('ENTERPRISE').token);
+      expect([await matchRequestStatus(app, pending), await matchRequestStatus(app, accepted)]).toEqual(['PENDING', 'ACCEPTED']);
+    });
+
     it('withdrawChallengeApplication by another enterprise → FORBIDDEN', async () => {
-      const applicationId = await applicationTo(await publishedChallenge('ANCHOR_ENTERPRISE:verified'), 'ENTERPRISE:verified');
+      const applicationId = await applicationTo(await publishedListingOf('ANCHOR_ENTERPRISE:verified'), 'ENTERPRISE:verified');
       await expectRefused('FORBIDDEN', 'withdrawChallengeApplication', WITHDRAW, { id: applicationId }, other('ENTERPRISE').token);
       expect(await applicationStatus(applicationId)).toBe('SUBMITTED');
     });

@@ -233,6 +233,22 @@ export const APPLY = `mutation($i: ChallengeApplicationInput!) { applyToChalleng
 export const DECIDE = `mutation($id: ID!, $d: ApplicationDecision!, $c: String) { decideChallengeApplication(id: $id, decision: $d, comment: $c) { id status decisionComment decidedAt } }`;
 export const WITHDRAW = `mutation($id: ID!) { withdrawChallengeApplication(id: $id) { id status } }`;
 
+const MATCH_REQUEST_FIELDS = 'id status shareProfile message responseMessage outcome rating createdAt updatedAt listing { id title } enterprise { id name }';
+export const REQUEST_MATCH = `mutation($i: MatchRequestInput!) { requestMatch(input: $i) { ${MATCH_REQUEST_FIELDS} } }`;
+export const RESPOND = `mutation($id: ID!, $accept: Boolean!, $m: String) { respondToMatchRequest(id: $id, accept: $accept, message: $m) { ${MATCH_REQUEST_FIELDS} } }`;
+export const COMPLETE = `mutation($id: ID!, $o: MatchOutcome!, $r: Int) { completeMatchRequest(id: $id, outcome: $o, rating: $r) { ${MATCH_REQUEST_FIELDS} } }`;
+export const CANCEL = `mutation($id: ID!) { cancelMatchRequest(id: $id) { ${MATCH_REQUEST_FIELDS} } }`;
+export const MATCH_REQUESTS = `query($role: MatchRequestRole!, $status: MatchRequestStatus, $first: Int, $after: String) {
+  matchRequests(role: $role, status: $status, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${MATCH_REQUEST_FIELDS} } } } }`;
+
+/** An enterprise's match request for a listing; returns its id. */
+export async function requestMatch(app: TestApp, token: string, listingId: string, shareProfile = false, message?: string): Promise<string> {
+  return ok<{ id: string }>(await app.gql(REQUEST_MATCH, { i: { listingId, shareProfile, message } }, token), 'requestMatch').id;
+}
+
+export const matchRequestStatus = async (app: TestApp, id: string): Promise<string> =>
+  (await sql(app, 'SELECT status FROM match_requests WHERE id = $1', [id]))[0].status;
+
 /** A listing input of any kind; `regionCodes` is absent for a vacancy (it takes its park's). */
 export type ListingInput = Record<string, unknown> & { title: string; regionCodes?: string[] };
 
@@ -306,7 +322,7 @@ export const listingRow = async (app: TestApp, id: string) =>
     | { id: string; status: string; version: number; title: string; closed_reason: string | null; owner_organization_id: string }
     | undefined;
 
-const LISTING_TABLES = ['listings', 'parks', 'service_offerings', 'credit_products', 'challenges', 'park_vacancies', 'challenge_applications'] as const;
+const LISTING_TABLES = ['listings', 'parks', 'service_offerings', 'credit_products', 'challenges', 'park_vacancies', 'challenge_applications', 'match_requests'] as const;
 
 /**
  * A fingerprint of every listing table (whole rows) and the outbox size, to prove a refused call

@@ -13,7 +13,9 @@ import { ListingResolver, ParkResolver, ParkVacancyResolver } from './listings/l
 import { ChallengeApplicationResolver, ChallengeResolver } from './listings/challenge-application.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { MatchingModule } from '../../../libs/matching/src/sets/matching.module.js';
+import { MatchRequestService } from '../../../libs/matching/src/requests/match-request.service.js';
 import { MatchingResolver } from './matching/matching.resolver.js';
+import { MatchRequestResolver, ProviderStatsResolver } from './matching/match-request.resolver.js';
 import { ChallengeApplicationService } from '../../../libs/listings/src/challenges/challenge-application.service.js';
 import { EnterpriseImportResolver } from './enterprises/enterprise-import.resolver.js';
 import { IdentityService } from '../../../libs/identity/src/identity.service.js';
@@ -39,8 +41,8 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
     MatchingModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [IdentityModule, TiersModule, ListingsModule],
-      inject: [APP_CONFIG, IdentityService, TokenService, TierAssessmentService, ListingService, ChallengeApplicationService, RUNTIME],
+      imports: [IdentityModule, TiersModule, ListingsModule, MatchingModule],
+      inject: [APP_CONFIG, IdentityService, TokenService, TierAssessmentService, ListingService, ChallengeApplicationService, MatchRequestService, RUNTIME],
       useFactory: (
         config: AppConfig,
         identity: IdentityService,
@@ -48,11 +50,12 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
         assessments: TierAssessmentService,
         listings: ListingService,
         applications: ChallengeApplicationService,
+        matchRequests: MatchRequestService,
         runtime: Runtime,
-      ) => graphqlOptions(config, tokens, { identity, assessments, listings, applications }, runtime.logger),
+      ) => graphqlOptions(config, tokens, { identity, assessments, listings, applications, matchRequests }, runtime.logger),
     }),
   ],
   controllers: [HealthController],
-  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver],
+  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver],
 })
 export class ApiModule {}

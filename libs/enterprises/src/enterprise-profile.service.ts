@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AppError, forbidden, notFound } from '../../platform/src/errors/app-error.js';
 import { parseId } from '../../platform/src/errors/ids.js';
 import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
@@ -79,15 +79,32 @@ export class EnterpriseProfileService {
   }
 
   /**
-   * Reads a profile if the caller may: its own organization or an AUTHORITY. (Owners of listings
-   * the enterprise shared its profile with join this rule with the match-request workflow.)
+   * Reads a profile if the caller may: its own organization, an AUTHORITY, or an organization the
+   * enterprise shared its profile with (`sharedWithCaller`, answered by the match-request workflow,
+   * which this library does not depend on).
    */
-  async read(actor: Actor, organizationId: string): Promise<EnterpriseProfileEntity | null> {
+  async read(actor: Actor, organizationId: string, sharedWithCaller?: (enterpriseId: string) => Promise<boolean>): Promise<EnterpriseProfileEntity | null> {
     const id = parseId(organizationId, 'organizationId');
-    if (actor.organizationId !== id && actor.kind !== 'AUTHORITY') {
-      throw new AppError('FORBIDDEN', '无权查看该企业档案：仅企业本身、主管部门或获企业授权的对接方可查看 (not allowed to read this enterprise profile)');
+    const allowed = actor.organizationId === id || actor.kind === 'AUTHORITY' || ((await sharedWithCaller?.(id)) ?? false);
+    if (!allowed) {
+      throw new AppError(
+        'FORBIDDEN',
+        '无权查看该企业档案：仅企业本身、主管部门或企业通过对接申请授权的机构可查看 (not allowed to read this enterprise profile: only the enterprise, the authority, or an organization it shared its profile with through a match request)',
+      );
     }
     return this.load(id);
+  }
+
+  /** Several profiles with their financial years (two queries); no access check. */
+  async loadMany(organizationIds: readonly string[]): Promise<EnterpriseProfileEntity[]> {
+    if (organizationIds.length === 0) return [];
+    const ids = [...new Set(organizationIds)];
+    const [profiles, financials] = await Promise.all([
+      this.dataSource.getRepository(EnterpriseProfileEntity).findBy({ organizationId: In(ids) }),
+      this.dataSource.getRepository(EnterpriseFinancialsEntity).find({ where: { organizationId: In(ids) }, order: { year: 'DESC' } }),
+    ]);
+    for (const p of profiles) p.financials = financials.filter((f) => f.organizationId === p.organizationId);
+    return profiles;
   }
 
   /** The profile with its financial years, newest first; no access check (workers, internal use). */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { checkPageSize, decodeKeysetCursor, keysetCursor } from '../../platform/src/pagination/keyset-cursor.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import { AppError, badInput, notFound } from '../../platform/src/errors/app-error.js';
@@ -71,17 +72,7 @@ export interface ListingPage {
 }
 
 /** The Relay cursor of a listing in the newest-first order. */
-export function listingCursor(l: ListingEntity): string {
-  return Buffer.from(`${l.createdAt.toISOString()}|${l.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw badInput('after 游标无效，请使用上一页返回的 endCursor (invalid cursor)', 'after');
-  }
-  return { createdAt, id };
-}
+export const listingCursor = (l: ListingEntity): string => keysetCursor(l);
 
 /**
  * The four listing kinds (services, credit products, 揭榜 challenges, park vacancies) and parks:
@@ -256,7 +247,7 @@ export class ListingService {
 
   /** Relay-style page, newest first (stable: created_at, id). Drafts only for their owner. */
   async page(actor: Actor, filter: ListingFilterCommand, first: number, after?: string | null): Promise<ListingPage> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first 需在 1–100 之间 (first must be 1–100)', 'first');
+    checkPageSize(first);
     const qb = this.dataSource.getRepository(ListingEntity).createQueryBuilder('l');
     // canSeeListing, in SQL.
     qb.where(
@@ -286,7 +277,7 @@ export class ListingService {
     }
     const totalCount = await qb.clone().getCount();
     if (after) {
-      const c = decodeCursor(after);
+      const c = decodeKeysetCursor(after);
       // The cursor's timestamp has JavaScript's millisecond precision while created_at has microseconds
       // (and rows written in one transaction share it): compare with the cursor row's own created_at.
       qb.andWhere('(l.createdAt, l.id) < (COALESCE((SELECT c.created_at FROM listings c WHERE c.id = :cId::uuid), :cAt::timestamptz), :cId::uuid)', {

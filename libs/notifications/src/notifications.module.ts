@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationService } from './notification.service.js';
 import { OrganizationRegisteredNotifier, OrganizationVerifiedNotifier } from './organization-notify.handlers.js';
+import { MatchRequestNotifier } from './match-request-notify.handlers.js';
 import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotifier } from './challenge-notify.handlers.js';
 
 @Module({
@@ -10,6 +11,7 @@ import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotif
     OrganizationVerifiedNotifier,
     ChallengeApplicationSubmittedNotifier,
     ChallengeApplicationDecidedNotifier,
+    MatchRequestNotifier,
   ],
   exports: [NotificationService],
 })

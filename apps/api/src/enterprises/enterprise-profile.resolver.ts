@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
 import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
 import { EnterpriseProfileService } from '../../../../libs/enterprises/src/enterprise-profile.service.js';
+import { MatchRequestService } from '../../../../libs/matching/src/requests/match-request.service.js';
 import { ReviewRiskQuery } from '../../../../libs/enterprises/src/review-risk.query.js';
 import { RULE_SETS } from '../../../../libs/tiers/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
@@ -19,6 +20,7 @@ export class EnterpriseProfileResolver {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly profiles: EnterpriseProfileService,
     private readonly risks: ReviewRiskQuery,
+    private readonly matchRequests: MatchRequestService,
   ) {}
 
   @Query(() => EnterpriseProfileModel, {
@@ -26,7 +28,8 @@ export class EnterpriseProfileResolver {
     description: 'Own profile, AUTHORITY, or an owner of a listing the enterprise shared its profile with.',
   })
   async enterpriseProfile(@Args('organizationId', { type: () => ID }) organizationId: string, @Context() ctx: RequestContext) {
-    const profile = await this.profiles.read(ctx.requireActor(), organizationId);
+    const actor = ctx.requireActor();
+    const profile = await this.profiles.read(actor, organizationId, async (id) => (await this.matchRequests.sharedProfiles(actor.organizationId, [id])).has(id));
     return profile ? toProfileModel(profile) : null;
   }
 

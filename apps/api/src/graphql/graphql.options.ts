@@ -11,6 +11,7 @@ import type { IdentityService } from '../../../../libs/identity/src/identity.ser
 import type { TierAssessmentService } from '../../../../libs/tiers/src/assessments/tier-assessment.service.js';
 import type { ListingService } from '../../../../libs/listings/src/listing.service.js';
 import type { ChallengeApplicationService } from '../../../../libs/listings/src/challenges/challenge-application.service.js';
+import type { MatchRequestService } from '../../../../libs/matching/src/requests/match-request.service.js';
 import DataLoader from 'dataloader';
 import type { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
 import { complexityPlugin } from './complexity.plugin.js';
@@ -43,11 +44,13 @@ export interface LoaderSources {
   assessments: TierAssessmentService;
   listings: ListingService;
   applications: ChallengeApplicationService;
+  matchRequests: MatchRequestService;
 }
 
 /** Fresh per request, so nothing is cached across callers. */
-function createLoaders({ identity, assessments, listings, applications }: LoaderSources): Loaders {
+function createLoaders({ identity, assessments, listings, applications, matchRequests }: LoaderSources): Loaders {
   return {
+    providerStats: new DataLoader((ids: readonly string[]) => matchRequests.providerStats(ids)),
     listing: new DataLoader(async (ids: readonly string[]) => {
       const rows = await listings.byIds(ids);
       const map = new Map(rows.map((r) => [r.listing.id, r]));

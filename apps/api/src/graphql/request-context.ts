@@ -7,6 +7,7 @@ import type { UserEntity } from '../../../../libs/identity/src/users/user.entity
 import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
 import type { ParkEntity } from '../../../../libs/listings/src/entities/park.entity.js';
 import type { FullListing } from '../../../../libs/listings/src/listing.service.js';
+import type { ProviderMatchStats } from '../../../../libs/matching/src/requests/match-request.service.js';
 import type { ChallengeApplicationEntity } from '../../../../libs/listings/src/challenges/challenge-application.entity.js';
 
 /** Per-request DataLoaders; created fresh for every request so nothing is cached across users. */
@@ -18,6 +19,8 @@ export interface Loaders {
   /** Any listing by id with its details; no visibility check (used for relations the caller may already see). */
   listing: DataLoader<string, FullListing | null>;
   applicationsByChallenge: DataLoader<string, ChallengeApplicationEntity[]>;
+  /** Match-request figures of an organization as the receiving side. */
+  providerStats: DataLoader<string, ProviderMatchStats>;
 }
 
 export interface Authentication {

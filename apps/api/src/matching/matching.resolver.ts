@@ -1,5 +1,9 @@
 import { Args, Context, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { AppError, badInput, notFound } from '../../../../libs/platform/src/errors/app-error.js';
+import { checkPageSize } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
+import { MatchRequestService } from '../../../../libs/matching/src/requests/match-request.service.js';
+import { EnterpriseProfileService } from '../../../../libs/enterprises/src/enterprise-profile.service.js';
+import { toProfileModel } from '../enterprises/profile.mapper.js';
+import { AppError, notFound } from '../../../../libs/platform/src/errors/app-error.js';
 import { MatchSetService } from '../../../../libs/matching/src/sets/match-set.service.js';
 import { ListingService, canSeeListing } from '../../../../libs/listings/src/listing.service.js';
 import type { RequestContext } from '../graphql/request-context.js';
@@ -37,16 +41,14 @@ export class LeadModel {
   profile: EnterpriseProfileModel | null;
 }
 
-function checkFirst(first: number): void {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first 需在 1–100 之间 (first must be 1–100)', 'first');
-}
-
 /** Recommendations for enterprises and leads for listing owners, read from the maintained match sets. */
 @Resolver()
 export class MatchingResolver {
   constructor(
     private readonly matches: MatchSetService,
     private readonly listings: ListingService,
+    private readonly requests: MatchRequestService,
+    private readonly profiles: EnterpriseProfileService,
   ) {}
 
   @Query(() => [RecommendationModel], { description: "For the caller's enterprise, best first." })
@@ -57,7 +59,7 @@ export class MatchingResolver {
   ): Promise<RecommendationModel[]> {
     const actor = ctx.requireActor();
     if (actor.kind !== 'ENTERPRISE') throw new AppError('FORBIDDEN', `推荐仅面向企业 (recommendations are for ENTERPRISE organizations; yours is ${actor.kind})`);
-    checkFirst(first ?? 20);
+    checkPageSize(first ?? 20);
     const rows = await this.matches.recommendationsFor(actor.organizationId, kinds ?? undefined, first ?? 20);
     const listings = new Map((await this.listings.byIds(rows.map((r) => r.listingId))).map((l) => [l.listing.id, l]));
     return rows
@@ -72,14 +74,21 @@ export class MatchingResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first = 20,
   ): Promise<LeadModel[]> {
     const actor = ctx.requireActor();
-    checkFirst(first ?? 20);
+    checkPageSize(first ?? 20);
     const found = await this.listings.findVisible(actor, listingId);
     if (!found || !canSeeListing(actor, found.listing)) throw notFound(`信息 ${listingId} 不存在 (listing not found)`);
     if (found.listing.ownerOrganizationId !== actor.organizationId && actor.kind !== 'AUTHORITY') {
       throw new AppError('FORBIDDEN', '只有该信息的发布机构可以查看匹配企业 (leads: only the listing owner may see its leads)');
     }
     const rows = await this.matches.leadsFor(found.listing.id, first ?? 20);
-    const orgs = await Promise.all(rows.map((r) => ctx.loaders.organization.load(r.enterpriseOrganizationId)));
-    return rows.map((r, i) => ({ enterprise: toOrganizationModel(orgs[i]!), score: r.score, reasons: r.reasons, profile: null }));
+    const enterpriseIds = rows.map((r) => r.enterpriseOrganizationId);
+    const orgs = await Promise.all(enterpriseIds.map((id) => ctx.loaders.organization.load(id)));
+    // Profiles only of enterprises that shared theirs with this listing's owner (a match request with shareProfile).
+    const shared = await this.requests.sharedProfiles(found.listing.ownerOrganizationId, enterpriseIds);
+    const profiles = new Map((await this.profiles.loadMany(enterpriseIds.filter((id) => shared.has(id)))).map((p) => [p.organizationId, p]));
+    return rows.map((r, i) => {
+      const profile = profiles.get(r.enterpriseOrganizationId);
+      return { enterprise: toOrganizationModel(orgs[i]!), score: r.score, reasons: r.reasons, profile: profile ? toProfileModel(profile) : null };
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { checkPageSize } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
 import { describeRegionCodeProblem } from '../../../../libs/identity/src/regions/region-codes.js';
@@ -37,7 +38,7 @@ export class SearchResolver {
     }
     const first = input.first ?? 20;
     const offset = input.offset ?? 0;
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first 需在 1–100 之间 (first must be 1–100)', 'input.first');
+    checkPageSize(first, 'input.first');
     if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw badInput('offset 需在 0–10000 之间 (offset must be 0–10000)', 'input.offset');
     (input.regionCodes ?? []).forEach((code, i) => {
       const problem = describeRegionCodeProblem(code);

@@ -13,6 +13,7 @@ import { SCORER_VERSION } from '../weights.js';
 import type { EnterpriseSide, ListingSide } from '../match-types.js';
 import { MatchEntity } from './match.entity.js';
 import { enterpriseSide, listingSide } from './match-sides.js';
+import { MatchRequestService } from '../requests/match-request.service.js';
 
 /** SQL: regions nest (330200 ⊃ 330281) or the listing serves anywhere. */
 const REGION_NESTS = (listingRegions: string, orgRegion: string) => `(${listingRegions} = '{}' OR EXISTS (
@@ -34,6 +35,7 @@ export class MatchSetService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly listings: ListingService,
     private readonly assessments: TierAssessmentService,
+    private readonly requests: MatchRequestService,
   ) {}
 
   private async enterpriseSides(organizationIds: string[], asOf: string): Promise<Array<{ side: EnterpriseSide; version: number }>> {
@@ -54,7 +56,12 @@ export class MatchSetService {
   private async listingSides(rows: FullListing[]): Promise<ListingSide[]> {
     const parkIds = rows.filter((r) => r.listing.kind === 'PARK_VACANCY').map((r) => (r.details as ParkVacancyEntity).parkId);
     const parks = new Map((await this.listings.parksByIds(parkIds)).map((p) => [p.id, p]));
-    return rows.map((r) => listingSide(r, r.listing.kind === 'PARK_VACANCY' ? parks.get((r.details as ParkVacancyEntity).parkId) : null));
+    const providers = [...new Set(rows.filter((r) => r.listing.kind === 'SERVICE_OFFERING').map((r) => r.listing.ownerOrganizationId))];
+    const stats = await this.requests.providerStats(providers);
+    const ratings = new Map(providers.map((id, i) => [id, stats[i]!.averageRating]));
+    return rows.map((r) =>
+      listingSide(r, r.listing.kind === 'PARK_VACANCY' ? parks.get((r.details as ParkVacancyEntity).parkId) : null, ratings.get(r.listing.ownerOrganizationId)),
+    );
   }
 
   /** Rescores one enterprise against every published listing that can concern it. */
@@ -118,6 +125,17 @@ export class MatchSetService {
       for (let i = 0; i < matches.length; i += 1_000) await m.insert(MatchEntity, matches.slice(i, i + 1_000));
       return matches.length;
     });
+  }
+
+  /** A provider's rating changed: rescore each of its published service offerings. */
+  async rescoreProvider(ownerOrganizationId: string): Promise<number> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM listings WHERE owner_organization_id = $1 AND kind = 'SERVICE_OFFERING' AND status = 'PUBLISHED'`,
+      [ownerOrganizationId],
+    );
+    let total = 0;
+    for (const { id } of rows) total += await this.scoreListing(id);
+    return total;
   }
 
   /** Best first, only published listings. */

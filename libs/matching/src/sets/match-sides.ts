@@ -37,8 +37,8 @@ export function enterpriseSide(profile: EnterpriseProfileEntity, regionCode: str
   };
 }
 
-/** The scorer's view of a listing (a vacancy needs its park). */
-export function listingSide({ listing: l, details }: FullListing, park?: ParkEntity | null): ListingSide {
+/** The scorer's view of a listing (a vacancy needs its park; a service its provider's average rating, if rated). */
+export function listingSide({ listing: l, details }: FullListing, park?: ParkEntity | null, providerRating?: number | null): ListingSide {
   const base = { listingId: l.id, ownerOrganizationId: l.ownerOrganizationId, regionCodes: l.regionCodes, industryCodes: l.industryCodes, tags: l.tags, title: l.title, description: l.description };
   switch (l.kind) {
     case 'CREDIT_PRODUCT': {
@@ -61,7 +61,7 @@ export function listingSide({ listing: l, details }: FullListing, park?: ParkEnt
     }
     case 'SERVICE_OFFERING': {
       const d = details as ServiceOfferingEntity;
-      return { ...base, kind: 'SERVICE_OFFERING', category: d.category, acceptsServiceVoucher: d.acceptsServiceVoucher, providerRating: null };
+      return { ...base, kind: 'SERVICE_OFFERING', category: d.category, acceptsServiceVoucher: d.acceptsServiceVoucher, providerRating: providerRating ?? null };
     }
     case 'CHALLENGE': {
       const d = details as ChallengeEntity;

@@ -22,3 +22,14 @@ export class SyncListingMatchesHandler implements JobHandler<'matching.sync-list
     return this.matches.scoreListing(job.data.listingId);
   }
 }
+
+@Injectable()
+@HandlesJob('matching.rescore-provider')
+export class RescoreProviderHandler implements JobHandler<'matching.rescore-provider'> {
+  constructor(private readonly matches: MatchSetService) {}
+
+  /** Only a rating changes a provider's score, and only service offerings use it. */
+  handle(job: JobPayloads['matching.rescore-provider']): Promise<number> {
+    return this.matches.rescoreProvider(job.data.ownerOrganizationId);
+  }
+}

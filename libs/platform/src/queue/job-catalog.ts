@@ -23,6 +23,21 @@ export interface DomainEventPayloads {
   'challenge-application.submitted': ChallengeApplicationEventData;
   'challenge-application.decided': ChallengeApplicationEventData;
   'challenge-application.withdrawn': ChallengeApplicationEventData;
+  /** Match requests (对接申请): every transition. */
+  'match-request.created': MatchRequestEventData;
+  'match-request.responded': MatchRequestEventData;
+  'match-request.completed': MatchRequestEventData;
+  'match-request.cancelled': MatchRequestEventData;
+}
+
+export interface MatchRequestEventData {
+  matchRequestId: string;
+  listingId: string;
+  listingKind: ListingEventData['kind'];
+  enterpriseOrganizationId: string;
+  ownerOrganizationId: string;
+  status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'COMPLETED' | 'CANCELLED';
+  version: number;
 }
 
 export interface ListingEventData {
@@ -58,6 +73,8 @@ export interface JobPayloads {
   'notify.challenge-application-submitted': EventJob<'challenge-application.submitted'>;
   /** Tell the applicant how the challenge's owner decided (shortlisted, accepted, rejected). */
   'notify.challenge-application-decided': EventJob<'challenge-application.decided'>;
+  /** Tell the other side of a match request what changed (owner: new/cancelled/completed; enterprise: the response). */
+  'notify.match-request': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
   /** Assess one enterprise after its profile changed. */
   'tiers.assess-enterprise': EventJob<'enterprise-profile.changed'>;
   /** Nightly (repeatable): fan out a reassessment of every enterprise. */
@@ -72,6 +89,8 @@ export interface JobPayloads {
   'matching.rescore-enterprise': EventJob<'enterprise-profile.changed'> | EventJob<'enterprise-assessment.changed'>;
   /** Score one listing against the enterprises that can concern it (or drop its matches). */
   'matching.sync-listing': { [E in ListingEvent]: EventJob<E> }[ListingEvent];
+  /** A provider got a new rating: rescore its published service offerings (the rating is a service factor). */
+  'matching.rescore-provider': EventJob<'match-request.completed'>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -86,6 +105,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.organization-verified': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-submitted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-decided': { queue: 'notify', attempts: 5 },
+  'notify.match-request': { queue: 'notify', attempts: 5 },
   'tiers.assess-enterprise': { queue: 'tier-scoring', attempts: 5 },
   'tiers.reassess-all': { queue: 'tier-scoring', attempts: 3 },
   'tiers.reassess-enterprise': { queue: 'tier-scoring', attempts: 5 },
@@ -93,6 +113,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'search.reconcile': { queue: 'search-sync', attempts: 3 },
   'matching.rescore-enterprise': { queue: 'matching', attempts: 5 },
   'matching.sync-listing': { queue: 'matching', attempts: 5 },
+  'matching.rescore-provider': { queue: 'matching', attempts: 5 },
 };
 
 /** Jobs that accept the job form of event `E` as their payload: the only jobs an event may route to. */
@@ -101,6 +122,7 @@ export type JobsForEvent<E extends DomainEventType> = {
 }[JobName];
 
 type ListingEvent = 'listing.created' | 'listing.updated' | 'listing.published' | 'listing.closed';
+type MatchRequestEvent = 'match-request.created' | 'match-request.responded' | 'match-request.completed' | 'match-request.cancelled';
 
 /** The jobs each event fans out to; the relay enqueues one job per route. */
 export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEvent<E>[] } = {
@@ -115,6 +137,10 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'challenge-application.submitted': ['notify.challenge-application-submitted'],
   'challenge-application.decided': ['notify.challenge-application-decided'],
   'challenge-application.withdrawn': [],
+  'match-request.created': ['notify.match-request'],
+  'match-request.responded': ['notify.match-request'],
+  'match-request.completed': ['notify.match-request', 'matching.rescore-provider'],
+  'match-request.cancelled': ['notify.match-request'],
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];

@@ -1,0 +1,18 @@
+import type { MatchRequestEntity } from '../../../../libs/matching/src/requests/match-request.entity.js';
+import type { MatchRequestModel } from './match-request.models.js';
+
+export function toMatchRequestModel(r: MatchRequestEntity): MatchRequestModel {
+  return {
+    id: r.id,
+    listingId: r.listingId,
+    enterpriseOrganizationId: r.enterpriseOrganizationId,
+    message: r.message,
+    shareProfile: r.shareProfile,
+    status: r.status,
+    responseMessage: r.responseMessage,
+    outcome: r.outcome,
+    rating: r.rating,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}

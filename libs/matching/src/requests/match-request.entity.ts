@@ -1,0 +1,79 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
+import { ListingEntity } from '../../../listings/src/entities/listing.entity.js';
+import { LISTING_KINDS, type ListingKind } from '../../../listings/src/listing-enums.js';
+import { MATCH_OUTCOMES, MATCH_REQUEST_STATUSES, type MatchOutcome, type MatchRequestStatus } from './match-request-enums.js';
+
+/**
+ * An enterprise's request to be matched with a listing's owner (对接申请). The listing's kind and
+ * owner are copied in at creation (neither changes), so "received" lists and provider figures are
+ * one indexed lookup.
+ */
+@Entity('match_requests')
+@Index('uq_match_requests_open', ['listingId', 'enterpriseOrganizationId'], { unique: true, where: "status IN ('PENDING', 'ACCEPTED')" })
+@Index('ix_match_requests_enterprise', ['enterpriseOrganizationId', 'createdAt', 'id'])
+@Index('ix_match_requests_owner', ['ownerOrganizationId', 'createdAt', 'id'])
+@Index('ix_match_requests_listing', ['listingId'])
+@Check('ck_match_requests_rating', 'rating IS NULL OR rating BETWEEN 1 AND 5')
+export class MatchRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'listing_id' })
+  listingId: string;
+
+  @ManyToOne(() => ListingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'listing_id' })
+  listing?: ListingEntity;
+
+  @Column({ name: 'listing_kind', type: 'enum', enum: LISTING_KINDS, enumName: 'listing_kind' })
+  listingKind: ListingKind;
+
+  @Column('uuid', { name: 'owner_organization_id' })
+  ownerOrganizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_organization_id' })
+  owner?: OrganizationEntity;
+
+  @Column('uuid', { name: 'enterprise_organization_id' })
+  enterpriseOrganizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enterprise_organization_id' })
+  enterprise?: OrganizationEntity;
+
+  @Column('text', { nullable: true })
+  message: string | null;
+
+  @Column('boolean', { name: 'share_profile' })
+  shareProfile: boolean;
+
+  @Column({ type: 'enum', enum: MATCH_REQUEST_STATUSES, enumName: 'match_request_status', default: 'PENDING' })
+  status: MatchRequestStatus;
+
+  @Column('text', { name: 'response_message', nullable: true })
+  responseMessage: string | null;
+
+  @Column({ type: 'enum', enum: MATCH_OUTCOMES, enumName: 'match_outcome', nullable: true })
+  outcome: MatchOutcome | null;
+
+  @Column('smallint', { nullable: true })
+  rating: number | null;
+
+  /** When the owner accepted or declined (time to first response). */
+  @Column('timestamptz', { name: 'responded_at', nullable: true })
+  respondedAt: Date | null;
+
+  @Column('timestamptz', { name: 'completed_at', nullable: true })
+  completedAt: Date | null;
+
+  @Column('int', { default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

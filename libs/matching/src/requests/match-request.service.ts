@@ -1,0 +1,332 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AppError, badInput, conflict, isUniqueViolation, notFound } from '../../../platform/src/errors/app-error.js';
+import { parseId } from '../../../platform/src/errors/ids.js';
+import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
+import type { DomainEventType } from '../../../platform/src/queue/job-catalog.js';
+import { checkPageSize, decodeKeysetCursor, keysetCursor } from '../../../platform/src/pagination/keyset-cursor.js';
+import { authorize } from '../../../identity/src/access/authorize.js';
+import type { Actor } from '../../../identity/src/access/access-policy.js';
+import { ListingEntity } from '../../../listings/src/entities/listing.entity.js';
+import { canSeeListing } from '../../../listings/src/listing.service.js';
+import { MatchRequestEntity } from './match-request.entity.js';
+import {
+  MATCH_OUTCOMES,
+  MATCH_REQUEST_ROLES,
+  MATCH_REQUEST_STATUSES,
+  MATCH_REQUEST_STATUS_LABELS,
+  OPEN_MATCH_REQUEST_STATUSES,
+  SHARING_MATCH_REQUEST_STATUSES,
+  type MatchOutcome,
+  type MatchRequestRole,
+  type MatchRequestStatus,
+} from './match-request-enums.js';
+
+export interface RequestMatchCommand {
+  listingId: string;
+  message?: string | null;
+  shareProfile: boolean;
+}
+
+export interface MatchRequestPage {
+  rows: MatchRequestEntity[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** A provider's record as the receiving side of match requests (DOMAIN.md §4.4 inputs). */
+export interface ProviderMatchStats {
+  requestsReceived: number;
+  pending: number;
+  accepted: number;
+  declined: number;
+  completed: number;
+  successful: number;
+  cancelled: number;
+  /** (accepted + completed) / responded; null before the first response. */
+  acceptanceRate: number | null;
+  /** successful / completed; null before the first completion. */
+  successRate: number | null;
+  /** Mean of the 1–5 ratings; null before the first rating. */
+  averageRating: number | null;
+  ratingCount: number;
+  /** Median hours from request to accept/decline; null before the first response. */
+  medianResponseHours: number | null;
+}
+
+export const MATCH_MESSAGE_MAX_CHARS = 2000;
+const OPEN_UNIQUE_INDEX = 'uq_match_requests_open';
+const chars = (s: string) => Array.from(s).length;
+
+/**
+ * 对接申请: an enterprise asks a listing's owner for a match (optionally sharing its profile); the
+ * owner accepts or declines; the enterprise completes an accepted one with an outcome and a
+ * rating, or cancels a pending one. Writes take the caller's transaction manager and record one
+ * outbox event per transition.
+ */
+@Injectable()
+export class MatchRequestService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** ENTERPRISE only, on a PUBLISHED listing; one open (PENDING or ACCEPTED) request per enterprise and listing. */
+  async request(manager: EntityManager, actor: Actor | undefined, input: RequestMatchCommand): Promise<MatchRequestEntity> {
+    authorize(actor, 'requestMatch');
+    const enterprise = actor!;
+    const listingId = parseId(String(input.listingId ?? ''), 'input.listingId');
+    const message = validateText(input.message, 'input.message', '留言');
+    if (typeof input.shareProfile !== 'boolean') throw badInput('shareProfile 须为 true 或 false (shareProfile must be a boolean)', 'input.shareProfile');
+
+    // A shared lock: closing the listing waits for this request (and the other way round).
+    const listing = await manager.findOne(ListingEntity, { where: { id: listingId }, lock: { mode: 'pessimistic_read' } });
+    if (!listing || !canSeeListing(enterprise, listing)) throw listingNotFound(listingId);
+    if (listing.status !== 'PUBLISHED') {
+      throw badInput(
+        `该信息当前状态为${listing.status === 'CLOSED' ? '已关闭' : '草稿'}（${listing.status}），只能对已发布的信息发起对接 ` +
+          `(listing ${listingId} is ${listing.status}; match requests are accepted only while it is PUBLISHED)`,
+        'input.listingId',
+      );
+    }
+    const open = await manager.findOne(MatchRequestEntity, {
+      where: { listingId, enterpriseOrganizationId: enterprise.organizationId, status: In([...OPEN_MATCH_REQUEST_STATUSES]) },
+    });
+    if (open) throw alreadyOpen(open);
+
+    let saved: MatchRequestEntity;
+    try {
+      saved = await manager.save(
+        manager.create(MatchRequestEntity, {
+          listingId,
+          listingKind: listing.kind,
+          ownerOrganizationId: listing.ownerOrganizationId,
+          enterpriseOrganizationId: enterprise.organizationId,
+          message,
+          shareProfile: input.shareProfile,
+          status: 'PENDING',
+          responseMessage: null,
+          outcome: null,
+          rating: null,
+          respondedAt: null,
+          completedAt: null,
+          version: 1,
+        }),
+      );
+    } catch (err) {
+      if (isUniqueViolation(err, OPEN_UNIQUE_INDEX)) throw alreadyOpen();
+      throw err;
+    }
+    await this.record(manager, 'match-request.created', saved, enterprise.userId);
+    return saved;
+  }
+
+  /** The listing's owner accepts or declines a PENDING request. */
+  async respond(manager: EntityManager, actor: Actor | undefined, id: string, accept: boolean, message?: string | null): Promise<MatchRequestEntity> {
+    // Kind and sign-in first, so strangers learn nothing about which requests exist.
+    authorize(actor, 'respondToMatchRequest', { ownerOrganizationId: actor?.organizationId });
+    const requestId = parseId(String(id ?? ''), 'id');
+    if (typeof accept !== 'boolean') throw badInput('accept 须为 true 或 false (accept must be a boolean)', 'accept');
+    const responseMessage = validateText(message, 'message', '回复');
+    const request = await this.lockRequest(manager, requestId);
+    authorize(actor, 'respondToMatchRequest', { ownerOrganizationId: request.ownerOrganizationId });
+    requireStatus(request, ['PENDING'], accept ? '接受' : '婉拒', accept ? 'accept' : 'decline', 'id');
+    request.status = accept ? 'ACCEPTED' : 'DECLINED';
+    request.responseMessage = responseMessage;
+    request.respondedAt = new Date();
+    return this.transition(manager, request, 'match-request.responded', actor!);
+  }
+
+  /** The requesting enterprise completes an ACCEPTED request with its outcome and an optional 1–5 rating. */
+  async complete(manager: EntityManager, actor: Actor | undefined, id: string, outcome: MatchOutcome, rating?: number | null): Promise<MatchRequestEntity> {
+    authorize(actor, 'completeMatchRequest', { ownerOrganizationId: actor?.organizationId });
+    const requestId = parseId(String(id ?? ''), 'id');
+    if (!(MATCH_OUTCOMES as readonly string[]).includes(outcome)) {
+      throw badInput(`outcome 只能是 ${MATCH_OUTCOMES.join('、')} 之一 (outcome must be one of ${MATCH_OUTCOMES.join(', ')})`, 'outcome');
+    }
+    if (rating !== undefined && rating !== null && (!Number.isInteger(rating) || rating < 1 || rating > 5)) {
+      throw badInput(`评分须为 1–5 的整数，收到 ${String(rating)} (rating must be a whole number from 1 to 5)`, 'rating');
+    }
+    const request = await this.lockRequest(manager, requestId);
+    authorize(actor, 'completeMatchRequest', { ownerOrganizationId: request.enterpriseOrganizationId });
+    requireStatus(request, ['ACCEPTED'], '完成', 'complete', 'id');
+    request.status = 'COMPLETED';
+    request.outcome = outcome;
+    request.rating = rating ?? null;
+    request.completedAt = new Date();
+    return this.transition(manager, request, 'match-request.completed', actor!);
+  }
+
+  /** The requesting enterprise cancels its request while it is PENDING. */
+  async cancel(manager: EntityManager, actor: Actor | undefined, id: string): Promise<MatchRequestEntity> {
+    authorize(actor, 'cancelMatchRequest', { ownerOrganizationId: actor?.organizationId });
+    const requestId = parseId(String(id ?? ''), 'id');
+    const request = await this.lockRequest(manager, requestId);
+    authorize(actor, 'cancelMatchRequest', { ownerOrganizationId: request.enterpriseOrganizationId });
+    requireStatus(request, ['PENDING'], '取消', 'cancel', 'id');
+    request.status = 'CANCELLED';
+    return this.transition(manager, request, 'match-request.cancelled', actor!);
+  }
+
+  /**
+   * The caller's requests, newest first (stable: created_at, id): SENT by its enterprise or RECEIVED
+   * for its organization's listings. Other organizations' requests never appear.
+   */
+  async page(actor: Actor, role: MatchRequestRole, status: MatchRequestStatus | null | undefined, first: number, after?: string | null): Promise<MatchRequestPage> {
+    checkPageSize(first);
+    if (!(MATCH_REQUEST_ROLES as readonly string[]).includes(role)) throw badInput(`role 只能是 ${MATCH_REQUEST_ROLES.join('、')} 之一 (role must be SENT or RECEIVED)`, 'role');
+    if (status != null && !(MATCH_REQUEST_STATUSES as readonly string[]).includes(status)) throw badInput('status 无效 (unknown status)', 'status');
+    const qb = this.dataSource
+      .getRepository(MatchRequestEntity)
+      .createQueryBuilder('r')
+      .where(role === 'SENT' ? 'r.enterpriseOrganizationId = :me' : 'r.ownerOrganizationId = :me', { me: actor.organizationId });
+    if (status) qb.andWhere('r.status = :status', { status });
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      const c = decodeKeysetCursor(after);
+      // The cursor's time has millisecond precision, created_at microseconds: compare with the row's own.
+      qb.andWhere('(r.createdAt, r.id) < (COALESCE((SELECT c.created_at FROM match_requests c WHERE c.id = :cId::uuid), :cAt::timestamptz), :cId::uuid)', {
+        cAt: c.createdAt,
+        cId: c.id,
+      });
+    }
+    const rows = await qb.orderBy('r.createdAt', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1).getMany();
+    const pageRows = rows.slice(0, first);
+    return { rows: pageRows, totalCount, hasNextPage: rows.length > first, endCursor: pageRows.length ? keysetCursor(pageRows[pageRows.length - 1]!) : null };
+  }
+
+  /** One request, for its enterprise and the listing's owner only (no access check). */
+  findById(id: string): Promise<MatchRequestEntity | null> {
+    return this.dataSource.getRepository(MatchRequestEntity).findOneBy({ id });
+  }
+
+  /**
+   * Which of `enterpriseIds` have shared their profile with organization `ownerOrganizationId`
+   * (a match request with shareProfile to one of its listings, not declined or cancelled).
+   */
+  async sharedProfiles(ownerOrganizationId: string, enterpriseIds: readonly string[]): Promise<Set<string>> {
+    if (enterpriseIds.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT enterprise_organization_id AS id FROM match_requests
+        WHERE owner_organization_id = $1 AND enterprise_organization_id = ANY($2::uuid[]) AND share_profile AND status::text = ANY($3::text[])`,
+      [ownerOrganizationId, [...new Set(enterpriseIds)], SHARING_MATCH_REQUEST_STATUSES],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Aggregates per receiving organization, in the order of `organizationIds` (a DataLoader batch function). */
+  async providerStats(organizationIds: readonly string[]): Promise<ProviderMatchStats[]> {
+    if (organizationIds.length === 0) return [];
+    const rows: Array<Record<string, string | null>> = await this.dataSource.query(
+      `SELECT owner_organization_id AS id,
+              count(*) AS received,
+              count(*) FILTER (WHERE status = 'PENDING') AS pending,
+              count(*) FILTER (WHERE status = 'ACCEPTED') AS accepted,
+              count(*) FILTER (WHERE status = 'DECLINED') AS declined,
+              count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
+              count(*) FILTER (WHERE status = 'COMPLETED' AND outcome = 'SUCCESS') AS successful,
+              count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled,
+              avg(rating) AS avg_rating,
+              count(rating) AS rating_count,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - created_at) / 3600)
+                FILTER (WHERE responded_at IS NOT NULL) AS median_hours
+         FROM match_requests WHERE owner_organization_id = ANY($1::uuid[]) GROUP BY owner_organization_id`,
+      [[...new Set(organizationIds)]],
+    );
+    const byId = new Map(rows.map((r) => [r.id!, r]));
+    return organizationIds.map((id) => toStats(byId.get(id)));
+  }
+
+  private async lockRequest(manager: EntityManager, id: string): Promise<MatchRequestEntity> {
+    const request = await manager.findOne(MatchRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!request) throw notFound(`找不到对接申请 ${id}，请确认申请 ID (no match request with id ${id})`);
+    return request;
+  }
+
+  private async transition(manager: EntityManager, request: MatchRequestEntity, type: MatchRequestEventType, actor: Actor): Promise<MatchRequestEntity> {
+    request.version += 1;
+    const saved = await manager.save(request);
+    await this.record(manager, type, saved, actor.userId);
+    return saved;
+  }
+
+  private async record(manager: EntityManager, type: MatchRequestEventType, r: MatchRequestEntity, actorUserId: string): Promise<void> {
+    await recordEvent(manager, {
+      type,
+      aggregateType: 'match-request',
+      aggregateId: r.id,
+      data: {
+        matchRequestId: r.id,
+        listingId: r.listingId,
+        listingKind: r.listingKind,
+        enterpriseOrganizationId: r.enterpriseOrganizationId,
+        ownerOrganizationId: r.ownerOrganizationId,
+        status: r.status,
+        version: r.version,
+      },
+      actorUserId,
+    });
+  }
+}
+
+type MatchRequestEventType = Extract<DomainEventType, `match-request.${string}`>;
+
+/** Pure: the aggregate row (or none) as {@link ProviderMatchStats}. */
+export function toStats(row: Record<string, string | null> | undefined): ProviderMatchStats {
+  const n = (k: string) => Number(row?.[k] ?? 0);
+  const accepted = n('accepted');
+  const declined = n('declined');
+  const completed = n('completed');
+  const successful = n('successful');
+  const responded = accepted + declined + completed;
+  const ratingCount = n('rating_count');
+  const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+  return {
+    requestsReceived: n('received'),
+    pending: n('pending'),
+    accepted,
+    declined,
+    completed,
+    successful,
+    cancelled: n('cancelled'),
+    acceptanceRate: responded ? round((accepted + completed) / responded, 4) : null,
+    successRate: completed ? round(successful / completed, 4) : null,
+    averageRating: ratingCount ? round(Number(row!.avg_rating), 2) : null,
+    ratingCount,
+    medianResponseHours: row?.median_hours == null ? null : round(Number(row.median_hours), 2),
+  };
+}
+
+function requireStatus(request: MatchRequestEntity, allowed: readonly MatchRequestStatus[], verbZh: string, verbEn: string, field: string): void {
+  if (allowed.includes(request.status)) return;
+  const want = allowed.map((s) => `${MATCH_REQUEST_STATUS_LABELS[s]}（${s}）`).join('或');
+  throw conflict(
+    `该对接申请当前状态为${MATCH_REQUEST_STATUS_LABELS[request.status]}（${request.status}），只有${want}的申请可以${verbZh} ` +
+      `(match request ${request.id} is ${request.status}; only ${allowed.join(' or ')} requests can ${verbEn})`,
+    field,
+  );
+}
+
+/** Optional free text: trimmed, empty → null, at most {@link MATCH_MESSAGE_MAX_CHARS} characters. */
+function validateText(value: unknown, field: string, labelZh: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw badInput(`${field} 须为文本 (${field} must be a string)`, field);
+  const text = value.trim();
+  const n = chars(text);
+  if (n > MATCH_MESSAGE_MAX_CHARS) {
+    throw badInput(`${labelZh}最多 ${MATCH_MESSAGE_MAX_CHARS} 字，当前 ${n} 字，请精简 (${field} has ${n} characters; at most ${MATCH_MESSAGE_MAX_CHARS} are allowed)`, field);
+  }
+  return text === '' ? null : text;
+}
+
+function listingNotFound(id: string): AppError {
+  return new AppError('NOT_FOUND', `找不到信息 ${id}：请确认 ID，或该信息尚未发布 (no published listing with id ${id})`, { field: 'input.listingId' });
+}
+
+function alreadyOpen(open?: MatchRequestEntity): AppError {
+  const which = open ? `（申请 ${open.id}，状态 ${MATCH_REQUEST_STATUS_LABELS[open.status]} ${open.status}）` : '';
+  return conflict(
+    `贵企业对该信息已有进行中的对接申请${which}；请等待回复，或取消后重新申请 ` +
+      `(your organization already has an open match request for this listing${open ? ` (${open.id}, ${open.status})` : ''}; cancel it before requesting again)`,
+    'input.listingId',
+  );
+}

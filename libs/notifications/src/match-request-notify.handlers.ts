@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
+import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
+import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
+import { ListingEntity } from '../../listings/src/entities/listing.entity.js';
+import { MatchRequestEntity } from '../../matching/src/requests/match-request.entity.js';
+import { NotificationService } from './notification.service.js';
+
+type Job = JobPayloads['notify.match-request'];
+
+/**
+ * Tells the other side of a match request what happened: the listing's owner about a new,
+ * cancelled or completed request; the enterprise about the owner's answer. The texts quote the
+ * request as it was at the event's version, so a late job never describes a newer state.
+ */
+@Injectable()
+@HandlesJob('notify.match-request')
+export class MatchRequestNotifier implements JobHandler<'notify.match-request'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async handle(job: Job): Promise<void> {
+    const { matchRequestId, listingId, enterpriseOrganizationId, ownerOrganizationId, status, version } = job.data;
+    const [request, listing, enterprise, owner] = await Promise.all([
+      this.dataSource.getRepository(MatchRequestEntity).findOneBy({ id: matchRequestId }),
+      this.dataSource.getRepository(ListingEntity).findOneBy({ id: listingId }),
+      this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: enterpriseOrganizationId }),
+      this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: ownerOrganizationId }),
+    ]);
+    if (!request || !listing || !enterprise || !owner) return;
+    // Texts (message, response) belong to this event only while the request has not moved on since.
+    const current = request.version === version;
+    const quote = (label: string, text: string | null) => (current && text ? `\n${label}：${text}` : '');
+    const item = ((): { to: string; title: string; body: string } | null => {
+      switch (job.eventType) {
+        case 'match-request.created':
+          return {
+            to: ownerOrganizationId,
+            title: `新的对接申请：${listing.title}`,
+            body:
+              `「${enterprise.name}」申请对接您发布的「${listing.title}」` +
+              (request.shareProfile ? '，并授权您查看其企业档案（含财务数据）' : '') +
+              '。请在“对接申请”中接受或婉拒。' +
+              quote('留言', request.message),
+          };
+        case 'match-request.responded':
+          return status === 'ACCEPTED'
+            ? { to: enterpriseOrganizationId, title: `对接申请已接受：${listing.title}`, body: `「${owner.name}」已接受您对「${listing.title}」的对接申请，请与对方联系推进。${quote('回复', request.responseMessage)}` }
+            : { to: enterpriseOrganizationId, title: `对接申请未被接受：${listing.title}`, body: `「${owner.name}」婉拒了您对「${listing.title}」的对接申请。欢迎查看平台为您推荐的其他资源。${quote('回复', request.responseMessage)}` };
+        case 'match-request.completed':
+          return {
+            to: ownerOrganizationId,
+            title: `对接已完成：${listing.title}`,
+            body:
+              `「${enterprise.name}」已确认与您就「${listing.title}」的对接完成，结果：${request.outcome === 'SUCCESS' ? '成功' : '未成功'}` +
+              (request.rating ? `，评分 ${request.rating} / 5。` : '。'),
+          };
+        case 'match-request.cancelled':
+          return { to: ownerOrganizationId, title: `对接申请已取消：${listing.title}`, body: `「${enterprise.name}」取消了对「${listing.title}」的对接申请。` };
+      }
+    })();
+    if (!item) return;
+    await this.notifications.createMany([
+      { organizationId: item.to, kind: job.eventType, title: item.title, body: item.body, sourceEventId: job.eventId },
+    ]);
+  }
+}
