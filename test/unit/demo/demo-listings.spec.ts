@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEMO_ORGANIZATIONS } from '../../../apps/api/src/demo/demo-data.js';
 import { addDays, demoListings } from '../../../apps/api/src/demo/demo-listings.js';
+import { DEMO_MATCH_REQUESTS } from '../../../apps/api/src/demo/demo-match-requests.js';
 import { LISTING_OWNER_KIND } from '../../../libs/listings/src/listing-enums.js';
 import {
   validateChallenge,
@@ -93,5 +94,23 @@ describe('demo listings', () => {
     const later = demoListings('2027-03-01');
     expect(later.challenges[0]!.input.applyBy).toBe(addDays('2027-03-01', 75));
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('demo match requests', () => {
+  const published = new Map(all.filter((l) => l.publish && org(l.ownerKey)?.verified).map((l) => [l.input.title, l]));
+
+  it.each(DEMO_MATCH_REQUESTS.map((r) => [r.enterpriseKey, r.listingTitle, r] as const))('%s → %s names a demo enterprise and a published demo listing', (_e, _t, r) => {
+    expect(org(r.enterpriseKey)?.kind).toBe('ENTERPRISE');
+    expect(published.has(r.listingTitle)).toBe(true);
+    if (r.then && 'respond' in r.then && r.then.complete) expect(r.then.respond.accept).toBe(true);
+  });
+
+  it('covers every state, without two open requests for one enterprise and listing', () => {
+    const state = (r: (typeof DEMO_MATCH_REQUESTS)[number]) =>
+      !r.then ? 'PENDING' : 'cancel' in r.then ? 'CANCELLED' : !r.then.respond.accept ? 'DECLINED' : r.then.complete ? 'COMPLETED' : 'ACCEPTED';
+    expect(new Set(DEMO_MATCH_REQUESTS.map(state))).toEqual(new Set(['PENDING', 'ACCEPTED', 'DECLINED', 'COMPLETED', 'CANCELLED']));
+    const pairs = DEMO_MATCH_REQUESTS.map((r) => `${r.enterpriseKey}|${r.listingTitle}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
   });
 });

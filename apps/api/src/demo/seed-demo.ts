@@ -16,6 +16,9 @@ import { ListingEntity } from '../../../../libs/listings/src/entities/listing.en
 import { ParkEntity } from '../../../../libs/listings/src/entities/park.entity.js';
 import { ListingService, type FullListing } from '../../../../libs/listings/src/listing.service.js';
 import { demoListings } from './demo-listings.js';
+import { DEMO_MATCH_REQUESTS } from './demo-match-requests.js';
+import { MatchRequestService } from '../../../../libs/matching/src/requests/match-request.service.js';
+import { MatchRequestEntity } from '../../../../libs/matching/src/requests/match-request.entity.js';
 
 const AUTHORITY_ORG = DEMO_ORGANIZATIONS.find((o) => o.kind === 'AUTHORITY')!;
 
@@ -97,6 +100,35 @@ async function seedDemoListings(dataSource: DataSource, manager: EntityManager, 
   return { listings, parks };
 }
 
+/** The demo match requests, driven through MatchRequestService; only while there are none yet. */
+async function seedDemoMatchRequests(dataSource: DataSource, manager: EntityManager): Promise<number> {
+  if (await manager.exists(MatchRequestEntity)) return 0;
+  const service = new MatchRequestService(dataSource);
+  const actorOf = async (key: string): Promise<Actor> => {
+    const demo = DEMO_ORGANIZATIONS.find((o) => o.key === key)!;
+    const org = await manager.findOneByOrFail(OrganizationEntity, { uscc: demo.uscc });
+    const user = await manager.findOneByOrFail(UserEntity, { organizationId: org.id });
+    return { userId: user.id, organizationId: org.id, kind: org.kind, verified: org.verified };
+  };
+  let n = 0;
+  for (const r of DEMO_MATCH_REQUESTS) {
+    const enterprise = await actorOf(r.enterpriseKey);
+    const listing = await manager.findOneByOrFail(ListingEntity, { title: r.listingTitle, status: 'PUBLISHED' });
+    const created = await service.request(manager, enterprise, { listingId: listing.id, shareProfile: r.shareProfile, message: r.message });
+    const then = r.then;
+    if (then && 'cancel' in then) await service.cancel(manager, enterprise, created.id);
+    if (then && 'respond' in then) {
+      const owner = await manager.findOneByOrFail(UserEntity, { organizationId: listing.ownerOrganizationId });
+      const ownerOrg = await manager.findOneByOrFail(OrganizationEntity, { id: listing.ownerOrganizationId });
+      const ownerActor = { userId: owner.id, organizationId: ownerOrg.id, kind: ownerOrg.kind, verified: ownerOrg.verified };
+      await service.respond(manager, ownerActor, created.id, then.respond.accept, then.respond.message);
+      if (then.complete) await service.complete(manager, enterprise, created.id, then.complete.outcome, then.complete.rating);
+    }
+    n++;
+  }
+  return n;
+}
+
 /**
  * Demo organizations of every kind with one user each (password DEMO_PASSWORD), enterprise
  * profiles, and the supply side (service offerings, credit products, 揭榜 challenges, parks and
@@ -112,6 +144,7 @@ export async function seedDemoData(dataSource: DataSource, logger: Logger): Prom
   const withLogin = [16, 8, 23, 0, 27];
   let created = 0;
   let supply = { listings: 0, parks: 0 };
+  let requests = 0;
   await dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['srdi:seed-demo']);
     let enterpriseIndex = 0;
@@ -140,9 +173,11 @@ export async function seedDemoData(dataSource: DataSource, logger: Logger): Prom
       created++;
     }
     supply = await seedDemoListings(dataSource, manager, today);
+    if (supply.listings > 0) requests = await seedDemoMatchRequests(dataSource, manager);
   });
   if (created > 0) logger.info(`demo data: created ${created} organizations (users <key>@demo.srdi.example, password ${DEMO_PASSWORD})`);
   if (supply.listings > 0) logger.info(`demo data: created ${supply.listings} listings and ${supply.parks} parks`);
+  if (requests > 0) logger.info(`demo data: created ${requests} match requests (pending, accepted, declined, completed, cancelled)`);
   return created;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { EnterpriseProfileEntity } from '../../../enterprises/src/enterprise-profile.entity.js';
 import { EnterpriseFinancialsEntity } from '../../../enterprises/src/enterprise-financials.entity.js';
 import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
@@ -22,6 +22,20 @@ const REGION_NESTS = (listingRegions: string, orgRegion: string) => `(${listingR
 /** SQL: industry prefixes nest either way, or the listing targets any industry. */
 const INDUSTRY_NESTS = (listingIndustries: string, orgIndustry: string) => `(${listingIndustries} = '{}' OR EXISTS (
   SELECT 1 FROM unnest(${listingIndustries}) AS i(code) WHERE ${orgIndustry} LIKE i.code || '%' OR i.code LIKE ${orgIndustry} || '%'))`;
+
+/**
+ * Inserts or overwrites rows by (enterprise, listing): an enterprise's rescore and a listing's run
+ * concurrently on different workers, and each may write the pair the other just wrote.
+ */
+function upsertMatches(m: EntityManager, rows: Array<Partial<MatchEntity>>): Promise<unknown> {
+  return m
+    .createQueryBuilder()
+    .insert()
+    .into(MatchEntity)
+    .values(rows)
+    .orUpdate(['kind', 'score', 'reasons', 'scorer_version', 'listing_version', 'profile_version', 'computed_at'], ['enterprise_organization_id', 'listing_id'])
+    .execute();
+}
 
 /**
  * Match sets, kept incrementally: an enterprise is rescored against the listings that can concern
@@ -114,7 +128,7 @@ export class MatchSetService {
   private replaceForEnterprise(organizationId: string, matches: Array<Partial<MatchEntity>>): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       await m.delete(MatchEntity, { enterpriseOrganizationId: organizationId });
-      if (matches.length) await m.insert(MatchEntity, matches);
+      if (matches.length) await upsertMatches(m, matches);
       return matches.length;
     });
   }
@@ -122,7 +136,7 @@ export class MatchSetService {
   private replaceForListing(listingId: string, matches: Array<Partial<MatchEntity>>): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       await m.delete(MatchEntity, { listingId });
-      for (let i = 0; i < matches.length; i += 1_000) await m.insert(MatchEntity, matches.slice(i, i + 1_000));
+      for (let i = 0; i < matches.length; i += 1_000) await upsertMatches(m, matches.slice(i, i + 1_000));
       return matches.length;
     });
   }

@@ -1,4 +1,22 @@
-import { DataSource, type EntityManager, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type EntityManager, type Logger, type MixedList, type EntitySchema } from 'typeorm';
+
+/**
+ * TypeORM's own logger prints a failed query with its parameters, i.e. enterprises' financial
+ * figures and reasons. This one prints the statement (truncated) and the error, never parameters.
+ */
+export const parameterFreeLogger: Logger = {
+  logQuery: () => undefined,
+  logQuerySlow: () => undefined,
+  logSchemaBuild: () => undefined,
+  logMigration: () => undefined,
+  logQueryError: (error, query) => {
+    const text = query.length > 300 ? `${query.slice(0, 300)}…` : query;
+    console.error(`query failed: ${text} -- ${error instanceof Error ? error.message : String(error)}`);
+  },
+  log: (level, message) => {
+    if (level === 'warn') console.warn(String(message));
+  },
+};
 
 export interface DataSourceParams {
   url: string;
@@ -23,6 +41,7 @@ export function createDataSource(params: DataSourceParams): DataSource {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: ['error'],
+    logger: parameterFreeLogger,
     // Optional GraphQL arguments arrive as undefined; TypeORM 1.x throws on those by default.
     invalidWhereValuesBehavior: { undefined: 'ignore', null: 'throw' },
     extra: { max: params.poolSize ?? 10, application_name: params.applicationName ?? 'srdi-match' },
