@@ -28,7 +28,7 @@ const STATS = `query($id: ID!) { organization(id: $id) { id matchStats {
   requestsReceived pending accepted declined completed successful cancelled acceptanceRate successRate averageRating ratingCount medianResponseHours } } }`;
 const NOTIFICATIONS = `query { notifications(first: 50) { kind title body } }`;
 
-type Request = { id: string; status: string; shareProfile: boolean; message: string | null; responseMessage: string | null; outcome: string | null; rating: number | null; listing: { id: string }; enterprise: { id: string } };
+type Request = { id: string; status: string; shareProfile: boolean; requestedAmount: number | null; message: string | null; responseMessage: string | null; outcome: string | null; rating: number | null; listing: { id: string }; enterprise: { id: string } };
 
 /** A product open to the test firms: any tier, no patent floor, in 余姚. */
 const openProduct = (title: string) =>
@@ -88,6 +88,8 @@ describe('match requests: request, respond, complete, cancel; consent-based prof
     const created = ok<Request>(await app.gql(REQUEST_MATCH, { i: { listingId: productId, shareProfile: true, message: '  拟申请 500 万元，期限 12 个月  ' } }, firm.token), 'requestMatch');
     expect(created).toMatchObject({ status: 'PENDING', shareProfile: true, message: '拟申请 500 万元，期限 12 个月', listing: { id: productId }, enterprise: { id: firm.organizationId }, outcome: null, rating: null });
     expect((await outboxFor(app, created.id)).map((e) => e.type)).toEqual(['match-request.created']);
+    // A credit product: the amount applied for defaults to the profile's financing need.
+    expect(created.requestedAmount).toBe(profileInput().financingNeed.amount);
 
     // Consent given: the bank now reads the profile (financials included), directly and in its leads; another bank does not.
     const profile = ok<{ organization: { id: string }; financials: unknown[] }>(await app.gql(PROFILE, { id: firm.organizationId }, bank.token), 'enterpriseProfile');
@@ -153,6 +155,7 @@ describe('match requests: request, respond, complete, cancel; consent-based prof
     ok(await app.gql(CLOSE, { id: closed.id }, otherBank.token), 'closeListing');
     await expectRefusal(REQUEST_MATCH, { i: { listingId: closed.id, shareProfile: true } }, firm.token, 'BAD_USER_INPUT', 'input.listingId');
     await expectRefusal(REQUEST_MATCH, { i: { listingId: 'not-a-uuid', shareProfile: true } }, firm.token, 'BAD_USER_INPUT', 'input.listingId');
+    await expectRefusal(REQUEST_MATCH, { i: { listingId: closed.id, shareProfile: true, requestedAmount: 0 } }, firm.token, 'BAD_USER_INPUT', 'input.requestedAmount');
     await expectRefusal(REQUEST_MATCH, { i: { listingId: productId, shareProfile: true, message: '长'.repeat(2001) } }, otherFirm.token, 'BAD_USER_INPUT', 'input.message');
     await expectRefusal(RESPOND, { id: '00000000-0000-4000-8000-000000000000', accept: true }, bank.token, 'NOT_FOUND');
     await expectRefusal(MATCH_REQUESTS, { role: 'SENT', first: 101 }, firm.token, 'BAD_USER_INPUT');

@@ -233,7 +233,7 @@ export const APPLY = `mutation($i: ChallengeApplicationInput!) { applyToChalleng
 export const DECIDE = `mutation($id: ID!, $d: ApplicationDecision!, $c: String) { decideChallengeApplication(id: $id, decision: $d, comment: $c) { id status decisionComment decidedAt } }`;
 export const WITHDRAW = `mutation($id: ID!) { withdrawChallengeApplication(id: $id) { id status } }`;
 
-const MATCH_REQUEST_FIELDS = 'id status shareProfile message responseMessage outcome rating createdAt updatedAt listing { id title } enterprise { id name }';
+const MATCH_REQUEST_FIELDS = 'id status shareProfile requestedAmount message responseMessage outcome rating createdAt updatedAt listing { id title } enterprise { id name }';
 export const REQUEST_MATCH = `mutation($i: MatchRequestInput!) { requestMatch(input: $i) { ${MATCH_REQUEST_FIELDS} } }`;
 export const RESPOND = `mutation($id: ID!, $accept: Boolean!, $m: String) { respondToMatchRequest(id: $id, accept: $accept, message: $m) { ${MATCH_REQUEST_FIELDS} } }`;
 export const COMPLETE = `mutation($id: ID!, $o: MatchOutcome!, $r: Int) { completeMatchRequest(id: $id, outcome: $o, rating: $r) { ${MATCH_REQUEST_FIELDS} } }`;

@@ -8,6 +8,7 @@ export function toMatchRequestModel(r: MatchRequestEntity): MatchRequestModel {
     enterpriseOrganizationId: r.enterpriseOrganizationId,
     message: r.message,
     shareProfile: r.shareProfile,
+    requestedAmount: r.requestedAmount,
     status: r.status,
     responseMessage: r.responseMessage,
     outcome: r.outcome,

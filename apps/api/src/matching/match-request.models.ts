@@ -6,7 +6,7 @@ import {
   type MatchOutcome,
   type MatchRequestStatus,
 } from '../../../../libs/matching/src/requests/match-request-enums.js';
-import { DateTimeScalar } from '../graphql/scalars.js';
+import { DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { PageInfoModel } from '../listings/listing.models.js';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -29,6 +29,8 @@ export class MatchRequestInput {
   @Field(() => ID) listingId: string;
   @Field(() => String, { nullable: true, description: 'At most 2,000 characters.' }) message?: string | null;
   @Field({ description: 'Consent to show the enterprise profile (financials included) to the listing\'s owner.' }) shareProfile: boolean;
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Amount applied for, in yuan; for a credit product it defaults to the profile\'s financing need.' })
+  requestedAmount?: number | null;
 }
 
 @ObjectType('MatchRequest')
@@ -36,6 +38,7 @@ export class MatchRequestModel {
   @Field(() => ID) id: string;
   @Field(() => String, { nullable: true }) message: string | null;
   @Field() shareProfile: boolean;
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Amount applied for, in yuan.' }) requestedAmount: number | null;
   @Field(() => MatchRequestStatusEnum) status: MatchRequestStatus;
   @Field(() => String, { nullable: true }) responseMessage: string | null;
   @Field(() => MatchOutcomeEnum, { nullable: true }) outcome: MatchOutcome | null;

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
 import { ListingEntity } from '../../../listings/src/entities/listing.entity.js';
+import { bigintNumber } from '../../../enterprises/src/bigint-number.js';
 import { LISTING_KINDS, type ListingKind } from '../../../listings/src/listing-enums.js';
 import { MATCH_OUTCOMES, MATCH_REQUEST_STATUSES, type MatchOutcome, type MatchRequestStatus } from './match-request-enums.js';
 
@@ -45,6 +46,10 @@ export class MatchRequestEntity {
 
   @Column('text', { nullable: true })
   message: string | null;
+
+  /** Yuan: the amount applied for (credit products: defaults to the firm's financing need at request time). */
+  @Column('bigint', { name: 'requested_amount', nullable: true, transformer: bigintNumber })
+  requestedAmount: number | null;
 
   @Column('boolean', { name: 'share_profile' })
   shareProfile: boolean;

@@ -27,6 +27,8 @@ export interface RequestMatchCommand {
   listingId: string;
   message?: string | null;
   shareProfile: boolean;
+  /** Yuan; for a credit product it defaults to the firm's recorded financing need. */
+  requestedAmount?: number | null;
 }
 
 export interface MatchRequestPage {
@@ -77,6 +79,10 @@ export class MatchRequestService {
     const listingId = parseId(String(input.listingId ?? ''), 'input.listingId');
     const message = validateText(input.message, 'input.message', '留言');
     if (typeof input.shareProfile !== 'boolean') throw badInput('shareProfile 须为 true 或 false (shareProfile must be a boolean)', 'input.shareProfile');
+    const amount = input.requestedAmount;
+    if (amount !== undefined && amount !== null && (!Number.isSafeInteger(amount) || amount <= 0)) {
+      throw badInput(`申请金额须为正整数（单位：元），收到 ${String(amount)} (requestedAmount must be a positive whole number of yuan)`, 'input.requestedAmount');
+    }
 
     // A shared lock: closing the listing waits for this request (and the other way round).
     const listing = await manager.findOne(ListingEntity, { where: { id: listingId }, lock: { mode: 'pessimistic_read' } });
@@ -92,6 +98,7 @@ export class MatchRequestService {
       where: { listingId, enterpriseOrganizationId: enterprise.organizationId, status: In([...OPEN_MATCH_REQUEST_STATUSES]) },
     });
     if (open) throw alreadyOpen(open);
+    const requestedAmount = amount ?? (listing.kind === 'CREDIT_PRODUCT' ? await this.financingNeedOf(manager, enterprise.organizationId) : null);
 
     let saved: MatchRequestEntity;
     try {
@@ -102,6 +109,7 @@ export class MatchRequestService {
           ownerOrganizationId: listing.ownerOrganizationId,
           enterpriseOrganizationId: enterprise.organizationId,
           message,
+          requestedAmount,
           shareProfile: input.shareProfile,
           status: 'PENDING',
           responseMessage: null,
@@ -234,6 +242,11 @@ export class MatchRequestService {
     );
     const byId = new Map(rows.map((r) => [r.id!, r]));
     return organizationIds.map((id) => toStats(byId.get(id)));
+  }
+
+  private async financingNeedOf(manager: EntityManager, organizationId: string): Promise<number | null> {
+    const [row] = await manager.query(`SELECT (financing_need->>'amount')::bigint AS amount FROM enterprise_profiles WHERE organization_id = $1`, [organizationId]);
+    return row?.amount == null ? null : Number(row.amount);
   }
 
   private async lockRequest(manager: EntityManager, id: string): Promise<MatchRequestEntity> {

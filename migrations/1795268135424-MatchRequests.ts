@@ -1,12 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class MatchRequests1795267766957 implements MigrationInterface {
-  name = 'MatchRequests1795267766957';
+export class MatchRequests1795268135424 implements MigrationInterface {
+  name = 'MatchRequests1795268135424';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TYPE "public"."match_request_status" AS ENUM('PENDING', 'ACCEPTED', 'DECLINED', 'COMPLETED', 'CANCELLED')`);
     await queryRunner.query(`CREATE TYPE "public"."match_outcome" AS ENUM('SUCCESS', 'FAILURE')`);
-    await queryRunner.query(`CREATE TABLE "match_requests" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "listing_id" uuid NOT NULL, "listing_kind" "public"."listing_kind" NOT NULL, "owner_organization_id" uuid NOT NULL, "enterprise_organization_id" uuid NOT NULL, "message" text, "share_profile" boolean NOT NULL, "status" "public"."match_request_status" NOT NULL DEFAULT 'PENDING', "response_message" text, "outcome" "public"."match_outcome", "rating" smallint, "responded_at" TIMESTAMP WITH TIME ZONE, "completed_at" TIMESTAMP WITH TIME ZONE, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_match_requests_rating" CHECK (rating IS NULL OR rating BETWEEN 1 AND 5), CONSTRAINT "PK_7349a97326e887defffe4531598" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "match_requests" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "listing_id" uuid NOT NULL, "listing_kind" "public"."listing_kind" NOT NULL, "owner_organization_id" uuid NOT NULL, "enterprise_organization_id" uuid NOT NULL, "message" text, "requested_amount" bigint, "share_profile" boolean NOT NULL, "status" "public"."match_request_status" NOT NULL DEFAULT 'PENDING', "response_message" text, "outcome" "public"."match_outcome", "rating" smallint, "responded_at" TIMESTAMP WITH TIME ZONE, "completed_at" TIMESTAMP WITH TIME ZONE, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_match_requests_rating" CHECK (rating IS NULL OR rating BETWEEN 1 AND 5), CONSTRAINT "PK_7349a97326e887defffe4531598" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "ix_match_requests_listing" ON "match_requests"  ("listing_id") `);
     await queryRunner.query(`CREATE INDEX "ix_match_requests_owner" ON "match_requests"  ("owner_organization_id", "created_at", "id") `);
     await queryRunner.query(`CREATE INDEX "ix_match_requests_enterprise" ON "match_requests"  ("enterprise_organization_id", "created_at", "id") `);
