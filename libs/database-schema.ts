@@ -15,6 +15,7 @@ import { ParkEntity } from './listings/src/entities/park.entity.js';
 import { ChallengeApplicationEntity } from './listings/src/challenges/challenge-application.entity.js';
 import { MatchEntity } from './matching/src/sets/match.entity.js';
 import { MatchRequestEntity } from './matching/src/requests/match-request.entity.js';
+import { AuditLogEntity } from './insights/src/audit-log.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
 export const ENTITIES = [
@@ -34,6 +35,7 @@ export const ENTITIES = [
   ChallengeApplicationEntity,
   MatchEntity,
   MatchRequestEntity,
+  AuditLogEntity,
 ];
 
 export { MIGRATIONS };

@@ -2,7 +2,7 @@ import { Init1795259069504 } from './1795259069504-Init.js';
 import { EnterpriseProfiles1795261187091 } from './1795261187091-EnterpriseProfiles.js';
 import { Listings1795262294810 } from './1795262294810-Listings.js';
 import { Matches1795266149105 } from './1795266149105-Matches.js';
-import { MatchRequests1795268135424 } from './1795268135424-MatchRequests.js';
+import { MatchRequestsAndInsights1795268364161 } from './1795268364161-MatchRequestsAndInsights.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -10,5 +10,5 @@ export const MIGRATIONS: Function[] = [
   EnterpriseProfiles1795261187091,
   Listings1795262294810,
   Matches1795266149105,
-  MatchRequests1795268135424,
+  MatchRequestsAndInsights1795268364161,
 ];

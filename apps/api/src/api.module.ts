@@ -14,6 +14,10 @@ import { ChallengeApplicationResolver, ChallengeResolver } from './listings/chal
 import { SearchResolver } from './search/search.resolver.js';
 import { MatchingModule } from '../../../libs/matching/src/sets/matching.module.js';
 import { MatchRequestService } from '../../../libs/matching/src/requests/match-request.service.js';
+import { InsightsModule } from '../../../libs/insights/src/insights.module.js';
+import { AuditLogService } from '../../../libs/insights/src/audit-log.service.js';
+import { InsightsResolver } from './insights/insights.resolver.js';
+import { InsightsExportController } from './insights/insights-export.controller.js';
 import { MatchingResolver } from './matching/matching.resolver.js';
 import { MatchRequestResolver, ProviderStatsResolver } from './matching/match-request.resolver.js';
 import { ChallengeApplicationService } from '../../../libs/listings/src/challenges/challenge-application.service.js';
@@ -39,10 +43,11 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
     TiersModule,
     ListingsModule,
     MatchingModule,
+    InsightsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [IdentityModule, TiersModule, ListingsModule, MatchingModule],
-      inject: [APP_CONFIG, IdentityService, TokenService, TierAssessmentService, ListingService, ChallengeApplicationService, MatchRequestService, RUNTIME],
+      imports: [IdentityModule, TiersModule, ListingsModule, MatchingModule, InsightsModule],
+      inject: [APP_CONFIG, IdentityService, TokenService, TierAssessmentService, ListingService, ChallengeApplicationService, MatchRequestService, AuditLogService, RUNTIME],
       useFactory: (
         config: AppConfig,
         identity: IdentityService,
@@ -51,11 +56,12 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
         listings: ListingService,
         applications: ChallengeApplicationService,
         matchRequests: MatchRequestService,
+        audit: AuditLogService,
         runtime: Runtime,
-      ) => graphqlOptions(config, tokens, { identity, assessments, listings, applications, matchRequests }, runtime.logger),
+      ) => graphqlOptions(config, tokens, { identity, assessments, listings, applications, matchRequests }, runtime.logger, audit),
     }),
   ],
-  controllers: [HealthController],
-  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver],
+  controllers: [HealthController, InsightsExportController],
+  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
 })
 export class ApiModule {}

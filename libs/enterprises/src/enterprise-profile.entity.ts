@@ -126,6 +126,13 @@ export class EnterpriseProfileEntity {
   @Column('date', { name: 'review_risk_expires_on', nullable: true })
   reviewRiskExpiresOn: string | null;
 
+  /**
+   * The highest tier the latest assessment finds the firm eligible for (rules in force per tier),
+   * kept by the scoring worker so the authority's pipeline is one GROUP BY; null until assessed.
+   */
+  @Column({ name: 'eligible_tier', type: 'enum', enum: ENTERPRISE_TIERS, enumName: 'enterprise_tier', nullable: true })
+  eligibleTier: EnterpriseTier | null;
+
   @OneToMany(() => EnterpriseFinancialsEntity, (f) => f.profile)
   financials?: EnterpriseFinancialsEntity[];
 

@@ -15,6 +15,8 @@ import type { MatchRequestService } from '../../../../libs/matching/src/requests
 import DataLoader from 'dataloader';
 import type { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
 import { complexityPlugin } from './complexity.plugin.js';
+import { auditPlugin } from './audit.plugin.js';
+import type { AuditLogService } from '../../../../libs/insights/src/audit-log.service.js';
 import { createErrorFormatter } from './format-error.js';
 import { RequestContext, byIdLoader, type Authentication, type Loaders } from './request-context.js';
 import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
@@ -23,7 +25,7 @@ import { DateTimeScalar } from './scalars.js';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
 export const SCHEMA_FILE = join(repoRoot, 'schema.gql');
 
-async function authenticate(req: Request, identity: IdentityService, tokens: TokenService): Promise<Authentication> {
+export async function authenticate(req: Request, identity: IdentityService, tokens: TokenService): Promise<Authentication> {
   const header = req.headers.authorization;
   if (!header) return {};
   const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -74,7 +76,7 @@ function createLoaders({ identity, assessments, listings, applications, matchReq
   };
 }
 
-export function graphqlOptions(config: AppConfig, tokens: TokenService, sources: LoaderSources, logger: Logger): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, tokens: TokenService, sources: LoaderSources, logger: Logger, audit?: AuditLogService): ApolloDriverConfig {
   const { identity } = sources;
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
@@ -101,6 +103,7 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
     plugins: [
       ...armor.plugins,
       complexityPlugin(config.graphql.maxCost),
+      ...(audit ? [auditPlugin(audit, (err) => logger.error({ err }, 'could not write the audit log'))] : []),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

@@ -15,6 +15,7 @@ import { MATCH_OUTCOMES, MATCH_REQUEST_STATUSES, type MatchOutcome, type MatchRe
 @Index('ix_match_requests_enterprise', ['enterpriseOrganizationId', 'createdAt', 'id'])
 @Index('ix_match_requests_owner', ['ownerOrganizationId', 'createdAt', 'id'])
 @Index('ix_match_requests_listing', ['listingId'])
+@Index('ix_match_requests_created', ['createdAt'])
 @Check('ck_match_requests_rating', 'rating IS NULL OR rating BETWEEN 1 AND 5')
 export class MatchRequestEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -39,6 +40,10 @@ export class MatchRequestEntity {
 
   @Column('uuid', { name: 'enterprise_organization_id' })
   enterpriseOrganizationId: string;
+
+  /** The enterprise's 行政区划代码 when it asked (the authority's figures are per region). */
+  @Column('text', { name: 'enterprise_region_code' })
+  enterpriseRegionCode: string;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enterprise_organization_id' })

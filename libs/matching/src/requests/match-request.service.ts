@@ -99,6 +99,7 @@ export class MatchRequestService {
     });
     if (open) throw alreadyOpen(open);
     const requestedAmount = amount ?? (listing.kind === 'CREDIT_PRODUCT' ? await this.financingNeedOf(manager, enterprise.organizationId) : null);
+    const [{ region_code: enterpriseRegionCode }] = await manager.query('SELECT region_code FROM organizations WHERE id = $1', [enterprise.organizationId]);
 
     let saved: MatchRequestEntity;
     try {
@@ -108,6 +109,7 @@ export class MatchRequestService {
           listingKind: listing.kind,
           ownerOrganizationId: listing.ownerOrganizationId,
           enterpriseOrganizationId: enterprise.organizationId,
+          enterpriseRegionCode,
           message,
           requestedAmount,
           shareProfile: input.shareProfile,

@@ -6,6 +6,7 @@ import type { AssessedTier, TierOutcome } from '../tier-types.js';
 import { EnterpriseProfileService } from '../../../enterprises/src/enterprise-profile.service.js';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import { EnterpriseProfileEntity, type ReviewRiskValue } from '../../../enterprises/src/enterprise-profile.entity.js';
+import { ENTERPRISE_TIERS, type EnterpriseTier } from '../../../enterprises/src/enterprise-tier.js';
 import { profileFacts } from '../../../enterprises/src/profile-facts.js';
 import { TierAssessmentEntity } from './tier-assessment.entity.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
@@ -68,6 +69,17 @@ export interface AssessResult {
   reviewRisk: ReviewRiskValue | null;
 }
 
+/** The highest tier an application-mode outcome under the rule set in force for that tier finds eligible, else NONE. */
+export function highestEligible(rows: ReadonlyArray<Partial<TierAssessmentEntity>>, asOf: string): EnterpriseTier {
+  let best: EnterpriseTier = 'NONE';
+  for (const r of rows) {
+    if (r.mode !== 'NEW' || !r.eligible || r.ruleSet !== ruleSetInForce(r.tier as AssessedTier, asOf)) continue;
+    const tier = r.tier as EnterpriseTier;
+    if (ENTERPRISE_TIERS.indexOf(tier) > ENTERPRISE_TIERS.indexOf(best)) best = tier;
+  }
+  return best;
+}
+
 /** Runs the evaluator for an enterprise, stores the outcomes as history and refreshes its risk. */
 @Injectable()
 export class TierAssessmentService {
@@ -113,6 +125,7 @@ export class TierAssessmentService {
       review = outcomes.find((o) => o.tier === tier);
     }
     const risk = reviewRisk(profile, review, asOf);
+    const eligibleTier = highestEligible(rows, asOf);
 
     return this.dataSource.transaction(async (manager) => {
       const result = await manager.createQueryBuilder().insert().into(TierAssessmentEntity).values(rows).orIgnore().execute();
@@ -128,7 +141,7 @@ export class TierAssessmentService {
       await manager.update(
         EnterpriseProfileEntity,
         { organizationId, version: profile.version },
-        { reviewRisk: risk, reviewRiskExpiresOn: risk?.expiresOn ?? null },
+        { reviewRisk: risk, reviewRiskExpiresOn: risk?.expiresOn ?? null, eligibleTier },
       );
       return { organizationId, profileVersion: profile.version, inserted: result.identifiers.filter(Boolean).length, reviewRisk: risk };
     });

@@ -1,0 +1,81 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, type DocumentNode, type GraphQLError } from 'graphql';
+import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
+import type { AuditLogService, NewAuditEntry } from '../../../../libs/insights/src/audit-log.service.js';
+import type { RequestContext } from './request-context.js';
+
+type Args = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' && v.length <= 100 ? v : null);
+
+/** The row a mutation acts on: its `id` argument, the listing/challenge/park it names, or the id it returned. Never other argument values. */
+export function targetOf(args: Args, result: unknown): string | null {
+  const input = (args.input ?? {}) as Args;
+  const returned = result as { id?: unknown; user?: { id?: unknown } } | null | undefined;
+  return str(args.id) ?? str(input.listingId) ?? str(input.challengeId) ?? str(input.parkId) ?? str(returned?.id) ?? str(returned?.user?.id) ?? null;
+}
+
+export function codeOf(err: unknown): string {
+  if (err instanceof AppError) return err.code;
+  const code = (err as GraphQLError | undefined)?.extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}
+
+/** Mutation field names of the operation in `document` (for calls refused before they ran). */
+function mutationFields(document: DocumentNode | undefined, operationName: string | null | undefined): string[] {
+  const op = document?.definitions.find(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation' && (!operationName || d.name?.value === operationName),
+  );
+  if (!op || op.kind !== Kind.OPERATION_DEFINITION) return [];
+  return op.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD && !s.name.value.startsWith('__') ? [s.name.value] : []));
+}
+
+/**
+ * 操作审计: records every mutation field a request ran — caller, organization, operation, target
+ * id, outcome — after it finished, and the fields of a mutation refused before running
+ * (validation, limits). Arguments are never stored, so passwords and tokens cannot leak in.
+ */
+export function auditPlugin(audit: AuditLogService, onError: (err: unknown) => void): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      const entries: NewAuditEntry[] = [];
+      let executed = false;
+      const who = (ctx: RequestContext) => {
+        const actor = ctx.auth.actor;
+        return {
+          userId: actor?.userId ?? null,
+          organizationId: actor?.organizationId ?? null,
+          organizationKind: actor?.kind ?? null,
+          requestId: (ctx.req?.id as string | undefined) ?? null,
+        };
+      };
+      return {
+        async executionDidStart({ operation }) {
+          executed = true;
+          if (operation.operation !== 'mutation') return;
+          return {
+            willResolveField({ info, args, contextValue }) {
+              if (info.parentType.name !== 'Mutation') return;
+              return (error, result) => {
+                // login/register: the caller is the account that came back.
+                const base = who(contextValue);
+                entries.push({ ...base, operation: info.fieldName, targetId: targetOf(args, result), outcome: error ? codeOf(error) : 'OK' });
+              };
+            },
+          };
+        },
+        async willSendResponse({ contextValue, document, request, errors }) {
+          if (!executed) {
+            const fields = mutationFields(document, request.operationName);
+            const outcome = codeOf(errors?.[0]);
+            for (const operation of fields) entries.push({ ...who(contextValue), operation, targetId: null, outcome });
+          }
+          try {
+            await audit.record(entries);
+          } catch (err) {
+            onError(err);
+          }
+        },
+      };
+    },
+  };
+}

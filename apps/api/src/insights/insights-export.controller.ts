@@ -1,0 +1,118 @@
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
+import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
+import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
+import { InsightsService, requireAuthority, type Period } from '../../../../libs/insights/src/insights.service.js';
+import { RANKING_WEIGHTS } from '../../../../libs/insights/src/insights.module.js';
+import type { RankingWeights } from '../../../../libs/insights/src/service-ranking.js';
+import { authenticate } from '../graphql/graphql.options.js';
+
+type Cell = string | number | null;
+interface Sheet {
+  title: string;
+  columns: Array<{ header: string; width?: number }>;
+  rows: Cell[][];
+}
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
+export const EXPORT_REPORTS = ['tier-pipeline', 'matchmaking', 'financing', 'challenges', 'service-ranking'] as const;
+
+/**
+ * XLSX downloads of the authority's tables: GET /exports/insights/<report>.xlsx?from=&to=&regionCode=
+ * with `Authorization: Bearer <token>` of an AUTHORITY user. The same queries as GraphQL.
+ */
+@Controller('exports/insights')
+export class InsightsExportController {
+  constructor(
+    private readonly insights: InsightsService,
+    private readonly identity: IdentityService,
+    private readonly tokens: TokenService,
+    @Inject(RANKING_WEIGHTS) private readonly weights: RankingWeights,
+  ) {}
+
+  @Get(':report')
+  async download(@Param('report') report: string, @Query() query: Record<string, string | undefined>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    try {
+      const auth = await authenticate(req, this.identity, this.tokens);
+      if (auth.problem || !auth.actor) throw new AppError('UNAUTHENTICATED', auth.problem ?? '请先登录 (send "Authorization: Bearer <token>" of an AUTHORITY user)');
+      requireAuthority(auth.actor);
+      const name = report.replace(/\.xlsx$/, '');
+      if (!(EXPORT_REPORTS as readonly string[]).includes(name)) {
+        throw new AppError('NOT_FOUND', `没有名为 ${name} 的报表；可选：${EXPORT_REPORTS.join('、')} (unknown report; one of ${EXPORT_REPORTS.join(', ')})`);
+      }
+      const sheet = await this.sheet(name as (typeof EXPORT_REPORTS)[number], query);
+      const book = new ExcelJS.Workbook();
+      book.creator = 'srdi-match';
+      const ws = book.addWorksheet(sheet.title);
+      ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+      ws.getRow(1).font = { bold: true };
+      ws.addRows(sheet.rows);
+      const buffer = await book.xlsx.writeBuffer();
+      res
+        .status(200)
+        .set({
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-disposition': `attachment; filename="${name}${query.from ? `-${query.from}_${query.to}` : ''}.xlsx"`,
+          'cache-control': 'no-store',
+        })
+        .send(Buffer.from(buffer as ArrayBuffer));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      res.status(STATUS[err.code] ?? 400).json({ error: { code: err.code, message: err.message, ...err.details } });
+    }
+  }
+
+  private period(query: Record<string, string | undefined>): Period {
+    if (!query.from || !query.to) throw new AppError('BAD_USER_INPUT', '请提供 from 和 to（YYYY-MM-DD）(from and to are required)', { field: query.from ? 'to' : 'from' });
+    return { from: query.from, to: query.to };
+  }
+
+  private async sheet(report: (typeof EXPORT_REPORTS)[number], q: Record<string, string | undefined>): Promise<Sheet> {
+    switch (report) {
+      case 'tier-pipeline': {
+        const rows = await this.insights.tierPipeline(q.regionCode);
+        const tiers = rows[0]?.certified.map((c) => c.tier) ?? [];
+        const eligible = rows[0]?.eligibleNotCertified.map((c) => c.tier) ?? [];
+        return {
+          title: '梯度培育',
+          columns: [{ header: '区划代码' }, { header: '区划名称' }, { header: '企业数' }, ...tiers.map((t) => ({ header: `已认定 ${t}` })), ...eligible.map((t) => ({ header: `达标未认定 ${t}` })), { header: '复核风险' }],
+          rows: rows.map((r) => [r.regionCode, r.regionName, r.enterprises, ...r.certified.map((c) => c.count), ...r.eligibleNotCertified.map((c) => c.count), r.atRisk]),
+        };
+      }
+      case 'matchmaking': {
+        const rows = await this.insights.matchmaking(this.period(q), q.regionCode);
+        return {
+          title: '供需对接',
+          columns: ['月份', '区划代码', '资源类型', '申请数', '待回复', '已接受', '已婉拒', '已完成', '成功', '已取消', '接受率', '成功率', '首次响应中位小时'].map((header) => ({ header })),
+          rows: rows.map((r) => [r.month, r.regionCode, r.listingKind, r.requests, r.pending, r.accepted, r.declined, r.completed, r.successful, r.cancelled, r.acceptanceRate, r.successRate, r.medianFirstResponseHours]),
+        };
+      }
+      case 'financing': {
+        const rows = await this.insights.financing(this.period(q), q.regionCode);
+        return {
+          title: '融资对接',
+          columns: ['产品类型', '申请数', '已完成', '成功', '已完成申请金额（元）', '成功金额（元）'].map((header) => ({ header })),
+          rows: rows.map((r) => [r.productType, r.requests, r.completed, r.successful, r.completedAmount, r.successfulAmount]),
+        };
+      }
+      case 'challenges': {
+        const rows = await this.insights.challenges(this.period(q));
+        return {
+          title: '揭榜挂帅',
+          columns: [{ header: '发榜企业', width: 30 }, { header: '发布榜单' }, { header: '揭榜申请' }, { header: '接受揭榜方' }],
+          rows: rows.map((r) => [r.anchorName, r.challengesPublished, r.applications, r.acceptedSolvers]),
+        };
+      }
+      case 'service-ranking': {
+        const rows = await this.insights.serviceRanking(this.period(q), 500, this.weights);
+        return {
+          title: '服务机构排名',
+          columns: [{ header: '名次' }, { header: '服务机构', width: 30 }, ...['得分', '申请数', '已完成', '接受率', '完成率', '成功率', '平均评分', '评分数', '响应中位小时'].map((header) => ({ header }))],
+          rows: rows.map((r) => [r.rank, r.name, r.score, r.requests, r.completed, r.acceptanceRate, r.completionRate, r.successRate, r.averageRating, r.ratingCount, r.medianResponseHours]),
+        };
+      }
+    }
+  }
+}

@@ -1,0 +1,278 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError, badInput } from '../../platform/src/errors/app-error.js';
+import type { Actor } from '../../identity/src/access/access-policy.js';
+import { describeRegionCodeProblem, regionName } from '../../identity/src/regions/region-codes.js';
+import { regionPrefix } from '../../enterprises/src/review-risk.query.js';
+import { ENTERPRISE_TIERS, type EnterpriseTier } from '../../enterprises/src/enterprise-tier.js';
+import type { ListingKind } from '../../listings/src/listing-enums.js';
+import { DEFAULT_RANKING_WEIGHTS, rankServiceInstitutions, type RankingInputs, type RankingWeights, type RankedInstitution } from './service-ranking.js';
+
+/** An inclusive date range, YYYY-MM-DD in Beijing time. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export const MAX_PERIOD_YEARS = 5;
+
+export interface TierPipelineRow {
+  regionCode: string;
+  regionName: string | null;
+  enterprises: number;
+  certified: Array<{ tier: EnterpriseTier; count: number }>;
+  /** Firms whose latest assessment finds them eligible for a tier above the one they hold. */
+  eligibleNotCertified: Array<{ tier: EnterpriseTier; count: number }>;
+  atRisk: number;
+}
+
+export interface MatchmakingRow {
+  month: string;
+  regionCode: string;
+  listingKind: ListingKind;
+  requests: number;
+  pending: number;
+  accepted: number;
+  declined: number;
+  completed: number;
+  successful: number;
+  cancelled: number;
+  acceptanceRate: number | null;
+  successRate: number | null;
+  medianFirstResponseHours: number | null;
+}
+
+export interface FinancingRow {
+  productType: string;
+  requests: number;
+  completed: number;
+  successful: number;
+  /** Yuan requested in completed matches. */
+  completedAmount: number;
+  /** Yuan requested in matches completed with SUCCESS. */
+  successfulAmount: number;
+}
+
+export interface ChallengeInsightRow {
+  anchorOrganizationId: string;
+  anchorName: string;
+  challengesPublished: number;
+  applications: number;
+  acceptedSolvers: number;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const rate = (num: number, den: number) => (den ? Math.round((num / den) * 10_000) / 10_000 : null);
+const round2 = (x: number | string | null) => (x === null ? null : Math.round(Number(x) * 100) / 100);
+
+/** AUTHORITY only. */
+export function requireAuthority(actor: Actor): void {
+  if (actor.kind !== 'AUTHORITY') {
+    throw new AppError('FORBIDDEN', `统计分析仅限主管部门（AUTHORITY）查看，您的机构类型为 ${actor.kind} (insights are for the AUTHORITY only)`);
+  }
+}
+
+/** Validates an inclusive period: real dates, from ≤ to, at most {@link MAX_PERIOD_YEARS} years. */
+export function checkPeriod(period: Period, field = 'period'): Period {
+  for (const key of ['from', 'to'] as const) {
+    const v = period?.[key];
+    if (typeof v !== 'string' || !ISO_DATE.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
+      throw badInput(`${key} 须为 YYYY-MM-DD 格式的日期，收到 ${String(v)} (${field}.${key} must be a date YYYY-MM-DD)`, `${field}.${key}`);
+    }
+  }
+  if (period.from > period.to) {
+    throw badInput(`起始日期 ${period.from} 晚于结束日期 ${period.to}，请对调 (${field}.from is after ${field}.to)`, `${field}.from`);
+  }
+  const limit = new Date(`${period.from}T00:00:00Z`);
+  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_PERIOD_YEARS);
+  if (new Date(`${period.to}T00:00:00Z`) >= limit) {
+    throw badInput(
+      `统计区间最长 ${MAX_PERIOD_YEARS} 年（${period.from} 起至多到 ${new Date(limit.getTime() - 86_400_000).toISOString().slice(0, 10)}），请缩短区间 (${field} is longer than ${MAX_PERIOD_YEARS} years)`,
+      `${field}.to`,
+    );
+  }
+  return period;
+}
+
+/** A known region code (its prefix covers the areas under it), or null for the whole platform. */
+export function checkRegion(regionCode: string | null | undefined, field = 'regionCode'): string | null {
+  if (regionCode === undefined || regionCode === null) return null;
+  const problem = describeRegionCodeProblem(regionCode);
+  if (problem) throw badInput(problem, field);
+  return regionPrefix(regionCode);
+}
+
+/**
+ * The authority's figures: tier pipeline, matchmaking, financing, 揭榜 and the ranking of service
+ * institutions. Each is one indexed query (created_at / region prefixes) grouped in SQL; the
+ * pipeline reads the `eligible_tier` the scoring worker keeps on each profile.
+ */
+@Injectable()
+export class InsightsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async tierPipeline(regionCode?: string | null): Promise<TierPipelineRow[]> {
+    const prefix = checkRegion(regionCode);
+    const rows: Array<{ region_code: string; tier: EnterpriseTier; eligible_tier: EnterpriseTier | null; n: number; at_risk: number }> = await this.dataSource.query(
+      `SELECT o.region_code, p.tier, p.eligible_tier, count(*)::int AS n, count(*) FILTER (WHERE p.review_risk IS NOT NULL)::int AS at_risk
+         FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id
+        WHERE ($1::text IS NULL OR o.region_code LIKE $1 || '%')
+        GROUP BY 1, 2, 3 ORDER BY 1`,
+      [prefix],
+    );
+    const byRegion = new Map<string, TierPipelineRow>();
+    const rank = (t: EnterpriseTier) => ENTERPRISE_TIERS.indexOf(t);
+    for (const r of rows) {
+      let row = byRegion.get(r.region_code);
+      if (!row) {
+        row = {
+          regionCode: r.region_code,
+          regionName: regionName(r.region_code) ?? null,
+          enterprises: 0,
+          certified: ENTERPRISE_TIERS.map((tier) => ({ tier, count: 0 })),
+          eligibleNotCertified: ENTERPRISE_TIERS.filter((t) => t !== 'NONE').map((tier) => ({ tier, count: 0 })),
+          atRisk: 0,
+        };
+        byRegion.set(r.region_code, row);
+      }
+      row.enterprises += r.n;
+      row.atRisk += r.at_risk;
+      row.certified.find((c) => c.tier === r.tier)!.count += r.n;
+      if (r.eligible_tier && rank(r.eligible_tier) > rank(r.tier)) row.eligibleNotCertified.find((c) => c.tier === r.eligible_tier)!.count += r.n;
+    }
+    return [...byRegion.values()];
+  }
+
+  async matchmaking(period: Period, regionCode?: string | null): Promise<MatchmakingRow[]> {
+    const { from, to } = checkPeriod(period);
+    const prefix = checkRegion(regionCode);
+    const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
+      `SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, enterprise_region_code AS region_code, listing_kind,
+              count(*)::int AS requests,
+              count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
+              count(*) FILTER (WHERE status = 'ACCEPTED')::int AS accepted,
+              count(*) FILTER (WHERE status = 'DECLINED')::int AS declined,
+              count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
+              count(*) FILTER (WHERE status = 'COMPLETED' AND outcome = 'SUCCESS')::int AS successful,
+              count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - created_at) / 3600) FILTER (WHERE responded_at IS NOT NULL) AS median_hours
+         FROM match_requests
+        WHERE created_at >= ($1::date AT TIME ZONE 'Asia/Shanghai') AND created_at < (($2::date + 1) AT TIME ZONE 'Asia/Shanghai')
+          AND ($3::text IS NULL OR enterprise_region_code LIKE $3 || '%')
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [from, to, prefix],
+    );
+    return rows.map((r) => {
+      const n = (k: string) => Number(r[k]);
+      const responded = n('accepted') + n('declined') + n('completed');
+      return {
+        month: String(r.month),
+        regionCode: String(r.region_code),
+        listingKind: r.listing_kind as ListingKind,
+        requests: n('requests'),
+        pending: n('pending'),
+        accepted: n('accepted'),
+        declined: n('declined'),
+        completed: n('completed'),
+        successful: n('successful'),
+        cancelled: n('cancelled'),
+        acceptanceRate: rate(n('accepted') + n('completed'), responded),
+        successRate: rate(n('successful'), n('completed')),
+        medianFirstResponseHours: round2(r.median_hours as string | null),
+      };
+    });
+  }
+
+  async financing(period: Period, regionCode?: string | null): Promise<FinancingRow[]> {
+    const { from, to } = checkPeriod(period);
+    const prefix = checkRegion(regionCode);
+    const rows: Array<Record<string, string | number>> = await this.dataSource.query(
+      `SELECT c.product_type,
+              count(*)::int AS requests,
+              count(*) FILTER (WHERE r.status = 'COMPLETED')::int AS completed,
+              count(*) FILTER (WHERE r.status = 'COMPLETED' AND r.outcome = 'SUCCESS')::int AS successful,
+              coalesce(sum(r.requested_amount) FILTER (WHERE r.status = 'COMPLETED'), 0)::bigint AS completed_amount,
+              coalesce(sum(r.requested_amount) FILTER (WHERE r.status = 'COMPLETED' AND r.outcome = 'SUCCESS'), 0)::bigint AS successful_amount
+         FROM match_requests r JOIN credit_products c ON c.listing_id = r.listing_id
+        WHERE r.listing_kind = 'CREDIT_PRODUCT'
+          AND r.created_at >= ($1::date AT TIME ZONE 'Asia/Shanghai') AND r.created_at < (($2::date + 1) AT TIME ZONE 'Asia/Shanghai')
+          AND ($3::text IS NULL OR r.enterprise_region_code LIKE $3 || '%')
+        GROUP BY 1 ORDER BY successful_amount DESC, 1`,
+      [from, to, prefix],
+    );
+    return rows.map((r) => ({
+      productType: String(r.product_type),
+      requests: Number(r.requests),
+      completed: Number(r.completed),
+      successful: Number(r.successful),
+      completedAmount: Number(r.completed_amount),
+      successfulAmount: Number(r.successful_amount),
+    }));
+  }
+
+  /** Per anchor: challenges published in the period, applications received in it, solvers accepted in it. */
+  async challenges(period: Period): Promise<ChallengeInsightRow[]> {
+    const { from, to } = checkPeriod(period);
+    const rows: Array<Record<string, string | number>> = await this.dataSource.query(
+      `WITH bounds AS (SELECT ($1::date AT TIME ZONE 'Asia/Shanghai') AS lo, (($2::date + 1) AT TIME ZONE 'Asia/Shanghai') AS hi),
+            published AS (
+              SELECT l.owner_organization_id AS org, count(*)::int AS n FROM listings l, bounds b
+               WHERE l.kind = 'CHALLENGE' AND l.published_at >= b.lo AND l.published_at < b.hi GROUP BY 1),
+            apps AS (
+              SELECT l.owner_organization_id AS org,
+                     count(*) FILTER (WHERE a.created_at >= b.lo AND a.created_at < b.hi)::int AS applications,
+                     count(*) FILTER (WHERE a.status = 'ACCEPTED' AND a.decided_at >= b.lo AND a.decided_at < b.hi)::int AS accepted
+                FROM challenge_applications a JOIN listings l ON l.id = a.challenge_id, bounds b
+               WHERE a.created_at < b.hi GROUP BY 1)
+       SELECT o.id, o.name, coalesce(p.n, 0) AS published, coalesce(a.applications, 0) AS applications, coalesce(a.accepted, 0) AS accepted
+         FROM organizations o LEFT JOIN published p ON p.org = o.id LEFT JOIN apps a ON a.org = o.id
+        WHERE o.kind = 'ANCHOR_ENTERPRISE' AND (p.n IS NOT NULL OR a.applications > 0 OR a.accepted > 0)
+        ORDER BY accepted DESC, applications DESC, o.name`,
+      [from, to],
+    );
+    return rows.map((r) => ({
+      anchorOrganizationId: String(r.id),
+      anchorName: String(r.name),
+      challengesPublished: Number(r.published),
+      applications: Number(r.applications),
+      acceptedSolvers: Number(r.accepted),
+    }));
+  }
+
+  /** Service institutions ranked by the weighted inputs of DOMAIN.md §4.4 over requests made in the period. */
+  async serviceRanking(period: Period, first: number, weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): Promise<RankedInstitution[]> {
+    const { from, to } = checkPeriod(period);
+    if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first 需在 1–500 之间 (first must be 1–500)', 'first');
+    const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
+      `SELECT o.id, o.name, o.region_code,
+              count(r.id)::int AS requests,
+              count(r.id) FILTER (WHERE r.status IN ('ACCEPTED', 'COMPLETED'))::int AS accepted,
+              count(r.id) FILTER (WHERE r.status IN ('ACCEPTED', 'DECLINED', 'COMPLETED'))::int AS responded,
+              count(r.id) FILTER (WHERE r.status = 'COMPLETED')::int AS completed,
+              count(r.id) FILTER (WHERE r.status = 'COMPLETED' AND r.outcome = 'SUCCESS')::int AS successful,
+              avg(r.rating) AS avg_rating, count(r.rating)::int AS ratings,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.created_at) / 3600) FILTER (WHERE r.responded_at IS NOT NULL) AS median_hours
+         FROM organizations o
+         LEFT JOIN match_requests r ON r.owner_organization_id = o.id
+              AND r.created_at >= ($1::date AT TIME ZONE 'Asia/Shanghai') AND r.created_at < (($2::date + 1) AT TIME ZONE 'Asia/Shanghai')
+        WHERE o.kind = 'SERVICE_PROVIDER'
+        GROUP BY o.id`,
+      [from, to],
+    );
+    const inputs: RankingInputs[] = rows.map((r) => ({
+      organizationId: String(r.id),
+      name: String(r.name),
+      regionCode: String(r.region_code),
+      requests: Number(r.requests),
+      accepted: Number(r.accepted),
+      responded: Number(r.responded),
+      completed: Number(r.completed),
+      successful: Number(r.successful),
+      averageRating: r.avg_rating === null ? null : Number(r.avg_rating),
+      ratingCount: Number(r.ratings),
+      medianResponseHours: r.median_hours === null ? null : Number(r.median_hours),
+    }));
+    return rankServiceInstitutions(inputs, weights).slice(0, first);
+  }
+}
