@@ -23,12 +23,39 @@ export class MatchRequestsAndInsights1795268364161 implements MigrationInterface
     await queryRunner.query(`CREATE INDEX "ix_audit_log_org_at" ON "audit_log"  ("organization_id", "at") `);
     await queryRunner.query(`CREATE INDEX "ix_audit_log_at" ON "audit_log"  ("at", "id") `);
     await queryRunner.query(`ALTER TABLE "enterprise_profiles" ADD "eligible_tier" "public"."enterprise_tier"`);
+    // The authority's monthly figures, refreshed by the insights worker shortly after match requests change.
+    await queryRunner.query(`CREATE MATERIALIZED VIEW "insights_matchmaking_monthly" AS
+      SELECT date_trunc('month', created_at AT TIME ZONE 'Asia/Shanghai')::date AS month_start,
+             enterprise_region_code AS region_code, listing_kind,
+             count(*)::int AS requests,
+             count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
+             count(*) FILTER (WHERE status = 'ACCEPTED')::int AS accepted,
+             count(*) FILTER (WHERE status = 'DECLINED')::int AS declined,
+             count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
+             count(*) FILTER (WHERE status = 'COMPLETED' AND outcome = 'SUCCESS')::int AS successful,
+             count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - created_at) / 3600) FILTER (WHERE responded_at IS NOT NULL) AS median_hours
+        FROM match_requests GROUP BY 1, 2, 3`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_insights_matchmaking_monthly" ON "insights_matchmaking_monthly" ("month_start", "region_code", "listing_kind")`);
+    await queryRunner.query(`CREATE MATERIALIZED VIEW "insights_financing_monthly" AS
+      SELECT date_trunc('month', r.created_at AT TIME ZONE 'Asia/Shanghai')::date AS month_start,
+             r.enterprise_region_code AS region_code, c.product_type,
+             count(*)::int AS requests,
+             count(*) FILTER (WHERE r.status = 'COMPLETED')::int AS completed,
+             count(*) FILTER (WHERE r.status = 'COMPLETED' AND r.outcome = 'SUCCESS')::int AS successful,
+             coalesce(sum(r.requested_amount) FILTER (WHERE r.status = 'COMPLETED'), 0)::bigint AS completed_amount,
+             coalesce(sum(r.requested_amount) FILTER (WHERE r.status = 'COMPLETED' AND r.outcome = 'SUCCESS'), 0)::bigint AS successful_amount
+        FROM match_requests r JOIN credit_products c ON c.listing_id = r.listing_id
+       WHERE r.listing_kind = 'CREDIT_PRODUCT' GROUP BY 1, 2, 3`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_insights_financing_monthly" ON "insights_financing_monthly" ("month_start", "region_code", "product_type")`);
     await queryRunner.query(`ALTER TABLE "match_requests" ADD CONSTRAINT "FK_f408368544eb4698ce10f979383" FOREIGN KEY ("listing_id") REFERENCES "listings"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "match_requests" ADD CONSTRAINT "FK_a458cbdf6cd8b8d8d5a1315a339" FOREIGN KEY ("owner_organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "match_requests" ADD CONSTRAINT "FK_f94a9b31cbf53ebb53f3d8a43cc" FOREIGN KEY ("enterprise_organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP MATERIALIZED VIEW "insights_financing_monthly"`);
+    await queryRunner.query(`DROP MATERIALIZED VIEW "insights_matchmaking_monthly"`);
     await queryRunner.query(`ALTER TABLE "match_requests" DROP CONSTRAINT "FK_f94a9b31cbf53ebb53f3d8a43cc"`);
     await queryRunner.query(`ALTER TABLE "match_requests" DROP CONSTRAINT "FK_a458cbdf6cd8b8d8d5a1315a339"`);
     await queryRunner.query(`ALTER TABLE "match_requests" DROP CONSTRAINT "FK_f408368544eb4698ce10f979383"`);

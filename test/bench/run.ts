@@ -18,6 +18,7 @@ import { evaluatorThroughput, reassessThroughQueue } from './tiers.bench.js';
 import { listingsBench } from './listings.bench.js';
 import { publishToSearchable } from './publish-latency.bench.js';
 import { benchSearchEngine, renderSearchBench } from './search.bench.js';
+import { benchInsights, renderInsightsBench } from './insights.bench.js';
 
 const REASSESS_FIRMS = Number(process.env.BENCH_REASSESS_FIRMS ?? 20_000);
 
@@ -130,6 +131,7 @@ console.log(`# srdi-match bench — ${new Date().toISOString()} — ${os.cpus().
 const evaluator = evaluatorThroughput();
 console.log(`\ntier evaluator (pure, one thread): ${evaluator.evaluationsPerSecond.toFixed(0)} firm×rule-set evaluations/s (3 tiers each, ${evaluator.iterations} runs)`);
 if (process.env.BENCH_SEARCH !== 'off') console.log(`\n${renderSearchBench(await benchSearchEngine())}`);
+if (process.env.BENCH_INSIGHTS !== 'off') console.log(`\n${renderInsightsBench(await benchInsights(ADMIN))}`);
 for (const b of backends) {
   const r = await benchBackend(b);
   console.log(`\n## queue backend: ${r.queue}`);

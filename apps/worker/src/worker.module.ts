@@ -3,13 +3,14 @@ import { DiscoveryModule } from '@nestjs/core';
 import { NotificationsModule } from '../../../libs/notifications/src/notifications.module.js';
 import { TiersModule } from '../../../libs/tiers/src/tiers.module.js';
 import { MatchingModule } from '../../../libs/matching/src/sets/matching.module.js';
+import { InsightsModule } from '../../../libs/insights/src/insights.module.js';
 import { NightlyReassessScheduler } from '../../../libs/tiers/src/assessments/tier-scoring.handlers.js';
 import { NightlyReconcileScheduler } from '../../../libs/search/src/search-sync.handlers.js';
 import { JobRunner } from './job-runner.js';
 
 /** Queue processors. Never imports GraphQL code. */
 @Module({
-  imports: [DiscoveryModule, NotificationsModule, TiersModule, MatchingModule],
+  imports: [DiscoveryModule, NotificationsModule, TiersModule, MatchingModule, InsightsModule],
   providers: [JobRunner, NightlyReassessScheduler, NightlyReconcileScheduler],
 })
 export class WorkerModule {}

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/src/config/config.js'
 import { AuditLogService } from './audit-log.service.js';
 import { InsightsService } from './insights.service.js';
 import { parseRankingWeights } from './service-ranking.js';
+import { InsightsFigures, RefreshFiguresHandler, ScheduleFiguresRefreshHandler } from './insights-refresh.js';
 
 /** Injection token for the validated, normalised service-institution ranking weights. */
 export const RANKING_WEIGHTS = Symbol('RANKING_WEIGHTS');
@@ -11,8 +12,11 @@ export const RANKING_WEIGHTS = Symbol('RANKING_WEIGHTS');
   providers: [
     InsightsService,
     AuditLogService,
+    InsightsFigures,
+    ScheduleFiguresRefreshHandler,
+    RefreshFiguresHandler,
     { provide: RANKING_WEIGHTS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => parseRankingWeights(config.serviceRankingWeights ?? {}) },
   ],
-  exports: [InsightsService, AuditLogService, RANKING_WEIGHTS],
+  exports: [InsightsService, AuditLogService, InsightsFigures, RANKING_WEIGHTS],
 })
 export class InsightsModule {}

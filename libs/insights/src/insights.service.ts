@@ -144,23 +144,19 @@ export class InsightsService {
     return [...byRegion.values()];
   }
 
+  /**
+   * Per month (every month the period touches), region and listing kind, from the monthly view the
+   * worker refreshes within seconds of a change (REFRESH_WINDOW_MS in insights-refresh.ts).
+   */
   async matchmaking(period: Period, regionCode?: string | null): Promise<MatchmakingRow[]> {
     const { from, to } = checkPeriod(period);
     const prefix = checkRegion(regionCode);
     const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
-      `SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, enterprise_region_code AS region_code, listing_kind,
-              count(*)::int AS requests,
-              count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
-              count(*) FILTER (WHERE status = 'ACCEPTED')::int AS accepted,
-              count(*) FILTER (WHERE status = 'DECLINED')::int AS declined,
-              count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
-              count(*) FILTER (WHERE status = 'COMPLETED' AND outcome = 'SUCCESS')::int AS successful,
-              count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - created_at) / 3600) FILTER (WHERE responded_at IS NOT NULL) AS median_hours
-         FROM match_requests
-        WHERE created_at >= ($1::date AT TIME ZONE 'Asia/Shanghai') AND created_at < (($2::date + 1) AT TIME ZONE 'Asia/Shanghai')
-          AND ($3::text IS NULL OR enterprise_region_code LIKE $3 || '%')
-        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      `SELECT to_char(month_start, 'YYYY-MM') AS month, region_code, listing_kind, requests, pending, accepted, declined, completed, successful, cancelled, median_hours
+         FROM insights_matchmaking_monthly
+        WHERE month_start >= date_trunc('month', $1::date) AND month_start <= $2::date
+          AND ($3::text IS NULL OR region_code LIKE $3 || '%')
+        ORDER BY 1, 2, 3`,
       [from, to, prefix],
     );
     return rows.map((r) => {
@@ -184,20 +180,16 @@ export class InsightsService {
     });
   }
 
+  /** Credit-product requests by product type over the months the period touches (monthly view, summed). */
   async financing(period: Period, regionCode?: string | null): Promise<FinancingRow[]> {
     const { from, to } = checkPeriod(period);
     const prefix = checkRegion(regionCode);
     const rows: Array<Record<string, string | number>> = await this.dataSource.query(
-      `SELECT c.product_type,
-              count(*)::int AS requests,
-              count(*) FILTER (WHERE r.status = 'COMPLETED')::int AS completed,
-              count(*) FILTER (WHERE r.status = 'COMPLETED' AND r.outcome = 'SUCCESS')::int AS successful,
-              coalesce(sum(r.requested_amount) FILTER (WHERE r.status = 'COMPLETED'), 0)::bigint AS completed_amount,
-              coalesce(sum(r.requested_amount) FILTER (WHERE r.status = 'COMPLETED' AND r.outcome = 'SUCCESS'), 0)::bigint AS successful_amount
-         FROM match_requests r JOIN credit_products c ON c.listing_id = r.listing_id
-        WHERE r.listing_kind = 'CREDIT_PRODUCT'
-          AND r.created_at >= ($1::date AT TIME ZONE 'Asia/Shanghai') AND r.created_at < (($2::date + 1) AT TIME ZONE 'Asia/Shanghai')
-          AND ($3::text IS NULL OR r.enterprise_region_code LIKE $3 || '%')
+      `SELECT product_type, sum(requests)::int AS requests, sum(completed)::int AS completed, sum(successful)::int AS successful,
+              sum(completed_amount)::bigint AS completed_amount, sum(successful_amount)::bigint AS successful_amount
+         FROM insights_financing_monthly
+        WHERE month_start >= date_trunc('month', $1::date) AND month_start <= $2::date
+          AND ($3::text IS NULL OR region_code LIKE $3 || '%')
         GROUP BY 1 ORDER BY successful_amount DESC, 1`,
       [from, to, prefix],
     );

@@ -75,6 +75,10 @@ export interface JobPayloads {
   'notify.challenge-application-decided': EventJob<'challenge-application.decided'>;
   /** Tell the other side of a match request what changed (owner: new/cancelled/completed; enterprise: the response). */
   'notify.match-request': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
+  /** Match requests changed: schedule one debounced refresh of the authority's monthly figures. */
+  'insights.schedule-refresh': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
+  /** Refresh the authority's monthly figures (materialized views) from match_requests. */
+  'insights.refresh-figures': { requestedBy?: string };
   /** Assess one enterprise after its profile changed. */
   'tiers.assess-enterprise': EventJob<'enterprise-profile.changed'>;
   /** Nightly (repeatable): fan out a reassessment of every enterprise. */
@@ -106,6 +110,8 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.challenge-application-submitted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-decided': { queue: 'notify', attempts: 5 },
   'notify.match-request': { queue: 'notify', attempts: 5 },
+  'insights.schedule-refresh': { queue: 'notify', attempts: 5 },
+  'insights.refresh-figures': { queue: 'notify', attempts: 3 },
   'tiers.assess-enterprise': { queue: 'tier-scoring', attempts: 5 },
   'tiers.reassess-all': { queue: 'tier-scoring', attempts: 3 },
   'tiers.reassess-enterprise': { queue: 'tier-scoring', attempts: 5 },
@@ -137,10 +143,10 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'challenge-application.submitted': ['notify.challenge-application-submitted'],
   'challenge-application.decided': ['notify.challenge-application-decided'],
   'challenge-application.withdrawn': [],
-  'match-request.created': ['notify.match-request'],
-  'match-request.responded': ['notify.match-request'],
-  'match-request.completed': ['notify.match-request', 'matching.rescore-provider'],
-  'match-request.cancelled': ['notify.match-request'],
+  'match-request.created': ['notify.match-request', 'insights.schedule-refresh'],
+  'match-request.responded': ['notify.match-request', 'insights.schedule-refresh'],
+  'match-request.completed': ['notify.match-request', 'matching.rescore-provider', 'insights.schedule-refresh'],
+  'match-request.cancelled': ['notify.match-request', 'insights.schedule-refresh'],
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
