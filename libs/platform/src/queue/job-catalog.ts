@@ -75,6 +75,8 @@ export interface JobPayloads {
   'notify.challenge-application-decided': EventJob<'challenge-application.decided'>;
   /** Tell the other side of a match request what changed (owner: new/cancelled/completed; enterprise: the response). */
   'notify.match-request': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
+  /** Tell the API processes (pub/sub) that a match request changed, for `Subscription.matchRequestUpdated`. */
+  'match-request.publish': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
   /** Assess one enterprise after its profile changed. */
   'tiers.assess-enterprise': EventJob<'enterprise-profile.changed'>;
   /** Nightly (repeatable): fan out a reassessment of every enterprise. */
@@ -106,6 +108,8 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.challenge-application-submitted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-decided': { queue: 'notify', attempts: 5 },
   'notify.match-request': { queue: 'notify', attempts: 5 },
+  // A live update is worth little after a few seconds: retried briefly, then left failed.
+  'match-request.publish': { queue: 'notify', attempts: 3 },
   'tiers.assess-enterprise': { queue: 'tier-scoring', attempts: 5 },
   'tiers.reassess-all': { queue: 'tier-scoring', attempts: 3 },
   'tiers.reassess-enterprise': { queue: 'tier-scoring', attempts: 5 },
@@ -137,10 +141,10 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'challenge-application.submitted': ['notify.challenge-application-submitted'],
   'challenge-application.decided': ['notify.challenge-application-decided'],
   'challenge-application.withdrawn': [],
-  'match-request.created': ['notify.match-request'],
-  'match-request.responded': ['notify.match-request'],
-  'match-request.completed': ['notify.match-request', 'matching.rescore-provider'],
-  'match-request.cancelled': ['notify.match-request'],
+  'match-request.created': ['notify.match-request', 'match-request.publish'],
+  'match-request.responded': ['notify.match-request', 'match-request.publish'],
+  'match-request.completed': ['notify.match-request', 'matching.rescore-provider', 'match-request.publish'],
+  'match-request.cancelled': ['notify.match-request', 'match-request.publish'],
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
