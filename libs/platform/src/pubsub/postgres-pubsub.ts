@@ -49,7 +49,7 @@ export class PostgresPubSub extends FanoutPubSub {
   }
 
   private async tryConnect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: 'srdi-pubsub', keepAlive: true });
+    const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: `srdi-pubsub${this.options.namespace ? `-${this.options.namespace}` : ''}`.slice(0, 63), keepAlive: true });
     let settled = false;
     const lost = (why: string) => {
       if (settled) return;
@@ -114,16 +114,31 @@ export class PostgresPubSub extends FanoutPubSub {
     return this.client;
   }
 
+  /** One statement at a time on the connection (pg deprecates overlapping queries on a client). */
+  private serial: Promise<unknown> = Promise.resolve();
+  private run(client: pg.Client, text: string, values?: unknown[]): Promise<unknown> {
+    const result = this.serial.then(() => client.query(text, values));
+    this.serial = result.catch(() => undefined);
+    return result;
+  }
+
+  /** The channels this connection LISTENs on, as the server sees them (diagnostics, tests). */
+  async listeningChannels(): Promise<string[]> {
+    if (!this.client) return [];
+    const result = (await this.run(this.client, 'SELECT pg_listening_channels() AS c')) as pg.QueryResult<{ c: string }>;
+    return result.rows.map((r) => r.c);
+  }
+
   protected async listen(full: string): Promise<void> {
-    await (await this.connection()).query(`LISTEN ${pg.escapeIdentifier(full)}`);
+    await this.run(await this.connection(), `LISTEN ${pg.escapeIdentifier(full)}`);
   }
 
   protected async unlisten(full: string): Promise<void> {
-    await this.client?.query(`UNLISTEN ${pg.escapeIdentifier(full)}`);
+    if (this.client) await this.run(this.client, `UNLISTEN ${pg.escapeIdentifier(full)}`);
   }
 
   protected async send(full: string, text: string): Promise<void> {
-    await (await this.connection()).query('SELECT pg_notify($1, $2)', [full, text]);
+    await this.run(await this.connection(), 'SELECT pg_notify($1, $2)', [full, text]);
   }
 
   protected async closeConnections(): Promise<void> {

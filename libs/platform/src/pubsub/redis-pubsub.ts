@@ -20,6 +20,7 @@ export class RedisPubSub extends FanoutPubSub {
   constructor(private readonly options: RedisPubSubOptions) {
     super(options);
     const retryStrategy = (times: number) => Math.min(times * 100, 2_000);
+    const name = (role: string) => `srdi-pubsub-${role}${options.namespace ? `-${options.namespace}` : ''}`;
     // Subscriber commands wait for the connection (null: retry forever) so a SUBSCRIBE is never lost.
     this.subscriber = new Redis(options.redisUrl, {
       lazyConnect: true,
@@ -28,14 +29,14 @@ export class RedisPubSub extends FanoutPubSub {
       // We re-subscribe ourselves on 'ready', so the readiness of each channel is known.
       autoResubscribe: false,
       retryStrategy,
-      connectionName: 'srdi-pubsub-sub',
+      connectionName: name('sub'),
     });
     this.publisher = new Redis(options.redisUrl, {
       lazyConnect: true,
       maxRetriesPerRequest: 2,
       enableOfflineQueue: true,
       retryStrategy,
-      connectionName: 'srdi-pubsub-pub',
+      connectionName: name('pub'),
     });
     this.subscriber.on('message', (channel: string, message: string) => this.deliver(channel, message));
     this.subscriber.on('ready', () => {
