@@ -19,7 +19,7 @@ import { createErrorFormatter } from './format-error.js';
 import { RequestContext, byIdLoader, type Authentication, type Loaders } from './request-context.js';
 import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
 import { DateTimeScalar } from './scalars.js';
-import { isWsContext, websocketOptions } from './websocket.js';
+import { isWsContext, noSubscriptionsOverHttpPlugin, websocketOptions } from './websocket.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
 export const SCHEMA_FILE = join(repoRoot, 'schema.gql');
@@ -108,6 +108,7 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
     plugins: [
       ...armor.plugins,
       complexityPlugin(config.graphql.maxCost),
+      noSubscriptionsOverHttpPlugin(),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { IncomingMessage } from 'node:http';
 import {
   GraphQLError,
@@ -151,4 +152,25 @@ export function websocketOptions(deps: WsOptionsDeps) {
 /** True for the graphql-ws context (first argument of the context function over the websocket). */
 export function isWsContext(arg: unknown): arg is SubscriptionWsContext {
   return typeof arg === 'object' && arg !== null && 'extra' in arg && 'connectionInitReceived' in arg;
+}
+
+/**
+ * Over HTTP, Apollo would run a subscription like a query and fail inside it (an internal error);
+ * refuse it up front with a message that says where subscriptions live.
+ */
+export function noSubscriptionsOverHttpPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation !== 'subscription') return;
+          throw new GraphQLError(
+            '订阅需通过 WebSocket（graphql-ws 协议，路径 /graphql）发起 (subscriptions run over the websocket only: graphql-ws protocol at /graphql, ' +
+              'connectionParams { authorization: "Bearer <token>" })',
+            { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+          );
+        },
+      };
+    },
+  };
 }
