@@ -14,6 +14,7 @@ import {
   publishListing,
   registerOrg,
   requestMatch,
+  sql,
   type Org,
 } from '../helpers/listing-fixtures.js';
 
@@ -216,6 +217,8 @@ async function journey(apps: { subscribeOn: TestApp; requestOn: TestApp; respond
 describe('Subscription.matchRequestUpdated over graphql-ws (PostgreSQL queue backend, one all-in-one process)', () => {
   let app: TestApp;
   let c: Cast;
+  /** Left connected on purpose: closing the app must end it (1001) without hanging. */
+  let lingering: Subscriber | undefined;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -223,6 +226,10 @@ describe('Subscription.matchRequestUpdated over graphql-ws (PostgreSQL queue bac
   });
   afterAll(async () => {
     await app?.close();
+    if (lingering) {
+      expect((await lingering.closedWith()).code).toBe(1001);
+      await lingering.dispose();
+    }
   });
 
   it('delivers PENDING then ACCEPTED to both sides, with listing and enterprise, and nothing to a third organization', async () => {
@@ -291,6 +298,21 @@ describe('Subscription.matchRequestUpdated over graphql-ws (PostgreSQL queue bac
     expect(unknown.errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     await unknown.dispose();
     expect(app.started.runtime.pubsub.listenerCount(MATCH_REQUEST_UPDATED)).toBe(0);
+  });
+
+  it('keeps serving when the pub/sub connection is lost, and delivers again once it is back', async () => {
+    const pubsub = app.started.runtime.pubsub;
+    const newcomer = await registerOrg(app, 'ENTERPRISE');
+    lingering = new Subscriber(wsUrl(app), { authorization: `Bearer ${newcomer.token}` });
+    await listening(app, 1);
+    const [{ n }] = await sql(app, 'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1', [`srdi-pubsub-${app.namespace}`]);
+    expect(n).toBe(1);
+    await until(() => !pubsub.connected, 'the loss to be noticed');
+    // The API answers meanwhile.
+    expect(ok(await app.gql('{ me { email } }', {}, newcomer.token), 'me').email).toBe(newcomer.email);
+    await listening(app, 1); // reconnected and listening again
+    const id = await requestMatch(app, newcomer.token, c.listingId, false);
+    expect((await lingering.update(id, 'PENDING')).enterprise.id).toBe(newcomer.organizationId);
   });
 
   it('answers a subscription sent over HTTP POST with 400 BAD_REQUEST saying where subscriptions live', async () => {
