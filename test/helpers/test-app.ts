@@ -11,6 +11,9 @@ export interface TestApp {
   readonly started: StartedApp;
   readonly db: TestDatabase;
   readonly url: string;
+  /** Queue (and pub/sub) namespace; a second process of the same test shares it. */
+  readonly namespace: string;
+  readonly queue: 'postgres' | 'redis';
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Waits until every outbox event is relayed and every queued job has run. */
   drain(timeoutMs?: number): Promise<void>;
@@ -22,13 +25,21 @@ export interface TestAppOptions {
   queue?: 'postgres' | 'redis';
   env?: Record<string, string>;
   withWorkers?: boolean;
+  /**
+   * Another process of the same deployment: same database, queue backend and namespace (e.g. an
+   * API-only process next to an all-in-one one). Closing it leaves the shared database alone.
+   */
+  sharing?: TestApp;
 }
 
 /** Boots the real app (HTTP on a free port, workers, relay) on a fresh cloned database. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  const redisUrl = options.queue === 'redis' ? testRedisUrl() : undefined;
-  if (options.queue === 'redis' && !redisUrl) throw new Error('Redis not reachable');
+  const shared = options.sharing;
+  const queue = shared?.queue ?? options.queue ?? 'postgres';
+  const db = shared?.db ?? (await createTestDatabase());
+  const redisUrl = queue === 'redis' ? testRedisUrl() : undefined;
+  if (queue === 'redis' && !redisUrl) throw new Error('Redis not reachable');
+  const namespace = shared?.namespace ?? randomBytes(4).toString('hex');
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
@@ -42,11 +53,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...options.env,
   });
-  const started = await startApp({ config, withWorkers: options.withWorkers ?? true, queueNamespace: randomBytes(4).toString('hex') });
+  const started = await startApp({ config, withWorkers: options.withWorkers ?? true, queueNamespace: namespace });
   return {
     started,
     db,
     url: started.graphqlUrl,
+    namespace,
+    queue,
     gql: (query, variables, token) => gql(started.graphqlUrl, query, variables, token),
     async drain(timeoutMs = 20_000) {
       const until = Date.now() + timeoutMs;
@@ -62,7 +75,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async close() {
       await started.close();
-      await db.drop();
+      if (!shared) await db.drop();
     },
   };
 }

@@ -82,6 +82,6 @@ export function describeStart(started: StartedApp): string {
   const search = runtime.config.meiliUrl ? `Meilisearch ${new URL(runtime.config.meiliUrl).host}` : 'embedded (in-process)';
   return (
     `srdi-match started: mode=${mode} env=${runtime.config.env} database=${runtime.database.describe()} ` +
-    `queue=${runtime.queues.describe()} search=${search} graphql=${started.graphqlUrl}`
+    `queue=${runtime.queues.describe()} pubsub=${runtime.pubsub.describe()} search=${search} graphql=${started.graphqlUrl}`
   );
 }

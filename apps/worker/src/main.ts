@@ -25,7 +25,7 @@ async function main() {
   const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   installShutdown({ logger, timeoutMs: config.shutdownTimeoutMs, steps: [() => runtime.stopWork(), () => app.close(), () => runtime.close()] });
-  logger.info(`srdi-match worker started: mode=worker database=${runtime.database.describe()} queue=${runtime.queues.describe()}`);
+  logger.info(`srdi-match worker started: mode=worker database=${runtime.database.describe()} queue=${runtime.queues.describe()} pubsub=${runtime.pubsub.describe()}`);
 }
 
 main().catch((err: Error) => {

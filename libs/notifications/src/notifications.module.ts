@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NotificationService } from './notification.service.js';
 import { OrganizationRegisteredNotifier, OrganizationVerifiedNotifier } from './organization-notify.handlers.js';
 import { MatchRequestNotifier } from './match-request-notify.handlers.js';
+import { MatchRequestPublisher } from './match-request-publish.handler.js';
 import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotifier } from './challenge-notify.handlers.js';
 
 @Module({
@@ -12,6 +13,7 @@ import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotif
     ChallengeApplicationSubmittedNotifier,
     ChallengeApplicationDecidedNotifier,
     MatchRequestNotifier,
+    MatchRequestPublisher,
   ],
   exports: [NotificationService],
 })

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG } from './config/config.js';
 import { QueueRegistry } from './queue/queue-registry.js';
+import { PUBSUB } from './pubsub/pubsub.js';
 import type { Runtime } from './runtime/runtime.js';
 
 export const RUNTIME = Symbol('RUNTIME');
@@ -41,8 +42,9 @@ export class PlatformModule {
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_CONFIG, useValue: runtime.config },
         { provide: QueueRegistry, useValue: runtime.queues },
+        { provide: PUBSUB, useValue: runtime.pubsub },
       ],
-      exports: [RUNTIME, APP_CONFIG, QueueRegistry, TypeOrmModule],
+      exports: [RUNTIME, APP_CONFIG, QueueRegistry, PUBSUB, TypeOrmModule],
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getVariableValues } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /** Lists cost their child cost times the page size asked for (`first`, default 20). */
@@ -18,30 +18,45 @@ const listEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =>
 const introspectionEstimator: ComplexityEstimator = ({ field }) =>
   field.name === '__schema' || field.name === '__type' ? 0 : undefined;
 
+/**
+ * The cost check itself: an error when the operation's estimated cost is above `maxCost`.
+ * Skipped (undefined) when the variables do not coerce: execution reports those as BAD_USER_INPUT.
+ */
+export function complexityError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: Record<string, unknown> | null | undefined,
+  maxCost: number,
+): GraphQLError | undefined {
+  const operation = getOperationAST(document, operationName);
+  // Variables are coerced only later, at execution; getComplexity would throw a bare
+  // GraphQLError on a bad one (answered as a 500). Leave those to Apollo: BAD_USER_INPUT.
+  const variables = getVariableValues(schema, operation?.variableDefinitions ?? [], rawVariables ?? {});
+  if (variables.errors) return undefined;
+  const cost = getComplexity({
+    schema,
+    operationName: operationName ?? undefined,
+    query: document,
+    variables: rawVariables ?? {},
+    estimators: [introspectionEstimator, fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+  if (cost <= maxCost) return undefined;
+  return new GraphQLError(
+    `查询成本 ${cost} 超过上限 ${maxCost}：请减少请求的字段或分页大小 (query cost ${cost} exceeds the limit of ${maxCost}; ask for fewer fields or smaller pages)`,
+    // Thrown from a plugin hook, Apollo would answer 500 unless told this is the client's doing.
+    { extensions: { code: 'BAD_USER_INPUT', limit: 'cost', cost, maxCost, http: { status: 400 } } },
+  );
+}
+
 /** Rejects operations whose estimated cost is above `maxCost` before they run. */
 export function complexityPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
-          // Variables are coerced only later, at execution; getComplexity would throw a bare
-          // GraphQLError on a bad one (answered as a 500). Leave those to Apollo: BAD_USER_INPUT.
-          const variables = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
-          if (variables.errors) return;
-          const cost = getComplexity({
-            schema,
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [introspectionEstimator, fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (cost > maxCost) {
-            throw new GraphQLError(
-              `查询成本 ${cost} 超过上限 ${maxCost}：请减少请求的字段或分页大小 (query cost ${cost} exceeds the limit of ${maxCost}; ask for fewer fields or smaller pages)`,
-              // Thrown from a plugin hook, Apollo would answer 500 unless told this is the client's doing.
-              { extensions: { code: 'BAD_USER_INPUT', limit: 'cost', cost, maxCost, http: { status: 400 } } },
-            );
-          }
+        async didResolveOperation({ request, document, schema }) {
+          const error = complexityError(schema, document, request.operationName, request.variables, maxCost);
+          if (error) throw error;
         },
       };
     },

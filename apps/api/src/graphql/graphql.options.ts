@@ -21,12 +21,13 @@ import { createErrorFormatter } from './format-error.js';
 import { RequestContext, byIdLoader, type Authentication, type Loaders } from './request-context.js';
 import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
 import { DateTimeScalar } from './scalars.js';
+import { isWsContext, noSubscriptionsOverHttpPlugin, websocketOptions } from './websocket.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
 export const SCHEMA_FILE = join(repoRoot, 'schema.gql');
 
-export async function authenticate(req: Request, identity: IdentityService, tokens: TokenService): Promise<Authentication> {
-  const header = req.headers.authorization;
+/** Checks an `Authorization` value ("Bearer <token>"): HTTP headers and websocket connection params alike. */
+export async function authenticateHeader(header: string | undefined, identity: IdentityService, tokens: TokenService): Promise<Authentication> {
   if (!header) return {};
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) return { problem: 'Authorization 头格式应为 "Bearer <token>" (malformed Authorization header)' };
@@ -76,14 +77,20 @@ function createLoaders({ identity, assessments, listings, applications, matchReq
   };
 }
 
+const MAX_TOKENS = 2_000;
+
 export function graphqlOptions(config: AppConfig, tokens: TokenService, sources: LoaderSources, logger: Logger, audit?: AuditLogService): ApolloDriverConfig {
   const { identity } = sources;
+  const formatError = createErrorFormatter({
+    development: config.env === 'development',
+    log: (err) => logger.error({ err }, 'unexpected error in a GraphQL operation'),
+  });
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
     // armor exempts `__typename` by default; every alias multiplies the response, so all count.
     maxAliases: { n: config.graphql.maxAliases, allowList: [] },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 2_000 },
+    maxTokens: { n: MAX_TOKENS },
     costLimit: { enabled: false }, // graphql-query-complexity below knows list sizes
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
@@ -104,15 +111,30 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
       ...armor.plugins,
       complexityPlugin(config.graphql.maxCost),
       ...(audit ? [auditPlugin(audit, (err) => logger.error({ err }, 'could not write the audit log'))] : []),
+      noSubscriptionsOverHttpPlugin(),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
     ] as unknown as ApolloDriverConfig['plugins'],
-    formatError: createErrorFormatter({
-      development: config.env === 'development',
-      log: (err) => logger.error({ err }, 'unexpected error in a GraphQL operation'),
-    }),
-    context: async ({ req }: { req: Request }) =>
-      new RequestContext(req, await authenticate(req, identity, tokens), createLoaders(sources)),
+    formatError,
+    // Subscriptions over graphql-ws on the same path; HTTP answers a subscription with an error.
+    subscriptions: {
+      'graphql-ws': websocketOptions({
+        authenticate: (header) => authenticateHeader(header, identity, tokens),
+        validationRules: armor.validationRules,
+        maxTokens: MAX_TOKENS,
+        maxCost: config.graphql.maxCost,
+        formatError,
+      }) as NonNullable<ApolloDriverConfig['subscriptions']>['graphql-ws'],
+    },
+    // HTTP: one context per request. WebSocket: one per subscription, with the actor the
+    // connection authenticated as (onConnect) and loaders renewed for every event delivered.
+    context: async (arg: { req: Request } | unknown) => {
+      if (isWsContext(arg)) {
+        return new RequestContext(arg.extra.request as Request, arg.extra.auth ?? {}, createLoaders(sources), () => createLoaders(sources));
+      }
+      const { req } = arg as { req: Request };
+      return new RequestContext(req, await authenticateHeader(req.headers.authorization, identity, tokens), createLoaders(sources));
+    },
   };
 }

@@ -30,13 +30,31 @@ export interface Authentication {
   problem?: string;
 }
 
-/** The GraphQL context of one request. */
+/**
+ * The GraphQL context of one request: an HTTP request, or one subscription over the websocket
+ * (`req` is then the upgrade request and `auth` what the connection authenticated with).
+ */
 export class RequestContext {
+  private current: Loaders;
+
   constructor(
     readonly req: Request,
     readonly auth: Authentication,
-    readonly loaders: Loaders,
-  ) {}
+    loaders: Loaders,
+    /** Builds fresh loaders; a subscription takes new ones for every event it delivers. */
+    private readonly newLoaders?: () => Loaders,
+  ) {
+    this.current = loaders;
+  }
+
+  get loaders(): Loaders {
+    return this.current;
+  }
+
+  /** Drops what the loaders cached (a subscription lives long; each event reads fresh rows). */
+  renewLoaders(): void {
+    if (this.newLoaders) this.current = this.newLoaders();
+  }
 
   /** The caller, or undefined for anonymous operations; a bad token is still an error. */
   get actor(): Actor | undefined {

@@ -7,7 +7,7 @@ import { TokenService } from '../../../../libs/identity/src/auth/token.service.j
 import { InsightsService, requireAuthority, type Period } from '../../../../libs/insights/src/insights.service.js';
 import { RANKING_WEIGHTS } from '../../../../libs/insights/src/insights.module.js';
 import type { RankingWeights } from '../../../../libs/insights/src/service-ranking.js';
-import { authenticate } from '../graphql/graphql.options.js';
+import { authenticateHeader } from '../graphql/graphql.options.js';
 
 type Cell = string | number | null;
 interface Sheet {
@@ -35,7 +35,7 @@ export class InsightsExportController {
   @Get(':report')
   async download(@Param('report') report: string, @Query() query: Record<string, string | undefined>, @Req() req: Request, @Res() res: Response): Promise<void> {
     try {
-      const auth = await authenticate(req, this.identity, this.tokens);
+      const auth = await authenticateHeader(req.headers.authorization, this.identity, this.tokens);
       if (auth.problem || !auth.actor) throw new AppError('UNAUTHENTICATED', auth.problem ?? '请先登录 (send "Authorization: Bearer <token>" of an AUTHORITY user)');
       requireAuthority(auth.actor);
       const name = report.replace(/\.xlsx$/, '');

@@ -1,4 +1,5 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Inject, Logger } from '@nestjs/common';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
@@ -20,14 +21,45 @@ import {
   ProviderMatchStatsModel,
 } from './match-request.models.js';
 import { toMatchRequestModel } from './match-request.mapper.js';
+import { PUBSUB, type PubSub } from '../../../../libs/platform/src/pubsub/pubsub.js';
+import { MATCH_REQUEST_UPDATED, type MatchRequestUpdatedMessage } from '../../../../libs/platform/src/pubsub/channels.js';
+import { matchRequestFeed, type MatchRequestUpdate } from './match-request-feed.js';
 
-/** 对接申请: request, respond, complete, cancel; each side lists its own. */
+/** How long a new subscription waits for the channel to be listened on before it starts anyway. */
+const LISTEN_WAIT_MS = 3_000;
+
+/** 对接申请: request, respond, complete, cancel; each side lists its own and follows them live. */
 @Resolver(() => MatchRequestModel)
 export class MatchRequestResolver {
+  private readonly logger = new Logger('MatchRequestSubscription');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: MatchRequestService,
+    @Inject(PUBSUB) private readonly pubsub: PubSub,
   ) {}
+
+  /**
+   * Over graphql-ws only (authenticated at connection). Workers publish every transition's ids on
+   * the pub/sub channel; this process keeps the caller's own requests (its enterprise sent them or
+   * its listings received them) and delivers each request's current row.
+   */
+  @Subscription(() => MatchRequestModel, { description: 'Changes to match requests the caller sent or received.' })
+  async matchRequestUpdated(@Context() ctx: RequestContext): Promise<AsyncIterableIterator<MatchRequestUpdate>> {
+    const actor = ctx.requireActor();
+    const source = this.pubsub.subscribe<MatchRequestUpdatedMessage>(MATCH_REQUEST_UPDATED);
+    // Listening before the first event is sent; if pub/sub is down, the feed starts and fills once it is back.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([source.ready, new Promise<void>((resolve) => (timer = setTimeout(resolve, LISTEN_WAIT_MS)))]);
+    clearTimeout(timer);
+    return matchRequestFeed(source, {
+      organizationId: actor.organizationId,
+      load: (id) => this.requests.findById(id),
+      beforeDeliver: () => ctx.renewLoaders(),
+      onError: (err, message) =>
+        this.logger.warn(`matchRequestUpdated: skipped ${message.matchRequestId} v${message.version}, reading it failed: ${err.message}`),
+    });
+  }
 
   @Mutation(() => MatchRequestModel, { description: 'ENTERPRISE only, on a published listing.' })
   async requestMatch(@Args('input') input: MatchRequestInput, @Context() ctx: RequestContext) {

@@ -79,6 +79,8 @@ export interface JobPayloads {
   'insights.schedule-refresh': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
   /** Refresh the authority's monthly figures (materialized views) from match_requests. */
   'insights.refresh-figures': { requestedBy?: string };
+  /** Tell the API processes (pub/sub) that a match request changed, for `Subscription.matchRequestUpdated`. */
+  'match-request.publish': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
   /** Assess one enterprise after its profile changed. */
   'tiers.assess-enterprise': EventJob<'enterprise-profile.changed'>;
   /** Nightly (repeatable): fan out a reassessment of every enterprise. */
@@ -112,6 +114,8 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.match-request': { queue: 'notify', attempts: 5 },
   'insights.schedule-refresh': { queue: 'notify', attempts: 5 },
   'insights.refresh-figures': { queue: 'notify', attempts: 3 },
+  // A live update is worth little after a few seconds: retried briefly, then left failed.
+  'match-request.publish': { queue: 'notify', attempts: 3 },
   'tiers.assess-enterprise': { queue: 'tier-scoring', attempts: 5 },
   'tiers.reassess-all': { queue: 'tier-scoring', attempts: 3 },
   'tiers.reassess-enterprise': { queue: 'tier-scoring', attempts: 5 },
@@ -143,10 +147,10 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'challenge-application.submitted': ['notify.challenge-application-submitted'],
   'challenge-application.decided': ['notify.challenge-application-decided'],
   'challenge-application.withdrawn': [],
-  'match-request.created': ['notify.match-request', 'insights.schedule-refresh'],
-  'match-request.responded': ['notify.match-request', 'insights.schedule-refresh'],
-  'match-request.completed': ['notify.match-request', 'matching.rescore-provider', 'insights.schedule-refresh'],
-  'match-request.cancelled': ['notify.match-request', 'insights.schedule-refresh'],
+  'match-request.created': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
+  'match-request.responded': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
+  'match-request.completed': ['notify.match-request', 'matching.rescore-provider', 'insights.schedule-refresh', 'match-request.publish'],
+  'match-request.cancelled': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];

@@ -7,6 +7,8 @@ import type { AppConfig, ProcessRole } from '../config/config.js';
 import { openDatabase, type DatabaseRuntime } from '../database/database-runtime.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { QueueRegistry } from '../queue/queue-registry.js';
+import { createPubSub } from '../pubsub/create-pubsub.js';
+import type { PubSub } from '../pubsub/pubsub.js';
 
 /** The infrastructure a process runs on, started before Nest and stopped after it. */
 export interface Runtime {
@@ -17,9 +19,11 @@ export interface Runtime {
   readonly queues: QueueRegistry;
   /** Present where workers run (worker and all-in-one processes). */
   readonly relay: OutboxRelay | undefined;
+  /** Live updates between processes (Redis pub/sub with REDIS_URL, else PostgreSQL LISTEN/NOTIFY). */
+  readonly pubsub: PubSub;
   /** Stops the relay and the queues, letting running jobs finish. */
   stopWork(): Promise<void>;
-  /** {@link stopWork}, then closes the database (and stops embedded PostgreSQL). */
+  /** {@link stopWork}, then closes pub/sub and the database (and stops embedded PostgreSQL). */
   close(): Promise<void>;
 }
 
@@ -72,6 +76,14 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
     await database.close();
     throw new Error(`queue backend unreachable (${queues.describe()}): ${(err as Error).message}`, { cause: err });
   }
+  // Never fails the boot: without its connection the API serves everything but live updates, and reconnects.
+  const pubsub = createPubSub({
+    redisUrl: config.redisUrl,
+    databaseUrl: database.url,
+    namespace: options.queueNamespace,
+    log: (level, message) => logger[level](message),
+  });
+  await pubsub.start();
   const relay =
     options.role === 'api'
       ? undefined
@@ -93,10 +105,12 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
     database,
     queues,
     relay,
+    pubsub,
     stopWork,
     close() {
       closed ??= (async () => {
         await stopWork();
+        await pubsub.close().catch((err: Error) => logger.warn(`closing pub/sub failed: ${err.message}`));
         await database.close();
       })();
       return closed;

@@ -1,0 +1,176 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { IncomingMessage } from 'node:http';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  subscribe,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import type { Context as WsContext, ServerOptions } from 'graphql-ws';
+import type { Authentication } from './request-context.js';
+import { complexityError } from './complexity.plugin.js';
+
+/** What a graphql-ws connection keeps between its callbacks (`ctx.extra`). */
+export interface WsExtra {
+  /** The `ws` socket; only `close` is used. */
+  readonly socket: { close(code: number, reason: string): void };
+  /** The HTTP upgrade request. */
+  readonly request: IncomingMessage;
+  /** Set by onConnect once the token is accepted. */
+  auth?: Authentication;
+}
+
+export type SubscriptionWsContext = WsContext<Record<string, unknown> | undefined, WsExtra>;
+
+/** 4401 Unauthorized (graphql-ws): no token or a refused one. Clients do not retry it. */
+export const WS_UNAUTHORIZED = 4401;
+
+/** WebSocket close reasons are limited to 123 bytes of UTF-8. */
+export function closeReason(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (Buffer.byteLength(out + ch, 'utf8') > 123) break;
+    out += ch;
+  }
+  return out;
+}
+
+export const NO_TOKEN_REASON = 'UNAUTHENTICATED: send connectionParams { authorization: "Bearer <token>" } (请先登录)';
+
+/** The `Authorization`-style value of the connection params: `authorization`, `Authorization`, or a bare `token`. */
+export function authorizationParam(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  if (!params) return undefined;
+  for (const key of ['authorization', 'Authorization']) {
+    const v = params[key];
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  }
+  const token = params.token;
+  if (typeof token === 'string' && token.trim() !== '') {
+    const t = token.trim();
+    return /^Bearer\s/i.test(t) ? t : `Bearer ${t}`;
+  }
+  return undefined;
+}
+
+export interface WsOptionsDeps {
+  /** Checks an `Authorization` header value, as HTTP requests are checked. */
+  authenticate(header: string): Promise<Authentication>;
+  validationRules: readonly ValidationRule[];
+  maxTokens: number;
+  maxCost: number;
+  /** The same formatter as HTTP responses: codes kept, unexpected errors masked. */
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+}
+
+const requestError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+
+/**
+ * graphql-ws options for `subscriptions['graphql-ws']`: authentication at connection (refused with
+ * 4401 and a reason naming what is wrong), subscriptions only (queries and mutations go over HTTP),
+ * the same depth/alias/directive/token/cost limits as HTTP, and the same error shapes.
+ */
+export function websocketOptions(deps: WsOptionsDeps) {
+  const rules = [...specifiedRules, ...deps.validationRules];
+  const format = (errors: readonly GraphQLError[]) => errors.map((e) => deps.formatError(e.toJSON(), e));
+
+  const options: Partial<ServerOptions<Record<string, unknown> | undefined, WsExtra>> & { path: string } = {
+    path: '/graphql',
+    // A client that opens the socket must authenticate (ConnectionInit) within 5 s.
+    connectionInitWaitTimeout: 5_000,
+
+    async onConnect(ctx) {
+      const refuse = (reason: string) => {
+        ctx.extra.socket.close(WS_UNAUTHORIZED, closeReason(reason));
+        // graphql-ws then tries 4403; the socket is already closing with the reason above.
+        return false;
+      };
+      const header = authorizationParam(ctx.connectionParams);
+      if (!header) return refuse(NO_TOKEN_REASON);
+      const auth = await deps.authenticate(header);
+      if (auth.problem || !auth.actor) return refuse(`UNAUTHENTICATED: ${auth.problem ?? NO_TOKEN_REASON}`);
+      ctx.extra.auth = auth;
+      return true;
+    },
+
+    // Errors returned here go to the client as an Error message (formatted by onError below).
+    onSubscribe(_ctx, _id, payload) {
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query, { maxTokens: deps.maxTokens });
+      } catch (err) {
+        const message = (err as Error).message;
+        // The token limit reads like the other limits (BAD_USER_INPUT via the formatter).
+        return [requestError(message, /more th[ae]n \d+ tokens/i.test(message) ? 'BAD_USER_INPUT' : 'GRAPHQL_PARSE_FAILED')];
+      }
+      const operation = getOperationAST(document, payload.operationName);
+      if (!operation) return [requestError('Unable to identify the operation (send exactly one, or name it in operationName)', 'BAD_REQUEST')];
+      if (operation.operation !== 'subscription') {
+        return [
+          requestError(
+            `WebSocket 仅用于订阅；查询与变更请通过 HTTP POST 发送 (only subscriptions over the websocket; send ${operation.operation} operations over HTTP POST)`,
+            'BAD_REQUEST',
+          ),
+        ];
+      }
+      // Nothing returned: graphql-ws parses again and validates with `validate` below.
+      return undefined;
+    },
+
+    validate(schema: GraphQLSchema, document: DocumentNode) {
+      return validate(schema, document, rules).map((e) =>
+        /limit of \d+ exceeded/i.test(e.message) || e.extensions?.code
+          ? e
+          : new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      );
+    },
+
+    subscribe(args: ExecutionArgs) {
+      const tooCostly = complexityError(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown>, deps.maxCost);
+      if (tooCostly) return { errors: [tooCostly] };
+      return subscribe(args);
+    },
+
+    onError(_ctx, _id, _payload, errors) {
+      return format(errors);
+    },
+
+    onNext(_ctx, _id, _payload, _args, result) {
+      if (!result.errors?.length) return undefined;
+      return { ...result, errors: format(result.errors as readonly GraphQLError[]) };
+    },
+  };
+  return options;
+}
+
+/** True for the graphql-ws context (first argument of the context function over the websocket). */
+export function isWsContext(arg: unknown): arg is SubscriptionWsContext {
+  return typeof arg === 'object' && arg !== null && 'extra' in arg && 'connectionInitReceived' in arg;
+}
+
+/**
+ * Over HTTP, Apollo would run a subscription like a query and fail inside it (an internal error);
+ * refuse it up front with a message that says where subscriptions live.
+ */
+export function noSubscriptionsOverHttpPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation !== 'subscription') return;
+          throw new GraphQLError(
+            '订阅需通过 WebSocket（graphql-ws 协议，路径 /graphql）发起 (subscriptions run over the websocket only: graphql-ws protocol at /graphql, ' +
+              'connectionParams { authorization: "Bearer <token>" })',
+            { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+          );
+        },
+      };
+    },
+  };
+}
