@@ -21,16 +21,6 @@ export function installShutdown(options: ShutdownOptions): void {
     }
     stopping = true;
     options.logger.info(`${signal} received: shutting down`);
-    // After Ctrl-C the embedded PostgreSQL (same process group) terminates every connection at once;
-    // a client library without an 'error' listener would then crash the process mid-shutdown.
-    process.on('uncaughtException', (err: Error & { code?: string }) => {
-      if (['57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE'].includes(err.code ?? '') || /Connection terminated/.test(err.message)) {
-        options.logger.warn(`connection closed during shutdown: ${err.message}`);
-        return;
-      }
-      options.logger.fatal(`uncaught exception during shutdown: ${err.stack ?? err.message}`);
-      process.exit(1);
-    });
     const timer = setTimeout(() => {
       options.logger.error(`shutdown took longer than ${options.timeoutMs} ms: exiting`);
       process.exit(1);
@@ -48,6 +38,24 @@ export function installShutdown(options: ShutdownOptions): void {
       process.exit(0);
     });
   };
+  // A database connection closed under us (57P01 admin shutdown: after Ctrl-C the embedded
+  // PostgreSQL, which shares the terminal's process group, may stop before this process has even
+  // seen its SIGINT; or an external server restarts) surfaces from a pooled client without an
+  // 'error' listener. The pool drops that client and reconnects on the next query, so it is logged,
+  // not fatal. Anything else still ends the process, as Node would.
+  process.on('uncaughtException', (err: Error & { code?: string }) => {
+    if (isConnectionClosed(err)) {
+      options.logger.warn(`database connection closed${stopping ? ' during shutdown' : ''}: ${err.message}`);
+      return;
+    }
+    options.logger.fatal(`uncaught exception${stopping ? ' during shutdown' : ''}: ${err.stack ?? err.message}`);
+    process.exit(1);
+  });
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+}
+
+/** PostgreSQL terminated the session (admin/crash shutdown, cannot connect now) or the socket dropped. */
+export function isConnectionClosed(err: Error & { code?: string }): boolean {
+  return ['57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE'].includes(err.code ?? '') || /Connection terminated/.test(err.message);
 }
