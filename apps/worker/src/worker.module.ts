@@ -5,11 +5,12 @@ import { TiersModule } from '../../../libs/tiers/src/tiers.module.js';
 import { MatchingModule } from '../../../libs/matching/src/sets/matching.module.js';
 import { NightlyReassessScheduler } from '../../../libs/tiers/src/assessments/tier-scoring.handlers.js';
 import { NightlyReconcileScheduler } from '../../../libs/search/src/search-sync.handlers.js';
+import { NightlyMatchReconcileScheduler } from '../../../libs/matching/src/sets/matching.handlers.js';
 import { JobRunner } from './job-runner.js';
 
 /** Queue processors. Never imports GraphQL code. */
 @Module({
   imports: [DiscoveryModule, NotificationsModule, TiersModule, MatchingModule],
-  providers: [JobRunner, NightlyReassessScheduler, NightlyReconcileScheduler],
+  providers: [JobRunner, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler],
 })
 export class WorkerModule {}

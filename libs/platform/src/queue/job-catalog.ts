@@ -72,6 +72,8 @@ export interface JobPayloads {
   'matching.rescore-enterprise': EventJob<'enterprise-profile.changed'> | EventJob<'enterprise-assessment.changed'>;
   /** Score one listing against the enterprises that can concern it (or drop its matches). */
   'matching.sync-listing': { [E in ListingEvent]: EventJob<E> }[ListingEvent];
+  /** Nightly (repeatable) and `npm run matches:reconcile`: repair match-set drift; `rebuild` recomputes every set. */
+  'matching.reconcile': { requestedBy?: string; rebuild?: boolean };
 }
 export type JobName = keyof JobPayloads;
 
@@ -93,6 +95,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'search.reconcile': { queue: 'search-sync', attempts: 3 },
   'matching.rescore-enterprise': { queue: 'matching', attempts: 5 },
   'matching.sync-listing': { queue: 'matching', attempts: 5 },
+  'matching.reconcile': { queue: 'matching', attempts: 3 },
 };
 
 /** Jobs that accept the job form of event `E` as their payload: the only jobs an event may route to. */
