@@ -18,6 +18,7 @@ import { OrganizationEntity } from '../../libs/identity/src/organizations/organi
 import { ListingService } from '../../libs/listings/src/listing.service.js';
 import { ParkVacancyEntity } from '../../libs/listings/src/entities/listing-details.entity.js';
 import { TierAssessmentService } from '../../libs/tiers/src/assessments/tier-assessment.service.js';
+import { EnterpriseProfileService } from '../../libs/enterprises/src/enterprise-profile.service.js';
 
 /** Every stored row except computed_at, in a stable order. */
 async function snapshot(ds: DataSource) {
@@ -58,7 +59,7 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
       ds.getRepository(EnterpriseProfileEntity).findBy({ organizationId: In(firms) }),
       ds.getRepository(EnterpriseFinancialsEntity).find({ where: { organizationId: In(firms) }, order: { year: 'DESC' } }),
       ds.getRepository(OrganizationEntity).findBy({ id: In(firms) }),
-      new TierAssessmentService(ds).latest(firms),
+      new TierAssessmentService(ds, new EnterpriseProfileService(ds)).latest(firms),
     ]);
     const expected = profiles.map((p) => {
       p.financials = financials.filter((f) => f.organizationId === p.organizationId);

@@ -5,7 +5,7 @@
  * kept (docs/adr/0007-match-set-bounds.md). The pre-checks only skip pairs the scorer would
  * exclude anyway; every kept pair's score and reasons come from `scoreMatch` itself.
  */
-import { fullYearsBetween, scoreMatch } from '../scorer.js';
+import { fullYearsBetween, scoreMatch, scoreValue } from '../scorer.js';
 import type { EnterpriseSide, ListingSide, MatchListingKind, Reason } from '../match-types.js';
 
 /** The bound on a stored match set: the best `perKind` listings of each kind per enterprise. */
@@ -97,15 +97,23 @@ export class ListingPool {
     const firmIndustry = e.industryCode.trim().toUpperCase();
     const years = fullYearsBetween(e.foundedOn, today);
     for (const kind of kinds) {
-      const kept: ScoredPair[] = [];
+      // Rank by the label-free score, then explain only the pairs that stay in the set.
+      const ranked: Array<{ score: number; listingId: string; entry: PoolEntry }> = [];
       for (const entry of this.candidates(kind, e)) {
         if (entry.industries.length && !entry.industries.some((a) => firmIndustry.startsWith(a) || a.startsWith(firmIndustry))) continue;
         if (!passesKindPrecheck(e, entry.side, today, years)) continue;
-        const result = scoreMatch(e, entry.side, { today });
+        const score = scoreValue(e, entry.side, { today });
         if (counted) counted.scored++;
-        if (!result.eligible) continue;
+        if (score === null) continue;
         if (counted) counted.eligible++;
-        kept.push({
+        ranked.push({ score, listingId: entry.side.listingId, entry });
+      }
+      ranked.sort(compareBest);
+      for (let i = 0; i < ranked.length && i < perKind; i++) {
+        const { entry } = ranked[i]!;
+        const result = scoreMatch(e, entry.side, { today });
+        if (!result.eligible) throw new Error(`scorer disagreement on ${e.organizationId}/${entry.side.listingId}`);
+        out.push({
           enterpriseOrganizationId: e.organizationId,
           listingId: entry.side.listingId,
           kind,
@@ -115,8 +123,6 @@ export class ListingPool {
           profileVersion,
         });
       }
-      kept.sort(compareBest);
-      for (let i = 0; i < kept.length && i < perKind; i++) out.push(kept[i]!);
     }
     return out;
   }
