@@ -10,7 +10,6 @@ import type {
   EnterpriseSide,
   ListingSide,
   MatchResult,
-  Reason,
   ScoreOptions,
   ServiceListing,
   VacancyListing,
