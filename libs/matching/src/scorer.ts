@@ -97,7 +97,17 @@ export function daysBetween(from: string, to: string): number {
 // Region and industry
 
 /** GB/T 2260: 330000 → 33 (province), 330200 → 3302 (city), 330211 → 330211 (district). */
-const regionPrefix = (code: string): string => code.trim().replace(/(00)+$/, '');
+const prefixes = new Map<string, string>();
+/** Memoised: the few hundred region codes recur in every pair. */
+const regionPrefix = (code: string): string => {
+  let p = prefixes.get(code);
+  if (p === undefined) {
+    p = code.trim().replace(/(00)+$/, '');
+    if (prefixes.size > 10_000) prefixes.clear();
+    prefixes.set(code, p);
+  }
+  return p;
+};
 
 export interface Fit {
   ok: boolean;

@@ -2,7 +2,7 @@
 import { describe, it, expect } from '@jest/globals';
 
 import { SCORER_VERSION, WEIGHTS, scoreMatch, scoreValue, type EnterpriseSide, type ListingSide, type MatchResult } from '../../../libs/matching/src/index.js';
-import { ListingPool } from '../../../libs/matching/src/sets/match-engine.js';
+import { ListingPool, upperBound } from '../../../libs/matching/src/sets/match-engine.js';
 import { TODAY, WAN, challenge, credit, firm, rng, service, tenthsSum, vacancy } from './match-test-kit.js';
 
 const TIERS = ['NONE', 'INNOVATIVE_SME', 'SPECIALIZED_SME', 'LITTLE_GIANT', 'KEY_LITTLE_GIANT'] as const;
@@ -115,6 +115,14 @@ describe(`properties over ${N} seeded random pairs`, () => {
       const kept = new ListingPool([{ side: l, version: 1 }]).topFor(e, 1, TODAY, [l.kind], 1);
       const r = results[i]!;
       expect(kept.map((k) => ({ score: k.score, reasons: k.reasons }))).toEqual(r.eligible ? [{ score: r.score, reasons: r.reasons }] : []);
+    });
+  });
+
+  it("the match engine's upper bound is never below the score", () => {
+    pairs.forEach(({ e, l }, i) => {
+      const r = results[i]!;
+      if (!r.eligible) return;
+      expect(upperBound(e, l, TODAY)).toBeGreaterThanOrEqual(r.score);
     });
   });
 

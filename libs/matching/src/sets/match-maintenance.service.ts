@@ -4,7 +4,7 @@ import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import { SCORER_VERSION } from '../weights.js';
 import { ListingPool, type ScoredPair } from './match-engine.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
-import { MatchSetService, insertMatches } from './match-set.service.js';
+import { MatchSetService, PipelinedInserts, insertMatches } from './match-set.service.js';
 
 /** Enterprises scored per step of a rebuild or reconcile (bounds memory; one transaction overall). */
 const FIRM_CHUNK = 2_000;
@@ -94,13 +94,17 @@ export class MatchMaintenanceService {
       const pool = new ListingPool(listings);
       const { count: removed } = await deleteAll(m);
       const report: RebuildReport = { enterprises: 0, listings: listings.length, scored: 0, eligible: 0, stored: 0, removed, ms: 0 };
+      const writer = new PipelinedInserts(m);
       for await (const firms of this.firmChunks(m, asOf)) {
-        const rows: ScoredPair[] = [];
-        for (const e of firms) rows.push(...pool.topFor(e.side, e.version, asOf, MATCH_KINDS, this.sets.bounds.perKind, report));
-        await insertMatches(m, rows);
+        for (let i = 0; i < firms.length; i += 25) {
+          const rows: ScoredPair[] = [];
+          for (const e of firms.slice(i, i + 25)) rows.push(...pool.topFor(e.side, e.version, asOf, MATCH_KINDS, this.sets.bounds.perKind, report));
+          report.stored += rows.length;
+          await writer.add(rows);
+        }
         report.enterprises += firms.length;
-        report.stored += rows.length;
       }
+      await writer.done();
       report.ms = performance.now() - t0;
       return report;
     });

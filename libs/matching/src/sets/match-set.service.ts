@@ -225,23 +225,62 @@ export class MatchSetService {
   }
 }
 
-/** Multi-row insert through unnest, in chunks (one statement per 5,000 rows). */
+/**
+ * Multi-row insert: each chunk travels as one JSON document expanded by jsonb_to_recordset (one
+ * parse on the server, one JSON.stringify here — about twice as fast as unnest over a jsonb[]).
+ */
 export async function insertMatches(m: Pick<EntityManager, 'query'>, rows: readonly ScoredPair[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({ e: r.enterpriseOrganizationId, l: r.listingId, k: r.kind, s: r.score, r: r.reasons, lv: r.listingVersion, pv: r.profileVersion }));
     await m.query(
       `INSERT INTO matches (enterprise_organization_id, listing_id, kind, score, reasons, scorer_version, listing_version, profile_version)
-       SELECT e, l, k, s, r, $6, lv, pv FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::jsonb[], $7::int[], $8::int[]) AS x(e, l, k, s, r, lv, pv)`,
-      [
-        chunk.map((r) => r.enterpriseOrganizationId),
-        chunk.map((r) => r.listingId),
-        chunk.map((r) => r.kind),
-        chunk.map((r) => r.score),
-        chunk.map((r) => JSON.stringify(r.reasons)),
-        SCORER_VERSION,
-        chunk.map((r) => r.listingVersion),
-        chunk.map((r) => r.profileVersion),
-      ],
+       SELECT e, l, k, s, r, $2, lv, pv FROM jsonb_to_recordset($1::jsonb) AS x(e uuid, l uuid, k text, s float8, r jsonb, lv int, pv int)`,
+      [JSON.stringify(chunk), SCORER_VERSION],
     );
+  }
+}
+
+/**
+ * Inserts rows while the caller keeps computing: full chunks are written one statement at a time
+ * in the background (the database works on the other core), and `add` waits only when a few
+ * chunks are queued, so memory stays bounded.
+ */
+export class PipelinedInserts {
+  private buffer: ScoredPair[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private queued = 0;
+  private failed: unknown;
+
+  constructor(private readonly m: Pick<EntityManager, 'query'>) {}
+
+  async add(rows: readonly ScoredPair[]): Promise<void> {
+    for (const r of rows) this.buffer.push(r);
+    if (this.buffer.length < INSERT_CHUNK) return;
+    this.send();
+    if (this.queued > 3) await this.chain;
+    // Let the socket drain between CPU-bound steps.
+    await new Promise((r) => setImmediate(r));
+    if (this.failed) throw this.failed;
+  }
+
+  private send(): void {
+    const batch = this.buffer;
+    this.buffer = [];
+    this.queued++;
+    this.chain = this.chain.then(() =>
+      insertMatches(this.m, batch).then(
+        () => void this.queued--,
+        (err) => {
+          this.queued--;
+          this.failed ??= err;
+        },
+      ),
+    );
+  }
+
+  async done(): Promise<void> {
+    if (this.buffer.length) this.send();
+    await this.chain;
+    if (this.failed) throw this.failed;
   }
 }
