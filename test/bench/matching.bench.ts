@@ -147,11 +147,12 @@ export async function partA(log: (line: string) => void): Promise<void> {
     await pool.connect();
     const sample = data.enterpriseIds.slice(0, 20);
     const firmEmails = await usersFor(pool, sample, 'rec');
-    // Publish targets: firms whose service set a well-aimed new offering (score ≥ 66) surely enters.
+    // Publish targets: firms whose service set a well-aimed new offering (needed category, exact
+    // district, voucher: score ≥ 66) surely enters.
     const targets: string[] = (
       await pool.query(
         `SELECT enterprise_organization_id AS id FROM matches WHERE kind = 'SERVICE_OFFERING' AND NOT (enterprise_organization_id = ANY($1::uuid[]))
-          GROUP BY 1 HAVING min(score) < 60 ORDER BY 1 LIMIT 20`,
+          GROUP BY 1 HAVING count(*) < 20 OR min(score) < 66 ORDER BY min(score), 1 LIMIT 20`,
         [sample],
       )
     ).rows.map((r: { id: string }) => r.id);

@@ -4,7 +4,14 @@ import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import { SCORER_VERSION } from '../weights.js';
 import { ListingPool, type ScoredPair } from './match-engine.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
-import { MatchSetService, PipelinedInserts, insertMatches } from './match-set.service.js';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { MatchSetService } from './match-set.service.js';
+import { PipelinedInserts, insertMatches } from './match-insert.js';
+import type { MatchWorkerInit, MatchWorkerReply } from './match-worker.js';
+import type { LoadedEnterprise } from './match-side-loader.js';
 
 /** Enterprises scored per step of a rebuild or reconcile (bounds memory; one transaction overall). */
 const FIRM_CHUNK = 2_000;
@@ -86,6 +93,53 @@ export class MatchMaintenanceService {
     }
   }
 
+  /**
+   * Scoring threads for a rebuild: one per core (the database writes meanwhile), when the compiled
+   * worker module exists (not under ts-jest, which runs the TypeScript sources in one thread).
+   * MATCH_REBUILD_THREADS overrides; 1 scores in this thread.
+   */
+  private workerCount(): number {
+    const file = fileURLToPath(new URL('./match-worker.js', import.meta.url));
+    if (!existsSync(file)) return 1;
+    return Number(process.env.MATCH_REBUILD_THREADS ?? availableParallelism());
+  }
+
+  private async scoreInWorkers(count: number, listings: LoadedListing[], asOf: string, m: EntityManager, writer: PipelinedInserts, report: RebuildReport): Promise<void> {
+    const init: MatchWorkerInit = { listings, asOf, perKind: this.sets.bounds.perKind, kinds: MATCH_KINDS };
+    const threads = Array.from({ length: count }, () => new Worker(new URL('./match-worker.js', import.meta.url), { workerData: init }));
+    try {
+      const ask = (w: Worker, firms: LoadedEnterprise[]) =>
+        new Promise<MatchWorkerReply>((resolve, reject) => {
+          w.once('message', resolve);
+          w.once('error', reject);
+        }).finally(() => w.removeAllListeners('error')) as Promise<MatchWorkerReply>;
+      const idle = [...threads];
+      const running = new Set<Promise<void>>();
+      for await (const firms of this.firmChunks(m, asOf)) {
+        for (let i = 0; i < firms.length; i += 50) {
+          while (idle.length === 0) await Promise.race(running);
+          const w = idle.pop()!;
+          const batch = firms.slice(i, i + 50);
+          const reply = ask(w, batch);
+          w.postMessage(batch);
+          const job: Promise<void> = reply.then(async (r) => {
+            report.scored += r.scored;
+            report.eligible += r.eligible;
+            report.stored += r.rows;
+            report.enterprises += batch.length;
+            idle.push(w);
+            running.delete(job);
+            await writer.addPayloads(r.payloads);
+          });
+          running.add(job);
+        }
+      }
+      await Promise.all(running);
+    } finally {
+      await Promise.all(threads.map((t) => t.terminate()));
+    }
+  }
+
   /** Recomputes every enterprise's set from the database and replaces all rows. */
   rebuildAll(asOf = todayInShanghai()): Promise<RebuildReport> {
     return this.sets.locked(async (m) => {
@@ -95,16 +149,23 @@ export class MatchMaintenanceService {
       const { count: removed } = await deleteAll(m);
       const report: RebuildReport = { enterprises: 0, listings: listings.length, scored: 0, eligible: 0, stored: 0, removed, ms: 0 };
       const writer = new PipelinedInserts(m);
-      for await (const firms of this.firmChunks(m, asOf)) {
-        for (let i = 0; i < firms.length; i += 25) {
-          const rows: ScoredPair[] = [];
-          for (const e of firms.slice(i, i + 25)) rows.push(...pool.topFor(e.side, e.version, asOf, MATCH_KINDS, this.sets.bounds.perKind, report));
-          report.stored += rows.length;
-          await writer.add(rows);
+      const workers = this.workerCount();
+      if (workers > 1) {
+        await this.scoreInWorkers(workers, listings, asOf, m, writer, report);
+      } else {
+        for await (const firms of this.firmChunks(m, asOf)) {
+          for (let i = 0; i < firms.length; i += 25) {
+            const rows: ScoredPair[] = [];
+            for (const e of firms.slice(i, i + 25)) rows.push(...pool.topFor(e.side, e.version, asOf, MATCH_KINDS, this.sets.bounds.perKind, report));
+            report.stored += rows.length;
+            await writer.add(rows);
+          }
+          report.enterprises += firms.length;
         }
-        report.enterprises += firms.length;
       }
       await writer.done();
+      // Fresh statistics, so the planner keeps using the per-enterprise index after a bulk replace.
+      await m.query('ANALYZE matches');
       report.ms = performance.now() - t0;
       return report;
     });

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
-import { SCORER_VERSION } from '../weights.js';
 import type { EnterpriseSide, MatchListingKind } from '../match-types.js';
 import { MatchEntity } from './match.entity.js';
 import { ListingPool, MATCH_SET_BOUNDS, better, type ScoredPair } from './match-engine.js';
+import { insertMatches } from './match-insert.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
 
 /** SQL: regions nest (330200 ⊃ 330281) or the listing serves anywhere. */
@@ -18,8 +18,6 @@ const INDUSTRY_NESTS = (listingIndustries: string, orgIndustry: string) => `(${l
 
 /** Every write to the match sets holds this lock, so concurrent jobs never interleave their read-decide-write. */
 const MATCH_SETS_LOCK = `SELECT pg_advisory_xact_lock(hashtext('srdi:match-sets'))`;
-
-const INSERT_CHUNK = 5_000;
 
 /**
  * Match sets, kept incrementally under one bound (docs/adr/0007-match-set-bounds.md): each
@@ -222,65 +220,5 @@ export class MatchSetService {
 
   leadsFor(listingId: string, first: number): Promise<MatchEntity[]> {
     return this.dataSource.getRepository(MatchEntity).find({ where: { listingId }, order: { score: 'DESC', enterpriseOrganizationId: 'ASC' }, take: first });
-  }
-}
-
-/**
- * Multi-row insert: each chunk travels as one JSON document expanded by jsonb_to_recordset (one
- * parse on the server, one JSON.stringify here — about twice as fast as unnest over a jsonb[]).
- */
-export async function insertMatches(m: Pick<EntityManager, 'query'>, rows: readonly ScoredPair[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({ e: r.enterpriseOrganizationId, l: r.listingId, k: r.kind, s: r.score, r: r.reasons, lv: r.listingVersion, pv: r.profileVersion }));
-    await m.query(
-      `INSERT INTO matches (enterprise_organization_id, listing_id, kind, score, reasons, scorer_version, listing_version, profile_version)
-       SELECT e, l, k, s, r, $2, lv, pv FROM jsonb_to_recordset($1::jsonb) AS x(e uuid, l uuid, k text, s float8, r jsonb, lv int, pv int)`,
-      [JSON.stringify(chunk), SCORER_VERSION],
-    );
-  }
-}
-
-/**
- * Inserts rows while the caller keeps computing: full chunks are written one statement at a time
- * in the background (the database works on the other core), and `add` waits only when a few
- * chunks are queued, so memory stays bounded.
- */
-export class PipelinedInserts {
-  private buffer: ScoredPair[] = [];
-  private chain: Promise<void> = Promise.resolve();
-  private queued = 0;
-  private failed: unknown;
-
-  constructor(private readonly m: Pick<EntityManager, 'query'>) {}
-
-  async add(rows: readonly ScoredPair[]): Promise<void> {
-    for (const r of rows) this.buffer.push(r);
-    if (this.buffer.length < INSERT_CHUNK) return;
-    this.send();
-    if (this.queued > 3) await this.chain;
-    // Let the socket drain between CPU-bound steps.
-    await new Promise((r) => setImmediate(r));
-    if (this.failed) throw this.failed;
-  }
-
-  private send(): void {
-    const batch = this.buffer;
-    this.buffer = [];
-    this.queued++;
-    this.chain = this.chain.then(() =>
-      insertMatches(this.m, batch).then(
-        () => void this.queued--,
-        (err) => {
-          this.queued--;
-          this.failed ??= err;
-        },
-      ),
-    );
-  }
-
-  async done(): Promise<void> {
-    if (this.buffer.length) this.send();
-    await this.chain;
-    if (this.failed) throw this.failed;
   }
 }
