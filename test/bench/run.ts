@@ -4,7 +4,9 @@
  *  - outbox → BullMQ → handler throughput (events committed until every job completed);
  *  - HTTP GraphQL latency of an authenticated `me` query at concurrency 10, and of `login`;
  *  - `listings(first: 20)` with owners and parks against `{ __typename }` on the same server, and
- *    the SQL statements per request of each (listings.bench.ts).
+ *    the SQL statements per request of each (listings.bench.ts);
+ *  - matching (matching.bench.ts, last; BENCH_MATCHING=off skips it): full rebuild, incremental
+ *    listing scoring, one firm against 100k listings, publish → recommended, recommendations load.
  * Prints a Markdown table; nothing is asserted.
  */
 import os from 'node:os';
@@ -19,6 +21,7 @@ import { listingsBench } from './listings.bench.js';
 import { publishToSearchable } from './publish-latency.bench.js';
 import { benchSearchEngine, renderSearchBench } from './search.bench.js';
 import { benchInsights, renderInsightsBench } from './insights.bench.js';
+import { runMatchingBench } from './matching.bench.js';
 
 const REASSESS_FIRMS = Number(process.env.BENCH_REASSESS_FIRMS ?? 20_000);
 
@@ -146,5 +149,9 @@ for (const b of backends) {
       `${((100 * page!.rps) / trivial!.rps).toFixed(0)} % of \`{ __typename }\` (${trivial!.rps.toFixed(0)} req/s); ` +
       `SQL statements per request: listings ${r.listings.sql.listings}, trivial ${r.listings.sql.trivial}`,
   );
+}
+if (process.env.BENCH_MATCHING !== 'off') {
+  console.log('\n## matching (PostgreSQL queue backend)');
+  await runMatchingBench();
 }
 process.exit(0);

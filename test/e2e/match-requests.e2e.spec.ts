@@ -176,6 +176,27 @@ describe('match requests: request, respond, complete, cancel; consent-based prof
     expect(received.edges.map((e) => e.node.status)).toEqual(['COMPLETED', 'COMPLETED']);
   });
 
+  it("a rating feeds the provider's service offerings: the worker rescores them with the new average", async () => {
+    const authorityToken = authority;
+    const provider = await registerOrg(app, 'SERVICE_PROVIDER', { verifyWith: authorityToken });
+    const offering = (await createListing(app, provider.token, 'SERVICE_OFFERING')).id;
+    await publishListing(app, provider.token, offering);
+    await app.drain();
+    const ratingLabel = async () => {
+      const recs = ok<Array<{ listing: { id: string }; reasons: Array<{ code: string; label: string }> }>>(
+        await app.gql(`query { recommendations(kinds: [SERVICE_OFFERING], first: 100) { listing { id } reasons { code label } } }`, {}, otherFirm.token),
+        'recommendations',
+      );
+      return recs.find((r) => r.listing.id === offering)?.reasons.find((x) => x.code === 'SERVICE.PROVIDER_RATING')?.label;
+    };
+    expect(await ratingLabel()).toBe('服务商暂无评分');
+    const id = await requestMatch(app, otherFirm.token, offering);
+    ok(await app.gql(RESPOND, { id, accept: true }, provider.token), 'respondToMatchRequest');
+    ok(await app.gql(COMPLETE, { id, o: 'SUCCESS', r: 4 }, otherFirm.token), 'completeMatchRequest');
+    await app.drain();
+    expect(await ratingLabel()).toBe('服务商评分 4 / 5');
+  });
+
   it("the bank's figures follow its requests (hand-computed), and consent ends when a request is declined or cancelled", async () => {
     // The bank received 5: firm → COMPLETED (SUCCESS, 5) and COMPLETED (FAILURE, 2); otherFirm → DECLINED, CANCELLED, ACCEPTED.
     const stats = ok<{ matchStats: Record<string, number | null> }>(await app.gql(STATS, { id: bank.organizationId }, firm.token), 'organization').matchStats;

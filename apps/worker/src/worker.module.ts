@@ -6,11 +6,12 @@ import { MatchingModule } from '../../../libs/matching/src/sets/matching.module.
 import { InsightsModule } from '../../../libs/insights/src/insights.module.js';
 import { NightlyReassessScheduler } from '../../../libs/tiers/src/assessments/tier-scoring.handlers.js';
 import { NightlyReconcileScheduler } from '../../../libs/search/src/search-sync.handlers.js';
+import { NightlyMatchReconcileScheduler } from '../../../libs/matching/src/sets/matching.handlers.js';
 import { JobRunner } from './job-runner.js';
 
 /** Queue processors. Never imports GraphQL code. */
 @Module({
   imports: [DiscoveryModule, NotificationsModule, TiersModule, MatchingModule, InsightsModule],
-  providers: [JobRunner, NightlyReassessScheduler, NightlyReconcileScheduler],
+  providers: [JobRunner, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler],
 })
 export class WorkerModule {}

@@ -2,6 +2,7 @@ export * from './match-types.js';
 export { SCORER_VERSION, WEIGHTS, PARAMS, GAP_CATEGORY_RULES, type FactorOf } from './weights.js';
 export {
   scoreMatch,
+  scoreValue,
   finalize,
   gapCategory,
   regionFit,

@@ -17,9 +17,27 @@ export interface Overlap {
   shared: string[];
 }
 
+/**
+ * Scoring one challenge against thousands of firms (and one firm against thousands of challenges)
+ * repeats the same texts: their bigrams are memoised (read-only; bounded, cleared when full).
+ */
+const memo = new Map<string, { list: string[]; set: Set<string> }>();
+const MEMO_LIMIT = 20_000;
+
+function memoBigrams(text: string): { list: string[]; set: Set<string> } {
+  let hit = memo.get(text);
+  if (!hit) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    const list = bigrams(text);
+    hit = { list, set: new Set(list) };
+    memo.set(text, hit);
+  }
+  return hit;
+}
+
 export function diceOverlap(a: string, b: string): Overlap {
-  const ga = bigrams(a);
-  const gb = new Set(bigrams(b));
+  const ga = memoBigrams(a).list;
+  const gb = memoBigrams(b).set;
   if (ga.length === 0 || gb.size === 0) return { dice: 0, shared: [] };
   const shared = ga.filter((g) => gb.has(g));
   return { dice: (2 * shared.length) / (ga.length + gb.size), shared };

@@ -1,7 +1,8 @@
 /** Properties over many seeded random inputs: exact sums, bounds, determinism, no mutation. */
 import { describe, it, expect } from '@jest/globals';
 
-import { SCORER_VERSION, WEIGHTS, scoreMatch, type EnterpriseSide, type ListingSide, type MatchResult } from '../../../libs/matching/src/index.js';
+import { SCORER_VERSION, WEIGHTS, scoreMatch, scoreValue, type EnterpriseSide, type ListingSide, type MatchResult } from '../../../libs/matching/src/index.js';
+import { ListingPool, upperBound } from '../../../libs/matching/src/sets/match-engine.js';
 import { TODAY, WAN, challenge, credit, firm, rng, service, tenthsSum, vacancy } from './match-test-kit.js';
 
 const TIERS = ['NONE', 'INNOVATIVE_SME', 'SPECIALIZED_SME', 'LITTLE_GIANT', 'KEY_LITTLE_GIANT'] as const;
@@ -101,6 +102,29 @@ const pairs = (() => {
 
 describe(`properties over ${N} seeded random pairs`, () => {
   const results: MatchResult[] = pairs.map(({ e, l }) => scoreMatch(e, l, { today: TODAY }));
+
+  it('scoreValue gives the score scoreMatch gives (null when excluded), without labels', () => {
+    pairs.forEach(({ e, l }, i) => {
+      const r = results[i]!;
+      expect(scoreValue(e, l, { today: TODAY })).toBe(r.eligible ? r.score : null);
+    });
+  });
+
+  it("the match engine's index and pre-checks never drop a pair the scorer admits", () => {
+    pairs.forEach(({ e, l }, i) => {
+      const kept = new ListingPool([{ side: l, version: 1 }]).topFor(e, 1, TODAY, [l.kind], 1);
+      const r = results[i]!;
+      expect(kept.map((k) => ({ score: k.score, reasons: k.reasons }))).toEqual(r.eligible ? [{ score: r.score, reasons: r.reasons }] : []);
+    });
+  });
+
+  it("the match engine's upper bound is never below the score", () => {
+    pairs.forEach(({ e, l }, i) => {
+      const r = results[i]!;
+      if (!r.eligible) return;
+      expect(upperBound(e, l, TODAY)).toBeGreaterThanOrEqual(r.score);
+    });
+  });
 
   it('both outcomes occur for every kind', () => {
     for (const kind of Object.keys(KIND_PREFIX)) {

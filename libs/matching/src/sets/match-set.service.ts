@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { EnterpriseProfileEntity } from '../../../enterprises/src/enterprise-profile.entity.js';
-import { EnterpriseFinancialsEntity } from '../../../enterprises/src/enterprise-financials.entity.js';
-import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
-import { ListingService, type FullListing } from '../../../listings/src/listing.service.js';
-import { ParkVacancyEntity } from '../../../listings/src/entities/listing-details.entity.js';
-import { TierAssessmentService } from '../../../tiers/src/assessments/tier-assessment.service.js';
+import { DataSource, type EntityManager } from 'typeorm';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
-import { scoreMatch } from '../scorer.js';
-import { SCORER_VERSION } from '../weights.js';
-import type { EnterpriseSide, ListingSide } from '../match-types.js';
+import type { EnterpriseSide, MatchListingKind } from '../match-types.js';
 import { MatchEntity } from './match.entity.js';
-import { enterpriseSide, listingSide } from './match-sides.js';
-import { MatchRequestService } from '../requests/match-request.service.js';
+import { ListingPool, MATCH_SET_BOUNDS, better, type ScoredPair } from './match-engine.js';
+import { insertMatches } from './match-insert.js';
+import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
 
 /** SQL: regions nest (330200 ⊃ 330281) or the listing serves anywhere. */
 const REGION_NESTS = (listingRegions: string, orgRegion: string) => `(${listingRegions} = '{}' OR EXISTS (
@@ -23,125 +16,198 @@ const REGION_NESTS = (listingRegions: string, orgRegion: string) => `(${listingR
 const INDUSTRY_NESTS = (listingIndustries: string, orgIndustry: string) => `(${listingIndustries} = '{}' OR EXISTS (
   SELECT 1 FROM unnest(${listingIndustries}) AS i(code) WHERE ${orgIndustry} LIKE i.code || '%' OR i.code LIKE ${orgIndustry} || '%'))`;
 
-/**
- * Inserts or overwrites rows by (enterprise, listing): an enterprise's rescore and a listing's run
- * concurrently on different workers, and each may write the pair the other just wrote.
- */
-function upsertMatches(m: EntityManager, rows: Array<Partial<MatchEntity>>): Promise<unknown> {
-  return m
-    .createQueryBuilder()
-    .insert()
-    .into(MatchEntity)
-    .values(rows)
-    .orUpdate(['kind', 'score', 'reasons', 'scorer_version', 'listing_version', 'profile_version', 'computed_at'], ['enterprise_organization_id', 'listing_id'])
-    .execute();
-}
+/** Every write to the match sets holds this lock, so concurrent jobs never interleave their read-decide-write. */
+const MATCH_SETS_LOCK = `SELECT pg_advisory_xact_lock(hashtext('srdi:match-sets'))`;
 
 /**
- * Match sets, kept incrementally: an enterprise is rescored against the listings that can concern
- * it, a listing against the enterprises that can concern it (candidates pre-filtered in SQL by
- * region and industry, so not every pair is scored). Only eligible pairs are stored; each write
- * replaces the previous set for that enterprise or listing, so a replayed job gives the same rows.
+ * Match sets, kept incrementally under one bound (docs/adr/0007-match-set-bounds.md): each
+ * enterprise keeps its best `bounds.perKind` eligible listings of each kind (score descending,
+ * then listing id). A profile or assessment change recomputes that enterprise's set; a listing
+ * change scores the listing against its candidate enterprises and admits it where it beats the
+ * set's last member (evicting that one), and recomputes the kind for a firm whose set it leaves
+ * while full. A full rebuild (`MatchMaintenanceService`) applies the same bound, so rebuild ==
+ * incremental. A replayed job gives the same rows.
  */
 @Injectable()
 export class MatchSetService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly listings: ListingService,
-    private readonly assessments: TierAssessmentService,
-    private readonly requests: MatchRequestService,
-  ) {}
+  /** Tests lower it to exercise the bound with a few listings. */
+  readonly bounds: { perKind: number } = { ...MATCH_SET_BOUNDS };
 
-  private async enterpriseSides(organizationIds: string[], asOf: string): Promise<Array<{ side: EnterpriseSide; version: number }>> {
-    if (organizationIds.length === 0) return [];
-    const [profiles, financials, orgs, latest] = await Promise.all([
-      this.dataSource.getRepository(EnterpriseProfileEntity).findBy({ organizationId: In(organizationIds) }),
-      this.dataSource.getRepository(EnterpriseFinancialsEntity).find({ where: { organizationId: In(organizationIds) }, order: { year: 'DESC' } }),
-      this.dataSource.getRepository(OrganizationEntity).findBy({ id: In(organizationIds) }),
-      this.assessments.latest(organizationIds),
-    ]);
-    const regions = new Map(orgs.map((o) => [o.id, o.regionCode]));
-    return profiles.map((p) => {
-      p.financials = financials.filter((f) => f.organizationId === p.organizationId);
-      return { side: enterpriseSide(p, regions.get(p.organizationId) ?? '', latest.get(p.organizationId) ?? [], asOf), version: p.version };
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in one transaction holding the match-sets lock. */
+  locked<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query(MATCH_SETS_LOCK);
+      return work(m);
     });
   }
 
-  private async listingSides(rows: FullListing[]): Promise<ListingSide[]> {
-    const parkIds = rows.filter((r) => r.listing.kind === 'PARK_VACANCY').map((r) => (r.details as ParkVacancyEntity).parkId);
-    const parks = new Map((await this.listings.parksByIds(parkIds)).map((p) => [p.id, p]));
-    const providers = [...new Set(rows.filter((r) => r.listing.kind === 'SERVICE_OFFERING').map((r) => r.listing.ownerOrganizationId))];
-    const stats = await this.requests.providerStats(providers);
-    const ratings = new Map(providers.map((id, i) => [id, stats[i]!.averageRating]));
-    return rows.map((r) =>
-      listingSide(r, r.listing.kind === 'PARK_VACANCY' ? parks.get((r.details as ParkVacancyEntity).parkId) : null, ratings.get(r.listing.ownerOrganizationId)),
-    );
-  }
-
-  /** Rescores one enterprise against every published listing that can concern it. */
-  async rescoreEnterprise(organizationId: string, asOf = todayInShanghai()): Promise<number> {
-    const [entry] = await this.enterpriseSides([organizationId], asOf);
-    if (!entry) return this.replaceForEnterprise(organizationId, []);
-    const ids: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT l.id FROM listings l WHERE l.status = 'PUBLISHED'
-          AND (l.kind = 'PARK_VACANCY' OR ${REGION_NESTS('l.region_codes', '$1')})
-          AND ${INDUSTRY_NESTS('l.industry_codes', '$2')}`,
-      [entry.side.regionCode, entry.side.industryCode],
-    );
-    const rows = await this.listings.byIds(ids.map((r) => r.id));
-    const sides = await this.listingSides(rows);
-    const versions = new Map(rows.map((r) => [r.listing.id, r.listing.version]));
-    const matches: Array<Partial<MatchEntity>> = [];
-    for (const listing of sides) {
-      const result = scoreMatch(entry.side, listing, { today: asOf });
-      if (result.eligible) {
-        matches.push({ enterpriseOrganizationId: organizationId, listingId: listing.listingId, kind: listing.kind, score: result.score, reasons: result.reasons, scorerVersion: SCORER_VERSION, listingVersion: versions.get(listing.listingId)!, profileVersion: entry.version });
+  /** Published listings of each kind that can concern the firm (lenient SQL pre-filter; the scorer decides). */
+  async candidateListingsFor(m: EntityManager, e: EnterpriseSide, kinds: readonly MatchListingKind[] = MATCH_KINDS): Promise<LoadedListing[]> {
+    const out: LoadedListing[] = [];
+    const common = `${REGION_NESTS('l.region_codes', '$1')} AND ${INDUSTRY_NESTS('l.industry_codes', '$2')}`;
+    for (const kind of kinds) {
+      switch (kind) {
+        case 'CREDIT_PRODUCT':
+          out.push(
+            ...(await loadListingSides(m, kind, `${common} AND (d.eligible_tiers = '{}' OR $3 = ANY(d.eligible_tiers)) AND (d.min_invention_patents IS NULL OR d.min_invention_patents <= $4)`, [
+              e.regionCode,
+              e.industryCode,
+              e.tier,
+              e.ip.inventionPatents,
+            ])),
+          );
+          break;
+        case 'CHALLENGE':
+          out.push(...(await loadListingSides(m, kind, `${common} AND d.apply_by >= $3::date`, [e.regionCode, e.industryCode, e.asOf])));
+          break;
+        case 'SERVICE_OFFERING':
+          out.push(...(await loadListingSides(m, kind, common, [e.regionCode, e.industryCode])));
+          break;
+        case 'PARK_VACANCY':
+          if (e.spaceNeed) {
+            out.push(
+              ...(await loadListingSides(m, kind, `${INDUSTRY_NESTS('l.industry_codes', '$1')} AND d.area_sqm BETWEEN $2 AND $3`, [
+                e.industryCode,
+                e.spaceNeed.minAreaSqm,
+                e.spaceNeed.maxAreaSqm,
+              ])),
+            );
+          }
+          break;
       }
     }
-    return this.replaceForEnterprise(organizationId, matches);
+    return out;
   }
 
-  /** Scores one listing against the enterprises that can concern it; a listing no longer published loses its matches. */
-  async scoreListing(listingId: string, asOf = todayInShanghai()): Promise<number> {
-    const [row] = await this.listings.byIds([listingId]);
-    if (!row || row.listing.status !== 'PUBLISHED') return this.replaceForListing(listingId, []);
-    const [listing] = await this.listingSides([row]);
-    const candidates: Array<{ id: string }> = await this.dataSource.query(
-      row.listing.kind === 'PARK_VACANCY'
-        ? `SELECT p.organization_id AS id FROM enterprise_profiles p WHERE p.space_need IS NOT NULL`
-        : `SELECT p.organization_id AS id FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id
-            WHERE ${REGION_NESTS('$1::text[]', 'o.region_code')} AND ${INDUSTRY_NESTS('$2::text[]', 'p.industry_code')}`,
-      row.listing.kind === 'PARK_VACANCY' ? [] : [row.listing.regionCodes, row.listing.industryCodes],
-    );
-    const matches: Array<Partial<MatchEntity>> = [];
-    for (let i = 0; i < candidates.length; i += 500) {
-      for (const { side, version } of await this.enterpriseSides(candidates.slice(i, i + 500).map((c) => c.id), asOf)) {
-        const result = scoreMatch(side, listing!, { today: asOf });
-        if (result.eligible) {
-          matches.push({ enterpriseOrganizationId: side.organizationId, listingId, kind: row.listing.kind, score: result.score, reasons: result.reasons, scorerVersion: SCORER_VERSION, listingVersion: row.listing.version, profileVersion: version });
+  /** Recomputes one enterprise's set against every published listing that can concern it. */
+  rescoreEnterprise(organizationId: string, asOf = todayInShanghai()): Promise<number> {
+    return this.locked(async (m) => {
+      const [entry] = await loadEnterpriseSides(m, 'p.organization_id = $1', [organizationId], asOf, true);
+      if (!entry) {
+        await m.query('DELETE FROM matches WHERE enterprise_organization_id = $1', [organizationId]);
+        return 0;
+      }
+      const pool = new ListingPool(await this.candidateListingsFor(m, entry.side));
+      const rows = pool.topFor(entry.side, entry.version, asOf, MATCH_KINDS, this.bounds.perKind);
+      await m.query('DELETE FROM matches WHERE enterprise_organization_id = $1', [organizationId]);
+      await insertMatches(m, rows);
+      return rows.length;
+    });
+  }
+
+  /**
+   * Scores one listing against the enterprises that can concern it and updates their sets under the
+   * bound; a listing no longer published loses its matches (and firms whose full set it leaves get
+   * that kind recomputed, so their next-best listing moves up).
+   */
+  scoreListing(listingId: string, asOf = todayInShanghai()): Promise<number> {
+    return this.locked(async (m) => {
+      const N = this.bounds.perKind;
+      const [row]: Array<{ kind: MatchListingKind; status: string }> = await m.query('SELECT kind::text AS kind, status::text AS status FROM listings WHERE id = $1', [listingId]);
+      const holders: Array<{ id: string; kind: MatchListingKind }> = await m.query('SELECT enterprise_organization_id AS id, kind FROM matches WHERE listing_id = $1', [listingId]);
+      const held = new Set(holders.map((h) => h.id));
+      const [listing] = row?.status === 'PUBLISHED' ? await loadListingSides(m, row.kind, 'l.id = $1', [listingId]) : [];
+      if (!row || !listing) {
+        const kind = holders[0]?.kind ?? row?.kind;
+        if (!kind || held.size === 0) return 0;
+        const full = await this.othersInSet(m, [...held], kind, listingId);
+        await m.query('DELETE FROM matches WHERE listing_id = $1', [listingId]);
+        const refill = full.filter((t) => t.n === N - 1).map((t) => t.id);
+        if (refill.length) await this.rescoreKind(m, refill, row?.kind ?? kind, asOf);
+        return 0;
+      }
+      const kind = row.kind;
+      const side = listing.side;
+      const candidates = await loadEnterpriseSides(m, this.candidateEnterprisesWhere(side), this.candidateEnterprisesParams(side), asOf, kind === 'SERVICE_OFFERING');
+      const pool = new ListingPool([listing]);
+      const scored = new Map<string, ScoredPair>();
+      for (const e of candidates) {
+        const [pair] = pool.topFor(e.side, e.version, asOf, [kind], 1);
+        if (pair) scored.set(e.side.organizationId, pair);
+      }
+      const affected = [...new Set([...scored.keys(), ...held])];
+      const thresholds = await this.othersInSet(m, affected, kind, listingId);
+      const keep: ScoredPair[] = [];
+      const evict: Array<{ e: string; l: string }> = [];
+      const refill: string[] = [];
+      for (const t of thresholds) {
+        const pair = scored.get(t.id);
+        const had = held.has(t.id);
+        const worst = t.worstListing ? { score: t.worstScore!, listingId: t.worstListing } : undefined;
+        if (!pair) {
+          if (had && t.n === N - 1) refill.push(t.id);
+          continue;
         }
+        if (!had) {
+          if (t.n < N) keep.push(pair);
+          else if (worst && better(pair, worst)) {
+            keep.push(pair);
+            evict.push({ e: t.id, l: worst.listingId });
+          }
+        } else if (t.n < N - 1 || (worst && better(pair, worst))) keep.push(pair);
+        else refill.push(t.id);
       }
+      await m.query('DELETE FROM matches WHERE listing_id = $1', [listingId]);
+      if (evict.length) {
+        await m.query('DELETE FROM matches m USING unnest($1::uuid[], $2::uuid[]) AS x(e, l) WHERE m.enterprise_organization_id = x.e AND m.listing_id = x.l', [
+          evict.map((x) => x.e),
+          evict.map((x) => x.l),
+        ]);
+      }
+      await insertMatches(m, keep);
+      if (refill.length) await this.rescoreKind(m, refill, kind, asOf);
+      return keep.length;
+    });
+  }
+
+  private candidateEnterprisesWhere(l: LoadedListing['side']): string {
+    if (l.kind === 'PARK_VACANCY') return `p.space_need IS NOT NULL AND ${INDUSTRY_NESTS('$1::text[]', 'p.industry_code')}`;
+    const base = `${REGION_NESTS('$1::text[]', 'o.region_code')} AND ${INDUSTRY_NESTS('$2::text[]', 'p.industry_code')}`;
+    if (l.kind === 'CREDIT_PRODUCT') return `${base} AND ($3::text[] = '{}' OR p.tier::text = ANY($3::text[])) AND p.invention_patents >= $4`;
+    return base;
+  }
+
+  private candidateEnterprisesParams(l: LoadedListing['side']): unknown[] {
+    if (l.kind === 'PARK_VACANCY') return [l.industryCodes];
+    if (l.kind === 'CREDIT_PRODUCT') return [l.regionCodes, l.industryCodes, l.eligibleTiers, l.minInventionPatents ?? 0];
+    return [l.regionCodes, l.industryCodes];
+  }
+
+  /**
+   * For each enterprise: how many other listings of `kind` its stored set holds (at most the
+   * bound) and the last of them in set order.
+   */
+  private async othersInSet(m: EntityManager, ids: string[], kind: string, listingId: string) {
+    const out: Array<{ id: string; n: number; worstScore: number | null; worstListing: string | null }> = [];
+    for (let i = 0; i < ids.length; i += 10_000) {
+      const rows: Array<{ id: string; n: number; ws: number | null; wl: string | null }> = await m.query(
+        `SELECT c.id, t.n, t.ws, t.wl FROM unnest($1::uuid[]) AS c(id)
+           CROSS JOIN LATERAL (
+             SELECT count(*)::int AS n, (array_agg(s.score ORDER BY s.score, s.listing_id DESC))[1] AS ws,
+                    (array_agg(s.listing_id ORDER BY s.score, s.listing_id DESC))[1]::text AS wl
+               FROM (SELECT score, listing_id FROM matches
+                      WHERE enterprise_organization_id = c.id AND kind = $2 AND listing_id <> $3
+                      ORDER BY score DESC, listing_id LIMIT $4) s) t`,
+        [ids.slice(i, i + 10_000), kind, listingId, this.bounds.perKind],
+      );
+      for (const r of rows) out.push({ id: r.id, n: r.n, worstScore: r.ws, worstListing: r.wl });
     }
-    return this.replaceForListing(listingId, matches);
+    return out;
   }
 
-  private replaceForEnterprise(organizationId: string, matches: Array<Partial<MatchEntity>>): Promise<number> {
-    return this.dataSource.transaction(async (m) => {
-      await m.delete(MatchEntity, { enterpriseOrganizationId: organizationId });
-      if (matches.length) await upsertMatches(m, matches);
-      return matches.length;
-    });
+  /** Recomputes the `kind` part of these enterprises' sets against every published listing of that kind. */
+  async rescoreKind(m: EntityManager, organizationIds: string[], kind: MatchListingKind, asOf: string): Promise<number> {
+    const firms = await loadEnterpriseSides(m, 'p.organization_id = ANY($1::uuid[])', [organizationIds], asOf, kind === 'SERVICE_OFFERING');
+    const pool = new ListingPool(await loadListingSides(m, kind, 'true', []));
+    const rows = firms.flatMap((e) => pool.topFor(e.side, e.version, asOf, [kind], this.bounds.perKind));
+    await m.query('DELETE FROM matches WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2', [organizationIds, kind]);
+    await insertMatches(m, rows);
+    return rows.length;
   }
 
-  private replaceForListing(listingId: string, matches: Array<Partial<MatchEntity>>): Promise<number> {
-    return this.dataSource.transaction(async (m) => {
-      await m.delete(MatchEntity, { listingId });
-      for (let i = 0; i < matches.length; i += 1_000) await upsertMatches(m, matches.slice(i, i + 1_000));
-      return matches.length;
-    });
-  }
-
-  /** A provider's rating changed: rescore each of its published service offerings. */
+  /** A provider's rating changed (a completed match request): rescore each of its published service offerings. */
   async rescoreProvider(ownerOrganizationId: string): Promise<number> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM listings WHERE owner_organization_id = $1 AND kind = 'SERVICE_OFFERING' AND status = 'PUBLISHED'`,

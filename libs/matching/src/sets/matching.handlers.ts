@@ -1,7 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { HandlesJob, type JobHandler } from '../../../platform/src/queue/job-handler.js';
 import type { JobPayloads } from '../../../platform/src/queue/job-catalog.js';
+import { QueueRegistry } from '../../../platform/src/queue/queue-registry.js';
+import { RUNTIME } from '../../../platform/src/platform.module.js';
+import type { Runtime } from '../../../platform/src/runtime/runtime.js';
 import { MatchSetService } from './match-set.service.js';
+import { MatchMaintenanceService, type MatchReconcileReport, type RebuildReport } from './match-maintenance.service.js';
+
+/** Nightly at 03:45 Beijing time: after the tier reassessment (02:00) and the search reconcile (03:30). */
+export const NIGHTLY_MATCH_RECONCILE_PATTERN = '45 3 * * *';
 
 @Injectable()
 @HandlesJob('matching.rescore-enterprise')
@@ -31,5 +39,39 @@ export class RescoreProviderHandler implements JobHandler<'matching.rescore-prov
   /** Only a rating changes a provider's score, and only service offerings use it. */
   handle(job: JobPayloads['matching.rescore-provider']): Promise<number> {
     return this.matches.rescoreProvider(job.data.ownerOrganizationId);
+  }
+}
+
+@Injectable()
+@HandlesJob('matching.reconcile')
+export class ReconcileMatchesHandler implements JobHandler<'matching.reconcile'> {
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly maintenance: MatchMaintenanceService,
+    @Inject(RUNTIME) runtime: Runtime,
+  ) {
+    this.logger = runtime.logger;
+  }
+
+  async handle(job: JobPayloads['matching.reconcile']): Promise<MatchReconcileReport | RebuildReport> {
+    if (job.rebuild) {
+      const report = await this.maintenance.rebuildAll();
+      this.logger.info({ report }, `match sets rebuilt: ${report.enterprises} enterprises × ${report.listings} listings, ${report.stored} rows in ${Math.round(report.ms)} ms`);
+      return report;
+    }
+    const report = await this.maintenance.reconcile();
+    this.logger.info({ report }, `match sets reconciled: ${report.rowsBefore} → ${report.rowsAfter} rows in ${Math.round(report.ms)} ms`);
+    return report;
+  }
+}
+
+/** Registers the nightly match-set reconcile with BullMQ's job scheduler (idempotent). */
+@Injectable()
+export class NightlyMatchReconcileScheduler implements OnApplicationBootstrap {
+  constructor(private readonly queues: QueueRegistry) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queues.schedule('matching.reconcile', NIGHTLY_MATCH_RECONCILE_PATTERN);
   }
 }

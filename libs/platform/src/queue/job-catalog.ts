@@ -97,6 +97,8 @@ export interface JobPayloads {
   'matching.sync-listing': { [E in ListingEvent]: EventJob<E> }[ListingEvent];
   /** A provider got a new rating: rescore its published service offerings (the rating is a service factor). */
   'matching.rescore-provider': EventJob<'match-request.completed'>;
+  /** Nightly (repeatable) and `npm run matches:reconcile`: repair match-set drift; `rebuild` recomputes every set. */
+  'matching.reconcile': { requestedBy?: string; rebuild?: boolean };
 }
 export type JobName = keyof JobPayloads;
 
@@ -124,6 +126,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'matching.rescore-enterprise': { queue: 'matching', attempts: 5 },
   'matching.sync-listing': { queue: 'matching', attempts: 5 },
   'matching.rescore-provider': { queue: 'matching', attempts: 5 },
+  'matching.reconcile': { queue: 'matching', attempts: 3 },
 };
 
 /** Jobs that accept the job form of event `E` as their payload: the only jobs an event may route to. */

@@ -1,0 +1,88 @@
+/**
+ * npm run matches:rebuild | npm run matches:reconcile [-- --via-queue]
+ * - With DATABASE_URL: recomputes every match set from the database in this process (rebuild), or
+ *   repairs drift and writes only the differences (reconcile), then prints the report. The match-sets
+ *   lock keeps running workers out meanwhile.
+ * - Embedded default (no DATABASE_URL), or `--via-queue`: asks the running server to do it — queues a
+ *   `matching.reconcile` job on its queue and prints the report the worker returns.
+ */
+import { loadConfig } from '../../../libs/platform/src/config/config.js';
+import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
+import { runningEmbeddedUrl } from '../../../libs/platform/src/database/embedded-postgres.js';
+import { JOB_CATALOG } from '../../../libs/platform/src/queue/job-catalog.js';
+import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
+import { MatchSetService } from '../../../libs/matching/src/sets/match-set.service.js';
+import { MatchMaintenanceService, type MatchReconcileReport, type RebuildReport } from '../../../libs/matching/src/sets/match-maintenance.service.js';
+
+const config = loadConfig();
+const mode = process.argv[2];
+const rebuild = mode === 'rebuild';
+
+function print(report: RebuildReport | MatchReconcileReport): void {
+  const secs = (report.ms / 1000).toFixed(1);
+  if ('stored' in report) {
+    console.log(
+      `Rebuilt the match sets in ${secs} s: ${report.enterprises} enterprises × ${report.listings} published listings; ` +
+        `${report.scored} pairs scored, ${report.eligible} eligible, ${report.stored} rows stored (${report.removed} old rows replaced).`,
+    );
+    return;
+  }
+  console.log(
+    `Reconciled the match sets in ${secs} s: ${report.enterprisesChecked} enterprises × ${report.listingsChecked} published listings checked; ` +
+      `rows ${report.rowsBefore} → ${report.rowsAfter}.\n` +
+      `  removed: ${report.removedNoProfile} of enterprises without a profile, ${report.removedUnpublished} of listings no longer published, ` +
+      `${report.removedOutOfSet} no longer eligible or outside the bound\n` +
+      `  recomputed: ${report.staleScorerVersion} of an old scorer version, ${report.staleListingVersion} with an old listing version, ` +
+      `${report.staleProfileVersion} with an old profile version, ${report.rescored} whose score changed\n` +
+      `  added: ${report.added} missing`,
+  );
+}
+
+async function viaQueue(): Promise<void> {
+  const url = config.databaseUrl ?? (await runningEmbeddedUrl(config.dataDir, config.embeddedPgPort));
+  if (!url) {
+    console.error('No running srdi-match found for DATA_DIR: start it (`npm start`) or set DATABASE_URL.');
+    process.exitCode = 1;
+    return;
+  }
+  const queues = new QueueRegistry({ redisUrl: config.redisUrl, databaseUrl: url });
+  try {
+    const queue = queues.queue(JOB_CATALOG['matching.reconcile'].queue);
+    const job = await queue.add('matching.reconcile', { requestedBy: 'cli', rebuild }, { jobId: `match-${mode}-cli-${Date.now()}`, attempts: 1 });
+    const until = Date.now() + 600_000;
+    for (;;) {
+      const state = await job.getState();
+      if (state === 'completed') {
+        print((await queue.getJob(job.id!))!.returnvalue as RebuildReport | MatchReconcileReport);
+        return;
+      }
+      if (state === 'failed') throw new Error(`the ${mode} job failed: ${(await queue.getJob(job.id!))?.failedReason}`);
+      if (Date.now() > until) throw new Error(`no worker finished the ${mode} job within 600 s; is a worker (or \`npm start\`) running?`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await queues.close();
+  }
+}
+
+async function direct(): Promise<void> {
+  const db = await openDatabase(config, (m) => console.error(m), `srdi-matches-${mode}`);
+  try {
+    const maintenance = new MatchMaintenanceService(new MatchSetService(db.dataSource));
+    print(rebuild ? await maintenance.rebuildAll() : await maintenance.reconcile());
+  } finally {
+    await db.close();
+  }
+}
+
+if (mode !== 'rebuild' && mode !== 'reconcile') {
+  console.error('usage: match-sets.cli.js rebuild|reconcile [--via-queue]');
+  process.exitCode = 2;
+} else {
+  try {
+    await (config.databaseUrl && !process.argv.includes('--via-queue') ? direct() : viaQueue());
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exitCode = 1;
+  }
+}

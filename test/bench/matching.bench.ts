@@ -1,0 +1,299 @@
+/**
+ * Matching benchmarks (issue 6), on scratch databases filled in bulk with SQL by
+ * `seedMatchingData` (realistic Zhejiang firms and the four listing kinds mixed):
+ *  A. 20k firms × 20k listings: full rebuild into empty sets (MatchMaintenanceService.rebuildAll) and a reconcile
+ *     that finds nothing; then the all-in-one app (PostgreSQL queue backend, as the embedded
+ *     default) on that database: `recommendations(first: 20)` under 20 concurrent HTTP clients,
+ *     and publish → recommended (publishListing over GraphQL, then polling the target firm's
+ *     `recommendations` until the listing appears).
+ *  B. 50k firms (sets rebuilt against 2k listings): one new listing of each kind scored
+ *     incrementally (MatchSetService.scoreListing), 5 per kind.
+ *  C. 100k listings: recomputing one firm's set (rescoreEnterprise) against them, and the product
+ *     path `recommendations(first: 50)` over HTTP reading the maintained set.
+ *
+ * Knobs: BENCH_MATCH_FIRMS / BENCH_MATCH_LISTINGS (A, default 20000 each), BENCH_MATCH_BIG_FIRMS
+ * (B, 50000), BENCH_MATCH_BIG_LISTINGS (C, 100000), BENCH_MATCH_SAMPLES (C, 20),
+ * BENCH_MATCH_PARTS (e.g. "A,C"). Standalone: `npm run build && node dist/test/bench/matching.bench.js`;
+ * `npm run bench` runs it last (BENCH_MATCHING=off skips it).
+ */
+import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { loadConfig } from '../../libs/platform/src/config/config.js';
+import { openDatabase } from '../../libs/platform/src/database/database-runtime.js';
+import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
+import { hashPassword } from '../../libs/identity/src/auth/password-hasher.js';
+import { MatchSetService } from '../../libs/matching/src/sets/match-set.service.js';
+import { MatchMaintenanceService } from '../../libs/matching/src/sets/match-maintenance.service.js';
+import { startApp, type StartedApp } from '../../apps/api/src/bootstrap.js';
+import { seedMatchingData } from './matching-data.js';
+
+const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const PARTS = (process.env.BENCH_MATCH_PARTS ?? 'A,B,C').split(',');
+const PASSWORD = 'bench-password-1';
+
+async function admin(sql: string) {
+  const c = new pg.Client({ connectionString: ADMIN });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function scratch(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `srdi_bench_perf_${randomBytes(4).toString('hex')}`;
+  await admin(`CREATE DATABASE "${name}"`);
+  const u = new URL(ADMIN);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const stats = (times: number[]) => {
+  const s = [...times].sort((a, b) => a - b);
+  return { n: s.length, p50: pct(s, 50), p95: pct(s, 95), max: s[s.length - 1]! };
+};
+const fmt = (x: { n: number; p50: number; p95: number; max: number }) => `n=${x.n} p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, max ${x.max.toFixed(1)} ms`;
+
+async function post(url: string, query: string, variables: object, token?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** Opens a migrated DataSource on `url` (no app). */
+async function database(url: string) {
+  return openDatabase(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent' }), () => undefined, 'srdi-bench');
+}
+
+/** Users for some seeded organizations (one per org), so they can log in over GraphQL. */
+async function usersFor(q: pg.Client | { query(sql: string, p?: unknown[]): Promise<unknown> }, orgIds: string[], tag: string): Promise<string[]> {
+  const hash = await hashPassword(PASSWORD);
+  const emails = orgIds.map((_, i) => `${tag}-${i}@bench.srdi.example`);
+  await q.query(
+    `INSERT INTO users (email, password_hash, display_name, organization_id) SELECT e, $2, 'bench', o FROM unnest($1::text[], $3::uuid[]) AS x(e, o)`,
+    [emails, hash, orgIds],
+  );
+  return emails;
+}
+
+async function boot(url: string): Promise<StartedApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'off',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    AUTHORITY_EMAIL: 'bench@authority.example',
+    AUTHORITY_PASSWORD: PASSWORD,
+    WORKER_CONCURRENCY: '5',
+  });
+  return startApp({ config, withWorkers: true, queueNamespace: `benchm${randomBytes(3).toString('hex')}` });
+}
+
+const login = async (app: StartedApp, email: string): Promise<string> =>
+  (await post(app.graphqlUrl, `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email, password: PASSWORD } })).login.accessToken;
+
+const RECOMMEND = `query($first: Int) { recommendations(first: $first) { score reasons { code label contribution } listing { id title kind } } }`;
+
+async function concurrent(n: number, clients: number, run: (i: number) => Promise<unknown>) {
+  const times: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const s = performance.now();
+        await run(i);
+        times.push(performance.now() - s);
+      }
+    }),
+  );
+  return { ...stats(times), rps: n / ((performance.now() - t0) / 1000) };
+}
+
+export async function partA(log: (line: string) => void): Promise<void> {
+  const firms = env('BENCH_MATCH_FIRMS', 20_000);
+  const listings = env('BENCH_MATCH_LISTINGS', 20_000);
+  const db = await scratch();
+  try {
+    const today = todayInShanghai();
+    const rt = await database(db.url);
+    let t = performance.now();
+    const data = await seedMatchingData(rt.dataSource, { enterprises: firms, listings, today, seed: 20261121 });
+    log(`A. seeded ${firms} firms and ${listings} published listings with SQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const maintenance = new MatchMaintenanceService(new MatchSetService(rt.dataSource));
+    const rebuild = await maintenance.rebuildAll(today);
+    log(
+      `A. full rebuild ${firms} × ${listings}: ${(rebuild.ms / 1000).toFixed(1)} s — ${rebuild.scored} pairs scored, ${rebuild.eligible} eligible, ` +
+        `${rebuild.stored} rows stored (bound: best ${new MatchSetService(rt.dataSource).bounds.perKind} per kind)`,
+    );
+    const reconcile = await maintenance.reconcile(today);
+    log(`A. reconcile with no drift: ${(reconcile.ms / 1000).toFixed(1)} s (${reconcile.rowsBefore} rows checked, ${reconcile.added + reconcile.removedOutOfSet + reconcile.rescored} changed)`);
+    await rt.close();
+
+    // The app on that database, PostgreSQL queue backend (the embedded default's).
+    const pool = new pg.Client({ connectionString: db.url });
+    await pool.connect();
+    const sample = data.enterpriseIds.slice(0, 20);
+    const firmEmails = await usersFor(pool, sample, 'rec');
+    // Publish targets: firms whose service set a well-aimed new offering (needed category, exact
+    // district, voucher: score ≥ 66) surely enters.
+    const targets: string[] = (
+      await pool.query(
+        `SELECT enterprise_organization_id AS id FROM matches WHERE kind = 'SERVICE_OFFERING' AND NOT (enterprise_organization_id = ANY($1::uuid[]))
+          GROUP BY 1 HAVING count(*) < 20 OR min(score) < 66 ORDER BY min(score), 1 LIMIT 20`,
+        [sample],
+      )
+    ).rows.map((r: { id: string }) => r.id);
+    const targetEmails = await usersFor(pool, targets, 'pubt');
+    const [{ id: provider }] = (await pool.query(`SELECT id FROM organizations WHERE kind = 'SERVICE_PROVIDER' ORDER BY id LIMIT 1`)).rows;
+    const [providerEmail] = await usersFor(pool, [provider], 'pub');
+    await pool.end();
+    t = performance.now();
+    const app = await boot(db.url);
+    log(`A. app booted on it in ${((performance.now() - t) / 1000).toFixed(1)} s (embedded search index built from ${listings} listings)`);
+    try {
+      const tokens = await Promise.all(firmEmails.map((e) => login(app, e)));
+      for (let i = 0; i < 100; i++) await post(app.graphqlUrl, RECOMMEND, { first: 20 }, tokens[i % tokens.length]);
+      const load = await concurrent(2_000, 20, (i) => post(app.graphqlUrl, RECOMMEND, { first: 20 }, tokens[i % tokens.length]));
+      log(`A. recommendations(first: 20) with reasons and listings, 20 concurrent clients over HTTP: ${load.rps.toFixed(0)} req/s, ${fmt(load)}`);
+      log(`A. publish → recommended: ${fmt(await publishToRecommended(app, providerEmail!, targetEmails, targets, db.url))}`);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await db.drop();
+  }
+}
+
+/**
+ * Publishes service offerings over GraphQL, each aimed at one sample firm (its district, one of its
+ * needed categories, service voucher), and polls that firm's recommendations until it appears.
+ */
+async function publishToRecommended(app: StartedApp, providerEmail: string, firmEmails: string[], firmIds: string[], url: string, count = 30) {
+  const provider = await login(app, providerEmail);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const firms = (await c.query(`SELECT p.organization_id AS id, o.region_code, p.service_needs FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id WHERE p.organization_id = ANY($1::uuid[])`, [firmIds])).rows;
+  await c.end();
+  const tokens = await Promise.all(firmEmails.map((e) => login(app, e)));
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const k = i % firms.length;
+    const firm = firms.find((f) => f.id === firmIds[k])!;
+    const input = {
+      title: `企业上门诊断服务 基准${i}`,
+      description: '面向专精特新企业的上门诊断与辅导服务，按企业需求定制方案。',
+      regionCodes: [firm.region_code],
+      industryCodes: [],
+      tags: ['基准测试'],
+      category: firm.service_needs[0] ?? 'TECH_INNOVATION',
+      acceptsServiceVoucher: true,
+    };
+    const created = await post(app.graphqlUrl, `mutation($i: ServiceOfferingInput!) { createServiceOffering(input: $i) { id } }`, { i: input }, provider);
+    const id = created.createServiceOffering.id as string;
+    const t0 = performance.now();
+    await post(app.graphqlUrl, `mutation($id: ID!) { publishListing(id: $id) { id } }`, { id }, provider);
+    for (;;) {
+      const data = await post(app.graphqlUrl, `query { recommendations(kinds: [SERVICE_OFFERING], first: 20) { listing { id } } }`, {}, tokens[k]);
+      if ((data.recommendations as Array<{ listing: { id: string } }>).some((r) => r.listing.id === id)) break;
+      if (performance.now() - t0 > 30_000) throw new Error(`listing ${id} not recommended after 30 s`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    times.push(performance.now() - t0);
+  }
+  return stats(times);
+}
+
+export async function partB(log: (line: string) => void): Promise<void> {
+  const firms = env('BENCH_MATCH_BIG_FIRMS', 50_000);
+  const db = await scratch();
+  try {
+    const today = todayInShanghai();
+    const rt = await database(db.url);
+    const data = await seedMatchingData(rt.dataSource, { enterprises: firms, listings: 2_000, today, seed: 7 });
+    const sets = new MatchSetService(rt.dataSource);
+    const rebuild = await new MatchMaintenanceService(sets).rebuildAll(today);
+    log(`B. ${firms} firms × 2000 listings rebuilt in ${(rebuild.ms / 1000).toFixed(1)} s (${rebuild.stored} rows), so that sets are full`);
+    // New listings: copies of seeded ones (same kind, terms, regions) inserted as new published rows.
+    for (const kind of ['SERVICE_OFFERING', 'CREDIT_PRODUCT', 'CHALLENGE', 'PARK_VACANCY']) {
+      const times: number[] = [];
+      const admitted: number[] = [];
+      for (const source of data.byKind[kind]!.slice(0, 5)) {
+        const [{ id }] = await rt.dataSource.query(
+          `INSERT INTO listings (kind, owner_organization_id, status, title, description, region_codes, industry_codes, tags, version, published_at)
+           SELECT kind, owner_organization_id, 'PUBLISHED', title || ' 新', description, region_codes, industry_codes, tags, 1, now() FROM listings WHERE id = $1 RETURNING id`,
+          [source],
+        );
+        const table = { SERVICE_OFFERING: 'service_offerings', CREDIT_PRODUCT: 'credit_products', CHALLENGE: 'challenges', PARK_VACANCY: 'park_vacancies' }[kind]!;
+        const cols: Array<{ column_name: string }> = await rt.dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND column_name <> 'listing_id'`, [table]);
+        const list = cols.map((c) => c.column_name).join(', ');
+        await rt.dataSource.query(`INSERT INTO ${table} (listing_id, ${list}) SELECT $1, ${list} FROM ${table} WHERE listing_id = $2`, [id, source]);
+        const t0 = performance.now();
+        admitted.push(await sets.scoreListing(id, today));
+        times.push(performance.now() - t0);
+      }
+      log(`B. one new ${kind} against ${firms} firms (scoreListing): ${fmt(stats(times))}; admitted into ${admitted.join('/')} sets`);
+    }
+    await rt.close();
+  } finally {
+    await db.drop();
+  }
+}
+
+export async function partC(log: (line: string) => void): Promise<void> {
+  const listings = env('BENCH_MATCH_BIG_LISTINGS', 100_000);
+  const samples = env('BENCH_MATCH_SAMPLES', 20);
+  const db = await scratch();
+  try {
+    const today = todayInShanghai();
+    const rt = await database(db.url);
+    const data = await seedMatchingData(rt.dataSource, { enterprises: 2_000, listings, today, seed: 99 });
+    const sets = new MatchSetService(rt.dataSource);
+    const firms = data.enterpriseIds.slice(0, samples);
+    const times: number[] = [];
+    for (const id of [data.enterpriseIds[samples]!, ...firms]) {
+      const t0 = performance.now();
+      await sets.rescoreEnterprise(id, today);
+      times.push(performance.now() - t0);
+    }
+    times.shift(); // warm-up
+    log(`C. rescoreEnterprise against ${listings} published listings (recompute one firm's set): ${fmt(stats(times))}`);
+    const emails = await usersFor(rt.dataSource, firms, 'big');
+    await rt.close();
+    const app = await boot(db.url);
+    try {
+      const tokens = await Promise.all(emails.map((e) => login(app, e)));
+      for (let i = 0; i < 50; i++) await post(app.graphqlUrl, RECOMMEND, { first: 50 }, tokens[i % tokens.length]);
+      const one = await concurrent(500, 1, (i) => post(app.graphqlUrl, RECOMMEND, { first: 50 }, tokens[i % tokens.length]));
+      log(`C. recommendations(first: 50) with reasons over HTTP, maintained set, ${listings} listings, one client: ${fmt(one)}`);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await db.drop();
+  }
+}
+
+export async function runMatchingBench(log: (line: string) => void = console.log): Promise<void> {
+  if (PARTS.includes('A')) await partA(log);
+  if (PARTS.includes('B')) await partB(log);
+  if (PARTS.includes('C')) await partC(log);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(`# matching bench — ${new Date().toISOString()}`);
+  await runMatchingBench();
+  process.exit(0);
+}
