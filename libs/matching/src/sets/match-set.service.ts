@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import type { EnterpriseSide, MatchListingKind } from '../match-types.js';
 import { MatchEntity } from './match.entity.js';
-import { ListingPool, MATCH_SET_BOUNDS, better, type ScoredPair } from './match-engine.js';
+import { ListingPool, MATCH_SET_BOUNDS, better, boundForFirm, type ScoredPair } from './match-engine.js';
 import { insertMatches } from './match-insert.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
 
@@ -120,19 +120,35 @@ export class MatchSetService {
       }
       const kind = row.kind;
       const side = listing.side;
-      const candidates = await loadEnterpriseSides(m, this.candidateEnterprisesWhere(side), this.candidateEnterprisesParams(side), asOf, kind === 'SERVICE_OFFERING');
+      // Candidate firms by SQL (ids and the few facts a bound needs), then their sets' last members:
+      // a firm whose full set the listing cannot beat even at its bound is never loaded.
+      const light: Array<{ id: string; region_code: string; service_needs: string[]; financing_need: EnterpriseSide['financingNeed'] }> = await m.query(
+        `SELECT p.organization_id AS id, o.region_code, p.service_needs, p.financing_need
+           FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id WHERE ${this.candidateEnterprisesWhere(side)}`,
+        this.candidateEnterprisesParams(side),
+      );
+      const thresholds = new Map((await this.othersInSet(m, [...new Set([...light.map((c) => c.id), ...held])], kind, listingId)).map((t) => [t.id, t]));
+      const toLoad = light
+        .filter((c) => {
+          const t = thresholds.get(c.id)!;
+          if (held.has(c.id) || t.n < N || t.worstScore === null) return true;
+          return boundForFirm(side, { regionCode: c.region_code, serviceNeeds: c.service_needs, financingNeed: c.financing_need }) >= t.worstScore;
+        })
+        .map((c) => c.id);
+      const candidates: Awaited<ReturnType<typeof loadEnterpriseSides>> = [];
+      for (let i = 0; i < toLoad.length; i += 10_000) {
+        candidates.push(...(await loadEnterpriseSides(m, 'p.organization_id = ANY($1::uuid[])', [toLoad.slice(i, i + 10_000)], asOf, kind === 'SERVICE_OFFERING')));
+      }
       const pool = new ListingPool([listing]);
       const scored = new Map<string, ScoredPair>();
       for (const e of candidates) {
         const [pair] = pool.topFor(e.side, e.version, asOf, [kind], 1);
         if (pair) scored.set(e.side.organizationId, pair);
       }
-      const affected = [...new Set([...scored.keys(), ...held])];
-      const thresholds = await this.othersInSet(m, affected, kind, listingId);
       const keep: ScoredPair[] = [];
       const evict: Array<{ e: string; l: string }> = [];
       const refill: string[] = [];
-      for (const t of thresholds) {
+      for (const t of thresholds.values()) {
         const pair = scored.get(t.id);
         const had = held.has(t.id);
         const worst = t.worstListing ? { score: t.worstScore!, listingId: t.worstListing } : undefined;
