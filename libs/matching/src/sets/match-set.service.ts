@@ -112,7 +112,7 @@ export class MatchSetService {
       if (!row || !listing) {
         const kind = holders[0]?.kind ?? row?.kind;
         if (!kind || held.size === 0) return 0;
-        const full = await this.othersInSet(m, [...held], kind, listingId);
+        const full = await this.othersInSet(m, [...held], kind, listingId, held);
         await m.query('DELETE FROM matches WHERE listing_id = $1', [listingId]);
         const refill = full.filter((t) => t.n === N - 1).map((t) => t.id);
         if (refill.length) await this.rescoreKind(m, refill, row?.kind ?? kind, asOf);
@@ -127,7 +127,7 @@ export class MatchSetService {
            FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id WHERE ${this.candidateEnterprisesWhere(side)}`,
         this.candidateEnterprisesParams(side),
       );
-      const thresholds = new Map((await this.othersInSet(m, [...new Set([...light.map((c) => c.id), ...held])], kind, listingId)).map((t) => [t.id, t]));
+      const thresholds = new Map((await this.othersInSet(m, [...new Set([...light.map((c) => c.id), ...held])], kind, listingId, held)).map((t) => [t.id, t]));
       const toLoad = light
         .filter((c) => {
           const t = thresholds.get(c.id)!;
@@ -148,21 +148,27 @@ export class MatchSetService {
       const keep: ScoredPair[] = [];
       const evict: Array<{ e: string; l: string }> = [];
       const refill: string[] = [];
+      // The last member's listing id matters only to evict it or to break a tie with it.
+      const needLast = [...thresholds.values()].filter((t) => {
+        const pair = scored.get(t.id);
+        return pair && t.worstScore !== null && pair.score >= t.worstScore && t.n >= N - (held.has(t.id) ? 1 : 0);
+      });
+      const last = await this.lastListings(m, needLast.map((t) => t.id), kind, listingId);
       for (const t of thresholds.values()) {
         const pair = scored.get(t.id);
         const had = held.has(t.id);
-        const worst = t.worstListing ? { score: t.worstScore!, listingId: t.worstListing } : undefined;
+        const worst = t.worstScore === null ? undefined : { score: t.worstScore, listingId: last.get(t.id) ?? '' };
         if (!pair) {
           if (had && t.n === N - 1) refill.push(t.id);
           continue;
         }
         if (!had) {
           if (t.n < N) keep.push(pair);
-          else if (worst && better(pair, worst)) {
+          else if (worst && pair.score >= worst.score && better(pair, worst)) {
             keep.push(pair);
             evict.push({ e: t.id, l: worst.listingId });
           }
-        } else if (t.n < N - 1 || (worst && better(pair, worst))) keep.push(pair);
+        } else if (t.n < N - 1 || (worst && pair.score >= worst.score && better(pair, worst))) keep.push(pair);
         else refill.push(t.id);
       }
       await m.query('DELETE FROM matches WHERE listing_id = $1', [listingId]);
@@ -192,23 +198,40 @@ export class MatchSetService {
   }
 
   /**
-   * For each enterprise: how many other listings of `kind` its stored set holds (at most the
-   * bound) and the last of them in set order.
+   * For each enterprise: how many other listings of `kind` its stored set holds (never more than the
+   * bound) and the lowest score among them, in one aggregate over the per-enterprise index.
    */
-  private async othersInSet(m: EntityManager, ids: string[], kind: string, listingId: string) {
-    const out: Array<{ id: string; n: number; worstScore: number | null; worstListing: string | null }> = [];
-    for (let i = 0; i < ids.length; i += 10_000) {
-      const rows: Array<{ id: string; n: number; ws: number | null; wl: string | null }> = await m.query(
-        `SELECT c.id, t.n, t.ws, t.wl FROM unnest($1::uuid[]) AS c(id)
-           CROSS JOIN LATERAL (
-             SELECT count(*)::int AS n, (array_agg(s.score ORDER BY s.score, s.listing_id DESC))[1] AS ws,
-                    (array_agg(s.listing_id ORDER BY s.score, s.listing_id DESC))[1]::text AS wl
-               FROM (SELECT score, listing_id FROM matches
-                      WHERE enterprise_organization_id = c.id AND kind = $2 AND listing_id <> $3
-                      ORDER BY score DESC, listing_id LIMIT $4) s) t`,
-        [ids.slice(i, i + 10_000), kind, listingId, this.bounds.perKind],
+  private async othersInSet(m: EntityManager, ids: string[], kind: string, listingId: string, holders: ReadonlySet<string> = new Set(ids)) {
+    const found = new Map<string, { n: number; ws: number }>();
+    // Firms that do not hold the listing need no filter on it, so the per-enterprise index answers alone.
+    const [withIt, without] = [ids.filter((id) => holders.has(id)), ids.filter((id) => !holders.has(id))];
+    for (const [group, filter] of [
+      [withIt, 'AND listing_id <> $3'],
+      [without, 'AND $3::uuid IS NOT NULL'],
+    ] as const) {
+      for (let i = 0; i < group.length; i += 20_000) {
+        const rows: Array<{ id: string; n: number; ws: number }> = await m.query(
+          `SELECT enterprise_organization_id AS id, count(*)::int AS n, min(score) AS ws FROM matches
+            WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2 ${filter} GROUP BY 1`,
+          [group.slice(i, i + 20_000), kind, listingId],
+        );
+        for (const r of rows) found.set(r.id, r);
+      }
+    }
+    return ids.map((id) => ({ id, n: found.get(id)?.n ?? 0, worstScore: found.get(id)?.ws ?? null }));
+  }
+
+  /** The last member (lowest score, then highest listing id) of each enterprise's set of `kind`, other than `listingId`. */
+  private async lastListings(m: EntityManager, ids: string[], kind: string, listingId: string): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 20_000) {
+      const rows: Array<{ id: string; wl: string }> = await m.query(
+        `SELECT DISTINCT ON (enterprise_organization_id) enterprise_organization_id AS id, listing_id::text AS wl FROM matches
+          WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2 AND listing_id <> $3
+          ORDER BY enterprise_organization_id, score, listing_id DESC`,
+        [ids.slice(i, i + 20_000), kind, listingId],
       );
-      for (const r of rows) out.push({ id: r.id, n: r.n, worstScore: r.ws, worstListing: r.wl });
+      for (const r of rows) out.set(r.id, r.wl);
     }
     return out;
   }
