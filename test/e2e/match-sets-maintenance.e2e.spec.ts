@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
-import { createListing, creditProductInput, loginAuthority, publishListing, registerOrg } from '../helpers/listing-fixtures.js';
+import { createListing, creditProductInput, loginAuthority, publishListing, registerOrg, serviceOfferingInput } from '../helpers/listing-fixtures.js';
 import { JOB_CATALOG, type JobPayloads } from '../../libs/platform/src/queue/job-catalog.js';
 import { NIGHTLY_MATCH_RECONCILE_PATTERN } from '../../libs/matching/src/sets/matching.handlers.js';
 
@@ -28,8 +28,16 @@ describe('match-set maintenance through the queue (what npm run matches:reconcil
     const bank = await registerOrg(app, 'BANK', { verifyWith: authority });
     const firm = await registerOrg(app, 'ENTERPRISE');
     expect((await app.gql(UPSERT_PROFILE, { i: profileInput() }, firm.token)).errors).toBeUndefined();
-    const { id } = await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: creditProductInput({ regionCodes: ['330281'], industryCodes: [], eligibility: { tiers: [], minAnnualRevenue: null, minInventionPatents: 1, minYearsInBusiness: null, maxDebtRatio: null } }) });
+    const provider = await registerOrg(app, 'SERVICE_PROVIDER', { verifyWith: authority });
+    const credit = creditProductInput({
+      regionCodes: ['330281'],
+      industryCodes: [],
+      eligibility: { tiers: [], minAnnualRevenue: null, minInventionPatents: 2, minYearsInBusiness: null, maxDebtRatio: null },
+    });
+    const { id } = await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: credit });
     await publishListing(app, bank.token, id);
+    const service = await createListing(app, provider.token, 'SERVICE_OFFERING', { overrides: serviceOfferingInput({ regionCodes: [], industryCodes: [] }) });
+    await publishListing(app, provider.token, service.id);
     await app.drain();
   });
   afterAll(async () => {

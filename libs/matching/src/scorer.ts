@@ -82,15 +82,32 @@ const pct = (fraction: number): string => `${num(fraction * 100, 1)}%`;
 const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 const list = (xs: readonly string[]): string => (xs.length ? xs.join('、') : '无');
 
+/** Memoised date arithmetic: scoring many pairs repeats the same few thousand date pairs. */
+const yearsMemo = new Map<string, Map<string, number>>();
+const daysMemo = new Map<string, Map<string, number>>();
+function memoDates(memo: Map<string, Map<string, number>>, from: string, to: string, compute: () => number): number {
+  let byFrom = memo.get(to);
+  if (!byFrom) memo.set(to, (byFrom = new Map()));
+  let v = byFrom.get(from);
+  if (v === undefined) {
+    if (byFrom.size > 50_000) byFrom.clear();
+    v = compute();
+    byFrom.set(from, v);
+  }
+  return v;
+}
+
 /** Whole years from `from` to `to` (ISO dates); the anniversary itself counts. */
 export function fullYearsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+  return memoDates(yearsMemo, from, to, () => {
+    const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+    const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+    return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+  });
 }
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return memoDates(daysMemo, from, to, () => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000));
 }
 
 // ---------------------------------------------------------------------------------------------

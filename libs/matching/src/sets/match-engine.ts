@@ -365,6 +365,17 @@ export function upperBound(e: EnterpriseSide, l: ListingSide, today: string): nu
   return entryBound(entryOf(l, 0), factsOf(e, today));
 }
 
+/**
+ * An upper bound of the listing's score for a firm known only by its district, service needs and
+ * financing need (tier gaps assumed everywhere): lets an incremental job skip loading firms whose
+ * full set the listing cannot enter.
+ */
+export function boundForFirm(l: ListingSide, firm: { regionCode: string; serviceNeeds: readonly string[]; financingNeed: EnterpriseSide['financingNeed'] }): number {
+  const anyGap: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
+  const e = { serviceNeeds: firm.serviceNeeds, financingNeed: firm.financingNeed } as EnterpriseSide;
+  return entryBound(entryOf(l, 0), { e, industry: '', region: regionPrefix(firm.regionCode), revenue: 0, years: 0, gaps: anyGap });
+}
+
 function entryBound(x: PoolEntry, f: FirmFacts): number {
   switch (x.kind) {
     case 'SERVICE_OFFERING': {

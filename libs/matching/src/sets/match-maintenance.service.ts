@@ -108,11 +108,14 @@ export class MatchMaintenanceService {
     const init: MatchWorkerInit = { listings, asOf, perKind: this.sets.bounds.perKind, kinds: MATCH_KINDS };
     const threads = Array.from({ length: count }, () => new Worker(new URL('./match-worker.js', import.meta.url), { workerData: init }));
     try {
-      const ask = (w: Worker, firms: LoadedEnterprise[]) =>
-        new Promise<MatchWorkerReply>((resolve, reject) => {
+      const ask = (w: Worker, firms: LoadedEnterprise[]): Promise<MatchWorkerReply> => {
+        const reply = new Promise<MatchWorkerReply>((resolve, reject) => {
           w.once('message', resolve);
           w.once('error', reject);
-        }).finally(() => w.removeAllListeners('error')) as Promise<MatchWorkerReply>;
+        }).finally(() => w.removeAllListeners('error'));
+        w.postMessage(firms);
+        return reply;
+      };
       const idle = [...threads];
       const running = new Set<Promise<void>>();
       for await (const firms of this.firmChunks(m, asOf)) {
@@ -121,7 +124,6 @@ export class MatchMaintenanceService {
           const w = idle.pop()!;
           const batch = firms.slice(i, i + 50);
           const reply = ask(w, batch);
-          w.postMessage(batch);
           const job: Promise<void> = reply.then(async (r) => {
             report.scored += r.scored;
             report.eligible += r.eligible;

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import type { EnterpriseSide, MatchListingKind } from '../match-types.js';
 import { MatchEntity } from './match.entity.js';
-import { ListingPool, MATCH_SET_BOUNDS, better, type ScoredPair } from './match-engine.js';
+import { ListingPool, MATCH_SET_BOUNDS, better, boundForFirm, type ScoredPair } from './match-engine.js';
 import { insertMatches } from './match-insert.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
 
@@ -112,7 +112,7 @@ export class MatchSetService {
       if (!row || !listing) {
         const kind = holders[0]?.kind ?? row?.kind;
         if (!kind || held.size === 0) return 0;
-        const full = await this.othersInSet(m, [...held], kind, listingId);
+        const full = await this.othersInSet(m, [...held], kind, listingId, held);
         await m.query('DELETE FROM matches WHERE listing_id = $1', [listingId]);
         const refill = full.filter((t) => t.n === N - 1).map((t) => t.id);
         if (refill.length) await this.rescoreKind(m, refill, row?.kind ?? kind, asOf);
@@ -120,33 +120,55 @@ export class MatchSetService {
       }
       const kind = row.kind;
       const side = listing.side;
-      const candidates = await loadEnterpriseSides(m, this.candidateEnterprisesWhere(side), this.candidateEnterprisesParams(side), asOf, kind === 'SERVICE_OFFERING');
+      // Candidate firms by SQL (ids and the few facts a bound needs), then their sets' last members:
+      // a firm whose full set the listing cannot beat even at its bound is never loaded.
+      const light: Array<{ id: string; region_code: string; service_needs: string[]; financing_need: EnterpriseSide['financingNeed'] }> = await m.query(
+        `SELECT p.organization_id AS id, o.region_code, p.service_needs, p.financing_need
+           FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id WHERE ${this.candidateEnterprisesWhere(side)}`,
+        this.candidateEnterprisesParams(side),
+      );
+      const thresholds = new Map((await this.othersInSet(m, [...new Set([...light.map((c) => c.id), ...held])], kind, listingId, held)).map((t) => [t.id, t]));
+      const toLoad = light
+        .filter((c) => {
+          const t = thresholds.get(c.id)!;
+          if (held.has(c.id) || t.n < N || t.worstScore === null) return true;
+          return boundForFirm(side, { regionCode: c.region_code, serviceNeeds: c.service_needs, financingNeed: c.financing_need }) >= t.worstScore;
+        })
+        .map((c) => c.id);
+      const candidates: Awaited<ReturnType<typeof loadEnterpriseSides>> = [];
+      for (let i = 0; i < toLoad.length; i += 10_000) {
+        candidates.push(...(await loadEnterpriseSides(m, 'p.organization_id = ANY($1::uuid[])', [toLoad.slice(i, i + 10_000)], asOf, kind === 'SERVICE_OFFERING')));
+      }
       const pool = new ListingPool([listing]);
       const scored = new Map<string, ScoredPair>();
       for (const e of candidates) {
         const [pair] = pool.topFor(e.side, e.version, asOf, [kind], 1);
         if (pair) scored.set(e.side.organizationId, pair);
       }
-      const affected = [...new Set([...scored.keys(), ...held])];
-      const thresholds = await this.othersInSet(m, affected, kind, listingId);
       const keep: ScoredPair[] = [];
       const evict: Array<{ e: string; l: string }> = [];
       const refill: string[] = [];
-      for (const t of thresholds) {
+      // The last member's listing id matters only to evict it or to break a tie with it.
+      const needLast = [...thresholds.values()].filter((t) => {
+        const pair = scored.get(t.id);
+        return pair && t.worstScore !== null && pair.score >= t.worstScore && t.n >= N - (held.has(t.id) ? 1 : 0);
+      });
+      const last = await this.lastListings(m, needLast.map((t) => t.id), kind, listingId);
+      for (const t of thresholds.values()) {
         const pair = scored.get(t.id);
         const had = held.has(t.id);
-        const worst = t.worstListing ? { score: t.worstScore!, listingId: t.worstListing } : undefined;
+        const worst = t.worstScore === null ? undefined : { score: t.worstScore, listingId: last.get(t.id) ?? '' };
         if (!pair) {
           if (had && t.n === N - 1) refill.push(t.id);
           continue;
         }
         if (!had) {
           if (t.n < N) keep.push(pair);
-          else if (worst && better(pair, worst)) {
+          else if (worst && pair.score >= worst.score && better(pair, worst)) {
             keep.push(pair);
             evict.push({ e: t.id, l: worst.listingId });
           }
-        } else if (t.n < N - 1 || (worst && better(pair, worst))) keep.push(pair);
+        } else if (t.n < N - 1 || (worst && pair.score >= worst.score && better(pair, worst))) keep.push(pair);
         else refill.push(t.id);
       }
       await m.query('DELETE FROM matches WHERE listing_id = $1', [listingId]);
@@ -176,23 +198,40 @@ export class MatchSetService {
   }
 
   /**
-   * For each enterprise: how many other listings of `kind` its stored set holds (at most the
-   * bound) and the last of them in set order.
+   * For each enterprise: how many other listings of `kind` its stored set holds (never more than the
+   * bound) and the lowest score among them, in one aggregate over the per-enterprise index.
    */
-  private async othersInSet(m: EntityManager, ids: string[], kind: string, listingId: string) {
-    const out: Array<{ id: string; n: number; worstScore: number | null; worstListing: string | null }> = [];
-    for (let i = 0; i < ids.length; i += 10_000) {
-      const rows: Array<{ id: string; n: number; ws: number | null; wl: string | null }> = await m.query(
-        `SELECT c.id, t.n, t.ws, t.wl FROM unnest($1::uuid[]) AS c(id)
-           CROSS JOIN LATERAL (
-             SELECT count(*)::int AS n, (array_agg(s.score ORDER BY s.score, s.listing_id DESC))[1] AS ws,
-                    (array_agg(s.listing_id ORDER BY s.score, s.listing_id DESC))[1]::text AS wl
-               FROM (SELECT score, listing_id FROM matches
-                      WHERE enterprise_organization_id = c.id AND kind = $2 AND listing_id <> $3
-                      ORDER BY score DESC, listing_id LIMIT $4) s) t`,
-        [ids.slice(i, i + 10_000), kind, listingId, this.bounds.perKind],
+  private async othersInSet(m: EntityManager, ids: string[], kind: string, listingId: string, holders: ReadonlySet<string> = new Set(ids)) {
+    const found = new Map<string, { n: number; ws: number }>();
+    // Firms that do not hold the listing need no filter on it, so the per-enterprise index answers alone.
+    const [withIt, without] = [ids.filter((id) => holders.has(id)), ids.filter((id) => !holders.has(id))];
+    for (const [group, filter] of [
+      [withIt, 'AND listing_id <> $3'],
+      [without, 'AND $3::uuid IS NOT NULL'],
+    ] as const) {
+      for (let i = 0; i < group.length; i += 20_000) {
+        const rows: Array<{ id: string; n: number; ws: number }> = await m.query(
+          `SELECT enterprise_organization_id AS id, count(*)::int AS n, min(score) AS ws FROM matches
+            WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2 ${filter} GROUP BY 1`,
+          [group.slice(i, i + 20_000), kind, listingId],
+        );
+        for (const r of rows) found.set(r.id, r);
+      }
+    }
+    return ids.map((id) => ({ id, n: found.get(id)?.n ?? 0, worstScore: found.get(id)?.ws ?? null }));
+  }
+
+  /** The last member (lowest score, then highest listing id) of each enterprise's set of `kind`, other than `listingId`. */
+  private async lastListings(m: EntityManager, ids: string[], kind: string, listingId: string): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 20_000) {
+      const rows: Array<{ id: string; wl: string }> = await m.query(
+        `SELECT DISTINCT ON (enterprise_organization_id) enterprise_organization_id AS id, listing_id::text AS wl FROM matches
+          WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2 AND listing_id <> $3
+          ORDER BY enterprise_organization_id, score, listing_id DESC`,
+        [ids.slice(i, i + 20_000), kind, listingId],
       );
-      for (const r of rows) out.push({ id: r.id, n: r.n, worstScore: r.ws, worstListing: r.wl });
+      for (const r of rows) out.set(r.id, r.wl);
     }
     return out;
   }
