@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { asEnum } from '../graphql/enums.js';
 import {
   ENTERPRISE_TIERS,
   HONOURS,
@@ -8,7 +9,6 @@ import {
 } from '../../../../libs/enterprises/src/enterprise-tier.js';
 import { SafeIntScalar } from '../graphql/scalars.js';
 
-const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const EnterpriseTierEnum = asEnum(ENTERPRISE_TIERS);
 registerEnumType(EnterpriseTierEnum, {

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { asEnum } from '../graphql/enums.js';
 import {
   COOPERATION_MODES,
   CREDIT_PRODUCT_TYPES,
@@ -13,7 +14,6 @@ import {
 import { DateScalar, DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum, ServiceCategoryEnum } from '../enterprises/enterprise.models.js';
 
-const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 export const ListingKindEnum = asEnum(LISTING_KINDS);
 registerEnumType(ListingKindEnum, { name: 'ListingKind' });
 export const ListingStatusEnum = asEnum(LISTING_STATUSES);

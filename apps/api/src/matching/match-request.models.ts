@@ -7,15 +7,14 @@ import {
   type MatchRequestStatus,
 } from '../../../../libs/matching/src/requests/match-request-enums.js';
 import { DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
+import { asEnum } from '../graphql/enums.js';
 import { PageInfoModel } from '../listings/listing.models.js';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-
-export const MatchRequestStatusEnum = enumOf(MATCH_REQUEST_STATUSES);
+export const MatchRequestStatusEnum = asEnum(MATCH_REQUEST_STATUSES);
 registerEnumType(MatchRequestStatusEnum, { name: 'MatchRequestStatus' });
-export const MatchOutcomeEnum = enumOf(MATCH_OUTCOMES);
+export const MatchOutcomeEnum = asEnum(MATCH_OUTCOMES);
 registerEnumType(MatchOutcomeEnum, { name: 'MatchOutcome' });
-export const MatchRequestRoleEnum = enumOf(MATCH_REQUEST_ROLES);
+export const MatchRequestRoleEnum = asEnum(MATCH_REQUEST_ROLES);
 registerEnumType(MatchRequestRoleEnum, {
   name: 'MatchRequestRole',
   valuesMap: {
