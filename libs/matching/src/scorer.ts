@@ -342,7 +342,7 @@ function scoreCredit(e: EnterpriseSide, l: CreditListing, today: string): Evalua
   return { raw };
 }
 
-function productTypeFit(e: EnterpriseSide, type: string): { fraction: number; label: () => string } {
+export function productTypeFit(e: EnterpriseSide, type: string): { fraction: number; label: () => string } {
   const f = e.latestFinancials;
   switch (type) {
     case 'IP_PLEDGE': {

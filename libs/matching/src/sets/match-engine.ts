@@ -5,7 +5,7 @@
  * kept (docs/adr/0007-match-set-bounds.md). The pre-checks only skip pairs the scorer would
  * exclude anyway; every kept pair's score and reasons come from `scoreMatch` itself.
  */
-import { fullYearsBetween, gapCategory, scoreMatch, scoreValue } from '../scorer.js';
+import { daysBetween, fullYearsBetween, gapCategory, productTypeFit, scoreMatch, scoreValue } from '../scorer.js';
 import { PARAMS, WEIGHTS } from '../weights.js';
 import type { EnterpriseSide, ListingSide, MatchListingKind, Reason } from '../match-types.js';
 
@@ -58,6 +58,8 @@ interface PoolEntry {
   amountMin: number;
   amountMax: number;
   termMax: number;
+  tiered: boolean;
+  debtCapped: boolean;
   staticBound: number;
   /** Challenge: last day to apply. */
   applyBy: string;
@@ -78,7 +80,10 @@ interface FirmFacts {
   region: string;
   revenue: number;
   years: number;
+  today: string;
   gaps: ReadonlySet<string>;
+  /** Only district, service and financing needs are known (incremental pre-filter). */
+  partial?: boolean;
 }
 
 function entryOf(side: ListingSide, version: number): PoolEntry {
@@ -95,6 +100,8 @@ function entryOf(side: ListingSide, version: number): PoolEntry {
     amountMin: 0,
     amountMax: 0,
     termMax: 0,
+    tiered: false,
+    debtCapped: false,
     staticBound: 100.2,
     applyBy: '',
     area: 0,
@@ -115,7 +122,10 @@ function entryOf(side: ListingSide, version: number): PoolEntry {
       entry.termMax = side.termMonthsMax;
       const mid = (side.annualRateMin + side.annualRateMax) / 2;
       const rate = clamp01((PARAMS.rateWorstPercent - mid) / (PARAMS.rateWorstPercent - PARAMS.rateBestPercent));
-      entry.staticBound = W.ELIGIBILITY_MARGIN + W.PRODUCT_TYPE_FIT + W.RATE * rate + W.REGION + W.INDUSTRY + 0.2;
+      entry.staticBound = W.RATE * rate + W.REGION + W.INDUSTRY + 0.2;
+      entry.tiered = side.eligibleTiers.length > 0;
+      entry.debtCapped = side.maxDebtRatio != null;
+      entry.category = side.productType;
       break;
     }
     case 'CHALLENGE':
@@ -142,6 +152,7 @@ function factsOf(e: EnterpriseSide, today: string): FirmFacts {
     region: regionPrefix(e.regionCode),
     revenue: e.latestFinancials?.revenue ?? -1,
     years: fullYearsBetween(e.foundedOn, today),
+    today,
     gaps: gapCategories(e),
   };
 }
@@ -373,7 +384,9 @@ export function upperBound(e: EnterpriseSide, l: ListingSide, today: string): nu
 export function boundForFirm(l: ListingSide, firm: { regionCode: string; serviceNeeds: readonly string[]; financingNeed: EnterpriseSide['financingNeed'] }): number {
   const anyGap: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
   const e = { serviceNeeds: firm.serviceNeeds, financingNeed: firm.financingNeed } as EnterpriseSide;
-  return entryBound(entryOf(l, 0), { e, industry: '', region: regionPrefix(firm.regionCode), revenue: 0, years: 0, gaps: anyGap });
+  // Only services and credit products use the firm here; the other kinds stay at their static bound.
+  if (l.kind !== 'SERVICE_OFFERING' && l.kind !== 'CREDIT_PRODUCT') return 100.2;
+  return entryBound(entryOf(l, 0), { e, industry: '', region: regionPrefix(firm.regionCode), revenue: 0, years: 0, today: '', gaps: anyGap, partial: true });
 }
 
 function entryBound(x: PoolEntry, f: FirmFacts): number {
@@ -392,15 +405,52 @@ function entryBound(x: PoolEntry, f: FirmFacts): number {
     case 'CREDIT_PRODUCT': {
       const W = WEIGHTS.CREDIT_PRODUCT;
       const need = f.e.financingNeed;
-      if (!need) return x.staticBound;
+      const type = f.partial ? W.PRODUCT_TYPE_FIT : W.PRODUCT_TYPE_FIT * clamp01(productTypeFit(f.e, x.category).fraction);
+      const margin = f.partial ? W.ELIGIBILITY_MARGIN : marginBound(x, f);
+      if (!need) return x.staticBound + type + margin;
       const amount = need.amount > x.amountMax ? clamp01((PARAMS.amountAboveMaxFactor * x.amountMax) / need.amount) : need.amount < x.amountMin ? PARAMS.amountBelowMinFraction : 1;
       const term = need.termMonths <= x.termMax ? 1 : clamp01((PARAMS.termAboveMaxFactor * x.termMax) / need.termMonths);
-      return x.staticBound + W.AMOUNT_FIT * amount + W.TERM_FIT * term;
+      return x.staticBound + type + margin + W.AMOUNT_FIT * amount + W.TERM_FIT * term;
+    }
+    case 'CHALLENGE': {
+      // Text relevance (the costly factor) at its maximum; the poster's preference, the solver's
+      // tier and the time left exactly; industry and region at their maximum.
+      const W = WEIGHTS.CHALLENGE;
+      const l = x.side as Extract<ListingSide, { kind: 'CHALLENGE' }>;
+      const prefs = l.preferredTiers;
+      const preference = prefs.length === 0 ? PARAMS.noTierPreferenceFraction : prefs.includes(f.e.tier) ? 1 : 0;
+      return (
+        W.TEXT_RELEVANCE +
+        W.POSTER_TIER_PREFERENCE * preference +
+        W.INDUSTRY +
+        W.SOLVER_TIER * clamp01((TIER_RANK[f.e.tier] ?? 0) / 4) +
+        W.REGION +
+        W.TIME_LEFT * clamp01(daysBetween(f.today, l.applyBy) / PARAMS.timeLeftFullAtDays) +
+        0.2
+      );
     }
     default:
       return x.staticBound;
   }
 }
+
+/**
+ * The bank-side margin as the scorer computes it (ELIGIBILITY_MARGIN split evenly over the
+ * thresholds the product sets), with the debt-ratio margin taken at its maximum.
+ */
+function marginBound(x: PoolEntry, f: FirmFacts): number {
+  const fractions: number[] = [];
+  if (x.tiered) fractions.push(1);
+  if (x.minRevenue > 0) fractions.push((f.revenue / x.minRevenue - 1) / (PARAMS.revenueFullMarginMultiple - 1));
+  if (x.minPatents > 0) fractions.push((f.e.ip.inventionPatents - x.minPatents) / x.minPatents);
+  if (x.minYears > 0) fractions.push((f.years - x.minYears) / x.minYears);
+  if (x.debtCapped) fractions.push(1);
+  const W = WEIGHTS.CREDIT_PRODUCT.ELIGIBILITY_MARGIN;
+  if (fractions.length === 0) return W;
+  return fractions.reduce((sum, fr) => sum + (W / fractions.length) * clamp01(fr), 0);
+}
+
+const TIER_RANK: Readonly<Record<string, number>> = { NONE: 0, INNOVATIVE_SME: 1, SPECIALIZED_SME: 2, LITTLE_GIANT: 3, KEY_LITTLE_GIANT: 4 };
 
 /**
  * Necessary conditions of the scorer's kind-specific exclusions (never stricter than the scorer):
