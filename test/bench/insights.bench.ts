@@ -9,6 +9,7 @@ import { buildDataSource } from '../../libs/platform/src/database/database-runti
 import { InsightsService } from '../../libs/insights/src/insights.service.js';
 import { InsightsFigures } from '../../libs/insights/src/insights-refresh.js';
 import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
+import { pct } from './bench-kit.js';
 
 const REGIONS = ['330203', '330205', '330206', '330211', '330212', '330213', '330225', '330226', '330281', '330282', '330102', '330105', '330106', '330108', '330109', '330110'];
 
@@ -17,10 +18,6 @@ export interface InsightsFigure {
   rows: number;
   p50: number;
   p95: number;
-}
-
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 async function populate(client: pg.Client, firms: number, requests: number): Promise<void> {

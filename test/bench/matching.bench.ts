@@ -27,6 +27,7 @@ import { MatchSetService } from '../../libs/matching/src/sets/match-set.service.
 import { MatchMaintenanceService } from '../../libs/matching/src/sets/match-maintenance.service.js';
 import { startApp, type StartedApp } from '../../apps/api/src/bootstrap.js';
 import { seedMatchingData } from './matching-data.js';
+import { pct, post } from './bench-kit.js';
 
 const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -51,23 +52,11 @@ async function scratch(): Promise<{ url: string; drop(): Promise<void> }> {
   return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const stats = (times: number[]) => {
   const s = [...times].sort((a, b) => a - b);
   return { n: s.length, p50: pct(s, 50), p95: pct(s, 95), max: s[s.length - 1]! };
 };
 const fmt = (x: { n: number; p50: number; p95: number; max: number }) => `n=${x.n} p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, max ${x.max.toFixed(1)} ms`;
-
-async function post(url: string, query: string, variables: object, token?: string) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 /** Opens a migrated DataSource on `url` (no app). */
 async function database(url: string) {

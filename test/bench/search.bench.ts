@@ -16,6 +16,7 @@ import type { SearchDocument, SearchFilters, SearchIndex } from '../../libs/sear
 import { expandQuery } from '../../libs/search/src/synonyms.js';
 import { normalizeText, queryTerms } from '../../libs/search/src/text/normalize.js';
 import { CREDIT_TYPES, INDUSTRIES, REGIONS, SERVICE_CATEGORIES, generateListings, rng } from '../unit/search/corpus.js';
+import { pct } from './bench-kit.js';
 
 export interface LatencyFigure {
   label: string;
@@ -75,10 +76,6 @@ export function benchQueries(docs: SearchDocument[], count = 200, filtered = 0.4
     out.push({ query, filters });
   }
   return out;
-}
-
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 function figure(label: string, times: number[]): LatencyFigure {

@@ -116,7 +116,7 @@ export function daysBetween(from: string, to: string): number {
 /** GB/T 2260: 330000 → 33 (province), 330200 → 3302 (city), 330211 → 330211 (district). */
 const prefixes = new Map<string, string>();
 /** Memoised: the few hundred region codes recur in every pair. */
-const regionPrefix = (code: string): string => {
+export const regionPrefix = (code: string): string => {
   let p = prefixes.get(code);
   if (p === undefined) {
     p = code.trim().replace(/(00)+$/, '');

@@ -5,7 +5,7 @@
  * kept (docs/adr/0007-match-set-bounds.md). The pre-checks only skip pairs the scorer would
  * exclude anyway; every kept pair's score and reasons come from `scoreMatch` itself.
  */
-import { daysBetween, fullYearsBetween, gapCategory, productTypeFit, scoreMatch, scoreValue } from '../scorer.js';
+import { daysBetween, fullYearsBetween, gapCategory, productTypeFit, regionPrefix, scoreMatch, scoreValue } from '../scorer.js';
 import { PARAMS, WEIGHTS } from '../weights.js';
 import type { EnterpriseSide, ListingSide, MatchListingKind, Reason } from '../match-types.js';
 
@@ -29,18 +29,6 @@ export function better(a: { score: number; listingId: string }, b: { score: numb
 
 export const compareBest = (a: { score: number; listingId: string }, b: { score: number; listingId: string }): number =>
   b.score - a.score || (a.listingId < b.listingId ? -1 : a.listingId > b.listingId ? 1 : 0);
-
-const prefixes = new Map<string, string>();
-/** Memoised: the few hundred region codes recur in every pair. */
-const regionPrefix = (code: string): string => {
-  let p = prefixes.get(code);
-  if (p === undefined) {
-    p = code.trim().replace(/(00)+$/, '');
-    if (prefixes.size > 10_000) prefixes.clear();
-    prefixes.set(code, p);
-  }
-  return p;
-};
 
 /** One listing with the numbers the pre-checks and bounds read, in one monomorphic shape. */
 interface PoolEntry {
