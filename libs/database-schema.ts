@@ -16,6 +16,7 @@ import { ChallengeApplicationEntity } from './listings/src/challenges/challenge-
 import { MatchEntity } from './matching/src/sets/match.entity.js';
 import { MatchRequestEntity } from './matching/src/requests/match-request.entity.js';
 import { AuditLogEntity } from './insights/src/audit-log.entity.js';
+import { LoginThrottleEntity } from './identity/src/auth/login-throttle.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
 export const ENTITIES = [
@@ -36,6 +37,7 @@ export const ENTITIES = [
   MatchEntity,
   MatchRequestEntity,
   AuditLogEntity,
+  LoginThrottleEntity,
 ];
 
 export { MIGRATIONS };

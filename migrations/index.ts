@@ -3,6 +3,7 @@ import { EnterpriseProfiles1795261187091 } from './1795261187091-EnterpriseProfi
 import { Listings1795262294810 } from './1795262294810-Listings.js';
 import { Matches1795266149105 } from './1795266149105-Matches.js';
 import { MatchRequestsAndInsights1795268364161 } from './1795268364161-MatchRequestsAndInsights.js';
+import { LoginThrottle1795273516149 } from './1795273516149-LoginThrottle.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: Function[] = [
   Listings1795262294810,
   Matches1795266149105,
   MatchRequestsAndInsights1795268364161,
+  LoginThrottle1795273516149,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LoginThrottle } from './auth/login-throttle.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, isUniqueViolation, notFound } from '../../platform/src/errors/app-error.js';
@@ -63,7 +64,11 @@ export function validateRegistration(cmd: RegisterCommand): RegisterCommand {
 /** Organizations and users: registration, login, verification by the authority. */
 @Injectable()
 export class IdentityService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly throttle: LoginThrottle;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.throttle = new LoginThrottle(dataSource);
+  }
 
   /** Creates the organization and its first user; validation and uniqueness come before any write. */
   async register(manager: EntityManager, input: RegisterCommand): Promise<{ user: UserEntity; organization: OrganizationEntity }> {
@@ -106,18 +111,27 @@ export class IdentityService {
   }
 
   /** Same answer for an unknown e-mail and a wrong password, in about the same time. */
-  async login(email: string, password: string): Promise<{ user: UserEntity; organization: OrganizationEntity }> {
+  /**
+   * Checks e-mail and password. Failed attempts are counted per account and per client address
+   * (`address`, the request's IP); past the limits the sign-in is RATE_LIMITED for a while, even
+   * with the right password (LoginThrottle).
+   */
+  async login(email: string, password: string, address?: string): Promise<{ user: UserEntity; organization: OrganizationEntity }> {
+    const normalized = normalizeEmail(String(email ?? ''));
+    await this.throttle.check(normalized, address);
     const user = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .leftJoinAndSelect('u.organization', 'o')
-      .where('u.email = :email', { email: normalizeEmail(email) })
+      .where('u.email = :email', { email: normalized })
       .getOne();
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok || !user.organization) {
+      await this.throttle.recordFailure(normalized, address);
       throw new AppError('UNAUTHENTICATED', '邮箱或密码错误 (wrong email or password)');
     }
+    await this.throttle.recordSuccess(normalized);
     return { user, organization: user.organization };
   }
 

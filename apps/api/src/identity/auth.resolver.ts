@@ -23,8 +23,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayloadModel)
-  async login(@Args('input') input: LoginInput): Promise<AuthPayloadModel> {
-    const { user } = await this.identity.login(input.email, input.password);
+  async login(@Args('input') input: LoginInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+    const { user } = await this.identity.login(input.email, input.password, ctx.req?.ip);
     return this.payload(user.id, user.organizationId, toUserModel(user));
   }
 
