@@ -45,9 +45,16 @@ export interface ProfileCommand {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** yyyy-mm-dd of a real calendar day (Date.parse alone rolls 2023-02-30 over to 2023-03-02). */
+export function isCalendarDate(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+
 function isoDate(v: unknown, field: string, today: string): string {
-  const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-  if (!DATE.test(s) || Number.isNaN(Date.parse(s))) throw badInput(`${field} 不是有效日期 yyyy-mm-dd (not a valid date)`, field);
+  const s = v instanceof Date ? (Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10)) : String(v);
+  if (!isCalendarDate(s)) throw badInput(`${field} 不是有效日期 yyyy-mm-dd (not a valid date)`, field);
   if (s > today) throw badInput(`${field} 不能晚于今天 ${today} (date is in the future)`, field);
   return s;
 }
@@ -143,10 +150,10 @@ export function validateProfile(input: ProfileCommand, today: string, path = 'in
   for (const c of input.serviceNeeds) oneOf(c, SERVICE_CATEGORIES, f('serviceNeeds'));
   const space = input.spaceNeed;
   if (space) {
-    if (!(space.minAreaSqm > 0) || !(space.maxAreaSqm >= space.minAreaSqm)) {
+    if (!(space.minAreaSqm > 0) || !(space.maxAreaSqm >= space.minAreaSqm) || !Number.isFinite(space.maxAreaSqm)) {
       throw badInput('面积需求需满足 0 < 最小 ≤ 最大 (0 < minAreaSqm ≤ maxAreaSqm)', f('spaceNeed.minAreaSqm'));
     }
-    if (space.maxRentPerSqmDay != null && !(space.maxRentPerSqmDay > 0)) {
+    if (space.maxRentPerSqmDay != null && !(space.maxRentPerSqmDay > 0 && Number.isFinite(space.maxRentPerSqmDay))) {
       throw badInput('租金上限必须为正数 (maxRentPerSqmDay must be positive)', f('spaceNeed.maxRentPerSqmDay'));
     }
     space.regionCodes.forEach((code, i) => {
@@ -172,11 +179,13 @@ export function validateProfile(input: ProfileCommand, today: string, path = 'in
     }
   }
   for (const [i, a] of (facts.awards ?? []).entries()) {
+    if (!Number.isInteger(a.year)) throw badInput('获奖年份必须为整数年份 (award year must be a whole year)', f(`tierFacts.awards[${i}].year`));
     if (a.year > currentYear) throw badInput('获奖年份不能晚于今年 (award year in the future)', f(`tierFacts.awards[${i}].year`));
     if (a.rank != null && (!Number.isInteger(a.rank) || a.rank < 1)) throw badInput('排名需为正整数 (rank must be ≥ 1)', f(`tierFacts.awards[${i}].rank`));
   }
   for (const [i, s] of (facts.platformScores ?? []).entries()) {
     if (!(s.score >= 0 && s.score <= 100)) throw badInput('平台评价得分为 0–100 (score must be 0–100)', f(`tierFacts.platformScores[${i}].score`));
+    if (!Number.isInteger(s.year)) throw badInput('评价年份必须为整数年份 (year must be a whole year)', f(`tierFacts.platformScores[${i}].year`));
     if (s.year > currentYear) throw badInput('评价年份不能晚于今年 (year in the future)', f(`tierFacts.platformScores[${i}].year`));
   }
 

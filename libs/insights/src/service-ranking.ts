@@ -68,6 +68,7 @@ export function parseRankingWeights(raw: unknown): RankingWeights {
   for (const k of keys) if (typeof merged[k] !== 'number' || !Number.isFinite(merged[k]) || merged[k] < 0) throw new Error(`ranking weight ${k} must be a number ≥ 0`);
   const total = keys.reduce((s, k) => s + merged[k], 0);
   if (total <= 0) throw new Error('ranking weights must not all be 0');
+  if (!Number.isFinite(total)) throw new Error('ranking weights are too large (their sum overflows)');
   return Object.fromEntries(keys.map((k) => [k, merged[k] / total])) as unknown as RankingWeights;
 }
 

@@ -1,6 +1,7 @@
 import { badInput } from '../../platform/src/errors/app-error.js';
 import { describeRegionCodeProblem } from '../../identity/src/regions/region-codes.js';
 import { describeIndustryCodeProblem } from '../../enterprises/src/industry-codes.js';
+import { isCalendarDate } from '../../enterprises/src/profile-input.js';
 import { ENTERPRISE_TIERS, SERVICE_CATEGORIES } from '../../enterprises/src/enterprise-tier.js';
 import {
   COOPERATION_MODES,
@@ -124,8 +125,8 @@ function range(value: number, field: string, min: number, max: number, unit = ''
 }
 
 export function isoDate(value: string | Date, field: string): string {
-  const s = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s))) throw badInput(`${field} 不是有效日期 (not a valid date)`, f(field));
+  const s = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : String(value);
+  if (!isCalendarDate(s)) throw badInput(`${field} 不是有效日期 (not a valid date)`, f(field));
   return s;
 }
 

@@ -8,10 +8,20 @@ export function keysetCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const roundTrips = (iso: string) => {
+  const t = Date.parse(iso);
+  return !Number.isNaN(t) && new Date(t).toISOString() === iso;
+};
+
 /** Decodes {@link keysetCursor}; anything else is BAD_USER_INPUT on `field`. */
 export function decodeKeysetCursor(cursor: string, field = 'after'): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
+  const parts = Buffer.from(cursor, 'base64url').toString().split('|');
+  const [createdAt, id] = parts;
+  // Exactly what keysetCursor writes: an ISO instant that round-trips and a UUID. Anything looser
+  // (a bare year, 36 dashes) used to pass here and then fail the ::timestamptz / ::uuid casts in SQL.
+  if (parts.length !== 2 || !createdAt || !id || !ISO_INSTANT.test(createdAt) || !roundTrips(createdAt) || !UUID.test(id)) {
     throw badInput('after 游标无效，请使用上一页返回的 endCursor (invalid cursor)', field);
   }
   return { createdAt, id };
