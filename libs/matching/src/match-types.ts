@@ -21,7 +21,7 @@ export interface LatestFinancials {
   revenue: number;
   totalAssets?: number | null;
   totalLiabilities?: number | null;
-  /** New equity financing received that year. */
+  /** New equity financing over the newest two years; null when neither year reports it. */
   equityFinancing?: number | null;
   employees?: number | null;
   rdEmployees?: number | null;

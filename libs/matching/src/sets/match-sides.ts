@@ -6,6 +6,12 @@ import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOf
 import type { ParkEntity } from '../../../listings/src/entities/park.entity.js';
 import type { EnterpriseSide, ListingSide } from '../match-types.js';
 
+/** New equity financing over the newest two years; null when neither year reports it (the scorer's "not stated"). */
+function equityOfNewestTwo(years: ReadonlyArray<{ equityFinancing?: number | null }>): number | null {
+  const reported = years.slice(0, 2).flatMap((y) => (y.equityFinancing == null ? [] : [y.equityFinancing]));
+  return reported.length ? reported.reduce((a, b) => a + b, 0) : null;
+}
+
 /** The scorer's view of an enterprise: its profile (financials loaded), region and latest assessments. */
 export function enterpriseSide(profile: EnterpriseProfileEntity, regionCode: string, assessments: TierAssessmentEntity[], asOf: string): EnterpriseSide {
   const latest = profile.financials?.[0];
@@ -22,7 +28,7 @@ export function enterpriseSide(profile: EnterpriseProfileEntity, regionCode: str
           revenue: latest.revenue,
           totalAssets: latest.totalAssets,
           totalLiabilities: latest.totalLiabilities,
-          equityFinancing: (profile.financials ?? []).slice(0, 2).reduce((sum, y) => sum + (y.equityFinancing ?? 0), 0),
+          equityFinancing: equityOfNewestTwo(profile.financials ?? []),
           employees: latest.employees,
           rdEmployees: latest.rdEmployees,
         }
