@@ -36,16 +36,19 @@ PORT="$APP_PORT" HOST=127.0.0.1 NODE_ENV=test DATABASE_URL="$SERVER/$SRC" DEMO_D
   AUTHORITY_EMAIL=drill@authority.example AUTHORITY_PASSWORD=drill-password-1 \
   node dist/apps/api/src/main.js --with-worker >"$WORK/app.log" 2>&1 &
 APP_PID=$!
+ready=0
 for i in $(seq 1 60); do
-  # Seeded, every outbox event relayed, and no job left in BullMQ's PostgreSQL queues.
+  # Seeded, every outbox event relayed, and the match sets computed.
   if [[ "$(q "$SRC" "SELECT count(*) FROM organizations" 2>/dev/null || echo 0)" -gt 1 ]] \
     && [[ "$(q "$SRC" "SELECT count(*) FROM outbox_events WHERE published_at IS NULL" 2>/dev/null || echo 1)" -eq 0 ]] \
     && [[ "$(q "$SRC" "SELECT count(*) FROM matches" 2>/dev/null || echo 0)" -gt 0 ]]; then
+    ready=1
     break
   fi
   if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the server exited early:"; cat "$WORK/app.log"; exit 1; fi
   sleep 1
 done
+if [[ $ready -ne 1 ]]; then echo "!!! the scratch database was not populated within 60 s:"; cat "$WORK/app.log"; exit 1; fi
 # A few calls over HTTP, so the audit log has rows too (a login and a refused one).
 for password in drill-password-1 wrong-password-1; do
   curl -s -o /dev/null -H 'content-type: application/json' "http://127.0.0.1:$APP_PORT/graphql" \

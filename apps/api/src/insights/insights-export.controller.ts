@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
 import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
 import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
-import { InsightsService, requireAuthority, type Period } from '../../../../libs/insights/src/insights.service.js';
+import { InsightsService, checkPeriod, requireAuthority, type Period } from '../../../../libs/insights/src/insights.service.js';
 import { RANKING_WEIGHTS } from '../../../../libs/insights/src/insights.module.js';
 import type { RankingWeights } from '../../../../libs/insights/src/service-ranking.js';
 import { authenticateHeader } from '../graphql/graphql.options.js';
@@ -12,6 +12,8 @@ import { authenticateHeader } from '../graphql/graphql.options.js';
 type Cell = string | number | null;
 interface Sheet {
   title: string;
+  /** The checked period, when the report takes one (it names the file). */
+  period?: Period;
   columns: Array<{ header: string; width?: number }>;
   rows: Cell[][];
 }
@@ -54,7 +56,7 @@ export class InsightsExportController {
         .status(200)
         .set({
           'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-disposition': `attachment; filename="${name}${query.from ? `-${query.from}_${query.to}` : ''}.xlsx"`,
+          'content-disposition': `attachment; filename="${name}${sheet.period ? `-${sheet.period.from}_${sheet.period.to}` : ''}.xlsx"`,
           'cache-control': 'no-store',
         })
         .send(Buffer.from(buffer as ArrayBuffer));
@@ -66,7 +68,7 @@ export class InsightsExportController {
 
   private period(query: Record<string, string | undefined>): Period {
     if (!query.from || !query.to) throw new AppError('BAD_USER_INPUT', '请提供 from 和 to（YYYY-MM-DD）(from and to are required)', { field: query.from ? 'to' : 'from' });
-    return { from: query.from, to: query.to };
+    return checkPeriod({ from: query.from, to: query.to });
   }
 
   private async sheet(report: (typeof EXPORT_REPORTS)[number], q: Record<string, string | undefined>): Promise<Sheet> {
@@ -82,32 +84,40 @@ export class InsightsExportController {
         };
       }
       case 'matchmaking': {
-        const rows = await this.insights.matchmaking(this.period(q), q.regionCode);
+        const period = this.period(q);
+        const rows = await this.insights.matchmaking(period, q.regionCode);
         return {
+          period,
           title: '供需对接',
           columns: ['月份', '区划代码', '资源类型', '申请数', '待回复', '已接受', '已婉拒', '已完成', '成功', '已取消', '接受率', '成功率', '首次响应中位小时'].map((header) => ({ header })),
           rows: rows.map((r) => [r.month, r.regionCode, r.listingKind, r.requests, r.pending, r.accepted, r.declined, r.completed, r.successful, r.cancelled, r.acceptanceRate, r.successRate, r.medianFirstResponseHours]),
         };
       }
       case 'financing': {
-        const rows = await this.insights.financing(this.period(q), q.regionCode);
+        const period = this.period(q);
+        const rows = await this.insights.financing(period, q.regionCode);
         return {
+          period,
           title: '融资对接',
           columns: ['产品类型', '申请数', '已完成', '成功', '已完成申请金额（元）', '成功金额（元）'].map((header) => ({ header })),
           rows: rows.map((r) => [r.productType, r.requests, r.completed, r.successful, r.completedAmount, r.successfulAmount]),
         };
       }
       case 'challenges': {
-        const rows = await this.insights.challenges(this.period(q));
+        const period = this.period(q);
+        const rows = await this.insights.challenges(period);
         return {
+          period,
           title: '揭榜挂帅',
           columns: [{ header: '发榜企业', width: 30 }, { header: '发布榜单' }, { header: '揭榜申请' }, { header: '接受揭榜方' }],
           rows: rows.map((r) => [r.anchorName, r.challengesPublished, r.applications, r.acceptedSolvers]),
         };
       }
       case 'service-ranking': {
-        const rows = await this.insights.serviceRanking(this.period(q), 500, this.weights);
+        const period = this.period(q);
+        const rows = await this.insights.serviceRanking(period, 500, this.weights);
         return {
+          period,
           title: '服务机构排名',
           columns: [{ header: '名次' }, { header: '服务机构', width: 30 }, ...['得分', '申请数', '已完成', '接受率', '完成率', '成功率', '平均评分', '评分数', '响应中位小时'].map((header) => ({ header }))],
           rows: rows.map((r) => [r.rank, r.name, r.score, r.requests, r.completed, r.acceptanceRate, r.completionRate, r.successRate, r.averageRating, r.ratingCount, r.medianResponseHours]),

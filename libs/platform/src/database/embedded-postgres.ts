@@ -212,17 +212,30 @@ export async function runningEmbeddedUrl(dataDir: string, port: number, database
   return `postgres://${USER}:${password}@127.0.0.1:${port}/${database}`;
 }
 
-/** Creates `database` on the server behind `adminUrl` unless it exists. */
-export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<boolean> {
+/** Runs `work` with a short-lived client on the server behind `adminUrl`, always closing it. */
+async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount) return false;
-    const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
-    await client.query(`CREATE DATABASE ${ident(database)}${template ? ` TEMPLATE ${ident(template)}` : ''}`);
-    return true;
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/** Creates `database` on the server behind `adminUrl` unless it exists. */
+export function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<boolean> {
+  return withAdmin(adminUrl, async (client) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount) return false;
+    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}${template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : ''}`);
+    return true;
+  });
+}
+
+/** Drops `database` (closing its sessions) on the server behind `adminUrl`, if it exists. */
+export function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  return withAdmin(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);
+  });
 }

@@ -6,10 +6,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import pg from 'pg';
 import { loadConfig, type AppConfig } from '../config/config.js';
 import { openDatabase } from './database-runtime.js';
-import { ensureDatabase } from './embedded-postgres.js';
+import { dropDatabase, ensureDatabase } from './embedded-postgres.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
 
@@ -92,12 +91,7 @@ async function check(config: AppConfig, create: boolean) {
       await db.close();
     }
   } finally {
-    if (adminUrl && database) {
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`);
-      await admin.end();
-    }
+    if (adminUrl && database) await dropDatabase(adminUrl, database);
   }
 }
 
