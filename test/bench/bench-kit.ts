@@ -1,4 +1,7 @@
 /** Helpers shared by the benchmarks (test/bench). */
+import { randomBytes } from 'node:crypto';
+import { dropDatabase, ensureDatabase } from '../../libs/platform/src/database/embedded-postgres.js';
+import { withDatabase } from '../helpers/test-env.js';
 
 /** The p-th percentile of an ascending array (nearest rank). */
 export function pct(sorted: number[], p: number): number {
@@ -16,4 +19,14 @@ export async function post(url: string, query: string, variables: object, token?
   const body = (await res.json()) as { data?: any; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
+}
+
+/** The PostgreSQL server the benchmarks create their scratch databases on. */
+export const BENCH_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A new empty database `<prefix>_<random>` on `adminUrl`, and a drop that closes its sessions. */
+export async function scratchDatabase(prefix: string, adminUrl = BENCH_ADMIN_URL): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  await ensureDatabase(adminUrl, name);
+  return { url: withDatabase(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
 }

@@ -8,8 +8,8 @@ import pg from 'pg';
 import { buildDataSource } from '../../libs/platform/src/database/database-runtime.js';
 import { InsightsService } from '../../libs/insights/src/insights.service.js';
 import { InsightsFigures } from '../../libs/insights/src/insights-refresh.js';
+import { BENCH_ADMIN_URL, pct, scratchDatabase } from './bench-kit.js';
 import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
-import { pct } from './bench-kit.js';
 
 const REGIONS = ['330203', '330205', '330206', '330211', '330212', '330213', '330225', '330226', '330281', '330282', '330102', '330105', '330106', '330108', '330109', '330110'];
 
@@ -83,21 +83,15 @@ export interface InsightsBench {
   refreshMs: number;
 }
 
-export async function benchInsights(adminUrl: string): Promise<InsightsBench> {
+export async function benchInsights(adminUrl = BENCH_ADMIN_URL): Promise<InsightsBench> {
   const firms = Number(process.env.BENCH_INSIGHTS_FIRMS ?? 20_000);
   const requests = Number(process.env.BENCH_INSIGHTS_REQUESTS ?? 100_000);
-  const name = `srdi_bench_insights_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const ds = buildDataSource(url.toString(), 'srdi-bench-insights');
+  const db = await scratchDatabase('srdi_bench_insights', adminUrl);
+  const ds = buildDataSource(db.url, 'srdi-bench-insights');
   try {
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
-    const client = new pg.Client({ connectionString: url.toString() });
+    const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     const t0 = performance.now();
     let n: number;
@@ -149,8 +143,7 @@ export async function benchInsights(adminUrl: string): Promise<InsightsBench> {
     return { firms, requests: Number(n), figures, refreshMs: refreshTimes[2]! };
   } finally {
     if (ds.isInitialized) await ds.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await db.drop();
   }
 }
 
@@ -168,8 +161,7 @@ export function renderInsightsBench(r: InsightsBench): string {
 
 // Run alone: node dist/test/bench/insights.bench.js
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const admin = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  benchInsights(admin)
+  benchInsights()
     .then((r) => console.log(renderInsightsBench(r)))
     .catch((err) => {
       console.error(err);

@@ -27,30 +27,11 @@ import { MatchSetService } from '../../libs/matching/src/sets/match-set.service.
 import { MatchMaintenanceService } from '../../libs/matching/src/sets/match-maintenance.service.js';
 import { startApp, type StartedApp } from '../../apps/api/src/bootstrap.js';
 import { seedMatchingData } from './matching-data.js';
-import { pct, post } from './bench-kit.js';
+import { pct, post, scratchDatabase } from './bench-kit.js';
 
-const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const PARTS = (process.env.BENCH_MATCH_PARTS ?? 'A,B,C').split(',');
 const PASSWORD = 'bench-password-1';
-
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: ADMIN });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-async function scratch(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `srdi_bench_perf_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE "${name}"`);
-  const u = new URL(ADMIN);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
 
 const stats = (times: number[]) => {
   const s = [...times].sort((a, b) => a - b);
@@ -114,7 +95,7 @@ async function concurrent(n: number, clients: number, run: (i: number) => Promis
 export async function partA(log: (line: string) => void): Promise<void> {
   const firms = env('BENCH_MATCH_FIRMS', 20_000);
   const listings = env('BENCH_MATCH_LISTINGS', 20_000);
-  const db = await scratch();
+  const db = await scratchDatabase('srdi_bench_perf');
   try {
     const today = todayInShanghai();
     const rt = await database(db.url);
@@ -207,7 +188,7 @@ async function publishToRecommended(app: StartedApp, providerEmail: string, firm
 
 export async function partB(log: (line: string) => void): Promise<void> {
   const firms = env('BENCH_MATCH_BIG_FIRMS', 50_000);
-  const db = await scratch();
+  const db = await scratchDatabase('srdi_bench_perf');
   try {
     const today = todayInShanghai();
     const rt = await database(db.url);
@@ -246,7 +227,7 @@ export async function partB(log: (line: string) => void): Promise<void> {
 export async function partC(log: (line: string) => void): Promise<void> {
   const listings = env('BENCH_MATCH_BIG_LISTINGS', 100_000);
   const samples = env('BENCH_MATCH_SAMPLES', 20);
-  const db = await scratch();
+  const db = await scratchDatabase('srdi_bench_perf');
   try {
     const today = todayInShanghai();
     const rt = await database(db.url);

@@ -11,7 +11,6 @@
  */
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { redisReachable } from '../helpers/probes.js';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { recordEvent } from '../../libs/platform/src/outbox/outbox.service.js';
@@ -22,23 +21,12 @@ import { publishToSearchable } from './publish-latency.bench.js';
 import { benchSearchEngine, renderSearchBench } from './search.bench.js';
 import { benchInsights, renderInsightsBench } from './insights.bench.js';
 import { runMatchingBench } from './matching.bench.js';
-import { pct, post } from './bench-kit.js';
+import { pct, post, scratchDatabase } from './bench-kit.js';
 
 const REASSESS_FIRMS = Number(process.env.BENCH_REASSESS_FIRMS ?? 20_000);
 
-const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const AUTH = { email: 'bench@authority.example', password: 'bench-password-1' };
-
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: ADMIN });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function latency(label: string, n: number, concurrency: number, run: () => Promise<unknown>) {
   const times: number[] = [];
@@ -81,13 +69,10 @@ async function outboxThroughput(app: StartedApp, events: number) {
 }
 
 async function benchBackend(queue: 'postgres' | 'redis') {
-  const name = `srdi_bench_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE "${name}"`);
-  const u = new URL(ADMIN);
-  u.pathname = `/${name}`;
+  const db = await scratchDatabase('srdi_bench');
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: u.toString(),
+    DATABASE_URL: db.url,
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
@@ -111,7 +96,7 @@ async function benchBackend(queue: 'postgres' | 'redis') {
     return { queue, outbox, http: [me, logins, ...listings.http], listings, reassess, latencyToSearch };
   } finally {
     await app.close();
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await db.drop();
   }
 }
 
@@ -120,7 +105,7 @@ console.log(`# srdi-match bench — ${new Date().toISOString()} — ${os.cpus().
 const evaluator = evaluatorThroughput();
 console.log(`\ntier evaluator (pure, one thread): ${evaluator.evaluationsPerSecond.toFixed(0)} firm×rule-set evaluations/s (3 tiers each, ${evaluator.iterations} runs)`);
 if (process.env.BENCH_SEARCH !== 'off') console.log(`\n${renderSearchBench(await benchSearchEngine())}`);
-if (process.env.BENCH_INSIGHTS !== 'off') console.log(`\n${renderInsightsBench(await benchInsights(ADMIN))}`);
+if (process.env.BENCH_INSIGHTS !== 'off') console.log(`\n${renderInsightsBench(await benchInsights())}`);
 for (const b of backends) {
   const r = await benchBackend(b);
   console.log(`\n## queue backend: ${r.queue}`);

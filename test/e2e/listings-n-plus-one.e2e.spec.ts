@@ -82,9 +82,9 @@ describe('listings(first: N) with owners and parks: constant SQL', () => {
     const detail = `first:5 →\n${brief(small.sql)}\n\nfirst:50 →\n${brief(large.sql)}`;
     expect({ count: large.sql.length, detail }).toEqual({ count: small.sql.length, detail });
     expect(again.sql.length).toBe(large.sql.length);
-    // The actor (2: TypeORM's findOne with a relation), count, page, one detail query per kind (4),
+    // The actor (1: user joined with its organization), count, page, one detail query per kind (4),
     // owners, parks; park operators come from the same organization loader (one more statement at
-    // most, none here as the operators also own the vacancies). 10 today; the bound leaves room for 1.
+    // most, none here as the operators also own the vacancies). 9 today; the bound leaves room.
     const tables = (re: RegExp) => large.sql.filter((q) => re.test(q)).length;
     expect(tables(/FROM "listings"/)).toBe(2);
     expect(tables(/FROM "organizations"/)).toBe(1);

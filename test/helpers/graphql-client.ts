@@ -19,8 +19,3 @@ export async function gql<T = Record<string, any>>(
   const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;
   return { status: res.status, ...body };
 }
-
-/** The first error's code, for assertions. */
-export function errorCode(res: GraphQLResponse): string | undefined {
-  return res.errors?.[0]?.extensions?.code;
-}

@@ -23,17 +23,8 @@ import {
   ChallengeApplicationSubmittedNotifier,
 } from '../../libs/notifications/src/challenge-notify.handlers.js';
 import { openTestDataSource } from '../helpers/test-database.js';
+import { appError } from '../helpers/app-error.js';
 
-/** Awaits `work` and returns the AppError it rejects with (fails when it resolves or throws anything else). */
-async function appError(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError, but the call succeeded');
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

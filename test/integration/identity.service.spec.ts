@@ -6,6 +6,7 @@ import type { Actor } from '../../libs/identity/src/access/access-policy.js';
 import { IdentityService, type RegisterCommand } from '../../libs/identity/src/identity.service.js';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { openTestDataSource } from '../helpers/test-database.js';
+import { appError } from '../helpers/app-error.js';
 
 /** A fresh, valid USCC (prefix 91: 工商/市场监管 enterprise; 11: 机构编制 authority). */
 function uscc(prefix: '91' | '11' = '91', regionCode = '330203'): string {
@@ -27,16 +28,6 @@ function registration(overrides: Partial<Omit<RegisterCommand, 'organization'>> 
   };
 }
 
-/** Awaits `work` and returns the AppError it rejects with (fails when it resolves or throws anything else). */
-async function appError(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError, but the call succeeded');
-}
 
 describe('IdentityService (real PostgreSQL)', () => {
   let dataSource: DataSource;

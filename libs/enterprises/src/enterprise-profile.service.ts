@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AppError, forbidden, notFound } from '../../platform/src/errors/app-error.js';
+import { AppError, forbidden } from '../../platform/src/errors/app-error.js';
 import { parseId } from '../../platform/src/errors/ids.js';
 import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
 import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
@@ -103,7 +103,9 @@ export class EnterpriseProfileService {
       this.dataSource.getRepository(EnterpriseProfileEntity).findBy({ organizationId: In(ids) }),
       this.dataSource.getRepository(EnterpriseFinancialsEntity).find({ where: { organizationId: In(ids) }, order: { year: 'DESC' } }),
     ]);
-    for (const p of profiles) p.financials = financials.filter((f) => f.organizationId === p.organizationId);
+    const byOrganization = new Map<string, EnterpriseFinancialsEntity[]>();
+    for (const f of financials) byOrganization.set(f.organizationId, [...(byOrganization.get(f.organizationId) ?? []), f]);
+    for (const p of profiles) p.financials = byOrganization.get(p.organizationId) ?? [];
     return profiles;
   }
 
@@ -115,11 +117,5 @@ export class EnterpriseProfileService {
       .getRepository(EnterpriseFinancialsEntity)
       .find({ where: { organizationId }, order: { year: 'DESC' } });
     return profile;
-  }
-
-  async requireProfile(organizationId: string): Promise<EnterpriseProfileEntity> {
-    const p = await this.load(organizationId);
-    if (!p) throw notFound(`企业 ${organizationId} 尚未建立档案 (no profile yet)`);
-    return p;
   }
 }

@@ -2,13 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput } from '../../platform/src/errors/app-error.js';
-import { describeRegionCodeProblem } from '../../identity/src/regions/region-codes.js';
+import { describeRegionCodeProblem, regionStem } from '../../identity/src/regions/region-codes.js';
 import type { ReviewRiskValue } from './enterprise-profile.entity.js';
 
-/** The prefix shared by a region and everything under it: 330000 → 33, 330200 → 3302, 330281 → 330281. */
-export function regionPrefix(code: string): string {
-  return code.replace(/(00)+$/, '');
-}
 
 /** AUTHORITY's list of enterprises at 复核 risk (kept by the scoring worker). */
 @Injectable()
@@ -26,7 +22,7 @@ export class ReviewRiskQuery {
         WHERE p.review_risk IS NOT NULL AND ($1::text IS NULL OR o.region_code LIKE $1 || '%')
         ORDER BY p.review_risk_expires_on, o.name
         LIMIT $2`,
-      [regionCode ? regionPrefix(regionCode) : null, first],
+      [regionCode ? regionStem(regionCode) : null, first],
     );
     return rows.map((r) => ({ organizationId: r.organization_id, name: r.name, regionCode: r.region_code, risk: r.review_risk }));
   }

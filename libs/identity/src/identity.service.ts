@@ -110,9 +110,9 @@ export class IdentityService {
     return { user, organization };
   }
 
-  /** Same answer for an unknown e-mail and a wrong password, in about the same time. */
   /**
-   * Checks e-mail and password. Failed attempts are counted per account and per client address
+   * Checks e-mail and password: the same answer for an unknown e-mail and a wrong password, in about
+   * the same time. Failed attempts are counted per account and per client address
    * (`address`, the request's IP); past the limits the sign-in is RATE_LIMITED for a while, even
    * with the right password (LoginThrottle).
    */
@@ -158,7 +158,13 @@ export class IdentityService {
 
   /** The caller behind a token, or undefined when the user no longer exists. */
   async loadActor(userId: string): Promise<{ actor: Actor; user: UserEntity } | undefined> {
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId }, relations: { organization: true } });
+    // One statement: findOne with a relation would add TypeORM's two-query pagination on every request.
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.organization', 'o')
+      .where('u.id = :id', { id: userId })
+      .getOne();
     if (!user?.organization) return undefined;
     const o = user.organization;
     return { actor: { userId: user.id, organizationId: o.id, kind: o.kind, verified: o.verified }, user };

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, badInput } from '../../platform/src/errors/app-error.js';
 import type { Actor } from '../../identity/src/access/access-policy.js';
-import { describeRegionCodeProblem, regionName } from '../../identity/src/regions/region-codes.js';
-import { regionPrefix } from '../../enterprises/src/review-risk.query.js';
+import { describeRegionCodeProblem, regionName, regionStem } from '../../identity/src/regions/region-codes.js';
 import { ENTERPRISE_TIERS, type EnterpriseTier } from '../../enterprises/src/enterprise-tier.js';
 import type { ListingKind } from '../../listings/src/listing-enums.js';
 import { DEFAULT_RANKING_WEIGHTS, rankServiceInstitutions, type RankingInputs, type RankingWeights, type RankedInstitution } from './service-ranking.js';
+import { ratio } from '../../platform/src/math/ratio.js';
 
 /** An inclusive date range, YYYY-MM-DD in Beijing time. */
 export interface Period {
@@ -63,7 +63,6 @@ export interface ChallengeInsightRow {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const rate = (num: number, den: number) => (den ? Math.round((num / den) * 10_000) / 10_000 : null);
 const round2 = (x: number | string | null) => (x === null ? null : Math.round(Number(x) * 100) / 100);
 
 /** AUTHORITY only. */
@@ -100,7 +99,7 @@ export function checkRegion(regionCode: string | null | undefined, field = 'regi
   if (regionCode === undefined || regionCode === null) return null;
   const problem = describeRegionCodeProblem(regionCode);
   if (problem) throw badInput(problem, field);
-  return regionPrefix(regionCode);
+  return regionStem(regionCode);
 }
 
 /**
@@ -173,8 +172,8 @@ export class InsightsService {
         completed: n('completed'),
         successful: n('successful'),
         cancelled: n('cancelled'),
-        acceptanceRate: rate(n('accepted') + n('completed'), responded),
-        successRate: rate(n('successful'), n('completed')),
+        acceptanceRate: ratio(n('accepted') + n('completed'), responded),
+        successRate: ratio(n('successful'), n('completed')),
         medianFirstResponseHours: round2(r.median_hours as string | null),
       };
     });

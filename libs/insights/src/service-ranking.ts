@@ -1,3 +1,5 @@
+import { ratio } from '../../platform/src/math/ratio.js';
+
 /**
  * 优质服务机构 ranking (DOMAIN.md §4.4, §4.6): no official Zhejiang formula exists, so the inputs
  * are the suggested ones — volume, responsiveness, execution, outcomes, satisfaction — each
@@ -73,7 +75,6 @@ export function parseRankingWeights(raw: unknown): RankingWeights {
 }
 
 const shrink = (hits: number, n: number) => (hits + 0.5 * RATE_PRIOR_WEIGHT) / (n + RATE_PRIOR_WEIGHT);
-const ratio = (num: number, den: number) => (den ? Math.round((num / den) * 10_000) / 10_000 : null);
 
 /** Pure: scores and orders institutions (score desc, then more requests, then name). */
 export function rankServiceInstitutions(rows: readonly RankingInputs[], weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): RankedInstitution[] {

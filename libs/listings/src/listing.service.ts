@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { checkPageSize, decodeKeysetCursor, keysetCursor } from '../../platform/src/pagination/keyset-cursor.js';
+import { checkPageSize, fetchKeysetPage, keysetCursor } from '../../platform/src/pagination/keyset-cursor.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import { AppError, badInput, notFound } from '../../platform/src/errors/app-error.js';
@@ -9,8 +9,7 @@ import type { DomainEventType } from '../../platform/src/queue/job-catalog.js';
 import { authorize } from '../../identity/src/access/authorize.js';
 import type { Actor, MutationName } from '../../identity/src/access/access-policy.js';
 import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
-import { regionPrefix } from '../../enterprises/src/review-risk.query.js';
-import { describeRegionCodeProblem } from '../../identity/src/regions/region-codes.js';
+import { describeRegionCodeProblem, regionStem } from '../../identity/src/regions/region-codes.js';
 import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './entities/listing-details.entity.js';
 import { ListingEntity } from './entities/listing.entity.js';
 import { ParkEntity } from './entities/park.entity.js';
@@ -112,8 +111,19 @@ export class ListingService {
     return listing;
   }
 
-  private async update(manager: EntityManager, actor: Actor | undefined, id: string, kind: ListingKind, mutation: MutationName, common: Partial<ListingEntity>, details: object): Promise<FullListing> {
+  /** `check` runs on the locked row before anything is written (e.g. a published challenge's applyBy). */
+  private async update(
+    manager: EntityManager,
+    actor: Actor | undefined,
+    id: string,
+    kind: ListingKind,
+    mutation: MutationName,
+    common: Partial<ListingEntity>,
+    details: object,
+    check?: (current: ListingEntity) => void,
+  ): Promise<FullListing> {
     const listing = await this.lockOwned(manager, actor, id, kind, mutation);
+    check?.(listing);
     Object.assign(listing, common, { version: listing.version + 1 });
     await manager.save(listing);
     const entity = DETAIL_ENTITY[kind] as typeof ServiceOfferingEntity;
@@ -152,12 +162,12 @@ export class ListingService {
     return this.insert(manager, actor!, 'CHALLENGE', common, details);
   }
 
-  async updateChallenge(manager: EntityManager, actor: Actor | undefined, id: string, input: ChallengeInputCommand) {
+  updateChallenge(manager: EntityManager, actor: Actor | undefined, id: string, input: ChallengeInputCommand) {
     authorize(actor, 'updateChallenge', { ownerOrganizationId: actor?.organizationId });
     const { common, details } = validateChallenge(input);
-    const result = await this.update(manager, actor, id, 'CHALLENGE', 'updateChallenge', common, details);
-    if (result.listing.status === 'PUBLISHED') this.assertApplyByOpen(details.applyBy);
-    return result;
+    return this.update(manager, actor, id, 'CHALLENGE', 'updateChallenge', common, details, (current) => {
+      if (current.status === 'PUBLISHED') this.assertApplyByOpen(details.applyBy);
+    });
   }
 
   private assertApplyByOpen(applyBy: string) {
@@ -272,23 +282,12 @@ export class ListingService {
         `(l.regionCodes = '{}' OR EXISTS (
            SELECT 1 FROM unnest(l.region_codes) AS r(code), unnest(:regions::text[]) AS f(prefix)
             WHERE r.code LIKE f.prefix || '%' OR f.prefix LIKE regexp_replace(r.code, '(00)+$', '') || '%'))`,
-        { regions: filter.regionCodes.map(regionPrefix) },
+        { regions: filter.regionCodes.map(regionStem) },
       );
     }
     const totalCount = await qb.clone().getCount();
-    if (after) {
-      const c = decodeKeysetCursor(after);
-      // The cursor's timestamp has JavaScript's millisecond precision while created_at has microseconds
-      // (and rows written in one transaction share it): compare with the cursor row's own created_at.
-      qb.andWhere('(l.createdAt, l.id) < (COALESCE((SELECT c.created_at FROM listings c WHERE c.id = :cId::uuid), :cAt::timestamptz), :cId::uuid)', {
-        cAt: c.createdAt,
-        cId: c.id,
-      });
-    }
-    const rows = await qb.orderBy('l.createdAt', 'DESC').addOrderBy('l.id', 'DESC').take(first + 1).getMany();
-    const hasNextPage = rows.length > first;
-    const pageRows = rows.slice(0, first);
-    return { rows: await this.withDetails(pageRows), totalCount, hasNextPage, endCursor: pageRows.length ? listingCursor(pageRows[pageRows.length - 1]!) : null };
+    const page = await fetchKeysetPage(qb, 'l', 'listings', first, after);
+    return { ...page, rows: await this.withDetails(page.rows), totalCount };
   }
 
   /** Listings with details by id, no visibility check (DataLoader batch). */

@@ -4,8 +4,10 @@
  * Money is whole yuan; rates are % per year; rent is yuan per ㎡ per day; dates are ISO yyyy-mm-dd.
  */
 import type { AssessedTier, CriterionStatus } from '../../tiers/src/tier-types.js';
+import type { EnterpriseTier } from '../../enterprises/src/enterprise-tier.js';
 
-export type EnterpriseTierCode = 'NONE' | 'INNOVATIVE_SME' | 'SPECIALIZED_SME' | 'LITTLE_GIANT' | 'KEY_LITTLE_GIANT';
+/** The certified tier (libs/enterprises' code list). */
+export type EnterpriseTierCode = EnterpriseTier;
 
 export type MatchListingKind = 'CREDIT_PRODUCT' | 'SERVICE_OFFERING' | 'CHALLENGE' | 'PARK_VACANCY';
 

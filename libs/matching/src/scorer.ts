@@ -16,6 +16,7 @@ import type {
 } from './match-types.js';
 import { diceOverlap } from './text-similarity.js';
 import { GAP_CATEGORY_RULES, PARAMS, WEIGHTS } from './weights.js';
+import { regionStem } from '../../identity/src/regions/region-codes.js';
 
 export function scoreMatch(enterprise: EnterpriseSide, listing: ListingSide, options: ScoreOptions = {}): MatchResult {
   const evaluation = evaluate(enterprise, listing, options);
@@ -56,7 +57,7 @@ export const TIER_LABELS: Readonly<Record<string, string>> = {
   LITTLE_GIANT: '专精特新“小巨人”',
   KEY_LITTLE_GIANT: '重点“小巨人”',
 };
-const TIER_RANK: Readonly<Record<string, number>> = { NONE: 0, INNOVATIVE_SME: 1, SPECIALIZED_SME: 2, LITTLE_GIANT: 3, KEY_LITTLE_GIANT: 4 };
+export const TIER_RANK: Readonly<Record<string, number>> = { NONE: 0, INNOVATIVE_SME: 1, SPECIALIZED_SME: 2, LITTLE_GIANT: 3, KEY_LITTLE_GIANT: 4 };
 
 export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
   TECH_INNOVATION: '技术创新',
@@ -79,7 +80,7 @@ const categoryName = (c: string): string => CATEGORY_LABELS[c] ?? c;
 const num = (n: number, decimals = 2): string => String(Number(n.toFixed(decimals)));
 const wan = (yuan: number): string => num(yuan / 10_000);
 const pct = (fraction: number): string => `${num(fraction * 100, 1)}%`;
-const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+export const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 const list = (xs: readonly string[]): string => (xs.length ? xs.join('、') : '无');
 
 /** Memoised date arithmetic: scoring many pairs repeats the same few thousand date pairs. */
@@ -119,18 +120,12 @@ const prefixes = new Map<string, string>();
 export const regionPrefix = (code: string): string => {
   let p = prefixes.get(code);
   if (p === undefined) {
-    p = code.trim().replace(/(00)+$/, '');
+    p = regionStem(code);
     if (prefixes.size > 10_000) prefixes.clear();
     prefixes.set(code, p);
   }
   return p;
 };
-
-export interface Fit {
-  ok: boolean;
-  fraction: number;
-  label: string;
-}
 
 /** A fit whose label is built only when read. */
 interface LazyFit {
@@ -139,22 +134,21 @@ interface LazyFit {
   label: () => string;
 }
 
-const eager = (f: LazyFit): Fit => ({ ok: f.ok, fraction: f.fraction, label: f.label() });
+/** A product's rate, by the middle of its range, between the worst and best rates of PARAMS (unclamped). */
+export const rateFraction = (midPercent: number): number => (PARAMS.rateWorstPercent - midPercent) / (PARAMS.rateWorstPercent - PARAMS.rateBestPercent);
+
+/** How precisely region stem `p` covers stem `target` (exact, city, province), 0 when it does not. */
+export const regionPrecision = (p: string, target: string): number =>
+  !target.startsWith(p) ? 0 : p === target ? PARAMS.region.exact : p.length <= 2 ? PARAMS.region.province : PARAMS.region.city;
 
 /** Does one of `allowed` cover `code`, and how precisely? Empty `allowed` = anywhere. */
-export function regionFit(allowed: readonly string[], code: string): Fit {
-  return eager(lazyRegionFit(allowed, code));
-}
-
 function lazyRegionFit(allowed: readonly string[], code: string): LazyFit {
   if (allowed.length === 0) return { ok: true, fraction: PARAMS.region.anywhere, label: () => `不限地区（企业所在 ${code}）` };
   const target = regionPrefix(code);
   let best: { fraction: number; by: string } | undefined;
   for (const a of allowed) {
-    const p = regionPrefix(a);
-    if (!target.startsWith(p)) continue;
-    const fraction = p === target ? PARAMS.region.exact : p.length <= 2 ? PARAMS.region.province : PARAMS.region.city;
-    if (!best || fraction > best.fraction) best = { fraction, by: a };
+    const fraction = regionPrecision(regionPrefix(a), target);
+    if (fraction > 0 && (!best || fraction > best.fraction)) best = { fraction, by: a };
   }
   if (!best) return { ok: false, fraction: 0, label: () => `地区 ${code} 不在 ${list(allowed)} 范围内` };
   const by = best.by;
@@ -162,10 +156,6 @@ function lazyRegionFit(allowed: readonly string[], code: string): LazyFit {
 }
 
 /** GB/T 4754 prefix match in either direction (C covers C34, C34 covers C3484 and vice versa). */
-export function industryFit(allowed: readonly string[], code: string): Fit {
-  return eager(lazyIndustryFit(allowed, code));
-}
-
 function lazyIndustryFit(allowed: readonly string[], code: string): LazyFit {
   const firm = code.trim().toUpperCase();
   if (allowed.length === 0) return { ok: true, fraction: PARAMS.industry.anywhere, label: () => `不限行业（企业行业 ${firm}）` };
@@ -333,7 +323,7 @@ function scoreCredit(e: EnterpriseSide, l: CreditListing, today: string): Evalua
     factor(
       'CREDIT.RATE',
       W.RATE,
-      (PARAMS.rateWorstPercent - mid) / (PARAMS.rateWorstPercent - PARAMS.rateBestPercent),
+      rateFraction(mid),
       () => `年利率 ${num(l.annualRateMin)}%–${num(l.annualRateMax)}%（中位 ${num(mid)}%）`,
     ),
   );

@@ -48,7 +48,6 @@ export const WEIGHTS = {
   },
 } as const satisfies Record<MatchListingKind, Record<string, number>>;
 
-export type FactorOf<K extends MatchListingKind> = keyof (typeof WEIGHTS)[K] & string;
 
 /** Shape parameters of the factor curves. */
 export const PARAMS = {

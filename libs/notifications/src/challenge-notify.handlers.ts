@@ -52,10 +52,13 @@ export class ChallengeApplicationDecidedNotifier implements JobHandler<'notify.c
 
   async handle(job: JobPayloads['notify.challenge-application-decided']): Promise<void> {
     const { applicationId, challengeId, applicantOrganizationId, status, version } = job.data;
-    const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id: challengeId });
+    if (status !== 'SHORTLISTED' && status !== 'ACCEPTED' && status !== 'REJECTED') return;
+    const [listing, application] = await Promise.all([
+      this.dataSource.getRepository(ListingEntity).findOneBy({ id: challengeId }),
+      this.dataSource.getRepository(ChallengeApplicationEntity).findOneBy({ id: applicationId }),
+    ]);
     if (!listing) return;
     const owner = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: listing.ownerOrganizationId });
-    const application = await this.dataSource.getRepository(ChallengeApplicationEntity).findOneBy({ id: applicationId });
     // The comment belongs to this decision only while the application has not changed since.
     const comment = application && application.version === version && application.decisionComment ? `\n评审意见：${application.decisionComment}` : '';
     const poster = owner ? `「${owner.name}」` : '发榜企业';
@@ -64,7 +67,6 @@ export class ChallengeApplicationDecidedNotifier implements JobHandler<'notify.c
       ACCEPTED: { title: `揭榜成功：${listing.title}`, body: `${poster}已接受您对榜单「${listing.title}」的揭榜申请，请与发榜企业联系，商定合作合同与任务书。` },
       REJECTED: { title: `揭榜未获选：${listing.title}`, body: `很遗憾，${poster}未选择您对榜单「${listing.title}」的揭榜申请。欢迎关注平台上的其他榜单。` },
     } as const;
-    if (status !== 'SHORTLISTED' && status !== 'ACCEPTED' && status !== 'REJECTED') return;
     await this.notifications.createMany([
       {
         organizationId: applicantOrganizationId,

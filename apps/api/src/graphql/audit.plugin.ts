@@ -56,9 +56,8 @@ export function auditPlugin(audit: AuditLogService, onError: (err: unknown) => v
             willResolveField({ info, args, contextValue }) {
               if (info.parentType.name !== 'Mutation') return;
               return (error, result) => {
-                // login/register: the caller is the account that came back.
-                const base = who(contextValue);
-                entries.push({ ...base, operation: info.fieldName, targetId: targetOf(args, result), outcome: error ? codeOf(error) : 'OK' });
+                // login/register run anonymously: the account that came back is the target.
+                entries.push({ ...who(contextValue), operation: info.fieldName, targetId: targetOf(args, result), outcome: error ? codeOf(error) : 'OK' });
               };
             },
           };

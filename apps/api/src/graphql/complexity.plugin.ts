@@ -18,6 +18,9 @@ const listEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =>
 const introspectionEstimator: ComplexityEstimator = ({ field }) =>
   field.name === '__schema' || field.name === '__type' ? 0 : undefined;
 
+/** Built once: the estimators are stateless. */
+const ESTIMATORS: ComplexityEstimator[] = [introspectionEstimator, fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })];
+
 /**
  * The cost check itself: an error when the operation's estimated cost is above `maxCost`.
  * Skipped (undefined) when the variables do not coerce: execution reports those as BAD_USER_INPUT.
@@ -39,7 +42,7 @@ export function complexityError(
     operationName: operationName ?? undefined,
     query: document,
     variables: rawVariables ?? {},
-    estimators: [introspectionEstimator, fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    estimators: ESTIMATORS,
   });
   if (cost <= maxCost) return undefined;
   return new GraphQLError(

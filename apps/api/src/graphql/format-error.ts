@@ -1,14 +1,10 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
+import { APP_ERROR_CODES, AppError } from '../../../../libs/platform/src/errors/app-error.js';
 
 /** Codes whose messages are written for the client and can be shown as they are. */
-const CLIENT_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
+const CLIENT_CODES = new Set<string>([
+  ...APP_ERROR_CODES,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -40,7 +40,6 @@ export async function authenticateHeader(header: string | undefined, identity: I
   return loaded;
 }
 
-/** Apollo, code-first, with the request limits and error policy of the product. */
 /** The services the per-request loaders read through. */
 export interface LoaderSources {
   identity: IdentityService;
@@ -79,6 +78,7 @@ function createLoaders({ identity, assessments, listings, applications, matchReq
 
 const MAX_TOKENS = 2_000;
 
+/** Apollo, code-first, with the request limits and error policy of the product. */
 export function graphqlOptions(config: AppConfig, tokens: TokenService, sources: LoaderSources, logger: Logger, audit?: AuditLogService): ApolloDriverConfig {
   const { identity } = sources;
   const formatError = createErrorFormatter({
@@ -134,7 +134,11 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
         return new RequestContext(arg.extra.request as Request, arg.extra.auth ?? {}, createLoaders(sources), () => createLoaders(sources));
       }
       const { req } = arg as { req: Request };
-      return new RequestContext(req, await authenticateHeader(req.headers.authorization, identity, tokens), createLoaders(sources));
+      const auth = await authenticateHeader(req.headers.authorization, identity, tokens);
+      const loaders = createLoaders(sources);
+      // The caller's organization came with the actor: no second read through the loader.
+      if (auth.user?.organization) loaders.organization.prime(auth.user.organization.id, auth.user.organization);
+      return new RequestContext(req, auth, loaders);
     },
   };
 }

@@ -1,8 +1,9 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../libs/identity/src/organizations/organization-kind.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
+import { asEnum } from '../graphql/enums.js';
 
-export const OrganizationKindEnum = Object.fromEntries(ORGANIZATION_KINDS.map((k) => [k, k])) as { [K in OrganizationKind]: K };
+export const OrganizationKindEnum = asEnum(ORGANIZATION_KINDS);
 registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind' });
 
 @ObjectType('Organization')

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { asEnum } from '../graphql/enums.js';
 import { APPLICATION_DECISIONS, APPLICATION_STATUSES } from '../../../../libs/listings/src/listing-enums.js';
 import { DateScalar, DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum, ServiceCategoryEnum } from '../enterprises/enterprise.models.js';
@@ -101,9 +102,9 @@ export class ParkVacancyInput {
   @Field(() => String, { nullable: true }) entryConditions?: string | null;
 }
 
-export const ApplicationStatusEnum = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, s])) as Record<(typeof APPLICATION_STATUSES)[number], string>;
+export const ApplicationStatusEnum = asEnum(APPLICATION_STATUSES);
 registerEnumType(ApplicationStatusEnum, { name: 'ApplicationStatus' });
-export const ApplicationDecisionEnum = Object.fromEntries(APPLICATION_DECISIONS.map((s) => [s, s])) as Record<(typeof APPLICATION_DECISIONS)[number], string>;
+export const ApplicationDecisionEnum = asEnum(APPLICATION_DECISIONS);
 registerEnumType(ApplicationDecisionEnum, { name: 'ApplicationDecision' });
 
 @InputType('ChallengeApplicationInput')

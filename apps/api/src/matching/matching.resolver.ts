@@ -5,7 +5,7 @@ import { EnterpriseProfileService } from '../../../../libs/enterprises/src/enter
 import { toProfileModel } from '../enterprises/profile.mapper.js';
 import { AppError, notFound } from '../../../../libs/platform/src/errors/app-error.js';
 import { MatchSetService } from '../../../../libs/matching/src/sets/match-set.service.js';
-import { ListingService, canSeeListing } from '../../../../libs/listings/src/listing.service.js';
+import { ListingService } from '../../../../libs/listings/src/listing.service.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { OrganizationModel } from '../identity/identity.models.js';
@@ -76,7 +76,7 @@ export class MatchingResolver {
     const actor = ctx.requireActor();
     checkPageSize(first ?? 20);
     const found = await this.listings.findVisible(actor, listingId);
-    if (!found || !canSeeListing(actor, found.listing)) throw notFound(`信息 ${listingId} 不存在 (listing not found)`);
+    if (!found) throw notFound(`信息 ${listingId} 不存在 (listing not found)`);
     if (found.listing.ownerOrganizationId !== actor.organizationId && actor.kind !== 'AUTHORITY') {
       throw new AppError('FORBIDDEN', '只有该信息的发布机构可以查看匹配企业 (leads: only the listing owner may see its leads)');
     }

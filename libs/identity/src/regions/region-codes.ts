@@ -232,3 +232,14 @@ export function isWithinRegion(code: string, ancestor: string): boolean {
   if (ancestor.endsWith('00')) return code.startsWith(ancestor.slice(0, 4));
   return false;
 }
+
+/**
+ * The stem shared by a region and everything under it: trailing "00" pairs stripped, at least two
+ * characters kept — 330000 → 33, 330200 → 3302, 330281 → 330281. A stem that prefixes another
+ * code's means "inside".
+ */
+export function regionStem(code: string): string {
+  let c = code.trim();
+  while (c.length > 2 && c.endsWith('00')) c = c.slice(0, -2);
+  return c;
+}

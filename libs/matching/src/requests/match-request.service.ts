@@ -5,7 +5,7 @@ import { AppError, badInput, conflict, isUniqueViolation, notFound } from '../..
 import { parseId } from '../../../platform/src/errors/ids.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import type { DomainEventType } from '../../../platform/src/queue/job-catalog.js';
-import { checkPageSize, decodeKeysetCursor, keysetCursor } from '../../../platform/src/pagination/keyset-cursor.js';
+import { checkPageSize, fetchKeysetPage } from '../../../platform/src/pagination/keyset-cursor.js';
 import { authorize } from '../../../identity/src/access/authorize.js';
 import type { Actor } from '../../../identity/src/access/access-policy.js';
 import { ListingEntity } from '../../../listings/src/entities/listing.entity.js';
@@ -22,6 +22,7 @@ import {
   type MatchRequestRole,
   type MatchRequestStatus,
 } from './match-request-enums.js';
+import { ratio } from '../../../platform/src/math/ratio.js';
 
 export interface RequestMatchCommand {
   listingId: string;
@@ -191,17 +192,7 @@ export class MatchRequestService {
       .where(role === 'SENT' ? 'r.enterpriseOrganizationId = :me' : 'r.ownerOrganizationId = :me', { me: actor.organizationId });
     if (status) qb.andWhere('r.status = :status', { status });
     const totalCount = await qb.clone().getCount();
-    if (after) {
-      const c = decodeKeysetCursor(after);
-      // The cursor's time has millisecond precision, created_at microseconds: compare with the row's own.
-      qb.andWhere('(r.createdAt, r.id) < (COALESCE((SELECT c.created_at FROM match_requests c WHERE c.id = :cId::uuid), :cAt::timestamptz), :cId::uuid)', {
-        cAt: c.createdAt,
-        cId: c.id,
-      });
-    }
-    const rows = await qb.orderBy('r.createdAt', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1).getMany();
-    const pageRows = rows.slice(0, first);
-    return { rows: pageRows, totalCount, hasNextPage: rows.length > first, endCursor: pageRows.length ? keysetCursor(pageRows[pageRows.length - 1]!) : null };
+    return { ...(await fetchKeysetPage(qb, 'r', 'match_requests', first, after)), totalCount };
   }
 
   /** One request, for its enterprise and the listing's owner only (no access check). */
@@ -303,8 +294,8 @@ export function toStats(row: Record<string, string | null> | undefined): Provide
     completed,
     successful,
     cancelled: n('cancelled'),
-    acceptanceRate: responded ? round((accepted + completed) / responded, 4) : null,
-    successRate: completed ? round(successful / completed, 4) : null,
+    acceptanceRate: ratio(accepted + completed, responded),
+    successRate: ratio(successful, completed),
     averageRating: ratingCount ? round(Number(row!.avg_rating), 2) : null,
     ratingCount,
     medianResponseHours: row?.median_hours == null ? null : round(Number(row.median_hours), 2),

@@ -5,7 +5,7 @@
  * kept (docs/adr/0007-match-set-bounds.md). The pre-checks only skip pairs the scorer would
  * exclude anyway; every kept pair's score and reasons come from `scoreMatch` itself.
  */
-import { daysBetween, fullYearsBetween, gapCategory, productTypeFit, regionPrefix, scoreMatch, scoreValue } from '../scorer.js';
+import { TIER_RANK, clamp01, daysBetween, fullYearsBetween, gapCategory, productTypeFit, rateFraction, regionPrecision, regionPrefix, scoreMatch, scoreValue } from '../scorer.js';
 import { PARAMS, WEIGHTS } from '../weights.js';
 import type { EnterpriseSide, ListingSide, MatchListingKind, Reason } from '../match-types.js';
 
@@ -109,7 +109,7 @@ function entryOf(side: ListingSide, version: number): PoolEntry {
       entry.amountMax = side.amountMax;
       entry.termMax = side.termMonthsMax;
       const mid = (side.annualRateMin + side.annualRateMax) / 2;
-      const rate = clamp01((PARAMS.rateWorstPercent - mid) / (PARAMS.rateWorstPercent - PARAMS.rateBestPercent));
+      const rate = clamp01(rateFraction(mid));
       entry.staticBound = W.RATE * rate + W.REGION + W.INDUSTRY + 0.2;
       entry.tiered = side.eligibleTiers.length > 0;
       entry.debtCapped = side.maxDebtRatio != null;
@@ -166,7 +166,6 @@ export class ListingPool {
   private vacancies: PoolEntry[] = [];
   private vacanciesSorted = true;
   private stamp = 0;
-  size = 0;
 
   constructor(listings: Iterable<{ side: ListingSide; version: number }>) {
     for (const l of listings) this.add(l.side, l.version);
@@ -174,7 +173,6 @@ export class ListingPool {
 
   add(side: ListingSide, version: number): void {
     const entry = entryOf(side, version);
-    this.size++;
     const regionKeys = entry.regions.length === 0 ? ['*'] : entry.regions;
     switch (side.kind) {
       case 'SERVICE_OFFERING':
@@ -344,15 +342,10 @@ function regionFraction(allowed: readonly string[], code: string): number {
   if (allowed.length === 0) return PARAMS.region.anywhere;
   const target = regionPrefix(code);
   let best = 0;
-  for (const a of allowed) {
-    const p = regionPrefix(a);
-    if (!target.startsWith(p)) continue;
-    best = Math.max(best, p === target ? PARAMS.region.exact : p.length <= 2 ? PARAMS.region.province : PARAMS.region.city);
-  }
+  for (const a of allowed) best = Math.max(best, regionPrecision(regionPrefix(a), target));
   return best || 1;
 }
 
-const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 
 /**
  * A cheap upper bound of the pair's score (never below what `scoreValue` gives; a unit property
@@ -438,7 +431,6 @@ function marginBound(x: PoolEntry, f: FirmFacts): number {
   return fractions.reduce((sum, fr) => sum + (W / fractions.length) * clamp01(fr), 0);
 }
 
-const TIER_RANK: Readonly<Record<string, number>> = { NONE: 0, INNOVATIVE_SME: 1, SPECIALIZED_SME: 2, LITTLE_GIANT: 3, KEY_LITTLE_GIANT: 4 };
 
 /**
  * Necessary conditions of the scorer's kind-specific exclusions (never stricter than the scorer):

@@ -147,7 +147,6 @@ export class MatchMaintenanceService {
     return this.sets.locked(async (m) => {
       const t0 = performance.now();
       const listings = await this.allListings(m);
-      const pool = new ListingPool(listings);
       const { count: removed } = await deleteAll(m);
       const report: RebuildReport = { enterprises: 0, listings: listings.length, scored: 0, eligible: 0, stored: 0, removed, ms: 0 };
       const writer = new PipelinedInserts(m);
@@ -155,6 +154,7 @@ export class MatchMaintenanceService {
       if (workers > 1) {
         await this.scoreInWorkers(workers, listings, asOf, m, writer, report);
       } else {
+        const pool = new ListingPool(listings);
         for await (const firms of this.firmChunks(m, asOf)) {
           for (let i = 0; i < firms.length; i += 25) {
             const rows: ScoredPair[] = [];

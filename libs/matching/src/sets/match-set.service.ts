@@ -246,11 +246,16 @@ export class MatchSetService {
     return rows.length;
   }
 
-  /** A provider's rating changed (a completed match request): rescore each of its published service offerings. */
-  async rescoreProvider(ownerOrganizationId: string): Promise<number> {
+  /**
+   * A completed match request may have rated its provider: when it carries a rating, rescore each of
+   * the provider's published service offerings (the average rating is a service factor).
+   */
+  async rescoreProvider(ownerOrganizationId: string, completedRequestId: string): Promise<number> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM listings WHERE owner_organization_id = $1 AND kind = 'SERVICE_OFFERING' AND status = 'PUBLISHED'`,
-      [ownerOrganizationId],
+      `SELECT l.id FROM listings l
+        WHERE l.owner_organization_id = $1 AND l.kind = 'SERVICE_OFFERING' AND l.status = 'PUBLISHED'
+          AND EXISTS (SELECT 1 FROM match_requests r WHERE r.id = $2 AND r.rating IS NOT NULL)`,
+      [ownerOrganizationId, completedRequestId],
     );
     let total = 0;
     for (const { id } of rows) total += await this.scoreListing(id);

@@ -38,7 +38,7 @@ export class RescoreProviderHandler implements JobHandler<'matching.rescore-prov
 
   /** Only a rating changes a provider's score, and only service offerings use it. */
   handle(job: JobPayloads['matching.rescore-provider']): Promise<number> {
-    return this.matches.rescoreProvider(job.data.ownerOrganizationId);
+    return this.matches.rescoreProvider(job.data.ownerOrganizationId, job.data.matchRequestId);
   }
 }
 

@@ -55,18 +55,17 @@ const schema = z
     WORKER_CONCURRENCY: int(5, 1, 100),
     SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
     /** JSON object of service-institution ranking weights, e.g. {"success":0.3}; keys checked by libs/insights. */
-    SERVICE_RANKING_WEIGHTS: optionalText.refine(
-      (v) => {
-        if (v === undefined) return true;
-        try {
-          const o = JSON.parse(v) as unknown;
-          return typeof o === 'object' && o !== null && !Array.isArray(o) && Object.values(o).every((x) => typeof x === 'number');
-        } catch {
-          return false;
-        }
-      },
-      { message: 'must be a JSON object of numbers, e.g. {"success":0.3,"satisfaction":0.2}' },
-    ),
+    SERVICE_RANKING_WEIGHTS: optionalText.transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      try {
+        const o = JSON.parse(v) as unknown;
+        if (typeof o === 'object' && o !== null && !Array.isArray(o) && Object.values(o).every((x) => typeof x === 'number')) return o as Record<string, number>;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of numbers, e.g. {"success":0.3,"satisfaction":0.2}' });
+      return z.NEVER;
+    }),
   })
   .superRefine((c, ctx) => {
     if ((c.AUTHORITY_EMAIL === undefined) !== (c.AUTHORITY_PASSWORD === undefined)) {
@@ -157,7 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphql: { maxDepth: c.GRAPHQL_MAX_DEPTH, maxAliases: c.GRAPHQL_MAX_ALIASES, maxCost: c.GRAPHQL_MAX_COST },
     workerConcurrency: c.WORKER_CONCURRENCY,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
-    serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS === undefined ? undefined : (JSON.parse(c.SERVICE_RANKING_WEIGHTS) as Record<string, number>),
+    serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
   };
 }
 

@@ -1,5 +1,6 @@
 /** Error codes a client can act on; they become `extensions.code` in GraphQL responses. */
-export type AppErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'SERVICE_UNAVAILABLE' | 'RATE_LIMITED';
+export const APP_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED'] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 /**
  * A failure whose message is meant for the person calling the API. Anything else that escapes a

@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors/app-error.js';
 
 /**
@@ -30,4 +31,35 @@ export function decodeKeysetCursor(cursor: string, field = 'after'): { createdAt
 /** `first` of a Relay page: 1–100, else BAD_USER_INPUT naming the field. */
 export function checkPageSize(first: number, field = 'first'): void {
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first 需在 1–100 之间 (first must be 1–100)', field);
+}
+
+export interface KeysetPage<T> {
+  rows: T[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/**
+ * One newest-first page of `qb` (alias `alias` over table `table`, ordered by created_at, id):
+ * rows after the `after` cursor, `first` of them, and whether more follow.
+ */
+export async function fetchKeysetPage<T extends { createdAt: Date; id: string }>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  table: string,
+  first: number,
+  after?: string | null,
+): Promise<KeysetPage<T>> {
+  if (after) {
+    const c = decodeKeysetCursor(after);
+    // The cursor's time has JavaScript's millisecond precision while created_at has microseconds (and
+    // rows written in one transaction share it): compare with the cursor row's own created_at.
+    qb.andWhere(`(${alias}.createdAt, ${alias}.id) < (COALESCE((SELECT c.created_at FROM ${table} c WHERE c.id = :cId::uuid), :cAt::timestamptz), :cId::uuid)`, {
+      cAt: c.createdAt,
+      cId: c.id,
+    });
+  }
+  const rows = await qb.orderBy(`${alias}.createdAt`, 'DESC').addOrderBy(`${alias}.id`, 'DESC').take(first + 1).getMany();
+  const pageRows = rows.slice(0, first);
+  return { rows: pageRows, hasNextPage: rows.length > first, endCursor: pageRows.length ? keysetCursor(pageRows[pageRows.length - 1]!) : null };
 }

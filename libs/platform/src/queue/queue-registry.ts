@@ -135,7 +135,6 @@ export class QueueRegistry {
     return pending;
   }
 
-  /** Stops workers (waiting for running jobs), then queues and connections. */
   /**
    * Lets running jobs finish for up to `graceMs`, then closes workers without waiting (a job stuck on
    * a database that went away, e.g. after Ctrl-C, is left to the stalled-job recovery of the next

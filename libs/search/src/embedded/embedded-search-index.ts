@@ -35,6 +35,7 @@ import { SYNONYM_GROUPS, expandQuery } from '../synonyms.js';
 import { buildHighlight } from '../text/highlight.js';
 import { normalizeText, queryTerms } from '../text/normalize.js';
 import { NgramPostings } from './ngram-postings.js';
+import { regionStem } from '../../../identity/src/regions/region-codes.js';
 
 export interface EmbeddedSearchIndexOptions {
   /** Synonym groups; defaults to SYNONYM_GROUPS. */
@@ -113,12 +114,6 @@ class MultiColumn {
   }
 }
 
-/** Strips trailing "00" pairs: 330200 → 3302, 330000 → 33 (a prefix then means "inside"). */
-export function regionStem(code: string): string {
-  let c = code.trim();
-  while (c.length > 2 && c.endsWith('00')) c = c.slice(0, -2);
-  return c;
-}
 
 /** One region nests in the other: the stem of one is a prefix of the other's stem. */
 export function regionsNest(a: string, b: string): boolean {

@@ -46,6 +46,9 @@ import type { FacetCountRef, FacetField, SearchDocument, SearchFilters } from '.
 import { DICTIONARY, SYNONYM_GROUPS, SYNONYMS_VERSION, expandQuery, synonymMap } from '../synonyms.js';
 import { buildHighlight } from '../text/highlight.js';
 import { normalizeText, queryTerms } from '../text/normalize.js';
+import { regionStem } from '../../../identity/src/regions/region-codes.js';
+
+export { regionStem };
 
 /** Bump when the stored document shape or the gram encoding changes: older documents are then reported stale. */
 const GRAM_FORMAT = 'g1';
@@ -144,12 +147,6 @@ export interface MeiliListingDocument {
 
 const distinct = <T>(values: Iterable<T>): T[] => [...new Set(values)];
 
-/** Strips trailing "00" pairs, keeping at least two characters: 330200 → 3302, 330000 → 33 (as the embedded engine). */
-export function regionStem(code: string): string {
-  let c = code.trim();
-  while (c.length > 2 && c.endsWith('00')) c = c.slice(0, -2);
-  return c;
-}
 
 /** Every non-empty prefix of `value`, the value itself included: C34 → [C, C3, C34]. */
 export function prefixesOf(value: string): string[] {
