@@ -27,13 +27,18 @@ export class EnterpriseProfileService {
 
   /**
    * Writes a validated profile for `organizationId` in the caller's transaction: the profile row,
-   * its financial years (replaced as a set) and one `enterprise-profile.changed` event.
+   * its financial years (replaced as a set) and one `enterprise-profile.changed` event. A caller
+   * that already holds the organization and profile locks (the bulk import) passes `locked` with
+   * the profile it read, and the two lookups are not repeated.
    */
-  async write(manager: EntityManager, organizationId: string, command: ProfileCommand, actorUserId: string | null): Promise<EnterpriseProfileEntity> {
-    // Locking the organization serialises every writer of this profile, the first insert included.
-    const org = await manager.findOne(OrganizationEntity, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
-    if (!org || org.kind !== 'ENTERPRISE') throw forbidden('只有企业机构可以维护企业档案 (profiles belong to ENTERPRISE organizations)');
-    const existing = await manager.findOne(EnterpriseProfileEntity, { where: { organizationId }, lock: { mode: 'pessimistic_write' } });
+  async write(
+    manager: EntityManager,
+    organizationId: string,
+    command: ProfileCommand,
+    actorUserId: string | null,
+    locked?: { existing: EnterpriseProfileEntity | null },
+  ): Promise<EnterpriseProfileEntity> {
+    const existing = locked ? locked.existing : await this.lockForWrite(manager, organizationId);
     const { financials, ipAssets, ...fields } = command;
     const profile = manager.create(EnterpriseProfileEntity, {
       ...(existing ?? {}),
@@ -49,24 +54,22 @@ export class EnterpriseProfileService {
     delete profile.financials;
     const saved = await manager.save(profile);
     await manager.delete(EnterpriseFinancialsEntity, { organizationId });
-    if (financials.length > 0) {
-      await manager.insert(
-        EnterpriseFinancialsEntity,
-        financials.map((y) => ({
-          organizationId,
-          year: y.year,
-          revenue: y.revenue,
-          mainBusinessRevenue: y.mainBusinessRevenue,
-          rdExpense: y.rdExpense,
-          netProfit: y.netProfit ?? null,
-          totalAssets: y.totalAssets ?? null,
-          totalLiabilities: y.totalLiabilities ?? null,
-          employees: y.employees ?? null,
-          rdEmployees: y.rdEmployees ?? null,
-          equityFinancing: y.equityFinancing ?? null,
-        })),
-      );
-    }
+    const years = financials.map((y) =>
+      manager.create(EnterpriseFinancialsEntity, {
+        organizationId,
+        year: y.year,
+        revenue: y.revenue,
+        mainBusinessRevenue: y.mainBusinessRevenue,
+        rdExpense: y.rdExpense,
+        netProfit: y.netProfit ?? null,
+        totalAssets: y.totalAssets ?? null,
+        totalLiabilities: y.totalLiabilities ?? null,
+        employees: y.employees ?? null,
+        rdEmployees: y.rdEmployees ?? null,
+        equityFinancing: y.equityFinancing ?? null,
+      }),
+    );
+    if (years.length > 0) await manager.insert(EnterpriseFinancialsEntity, years);
     await recordEvent(manager, {
       type: 'enterprise-profile.changed',
       aggregateType: 'enterprise-profile',
@@ -74,8 +77,16 @@ export class EnterpriseProfileService {
       data: { organizationId, version: saved.version },
       actorUserId,
     });
-    saved.financials = await manager.find(EnterpriseFinancialsEntity, { where: { organizationId }, order: { year: 'DESC' } });
+    // What was just written, newest first (no generated columns to read back).
+    saved.financials = [...years].sort((a, b) => b.year - a.year);
     return saved;
+  }
+
+  /** Locks the organization (serialising every writer of its profile, the first insert included) and the profile. */
+  private async lockForWrite(manager: EntityManager, organizationId: string): Promise<EnterpriseProfileEntity | null> {
+    const org = await manager.findOne(OrganizationEntity, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+    if (!org || org.kind !== 'ENTERPRISE') throw forbidden('只有企业机构可以维护企业档案 (profiles belong to ENTERPRISE organizations)');
+    return manager.findOne(EnterpriseProfileEntity, { where: { organizationId }, lock: { mode: 'pessimistic_write' } });
   }
 
   /**

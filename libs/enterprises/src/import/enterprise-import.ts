@@ -530,7 +530,8 @@ export class EnterpriseImporter {
       });
       organizationCreated = true;
     }
-    await this.profiles.write(manager, org.id, valid, actorUserId);
+    // The organization and its profile are locked above (or were created in this transaction).
+    await this.profiles.write(manager, org.id, valid, actorUserId, { existing });
     return {
       uscc: p.uscc,
       name: org.name,
