@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { GraphQLResponse } from '../helpers/graphql-client.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
+import {
+  APPLY,
+  beijingDate,
+  createListing,
+  createPark,
+  loginAuthority,
+  ok,
+  publishListing,
+  registerOrg,
+  requestMatch,
+  sql,
+  type Org,
+  type OrgKind,
+} from '../helpers/listing-fixtures.js';
+
+/**
+ * Who may read what, driven through the running API: every query of the running schema × every
+ * kind of caller, with "own" and "another organization's" targets. The mutation side is
+ * access-table.e2e.spec.ts. A new query needs a row here.
+ *
+ * The world: enterprise A (profile, 揭榜 application to C), enterprise B (profile shared with bank
+ * P's owner through a match request), bank BANK owns published credit product P and draft D, bank
+ * BANK_OTHER owns nothing of it, anchor ANCHOR owns challenge C, ANCHOR_OTHER does not, a park
+ * operator owns park K.
+ */
+const ACTORS = ['anonymous', 'ENTERPRISE', 'ENTERPRISE_OTHER', 'SERVICE_PROVIDER', 'BANK', 'BANK_OTHER', 'ANCHOR', 'ANCHOR_OTHER', 'PARK_OPERATOR', 'AUTHORITY'] as const;
+type ActorKey = (typeof ACTORS)[number];
+const KIND_OF: Record<Exclude<ActorKey, 'anonymous' | 'AUTHORITY'>, OrgKind> = {
+  ENTERPRISE: 'ENTERPRISE',
+  ENTERPRISE_OTHER: 'ENTERPRISE',
+  SERVICE_PROVIDER: 'SERVICE_PROVIDER',
+  BANK: 'BANK',
+  BANK_OTHER: 'BANK',
+  ANCHOR: 'ANCHOR_ENTERPRISE',
+  ANCHOR_OTHER: 'ANCHOR_ENTERPRISE',
+  PARK_OPERATOR: 'PARK_OPERATOR',
+};
+
+/** allowed: data and no error; hidden: allowed but the target is not there (null, or absent from the list). */
+type Outcome = 'allowed' | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+
+interface World {
+  org: (a: ActorKey) => Org;
+  organizationOf: (a: ActorKey) => string;
+  creditProduct: string;
+  draft: string;
+  challenge: string;
+  application: string;
+  park: string;
+  sharedMatchRequest: string;
+}
+
+interface QueryCase {
+  /** The query to send, given the world. */
+  query: (w: World) => { text: string; variables?: Record<string, unknown> };
+  outcomes: Partial<Record<ActorKey, Outcome>>;
+  /** Every actor not named in outcomes gets this. */
+  otherwise: Outcome;
+  /** For allowed and hidden outcomes: does the answer show the target? */
+  shows?: (data: any, w: World, actor: ActorKey) => boolean;
+}
+
+const PERIOD = { from: '2026-01-01', to: '2026-12-31' };
+const authorityOnly = (text: string, variables?: Record<string, unknown>): QueryCase => ({
+  query: () => ({ text, variables }),
+  outcomes: { anonymous: 'UNAUTHENTICATED', AUTHORITY: 'allowed' },
+  otherwise: 'FORBIDDEN',
+});
+/** Any signed-in caller may ask; `outcomes` names who sees the target, everyone else gets `otherwise`. */
+const signedIn = (c: Omit<QueryCase, 'outcomes' | 'otherwise'> & Partial<Pick<QueryCase, 'outcomes' | 'otherwise'>>): QueryCase => ({
+  ...c,
+  outcomes: { anonymous: 'UNAUTHENTICATED', ...c.outcomes },
+  otherwise: c.otherwise ?? 'allowed',
+});
+const idsOf = (list: Array<{ id: string }>) => list.map((x) => x.id);
+
+const QUERIES: Record<string, QueryCase> = {
+  me: signedIn({
+    query: () => ({ text: '{ me { id organization { id } } }' }),
+    // Whoever asks gets themselves, never someone else.
+    shows: (d, w, a) => d.me.organization.id === w.organizationOf(a),
+  }),
+  organization: signedIn({
+    query: (w) => ({ text: 'query($id: ID!) { organization(id: $id) { id name uscc } }', variables: { id: w.org('ENTERPRISE').organizationId } }),
+    shows: (d, w) => d.organization?.id === w.org('ENTERPRISE').organizationId,
+  }),
+  enterpriseProfile: {
+    query: (w) => ({ text: 'query($id: ID!) { enterpriseProfile(organizationId: $id) { organization { id } financials { year revenue } } }', variables: { id: w.org('ENTERPRISE').organizationId } }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', AUTHORITY: 'allowed' },
+    otherwise: 'FORBIDDEN',
+    shows: (d) => d.enterpriseProfile?.financials?.length > 0,
+  },
+  enterprisesAtReviewRisk: authorityOnly('{ enterprisesAtReviewRisk { __typename } }'),
+  challengeApplication: {
+    query: (w) => ({ text: 'query($id: ID!) { challengeApplication(id: $id) { id proposal quote applicant { id } } }', variables: { id: w.application } }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', ANCHOR: 'allowed', AUTHORITY: 'allowed' },
+    otherwise: 'FORBIDDEN',
+    shows: (d, w) => d.challengeApplication.id === w.application,
+  },
+  listing: signedIn({
+    // A draft: only its owner sees it; to everyone else it does not exist.
+    query: (w) => ({ text: 'query($id: ID!) { listing(id: $id) { id status } }', variables: { id: w.draft } }),
+    outcomes: { BANK: 'allowed' },
+    otherwise: 'hidden',
+    shows: (d, w) => d.listing?.id === w.draft,
+  }),
+  listings: signedIn({
+    query: () => ({ text: '{ listings(first: 100, filter: { kinds: [CREDIT_PRODUCT] }) { edges { node { id status } } } }' }),
+    outcomes: { BANK: 'allowed' },
+    otherwise: 'hidden',
+    // The published product is listed to everyone; the draft only to its owner.
+    shows: (d, w) => {
+      const ids = d.listings.edges.map((e: { node: { id: string } }) => e.node.id);
+      if (!ids.includes(w.creditProduct)) throw new Error('the published product is missing');
+      return ids.includes(w.draft);
+    },
+  }),
+  leads: {
+    query: (w) => ({ text: 'query($id: ID!) { leads(listingId: $id) { enterprise { id } score } }', variables: { id: w.creditProduct } }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', BANK: 'allowed', AUTHORITY: 'allowed' },
+    otherwise: 'FORBIDDEN',
+  },
+  matchRequests: signedIn({
+    // Each caller sees the requests it sent or received, nobody else's.
+    query: () => ({ text: '{ sent: matchRequests(role: SENT) { edges { node { id } } } received: matchRequests(role: RECEIVED) { edges { node { id } } } }' }),
+    outcomes: { ENTERPRISE_OTHER: 'allowed', BANK: 'allowed' },
+    otherwise: 'hidden',
+    shows: (d, w) => [...d.sent.edges, ...d.received.edges].some((e: { node: { id: string } }) => e.node.id === w.sharedMatchRequest),
+  }),
+  notifications: signedIn({
+    // ANCHOR was told of A's application; nobody else gets that notification.
+    query: () => ({ text: '{ notifications(first: 100) { id kind } }' }),
+    outcomes: { ANCHOR: 'allowed', BANK: 'allowed' },
+    otherwise: 'hidden',
+    shows: (d) => d.notifications.some((n: { kind: string }) => /challenge-application|match-request/.test(n.kind)),
+  }),
+  park: signedIn({
+    query: (w) => ({ text: 'query($id: ID!) { park(id: $id) { id operator { id } } }', variables: { id: w.park } }),
+    shows: (d, w) => d.park?.id === w.park,
+  }),
+  recommendations: {
+    query: () => ({ text: '{ recommendations { score listing { id } } }' }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', ENTERPRISE_OTHER: 'allowed' },
+    otherwise: 'FORBIDDEN',
+  },
+  search: signedIn({
+    // Drafts are never searchable, whoever asks (the owner included).
+    query: () => ({ text: '{ search(input: { query: "", first: 100, kinds: [CREDIT_PRODUCT] }) { hits { listing { id } } } }' }),
+    otherwise: 'hidden',
+    shows: (d, w) => {
+      const ids = d.search.hits.map((h: { listing: { id: string } }) => h.listing.id);
+      if (!ids.includes(w.creditProduct)) throw new Error('the published product is not searchable');
+      return ids.includes(w.draft);
+    },
+  }),
+  auditLog: authorityOnly('{ auditLog(first: 5) { edges { node { operation } } } }'),
+  tierPipeline: authorityOnly('{ tierPipeline { __typename } }'),
+  matchmakingInsights: authorityOnly('query($p: InsightsPeriod!) { matchmakingInsights(period: $p) { __typename } }', { p: PERIOD }),
+  financingInsights: authorityOnly('query($p: InsightsPeriod!) { financingInsights(period: $p) { __typename } }', { p: PERIOD }),
+  challengeInsights: authorityOnly('query($p: InsightsPeriod!) { challengeInsights(period: $p) { __typename } }', { p: PERIOD }),
+  serviceInstitutionRanking: authorityOnly('query($p: InsightsPeriod!) { serviceInstitutionRanking(period: $p) { __typename } }', { p: PERIOD }),
+};
+
+describe('access table: every query × every kind of caller, own and other organizations’ rows', () => {
+  let app: TestApp;
+  const orgs = new Map<ActorKey, Org>();
+  let authorityToken: string;
+  let world: World;
+  const token = (a: ActorKey) => (a === 'anonymous' ? undefined : a === 'AUTHORITY' ? authorityToken : orgs.get(a)!.token);
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    authorityToken = await loginAuthority(app);
+    for (const [actor, kind] of Object.entries(KIND_OF) as Array<[ActorKey, OrgKind]>) {
+      orgs.set(actor, await registerOrg(app, kind, { verifyWith: authorityToken }));
+    }
+    const org = (a: ActorKey) => orgs.get(a)!;
+    for (const a of ['ENTERPRISE', 'ENTERPRISE_OTHER'] as const) ok(await app.gql(UPSERT_PROFILE, { i: profileInput() }, org(a).token), 'upsertEnterpriseProfile');
+    const product = await createListing(app, org('BANK').token, 'CREDIT_PRODUCT');
+    await publishListing(app, org('BANK').token, product.id);
+    const draft = await createListing(app, org('BANK').token, 'CREDIT_PRODUCT');
+    const challenge = await createListing(app, org('ANCHOR').token, 'CHALLENGE', { overrides: { applyBy: beijingDate(30) } });
+    await publishListing(app, org('ANCHOR').token, challenge.id);
+    const application = ok(await app.gql(APPLY, { i: { challengeId: challenge.id, proposal: '联合攻关，9 个月交付样机', quote: 1_500_000 } }, org('ENTERPRISE').token), 'applyToChallenge').id;
+    const park = await createPark(app, org('PARK_OPERATOR').token);
+    const sharedMatchRequest = await requestMatch(app, org('ENTERPRISE_OTHER').token, product.id, true, '申请授信，附企业档案');
+    await app.drain();
+    const authorityOrg = ok(await app.gql('{ me { organization { id } } }', {}, authorityToken), 'me').organization.id;
+    const organizationOf = (a: ActorKey) => (a === 'AUTHORITY' ? authorityOrg : org(a).organizationId);
+    world = { org, organizationOf, creditProduct: product.id, draft: draft.id, challenge: challenge.id, application, park: park.id, sharedMatchRequest };
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('lists exactly the queries of the running schema', async () => {
+    const res = await app.gql('{ __schema { queryType { fields { name } } } }');
+    const inSchema = (res.data!.__schema.queryType.fields as Array<{ name: string }>).map((f) => f.name).sort();
+    expect(Object.keys(QUERIES).sort()).toEqual(inSchema);
+  });
+
+  const cases = Object.entries(QUERIES).flatMap(([name, c]) => ACTORS.map((actor) => ({ name, actor, outcome: c.outcomes[actor] ?? c.otherwise })));
+
+  it.each(cases)('$name as $actor → $outcome', async ({ name, actor, outcome }) => {
+    const c = QUERIES[name]!;
+    const { text, variables } = c.query(world);
+    const res: GraphQLResponse = await app.gql(text, variables, token(actor));
+    if (outcome === 'allowed' || outcome === 'hidden') {
+      expect(res.errors).toBeUndefined();
+      if (c.shows) expect(c.shows(res.data, world, actor)).toBe(outcome === 'allowed');
+      return;
+    }
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]!.extensions?.code).toBe(outcome);
+    expect(res.errors![0]!.message.trim()).not.toBe('');
+    expect(res.errors![0]!.extensions).not.toHaveProperty('stacktrace');
+    // A nullable field answers null next to its error; a non-null one nulls the whole data.
+    expect(res.data?.[name] ?? null).toBeNull();
+  });
+
+  describe('fields that carry another organization’s data', () => {
+    const APPLICATIONS = 'query($id: ID!) { listing(id: $id) { ... on Challenge { applications { id proposal quote } } } }';
+
+    it.each([
+      ['ANCHOR', true],
+      ['AUTHORITY', true],
+      ['ENTERPRISE', true], // its own application
+      ['ENTERPRISE_OTHER', false],
+      ['ANCHOR_OTHER', false],
+      ['BANK', false],
+    ] as const)('Challenge.applications as %s shows the application: %s', async (actor, visible) => {
+      const res = await app.gql(APPLICATIONS, { id: world.challenge }, token(actor));
+      expect(res.errors).toBeUndefined();
+      expect(idsOf(res.data!.listing.applications).includes(world.application)).toBe(visible);
+    });
+
+    it('a shared profile is readable by the listing owner only, and only while the request grants it', async () => {
+      const b = world.org('ENTERPRISE_OTHER').organizationId;
+      const read = (actor: ActorKey) => app.gql('query($id: ID!) { enterpriseProfile(organizationId: $id) { financials { year } } }', { id: b }, token(actor));
+      expect((await read('BANK')).errors).toBeUndefined();
+      expect((await read('BANK_OTHER')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await read('ANCHOR')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // The grant ends with the request: once B cancels, the bank is refused again.
+      ok(await app.gql('mutation($id: ID!) { cancelMatchRequest(id: $id) { status } }', { id: world.sharedMatchRequest }, token('ENTERPRISE_OTHER')), 'cancelMatchRequest');
+      expect((await read('BANK')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const [{ status }] = await sql(app, 'SELECT status FROM match_requests WHERE id = $1', [world.sharedMatchRequest]);
+      expect(status).toBe('CANCELLED');
+    });
+
+    it('Organization.matchStats is null for enterprises (no figures about a firm’s requests to others)', async () => {
+      const res = await app.gql('query($id: ID!) { organization(id: $id) { matchStats { pending } } }', { id: world.org('ENTERPRISE_OTHER').organizationId }, token('BANK_OTHER'));
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.organization.matchStats).toBeNull();
+    });
+  });
+});
