@@ -50,6 +50,8 @@ export function auditPlugin(audit: AuditLogService, onError: (err: unknown) => v
       };
       return {
         async executionDidStart({ operation }) {
+          // Apollo runs execute (and this hook) even when no operation was chosen (several in the document, no name).
+          if (!operation) return;
           executed = true;
           if (operation.operation !== 'mutation') return;
           return {

@@ -14,6 +14,10 @@ const CLIENT_CODES = new Set<string>([
 ]);
 
 const LIMIT = /(depth|aliases|directives|tokens) limit of (\d+) exceeded/i;
+/** graphql-js' own token limit (parseOptions.maxTokens); "that" is its spelling. */
+const TOKENS = /Document contains more (?:that|than) (\d+) tokens/;
+/** graphql-js gives up validating documents too costly to check (duplicated fields, fragments). */
+const ABORTED = 'Validation aborted.';
 
 /**
  * Shapes every error sent to clients: our AppErrors keep their code and message, GraphQL's own
@@ -33,6 +37,20 @@ export function createErrorFormatter(options: { development: boolean; log: (err:
       };
     }
     const code = String(formatted.extensions?.code ?? '');
+    const tokens = TOKENS.exec(formatted.message);
+    if (tokens) {
+      return {
+        message: `查询超出限制：Tokens limit of ${tokens[1]} exceeded. 请拆分查询或删除重复字段 (split the query)`,
+        locations: formatted.locations,
+        extensions: { code: 'BAD_USER_INPUT', limit: 'tokens' },
+      };
+    }
+    if (formatted.message === ABORTED) {
+      return {
+        message: '查询过于复杂，无法校验：请删除重复的字段和片段 (validation aborted: the document repeats fields or fragments too often to check; remove the duplicates)',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      };
+    }
     const limit = LIMIT.exec(formatted.message);
     if (limit) {
       return {

@@ -2,6 +2,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { inputGuardPlugin } from './input-guard.plugin.js';
 import type { Request } from 'express';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -90,7 +91,8 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
     // armor exempts `__typename` by default; every alias multiplies the response, so all count.
     maxAliases: { n: config.graphql.maxAliases, allowList: [] },
     maxDirectives: { n: 20 },
-    maxTokens: { n: MAX_TOKENS },
+    // graphql-js counts tokens itself (parseOptions below); armor's token plugin answered 500.
+    maxTokens: { enabled: false },
     costLimit: { enabled: false }, // graphql-query-complexity below knows list sizes
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
@@ -106,9 +108,12 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
     includeStacktraceInErrorResponses: config.env === 'development',
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     // @nestjs/apollo's typings point at Apollo's CommonJS declarations; the runtime objects are the same.
     plugins: [
       ...armor.plugins,
+      // Before the cost check, whose variable coercion recurses into whatever JSON it is given.
+      inputGuardPlugin(),
       complexityPlugin(config.graphql.maxCost),
       ...(audit ? [auditPlugin(audit, (err) => logger.error({ err }, 'could not write the audit log'))] : []),
       noSubscriptionsOverHttpPlugin(),

@@ -1,0 +1,78 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
+
+/** No input type of the schema nests deeper than this; JSON nested further is an attack. */
+export const MAX_VARIABLE_DEPTH = 12;
+/** The longest list any input takes (lists of years, codes, tags) is far below this. */
+export const MAX_LIST_ITEMS = 1_000;
+
+export interface InputProblem {
+  /** The input field or argument concerned (last name on its path). */
+  field: string;
+  reason: 'nul' | 'depth' | 'list';
+}
+
+/**
+ * The first problem in a variables object, walking it without recursion (hostile JSON can nest
+ * thousands of levels): a NUL character in a string, nesting deeper than MAX_VARIABLE_DEPTH, or a
+ * list longer than MAX_LIST_ITEMS.
+ */
+export function inspectVariables(variables: Record<string, unknown>): InputProblem | undefined {
+  const stack: Array<{ value: unknown; field: string; depth: number }> = Object.entries(variables).map(([field, value]) => ({ value, field, depth: 1 }));
+  while (stack.length > 0) {
+    const { value, field, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return { field, reason: 'nul' };
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_VARIABLE_DEPTH) return { field, reason: 'depth' };
+    if (Array.isArray(value)) {
+      if (value.length > MAX_LIST_ITEMS) return { field, reason: 'list' };
+      for (const item of value) stack.push({ value: item, field, depth: depth + 1 });
+    } else {
+      for (const [key, item] of Object.entries(value)) stack.push({ value: item, field: key, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** A NUL character written inline in the document: the argument or input field it is in. */
+export function nulInDocument(document: DocumentNode): InputProblem | undefined {
+  let found: InputProblem | undefined;
+  visit(document, {
+    StringValue(node, _key, parent, _path, ancestors) {
+      if (found || !node.value.includes('\u0000')) return;
+      const named = [...ancestors, parent].reverse().find((a): a is ASTNode => !Array.isArray(a) && ((a as ASTNode).kind === Kind.ARGUMENT || (a as ASTNode).kind === Kind.OBJECT_FIELD));
+      found = { field: named && 'name' in named && named.name ? named.name.value : 'query', reason: 'nul' };
+    },
+  });
+  return found;
+}
+
+const MESSAGES: Record<InputProblem['reason'], (field: string) => string> = {
+  nul: (f) => `文本不能包含空字符 U+0000 (${f}: text may not contain the NUL character U+0000)`,
+  depth: (f) => `输入嵌套过深 (${f}: variables nest deeper than ${MAX_VARIABLE_DEPTH} levels, which no input of this API takes)`,
+  list: (f) => `列表过长，最多 ${MAX_LIST_ITEMS} 项 (${f}: a list may hold at most ${MAX_LIST_ITEMS} items)`,
+};
+
+/**
+ * Refuses hostile input before anything runs, naming the field: NUL characters (PostgreSQL cannot
+ * store U+0000 in text — they reached the database and came back as 500s), variables nested
+ * deeper than any input type (their coercion overflowed the stack: 500), and huge lists.
+ */
+export function inputGuardPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const problem = inspectVariables(request.variables ?? {}) ?? nulInDocument(document);
+          if (!problem) return;
+          throw new GraphQLError(MESSAGES[problem.reason](problem.field), {
+            extensions: { code: 'BAD_USER_INPUT', field: problem.field, limit: problem.reason === 'nul' ? undefined : problem.reason, http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}
