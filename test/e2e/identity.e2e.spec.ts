@@ -276,6 +276,42 @@ describe('identity over GraphQL', () => {
       expectError(await app.gql(ME, {}, token), 'UNAUTHENTICATED');
     });
 
+    it("refuses a genuine token whose payload was edited to another user's id (signature no longer matches)", async () => {
+      const token = await sign({ sub: enterprise.userId, org: enterprise.organizationId }, { exp: '1h' });
+      const [header, payload, signature] = token.split('.') as [string, string, string];
+      const bank = registered.get('BANK')!;
+      const claims = { ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: bank.userId, org: bank.organizationId };
+      const forged = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+      expectError(await app.gql(ME, {}, forged), 'UNAUTHENTICATED');
+    });
+
+    it('refuses a token signed with the right key under another algorithm (HS512; only HS256 is accepted)', async () => {
+      const token = await new SignJWT({ org: enterprise.organizationId })
+        .setProtectedHeader({ alg: 'HS512', typ: 'JWT' })
+        .setSubject(enterprise.userId)
+        .setIssuer(JWT.issuer)
+        .setAudience(JWT.audience)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(JWT.secret);
+      expectError(await app.gql(ME, {}, token), 'UNAUTHENTICATED');
+    });
+
+    it.each([
+      ['issuer', { iss: 'https://elsewhere.example' }],
+      ['audience', { aud: 'another-app' }],
+    ])('refuses a token signed with the right key for another %s', async (_what, override) => {
+      const token = await new SignJWT({ org: enterprise.organizationId })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(enterprise.userId)
+        .setIssuer('iss' in override ? override.iss : JWT.issuer)
+        .setAudience('aud' in override ? override.aud : JWT.audience)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(JWT.secret);
+      expectError(await app.gql(ME, {}, token), 'UNAUTHENTICATED');
+    });
+
     it('refuses a token whose organization claim does not match the user', async () => {
       const token = await sign({ sub: enterprise.userId, org: registered.get('BANK')!.organizationId }, { exp: '1h' });
       expectError(await app.gql(ME, {}, token), 'UNAUTHENTICATED');

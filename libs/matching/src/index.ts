@@ -7,3 +7,4 @@ export {
   gapCategory,
 } from './scorer.js';
 export { diceOverlap } from './text-similarity.js';
+export { reasonsWithoutProfile } from './lead-privacy.js';

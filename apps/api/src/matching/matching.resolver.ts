@@ -6,6 +6,7 @@ import { toProfileModel } from '../enterprises/profile.mapper.js';
 import { AppError, notFound } from '../../../../libs/platform/src/errors/app-error.js';
 import { MatchSetService } from '../../../../libs/matching/src/sets/match-set.service.js';
 import { ListingService } from '../../../../libs/listings/src/listing.service.js';
+import { reasonsWithoutProfile } from '../../../../libs/matching/src/lead-privacy.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { OrganizationModel } from '../identity/identity.models.js';
@@ -33,7 +34,10 @@ export class RecommendationModel {
 export class LeadModel {
   @Field(() => OrganizationModel) enterprise: OrganizationModel;
   @Field(() => Float) score: number;
-  @Field(() => [MatchReasonModel]) reasons: MatchReasonModel[];
+  @Field(() => [MatchReasonModel], {
+    description: "Reasons quoting the enterprise's own figures (revenue, debt ratio, financing need, …) keep their code and contribution but carry a figure-free label until the enterprise shares its profile with this listing's owner.",
+  })
+  reasons: MatchReasonModel[];
   @Field(() => EnterpriseProfileModel, {
     nullable: true,
     description: 'Only when the enterprise shared its profile with this listing’s owner (through a match request).',
@@ -86,9 +90,12 @@ export class MatchingResolver {
     // Profiles only of enterprises that shared theirs with this listing's owner (a match request with shareProfile).
     const shared = await this.requests.sharedProfiles(found.listing.ownerOrganizationId, enterpriseIds);
     const profiles = new Map((await this.profiles.loadMany(enterpriseIds.filter((id) => shared.has(id)))).map((p) => [p.organizationId, p]));
+    // The AUTHORITY reads every profile; an owner sees the firm's figures in the reasons only once it shared them.
+    const seesFigures = (id: string) => actor.kind === 'AUTHORITY' || shared.has(id);
     return rows.map((r, i) => {
       const profile = profiles.get(r.enterpriseOrganizationId);
-      return { enterprise: toOrganizationModel(orgs[i]!), score: r.score, reasons: r.reasons, profile: profile ? toProfileModel(profile) : null };
+      const reasons = seesFigures(r.enterpriseOrganizationId) ? r.reasons : reasonsWithoutProfile(r.reasons);
+      return { enterprise: toOrganizationModel(orgs[i]!), score: r.score, reasons, profile: profile ? toProfileModel(profile) : null };
     });
   }
 }

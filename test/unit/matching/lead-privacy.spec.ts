@@ -1,0 +1,25 @@
+import { describe, expect, it } from '@jest/globals';
+import { reasonsWithoutProfile } from '../../../libs/matching/src/lead-privacy.js';
+
+describe('reasons a listing owner sees before the firm shares its profile', () => {
+  it.each([
+    ['CREDIT.MARGIN.REVENUE', '营业收入 3600 万元 ≥ 产品要求 1000 万元（3.6 倍）', true],
+    ['CREDIT.MARGIN.DEBT', '资产负债率 40% ≤ 产品上限 70%', true],
+    ['CREDIT.MARGIN.PATENTS', '发明专利 3 件 ≥ 产品要求 1 件', true],
+    ['CREDIT.AMOUNT_FIT', '融资需求 500 万元在额度 100–1000 万元内', true],
+    ['CREDIT.TERM_FIT', '期限需求 12 个月 ≤ 产品最长 36 个月', true],
+    ['CREDIT.PRODUCT_TYPE_FIT', '贷投联动：2025 年股权融资 800 万元', true],
+    ['SERVICE.TIER_GAP', '专精特新 研发费用占比', true],
+    ['CREDIT.RATE', '年利率 3.2%–4.5%（中位 3.85%）', false],
+    ['CREDIT.REGION', '地区 330281 完全一致', false],
+    ['VACANCY.RENT', '租金 0.9 元/㎡·天', false],
+  ])('%s: withheld %s', (code, label, withheld) => {
+    const [out] = reasonsWithoutProfile([{ code, label, contribution: 7.5 }]);
+    expect(out!.code).toBe(code);
+    expect(out!.contribution).toBe(7.5);
+    if (withheld) {
+      expect(out!.label).not.toMatch(/\d/);
+      expect(out!.label).toMatch(/授权后可见/);
+    } else expect(out!.label).toBe(label);
+  });
+});
