@@ -281,6 +281,23 @@ describe('Subscription.matchRequestUpdated over graphql-ws (PostgreSQL queue bac
     expect(app.started.runtime.pubsub.listenerCount(MATCH_REQUEST_UPDATED)).toBe(0);
   });
 
+  it('closes a connection with 4401 when its token expires (the token is checked at connection only)', async () => {
+    const shortLived = await new SignJWT({ org: c.bank.organizationId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(c.bank.userId)
+      .setIssuer('srdi-match')
+      .setAudience('srdi-match-api')
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 3)
+      .sign(new TextEncoder().encode('test-secret-test-secret-test-secret-0123'));
+    const s = new Subscriber(wsUrl(app), { authorization: `Bearer ${shortLived}` });
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(s.closed).toBeUndefined(); // accepted while the token is valid
+    const closed = await s.closedWith();
+    expect(closed).toEqual({ code: 4401, reason: 'UNAUTHENTICATED: access token expired; reconnect with a new token (令牌已过期)' });
+    await s.dispose();
+  });
+
   it('answers queries and mutations over the websocket with BAD_REQUEST, and applies the alias limit to subscriptions', async () => {
     const query = new Subscriber(wsUrl(app), { authorization: `Bearer ${c.bank.token}` }, '{ me { email } }');
     await query.until(() => query.errors.length > 0, 'an error');

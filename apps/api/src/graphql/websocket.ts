@@ -14,6 +14,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { Context as WsContext, ServerOptions } from 'graphql-ws';
+import { decodeJwt } from 'jose';
 import type { Authentication } from './request-context.js';
 import { complexityError } from './complexity.plugin.js';
 
@@ -25,6 +26,8 @@ export interface WsExtra {
   readonly request: IncomingMessage;
   /** Set by onConnect once the token is accepted. */
   auth?: Authentication;
+  /** Closes the socket when the token expires. */
+  expiryTimer?: NodeJS.Timeout;
 }
 
 export type SubscriptionWsContext = WsContext<Record<string, unknown> | undefined, WsExtra>;
@@ -43,6 +46,21 @@ export function closeReason(text: string): string {
 }
 
 export const NO_TOKEN_REASON = 'UNAUTHENTICATED: send connectionParams { authorization: "Bearer <token>" } (请先登录)';
+export const EXPIRED_REASON = 'UNAUTHENTICATED: access token expired; reconnect with a new token (令牌已过期)';
+
+/** setTimeout's longest delay (about 24.8 days); a token living longer is re-armed. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Milliseconds until the bearer token's `exp`, or undefined without one (its signature was already checked). */
+export function msUntilExpiry(header: string, now = Date.now()): number | undefined {
+  const token = header.replace(/^Bearer\s+/i, '');
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === 'number' ? Math.max(0, exp * 1000 - now) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The `Authorization`-style value of the connection params: `authorization`, `Authorization`, or a bare `token`. */
 export function authorizationParam(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
@@ -96,7 +114,24 @@ export function websocketOptions(deps: WsOptionsDeps) {
       const auth = await deps.authenticate(header);
       if (auth.problem || !auth.actor) return refuse(`UNAUTHENTICATED: ${auth.problem ?? NO_TOKEN_REASON}`);
       ctx.extra.auth = auth;
+      // The token is checked once, here; a connection must not outlive it.
+      const left = msUntilExpiry(header);
+      if (left !== undefined) {
+        const arm = (ms: number) => {
+          ctx.extra.expiryTimer = setTimeout(() => {
+            const rest = msUntilExpiry(header);
+            if (rest && rest > 0) arm(Math.min(rest, MAX_TIMER_MS));
+            else ctx.extra.socket.close(WS_UNAUTHORIZED, closeReason(EXPIRED_REASON));
+          }, ms);
+          ctx.extra.expiryTimer.unref();
+        };
+        arm(Math.min(left, MAX_TIMER_MS));
+      }
       return true;
+    },
+
+    onClose(ctx) {
+      clearTimeout(ctx.extra.expiryTimer);
     },
 
     // Errors returned here go to the client as an Error message (formatted by onError below).
@@ -107,7 +142,7 @@ export function websocketOptions(deps: WsOptionsDeps) {
       } catch (err) {
         const message = (err as Error).message;
         // The token limit reads like the other limits (BAD_USER_INPUT via the formatter).
-        return [requestError(message, /more th[ae]n \d+ tokens/i.test(message) ? 'BAD_USER_INPUT' : 'GRAPHQL_PARSE_FAILED')];
+        return [requestError(message, /more (?:that|than) \d+ tokens/i.test(message) ? 'BAD_USER_INPUT' : 'GRAPHQL_PARSE_FAILED')];
       }
       const operation = getOperationAST(document, payload.operationName);
       if (!operation) return [requestError('Unable to identify the operation (send exactly one, or name it in operationName)', 'BAD_REQUEST')];
