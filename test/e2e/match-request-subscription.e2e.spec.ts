@@ -247,23 +247,21 @@ describe('Subscription.matchRequestUpdated over graphql-ws (PostgreSQL queue bac
     }
   });
 
+  /** A token for the bank's user expiring at `exp` (seconds), signed with the test server's key unless another is given. */
+  const bankToken = (exp: number, secret = 'test-secret-test-secret-test-secret-0123') =>
+    new SignJWT({ org: c.bank.organizationId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(c.bank.userId)
+      .setIssuer('srdi-match')
+      .setAudience('srdi-match-api')
+      .setIssuedAt(Math.min(exp, Math.floor(Date.now() / 1000)) - 60)
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(secret));
+
   it('refuses a forged, malformed or expired token with 4401 and the reason', async () => {
-    const forged = await new SignJWT({ org: c.bank.organizationId })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(c.bank.userId)
-      .setIssuer('srdi-match')
-      .setAudience('srdi-match-api')
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(new TextEncoder().encode('not-the-secret-not-the-secret-not-the-secret'));
-    const expired = await new SignJWT({ org: c.bank.organizationId })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(c.bank.userId)
-      .setIssuer('srdi-match')
-      .setAudience('srdi-match-api')
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
-      .sign(new TextEncoder().encode('test-secret-test-secret-test-secret-0123'));
+    const now = Math.floor(Date.now() / 1000);
+    const forged = await bankToken(now + 3600, 'not-the-secret-not-the-secret-not-the-secret');
+    const expired = await bankToken(now - 3600);
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ authorization: `Bearer ${forged}` }, /^UNAUTHENTICATED: 访问令牌无效，请重新登录 \(access token is invalid; sign in again\)$/],
       [{ token: forged }, /access token is invalid/],
@@ -282,14 +280,7 @@ describe('Subscription.matchRequestUpdated over graphql-ws (PostgreSQL queue bac
   });
 
   it('closes a connection with 4401 when its token expires (the token is checked at connection only)', async () => {
-    const shortLived = await new SignJWT({ org: c.bank.organizationId })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(c.bank.userId)
-      .setIssuer('srdi-match')
-      .setAudience('srdi-match-api')
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + 3)
-      .sign(new TextEncoder().encode('test-secret-test-secret-test-secret-0123'));
+    const shortLived = await bankToken(Math.floor(Date.now() / 1000) + 3);
     const s = new Subscriber(wsUrl(app), { authorization: `Bearer ${shortLived}` });
     await new Promise((r) => setTimeout(r, 1_000));
     expect(s.closed).toBeUndefined(); // accepted while the token is valid
