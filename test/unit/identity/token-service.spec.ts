@@ -5,7 +5,9 @@ const SECRET = 'unit-secret-unit-secret-unit-secret-0001';
 const claims = { userId: '11111111-1111-4111-8111-111111111111', organizationId: '22222222-2222-4222-8222-222222222222' };
 
 describe('TokenService.verify with its cache of verified tokens', () => {
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('answers a token it verified before the same way, until it expires', async () => {
     const tokens = new TokenService(SECRET, 60);
