@@ -24,6 +24,7 @@ import { LISTINGS, Mix, RECOMMENDATIONS, type ListingsPage, type LoadActor } fro
 import { knee, renderSteps, runStep, type StepResult } from './load/load-step.js';
 import { LOAD_PASSWORD, seedLoadWorld, type LoadWorld } from './load/load-world.js';
 import { embeddedDatabaseUrl, startServer } from './load/server-child.js';
+import { cpuMs } from './load/proc-cpu.js';
 
 type Setup = 'embedded' | 'external';
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
@@ -138,9 +139,14 @@ async function measure(p: Prepared, steps: number[], name: string, cpuProfileDir
     await runStep(server.url, mix, 8, 5);
     for (const c of steps) {
       const t0 = hr();
-      results.push(await runStep(server.url, mix, c, DURATION));
+      const before = cpuMs(server.child.pid!);
+      const step = await runStep(server.url, mix, c, DURATION);
+      const after = cpuMs(server.child.pid!);
       window = [t0, hr()];
-      log(`  ${p.setup} ${c} connections: ${results.at(-1)!.rps.toFixed(0)} req/s, p95 ${results.at(-1)!.all.p95.toFixed(1)} ms, load avg ${os.loadavg()[0]!.toFixed(2)}`);
+      // External PostgreSQL is not ours to attribute (other databases share it): node's CPU only.
+      if (before && after) step.cpu = { server: (after.self - before.self) / step.responses, database: (after.descendants - before.descendants) / step.responses };
+      results.push(step);
+      log(`  ${p.setup} ${c} connections: ${step.rps.toFixed(0)} req/s, p95 ${step.all.p95.toFixed(1)} ms, server CPU ${step.cpu?.server.toFixed(1)} ms/req, load avg ${os.loadavg()[0]!.toFixed(2)}`);
     }
   } finally {
     await server.stop();

@@ -28,6 +28,8 @@ export interface StepResult {
   errorRate: number;
   /** 1-minute load average when the step ended (other processes share the two cores). */
   loadAverage: number;
+  /** CPU ms per response of the server process, and of its descendants (embedded PostgreSQL). */
+  cpu?: { server: number; database: number };
 }
 
 const latency = (times: number[]): Latency => {
@@ -108,15 +110,15 @@ const ms = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(x < 10 ? 1 : 0));
 export function renderSteps(steps: StepResult[]): string {
   const k = knee(steps);
   const lines = [
-    '| connections | req/s | p50 ms | p95 ms | p99 ms | errors | search p95 | recommendations p95 | listings p95 | mutations p95 | sent: search / recs / listings / upsert / request / cancel | load avg |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+    '| connections | req/s | p50 ms | p95 ms | p99 ms | errors | search p95 | recommendations p95 | listings p95 | mutations p95 | sent: search / recs / listings / upsert / request / cancel | server CPU ms/req (node / its PostgreSQL) | load avg |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
   ];
   for (const s of steps) {
     const err = Object.keys(s.errors).length ? `${(100 * s.errorRate).toFixed(2)} % (${Object.entries(s.errors).map(([c, n]) => `${c}: ${n}`).join(', ')})` : '0';
     const sent = ['search', 'recommendations', 'listings', 'upsert', 'request', 'cancel'].map((o) => s.sent[o] ?? 0).join(' / ');
     lines.push(
       `| ${s.connections}${s === k ? ' (knee)' : ''} | ${s.rps.toFixed(0)} | ${ms(s.all.p50)} | ${ms(s.all.p95)} | ${ms(s.all.p99)} | ${err} | ` +
-        `${KINDS.map((kind) => ms(s.perKind[kind].p95)).join(' | ')} | ${sent} | ${s.loadAverage.toFixed(1)} |`,
+        `${KINDS.map((kind) => ms(s.perKind[kind].p95)).join(' | ')} | ${sent} | ${s.cpu ? `${s.cpu.server.toFixed(1)} / ${s.cpu.database ? s.cpu.database.toFixed(1) : '–'}` : '–'} | ${s.loadAverage.toFixed(1)} |`,
     );
   }
   lines.push('', k ? `Knee: ${k.connections} connections (${k.rps.toFixed(0)} req/s, p95 ${ms(k.all.p95)} ms); beyond it throughput grows < 10 % per doubling while latency grows.` : 'Knee: not reached (throughput still grew ≥ 10 % at the last step).');
