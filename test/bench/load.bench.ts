@@ -136,6 +136,12 @@ async function measure(p: Prepared, steps: number[], name: string, cpuProfileDir
   try {
     const actors = await actorsFor(server.url, p.world);
     const mix = new Mix(actors, await listingPages(server.url, actors[0]!.token), 20261121);
+    // What the server burns with no request at all (queue and relay polling, timers): part of every
+    // step's CPU per request, the larger the fewer requests there are to share it.
+    const idle0 = cpuMs(server.child.pid!);
+    await new Promise((r) => setTimeout(r, 5_000));
+    const idle1 = cpuMs(server.child.pid!);
+    if (idle0 && idle1) log(`  ${p.setup} idle: node ${((idle1.self - idle0.self) / 5).toFixed(0)} ms CPU/s, its PostgreSQL ${((idle1.descendants - idle0.descendants) / 5).toFixed(0)} ms CPU/s`);
     await runStep(server.url, mix, 8, 5);
     for (const c of steps) {
       const t0 = hr();
