@@ -24,7 +24,7 @@ import { LISTINGS, Mix, RECOMMENDATIONS, type ListingsPage, type LoadActor } fro
 import { knee, renderSteps, runStep, type StepResult } from './load/load-step.js';
 import { LOAD_PASSWORD, seedLoadWorld, type LoadWorld } from './load/load-world.js';
 import { embeddedDatabaseUrl, startServer } from './load/server-child.js';
-import { cpuMs } from './load/proc-cpu.js';
+import { cpuDelta, cpuMs } from './load/proc-cpu.js';
 
 type Setup = 'embedded' | 'external';
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
@@ -140,17 +140,17 @@ async function measure(p: Prepared, steps: number[], name: string, cpuProfileDir
     // step's CPU per request, the larger the fewer requests there are to share it.
     const idle0 = cpuMs(server.child.pid!);
     await new Promise((r) => setTimeout(r, 5_000));
-    const idle1 = cpuMs(server.child.pid!);
-    if (idle0 && idle1) log(`  ${p.setup} idle: node ${((idle1.self - idle0.self) / 5).toFixed(0)} ms CPU/s, its PostgreSQL ${((idle1.descendants - idle0.descendants) / 5).toFixed(0)} ms CPU/s`);
+    const idle = cpuDelta(idle0, cpuMs(server.child.pid!));
+    if (idle) log(`  ${p.setup} idle: node ${(idle.self / 5).toFixed(0)} ms CPU/s, its PostgreSQL ${(idle.descendants / 5).toFixed(0)} ms CPU/s`);
     await runStep(server.url, mix, 8, 5);
     for (const c of steps) {
       const t0 = hr();
       const before = cpuMs(server.child.pid!);
       const step = await runStep(server.url, mix, c, DURATION);
-      const after = cpuMs(server.child.pid!);
+      const used = cpuDelta(before, cpuMs(server.child.pid!));
       window = [t0, hr()];
       // External PostgreSQL is not ours to attribute (other databases share it): node's CPU only.
-      if (before && after) step.cpu = { server: (after.self - before.self) / step.responses, database: (after.descendants - before.descendants) / step.responses };
+      if (used) step.cpu = { server: used.self / step.responses, database: used.descendants / step.responses };
       results.push(step);
       log(`  ${p.setup} ${c} connections: ${step.rps.toFixed(0)} req/s, p95 ${step.all.p95.toFixed(1)} ms, server CPU ${step.cpu?.server.toFixed(1)} ms/req, load avg ${os.loadavg()[0]!.toFixed(2)}`);
     }

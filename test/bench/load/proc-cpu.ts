@@ -17,8 +17,8 @@ function stat(pid: number): { ppid: number; ms: number } | undefined {
   }
 }
 
-/** { self, descendants } CPU milliseconds so far; undefined where /proc is missing. */
-export function cpuMs(pid: number): { self: number; descendants: number } | undefined {
+/** CPU milliseconds so far of `pid` and of each of its live descendants. */
+export function cpuMs(pid: number): { self: number; descendants: Map<number, number> } | undefined {
   const me = stat(pid);
   if (!me) return undefined;
   const children = new Map<number, number[]>();
@@ -30,12 +30,23 @@ export function cpuMs(pid: number): { self: number; descendants: number } | unde
     ms.set(Number(name), s.ms);
     children.set(s.ppid, [...(children.get(s.ppid) ?? []), Number(name)]);
   }
-  let descendants = 0;
+  const descendants = new Map<number, number>();
   const queue = [...(children.get(pid) ?? [])];
   while (queue.length) {
     const p = queue.pop()!;
-    descendants += ms.get(p) ?? 0;
+    descendants.set(p, ms.get(p) ?? 0);
     queue.push(...(children.get(p) ?? []));
   }
   return { self: me.ms, descendants };
+}
+
+/**
+ * CPU ms spent between two readings: the process itself, and its descendants alive at both
+ * readings (a backend that exits in between takes its time with it; one that starts is missed).
+ */
+export function cpuDelta(before: ReturnType<typeof cpuMs>, after: ReturnType<typeof cpuMs>): { self: number; descendants: number } | undefined {
+  if (!before || !after) return undefined;
+  let descendants = 0;
+  for (const [pid, ms] of after.descendants) if (before.descendants.has(pid)) descendants += ms - before.descendants.get(pid)!;
+  return { self: after.self - before.self, descendants };
 }
