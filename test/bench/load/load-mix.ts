@@ -52,6 +52,8 @@ export interface PlannedRequest {
 
 export class Mix {
   private readonly r: () => number;
+  /** The kind of each request comes from its own stream, so parameter draws cannot skew the mix. */
+  private readonly kindDraw: () => number;
   /** Firms with a profile write in flight. */
   private readonly writing = new Set<number>();
   /** `firm|listing` pairs with an open request (or one being created). */
@@ -61,6 +63,7 @@ export class Mix {
 
   constructor(private readonly actors: LoadActor[], private readonly pages: ListingsPage[], seed = 1) {
     this.r = rng(seed);
+    this.kindDraw = rng(seed ^ 0x5bd1e995);
   }
 
   private pick<T>(xs: readonly T[]): T {
@@ -68,7 +71,7 @@ export class Mix {
   }
 
   next(): PlannedRequest {
-    let x = this.r();
+    let x = this.kindDraw();
     let kind: Kind = 'search';
     for (const [k, share] of SHARES) if ((x -= share) < 0) { kind = k; break; }
     const a = Math.floor(this.r() * this.actors.length);
