@@ -270,7 +270,9 @@ export class MatchSetService {
       .innerJoin('listings', 'l', "l.id = m.listing_id AND l.status = 'PUBLISHED'")
       .where('m.enterpriseOrganizationId = :org', { org: organizationId });
     if (kinds?.length) qb.andWhere('m.kind IN (:...kinds)', { kinds });
-    return qb.orderBy('m.score', 'DESC').addOrderBy('m.listingId').take(first).getMany();
+    // limit, not take: with a join, take makes TypeORM page by distinct ids first (a second,
+    // heavier statement per request). The join adds no rows (one listing per match), so LIMIT is exact.
+    return qb.orderBy('m.score', 'DESC').addOrderBy('m.listingId').limit(first).getMany();
   }
 
   leadsFor(listingId: string, first: number): Promise<MatchEntity[]> {

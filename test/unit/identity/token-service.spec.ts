@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { TokenService } from '../../../libs/identity/src/auth/token.service.js';
+
+const SECRET = 'unit-secret-unit-secret-unit-secret-0001';
+const claims = { userId: '11111111-1111-4111-8111-111111111111', organizationId: '22222222-2222-4222-8222-222222222222' };
+
+describe('TokenService.verify with its cache of verified tokens', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('answers a token it verified before the same way, until it expires', async () => {
+    const tokens = new TokenService(SECRET, 60);
+    const token = await tokens.issue(claims);
+    expect(await tokens.verify(token)).toEqual({ ok: true, claims });
+    expect(await tokens.verify(token)).toEqual({ ok: true, claims }); // from the cache
+    // Both clocks move: the cache's (Date.now) and jose's (new Date()).
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'], now: Date.now() + 61_000 });
+    const late = await tokens.verify(token);
+    expect(late.ok).toBe(false);
+    expect(!late.ok && late.reason).toMatch(/expired/);
+  });
+
+  it('never lets a cached token vouch for a different string', async () => {
+    const tokens = new TokenService(SECRET, 60);
+    const token = await tokens.issue(claims);
+    await tokens.verify(token);
+    const [header, payload, signature] = token.split('.');
+    const other = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), org: 'x' })).toString('base64url');
+    expect((await tokens.verify(`${header}.${other}.${signature}`)).ok).toBe(false);
+    expect((await new TokenService('another-secret-another-secret-another-01', 60).verify(token)).ok).toBe(false);
+  });
+});
