@@ -45,7 +45,7 @@ export async function call(url: string, query: string, variables: Record<string,
 }
 
 /** Calls and insists on success (set-up steps, where a failure is a broken test, not a finding). */
-export async function must(url: string, query: string, variables: Record<string, any> = {}, token?: string): Promise<Record<string, unknown>> {
+export async function must(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Record<string, any>> {
   const out = await call(url, query, variables, token, 120_000);
   if (out.kind !== 'ok') throw new Error(`set-up call failed: ${JSON.stringify(out)}\n${query}`);
   return out.data;
