@@ -63,15 +63,35 @@ export class Tally {
   readonly leaky: string[] = [];
   readonly bad: string[] = [];
   readonly samples = new Map<string, string>();
+  /** Error answers by code and HTTP status (Apollo answers 500 when the context cannot be built). */
+  readonly statuses: Record<string, number> = {};
+  /** When each call was sent and answered, and how it ended (for recovery times and outage windows). */
+  readonly timeline: Array<{ sent: number; answered: number; key: string }> = [];
 
-  add(op: string, o: Outcome): void {
+  add(op: string, o: Outcome, sent = Date.now()): void {
     const key = o.kind === 'error' ? o.code : o.kind;
     this.counts[key] = (this.counts[key] ?? 0) + 1;
+    this.timeline.push({ sent, answered: Date.now(), key });
     if (o.kind === 'error') {
+      const byStatus = `${o.code}@HTTP${o.status}`;
+      this.statuses[byStatus] = (this.statuses[byStatus] ?? 0) + 1;
       if (!this.samples.has(o.code)) this.samples.set(o.code, `${op}: HTTP ${o.status} ${o.message}`);
       if (LEAKY.test(o.message)) this.leaky.push(`${op}: ${o.message}`);
     }
     if (o.kind === 'bad') this.bad.push(`${op}: HTTP ${o.status} ${o.body}`);
+  }
+
+  /** Outcomes of the calls answered between `from` and `to`, by key. */
+  between(from: number, to: number): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const e of this.timeline) if (e.answered >= from && e.answered <= to) out[e.key] = (out[e.key] ?? 0) + 1;
+    return out;
+  }
+
+  /** Milliseconds from `since` to the first success of a call sent at or after it (undefined: none yet). */
+  recoveredAfter(since: number): number | undefined {
+    const first = this.timeline.filter((e) => e.key === 'ok' && e.sent >= since).sort((a, b) => a.answered - b.answered)[0];
+    return first ? first.answered - since : undefined;
   }
 
   errorCount(): number {
@@ -81,7 +101,7 @@ export class Tally {
   }
 
   describe(): string {
-    const lines = [`outcomes ${JSON.stringify(this.counts)}`];
+    const lines = [`outcomes ${JSON.stringify(this.counts)}; errors by HTTP status ${JSON.stringify(this.statuses)}`];
     for (const [code, sample] of this.samples) lines.push(`  e.g. ${code} ← ${sample}`);
     return lines.join('\n');
   }

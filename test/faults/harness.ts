@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { expect } from '@jest/globals';
 import { AppProcess } from './app-process.js';
@@ -36,6 +37,8 @@ export async function startStack(queue: 'redis' | 'postgres', env: Record<string
 
 export async function stopStack(s: Stack | undefined): Promise<void> {
   if (!s) return;
+  // FAULTS_LOG=<file>: keep the process's log (all its starts) for a closer look at a failure.
+  if (process.env.FAULTS_LOG) writeFileSync(process.env.FAULTS_LOG, s.app.output());
   await s.app.close().catch(() => undefined);
   await s.inspector.close().catch(() => undefined);
   await s.redis?.close().catch(() => undefined);

@@ -78,8 +78,9 @@ export class World {
   }
 
   private async op(name: string, query: string, variables: Record<string, unknown>, token?: string): Promise<Outcome> {
+    const sent = Date.now();
     const out = await call(this.url(), query, variables, token);
-    this.tally.add(name, out);
+    this.tally.add(name, out, sent);
     return out;
   }
 
@@ -153,15 +154,15 @@ export class World {
   }
 
   /**
-   * `clients` loops running `step` until `stop()` says so. A loop that sees a connection error
-   * backs off briefly (as a client would) so a dead server is not hammered in a tight loop.
+   * `clients` loops running `step` until `stop()` says so. A loop that sees a connection error or
+   * an error answer backs off briefly (as a client would) so a dead server is not hammered in a tight loop.
    */
   stream(clients: number, stop: () => boolean, mix?: { writes: number }): Promise<void> {
     const loop = async () => {
       while (!stop()) {
-        const before = this.tally.counts.connection ?? 0;
+        const before = this.tally.errorCount();
         await this.step(mix);
-        if ((this.tally.counts.connection ?? 0) > before) await new Promise((r) => setTimeout(r, 100));
+        if (this.tally.errorCount() > before) await new Promise((r) => setTimeout(r, 100));
       }
     };
     return Promise.all(Array.from({ length: clients }, loop)).then(() => undefined);
