@@ -26,7 +26,7 @@ maybe.each(['redis', 'postgres'] as const)('kill -9 the API mid-mutation (queue 
     let stop = false;
     const stream = world.stream(4, () => stop);
     // The big import: each firm commits on its own, so the kill lands part-way through it.
-    const big = world.importFirms(queue === 'redis' ? 1_500 : 800);
+    const big = world.importFirms(400);
     const bigAttempt = world.ledger.imports[world.ledger.imports.length - 1]!;
     await waitFor('the big import to be under way', async () => {
       const [{ n }] = await inspector.ds.query('SELECT count(*)::int AS n FROM organizations WHERE uscc = ANY($1)', [bigAttempt.usccs]);
