@@ -32,7 +32,7 @@ maybe('restart Redis under load (queue on Redis)', () => {
       const [{ n: backlog }] = await inspector.ds.query('SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL');
       await redis!.start();
       const up = Date.now();
-      const outage = { mode, down, up, backlog };
+      const outage: (typeof outages)[number] = { mode, down, up, backlog };
       outages.push(outage);
       // The relay retries on its poll: the events written while Redis was down reach the queue.
       await waitFor('the outbox backlog to be relayed', async () => {
