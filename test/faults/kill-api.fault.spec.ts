@@ -9,8 +9,11 @@ import { assertCleanAnswers, assertConsistent, printTally, report, skipReason, s
  * interrupted import completes when re-run, and the derived state converges.
  */
 const maybe = skipReason ? describe.skip : describe;
+// The queue backend hardly matters when the API dies (scenario 2 covers both backends' stalled
+// jobs); the PostgreSQL-queue variant adds a minute, so it runs with FAULTS_ALL_BACKENDS=1.
+const backends = process.env.FAULTS_ALL_BACKENDS === '1' ? (['redis', 'postgres'] as const) : (['redis'] as const);
 
-maybe.each(['redis', 'postgres'] as const)('kill -9 the API mid-mutation (queue on %s)', (queue) => {
+maybe.each(backends)('kill -9 the API mid-mutation (queue on %s)', (queue) => {
   let s: Stack | undefined;
   afterEach(async () => {
     await stopStack(s);
@@ -26,11 +29,11 @@ maybe.each(['redis', 'postgres'] as const)('kill -9 the API mid-mutation (queue 
     let stop = false;
     const stream = world.stream(4, () => stop);
     // The big import: each firm commits on its own, so the kill lands part-way through it.
-    const big = world.importFirms(400);
+    const big = world.importFirms(200);
     const bigAttempt = world.ledger.imports[world.ledger.imports.length - 1]!;
     await waitFor('the big import to be under way', async () => {
       const [{ n }] = await inspector.ds.query('SELECT count(*)::int AS n FROM organizations WHERE uscc = ANY($1)', [bigAttempt.usccs]);
-      return n >= 50;
+      return n >= 30;
     });
     const ackedBefore = world.ledger.acknowledged();
     await app.kill();
