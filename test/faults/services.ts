@@ -114,14 +114,6 @@ export class PrivatePostgres {
     this.startServer();
   }
 
-  /** Stops the server, keeps it down for `downMs`, starts it again. Returns the moment it was back. */
-  async restart(mode: 'fast' | 'immediate', downMs: number): Promise<number> {
-    this.stop(mode);
-    await sleep(downMs);
-    this.start();
-    return Date.now();
-  }
-
   async createDatabase(name: string): Promise<string> {
     const c = new pg.Client({ connectionString: this.adminUrl });
     await c.connect();
@@ -191,13 +183,6 @@ export class PrivateRedis {
     if (mode === 'kill') this.proc?.kill('SIGKILL');
     else this.proc?.kill('SIGTERM'); // redis-server treats SIGTERM as SHUTDOWN (persists, then exits)
     await this.exited();
-  }
-
-  async restart(mode: 'graceful' | 'kill', downMs: number): Promise<number> {
-    await this.stop(mode);
-    await sleep(downMs);
-    await this.start();
-    return Date.now();
   }
 
   private readonly cleanup = () => {

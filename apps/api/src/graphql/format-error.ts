@@ -14,6 +14,8 @@ const CLIENT_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+export const UNAVAILABLE_MESSAGE = '服务暂时不可用（数据库或队列连接中断），请稍后重试 (service temporarily unavailable; retry shortly)';
+
 const LIMIT = /(depth|aliases|directives|tokens) limit of (\d+) exceeded/i;
 
 /**
@@ -51,7 +53,7 @@ export function createErrorFormatter(options: { development: boolean; log: (err:
     if (isServiceUnavailable(original)) {
       // An outage, not a bug: say so, so clients retry. A write cut off mid-commit may or may not have happened.
       return {
-        message: '服务暂时不可用（数据库或队列连接中断），请稍后重试 (service temporarily unavailable; retry shortly)',
+        message: UNAVAILABLE_MESSAGE,
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'SERVICE_UNAVAILABLE', ...stack },
