@@ -25,14 +25,25 @@ export interface Stack {
 /** A private PostgreSQL (and Redis when `queue` is redis), one database, the all-in-one process on it. */
 export async function startStack(queue: 'redis' | 'postgres', env: Record<string, string> = {}): Promise<Stack> {
   const pg = await PrivatePostgres.start();
-  const redis = queue === 'redis' ? await PrivateRedis.start() : undefined;
-  const databaseUrl = await pg.createDatabase(`srdi_fault_${randomBytes(3).toString('hex')}`);
-  const app = new AppProcess({ databaseUrl, redisUrl: redis?.url, env });
-  await app.start();
-  const inspector = new Inspector(databaseUrl, redis?.url);
-  await inspector.open();
-  const world = new World(() => app.url);
-  return { pg, redis, databaseUrl, app, inspector, world };
+  let redis: PrivateRedis | undefined;
+  let app: AppProcess | undefined;
+  try {
+    redis = queue === 'redis' ? await PrivateRedis.start() : undefined;
+    const databaseUrl = await pg.createDatabase(`srdi_fault_${randomBytes(3).toString('hex')}`);
+    app = new AppProcess({ databaseUrl, redisUrl: redis?.url, env });
+    await app.start();
+    const inspector = new Inspector(databaseUrl, redis?.url);
+    await inspector.open();
+    const started = app;
+    const world = new World(() => started.url);
+    return { pg, redis, databaseUrl, app, inspector, world };
+  } catch (err) {
+    // A scenario that fails to start gets no Stack to stop: release what did start here.
+    await app?.close().catch(() => undefined);
+    await redis?.close().catch(() => undefined);
+    await pg.close().catch(() => undefined);
+    throw err;
+  }
 }
 
 export async function stopStack(s: Stack | undefined): Promise<void> {
