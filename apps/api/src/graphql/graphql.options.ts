@@ -17,9 +17,7 @@ import type { TokenService } from '../../../../libs/identity/src/auth/token.serv
 import { complexityPlugin } from './complexity.plugin.js';
 import { auditPlugin } from './audit.plugin.js';
 import type { AuditLogService } from '../../../../libs/insights/src/audit-log.service.js';
-import { GraphQLError } from 'graphql';
-import { createErrorFormatter, UNAVAILABLE_MESSAGE } from './format-error.js';
-import { isServiceUnavailable } from '../../../../libs/platform/src/errors/unavailable.js';
+import { createErrorFormatter } from './format-error.js';
 import { RequestContext, byIdLoader, type Authentication, type Loaders } from './request-context.js';
 import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
 import { DateTimeScalar } from './scalars.js';
@@ -136,12 +134,7 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
         return new RequestContext(arg.extra.request as Request, arg.extra.auth ?? {}, createLoaders(sources), () => createLoaders(sources));
       }
       const { req } = arg as { req: Request };
-      const auth = await authenticateHeader(req.headers.authorization, identity, tokens).catch((err: unknown) => {
-        if (!isServiceUnavailable(err)) throw err;
-        // Loading the actor needs the database: during an outage say 503 and retry later, not 500.
-        logger.warn({ err }, 'could not authenticate a request: database unavailable');
-        throw new GraphQLError(UNAVAILABLE_MESSAGE, { originalError: err as Error, extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
-      });
+      const auth = await authenticateHeader(req.headers.authorization, identity, tokens);
       const loaders = createLoaders(sources);
       // The caller's organization came with the actor: no second read through the loader.
       if (auth.user?.organization) loaders.organization.prime(auth.user.organization.id, auth.user.organization);
