@@ -4,7 +4,7 @@ import { openTestDataSource } from '../helpers/test-database.js';
 import { rng } from '../helpers/seeded-random.js';
 import { seedMatchingData, type MatchingData } from '../bench/matching-data.js';
 import { MatchSetService } from '../../libs/matching/src/sets/match-set.service.js';
-import { MatchMaintenanceService } from '../../libs/matching/src/sets/match-maintenance.service.js';
+import { MatchMaintenanceService, driftRows } from '../../libs/matching/src/sets/match-maintenance.service.js';
 import { SCORER_VERSION } from '../../libs/matching/src/weights.js';
 import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
 import { In } from 'typeorm';
@@ -185,8 +185,15 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
     const firms = data.enterpriseIds.slice(30, 36);
     const [, n] = await ds.query(`UPDATE matches SET scorer_version = '0.9.0', score = score - 1 WHERE enterprise_organization_id = ANY($1::uuid[])`, [firms]);
     expect(n).toBeGreaterThan(0);
+    // drift() measures what reconcile would repair, and changes nothing (the fault suite relies on it).
+    const drifted = await snapshot(ds);
+    const measured = await maintenance.drift(today);
+    expect(measured.staleScorerVersion).toBe(n);
+    expect(driftRows(measured)).toBe(n);
+    expect(await snapshot(ds)).toEqual(drifted);
     const report = await maintenance.reconcile(today);
     expect(report.staleScorerVersion).toBe(n);
+    expect({ ...report, ms: 0 }).toEqual({ ...measured, ms: 0 });
     const [{ c }] = await ds.query('SELECT count(*)::int AS c FROM matches WHERE scorer_version <> $1', [SCORER_VERSION]);
     expect(c).toBe(0);
     await expectRepaired();

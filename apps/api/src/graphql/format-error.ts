@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { APP_ERROR_CODES, AppError } from '../../../../libs/platform/src/errors/app-error.js';
+import { isServiceUnavailable } from '../../../../libs/platform/src/errors/unavailable.js';
 
 /** Codes whose messages are written for the client and can be shown as they are. */
 const CLIENT_CODES = new Set<string>([
@@ -13,6 +14,8 @@ const CLIENT_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+export const UNAVAILABLE_MESSAGE = '服务暂时不可用（数据库或队列连接中断），请稍后重试 (service temporarily unavailable; retry shortly)';
+
 const LIMIT = /(depth|aliases|directives|tokens) limit of (\d+) exceeded/i;
 /** graphql-js' own token limit (parseOptions.maxTokens); "that" is its spelling. */
 const TOKENS = /Document contains more (?:that|than) (\d+) tokens/;
@@ -21,7 +24,8 @@ const ABORTED = 'Validation aborted.';
 
 /**
  * Shapes every error sent to clients: our AppErrors keep their code and message, GraphQL's own
- * request errors pass through, and anything unexpected becomes a generic INTERNAL_SERVER_ERROR
+ * request errors pass through, a backing service that is unreachable becomes SERVICE_UNAVAILABLE,
+ * and anything else unexpected becomes a generic INTERNAL_SERVER_ERROR
  * (logged server-side with its stack). Stack traces leave the server only in development.
  */
 export function createErrorFormatter(options: { development: boolean; log: (err: unknown) => void }) {
@@ -64,6 +68,15 @@ export function createErrorFormatter(options: { development: boolean; log: (err:
       return { ...formatted, extensions: { ...rest, ...stack } };
     }
     options.log(original);
+    if (isServiceUnavailable(original)) {
+      // An outage, not a bug: say so, so clients retry. A write cut off mid-commit may or may not have happened.
+      return {
+        message: UNAVAILABLE_MESSAGE,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE', ...stack },
+      };
+    }
     return {
       message: '服务器内部错误，请稍后重试 (internal server error; the request was not completed)',
       locations: formatted.locations,

@@ -175,90 +175,115 @@ export class MatchMaintenanceService {
 
   /** Repairs drift between the stored sets and the database; reports what it changed. */
   reconcile(asOf = todayInShanghai()): Promise<MatchReconcileReport> {
-    return this.sets.locked(async (m) => {
-      const t0 = performance.now();
-      const [{ n: rowsBefore }] = await m.query('SELECT count(*)::int AS n FROM matches');
-      const noProfile = await m.query(
-        'DELETE FROM matches m WHERE NOT EXISTS (SELECT 1 FROM enterprise_profiles p WHERE p.organization_id = m.enterprise_organization_id)',
-      );
-      const unpublished = await m.query(
-        "DELETE FROM matches m WHERE NOT EXISTS (SELECT 1 FROM listings l WHERE l.id = m.listing_id AND l.status = 'PUBLISHED')",
-      );
-      const listings = await this.allListings(m);
-      const pool = new ListingPool(listings);
-      const report: MatchReconcileReport = {
-        enterprisesChecked: 0,
-        listingsChecked: listings.length,
-        rowsBefore,
-        rowsAfter: 0,
-        removedNoProfile: affected(noProfile),
-        removedUnpublished: affected(unpublished),
-        staleScorerVersion: 0,
-        staleListingVersion: 0,
-        staleProfileVersion: 0,
-        rescored: 0,
-        removedOutOfSet: 0,
-        added: 0,
-        ms: 0,
-      };
-      for await (const firms of this.firmChunks(m, asOf)) {
-        report.enterprisesChecked += firms.length;
-        const ids = firms.map((f) => f.side.organizationId);
-        const stored = new Map<string, Map<string, StoredRow>>();
-        const rows: Array<StoredRow & { e: string }> = await m.query(
-          `SELECT enterprise_organization_id AS e, listing_id AS "listingId", score, scorer_version AS "scorerVersion",
-                  listing_version AS "listingVersion", profile_version AS "profileVersion"
-             FROM matches WHERE enterprise_organization_id = ANY($1::uuid[])`,
-          [ids],
-        );
-        for (const r of rows) {
-          let byListing = stored.get(r.e);
-          if (!byListing) stored.set(r.e, (byListing = new Map()));
-          byListing.set(r.listingId, r);
-        }
-        const write: ScoredPair[] = [];
-        const drop: Array<{ e: string; l: string }> = [];
-        for (const f of firms) {
-          const want = pool.topFor(f.side, f.version, asOf, MATCH_KINDS, this.sets.bounds.perKind);
-          const have = stored.get(f.side.organizationId) ?? new Map<string, StoredRow>();
-          for (const w of want) {
-            const h = have.get(w.listingId);
-            have.delete(w.listingId);
-            if (!h) {
-              report.added++;
-              write.push(w);
-              continue;
-            }
-            const staleScorer = h.scorerVersion !== SCORER_VERSION;
-            const staleListing = h.listingVersion !== w.listingVersion;
-            const staleProfile = h.profileVersion !== w.profileVersion;
-            if (staleScorer) report.staleScorerVersion++;
-            else if (staleListing) report.staleListingVersion++;
-            else if (staleProfile) report.staleProfileVersion++;
-            else if (h.score !== w.score) report.rescored++;
-            else continue;
-            drop.push({ e: w.enterpriseOrganizationId, l: w.listingId });
-            write.push(w);
-          }
-          for (const h of have.values()) {
-            report.removedOutOfSet++;
-            drop.push({ e: f.side.organizationId, l: h.listingId });
-          }
-        }
-        if (drop.length) {
-          await m.query('DELETE FROM matches m USING unnest($1::uuid[], $2::uuid[]) AS x(e, l) WHERE m.enterprise_organization_id = x.e AND m.listing_id = x.l', [
-            drop.map((d) => d.e),
-            drop.map((d) => d.l),
-          ]);
-        }
-        await insertMatches(m, write);
-      }
-      const [{ n: rowsAfter }] = await m.query('SELECT count(*)::int AS n FROM matches');
-      report.rowsAfter = rowsAfter;
-      report.ms = performance.now() - t0;
-      return report;
-    });
+    return this.sets.locked((m) => this.reconcileIn(m, asOf));
   }
+
+  /**
+   * The drift a reconcile would repair, without repairing it: the same comparison in a transaction
+   * that is rolled back (for checks that must not change what they measure, e.g. the fault suite).
+   */
+  async drift(asOf = todayInShanghai()): Promise<MatchReconcileReport> {
+    let report: MatchReconcileReport | undefined;
+    const rollback = new Error('drift: roll back');
+    try {
+      await this.sets.locked(async (m) => {
+        report = await this.reconcileIn(m, asOf);
+        throw rollback;
+      });
+    } catch (err) {
+      if (err !== rollback) throw err;
+    }
+    return report!;
+  }
+
+  private async reconcileIn(m: EntityManager, asOf: string): Promise<MatchReconcileReport> {
+    const t0 = performance.now();
+    const [{ n: rowsBefore }] = await m.query('SELECT count(*)::int AS n FROM matches');
+    const noProfile = await m.query(
+      'DELETE FROM matches m WHERE NOT EXISTS (SELECT 1 FROM enterprise_profiles p WHERE p.organization_id = m.enterprise_organization_id)',
+    );
+    const unpublished = await m.query(
+      "DELETE FROM matches m WHERE NOT EXISTS (SELECT 1 FROM listings l WHERE l.id = m.listing_id AND l.status = 'PUBLISHED')",
+    );
+    const listings = await this.allListings(m);
+    const pool = new ListingPool(listings);
+    const report: MatchReconcileReport = {
+      enterprisesChecked: 0,
+      listingsChecked: listings.length,
+      rowsBefore,
+      rowsAfter: 0,
+      removedNoProfile: affected(noProfile),
+      removedUnpublished: affected(unpublished),
+      staleScorerVersion: 0,
+      staleListingVersion: 0,
+      staleProfileVersion: 0,
+      rescored: 0,
+      removedOutOfSet: 0,
+      added: 0,
+      ms: 0,
+    };
+    for await (const firms of this.firmChunks(m, asOf)) {
+      report.enterprisesChecked += firms.length;
+      const ids = firms.map((f) => f.side.organizationId);
+      const stored = new Map<string, Map<string, StoredRow>>();
+      const rows: Array<StoredRow & { e: string }> = await m.query(
+        `SELECT enterprise_organization_id AS e, listing_id AS "listingId", score, scorer_version AS "scorerVersion",
+                listing_version AS "listingVersion", profile_version AS "profileVersion"
+           FROM matches WHERE enterprise_organization_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      for (const r of rows) {
+        let byListing = stored.get(r.e);
+        if (!byListing) stored.set(r.e, (byListing = new Map()));
+        byListing.set(r.listingId, r);
+      }
+      const write: ScoredPair[] = [];
+      const drop: Array<{ e: string; l: string }> = [];
+      for (const f of firms) {
+        const want = pool.topFor(f.side, f.version, asOf, MATCH_KINDS, this.sets.bounds.perKind);
+        const have = stored.get(f.side.organizationId) ?? new Map<string, StoredRow>();
+        for (const w of want) {
+          const h = have.get(w.listingId);
+          have.delete(w.listingId);
+          if (!h) {
+            report.added++;
+            write.push(w);
+            continue;
+          }
+          const staleScorer = h.scorerVersion !== SCORER_VERSION;
+          const staleListing = h.listingVersion !== w.listingVersion;
+          const staleProfile = h.profileVersion !== w.profileVersion;
+          if (staleScorer) report.staleScorerVersion++;
+          else if (staleListing) report.staleListingVersion++;
+          else if (staleProfile) report.staleProfileVersion++;
+          else if (h.score !== w.score) report.rescored++;
+          else continue;
+          drop.push({ e: w.enterpriseOrganizationId, l: w.listingId });
+          write.push(w);
+        }
+        for (const h of have.values()) {
+          report.removedOutOfSet++;
+          drop.push({ e: f.side.organizationId, l: h.listingId });
+        }
+      }
+      if (drop.length) {
+        await m.query('DELETE FROM matches m USING unnest($1::uuid[], $2::uuid[]) AS x(e, l) WHERE m.enterprise_organization_id = x.e AND m.listing_id = x.l', [
+          drop.map((d) => d.e),
+          drop.map((d) => d.l),
+        ]);
+      }
+      await insertMatches(m, write);
+    }
+    const [{ n: rowsAfter }] = await m.query('SELECT count(*)::int AS n FROM matches');
+    report.rowsAfter = rowsAfter;
+    report.ms = performance.now() - t0;
+    return report;
+  }
+}
+
+/** Rows a reconcile changes (0 when the stored sets equal what the engine computes). */
+export function driftRows(r: MatchReconcileReport): number {
+  return r.removedNoProfile + r.removedUnpublished + r.staleScorerVersion + r.staleListingVersion + r.staleProfileVersion + r.rescored + r.removedOutOfSet + r.added;
 }
 
 async function deleteAll(m: EntityManager): Promise<{ count: number }> {
