@@ -16,9 +16,18 @@ const CLIENT_CODES = new Set<string>([
 
 export const UNAVAILABLE_MESSAGE = '服务暂时不可用（数据库或队列连接中断），请稍后重试 (service temporarily unavailable; retry shortly)';
 
-const LIMIT = /(depth|aliases|directives|tokens) limit of (\d+) exceeded/i;
+/** graphql-armor's limits. */
+const LIMIT = /(depth|aliases|directives) limit of (\d+) exceeded/i;
 /** graphql-js' own token limit (parseOptions.maxTokens); "that" is its spelling. */
 const TOKENS = /Document contains more (?:that|than) (\d+) tokens/;
+
+/** A request limit the message reports, as [kind, what to tell the client], or undefined. */
+function exceededLimit(message: string): [string, string] | undefined {
+  const tokens = TOKENS.exec(message);
+  if (tokens) return ['tokens', `Tokens limit of ${tokens[1]} exceeded.`];
+  const limit = LIMIT.exec(message);
+  return limit ? [limit[1]!.toLowerCase(), message.replace(/^Syntax Error: /, '')] : undefined;
+}
 /** graphql-js gives up validating documents too costly to check (duplicated fields, fragments). */
 const ABORTED = 'Validation aborted.';
 
@@ -41,26 +50,18 @@ export function createErrorFormatter(options: { development: boolean; log: (err:
       };
     }
     const code = String(formatted.extensions?.code ?? '');
-    const tokens = TOKENS.exec(formatted.message);
-    if (tokens) {
-      return {
-        message: `查询超出限制：Tokens limit of ${tokens[1]} exceeded. 请拆分查询或删除重复字段 (split the query)`,
-        locations: formatted.locations,
-        extensions: { code: 'BAD_USER_INPUT', limit: 'tokens' },
-      };
-    }
     if (formatted.message === ABORTED) {
       return {
         message: '查询过于复杂，无法校验：请删除重复的字段和片段 (validation aborted: the document repeats fields or fragments too often to check; remove the duplicates)',
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
       };
     }
-    const limit = LIMIT.exec(formatted.message);
+    const limit = exceededLimit(formatted.message);
     if (limit) {
       return {
-        message: `查询超出限制：${formatted.message.replace(/^Syntax Error: /, '')} 请拆分查询或减少嵌套/别名 (split the query)`,
+        message: `查询超出限制：${limit[1]} 请拆分查询或减少嵌套/别名/重复字段 (split the query)`,
         locations: formatted.locations,
-        extensions: { code: 'BAD_USER_INPUT', limit: limit[1]!.toLowerCase() },
+        extensions: { code: 'BAD_USER_INPUT', limit: limit[0] },
       };
     }
     if (CLIENT_CODES.has(code)) {

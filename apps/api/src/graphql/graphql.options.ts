@@ -38,7 +38,7 @@ export async function authenticateHeader(header: string | undefined, identity: I
   if (!loaded || loaded.actor.organizationId !== check.claims.organizationId) {
     return { problem: '该账号已不存在，请重新登录 (the account behind this token no longer exists)' };
   }
-  return loaded;
+  return { ...loaded, expiresAt: check.expiresAt };
 }
 
 /** The services the per-request loaders read through. */

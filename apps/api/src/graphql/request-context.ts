@@ -28,6 +28,8 @@ export interface Authentication {
   user?: UserEntity;
   /** Why a presented token was refused; reported when the operation needs a signed-in caller. */
   problem?: string;
+  /** When the accepted token expires (epoch ms); a websocket connection is closed then. */
+  expiresAt?: number;
 }
 
 /**

@@ -14,7 +14,6 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { Context as WsContext, ServerOptions } from 'graphql-ws';
-import { decodeJwt } from 'jose';
 import type { Authentication } from './request-context.js';
 import { complexityError } from './complexity.plugin.js';
 
@@ -51,16 +50,6 @@ export const EXPIRED_REASON = 'UNAUTHENTICATED: access token expired; reconnect 
 /** setTimeout's longest delay (about 24.8 days); a token living longer is re-armed. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-/** Milliseconds until the bearer token's `exp`, or undefined without one (its signature was already checked). */
-export function msUntilExpiry(header: string, now = Date.now()): number | undefined {
-  const token = header.replace(/^Bearer\s+/i, '');
-  try {
-    const { exp } = decodeJwt(token);
-    return typeof exp === 'number' ? Math.max(0, exp * 1000 - now) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The `Authorization`-style value of the connection params: `authorization`, `Authorization`, or a bare `token`. */
 export function authorizationParam(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
@@ -115,17 +104,14 @@ export function websocketOptions(deps: WsOptionsDeps) {
       if (auth.problem || !auth.actor) return refuse(`UNAUTHENTICATED: ${auth.problem ?? NO_TOKEN_REASON}`);
       ctx.extra.auth = auth;
       // The token is checked once, here; a connection must not outlive it.
-      const left = msUntilExpiry(header);
-      if (left !== undefined) {
-        const arm = (ms: number) => {
-          ctx.extra.expiryTimer = setTimeout(() => {
-            const rest = msUntilExpiry(header);
-            if (rest && rest > 0) arm(Math.min(rest, MAX_TIMER_MS));
-            else ctx.extra.socket.close(WS_UNAUTHORIZED, closeReason(EXPIRED_REASON));
-          }, ms);
-          ctx.extra.expiryTimer.unref();
+      const { expiresAt } = auth;
+      if (expiresAt !== undefined) {
+        const arm = () => {
+          const left = expiresAt - Date.now();
+          if (left <= 0) ctx.extra.socket.close(WS_UNAUTHORIZED, closeReason(EXPIRED_REASON));
+          else (ctx.extra.expiryTimer = setTimeout(arm, Math.min(left, MAX_TIMER_MS))).unref();
         };
-        arm(Math.min(left, MAX_TIMER_MS));
+        arm();
       }
       return true;
     },
@@ -141,8 +127,8 @@ export function websocketOptions(deps: WsOptionsDeps) {
         document = parse(payload.query, { maxTokens: deps.maxTokens });
       } catch (err) {
         const message = (err as Error).message;
-        // The token limit reads like the other limits (BAD_USER_INPUT via the formatter).
-        return [requestError(message, /more (?:that|than) \d+ tokens/i.test(message) ? 'BAD_USER_INPUT' : 'GRAPHQL_PARSE_FAILED')];
+        // The formatter (onError) turns the token limit into BAD_USER_INPUT, as over HTTP.
+        return [requestError(message, 'GRAPHQL_PARSE_FAILED')];
       }
       const operation = getOperationAST(document, payload.operationName);
       if (!operation) return [requestError('Unable to identify the operation (send exactly one, or name it in operationName)', 'BAD_REQUEST')];

@@ -6,7 +6,8 @@ export interface AccessTokenClaims {
 }
 
 export type TokenCheck =
-  | { ok: true; claims: AccessTokenClaims }
+  /** `expiresAt`: the token's exp in epoch milliseconds, when it has one. */
+  | { ok: true; claims: AccessTokenClaims; expiresAt?: number }
   | { ok: false; reason: string };
 
 const ISSUER = 'srdi-match';
@@ -44,7 +45,7 @@ export class TokenService {
 
   async verify(token: string): Promise<TokenCheck> {
     const known = this.verified.get(token);
-    if (known && Date.now() / 1000 < known.exp) return { ok: true, claims: known.claims };
+    if (known && Date.now() / 1000 < known.exp) return { ok: true, claims: known.claims, expiresAt: known.exp * 1000 };
     if (known) this.verified.delete(token); // expired: the full check below says so
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
@@ -56,6 +57,7 @@ export class TokenService {
       if (typeof payload.exp === 'number') {
         if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!); // oldest first
         this.verified.set(token, { claims, exp: payload.exp });
+        return { ok: true, claims, expiresAt: payload.exp * 1000 };
       }
       return { ok: true, claims };
     } catch (err) {
