@@ -32,6 +32,7 @@ import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
 import { AuthResolver } from './identity/auth.resolver.js';
 import { OrganizationResolver, UserResolver } from './identity/organization.resolver.js';
+import { MembersResolver } from './identity/members.resolver.js';
 import { NotificationResolver } from './notifications/notification.resolver.js';
 
 /** The GraphQL API and health endpoints. */
@@ -62,6 +63,6 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
     }),
   ],
   controllers: [HealthController, InsightsExportController],
-  providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
+  providers: [AuthResolver, MembersResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
 })
 export class ApiModule {}

@@ -61,6 +61,19 @@ export function validateRegistration(cmd: RegisterCommand): RegisterCommand {
   return { email, password: cmd.password, displayName, organization: { kind: org.kind, name, uscc, regionCode: org.regionCode.trim() } };
 }
 
+/** register with an e-mail that has an account: what to do, without saying whose account it is. */
+export const REGISTER_EMAIL_TAKEN =
+  '该邮箱不能用于注册。如您已有账号，请直接登录或找回密码；如需加入已在平台注册的机构，请联系其负责人或管理员向您的邮箱发送邀请 ' +
+  '(this email cannot be used to register: if you have an account, sign in or reset your password; to join an organization already on the platform, ask its owner or an admin for an invitation)';
+/** register with the USCC of an organization that has accounts. */
+export const REGISTER_USCC_TAKEN =
+  '该统一社会信用代码的机构已在平台注册。如您是该机构员工，请联系本机构的负责人或管理员，在“成员管理”中向您的邮箱发送邀请，接受邀请后即可登录 ' +
+  '(an organization with this USCC is already registered: ask its owner or an admin to invite your email address, then accept the invitation)';
+/** register with the USCC of a firm the AUTHORITY imported that has no account yet. */
+export const REGISTER_USCC_IMPORTED =
+  '该企业已由主管部门录入平台，尚未开通账号。请联系主管部门，向贵企业登记的联系邮箱发送激活邀请，接受邀请即成为本企业负责人账号 ' +
+  '(this enterprise was imported by the authority and has no account yet: ask the authority for an activation invitation to your contact email; accepting it makes you the owner)';
+
 /** Organizations and users: registration, login, verification by the authority. */
 @Injectable()
 export class IdentityService {
@@ -74,13 +87,13 @@ export class IdentityService {
   async register(manager: EntityManager, input: RegisterCommand): Promise<{ user: UserEntity; organization: OrganizationEntity }> {
     const cmd = validateRegistration(input);
     if (await manager.existsBy(UserEntity, { email: cmd.email })) {
-      throw conflict('该邮箱已注册，请直接登录 (an account with this email already exists; sign in instead)', 'input.email');
+      // The same text whoever owns the address (the AUTHORITY's included): it names no organization or kind.
+      throw conflict(REGISTER_EMAIL_TAKEN, 'input.email');
     }
-    if (await manager.existsBy(OrganizationEntity, { uscc: cmd.organization.uscc })) {
-      throw conflict(
-        '该统一社会信用代码已注册，请联系本机构的现有账号 (an organization with this USCC is already registered)',
-        'input.organization.uscc',
-      );
+    const existingOrg = await manager.findOneBy(OrganizationEntity, { uscc: cmd.organization.uscc });
+    if (existingOrg) {
+      const hasAccounts = await manager.existsBy(UserEntity, { organizationId: existingOrg.id });
+      throw conflict(hasAccounts ? REGISTER_USCC_TAKEN : REGISTER_USCC_IMPORTED, 'input.organization.uscc');
     }
     const passwordHash = await hashPassword(cmd.password);
     try {
@@ -98,7 +111,7 @@ export class IdentityService {
       manager.create(OrganizationEntity, { ...cmd.organization, verified, verifiedAt: verified ? new Date() : null }),
     );
     const user = await manager.save(
-      manager.create(UserEntity, { email: cmd.email, passwordHash, displayName: cmd.displayName, organizationId: organization.id }),
+      manager.create(UserEntity, { email: cmd.email, passwordHash, displayName: cmd.displayName, organizationId: organization.id, role: 'OWNER' }),
     );
     await recordEvent(manager, {
       type: 'organization.registered',
@@ -156,7 +169,7 @@ export class IdentityService {
     return org;
   }
 
-  /** The caller behind a token, or undefined when the user no longer exists. */
+  /** The caller behind a token, or undefined when the user no longer exists or was removed from its organization. */
   async loadActor(userId: string): Promise<{ actor: Actor; user: UserEntity } | undefined> {
     // One statement: findOne with a relation would add TypeORM's two-query pagination on every request.
     const user = await this.dataSource
@@ -167,7 +180,7 @@ export class IdentityService {
       .getOne();
     if (!user?.organization) return undefined;
     const o = user.organization;
-    return { actor: { userId: user.id, organizationId: o.id, kind: o.kind, verified: o.verified }, user };
+    return { actor: { userId: user.id, organizationId: o.id, kind: o.kind, verified: o.verified, role: user.role }, user };
   }
 
   organizationsByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
@@ -200,7 +213,7 @@ export class IdentityService {
         );
       }
       await manager.save(
-        manager.create(UserEntity, { email, passwordHash: await hashPassword(params.password), displayName: params.name, organizationId: org.id }),
+        manager.create(UserEntity, { email, passwordHash: await hashPassword(params.password), displayName: params.name, organizationId: org.id, role: 'OWNER' }),
       );
       return true;
     });

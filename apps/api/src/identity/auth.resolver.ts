@@ -18,14 +18,14 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayloadModel)
   async register(@Args('input') input: RegisterInput): Promise<AuthPayloadModel> {
-    const { user } = await inTransaction(this.dataSource, (manager) => this.identity.register(manager, input));
-    return this.payload(user.id, user.organizationId, toUserModel(user));
+    const { user, organization } = await inTransaction(this.dataSource, (manager) => this.identity.register(manager, input));
+    return this.payload(user.id, organization.id, toUserModel(user));
   }
 
   @Mutation(() => AuthPayloadModel)
   async login(@Args('input') input: LoginInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
-    const { user } = await this.identity.login(input.email, input.password, ctx.req?.ip);
-    return this.payload(user.id, user.organizationId, toUserModel(user));
+    const { user, organization } = await this.identity.login(input.email, input.password, ctx.req?.ip);
+    return this.payload(user.id, organization.id, toUserModel(user));
   }
 
   @Query(() => UserModel)

@@ -1,6 +1,8 @@
 import type { OrganizationEntity } from '../../../../libs/identity/src/organizations/organization.entity.js';
 import type { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';
+import type { InvitationEntity } from '../../../../libs/identity/src/members/invitation.entity.js';
 import { OrganizationModel, UserModel } from './identity.models.js';
+import { InvitationModel } from './members.models.js';
 
 export function toOrganizationModel(e: OrganizationEntity): OrganizationModel {
   return Object.assign(new OrganizationModel(), {
@@ -11,9 +13,27 @@ export function toOrganizationModel(e: OrganizationEntity): OrganizationModel {
     regionCode: e.regionCode,
     verified: e.verified,
     verifiedAt: e.verifiedAt,
+    address: e.address ?? null,
+    website: e.website ?? null,
+    description: e.description ?? null,
+    contactDetails: { name: e.contactName ?? null, phone: e.contactPhone ?? null, email: e.contactEmail ?? null },
   });
 }
 
 export function toUserModel(e: UserEntity): UserModel {
-  return Object.assign(new UserModel(), { id: e.id, email: e.email, displayName: e.displayName, organizationId: e.organizationId });
+  return Object.assign(new UserModel(), { id: e.id, email: e.email, displayName: e.displayName, role: e.role, createdAt: e.createdAt, organizationId: e.organizationId });
+}
+
+export function toInvitationModel(e: InvitationEntity): InvitationModel {
+  return Object.assign(new InvitationModel(), {
+    id: e.id,
+    email: e.email,
+    role: e.role,
+    kind: e.kind,
+    organizationId: e.organizationId,
+    expiresAt: e.expiresAt,
+    createdAt: e.createdAt,
+    acceptedAt: e.acceptedAt,
+    revokedAt: e.revokedAt,
+  });
 }

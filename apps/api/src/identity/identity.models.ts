@@ -2,6 +2,8 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/grap
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../libs/identity/src/organizations/organization-kind.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { asEnum } from '../graphql/enums.js';
+import type { MemberRole } from '../../../../libs/identity/src/users/member-role.js';
+import { MemberRoleEnum } from './members.models.js';
 
 export const OrganizationKindEnum = asEnum(ORGANIZATION_KINDS);
 registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind' });
@@ -28,6 +30,18 @@ export class OrganizationModel {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When an AUTHORITY verified it.' })
   verifiedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: '地址（公开），由机构负责人/管理员维护 (address; public).' })
+  address: string | null;
+
+  @Field(() => String, { nullable: true, description: '网址（公开）(website; public).' })
+  website: string | null;
+
+  @Field(() => String, { nullable: true, description: '机构简介（公开），最多 2000 字 (description; public).' })
+  description: string | null;
+
+  /** Raw contact columns; exposed only through the `contact` field, which checks who asks. */
+  contactDetails: { name: string | null; phone: string | null; email: string | null };
 }
 
 @ObjectType('User')
@@ -40,6 +54,12 @@ export class UserModel {
 
   @Field()
   displayName: string;
+
+  @Field(() => MemberRoleEnum, { description: '在本机构中的角色 (role in its organization).' })
+  role: MemberRole;
+
+  @Field(() => DateTimeScalar, { description: '账号创建时间 (when the account was created).' })
+  createdAt: Date;
 
   /** Resolved through the per-request organization loader. */
   organizationId: string;

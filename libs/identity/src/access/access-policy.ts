@@ -1,4 +1,5 @@
 import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from '../organizations/organization-kind.js';
+import { MANAGER_ROLES, MEMBER_ROLE_LABELS, type MemberRole } from '../users/member-role.js';
 
 /** Who is calling, as far as access decisions go. Loaded from the database on every request. */
 export interface Actor {
@@ -6,6 +7,11 @@ export interface Actor {
   readonly organizationId: string;
   readonly kind: OrganizationKind;
   readonly verified: boolean;
+  /**
+   * The user's role in its organization (loaded with the actor). Optional only so that actors built
+   * by hand (tests, seeding) keep compiling; without a role, rules that require one refuse.
+   */
+  readonly role?: MemberRole;
 }
 
 export interface MutationRule {
@@ -17,6 +23,8 @@ export interface MutationRule {
   readonly verifiedOnly?: boolean;
   /** Kinds that may act on rows of other organizations (e.g. AUTHORITY closing a listing, 下架). */
   readonly overrideKinds?: readonly OrganizationKind[];
+  /** Member roles allowed inside the organization; absent means any role (MEMBERs act for the organization). */
+  readonly roles?: readonly MemberRole[];
 }
 
 const LISTING_OWNERS: readonly OrganizationKind[] = ['SERVICE_PROVIDER', 'BANK', 'ANCHOR_ENTERPRISE', 'PARK_OPERATOR'];
@@ -51,6 +59,17 @@ export const MUTATION_RULES = {
   importEnterprises: { kinds: ['AUTHORITY'] },
   // Beyond the contract: an applicant withdraws its own 揭榜 application while it is undecided.
   withdrawChallengeApplication: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  // Members and invitations (issue 13): any kind of organization, managed by its OWNER or ADMIN.
+  inviteMember: { kinds: 'signed-in', roles: MANAGER_ROLES },
+  revokeInvitation: { kinds: 'signed-in', roles: MANAGER_ROLES, ownRowsOnly: true },
+  changeMemberRole: { kinds: 'signed-in', roles: MANAGER_ROLES, ownRowsOnly: true },
+  removeMember: { kinds: 'signed-in', roles: MANAGER_ROLES, ownRowsOnly: true },
+  updateOrganization: { kinds: 'signed-in', roles: MANAGER_ROLES },
+  // The token in the mail is the credential: anyone holding it may accept.
+  acceptInvitation: { kinds: 'anyone' },
+  // The AUTHORITY activates imported firms (any of its members: its staff act for it).
+  inviteOrganizationOwner: { kinds: ['AUTHORITY'] },
+  inviteImportedOwners: { kinds: ['AUTHORITY'] },
 } as const satisfies Record<string, MutationRule>;
 
 export type MutationName = keyof typeof MUTATION_RULES;
@@ -79,6 +98,14 @@ export function decide(actor: Actor | undefined, mutation: MutationName, context
       allowed: false,
       code: 'FORBIDDEN',
       reason: `${mutation} 仅限 ${kindList(rule.kinds)} 使用，您的机构类型为 ${ORGANIZATION_KIND_LABELS[actor.kind]} (${actor.kind})`,
+    };
+  }
+  if (rule.roles && !(actor.role !== undefined && rule.roles.includes(actor.role))) {
+    const held = actor.role ? `${MEMBER_ROLE_LABELS[actor.role]} (${actor.role})` : '未知 (none)';
+    return {
+      allowed: false,
+      code: 'FORBIDDEN',
+      reason: `${mutation} 仅限本机构的${rule.roles.map((r) => `${MEMBER_ROLE_LABELS[r]} (${r})`).join('、')}使用，您的角色为${held} (only these member roles may manage members and organization details)`,
     };
   }
   const overriding = rule.overrideKinds?.includes(actor.kind) ?? false;

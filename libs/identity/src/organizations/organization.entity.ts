@@ -28,6 +28,26 @@ export class OrganizationEntity {
   @Column('uuid', { name: 'verified_by', nullable: true })
   verifiedBy: string | null;
 
+  /** 联系人; contact details are shown to the organization, the AUTHORITY and accepted counterparts only. */
+  @Column('text', { name: 'contact_name', nullable: true })
+  contactName: string | null;
+
+  @Column('text', { name: 'contact_phone', nullable: true })
+  contactPhone: string | null;
+
+  @Column('text', { name: 'contact_email', nullable: true })
+  contactEmail: string | null;
+
+  @Column('text', { nullable: true })
+  address: string | null;
+
+  @Column('text', { nullable: true })
+  website: string | null;
+
+  /** 机构简介, public like the name. */
+  @Column('text', { nullable: true })
+  description: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

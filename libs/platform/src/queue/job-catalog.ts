@@ -11,6 +11,12 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export interface DomainEventPayloads {
   'organization.registered': { organizationId: string };
   'organization.verified': { organizationId: string; verifiedByUserId: string };
+  'organization.details-updated': { organizationId: string };
+  'invitation.created': InvitationEventData;
+  'invitation.accepted': InvitationEventData & { userId: string };
+  'invitation.revoked': InvitationEventData;
+  'member.role-changed': { organizationId: string; userId: string; from: 'OWNER' | 'ADMIN' | 'MEMBER'; to: 'OWNER' | 'ADMIN' | 'MEMBER' };
+  'member.removed': { organizationId: string; userId: string };
   'enterprise-profile.changed': { organizationId: string; version: number };
   /** New tier assessments were stored for an enterprise (service gaps feed matching). */
   'enterprise-assessment.changed': { organizationId: string; profileVersion: number };
@@ -46,6 +52,14 @@ export interface ListingEventData {
   ownerOrganizationId: string;
   status: 'DRAFT' | 'PUBLISHED' | 'CLOSED';
   version: number;
+}
+
+/** Ids only: an invitation's address and token never enter the outbox. */
+export interface InvitationEventData {
+  invitationId: string;
+  organizationId: string;
+  kind: 'MEMBER' | 'OWNER_ACTIVATION';
+  role: 'OWNER' | 'ADMIN' | 'MEMBER';
 }
 
 export interface ChallengeApplicationEventData {
@@ -141,6 +155,13 @@ type MatchRequestEvent = 'match-request.created' | 'match-request.responded' | '
 export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEvent<E>[] } = {
   'organization.registered': ['notify.organization-registered'],
   'organization.verified': ['notify.organization-verified'],
+  // Members and invitations (issue 13): kept for audit and later notices; the mails go through MailService.
+  'organization.details-updated': [],
+  'invitation.created': [],
+  'invitation.accepted': [],
+  'invitation.revoked': [],
+  'member.role-changed': [],
+  'member.removed': [],
   'enterprise-profile.changed': ['tiers.assess-enterprise', 'matching.rescore-enterprise'],
   'enterprise-assessment.changed': ['matching.rescore-enterprise'],
   'listing.created': ['search.sync-listing'],
