@@ -4,6 +4,7 @@ import { describe, it, expect } from '@jest/globals';
 import { buildSchema } from 'graphql';
 import { MUTATION_RULES, decide, type Actor, type MutationName } from '../../../libs/identity/src/access/access-policy.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../libs/identity/src/organizations/organization-kind.js';
+import { MEMBER_ROLES, type MemberRole } from '../../../libs/identity/src/users/member-role.js';
 
 /**
  * What each organization kind may do, written out by hand so that a change to MUTATION_RULES
@@ -20,6 +21,11 @@ type Row = Partial<Record<OrganizationKind, Cell>>;
 
 const EVERYONE: Row = {
   ENTERPRISE: 'yes', SERVICE_PROVIDER: 'yes', BANK: 'yes', ANCHOR_ENTERPRISE: 'yes', PARK_OPERATOR: 'yes', AUTHORITY: 'yes',
+};
+
+/** Every kind, own rows only (member management acts on the caller's own organization). */
+const EVERY_KIND_OWN: Row = {
+  ENTERPRISE: 'own', SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own', AUTHORITY: 'own',
 };
 
 const ACCESS_TABLE: Record<MutationName, Row> = {
@@ -46,18 +52,50 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   cancelMatchRequest: { ENTERPRISE: 'own' },
   importEnterprises: { AUTHORITY: 'yes' },
   withdrawChallengeApplication: { ENTERPRISE: 'own' },
+  inviteMember: EVERYONE,
+  revokeInvitation: EVERY_KIND_OWN,
+  changeMemberRole: EVERY_KIND_OWN,
+  removeMember: EVERY_KIND_OWN,
+  updateOrganization: EVERYONE,
+  acceptInvitation: EVERYONE,
+  inviteOrganizationOwner: { AUTHORITY: 'yes' },
+  inviteImportedOwners: { AUTHORITY: 'yes' },
+};
+
+/**
+ * The member-role dimension: roles allowed inside the organization, for the mutations that restrict
+ * them. Every other mutation is open to all three roles (MEMBERs act for their organization).
+ */
+const MANAGERS: readonly MemberRole[] = ['OWNER', 'ADMIN'];
+const ROLE_TABLE: Partial<Record<MutationName, readonly MemberRole[]>> = {
+  inviteMember: MANAGERS,
+  revokeInvitation: MANAGERS,
+  changeMemberRole: MANAGERS,
+  removeMember: MANAGERS,
+  updateOrganization: MANAGERS,
 };
 
 /** Mutations the server adds beyond the contract (the contract permits additions). */
-const BEYOND_CONTRACT = ['importEnterprises', 'withdrawChallengeApplication'];
+const BEYOND_CONTRACT = [
+  'importEnterprises',
+  'withdrawChallengeApplication',
+  'inviteMember',
+  'revokeInvitation',
+  'changeMemberRole',
+  'removeMember',
+  'updateOrganization',
+  'acceptInvitation',
+  'inviteOrganizationOwner',
+  'inviteImportedOwners',
+];
 
-const PUBLIC_MUTATIONS = ['register', 'login'];
+const PUBLIC_MUTATIONS = ['register', 'login', 'acceptInvitation'];
 
 const OWN_ORG = '00000000-0000-4000-8000-00000000000a';
 const OTHER_ORG = '00000000-0000-4000-8000-00000000000b';
 
-function actor(kind: OrganizationKind, verified: boolean): Actor {
-  return { userId: '00000000-0000-4000-8000-0000000000ff', organizationId: OWN_ORG, kind, verified };
+function actor(kind: OrganizationKind, verified: boolean, role: MemberRole | undefined = 'MEMBER'): Actor {
+  return { userId: '00000000-0000-4000-8000-0000000000ff', organizationId: OWN_ORG, kind, verified, role };
 }
 
 function expectedAllowed(cell: Cell, ownRow: boolean, verified: boolean): boolean {
@@ -78,17 +116,21 @@ const mutations = Object.keys(ACCESS_TABLE) as MutationName[];
 const cases = mutations.flatMap((mutation) =>
   ORGANIZATION_KINDS.flatMap((kind) =>
     (['own row', "other org's row"] as const).flatMap((row) =>
-      ([true, false] as const).map((verified) => {
-        const cell = ACCESS_TABLE[mutation][kind] ?? 'no';
-        return {
-          mutation,
-          kind,
-          row,
-          verified: verified ? 'verified' : 'unverified',
-          allowed: expectedAllowed(cell, row === 'own row', verified),
-          isVerified: verified,
-        };
-      }),
+      ([true, false] as const).flatMap((verified) =>
+        MEMBER_ROLES.map((role) => {
+          const cell = ACCESS_TABLE[mutation][kind] ?? 'no';
+          const roleOk = ROLE_TABLE[mutation]?.includes(role) ?? true;
+          return {
+            mutation,
+            kind,
+            row,
+            role,
+            verified: verified ? 'verified' : 'unverified',
+            allowed: expectedAllowed(cell, row === 'own row', verified) && roleOk,
+            isVerified: verified,
+          };
+        }),
+      ),
     ),
   ),
 );
@@ -98,9 +140,9 @@ describe('access table', () => {
     expect([...mutations].sort()).toEqual(Object.keys(MUTATION_RULES).sort());
   });
 
-  it.each(cases)('$mutation by $kind ($verified) on $row → allowed: $allowed', ({ mutation, kind, row, isVerified, allowed }) => {
+  it.each(cases)('$mutation by $kind $role ($verified) on $row → allowed: $allowed', ({ mutation, kind, row, role, isVerified, allowed }) => {
     const owner = row === 'own row' ? OWN_ORG : OTHER_ORG;
-    const decision = decide(actor(kind, isVerified), mutation, { ownerOrganizationId: owner });
+    const decision = decide(actor(kind, isVerified, role), mutation, { ownerOrganizationId: owner });
     if (allowed) {
       expect(decision).toEqual({ allowed: true });
     } else {
@@ -124,6 +166,39 @@ describe('access table', () => {
   });
 });
 
+describe('member roles', () => {
+  const restricted = Object.keys(ROLE_TABLE) as MutationName[];
+
+  it('the role table names only mutations with a role rule, and every role rule is in it', () => {
+    const withRoles = (Object.keys(MUTATION_RULES) as MutationName[]).filter((m) => 'roles' in MUTATION_RULES[m]);
+    expect([...withRoles].sort()).toEqual([...restricted].sort());
+  });
+
+  it.each(restricted)('%s by a MEMBER says which roles may, and that the caller is a MEMBER', (mutation) => {
+    const decision = decide(actor('BANK', true, 'MEMBER'), mutation, { ownerOrganizationId: OWN_ORG });
+    expect(decision).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
+    const reason = (decision as { reason: string }).reason;
+    expect(reason).toContain(mutation);
+    expect(reason).toContain('OWNER');
+    expect(reason).toContain('成员 (MEMBER)');
+  });
+
+  it.each(restricted)('%s by an actor without a role (built by hand) is refused, not allowed', (mutation) => {
+    expect(decide(actor('BANK', true, undefined), mutation, { ownerOrganizationId: OWN_ORG })).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
+  });
+
+  it.each(restricted.filter((m) => ACCESS_TABLE[m].BANK === 'own'))('%s: the role is checked before the row (a MEMBER learns nothing about other organizations)', (mutation) => {
+    expect(decide(actor('BANK', true, 'MEMBER'), mutation, { ownerOrganizationId: OTHER_ORG })).toMatchObject({ reason: expect.stringContaining('MEMBER') });
+  });
+
+  it('business mutations stay open to every role', () => {
+    for (const role of MEMBER_ROLES) {
+      expect(decide(actor('ENTERPRISE', false, role), 'upsertEnterpriseProfile', { ownerOrganizationId: OWN_ORG })).toEqual({ allowed: true });
+      expect(decide(actor('BANK', true, role), 'publishListing', { ownerOrganizationId: OWN_ORG })).toEqual({ allowed: true });
+    }
+  });
+});
+
 describe('anonymous callers', () => {
   it.each(mutations)('%s', (mutation) => {
     const decision = decide(undefined, mutation, { ownerOrganizationId: OTHER_ORG });
@@ -142,7 +217,7 @@ describe('own-row rules need the owner', () => {
   );
 
   it.each(ownRowCells)('%s by %s without ownerOrganizationId is a programming error, not a silent allow', (mutation, kind) => {
-    expect(() => decide(actor(kind, true), mutation)).toThrow(mutation);
+    expect(() => decide(actor(kind, true, 'OWNER'), mutation)).toThrow(mutation);
   });
 
   it('lets AUTHORITY close a listing without knowing the owner', () => {
