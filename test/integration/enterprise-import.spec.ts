@@ -359,4 +359,56 @@ describe('enterprise bulk import (real PostgreSQL)', () => {
       expect(rows.map((r) => r.row)).toEqual([3]);
     });
   });
+
+  describe('contact columns (联系人, 联系电话, 邮箱)', () => {
+    const CONTACT_HEAD = [...HEAD, '联系人', '联系电话', '邮箱'];
+    const withContact = (over: Record<string, string> = {}) => ({ ...firm(), 联系人: '王海燕', 联系电话: '0574-87654321', 邮箱: 'Wang.HY@yongxin.example', ...over }) as Cells;
+
+    it('keeps a firm’s contact in the organization’s contact fields, e-mail normalised', async () => {
+      const row = withContact();
+      const report = await run(csv([row], CONTACT_HEAD));
+      expect(report).toMatchObject({ created: 1, rejectedRows: 0 });
+      expect(await orgByUscc(String(row.uscc))).toMatchObject({ contactName: '王海燕', contactPhone: '0574-87654321', contactEmail: 'wang.hy@yongxin.example' });
+    });
+
+    it('accepts the aliases 联系邮箱 and 手机 as headers', async () => {
+      const row = { ...firm(), 联系邮箱: 'li@firm.example', 手机: '13800138000' } as Cells;
+      await run(csv([row], [...HEAD, '联系邮箱', '手机']));
+      expect(await orgByUscc(String(row.uscc))).toMatchObject({ contactEmail: 'li@firm.example', contactPhone: '13800138000' });
+    });
+
+    it.each([
+      ['邮箱', 'not-an-address', 'contactEmail'],
+      ['联系电话', 'call me maybe', 'contactPhone'],
+      ['联系人', '很'.repeat(51), 'contactName'],
+    ])('rejects a bad %s without echoing the value and writes nothing for that firm', async (column, value, field) => {
+      const before = await counts();
+      const row = withContact({ [column]: value });
+      const report = await run(csv([row], CONTACT_HEAD));
+      expect(report.rejected).toEqual([expect.objectContaining({ field, uscc: row.uscc })]);
+      expect(report.rejected[0]!.reason).not.toContain(value);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('a re-import with a corrected 邮箱 updates it (UPDATED) while the firm has no account', async () => {
+      const row = withContact();
+      await run(csv([row], CONTACT_HEAD));
+      const again = await run(csv([{ ...row, 邮箱: 'new@yongxin.example' } as Cells], CONTACT_HEAD));
+      expect(again).toMatchObject({ updated: 1, unchanged: 0 });
+      expect((await orgByUscc(String(row.uscc)))?.contactEmail).toBe('new@yongxin.example');
+      const same = await run(csv([{ ...row, 邮箱: 'new@yongxin.example' } as Cells], CONTACT_HEAD));
+      expect(same).toMatchObject({ updated: 0, unchanged: 1 });
+    });
+
+    it('once the firm has an account, its own contact details win over the sheet', async () => {
+      const row = withContact();
+      await run(csv([row], CONTACT_HEAD));
+      const org = (await orgByUscc(String(row.uscc)))!;
+      await dataSource.query(`INSERT INTO users (email, password_hash, display_name, organization_id, role) VALUES ($1, 'x', '负责人', $2, 'OWNER')`, [`owner-${org.id}@firm.example`, org.id]);
+      await dataSource.query(`UPDATE organizations SET contact_email = 'self@firm.example' WHERE id = $1`, [org.id]);
+      const again = await run(csv([{ ...row, 邮箱: 'bureau@firm.example' } as Cells], CONTACT_HEAD));
+      expect(again).toMatchObject({ unchanged: 1 });
+      expect((await orgByUscc(String(row.uscc)))?.contactEmail).toBe('self@firm.example');
+    });
+  });
 });

@@ -18,6 +18,8 @@ import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
 import { describeRegionCodeProblem } from '../../../identity/src/regions/region-codes.js';
 import { normalizeUscc, validateUscc } from '../../../identity/src/uscc/uscc.js';
+import { checkDetail } from '../../../identity/src/organizations/organization-details.js';
+import { UserEntity } from '../../../identity/src/users/user.entity.js';
 import { EnterpriseFinancialsEntity } from '../enterprise-financials.entity.js';
 import { EnterpriseProfileEntity, ipAssetsOf } from '../enterprise-profile.entity.js';
 import { EnterpriseProfileService } from '../enterprise-profile.service.js';
@@ -51,7 +53,10 @@ export type ImportColumnKey =
   | 'totalAssets'
   | 'totalLiabilities'
   | 'employees'
-  | 'rdEmployees';
+  | 'rdEmployees'
+  | 'contactName'
+  | 'contactPhone'
+  | 'contactEmail';
 
 export interface ImportColumn {
   key: ImportColumnKey;
@@ -61,6 +66,8 @@ export interface ImportColumn {
   scope: 'profile' | 'year';
   kind: 'text' | 'date' | 'money' | 'count' | 'year' | 'tier' | 'list';
   required: boolean;
+  /** Other Chinese headers bureau sheets use for the same column. */
+  aliases?: readonly string[];
 }
 
 /** The column layout, in the order of the sample file and the README table. */
@@ -89,7 +96,16 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { key: 'totalLiabilities', zh: '负债总额', scope: 'year', kind: 'money', required: false },
   { key: 'employees', zh: '从业人数', scope: 'year', kind: 'count', required: false },
   { key: 'rdEmployees', zh: '研发人数', scope: 'year', kind: 'count', required: false },
+  // The firm's contact (organizations.contact_*): where the AUTHORITY's activation invitation goes.
+  { key: 'contactName', zh: '联系人', scope: 'profile', kind: 'text', required: false, aliases: ['联系人姓名'] },
+  { key: 'contactPhone', zh: '联系电话', scope: 'profile', kind: 'text', required: false, aliases: ['联系方式', '手机', '手机号码', '电话'] },
+  { key: 'contactEmail', zh: '邮箱', scope: 'profile', kind: 'text', required: false, aliases: ['联系邮箱', '电子邮箱', '电子邮件', 'email'] },
 ];
+
+/** Columns whose values are personal data: never echoed into report texts or logs. */
+const CONTACT_KEYS = ['contactName', 'contactPhone', 'contactEmail'] as const;
+type ContactKey = (typeof CONTACT_KEYS)[number];
+const isContactKey = (key: string): key is ContactKey => (CONTACT_KEYS as readonly string[]).includes(key);
 
 const COLUMN_BY_KEY = new Map(IMPORT_COLUMNS.map((c) => [c.key, c]));
 /** Financial-year columns a row must fill when it gives a year. */
@@ -104,7 +120,7 @@ function headerKey(header: string): { key?: ImportColumnKey; ignored?: boolean; 
   const base = (m ? m[1]! : compact).toLowerCase();
   const unit = m?.[2];
   if (base === '' || IGNORED_HEADERS.has(base)) return { ignored: true };
-  const col = IMPORT_COLUMNS.find((c) => c.key.toLowerCase() === base || c.zh === base);
+  const col = IMPORT_COLUMNS.find((c) => c.key.toLowerCase() === base || c.zh === base || (c.aliases?.includes(base) ?? false));
   return { key: col?.key, unit };
 }
 
@@ -398,6 +414,8 @@ interface Prepared {
   /** One per file row with a year, in file order; yearRows[i] is the row of financials[i]. */
   financials: AnnualFinancialsCommand[];
   yearRows: number[];
+  /** The contact columns the file filled (validated); absent keys leave the stored value. */
+  contact: Partial<Record<ContactKey, string>>;
 }
 
 type Rejected = { rejected: ImportRejection[] };
@@ -504,9 +522,16 @@ export class EnterpriseImporter {
       return rejectGroup(p.rows, p.uscc, p.rows[0]!.row, field, err.message);
     }
 
+    // Contact columns fill the organization's contact details only while it has no account: once the
+    // firm manages itself (an OWNER exists), its own details win over the bureau's sheet.
+    const contactChanges = org && !(await manager.existsBy(UserEntity, { organizationId: org.id })) ? diffContact(org, p.contact) : org ? {} : p.contact;
+    const contactChanged = Object.keys(contactChanges).length > 0;
     if (existing && canonical(valid) === canonical(snapshot(existing, stored))) {
-      return { uscc: p.uscc, name: org!.name, organizationId: org!.id, outcome: 'UNCHANGED', organizationCreated: false, rows: rowNumbers };
+      if (!contactChanged) return { uscc: p.uscc, name: org!.name, organizationId: org!.id, outcome: 'UNCHANGED', organizationCreated: false, rows: rowNumbers };
+      await manager.update(OrganizationEntity, { id: org!.id }, contactChanges);
+      return { uscc: p.uscc, name: org!.name, organizationId: org!.id, outcome: 'UPDATED', organizationCreated: false, rows: rowNumbers };
     }
+    if (org && contactChanged) await manager.update(OrganizationEntity, { id: org.id }, contactChanges);
     let organizationCreated = false;
     if (!org) {
       org = await manager.save(
@@ -519,6 +544,7 @@ export class EnterpriseImporter {
           verified: true,
           verifiedAt: new Date(),
           verifiedBy: actorUserId,
+          ...p.contact,
         }),
       );
       await recordEvent(manager, {
@@ -541,6 +567,11 @@ export class EnterpriseImporter {
       rows: rowNumbers,
     };
   }
+}
+
+/** The contact fields of `contact` that differ from the organization's. */
+function diffContact(org: OrganizationEntity, contact: Prepared['contact']): Prepared['contact'] {
+  return Object.fromEntries(Object.entries(contact).filter(([k, v]) => org[k as ContactKey] !== v));
 }
 
 function financialsOf(f: EnterpriseFinancialsEntity): AnnualFinancialsCommand {
@@ -636,6 +667,10 @@ function prepare(uscc: string, rows: RawRow[]): Prepared | Rejected {
       const v = r.values[key];
       const expected = first.values[key];
       if (key === 'uscc' || v === undefined || v === expected) continue;
+      if (isContactKey(key)) {
+        fail(r.row, key, `与该企业第 ${first.row} 行的${COLUMN_BY_KEY.get(key)!.zh}不一致；企业信息以首行为准，后续行可留空 (differs from row ${first.row}; profile columns come from an enterprise's first row)`);
+        continue;
+      }
       fail(r.row, key, `与该企业第 ${first.row} 行的“${expected ?? ''}”不一致；企业信息以首行为准，后续行可留空 (differs from row ${first.row}; profile columns come from an enterprise's first row)`);
     }
   }
@@ -650,6 +685,19 @@ function prepare(uscc: string, rows: RawRow[]): Prepared | Rejected {
   if (regionCode) {
     const problem = describeRegionCodeProblem(regionCode);
     if (problem) fail(first.row, 'regionCode', problem);
+  }
+  const contact: Prepared['contact'] = {};
+  for (const key of CONTACT_KEYS) {
+    const v = first.values[key];
+    if (v === undefined) continue;
+    try {
+      const checked = checkDetail(key, v, key);
+      if (checked) contact[key] = checked;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      // checkDetail's messages name the rule, never the value.
+      fail(first.row, key, err.message);
+    }
   }
   const tier = cell(first, 'tier', parseTier) ?? 'NONE';
   const date = (key: ImportColumnKey) => cell(first, key, (v) => parseDate(v, key));
@@ -728,5 +776,6 @@ function prepare(uscc: string, rows: RawRow[]): Prepared | Rejected {
     },
     financials,
     yearRows,
+    contact,
   };
 }
