@@ -17,6 +17,7 @@ import { MatchEntity } from './matching/src/sets/match.entity.js';
 import { MatchRequestEntity } from './matching/src/requests/match-request.entity.js';
 import { AuditLogEntity } from './insights/src/audit-log.entity.js';
 import { LoginThrottleEntity } from './identity/src/auth/login-throttle.entity.js';
+import { MailMessageEntity } from './mail/src/mail-message.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
 export const ENTITIES = [
@@ -38,6 +39,7 @@ export const ENTITIES = [
   MatchRequestEntity,
   AuditLogEntity,
   LoginThrottleEntity,
+  MailMessageEntity,
 ];
 
 export { MIGRATIONS };
