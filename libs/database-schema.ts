@@ -17,6 +17,7 @@ import { MatchEntity } from './matching/src/sets/match.entity.js';
 import { MatchRequestEntity } from './matching/src/requests/match-request.entity.js';
 import { AuditLogEntity } from './insights/src/audit-log.entity.js';
 import { LoginThrottleEntity } from './identity/src/auth/login-throttle.entity.js';
+import { MailMessageEntity } from './mail/src/mail-message.entity.js';
 import { InvitationEntity } from './identity/src/members/invitation.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
@@ -39,6 +40,7 @@ export const ENTITIES = [
   MatchRequestEntity,
   AuditLogEntity,
   LoginThrottleEntity,
+  MailMessageEntity,
   InvitationEntity,
 ];
 

@@ -34,6 +34,8 @@ import { AuthResolver } from './identity/auth.resolver.js';
 import { OrganizationResolver, UserResolver } from './identity/organization.resolver.js';
 import { MembersResolver } from './identity/members.resolver.js';
 import { NotificationResolver } from './notifications/notification.resolver.js';
+import { MailModule } from '../../../libs/mail/src/mail.module.js';
+import { DevMailController } from './dev/dev-mail.controller.js';
 
 /** The GraphQL API and health endpoints. */
 @Module({
@@ -45,6 +47,7 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
     ListingsModule,
     MatchingModule,
     InsightsModule,
+    MailModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule, TiersModule, ListingsModule, MatchingModule, InsightsModule],
@@ -62,7 +65,7 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
       ) => graphqlOptions(config, tokens, { identity, assessments, listings, applications, matchRequests }, runtime.logger, audit),
     }),
   ],
-  controllers: [HealthController, InsightsExportController],
+  controllers: [HealthController, InsightsExportController, DevMailController],
   providers: [AuthResolver, MembersResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
 })
 export class ApiModule {}

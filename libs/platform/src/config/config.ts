@@ -54,6 +54,12 @@ const schema = z
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
     WORKER_CONCURRENCY: int(5, 1, 100),
     SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
+    /** Outgoing mail: smtp://user:pass@host:587 or smtps://…; unset keeps mails in the database (GET /dev/mails). */
+    SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
+    MAIL_FROM: z.string().trim().min(3).max(200).refine((v) => !/[\r\n]/.test(v), { message: 'must be one line' }).default('专精特新企业服务平台 <no-reply@srdi.example>'),
+    /** Base of the links in mails (invitations, password resets), e.g. https://srdi.nb.gov.cn. */
+    PUBLIC_BASE_URL: optionalUrl(['http://', 'https://']),
+    PLATFORM_NAME: z.string().trim().min(2).max(50).default('专精特新企业服务平台'),
     /** JSON object of service-institution ranking weights, e.g. {"success":0.3}; keys checked by libs/insights. */
     SERVICE_RANKING_WEIGHTS: optionalText.transform((v, ctx) => {
       if (v === undefined) return undefined;
@@ -119,6 +125,14 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   /** Overrides of the service-institution ranking weights (validated and normalised by libs/insights). */
   readonly serviceRankingWeights: Record<string, number> | undefined;
+  readonly mail: {
+    /** `undefined`: mails are kept in `mail_messages` (read at GET /dev/mails outside production). */
+    readonly smtpUrl: string | undefined;
+    readonly from: string;
+    /** Absolute base of the links in mails; defaults to this server's own address. */
+    readonly linkBase: string;
+    readonly platformName: string;
+  };
 }
 
 /** URLs may carry `user:password@`; the boot log must not show it. Greedy, so a stray `@` over-hides. */
@@ -157,6 +171,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerConcurrency: c.WORKER_CONCURRENCY,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
+    mail: {
+      smtpUrl: c.SMTP_URL,
+      from: c.MAIL_FROM,
+      linkBase: c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT || 3000}`,
+      platformName: c.PLATFORM_NAME,
+    },
   };
 }
 
