@@ -4,6 +4,7 @@ import { MUTATION_RULES } from '../../libs/identity/src/access/access-policy.js'
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import type { GraphQLResponse } from '../helpers/graphql-client.js';
 import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
+import { keptMails, tokenIn } from '../helpers/mailbox.js';
 import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
 import {
   APPLY,
@@ -45,13 +46,29 @@ import {
  */
 const KINDS = ['ENTERPRISE', 'SERVICE_PROVIDER', 'BANK', 'ANCHOR_ENTERPRISE', 'PARK_OPERATOR'] as const;
 type Kind = (typeof KINDS)[number];
-const ACTORS = ['anonymous', ...KINDS.flatMap((k) => [`${k}:verified`, `${k}:unverified`] as const), 'AUTHORITY'] as const;
+const BASE_ACTORS = ['anonymous', ...KINDS.flatMap((k) => [`${k}:verified`, `${k}:unverified`] as const), 'AUTHORITY'] as const;
+type BaseActorKey = (typeof BASE_ACTORS)[number];
+/**
+ * The member-role dimension: `X:verified` and `AUTHORITY` are each organization's registrant, its
+ * OWNER; `X:verified:ADMIN` / `:MEMBER` are colleagues invited into that same organization.
+ */
+const ROLES = ['ADMIN', 'MEMBER'] as const;
+const ROLE_ACTORS = [...KINDS.flatMap((k) => ROLES.map((r) => `${k}:verified:${r}` as const)), ...ROLES.map((r) => `AUTHORITY:${r}` as const)];
+const ACTORS = [...BASE_ACTORS, ...ROLE_ACTORS] as const;
 type ActorKey = (typeof ACTORS)[number];
 type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+/** The OWNER whose organization a role actor belongs to (itself for the others). */
+const baseOf = (a: ActorKey): BaseActorKey => a.replace(/:(ADMIN|MEMBER)$/, '') as BaseActorKey;
+const roleOf = (a: ActorKey): 'OWNER' | 'ADMIN' | 'MEMBER' => (/:ADMIN$/.test(a) ? 'ADMIN' : /:MEMBER$/.test(a) ? 'MEMBER' : 'OWNER');
 
 const everyone = (outcome: Outcome) => Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Record<ActorKey, Outcome>;
+/** Rows written with `only` are about kinds: every member role gets the outcome of its organization's OWNER. */
 const only = (allowed: readonly ActorKey[]): Record<ActorKey, Outcome> =>
-  Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 'UNAUTHENTICATED' : allowed.includes(a) ? 'allowed' : 'FORBIDDEN'])) as Record<ActorKey, Outcome>;
+  Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 'UNAUTHENTICATED' : allowed.includes(baseOf(a)) ? 'allowed' : 'FORBIDDEN'])) as Record<ActorKey, Outcome>;
+/** Like `only`, for OWNERs and ADMINs: a MEMBER of an allowed organization is FORBIDDEN. */
+const managers = (allowed: readonly ActorKey[]): Record<ActorKey, Outcome> =>
+  Object.fromEntries(Object.entries(only(allowed)).map(([a, o]) => [a, o === 'allowed' && roleOf(a as ActorKey) === 'MEMBER' ? 'FORBIDDEN' : o])) as Record<ActorKey, Outcome>;
+const SIGNED_IN: readonly ActorKey[] = [...KINDS.flatMap((k) => [`${k}:verified`, `${k}:unverified`] as const), 'AUTHORITY'];
 /** Both the verified and the unverified organization of `kind`. */
 const both = (kind: Kind): ActorKey[] => [`${kind}:verified`, `${kind}:unverified`];
 
@@ -93,6 +110,17 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   respondToMatchRequest: only(LISTING_OWNER_KINDS.flatMap(both)),
   completeMatchRequest: only(both('ENTERPRISE')),
   cancelMatchRequest: only(both('ENTERPRISE')),
+  // Members and invitations (issue 13): every kind manages its own members, OWNERs and ADMINs only.
+  inviteMember: managers(SIGNED_IN),
+  revokeInvitation: managers(SIGNED_IN),
+  changeMemberRole: managers(SIGNED_IN),
+  removeMember: managers(SIGNED_IN),
+  updateOrganization: managers(SIGNED_IN),
+  // The mailed token is the credential.
+  acceptInvitation: everyone('allowed'),
+  // The AUTHORITY (any of its members) activates imported firms.
+  inviteOrganizationOwner: only(['AUTHORITY']),
+  inviteImportedOwners: only(['AUTHORITY']),
 };
 
 interface Actor {
@@ -118,6 +146,12 @@ function registration(kind: Kind) {
 }
 
 const REGISTER = `mutation($i: RegisterInput!) { register(input: $i) { accessToken user { id organization { id } } } }`;
+const INVITE = `mutation($e: String!, $r: MemberRole!) { inviteMember(email: $e, role: $r) { id } }`;
+const ACCEPT = `mutation($t: String!, $p: String!, $n: String!) { acceptInvitation(token: $t, password: $p, displayName: $n) { accessToken user { id } } }`;
+const REVOKE = `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`;
+const CHANGE_ROLE = `mutation($u: ID!, $r: MemberRole!) { changeMemberRole(userId: $u, role: $r) { id role } }`;
+const REMOVE = `mutation($u: ID!) { removeMember(userId: $u) { id } }`;
+const UPDATE_ORG = `mutation($i: UpdateOrganizationInput!) { updateOrganization(input: $i) { id description } }`;
 const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`;
 
 describe('access table: every mutation × every kind of caller', () => {
@@ -284,6 +318,132 @@ describe('access table: every mutation × every kind of caller', () => {
     },
   };
 
+  // ------------------------------------------------------------ member drivers
+
+  /** The organization a caller acts in, as its OWNER; anonymous callers meet a verified enterprise's rows. */
+  const orgOwner = (actor: ActorKey): BaseActorKey => (actor === 'anonymous' ? 'ENTERPRISE:verified' : baseOf(actor));
+
+  /** Invites `email` into `owner`'s organization and returns the raw token from the kept mail. */
+  async function invitationToken(owner: BaseActorKey, email: string, role = 'MEMBER'): Promise<{ id: string; token: string }> {
+    const inv = ok<{ id: string }>(await app.gql(INVITE, { e: email, r: role }, tokenOf(owner)), 'inviteMember');
+    const [mail] = await keptMails(app, email);
+    return { id: inv.id, token: tokenIn(mail!.body) };
+  }
+
+  /** A new MEMBER of `owner`'s organization; returns its user id and token. */
+  async function newMember(owner: BaseActorKey, role = 'MEMBER'): Promise<{ userId: string; token: string }> {
+    const email = `member-${randomBytes(5).toString('hex')}@access.test`;
+    const { token } = await invitationToken(owner, email, role);
+    const res = ok<{ accessToken: string; user: { id: string } }>(await app.gql(ACCEPT, { t: token, p: 'member-password-1', n: '访问测试成员' }), 'acceptInvitation');
+    return { userId: res.user.id, token: res.accessToken };
+  }
+
+  const userRow = async (id: string) => (await sql(app, 'SELECT organization_id, role FROM users WHERE id = $1', [id]))[0];
+
+  /** An ENTERPRISE organization as the import creates it: verified, no account; `contactEmail` as its 邮箱. */
+  async function importedFirm(contactEmail: string | null): Promise<string> {
+    const [row] = await sql(
+      app,
+      `INSERT INTO organizations (kind, name, uscc, region_code, verified, verified_at, contact_email) VALUES ('ENTERPRISE', $1, $2, '330281', true, now(), $3) RETURNING id`,
+      [`余姚市访问测试导入${randomBytes(3).toString('hex')}有限公司`, makeUscc('91', '330281', randomBytes(4).toString('hex').toUpperCase().replace(/[IOZSV]/g, 'A')), contactEmail],
+    );
+    return row.id as string;
+  }
+
+  const invitationCount = async (where: string, params: unknown[]) => (await sql(app, `SELECT count(*)::int AS n FROM invitations WHERE ${where}`, params))[0].n as number;
+
+  Object.assign(DRIVERS, {
+    inviteMember: async (): Promise<Call> => {
+      const email = `invitee-${randomBytes(5).toString('hex')}@access.test`;
+      const unchanged = await nothingWritten();
+      return {
+        query: INVITE,
+        variables: { e: email, r: 'MEMBER' },
+        unchanged: async () => {
+          await unchanged();
+          expect(await invitationCount('email = $1', [email])).toBe(0);
+        },
+      };
+    },
+    revokeInvitation: async (actor: ActorKey): Promise<Call> => {
+      const { id } = await invitationToken(orgOwner(actor), `revoke-${randomBytes(5).toString('hex')}@access.test`);
+      const unchanged = await nothingWritten();
+      return {
+        query: REVOKE,
+        variables: { id },
+        unchanged: async () => {
+          await unchanged();
+          expect(await invitationCount('id = $1 AND revoked_at IS NULL', [id])).toBe(1);
+        },
+      };
+    },
+    changeMemberRole: async (actor: ActorKey): Promise<Call> => {
+      const target = await newMember(orgOwner(actor));
+      const unchanged = await nothingWritten();
+      return {
+        query: CHANGE_ROLE,
+        variables: { u: target.userId, r: 'ADMIN' },
+        unchanged: async () => {
+          await unchanged();
+          expect((await userRow(target.userId)).role).toBe('MEMBER');
+        },
+      };
+    },
+    removeMember: async (actor: ActorKey): Promise<Call> => {
+      const target = await newMember(orgOwner(actor));
+      const unchanged = await nothingWritten();
+      return {
+        query: REMOVE,
+        variables: { u: target.userId },
+        unchanged: async () => {
+          await unchanged();
+          expect((await userRow(target.userId)).organization_id).not.toBeNull();
+        },
+      };
+    },
+    updateOrganization: async (actor: ActorKey): Promise<Call> => {
+      const description = `访问测试简介 ${randomBytes(4).toString('hex')}`;
+      const unchanged = await nothingWritten();
+      return {
+        query: UPDATE_ORG,
+        variables: { i: { description } },
+        unchanged: async () => {
+          await unchanged();
+          expect((await sql(app, 'SELECT count(*)::int AS n FROM organizations WHERE description = $1', [description]))[0].n).toBe(0);
+          void actor;
+        },
+      };
+    },
+    acceptInvitation: async (): Promise<Call> => {
+      const { token } = await invitationToken('ENTERPRISE:verified', `accept-${randomBytes(5).toString('hex')}@access.test`);
+      return { query: ACCEPT, variables: { t: token, p: 'member-password-1', n: '接受邀请的人' } };
+    },
+    inviteOrganizationOwner: async (): Promise<Call> => {
+      const org = await importedFirm(null);
+      const unchanged = await nothingWritten();
+      return {
+        query: `mutation($o: ID!, $e: String!) { inviteOrganizationOwner(organizationId: $o, email: $e) { id } }`,
+        variables: { o: org, e: `owner-${randomBytes(5).toString('hex')}@access.test` },
+        unchanged: async () => {
+          await unchanged();
+          expect(await invitationCount('organization_id = $1', [org])).toBe(0);
+        },
+      };
+    },
+    inviteImportedOwners: async (): Promise<Call> => {
+      const org = await importedFirm(`sheet-${randomBytes(5).toString('hex')}@access.test`);
+      const unchanged = await nothingWritten();
+      return {
+        query: `mutation($ids: [ID!]!) { inviteImportedOwners(organizationIds: $ids) { organizationId outcome } }`,
+        variables: { ids: [org] },
+        unchanged: async () => {
+          await unchanged();
+          expect(await invitationCount('organization_id = $1', [org])).toBe(0);
+        },
+      };
+    },
+  });
+
   /** A call on match request `id` whose refusal must leave it in `status` with nothing else written. */
   async function stateUnchanged(id: string, status: string, call: Omit<Call, 'unchanged'>): Promise<Call> {
     const unchanged = await nothingWritten();
@@ -370,6 +530,15 @@ describe('access table: every mutation × every kind of caller', () => {
         actors.set(key, { token: org.token, organizationId: org.organizationId });
         passwords.set(key, { email: org.email, password: org.password });
       }
+    }
+    // Colleagues: an ADMIN and a MEMBER in every verified organization and in the AUTHORITY.
+    for (const key of ROLE_ACTORS) {
+      const owner = baseOf(key);
+      const email = `${key.replace(/[^A-Za-z]+/g, '-').toLowerCase()}-${randomBytes(3).toString('hex')}@access.test`;
+      const { token } = await invitationToken(owner, email, roleOf(key));
+      const res = ok<{ accessToken: string }>(await app.gql(ACCEPT, { t: token, p: 'member-password-1', n: `访问测试 ${key}` }), 'acceptInvitation');
+      actors.set(key, { token: res.accessToken, organizationId: actors.get(owner)!.organizationId });
+      passwords.set(key, { email, password: 'member-password-1' });
     }
   });
   afterAll(async () => {
@@ -514,6 +683,16 @@ describe('access table: every mutation × every kind of caller', () => {
       ok(await app.gql(RESPOND, { id: accepted, accept: true }, tokenOf('BANK:verified')), 'respondToMatchRequest');
       await expectRefused('FORBIDDEN', 'completeMatchRequest', COMPLETE, { id: accepted, o: 'SUCCESS', r: 5 }, other('ENTERPRISE').token);
       expect([await matchRequestStatus(app, pending), await matchRequestStatus(app, accepted)]).toEqual(['PENDING', 'ACCEPTED']);
+    });
+
+    it('an OWNER managing another organization’s members or invitations → FORBIDDEN', async () => {
+      const victim = await newMember('BANK:verified');
+      const { id: invitationId } = await invitationToken('BANK:verified', `victim-${randomBytes(5).toString('hex')}@access.test`);
+      await expectRefused('FORBIDDEN', 'changeMemberRole', CHANGE_ROLE, { u: victim.userId, r: 'ADMIN' }, other('BANK').token);
+      await expectRefused('FORBIDDEN', 'removeMember', REMOVE, { u: victim.userId }, other('BANK').token);
+      await expectRefused('FORBIDDEN', 'revokeInvitation', REVOKE, { id: invitationId }, other('BANK').token);
+      expect(await userRow(victim.userId)).toMatchObject({ role: 'MEMBER', organization_id: actors.get('BANK:verified')!.organizationId });
+      expect(await invitationCount('id = $1 AND revoked_at IS NULL', [invitationId])).toBe(1);
     });
 
     it('withdrawChallengeApplication by another enterprise → FORBIDDEN', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { GraphQLResponse } from '../helpers/graphql-client.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { keptMails, tokenIn } from '../helpers/mailbox.js';
 import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
 import {
   APPLY,
@@ -27,9 +28,14 @@ import {
  * BANK_OTHER owns nothing of it, anchor ANCHOR owns challenge C, ANCHOR_OTHER does not, a park
  * operator owns park K.
  */
-const ACTORS = ['anonymous', 'ENTERPRISE', 'ENTERPRISE_OTHER', 'SERVICE_PROVIDER', 'BANK', 'BANK_OTHER', 'ANCHOR', 'ANCHOR_OTHER', 'PARK_OPERATOR', 'AUTHORITY'] as const;
+/** Members invited into ENTERPRISE, BANK and the AUTHORITY (those without a role suffix are each organization's OWNER). */
+const ROLE_ACTORS = ['ENTERPRISE:ADMIN', 'ENTERPRISE:MEMBER', 'BANK:MEMBER', 'AUTHORITY:MEMBER'] as const;
+const ACTORS = ['anonymous', 'ENTERPRISE', 'ENTERPRISE_OTHER', 'SERVICE_PROVIDER', 'BANK', 'BANK_OTHER', 'ANCHOR', 'ANCHOR_OTHER', 'PARK_OPERATOR', 'AUTHORITY', ...ROLE_ACTORS] as const;
 type ActorKey = (typeof ACTORS)[number];
-const KIND_OF: Record<Exclude<ActorKey, 'anonymous' | 'AUTHORITY'>, OrgKind> = {
+type RoleActor = (typeof ROLE_ACTORS)[number];
+/** A member's organization's OWNER: a member reads what its organization may, unless a row says otherwise. */
+const baseOf = (a: ActorKey): ActorKey => a.replace(/:(ADMIN|MEMBER)$/, '') as ActorKey;
+const KIND_OF: Record<Exclude<ActorKey, 'anonymous' | 'AUTHORITY' | RoleActor>, OrgKind> = {
   ENTERPRISE: 'ENTERPRISE',
   ENTERPRISE_OTHER: 'ENTERPRISE',
   SERVICE_PROVIDER: 'SERVICE_PROVIDER',
@@ -52,6 +58,8 @@ interface World {
   application: string;
   park: string;
   sharedMatchRequest: string;
+  /** ENTERPRISE's pending invitation. */
+  invitation: string;
 }
 
 interface QueryCase {
@@ -157,6 +165,18 @@ const QUERIES: Record<string, QueryCase> = {
       return ids.includes(w.draft);
     },
   }),
+  members: signedIn({
+    // Every member of every role sees its own organization's members, never another's.
+    query: () => ({ text: '{ members { id role organization { id } } }' }),
+    shows: (d, w, a) => d.members.length > 0 && d.members.every((m: { organization: { id: string } }) => m.organization.id === w.organizationOf(a)),
+  }),
+  invitations: signedIn({
+    // OWNERs and ADMINs see their organization's pending invitations; a MEMBER is refused.
+    query: () => ({ text: '{ invitations { id email role } }' }),
+    outcomes: { ENTERPRISE: 'allowed', 'ENTERPRISE:ADMIN': 'allowed', 'ENTERPRISE:MEMBER': 'FORBIDDEN', 'BANK:MEMBER': 'FORBIDDEN', 'AUTHORITY:MEMBER': 'FORBIDDEN' },
+    otherwise: 'hidden',
+    shows: (d, w) => d.invitations.some((i: { id: string }) => i.id === w.invitation),
+  }),
   auditLog: authorityOnly('{ auditLog(first: 5) { edges { node { operation } } } }'),
   tierPipeline: authorityOnly('{ tierPipeline { __typename } }'),
   matchmakingInsights: authorityOnly('query($p: InsightsPeriod!) { matchmakingInsights(period: $p) { __typename } }', { p: PERIOD }),
@@ -190,8 +210,27 @@ describe('access table: every query × every kind of caller, own and other organ
     const sharedMatchRequest = await requestMatch(app, org('ENTERPRISE_OTHER').token, product.id, true, '申请授信，附企业档案');
     await app.drain();
     const authorityOrg = ok(await app.gql('{ me { organization { id } } }', {}, authorityToken), 'me').organization.id;
+    // Colleagues in ENTERPRISE, BANK and the AUTHORITY, invited and accepted through the API.
+    const inviteToken = async (owner: string, email: string, role: string) => {
+      const inv = ok(await app.gql('mutation($e: String!, $r: MemberRole!) { inviteMember(email: $e, role: $r) { id } }', { e: email, r: role }, owner), 'inviteMember');
+      const [mail] = await keptMails(app, email);
+      return { id: inv.id as string, token: tokenIn(mail!.body) };
+    };
+    for (const key of ROLE_ACTORS) {
+      const [base, role] = key.split(':') as [ActorKey, string];
+      const ownerToken = base === 'AUTHORITY' ? authorityToken : org(base).token;
+      const email = `query-${key.replace(':', '-').toLowerCase()}@members.test`;
+      const { token: raw } = await inviteToken(ownerToken, email, role);
+      const accepted = ok(
+        await app.gql('mutation($t: String!, $p: String!, $n: String!) { acceptInvitation(token: $t, password: $p, displayName: $n) { accessToken user { id } } }', { t: raw, p: 'member-password-1', n: key }),
+        'acceptInvitation',
+      );
+      const organizationId = base === 'AUTHORITY' ? authorityOrg : org(base).organizationId;
+      orgs.set(key, { token: accepted.accessToken, organizationId, userId: accepted.user.id, email, password: 'member-password-1', kind: base === 'AUTHORITY' ? 'ENTERPRISE' : org(base).kind });
+    }
+    const invitation = (await inviteToken(org('ENTERPRISE').token, 'query-pending@members.test', 'MEMBER')).id;
     const organizationOf = (a: ActorKey) => (a === 'AUTHORITY' ? authorityOrg : org(a).organizationId);
-    world = { org, organizationOf, creditProduct: product.id, draft: draft.id, challenge: challenge.id, application, park: park.id, sharedMatchRequest };
+    world = { org, organizationOf, creditProduct: product.id, draft: draft.id, challenge: challenge.id, application, park: park.id, sharedMatchRequest, invitation };
   });
   afterAll(async () => {
     await app?.close();
@@ -203,7 +242,7 @@ describe('access table: every query × every kind of caller, own and other organ
     expect(Object.keys(QUERIES).sort()).toEqual(inSchema);
   });
 
-  const cases = Object.entries(QUERIES).flatMap(([name, c]) => ACTORS.map((actor) => ({ name, actor, outcome: c.outcomes[actor] ?? c.otherwise })));
+  const cases = Object.entries(QUERIES).flatMap(([name, c]) => ACTORS.map((actor) => ({ name, actor, outcome: c.outcomes[actor] ?? c.outcomes[baseOf(actor)] ?? c.otherwise })));
 
   it.each(cases)('$name as $actor → $outcome', async ({ name, actor, outcome }) => {
     const c = QUERIES[name]!;
@@ -249,6 +288,20 @@ describe('access table: every query × every kind of caller, own and other organ
       expect((await read('BANK')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const [{ status }] = await sql(app, 'SELECT status FROM match_requests WHERE id = $1', [world.sharedMatchRequest]);
       expect(status).toBe('CANCELLED');
+    });
+
+    it.each([
+      ['ENTERPRISE', true],
+      ['ENTERPRISE:MEMBER', true],
+      ['AUTHORITY', true],
+      ['AUTHORITY:MEMBER', true],
+      ['ANCHOR', false], // A's application to C is not accepted
+      ['BANK', false],
+      ['ENTERPRISE_OTHER', false],
+    ] as const)('Organization.contact of ENTERPRISE as %s is shown: %s', async (actor, visible) => {
+      const res = await app.gql('query($id: ID!) { organization(id: $id) { contact { name } } }', { id: world.org('ENTERPRISE').organizationId }, token(actor));
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.organization.contact !== null).toBe(visible);
     });
 
     it('Organization.matchStats is null for enterprises (no figures about a firm’s requests to others)', async () => {
