@@ -120,6 +120,13 @@ describe('members and invitations (mail through a real SMTP server)', () => {
       const [{ n }] = await sql(app, 'SELECT count(*)::int AS n FROM enterprise_profiles WHERE organization_id = $1', [firm.organizationId]);
       expect(n).toBe(1);
 
+      // The organization is told who joined (a name, never the address).
+      await app.drain();
+      const notices = ok(await app.gql(`{ notifications(first: 100) { kind title body } }`, {}, firm.token), 'notifications');
+      const joined = notices.filter((n: { kind: string }) => n.kind === 'member.joined');
+      expect(joined).toEqual([expect.objectContaining({ title: expect.stringContaining('李工') })]);
+      expect(JSON.stringify(joined)).not.toContain(email);
+
       const members = ok(await app.gql(MEMBERS, {}, member), 'members');
       expect(members.map((m: { email: string; role: string }) => [m.email, m.role])).toEqual([
         [firm.email, 'OWNER'],
@@ -292,6 +299,11 @@ describe('members and invitations (mail through a real SMTP server)', () => {
       expect(profile).toMatchObject({ industryCode: 'C3484', financials: [{ year: 2025, revenue: 30_000_000 }], organization: { id: imported!.organizationId } });
       // Its own contact details, as imported.
       expect(ok(await app.gql(CONTACT, { id: imported!.organizationId }, login.accessToken), 'organization').contact).toMatchObject({ name: '张经理', phone: '13800138000' });
+
+      // The AUTHORITY is told the firm has an account.
+      await app.drain();
+      const notices = ok(await app.gql(`{ notifications(first: 100) { kind title } }`, {}, authority), 'notifications');
+      expect(notices.filter((n: { kind: string; title: string }) => n.kind === 'organization.activated' && n.title.includes('激活测试'))).toHaveLength(1);
 
       // Now it has an OWNER: a second activation is refused.
       await refused(app.gql(INVITE_OWNER, { o: imported!.organizationId, e: address('second') }, authority), 'CONFLICT', 'organizationId');

@@ -85,6 +85,7 @@ export interface EventJob<E extends DomainEventType> {
 export interface JobPayloads {
   'notify.organization-registered': EventJob<'organization.registered'>;
   'notify.organization-verified': EventJob<'organization.verified'>;
+  'notify.invitation-accepted': EventJob<'invitation.accepted'>;
   /** Tell the challenge's owner about a new 揭榜 application. */
   'notify.challenge-application-submitted': EventJob<'challenge-application.submitted'>;
   /** Tell the applicant how the challenge's owner decided (shortlisted, accepted, rejected). */
@@ -129,6 +130,7 @@ export interface JobSpec {
 export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.organization-registered': { queue: 'notify', attempts: 5 },
   'notify.organization-verified': { queue: 'notify', attempts: 5 },
+  'notify.invitation-accepted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-submitted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-decided': { queue: 'notify', attempts: 5 },
   'notify.match-request': { queue: 'notify', attempts: 5 },
@@ -164,7 +166,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   // Members and invitations (issue 13): kept for audit and later notices; the mails go through MailService.
   'organization.details-updated': [],
   'invitation.created': [],
-  'invitation.accepted': [],
+  'invitation.accepted': ['notify.invitation-accepted'],
   'invitation.revoked': [],
   'member.role-changed': [],
   'member.removed': [],
