@@ -21,7 +21,7 @@ export type OrganizationDetails = { [K in keyof OrganizationDetailsCommand]-?: s
 const LIMITS = { contactName: 50, contactPhone: 30, contactEmail: 254, address: 200, website: 300, description: 2000 } as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Mobile (13800138000, +86 138…) or landline (0574-8765 4321, 转 ext): digits with + - ( ) spaces, 5–20 digits. */
-const PHONE = /^\+?[0-9][0-9\- ()]*(?:(?:转|ext\.?|x)[0-9]{1,6})?$/i;
+const PHONE = /^\+?[0-9(][0-9\- ()]*(?:(?:转|ext\.?|x)[0-9]{1,6})?$/i;
 
 /** Validates one field of an organization's details; the same rules serve updateOrganization and the import. */
 export function checkDetail(key: keyof OrganizationDetailsCommand, raw: string | null | undefined, field: string): string | null | undefined {
