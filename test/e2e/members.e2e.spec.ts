@@ -334,6 +334,10 @@ describe('members and invitations (mail through a real SMTP server)', () => {
       // Run again: nothing is sent twice.
       const again = ok(await app.gql(INVITE_BATCH, { ids: firms.map((f) => f.organizationId) }, authority), 'inviteImportedOwners');
       expect(again.map((r: { reason: string }) => r.reason)).toEqual(['ALREADY_INVITED', 'ALREADY_INVITED']);
+      // Once an activation has expired, the next batch invites the firm again (the old one is closed).
+      await sql(app, `UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE organization_id = $1`, [firms[0]!.organizationId]);
+      const renewed = ok(await app.gql(INVITE_BATCH, { ids: [firms[0]!.organizationId] }, authority), 'inviteImportedOwners');
+      expect(renewed).toEqual([expect.objectContaining({ outcome: 'INVITED', reason: null })]);
       await refused(app.gql(INVITE_BATCH, { ids: [] }, authority), 'BAD_USER_INPUT', 'organizationIds');
       await refused(app.gql(INVITE_BATCH, { ids: firms.map((f) => f.organizationId) }, firm.token), 'FORBIDDEN');
     });

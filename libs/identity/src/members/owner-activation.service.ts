@@ -79,6 +79,8 @@ export class OwnerActivationService {
       else if (!org.contactEmail) skip('NO_CONTACT_EMAIL');
       else if (invited.has(id)) skip('ALREADY_INVITED');
       else {
+        // An expired activation to the same address is still "pending" for the unique index: close it.
+        await this.members.revokePending(manager, org.id, org.contactEmail, actor!.userId);
         const invitation = await this.invite(manager, actor!, org, org.contactEmail);
         results.push({ organizationId: id, outcome: 'INVITED', reason: null, invitation });
       }
