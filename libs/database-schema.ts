@@ -17,6 +17,8 @@ import { MatchEntity } from './matching/src/sets/match.entity.js';
 import { MatchRequestEntity } from './matching/src/requests/match-request.entity.js';
 import { AuditLogEntity } from './insights/src/audit-log.entity.js';
 import { LoginThrottleEntity } from './identity/src/auth/login-throttle.entity.js';
+import { VerificationDecisionEntity } from './identity/src/verification/verification-decision.entity.js';
+import { UsccClaimConflictEntity } from './identity/src/verification/uscc-claim-conflict.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
 export const ENTITIES = [
@@ -38,6 +40,8 @@ export const ENTITIES = [
   MatchRequestEntity,
   AuditLogEntity,
   LoginThrottleEntity,
+  VerificationDecisionEntity,
+  UsccClaimConflictEntity,
 ];
 
 export { MIGRATIONS };

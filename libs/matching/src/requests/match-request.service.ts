@@ -179,6 +179,31 @@ export class MatchRequestService {
   }
 
   /**
+   * The AUTHORITY revoked `organizationId`'s verification: every open (PENDING or ACCEPTED) request
+   * where it is the enterprise or the listing's owner is CANCELLED, each with the usual
+   * `match-request.cancelled` event (naming the revoked organization, so the other side is told
+   * why). Runs in the revocation's transaction; returns the cancelled requests.
+   */
+  async cancelForRevokedOrganization(manager: EntityManager, organizationId: string, actorUserId: string): Promise<MatchRequestEntity[]> {
+    const open = await manager
+      .createQueryBuilder(MatchRequestEntity, 'r')
+      .setLock('pessimistic_write')
+      .where('(r.enterpriseOrganizationId = :org OR r.ownerOrganizationId = :org)', { org: organizationId })
+      .andWhere('r.status IN (:...open)', { open: [...OPEN_MATCH_REQUEST_STATUSES] })
+      .orderBy('r.id')
+      .getMany();
+    const cancelled: MatchRequestEntity[] = [];
+    for (const request of open) {
+      request.status = 'CANCELLED';
+      request.version += 1;
+      const saved = await manager.save(request);
+      await this.record(manager, 'match-request.cancelled', saved, actorUserId, organizationId);
+      cancelled.push(saved);
+    }
+    return cancelled;
+  }
+
+  /**
    * The caller's requests, newest first (stable: created_at, id): SENT by its enterprise or RECEIVED
    * for its organization's listings. Other organizations' requests never appear.
    */
@@ -255,7 +280,7 @@ export class MatchRequestService {
     return saved;
   }
 
-  private async record(manager: EntityManager, type: MatchRequestEventType, r: MatchRequestEntity, actorUserId: string): Promise<void> {
+  private async record(manager: EntityManager, type: MatchRequestEventType, r: MatchRequestEntity, actorUserId: string, revokedOrganizationId?: string): Promise<void> {
     await recordEvent(manager, {
       type,
       aggregateType: 'match-request',
@@ -268,6 +293,7 @@ export class MatchRequestService {
         ownerOrganizationId: r.ownerOrganizationId,
         status: r.status,
         version: r.version,
+        ...(revokedOrganizationId ? { revokedOrganizationId } : {}),
       },
       actorUserId,
     });
