@@ -54,7 +54,7 @@ describe('verification desk over GraphQL', () => {
   let authority: string;
   const notificationsOf = async (token: string) => ok<Array<{ kind: string; title: string; body: string }>>(await app.gql(NOTIFICATIONS, {}, token), 'notifications');
   const desk = async (filter: Record<string, unknown>, first = 20) =>
-    ok<{ totalCount: number; edges: Array<{ node: any }> }>(await app.gql(DESK, { filter, first }, authority), 'organizations');
+    ok<{ totalCount: number; edges: Array<{ node: Record<string, unknown> & { id: string } }> }>(await app.gql(DESK, { filter, first }, authority), 'organizations');
   /** Everything a refused decision could have written. */
   const snapshot = async () =>
     (

@@ -63,7 +63,7 @@ export class UsccClaimConflictModel {
 
 @ObjectType('VerificationDecision', { description: '一次审核决定或重新提交（历史记录）(one verification decision or resubmission).' })
 export class VerificationDecisionModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: '决定记录 ID (decision id).' }) id: string;
   @Field(() => VerificationStateEnum, { description: '决定前的状态 (state before).' }) fromState: VerificationState;
   @Field(() => VerificationStateEnum, { description: '决定后的状态 (state after).' }) toState: VerificationState;
   @Field(() => String, { nullable: true, description: '原因或说明，1–500 字 (reason or note).' }) reason: string | null;
@@ -73,13 +73,13 @@ export class VerificationDecisionModel {
 @ObjectType('OrganizationEdge', { description: '机构列表的一条边 (Relay edge).' })
 export class OrganizationEdgeModel {
   @Field({ description: '游标，传给 after 取下一页 (cursor).' }) cursor: string;
-  @Field(() => OrganizationModel) node: OrganizationModel;
+  @Field(() => OrganizationModel, { description: '机构 (the organization).' }) node: OrganizationModel;
 }
 
 @ObjectType('OrganizationConnection', { description: '机构审核台列表，新注册在前 (the verification desk, newest first).' })
 export class OrganizationConnectionModel {
-  @Field(() => [OrganizationEdgeModel]) edges: OrganizationEdgeModel[];
-  @Field(() => PageInfoModel) pageInfo: PageInfoModel;
+  @Field(() => [OrganizationEdgeModel], { description: '本页机构 (this page).' }) edges: OrganizationEdgeModel[];
+  @Field(() => PageInfoModel, { description: '分页信息 (paging).' }) pageInfo: PageInfoModel;
   @Field(() => Int, { description: '符合筛选条件的机构总数 (organizations matching the filter).' }) totalCount: number;
 }
 
