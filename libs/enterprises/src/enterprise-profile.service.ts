@@ -128,6 +128,12 @@ export class EnterpriseProfileService {
     return profile;
   }
 
+  /** Whether the caller's own profile holds AUTHORITY data it may not read ({@link hidesAuthorityData}). */
+  async hidesAuthorityDataFrom(actor: Actor): Promise<boolean> {
+    const profile = await this.dataSource.getRepository(EnterpriseProfileEntity).findOne({ where: { organizationId: actor.organizationId }, select: { organizationId: true, importedAt: true } });
+    return profile !== null && hidesAuthorityData(actor, profile);
+  }
+
   /** Several profiles with their financial years (two queries); no access check. */
   async loadMany(organizationIds: readonly string[]): Promise<EnterpriseProfileEntity[]> {
     if (organizationIds.length === 0) return [];
