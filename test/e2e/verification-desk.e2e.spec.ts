@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { GraphQLResponse } from '../helpers/graphql-client.js';
+import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import {
   PUBLISH,
@@ -135,6 +136,15 @@ describe('verification desk over GraphQL', () => {
     ]);
     const [row] = await sql(app, 'SELECT verified, verification_state, verification_version FROM organizations WHERE id = $1', [firm.organizationId]);
     expect(row).toEqual({ verified: true, verification_state: 'VERIFIED', verification_version: 3 });
+  });
+
+  it('register answers with the new organization PENDING (no reason, no decider)', async () => {
+    const tag = usccTag();
+    const res = await app.gql(
+      `mutation($i: RegisterInput!) { register(input: $i) { user { organization { verified ${VERIFICATION} } } } }`,
+      { i: { email: `desk-${tag.toLowerCase()}@desk.test`, password: 'desk-password-1', displayName: '测试', organization: { kind: 'PARK_OPERATOR', name: `测试园区运营${tag}`, uscc: makeUscc('91', '330281', tag), regionCode: '330281' } } },
+    );
+    expect(ok(res, 'register').user.organization).toEqual({ verified: false, verification: { state: 'PENDING', reason: null, decidedAt: null, decidedBy: null } });
   });
 
   it('reject → resubmit → verify; the bank is told it may now publish credit products', async () => {

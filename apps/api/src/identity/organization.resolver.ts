@@ -22,7 +22,7 @@ import {
 } from './verification.models.js';
 
 /** The AUTHORITY and the organization itself see the reasons and who decided; others only the state. */
-const seesVerificationDetails = (actor: Actor, organizationId: string) => actor.kind === 'AUTHORITY' || actor.organizationId === organizationId;
+const seesVerificationDetails = (actor: Actor | undefined, organizationId: string) => !!actor && (actor.kind === 'AUTHORITY' || actor.organizationId === organizationId);
 
 @Resolver(() => OrganizationModel)
 export class OrganizationResolver {
@@ -125,13 +125,14 @@ export class OrganizationResolver {
 
   @ResolveField(() => OrganizationVerificationModel, { description: '审核状态与最近一次决定 (verification state and last decision).' })
   async verification(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<OrganizationVerificationModel> {
-    const actor = ctx.requireActor();
+    // No actor right after `register` (the new token is in the answer): the state only.
+    const actor = ctx.actor;
     const details = seesVerificationDetails(actor, org.id);
     let decidedBy: VerificationDeciderModel | null = null;
     if (details && org.verificationDecidedBy) {
       const user = await ctx.loaders.user.load(org.verificationDecidedBy);
       const userOrg = user ? await ctx.loaders.organization.load(user.organizationId) : null;
-      decidedBy = { displayName: actor.kind === 'AUTHORITY' ? (user?.displayName ?? null) : null, organizationName: userOrg?.name ?? null };
+      decidedBy = { displayName: actor?.kind === 'AUTHORITY' ? (user?.displayName ?? null) : null, organizationName: userOrg?.name ?? null };
     }
     return {
       organizationId: org.id,
@@ -148,8 +149,7 @@ export class OrganizationResolver {
     description: '仅主管部门可见：该机构的统一社会信用代码也出现在主管部门导入的名单中（第二个申领）；其他调用者为 null (AUTHORITY only; null for others).',
   })
   async claimConflict(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<UsccClaimConflictModel | null> {
-    const actor = ctx.requireActor();
-    if (actor.kind !== 'AUTHORITY') return null;
+    if (ctx.actor?.kind !== 'AUTHORITY') return null;
     const row = await ctx.loaders.claimConflict.load(org.id);
     return row ? { uscc: row.uscc, importedName: row.importedName, firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt, importCount: row.importCount } : null;
   }
@@ -158,8 +158,7 @@ export class OrganizationResolver {
     description: '审核历史，最新在前，最多 100 条；仅主管部门和机构本身可见，其他调用者为空列表；请只对单个机构查询 (decision history; AUTHORITY and the organization itself).',
   })
   async verificationHistory(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<VerificationDecisionModel[]> {
-    const actor = ctx.requireActor();
-    if (!seesVerificationDetails(actor, org.id)) return [];
+    if (!seesVerificationDetails(ctx.actor, org.id)) return [];
     const rows = await this.verifications.history(org.id);
     return rows.map((d) => ({ id: d.id, fromState: d.fromState, toState: d.toState, reason: d.reason, decidedAt: d.decidedAt }));
   }
