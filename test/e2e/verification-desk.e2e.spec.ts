@@ -4,6 +4,7 @@ import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import {
   PUBLISH,
+  REQUEST_MATCH,
   RESPOND,
   createListing,
   loginAuthority,
@@ -205,6 +206,9 @@ describe('verification desk over GraphQL', () => {
     const before = await snapshot();
     expectError(await app.gql(PUBLISH, { id: draft.id }, provider.token), 'FORBIDDEN');
     expectError(await app.gql(PUBLISH, { id: published.id }, provider.token), 'FORBIDDEN');
+    // A revoked enterprise asks for no new matches.
+    const refused = expectError(await app.gql(REQUEST_MATCH, { i: { listingId: elsewhere.id, shareProfile: false } }, enterprise.token), 'FORBIDDEN');
+    expect(refused.message).toContain('撤销');
     // Revoking twice is a conflict and writes nothing.
     expectError(await app.gql(REVOKE, { id: provider.organizationId, reason }, authority), 'CONFLICT');
     expect(await snapshot()).toEqual(before);

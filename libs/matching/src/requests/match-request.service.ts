@@ -8,6 +8,7 @@ import type { DomainEventType } from '../../../platform/src/queue/job-catalog.js
 import { checkPageSize, fetchKeysetPage } from '../../../platform/src/pagination/keyset-cursor.js';
 import { authorize } from '../../../identity/src/access/authorize.js';
 import type { Actor } from '../../../identity/src/access/access-policy.js';
+import { assertNotRevoked, lockStanding } from '../../../identity/src/verification/organization-standing.js';
 import { ListingEntity } from '../../../listings/src/entities/listing.entity.js';
 import { canSeeListing } from '../../../listings/src/listing.service.js';
 import { MatchRequestEntity } from './match-request.entity.js';
@@ -100,7 +101,10 @@ export class MatchRequestService {
     });
     if (open) throw alreadyOpen(open);
     const requestedAmount = amount ?? (listing.kind === 'CREDIT_PRODUCT' ? await this.financingNeedOf(manager, enterprise.organizationId) : null);
-    const [{ region_code: enterpriseRegionCode }] = await manager.query('SELECT region_code FROM organizations WHERE id = $1', [enterprise.organizationId]);
+    // Share-locked: a concurrent revocation of the enterprise either sees this request or refuses it.
+    const standing = await lockStanding(manager, enterprise.organizationId);
+    assertNotRevoked(standing, 'requestMatch');
+    const enterpriseRegionCode = standing.regionCode;
 
     let saved: MatchRequestEntity;
     try {
