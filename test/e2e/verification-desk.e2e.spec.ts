@@ -135,6 +135,15 @@ describe('verification desk over GraphQL', () => {
       { fromState: 'NEEDS_INFO', toState: 'PENDING', reason: note },
       { fromState: 'PENDING', toState: 'NEEDS_INFO', reason: message },
     ]);
+    // Every decision is in the audit log, with who and on which organization.
+    const audited = await sql(app, `SELECT operation, outcome FROM audit_log WHERE target_id = $1 ORDER BY id`, [firm.organizationId]);
+    expect(audited).toEqual(
+      expect.arrayContaining([
+        { operation: 'requestOrganizationInfo', outcome: 'OK' },
+        { operation: 'resubmitOrganization', outcome: 'OK' },
+        { operation: 'verifyOrganization', outcome: 'OK' },
+      ]),
+    );
     const [row] = await sql(app, 'SELECT verified, verification_state, verification_version FROM organizations WHERE id = $1', [firm.organizationId]);
     expect(row).toEqual({ verified: true, verification_state: 'VERIFIED', verification_version: 3 });
   });
