@@ -5,6 +5,7 @@ import { Matches1795266149105 } from './1795266149105-Matches.js';
 import { MatchRequestsAndInsights1795268364161 } from './1795268364161-MatchRequestsAndInsights.js';
 import { LoginThrottle1795273516149 } from './1795273516149-LoginThrottle.js';
 import { MailMessages1796399747240 } from './1796399747240-MailMessages.js';
+import { VerificationDesk1796400147119 } from './1796400147119-VerificationDesk.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   MatchRequestsAndInsights1795268364161,
   LoginThrottle1795273516149,
   MailMessages1796399747240,
+  VerificationDesk1796400147119,
 ];

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationService } from './notification.service.js';
-import { OrganizationRegisteredNotifier, OrganizationVerifiedNotifier } from './organization-notify.handlers.js';
+import { OrganizationRegisteredNotifier, OrganizationVerificationDecidedNotifier, OrganizationVerifiedNotifier } from './organization-notify.handlers.js';
 import { MatchRequestNotifier } from './match-request-notify.handlers.js';
 import { MatchRequestPublisher } from './match-request-publish.handler.js';
 import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotifier } from './challenge-notify.handlers.js';
@@ -10,6 +10,7 @@ import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotif
     NotificationService,
     OrganizationRegisteredNotifier,
     OrganizationVerifiedNotifier,
+    OrganizationVerificationDecidedNotifier,
     ChallengeApplicationSubmittedNotifier,
     ChallengeApplicationDecidedNotifier,
     MatchRequestNotifier,

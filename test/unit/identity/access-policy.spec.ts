@@ -26,6 +26,10 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   register: EVERYONE,
   login: EVERYONE,
   verifyOrganization: { AUTHORITY: 'yes' },
+  rejectOrganization: { AUTHORITY: 'yes' },
+  requestOrganizationInfo: { AUTHORITY: 'yes' },
+  revokeVerification: { AUTHORITY: 'yes' },
+  resubmitOrganization: { ENTERPRISE: 'own', SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own' },
   upsertEnterpriseProfile: { ENTERPRISE: 'own' },
   createServiceOffering: { SERVICE_PROVIDER: 'yes' },
   updateServiceOffering: { SERVICE_PROVIDER: 'own' },
@@ -49,7 +53,7 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
 };
 
 /** Mutations the server adds beyond the contract (the contract permits additions). */
-const BEYOND_CONTRACT = ['importEnterprises', 'withdrawChallengeApplication'];
+const BEYOND_CONTRACT = ['importEnterprises', 'withdrawChallengeApplication', 'rejectOrganization', 'requestOrganizationInfo', 'revokeVerification', 'resubmitOrganization'];
 
 const PUBLIC_MUTATIONS = ['register', 'login'];
 

@@ -11,6 +11,10 @@ export function toOrganizationModel(e: OrganizationEntity): OrganizationModel {
     regionCode: e.regionCode,
     verified: e.verified,
     verifiedAt: e.verifiedAt,
+    verificationState: e.verificationState,
+    verificationReason: e.verificationReason,
+    verificationDecidedAt: e.verificationDecidedAt,
+    verificationDecidedBy: e.verificationDecidedBy,
   });
 }
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../libs/identity/src/organizations/organization-kind.js';
+import type { VerificationState } from '../../../../libs/identity/src/verification/verification-state.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { asEnum } from '../graphql/enums.js';
 
@@ -28,6 +29,12 @@ export class OrganizationModel {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When an AUTHORITY verified it.' })
   verifiedAt: Date | null;
+
+  /** Not fields: the verification columns, read by the `verification` resolver. */
+  verificationState: VerificationState;
+  verificationReason: string | null;
+  verificationDecidedAt: Date | null;
+  verificationDecidedBy: string | null;
 }
 
 @ObjectType('User')

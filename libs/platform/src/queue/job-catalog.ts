@@ -10,7 +10,12 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 /** Domain events written to the outbox; they carry ids, never entities. */
 export interface DomainEventPayloads {
   'organization.registered': { organizationId: string };
-  'organization.verified': { organizationId: string; verifiedByUserId: string };
+  'organization.verified': { organizationId: string; verifiedByUserId: string; decisionId?: string; version?: number };
+  /**
+   * Any other verification decision (REJECTED, NEEDS_INFO, REVOKED) or a resubmission (PENDING).
+   * Ids only: the notifier reads the reason from the decision row.
+   */
+  'organization.verification-decided': { organizationId: string; decisionId: string; state: 'PENDING' | 'NEEDS_INFO' | 'REJECTED' | 'REVOKED'; version: number };
   'enterprise-profile.changed': { organizationId: string; version: number };
   /** New tier assessments were stored for an enterprise (service gaps feed matching). */
   'enterprise-assessment.changed': { organizationId: string; profileVersion: number };
@@ -40,6 +45,8 @@ export interface MatchRequestEventData {
   ownerOrganizationId: string;
   status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'COMPLETED' | 'CANCELLED';
   version: number;
+  /** Set when the platform cancelled it because this organization's verification was revoked. */
+  revokedOrganizationId?: string;
 }
 
 export interface ListingEventData {
@@ -71,6 +78,8 @@ export interface EventJob<E extends DomainEventType> {
 export interface JobPayloads {
   'notify.organization-registered': EventJob<'organization.registered'>;
   'notify.organization-verified': EventJob<'organization.verified'>;
+  /** Tell the organization about a rejection, a request for information or a revocation; tell the AUTHORITY about a resubmission. */
+  'notify.organization-verification-decided': EventJob<'organization.verification-decided'>;
   /** Tell the challenge's owner about a new 揭榜 application. */
   'notify.challenge-application-submitted': EventJob<'challenge-application.submitted'>;
   /** Tell the applicant how the challenge's owner decided (shortlisted, accepted, rejected). */
@@ -115,6 +124,7 @@ export interface JobSpec {
 export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.organization-registered': { queue: 'notify', attempts: 5 },
   'notify.organization-verified': { queue: 'notify', attempts: 5 },
+  'notify.organization-verification-decided': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-submitted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-decided': { queue: 'notify', attempts: 5 },
   'notify.match-request': { queue: 'notify', attempts: 5 },
@@ -147,6 +157,7 @@ type MatchRequestEvent = 'match-request.created' | 'match-request.responded' | '
 export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEvent<E>[] } = {
   'organization.registered': ['notify.organization-registered'],
   'organization.verified': ['notify.organization-verified'],
+  'organization.verification-decided': ['notify.organization-verification-decided'],
   'enterprise-profile.changed': ['tiers.assess-enterprise', 'matching.rescore-enterprise'],
   'enterprise-assessment.changed': ['matching.rescore-enterprise'],
   'listing.created': ['search.sync-listing'],
