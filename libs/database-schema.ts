@@ -18,6 +18,8 @@ import { MatchRequestEntity } from './matching/src/requests/match-request.entity
 import { AuditLogEntity } from './insights/src/audit-log.entity.js';
 import { LoginThrottleEntity } from './identity/src/auth/login-throttle.entity.js';
 import { MailMessageEntity } from './mail/src/mail-message.entity.js';
+import { VerificationDecisionEntity } from './identity/src/verification/verification-decision.entity.js';
+import { UsccClaimConflictEntity } from './identity/src/verification/uscc-claim-conflict.entity.js';
 import { InvitationEntity } from './identity/src/members/invitation.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
@@ -41,6 +43,8 @@ export const ENTITIES = [
   AuditLogEntity,
   LoginThrottleEntity,
   MailMessageEntity,
+  VerificationDecisionEntity,
+  UsccClaimConflictEntity,
   InvitationEntity,
 ];
 

@@ -85,6 +85,11 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   register: everyone('allowed'),
   login: everyone('allowed'),
   verifyOrganization: only(['AUTHORITY']),
+  // The verification desk (issue 13): the AUTHORITY decides; a member of any other kind resubmits its own organization.
+  rejectOrganization: only(['AUTHORITY']),
+  requestOrganizationInfo: only(['AUTHORITY']),
+  revokeVerification: only(['AUTHORITY']),
+  resubmitOrganization: only(KINDS.flatMap(both)),
   upsertEnterpriseProfile: only(['ENTERPRISE:verified', 'ENTERPRISE:unverified']),
   importEnterprises: only(['AUTHORITY']),
   // Listings (issue 4). Drivers make the caller the owner of the target row whenever its kind could
@@ -130,6 +135,8 @@ interface Actor {
 
 interface Call {
   query: string;
+  /** Calls as another organization of the actor's kind (set up by the driver) instead of the shared actor. */
+  token?: string;
   variables?: Record<string, unknown>;
   /** Checks that a refused call left no trace. */
   unchanged?: () => Promise<void>;
@@ -153,6 +160,7 @@ const CHANGE_ROLE = `mutation($u: ID!, $r: MemberRole!) { changeMemberRole(userI
 const REMOVE = `mutation($u: ID!) { removeMember(userId: $u) { id } }`;
 const UPDATE_ORG = `mutation($i: UpdateOrganizationInput!) { updateOrganization(input: $i) { id description } }`;
 const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`;
+const RESUBMIT = `mutation($i: ResubmitOrganizationInput!) { resubmitOrganization(input: $i) { id } }`;
 
 describe('access table: every mutation × every kind of caller', () => {
   let app: TestApp;
@@ -206,6 +214,25 @@ describe('access table: every mutation × every kind of caller', () => {
         variables: { id: target.organizationId },
         unchanged: async () => expect(await verifiedFlag(target.organizationId)).toBe(false),
       };
+    },
+
+    rejectOrganization: async () => decisionDriver('rejectOrganization', 'PENDING', { reason: '材料不全' }),
+    requestOrganizationInfo: async () => decisionDriver('requestOrganizationInfo', 'PENDING', { message: '请补充营业执照' }),
+    revokeVerification: async () => decisionDriver('revokeVerification', 'VERIFIED', { reason: '资质存疑' }),
+    resubmitOrganization: async (actor) => {
+      // A fresh organization of the caller's kind, so the shared actors keep their state: rejected
+      // ("unverified") or verified then revoked ("verified"); the AUTHORITY and anonymous call as themselves.
+      if (actor === 'anonymous' || actor === 'AUTHORITY') return { query: RESUBMIT, variables: { i: { note: '已更正' } } };
+      const kind = actor.split(':')[0] as Kind;
+      const org = await register(kind);
+      const authority = tokenOf('AUTHORITY');
+      if (actor.endsWith(':verified')) {
+        ok(await app.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { id } }`, { id: org.organizationId }, authority), 'verifyOrganization');
+        ok(await app.gql(`mutation($id: ID!) { revokeVerification(id: $id, reason: "资质存疑") { id } }`, { id: org.organizationId }, authority), 'revokeVerification');
+      } else {
+        ok(await app.gql(`mutation($id: ID!) { rejectOrganization(id: $id, reason: "材料不全") { id } }`, { id: org.organizationId }, authority), 'rejectOrganization');
+      }
+      return { query: RESUBMIT, variables: { i: { note: '已更正' } }, token: org.token };
     },
 
     createServiceOffering: async () => ({ query: createMutation('SERVICE_OFFERING'), variables: { i: serviceOfferingInput() }, unchanged: await nothingWritten() }),
@@ -444,6 +471,27 @@ describe('access table: every mutation × every kind of caller', () => {
     },
   });
 
+  /** An AUTHORITY decision on a fresh BANK in `state`; a refusal leaves its state and history alone. */
+  async function decisionDriver(mutation: string, state: 'PENDING' | 'VERIFIED', args: Record<string, string>): Promise<Call> {
+    const target = await register('BANK');
+    if (state === 'VERIFIED') ok(await app.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { id } }`, { id: target.organizationId }, tokenOf('AUTHORITY')), 'verifyOrganization');
+    const stateOf = async () =>
+      (await sql(app, `SELECT o.verification_state AS state, (SELECT count(*)::int FROM organization_verification_decisions d WHERE d.organization_id = o.id) AS n FROM organizations o WHERE o.id = $1`, [target.organizationId]))[0];
+    const before = await stateOf();
+    const unchanged = await nothingWritten();
+    const params = Object.keys(args).map((k) => `$${k}: String!`).join(', ');
+    const passed = Object.keys(args).map((k) => `${k}: $${k}`).join(', ');
+    return {
+      query: `mutation($id: ID!, ${params}) { ${mutation}(id: $id, ${passed}) { id } }`,
+      variables: { id: target.organizationId, ...args },
+      unchanged: async () => {
+        await unchanged();
+        expect(await stateOf()).toEqual(before);
+        expect(before.state).toBe(state);
+      },
+    };
+  }
+
   /** A call on match request `id` whose refusal must leave it in `status` with nothing else written. */
   async function stateUnchanged(id: string, status: string, call: Omit<Call, 'unchanged'>): Promise<Call> {
     const unchanged = await nothingWritten();
@@ -569,7 +617,7 @@ describe('access table: every mutation × every kind of caller', () => {
 
   it.each(cases)('$mutation as $actor → $outcome', async ({ mutation, actor, outcome }) => {
     const call = await DRIVERS[mutation]!(actor);
-    const res: GraphQLResponse = await app.gql(call.query, call.variables, actors.get(actor)!.token);
+    const res: GraphQLResponse = await app.gql(call.query, call.variables, call.token ?? actors.get(actor)!.token);
     if (outcome === 'allowed') {
       expect(res.errors).toBeUndefined();
       expect(res.data?.[mutation]).toBeTruthy();

@@ -103,6 +103,8 @@ const QUERIES: Record<string, QueryCase> = {
     shows: (d) => d.enterpriseProfile?.financials?.length > 0,
   },
   enterprisesAtReviewRisk: authorityOnly('{ enterprisesAtReviewRisk { __typename } }'),
+  // The verification desk (issue 13).
+  organizations: authorityOnly('{ organizations(first: 5, filter: { verification: [PENDING] }) { totalCount edges { node { id verification { state reason } } } } }'),
   challengeApplication: {
     query: (w) => ({ text: 'query($id: ID!) { challengeApplication(id: $id) { id proposal quote applicant { id } } }', variables: { id: w.application } }),
     outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', ANCHOR: 'allowed', AUTHORITY: 'allowed' },

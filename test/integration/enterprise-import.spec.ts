@@ -305,15 +305,37 @@ describe('enterprise bulk import (real PostgreSQL)', () => {
       expect(rerun).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejectedRows: 2 });
     });
 
-    it('imports a profile-only row (no year) and imports into an existing ENTERPRISE organization without touching its identity', async () => {
+    it('imports a profile-only row (no year) and imports into an existing VERIFIED ENTERPRISE organization without touching its identity', async () => {
       const code = uscc('330282');
-      const existing = await dataSource.getRepository(OrganizationEntity).save({ kind: 'ENTERPRISE', name: '自行注册的名称有限公司', uscc: code, regionCode: '330282', verified: false });
+      const repo = dataSource.getRepository(OrganizationEntity);
+      const existing = await repo.save(repo.create({ kind: 'ENTERPRISE', name: '自行注册的名称有限公司', uscc: code, regionCode: '330282', verified: true }));
       const report = await run(csv([firm({ uscc: code, regionCode: '330282', year: '', revenue: '', mainBusinessRevenue: '', rdExpense: '', employees: '', rdEmployees: '' })]));
-      expect(report).toMatchObject({ created: 1, rejectedRows: 0 });
+      expect(report).toMatchObject({ created: 1, rejectedRows: 0, claimConflicts: 0 });
       expect(report.firms[0]).toMatchObject({ organizationId: existing.id, organizationCreated: false, name: '自行注册的名称有限公司' });
       const org = await orgByUscc(code);
-      expect(org).toMatchObject({ name: '自行注册的名称有限公司', verified: false });
-      expect((await new EnterpriseProfileService(dataSource).load(existing.id))!.financials).toEqual([]);
+      expect(org).toMatchObject({ name: '自行注册的名称有限公司', verified: true, verificationState: 'VERIFIED' });
+      const profile = await new EnterpriseProfileService(dataSource).load(existing.id);
+      expect(profile!.financials).toEqual([]);
+      expect(profile!.importedAt).toBeInstanceOf(Date);
+    });
+
+    it('attaches nothing to a USCC claimed by an unverified organization, flags the row and records the conflict', async () => {
+      const code = uscc('330282');
+      const repo = dataSource.getRepository(OrganizationEntity);
+      const claimant = await repo.save(repo.create({ kind: 'ENTERPRISE', name: '抢注的名称有限公司', uscc: code, regionCode: '330282', verified: false }));
+      expect(claimant.verificationState).toBe('PENDING');
+      const events = async () => (await dataSource.query('SELECT count(*)::int AS n FROM outbox_events'))[0].n as number;
+      const before = await events();
+      const report = await run(csv([firm({ uscc: code, regionCode: '330282' })]));
+      expect(report).toMatchObject({ created: 0, updated: 0, rejectedRows: 1, claimConflicts: 1, firms: [] });
+      expect(report.rejected).toEqual([{ row: 2, uscc: code, field: 'uscc', reason: expect.stringContaining('尚未通过主管部门审核') }]);
+      expect(await new EnterpriseProfileService(dataSource).load(claimant.id)).toBeNull();
+      expect(await events()).toBe(before);
+      const [conflict] = await dataSource.query('SELECT uscc, import_count FROM uscc_claim_conflicts WHERE organization_id = $1', [claimant.id]);
+      expect(conflict).toEqual({ uscc: code, import_count: 1 });
+      await run(csv([firm({ uscc: code, regionCode: '330282' })]));
+      const [again] = await dataSource.query('SELECT import_count FROM uscc_claim_conflicts WHERE organization_id = $1', [claimant.id]);
+      expect(again.import_count).toBe(2);
     });
   });
 

@@ -23,6 +23,8 @@ import { MatchRequestResolver, ProviderStatsResolver } from './matching/match-re
 import { ChallengeApplicationService } from '../../../libs/listings/src/challenges/challenge-application.service.js';
 import { EnterpriseImportResolver } from './enterprises/enterprise-import.resolver.js';
 import { IdentityService } from '../../../libs/identity/src/identity.service.js';
+import { VerificationService } from '../../../libs/identity/src/verification/verification.service.js';
+import { VerificationDeskService } from '../../../libs/verification/src/verification-desk.service.js';
 import { TokenService } from '../../../libs/identity/src/auth/token.service.js';
 import { NotificationService } from '../../../libs/notifications/src/notification.service.js';
 import { APP_CONFIG, type AppConfig } from '../../../libs/platform/src/config/config.js';
@@ -51,7 +53,7 @@ import { DevMailController } from './dev/dev-mail.controller.js';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule, TiersModule, ListingsModule, MatchingModule, InsightsModule],
-      inject: [APP_CONFIG, IdentityService, TokenService, TierAssessmentService, ListingService, ChallengeApplicationService, MatchRequestService, AuditLogService, RUNTIME],
+      inject: [APP_CONFIG, IdentityService, TokenService, TierAssessmentService, ListingService, ChallengeApplicationService, MatchRequestService, AuditLogService, RUNTIME, VerificationService],
       useFactory: (
         config: AppConfig,
         identity: IdentityService,
@@ -62,10 +64,11 @@ import { DevMailController } from './dev/dev-mail.controller.js';
         matchRequests: MatchRequestService,
         audit: AuditLogService,
         runtime: Runtime,
-      ) => graphqlOptions(config, tokens, { identity, assessments, listings, applications, matchRequests }, runtime.logger, audit),
+        verification: VerificationService,
+      ) => graphqlOptions(config, tokens, { identity, verification, assessments, listings, applications, matchRequests }, runtime.logger, audit),
     }),
   ],
   controllers: [HealthController, InsightsExportController, DevMailController],
-  providers: [AuthResolver, MembersResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
+  providers: [AuthResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
 })
 export class ApiModule {}

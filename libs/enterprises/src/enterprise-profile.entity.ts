@@ -119,6 +119,18 @@ export class EnterpriseProfileEntity {
   @Column('int', { default: 1 })
   version: number;
 
+  /**
+   * Provenance: when an AUTHORITY import last wrote this profile (null: only the enterprise wrote it).
+   * Once set it stays (later own edits keep the imported years and title), so the profile counts as
+   * AUTHORITY data, hidden from its own organization while that is not VERIFIED.
+   */
+  @Column('timestamptz', { name: 'imported_at', nullable: true })
+  importedAt: Date | null;
+
+  /** The AUTHORITY user of that import (null from the CLI). */
+  @Column('uuid', { name: 'imported_by', nullable: true })
+  importedBy: string | null;
+
   /** Set by the scoring worker when the certified tier expires within 12 months and is not currently met. */
   @Column('jsonb', { name: 'review_risk', nullable: true })
   reviewRisk: ReviewRiskValue | null;

@@ -12,6 +12,22 @@ import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
 import { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 import { validateProfile, type ProfileCommand } from './profile-input.js';
 
+/**
+ * A USCC is a claim until the AUTHORITY verifies it: a profile the AUTHORITY imported (its figures,
+ * its certified title, and the assessments computed from them) is not shown to, or replaced by,
+ * its own organization while that organization is not VERIFIED. The AUTHORITY and organizations
+ * the enterprise shared its profile with are not affected. Pure.
+ */
+export function hidesAuthorityData(actor: Pick<Actor, 'organizationId' | 'kind' | 'verified'>, profile: Pick<EnterpriseProfileEntity, 'organizationId' | 'importedAt'>): boolean {
+  return actor.kind !== 'AUTHORITY' && actor.organizationId === profile.organizationId && !actor.verified && profile.importedAt !== null;
+}
+
+function authorityDataHidden(): AppError {
+  return new AppError(
+    'FORBIDDEN',
+    '本企业档案含主管部门导入的数据，机构通过主管部门审核后方可查看或修改 (this profile holds data imported by the AUTHORITY; it is available once your organization is verified)',
+  );
+}
 
 /** 一企一档: enterprise profiles with their yearly financials. */
 @Injectable()
@@ -22,7 +38,10 @@ export class EnterpriseProfileService {
   async upsertOwn(manager: EntityManager, actor: Actor | undefined, input: ProfileCommand): Promise<EnterpriseProfileEntity> {
     authorize(actor, 'upsertEnterpriseProfile', { ownerOrganizationId: actor?.organizationId });
     const command = validateProfile(input, todayInShanghai());
-    return this.write(manager, actor!.organizationId, command, actor!.userId);
+    const existing = await this.lockForWrite(manager, actor!.organizationId);
+    // Replacing it would hand the bureau's figures back in the answer and overwrite them unreviewed.
+    if (existing && hidesAuthorityData(actor!, existing)) throw authorityDataHidden();
+    return this.write(manager, actor!.organizationId, command, actor!.userId, { existing });
   }
 
   /**
@@ -36,7 +55,7 @@ export class EnterpriseProfileService {
     organizationId: string,
     command: ProfileCommand,
     actorUserId: string | null,
-    locked?: { existing: EnterpriseProfileEntity | null },
+    locked?: { existing: EnterpriseProfileEntity | null; /** An AUTHORITY import writes: records provenance. */ imported?: boolean },
   ): Promise<EnterpriseProfileEntity> {
     const existing = locked ? locked.existing : await this.lockForWrite(manager, organizationId);
     const { financials, ipAssets, ...fields } = command;
@@ -50,6 +69,7 @@ export class EnterpriseProfileService {
       spaceNeed: fields.spaceNeed ?? null,
       tierFacts: fields.tierFacts ?? {},
       version: (existing?.version ?? 0) + 1,
+      ...(locked?.imported ? { importedAt: new Date(), importedBy: actorUserId } : {}),
     });
     delete profile.financials;
     const saved = await manager.save(profile);
@@ -103,7 +123,15 @@ export class EnterpriseProfileService {
         '无权查看该企业档案：仅企业本身、主管部门或企业通过对接申请授权的机构可查看 (not allowed to read this enterprise profile: only the enterprise, the authority, or an organization it shared its profile with through a match request)',
       );
     }
-    return this.load(id);
+    const profile = await this.load(id);
+    if (profile && hidesAuthorityData(actor, profile)) throw authorityDataHidden();
+    return profile;
+  }
+
+  /** Whether the caller's own profile holds AUTHORITY data it may not read ({@link hidesAuthorityData}). */
+  async hidesAuthorityDataFrom(actor: Actor): Promise<boolean> {
+    const profile = await this.dataSource.getRepository(EnterpriseProfileEntity).findOne({ where: { organizationId: actor.organizationId }, select: { organizationId: true, importedAt: true } });
+    return profile !== null && hidesAuthorityData(actor, profile);
   }
 
   /** Several profiles with their financial years (two queries); no access check. */

@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, isUniqueViolation, notFound } from '../../platform/src/errors/app-error.js';
-import { parseId } from '../../platform/src/errors/ids.js';
+import { AppError, badInput, conflict, isUniqueViolation } from '../../platform/src/errors/app-error.js';
 import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
-import { authorize } from './access/authorize.js';
 import type { Actor } from './access/access-policy.js';
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './auth/password-hasher.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from './organizations/organization-kind.js';
@@ -13,6 +11,7 @@ import { OrganizationEntity } from './organizations/organization.entity.js';
 import { describeRegionCodeProblem } from './regions/region-codes.js';
 import { normalizeUscc, validateUscc } from './uscc/uscc.js';
 import { UserEntity } from './users/user.entity.js';
+import { VerificationService } from './verification/verification.service.js';
 
 export interface RegisterCommand {
   email: string;
@@ -78,9 +77,11 @@ export const REGISTER_USCC_IMPORTED =
 @Injectable()
 export class IdentityService {
   private readonly throttle: LoginThrottle;
+  private readonly verification: VerificationService;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.throttle = new LoginThrottle(dataSource);
+    this.verification = new VerificationService(dataSource);
   }
 
   /** Creates the organization and its first user; validation and uniqueness come before any write. */
@@ -148,25 +149,12 @@ export class IdentityService {
     return { user, organization: user.organization };
   }
 
-  /** AUTHORITY marks an organization verified; repeating it is a no-op that emits nothing. */
+  /**
+   * AUTHORITY marks an organization verified (from PENDING or NEEDS_INFO); repeating it is a no-op
+   * that emits nothing. The decision rules are the verification desk's ({@link VerificationService}).
+   */
   async verifyOrganization(manager: EntityManager, actor: Actor | undefined, id: string): Promise<OrganizationEntity> {
-    authorize(actor, 'verifyOrganization');
-    id = parseId(id, 'id');
-    const org = await manager.findOne(OrganizationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!org) throw notFound(`机构 ${id} 不存在 (organization not found)`);
-    if (org.verified) return org;
-    org.verified = true;
-    org.verifiedAt = new Date();
-    org.verifiedBy = actor!.userId;
-    await manager.save(org);
-    await recordEvent(manager, {
-      type: 'organization.verified',
-      aggregateType: 'organization',
-      aggregateId: org.id,
-      data: { organizationId: org.id, verifiedByUserId: actor!.userId },
-      actorUserId: actor!.userId,
-    });
-    return org;
+    return (await this.verification.decide(manager, actor, id, 'VERIFY', null)).organization;
   }
 
   /** The caller behind a token, or undefined when the user no longer exists or was removed from its organization. */
@@ -181,6 +169,10 @@ export class IdentityService {
     if (!user?.organization) return undefined;
     const o = user.organization;
     return { actor: { userId: user.id, organizationId: o.id, kind: o.kind, verified: o.verified, role: user.role }, user };
+  }
+
+  usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
   }
 
   organizationsByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {

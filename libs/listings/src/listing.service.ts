@@ -8,6 +8,7 @@ import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
 import type { DomainEventType } from '../../platform/src/queue/job-catalog.js';
 import { authorize } from '../../identity/src/access/authorize.js';
 import type { Actor, MutationName } from '../../identity/src/access/access-policy.js';
+import { lockStanding } from '../../identity/src/verification/organization-standing.js';
 import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
 import { describeRegionCodeProblem, regionStem } from '../../identity/src/regions/region-codes.js';
 import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './entities/listing-details.entity.js';
@@ -209,6 +210,8 @@ export class ListingService {
   /** DRAFT or CLOSED → PUBLISHED, by a verified owner. Publishing a published listing changes nothing. */
   async publish(manager: EntityManager, actor: Actor | undefined, id: string): Promise<FullListing> {
     const listing = await this.lockOwned(manager, actor, id, undefined, 'publishListing');
+    // The policy read `verified` when the request began; a revocation since then must win.
+    if (!(await lockStanding(manager, listing.ownerOrganizationId)).verified) authorize({ ...actor!, verified: false }, 'publishListing', { ownerOrganizationId: listing.ownerOrganizationId });
     const details = (await manager.findOneByOrFail(DETAIL_ENTITY[listing.kind] as typeof ServiceOfferingEntity, { listingId: listing.id })) as ListingDetails;
     if (listing.status === 'PUBLISHED') return { listing, details };
     if (listing.status === 'CLOSED' && listing.closedReason) {

@@ -59,8 +59,24 @@ export class MatchRequestNotifier implements JobHandler<'notify.match-request'> 
               `「${enterprise.name}」已确认与您就「${listing.title}」的对接完成，结果：${request.outcome === 'SUCCESS' ? '成功' : '未成功'}` +
               (request.rating ? `，评分 ${request.rating} / 5。` : '。'),
           };
-        case 'match-request.cancelled':
+        case 'match-request.cancelled': {
+          const revoked = (job.data as { revokedOrganizationId?: string }).revokedOrganizationId;
+          if (revoked === enterpriseOrganizationId) {
+            return {
+              to: ownerOrganizationId,
+              title: `对接申请已取消：${listing.title}`,
+              body: `因「${enterprise.name}」的机构资质被主管部门撤销，其对「${listing.title}」的对接申请已由平台自动取消。`,
+            };
+          }
+          if (revoked === ownerOrganizationId) {
+            return {
+              to: enterpriseOrganizationId,
+              title: `对接申请已取消：${listing.title}`,
+              body: `因「${owner.name}」的机构资质被主管部门撤销，「${listing.title}」已下架，您的对接申请已由平台自动取消。欢迎查看平台为您推荐的其他资源。`,
+            };
+          }
           return { to: ownerOrganizationId, title: `对接申请已取消：${listing.title}`, body: `「${enterprise.name}」取消了对「${listing.title}」的对接申请。` };
+        }
       }
     })();
     if (!item) return;

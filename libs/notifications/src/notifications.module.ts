@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationService } from './notification.service.js';
-import { OrganizationRegisteredNotifier, OrganizationVerifiedNotifier } from './organization-notify.handlers.js';
+import { OrganizationRegisteredNotifier, OrganizationVerificationDecidedNotifier, OrganizationVerifiedNotifier } from './organization-notify.handlers.js';
 import { InvitationAcceptedNotifier } from './member-notify.handlers.js';
 import { MatchRequestNotifier } from './match-request-notify.handlers.js';
 import { MatchRequestPublisher } from './match-request-publish.handler.js';
@@ -11,6 +11,7 @@ import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotif
     NotificationService,
     OrganizationRegisteredNotifier,
     OrganizationVerifiedNotifier,
+    OrganizationVerificationDecidedNotifier,
     ChallengeApplicationSubmittedNotifier,
     ChallengeApplicationDecidedNotifier,
     MatchRequestNotifier,

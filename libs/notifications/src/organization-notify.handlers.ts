@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
 import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
 import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
-import { ORGANIZATION_KIND_LABELS } from '../../identity/src/organizations/organization-kind.js';
+import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from '../../identity/src/organizations/organization-kind.js';
+import { VerificationDecisionEntity } from '../../identity/src/verification/verification-decision.entity.js';
 import { NotificationService } from './notification.service.js';
 
 /** Tells every AUTHORITY that a new organization waits for review. */
@@ -34,21 +35,108 @@ export class OrganizationRegisteredNotifier implements JobHandler<'notify.organi
   }
 }
 
-/** Tells the organization it may now publish. */
+/** What a verified organization may now do, by kind (an enterprise asks; the other kinds publish). */
+export const VERIFIED_MAY: Record<OrganizationKind, string> = {
+  ENTERPRISE: '现在可以向服务机构、银行和园区发起对接申请，并参与揭榜挂帅',
+  SERVICE_PROVIDER: '现在可以发布服务产品，并回复企业的对接申请',
+  BANK: '现在可以发布金融产品，并回复企业的对接申请',
+  ANCHOR_ENTERPRISE: '现在可以发布揭榜榜单，并处理企业的揭榜申请',
+  PARK_OPERATOR: '现在可以发布园区房源，并回复企业的对接申请',
+  AUTHORITY: '可以正常使用平台',
+};
+
+/** What revocation ended for an organization of this kind. */
+const REVOKED_EFFECTS: Record<OrganizationKind, string> = {
+  ENTERPRISE: '您进行中的对接申请已全部取消，在重新通过审核前不能发起新的对接。',
+  SERVICE_PROVIDER: '您已发布的服务产品已全部下架，进行中的对接申请已全部取消；在重新通过审核前不能发布新信息。',
+  BANK: '您已发布的金融产品已全部下架，进行中的对接申请已全部取消；在重新通过审核前不能发布新信息。',
+  ANCHOR_ENTERPRISE: '您已发布的揭榜榜单已全部下架，进行中的对接申请已全部取消；在重新通过审核前不能发布新信息。',
+  PARK_OPERATOR: '您已发布的园区房源已全部下架，进行中的对接申请已全部取消；在重新通过审核前不能发布新信息。',
+  AUTHORITY: '',
+};
+
+/** Tells the organization it passed review, with what that allows for its kind. */
 @Injectable()
 @HandlesJob('notify.organization-verified')
 export class OrganizationVerifiedNotifier implements JobHandler<'notify.organization-verified'> {
-  constructor(private readonly notifications: NotificationService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
 
   async handle(job: JobPayloads['notify.organization-verified']): Promise<void> {
+    const org = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: job.data.organizationId });
+    if (!org) return;
     await this.notifications.createMany([
       {
         organizationId: job.data.organizationId,
         kind: 'organization.verified',
         title: '机构审核已通过',
-        body: '您的机构已通过主管部门审核，现在可以发布服务、产品、榜单和房源。',
+        body: `您的机构「${org.name}」已通过主管部门审核，${VERIFIED_MAY[org.kind]}。`,
         sourceEventId: job.eventId,
       },
     ]);
+  }
+}
+
+/**
+ * The other verification decisions: tells the organization why it was rejected, what information
+ * is missing, or that its verification was revoked (with the reason, read from the decision row:
+ * events carry ids only); tells every AUTHORITY that an organization resubmitted.
+ */
+@Injectable()
+@HandlesJob('notify.organization-verification-decided')
+export class OrganizationVerificationDecidedNotifier implements JobHandler<'notify.organization-verification-decided'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async handle(job: JobPayloads['notify.organization-verification-decided']): Promise<void> {
+    const [org, decision] = await Promise.all([
+      this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: job.data.organizationId }),
+      this.dataSource.getRepository(VerificationDecisionEntity).findOneBy({ id: job.data.decisionId }),
+    ]);
+    if (!org || !decision) return;
+    const reason = decision.reason ?? '';
+    const to = (title: string, kind: string, body: string) => [{ organizationId: org.id, kind, title, body, sourceEventId: job.eventId }];
+    switch (decision.toState) {
+      case 'REJECTED':
+        await this.notifications.createMany(
+          to('机构审核未通过', 'organization.rejected', `您的机构「${org.name}」未通过主管部门审核。\n原因：${reason}\n请按原因更正机构信息后重新提交审核。`),
+        );
+        return;
+      case 'NEEDS_INFO':
+        await this.notifications.createMany(
+          to('机构审核需补充材料', 'organization.needs-info', `主管部门审核您的机构「${org.name}」时，需要您补充以下信息：\n${reason}\n请补充或更正后重新提交审核。`),
+        );
+        return;
+      case 'REVOKED':
+        await this.notifications.createMany(
+          to(
+            '机构资质已被撤销',
+            'organization.verification-revoked',
+            `您的机构「${org.name}」的审核资质已被主管部门撤销。\n原因：${reason}\n${REVOKED_EFFECTS[org.kind]}如有异议，可更正信息后重新提交审核。`,
+          ),
+        );
+        return;
+      case 'PENDING': {
+        const authorities = await this.dataSource.getRepository(OrganizationEntity).findBy({ kind: 'AUTHORITY' });
+        await this.notifications.createMany(
+          authorities.map((a) => ({
+            organizationId: a.id,
+            kind: 'organization.resubmitted',
+            title: `机构重新提交审核：${org.name}`,
+            body:
+              `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，区划 ${org.regionCode}）已更正信息并重新提交审核，请审核。` +
+              (decision.reason ? `\n机构说明：${decision.reason}` : ''),
+            sourceEventId: job.eventId,
+          })),
+        );
+        return;
+      }
+      default:
+        return;
+    }
   }
 }

@@ -32,6 +32,10 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   register: EVERYONE,
   login: EVERYONE,
   verifyOrganization: { AUTHORITY: 'yes' },
+  rejectOrganization: { AUTHORITY: 'yes' },
+  requestOrganizationInfo: { AUTHORITY: 'yes' },
+  revokeVerification: { AUTHORITY: 'yes' },
+  resubmitOrganization: { ENTERPRISE: 'own', SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own' },
   upsertEnterpriseProfile: { ENTERPRISE: 'own' },
   createServiceOffering: { SERVICE_PROVIDER: 'yes' },
   updateServiceOffering: { SERVICE_PROVIDER: 'own' },
@@ -87,6 +91,10 @@ const BEYOND_CONTRACT = [
   'acceptInvitation',
   'inviteOrganizationOwner',
   'inviteImportedOwners',
+  'rejectOrganization',
+  'requestOrganizationInfo',
+  'revokeVerification',
+  'resubmitOrganization',
 ];
 
 const PUBLIC_MUTATIONS = ['register', 'login', 'acceptInvitation'];

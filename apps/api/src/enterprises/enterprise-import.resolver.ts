@@ -60,6 +60,12 @@ export class EnterpriseImportReportModel {
   @Field(() => [EnterpriseImportRejectionModel], { description: 'One entry per problem; every row of a rejected enterprise is listed.' })
   rejected: EnterpriseImportRejectionModel[];
   @Field(() => [EnterpriseImportFirmModel]) firms: EnterpriseImportFirmModel[];
+  @Field(() => Int, {
+    description:
+      '因统一社会信用代码已被未通过审核的机构自行注册而未导入的企业数（见 rejected 中 field=uscc 的行；机构审核台显示该冲突）' +
+      ' (enterprises skipped because an unverified organization claims their USCC; flagged on the verification desk).',
+  })
+  claimConflicts: number;
 }
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../../../libs/platform/src/config/config.js';
 import type { IdentityService } from '../../../../libs/identity/src/identity.service.js';
+import type { VerificationService } from '../../../../libs/identity/src/verification/verification.service.js';
 import type { TierAssessmentService } from '../../../../libs/tiers/src/assessments/tier-assessment.service.js';
 import type { ListingService } from '../../../../libs/listings/src/listing.service.js';
 import type { ChallengeApplicationService } from '../../../../libs/listings/src/challenges/challenge-application.service.js';
@@ -44,6 +45,7 @@ export async function authenticateHeader(header: string | undefined, identity: I
 /** The services the per-request loaders read through. */
 export interface LoaderSources {
   identity: IdentityService;
+  verification: VerificationService;
   assessments: TierAssessmentService;
   listings: ListingService;
   applications: ChallengeApplicationService;
@@ -51,7 +53,7 @@ export interface LoaderSources {
 }
 
 /** Fresh per request, so nothing is cached across callers. */
-function createLoaders({ identity, assessments, listings, applications, matchRequests }: LoaderSources): Loaders {
+function createLoaders({ identity, verification, assessments, listings, applications, matchRequests }: LoaderSources): Loaders {
   return {
     providerStats: new DataLoader((ids: readonly string[]) => matchRequests.providerStats(ids)),
     listing: new DataLoader(async (ids: readonly string[]) => {
@@ -61,6 +63,8 @@ function createLoaders({ identity, assessments, listings, applications, matchReq
     }),
     applicationsByChallenge: new DataLoader((ids: readonly string[]) => applications.loadByChallengeIds(ids)),
     organization: byIdLoader((ids) => identity.organizationsByIds(ids)),
+    user: byIdLoader((ids) => identity.usersByIds(ids)),
+    claimConflict: new DataLoader((ids: readonly string[]) => verification.claimConflicts(ids)),
     park: byIdLoader((ids) => listings.parksByIds(ids)),
     assessments: new DataLoader(async (keys: readonly string[]) => {
       const byRuleSet = new Map<string, string[]>();

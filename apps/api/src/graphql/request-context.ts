@@ -4,6 +4,7 @@ import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
 import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
 import type { OrganizationEntity } from '../../../../libs/identity/src/organizations/organization.entity.js';
 import type { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';
+import type { UsccClaimConflictEntity } from '../../../../libs/identity/src/verification/uscc-claim-conflict.entity.js';
 import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
 import type { ParkEntity } from '../../../../libs/listings/src/entities/park.entity.js';
 import type { FullListing } from '../../../../libs/listings/src/listing.service.js';
@@ -13,6 +14,10 @@ import type { ChallengeApplicationEntity } from '../../../../libs/listings/src/c
 /** Per-request DataLoaders; created fresh for every request so nothing is cached across users. */
 export interface Loaders {
   organization: DataLoader<string, OrganizationEntity | null>;
+  /** Users by id (the verification desk's deciding users). */
+  user: DataLoader<string, UserEntity | null>;
+  /** USCC claim conflicts by organization id (verification desk). */
+  claimConflict: DataLoader<string, UsccClaimConflictEntity | null>;
   /** Key `organizationId|ruleSet` (ruleSet empty: the rule set in force per tier). */
   assessments: DataLoader<string, TierAssessmentEntity[]>;
   park: DataLoader<string, ParkEntity | null>;

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../libs/identity/src/organizations/organization-kind.js';
+import type { VerificationState } from '../../../../libs/identity/src/verification/verification-state.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { asEnum } from '../graphql/enums.js';
 import type { MemberRole } from '../../../../libs/identity/src/users/member-role.js';
@@ -42,6 +43,12 @@ export class OrganizationModel {
 
   /** Raw contact columns; exposed only through the `contact` field, which checks who asks. */
   contactDetails: { name: string | null; phone: string | null; email: string | null };
+
+  /** Not fields: the verification columns, read by the `verification` resolver. */
+  verificationState: VerificationState;
+  verificationReason: string | null;
+  verificationDecidedAt: Date | null;
+  verificationDecidedBy: string | null;
 }
 
 @ObjectType('User')

@@ -1,8 +1,12 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
 import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
+import { VerificationService } from '../../../../libs/identity/src/verification/verification.service.js';
+import { VerificationDeskService } from '../../../../libs/verification/src/verification-desk.service.js';
+import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
+import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { parseId } from '../../../../libs/platform/src/errors/ids.js';
 import DataLoader from 'dataloader';
@@ -11,12 +15,26 @@ import type { Loaders } from '../graphql/request-context.js';
 import { OrganizationModel, UserModel } from './identity.models.js';
 import { OrganizationContactModel } from './members.models.js';
 import { toOrganizationModel } from './identity.mappers.js';
+import {
+  OrganizationConnectionModel,
+  OrganizationFilterInput,
+  OrganizationVerificationModel,
+  ResubmitOrganizationInput,
+  UsccClaimConflictModel,
+  VerificationDecisionModel,
+  VerificationDeciderModel,
+} from './verification.models.js';
+
+/** The AUTHORITY and the organization itself see the reasons and who decided; others only the state. */
+const seesVerificationDetails = (actor: Actor | undefined, organizationId: string) => !!actor && (actor.kind === 'AUTHORITY' || actor.organizationId === organizationId);
 
 @Resolver(() => OrganizationModel)
 export class OrganizationResolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly identity: IdentityService,
+    private readonly verifications: VerificationService,
+    private readonly desk: VerificationDeskService,
     private readonly details: OrganizationDetailsService,
   ) {}
 
@@ -52,12 +70,127 @@ export class OrganizationResolver {
     return org ? toOrganizationModel(org) : null;
   }
 
-  @Mutation(() => OrganizationModel, { description: 'AUTHORITY only.' })
+  @Query(() => OrganizationConnectionModel, {
+    description: '机构审核台（仅主管部门）：按条件筛选机构，新注册在前 (the verification desk, AUTHORITY only; newest first).',
+  })
+  async organizations(
+    @Context() ctx: RequestContext,
+    @Args('filter', { type: () => OrganizationFilterInput, nullable: true, description: '筛选条件 (filter).' }) filter?: OrganizationFilterInput | null,
+    @Args('first', { type: () => Int, defaultValue: 20, description: '每页条数，1–100 (page size).' }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (cursor of the previous page).' }) after?: string | null,
+  ): Promise<OrganizationConnectionModel> {
+    const actor = ctx.requireActor();
+    const page = await this.verifications.page(actor, filter ?? {}, first, after);
+    for (const org of page.rows) ctx.loaders.organization.prime(org.id, org);
+    return {
+      edges: page.rows.map((o) => ({ cursor: keysetCursor(o), node: toOrganizationModel(o) })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Mutation(() => OrganizationModel, { description: 'AUTHORITY only: 审核通过（待审核或待补充材料的机构）(verify a PENDING or NEEDS_INFO organization).' })
   async verifyOrganization(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     const actor = ctx.actor;
     const org = await inTransaction(this.dataSource, (manager) => this.identity.verifyOrganization(manager, actor, id));
     ctx.loaders.organization.clear(org.id);
     return toOrganizationModel(org);
+  }
+
+  @Mutation(() => OrganizationModel, { description: '仅主管部门：驳回待审核或待补充材料的机构，须填写原因 (AUTHORITY only: reject, with a reason).' })
+  async rejectOrganization(
+    @Args('id', { type: () => ID, description: '机构 ID (organization id).' }) id: string,
+    @Args('reason', { description: '驳回原因，1–500 字，将通知该机构 (reason, 1–500 characters, sent to the organization).' }) reason: string,
+    @Context() ctx: RequestContext,
+  ): Promise<OrganizationModel> {
+    const actor = ctx.actor;
+    const { organization } = await inTransaction(this.dataSource, (manager) => this.verifications.decide(manager, actor, id, 'REJECT', reason, 'reason'));
+    ctx.loaders.organization.clear(organization.id);
+    return toOrganizationModel(organization);
+  }
+
+  @Mutation(() => OrganizationModel, { description: '仅主管部门：要求待审核机构补充材料 (AUTHORITY only: ask a PENDING organization for more information).' })
+  async requestOrganizationInfo(
+    @Args('id', { type: () => ID, description: '机构 ID (organization id).' }) id: string,
+    @Args('message', { description: '需补充的内容，1–500 字，将通知该机构 (what is needed, 1–500 characters).' }) message: string,
+    @Context() ctx: RequestContext,
+  ): Promise<OrganizationModel> {
+    const actor = ctx.actor;
+    const { organization } = await inTransaction(this.dataSource, (manager) => this.verifications.decide(manager, actor, id, 'REQUEST_INFO', message, 'message'));
+    ctx.loaders.organization.clear(organization.id);
+    return toOrganizationModel(organization);
+  }
+
+  @Mutation(() => OrganizationModel, {
+    description:
+      '仅主管部门：撤销已通过机构的资质，须填写原因；其已发布信息全部下架，进行中的对接申请全部取消并通知对方 ' +
+      '(AUTHORITY only: revoke; its published listings are closed and its open match requests cancelled).',
+  })
+  async revokeVerification(
+    @Args('id', { type: () => ID, description: '机构 ID (organization id).' }) id: string,
+    @Args('reason', { description: '撤销原因，1–500 字，将通知该机构并作为下架原因 (reason, 1–500 characters).' }) reason: string,
+    @Context() ctx: RequestContext,
+  ): Promise<OrganizationModel> {
+    const actor = ctx.actor;
+    const { organization } = await inTransaction(this.dataSource, (manager) => this.desk.revoke(manager, actor, id, reason));
+    ctx.loaders.organization.clear(organization.id);
+    return toOrganizationModel(organization);
+  }
+
+  @Mutation(() => OrganizationModel, {
+    description:
+      '本机构成员：待补充材料、未通过或已撤销资质的机构更正信息后重新提交审核（回到待审核）；已通过的机构不能重新提交 ' +
+      '(a member resubmits its NEEDS_INFO, REJECTED or REVOKED organization; back to PENDING).',
+  })
+  async resubmitOrganization(
+    @Args('input', { type: () => ResubmitOrganizationInput, description: '更正内容与说明 (corrections and a note).' }) input: ResubmitOrganizationInput,
+    @Context() ctx: RequestContext,
+  ): Promise<OrganizationModel> {
+    const actor = ctx.actor;
+    const { organization } = await inTransaction(this.dataSource, (manager) => this.verifications.resubmit(manager, actor, input));
+    ctx.loaders.organization.clear(organization.id);
+    return toOrganizationModel(organization);
+  }
+
+  @ResolveField(() => OrganizationVerificationModel, { description: '审核状态与最近一次决定 (verification state and last decision).' })
+  async verification(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<OrganizationVerificationModel> {
+    // No actor right after `register` (the new token is in the answer): the state only.
+    const actor = ctx.actor;
+    const details = seesVerificationDetails(actor, org.id);
+    let decidedBy: VerificationDeciderModel | null = null;
+    if (details && org.verificationDecidedBy) {
+      const user = await ctx.loaders.user.load(org.verificationDecidedBy);
+      // A decider removed from the AUTHORITY since (organization_id NULL) is named without an organization.
+      const userOrg = user?.organizationId ? await ctx.loaders.organization.load(user.organizationId) : null;
+      decidedBy = { displayName: actor?.kind === 'AUTHORITY' ? (user?.displayName ?? null) : null, organizationName: userOrg?.name ?? null };
+    }
+    return {
+      organizationId: org.id,
+      state: org.verificationState,
+      reason: details ? org.verificationReason : null,
+      decidedAt: org.verificationDecidedAt,
+      decidedBy,
+      decidedByUserId: org.verificationDecidedBy,
+    };
+  }
+
+  @ResolveField(() => UsccClaimConflictModel, {
+    nullable: true,
+    description: '仅主管部门可见：该机构的统一社会信用代码也出现在主管部门导入的名单中（第二个申领）；其他调用者为 null (AUTHORITY only; null for others).',
+  })
+  async claimConflict(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<UsccClaimConflictModel | null> {
+    if (ctx.actor?.kind !== 'AUTHORITY') return null;
+    const row = await ctx.loaders.claimConflict.load(org.id);
+    return row ? { uscc: row.uscc, importedName: row.importedName, firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt, importCount: row.importCount } : null;
+  }
+
+  @ResolveField(() => [VerificationDecisionModel], {
+    description: '审核历史，最新在前，最多 100 条；仅主管部门和机构本身可见，其他调用者为空列表；请只对单个机构查询 (decision history; AUTHORITY and the organization itself).',
+  })
+  async verificationHistory(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<VerificationDecisionModel[]> {
+    if (!seesVerificationDetails(ctx.actor, org.id)) return [];
+    const rows = await this.verifications.history(org.id);
+    return rows.map((d) => ({ id: d.id, fromState: d.fromState, toState: d.toState, reason: d.reason, decidedAt: d.decidedAt }));
   }
 }
 

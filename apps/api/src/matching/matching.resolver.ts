@@ -66,9 +66,11 @@ export class MatchingResolver {
     checkPageSize(first ?? 20);
     const rows = await this.matches.recommendationsFor(actor.organizationId, kinds ?? undefined, first ?? 20);
     const listings = new Map((await this.listings.byIds(rows.map((r) => r.listingId))).map((l) => [l.listing.id, l]));
+    // Reasons quote the profile's figures: withheld, like the profile itself, when they came from the AUTHORITY and the firm is not verified.
+    const withhold = !actor.verified && rows.length > 0 && (await this.profiles.hidesAuthorityDataFrom(actor));
     return rows
       .filter((r) => listings.get(r.listingId)?.listing.status === 'PUBLISHED')
-      .map((r) => ({ listing: toListingModel(listings.get(r.listingId)!), score: r.score, reasons: r.reasons, computedAt: r.computedAt }));
+      .map((r) => ({ listing: toListingModel(listings.get(r.listingId)!), score: r.score, reasons: withhold ? reasonsWithoutProfile(r.reasons) : r.reasons, computedAt: r.computedAt }));
   }
 
   @Query(() => [LeadModel], { description: 'For the owner of a published listing: enterprises that match it, best first.' })

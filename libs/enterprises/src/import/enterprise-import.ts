@@ -16,6 +16,7 @@ import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
 import { describeRegionCodeProblem } from '../../../identity/src/regions/region-codes.js';
 import { normalizeUscc, validateUscc } from '../../../identity/src/uscc/uscc.js';
+import { VERIFICATION_STATE_LABELS } from '../../../identity/src/verification/verification-state.js';
 import { checkDetail } from '../../../identity/src/organizations/organization-details.js';
 import { UserEntity } from '../../../identity/src/users/user.entity.js';
 import { EnterpriseFinancialsEntity } from '../enterprise-financials.entity.js';
@@ -323,6 +324,8 @@ export interface ImportReport {
   /** One entry per problem: each row of a rejected enterprise appears at least once. */
   rejected: ImportRejection[];
   firms: ImportedFirm[];
+  /** Enterprises not imported because their USCC is claimed by an organization that is not VERIFIED. */
+  claimConflicts: number;
 }
 
 export interface ImportOptions {
@@ -347,7 +350,7 @@ interface Prepared {
   contact: Partial<Record<ContactKey, string>>;
 }
 
-type Rejected = { rejected: ImportRejection[] };
+type Rejected = { rejected: ImportRejection[]; claimConflict?: boolean };
 
 /** Upserts enterprises by USCC from parsed rows; see the module comment. */
 @Injectable()
@@ -359,7 +362,7 @@ export class EnterpriseImporter {
 
   async import(rows: readonly RawRow[], options: ImportOptions): Promise<ImportReport> {
     const today = options.today ?? todayInShanghai();
-    const report: ImportReport = { total: rows.length, created: 0, updated: 0, unchanged: 0, rejectedRows: 0, rejected: [], firms: [] };
+    const report: ImportReport = { total: rows.length, created: 0, updated: 0, unchanged: 0, rejectedRows: 0, rejected: [], firms: [], claimConflicts: 0 };
 
     const groups = new Map<string, RawRow[]>();
     for (const r of rows) {
@@ -390,6 +393,7 @@ export class EnterpriseImporter {
       }
       if ('rejected' in result) {
         report.rejected.push(...result.rejected);
+        if (result.claimConflict) report.claimConflicts += 1;
         continue;
       }
       report.firms.push(result);
@@ -407,6 +411,29 @@ export class EnterpriseImporter {
     let org = await manager.findOne(OrganizationEntity, { where: { uscc: p.uscc }, lock: { mode: 'pessimistic_write' } });
     if (org && org.kind !== 'ENTERPRISE') {
       return rejectGroup(p.rows, p.uscc, p.rows[0]!.row, 'uscc', `该统一社会信用代码已注册为非企业机构（${org.kind}），不能导入企业档案 (this USCC belongs to a ${org.kind} organization, not an ENTERPRISE)`);
+    }
+    if (org && org.verificationState !== 'VERIFIED') {
+      // A USCC is a claim until the AUTHORITY verifies it: the bureau's figures never go to an
+      // unverified claimant. The second claim is recorded for the verification desk.
+      await manager.query(
+        `INSERT INTO uscc_claim_conflicts (organization_id, uscc, imported_name, imported_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (organization_id) DO UPDATE
+           SET uscc = EXCLUDED.uscc, imported_name = EXCLUDED.imported_name, imported_by = EXCLUDED.imported_by,
+               last_seen_at = now(), import_count = uscc_claim_conflicts.import_count + 1`,
+        [org.id, p.uscc, p.name, actorUserId],
+      );
+      return {
+        ...rejectGroup(
+          p.rows,
+          p.uscc,
+          p.rows[0]!.row,
+          'uscc',
+          `该统一社会信用代码已被自行注册的机构「${org.name}」申领，该机构尚未通过主管部门审核（${VERIFICATION_STATE_LABELS[org.verificationState]}），` +
+            `为防止冒用，本企业数据未导入；已在机构审核台标记该冲突，请先核实该机构 ` +
+            `(this USCC is claimed by a registered organization that is not verified (${org.verificationState}); nothing was attached; the conflict is flagged on the verification desk)`,
+        ),
+        claimConflict: true,
+      };
     }
     const existing = org
       ? await manager.findOne(EnterpriseProfileEntity, { where: { organizationId: org.id }, lock: { mode: 'pessimistic_write' } })
@@ -486,7 +513,7 @@ export class EnterpriseImporter {
       organizationCreated = true;
     }
     // The organization and its profile are locked above (or were created in this transaction).
-    await this.profiles.write(manager, org.id, valid, actorUserId, { existing });
+    await this.profiles.write(manager, org.id, valid, actorUserId, { existing, imported: true });
     return {
       uscc: p.uscc,
       name: org.name,

@@ -37,6 +37,11 @@ export const MUTATION_RULES = {
   register: { kinds: 'anyone' },
   login: { kinds: 'anyone' },
   verifyOrganization: { kinds: ['AUTHORITY'] },
+  // The verification desk (issue 13): decisions by the AUTHORITY, resubmission by the organization itself.
+  rejectOrganization: { kinds: ['AUTHORITY'] },
+  requestOrganizationInfo: { kinds: ['AUTHORITY'] },
+  revokeVerification: { kinds: ['AUTHORITY'] },
+  resubmitOrganization: { kinds: ['ENTERPRISE', ...LISTING_OWNERS], ownRowsOnly: true },
   upsertEnterpriseProfile: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
   createServiceOffering: { kinds: ['SERVICE_PROVIDER'] },
   updateServiceOffering: { kinds: ['SERVICE_PROVIDER'], ownRowsOnly: true },

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { BeforeInsert, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ORGANIZATION_KINDS, type OrganizationKind } from './organization-kind.js';
+import { VERIFICATION_STATES, type VerificationState } from '../verification/verification-state.js';
 
 @Entity('organizations')
 export class OrganizationEntity {
@@ -19,8 +20,27 @@ export class OrganizationEntity {
   @Column('char', { name: 'region_code', length: 6 })
   regionCode: string;
 
+  /** Kept equal to `verificationState === 'VERIFIED'`: the rest of the code reads this flag. */
   @Column('boolean', { default: false })
   verified: boolean;
+
+  @Column({ name: 'verification_state', type: 'enum', enum: VERIFICATION_STATES, enumName: 'organization_verification_state', default: 'PENDING' })
+  verificationState: VerificationState;
+
+  /** The reason of the last decision (or the organization's note when it resubmitted); a bureau text. */
+  @Column('text', { name: 'verification_reason', nullable: true })
+  verificationReason: string | null;
+
+  @Column('timestamptz', { name: 'verification_decided_at', nullable: true })
+  verificationDecidedAt: Date | null;
+
+  /** The user who took the last decision (an AUTHORITY user, or the member who resubmitted). */
+  @Column('uuid', { name: 'verification_decided_by', nullable: true })
+  verificationDecidedBy: string | null;
+
+  /** Counts verification decisions; carried by their outbox events. */
+  @Column('int', { name: 'verification_version', default: 0 })
+  verificationVersion: number;
 
   @Column('timestamptz', { name: 'verified_at', nullable: true })
   verifiedAt: Date | null;
@@ -53,4 +73,14 @@ export class OrganizationEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Rows created already verified (AUTHORITY, imports, demo data) start VERIFIED; others PENDING. */
+  @BeforeInsert()
+  protected initialVerificationState(): void {
+    this.verificationState ??= this.verified ? 'VERIFIED' : 'PENDING';
+    if (this.verified && this.verificationState === 'VERIFIED') {
+      this.verificationDecidedAt ??= this.verifiedAt ?? null;
+      this.verificationDecidedBy ??= this.verifiedBy ?? null;
+    }
+  }
 }

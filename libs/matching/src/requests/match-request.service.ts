@@ -8,6 +8,7 @@ import type { DomainEventType } from '../../../platform/src/queue/job-catalog.js
 import { checkPageSize, fetchKeysetPage } from '../../../platform/src/pagination/keyset-cursor.js';
 import { authorize } from '../../../identity/src/access/authorize.js';
 import type { Actor } from '../../../identity/src/access/access-policy.js';
+import { assertNotRevoked, lockStanding } from '../../../identity/src/verification/organization-standing.js';
 import { ListingEntity } from '../../../listings/src/entities/listing.entity.js';
 import { canSeeListing } from '../../../listings/src/listing.service.js';
 import { MatchRequestEntity } from './match-request.entity.js';
@@ -100,7 +101,10 @@ export class MatchRequestService {
     });
     if (open) throw alreadyOpen(open);
     const requestedAmount = amount ?? (listing.kind === 'CREDIT_PRODUCT' ? await this.financingNeedOf(manager, enterprise.organizationId) : null);
-    const [{ region_code: enterpriseRegionCode }] = await manager.query('SELECT region_code FROM organizations WHERE id = $1', [enterprise.organizationId]);
+    // Share-locked: a concurrent revocation of the enterprise either sees this request or refuses it.
+    const standing = await lockStanding(manager, enterprise.organizationId);
+    assertNotRevoked(standing, 'requestMatch');
+    const enterpriseRegionCode = standing.regionCode;
 
     let saved: MatchRequestEntity;
     try {
@@ -176,6 +180,31 @@ export class MatchRequestService {
     requireStatus(request, ['PENDING'], '取消', 'cancel', 'id');
     request.status = 'CANCELLED';
     return this.transition(manager, request, 'match-request.cancelled', actor!);
+  }
+
+  /**
+   * The AUTHORITY revoked `organizationId`'s verification: every open (PENDING or ACCEPTED) request
+   * where it is the enterprise or the listing's owner is CANCELLED, each with the usual
+   * `match-request.cancelled` event (naming the revoked organization, so the other side is told
+   * why). Runs in the revocation's transaction; returns the cancelled requests.
+   */
+  async cancelForRevokedOrganization(manager: EntityManager, organizationId: string, actorUserId: string): Promise<MatchRequestEntity[]> {
+    const open = await manager
+      .createQueryBuilder(MatchRequestEntity, 'r')
+      .setLock('pessimistic_write')
+      .where('(r.enterpriseOrganizationId = :org OR r.ownerOrganizationId = :org)', { org: organizationId })
+      .andWhere('r.status IN (:...open)', { open: [...OPEN_MATCH_REQUEST_STATUSES] })
+      .orderBy('r.id')
+      .getMany();
+    const cancelled: MatchRequestEntity[] = [];
+    for (const request of open) {
+      request.status = 'CANCELLED';
+      request.version += 1;
+      const saved = await manager.save(request);
+      await this.record(manager, 'match-request.cancelled', saved, actorUserId, organizationId);
+      cancelled.push(saved);
+    }
+    return cancelled;
   }
 
   /**
@@ -255,7 +284,7 @@ export class MatchRequestService {
     return saved;
   }
 
-  private async record(manager: EntityManager, type: MatchRequestEventType, r: MatchRequestEntity, actorUserId: string): Promise<void> {
+  private async record(manager: EntityManager, type: MatchRequestEventType, r: MatchRequestEntity, actorUserId: string, revokedOrganizationId?: string): Promise<void> {
     await recordEvent(manager, {
       type,
       aggregateType: 'match-request',
@@ -268,6 +297,7 @@ export class MatchRequestService {
         ownerOrganizationId: r.ownerOrganizationId,
         status: r.status,
         version: r.version,
+        ...(revokedOrganizationId ? { revokedOrganizationId } : {}),
       },
       actorUserId,
     });

@@ -10,7 +10,12 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 /** Domain events written to the outbox; they carry ids, never entities. */
 export interface DomainEventPayloads {
   'organization.registered': { organizationId: string };
-  'organization.verified': { organizationId: string; verifiedByUserId: string };
+  'organization.verified': { organizationId: string; verifiedByUserId: string; decisionId?: string; version?: number };
+  /**
+   * Any other verification decision (REJECTED, NEEDS_INFO, REVOKED) or a resubmission (PENDING).
+   * Ids only: the notifier reads the reason from the decision row.
+   */
+  'organization.verification-decided': { organizationId: string; decisionId: string; state: 'PENDING' | 'NEEDS_INFO' | 'REJECTED' | 'REVOKED'; version: number };
   'organization.details-updated': { organizationId: string };
   'invitation.created': InvitationEventData;
   'invitation.accepted': InvitationEventData & { userId: string };
@@ -46,6 +51,8 @@ export interface MatchRequestEventData {
   ownerOrganizationId: string;
   status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'COMPLETED' | 'CANCELLED';
   version: number;
+  /** Set when the platform cancelled it because this organization's verification was revoked. */
+  revokedOrganizationId?: string;
 }
 
 export interface ListingEventData {
@@ -85,6 +92,8 @@ export interface EventJob<E extends DomainEventType> {
 export interface JobPayloads {
   'notify.organization-registered': EventJob<'organization.registered'>;
   'notify.organization-verified': EventJob<'organization.verified'>;
+  /** Tell the organization about a rejection, a request for information or a revocation; tell the AUTHORITY about a resubmission. */
+  'notify.organization-verification-decided': EventJob<'organization.verification-decided'>;
   'notify.invitation-accepted': EventJob<'invitation.accepted'>;
   /** Tell the challenge's owner about a new 揭榜 application. */
   'notify.challenge-application-submitted': EventJob<'challenge-application.submitted'>;
@@ -130,6 +139,7 @@ export interface JobSpec {
 export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.organization-registered': { queue: 'notify', attempts: 5 },
   'notify.organization-verified': { queue: 'notify', attempts: 5 },
+  'notify.organization-verification-decided': { queue: 'notify', attempts: 5 },
   'notify.invitation-accepted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-submitted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-decided': { queue: 'notify', attempts: 5 },
@@ -163,6 +173,7 @@ type MatchRequestEvent = 'match-request.created' | 'match-request.responded' | '
 export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEvent<E>[] } = {
   'organization.registered': ['notify.organization-registered'],
   'organization.verified': ['notify.organization-verified'],
+  'organization.verification-decided': ['notify.organization-verification-decided'],
   // Members and invitations (issue 13): kept for audit and later notices; the mails go through MailService.
   'organization.details-updated': [],
   'invitation.created': [],
