@@ -89,7 +89,8 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   rejectOrganization: only(['AUTHORITY']),
   requestOrganizationInfo: only(['AUTHORITY']),
   revokeVerification: only(['AUTHORITY']),
-  resubmitOrganization: only(KINDS.flatMap(both)),
+  // Correcting the organization's data is management: OWNERs and ADMINs.
+  resubmitOrganization: managers(KINDS.flatMap(both)),
   upsertEnterpriseProfile: only(['ENTERPRISE:verified', 'ENTERPRISE:unverified']),
   importEnterprises: only(['AUTHORITY']),
   // Listings (issue 4). Drivers make the caller the owner of the target row whenever its kind could
@@ -222,7 +223,7 @@ describe('access table: every mutation × every kind of caller', () => {
     resubmitOrganization: async (actor) => {
       // A fresh organization of the caller's kind, so the shared actors keep their state: rejected
       // ("unverified") or verified then revoked ("verified"); the AUTHORITY and anonymous call as themselves.
-      if (actor === 'anonymous' || actor === 'AUTHORITY') return { query: RESUBMIT, variables: { i: { note: '已更正' } } };
+      if (actor === 'anonymous' || baseOf(actor) === 'AUTHORITY') return { query: RESUBMIT, variables: { i: { note: '已更正' } } };
       const kind = actor.split(':')[0] as Kind;
       const org = await register(kind);
       const authority = tokenOf('AUTHORITY');
@@ -232,7 +233,13 @@ describe('access table: every mutation × every kind of caller', () => {
       } else {
         ok(await app.gql(`mutation($id: ID!) { rejectOrganization(id: $id, reason: "材料不全") { id } }`, { id: org.organizationId }, authority), 'rejectOrganization');
       }
-      return { query: RESUBMIT, variables: { i: { note: '已更正' } }, token: org.token };
+      if (roleOf(actor) === 'OWNER') return { query: RESUBMIT, variables: { i: { note: '已更正' } }, token: org.token };
+      // An ADMIN or MEMBER of that fresh organization calls.
+      const email = `resubmit-${randomBytes(5).toString('hex')}@access.test`;
+      ok(await app.gql(INVITE, { e: email, r: roleOf(actor) }, org.token), 'inviteMember');
+      const [mail] = await keptMails(app, email);
+      const member = ok<{ accessToken: string }>(await app.gql(ACCEPT, { t: tokenIn(mail!.body), p: 'member-password-1', n: '更正材料的同事' }), 'acceptInvitation');
+      return { query: RESUBMIT, variables: { i: { note: '已更正' } }, token: member.accessToken };
     },
 
     createServiceOffering: async () => ({ query: createMutation('SERVICE_OFFERING'), variables: { i: serviceOfferingInput() }, unchanged: await nothingWritten() }),

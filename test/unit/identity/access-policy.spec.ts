@@ -77,6 +77,7 @@ const ROLE_TABLE: Partial<Record<MutationName, readonly MemberRole[]>> = {
   changeMemberRole: MANAGERS,
   removeMember: MANAGERS,
   updateOrganization: MANAGERS,
+  resubmitOrganization: MANAGERS,
 };
 
 /** Mutations the server adds beyond the contract (the contract permits additions). */
