@@ -163,12 +163,37 @@ describe('data protection: a firm’s financial figures', () => {
     }
   });
 
+  /** Invitation tokens, invitees' addresses and contact details: checked against the logs below. */
+  const personal: string[] = [];
+
+  it('invitations and contact details go through without their tokens, addresses or phone numbers in outbox or audit rows', async () => {
+    const invitee = `invitee-${usccTag().toLowerCase()}@protect.test`;
+    const phone = '13912345678';
+    const contactEmail = `contact-${usccTag().toLowerCase()}@protect.test`;
+    await ok(gql(url, 'mutation($i: UpdateOrganizationInput!) { updateOrganization(input: $i) { id } }', { i: { contactPhone: phone, contactEmail } }, firm.token));
+    await ok(gql(url, 'mutation($e: String!) { inviteMember(email: $e, role: MEMBER) { id } }', { e: invitee }, firm.token));
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT body FROM mail_messages WHERE to_address = $1', [invitee]);
+      const token = /token=([A-Za-z0-9_-]+)/.exec(rows[0].body)![1]!;
+      const accepted = await ok(gql(url, 'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p, displayName: "新同事") { accessToken } }', { t: token, p: PASSWORD }));
+      personal.push(invitee, token, phone, contactEmail, accepted.acceptInvitation.accessToken);
+      for (const table of ['outbox_events', 'audit_log', 'notifications']) {
+        const { rows: dump } = await client.query(`SELECT coalesce(string_agg(t::text, ' '), '') AS dump FROM ${table} t`);
+        for (const secret of [invitee, token, phone, contactEmail]) expect({ table, found: dump[0].dump.includes(secret) }).toEqual({ table, found: false });
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
   it('nor in any log line, at debug level; nor are passwords or tokens', async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     expect(output).toContain('shutdown complete');
     expect(output.split('\n').length).toBeGreaterThan(20); // it did log: requests, jobs, start and stop
-    for (const secret of [...FIGURES, PASSWORD, TEST_AUTHORITY.password, ...tokens]) {
+    for (const secret of [...FIGURES, PASSWORD, TEST_AUTHORITY.password, ...tokens, ...personal]) {
       expect({ secret: secret.slice(0, 12), found: output.includes(secret) }).toEqual({ secret: secret.slice(0, 12), found: false });
     }
   });
