@@ -6,6 +6,8 @@ export interface Actor {
   readonly organizationId: string;
   readonly kind: OrganizationKind;
   readonly verified: boolean;
+  /** The session the access token names (`sid`); set for every caller authenticated by a token. */
+  readonly sessionId?: string;
 }
 
 export interface MutationRule {
