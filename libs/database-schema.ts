@@ -17,6 +17,7 @@ import { MatchEntity } from './matching/src/sets/match.entity.js';
 import { MatchRequestEntity } from './matching/src/requests/match-request.entity.js';
 import { AuditLogEntity } from './insights/src/audit-log.entity.js';
 import { LoginThrottleEntity } from './identity/src/auth/login-throttle.entity.js';
+import { MailMessageEntity } from './mail/src/mail-message.entity.js';
 import { UserSessionEntity } from './identity/src/auth/user-session.entity.js';
 import { PasswordResetTokenEntity } from './identity/src/auth/password-reset-token.entity.js';
 import { RateLimitEntity } from './identity/src/auth/rate-limit.entity.js';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   MatchRequestEntity,
   AuditLogEntity,
   LoginThrottleEntity,
+  MailMessageEntity,
   UserSessionEntity,
   PasswordResetTokenEntity,
   RateLimitEntity,

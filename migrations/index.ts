@@ -4,6 +4,7 @@ import { Listings1795262294810 } from './1795262294810-Listings.js';
 import { Matches1795266149105 } from './1795266149105-Matches.js';
 import { MatchRequestsAndInsights1795268364161 } from './1795268364161-MatchRequestsAndInsights.js';
 import { LoginThrottle1795273516149 } from './1795273516149-LoginThrottle.js';
+import { MailMessages1796399747240 } from './1796399747240-MailMessages.js';
 import { SessionsAndThrottles1796399768835 } from './1796399768835-SessionsAndThrottles.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
@@ -14,5 +15,6 @@ export const MIGRATIONS: Function[] = [
   Matches1795266149105,
   MatchRequestsAndInsights1795268364161,
   LoginThrottle1795273516149,
+  MailMessages1796399747240,
   SessionsAndThrottles1796399768835,
 ];

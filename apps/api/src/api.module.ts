@@ -33,6 +33,8 @@ import { HealthController } from './health/health.controller.js';
 import { AuthResolver } from './identity/auth.resolver.js';
 import { OrganizationResolver, UserResolver } from './identity/organization.resolver.js';
 import { NotificationResolver } from './notifications/notification.resolver.js';
+import { MailModule } from '../../../libs/mail/src/mail.module.js';
+import { DevMailController } from './dev/dev-mail.controller.js';
 
 /** The GraphQL API and health endpoints. */
 @Module({
@@ -44,6 +46,7 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
     ListingsModule,
     MatchingModule,
     InsightsModule,
+    MailModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule, TiersModule, ListingsModule, MatchingModule, InsightsModule],
@@ -61,7 +64,7 @@ import { NotificationResolver } from './notifications/notification.resolver.js';
       ) => graphqlOptions(config, tokens, { identity, assessments, listings, applications, matchRequests }, runtime.logger, audit),
     }),
   ],
-  controllers: [HealthController, InsightsExportController],
+  controllers: [HealthController, InsightsExportController, DevMailController],
   providers: [AuthResolver, OrganizationResolver, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
 })
 export class ApiModule {}

@@ -82,8 +82,14 @@ export function describeStart(started: StartedApp): string {
   const { runtime } = started;
   const mode = runtime.role === 'all' ? 'all-in-one' : 'api';
   const search = runtime.config.meiliUrl ? `Meilisearch ${new URL(runtime.config.meiliUrl).host}` : 'embedded (in-process)';
+  const smtp = runtime.config.mail.smtpUrl;
+  const mail = smtp
+    ? `SMTP ${new URL(smtp).host}`
+    : runtime.config.production
+      ? 'kept in the database (no SMTP_URL: nothing is delivered)'
+      : `kept in the database (no SMTP_URL): read them at ${started.baseUrl}/dev/mails`;
   return (
     `srdi-match started: mode=${mode} env=${runtime.config.env} database=${runtime.database.describe()} ` +
-    `queue=${runtime.queues.describe()} pubsub=${runtime.pubsub.describe()} search=${search} graphql=${started.graphqlUrl}`
+    `queue=${runtime.queues.describe()} pubsub=${runtime.pubsub.describe()} search=${search} mail=${mail} graphql=${started.graphqlUrl}`
   );
 }

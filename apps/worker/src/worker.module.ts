@@ -8,10 +8,12 @@ import { NightlyReassessScheduler } from '../../../libs/tiers/src/assessments/ti
 import { NightlyReconcileScheduler } from '../../../libs/search/src/search-sync.handlers.js';
 import { NightlyMatchReconcileScheduler } from '../../../libs/matching/src/sets/matching.handlers.js';
 import { JobRunner } from './job-runner.js';
+import { MailModule } from '../../../libs/mail/src/mail.module.js';
+import { MailDeliveryHandler } from '../../../libs/mail/src/mail-delivery.handler.js';
 
 /** Queue processors. Never imports GraphQL code. */
 @Module({
-  imports: [DiscoveryModule, NotificationsModule, TiersModule, MatchingModule, InsightsModule],
-  providers: [JobRunner, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler],
+  imports: [DiscoveryModule, NotificationsModule, TiersModule, MatchingModule, InsightsModule, MailModule],
+  providers: [JobRunner, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler],
 })
 export class WorkerModule {}

@@ -64,6 +64,12 @@ const schema = z
     /** Multiplies every ceiling of the throttles of register, password reset and invitations (tests only raise it). */
     RATE_LIMIT_MULTIPLIER: int(1, 1, 100_000),
     SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
+    /** Outgoing mail: smtp://user:pass@host:587 or smtps://…; unset keeps mails in the database (GET /dev/mails). */
+    SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
+    MAIL_FROM: z.string().trim().min(3).max(200).refine((v) => !/[\r\n]/.test(v), { message: 'must be one line' }).default('专精特新企业服务平台 <no-reply@srdi.example>'),
+    /** Base of the links in mails (invitations, password resets), e.g. https://srdi.nb.gov.cn. */
+    PUBLIC_BASE_URL: optionalUrl(['http://', 'https://']),
+    PLATFORM_NAME: z.string().trim().min(2).max(50).default('专精特新企业服务平台'),
     /** JSON object of service-institution ranking weights, e.g. {"success":0.3}; keys checked by libs/insights. */
     SERVICE_RANKING_WEIGHTS: optionalText.transform((v, ctx) => {
       if (v === undefined) return undefined;
@@ -133,6 +139,14 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   /** Overrides of the service-institution ranking weights (validated and normalised by libs/insights). */
   readonly serviceRankingWeights: Record<string, number> | undefined;
+  readonly mail: {
+    /** `undefined`: mails are kept in `mail_messages` (read at GET /dev/mails outside production). */
+    readonly smtpUrl: string | undefined;
+    readonly from: string;
+    /** Absolute base of the links in mails; defaults to this server's own address. */
+    readonly linkBase: string;
+    readonly platformName: string;
+  };
 }
 
 /** URLs may carry `user:password@`; the boot log must not show it. Greedy, so a stray `@` over-hides. */
@@ -173,6 +187,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitMultiplier: c.RATE_LIMIT_MULTIPLIER,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
+    mail: {
+      smtpUrl: c.SMTP_URL,
+      from: c.MAIL_FROM,
+      linkBase: c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT || 3000}`,
+      platformName: c.PLATFORM_NAME,
+    },
   };
 }
 

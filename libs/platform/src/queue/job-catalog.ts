@@ -28,6 +28,8 @@ export interface DomainEventPayloads {
   'match-request.responded': MatchRequestEventData;
   'match-request.completed': MatchRequestEventData;
   'match-request.cancelled': MatchRequestEventData;
+  /** An e-mail was queued (its row holds recipient and text); ids only. */
+  'mail.queued': { mailId: string };
 }
 
 export interface MatchRequestEventData {
@@ -99,6 +101,8 @@ export interface JobPayloads {
   'matching.rescore-provider': EventJob<'match-request.completed'>;
   /** Nightly (repeatable) and `npm run matches:reconcile`: repair match-set drift; `rebuild` recomputes every set. */
   'matching.reconcile': { requestedBy?: string; rebuild?: boolean };
+  /** Deliver one queued e-mail (SMTP, or keep it in the table without SMTP_URL). */
+  'mail.deliver': EventJob<'mail.queued'>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -127,6 +131,8 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'matching.sync-listing': { queue: 'matching', attempts: 5 },
   'matching.rescore-provider': { queue: 'matching', attempts: 5 },
   'matching.reconcile': { queue: 'matching', attempts: 3 },
+  // A mail server may be down for minutes: 10 attempts back off over about 17 minutes in all.
+  'mail.deliver': { queue: 'notify', attempts: 10 },
 };
 
 /** Jobs that accept the job form of event `E` as their payload: the only jobs an event may route to. */
@@ -154,6 +160,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'match-request.responded': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
   'match-request.completed': ['notify.match-request', 'matching.rescore-provider', 'insights.schedule-refresh', 'match-request.publish'],
   'match-request.cancelled': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
+  'mail.queued': ['mail.deliver'],
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
