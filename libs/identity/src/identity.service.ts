@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LoginThrottle } from './auth/login-throttle.js';
+import { LOGIN_THROTTLE, LoginThrottle } from './auth/login-throttle.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, isUniqueViolation, notFound } from '../../platform/src/errors/app-error.js';
@@ -129,11 +129,32 @@ export class IdentityService {
       .getOne();
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok || !user.organization) {
-      await this.throttle.recordFailure(normalized, address);
+      const { accountCeilingReached } = await this.throttle.recordFailure(normalized, address);
+      if (accountCeilingReached && user) await this.alertSignInFailures(user);
       throw new AppError('UNAUTHENTICATED', '邮箱或密码错误 (wrong email or password)');
     }
-    await this.throttle.recordSuccess(normalized);
+    await this.throttle.recordSuccess(normalized, address);
     return { user, organization: user.organization };
+  }
+
+  /**
+   * An account reached the per-account ceiling of failed sign-ins (from all addresses together):
+   * nothing is locked, the AUTHORITY is told (once per window) through the outbox.
+   */
+  private async alertSignInFailures(user: UserEntity): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      recordEvent(manager, {
+        type: 'account.sign-in-failures-exceeded',
+        aggregateType: 'user',
+        aggregateId: user.id,
+        data: {
+          userId: user.id,
+          organizationId: user.organizationId,
+          failures: LOGIN_THROTTLE.account.maxFailures,
+          windowMinutes: LOGIN_THROTTLE.account.windowMinutes,
+        },
+      }),
+    );
   }
 
   /** AUTHORITY marks an organization verified; repeating it is a no-op that emits nothing. */

@@ -136,6 +136,7 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
         maxTokens: MAX_TOKENS,
         maxCost: config.graphql.maxCost,
         formatError,
+        sessionRecheckMs: config.wsSessionRecheckSeconds * 1000,
       }) as NonNullable<ApolloDriverConfig['subscriptions']>['graphql-ws'],
     },
     // HTTP: one context per request. WebSocket: one per subscription, with the actor the

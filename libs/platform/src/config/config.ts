@@ -63,6 +63,8 @@ const schema = z
     }),
     /** Multiplies every ceiling of the throttles of register, password reset and invitations (tests only raise it). */
     RATE_LIMIT_MULTIPLIER: int(1, 1, 100_000),
+    /** How often an open websocket re-reads its session; a revoked session's socket closes within this. */
+    WS_SESSION_RECHECK_SECONDS: int(60, 1, 3600),
     SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
     /** Outgoing mail: smtp://user:pass@host:587 or smtps://…; unset keeps mails in the database (GET /dev/mails). */
     SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
@@ -136,6 +138,8 @@ export interface AppConfig {
   readonly trustProxy: string | number | undefined;
   /** Multiplier of the RateLimiter ceilings (1 in production). */
   readonly rateLimitMultiplier: number;
+  /** Seconds between session re-reads of an open websocket. */
+  readonly wsSessionRecheckSeconds: number;
   readonly shutdownTimeoutMs: number;
   /** Overrides of the service-institution ranking weights (validated and normalised by libs/insights). */
   readonly serviceRankingWeights: Record<string, number> | undefined;
@@ -185,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerConcurrency: c.WORKER_CONCURRENCY,
     trustProxy: c.TRUST_PROXY,
     rateLimitMultiplier: c.RATE_LIMIT_MULTIPLIER,
+    wsSessionRecheckSeconds: c.WS_SESSION_RECHECK_SECONDS,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
     mail: {

@@ -11,6 +11,8 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export interface DomainEventPayloads {
   'organization.registered': { organizationId: string };
   'organization.verified': { organizationId: string; verifiedByUserId: string };
+  /** An account reached the per-account ceiling of failed sign-ins (all addresses); nothing was locked. */
+  'account.sign-in-failures-exceeded': { userId: string; organizationId: string; failures: number; windowMinutes: number };
   'enterprise-profile.changed': { organizationId: string; version: number };
   /** New tier assessments were stored for an enterprise (service gaps feed matching). */
   'enterprise-assessment.changed': { organizationId: string; profileVersion: number };
@@ -71,6 +73,8 @@ export interface EventJob<E extends DomainEventType> {
 export interface JobPayloads {
   'notify.organization-registered': EventJob<'organization.registered'>;
   'notify.organization-verified': EventJob<'organization.verified'>;
+  /** Tell the AUTHORITY that an account is under a distributed password-guessing attack. */
+  'notify.sign-in-failures-exceeded': EventJob<'account.sign-in-failures-exceeded'>;
   /** Tell the challenge's owner about a new 揭榜 application. */
   'notify.challenge-application-submitted': EventJob<'challenge-application.submitted'>;
   /** Tell the applicant how the challenge's owner decided (shortlisted, accepted, rejected). */
@@ -115,6 +119,7 @@ export interface JobSpec {
 export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.organization-registered': { queue: 'notify', attempts: 5 },
   'notify.organization-verified': { queue: 'notify', attempts: 5 },
+  'notify.sign-in-failures-exceeded': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-submitted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-decided': { queue: 'notify', attempts: 5 },
   'notify.match-request': { queue: 'notify', attempts: 5 },
@@ -147,6 +152,7 @@ type MatchRequestEvent = 'match-request.created' | 'match-request.responded' | '
 export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEvent<E>[] } = {
   'organization.registered': ['notify.organization-registered'],
   'organization.verified': ['notify.organization-verified'],
+  'account.sign-in-failures-exceeded': ['notify.sign-in-failures-exceeded'],
   'enterprise-profile.changed': ['tiers.assess-enterprise', 'matching.rescore-enterprise'],
   'enterprise-assessment.changed': ['matching.rescore-enterprise'],
   'listing.created': ['search.sync-listing'],
