@@ -45,6 +45,8 @@ describe('loadConfig defaults', () => {
       trustProxy: undefined,
       rateLimitMultiplier: 1,
       wsSessionRecheckSeconds: 60,
+      serviceRankingWeights: undefined,
+      mail: { from: '专精特新企业服务平台 <no-reply@srdi.example>', linkBase: 'http://localhost:3000', platformName: '专精特新企业服务平台', smtpUrl: undefined },
     });
   });
 
