@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../../../platform/src/errors/app-error.js';
+import { returnedRows } from './session.store.js';
 
 export interface ThrottleRule {
   /** Failed sign-ins in the window that lock the key (the attempt after the last one is refused). */
@@ -86,11 +87,13 @@ export class LoginThrottle {
 
   /** Lifts every lock of an account (all its pairs) and its ceiling count; returns how many locks were in force. */
   async unlock(normalizedEmail: string, runner: Pick<DataSource, 'query'> = this.dataSource): Promise<number> {
-    const rows: Array<{ locked: boolean }> = await runner.query(
-      `DELETE FROM login_throttle WHERE key LIKE $1 OR key = $2 RETURNING (locked_until > now()) AS locked`,
-      [throttleKeys.pairsOf(normalizedEmail), throttleKeys.account(normalizedEmail)],
+    const rows = returnedRows<{ locked: boolean | null }>(
+      await runner.query(
+        `DELETE FROM login_throttle WHERE key LIKE $1 OR key = $2 RETURNING (locked_until > now()) AS locked`,
+        [throttleKeys.pairsOf(normalizedEmail), throttleKeys.account(normalizedEmail)],
+      ),
     );
-    return rows.filter((r) => r.locked).length;
+    return rows.filter((r) => r.locked === true).length;
   }
 
   /** Returns the failures counted in the current window (after this one). `lockMinutes` 0: never locks. */

@@ -5,6 +5,15 @@ import type { SessionRevokedReason } from './user-session.entity.js';
 /** Either a transaction's manager or the data source's: both run statements. */
 type Runner = Pick<EntityManager, 'query'>;
 
+/**
+ * The rows of an UPDATE/DELETE … RETURNING: TypeORM's PostgreSQL driver answers those with
+ * `[rows, affectedCount]`, and SELECT/INSERT with the rows alone.
+ */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
 export interface ActiveSession {
   id: string;
   createdAt: Date;
@@ -27,19 +36,23 @@ export async function startSession(runner: Runner, userId: string, ttlSeconds: n
 
 /** Ends one session of `userId`; true when it was active. */
 export async function revokeSession(runner: Runner, userId: string, sessionId: string, reason: SessionRevokedReason): Promise<boolean> {
-  const rows: unknown[] = await runner.query(
-    `UPDATE user_sessions SET revoked_at = now(), revoked_reason = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
-    [sessionId, userId, reason],
+  const rows = returnedRows(
+    await runner.query(
+      `UPDATE user_sessions SET revoked_at = now(), revoked_reason = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
+      [sessionId, userId, reason],
+    ),
   );
   return rows.length === 1;
 }
 
 /** Ends every active session of `userId` except `keep` (none kept when undefined); returns how many. */
 export async function revokeSessionsOf(runner: Runner, userId: string, reason: SessionRevokedReason, keep?: string): Promise<number> {
-  const rows: unknown[] = await runner.query(
-    `UPDATE user_sessions SET revoked_at = now(), revoked_reason = $2
-     WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
-    [userId, reason, keep ?? null],
+  const rows = returnedRows(
+    await runner.query(
+      `UPDATE user_sessions SET revoked_at = now(), revoked_reason = $2
+       WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
+      [userId, reason, keep ?? null],
+    ),
   );
   return rows.length;
 }
