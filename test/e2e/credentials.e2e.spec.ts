@@ -4,7 +4,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { startMailbox, tokenIn, type Mailbox } from '../helpers/mailbox.js';
-import { loginAuthority, registerOrg, sql, type Org } from '../helpers/listing-fixtures.js';
+import { loginAuthority, registerOrg, sql } from '../helpers/listing-fixtures.js';
 import type { GraphQLResponse } from '../helpers/graphql-client.js';
 
 const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`;
