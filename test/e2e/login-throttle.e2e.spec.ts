@@ -183,4 +183,17 @@ describe('throttles that cannot be turned against their users', () => {
     }
     expect(code(await gqlFrom(address, REQUEST_RESET, { e: `someone-else-${usccTag().toLowerCase()}@throttle.test` }))).toBe('RATE_LIMITED');
   });
+
+  it(`changePassword: ${RATE_LIMITS['changePassword.user'].limit} wrong current passwords per hour, then even the right one is refused (a stolen token is no password oracle)`, async () => {
+    const org = await registerOrg(app, 'ANCHOR_ENTERPRISE');
+    const CHANGE = `mutation($c: String!, $n: String!) { changePassword(current: $c, next: $n) }`;
+    const change = (c: string) => app.gql(CHANGE, { c, n: 'a-brand-new-password-1' }, org.token);
+    for (let i = 0; i < RATE_LIMITS['changePassword.user'].limit; i++) {
+      expect((await change(`wrong-current-${i}`)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'current' });
+    }
+    const [{ password_hash: before }] = await sql(app, 'SELECT password_hash FROM users WHERE id = $1', [org.userId]);
+    const refused = await change(org.password);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect((await sql(app, 'SELECT password_hash FROM users WHERE id = $1', [org.userId]))[0].password_hash).toBe(before);
+  });
 });

@@ -72,8 +72,11 @@ export class CredentialsService {
       .setLock('pessimistic_write')
       .getOne();
     if (!user) throw new AppError('UNAUTHENTICATED', '该账号已不存在，请重新登录 (the account no longer exists)');
+    // Past the ceiling of wrong current passwords even the right one is refused, so guessing gains nothing.
+    const failures = [{ rule: 'changePassword.user', subject: user.id }] as const;
+    await this.rateLimiter.check(failures);
     if (!(await verifyPassword(user.passwordHash, current))) {
-      await this.rateLimiter.consume([{ rule: 'changePassword.user', subject: user.id }]);
+      await this.rateLimiter.consume(failures);
       throw badInput('当前密码不正确 (the current password is wrong)', 'current');
     }
     if (current === next) throw badInput('新密码不能与当前密码相同 (the new password must differ from the current one)', 'next');
@@ -150,6 +153,7 @@ export class CredentialsService {
    * its OWNER (when member roles exist). Returns how many locks were in force.
    */
   async unlockAccount(manager: EntityManager, actor: Actor | undefined, userId: string): Promise<number> {
+    // Kind check first (no read for a caller who may never unlock); the row check follows the read.
     authorize(actor, 'unlockAccount', { ownerOrganizationId: actor?.organizationId });
     userId = parseId(userId, 'userId');
     const target = await manager.findOneBy(UserEntity, { id: userId });

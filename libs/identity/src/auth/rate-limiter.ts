@@ -103,6 +103,21 @@ export class RateLimiter {
     if (wait !== undefined) throw rateLimited(wait);
   }
 
+  /**
+   * RATE_LIMITED when one more attempt would pass a ceiling, without counting one: for limits on
+   * failures (count them with {@link consume} when they happen, check before each attempt).
+   */
+  async check(subjects: readonly RateLimitSubject[]): Promise<void> {
+    const byKey = new Map(subjects.map((s) => [rateLimitKey(s.rule, s.subject), s.rule] as const));
+    if (byKey.size === 0) return;
+    const rows: Array<{ key: string; hits: number; seconds: number }> = await this.dataSource.query(
+      `SELECT key, hits + 1 AS hits, ceil(extract(epoch FROM window_end - now()))::int AS seconds FROM rate_limits WHERE key = ANY($1) AND window_end > now()`,
+      [[...byKey.keys()]],
+    );
+    const wait = exceeded(rows, new Map([...byKey].map(([k, rule]) => [k, ceilingOf(rule, this.multiplier)])));
+    if (wait !== undefined) throw rateLimited(wait);
+  }
+
   /** Deletes a bounded batch of counters whose window ended. */
   async sweep(): Promise<void> {
     await this.dataSource.query(
