@@ -201,6 +201,21 @@ describe('credentials and sessions', () => {
     expect(await app.gql(UNLOCK, { u: org.userId }, authority)).toMatchObject({ data: { unlockAccount: 1 } });
     await login(org.email, org.password);
     expect(await app.gql(UNLOCK, { u: org.userId }, authority)).toMatchObject({ data: { unlockAccount: 0 } });
+    // Audited with the account as target; refusals too.
+    const audited = await sql(app, `SELECT outcome, count(*)::int AS n FROM audit_log WHERE operation = 'unlockAccount' AND target_id = $1 GROUP BY 1 ORDER BY 1`, [org.userId]);
+    expect(audited).toEqual([
+      { outcome: 'FORBIDDEN', n: 1 },
+      { outcome: 'OK', n: 3 },
+      { outcome: 'UNAUTHENTICATED', n: 1 },
+    ]);
+  });
+
+  it('the audit log and the outbox hold no password, reset token or e-mail of these operations', async () => {
+    const [{ dump }] = await sql(app, `SELECT string_agg(a::text, '|') AS dump FROM audit_log a WHERE operation IN ('changePassword', 'resetPassword', 'requestPasswordReset', 'logout', 'revokeOtherSessions')`);
+    expect(dump).toBeTruthy();
+    for (const secret of ['brand-new-password-1', 'reset-password-123', 'not-the-password', '@']) expect(dump).not.toContain(secret);
+    const [{ events }] = await sql(app, `SELECT coalesce(string_agg(o.payload::text, '|'), '') AS events FROM outbox_events o`);
+    expect(events).not.toContain('password');
   });
 
   it('websocket: a new connection with an ended session is refused; an open one is closed at the next session check', async () => {
