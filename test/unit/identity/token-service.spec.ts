@@ -15,9 +15,15 @@ describe('TokenService.verify with its cache of verified tokens', () => {
 
   it('answers a token it verified before the same way, until it expires', async () => {
     const tokens = new TokenService(SECRET, 60);
+    const before = Date.now();
     const token = await tokens.issue(claims);
-    expect(await tokens.verify(token)).toEqual({ ok: true, claims, expiresAt: expect.any(Number) });
-    expect(await tokens.verify(token)).toEqual({ ok: true, claims, expiresAt: expect.any(Number) }); // from the cache
+    const first = await tokens.verify(token);
+    expect(first).toEqual({ ok: true, claims, expiresAt: expect.any(Number) });
+    // exp is in whole seconds, 60 s after issue.
+    const expiresAt = (first as { expiresAt: number }).expiresAt;
+    expect(expiresAt).toBeGreaterThan(before + 58_000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 60_000);
+    expect(await tokens.verify(token)).toEqual({ ok: true, claims, expiresAt }); // from the cache
     // Both clocks move: the cache's (Date.now) and jose's (new Date()).
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'], now: Date.now() + 61_000 });
     const late = await tokens.verify(token);

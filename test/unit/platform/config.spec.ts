@@ -45,8 +45,7 @@ describe('loadConfig defaults', () => {
       trustProxy: undefined,
       rateLimitMultiplier: 1,
       wsSessionRecheckSeconds: 60,
-      serviceRankingWeights: undefined,
-      mail: { from: '专精特新企业服务平台 <no-reply@srdi.example>', linkBase: 'http://localhost:3000', platformName: '专精特新企业服务平台', smtpUrl: undefined },
+      mail: { smtpUrl: undefined, from: '专精特新企业服务平台 <no-reply@srdi.example>', linkBase: 'http://localhost:3000', platformName: '专精特新企业服务平台' },
     });
   });
 
@@ -62,6 +61,25 @@ describe('loadConfig defaults', () => {
   it('refuses a TRUST_PROXY that express would misread, naming the variable', () => {
     expect(configError({ TRUST_PROXY: 'yes please' }).message).toMatch(/TRUST_PROXY/);
     expect(configError({ RATE_LIMIT_MULTIPLIER: '0' }).message).toMatch(/RATE_LIMIT_MULTIPLIER/);
+  });
+
+  it.each([
+    ['SMTP_URL', 'http://mail.example', /must start with smtp:\/\/ or smtps:\/\//],
+    ['PUBLIC_BASE_URL', 'ftp://srdi.example', /must start with http:\/\/ or https:\/\//],
+    ['MAIL_FROM', 'a <b@c.d>\nBcc: x@y.z', /one line/],
+    ['PLATFORM_NAME', 'x', /PLATFORM_NAME/],
+  ])('refuses %s=%j', (variable, value, message) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(message);
+  });
+
+  it('takes the mail settings', () => {
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@smtp.example:465', PUBLIC_BASE_URL: 'https://srdi.nb.example', PORT: '8080' }).mail).toEqual({
+      smtpUrl: 'smtps://u:p@smtp.example:465',
+      from: '专精特新企业服务平台 <no-reply@srdi.example>',
+      linkBase: 'https://srdi.nb.example',
+      platformName: '专精特新企业服务平台',
+    });
+    expect(loadConfig({ PORT: '8080' }).mail.linkBase).toBe('http://localhost:8080');
   });
 
   it.each([

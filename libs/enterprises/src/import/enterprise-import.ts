@@ -10,8 +10,6 @@
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, isUniqueViolation } from '../../../platform/src/errors/app-error.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
@@ -24,6 +22,8 @@ import { EnterpriseProfileService } from '../enterprise-profile.service.js';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import type { EnterpriseTier } from '../enterprise-tier.js';
 import { validateProfile, type AnnualFinancialsCommand, type ProfileCommand } from '../profile-input.js';
+import { readSheetIsolated } from './read-sheet-isolated.js';
+import type { Table } from './sheet-reader.js';
 
 // ------------------------------------------------------------------------------------ columns
 
@@ -116,8 +116,6 @@ export interface RawRow {
   values: Partial<Record<ImportColumnKey, string>>;
 }
 
-const MAX_ROWS = 100_000;
-
 export type ImportFileFormat = 'xlsx' | 'csv';
 
 /** The format a file name stands for; BAD_USER_INPUT for anything but .xlsx and .csv. */
@@ -138,82 +136,13 @@ export function importFileFormat(filename: string, field = 'filename'): ImportFi
  */
 export async function parseEnterpriseFile(buffer: Buffer, filename: string): Promise<RawRow[]> {
   const format = importFileFormat(filename);
-  const table = format === 'xlsx' ? await readXlsx(buffer) : readCsv(buffer);
-  return toRawRows(table);
-}
-
-type Table = Array<{ row: number; cells: string[] }>;
-
-async function readXlsx(buffer: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types a Buffer of ArrayBuffer; Node's is generic over the backing store.
-    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (err) {
-    throw badInput(`无法读取 .xlsx 文件：${(err as Error).message} (the file is not a readable .xlsx workbook)`, 'file');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw badInput('工作簿中没有工作表 (the workbook has no worksheet)', 'file');
-  const table: Table = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
-    });
-    table.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
-  });
-  return table;
-}
-
-/** Text of an exceljs cell value: dates as yyyy-mm-dd, formulas by their result, rich text joined. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    // exceljs gives date cells as UTC midnight of the calendar date.
-    return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  }
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    const v = value as unknown as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as Array<{ text: string }>).map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('formula' in v || 'sharedFormula' in v) return '';
-    if (typeof v.text === 'string') return v.text; // hyperlink
-    if ('error' in v) return String(v.error);
-  }
-  return String(value);
-}
-
-function decodeText(buffer: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    // Not UTF-8: Excel on Chinese Windows saves "CSV" in the ANSI code page, GBK.
-    return new TextDecoder('gb18030').decode(buffer);
-  }
-}
-
-function readCsv(buffer: Buffer): Table {
-  const text = decodeText(buffer).replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = [',', ';', '\t'].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',');
-  let records: string[][];
-  try {
-    records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true });
-  } catch (err) {
-    throw badInput(`无法解析 CSV 文件：${(err as Error).message} (the CSV file cannot be parsed)`, 'file');
-  }
-  return records.map((cells, i) => ({ row: i + 1, cells }));
+  return toRawRows(await readSheetIsolated(buffer, format));
 }
 
 function toRawRows(table: Table): RawRow[] {
   const nonEmpty = table.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const header = nonEmpty[0];
   if (!header) throw badInput('文件为空：缺少表头行 (the file is empty; a header row is expected)', 'file');
-  if (nonEmpty.length - 1 > MAX_ROWS) {
-    throw badInput(`一次最多导入 ${MAX_ROWS} 行，请拆分文件 (at most ${MAX_ROWS} rows per file; split it)`, 'file');
-  }
   const columns: Array<ImportColumnKey | undefined> = [];
   const seen = new Map<ImportColumnKey, string>();
   const unknown: string[] = [];
