@@ -100,8 +100,12 @@ export class CredentialsService {
       const user = await manager.findOneBy(UserEntity, { email: normalized });
       if (!user) return;
       const token = newSecretToken();
-      // A new link supersedes the earlier ones still open.
-      await manager.query(`UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
+      // A new link supersedes the earlier ones still open; links older than a day are dropped (bounded per user).
+      await manager.query(
+        `WITH dropped AS (DELETE FROM password_reset_tokens WHERE user_id = $1 AND created_at < now() - interval '1 day')
+         UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
+        [user.id],
+      );
       await manager.query(
         `INSERT INTO password_reset_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`,
         [token.hash, user.id, RESET_TOKEN_MINUTES],
