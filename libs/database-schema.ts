@@ -20,6 +20,9 @@ import { LoginThrottleEntity } from './identity/src/auth/login-throttle.entity.j
 import { MailMessageEntity } from './mail/src/mail-message.entity.js';
 import { VerificationDecisionEntity } from './identity/src/verification/verification-decision.entity.js';
 import { UsccClaimConflictEntity } from './identity/src/verification/uscc-claim-conflict.entity.js';
+import { UserSessionEntity } from './identity/src/auth/user-session.entity.js';
+import { PasswordResetTokenEntity } from './identity/src/auth/password-reset-token.entity.js';
+import { RateLimitEntity } from './identity/src/auth/rate-limit.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
 export const ENTITIES = [
@@ -44,6 +47,9 @@ export const ENTITIES = [
   MailMessageEntity,
   VerificationDecisionEntity,
   UsccClaimConflictEntity,
+  UserSessionEntity,
+  PasswordResetTokenEntity,
+  RateLimitEntity,
 ];
 
 export { MIGRATIONS };

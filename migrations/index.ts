@@ -6,6 +6,7 @@ import { MatchRequestsAndInsights1795268364161 } from './1795268364161-MatchRequ
 import { LoginThrottle1795273516149 } from './1795273516149-LoginThrottle.js';
 import { MailMessages1796399747240 } from './1796399747240-MailMessages.js';
 import { VerificationDesk1796400147119 } from './1796400147119-VerificationDesk.js';
+import { SessionsAndThrottles1796399768835 } from './1796399768835-SessionsAndThrottles.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   LoginThrottle1795273516149,
   MailMessages1796399747240,
   VerificationDesk1796400147119,
+  SessionsAndThrottles1796399768835,
 ];

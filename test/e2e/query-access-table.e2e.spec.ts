@@ -79,6 +79,11 @@ const signedIn = (c: Omit<QueryCase, 'outcomes' | 'otherwise'> & Partial<Pick<Qu
 const idsOf = (list: Array<{ id: string }>) => list.map((x) => x.id);
 
 const QUERIES: Record<string, QueryCase> = {
+  sessions: signedIn({
+    query: () => ({ text: '{ sessions { id current } }' }),
+    // Only the caller's own sessions: the one of the token sent is listed as current.
+    shows: (d) => d.sessions.length >= 1 && d.sessions.filter((s: { current: boolean }) => s.current).length === 1,
+  }),
   me: signedIn({
     query: () => ({ text: '{ me { id organization { id } } }' }),
     // Whoever asks gets themselves, never someone else.

@@ -33,6 +33,7 @@ import type { Runtime } from '../../../libs/platform/src/runtime/runtime.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
 import { AuthResolver } from './identity/auth.resolver.js';
+import { CredentialsResolver } from './identity/credentials.resolver.js';
 import { OrganizationResolver, UserResolver } from './identity/organization.resolver.js';
 import { NotificationResolver } from './notifications/notification.resolver.js';
 import { MailModule } from '../../../libs/mail/src/mail.module.js';
@@ -68,6 +69,6 @@ import { DevMailController } from './dev/dev-mail.controller.js';
     }),
   ],
   controllers: [HealthController, InsightsExportController, DevMailController],
-  providers: [AuthResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
+  providers: [AuthResolver, CredentialsResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
 })
 export class ApiModule {}

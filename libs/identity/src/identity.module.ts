@@ -1,19 +1,30 @@
 import { Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/src/config/config.js';
 import { TokenService } from './auth/token.service.js';
 import { IdentityService } from './identity.service.js';
 import { VerificationService } from './verification/verification.service.js';
+import { CredentialsService } from './auth/credentials.service.js';
+import { RateLimiter } from './auth/rate-limiter.js';
 
 @Module({
   providers: [
     IdentityService,
     VerificationService,
+    CredentialsService,
+    // The reusable throttle (register, password reset, invitations): inject RateLimiter and call consume().
+    {
+      provide: RateLimiter,
+      inject: [getDataSourceToken(), APP_CONFIG],
+      useFactory: (dataSource: DataSource, config: AppConfig) => new RateLimiter(dataSource, config.rateLimitMultiplier),
+    },
     {
       provide: TokenService,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new TokenService(config.jwtSecret!, config.jwtTtlSeconds),
     },
   ],
-  exports: [IdentityService, TokenService, VerificationService],
+  exports: [IdentityService, TokenService, VerificationService, CredentialsService, RateLimiter],
 })
 export class IdentityModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationService } from './notification.service.js';
 import { OrganizationRegisteredNotifier, OrganizationVerificationDecidedNotifier, OrganizationVerifiedNotifier } from './organization-notify.handlers.js';
+import { SignInFailuresNotifier } from './security-notify.handlers.js';
 import { MatchRequestNotifier } from './match-request-notify.handlers.js';
 import { MatchRequestPublisher } from './match-request-publish.handler.js';
 import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotifier } from './challenge-notify.handlers.js';
@@ -15,6 +16,7 @@ import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotif
     ChallengeApplicationDecidedNotifier,
     MatchRequestNotifier,
     MatchRequestPublisher,
+    SignInFailuresNotifier,
   ],
   exports: [NotificationService],
 })

@@ -50,12 +50,32 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   cancelMatchRequest: { ENTERPRISE: 'own' },
   importEnterprises: { AUTHORITY: 'yes' },
   withdrawChallengeApplication: { ENTERPRISE: 'own' },
+  logout: EVERYONE,
+  revokeOtherSessions: EVERYONE,
+  changePassword: EVERYONE,
+  requestPasswordReset: EVERYONE,
+  resetPassword: EVERYONE,
+  // Own members (the OWNER role is checked by the service from Actor.role), or any account for the AUTHORITY.
+  unlockAccount: { ENTERPRISE: 'own', SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own', AUTHORITY: 'any' },
 };
 
 /** Mutations the server adds beyond the contract (the contract permits additions). */
-const BEYOND_CONTRACT = ['importEnterprises', 'withdrawChallengeApplication', 'rejectOrganization', 'requestOrganizationInfo', 'revokeVerification', 'resubmitOrganization'];
+const BEYOND_CONTRACT = [
+  'importEnterprises',
+  'withdrawChallengeApplication',
+  'logout',
+  'revokeOtherSessions',
+  'changePassword',
+  'requestPasswordReset',
+  'resetPassword',
+  'unlockAccount',
+  'rejectOrganization',
+  'requestOrganizationInfo',
+  'revokeVerification',
+  'resubmitOrganization',
+];
 
-const PUBLIC_MUTATIONS = ['register', 'login'];
+const PUBLIC_MUTATIONS = ['register', 'login', 'requestPasswordReset', 'resetPassword'];
 
 const OWN_ORG = '00000000-0000-4000-8000-00000000000a';
 const OTHER_ORG = '00000000-0000-4000-8000-00000000000b';

@@ -27,6 +27,8 @@ export interface WsExtra {
   auth?: Authentication;
   /** Closes the socket when the token expires. */
   expiryTimer?: NodeJS.Timeout;
+  /** Re-reads the session now and then; closes the socket once it has ended (logout, revocation). */
+  sessionTimer?: NodeJS.Timeout;
 }
 
 export type SubscriptionWsContext = WsContext<Record<string, unknown> | undefined, WsExtra>;
@@ -74,7 +76,15 @@ export interface WsOptionsDeps {
   maxCost: number;
   /** The same formatter as HTTP responses: codes kept, unexpected errors masked. */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  /**
+   * How often an open connection re-reads its session (one statement per connection per period);
+   * an ended session closes it with 4401. New connections are always checked at once.
+   */
+  sessionRecheckMs?: number;
 }
+
+/** An open socket outlives a revoked session by at most this long. */
+export const SESSION_RECHECK_MS = 60_000;
 
 const requestError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
 
@@ -113,11 +123,22 @@ export function websocketOptions(deps: WsOptionsDeps) {
         };
         arm();
       }
+      const recheck = async () => {
+        const again = await deps.authenticate(header).catch(() => undefined);
+        // A database hiccup is not a revocation: the next period tries again.
+        if (again === undefined) return;
+        if (again.problem || !again.actor) {
+          clearInterval(ctx.extra.sessionTimer);
+          ctx.extra.socket.close(WS_UNAUTHORIZED, closeReason(`UNAUTHENTICATED: ${again.problem ?? NO_TOKEN_REASON}`));
+        }
+      };
+      (ctx.extra.sessionTimer = setInterval(() => void recheck(), deps.sessionRecheckMs ?? SESSION_RECHECK_MS)).unref();
       return true;
     },
 
     onClose(ctx) {
       clearTimeout(ctx.extra.expiryTimer);
+      clearInterval(ctx.extra.sessionTimer);
     },
 
     // Errors returned here go to the client as an Error message (formatted by onError below).

@@ -6,6 +6,8 @@ export interface Actor {
   readonly organizationId: string;
   readonly kind: OrganizationKind;
   readonly verified: boolean;
+  /** The session the access token names (`sid`); set for every caller authenticated by a token. */
+  readonly sessionId?: string;
 }
 
 export interface MutationRule {
@@ -19,6 +21,7 @@ export interface MutationRule {
   readonly overrideKinds?: readonly OrganizationKind[];
 }
 
+const ALL_KINDS: readonly OrganizationKind[] = ['ENTERPRISE', 'SERVICE_PROVIDER', 'BANK', 'ANCHOR_ENTERPRISE', 'PARK_OPERATOR'];
 const LISTING_OWNERS: readonly OrganizationKind[] = ['SERVICE_PROVIDER', 'BANK', 'ANCHOR_ENTERPRISE', 'PARK_OPERATOR'];
 
 /**
@@ -56,6 +59,16 @@ export const MUTATION_RULES = {
   importEnterprises: { kinds: ['AUTHORITY'] },
   // Beyond the contract: an applicant withdraws its own 揭榜 application while it is undecided.
   withdrawChallengeApplication: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  // Credentials and sessions (issue 13): a signed-in caller acts on its own account and sessions.
+  logout: { kinds: 'signed-in' },
+  revokeOtherSessions: { kinds: 'signed-in' },
+  changePassword: { kinds: 'signed-in' },
+  // Anonymous by nature: the caller has lost the password. Throttled per address and e-mail.
+  requestPasswordReset: { kinds: 'anyone' },
+  resetPassword: { kinds: 'anyone' },
+  // The AUTHORITY for anyone; another organization for its own members, and only its OWNER (checked by
+  // CredentialsService.unlockAccount from Actor.role once member roles exist).
+  unlockAccount: { kinds: ['AUTHORITY', ...ALL_KINDS], ownRowsOnly: true, overrideKinds: ['AUTHORITY'] },
 } as const satisfies Record<string, MutationRule>;
 
 export type MutationName = keyof typeof MUTATION_RULES;

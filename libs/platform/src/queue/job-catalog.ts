@@ -16,6 +16,8 @@ export interface DomainEventPayloads {
    * Ids only: the notifier reads the reason from the decision row.
    */
   'organization.verification-decided': { organizationId: string; decisionId: string; state: 'PENDING' | 'NEEDS_INFO' | 'REJECTED' | 'REVOKED'; version: number };
+  /** An account reached the per-account ceiling of failed sign-ins (all addresses); nothing was locked. */
+  'account.sign-in-failures-exceeded': { userId: string; organizationId: string; failures: number; windowMinutes: number };
   'enterprise-profile.changed': { organizationId: string; version: number };
   /** New tier assessments were stored for an enterprise (service gaps feed matching). */
   'enterprise-assessment.changed': { organizationId: string; profileVersion: number };
@@ -80,6 +82,8 @@ export interface JobPayloads {
   'notify.organization-verified': EventJob<'organization.verified'>;
   /** Tell the organization about a rejection, a request for information or a revocation; tell the AUTHORITY about a resubmission. */
   'notify.organization-verification-decided': EventJob<'organization.verification-decided'>;
+  /** Tell the AUTHORITY that an account is under a distributed password-guessing attack. */
+  'notify.sign-in-failures-exceeded': EventJob<'account.sign-in-failures-exceeded'>;
   /** Tell the challenge's owner about a new 揭榜 application. */
   'notify.challenge-application-submitted': EventJob<'challenge-application.submitted'>;
   /** Tell the applicant how the challenge's owner decided (shortlisted, accepted, rejected). */
@@ -125,6 +129,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.organization-registered': { queue: 'notify', attempts: 5 },
   'notify.organization-verified': { queue: 'notify', attempts: 5 },
   'notify.organization-verification-decided': { queue: 'notify', attempts: 5 },
+  'notify.sign-in-failures-exceeded': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-submitted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-decided': { queue: 'notify', attempts: 5 },
   'notify.match-request': { queue: 'notify', attempts: 5 },
@@ -158,6 +163,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'organization.registered': ['notify.organization-registered'],
   'organization.verified': ['notify.organization-verified'],
   'organization.verification-decided': ['notify.organization-verification-decided'],
+  'account.sign-in-failures-exceeded': ['notify.sign-in-failures-exceeded'],
   'enterprise-profile.changed': ['tiers.assess-enterprise', 'matching.rescore-enterprise'],
   'enterprise-assessment.changed': ['matching.rescore-enterprise'],
   'listing.created': ['search.sync-listing'],
