@@ -4,6 +4,8 @@ import { OrganizationRegisteredNotifier, OrganizationVerifiedNotifier } from './
 import { MatchRequestNotifier } from './match-request-notify.handlers.js';
 import { MatchRequestPublisher } from './match-request-publish.handler.js';
 import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotifier } from './challenge-notify.handlers.js';
+import { ChallengeTermsChangedNotifier, ListingClosedNotifier } from './listing-notify.handlers.js';
+import { NotificationPublisher } from './notification-publish.handler.js';
 
 @Module({
   providers: [
@@ -14,6 +16,9 @@ import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotif
     ChallengeApplicationDecidedNotifier,
     MatchRequestNotifier,
     MatchRequestPublisher,
+    ListingClosedNotifier,
+    ChallengeTermsChangedNotifier,
+    NotificationPublisher,
   ],
   exports: [NotificationService],
 })

@@ -6,6 +6,7 @@ import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
 import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
 import { ORGANIZATION_KIND_LABELS } from '../../identity/src/organizations/organization-kind.js';
 import { NotificationService } from './notification.service.js';
+import { verifiedNotice } from './notification-texts.js';
 
 /** Tells every AUTHORITY that a new organization waits for review. */
 @Injectable()
@@ -28,25 +29,33 @@ export class OrganizationRegisteredNotifier implements JobHandler<'notify.organi
         kind: 'organization.pending-review',
         title: `新机构待审核：${org.name}`,
         body: `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，区划 ${org.regionCode}）已注册，请审核。`,
+        targetType: 'ORGANIZATION' as const,
+        targetId: org.id,
         sourceEventId: job.eventId,
       })),
     );
   }
 }
 
-/** Tells the organization it may now publish. */
+/** Tells the organization it was verified and what that lets its kind do. */
 @Injectable()
 @HandlesJob('notify.organization-verified')
 export class OrganizationVerifiedNotifier implements JobHandler<'notify.organization-verified'> {
-  constructor(private readonly notifications: NotificationService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
 
   async handle(job: JobPayloads['notify.organization-verified']): Promise<void> {
+    const org = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: job.data.organizationId });
+    if (!org) return;
     await this.notifications.createMany([
       {
-        organizationId: job.data.organizationId,
+        organizationId: org.id,
         kind: 'organization.verified',
-        title: '机构审核已通过',
-        body: '您的机构已通过主管部门审核，现在可以发布服务、产品、榜单和房源。',
+        ...verifiedNotice(org.kind),
+        targetType: 'ORGANIZATION',
+        targetId: org.id,
         sourceEventId: job.eventId,
       },
     ]);
