@@ -144,9 +144,16 @@ export class NotificationService {
     return rows.length;
   }
 
-  /** One notification of the reader's organization, with the reader's read state; null otherwise. */
+  /**
+   * One notification of the reader's organization, with the reader's read state; null otherwise,
+   * and null once the reader no longer belongs to that organization (a long-lived subscription
+   * re-checks at every delivery).
+   */
   async findFor(reader: Reader, id: string): Promise<NotificationView | null> {
-    const row = await this.query(reader).andWhere('n.id = :id', { id }).getOne();
+    const row = await this.query(reader)
+      .andWhere('n.id = :id', { id })
+      .andWhere('EXISTS (SELECT 1 FROM users u WHERE u.id = :reader AND u.organization_id = n.organization_id)')
+      .getOne();
     return row ? view(row) : null;
   }
 }

@@ -46,10 +46,13 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   cancelMatchRequest: { ENTERPRISE: 'own' },
   importEnterprises: { AUTHORITY: 'yes' },
   withdrawChallengeApplication: { ENTERPRISE: 'own' },
+  // Each user marks their own read state on their own organization's notifications.
+  markNotificationsRead: EVERYONE,
+  markAllNotificationsRead: EVERYONE,
 };
 
 /** Mutations the server adds beyond the contract (the contract permits additions). */
-const BEYOND_CONTRACT = ['importEnterprises', 'withdrawChallengeApplication'];
+const BEYOND_CONTRACT = ['importEnterprises', 'withdrawChallengeApplication', 'markNotificationsRead', 'markAllNotificationsRead'];
 
 const PUBLIC_MUTATIONS = ['register', 'login'];
 

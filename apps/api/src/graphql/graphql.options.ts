@@ -60,6 +60,8 @@ function createLoaders({ identity, assessments, listings, applications, matchReq
       return ids.map((id) => map.get(id) ?? null);
     }),
     applicationsByChallenge: new DataLoader((ids: readonly string[]) => applications.loadByChallengeIds(ids)),
+    matchRequest: byIdLoader((ids) => matchRequests.byIds(ids)),
+    challengeApplication: byIdLoader((ids) => applications.byIds(ids)),
     organization: byIdLoader((ids) => identity.organizationsByIds(ids)),
     park: byIdLoader((ids) => listings.parksByIds(ids)),
     assessments: new DataLoader(async (keys: readonly string[]) => {

@@ -51,6 +51,9 @@ export const MUTATION_RULES = {
   importEnterprises: { kinds: ['AUTHORITY'] },
   // Beyond the contract: an applicant withdraws its own 揭榜 application while it is undecided.
   withdrawChallengeApplication: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  // Beyond the contract: read state is each user's own, on their own organization's notifications.
+  markNotificationsRead: { kinds: 'signed-in' },
+  markAllNotificationsRead: { kinds: 'signed-in' },
 } as const satisfies Record<string, MutationRule>;
 
 export type MutationName = keyof typeof MUTATION_RULES;
