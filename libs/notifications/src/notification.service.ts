@@ -64,7 +64,7 @@ export class NotificationService {
         .into(NotificationEntity)
         .values(items.map((i) => ({ ...i, targetType: i.targetType ?? null, targetId: i.targetId ?? null })))
         .orIgnore()
-        .returning(['id', 'organization_id'])
+        .returning('id, organization_id')
         .execute();
       const created = (result.raw as Array<{ id: string; organization_id: string }>).map((r) => ({ id: r.id, organizationId: r.organization_id }));
       if (created.length > 0) {
