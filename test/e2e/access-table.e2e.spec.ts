@@ -93,6 +93,9 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   respondToMatchRequest: only(LISTING_OWNER_KINDS.flatMap(both)),
   completeMatchRequest: only(both('ENTERPRISE')),
   cancelMatchRequest: only(both('ENTERPRISE')),
+  // Notifications (issue 13): every signed-in user marks its own read state, whatever the kind.
+  markNotificationsRead: only(ACTORS.filter((a) => a !== 'anonymous')),
+  markAllNotificationsRead: only(ACTORS.filter((a) => a !== 'anonymous')),
 };
 
 interface Actor {
@@ -282,7 +285,36 @@ describe('access table: every mutation × every kind of caller', () => {
       const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf('BANK:verified'));
       return stateUnchanged(requestId, 'PENDING', { query: CANCEL, variables: { id: requestId } });
     },
+    markNotificationsRead: (actor) => notificationDriver(actor, 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', true),
+    markAllNotificationsRead: (actor) => notificationDriver(actor, 'mutation { markAllNotificationsRead }', false),
   };
+
+  /**
+   * An unread notification of the caller's organization (a fixture row: which notices a kind gets is
+   * tested elsewhere), so an allowed call marks at least one; a refusal must write no read state.
+   */
+  async function notificationDriver(actor: ActorKey, query: string, withIds: boolean): Promise<Call> {
+    const token = actors.get(actor)!.token;
+    const organizationId = token
+      ? ok<{ organization: { id: string } }>(await app.gql('{ me { organization { id } } }', {}, token), 'me').organization.id
+      : actors.get('ENTERPRISE:verified')!.organizationId!;
+    const [row] = await sql(
+      app,
+      `INSERT INTO notifications (organization_id, kind, title, body, source_event_id) VALUES ($1, 'test.access-table', '访问测试', '访问测试', $2) RETURNING id`,
+      [organizationId, String(Date.now() * 1000 + Math.floor(Math.random() * 1000))],
+    );
+    const reads = async () => (await sql(app, 'SELECT count(*)::int AS n FROM notification_reads'))[0].n as number;
+    const before = await reads();
+    const unchanged = await nothingWritten();
+    return {
+      query,
+      variables: withIds ? { ids: [row.id] } : {},
+      unchanged: async () => {
+        await unchanged();
+        expect(await reads()).toBe(before);
+      },
+    };
+  }
 
   /** A call on match request `id` whose refusal must leave it in `status` with nothing else written. */
   async function stateUnchanged(id: string, status: string, call: Omit<Call, 'unchanged'>): Promise<Call> {
