@@ -3,6 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { NOTIFICATION_ADDED } from '../../libs/platform/src/pubsub/channels.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { countQueries, seedListingLoad, type QueryCounter } from '../bench/listing-load.js';
 import {
   APPLY,
   DECIDE,
@@ -349,5 +350,60 @@ describe('notifications: read state, unread count, connection, target, live feed
     expect((await list(e2.token)).filter((n) => n.kind === 'challenge.closed')).toHaveLength(0);
     // The owner closing its own challenge is not a 下架.
     expect((await list(anchor.token)).filter((n) => n.kind === 'listing.taken-down')).toHaveLength(0);
+  });
+});
+
+/**
+ * `target` resolves through the per-request loaders: a page of 40 notifications, each kind of
+ * target among them, costs the same statements as a page of 8 (counted as in
+ * listings-n-plus-one.e2e.spec.ts, on a process without workers so nothing else runs meanwhile).
+ */
+describe('notifications with targets: constant SQL per page', () => {
+  let app: TestApp;
+  let counter: QueryCounter;
+  let viewer: Org;
+
+  beforeAll(async () => {
+    app = await startTestApp({ withWorkers: false });
+    const ds = app.started.runtime.database.dataSource;
+    await seedListingLoad(ds, 20, 'NT');
+    viewer = await registerOrg(app, 'ENTERPRISE');
+    const listings: Array<{ id: string; owner_organization_id: string }> = await ds.query(`SELECT id, owner_organization_id FROM listings WHERE status = 'PUBLISHED' ORDER BY id`);
+    expect(listings.length).toBeGreaterThanOrEqual(10);
+    // Newest first: i = 0 is newest; the target types cycle, so every page of 4 or more holds all of them.
+    const types = ['LISTING', 'ORGANIZATION', 'MATCH_REQUEST', 'CHALLENGE_APPLICATION'] as const;
+    for (let i = 0; i < 40; i++) {
+      const type = types[i % 4]!;
+      const l = listings[i % listings.length]!;
+      const target = type === 'LISTING' ? l.id : type === 'ORGANIZATION' ? l.owner_organization_id : '00000000-0000-4000-8000-' + String(i).padStart(12, '0');
+      await ds.query(
+        `INSERT INTO notifications (organization_id, kind, title, body, source_event_id, created_at, target_type, target_id)
+         VALUES ($1, 'test.n-plus-one', 't', 'b', $2::bigint, now() - make_interval(secs => $2::int), $3, $4)`,
+        [viewer.organizationId, i, type, target],
+      );
+    }
+    counter = await countQueries(ds);
+  });
+  afterAll(async () => {
+    counter?.restore();
+    await app?.close();
+  });
+
+  const page = async (first: number) => {
+    const { result, sql } = await counter.during(() => app.gql(`query($first: Int!) { notifications(first: $first) { ${NOTIFICATION_FIELDS} } }`, { first }, viewer.token));
+    expect(result.errors).toBeUndefined();
+    return { notices: result.data!.notifications as Notice[], sql };
+  };
+
+  it('uses the same statements for 8 and for 40 notifications', async () => {
+    const small = await page(8);
+    const large = await page(40);
+    expect(large.notices).toHaveLength(40);
+    const resolved = (ns: Notice[]) => new Set(ns.filter((n) => n.target).map((n) => n.target!.__typename === 'Organization' ? 'Organization' : 'Listing'));
+    expect(resolved(small.notices)).toEqual(new Set(['Listing', 'Organization']));
+    expect(large.notices.filter((n) => n.target).length).toBe(20); // unknown requests and applications resolve to null
+    const brief = (sql: string[]) => sql.map((q) => q.slice(0, 140)).join('\n');
+    expect({ count: large.sql.length, detail: brief(large.sql) }).toEqual({ count: small.sql.length, detail: brief(large.sql) });
+    expect(large.sql.length).toBeLessThanOrEqual(8);
   });
 });
