@@ -318,6 +318,20 @@ describe('notifications: read state, unread count, connection, target, live feed
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ title: expect.stringContaining('金融产品已被主管部门下架'), target: { __typename: 'CreditProduct', id: product.id } });
     expect(notices[0]!.body).toContain('下架原因：产品利率信息与备案不符');
+
+    // A challenge taken down: its owner hears of the 下架, its live applicants that it is closed.
+    const other = await createListing(app, anchor.token, 'CHALLENGE', { overrides: challengeInput({ title: '被下架的榜单（通知测试）' }) });
+    await publishListing(app, anchor.token, other.id);
+    const applicationId = ok<{ id: string }>(await app.gql(APPLY, { i: { challengeId: other.id, proposal: '方案' } }, e2.token), 'applyToChallenge').id;
+    await closeListing(app, authority, other.id, '榜单内容涉嫌虚假宣传');
+    await app.drain();
+    const ownerNotice = (await list(anchor.token)).find((n) => n.kind === 'listing.taken-down');
+    expect(ownerNotice).toMatchObject({ title: '揭榜榜单已被主管部门下架：被下架的榜单（通知测试）', target: { __typename: 'Challenge', id: other.id } });
+    expect(ownerNotice!.body).toContain('下架原因：榜单内容涉嫌虚假宣传');
+    const applicantNotice = (await list(e2.token)).find((n) => n.kind === 'challenge.closed');
+    expect(applicantNotice!.body).toContain('已被主管部门下架');
+    expect(applicantNotice!.body).not.toContain('虚假宣传'); // the reason is the owner's business
+    ok(await app.gql(WITHDRAW, { id: applicationId }, e2.token), 'withdrawChallengeApplication');
   });
 
   it('tells a challenge’s live applicants when its budget or deadline changes (old → new) and when it closes', async () => {
@@ -347,9 +361,10 @@ describe('notifications: read state, unread count, connection, target, live feed
       expect(closed).toHaveLength(1);
       expect(closed[0]!.body).toContain('发榜企业已关闭');
     }
-    expect((await list(e2.token)).filter((n) => n.kind === 'challenge.closed')).toHaveLength(0);
-    // The owner closing its own challenge is not a 下架.
-    expect((await list(anchor.token)).filter((n) => n.kind === 'listing.taken-down')).toHaveLength(0);
+    // e2 withdrew: only the earlier 下架 of the other challenge reached it.
+    expect((await list(e2.token)).filter((n) => n.kind === 'challenge.closed').map((n) => n.target?.id)).not.toContain(challengeId);
+    // The owner closing its own challenge is not a 下架 (its one 下架 notice is the other challenge's).
+    expect((await list(anchor.token)).filter((n) => n.kind === 'listing.taken-down').map((n) => n.target?.id)).not.toContain(challengeId);
   });
 });
 
