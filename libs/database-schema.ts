@@ -5,7 +5,7 @@
 import { OutboxEventEntity } from './platform/src/outbox/outbox-event.entity.js';
 import { OrganizationEntity } from './identity/src/organizations/organization.entity.js';
 import { UserEntity } from './identity/src/users/user.entity.js';
-import { NotificationEntity } from './notifications/src/notification.entity.js';
+import { NotificationEntity, NotificationReadEntity } from './notifications/src/notification.entity.js';
 import { EnterpriseProfileEntity } from './enterprises/src/enterprise-profile.entity.js';
 import { EnterpriseFinancialsEntity } from './enterprises/src/enterprise-financials.entity.js';
 import { TierAssessmentEntity } from './tiers/src/assessments/tier-assessment.entity.js';
@@ -30,6 +30,7 @@ export const ENTITIES = [
   OrganizationEntity,
   UserEntity,
   NotificationEntity,
+  NotificationReadEntity,
   EnterpriseProfileEntity,
   EnterpriseFinancialsEntity,
   TierAssessmentEntity,

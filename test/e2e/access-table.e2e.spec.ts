@@ -108,6 +108,9 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   resetPassword: everyone('allowed'),
   // Drivers target the caller's own account (a member of its organization); the AUTHORITY another's.
   unlockAccount: only(SIGNED_IN),
+  // Notifications (issue 13): every signed-in user marks its own read state, whatever the kind.
+  markNotificationsRead: only(ACTORS.filter((a) => a !== 'anonymous')),
+  markAllNotificationsRead: only(ACTORS.filter((a) => a !== 'anonymous')),
 };
 
 interface Actor {
@@ -367,6 +370,8 @@ describe('access table: every mutation × every kind of caller', () => {
         unchanged: async () => expect((await sql(app, 'SELECT count(*)::int AS n FROM login_throttle WHERE key = $1 AND locked_until > now()', [throttleKeys.pair(email, '203.0.113.250')]))[0].n).toBe(1),
       };
     },
+    markNotificationsRead: (actor) => notificationDriver(actor, 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', true),
+    markAllNotificationsRead: (actor) => notificationDriver(actor, 'mutation { markAllNotificationsRead }', false),
   };
 
   /** An AUTHORITY decision on a fresh BANK in `state`; a refusal leaves its state and history alone. */
@@ -386,6 +391,33 @@ describe('access table: every mutation × every kind of caller', () => {
         await unchanged();
         expect(await stateOf()).toEqual(before);
         expect(before.state).toBe(state);
+      },
+    };
+  }
+
+  /**
+   * An unread notification of the caller's organization (a fixture row: which notices a kind gets is
+   * tested elsewhere), so an allowed call marks at least one; a refusal must write no read state.
+   */
+  async function notificationDriver(actor: ActorKey, query: string, withIds: boolean): Promise<Call> {
+    const token = actors.get(actor)!.token;
+    const organizationId = token
+      ? ok<{ organization: { id: string } }>(await app.gql('{ me { organization { id } } }', {}, token), 'me').organization.id
+      : actors.get('ENTERPRISE:verified')!.organizationId!;
+    const [row] = await sql(
+      app,
+      `INSERT INTO notifications (organization_id, kind, title, body, source_event_id) VALUES ($1, 'test.access-table', '访问测试', '访问测试', $2) RETURNING id`,
+      [organizationId, String(Date.now() * 1000 + Math.floor(Math.random() * 1000))],
+    );
+    const reads = async () => (await sql(app, 'SELECT count(*)::int AS n FROM notification_reads'))[0].n as number;
+    const before = await reads();
+    const unchanged = await nothingWritten();
+    return {
+      query,
+      variables: withIds ? { ids: [row.id] } : {},
+      unchanged: async () => {
+        await unchanged();
+        expect(await reads()).toBe(before);
       },
     };
   }

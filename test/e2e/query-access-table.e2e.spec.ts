@@ -145,6 +145,18 @@ const QUERIES: Record<string, QueryCase> = {
     otherwise: 'hidden',
     shows: (d) => d.notifications.some((n: { kind: string }) => /challenge-application|match-request/.test(n.kind)),
   }),
+  notificationsConnection: signedIn({
+    // The same inbox as a Relay connection: only the recipient organization has the notification.
+    query: () => ({ text: '{ notificationsConnection(first: 100) { totalCount edges { node { id kind } } } }' }),
+    outcomes: { ANCHOR: 'allowed', BANK: 'allowed' },
+    otherwise: 'hidden',
+    shows: (d) => d.notificationsConnection.edges.some((e: { node: { kind: string } }) => /challenge-application|match-request/.test(e.node.kind)),
+  }),
+  unreadCount: signedIn({
+    // The caller's own count: it matches the caller's own list (every caller has fewer than 100 here).
+    query: () => ({ text: '{ unreadCount notifications(first: 100) { read } }' }),
+    shows: (d) => d.unreadCount === d.notifications.filter((n: { read: boolean }) => !n.read).length,
+  }),
   park: signedIn({
     query: (w) => ({ text: 'query($id: ID!) { park(id: $id) { id operator { id } } }', variables: { id: w.park } }),
     shows: (d, w) => d.park?.id === w.park,

@@ -5,6 +5,8 @@ import { SignInFailuresNotifier } from './security-notify.handlers.js';
 import { MatchRequestNotifier } from './match-request-notify.handlers.js';
 import { MatchRequestPublisher } from './match-request-publish.handler.js';
 import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotifier } from './challenge-notify.handlers.js';
+import { ChallengeTermsChangedNotifier, ListingClosedNotifier } from './listing-notify.handlers.js';
+import { NotificationPublisher } from './notification-publish.handler.js';
 
 @Module({
   providers: [
@@ -17,6 +19,9 @@ import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotif
     MatchRequestNotifier,
     MatchRequestPublisher,
     SignInFailuresNotifier,
+    ListingClosedNotifier,
+    ChallengeTermsChangedNotifier,
+    NotificationPublisher,
   ],
   exports: [NotificationService],
 })

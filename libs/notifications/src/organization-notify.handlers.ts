@@ -7,6 +7,7 @@ import { OrganizationEntity } from '../../identity/src/organizations/organizatio
 import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from '../../identity/src/organizations/organization-kind.js';
 import { VerificationDecisionEntity } from '../../identity/src/verification/verification-decision.entity.js';
 import { NotificationService } from './notification.service.js';
+import { verifiedNotice } from './notification-texts.js';
 
 /** Tells every AUTHORITY that a new organization waits for review. */
 @Injectable()
@@ -29,21 +30,13 @@ export class OrganizationRegisteredNotifier implements JobHandler<'notify.organi
         kind: 'organization.pending-review',
         title: `新机构待审核：${org.name}`,
         body: `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，区划 ${org.regionCode}）已注册，请审核。`,
+        targetType: 'ORGANIZATION' as const,
+        targetId: org.id,
         sourceEventId: job.eventId,
       })),
     );
   }
 }
-
-/** What a verified organization may now do, by kind (an enterprise asks; the other kinds publish). */
-export const VERIFIED_MAY: Record<OrganizationKind, string> = {
-  ENTERPRISE: '现在可以向服务机构、银行和园区发起对接申请，并参与揭榜挂帅',
-  SERVICE_PROVIDER: '现在可以发布服务产品，并回复企业的对接申请',
-  BANK: '现在可以发布金融产品，并回复企业的对接申请',
-  ANCHOR_ENTERPRISE: '现在可以发布揭榜榜单，并处理企业的揭榜申请',
-  PARK_OPERATOR: '现在可以发布园区房源，并回复企业的对接申请',
-  AUTHORITY: '可以正常使用平台',
-};
 
 /** What revocation ended for an organization of this kind. */
 const REVOKED_EFFECTS: Record<OrganizationKind, string> = {
@@ -55,7 +48,7 @@ const REVOKED_EFFECTS: Record<OrganizationKind, string> = {
   AUTHORITY: '',
 };
 
-/** Tells the organization it passed review, with what that allows for its kind. */
+/** Tells the organization it was verified and what that lets its kind do. */
 @Injectable()
 @HandlesJob('notify.organization-verified')
 export class OrganizationVerifiedNotifier implements JobHandler<'notify.organization-verified'> {
@@ -69,10 +62,11 @@ export class OrganizationVerifiedNotifier implements JobHandler<'notify.organiza
     if (!org) return;
     await this.notifications.createMany([
       {
-        organizationId: job.data.organizationId,
+        organizationId: org.id,
         kind: 'organization.verified',
-        title: '机构审核已通过',
-        body: `您的机构「${org.name}」已通过主管部门审核，${VERIFIED_MAY[org.kind]}。`,
+        ...verifiedNotice(org.kind),
+        targetType: 'ORGANIZATION',
+        targetId: org.id,
         sourceEventId: job.eventId,
       },
     ]);

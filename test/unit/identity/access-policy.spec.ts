@@ -56,6 +56,9 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   requestPasswordReset: EVERYONE,
   resetPassword: EVERYONE,
   // Own members (the OWNER role is checked by the service from Actor.role), or any account for the AUTHORITY.
+  // Each user marks their own read state on their own organization's notifications.
+  markNotificationsRead: EVERYONE,
+  markAllNotificationsRead: EVERYONE,
   unlockAccount: { ENTERPRISE: 'own', SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own', AUTHORITY: 'any' },
 };
 
@@ -73,6 +76,8 @@ const BEYOND_CONTRACT = [
   'requestOrganizationInfo',
   'revokeVerification',
   'resubmitOrganization',
+  'markNotificationsRead',
+  'markAllNotificationsRead',
 ];
 
 const PUBLIC_MUTATIONS = ['register', 'login', 'requestPasswordReset', 'resetPassword'];

@@ -68,6 +68,8 @@ function createLoaders({ identity, verification, assessments, listings, applicat
       return ids.map((id) => map.get(id) ?? null);
     }),
     applicationsByChallenge: new DataLoader((ids: readonly string[]) => applications.loadByChallengeIds(ids)),
+    matchRequest: byIdLoader((ids) => matchRequests.byIds(ids)),
+    challengeApplication: byIdLoader((ids) => applications.byIds(ids)),
     organization: byIdLoader((ids) => identity.organizationsByIds(ids)),
     user: byIdLoader((ids) => identity.usersByIds(ids)),
     claimConflict: new DataLoader((ids: readonly string[]) => verification.claimConflicts(ids)),

@@ -49,6 +49,12 @@ export function closeReason(text: string): string {
 export const NO_TOKEN_REASON = 'UNAUTHENTICATED: send connectionParams { authorization: "Bearer <token>" } (请先登录)';
 export const EXPIRED_REASON = 'UNAUTHENTICATED: access token expired; reconnect with a new token (令牌已过期)';
 
+/**
+ * Subscriptions one connection may hold at once. A client needs one per feed (a few); each holds a
+ * pub/sub subscriber and its buffer, so a socket cannot open thousands.
+ */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 10;
+
 /** setTimeout's longest delay (about 24.8 days); a token living longer is re-armed. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -142,7 +148,16 @@ export function websocketOptions(deps: WsOptionsDeps) {
     },
 
     // Errors returned here go to the client as an Error message (formatted by onError below).
-    onSubscribe(_ctx, _id, payload) {
+    onSubscribe(ctx, _id, payload) {
+      // graphql-ws has already reserved this subscription's id in ctx.subscriptions.
+      if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+        return [
+          new GraphQLError(
+            `每个连接最多同时 ${MAX_SUBSCRIPTIONS_PER_CONNECTION} 个订阅，请先结束不用的订阅 (at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection; complete one first)`,
+            { extensions: { code: 'BAD_REQUEST', limit: 'subscriptions' } },
+          ),
+        ];
+      }
       let document: DocumentNode;
       try {
         document = parse(payload.query, { maxTokens: deps.maxTokens });

@@ -69,6 +69,9 @@ export const MUTATION_RULES = {
   // The AUTHORITY for anyone; another organization for its own members, and only its OWNER (checked by
   // CredentialsService.unlockAccount from Actor.role once member roles exist).
   unlockAccount: { kinds: ['AUTHORITY', ...ALL_KINDS], ownRowsOnly: true, overrideKinds: ['AUTHORITY'] },
+  // Beyond the contract: read state is each user's own, on their own organization's notifications.
+  markNotificationsRead: { kinds: 'signed-in' },
+  markAllNotificationsRead: { kinds: 'signed-in' },
 } as const satisfies Record<string, MutationRule>;
 
 export type MutationName = keyof typeof MUTATION_RULES;
