@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
 import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
+import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
 import { UserEntity } from '../../identity/src/users/user.entity.js';
 import { ListingEntity } from '../../listings/src/entities/listing.entity.js';
 import { ChallengeApplicationEntity } from '../../listings/src/challenges/challenge-application.entity.js';
@@ -35,17 +36,20 @@ export class ListingClosedNotifier implements JobHandler<'notify.listing-closed'
 
   async handle(job: JobPayloads['notify.listing-closed']): Promise<void> {
     const { listingId, kind, ownerOrganizationId } = job.data;
-    const [listing, closer] = await Promise.all([
+    const [listing, closer, owner] = await Promise.all([
       this.dataSource.getRepository(ListingEntity).findOneBy({ id: listingId }),
       job.actorUserId ? this.dataSource.getRepository(UserEntity).findOne({ where: { id: job.actorUserId }, relations: { organization: true } }) : null,
+      this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: ownerOrganizationId }),
     ]);
     if (!listing) return;
     const takenDown = closer?.organization?.kind === 'AUTHORITY' && closer.organizationId !== ownerOrganizationId;
+    // A revocation closes every listing of the organization and says so in one notice of its own.
+    const ownerRevoked = owner?.verificationState === 'REVOKED';
     // The reason belongs to this close while the listing is still closed by the same user (edits since keep it).
     const reason = listing.status === 'CLOSED' && listing.closedByUserId === job.actorUserId ? listing.closedReason : null;
     const items: NewNotification[] = [];
     const target = { targetType: 'LISTING' as const, targetId: listingId, sourceEventId: job.eventId };
-    if (takenDown) {
+    if (takenDown && !ownerRevoked) {
       items.push({ organizationId: ownerOrganizationId, kind: 'listing.taken-down', ...takedownNotice({ kind, title: listing.title }, reason), ...target });
     }
     // A closed challenge takes no applications and chooses no more solvers: its live applicants are told.

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
 import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
+import { regionName } from '../../identity/src/regions/region-codes.js';
 import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
 import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from '../../identity/src/organizations/organization-kind.js';
 import { VerificationDecisionEntity } from '../../identity/src/verification/verification-decision.entity.js';
@@ -29,7 +30,7 @@ export class OrganizationRegisteredNotifier implements JobHandler<'notify.organi
         organizationId: a.id,
         kind: 'organization.pending-review',
         title: `新机构待审核：${org.name}`,
-        body: `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，区划 ${org.regionCode}）已注册，请审核。`,
+        body: `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，${regionName(org.regionCode) ?? '所在地区未知'}）已注册，请审核。`,
         targetType: 'ORGANIZATION' as const,
         targetId: org.id,
         sourceEventId: job.eventId,
@@ -93,7 +94,8 @@ export class OrganizationVerificationDecidedNotifier implements JobHandler<'noti
     ]);
     if (!org || !decision) return;
     const reason = decision.reason ?? '';
-    const to = (title: string, kind: string, body: string) => [{ organizationId: org.id, kind, title, body, sourceEventId: job.eventId }];
+    const target = { targetType: 'ORGANIZATION' as const, targetId: org.id };
+    const to = (title: string, kind: string, body: string) => [{ organizationId: org.id, kind, title, body, sourceEventId: job.eventId, ...target }];
     switch (decision.toState) {
       case 'REJECTED':
         await this.notifications.createMany(
@@ -122,9 +124,10 @@ export class OrganizationVerificationDecidedNotifier implements JobHandler<'noti
             kind: 'organization.resubmitted',
             title: `机构重新提交审核：${org.name}`,
             body:
-              `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，区划 ${org.regionCode}）已更正信息并重新提交审核，请审核。` +
+              `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，${regionName(org.regionCode) ?? '所在地区未知'}）已更正信息并重新提交审核，请审核。` +
               (decision.reason ? `\n机构说明：${decision.reason}` : ''),
             sourceEventId: job.eventId,
+            ...target,
           })),
         );
         return;

@@ -32,6 +32,8 @@ export class SignInFailuresNotifier implements JobHandler<'notify.sign-in-failur
           `机构「${org?.name ?? job.data.organizationId}」的一个账号（用户 ID ${userId}）在 ${windowMinutes} 分钟内登录失败已达 ${failures} 次，` +
           '来自一个或多个网络地址，可能正遭受密码猜测。账号本身未被锁定（只有失败过多的地址被暂时拒绝），请留意并视情况联系该机构。',
         sourceEventId: job.eventId,
+        targetType: 'ORGANIZATION' as const,
+        targetId: job.data.organizationId,
       })),
     );
   }
