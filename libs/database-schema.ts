@@ -5,7 +5,7 @@
 import { OutboxEventEntity } from './platform/src/outbox/outbox-event.entity.js';
 import { OrganizationEntity } from './identity/src/organizations/organization.entity.js';
 import { UserEntity } from './identity/src/users/user.entity.js';
-import { NotificationEntity } from './notifications/src/notification.entity.js';
+import { NotificationEntity, NotificationReadEntity } from './notifications/src/notification.entity.js';
 import { EnterpriseProfileEntity } from './enterprises/src/enterprise-profile.entity.js';
 import { EnterpriseFinancialsEntity } from './enterprises/src/enterprise-financials.entity.js';
 import { TierAssessmentEntity } from './tiers/src/assessments/tier-assessment.entity.js';
@@ -20,6 +20,9 @@ import { LoginThrottleEntity } from './identity/src/auth/login-throttle.entity.j
 import { MailMessageEntity } from './mail/src/mail-message.entity.js';
 import { VerificationDecisionEntity } from './identity/src/verification/verification-decision.entity.js';
 import { UsccClaimConflictEntity } from './identity/src/verification/uscc-claim-conflict.entity.js';
+import { UserSessionEntity } from './identity/src/auth/user-session.entity.js';
+import { PasswordResetTokenEntity } from './identity/src/auth/password-reset-token.entity.js';
+import { RateLimitEntity } from './identity/src/auth/rate-limit.entity.js';
 import { InvitationEntity } from './identity/src/members/invitation.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
@@ -28,6 +31,7 @@ export const ENTITIES = [
   OrganizationEntity,
   UserEntity,
   NotificationEntity,
+  NotificationReadEntity,
   EnterpriseProfileEntity,
   EnterpriseFinancialsEntity,
   TierAssessmentEntity,
@@ -45,6 +49,9 @@ export const ENTITIES = [
   MailMessageEntity,
   VerificationDecisionEntity,
   UsccClaimConflictEntity,
+  UserSessionEntity,
+  PasswordResetTokenEntity,
+  RateLimitEntity,
   InvitationEntity,
 ];
 

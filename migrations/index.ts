@@ -7,6 +7,8 @@ import { LoginThrottle1795273516149 } from './1795273516149-LoginThrottle.js';
 import { MailMessages1796399747240 } from './1796399747240-MailMessages.js';
 import { MembersAndInvitations1796400102980 } from './1796400102980-MembersAndInvitations.js';
 import { VerificationDesk1796400147119 } from './1796400147119-VerificationDesk.js';
+import { SessionsAndThrottles1796399768835 } from './1796399768835-SessionsAndThrottles.js';
+import { NotificationReadsAndTargets1796400119271 } from './1796400119271-NotificationReadsAndTargets.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -19,4 +21,6 @@ export const MIGRATIONS: Function[] = [
   MailMessages1796399747240,
   MembersAndInvitations1796400102980,
   VerificationDesk1796400147119,
+  SessionsAndThrottles1796399768835,
+  NotificationReadsAndTargets1796400119271,
 ];

@@ -67,6 +67,7 @@ async function boot(url: string): Promise<StartedApp> {
     AUTHORITY_EMAIL: 'bench@authority.example',
     AUTHORITY_PASSWORD: PASSWORD,
     WORKER_CONCURRENCY: '5',
+    RATE_LIMIT_MULTIPLIER: '1000', // the bench registers many organizations from one address
   });
   return startApp({ config, withWorkers: true, queueNamespace: `benchm${randomBytes(3).toString('hex')}` });
 }

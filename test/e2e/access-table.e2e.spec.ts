@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { throttleKeys } from '../../libs/identity/src/auth/login-throttle.js';
 import { MUTATION_RULES } from '../../libs/identity/src/access/access-policy.js';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import type { GraphQLResponse } from '../helpers/graphql-client.js';
@@ -61,6 +62,7 @@ type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 const baseOf = (a: ActorKey): BaseActorKey => a.replace(/:(ADMIN|MEMBER)$/, '') as BaseActorKey;
 const roleOf = (a: ActorKey): 'OWNER' | 'ADMIN' | 'MEMBER' => (/:ADMIN$/.test(a) ? 'ADMIN' : /:MEMBER$/.test(a) ? 'MEMBER' : 'OWNER');
 
+const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
 const everyone = (outcome: Outcome) => Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Record<ActorKey, Outcome>;
 /** Rows written with `only` are about kinds: every member role gets the outcome of its organization's OWNER. */
 const only = (allowed: readonly ActorKey[]): Record<ActorKey, Outcome> =>
@@ -68,7 +70,11 @@ const only = (allowed: readonly ActorKey[]): Record<ActorKey, Outcome> =>
 /** Like `only`, for OWNERs and ADMINs: a MEMBER of an allowed organization is FORBIDDEN. */
 const managers = (allowed: readonly ActorKey[]): Record<ActorKey, Outcome> =>
   Object.fromEntries(Object.entries(only(allowed)).map(([a, o]) => [a, o === 'allowed' && roleOf(a as ActorKey) === 'MEMBER' ? 'FORBIDDEN' : o])) as Record<ActorKey, Outcome>;
-const SIGNED_IN: readonly ActorKey[] = [...KINDS.flatMap((k) => [`${k}:verified`, `${k}:unverified`] as const), 'AUTHORITY'];
+/** Like `only`, for OWNERs alone, except that every member of the AUTHORITY acts for it. */
+const ownersOrAuthority = (allowed: readonly ActorKey[]): Record<ActorKey, Outcome> =>
+  Object.fromEntries(
+    Object.entries(only(allowed)).map(([a, o]) => [a, o === 'allowed' && roleOf(a as ActorKey) !== 'OWNER' && baseOf(a as ActorKey) !== 'AUTHORITY' ? 'FORBIDDEN' : o]),
+  ) as Record<ActorKey, Outcome>;
 /** Both the verified and the unverified organization of `kind`. */
 const both = (kind: Kind): ActorKey[] => [`${kind}:verified`, `${kind}:unverified`];
 
@@ -116,6 +122,18 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   respondToMatchRequest: only(LISTING_OWNER_KINDS.flatMap(both)),
   completeMatchRequest: only(both('ENTERPRISE')),
   cancelMatchRequest: only(both('ENTERPRISE')),
+  // Credentials and sessions (issue 13): on the caller's own account; reset by anyone holding a mailed token.
+  logout: only(SIGNED_IN),
+  revokeOtherSessions: only(SIGNED_IN),
+  changePassword: only(SIGNED_IN),
+  requestPasswordReset: everyone('allowed'),
+  resetPassword: everyone('allowed'),
+  // Drivers target the caller's own account (a member of its organization); the AUTHORITY another's.
+  // …and only an OWNER unlocks its members; any of the AUTHORITY's staff unlocks anyone.
+  unlockAccount: ownersOrAuthority(SIGNED_IN),
+  // Notifications (issue 13): every signed-in user marks its own read state, whatever the kind.
+  markNotificationsRead: only(ACTORS.filter((a) => a !== 'anonymous')),
+  markAllNotificationsRead: only(ACTORS.filter((a) => a !== 'anonymous')),
   // Members and invitations (issue 13): every kind manages its own members, OWNERs and ADMINs only.
   inviteMember: managers(SIGNED_IN),
   revokeInvitation: managers(SIGNED_IN),
@@ -136,11 +154,16 @@ interface Actor {
 
 interface Call {
   query: string;
-  /** Calls as another organization of the actor's kind (set up by the driver) instead of the shared actor. */
-  token?: string;
   variables?: Record<string, unknown>;
   /** Checks that a refused call left no trace. */
   unchanged?: () => Promise<void>;
+  /**
+   * Sent instead of the actor's shared token (null: none): another organization of the actor's kind
+   * set up by the driver, or a fresh sign-in for calls that end sessions.
+   */
+  token?: string | null;
+  /** Runs after the call, allowed or not: undoes what would break the shared tokens and passwords. */
+  after?: () => Promise<void>;
 }
 
 function registration(kind: Kind) {
@@ -350,6 +373,51 @@ describe('access table: every mutation × every kind of caller', () => {
       const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf('BANK:verified'));
       return stateUnchanged(requestId, 'PENDING', { query: CANCEL, variables: { id: requestId } });
     },
+
+    // Session-ending calls use a fresh sign-in of the actor; `after` puts back what the shared token needs.
+    logout: async (actor) => ({ query: `mutation { logout }`, token: await freshToken(actor), unchanged: await sessionsUnchanged() }),
+    revokeOtherSessions: async (actor) => ({
+      query: `mutation { revokeOtherSessions }`,
+      token: await freshToken(actor),
+      unchanged: await sessionsUnchanged(),
+      after: () => restoreAccount(actor),
+    }),
+    changePassword: async (actor) => ({
+      query: `mutation($c: String!, $n: String!) { changePassword(current: $c, next: $n) }`,
+      variables: { c: passwords.get(actor)?.password ?? 'access-password-1', n: 'changed-access-password-1' },
+      token: await freshToken(actor),
+      unchanged: await sessionsUnchanged(),
+      after: await restoreAccountLater(actor),
+    }),
+    requestPasswordReset: async () => ({
+      query: `mutation($e: String!) { requestPasswordReset(email: $e) }`,
+      variables: { e: `reset-${randomBytes(4).toString('hex')}@access.test` },
+    }),
+    resetPassword: async () => {
+      // A throwaway account with an open reset token (its sessions end; nobody else's).
+      const target = await register('ENTERPRISE');
+      const raw = randomBytes(32).toString('base64url');
+      await sql(app, `INSERT INTO password_reset_tokens (token_hash, user_id, expires_at) SELECT $1, id, now() + interval '30 minutes' FROM users WHERE email = $2`, [
+        createHash('sha256').update(raw).digest('hex'),
+        target.email,
+      ]);
+      return { query: `mutation($t: String!, $n: String!) { resetPassword(token: $t, next: $n) }`, variables: { t: raw, n: 'reset-access-password-1' } };
+    },
+    unlockAccount: async (actor) => {
+      // The caller's own account (a member of its organization); for the AUTHORITY and anonymous, a new one.
+      const email = actor === 'AUTHORITY' || actor === 'anonymous' ? (await register('BANK')).email : passwords.get(actor)!.email;
+      const [{ id }] = await sql(app, 'SELECT id FROM users WHERE email = $1', [email]);
+      await sql(app, `INSERT INTO login_throttle (key, window_start, failures, locked_until) VALUES ($1, now(), 5, now() + interval '15 minutes') ON CONFLICT (key) DO UPDATE SET locked_until = EXCLUDED.locked_until`, [
+        throttleKeys.pair(email, '203.0.113.250'),
+      ]);
+      return {
+        query: `mutation($u: ID!) { unlockAccount(userId: $u) }`,
+        variables: { u: id },
+        unchanged: async () => expect((await sql(app, 'SELECT count(*)::int AS n FROM login_throttle WHERE key = $1 AND locked_until > now()', [throttleKeys.pair(email, '203.0.113.250')]))[0].n).toBe(1),
+      };
+    },
+    markNotificationsRead: (actor) => notificationDriver(actor, 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', true),
+    markAllNotificationsRead: (actor) => notificationDriver(actor, 'mutation { markAllNotificationsRead }', false),
   };
 
   // ------------------------------------------------------------ member drivers
@@ -499,6 +567,68 @@ describe('access table: every mutation × every kind of caller', () => {
     };
   }
 
+  /**
+   * An unread notification of the caller's organization (a fixture row: which notices a kind gets is
+   * tested elsewhere), so an allowed call marks at least one; a refusal must write no read state.
+   */
+  async function notificationDriver(actor: ActorKey, query: string, withIds: boolean): Promise<Call> {
+    const token = actors.get(actor)!.token;
+    const organizationId = token
+      ? ok<{ organization: { id: string } }>(await app.gql('{ me { organization { id } } }', {}, token), 'me').organization.id
+      : actors.get('ENTERPRISE:verified')!.organizationId!;
+    const [row] = await sql(
+      app,
+      `INSERT INTO notifications (organization_id, kind, title, body, source_event_id) VALUES ($1, 'test.access-table', '访问测试', '访问测试', $2) RETURNING id`,
+      [organizationId, String(Date.now() * 1000 + Math.floor(Math.random() * 1000))],
+    );
+    const reads = async () => (await sql(app, 'SELECT count(*)::int AS n FROM notification_reads'))[0].n as number;
+    const before = await reads();
+    const unchanged = await nothingWritten();
+    return {
+      query,
+      variables: withIds ? { ids: [row.id] } : {},
+      unchanged: async () => {
+        await unchanged();
+        expect(await reads()).toBe(before);
+      },
+    };
+  }
+
+  /** A new sign-in of `actor` (none for anonymous), so ending it leaves the shared token alone. */
+  async function freshToken(actor: ActorKey): Promise<string | null> {
+    if (actor === 'anonymous') return null;
+    const res = await app.gql(LOGIN, { i: passwords.get(actor)! });
+    expect(res.errors).toBeUndefined();
+    return res.data!.login.accessToken as string;
+  }
+
+  const userIdOf = (actor: ActorKey): string | undefined => {
+    const token = actors.get(actor)?.token;
+    return token ? (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub as string) : undefined;
+  };
+
+  /** Sessions ended so far; a refused call ends none. */
+  async function sessionsUnchanged(): Promise<() => Promise<void>> {
+    const count = async () => (await sql(app, 'SELECT count(*)::int AS n FROM user_sessions WHERE revoked_at IS NOT NULL'))[0].n as number;
+    const before = await count();
+    return async () => expect(await count()).toBe(before);
+  }
+
+  /** Re-opens the sessions of `actor`'s account that a call ended (the shared token among them). */
+  async function restoreAccount(actor: ActorKey, passwordHash?: string): Promise<void> {
+    const userId = userIdOf(actor);
+    if (!userId) return;
+    await sql(app, `UPDATE user_sessions SET revoked_at = NULL, revoked_reason = NULL WHERE user_id = $1 AND revoked_reason IN ('REVOKED_BY_USER', 'PASSWORD_CHANGED')`, [userId]);
+    if (passwordHash) await sql(app, 'UPDATE users SET password_hash = $2 WHERE id = $1', [userId, passwordHash]);
+  }
+
+  /** Remembers the password hash now; the returned hook restores it and the sessions. */
+  async function restoreAccountLater(actor: ActorKey): Promise<() => Promise<void>> {
+    const userId = userIdOf(actor);
+    const hash = userId ? (await sql(app, 'SELECT password_hash FROM users WHERE id = $1', [userId]))[0].password_hash : undefined;
+    return () => restoreAccount(actor, hash);
+  }
+
   /** A call on match request `id` whose refusal must leave it in `status` with nothing else written. */
   async function stateUnchanged(id: string, status: string, call: Omit<Call, 'unchanged'>): Promise<Call> {
     const unchanged = await nothingWritten();
@@ -624,7 +754,8 @@ describe('access table: every mutation × every kind of caller', () => {
 
   it.each(cases)('$mutation as $actor → $outcome', async ({ mutation, actor, outcome }) => {
     const call = await DRIVERS[mutation]!(actor);
-    const res: GraphQLResponse = await app.gql(call.query, call.variables, call.token ?? actors.get(actor)!.token);
+    const token = call.token === undefined ? actors.get(actor)!.token : (call.token ?? undefined);
+    const res: GraphQLResponse = await app.gql(call.query, call.variables, token).finally(() => call.after?.());
     if (outcome === 'allowed') {
       expect(res.errors).toBeUndefined();
       expect(res.data?.[mutation]).toBeTruthy();

@@ -37,7 +37,7 @@ describe('enterprise profile (一企一档) and tier assessments over GraphQL', 
   }
 
   const outboxCount = async () =>
-    (await app.started.runtime.database.dataSource.query("SELECT count(*)::int AS n FROM outbox_events WHERE type <> 'enterprise-assessment.changed'"))[0].n as number;
+    (await app.started.runtime.database.dataSource.query("SELECT count(*)::int AS n FROM outbox_events WHERE type NOT IN ('enterprise-assessment.changed', 'notification.created')"))[0].n as number;
 
   beforeAll(async () => {
     app = await startTestApp();

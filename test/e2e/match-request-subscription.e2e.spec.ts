@@ -249,7 +249,8 @@ describe('Subscription.matchRequestUpdated over graphql-ws (PostgreSQL queue bac
 
   /** A token for the bank's user expiring at `exp` (seconds), signed with the test server's key unless another is given. */
   const bankToken = (exp: number, secret = 'test-secret-test-secret-test-secret-0123') =>
-    new SignJWT({ org: c.bank.organizationId })
+    // The session (sid) of the bank's own sign-in: a token without one is refused (会话已失效).
+    new SignJWT({ org: c.bank.organizationId, sid: JSON.parse(Buffer.from(c.bank.token.split('.')[1]!, 'base64url').toString()).sid })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(c.bank.userId)
       .setIssuer('srdi-match')

@@ -87,6 +87,11 @@ const signedIn = (c: Omit<QueryCase, 'outcomes' | 'otherwise'> & Partial<Pick<Qu
 const idsOf = (list: Array<{ id: string }>) => list.map((x) => x.id);
 
 const QUERIES: Record<string, QueryCase> = {
+  sessions: signedIn({
+    query: () => ({ text: '{ sessions { id current } }' }),
+    // Only the caller's own sessions: the one of the token sent is listed as current.
+    shows: (d) => d.sessions.length >= 1 && d.sessions.filter((s: { current: boolean }) => s.current).length === 1,
+  }),
   me: signedIn({
     query: () => ({ text: '{ me { id organization { id } } }' }),
     // Whoever asks gets themselves, never someone else.
@@ -147,6 +152,18 @@ const QUERIES: Record<string, QueryCase> = {
     outcomes: { ANCHOR: 'allowed', BANK: 'allowed' },
     otherwise: 'hidden',
     shows: (d) => d.notifications.some((n: { kind: string }) => /challenge-application|match-request/.test(n.kind)),
+  }),
+  notificationsConnection: signedIn({
+    // The same inbox as a Relay connection: only the recipient organization has the notification.
+    query: () => ({ text: '{ notificationsConnection(first: 100) { totalCount edges { node { id kind } } } }' }),
+    outcomes: { ANCHOR: 'allowed', BANK: 'allowed' },
+    otherwise: 'hidden',
+    shows: (d) => d.notificationsConnection.edges.some((e: { node: { kind: string } }) => /challenge-application|match-request/.test(e.node.kind)),
+  }),
+  unreadCount: signedIn({
+    // The caller's own count: it matches the caller's own list (every caller has fewer than 100 here).
+    query: () => ({ text: '{ unreadCount notifications(first: 100) { read } }' }),
+    shows: (d) => d.unreadCount === d.notifications.filter((n: { read: boolean }) => !n.read).length,
   }),
   park: signedIn({
     query: (w) => ({ text: 'query($id: ID!) { park(id: $id) { id operator { id } } }', variables: { id: w.park } }),

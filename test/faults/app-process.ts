@@ -57,6 +57,8 @@ export class AppProcess {
         AUTHORITY_EMAIL: FAULT_AUTHORITY.email,
         AUTHORITY_PASSWORD: FAULT_AUTHORITY.password,
         DEMO_DATA: 'off',
+        // The workload registers many organizations from one address.
+        RATE_LIMIT_MULTIPLIER: '1000',
         ...this.options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -50,6 +50,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     AUTHORITY_EMAIL: TEST_AUTHORITY.email,
     AUTHORITY_PASSWORD: TEST_AUTHORITY.password,
+    // Suites register many organizations from 127.0.0.1; throttle tests set it back to 1.
+    RATE_LIMIT_MULTIPLIER: '1000',
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...options.env,
   });

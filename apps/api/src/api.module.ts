@@ -33,6 +33,7 @@ import type { Runtime } from '../../../libs/platform/src/runtime/runtime.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
 import { AuthResolver } from './identity/auth.resolver.js';
+import { CredentialsResolver } from './identity/credentials.resolver.js';
 import { OrganizationResolver, UserResolver } from './identity/organization.resolver.js';
 import { MembersResolver } from './identity/members.resolver.js';
 import { NotificationResolver } from './notifications/notification.resolver.js';
@@ -69,6 +70,6 @@ import { DevMailController } from './dev/dev-mail.controller.js';
     }),
   ],
   controllers: [HealthController, InsightsExportController, DevMailController],
-  providers: [AuthResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
+  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
 })
 export class ApiModule {}

@@ -52,6 +52,8 @@ export async function startApp(options: StartOptions): Promise<StartedApp> {
     app.useLogger(app.get(Logger));
     // GraphQL needs JSON only; larger bodies are refused with 413 before any parsing work.
     app.useBodyParser('json', { limit: '1mb' });
+    // Behind a proxy the throttles need the client's address (req.ip from X-Forwarded-For), not the proxy's.
+    if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
     await app.listen(config.port, config.host);
     const { port } = app.getHttpServer().address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

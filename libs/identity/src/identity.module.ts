@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/src/config/config.js';
 import { TokenService } from './auth/token.service.js';
 import { IdentityService } from './identity.service.js';
 import { VerificationService } from './verification/verification.service.js';
+import { CredentialsService } from './auth/credentials.service.js';
+import { RateLimiter } from './auth/rate-limiter.js';
 import { InvitationMailer } from './members/invitation-mailer.js';
 import { MembersService } from './members/members.service.js';
 import { OwnerActivationService } from './members/owner-activation.service.js';
@@ -12,6 +16,13 @@ import { OrganizationDetailsService } from './organizations/organization-details
   providers: [
     IdentityService,
     VerificationService,
+    CredentialsService,
+    // The reusable throttle (register, password reset, invitations): inject RateLimiter and call consume().
+    {
+      provide: RateLimiter,
+      inject: [getDataSourceToken(), APP_CONFIG],
+      useFactory: (dataSource: DataSource, config: AppConfig) => new RateLimiter(dataSource, config.rateLimitMultiplier),
+    },
     InvitationMailer,
     MembersService,
     OwnerActivationService,
@@ -22,6 +33,6 @@ import { OrganizationDetailsService } from './organizations/organization-details
       useFactory: (config: AppConfig) => new TokenService(config.jwtSecret!, config.jwtTtlSeconds),
     },
   ],
-  exports: [IdentityService, TokenService, VerificationService, MembersService, OwnerActivationService, OrganizationDetailsService],
+  exports: [IdentityService, TokenService, VerificationService, CredentialsService, RateLimiter, MembersService, OwnerActivationService, OrganizationDetailsService],
 })
 export class IdentityModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LoginThrottle } from './auth/login-throttle.js';
+import { LOGIN_THROTTLE, LoginThrottle } from './auth/login-throttle.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, isUniqueViolation } from '../../platform/src/errors/app-error.js';
@@ -12,6 +12,7 @@ import { describeRegionCodeProblem } from './regions/region-codes.js';
 import { normalizeUscc, validateUscc } from './uscc/uscc.js';
 import { UserEntity } from './users/user.entity.js';
 import { VerificationService } from './verification/verification.service.js';
+import { UserSessionEntity } from './auth/user-session.entity.js';
 
 export interface RegisterCommand {
   email: string;
@@ -142,11 +143,35 @@ export class IdentityService {
       .getOne();
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok || !user.organization) {
-      await this.throttle.recordFailure(normalized, address);
+      const { accountCeilingReached } = await this.throttle.recordFailure(normalized, address);
+      if (accountCeilingReached && user) await this.alertSignInFailures(user);
       throw new AppError('UNAUTHENTICATED', '邮箱或密码错误 (wrong email or password)');
     }
-    await this.throttle.recordSuccess(normalized);
+    await this.throttle.recordSuccess(normalized, address);
     return { user, organization: user.organization };
+  }
+
+  /**
+   * An account reached the per-account ceiling of failed sign-ins (from all addresses together):
+   * nothing is locked, the AUTHORITY is told (once per window) through the outbox.
+   */
+  private async alertSignInFailures(user: UserEntity): Promise<void> {
+    // A user removed from its organization cannot sign in at all; there is no one to alert about it.
+    const organizationId = user.organizationId;
+    if (!organizationId) return;
+    await this.dataSource.transaction((manager) =>
+      recordEvent(manager, {
+        type: 'account.sign-in-failures-exceeded',
+        aggregateType: 'user',
+        aggregateId: user.id,
+        data: {
+          userId: user.id,
+          organizationId,
+          failures: LOGIN_THROTTLE.account.maxFailures,
+          windowMinutes: LOGIN_THROTTLE.account.windowMinutes,
+        },
+      }),
+    );
   }
 
   /**
@@ -157,18 +182,33 @@ export class IdentityService {
     return (await this.verification.decide(manager, actor, id, 'VERIFY', null)).organization;
   }
 
-  /** The caller behind a token, or undefined when the user no longer exists or was removed from its organization. */
-  async loadActor(userId: string): Promise<{ actor: Actor; user: UserEntity } | undefined> {
+  /**
+   * The caller behind a token, or undefined when the user no longer exists or was removed
+   * from its organization (organization_id NULL). `sessionActive` says
+   * whether session `sessionId` of this user is neither revoked nor expired: it is read in the same
+   * statement as the user, so revocation takes effect on the next request at no extra round trip.
+   */
+  async loadActor(userId: string, sessionId?: string): Promise<{ actor: Actor; user: UserEntity; sessionActive: boolean } | undefined> {
     // One statement: findOne with a relation would add TypeORM's two-query pagination on every request.
-    const user = await this.dataSource
+    const { entities, raw } = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .leftJoinAndSelect('u.organization', 'o')
+      .leftJoin(UserSessionEntity, 's', 's.id = :sid AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now()', {
+        sid: sessionId ?? null,
+      })
+      .addSelect('s.id', 'active_session_id')
       .where('u.id = :id', { id: userId })
-      .getOne();
+      .getRawAndEntities<{ active_session_id: string | null }>();
+    const user = entities[0];
     if (!user?.organization) return undefined;
     const o = user.organization;
-    return { actor: { userId: user.id, organizationId: o.id, kind: o.kind, verified: o.verified, role: user.role }, user };
+    const sessionActive = sessionId !== undefined && raw[0]?.active_session_id === sessionId;
+    return {
+      actor: { userId: user.id, organizationId: o.id, kind: o.kind, verified: o.verified, role: user.role, ...(sessionActive ? { sessionId } : {}) },
+      user,
+      sessionActive,
+    };
   }
 
   usersByIds(ids: readonly string[]): Promise<UserEntity[]> {

@@ -5,7 +5,7 @@ import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import { AppError, badInput, notFound } from '../../platform/src/errors/app-error.js';
 import { parseId } from '../../platform/src/errors/ids.js';
 import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
-import type { DomainEventType } from '../../platform/src/queue/job-catalog.js';
+import type { ChallengeTermsChangedData, DomainEventType } from '../../platform/src/queue/job-catalog.js';
 import { authorize } from '../../identity/src/access/authorize.js';
 import type { Actor, MutationName } from '../../identity/src/access/access-policy.js';
 import { lockStanding } from '../../identity/src/verification/organization-standing.js';
@@ -72,6 +72,20 @@ export interface ListingPage {
   endCursor: string | null;
 }
 
+/** What changed in a challenge's terms that its applicants answered: budget (元) and dates. Pure. */
+export function challengeTermChanges(
+  before: Pick<ChallengeEntity, 'budget' | 'applyBy' | 'completionDeadline'>,
+  after: Pick<ChallengeEntity, 'budget' | 'applyBy' | 'completionDeadline'>,
+): ChallengeTermsChangedData['changes'] {
+  const changes: ChallengeTermsChangedData['changes'] = {};
+  if (Number(before.budget) !== Number(after.budget)) changes.budget = { from: Number(before.budget), to: Number(after.budget) };
+  if (before.applyBy !== after.applyBy) changes.applyBy = { from: before.applyBy, to: after.applyBy };
+  if ((before.completionDeadline ?? null) !== (after.completionDeadline ?? null)) {
+    changes.completionDeadline = { from: before.completionDeadline ?? null, to: after.completionDeadline ?? null };
+  }
+  return changes;
+}
+
 /** The Relay cursor of a listing in the newest-first order. */
 export const listingCursor = (l: ListingEntity): string => keysetCursor(l);
 
@@ -126,12 +140,27 @@ export class ListingService {
   ): Promise<FullListing> {
     const listing = await this.lockOwned(manager, actor, id, kind, mutation);
     check?.(listing);
+    const entity = DETAIL_ENTITY[kind] as typeof ServiceOfferingEntity;
+    const before = kind === 'CHALLENGE' && listing.status === 'PUBLISHED' ? ((await manager.findOneByOrFail(entity, { listingId: listing.id })) as ListingDetails) : null;
     Object.assign(listing, common, { version: listing.version + 1 });
     await manager.save(listing);
-    const entity = DETAIL_ENTITY[kind] as typeof ServiceOfferingEntity;
     await manager.update(entity, { listingId: listing.id }, details as never);
     await this.event(manager, 'listing.updated', listing, actor);
-    return { listing, details: (await manager.findOneByOrFail(entity, { listingId: listing.id })) as ListingDetails };
+    const after = (await manager.findOneByOrFail(entity, { listingId: listing.id })) as ListingDetails;
+    if (before) {
+      // Applicants answered the old terms: tell them what changed (the old values are gone after this).
+      const changes = challengeTermChanges(before as ChallengeEntity, after as ChallengeEntity);
+      if (Object.keys(changes).length > 0) {
+        await recordEvent(manager, {
+          type: 'challenge.terms-changed',
+          aggregateType: 'listing',
+          aggregateId: listing.id,
+          data: { challengeId: listing.id, ownerOrganizationId: listing.ownerOrganizationId, version: listing.version, changes },
+          actorUserId: actor?.userId ?? null,
+        });
+      }
+    }
+    return { listing, details: after };
   }
 
   createServiceOffering(manager: EntityManager, actor: Actor | undefined, input: ServiceOfferingInputCommand) {

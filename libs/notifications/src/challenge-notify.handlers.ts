@@ -7,8 +7,8 @@ import { OrganizationEntity } from '../../identity/src/organizations/organizatio
 import { ListingEntity } from '../../listings/src/entities/listing.entity.js';
 import { ChallengeApplicationEntity } from '../../listings/src/challenges/challenge-application.entity.js';
 import { NotificationService } from './notification.service.js';
+import { yuan } from './notification-texts.js';
 
-const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
 
 /** Tells the challenge's owner (发榜企业) that an enterprise applied (揭榜). */
 @Injectable()
@@ -35,6 +35,8 @@ export class ChallengeApplicationSubmittedNotifier implements JobHandler<'notify
         kind: 'challenge-application.submitted',
         title: `新的揭榜申请：${listing.title}`,
         body: `「${applicant.name}」揭榜了您发布的榜单「${listing.title}」${quote}。请查看其揭榜方案，并决定入围、接受或拒绝。`,
+        targetType: 'CHALLENGE_APPLICATION',
+        targetId: applicationId,
         sourceEventId: job.eventId,
       },
     ]);
@@ -73,6 +75,8 @@ export class ChallengeApplicationDecidedNotifier implements JobHandler<'notify.c
         kind: `challenge-application.${status.toLowerCase()}`,
         title: text[status].title,
         body: text[status].body + comment,
+        targetType: 'CHALLENGE_APPLICATION',
+        targetId: applicationId,
         sourceEventId: job.eventId,
       },
     ]);

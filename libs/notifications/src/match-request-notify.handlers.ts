@@ -7,6 +7,7 @@ import { OrganizationEntity } from '../../identity/src/organizations/organizatio
 import { ListingEntity } from '../../listings/src/entities/listing.entity.js';
 import { MatchRequestEntity } from '../../matching/src/requests/match-request.entity.js';
 import { NotificationService } from './notification.service.js';
+import { LISTING_NOUN } from './notification-texts.js';
 
 type Job = JobPayloads['notify.match-request'];
 
@@ -42,7 +43,7 @@ export class MatchRequestNotifier implements JobHandler<'notify.match-request'> 
             to: ownerOrganizationId,
             title: `新的对接申请：${listing.title}`,
             body:
-              `「${enterprise.name}」申请对接您发布的「${listing.title}」` +
+              `「${enterprise.name}」申请对接您发布的${LISTING_NOUN[listing.kind]}「${listing.title}」` +
               (request.shareProfile ? '，并授权您查看其企业档案（含财务数据）' : '') +
               '。请在“对接申请”中接受或婉拒。' +
               quote('留言', request.message),
@@ -81,7 +82,15 @@ export class MatchRequestNotifier implements JobHandler<'notify.match-request'> 
     })();
     if (!item) return;
     await this.notifications.createMany([
-      { organizationId: item.to, kind: job.eventType, title: item.title, body: item.body, sourceEventId: job.eventId },
+      {
+        organizationId: item.to,
+        kind: job.eventType,
+        title: item.title,
+        body: item.body,
+        targetType: 'MATCH_REQUEST',
+        targetId: matchRequestId,
+        sourceEventId: job.eventId,
+      },
     ]);
   }
 }

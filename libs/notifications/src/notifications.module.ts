@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { NotificationService } from './notification.service.js';
 import { OrganizationRegisteredNotifier, OrganizationVerificationDecidedNotifier, OrganizationVerifiedNotifier } from './organization-notify.handlers.js';
+import { SignInFailuresNotifier } from './security-notify.handlers.js';
 import { InvitationAcceptedNotifier } from './member-notify.handlers.js';
 import { MatchRequestNotifier } from './match-request-notify.handlers.js';
 import { MatchRequestPublisher } from './match-request-publish.handler.js';
 import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotifier } from './challenge-notify.handlers.js';
+import { ChallengeTermsChangedNotifier, ListingClosedNotifier } from './listing-notify.handlers.js';
+import { NotificationPublisher } from './notification-publish.handler.js';
 
 @Module({
   providers: [
@@ -16,6 +19,10 @@ import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotif
     ChallengeApplicationDecidedNotifier,
     MatchRequestNotifier,
     MatchRequestPublisher,
+    SignInFailuresNotifier,
+    ListingClosedNotifier,
+    ChallengeTermsChangedNotifier,
+    NotificationPublisher,
     InvitationAcceptedNotifier,
   ],
   exports: [NotificationService],

@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
 import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
+import { regionName } from '../../identity/src/regions/region-codes.js';
 import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
 import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from '../../identity/src/organizations/organization-kind.js';
 import { VerificationDecisionEntity } from '../../identity/src/verification/verification-decision.entity.js';
 import { NotificationService } from './notification.service.js';
+import { verifiedNotice } from './notification-texts.js';
 
 /** Tells every AUTHORITY that a new organization waits for review. */
 @Injectable()
@@ -28,22 +30,14 @@ export class OrganizationRegisteredNotifier implements JobHandler<'notify.organi
         organizationId: a.id,
         kind: 'organization.pending-review',
         title: `新机构待审核：${org.name}`,
-        body: `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，区划 ${org.regionCode}）已注册，请审核。`,
+        body: `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，${regionName(org.regionCode) ?? '所在地区未知'}）已注册，请审核。`,
+        targetType: 'ORGANIZATION' as const,
+        targetId: org.id,
         sourceEventId: job.eventId,
       })),
     );
   }
 }
-
-/** What a verified organization may now do, by kind (an enterprise asks; the other kinds publish). */
-export const VERIFIED_MAY: Record<OrganizationKind, string> = {
-  ENTERPRISE: '现在可以向服务机构、银行和园区发起对接申请，并参与揭榜挂帅',
-  SERVICE_PROVIDER: '现在可以发布服务产品，并回复企业的对接申请',
-  BANK: '现在可以发布金融产品，并回复企业的对接申请',
-  ANCHOR_ENTERPRISE: '现在可以发布揭榜榜单，并处理企业的揭榜申请',
-  PARK_OPERATOR: '现在可以发布园区房源，并回复企业的对接申请',
-  AUTHORITY: '可以正常使用平台',
-};
 
 /** What revocation ended for an organization of this kind. */
 const REVOKED_EFFECTS: Record<OrganizationKind, string> = {
@@ -55,7 +49,7 @@ const REVOKED_EFFECTS: Record<OrganizationKind, string> = {
   AUTHORITY: '',
 };
 
-/** Tells the organization it passed review, with what that allows for its kind. */
+/** Tells the organization it was verified and what that lets its kind do. */
 @Injectable()
 @HandlesJob('notify.organization-verified')
 export class OrganizationVerifiedNotifier implements JobHandler<'notify.organization-verified'> {
@@ -69,10 +63,11 @@ export class OrganizationVerifiedNotifier implements JobHandler<'notify.organiza
     if (!org) return;
     await this.notifications.createMany([
       {
-        organizationId: job.data.organizationId,
+        organizationId: org.id,
         kind: 'organization.verified',
-        title: '机构审核已通过',
-        body: `您的机构「${org.name}」已通过主管部门审核，${VERIFIED_MAY[org.kind]}。`,
+        ...verifiedNotice(org.kind),
+        targetType: 'ORGANIZATION',
+        targetId: org.id,
         sourceEventId: job.eventId,
       },
     ]);
@@ -99,7 +94,8 @@ export class OrganizationVerificationDecidedNotifier implements JobHandler<'noti
     ]);
     if (!org || !decision) return;
     const reason = decision.reason ?? '';
-    const to = (title: string, kind: string, body: string) => [{ organizationId: org.id, kind, title, body, sourceEventId: job.eventId }];
+    const target = { targetType: 'ORGANIZATION' as const, targetId: org.id };
+    const to = (title: string, kind: string, body: string) => [{ organizationId: org.id, kind, title, body, sourceEventId: job.eventId, ...target }];
     switch (decision.toState) {
       case 'REJECTED':
         await this.notifications.createMany(
@@ -128,9 +124,10 @@ export class OrganizationVerificationDecidedNotifier implements JobHandler<'noti
             kind: 'organization.resubmitted',
             title: `机构重新提交审核：${org.name}`,
             body:
-              `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，区划 ${org.regionCode}）已更正信息并重新提交审核，请审核。` +
+              `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，${regionName(org.regionCode) ?? '所在地区未知'}）已更正信息并重新提交审核，请审核。` +
               (decision.reason ? `\n机构说明：${decision.reason}` : ''),
             sourceEventId: job.eventId,
+            ...target,
           })),
         );
         return;

@@ -56,6 +56,16 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   cancelMatchRequest: { ENTERPRISE: 'own' },
   importEnterprises: { AUTHORITY: 'yes' },
   withdrawChallengeApplication: { ENTERPRISE: 'own' },
+  logout: EVERYONE,
+  revokeOtherSessions: EVERYONE,
+  changePassword: EVERYONE,
+  requestPasswordReset: EVERYONE,
+  resetPassword: EVERYONE,
+  // Own members (the OWNER role is checked by the service from Actor.role), or any account for the AUTHORITY.
+  // Each user marks their own read state on their own organization's notifications.
+  markNotificationsRead: EVERYONE,
+  markAllNotificationsRead: EVERYONE,
+  unlockAccount: { ENTERPRISE: 'own', SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own', AUTHORITY: 'any' },
   inviteMember: EVERYONE,
   revokeInvitation: EVERY_KIND_OWN,
   changeMemberRole: EVERY_KIND_OWN,
@@ -84,6 +94,12 @@ const ROLE_TABLE: Partial<Record<MutationName, readonly MemberRole[]>> = {
 const BEYOND_CONTRACT = [
   'importEnterprises',
   'withdrawChallengeApplication',
+  'logout',
+  'revokeOtherSessions',
+  'changePassword',
+  'requestPasswordReset',
+  'resetPassword',
+  'unlockAccount',
   'inviteMember',
   'revokeInvitation',
   'changeMemberRole',
@@ -96,9 +112,11 @@ const BEYOND_CONTRACT = [
   'requestOrganizationInfo',
   'revokeVerification',
   'resubmitOrganization',
+  'markNotificationsRead',
+  'markAllNotificationsRead',
 ];
 
-const PUBLIC_MUTATIONS = ['register', 'login', 'acceptInvitation'];
+const PUBLIC_MUTATIONS = ['register', 'login', 'requestPasswordReset', 'resetPassword', 'acceptInvitation'];
 
 const OWN_ORG = '00000000-0000-4000-8000-00000000000a';
 const OTHER_ORG = '00000000-0000-4000-8000-00000000000b';

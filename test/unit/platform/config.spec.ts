@@ -42,8 +42,25 @@ describe('loadConfig defaults', () => {
       graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 },
       workerConcurrency: 5,
       shutdownTimeoutMs: 10_000,
+      trustProxy: undefined,
+      rateLimitMultiplier: 1,
+      wsSessionRecheckSeconds: 60,
       mail: { smtpUrl: undefined, from: '专精特新企业服务平台 <no-reply@srdi.example>', linkBase: 'http://localhost:3000', platformName: '专精特新企业服务平台' },
     });
+  });
+
+  it.each([
+    ['loopback', 'loopback'],
+    ['1', 1],
+    ['10.0.0.0/8, 127.0.0.1', '10.0.0.0/8, 127.0.0.1'],
+    ['off', undefined],
+  ])('TRUST_PROXY=%s → %p', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toBe(expected);
+  });
+
+  it('refuses a TRUST_PROXY that express would misread, naming the variable', () => {
+    expect(configError({ TRUST_PROXY: 'yes please' }).message).toMatch(/TRUST_PROXY/);
+    expect(configError({ RATE_LIMIT_MULTIPLIER: '0' }).message).toMatch(/RATE_LIMIT_MULTIPLIER/);
   });
 
   it.each([

@@ -28,6 +28,9 @@ import { isWsContext, noSubscriptionsOverHttpPlugin, websocketOptions } from './
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
 export const SCHEMA_FILE = join(repoRoot, 'schema.gql');
 
+/** A token whose session was ended (logout, revocation, password change or reset) or has expired. */
+export const SESSION_ENDED = '会话已失效，请重新登录 (the session has ended or expired; sign in again)';
+
 /** Checks an `Authorization` value ("Bearer <token>"): HTTP headers and websocket connection params alike. */
 export async function authenticateHeader(header: string | undefined, identity: IdentityService, tokens: TokenService): Promise<Authentication> {
   if (!header) return {};
@@ -35,11 +38,14 @@ export async function authenticateHeader(header: string | undefined, identity: I
   if (!match) return { problem: 'Authorization 头格式应为 "Bearer <token>" (malformed Authorization header)' };
   const check = await tokens.verify(match[1]!);
   if (!check.ok) return { problem: check.reason };
-  const loaded = await identity.loadActor(check.claims.userId);
+  // A token without a session (issued before sessions existed) is refused without a read.
+  if (!check.claims.sessionId) return { problem: SESSION_ENDED };
+  const loaded = await identity.loadActor(check.claims.userId, check.claims.sessionId);
   if (!loaded || loaded.actor.organizationId !== check.claims.organizationId) {
     return { problem: '该账号已不存在，请重新登录 (the account behind this token no longer exists)' };
   }
-  return { ...loaded, expiresAt: check.expiresAt };
+  if (!loaded.sessionActive) return { problem: SESSION_ENDED };
+  return { actor: loaded.actor, user: loaded.user, expiresAt: check.expiresAt };
 }
 
 /** The services the per-request loaders read through. */
@@ -62,6 +68,8 @@ function createLoaders({ identity, verification, assessments, listings, applicat
       return ids.map((id) => map.get(id) ?? null);
     }),
     applicationsByChallenge: new DataLoader((ids: readonly string[]) => applications.loadByChallengeIds(ids)),
+    matchRequest: byIdLoader((ids) => matchRequests.byIds(ids)),
+    challengeApplication: byIdLoader((ids) => applications.byIds(ids)),
     organization: byIdLoader((ids) => identity.organizationsByIds(ids)),
     user: byIdLoader((ids) => identity.usersByIds(ids)),
     claimConflict: new DataLoader((ids: readonly string[]) => verification.claimConflicts(ids)),
@@ -134,6 +142,7 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
         maxTokens: MAX_TOKENS,
         maxCost: config.graphql.maxCost,
         formatError,
+        sessionRecheckMs: config.wsSessionRecheckSeconds * 1000,
       }) as NonNullable<ApolloDriverConfig['subscriptions']>['graphql-ws'],
     },
     // HTTP: one context per request. WebSocket: one per subscription, with the actor the

@@ -10,6 +10,7 @@ import type { ParkEntity } from '../../../../libs/listings/src/entities/park.ent
 import type { FullListing } from '../../../../libs/listings/src/listing.service.js';
 import type { ProviderMatchStats } from '../../../../libs/matching/src/requests/match-request.service.js';
 import type { ChallengeApplicationEntity } from '../../../../libs/listings/src/challenges/challenge-application.entity.js';
+import type { MatchRequestEntity } from '../../../../libs/matching/src/requests/match-request.entity.js';
 
 /** Per-request DataLoaders; created fresh for every request so nothing is cached across users. */
 export interface Loaders {
@@ -26,6 +27,10 @@ export interface Loaders {
   applicationsByChallenge: DataLoader<string, ChallengeApplicationEntity[]>;
   /** Match-request figures of an organization as the receiving side. */
   providerStats: DataLoader<string, ProviderMatchStats>;
+  /** Match requests by id; no access check (only either side may read one). */
+  matchRequest: DataLoader<string, MatchRequestEntity | null>;
+  /** 揭榜 applications by id; no access check (see canSeeApplication). */
+  challengeApplication: DataLoader<string, ChallengeApplicationEntity | null>;
 }
 
 export interface Authentication {

@@ -27,6 +27,8 @@ export interface WsExtra {
   auth?: Authentication;
   /** Closes the socket when the token expires. */
   expiryTimer?: NodeJS.Timeout;
+  /** Re-reads the session now and then; closes the socket once it has ended (logout, revocation). */
+  sessionTimer?: NodeJS.Timeout;
 }
 
 export type SubscriptionWsContext = WsContext<Record<string, unknown> | undefined, WsExtra>;
@@ -46,6 +48,12 @@ export function closeReason(text: string): string {
 
 export const NO_TOKEN_REASON = 'UNAUTHENTICATED: send connectionParams { authorization: "Bearer <token>" } (请先登录)';
 export const EXPIRED_REASON = 'UNAUTHENTICATED: access token expired; reconnect with a new token (令牌已过期)';
+
+/**
+ * Subscriptions one connection may hold at once. A client needs one per feed (a few); each holds a
+ * pub/sub subscriber and its buffer, so a socket cannot open thousands.
+ */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 10;
 
 /** setTimeout's longest delay (about 24.8 days); a token living longer is re-armed. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -74,7 +82,15 @@ export interface WsOptionsDeps {
   maxCost: number;
   /** The same formatter as HTTP responses: codes kept, unexpected errors masked. */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  /**
+   * How often an open connection re-reads its session (one statement per connection per period);
+   * an ended session closes it with 4401. New connections are always checked at once.
+   */
+  sessionRecheckMs?: number;
 }
+
+/** An open socket outlives a revoked session by at most this long. */
+export const SESSION_RECHECK_MS = 60_000;
 
 const requestError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
 
@@ -113,15 +129,35 @@ export function websocketOptions(deps: WsOptionsDeps) {
         };
         arm();
       }
+      const recheck = async () => {
+        const again = await deps.authenticate(header).catch(() => undefined);
+        // A database hiccup is not a revocation: the next period tries again.
+        if (again === undefined) return;
+        if (again.problem || !again.actor) {
+          clearInterval(ctx.extra.sessionTimer);
+          ctx.extra.socket.close(WS_UNAUTHORIZED, closeReason(`UNAUTHENTICATED: ${again.problem ?? NO_TOKEN_REASON}`));
+        }
+      };
+      (ctx.extra.sessionTimer = setInterval(() => void recheck(), deps.sessionRecheckMs ?? SESSION_RECHECK_MS)).unref();
       return true;
     },
 
     onClose(ctx) {
       clearTimeout(ctx.extra.expiryTimer);
+      clearInterval(ctx.extra.sessionTimer);
     },
 
     // Errors returned here go to the client as an Error message (formatted by onError below).
-    onSubscribe(_ctx, _id, payload) {
+    onSubscribe(ctx, _id, payload) {
+      // graphql-ws has already reserved this subscription's id in ctx.subscriptions.
+      if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+        return [
+          new GraphQLError(
+            `每个连接最多同时 ${MAX_SUBSCRIPTIONS_PER_CONNECTION} 个订阅，请先结束不用的订阅 (at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection; complete one first)`,
+            { extensions: { code: 'BAD_REQUEST', limit: 'subscriptions' } },
+          ),
+        ];
+      }
       let document: DocumentNode;
       try {
         document = parse(payload.query, { maxTokens: deps.maxTokens });

@@ -1,9 +1,11 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
+import { IdentityService, validateRegistration } from '../../../../libs/identity/src/identity.service.js';
 import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
+import { RateLimiter } from '../../../../libs/identity/src/auth/rate-limiter.js';
+import { startSession } from '../../../../libs/identity/src/auth/session.store.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { AuthPayloadModel, LoginInput, RegisterInput, UserModel } from './identity.models.js';
 import { toUserModel } from './identity.mappers.js';
@@ -14,18 +16,28 @@ export class AuthResolver {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly identity: IdentityService,
     private readonly tokens: TokenService,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
+  /** Throttled per client address, e-mail and USCC (after validation, before any read or write); starts a session. */
   @Mutation(() => AuthPayloadModel)
-  async register(@Args('input') input: RegisterInput): Promise<AuthPayloadModel> {
-    const { user, organization } = await inTransaction(this.dataSource, (manager) => this.identity.register(manager, input));
-    return this.payload(user.id, organization.id, toUserModel(user));
+  async register(@Args('input') input: RegisterInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+    const cmd = validateRegistration(input);
+    await this.rateLimiter.consume([
+      { rule: 'register.address', subject: ctx.req?.ip ?? 'unknown' },
+      { rule: 'register.email', subject: cmd.email },
+      { rule: 'register.uscc', subject: cmd.organization.uscc },
+    ]);
+    return inTransaction(this.dataSource, async (manager) => {
+      const { user, organization } = await this.identity.register(manager, input);
+      return this.payload(manager, user.id, organization.id, toUserModel(user));
+    });
   }
 
   @Mutation(() => AuthPayloadModel)
   async login(@Args('input') input: LoginInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
     const { user, organization } = await this.identity.login(input.email, input.password, ctx.req?.ip);
-    return this.payload(user.id, organization.id, toUserModel(user));
+    return this.payload(this.dataSource.manager, user.id, organization.id, toUserModel(user));
   }
 
   @Query(() => UserModel)
@@ -33,7 +45,9 @@ export class AuthResolver {
     return toUserModel(ctx.requireUser());
   }
 
-  private async payload(userId: string, organizationId: string, user: UserModel): Promise<AuthPayloadModel> {
-    return { accessToken: await this.tokens.issue({ userId, organizationId }), user };
+  /** A new session and a token naming it (`sid`), expiring together. */
+  private async payload(manager: EntityManager, userId: string, organizationId: string, user: UserModel): Promise<AuthPayloadModel> {
+    const session = await startSession(manager, userId, this.tokens.lifetimeSeconds);
+    return { accessToken: await this.tokens.issue({ userId, organizationId, sessionId: session.id, expiresAt: session.expiresAt }), user };
   }
 }

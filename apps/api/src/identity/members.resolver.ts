@@ -2,10 +2,13 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { MembersService } from '../../../../libs/identity/src/members/members.service.js';
+import { MembersService, parseEmail } from '../../../../libs/identity/src/members/members.service.js';
+import { authorize } from '../../../../libs/identity/src/access/authorize.js';
+import { RateLimiter } from '../../../../libs/identity/src/auth/rate-limiter.js';
 import { OwnerActivationService } from '../../../../libs/identity/src/members/owner-activation.service.js';
 import { OrganizationDetailsService } from '../../../../libs/identity/src/organizations/organization-details.js';
 import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
+import { startSession } from '../../../../libs/identity/src/auth/session.store.js';
 import type { MemberRole } from '../../../../libs/identity/src/users/member-role.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { AuthPayloadModel, OrganizationModel, UserModel } from './identity.models.js';
@@ -21,6 +24,7 @@ export class MembersResolver {
     private readonly activation: OwnerActivationService,
     private readonly details: OrganizationDetailsService,
     private readonly tokens: TokenService,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
   @Query(() => [UserModel], { description: '本机构的全部成员（任何角色可查看），按加入先后排序；每个机构最多 200 人 (the caller’s organization’s members, at most 200).' })
@@ -46,6 +50,13 @@ export class MembersResolver {
     @Context() ctx: RequestContext,
   ): Promise<InvitationModel> {
     const actor = ctx.actor;
+    // Throttled per client address, organization and invitee, after the caller is known to be allowed.
+    authorize(actor, 'inviteMember');
+    await this.rateLimiter.consume([
+      { rule: 'inviteMember.address', subject: ctx.req?.ip ?? 'unknown' },
+      { rule: 'inviteMember.organization', subject: actor!.organizationId },
+      { rule: 'inviteMember.email', subject: parseEmail(email, 'email') },
+    ]);
     return toInvitationModel(await inTransaction(this.dataSource, (m) => this.memberService.inviteMember(m, actor, email, role)));
   }
 
@@ -60,8 +71,13 @@ export class MembersResolver {
     @Args('password', { description: '新账号的密码（至少 10 个字符），或已有账号的密码 (new password, or the existing account’s).' }) password: string,
     @Args('displayName', { description: '姓名/显示名称，1–100 字；已有账号留空则不变 (display name; blank keeps an existing account’s).' }) displayName: string,
   ): Promise<AuthPayloadModel> {
-    const { user, organization } = await inTransaction(this.dataSource, (m) => this.memberService.acceptInvitation(m, { token, password, displayName }));
-    return { accessToken: await this.tokens.issue({ userId: user.id, organizationId: organization.id }), user: toUserModel(user) };
+    // The account and its first session are written together, as register does.
+    return inTransaction(this.dataSource, async (m) => {
+      const { user, organization } = await this.memberService.acceptInvitation(m, { token, password, displayName });
+      const session = await startSession(m, user.id, this.tokens.lifetimeSeconds);
+      const accessToken = await this.tokens.issue({ userId: user.id, organizationId: organization.id, sessionId: session.id, expiresAt: session.expiresAt });
+      return { accessToken, user: toUserModel(user) };
+    });
   }
 
   @Mutation(() => InvitationModel, { description: '撤销本机构未接受的邀请（负责人/管理员）(revoke a pending invitation; OWNER/ADMIN).' })

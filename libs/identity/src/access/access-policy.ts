@@ -7,6 +7,8 @@ export interface Actor {
   readonly organizationId: string;
   readonly kind: OrganizationKind;
   readonly verified: boolean;
+  /** The session the access token names (`sid`); set for every caller authenticated by a token. */
+  readonly sessionId?: string;
   /**
    * The user's role in its organization (loaded with the actor). Optional only so that actors built
    * by hand (tests, seeding) keep compiling; without a role, rules that require one refuse.
@@ -27,6 +29,7 @@ export interface MutationRule {
   readonly roles?: readonly MemberRole[];
 }
 
+const ALL_KINDS: readonly OrganizationKind[] = ['ENTERPRISE', 'SERVICE_PROVIDER', 'BANK', 'ANCHOR_ENTERPRISE', 'PARK_OPERATOR'];
 const LISTING_OWNERS: readonly OrganizationKind[] = ['SERVICE_PROVIDER', 'BANK', 'ANCHOR_ENTERPRISE', 'PARK_OPERATOR'];
 
 /**
@@ -64,6 +67,19 @@ export const MUTATION_RULES = {
   importEnterprises: { kinds: ['AUTHORITY'] },
   // Beyond the contract: an applicant withdraws its own 揭榜 application while it is undecided.
   withdrawChallengeApplication: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  // Credentials and sessions (issue 13): a signed-in caller acts on its own account and sessions.
+  logout: { kinds: 'signed-in' },
+  revokeOtherSessions: { kinds: 'signed-in' },
+  changePassword: { kinds: 'signed-in' },
+  // Anonymous by nature: the caller has lost the password. Throttled per address and e-mail.
+  requestPasswordReset: { kinds: 'anyone' },
+  resetPassword: { kinds: 'anyone' },
+  // The AUTHORITY for anyone; another organization for its own members, and only its OWNER (checked by
+  // CredentialsService.unlockAccount from Actor.role once member roles exist).
+  unlockAccount: { kinds: ['AUTHORITY', ...ALL_KINDS], ownRowsOnly: true, overrideKinds: ['AUTHORITY'] },
+  // Beyond the contract: read state is each user's own, on their own organization's notifications.
+  markNotificationsRead: { kinds: 'signed-in' },
+  markAllNotificationsRead: { kinds: 'signed-in' },
   // Members and invitations (issue 13): any kind of organization, managed by its OWNER or ADMIN.
   inviteMember: { kinds: 'signed-in', roles: MANAGER_ROLES },
   revokeInvitation: { kinds: 'signed-in', roles: MANAGER_ROLES, ownRowsOnly: true },

@@ -3,7 +3,11 @@ import { SignJWT, jwtVerify, errors } from 'jose';
 export interface AccessTokenClaims {
   userId: string;
   organizationId: string;
+  /** The session (`sid` claim, a user_sessions row); tokens issued before sessions existed have none and are refused. */
+  sessionId?: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type TokenCheck =
   /** `expiresAt`: the token's exp in epoch milliseconds, when it has one. */
@@ -32,14 +36,19 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(claims: AccessTokenClaims): Promise<string> {
-    return new SignJWT({ org: claims.organizationId })
+  /** Seconds a token lives; a session row expires with its token. */
+  get lifetimeSeconds(): number {
+    return this.ttlSeconds;
+  }
+
+  async issue(claims: AccessTokenClaims & { sessionId: string; expiresAt?: Date }): Promise<string> {
+    return new SignJWT({ org: claims.organizationId, sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt()
-      .setExpirationTime(`${this.ttlSeconds}s`)
+      .setExpirationTime(claims.expiresAt ? Math.floor(claims.expiresAt.getTime() / 1000) : `${this.ttlSeconds}s`)
       .sign(this.key);
   }
 
@@ -52,7 +61,10 @@ export class TokenService {
       if (typeof payload.sub !== 'string' || typeof payload.org !== 'string') {
         return { ok: false, reason: '访问令牌内容无效，请重新登录 (access token is malformed; sign in again)' };
       }
-      const claims = { userId: payload.sub, organizationId: payload.org };
+      if (payload.sid !== undefined && (typeof payload.sid !== 'string' || !UUID.test(payload.sid))) {
+        return { ok: false, reason: '访问令牌内容无效，请重新登录 (access token is malformed; sign in again)' };
+      }
+      const claims: AccessTokenClaims = { userId: payload.sub, organizationId: payload.org, ...(payload.sid ? { sessionId: payload.sid } : {}) };
       // issue() always sets exp; a token without one (signed elsewhere with our key) is not cached.
       if (typeof payload.exp === 'number') {
         if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!); // oldest first

@@ -6,6 +6,7 @@ import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import type { Actor } from '../access/access-policy.js';
 import { authorize } from '../access/authorize.js';
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '../auth/password-hasher.js';
+import { revokeSessionsOf } from '../auth/session.store.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { MANAGER_ROLES, MEMBER_ROLES, type MemberRole } from '../users/member-role.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -214,8 +215,8 @@ export class MembersService {
 
   /**
    * Detaches the member from the organization (organization_id NULL; the account and its history
-   * stay). Its tokens stop working at once: the actor is loaded on every request and a user
-   * without an organization is no actor. A manager may remove itself (leave) unless it is the last OWNER.
+   * stay) and revokes its sessions. Its tokens stop working at once: the actor is loaded on every
+   * request and a user without an organization is no actor. A manager may remove itself (leave) unless it is the last OWNER.
    */
   async removeMember(manager: EntityManager, actor: Actor | undefined, rawUserId: string): Promise<UserEntity> {
     if (!actor) authorize(actor, 'removeMember');
@@ -229,6 +230,8 @@ export class MembersService {
     target.organizationId = null;
     target.role = 'MEMBER';
     await manager.save(target);
+    // Its sessions end too (loadActor would refuse a user without an organization anyway).
+    await revokeSessionsOf(manager, target.id, 'MEMBER_REMOVED');
     await recordEvent(manager, { type: 'member.removed', aggregateType: 'organization', aggregateId: organizationId, data: { organizationId, userId: target.id }, actorUserId: actor!.userId });
     return Object.assign(target, { organizationId });
   }

@@ -260,6 +260,11 @@ export class ChallengeApplicationService {
     return application;
   }
 
+  /** Applications by id, no access check (DataLoader batch; filter with {@link canSeeApplication}). */
+  byIds(ids: readonly string[]): Promise<ChallengeApplicationEntity[]> {
+    return this.dataSource.getRepository(ChallengeApplicationEntity).findBy({ id: In([...ids]) });
+  }
+
   /**
    * Applications per challenge id, newest first, in the order of `challengeIds` (a DataLoader batch
    * function). No access check: filter with {@link visibleApplications}.

@@ -224,6 +224,11 @@ export class MatchRequestService {
     return { ...(await fetchKeysetPage(qb, 'r', 'match_requests', first, after)), totalCount };
   }
 
+  /** Requests by id, no access check (DataLoader batch; filter with the caller's side). */
+  byIds(ids: readonly string[]): Promise<MatchRequestEntity[]> {
+    return this.dataSource.getRepository(MatchRequestEntity).findBy({ id: In([...ids]) });
+  }
+
   /** One request, for its enterprise and the listing's owner only (no access check). */
   findById(id: string): Promise<MatchRequestEntity | null> {
     return this.dataSource.getRepository(MatchRequestEntity).findOneBy({ id });

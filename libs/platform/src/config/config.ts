@@ -53,6 +53,18 @@ const schema = z
     GRAPHQL_MAX_ALIASES: int(15, 1, 200),
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
     WORKER_CONCURRENCY: int(5, 1, 100),
+    /** Express "trust proxy": which proxies' X-Forwarded-For to believe for the client address (throttles). */
+    TRUST_PROXY: optionalText.transform((v, ctx) => {
+      if (v === undefined || v === 'off') return undefined;
+      if (/^\d+$/.test(v)) return Number(v);
+      if (/^[0-9a-fA-F.:/, ]+$|^(loopback|linklocal|uniquelocal)(\s*,\s*(loopback|linklocal|uniquelocal))*$/.test(v)) return v;
+      ctx.addIssue({ code: 'custom', message: 'must be off, a hop count, loopback/linklocal/uniquelocal, or addresses/CIDRs separated by commas' });
+      return z.NEVER;
+    }),
+    /** Multiplies every ceiling of the throttles of register, password reset and invitations (tests only raise it). */
+    RATE_LIMIT_MULTIPLIER: int(1, 1, 100_000),
+    /** How often an open websocket re-reads its session; a revoked session's socket closes within this. */
+    WS_SESSION_RECHECK_SECONDS: int(60, 1, 3600),
     SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
     /** Outgoing mail: smtp://user:pass@host:587 or smtps://…; unset keeps mails in the database (GET /dev/mails). */
     SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
@@ -122,6 +134,12 @@ export interface AppConfig {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly graphql: { maxDepth: number; maxAliases: number; maxCost: number };
   readonly workerConcurrency: number;
+  /** Express "trust proxy" value; undefined: the socket's address is the client's. */
+  readonly trustProxy: string | number | undefined;
+  /** Multiplier of the RateLimiter ceilings (1 in production). */
+  readonly rateLimitMultiplier: number;
+  /** Seconds between session re-reads of an open websocket. */
+  readonly wsSessionRecheckSeconds: number;
   readonly shutdownTimeoutMs: number;
   /** Overrides of the service-institution ranking weights (validated and normalised by libs/insights). */
   readonly serviceRankingWeights: Record<string, number> | undefined;
@@ -169,6 +187,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: c.LOG_LEVEL,
     graphql: { maxDepth: c.GRAPHQL_MAX_DEPTH, maxAliases: c.GRAPHQL_MAX_ALIASES, maxCost: c.GRAPHQL_MAX_COST },
     workerConcurrency: c.WORKER_CONCURRENCY,
+    trustProxy: c.TRUST_PROXY,
+    rateLimitMultiplier: c.RATE_LIMIT_MULTIPLIER,
+    wsSessionRecheckSeconds: c.WS_SESSION_RECHECK_SECONDS,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
     mail: {

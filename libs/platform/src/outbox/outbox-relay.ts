@@ -29,6 +29,7 @@ interface OutboxRow {
   type: string;
   payload: Record<string, unknown>;
   created_at: Date;
+  actor_user_id: string | null;
 }
 
 /**
@@ -120,7 +121,7 @@ export class OutboxRelay {
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, type, payload, created_at FROM outbox_events
+        `SELECT id, type, payload, created_at, actor_user_id FROM outbox_events
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -138,6 +139,7 @@ export class OutboxRelay {
             eventId: String(row.id),
             eventType: row.type as DomainEventType,
             occurredAt: new Date(row.created_at).toISOString(),
+            actorUserId: row.actor_user_id ?? null,
             data: row.payload as never,
           };
           const list = byQueue.get(spec.queue) ?? [];

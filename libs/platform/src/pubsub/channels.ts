@@ -10,3 +10,14 @@ export interface MatchRequestUpdatedMessage {
   /** The request's version at the event; the subscriber reads the current row. */
   version: number;
 }
+
+/** New notifications; API processes deliver each to `Subscription.notificationAdded` of its organization's users. */
+export const NOTIFICATION_ADDED = 'notification.added';
+
+export interface NotificationAddedMessage {
+  /** Ids and recipients only; the subscriber reads the row. At most {@link NOTIFICATIONS_PER_MESSAGE}. */
+  notifications: Array<{ id: string; organizationId: string }>;
+}
+
+/** Two UUIDs and JSON punctuation are ~95 bytes: 50 per message stays far below the 7,999-byte limit. */
+export const NOTIFICATIONS_PER_MESSAGE = 50;

@@ -16,6 +16,8 @@ export interface DomainEventPayloads {
    * Ids only: the notifier reads the reason from the decision row.
    */
   'organization.verification-decided': { organizationId: string; decisionId: string; state: 'PENDING' | 'NEEDS_INFO' | 'REJECTED' | 'REVOKED'; version: number };
+  /** An account reached the per-account ceiling of failed sign-ins (all addresses); nothing was locked. */
+  'account.sign-in-failures-exceeded': { userId: string; organizationId: string; failures: number; windowMinutes: number };
   'organization.details-updated': { organizationId: string };
   'invitation.created': InvitationEventData;
   'invitation.accepted': InvitationEventData & { userId: string };
@@ -41,6 +43,27 @@ export interface DomainEventPayloads {
   'match-request.cancelled': MatchRequestEventData;
   /** An e-mail was queued (its row holds recipient and text); ids only. */
   'mail.queued': { mailId: string };
+  /** A published 揭榜 challenge's terms changed (budget, deadlines): old and new values, which a later read cannot recover. */
+  'challenge.terms-changed': ChallengeTermsChangedData;
+  /** Notifications were written (by a notify job); their ids and recipients, for `Subscription.notificationAdded`. */
+  'notification.created': NotificationCreatedData;
+}
+
+export interface ChallengeTermsChangedData {
+  challengeId: string;
+  ownerOrganizationId: string;
+  /** The listing's version after the change. */
+  version: number;
+  /** Only what changed: budget in 元, dates as YYYY-MM-DD (null: not set). */
+  changes: {
+    budget?: { from: number; to: number };
+    applyBy?: { from: string; to: string };
+    completionDeadline?: { from: string | null; to: string | null };
+  };
+}
+
+export interface NotificationCreatedData {
+  notifications: Array<{ id: string; organizationId: string }>;
 }
 
 export interface MatchRequestEventData {
@@ -86,6 +109,8 @@ export interface EventJob<E extends DomainEventType> {
   eventId: string;
   eventType: E;
   occurredAt: string;
+  /** The user whose action wrote the event (null for system work); absent on jobs built before it was carried. */
+  actorUserId?: string | null;
   data: DomainEventPayloads[E];
 }
 
@@ -94,6 +119,8 @@ export interface JobPayloads {
   'notify.organization-verified': EventJob<'organization.verified'>;
   /** Tell the organization about a rejection, a request for information or a revocation; tell the AUTHORITY about a resubmission. */
   'notify.organization-verification-decided': EventJob<'organization.verification-decided'>;
+  /** Tell the AUTHORITY that an account is under a distributed password-guessing attack. */
+  'notify.sign-in-failures-exceeded': EventJob<'account.sign-in-failures-exceeded'>;
   'notify.invitation-accepted': EventJob<'invitation.accepted'>;
   /** Tell the challenge's owner about a new 揭榜 application. */
   'notify.challenge-application-submitted': EventJob<'challenge-application.submitted'>;
@@ -101,6 +128,12 @@ export interface JobPayloads {
   'notify.challenge-application-decided': EventJob<'challenge-application.decided'>;
   /** Tell the other side of a match request what changed (owner: new/cancelled/completed; enterprise: the response). */
   'notify.match-request': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
+  /** A listing was closed: tell its owner when the AUTHORITY took it down (下架), and a challenge's applicants. */
+  'notify.listing-closed': EventJob<'listing.closed'>;
+  /** A published challenge's budget or deadlines changed: tell its live applicants what changed. */
+  'notify.challenge-terms-changed': EventJob<'challenge.terms-changed'>;
+  /** Tell the API processes (pub/sub) about new notifications, for `Subscription.notificationAdded`. */
+  'notification.publish': EventJob<'notification.created'>;
   /** Match requests changed: schedule one debounced refresh of the authority's monthly figures. */
   'insights.schedule-refresh': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
   /** Refresh the authority's monthly figures (materialized views) from match_requests. */
@@ -140,10 +173,15 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.organization-registered': { queue: 'notify', attempts: 5 },
   'notify.organization-verified': { queue: 'notify', attempts: 5 },
   'notify.organization-verification-decided': { queue: 'notify', attempts: 5 },
+  'notify.sign-in-failures-exceeded': { queue: 'notify', attempts: 5 },
   'notify.invitation-accepted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-submitted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-decided': { queue: 'notify', attempts: 5 },
   'notify.match-request': { queue: 'notify', attempts: 5 },
+  'notify.listing-closed': { queue: 'notify', attempts: 5 },
+  'notify.challenge-terms-changed': { queue: 'notify', attempts: 5 },
+  // Like match-request.publish: a live update is worth little after a few seconds.
+  'notification.publish': { queue: 'notify', attempts: 3 },
   'insights.schedule-refresh': { queue: 'notify', attempts: 5 },
   'insights.refresh-figures': { queue: 'notify', attempts: 3 },
   // A live update is worth little after a few seconds: retried briefly, then left failed.
@@ -174,6 +212,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'organization.registered': ['notify.organization-registered'],
   'organization.verified': ['notify.organization-verified'],
   'organization.verification-decided': ['notify.organization-verification-decided'],
+  'account.sign-in-failures-exceeded': ['notify.sign-in-failures-exceeded'],
   // Members and invitations (issue 13): kept for audit and later notices; the mails go through MailService.
   'organization.details-updated': [],
   'invitation.created': [],
@@ -186,7 +225,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'listing.created': ['search.sync-listing'],
   'listing.updated': ['search.sync-listing', 'matching.sync-listing'],
   'listing.published': ['search.sync-listing', 'matching.sync-listing'],
-  'listing.closed': ['search.sync-listing', 'matching.sync-listing'],
+  'listing.closed': ['search.sync-listing', 'matching.sync-listing', 'notify.listing-closed'],
   'challenge-application.submitted': ['notify.challenge-application-submitted'],
   'challenge-application.decided': ['notify.challenge-application-decided'],
   'challenge-application.withdrawn': [],
@@ -195,6 +234,8 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'match-request.completed': ['notify.match-request', 'matching.rescore-provider', 'insights.schedule-refresh', 'match-request.publish'],
   'match-request.cancelled': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
   'mail.queued': ['mail.deliver'],
+  'challenge.terms-changed': ['notify.challenge-terms-changed'],
+  'notification.created': ['notification.publish'],
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];

@@ -1,0 +1,86 @@
+/**
+ * Texts of notifications whose wording depends on the recipient or on what changed. Pure, so
+ * every case is unit-tested; the handlers read rows and pick the recipient.
+ */
+import type { OrganizationKind } from '../../identity/src/organizations/organization-kind.js';
+import type { ListingKind } from '../../listings/src/listing-enums.js';
+import type { ChallengeTermsChangedData } from '../../platform/src/queue/job-catalog.js';
+
+export interface NoticeText {
+  title: string;
+  body: string;
+}
+
+/** Whole yuan with thousands separators: 5000000 → "5,000,000 元". */
+export const yuan = (n: number): string => `${n.toLocaleString('zh-CN')} 元`;
+
+/** A calendar date "2026-12-31" → "2026年12月31日"; null → "未设定". */
+export function chineseDate(date: string | null): string {
+  if (!date) return '未设定';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
+}
+
+/** What a listing is called in a sentence, by kind. */
+export const LISTING_NOUN: Record<ListingKind, string> = {
+  SERVICE_OFFERING: '服务产品',
+  CREDIT_PRODUCT: '金融产品',
+  CHALLENGE: '揭榜榜单',
+  PARK_VACANCY: '园区房源',
+};
+
+/** What a verified organization can now do, in the words of its kind. */
+const AFTER_VERIFICATION: Record<OrganizationKind, string> = {
+  ENTERPRISE: '贵企业的机构信息已获认证。请完善企业档案，以获得更准确的服务与金融产品推荐，并可申请对接、参与揭榜。',
+  SERVICE_PROVIDER: '现在可以发布服务产品，并接收企业的对接申请。',
+  BANK: '现在可以发布金融产品，并接收企业的融资对接申请。',
+  ANCHOR_ENTERPRISE: '现在可以发布揭榜榜单，并评审企业的揭榜申请。',
+  PARK_OPERATOR: '现在可以发布园区房源，并接收企业的入驻咨询。',
+  AUTHORITY: '',
+};
+
+/** The notice to an organization that the AUTHORITY verified it, in the words of its kind. */
+export function verifiedNotice(kind: OrganizationKind): NoticeText {
+  return { title: '机构审核已通过', body: `您的机构已通过主管部门审核。${AFTER_VERIFICATION[kind]}`.trimEnd() };
+}
+
+/** The notice to a listing's owner that the AUTHORITY took it down (下架). */
+export function takedownNotice(listing: { kind: ListingKind; title: string }, reason: string | null): NoticeText {
+  const noun = LISTING_NOUN[listing.kind];
+  return {
+    title: `${noun}已被主管部门下架：${listing.title}`,
+    body:
+      `您发布的${noun}「${listing.title}」已被主管部门下架，不再对外展示和接受新的申请。` +
+      (reason ? `\n下架原因：${reason}` : '') +
+      '\n如需重新发布，请按要求修改后联系主管部门。',
+  };
+}
+
+/** The notice to a live applicant that the challenge it applied to was closed. */
+export function challengeClosedNotice(title: string, byAuthority: boolean): NoticeText {
+  return {
+    title: `揭榜榜单已关闭：${title}`,
+    body: byAuthority
+      ? `您揭榜的榜单「${title}」已被主管部门下架，榜单不再接受申请，您的揭榜申请不会再被评审。`
+      : `发榜企业已关闭您揭榜的榜单「${title}」，榜单不再接受新的申请。已入围或已接受的申请，请与发榜企业联系确认后续安排。`,
+  };
+}
+
+/** One line per changed term, old → new; empty when nothing an applicant relies on changed. */
+export function challengeChangeLines(changes: ChallengeTermsChangedData['changes']): string[] {
+  const lines: string[] = [];
+  if (changes.budget) lines.push(`榜单金额：${yuan(changes.budget.from)} → ${yuan(changes.budget.to)}`);
+  if (changes.applyBy) lines.push(`揭榜截止日期：${chineseDate(changes.applyBy.from)} → ${chineseDate(changes.applyBy.to)}`);
+  if (changes.completionDeadline) lines.push(`完成期限：${chineseDate(changes.completionDeadline.from)} → ${chineseDate(changes.completionDeadline.to)}`);
+  return lines;
+}
+
+/** The notice to a live applicant that the challenge's budget or deadlines changed; null when nothing did. */
+export function challengeTermsChangedNotice(title: string, changes: ChallengeTermsChangedData['changes']): NoticeText | null {
+  const lines = challengeChangeLines(changes);
+  if (lines.length === 0) return null;
+  return {
+    title: `揭榜榜单条件变更：${title}`,
+    body: `发榜企业修改了您揭榜的榜单「${title}」：\n${lines.join('\n')}\n如需据此调整揭榜方案或报价，请与发榜企业沟通。`,
+  };
+}
