@@ -19,8 +19,8 @@ export const MIGRATIONS: Function[] = [
   MatchRequestsAndInsights1795268364161,
   LoginThrottle1795273516149,
   MailMessages1796399747240,
-  MembersAndInvitations1796400102980,
-  VerificationDesk1796400147119,
   SessionsAndThrottles1796399768835,
+  MembersAndInvitations1796400102980,
   NotificationReadsAndTargets1796400119271,
+  VerificationDesk1796400147119,
 ];
