@@ -122,9 +122,9 @@ describe('members and invitations (mail through a real SMTP server)', () => {
 
       // The organization is told who joined (a name, never the address).
       await app.drain();
-      const notices = ok(await app.gql(`{ notifications(first: 100) { kind title body } }`, {}, firm.token), 'notifications');
+      const notices = ok(await app.gql(`{ notifications(first: 100) { kind title body target { __typename ... on Organization { id } } } }`, {}, firm.token), 'notifications');
       const joined = notices.filter((n: { kind: string }) => n.kind === 'member.joined');
-      expect(joined).toEqual([expect.objectContaining({ title: expect.stringContaining('李工') })]);
+      expect(joined).toEqual([expect.objectContaining({ title: expect.stringContaining('李工'), target: { __typename: 'Organization', id: firm.organizationId } })]);
       expect(JSON.stringify(joined)).not.toContain(email);
 
       const members = ok(await app.gql(MEMBERS, {}, member), 'members');

@@ -34,6 +34,8 @@ export class InvitationAcceptedNotifier implements JobHandler<'notify.invitation
         title: `新成员加入：${user.displayName}`,
         body: `${user.displayName} 已接受邀请，以${MEMBER_ROLE_LABELS[role]}身份加入「${org.name}」。负责人和管理员可在成员管理中调整其角色。`,
         sourceEventId: job.eventId,
+        targetType: 'ORGANIZATION',
+        targetId: org.id,
       },
     ];
     if (kind === 'OWNER_ACTIVATION') {
@@ -45,6 +47,8 @@ export class InvitationAcceptedNotifier implements JobHandler<'notify.invitation
           title: `企业已开通账号：${org.name}`,
           body: `主管部门录入的企业「${org.name}」（统一社会信用代码 ${org.uscc}）已接受激活邀请，开通了负责人账号。`,
           sourceEventId: job.eventId,
+          targetType: 'ORGANIZATION',
+          targetId: org.id,
         });
       }
     }
