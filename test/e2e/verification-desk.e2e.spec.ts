@@ -64,7 +64,7 @@ describe('verification desk over GraphQL', () => {
         app,
         `SELECT (SELECT md5(string_agg(o::text, '|' ORDER BY o.id)) FROM organizations o) AS orgs,
                 (SELECT count(*)::int FROM organization_verification_decisions) AS decisions,
-                (SELECT count(*)::int FROM outbox_events WHERE type <> 'enterprise-assessment.changed') AS events,
+                (SELECT count(*)::int FROM outbox_events WHERE type NOT IN ('enterprise-assessment.changed', 'notification.created')) AS events,
                 (SELECT md5(string_agg(l::text, '|' ORDER BY l.id)) FROM listings l) AS listings,
                 (SELECT md5(string_agg(r::text, '|' ORDER BY r.id)) FROM match_requests r) AS requests`,
       )
@@ -125,7 +125,7 @@ describe('verification desk over GraphQL', () => {
     const inbox = await notificationsOf(firm.token);
     const notice = inbox.find((n) => n.kind === 'organization.verified')!;
     // An enterprise asks for matches and applies to challenges; it does not publish.
-    expect(notice.body).toContain('对接申请');
+    expect(notice.body).toContain('申请对接');
     expect(notice.body).toContain('揭榜');
     expect(notice.body).not.toContain('发布');
 
