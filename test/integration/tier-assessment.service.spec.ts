@@ -78,6 +78,24 @@ describe('TierAssessmentService on PostgreSQL', () => {
     expect((await service.assess(id, TODAY))!.reviewRisk).toBeNull();
   });
 
+  it('sizes the firm by its stored industry: a software firm with 350 staff and 1.2亿元 is not an SME (§8.6)', async () => {
+    const big = financialsEnding(2025).map((y) => ({ ...y, employees: 350, revenue: 120_000_000, mainBusinessRevenue: 110_000_000, rdExpense: 7_200_000 }));
+    const software = await enterpriseWith({ industryCode: 'I6511', financials: big });
+    const factory = await enterpriseWith({ industryCode: 'C3484', financials: big });
+    await service.assess(software, TODAY);
+    await service.assess(factory, TODAY);
+    const sme = async (id: string) =>
+      (await ds.query(
+        `SELECT DISTINCT c->>'status' AS status FROM tier_assessments a, jsonb_array_elements(a.criteria) c
+          WHERE a.organization_id = $1 AND c->>'code' LIKE '%.SME'`,
+        [id],
+      )).map((r: { status: string }) => r.status);
+    expect(await sme(software)).toEqual(['UNMET']);
+    expect(await sme(factory)).toEqual(['MET']);
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM tier_assessments WHERE organization_id = $1 AND eligible', [software]);
+    expect(n).toBe(0);
+  });
+
   it('pages through every enterprise for the nightly run', async () => {
     const seen: string[] = [];
     for await (const page of service.allProfileIds(2)) seen.push(...page);

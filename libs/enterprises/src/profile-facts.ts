@@ -8,6 +8,7 @@ export function profileFacts(profile: EnterpriseProfileEntity, asOf: string): En
   const t = profile.tierFacts ?? {};
   return {
     asOf,
+    industryCode: profile.industryCode,
     foundedOn: profile.foundedOn,
     mainBusinessSince: profile.mainBusinessSince,
     financials: (profile.financials ?? []).map((y) => ({

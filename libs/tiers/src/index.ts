@@ -11,6 +11,16 @@ export type * from './tier-types.js';
 export type * from './rule-types.js';
 export { DEFAULT_LOCAL_INDICATOR_NOTE, EVALUATOR_VERSION, evaluate, evaluateTier, evaluateTiers } from './evaluator.js';
 export { METRICS, metricValue, type MetricDef, type MetricId, type Reading } from './metrics.js';
+export {
+  SME_SIZE_CLASSES,
+  SME_SIZE_INDUSTRY_KEYS,
+  describeSmeCeilings,
+  judgeSmeSize,
+  smeSizeClassOf,
+  type SmeSizeClass,
+  type SmeSizeClassId,
+  type SmeSizeField,
+} from './sme-size.js';
 export { TITLE_VALIDITY_YEARS, tierExpiresOn, titleValidOn } from './validity.js';
 export { MIIT_2022, MIIT_2026 };
 export {

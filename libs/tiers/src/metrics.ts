@@ -6,7 +6,7 @@
  * Windows: "prior year" (上年度) is the calendar year before `asOf`; "last 2 years" are the prior
  * year and the one before it; event windows (awards, 创客中国) are described at `withinYears`.
  */
-import { formatValue, type Unit } from './format.js';
+import type { Unit } from './format.js';
 import {
   awardReading,
   known,
@@ -25,6 +25,7 @@ import {
   type Reading,
 } from './metric-helpers.js';
 import type { EnterpriseFacts, RdInstitutionLevel } from './tier-types.js';
+import { judgeSmeSize, smeSizeClassOf } from './sme-size.js';
 import { titleValidOn } from './validity.js';
 
 export type { Reading } from './metric-helpers.js';
@@ -92,19 +93,19 @@ function recentPlatformScores(f: EnterpriseFacts): Array<{ year: number; score: 
 export const METRICS = {
   revenuePriorYear: { label: '上年度营业收入', unit: 'yuan', read: (f) => perYear(f, 1, (r) => r.revenue, sum) },
   /**
-   * 《中小企业划型标准规定》 for 工业: large means ≥1000 staff AND ≥4亿元 revenue, so either
-   * figure below its line makes the firm an SME.
+   * 中小企业划型 by industry (工信部联企业〔2011〕300号第四条, DOMAIN.md §8.6): the prior year's figures
+   * against the ceilings of the firm's GB/T 4754 industry; any figure below its ceiling suffices.
    */
-  industrialSme: {
-    label: '属于中小企业（工业口径）',
+  smeSize: {
+    label: '属于中小企业（按行业划型）',
     unit: 'bool',
     read: (f) => {
+      if (!f.industryCode) return unknown('industryCode');
       const r = row(f, priorYear(f));
       if (!r) return unknown(rowKey(priorYear(f)));
-      const detail = `营业收入${formatValue(r.revenue, 'yuan')}${r.employees === undefined ? '' : `，从业人员${r.employees}人`}`;
-      if (r.revenue < 400_000_000) return known(true, detail);
-      if (r.employees === undefined) return partial(false, true, [`${rowKey(r.year)}.employees`], detail);
-      return known(r.employees < 1000, detail);
+      const j = judgeSmeSize(smeSizeClassOf(f.industryCode), { employees: r.employees, revenue: r.revenue, totalAssets: r.totalAssets });
+      if (j.sme !== undefined) return known(j.sme, j.detail);
+      return partial(false, true, j.blank.map((b) => `${rowKey(r.year)}.${b}`), j.detail);
     },
   },
   rdExpensePriorYear: { label: '上年度研发费用', unit: 'yuan', read: (f) => perYear(f, 1, (r) => r.rdExpense, sum) },

@@ -14,6 +14,7 @@ const years = (...rows: YearFinancials[]): YearFinancials[] => rows;
  */
 export const SAMPLE_INNOVATIVE_ONLY: EnterpriseFacts = {
   asOf: AS_OF,
+  industryCode: 'C34',
   foundedOn: '2019-04-10',
   mainBusinessSince: '2019-04-10',
   financials: years(
@@ -47,6 +48,7 @@ export const SAMPLE_INNOVATIVE_ONLY: EnterpriseFacts = {
  */
 export const SAMPLE_SPECIALIZED: EnterpriseFacts = {
   asOf: AS_OF,
+  industryCode: 'C34',
   foundedOn: '2015-08-01',
   mainBusinessSince: '2016-03-01',
   financials: years(
@@ -78,6 +80,7 @@ export const SAMPLE_SPECIALIZED: EnterpriseFacts = {
 /** Passes all three tiers under both rule sets: a 专精特新 firm ready for 小巨人. */
 export const SAMPLE_LITTLE_GIANT: EnterpriseFacts = {
   asOf: AS_OF,
+  industryCode: 'C34',
   foundedOn: '2010-05-20',
   mainBusinessSince: '2012-01-01',
   financials: years(
@@ -109,6 +112,7 @@ export const SAMPLE_LITTLE_GIANT: EnterpriseFacts = {
 /** Fails every tier under both rule sets: small, loss-making, indebted, no Ⅰ/Ⅱ类 IP, no direct route. */
 export const SAMPLE_FAILING: EnterpriseFacts = {
   asOf: AS_OF,
+  industryCode: 'C34',
   foundedOn: '2023-02-15',
   mainBusinessSince: '2023-02-15',
   financials: years(

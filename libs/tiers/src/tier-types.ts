@@ -50,6 +50,8 @@ export interface ScienceAward {
 export interface EnterpriseFacts {
   /** Assessment date (ISO yyyy-mm-dd); "prior year" means the calendar year before it. */
   asOf: string;
+  /** GB/T 4754-2017 industry (C34, I65, K7010); decides the 中小企业划型 ceilings. Unknown when absent. */
+  industryCode?: string;
   foundedOn: string;
   /** Since when the firm has worked in its niche (main business). */
   mainBusinessSince: string;

@@ -101,7 +101,7 @@ describe('unknown facts are UNKNOWN, never silently 0 points', () => {
   it('SME size: ≥4亿元 revenue with blank headcount is UNKNOWN', () => {
     const o = a1(makeFacts({ years: { 2025: { revenue: 400_000_000, mainBusinessRevenue: 380_000_000, rdExpense: 20_000_000, employees: undefined } } }));
     expect(crit(o, 'A1.PATH.SCORE').status).toBe('MET');
-    expect(crit(o, 'A1.SME')).toMatchObject({ status: 'UNKNOWN', actual: '营业收入40,000万元' });
+    expect(crit(o, 'A1.SME')).toMatchObject({ status: 'UNKNOWN', actual: '工业：营业收入40,000万元' });
     expect(o.missingData).toContain('financials[2025].employees');
     expect(o.verdict).toBe('UNDETERMINED');
   });
@@ -170,7 +170,7 @@ describe('public index', () => {
     expect(DEFAULT_RULE_SET_ID).toBe('MIIT-2022');
     expect(RULE_SETS['MIIT-2022']).toMatchObject({ id: 'MIIT-2022', version: '1.0.0' });
     expect(RULE_SETS['MIIT-2026']).toMatchObject({ id: 'MIIT-2026', version: '1.0.0', effectiveFrom: '2026-04-01' });
-    expect(EVALUATOR_VERSION).toBe('1.0.0');
+    expect(EVALUATOR_VERSION).toBe('1.1.0');
     expect(evaluate).toBe(evaluateTiers);
   });
 

@@ -13,7 +13,7 @@ describe('MIIT-2026 专精特新 worked example: SAMPLE_SPECIALIZED', () => {
     expect(o).toMatchObject({ tier: 'SPECIALIZED_SME', ruleSet: 'MIIT-2026', eligible: true, verdict: 'ELIGIBLE', passedBy: 'CONDITIONS', missingData: [] });
     expect(o.score).toBeUndefined();
     expect(o.criteria.map((c) => [c.code, c.status, c.actual])).toEqual([
-      ['B1.SME', 'MET', '是（营业收入6,000万元，从业人员200人）'],
+      ['B1.SME', 'MET', '是（工业：从业人员200人，营业收入6,000万元）'],
       ['B1.BASE', 'MET', '是'],
       ['B1.NICHE_YEARS', 'MET', '9年'],
       ['B1.REVENUE', 'MET', '1/2项满足'],
@@ -128,7 +128,7 @@ describe('MIIT-2026 小巨人 (new application)', () => {
     const o = b2(SAMPLE_LITTLE_GIANT);
     expect(o).toMatchObject({ ruleSet: 'MIIT-2026', verdict: 'ELIGIBLE', passedBy: 'CONDITIONS', missingData: [] });
     expect(o.criteria.map((c) => [c.code, c.status, c.actual])).toEqual([
-      ['B2.SME', 'MET', '是（营业收入15,000万元，从业人员400人）'],
+      ['B2.SME', 'MET', '是（工业：从业人员400人，营业收入15,000万元）'],
       ['B2.PREREQ', 'MET', '是'],
       ['B2.NICHE_YEARS', 'MET', '14年'],
       ['B2.REVENUE', 'MET', '15,000万元'],

@@ -30,6 +30,7 @@ export const P = 2025;
  */
 export const NEUTRAL: EnterpriseFacts = {
   asOf: AS_OF,
+  industryCode: 'C34',
   foundedOn: '2015-01-01',
   mainBusinessSince: '2018-01-01',
   financials: [

@@ -15,16 +15,20 @@ export const NOTE_2026 = '2026年标准数值来自单一二手来源（ZCT 数�
 /** "Last 3 years" for awards and competitions; see `withinYears` in metric-helpers. */
 export const NOTE_EVENT_WINDOW = '"近3年"按评价年度及其前3个年度计';
 
-/** All tiers require an SME (DOMAIN.md §1.1). */
+/** 《民法典》第1259条 and the 2011 划型 text's own pairing of "以下" with "及以上" (DOMAIN.md §8.1). */
+export const NOTE_SME_SIZE =
+  '依据《中小企业划型标准规定》（工信部联企业〔2011〕300号）第三条、第四条，按企业所属行业（GB/T 4754）的上年度从业人员、营业收入或资产总额判断，任一指标低于该行业上限即为中小微型企业；原文"以下"与"及以上"相对，不含本数；规定未列明的行业按"其他未列明行业"（从业人员300人以下）';
+
+/** All tiers require an SME (DOMAIN.md §1.1), sized by the firm's industry (§8.6). */
 export function smeRule(prefix: string): ThresholdRule {
   return {
     kind: 'threshold',
     code: `${prefix}.SME`,
     label: '属于中小企业（《中小企业划型标准规定》）',
-    metric: 'industrialSme',
+    metric: 'smeSize',
     op: '==',
     value: true,
-    note: '按工业口径：从业人员<1000人或营业收入<4亿元即为中小企业；门槛凭记忆（DOMAIN.md §1.1 [M]）',
+    note: NOTE_SME_SIZE,
   };
 }
 
