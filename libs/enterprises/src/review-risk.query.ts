@@ -4,9 +4,14 @@ import { DataSource } from 'typeorm';
 import { badInput } from '../../platform/src/errors/app-error.js';
 import { describeRegionCodeProblem, regionStem } from '../../identity/src/regions/region-codes.js';
 import type { ReviewRiskValue } from './enterprise-profile.entity.js';
+import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
 
 
-/** AUTHORITY's list of enterprises at 复核 risk (kept by the scoring worker). */
+/**
+ * AUTHORITY's list of enterprises at 复核 risk (kept by the scoring worker). Only titles that have
+ * not expired yet: a risk stored before the expiry day stops listing the firm on that day, even
+ * before the nightly reassessment clears it (an expired title has lapsed, DOMAIN.md §8.2).
+ */
 @Injectable()
 export class ReviewRiskQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -19,10 +24,10 @@ export class ReviewRiskQuery {
     const rows: Array<{ organization_id: string; name: string; region_code: string; review_risk: ReviewRiskValue }> = await this.dataSource.query(
       `SELECT p.organization_id, o.name, o.region_code, p.review_risk
          FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id
-        WHERE p.review_risk IS NOT NULL AND ($1::text IS NULL OR o.region_code LIKE $1 || '%')
+        WHERE p.review_risk IS NOT NULL AND p.review_risk_expires_on > $3::date AND ($1::text IS NULL OR o.region_code LIKE $1 || '%')
         ORDER BY p.review_risk_expires_on, o.name
         LIMIT $2`,
-      [regionCode ? regionStem(regionCode) : null, first],
+      [regionCode ? regionStem(regionCode) : null, first, todayInShanghai()],
     );
     return rows.map((r) => ({ organizationId: r.organization_id, name: r.name, regionCode: r.region_code, risk: r.review_risk }));
   }

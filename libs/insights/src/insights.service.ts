@@ -5,6 +5,8 @@ import { AppError, badInput } from '../../platform/src/errors/app-error.js';
 import type { Actor } from '../../identity/src/access/access-policy.js';
 import { describeRegionCodeProblem, regionName, regionStem } from '../../identity/src/regions/region-codes.js';
 import { ENTERPRISE_TIERS, type EnterpriseTier } from '../../enterprises/src/enterprise-tier.js';
+import { effectiveTierSql, lapsedSql } from '../../enterprises/src/effective-tier.sql.js';
+import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
 import type { ListingKind } from '../../listings/src/listing-enums.js';
 import { DEFAULT_RANKING_WEIGHTS, rankServiceInstitutions, type RankingInputs, type RankingWeights, type RankedInstitution } from './service-ranking.js';
 import { ratio } from '../../platform/src/math/ratio.js';
@@ -25,6 +27,8 @@ export interface TierPipelineRow {
   /** Firms whose latest assessment finds them eligible for a tier above the one they hold. */
   eligibleNotCertified: Array<{ tier: EnterpriseTier; count: number }>;
   atRisk: number;
+  /** Titles past their 3 years without renewal or pending re-review (counted under NONE in `certified`). */
+  lapsed: number;
 }
 
 export interface MatchmakingRow {
@@ -113,12 +117,15 @@ export class InsightsService {
 
   async tierPipeline(regionCode?: string | null): Promise<TierPipelineRow[]> {
     const prefix = checkRegion(regionCode);
-    const rows: Array<{ region_code: string; tier: EnterpriseTier; eligible_tier: EnterpriseTier | null; n: number; at_risk: number }> = await this.dataSource.query(
-      `SELECT o.region_code, p.tier, p.eligible_tier, count(*)::int AS n, count(*) FILTER (WHERE p.review_risk IS NOT NULL)::int AS at_risk
+    // Certified means a title that has not lapsed (DOMAIN.md §8.2); risk only before expiry.
+    const rows: Array<{ region_code: string; tier: EnterpriseTier; eligible_tier: EnterpriseTier | null; n: number; at_risk: number; lapsed: number }> = await this.dataSource.query(
+      `SELECT o.region_code, ${effectiveTierSql('p', '$2::date')} AS tier, p.eligible_tier, count(*)::int AS n,
+              count(*) FILTER (WHERE p.review_risk IS NOT NULL AND p.review_risk_expires_on > $2::date)::int AS at_risk,
+              count(*) FILTER (WHERE ${lapsedSql('p', '$2::date')})::int AS lapsed
          FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id
         WHERE ($1::text IS NULL OR o.region_code LIKE $1 || '%')
         GROUP BY 1, 2, 3 ORDER BY 1`,
-      [prefix],
+      [prefix, todayInShanghai()],
     );
     const byRegion = new Map<string, TierPipelineRow>();
     const rank = (t: EnterpriseTier) => ENTERPRISE_TIERS.indexOf(t);
@@ -132,11 +139,13 @@ export class InsightsService {
           certified: ENTERPRISE_TIERS.map((tier) => ({ tier, count: 0 })),
           eligibleNotCertified: ENTERPRISE_TIERS.filter((t) => t !== 'NONE').map((tier) => ({ tier, count: 0 })),
           atRisk: 0,
+          lapsed: 0,
         };
         byRegion.set(r.region_code, row);
       }
       row.enterprises += r.n;
       row.atRisk += r.at_risk;
+      row.lapsed += r.lapsed;
       row.certified.find((c) => c.tier === r.tier)!.count += r.n;
       if (r.eligible_tier && rank(r.eligible_tier) > rank(r.tier)) row.eligibleNotCertified.find((c) => c.tier === r.eligible_tier)!.count += r.n;
     }

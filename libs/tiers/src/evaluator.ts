@@ -27,7 +27,7 @@ import type {
 import type { CriterionOutcome, CriterionStatus, EnterpriseFacts, PassPath, TierOutcome } from './tier-types.js';
 
 /** Stored with every assessment; bump when evaluation semantics change. */
-export const EVALUATOR_VERSION = '1.1.0';
+export const EVALUATOR_VERSION = '1.2.0';
 
 /** Used when no provincial 特色化 points are configured. */
 export const DEFAULT_LOCAL_INDICATOR_NOTE =

@@ -21,7 +21,20 @@ export {
   type SmeSizeClassId,
   type SmeSizeField,
 } from './sme-size.js';
-export { TITLE_VALIDITY_YEARS, tierExpiresOn, titleValidOn } from './validity.js';
+export {
+  REVIEW_RISK_MONTHS,
+  TITLE_VALIDITY_YEARS,
+  addMonthsClamped,
+  effectiveTier,
+  inReviewRiskWindow,
+  tierExpiresOn,
+  titleStanding,
+  titleStatusText,
+  titleValidOn,
+  type TitleRecord,
+  type TitleStanding,
+  type TitleStatus,
+} from './validity.js';
 export { MIIT_2022, MIIT_2026 };
 export {
   SAMPLE_FACTS,

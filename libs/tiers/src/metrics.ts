@@ -26,7 +26,13 @@ import {
 } from './metric-helpers.js';
 import type { EnterpriseFacts, RdInstitutionLevel } from './tier-types.js';
 import { judgeSmeSize, smeSizeClassOf } from './sme-size.js';
-import { titleValidOn } from './validity.js';
+import { effectiveTier, titleStanding, type TitleRecord } from './validity.js';
+
+const titleOf = (f: EnterpriseFacts): TitleRecord => ({
+  tier: f.certifiedTier,
+  certifiedOn: f.tierCertifiedOn,
+  reviewPendingUntil: f.tierReviewPendingUntil,
+});
 
 export type { Reading } from './metric-helpers.js';
 
@@ -312,24 +318,29 @@ export const METRICS = {
     unit: 'bool',
     read: (f) => (f.quality ? known(f.quality.ownBrand === true) : unknown('quality.ownBrand')),
   },
-  /** Holds a 专精特新 (or higher) title; a plain 专精特新 title must still be within 3 years. */
+  /**
+   * Holds a valid 专精特新 or 小巨人 title (DOMAIN.md §8.3): a LAPSED title (past 3 years, no renewal,
+   * no pending re-review, §8.2) satisfies no prerequisite, whatever its tier.
+   */
   specializedTitleValid: {
-    label: '已认定为专精特新中小企业（有效期内）',
+    label: '已认定为专精特新中小企业或"小巨人"企业（有效期内）',
     unit: 'bool',
     read: (f) => {
-      if (f.certifiedTier === 'LITTLE_GIANT' || f.certifiedTier === 'KEY_LITTLE_GIANT') return known(true, '小巨人');
-      if (f.certifiedTier !== 'SPECIALIZED_SME') return known(false);
-      if (!f.tierCertifiedOn) return known(true);
-      return titleValidOn(f.tierCertifiedOn, f.asOf) ? known(true) : known(false, '专精特新称号已过期');
+      const higher = f.certifiedTier === 'SPECIALIZED_SME' || f.certifiedTier === 'LITTLE_GIANT' || f.certifiedTier === 'KEY_LITTLE_GIANT';
+      if (!higher) return known(false);
+      const standing = titleStanding(titleOf(f), f.asOf);
+      const name = f.certifiedTier === 'SPECIALIZED_SME' ? '专精特新' : '小巨人';
+      if (standing.status === 'LAPSED') return known(false, `${name}称号已于${standing.expiresOn}失效`);
+      return known(true, standing.status === 'REVIEW_PENDING' ? `${name}，复核待定` : f.certifiedTier === 'SPECIALIZED_SME' ? undefined : name);
     },
   },
+  /** 2026 专精特新 prerequisite (§8.3): 科技型 registration or a valid 创新型 title, which any valid higher title also satisfies. */
   techOrInnovativeSme: {
     label: '有效期内的科技型中小企业或创新型中小企业',
     unit: 'bool',
     read: (f) => {
-      const innovativeTitle =
-        f.certifiedTier === 'INNOVATIVE_SME' && (!f.tierCertifiedOn || titleValidOn(f.tierCertifiedOn, f.asOf));
-      if (f.techOrInnovativeSmeValid === true || innovativeTitle) return known(true);
+      const titled = f.certifiedTier !== 'NONE' && effectiveTier(titleOf(f), f.asOf) !== 'NONE';
+      if (f.techOrInnovativeSmeValid === true || titled) return known(true);
       return f.techOrInnovativeSmeValid === false ? known(false) : unknown('techOrInnovativeSmeValid');
     },
   },

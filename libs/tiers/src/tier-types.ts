@@ -97,6 +97,8 @@ export interface EnterpriseFacts {
   goodCredit?: boolean;
   certifiedTier: CertifiedTier;
   tierCertifiedOn?: string;
+  /** Last day a re-review recorded as pending by the AUTHORITY keeps an expired title in force (§8.2). */
+  tierReviewPendingUntil?: string;
   /** 2026 rules: platform-computed 专精特新发展评价得分 by year; cannot be computed locally. */
   platformScores?: Array<{ year: number; score: number }>;
   /** 科技型中小企业 registration valid / 创新型 title valid (2026 prerequisite for 专精特新). */

@@ -68,7 +68,9 @@ describe('MIIT-2022 小巨人 conditions: both sides of each threshold', () => {
     ['only 创新型', { certifiedTier: 'INNOVATIVE_SME' }, 'A3.PREREQ', 'UNMET'],
     ['专精特新 certified 2023-06-30 (lapsed on 2026-06-30)', { tierCertifiedOn: '2023-06-30' }, 'A3.PREREQ', 'UNMET'],
     ['专精特新 certified 2023-07-01 (valid)', { tierCertifiedOn: '2023-07-01' }, 'A3.PREREQ', 'MET'],
-    ['already 小巨人 (re-application)', { certifiedTier: 'LITTLE_GIANT', tierCertifiedOn: '2020-07-01' }, 'A3.PREREQ', 'MET'],
+    ['already 小巨人 (re-application), title still valid', { certifiedTier: 'LITTLE_GIANT', tierCertifiedOn: '2023-07-01' }, 'A3.PREREQ', 'MET'],
+    // DOMAIN.md §8.3: a lapsed 小巨人 (certified 2020-07-01, lapsed 2023-07-01) satisfies no prerequisite.
+    ['lapsed 小巨人', { certifiedTier: 'LITTLE_GIANT', tierCertifiedOn: '2020-07-01' }, 'A3.PREREQ', 'UNMET'],
     ['not an SME: ≥4亿元 revenue and 1000 staff', { years: { 2025: { revenue: 400_000_000, mainBusinessRevenue: 380_000_000, rdExpense: 20_000_000, employees: 1000 } } }, 'A3.SME', 'UNMET'],
     ['SME: ≥4亿元 revenue but 999 staff', { years: { 2025: { revenue: 400_000_000, mainBusinessRevenue: 380_000_000, rdExpense: 20_000_000, employees: 999 } } }, 'A3.SME', 'MET'],
   ] as Array<[string, FactsPatch, string, string]>)('%s', (_label, patch, code, status) => {

@@ -1,11 +1,13 @@
 import { industryName } from '../../../../libs/enterprises/src/industry-codes.js';
 import { ipAssetsOf, type EnterpriseProfileEntity } from '../../../../libs/enterprises/src/enterprise-profile.entity.js';
 import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
-import { tierExpiresOn } from '../../../../libs/tiers/src/index.js';
+import { tierExpiresOn, titleStanding, titleStatusText } from '../../../../libs/tiers/src/index.js';
+import { todayInShanghai } from '../../../../libs/platform/src/time/beijing-date.js';
 import type { EnterpriseProfileModel } from './profile.models.js';
 import type { TierAssessmentModel } from './tier.models.js';
 
-export function toProfileModel(p: EnterpriseProfileEntity): EnterpriseProfileModel {
+export function toProfileModel(p: EnterpriseProfileEntity, today = todayInShanghai()): EnterpriseProfileModel {
+  const standing = titleStanding({ tier: p.tier, certifiedOn: p.tierCertifiedOn }, today);
   return {
     organizationId: p.organizationId,
     tier: p.tier,
@@ -13,6 +15,8 @@ export function toProfileModel(p: EnterpriseProfileEntity): EnterpriseProfileMod
     industryName: industryName(p.industryCode) ?? null,
     tierCertifiedOn: p.tierCertifiedOn,
     tierExpiresOn: p.tier !== 'NONE' && p.tierCertifiedOn ? tierExpiresOn(p.tierCertifiedOn) : null,
+    tierStatus: standing.status,
+    tierStatusText: titleStatusText(standing) ?? null,
     foundedOn: p.foundedOn,
     mainBusinessSince: p.mainBusinessSince,
     mainProducts: p.mainProducts,

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { TitleStatus } from '../../../../libs/tiers/src/index.js';
 import type { EnterpriseTier, ServiceCategory } from '../../../../libs/enterprises/src/enterprise-tier.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 import {
@@ -15,6 +16,23 @@ import {
 } from './enterprise.models.js';
 import { ReviewRiskModel, TierFactsModel } from './tier.models.js';
 
+export enum TierStatusEnum {
+  NONE = 'NONE',
+  VALID = 'VALID',
+  REVIEW_PENDING = 'REVIEW_PENDING',
+  LAPSED = 'LAPSED',
+}
+registerEnumType(TierStatusEnum, {
+  name: 'TierStatus',
+  description: '认定称号的状态（有效期3年）。Standing of the certified title (3-year validity).',
+  valuesMap: {
+    NONE: { description: '未认定称号。No title.' },
+    VALID: { description: '有效期内（或未填写认定日期，无法核对）。Within its 3 years, or no certification date to check.' },
+    REVIEW_PENDING: { description: '有效期已届满，主管部门登记复核待定，暂按有效计。Expired, re-review recorded as pending: still counts.' },
+    LAPSED: { description: '已失效：认定满3年，未续期且无待定复核；不计入统计、银行准入和前置条件。Lapsed: counts nowhere.' },
+  },
+});
+
 @ObjectType('EnterpriseProfile')
 export class EnterpriseProfileModel {
   /** Resolved through the organization loader. */
@@ -25,6 +43,12 @@ export class EnterpriseProfileModel {
   @Field(() => String, { nullable: true, description: 'Name of the GB/T 4754 division, e.g. 通用设备制造业' }) industryName: string | null;
   @Field(() => DateScalar, { nullable: true }) tierCertifiedOn: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'End of the 3-year validity of the certified tier.' }) tierExpiresOn: string | null;
+  @Field(() => TierStatusEnum, { description: '称号状态（按今日北京时间计）。Standing of the title today (Beijing time).' }) tierStatus: TitleStatus;
+  @Field(() => String, {
+    nullable: true,
+    description: '称号状态说明，如"称号已于2026-12-03失效（认定满3年，未续期且无待定复核）"；未认定时为空。The standing in words; null without a title.',
+  })
+  tierStatusText: string | null;
   @Field(() => DateScalar) foundedOn: string;
   @Field(() => DateScalar, { description: 'Since when the firm has worked in its niche (main business).' }) mainBusinessSince: string;
   @Field(() => [String]) mainProducts: string[];

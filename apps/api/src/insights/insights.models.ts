@@ -23,10 +23,14 @@ export class TierPipelineRowModel {
   @Field() regionCode: string;
   @Field(() => String, { nullable: true }) regionName: string | null;
   @Field(() => Int) enterprises: number;
-  @Field(() => [TierCountModel], { description: 'By the tier the firm holds (NONE included).' }) certified: TierCountModel[];
+  @Field(() => [TierCountModel], { description: 'By the tier the firm holds (NONE included; a lapsed title counts as NONE).' }) certified: TierCountModel[];
   @Field(() => [TierCountModel], { description: 'Eligible (latest assessment, rules in force) for a tier above the one held, by that tier.' })
   eligibleNotCertified: TierCountModel[];
   @Field(() => Int, { description: 'Titles at 复核 risk.' }) atRisk: number;
+  @Field(() => Int, {
+    description: '称号已失效的企业数：认定满3年、未续期且无待定复核（已计入 certified 的 NONE）。Lapsed titles, counted under NONE in certified.',
+  })
+  lapsed: number;
 }
 
 @ObjectType('MatchmakingInsightRow', { description: 'Match requests made in one month by enterprises of one region for one listing kind.' })

@@ -1,6 +1,7 @@
 import { ipAssetsOf, type EnterpriseProfileEntity } from '../../../enterprises/src/enterprise-profile.entity.js';
 import type { TierAssessmentEntity } from '../../../tiers/src/assessments/tier-assessment.entity.js';
 import type { AssessedTier } from '../../../tiers/src/tier-types.js';
+import { effectiveTier } from '../../../tiers/src/validity.js';
 import type { FullListing } from '../../../listings/src/listing.service.js';
 import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from '../../../listings/src/entities/listing-details.entity.js';
 import type { ParkEntity } from '../../../listings/src/entities/park.entity.js';
@@ -19,7 +20,8 @@ export function enterpriseSide(profile: EnterpriseProfileEntity, regionCode: str
     organizationId: profile.organizationId,
     regionCode,
     industryCode: profile.industryCode,
-    tier: profile.tier,
+    // A LAPSED title (DOMAIN.md §8.2) counts in no bank eligibility or challenge preference.
+    tier: effectiveTier({ tier: profile.tier, certifiedOn: profile.tierCertifiedOn }, asOf),
     foundedOn: profile.foundedOn,
     asOf,
     latestFinancials: latest

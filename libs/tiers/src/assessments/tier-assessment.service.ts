@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { EVALUATOR_VERSION, RULE_SETS, evaluateTiers, tierExpiresOn } from '../index.js';
+import { EVALUATOR_VERSION, RULE_SETS, evaluateTiers, inReviewRiskWindow, tierExpiresOn, titleStanding } from '../index.js';
 import type { AssessedTier, TierOutcome } from '../tier-types.js';
 import { EnterpriseProfileService } from '../../../enterprises/src/enterprise-profile.service.js';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
@@ -28,12 +28,6 @@ export function reviewRuleSet(certifiedOn: string): string {
   return certifiedOn >= MIIT_2026_EFFECTIVE ? 'MIIT-2026' : 'MIIT-2022';
 }
 
-function addMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The tier whose rules a certified title is re-reviewed against. */
 function assessedTierOf(tier: EnterpriseProfileEntity['tier']): AssessedTier | undefined {
   if (tier === 'NONE') return undefined;
@@ -41,14 +35,16 @@ function assessedTierOf(tier: EnterpriseProfileEntity['tier']): AssessedTier | u
 }
 
 /**
- * Re-review risk: the certified title expires within 12 months (3-year validity) and the firm is
- * not currently eligible for its own tier under the rules it will be re-reviewed by.
+ * Re-review risk (DOMAIN.md §8.2): the certified title expires within the next 12 months
+ * (expiresOn − 12 months ≤ asOf < expiresOn; months clamp) and the firm is not currently eligible
+ * for its own tier under the rules it will be re-reviewed by. An expired title is not at risk: it
+ * has lapsed (or its re-review is already pending).
  */
 export function reviewRisk(profile: Pick<EnterpriseProfileEntity, 'tier' | 'tierCertifiedOn'>, review: TierOutcome | undefined, asOf: string): ReviewRiskValue | null {
   const tier = assessedTierOf(profile.tier);
   if (!tier || !profile.tierCertifiedOn || !review || review.eligible) return null;
   const expiresOn = tierExpiresOn(profile.tierCertifiedOn);
-  if (expiresOn > addMonths(asOf, 12)) return null;
+  if (!inReviewRiskWindow(expiresOn, asOf)) return null;
   return {
     tier: profile.tier,
     expiresOn,
@@ -118,7 +114,9 @@ export class TierAssessmentService {
 
     const tier = assessedTierOf(profile.tier);
     let review: TierOutcome | undefined;
-    if (tier && profile.tierCertifiedOn) {
+    // A lapsed title is not re-reviewed: it is no longer held (§8.2).
+    const lapsed = titleStanding({ tier: profile.tier, certifiedOn: profile.tierCertifiedOn }, asOf).status === 'LAPSED';
+    if (tier && profile.tierCertifiedOn && !lapsed) {
       const ruleSet = RULE_SETS[reviewRuleSet(profile.tierCertifiedOn)]!;
       const outcomes = evaluateTiers(ruleSet, facts, { mode: 'REVIEW' });
       keep(outcomes, 'REVIEW', ruleSet.version);
