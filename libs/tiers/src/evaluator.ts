@@ -9,6 +9,7 @@ import { bandEdges, bandPoints, compare, onEdge } from './comparison.js';
 import { describeBands, joinNotes, showReading } from './criterion-text.js';
 import { formatRequirement, formatValue } from './format.js';
 import { METRICS, type MetricDef, type MetricId } from './metrics.js';
+import { UNKNOWN_LOCAL_INDICATOR_NOTE } from './provincial-indicators.js';
 import type {
   Band,
   BandsIndicator,
@@ -27,11 +28,13 @@ import type {
 import type { CriterionOutcome, CriterionStatus, EnterpriseFacts, PassPath, TierOutcome } from './tier-types.js';
 
 /** Stored with every assessment; bump when evaluation semantics change. */
-export const EVALUATOR_VERSION = '1.2.0';
+export const EVALUATOR_VERSION = '1.3.0';
 
-/** Used when no provincial 特色化 points are configured. */
-export const DEFAULT_LOCAL_INDICATOR_NOTE =
-  '特色化指标由省级主管部门确定；浙江省的特色化指标未找到（DOMAIN.md §1.3 [?]），暂按0分计，可通过 localIndicatorPoints 配置';
+/** Used when no provincial 特色化 points are configured (DOMAIN.md §8.5): the 15 points are UNKNOWN. */
+export const DEFAULT_LOCAL_INDICATOR_NOTE = UNKNOWN_LOCAL_INDICATOR_NOTE;
+
+/** The `missingData` entry for the provincial 特色化 points. */
+export const LOCAL_INDICATORS_FACT = 'localIndicators';
 
 interface Result {
   status: CriterionStatus;
@@ -160,14 +163,21 @@ class TierRun {
     return this.settle(ind, lo, hi, actual || undefined, required, missing, edge && this.ruleSet.boundaryNote);
   }
 
+  /**
+   * Provincial 特色化 points. Configured (`localIndicatorPoints`): its points, or UNKNOWN when it
+   * returns undefined. Not configured (Zhejiang, §8.5): UNKNOWN, never 0; the fact is named in
+   * `missingData` only through the score criterion, i.e. only when these points could change the verdict.
+   */
   private localIndicator(ind: LocalIndicator) {
     const fn = this.options.localIndicatorPoints;
-    const raw = fn ? fn(this.facts) : 0;
+    const raw = fn ? fn(this.facts) : undefined;
     const lo = raw === undefined ? undefined : Math.min(ind.maxPoints, Math.max(0, raw));
     const note = this.options.localIndicatorNote ?? (fn ? '按省级特色化指标配置计分' : (ind.note ?? DEFAULT_LOCAL_INDICATOR_NOTE));
     const actual = lo === undefined ? undefined : `${lo}分`;
-    const missing = lo === undefined ? ['localIndicators'] : [];
-    return this.settle({ ...ind, note: undefined }, lo, lo ?? ind.maxPoints, actual, `0–${ind.maxPoints}分（省定）`, missing, note);
+    const missing = lo === undefined ? [LOCAL_INDICATORS_FACT] : [];
+    if (fn) return this.settle({ ...ind, note: undefined }, lo, lo ?? ind.maxPoints, actual, `0–${ind.maxPoints}分（省定）`, missing, note);
+    this.emit({ code: ind.code, label: ind.label, status: 'UNKNOWN', required: `0–${ind.maxPoints}分（省定）`, maxPoints: ind.maxPoints, note }, []);
+    return { lo, hi: ind.maxPoints, missing };
   }
 
   /** Three-valued evaluation of a rule; `emit` is false for exemptions, which only add a note. */
@@ -320,7 +330,8 @@ export function evaluateTier(ruleSet: RuleSet, tier: TierRules, facts: Enterpris
     eligible,
     verdict: eligible ? 'ELIGIBLE' : root.status === 'UNMET' ? 'NOT_ELIGIBLE' : 'UNDETERMINED',
     criteria: run.criteria,
-    missingData: [...run.missing],
+    // The provincial 特色化 points are no fact the firm can supply: named only while they could change the verdict (§8.5).
+    missingData: [...run.missing].filter((m) => m !== LOCAL_INDICATORS_FACT || root.status === 'UNKNOWN' || root.status === 'PENDING'),
   };
   if (tier.table && run.table) {
     outcome.score = run.table.score;

@@ -10,6 +10,7 @@ import { MIIT_2026 } from './rule-sets/miit-2026.js';
 export type * from './tier-types.js';
 export type * from './rule-types.js';
 export { DEFAULT_LOCAL_INDICATOR_NOTE, EVALUATOR_VERSION, evaluate, evaluateTier, evaluateTiers } from './evaluator.js';
+export { PROVINCIAL_INDICATOR_SETS, UNKNOWN_LOCAL_INDICATOR_NOTE, type ProvincialIndicatorSet } from './provincial-indicators.js';
 export { METRICS, metricValue, type MetricDef, type MetricId, type Reading } from './metrics.js';
 export {
   SME_SIZE_CLASSES,

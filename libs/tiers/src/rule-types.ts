@@ -59,7 +59,7 @@ export interface BestOfIndicator extends RuleBase {
   maxPoints: number;
 }
 
-/** Points set by a province (特色化); supplied through evaluator options, else 0 with the note. */
+/** Points set by a province (特色化); supplied through evaluator options, else UNKNOWN (DOMAIN.md §8.5). */
 export interface LocalIndicator extends RuleBase {
   kind: 'local';
   category: string;
@@ -159,7 +159,7 @@ export interface EvaluateOptions {
   mode?: Mode;
   /**
    * Points for the provincial 特色化 indicators (专精特新 2022 Annex 2 indicator 9, max 15).
-   * Return undefined when the firm's data cannot settle them. Default: 0 points.
+   * Return undefined when the firm's data cannot settle them. Default (none configured): UNKNOWN.
    */
   localIndicatorPoints?: (facts: EnterpriseFacts) => number | undefined;
   /** Replaces the default note on the local indicator (e.g. the province's document number). */

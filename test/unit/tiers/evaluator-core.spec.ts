@@ -27,8 +27,9 @@ describe('unknown facts are UNKNOWN, never silently 0 points', () => {
     expect(crit(o, 'A2.IND.NET_MARGIN')).toMatchObject({ status: 'UNKNOWN', maxPoints: 10 });
     expect(crit(o, 'A2.IND.NET_MARGIN')).not.toHaveProperty('points');
     expect(crit(o, 'A2.IND.NET_MARGIN')).not.toHaveProperty('actual');
-    expect(crit(o, 'A2.SCORE')).toMatchObject({ status: 'UNKNOWN', actual: '58分（未知项最多可再得10分）' });
-    expect(o).toMatchObject({ score: 58, verdict: 'UNDETERMINED', eligible: false, missingData: ['financials[2025].netProfit'] });
+    // DOMAIN.md §8.5: the 15 特色化 points are unknown too (was: 10 more at most, net profit only).
+    expect(crit(o, 'A2.SCORE')).toMatchObject({ status: 'UNKNOWN', actual: '58分（未知项最多可再得25分）' });
+    expect(o).toMatchObject({ score: 58, verdict: 'UNDETERMINED', eligible: false, missingData: ['financials[2025].netProfit', 'localIndicators'] });
   });
 
   it('a blank net profit that cannot matter: still listed, verdict settled', () => {
@@ -40,7 +41,7 @@ describe('unknown facts are UNKNOWN, never silently 0 points', () => {
 
   it('a missing year names the year once, however many criteria need it', () => {
     const o = a2(specialized({ years: { 2025: null } }));
-    expect(o.missingData).toEqual(['financials[2025]']);
+    expect(o.missingData).toEqual(['financials[2025]', 'localIndicators']); // §8.5: the open score needs the 特色化 points too
     expect(crit(o, 'A2.COND.RD_EXPENSE').status).toBe('UNKNOWN');
     expect(o.verdict).toBe('UNDETERMINED');
   });
@@ -49,7 +50,7 @@ describe('unknown facts are UNKNOWN, never silently 0 points', () => {
     const o = a2(specialized({ years: { 2023: null } }));
     expect(crit(o, 'A2.IND.GROWTH')).toMatchObject({ status: 'UNKNOWN' });
     expect(crit(o, 'A2.IND.GROWTH')).not.toHaveProperty('points');
-    expect(o.missingData).toEqual(['financials[2023]']);
+    expect(o.missingData).toEqual(['financials[2023]', 'localIndicators']); // §8.5
   });
 
   it('unstated high-value / self-developed counts bound the IP class: at least Ⅰ类', () => {
@@ -170,7 +171,7 @@ describe('public index', () => {
     expect(DEFAULT_RULE_SET_ID).toBe('MIIT-2022');
     expect(RULE_SETS['MIIT-2022']).toMatchObject({ id: 'MIIT-2022', version: '1.0.0' });
     expect(RULE_SETS['MIIT-2026']).toMatchObject({ id: 'MIIT-2026', version: '1.0.0', effectiveFrom: '2026-04-01' });
-    expect(EVALUATOR_VERSION).toBe('1.2.0');
+    expect(EVALUATOR_VERSION).toBe('1.3.0');
     expect(evaluate).toBe(evaluateTiers);
   });
 

@@ -80,10 +80,13 @@ describe('MIIT-2022 专精特新 point table: every band edge', () => {
     expectPoints(a2(makeFacts(patch)), code, points);
   });
 
-  it('9. local 特色化 indicators default to 0 points with a note', () => {
+  // DOMAIN.md §8.5 (was: 0 points): no provincial set ships, so the 15 points are UNKNOWN.
+  it('9. local 特色化 indicators are UNKNOWN when no province is configured, with a note citing the text', () => {
     const c = crit(a2(SAMPLE_SPECIALIZED), 'A2.IND.LOCAL');
-    expect(c).toMatchObject({ status: 'UNMET', points: 0, maxPoints: 15, actual: '0分', note: DEFAULT_LOCAL_INDICATOR_NOTE });
-    expect(c.note).toContain('浙江省的特色化指标未找到');
+    expect(c).toMatchObject({ status: 'UNKNOWN', maxPoints: 15, note: DEFAULT_LOCAL_INDICATOR_NOTE });
+    expect(c).not.toHaveProperty('points');
+    expect(c.note).toContain('工信部企业〔2022〕63号附件2');
+    expect(c.note).not.toMatch(/DOMAIN|\.md|localIndicatorPoints/);
   });
 });
 
@@ -132,9 +135,14 @@ describe('MIIT-2022 专精特新 condition 4: score ≥ 60 OR a direct condition
   /** SAMPLE_SPECIALIZED less digital (5), quality (5) and net margin (10): 48 points, conditions 1–3 met. */
   const low = (patch: FactsPatch = {}) =>
     makeFacts(patch, specialized({ digitalMaturityLevel: 0, quality: {}, years: { 2025: { netProfit: 0 } } }));
+  /**
+   * A province whose 特色化 indicators give this firm 0 points: isolates the direct conditions. Without
+   * a configured province the 15 points are UNKNOWN (DOMAIN.md §8.5, tested below).
+   */
+  const zeroLocal = { localIndicatorPoints: () => 0 };
 
   it('the low-score firm fails on score alone', () => {
-    const o = a2(low());
+    const o = a2(low(), zeroLocal);
     expect(o).toMatchObject({ score: 48, verdict: 'NOT_ELIGIBLE' });
     expect(crit(o, 'A2.SCORE')).toMatchObject({ status: 'UNMET', actual: '48分', required: '≥60分' });
     expect(crit(o, 'A2.COND.SCORE_OR_DIRECT').status).toBe('UNMET');
@@ -154,7 +162,7 @@ describe('MIIT-2022 专精特新 condition 4: score ≥ 60 OR a direct condition
     ['(d) 创客中国 top 50 in 2026', { makerChina: { year: 2026, group: 'TOP50' } }, 'A2.DIRECT.MAKER_CHINA', true],
     ['(d) 创客中国 top 500 in 2022', { makerChina: { year: 2022, group: 'TOP500' } }, 'A2.DIRECT.MAKER_CHINA', false],
   ] as Array<[string, FactsPatch, string, boolean]>)('%s', (_label, patch, code, passes) => {
-    const o = a2(low(patch));
+    const o = a2(low(patch), zeroLocal);
     expect(o.score).toBeLessThan(60);
     expect(crit(o, code).status).toBe(passes ? 'MET' : 'UNMET');
     expect(crit(o, 'A2.DIRECT').status).toBe(passes ? 'MET' : 'UNMET');
@@ -163,7 +171,7 @@ describe('MIIT-2022 专精特新 condition 4: score ≥ 60 OR a direct condition
   });
 
   it('an award with no rank stated leaves (a) open: UNDETERMINED, asking for the rank', () => {
-    const o = a2(low({ awards: [{ level: 'PROVINCIAL', year: 2024 }] }));
+    const o = a2(low({ awards: [{ level: 'PROVINCIAL', year: 2024 }] }), zeroLocal);
     expect(crit(o, 'A2.DIRECT.AWARD')).toMatchObject({ status: 'UNKNOWN' });
     expect(o).toMatchObject({ verdict: 'UNDETERMINED', eligible: false, missingData: ['awards.rank'] });
   });
@@ -178,6 +186,28 @@ describe('MIIT-2022 专精特新 condition 4: score ≥ 60 OR a direct condition
     expect(o).toMatchObject({ score, verdict });
     expect(crit(o, 'A2.IND.LOCAL')).toMatchObject({ status, note: '测试省份特色化指标' });
     if (verdict === 'ELIGIBLE') expect(o.passedBy).toBe('SCORE');
+  });
+
+  // DOMAIN.md §8.5: no provincial set configured (Zhejiang) → the 15 points are UNKNOWN, not 0.
+  it.each([
+    ['48 known points: the 15 could reach 60', {}, 48, 'UNKNOWN', 'UNDETERMINED'],
+    ['45 known points: exactly 60 at best', { years: { 2025: { rdEmployees: 1 } } }, 45, 'UNKNOWN', 'UNDETERMINED'],
+    ['44 known points: 59 at best', { rdInstitutionLevel: 'NONE' }, 44, 'UNMET', 'NOT_ELIGIBLE'],
+  ] as Array<[string, FactsPatch, number, string, string]>)('特色化 unknown (none configured): %s', (_label, patch, score, status, verdict) => {
+    const o = a2(low(patch));
+    expect(o).toMatchObject({ score, verdict });
+    expect(crit(o, 'A2.SCORE').status).toBe(status);
+    expect(crit(o, 'A2.IND.LOCAL')).toMatchObject({ status: 'UNKNOWN', maxPoints: 15, note: DEFAULT_LOCAL_INDICATOR_NOTE });
+    expect(crit(o, 'A2.IND.LOCAL')).not.toHaveProperty('points');
+    if (verdict === 'UNDETERMINED') expect(o.missingData).toEqual(['localIndicators']);
+    else expect(o.missingData).toEqual([]);
+  });
+
+  it('特色化 unknown does not hold back a firm that passes without it, nor a firm that fails another condition', () => {
+    expect(a2(SAMPLE_SPECIALIZED)).toMatchObject({ verdict: 'ELIGIBLE', missingData: [] });
+    const o = a2(low({ years: { 2025: { rdExpense: 999_999 } } }));
+    expect(crit(o, 'A2.COND.RD').status).toBe('UNMET');
+    expect(o.verdict).toBe('NOT_ELIGIBLE');
   });
 
   it('local indicators the province cannot settle are UNKNOWN and could reach 60: UNDETERMINED', () => {
@@ -203,7 +233,7 @@ describe('MIIT-2022 专精特新 worked example: SAMPLE_SPECIALIZED', () => {
       QUALITY: 5,
       NET_MARGIN: 10, // exactly 10 %
       DEBT: 5, // 45 %
-      LOCAL: 0,
+      LOCAL: undefined, // 特色化 unknown (§8.5)
       IP: 8, // 自主研发Ⅰ类
       RD: 6, // 330万元 (6) vs 5.5 % (4)
       RD_STAFF: 3, // 15 %
