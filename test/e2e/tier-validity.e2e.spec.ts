@@ -62,6 +62,20 @@ describe('LAPSED titles (§8.2) over HTTP', () => {
     expect(c).toMatchObject({ tierStatus: 'VALID', tierExpiresOn: beijingDate(1), reviewRisk: { expiresOn: beijingDate(1) } });
   });
 
+  it('missingData comes with Chinese labels and units (missingFacts), and no criterion text carries markup or file names', async () => {
+    const q = `query($id: ID!) { enterpriseProfile(organizationId: $id) { assessments(ruleSet: "MIIT-2022") { tier missingData missingFacts { path label unit } criteria { label note actual required } } } }`;
+    const { assessments } = ok<{ assessments: Array<{ missingData: string[]; missingFacts: Array<{ path: string; label: string; unit: string | null }>; criteria: Array<Record<string, string | null>> }> }>(
+      await app.gql(q, { id: lapsed.organizationId }, lapsed.token),
+      'enterpriseProfile',
+    );
+    expect(assessments.length).toBe(3);
+    for (const a of assessments) {
+      expect(a.missingFacts.map((m) => m.path)).toEqual(a.missingData);
+      for (const m of a.missingFacts) expect(m.label).toMatch(/[\u4e00-\u9fff]/);
+      for (const c of a.criteria) for (const t of Object.values(c)) if (t) expect(t).not.toMatch(/<\/?[A-Za-z][^<>]*>|DOMAIN|\.md\b|\.ts\b/);
+    }
+  });
+
   it('enterprisesAtReviewRisk lists the title expiring tomorrow, not the one that expired yesterday', async () => {
     const ids = ok<Array<{ organizationId: string }>>(await app.gql(RISKS, { r: '330281' }, authority), 'enterprisesAtReviewRisk').map((e) => e.organizationId);
     expect(ids).toContain(control.organizationId);

@@ -6,5 +6,5 @@ export {
   finalize,
   gapCategory,
 } from './scorer.js';
-export { diceOverlap } from './text-similarity.js';
+export { diceOverlap, plainText } from './text-similarity.js';
 export { reasonsWithoutProfile } from './lead-privacy.js';

@@ -1,9 +1,24 @@
 /** Character-bigram similarity for mixed Chinese/Latin text (pure, deterministic). */
 
-/** Bigrams in first-seen order; text is lower-cased and split on anything but letters and digits. */
+const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/**
+ * Plain text of what may carry markup: HTML tags removed, common entities decoded. Free text can
+ * arrive with markup (a search highlight such as "<em>可靠性</em>" pasted into a listing or a
+ * profile); its tag names must not become "shared words" ("重合词：em、靠性"), so similarity is
+ * always computed on plain text.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
+    .replace(/&(lt|gt|amp|quot|apos|nbsp|#39);/g, (_m, name: string) => ENTITIES[name] ?? ' ')
+    .replace(/<\/?[A-Za-z][^<>]*>/g, ' ');
+}
+
+/** Bigrams in first-seen order of the plain text (no markup), lower-cased, split on anything but letters and digits. */
 export function bigrams(text: string): string[] {
   const seen = new Set<string>();
-  for (const segment of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+  for (const segment of plainText(text).toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
     const chars = Array.from(segment);
     for (let i = 0; i + 1 < chars.length; i++) seen.add(chars[i] + chars[i + 1]);
   }

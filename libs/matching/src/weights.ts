@@ -6,7 +6,7 @@
 import type { MatchListingKind } from './match-types.js';
 
 // 1.0.1: equity financing not reported in either of the newest two years is "not stated", no longer 0.
-export const SCORER_VERSION = '1.0.1';
+export const SCORER_VERSION = '1.0.2';
 
 export const WEIGHTS = {
   CREDIT_PRODUCT: {

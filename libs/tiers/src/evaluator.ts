@@ -28,7 +28,7 @@ import type {
 import type { CriterionOutcome, CriterionStatus, EnterpriseFacts, PassPath, TierOutcome } from './tier-types.js';
 
 /** Stored with every assessment; bump when evaluation semantics change. */
-export const EVALUATOR_VERSION = '1.3.0';
+export const EVALUATOR_VERSION = '1.4.0';
 
 /** Used when no provincial 特色化 points are configured (DOMAIN.md §8.5): the 15 points are UNKNOWN. */
 export const DEFAULT_LOCAL_INDICATOR_NOTE = UNKNOWN_LOCAL_INDICATOR_NOTE;

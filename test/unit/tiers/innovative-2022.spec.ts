@@ -83,7 +83,7 @@ describe('MIIT-2022 创新型 point table: every band edge', () => {
   });
 
   it('notes the boundary rule only when a value sits exactly on a band edge', () => {
-    expect(crit(a1(makeFacts(rdRatio(0.03))), 'A1.RD_RATIO').note).toContain('按较高一档计分');
+    expect(crit(a1(makeFacts(rdRatio(0.03))), 'A1.RD_RATIO').note).toContain('计入措辞包含该数的较高一档');
     expect(crit(a1(makeFacts(rdRatio(0.031))), 'A1.RD_RATIO').note).toBeUndefined();
   });
 });

@@ -29,7 +29,7 @@ describe('MIIT-2026 专精特新 worked example: SAMPLE_SPECIALIZED', () => {
       ['B1.PLATFORM_SCORE', 'MET', '72分（2026年）'],
     ]);
     expect(crit(o, 'B1.PLATFORM_SCORE').required).toBe('≥50分');
-    expect(crit(o, 'B1.MAIN_SHARE').note).toContain('DOMAIN.md §1.6');
+    expect(crit(o, 'B1.MAIN_SHARE').note).toContain('工信部企业〔2026〕2号'); // issue 15 item 9: cites the text, not a repository file
   });
 });
 

@@ -239,7 +239,7 @@ describe('MIIT-2022 专精特新 worked example: SAMPLE_SPECIALIZED', () => {
       RD_STAFF: 3, // 15 %
       RD_INSTITUTION: 4, // municipal
     });
-    expect(crit(o, 'A2.IND.NET_MARGIN').note).toContain('按较高一档计分');
+    expect(crit(o, 'A2.IND.NET_MARGIN').note).toContain('计入措辞包含该数的较高一档');
     expect(crit(o, 'A2.IND.RD')).toMatchObject({ actual: '330万元；5.5%' });
     for (const code of ['A2.COND.NICHE_YEARS', 'A2.COND.RD', 'A2.COND.REVENUE', 'A2.COND.SCORE_OR_DIRECT', 'A2.SCORE']) {
       expect(crit(o, code).status).toBe('MET');

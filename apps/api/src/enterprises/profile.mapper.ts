@@ -1,7 +1,7 @@
 import { industryName } from '../../../../libs/enterprises/src/industry-codes.js';
 import { ipAssetsOf, type EnterpriseProfileEntity } from '../../../../libs/enterprises/src/enterprise-profile.entity.js';
 import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
-import { tierExpiresOn, titleStanding, titleStatusText } from '../../../../libs/tiers/src/index.js';
+import { describeMissingFact, tierExpiresOn, titleStanding, titleStatusText } from '../../../../libs/tiers/src/index.js';
 import { todayInShanghai } from '../../../../libs/platform/src/time/beijing-date.js';
 import type { EnterpriseProfileModel } from './profile.models.js';
 import type { TierAssessmentModel } from './tier.models.js';
@@ -47,6 +47,7 @@ export function toAssessmentModel(a: TierAssessmentEntity): TierAssessmentModel 
     passedBy: a.passedBy,
     criteria: a.criteria.map((c) => ({ ...c, met: c.status === 'MET' })),
     missingData: a.missingData,
+    missingFacts: a.missingData.map((path) => describeMissingFact(path)),
     profileVersion: a.profileVersion,
     computedAt: a.computedAt,
   };

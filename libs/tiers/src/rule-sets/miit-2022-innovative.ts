@@ -8,7 +8,7 @@ import type { TierRules } from '../rule-types.js';
 import { NOTE_EVENT_WINDOW, atLeast, atMost, mustHold, rule, smeRule } from './common.js';
 
 const IP_NOTE =
-  'Ⅰ类高价值的认定范围待核对官方附件（DOMAIN.md §1.2 [?]）；未校验与主导产品的相关性、Ⅱ类授权后维持满2年、受让不满1年不计';
+  'Ⅰ类高价值的认定范围待核对工信部企业〔2022〕63号附件1原文；未校验与主导产品的相关性、Ⅱ类授权后维持满2年、受让不满1年不计';
 
 export const INNOVATIVE_SME_2022: TierRules = {
   tier: 'INNOVATIVE_SME',

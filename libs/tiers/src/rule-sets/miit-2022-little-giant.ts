@@ -14,7 +14,7 @@ export const LITTLE_GIANT_2022: TierRules = {
     items: [
       smeRule('A3'),
       mustHold('A3.PREREQ', '已认定为省级专精特新中小企业', 'specializedTitleValid', {
-        note: '2023年起申报通知要求，2022年办法原文未核实（DOMAIN.md §1.4 [?]）',
+        note: '须为有效期内的专精特新中小企业或"小巨人"企业，认定满3年未续期且无待定复核的称号已失效、不满足；依据2023年起工业和信息化部"小巨人"申报通知，工信部企业〔2022〕63号附件3原文未核实',
       }),
       {
         kind: 'allOf',
@@ -66,7 +66,7 @@ export const LITTLE_GIANT_2022: TierRules = {
                 code: 'A3.RD_INTENSITY',
                 label: '研发投入（按上年度营业收入分档）',
                 metric: 'revenuePriorYear',
-                note: '"近2年研发费用占比"按两年中每一年均达标判断（DOMAIN.md §1.4），未按两年合计口径',
+                note: '工信部企业〔2022〕63号附件3（创新能力）"近2年研发费用占比"按两年中每一年均达标判断，未按两年合计口径',
                 cases: [
                   {
                     min: 100_000_000,
@@ -95,7 +95,7 @@ export const LITTLE_GIANT_2022: TierRules = {
               },
               rule('A3.RD_INSTITUTION', '自建或与高校、科研机构联合建立研发机构', 'rdInstitutionLevel', '>=', 1, {
                 requiredText: '有（任一级别）',
-                note: '按 rdInstitutionLevel 不为"无"判断（技术研究院、企业技术中心、工程中心、院士专家工作站、博士后工作站等）',
+                note: '按自建研发机构级别不为"无"判断（技术研究院、企业技术中心、工程中心、院士专家工作站、博士后工作站等）',
               }),
               rule('A3.IP_COUNT', '拥有2项以上与主导产品相关的Ⅰ类知识产权', 'inventionPatents', '>=', 2, {
                 note: '"实际应用并已产生经济效益"未校验',
@@ -109,7 +109,7 @@ export const LITTLE_GIANT_2022: TierRules = {
             path: 'DIRECT',
             items: [
               mustHold('A3.DIRECT.AWARD', '近3年获得国家级科技奖励，并在获奖单位中排名前三', 'nationalTop3Award3y', {
-                note: `多数转载为"国家级"，有一处转载未写级别（DOMAIN.md §1.4 [?]）；${NOTE_EVENT_WINDOW}`,
+                note: `工信部企业〔2022〕63号附件3直通条件：多数转载为"国家级"，有一处转载未写级别，待核对原文；${NOTE_EVENT_WINDOW}`,
               }),
               mustHold('A3.DIRECT.MAKER_CHINA', '近3年进入"创客中国"中小企业创新创业大赛全国50强企业组', 'makerChinaTop50_3y', {
                 note: `${NOTE_EVENT_WINDOW}；未填写"创客中国"成绩视为未入围`,
@@ -119,10 +119,10 @@ export const LITTLE_GIANT_2022: TierRules = {
         ],
       },
       mustHold('A3.CHAIN', '产业链配套：位于产业链关键环节，围绕重点产业链发挥补短板、锻长板、填空白等作用', 'keyChainRole', {
-        note: '条文凭记忆（DOMAIN.md §1.4 [M]）',
+        note: '工信部企业〔2022〕63号附件3（产业链配套）条文待核对原文',
       }),
       mustHold('A3.PRODUCT', '主导产品原则上属于工业"六基"、制造强国十大重点产业或网络强国领域', 'mainProductInPriorityField', {
-        note: '条文凭记忆（DOMAIN.md §1.4 [M]）',
+        note: '工信部企业〔2022〕63号附件3（主导产品所属领域）条文待核对原文',
       }),
     ],
   },

@@ -106,7 +106,7 @@ export const SPECIALIZED_SME_2022: TierRules = {
         metric: 'ipClassLevel',
         maxPoints: 10,
         bands: atLeast([4, 10], [3, 8], [2, 6], [1, 2]),
-        note: '分值来自四川转载（DOMAIN.md §1.3 [S]）；Ⅰ类高价值认定范围待核对（§1.2 [?]）',
+        note: '分值来自四川省转载的工信部企业〔2022〕63号附件2评分表；Ⅰ类高价值认定范围待核对原文',
       },
       {
         kind: 'bestOf',
@@ -127,7 +127,7 @@ export const SPECIALIZED_SME_2022: TierRules = {
         metric: 'rdStaffShare',
         maxPoints: 5,
         bands: atLeast([0.2, 5], [0.1, 3], [0.05, 1]),
-        note: '分档凭记忆，待核对（DOMAIN.md §1.3 [M]）',
+        note: '分档待核对工信部企业〔2022〕63号附件2评分表原文',
       },
       {
         kind: 'bands',
@@ -137,7 +137,7 @@ export const SPECIALIZED_SME_2022: TierRules = {
         metric: 'rdInstitutionLevel',
         maxPoints: 10,
         bands: atLeast([4, 10], [3, 8], [2, 4], [1, 2]),
-        note: '分档凭记忆，待核对（DOMAIN.md §1.3 [M]）',
+        note: '分档待核对工信部企业〔2022〕63号附件2评分表原文',
       },
     ],
   },

@@ -85,7 +85,7 @@ export const LITTLE_GIANT_2026: TierRules = {
         note: '复核时现有"小巨人"称号视为满足',
       }),
       rule('B2.NICHE_YEARS', '从事特定细分市场时间≥3年', 'yearsInNiche', '>=', 3, {
-        note: '原对补短板/填空白企业放宽至2年的规定已取消；该放宽在2022年是否存在未确认（DOMAIN.md §1.6 [?]）',
+        note: '工信部企业〔2026〕2号附件2：原对补短板/填空白企业放宽至2年的规定已取消；该放宽在2022年办法中是否存在待核对',
       }),
       rule('B2.REVENUE', '上年度营业收入≥5000万元', 'revenuePriorYear', '>=', 50_000_000, { note: NOTE_2026 }),
       rule('B2.MAIN_SHARE', '上年度主营业务收入占营业收入比重≥90%', 'mainBusinessShare', '>=', 0.9, { note: NOTE_2026 }),
@@ -128,7 +128,7 @@ export const LITTLE_GIANT_2026: TierRules = {
         kind: 'anyOf',
         code: 'B2.FIELD',
         label: '主导产品属于工业"六基"等重点领域，或位于产业链关键环节',
-        note: '"重点领域"按 mainProductInPriorityField（含六基、制造强国十大领域、网络强国领域）判断，比2026年条文所列"六基"宽',
+        note: '"重点领域"按"主导产品属于工业六基、制造强国十大重点产业或网络强国领域"判断，比工信部企业〔2026〕2号附件2所列"六基"宽',
         items: [
           mustHold('B2.FIELD.PRIORITY', '主导产品属于重点领域', 'mainProductInPriorityField'),
           mustHold('B2.FIELD.CHAIN', '位于产业链关键环节', 'keyChainRole'),

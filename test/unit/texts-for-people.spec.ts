@@ -1,0 +1,128 @@
+/**
+ * Issue 15 item 9 — texts for people: no reason, label or note contains markup or an internal
+ * file name, and every `missingData` path has a Chinese label (with its unit where it has one).
+ */
+import { describe, expect, it } from '@jest/globals';
+
+import { diceOverlap, plainText, scoreMatch, type MatchResult } from '../../libs/matching/src/index.js';
+import {
+  MIIT_2022,
+  MIIT_2026,
+  RULE_SETS,
+  SAMPLE_FACTS,
+  describeMissingFact,
+  evaluateTiers,
+  hasMissingFactLabel,
+  type EnterpriseFacts,
+  type Mode,
+} from '../../libs/tiers/src/index.js';
+import { TODAY, challenge, credit, firm, service, vacancy } from './matching/match-test-kit.js';
+
+const MARKUP = /<\/?[A-Za-z][^<>]*>|&(lt|gt|amp|quot|#39);/;
+/** Repository files, document ids of this project and code identifiers (camelCase) never reach people. */
+const INTERNAL = /DOMAIN|\.md\b|\.ts\b|\b[a-z]+[A-Z][A-Za-z]*\b/;
+
+describe('text similarity is computed on plain text', () => {
+  it.each([
+    ['<em>可靠性</em>试验', '可靠性', ['可靠', '靠性']],
+    ['车规级 &lt;em&gt;可靠性&lt;/em&gt;', '可靠性 EM', ['可靠', '靠性']],
+    ['<b class="hl">减速器</b>', '<em>谐波减速器</em>', ['减速', '速器']],
+  ])('%s vs %s shares only words of the text', (a, b, shared) => {
+    expect(diceOverlap(a, b).shared).toEqual(shared);
+  });
+
+  it('plainText drops tags and decodes entities, keeping the words', () => {
+    expect(plainText('<em>可靠性</em> &amp; EMC')).toBe(' 可靠性  & EMC');
+    expect(plainText('a &lt;em&gt;b&lt;/em&gt;')).toBe('a  b ');
+  });
+});
+
+describe('no reason of any kind contains markup', () => {
+  const marked = '<em>可靠性</em> &lt;em&gt;精密&lt;/em&gt; <b>减速器</b>';
+  const e = firm({ capabilities: `${marked} 齿轮加工`, mainProducts: ['<em>谐波减速器</em>'] });
+  const listings = [
+    credit({ title: `<em>知识产权</em>质押贷`, tags: ['<em>专精特新</em>'] }),
+    service({ title: `<em>专利</em>导航服务`, tags: ['<em>知识产权</em>'] }),
+    challenge({ title: `<em>高精度</em>减速器`, techField: '<em>精密传动</em>', requirements: `${marked}寿命`, tags: ['<em>可靠性</em>'] }),
+    vacancy({ title: '<em>标准厂房</em>' }),
+  ];
+  const texts = (r: MatchResult) => (r.eligible ? r.reasons : r.excludedBy).map((x) => x.label);
+
+  it.each(listings.map((l) => [l.kind, l] as const))('%s', (_kind, l) => {
+    const labels = texts(scoreMatch(e, l, { today: TODAY }));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).not.toMatch(MARKUP);
+  });
+
+  it('the challenge text reason names words of the text, never a tag name', () => {
+    const r = scoreMatch(e, listings[2]!, { today: TODAY });
+    const label = texts(r).find((t) => t.includes('相关度'))!;
+    expect(label).toContain('重合词');
+    expect(label).not.toMatch(/[（、：]em[、）]/);
+  });
+});
+
+describe('tier criteria: no markup, no internal names', () => {
+  const firms: Array<[string, EnterpriseFacts]> = Object.entries(SAMPLE_FACTS);
+  const cases = firms.flatMap(([name, f]) =>
+    Object.values(RULE_SETS).flatMap((rs) => (['NEW', 'REVIEW'] as Mode[]).map((mode) => [name, rs.id, mode, f] as const)),
+  );
+  it.each(cases)('%s under %s (%s)', (_name, rsId, mode, f) => {
+    for (const o of evaluateTiers(RULE_SETS[rsId]!, f, { mode })) {
+      for (const c of o.criteria) {
+        for (const text of [c.label, c.note, c.actual, c.required]) {
+          if (text === undefined) continue;
+          expect(text).not.toMatch(MARKUP);
+          expect(text).not.toMatch(INTERNAL);
+        }
+      }
+    }
+  });
+});
+
+describe('missingData: every path the rules can name has a Chinese label', () => {
+  /** Facts with nothing stated: every rule asks for what it needs. */
+  const blank: EnterpriseFacts = {
+    asOf: '2026-06-30',
+    foundedOn: '2015-01-01',
+    mainBusinessSince: '',
+    financials: [],
+    ip: { inventionPatents: 2, utilityModels: 0, designPatents: 0, softwareCopyrights: 0, trademarks: 0 },
+    certifiedTier: 'NONE',
+  };
+  /** Rows present with every optional figure blank. */
+  const blankFigures: EnterpriseFacts = {
+    ...blank,
+    industryCode: 'E48',
+    financials: [2022, 2023, 2024, 2025].map((year) => ({ year, revenue: 900_000_000, mainBusinessRevenue: 800_000_000, rdExpense: 10_000_000 })),
+    awards: [{ level: 'PROVINCIAL', year: 2025 }],
+  };
+  const paths = new Set<string>();
+  for (const f of [blank, blankFigures]) {
+    for (const rs of [MIIT_2022, MIIT_2026]) for (const mode of ['NEW', 'REVIEW'] as Mode[]) for (const o of evaluateTiers(rs, f, { mode })) o.missingData.forEach((p) => paths.add(p));
+  }
+
+  it('the blank firms name many facts', () => {
+    expect(paths.size).toBeGreaterThan(20);
+  });
+
+  it.each([...paths].map((p) => [p]))('%s', (path) => {
+    expect(hasMissingFactLabel(path)).toBe(true);
+    const fact = describeMissingFact(path);
+    expect(fact.path).toBe(path);
+    expect(fact.label).not.toMatch(INTERNAL);
+    expect(fact.label).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it.each([
+    ['financials[2025].employees', '2025年从业人员', '人'],
+    ['financials[2025].totalAssets', '2025年资产总额', '元'],
+    ['financials[2024]', '2024年度财务数据（整年）', undefined],
+    ['nicheMarketSharePercent', '主导产品全国细分市场占有率', '%'],
+    ['keyChainRole', '是否位于产业链关键环节（补短板、锻长板、填空白）', undefined],
+    ['localIndicators', '地方特色化指标得分（由省级主管部门确定，本省尚未配置）', '分'],
+    ['something.else', 'something.else', undefined],
+  ])('%s → %s (%s)', (path, label, unit) => {
+    expect(describeMissingFact(path)).toEqual(unit ? { path, label, unit } : { path, label });
+  });
+});
