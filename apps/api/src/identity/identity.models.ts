@@ -20,8 +20,15 @@ export class OrganizationModel {
   @Field()
   name: string;
 
-  @Field({ description: '统一社会信用代码 (GB 32100-2015), 18 characters, check digit verified.' })
+  @Field({ description: '统一社会信用代码 (GB 32100-2015), 18 characters, check digit verified. 若已被主管部门释放（usccReleased），为该机构曾申领的代码 (the released code when usccReleased).' })
   uscc: string;
+
+  @Field({
+    description:
+      '主管部门是否已释放该机构申领的统一社会信用代码（认定其不是该代码所属企业）；释放后 uscc 仅为历史记录，须更正代码后重新提交审核 ' +
+      '(true when the AUTHORITY released the USCC this organization had claimed; uscc is then history).',
+  })
+  usccReleased: boolean;
 
   @Field({ description: '6-digit 行政区划代码, e.g. 330281 for 余姚市.' })
   regionCode: string;

@@ -7,6 +7,7 @@ import { VerificationService } from '../../../../libs/identity/src/verification/
 import { VerificationDeskService } from '../../../../libs/verification/src/verification-desk.service.js';
 import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
 import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
+import type { UsccClaimOutcome } from '../../../../libs/identity/src/verification/verification-state.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { parseId } from '../../../../libs/platform/src/errors/ids.js';
 import DataLoader from 'dataloader';
@@ -21,6 +22,7 @@ import {
   OrganizationVerificationModel,
   ResubmitOrganizationInput,
   UsccClaimConflictModel,
+  UsccClaimOutcomeEnum,
   VerificationDecisionModel,
   VerificationDeciderModel,
 } from './verification.models.js';
@@ -139,6 +141,25 @@ export class OrganizationResolver {
 
   @Mutation(() => OrganizationModel, {
     description:
+      '仅主管部门：处理统一社会信用代码申领冲突（自行注册的机构与导入名单申领同一代码）。CLAIMANT_CONFIRMED 审核通过该机构；' +
+      'CLAIM_RELEASED 驳回该机构并释放代码，之后导入该代码将为真实企业新建机构；均通知该机构 ' +
+      '(AUTHORITY only: decide an open USCC claim conflict; confirm the registrant, or reject it and release the USCC).',
+  })
+  async resolveUsccClaim(
+    @Args('organizationId', { type: () => ID, description: '自行注册、申领该代码的机构 ID (the registrant organization).' }) organizationId: string,
+    @Args('outcome', { type: () => UsccClaimOutcomeEnum, description: '处理结果 (the decision).' }) outcome: UsccClaimOutcome,
+    @Args('reason', { description: '处理理由，1–500 字，将通知该机构 (reason, 1–500 characters, sent to the organization).' }) reason: string,
+    @Context() ctx: RequestContext,
+  ): Promise<OrganizationModel> {
+    const actor = ctx.actor;
+    const { organization } = await inTransaction(this.dataSource, (manager) => this.verifications.resolveClaim(manager, actor, organizationId, outcome, reason));
+    ctx.loaders.organization.clear(organization.id);
+    ctx.loaders.claimConflict.clear(organization.id);
+    return toOrganizationModel(organization);
+  }
+
+  @Mutation(() => OrganizationModel, {
+    description:
       '本机构成员：待补充材料、未通过或已撤销资质的机构更正信息后重新提交审核（回到待审核）；已通过的机构不能重新提交 ' +
       '(a member resubmits its NEEDS_INFO, REJECTED or REVOKED organization; back to PENDING).',
   })
@@ -181,7 +202,18 @@ export class OrganizationResolver {
   async claimConflict(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<UsccClaimConflictModel | null> {
     if (ctx.actor?.kind !== 'AUTHORITY') return null;
     const row = await ctx.loaders.claimConflict.load(org.id);
-    return row ? { uscc: row.uscc, importedName: row.importedName, firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt, importCount: row.importCount } : null;
+    return row
+      ? {
+          uscc: row.uscc,
+          importedName: row.importedName,
+          firstSeenAt: row.firstSeenAt,
+          lastSeenAt: row.lastSeenAt,
+          importCount: row.importCount,
+          outcome: row.outcome,
+          reason: row.reason,
+          decidedAt: row.decidedAt,
+        }
+      : null;
   }
 
   @ResolveField(() => [VerificationDecisionModel], {
