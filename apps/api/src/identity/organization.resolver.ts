@@ -160,8 +160,9 @@ export class OrganizationResolver {
 
   @Mutation(() => OrganizationModel, {
     description:
-      '本机构成员：待补充材料、未通过或已撤销资质的机构更正信息后重新提交审核（回到待审核）；已通过的机构不能重新提交 ' +
-      '(a member resubmits its NEEDS_INFO, REJECTED or REVOKED organization; back to PENDING).',
+      '本机构负责人或管理员：待补充材料、未通过或已撤销资质的机构更正信息（名称、地区、统一社会信用代码）后重新提交审核（回到待审核）；' +
+      '已通过的机构不能重新提交；代码被主管部门释放的机构须填写本机构正确的代码 ' +
+      '(an OWNER or ADMIN resubmits its NEEDS_INFO, REJECTED or REVOKED organization, possibly with a corrected USCC; back to PENDING).',
   })
   async resubmitOrganization(
     @Args('input', { type: () => ResubmitOrganizationInput, description: '更正内容与说明 (corrections and a note).' }) input: ResubmitOrganizationInput,
