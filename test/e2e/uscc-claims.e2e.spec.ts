@@ -218,6 +218,14 @@ describe('USCC claims and AUTHORITY data', () => {
     expect(inbox.map((n) => n.kind)).toContain('organization.verified');
   });
 
+  it('verifying a registrant with verifyOrganization confirms its claim too: the conflict leaves the desk', async () => {
+    const { squatter: registrant } = await squatted('宁波直接核实企业有限公司');
+    ok(await app.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { id } }`, { id: registrant.organizationId }, authority), 'verifyOrganization');
+    const [row] = await sql(app, 'SELECT outcome, reason, decided_by FROM uscc_claim_conflicts WHERE organization_id = $1', [registrant.organizationId]);
+    expect(row).toEqual({ outcome: 'CLAIMANT_CONFIRMED', reason: null, decided_by: expect.any(String) });
+    expect(await openConflictIds()).not.toContain(registrant.organizationId);
+  });
+
   it('refusals: exact codes, nothing written', async () => {
     const { squatter } = await squatted('宁波拒绝用例企业有限公司');
     const plain = await registerOrg(app, 'ENTERPRISE');
