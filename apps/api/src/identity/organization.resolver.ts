@@ -65,8 +65,8 @@ export class OrganizationResolver {
   }
 
   /** Organizations are public registry facts (name, USCC, region); any signed-in user may look one up. */
-  @Query(() => OrganizationModel, { nullable: true })
-  async organization(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<OrganizationModel | null> {
+  @Query(() => OrganizationModel, { nullable: true, description: '按 ID 查看一个机构（须登录）；不存在时为 null (an organization by id; signed-in callers).' })
+  async organization(@Args('id', { type: () => ID, description: '机构 ID (organization id).' }) id: string, @Context() ctx: RequestContext): Promise<OrganizationModel | null> {
     ctx.requireActor();
     const org = await ctx.loaders.organization.load(parseId(id, 'id'));
     return org ? toOrganizationModel(org) : null;
@@ -92,7 +92,7 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => OrganizationModel, { description: 'AUTHORITY only: 审核通过（待审核或待补充材料的机构）(verify a PENDING or NEEDS_INFO organization).' })
-  async verifyOrganization(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<OrganizationModel> {
+  async verifyOrganization(@Args('id', { type: () => ID, description: '机构 ID (organization id).' }) id: string, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     const actor = ctx.actor;
     const org = await inTransaction(this.dataSource, (manager) => this.identity.verifyOrganization(manager, actor, id));
     ctx.loaders.organization.clear(org.id);
@@ -229,7 +229,7 @@ export class OrganizationResolver {
 
 @Resolver(() => UserModel)
 export class UserResolver {
-  @ResolveField(() => OrganizationModel)
+  @ResolveField(() => OrganizationModel, { description: '账号所属的机构 (the organization the account belongs to).' })
   async organization(@Parent() user: UserModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     const org = await ctx.loaders.organization.load(user.organizationId);
     if (!org) throw new Error(`user ${user.id} has no organization`);
