@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { startMailbox, tokenIn, type Mailbox } from '../helpers/mailbox.js';
 import { loginAuthority, registerOrg, sql } from '../helpers/listing-fixtures.js';
-import type { GraphQLResponse } from '../helpers/graphql-client.js';
+import { expectError as error } from '../helpers/expect-error.js';
 
 const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`;
 const ME = `{ me { id email } }`;
@@ -20,12 +20,6 @@ const SESSION_ENDED = /^会话已失效，请重新登录/;
 
 const sidOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sid;
 
-function error(res: GraphQLResponse, code: string) {
-  expect(res.errors).toHaveLength(1);
-  expect(res.errors![0]!.extensions?.code).toBe(code);
-  expect(res.data ?? null).toBeNull();
-  return res.errors![0]!;
-}
 
 /** Sessions, password change and reset, logout and unlocking, through the running API with a real SMTP server. */
 describe('credentials and sessions', () => {

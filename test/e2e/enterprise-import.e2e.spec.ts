@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
-import type { GraphQLResponse } from '../helpers/graphql-client.js';
 import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
+import { expectError } from '../helpers/expect-error.js';
 
 const samples = join(dirname(fileURLToPath(import.meta.url)), '../../docs/samples');
 const SAMPLE_CSV = readFileSync(join(samples, 'enterprises-sample.csv')).toString('base64');
@@ -22,14 +22,6 @@ const IMPORT = `mutation($i: EnterpriseImportInput!) {
 }`;
 const PROFILE = `query($id: ID!) { enterpriseProfile(organizationId: $id) { tier industryCode mainProducts financials { year revenue } organization { name uscc verified } } }`;
 
-function expectError(res: GraphQLResponse, code: string) {
-  expect(res.errors).toHaveLength(1);
-  const error = res.errors![0]!;
-  expect(error.extensions?.code).toBe(code);
-  expect(error.message.trim().length).toBeGreaterThan(0);
-  expect(res.data ?? null).toBeNull();
-  return error;
-}
 
 describe('importEnterprises over GraphQL', () => {
   let app: TestApp;

@@ -4,6 +4,7 @@ import { SignJWT } from 'jose';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import type { GraphQLResponse } from '../helpers/graphql-client.js';
 import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
+import { expectError } from '../helpers/expect-error.js';
 
 /** The secret, issuer and audience startTestApp configures; tokens signed here are what the server would issue. */
 const JWT = { secret: new TextEncoder().encode('test-secret-test-secret-test-secret-0123'), issuer: 'srdi-match', audience: 'srdi-match-api' };
@@ -43,15 +44,6 @@ function registration(kind: Kind, overrides: { email?: string; password?: string
 }
 
 /** The one error of a failed operation, checked for the shape every client error must have. */
-function expectError(res: GraphQLResponse, code: string) {
-  expect(res.errors).toHaveLength(1);
-  const error = res.errors![0]!;
-  expect(error.extensions?.code).toBe(code);
-  expect(error.message.trim().length).toBeGreaterThan(0);
-  expect(error.extensions).not.toHaveProperty('stacktrace');
-  expect(res.data ?? null).toBeNull();
-  return error;
-}
 
 /** Sends a query with an arbitrary Authorization header (the gql helper always writes `Bearer`). */
 async function withAuthorization(url: string, authorization: string, query: string): Promise<GraphQLResponse> {

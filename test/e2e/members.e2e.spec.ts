@@ -5,6 +5,7 @@ import { startMailbox, tokenIn, type Mailbox } from '../helpers/mailbox.js';
 import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
 import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
 import { APPLY, DECIDE, RESPOND, beijingDate, createListing, loginAuthority, ok, publishListing, registerOrg, requestMatch, sql, usccTag, type Org } from '../helpers/listing-fixtures.js';
+import { expectError } from '../helpers/expect-error.js';
 
 /**
  * Members and invitations over HTTP, with mail delivered to a real SMTP server in process: invite →
@@ -30,13 +31,6 @@ const PROFILE = `query($id: ID!) { enterpriseProfile(organizationId: $id) { indu
 
 const PASSWORD = 'member-password-1';
 
-function expectError(res: GraphQLResponse, code: string, field?: string) {
-  expect(res.errors).toHaveLength(1);
-  const err = res.errors![0]!;
-  expect(err.extensions?.code).toBe(code);
-  if (field) expect(err.extensions?.field).toBe(field);
-  return err;
-}
 
 describe('members and invitations (mail through a real SMTP server)', () => {
   let app: TestApp;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import type { GraphQLResponse } from '../helpers/graphql-client.js';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { loginAuthority, ok, registerOrg, sql, usccTag, type Org } from '../helpers/listing-fixtures.js';
 import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
+import { expectError } from '../helpers/expect-error.js';
 
 /**
  * A USCC is a claim until the AUTHORITY verifies it. The squatting case: a firm registers a USCC
@@ -33,14 +33,6 @@ const RESUBMIT = `mutation($i: ResubmitOrganizationInput!) { resubmitOrganizatio
 const NOTIFICATIONS = `{ notifications(first: 50) { kind title body } }`;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000abd';
 
-function expectError(res: GraphQLResponse, code: string, field?: string) {
-  expect(res.errors).toHaveLength(1);
-  const error = res.errors![0]!;
-  expect(error.extensions?.code).toBe(code);
-  if (field) expect(error.extensions?.field).toBe(field);
-  expect(res.data ?? null).toBeNull();
-  return error;
-}
 
 const YEAR = new Date(Date.now() + 8 * 3600_000).getUTCFullYear() - 1;
 const HEADER =

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { GraphQLResponse } from '../helpers/graphql-client.js';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import {
@@ -19,6 +18,7 @@ import {
   usccTag,
   type Org,
 } from '../helpers/listing-fixtures.js';
+import { expectError } from '../helpers/expect-error.js';
 
 /**
  * The verification desk over HTTP: the AUTHORITY finds organizations waiting for review, asks for
@@ -44,14 +44,6 @@ const SEARCH = `query($i: SearchInput!) { search(input: $i) { total hits { listi
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000abc';
 
-function expectError(res: GraphQLResponse, code: string, field?: string) {
-  expect(res.errors).toHaveLength(1);
-  const error = res.errors![0]!;
-  expect(error.extensions?.code).toBe(code);
-  if (field) expect(error.extensions?.field).toBe(field);
-  expect(res.data ?? null).toBeNull();
-  return error;
-}
 
 describe('verification desk over GraphQL', () => {
   let app: TestApp;
