@@ -85,7 +85,7 @@ export class EnterpriseImportReportModel {
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Strict base64 (standard alphabet, padded); whitespace and a data-URL prefix are tolerated. */
-function decodeBase64(value: string): Buffer {
+export function decodeBase64(value: string): Buffer {
   const body = value.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
   if (body.length === 0 || !BASE64.test(body)) {
     throw badInput('contentBase64 不是有效的 base64 编码 (contentBase64 is not valid base64)', 'input.contentBase64');

@@ -264,6 +264,8 @@ export interface ImportRejection {
   /** Column key (see IMPORT_COLUMNS), or `file`. */
   field: string;
   reason: string;
+  /** Set when the enterprise was skipped because an unverified, self-registered organization claims its USCC. */
+  claimConflict?: true;
 }
 
 export type ImportOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED';
@@ -318,6 +320,50 @@ interface Prepared {
 
 type Rejected = { rejected: ImportRejection[]; claimConflict?: boolean };
 
+/**
+ * The rows of a file as the importer takes them, one list per enterprise (rows with the same USCC,
+ * in the order of their first row); a row without a USCC is a list of its own. Batches of these
+ * lists are independent imports.
+ */
+export function groupRows(rows: readonly RawRow[]): RawRow[][] {
+  const groups = new Map<string, RawRow[]>();
+  const out: RawRow[][] = [];
+  for (const r of rows) {
+    const raw = r.values.uscc;
+    if (!raw) {
+      out.push([r]);
+      continue;
+    }
+    const key = normalizeUscc(raw);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else {
+      const fresh = [r];
+      groups.set(key, fresh);
+      out.push(fresh);
+    }
+  }
+  return out;
+}
+
+/** What can be known without the database: per-row rejects, and the USCCs of the enterprises that would be written. */
+export function checkRows(rows: readonly RawRow[]): { rejected: ImportRejection[]; usccs: string[] } {
+  const rejected: ImportRejection[] = [];
+  const usccs: string[] = [];
+  for (const group of groupRows(rows)) {
+    const raw = group[0]!.values.uscc;
+    if (!raw) {
+      rejected.push({ row: group[0]!.row, uscc: null, field: 'uscc', reason: '缺少统一社会信用代码 (uscc is required)' });
+      continue;
+    }
+    const prepared = prepare(normalizeUscc(raw), group);
+    if ('rejected' in prepared) rejected.push(...prepared.rejected);
+    else usccs.push(prepared.uscc);
+  }
+  rejected.sort((a, b) => a.row - b.row);
+  return { rejected, usccs };
+}
+
 /** Upserts enterprises by USCC from parsed rows; see the module comment. */
 @Injectable()
 export class EnterpriseImporter {
@@ -358,7 +404,7 @@ export class EnterpriseImporter {
         result = await this.dataSource.transaction('READ COMMITTED', (m) => this.upsert(m, prepared, today, options.actorUserId));
       }
       if ('rejected' in result) {
-        report.rejected.push(...result.rejected);
+        report.rejected.push(...(result.claimConflict ? result.rejected.map((r) => ({ ...r, claimConflict: true as const })) : result.rejected));
         if (result.claimConflict) report.claimConflicts += 1;
         continue;
       }
