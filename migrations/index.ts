@@ -9,7 +9,7 @@ import { MembersAndInvitations1796400102980 } from './1796400102980-MembersAndIn
 import { VerificationDesk1796400147119 } from './1796400147119-VerificationDesk.js';
 import { SessionsAndThrottles1796399768835 } from './1796399768835-SessionsAndThrottles.js';
 import { NotificationReadsAndTargets1796400119271 } from './1796400119271-NotificationReadsAndTargets.js';
-import { EnterpriseImports1796404045121 } from './1796404045121-EnterpriseImports.js';
+import { EnterpriseImports1796404795879 } from './1796404795879-EnterpriseImports.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -24,5 +24,5 @@ export const MIGRATIONS: Function[] = [
   MembersAndInvitations1796400102980,
   NotificationReadsAndTargets1796400119271,
   VerificationDesk1796400147119,
-  EnterpriseImports1796404045121,
+  EnterpriseImports1796404795879,
 ];

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
@@ -25,13 +25,13 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
   let close: () => Promise<void>;
   let runs: EnterpriseImportRuns;
   let importer: EnterpriseImporter;
-  let userId: string;
+  /** The uploader (created_by); the run itself acts as the CLI does (no user). */
+  const userId = randomUUID();
 
   beforeAll(async () => {
     ({ dataSource, close } = await openTestDataSource());
     importer = new EnterpriseImporter(dataSource, new EnterpriseProfileService(dataSource));
     runs = new EnterpriseImportRuns(dataSource, importer);
-    [{ id: userId }] = await dataSource.query(`SELECT id FROM users LIMIT 1`);
   });
 
   afterAll(async () => {
@@ -42,7 +42,7 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
     const row = await dataSource.transaction((m) => runs.start(m, userId, 'list.csv', list(codes)));
     await runs.parse(row.id);
     expect((await runs.find(row.id))!.status).toBe('PREVIEW_READY');
-    await dataSource.transaction((m) => runs.confirm(m, row.id, userId));
+    await dataSource.transaction((m) => runs.confirm(m, row.id, null));
     return row.id;
   };
   const counts = async (codes: string[]) => {
@@ -59,17 +59,17 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
   it('stopped between batches (a crash), resumed by a second run: every firm once, counts exact', async () => {
     const codes = Array.from({ length: 5 }, uscc);
     const id = await prepared(codes);
-    await runs.run(id, userId, { batchSize: 2, stopAfterBatches: 1 });
+    await runs.run(id, null, { batchSize: 2, stopAfterBatches: 1 });
     expect(await runs.find(id)).toMatchObject({ status: 'RUNNING', firmsDone: 2, rowsDone: 4, created: 2 });
     expect((await counts(codes)).orgs).toBe(2);
 
-    await runs.run(id, userId, { batchSize: 2 });
+    await runs.run(id, null, { batchSize: 2 });
     expect(await runs.find(id)).toMatchObject({ status: 'DONE', firmsTotal: 5, firmsDone: 5, rowsTotal: 10, rowsDone: 10, created: 5, updated: 0, unchanged: 0, rejectedRows: 0 });
     expect(await counts(codes)).toEqual({ orgs: 5, years: 10, profileevents: 5 });
     expect((await runs.reportRows(id)).map((r) => r.outcome)).toEqual(Array(10).fill('CREATED'));
 
     // A third run (a retried job after DONE) does nothing.
-    await runs.run(id, userId, { batchSize: 2 });
+    await runs.run(id, null, { batchSize: 2 });
     expect(await counts(codes)).toEqual({ orgs: 5, years: 10, profileevents: 5 });
     expect((await runs.reportRows(id)).length).toBe(10);
   });
@@ -78,8 +78,8 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
     const codes = Array.from({ length: 4 }, uscc);
     const id = await prepared(codes);
     // What a killed run leaves: the first two firms committed, progress still at 0.
-    await importer.import((await parseEnterpriseFile(list(codes.slice(0, 2)), 'part.csv')), { actorUserId: userId });
-    await runs.run(id, userId, { batchSize: 3 });
+    await importer.import((await parseEnterpriseFile(list(codes.slice(0, 2)), 'part.csv')), { actorUserId: null });
+    await runs.run(id, null, { batchSize: 3 });
     expect(await runs.find(id)).toMatchObject({ status: 'DONE', firmsDone: 4, rowsDone: 8, created: 2, unchanged: 2 });
     expect(await counts(codes)).toEqual({ orgs: 4, years: 8, profileevents: 4 });
   });
@@ -87,7 +87,7 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
   it('two runs of one import at once record each batch once', async () => {
     const codes = Array.from({ length: 6 }, uscc);
     const id = await prepared(codes);
-    await Promise.all([runs.run(id, userId, { batchSize: 2 }), runs.run(id, userId, { batchSize: 2 })]);
+    await Promise.all([runs.run(id, null, { batchSize: 2 }), runs.run(id, null, { batchSize: 2 })]);
     const row = await runs.find(id);
     expect(row).toMatchObject({ status: 'DONE', firmsDone: 6, rowsDone: 12 });
     expect(row!.created + row!.unchanged + row!.updated).toBe(6);
@@ -98,13 +98,13 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
   it('cancel while RUNNING stops after the current batch; the rest is never written', async () => {
     const codes = Array.from({ length: 5 }, uscc);
     const id = await prepared(codes);
-    await runs.run(id, userId, { batchSize: 2, stopAfterBatches: 1 });
+    await runs.run(id, null, { batchSize: 2, stopAfterBatches: 1 });
     const cancelled = await dataSource.transaction((m) => runs.cancel(m, id));
     expect(cancelled).toMatchObject({ status: 'RUNNING', cancelRequested: true });
-    await runs.run(id, userId, { batchSize: 2 });
+    await runs.run(id, null, { batchSize: 2 });
     expect(await runs.find(id)).toMatchObject({ status: 'CANCELLED', firmsDone: 2, created: 2 });
     expect((await counts(codes)).orgs).toBe(2);
-    await runs.run(id, userId, { batchSize: 2 });
+    await runs.run(id, null, { batchSize: 2 });
     expect((await counts(codes)).orgs).toBe(2);
   });
 });

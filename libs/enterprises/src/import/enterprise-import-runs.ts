@@ -60,7 +60,7 @@ export class EnterpriseImportRuns {
   /** Stores an upload (QUEUED) and queues its parsing. The caller checked it with {@link checkUpload}. */
   async start(manager: EntityManager, actorUserId: string, filename: string, content: Buffer): Promise<EnterpriseImportEntity> {
     const row = await manager.save(
-      manager.create(EnterpriseImportEntity, { status: 'QUEUED', filename, content, fileBytes: content.length, createdBy: actorUserId }),
+      manager.create(EnterpriseImportEntity, { status: 'QUEUED', filename, content, fileBytes: content.length, createdBy: actorUserId, reportRows: [] }),
     );
     await recordEvent(manager, { type: 'enterprise-import.queued', aggregateType: 'enterprise-import', aggregateId: row.id, data: { importId: row.id }, actorUserId });
     return this.load(manager, row.id);
@@ -95,7 +95,7 @@ export class EnterpriseImportRuns {
   }
 
   /** PREVIEW_READY → RUNNING, and queues the run. */
-  async confirm(manager: EntityManager, id: string, actorUserId: string): Promise<EnterpriseImportEntity> {
+  async confirm(manager: EntityManager, id: string, actorUserId: string | null): Promise<EnterpriseImportEntity> {
     const row = await this.locked(manager, id);
     if (row.status !== 'PREVIEW_READY') throw conflict(`导入任务状态为 ${row.status}，只有预览就绪（PREVIEW_READY）的任务可以确认 (only a PREVIEW_READY import can be confirmed)`, 'id');
     await manager.update(EnterpriseImportEntity, { id }, { status: 'RUNNING' });

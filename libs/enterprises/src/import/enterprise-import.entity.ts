@@ -102,6 +102,6 @@ export class EnterpriseImportEntity {
   claimConflicts: number;
 
   /** One entry per file row handled so far (see ImportReportRow), in row order per batch. */
-  @Column('jsonb', { name: 'report_rows', default: () => `'[]'::jsonb`, select: false })
+  @Column('jsonb', { name: 'report_rows', select: false })
   reportRows: ImportReportRow[];
 }
