@@ -137,7 +137,7 @@ export class EnterpriseImportRunsResolver {
       '主管部门：上传企业名单（base64，适合小文件；大文件请 POST /imports/enterprises），异步解析为预览，再由 confirmEnterpriseImport 执行 ' +
       '(AUTHORITY: start an asynchronous import from a small base64 file; larger files via POST /imports/enterprises)',
   })
-  async startEnterpriseImport(@Args('input') input: EnterpriseImportInput, @Context() ctx: RequestContext): Promise<EnterpriseImportModel> {
+  async startEnterpriseImport(@Args('input', { description: '文件名与 base64 内容（请求体上限 1 MB）(file name and base64 content; 1 MB request body)' }) input: EnterpriseImportInput, @Context() ctx: RequestContext): Promise<EnterpriseImportModel> {
     authorize(ctx.actor, 'startEnterpriseImport');
     if (input.filename.length > 255) throw badInput('文件名最多 255 个字符 (filename at most 255 characters)', 'input.filename');
     const content = decodeBase64(input.contentBase64);
