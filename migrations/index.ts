@@ -9,6 +9,7 @@ import { MembersAndInvitations1796400102980 } from './1796400102980-MembersAndIn
 import { VerificationDesk1796400147119 } from './1796400147119-VerificationDesk.js';
 import { SessionsAndThrottles1796399768835 } from './1796399768835-SessionsAndThrottles.js';
 import { NotificationReadsAndTargets1796400119271 } from './1796400119271-NotificationReadsAndTargets.js';
+import { UsccClaimResolution1796403730419 } from './1796403730419-UsccClaimResolution.js';
 import { EnterpriseImports1796404795879 } from './1796404795879-EnterpriseImports.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
@@ -24,5 +25,6 @@ export const MIGRATIONS: Function[] = [
   MembersAndInvitations1796400102980,
   NotificationReadsAndTargets1796400119271,
   VerificationDesk1796400147119,
+  UsccClaimResolution1796403730419,
   EnterpriseImports1796404795879,
 ];

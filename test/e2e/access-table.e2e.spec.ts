@@ -95,6 +95,7 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   rejectOrganization: only(['AUTHORITY']),
   requestOrganizationInfo: only(['AUTHORITY']),
   revokeVerification: only(['AUTHORITY']),
+  resolveUsccClaim: only(['AUTHORITY']),
   // Correcting the organization's data is management: OWNERs and ADMINs.
   resubmitOrganization: managers(KINDS.flatMap(both)),
   upsertEnterpriseProfile: only(['ENTERPRISE:verified', 'ENTERPRISE:unverified']),
@@ -284,6 +285,29 @@ describe('access table: every mutation × every kind of caller', () => {
     rejectOrganization: async () => decisionDriver('rejectOrganization', 'PENDING', { reason: '材料不全' }),
     requestOrganizationInfo: async () => decisionDriver('requestOrganizationInfo', 'PENDING', { message: '请补充营业执照' }),
     revokeVerification: async () => decisionDriver('revokeVerification', 'VERIFIED', { reason: '资质存疑' }),
+    resolveUsccClaim: async () => {
+      // A PENDING registrant with an open claim conflict (the row an import writes); an allowed call confirms it.
+      const target = await register('ENTERPRISE');
+      await sql(app, `INSERT INTO uscc_claim_conflicts (organization_id, uscc, imported_name) SELECT id, uscc, '访问测试导入企业' FROM organizations WHERE id = $1`, [target.organizationId]);
+      const stateOf = async () =>
+        (
+          await sql(
+            app,
+            `SELECT o.verification_state AS state, o.uscc IS NULL AS released, c.outcome, (SELECT count(*)::int FROM organization_verification_decisions d WHERE d.organization_id = o.id) AS n
+               FROM organizations o JOIN uscc_claim_conflicts c ON c.organization_id = o.id WHERE o.id = $1`,
+            [target.organizationId],
+          )
+        )[0];
+      const unchanged = await nothingWritten();
+      return {
+        query: `mutation($id: ID!) { resolveUsccClaim(organizationId: $id, outcome: CLAIMANT_CONFIRMED, reason: "核实为本企业") { id } }`,
+        variables: { id: target.organizationId },
+        unchanged: async () => {
+          await unchanged();
+          expect(await stateOf()).toEqual({ state: 'PENDING', released: false, outcome: null, n: 0 });
+        },
+      };
+    },
     resubmitOrganization: async (actor) => {
       // A fresh organization of the caller's kind, so the shared actors keep their state: rejected
       // ("unverified") or verified then revoked ("verified"); the AUTHORITY and anonymous call as themselves.

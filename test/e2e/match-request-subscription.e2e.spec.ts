@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT } from 'jose';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { MATCH_REQUEST_UPDATED } from '../../libs/platform/src/pubsub/channels.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testRedisUrl } from '../helpers/test-env.js';
+import { WsSubscriber, listening as listenOn, wsUrl } from '../helpers/ws-subscriber.js';
 import {
   RESPOND,
   createListing,
@@ -32,104 +31,23 @@ interface Update {
   enterprise: { id: string; name: string };
 }
 
-interface Closed {
-  code: number;
-  reason: string;
-}
-
-const wsUrl = (app: TestApp) => app.url.replace(/^http/, 'ws');
-
-/** One websocket client and one `matchRequestUpdated` subscription; waits on events, not time. */
-class Subscriber {
-  readonly updates: Update[] = [];
-  readonly errors: unknown[] = [];
-  closed: Closed | undefined;
-  private readonly client: Client;
-  private listeners: Array<() => void> = [];
-
+/** One websocket client and one `matchRequestUpdated` subscription (or `query`). */
+class Subscriber extends WsSubscriber<Update> {
   constructor(url: string, connectionParams: Record<string, unknown> | undefined, query = SUBSCRIPTION) {
-    this.client = createClient({
-      url,
-      webSocketImpl: WebSocket,
-      connectionParams,
-      lazy: false,
-      // Reported through `closed` and the sink; the default would print the close event.
-      onNonLazyError: () => undefined,
-      retryAttempts: 0,
-      on: {
-        closed: (event) => {
-          const e = event as { code: number; reason: string };
-          this.closed = { code: e.code, reason: String(e.reason) };
-          this.changed();
-        },
-      },
-    });
-    this.client.subscribe<{ matchRequestUpdated: Update }>(
-      { query },
-      {
-        next: (result) => {
-          if (result.errors) this.errors.push(...result.errors);
-          if (result.data?.matchRequestUpdated) this.updates.push(result.data.matchRequestUpdated);
-          this.changed();
-        },
-        error: (err) => {
-          // A list of GraphQL errors, or the close event when the connection failed.
-          if (Array.isArray(err)) this.errors.push(...err);
-          else this.errors.push(err);
-          this.changed();
-        },
-        complete: () => this.changed(),
-      },
-    );
+    super(url, connectionParams, query, 'matchRequestUpdated');
   }
 
-  private changed() {
-    for (const l of this.listeners.splice(0)) l();
-  }
-
-  /** Resolves once `check` holds; re-checked on every message, error or close. */
-  async until<T>(check: () => T | undefined | false, what: string, ms = 15_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = check();
-      if (value) return value;
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify({ updates: this.updates, errors: this.errors, closed: this.closed })}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.listeners.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+  get updates(): Update[] {
+    return this.received;
   }
 
   update(id: string, status: string): Promise<Update> {
     return this.until(() => this.updates.find((u) => u.id === id && u.status === status), `${id} ${status}`);
   }
-
-  closedWith(): Promise<Closed> {
-    return this.until(() => this.closed, 'the server to close the connection');
-  }
-
-  async dispose(): Promise<void> {
-    await this.client.dispose();
-  }
 }
 
-/** Waits until `app` has `n` live subscriptions on the channel and listens on it (LISTEN/SUBSCRIBE done). */
-async function listening(app: TestApp, n: number): Promise<void> {
-  const pubsub = app.started.runtime.pubsub;
-  const deadline = Date.now() + 15_000;
-  while (pubsub.listenerCount(MATCH_REQUEST_UPDATED) < n) {
-    if (Date.now() > deadline) throw new Error(`only ${pubsub.listenerCount(MATCH_REQUEST_UPDATED)} of ${n} subscriptions arrived`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const probe = pubsub.subscribe(MATCH_REQUEST_UPDATED);
-  await probe.ready;
-  await probe.return();
-}
+/** Waits until `app` has `n` live subscriptions on the channel and listens on it. */
+const listening = (app: TestApp, n: number) => listenOn(app, MATCH_REQUEST_UPDATED, n);
 
 async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;

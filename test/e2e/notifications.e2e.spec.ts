@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { NOTIFICATION_ADDED } from '../../libs/platform/src/pubsub/channels.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { WsSubscriber, listening as listenOn, wsUrl } from '../helpers/ws-subscriber.js';
 import { countQueries, seedListingLoad, type QueryCounter } from '../bench/listing-load.js';
 import {
   APPLY,
@@ -49,74 +48,18 @@ interface Notice {
   target: ({ __typename: string; id: string } & Record<string, unknown>) | null;
 }
 
-const wsUrl = (app: TestApp) => app.url.replace(/^http/, 'ws');
-
-/** One websocket connection holding `count` notificationAdded subscriptions; waits on events, not time. */
-class Subscriber {
-  readonly added: Notice[] = [];
-  readonly errors: Array<{ message: string; extensions?: Record<string, unknown> }> = [];
-  private readonly client: Client;
-  private listeners: Array<() => void> = [];
-
+/** One websocket connection holding `count` notificationAdded subscriptions. */
+class Subscriber extends WsSubscriber<Notice> {
   constructor(url: string, token: string, count = 1) {
-    this.client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: false, retryAttempts: 0, onNonLazyError: () => undefined });
-    for (let i = 0; i < count; i++) {
-      this.client.subscribe<{ notificationAdded: Notice }>(
-        { query: `subscription { notificationAdded { ${NOTIFICATION_FIELDS} } }` },
-        {
-          next: (r) => {
-            if (r.errors) this.errors.push(...(r.errors as never[]));
-            if (r.data?.notificationAdded) this.added.push(r.data.notificationAdded);
-            this.changed();
-          },
-          error: (err) => {
-            if (Array.isArray(err)) this.errors.push(...err);
-            else this.errors.push({ message: String(err) });
-            this.changed();
-          },
-          complete: () => this.changed(),
-        },
-      );
-    }
+    super(url, { authorization: `Bearer ${token}` }, `subscription { notificationAdded { ${NOTIFICATION_FIELDS} } }`, 'notificationAdded', count);
   }
 
-  private changed() {
-    for (const l of this.listeners.splice(0)) l();
-  }
-
-  async until<T>(check: () => T | undefined | false, what: string, ms = 15_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = check();
-      if (value) return value;
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify({ added: this.added, errors: this.errors })}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.listeners.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  }
-
-  dispose(): Promise<void> {
-    return this.client.dispose() as Promise<void>;
+  get added(): Notice[] {
+    return this.received;
   }
 }
 
-async function listening(app: TestApp, n: number): Promise<void> {
-  const pubsub = app.started.runtime.pubsub;
-  const deadline = Date.now() + 15_000;
-  while (pubsub.listenerCount(NOTIFICATION_ADDED) < n) {
-    if (Date.now() > deadline) throw new Error(`only ${pubsub.listenerCount(NOTIFICATION_ADDED)} of ${n} subscriptions arrived`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const probe = pubsub.subscribe(NOTIFICATION_ADDED);
-  await probe.ready;
-  await probe.return();
-}
+const listening = (app: TestApp, n: number) => listenOn(app, NOTIFICATION_ADDED, n);
 
 describe('notifications: read state, unread count, connection, target, live feed, new notices', () => {
   let app: TestApp;

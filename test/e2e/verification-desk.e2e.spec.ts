@@ -3,6 +3,8 @@ import type { GraphQLResponse } from '../helpers/graphql-client.js';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import {
+  APPLY,
+  DECIDE,
   PUBLISH,
   REQUEST_MATCH,
   RESPOND,
@@ -239,6 +241,36 @@ describe('verification desk over GraphQL', () => {
     ok(await app.gql(RESUBMIT, { i: { note: '已补正资质材料' } }, provider.token), 'resubmitOrganization');
     ok(await app.gql(VERIFY, { id: provider.organizationId }, authority), 'verifyOrganization');
     await publishListing(app, provider.token, draft.id);
+  });
+
+  it('revoking an enterprise withdraws its SUBMITTED and SHORTLISTED 揭榜 applications (the anchor is told why); ACCEPTED ones stay', async () => {
+    const anchor = await registerOrg(app, 'ANCHOR_ENTERPRISE', { verifyWith: authority });
+    const firm = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
+    const challenges = [];
+    for (let i = 0; i < 3; i += 1) {
+      const c = await createListing(app, anchor.token, 'CHALLENGE');
+      await publishListing(app, anchor.token, c.id);
+      challenges.push(c.id);
+    }
+    const apply = async (challengeId: string) => ok<{ id: string }>(await app.gql(APPLY, { i: { challengeId, proposal: '产学研联合攻关，12 个月交付样机。' } }, firm.token), 'applyToChallenge').id;
+    const submitted = await apply(challenges[0]!);
+    const shortlisted = await apply(challenges[1]!);
+    const accepted = await apply(challenges[2]!);
+    ok(await app.gql(DECIDE, { id: shortlisted, d: 'SHORTLIST' }, anchor.token), 'decideChallengeApplication');
+    ok(await app.gql(DECIDE, { id: accepted, d: 'ACCEPT' }, anchor.token), 'decideChallengeApplication');
+    await app.drain();
+    const statusOf = async (id: string) => (await sql(app, 'SELECT status FROM challenge_applications WHERE id = $1', [id]))[0].status;
+
+    ok(await app.gql(REVOKE, { id: firm.organizationId, reason: '企业已被列入经营异常名录' }, authority), 'revokeVerification');
+    expect([await statusOf(submitted), await statusOf(shortlisted), await statusOf(accepted)]).toEqual(['WITHDRAWN', 'WITHDRAWN', 'ACCEPTED']);
+    // The same transition as the applicant's own withdrawal: one event each, naming the cause.
+    const events = await sql(app, `SELECT aggregate_id, payload FROM outbox_events WHERE type = 'challenge-application.withdrawn' AND aggregate_id = ANY($1)`, [[submitted, shortlisted, accepted]]);
+    expect(events.map((e) => e.aggregate_id).sort()).toEqual([submitted, shortlisted].sort());
+    expect(events.every((e) => e.payload.cause === 'ORGANIZATION_REVOKED' && e.payload.status === 'WITHDRAWN')).toBe(true);
+    await app.drain();
+    const withdrawnNotices = (await notificationsOf(anchor.token)).filter((n) => n.kind === 'challenge-application.withdrawn');
+    expect(withdrawnNotices).toHaveLength(2);
+    for (const n of withdrawnNotices) expect(n.body).toContain('资质已被主管部门撤销');
   });
 
   describe('refusals: exact codes, nothing written', () => {

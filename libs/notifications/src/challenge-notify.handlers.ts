@@ -82,3 +82,37 @@ export class ChallengeApplicationDecidedNotifier implements JobHandler<'notify.c
     ]);
   }
 }
+
+/**
+ * Tells the challenge's owner that an application was withdrawn because the applicant's
+ * verification was revoked (an applicant's own withdrawal is not announced: it is its choice).
+ */
+@Injectable()
+@HandlesJob('notify.challenge-application-withdrawn')
+export class ChallengeApplicationWithdrawnNotifier implements JobHandler<'notify.challenge-application-withdrawn'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async handle(job: JobPayloads['notify.challenge-application-withdrawn']): Promise<void> {
+    const { applicationId, challengeId, applicantOrganizationId, cause } = job.data;
+    if (cause !== 'ORGANIZATION_REVOKED') return;
+    const [listing, applicant] = await Promise.all([
+      this.dataSource.getRepository(ListingEntity).findOneBy({ id: challengeId }),
+      this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: applicantOrganizationId }),
+    ]);
+    if (!listing || !applicant) return;
+    await this.notifications.createMany([
+      {
+        organizationId: listing.ownerOrganizationId,
+        kind: 'challenge-application.withdrawn',
+        title: `揭榜申请已撤回：${listing.title}`,
+        body: `「${applicant.name}」的机构资质已被主管部门撤销，其对您发布的榜单「${listing.title}」的揭榜申请已自动撤回，无需再评审。`,
+        targetType: 'CHALLENGE_APPLICATION',
+        targetId: applicationId,
+        sourceEventId: job.eventId,
+      },
+    ]);
+  }
+}

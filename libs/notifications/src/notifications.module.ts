@@ -5,7 +5,7 @@ import { SignInFailuresNotifier } from './security-notify.handlers.js';
 import { InvitationAcceptedNotifier } from './member-notify.handlers.js';
 import { MatchRequestNotifier } from './match-request-notify.handlers.js';
 import { MatchRequestPublisher } from './match-request-publish.handler.js';
-import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotifier } from './challenge-notify.handlers.js';
+import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotifier, ChallengeApplicationWithdrawnNotifier } from './challenge-notify.handlers.js';
 import { ChallengeTermsChangedNotifier, ListingClosedNotifier } from './listing-notify.handlers.js';
 import { NotificationPublisher } from './notification-publish.handler.js';
 
@@ -17,6 +17,7 @@ import { NotificationPublisher } from './notification-publish.handler.js';
     OrganizationVerificationDecidedNotifier,
     ChallengeApplicationSubmittedNotifier,
     ChallengeApplicationDecidedNotifier,
+    ChallengeApplicationWithdrawnNotifier,
     MatchRequestNotifier,
     MatchRequestPublisher,
     SignInFailuresNotifier,

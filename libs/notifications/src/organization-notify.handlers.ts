@@ -98,6 +98,17 @@ export class OrganizationVerificationDecidedNotifier implements JobHandler<'noti
     const to = (title: string, kind: string, body: string) => [{ organizationId: org.id, kind, title, body, sourceEventId: job.eventId, ...target }];
     switch (decision.toState) {
       case 'REJECTED':
+        if (job.data.usccReleased) {
+          await this.notifications.createMany(
+            to(
+              '统一社会信用代码申领未获确认',
+              'organization.uscc-released',
+              `主管部门核实后认定，您的机构「${org.name}」不是统一社会信用代码 ${org.releasedUscc ?? ''} 所属的企业，已驳回审核并释放该代码。\n原因：${reason}\n` +
+                '本机构成员的账号保留；如代码填写有误，请填写本机构正确的统一社会信用代码后重新提交审核。',
+            ),
+          );
+          return;
+        }
         await this.notifications.createMany(
           to('机构审核未通过', 'organization.rejected', `您的机构「${org.name}」未通过主管部门审核。\n原因：${reason}\n请按原因更正机构信息后重新提交审核。`),
         );
@@ -124,7 +135,7 @@ export class OrganizationVerificationDecidedNotifier implements JobHandler<'noti
             kind: 'organization.resubmitted',
             title: `机构重新提交审核：${org.name}`,
             body:
-              `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，${regionName(org.regionCode) ?? '所在地区未知'}）已更正信息并重新提交审核，请审核。` +
+              `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc ?? '未填写'}，${regionName(org.regionCode) ?? '所在地区未知'}）已更正信息并重新提交审核，请审核。` +
               (decision.reason ? `\n机构说明：${decision.reason}` : ''),
             sourceEventId: job.eventId,
             ...target,

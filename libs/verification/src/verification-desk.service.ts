@@ -5,19 +5,23 @@ import { VerificationService, validateReason, type DecisionOutcome } from '../..
 import { VERIFICATION_REASON_MAX_CHARS } from '../../identity/src/verification/verification-state.js';
 import { ListingEntity } from '../../listings/src/entities/listing.entity.js';
 import { ListingService } from '../../listings/src/listing.service.js';
+import { ChallengeApplicationService } from '../../listings/src/challenges/challenge-application.service.js';
 import { MatchRequestService } from '../../matching/src/requests/match-request.service.js';
 
 export interface RevocationOutcome extends DecisionOutcome {
   closedListingIds: string[];
   cancelledMatchRequestIds: string[];
+  withdrawnApplicationIds: string[];
 }
 
 /**
  * Revoking a verification, with its consequences in the same transaction: the organization's
  * PUBLISHED listings are closed through the listings' own close path (下架 by the AUTHORITY, with the
  * reason; search and match sets follow its `listing.closed` events; the rows stay, CLOSED), and its
- * open match requests, on either side, are cancelled through the match-request workflow. Publishing
- * stops by itself: publishListing is for verified organizations only.
+ * open match requests, on either side, are cancelled through the match-request workflow, and its
+ * SUBMITTED/SHORTLISTED 揭榜 applications are withdrawn (the challenge's owner is told why; ACCEPTED
+ * ones stay: a contract exists). Publishing stops by itself: publishListing is for verified
+ * organizations only.
  */
 @Injectable()
 export class VerificationDeskService {
@@ -25,6 +29,7 @@ export class VerificationDeskService {
     private readonly verification: VerificationService,
     private readonly listings: ListingService,
     private readonly matchRequests: MatchRequestService,
+    private readonly applications: ChallengeApplicationService,
   ) {}
 
   async revoke(manager: EntityManager, actor: Actor | undefined, id: string, reason: string): Promise<RevocationOutcome> {
@@ -39,6 +44,7 @@ export class VerificationDeskService {
       closedListingIds.push(listing.id);
     }
     const cancelled = await this.matchRequests.cancelForRevokedOrganization(manager, org.id, actor!.userId);
-    return { ...outcome, closedListingIds, cancelledMatchRequestIds: cancelled.map((r) => r.id) };
+    const withdrawn = await this.applications.withdrawForRevokedOrganization(manager, org.id, actor!.userId);
+    return { ...outcome, closedListingIds, cancelledMatchRequestIds: cancelled.map((r) => r.id), withdrawnApplicationIds: withdrawn.map((a) => a.id) };
   }
 }

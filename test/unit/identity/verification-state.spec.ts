@@ -14,11 +14,11 @@ import { AppError } from '../../../libs/platform/src/errors/app-error.js';
  * '=' is verifying a VERIFIED organization again (a no-op); '-' is CONFLICT.
  */
 const TABLE: Record<VerificationState, Record<VerificationAction, VerificationState | '=' | '-'>> = {
-  PENDING: { VERIFY: 'VERIFIED', REJECT: 'REJECTED', REQUEST_INFO: 'NEEDS_INFO', REVOKE: '-', RESUBMIT: '-' },
-  NEEDS_INFO: { VERIFY: 'VERIFIED', REJECT: 'REJECTED', REQUEST_INFO: '-', REVOKE: '-', RESUBMIT: 'PENDING' },
-  VERIFIED: { VERIFY: '=', REJECT: '-', REQUEST_INFO: '-', REVOKE: 'REVOKED', RESUBMIT: '-' },
-  REJECTED: { VERIFY: '-', REJECT: '-', REQUEST_INFO: '-', REVOKE: '-', RESUBMIT: 'PENDING' },
-  REVOKED: { VERIFY: '-', REJECT: '-', REQUEST_INFO: '-', REVOKE: '-', RESUBMIT: 'PENDING' },
+  PENDING: { VERIFY: 'VERIFIED', REJECT: 'REJECTED', REQUEST_INFO: 'NEEDS_INFO', REVOKE: '-', RESUBMIT: '-', RELEASE_USCC: 'REJECTED' },
+  NEEDS_INFO: { VERIFY: 'VERIFIED', REJECT: 'REJECTED', REQUEST_INFO: '-', REVOKE: '-', RESUBMIT: 'PENDING', RELEASE_USCC: 'REJECTED' },
+  VERIFIED: { VERIFY: '=', REJECT: '-', REQUEST_INFO: '-', REVOKE: 'REVOKED', RESUBMIT: '-', RELEASE_USCC: '-' },
+  REJECTED: { VERIFY: '-', REJECT: '-', REQUEST_INFO: '-', REVOKE: '-', RESUBMIT: 'PENDING', RELEASE_USCC: 'REJECTED' },
+  REVOKED: { VERIFY: '-', REJECT: '-', REQUEST_INFO: '-', REVOKE: '-', RESUBMIT: 'PENDING', RELEASE_USCC: 'REJECTED' },
 };
 
 const cases = VERIFICATION_STATES.flatMap((from) => VERIFICATION_ACTIONS.map((action) => ({ from, action, expected: TABLE[from][action] })));

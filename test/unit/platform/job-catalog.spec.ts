@@ -89,7 +89,6 @@ describe('job catalog', () => {
 
   /** Events recorded for consumers that later issues add (search sync, matching). */
   const NO_SUBSCRIBERS_YET: DomainEventType[] = [
-    'challenge-application.withdrawn',
     // Members and invitations (issue 13): recorded for the audit trail; the mails go through MailService.
     'organization.details-updated',
     'invitation.created',

@@ -20,8 +20,10 @@ export class AuthResolver {
   ) {}
 
   /** Throttled per client address, e-mail and USCC (after validation, before any read or write); starts a session. */
-  @Mutation(() => AuthPayloadModel)
-  async register(@Args('input') input: RegisterInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+  @Mutation(() => AuthPayloadModel, {
+    description: '注册机构及其负责人账号（OWNER），机构进入待审核；按网络地址、邮箱和信用代码限流 (register an organization; it awaits verification).',
+  })
+  async register(@Args('input', { description: '注册信息 (registration).' }) input: RegisterInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
     const cmd = validateRegistration(input);
     await this.rateLimiter.consume([
       { rule: 'register.address', subject: ctx.req?.ip ?? 'unknown' },
@@ -34,13 +36,15 @@ export class AuthResolver {
     });
   }
 
-  @Mutation(() => AuthPayloadModel)
-  async login(@Args('input') input: LoginInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+  @Mutation(() => AuthPayloadModel, {
+    description: '登录并开始一个会话；同一账号在同一网络地址 15 分钟内失败 5 次将暂时锁定该组合 (sign in; starts a session).',
+  })
+  async login(@Args('input', { description: '邮箱和密码 (e-mail and password).' }) input: LoginInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
     const { user, organization } = await this.identity.login(input.email, input.password, ctx.req?.ip);
     return this.payload(this.dataSource.manager, user.id, organization.id, toUserModel(user));
   }
 
-  @Query(() => UserModel)
+  @Query(() => UserModel, { description: '当前登录的账号 (the signed-in account).' })
   me(@Context() ctx: RequestContext): UserModel {
     return toUserModel(ctx.requireUser());
   }

@@ -9,7 +9,9 @@ export function toOrganizationModel(e: OrganizationEntity): OrganizationModel {
     id: e.id,
     kind: e.kind,
     name: e.name,
-    uscc: e.uscc,
+    // A released organization shows the code it had claimed (flagged by usccReleased).
+    uscc: e.uscc ?? e.releasedUscc ?? '',
+    usccReleased: e.uscc === null,
     regionCode: e.regionCode,
     verified: e.verified,
     verifiedAt: e.verifiedAt,

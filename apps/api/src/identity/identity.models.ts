@@ -7,21 +7,39 @@ import type { MemberRole } from '../../../../libs/identity/src/users/member-role
 import { MemberRoleEnum } from './members.models.js';
 
 export const OrganizationKindEnum = asEnum(ORGANIZATION_KINDS);
-registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind' });
+registerEnumType(OrganizationKindEnum, {
+  name: 'OrganizationKind',
+  description: '机构类型 (kind of organization); AUTHORITY 由平台开通，不能自行注册.',
+  valuesMap: {
+    ENTERPRISE: { description: '企业（中小企业，一企一档）(an SME keeping a profile)' },
+    SERVICE_PROVIDER: { description: '服务机构（服务机构资源池：知识产权、数字化转型、检验检测等）(service institution)' },
+    BANK: { description: '银行等金融机构，发布金融产品 (bank publishing credit products)' },
+    ANCHOR_ENTERPRISE: { description: '链主/龙头企业，发布揭榜挂帅榜单 (anchor enterprise posting 揭榜 challenges)' },
+    PARK_OPERATOR: { description: '园区运营方，发布园区房源 (park operator listing vacancies)' },
+    AUTHORITY: { description: '主管部门（如市经信局），审核机构、导入培育库、查看全市数据 (the bureau)' },
+  },
+});
 
-@ObjectType('Organization')
+@ObjectType('Organization', { description: '平台上的机构：企业、服务机构、银行、链主企业、园区运营方或主管部门 (an organization on the platform).' })
 export class OrganizationModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: '机构 ID (UUID).' })
   id: string;
 
-  @Field(() => OrganizationKindEnum)
+  @Field(() => OrganizationKindEnum, { description: '机构类型 (kind).' })
   kind: OrganizationKind;
 
-  @Field()
+  @Field({ description: '机构法定名称；只能由主管部门更正 (legal name; changed only through the AUTHORITY).' })
   name: string;
 
-  @Field({ description: '统一社会信用代码 (GB 32100-2015), 18 characters, check digit verified.' })
+  @Field({ description: '统一社会信用代码 (GB 32100-2015), 18 characters, check digit verified. 若已被主管部门释放（usccReleased），为该机构曾申领的代码 (the released code when usccReleased).' })
   uscc: string;
+
+  @Field({
+    description:
+      '主管部门是否已释放该机构申领的统一社会信用代码（认定其不是该代码所属企业）；释放后 uscc 仅为历史记录，须更正代码后重新提交审核 ' +
+      '(true when the AUTHORITY released the USCC this organization had claimed; uscc is then history).',
+  })
+  usccReleased: boolean;
 
   @Field({ description: '6-digit 行政区划代码, e.g. 330281 for 余姚市.' })
   regionCode: string;
@@ -51,15 +69,15 @@ export class OrganizationModel {
   verificationDecidedBy: string | null;
 }
 
-@ObjectType('User')
+@ObjectType('User', { description: '平台账号，属于一个机构 (an account; it acts for its organization).' })
 export class UserModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: '账号 ID (UUID).' })
   id: string;
 
-  @Field()
+  @Field({ description: '登录邮箱（小写）(sign-in e-mail, lower-case).' })
   email: string;
 
-  @Field()
+  @Field({ description: '姓名或显示名称，1–100 个字符 (display name, 1–100 characters).' })
   displayName: string;
 
   @Field(() => MemberRoleEnum, { description: '在本机构中的角色 (role in its organization).' })
@@ -72,50 +90,50 @@ export class UserModel {
   organizationId: string;
 }
 
-@ObjectType('AuthPayload')
+@ObjectType('AuthPayload', { description: '登录、注册或接受邀请的结果 (the result of signing in, registering or accepting an invitation).' })
 export class AuthPayloadModel {
-  @Field()
+  @Field({ description: '访问令牌（JWT，HS256），放在请求头 Authorization: Bearer <token>；有效期见 JWT_TTL_SECONDS（默认 12 小时），并随会话注销而失效 (bearer token; ends with its session).' })
   accessToken: string;
 
-  @Field(() => UserModel)
+  @Field(() => UserModel, { description: '登录的账号 (the signed-in account).' })
   user: UserModel;
 }
 
-@InputType('OrganizationInput')
+@InputType('OrganizationInput', { description: '注册时填写的机构信息 (the organization being registered).' })
 export class OrganizationInput {
-  @Field(() => OrganizationKindEnum, { description: 'AUTHORITY cannot be self-registered.' })
+  @Field(() => OrganizationKindEnum, { description: '机构类型；主管部门（AUTHORITY）不能自行注册 (AUTHORITY cannot be self-registered).' })
   kind: OrganizationKind;
 
-  @Field()
+  @Field({ description: '机构法定名称，2–200 个字符 (legal name, 2–200 characters).' })
   name: string;
 
-  @Field()
+  @Field({ description: '统一社会信用代码，18 位，校验码须正确 (USCC, 18 characters, GB 32100 check digit).' })
   uscc: string;
 
-  @Field()
+  @Field({ description: '6 位行政区划代码（GB/T 2260），如 330281 余姚市 (6-digit region code).' })
   regionCode: string;
 }
 
-@InputType('RegisterInput')
+@InputType('RegisterInput', { description: '注册新机构及其第一个账号（负责人）(register an organization and its first account, its OWNER).' })
 export class RegisterInput {
-  @Field()
+  @Field({ description: '登录邮箱，最多 254 个字符 (sign-in e-mail, at most 254 characters).' })
   email: string;
 
-  @Field({ description: 'At least 10 characters.' })
+  @Field({ description: '密码，10–1024 个字符 (password, 10–1024 characters).' })
   password: string;
 
-  @Field()
+  @Field({ description: '姓名或显示名称，1–100 个字符 (display name, 1–100 characters).' })
   displayName: string;
 
-  @Field(() => OrganizationInput)
+  @Field(() => OrganizationInput, { description: '机构信息 (the organization).' })
   organization: OrganizationInput;
 }
 
-@InputType('LoginInput')
+@InputType('LoginInput', { description: '邮箱和密码登录 (sign in with e-mail and password).' })
 export class LoginInput {
-  @Field()
+  @Field({ description: '登录邮箱（不区分大小写）(sign-in e-mail, case-insensitive).' })
   email: string;
 
-  @Field()
+  @Field({ description: '密码 (password).' })
   password: string;
 }

@@ -143,7 +143,7 @@ export class MembersResolver {
       '维护本机构的联系方式、地址、网址和简介（负责人/管理员）。机构名称和统一社会信用代码只能由主管部门变更并重新审核 ' +
       '(OWNER/ADMIN edit contact details, address, website and description; the legal name and USCC change only through the AUTHORITY).',
   })
-  async updateOrganization(@Args('input') input: UpdateOrganizationInput, @Context() ctx: RequestContext): Promise<OrganizationModel> {
+  async updateOrganization(@Args('input', { description: '要更新的机构信息；未给出的字段不变 (the details to change).' }) input: UpdateOrganizationInput, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     const actor = ctx.actor;
     const org = await inTransaction(this.dataSource, (m) => this.details.update(m, actor, input));
     ctx.loaders.organization.clear(org.id);

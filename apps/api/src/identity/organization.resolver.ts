@@ -7,6 +7,7 @@ import { VerificationService } from '../../../../libs/identity/src/verification/
 import { VerificationDeskService } from '../../../../libs/verification/src/verification-desk.service.js';
 import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
 import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
+import type { UsccClaimOutcome } from '../../../../libs/identity/src/verification/verification-state.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { parseId } from '../../../../libs/platform/src/errors/ids.js';
 import DataLoader from 'dataloader';
@@ -21,6 +22,7 @@ import {
   OrganizationVerificationModel,
   ResubmitOrganizationInput,
   UsccClaimConflictModel,
+  UsccClaimOutcomeEnum,
   VerificationDecisionModel,
   VerificationDeciderModel,
 } from './verification.models.js';
@@ -63,8 +65,8 @@ export class OrganizationResolver {
   }
 
   /** Organizations are public registry facts (name, USCC, region); any signed-in user may look one up. */
-  @Query(() => OrganizationModel, { nullable: true })
-  async organization(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<OrganizationModel | null> {
+  @Query(() => OrganizationModel, { nullable: true, description: '按 ID 查看一个机构（须登录）；不存在时为 null (an organization by id; signed-in callers).' })
+  async organization(@Args('id', { type: () => ID, description: '机构 ID (organization id).' }) id: string, @Context() ctx: RequestContext): Promise<OrganizationModel | null> {
     ctx.requireActor();
     const org = await ctx.loaders.organization.load(parseId(id, 'id'));
     return org ? toOrganizationModel(org) : null;
@@ -90,7 +92,7 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => OrganizationModel, { description: 'AUTHORITY only: 审核通过（待审核或待补充材料的机构）(verify a PENDING or NEEDS_INFO organization).' })
-  async verifyOrganization(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<OrganizationModel> {
+  async verifyOrganization(@Args('id', { type: () => ID, description: '机构 ID (organization id).' }) id: string, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     const actor = ctx.actor;
     const org = await inTransaction(this.dataSource, (manager) => this.identity.verifyOrganization(manager, actor, id));
     ctx.loaders.organization.clear(org.id);
@@ -139,8 +141,28 @@ export class OrganizationResolver {
 
   @Mutation(() => OrganizationModel, {
     description:
-      '本机构成员：待补充材料、未通过或已撤销资质的机构更正信息后重新提交审核（回到待审核）；已通过的机构不能重新提交 ' +
-      '(a member resubmits its NEEDS_INFO, REJECTED or REVOKED organization; back to PENDING).',
+      '仅主管部门：处理统一社会信用代码申领冲突（自行注册的机构与导入名单申领同一代码）。CLAIMANT_CONFIRMED 审核通过该机构；' +
+      'CLAIM_RELEASED 驳回该机构并释放代码，之后导入该代码将为真实企业新建机构；均通知该机构 ' +
+      '(AUTHORITY only: decide an open USCC claim conflict; confirm the registrant, or reject it and release the USCC).',
+  })
+  async resolveUsccClaim(
+    @Args('organizationId', { type: () => ID, description: '自行注册、申领该代码的机构 ID (the registrant organization).' }) organizationId: string,
+    @Args('outcome', { type: () => UsccClaimOutcomeEnum, description: '处理结果 (the decision).' }) outcome: UsccClaimOutcome,
+    @Args('reason', { description: '处理理由，1–500 字，将通知该机构 (reason, 1–500 characters, sent to the organization).' }) reason: string,
+    @Context() ctx: RequestContext,
+  ): Promise<OrganizationModel> {
+    const actor = ctx.actor;
+    const { organization } = await inTransaction(this.dataSource, (manager) => this.verifications.resolveClaim(manager, actor, organizationId, outcome, reason));
+    ctx.loaders.organization.clear(organization.id);
+    ctx.loaders.claimConflict.clear(organization.id);
+    return toOrganizationModel(organization);
+  }
+
+  @Mutation(() => OrganizationModel, {
+    description:
+      '本机构负责人或管理员：待补充材料、未通过或已撤销资质的机构更正信息（名称、地区、统一社会信用代码）后重新提交审核（回到待审核）；' +
+      '已通过的机构不能重新提交；代码被主管部门释放的机构须填写本机构正确的代码 ' +
+      '(an OWNER or ADMIN resubmits its NEEDS_INFO, REJECTED or REVOKED organization, possibly with a corrected USCC; back to PENDING).',
   })
   async resubmitOrganization(
     @Args('input', { type: () => ResubmitOrganizationInput, description: '更正内容与说明 (corrections and a note).' }) input: ResubmitOrganizationInput,
@@ -181,7 +203,18 @@ export class OrganizationResolver {
   async claimConflict(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<UsccClaimConflictModel | null> {
     if (ctx.actor?.kind !== 'AUTHORITY') return null;
     const row = await ctx.loaders.claimConflict.load(org.id);
-    return row ? { uscc: row.uscc, importedName: row.importedName, firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt, importCount: row.importCount } : null;
+    return row
+      ? {
+          uscc: row.uscc,
+          importedName: row.importedName,
+          firstSeenAt: row.firstSeenAt,
+          lastSeenAt: row.lastSeenAt,
+          importCount: row.importCount,
+          outcome: row.outcome,
+          reason: row.reason,
+          decidedAt: row.decidedAt,
+        }
+      : null;
   }
 
   @ResolveField(() => [VerificationDecisionModel], {
@@ -196,7 +229,7 @@ export class OrganizationResolver {
 
 @Resolver(() => UserModel)
 export class UserResolver {
-  @ResolveField(() => OrganizationModel)
+  @ResolveField(() => OrganizationModel, { description: '账号所属的机构 (the organization the account belongs to).' })
   async organization(@Parent() user: UserModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     const org = await ctx.loaders.organization.load(user.organizationId);
     if (!org) throw new Error(`user ${user.id} has no organization`);

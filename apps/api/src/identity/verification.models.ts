@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { VERIFICATION_STATES, type VerificationState } from '../../../../libs/identity/src/verification/verification-state.js';
+import { USCC_CLAIM_OUTCOMES, VERIFICATION_STATES, type UsccClaimOutcome, type VerificationState } from '../../../../libs/identity/src/verification/verification-state.js';
 import type { OrganizationKind } from '../../../../libs/identity/src/organizations/organization-kind.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { asEnum } from '../graphql/enums.js';
@@ -16,6 +16,22 @@ registerEnumType(VerificationStateEnum, {
     VERIFIED: { description: '已通过：可按机构类型发布信息或发起对接 (verified).' },
     REJECTED: { description: '未通过：机构可更正信息后重新提交 (rejected; may resubmit).' },
     REVOKED: { description: '已撤销资质：已发布信息被下架、进行中的对接被取消；可重新提交 (verification revoked).' },
+  },
+});
+
+export const UsccClaimOutcomeEnum = asEnum(USCC_CLAIM_OUTCOMES);
+registerEnumType(UsccClaimOutcomeEnum, {
+  name: 'UsccClaimOutcome',
+  description: '主管部门对统一社会信用代码申领冲突的处理结果 (how the AUTHORITY decided a USCC claimed twice).',
+  valuesMap: {
+    CLAIMANT_CONFIRMED: {
+      description: '确认申领：自行注册的机构即该代码所属企业，予以审核通过；之后的导入数据归入该机构 (the registrant is the firm: it is verified; later imports attach to it).',
+    },
+    CLAIM_RELEASED: {
+      description:
+        '释放代码：自行注册的机构不是该代码所属企业，驳回其审核并释放代码（成员账号保留）；之后的导入为真实企业新建机构 ' +
+        '(the registrant is not the firm: it is rejected and the USCC released; an import then creates the real firm).',
+    },
   },
 });
 
@@ -59,6 +75,10 @@ export class UsccClaimConflictModel {
   @Field(() => DateTimeScalar, { description: '首次发现冲突的时间 (first import that met the claim).' }) firstSeenAt: Date;
   @Field(() => DateTimeScalar, { description: '最近一次发现冲突的时间 (latest import that met the claim).' }) lastSeenAt: Date;
   @Field(() => Int, { description: '遇到该冲突的导入次数 (number of imports that met the claim).' }) importCount: number;
+  @Field(() => UsccClaimOutcomeEnum, { nullable: true, description: '主管部门的处理结果；null 表示待处理 (the decision; null while open).' })
+  outcome: UsccClaimOutcome | null;
+  @Field(() => String, { nullable: true, description: '处理理由，1–500 字 (the decision\'s reason).' }) reason: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '处理时间 (when it was decided).' }) decidedAt: Date | null;
 }
 
 @ObjectType('VerificationDecision', { description: '一次审核决定或重新提交（历史记录）(one verification decision or resubmission).' })
@@ -97,7 +117,7 @@ export class OrganizationFilterInput {
   @Field(() => String, { nullable: true, description: '名称或统一社会信用代码的片段，最多 100 字 (substring of the name or USCC, at most 100 characters).' })
   query?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true：只看有统一社会信用代码申领冲突的机构；false：只看没有的 (only organizations with / without a USCC claim conflict).' })
+  @Field(() => Boolean, { nullable: true, description: 'true：只看有待处理的统一社会信用代码申领冲突的机构；false：只看没有的（已处理的冲突不计）(only organizations with / without an open USCC claim conflict).' })
   claimConflict?: boolean | null;
 }
 
@@ -108,6 +128,14 @@ export class ResubmitOrganizationInput {
 
   @Field(() => String, { nullable: true, description: '更正后的 6 位行政区划代码 (corrected region code).' })
   regionCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '更正后的统一社会信用代码（18 位，校验码须正确，且未被其他机构持有）；代码被主管部门释放后必须填写 ' +
+      '(corrected USCC: 18 characters, check digit verified, not held by another organization; required once released).',
+  })
+  uscc?: string | null;
 
   @Field(() => String, { nullable: true, description: '给主管部门的说明，最多 500 字 (a note to the AUTHORITY, at most 500 characters).' })
   note?: string | null;

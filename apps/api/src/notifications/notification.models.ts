@@ -39,7 +39,7 @@ export const NotificationTargetUnion = createUnionType({
 
 @ObjectType('Notification', { description: '发给调用者所在机构的站内通知；已读状态按用户记录 (an in-app message to the caller’s organization; read state is per user).' })
 export class NotificationModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: '通知 ID (UUID).' })
   id: string;
 
   @Field({

@@ -426,12 +426,14 @@ export class EnterpriseImporter {
     }
     if (org && org.verificationState !== 'VERIFIED') {
       // A USCC is a claim until the AUTHORITY verifies it: the bureau's figures never go to an
-      // unverified claimant. The second claim is recorded for the verification desk.
+      // unverified claimant. The second claim is recorded for the verification desk (a decided
+      // conflict of this claimant is opened again: the claimant is not VERIFIED now).
       await manager.query(
         `INSERT INTO uscc_claim_conflicts (organization_id, uscc, imported_name, imported_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (organization_id) DO UPDATE
            SET uscc = EXCLUDED.uscc, imported_name = EXCLUDED.imported_name, imported_by = EXCLUDED.imported_by,
-               last_seen_at = now(), import_count = uscc_claim_conflicts.import_count + 1`,
+               last_seen_at = now(), import_count = uscc_claim_conflicts.import_count + 1,
+               outcome = NULL, reason = NULL, decided_by = NULL, decided_at = NULL`,
         [org.id, p.uscc, p.name, actorUserId],
       );
       return {

@@ -44,6 +44,7 @@ export const MUTATION_RULES = {
   rejectOrganization: { kinds: ['AUTHORITY'] },
   requestOrganizationInfo: { kinds: ['AUTHORITY'] },
   revokeVerification: { kinds: ['AUTHORITY'] },
+  resolveUsccClaim: { kinds: ['AUTHORITY'] },
   resubmitOrganization: { kinds: ['ENTERPRISE', ...LISTING_OWNERS], ownRowsOnly: true, roles: MANAGER_ROLES },
   upsertEnterpriseProfile: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
   createServiceOffering: { kinds: ['SERVICE_PROVIDER'] },

@@ -13,9 +13,16 @@ export class OrganizationEntity {
   @Column('text')
   name: string;
 
-  /** 统一社会信用代码, stored upper-case; unique. */
-  @Column('varchar', { length: 18, unique: true })
-  uscc: string;
+  /**
+   * 统一社会信用代码, stored upper-case; unique among the organizations that hold one. Null once the
+   * AUTHORITY released it (`resolveUsccClaim(CLAIM_RELEASED)`): the registrant was not the firm.
+   */
+  @Column('varchar', { length: 18, unique: true, nullable: true })
+  uscc: string | null;
+
+  /** The USCC the AUTHORITY released from this organization (history; not unique). */
+  @Column('varchar', { name: 'released_uscc', length: 18, nullable: true })
+  releasedUscc: string | null;
 
   @Column('char', { name: 'region_code', length: 6 })
   regionCode: string;

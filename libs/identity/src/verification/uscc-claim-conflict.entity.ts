@@ -1,9 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { USCC_CLAIM_OUTCOMES, type UsccClaimOutcome } from './verification-state.js';
 
 /**
  * An AUTHORITY import met a USCC already claimed by an organization that is not VERIFIED: the
  * import attached nothing to it and records the second claim here, for the verification desk.
- * One row per claimant organization; a later import of the same USCC bumps it.
+ * One row per claimant organization; a later import of the same USCC bumps it (and reopens it if
+ * it had been decided). Open while `outcome` is null; `resolveUsccClaim` decides it.
  */
 @Entity('uscc_claim_conflicts')
 @Unique('uq_uscc_claim_conflicts_org', ['organizationId'])
@@ -34,4 +36,18 @@ export class UsccClaimConflictEntity {
 
   @Column('int', { name: 'import_count', default: 1 })
   importCount: number;
+
+  /** The AUTHORITY's decision; null while the conflict is open. */
+  @Column({ type: 'enum', enum: USCC_CLAIM_OUTCOMES, enumName: 'uscc_claim_outcome', nullable: true })
+  outcome: UsccClaimOutcome | null;
+
+  /** The decision's reason (a bureau text, shown to the AUTHORITY). */
+  @Column('text', { nullable: true })
+  reason: string | null;
+
+  @Column('uuid', { name: 'decided_by', nullable: true })
+  decidedBy: string | null;
+
+  @Column('timestamptz', { name: 'decided_at', nullable: true })
+  decidedAt: Date | null;
 }

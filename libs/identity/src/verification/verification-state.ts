@@ -13,8 +13,12 @@ export const VERIFICATION_STATE_LABELS: Record<VerificationState, string> = {
   REVOKED: '已撤销资质',
 };
 
-/** What the AUTHORITY (verify, reject, requestInfo, revoke) or the organization (resubmit) does. */
-export const VERIFICATION_ACTIONS = ['VERIFY', 'REJECT', 'REQUEST_INFO', 'REVOKE', 'RESUBMIT'] as const;
+/**
+ * What the AUTHORITY (verify, reject, requestInfo, revoke, release a squatted USCC) or the
+ * organization (resubmit) does. RELEASE_USCC is the rejection that `resolveUsccClaim(CLAIM_RELEASED)`
+ * takes: the registrant is not the firm whose USCC it claimed (from any state but VERIFIED).
+ */
+export const VERIFICATION_ACTIONS = ['VERIFY', 'REJECT', 'REQUEST_INFO', 'REVOKE', 'RESUBMIT', 'RELEASE_USCC'] as const;
 export type VerificationAction = (typeof VERIFICATION_ACTIONS)[number];
 
 const ACTION_LABELS: Record<VerificationAction, string> = {
@@ -23,6 +27,7 @@ const ACTION_LABELS: Record<VerificationAction, string> = {
   REQUEST_INFO: '要求补充材料',
   REVOKE: '撤销资质',
   RESUBMIT: '重新提交审核',
+  RELEASE_USCC: '释放其申领的统一社会信用代码',
 };
 
 /** The edges: action → the states it may start from, and where it leads. */
@@ -32,6 +37,7 @@ const EDGES: Record<VerificationAction, { from: readonly VerificationState[]; to
   REQUEST_INFO: { from: ['PENDING'], to: 'NEEDS_INFO' },
   REVOKE: { from: ['VERIFIED'], to: 'REVOKED' },
   RESUBMIT: { from: ['NEEDS_INFO', 'REJECTED', 'REVOKED'], to: 'PENDING' },
+  RELEASE_USCC: { from: ['PENDING', 'NEEDS_INFO', 'REJECTED', 'REVOKED'], to: 'REJECTED' },
 };
 
 export type VerificationTransition =
@@ -57,3 +63,7 @@ export function verificationTransition(from: VerificationState, action: Verifica
 
 /** Reasons and messages of decisions: 1–500 characters after trimming. */
 export const VERIFICATION_REASON_MAX_CHARS = 500;
+
+/** How the AUTHORITY decides a USCC claimed twice (the registrant's and an import's). */
+export const USCC_CLAIM_OUTCOMES = ['CLAIMANT_CONFIRMED', 'CLAIM_RELEASED'] as const;
+export type UsccClaimOutcome = (typeof USCC_CLAIM_OUTCOMES)[number];

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
-import { AppError, badInput, forbidden, notFound } from '../../../platform/src/errors/app-error.js';
+import { AppError, badInput, conflict, forbidden, isUniqueViolation, notFound } from '../../../platform/src/errors/app-error.js';
+import { normalizeUscc, validateUscc } from '../uscc/uscc.js';
 import { parseId } from '../../../platform/src/errors/ids.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import { checkPageSize, fetchKeysetPage } from '../../../platform/src/pagination/keyset-cursor.js';
@@ -15,7 +16,9 @@ import { VerificationDecisionEntity } from './verification-decision.entity.js';
 import {
   VERIFICATION_REASON_MAX_CHARS,
   VERIFICATION_STATES,
+  USCC_CLAIM_OUTCOMES,
   verificationTransition,
+  type UsccClaimOutcome,
   type VerificationAction,
   type VerificationState,
 } from './verification-state.js';
@@ -39,6 +42,8 @@ export interface OrganizationPage {
 export interface ResubmitCommand {
   name?: string | null;
   regionCode?: string | null;
+  /** A corrected USCC (check digit verified; not held by another organization); required once released. */
+  uscc?: string | null;
   note?: string | null;
 }
 
@@ -75,12 +80,19 @@ export function validateReason(value: unknown, field: string, required: boolean)
   return n === 0 ? null : text;
 }
 
+const usccTaken = () =>
+  conflict(
+    '该统一社会信用代码已由其他机构持有，请核对本机构的代码；如确属本机构，请联系主管部门 (this USCC is held by another organization; check your code or contact the AUTHORITY)',
+    'input.uscc',
+  );
+
 const ACTION_MUTATION: Record<VerificationAction, MutationName> = {
   VERIFY: 'verifyOrganization',
   REJECT: 'rejectOrganization',
   REQUEST_INFO: 'requestOrganizationInfo',
   REVOKE: 'revokeVerification',
   RESUBMIT: 'resubmitOrganization',
+  RELEASE_USCC: 'resolveUsccClaim',
 };
 
 /**
@@ -94,7 +106,7 @@ export class VerificationService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** An AUTHORITY decision on organization `id`; `reason` was validated by the caller's argument rules. */
-  async decide(manager: EntityManager, actor: Actor | undefined, id: string, action: Exclude<VerificationAction, 'RESUBMIT'>, reason: string | null, reasonField = 'reason'): Promise<DecisionOutcome> {
+  async decide(manager: EntityManager, actor: Actor | undefined, id: string, action: Exclude<VerificationAction, 'RESUBMIT' | 'RELEASE_USCC'>, reason: string | null, reasonField = 'reason'): Promise<DecisionOutcome> {
     authorize(actor, ACTION_MUTATION[action]);
     const why = action === 'VERIFY' ? validateReason(reason, reasonField, false) : validateReason(reason, reasonField, true);
     const orgId = parseId(id, 'id');
@@ -118,14 +130,78 @@ export class VerificationService {
       const problem = describeRegionCodeProblem(regionCode);
       if (problem) throw badInput(problem, 'input.regionCode');
     }
+    let uscc: string | undefined;
+    if (input.uscc != null) {
+      if (typeof input.uscc !== 'string' || Array.from(input.uscc).length > 40) throw badInput('统一社会信用代码应为 18 位 (uscc must be 18 characters)', 'input.uscc');
+      uscc = normalizeUscc(input.uscc);
+      const usccCheck = validateUscc(uscc);
+      if (!usccCheck.ok) throw badInput(usccCheck.reason, 'input.uscc');
+    }
     const note = validateReason(input.note, 'input.note', false);
     const org = await manager.findOne(OrganizationEntity, { where: { id: actor!.organizationId }, lock: { mode: 'pessimistic_write' } });
     if (!org) throw notFound('机构不存在 (organization not found)');
     const check = verificationTransition(org.verificationState, 'RESUBMIT');
     if (!check.ok) throw new AppError('CONFLICT', check.message);
+    if (org.uscc === null && uscc === undefined) {
+      throw badInput(
+        '主管部门已释放本机构申领的统一社会信用代码，重新提交审核时须填写本机构正确的统一社会信用代码 (your USCC was released by the AUTHORITY; resubmit with your own USCC)',
+        'input.uscc',
+      );
+    }
+    if (uscc !== undefined && uscc !== org.uscc) {
+      const holder = await manager.createQueryBuilder(OrganizationEntity, 'o').where('o.uscc = :uscc AND o.id <> :id', { uscc, id: org.id }).getExists();
+      if (holder) throw usccTaken();
+      org.uscc = uscc;
+    }
     if (name !== undefined) org.name = name;
     if (regionCode !== undefined) org.regionCode = regionCode;
-    return this.apply(manager, org, 'RESUBMIT', note, actor!.userId);
+    try {
+      return await this.apply(manager, org, 'RESUBMIT', note, actor!.userId);
+    } catch (err) {
+      // Another organization took the code between the check and this write.
+      if (isUniqueViolation(err)) throw usccTaken();
+      throw err;
+    }
+  }
+
+  /**
+   * The AUTHORITY decides a USCC claimed twice (an open row of `uscc_claim_conflicts`):
+   * CLAIMANT_CONFIRMED verifies the registrant (the VERIFY path; the conflict is closed there);
+   * CLAIM_RELEASED rejects it (RELEASE_USCC, a REJECTED decision with the reason) and frees the USCC
+   * (`organizations.uscc` → null, kept in `released_uscc`), so that an import creates the real firm.
+   * Its members keep their accounts. Checks run before any write; refusals write nothing.
+   */
+  async resolveClaim(manager: EntityManager, actor: Actor | undefined, id: string, outcome: UsccClaimOutcome, reason: string): Promise<DecisionOutcome> {
+    authorize(actor, 'resolveUsccClaim');
+    if (!USCC_CLAIM_OUTCOMES.includes(outcome)) throw badInput(`未知的处理结果 ${String(outcome)} (unknown outcome)`, 'outcome');
+    const why = validateReason(reason, 'reason', true)!;
+    const orgId = parseId(id, 'organizationId');
+    const org = await manager.findOne(OrganizationEntity, { where: { id: orgId }, lock: { mode: 'pessimistic_write' } });
+    if (!org) throw notFound(`机构 ${orgId} 不存在 (organization not found)`);
+    const [open] = await manager.query('SELECT id FROM uscc_claim_conflicts WHERE organization_id = $1 AND outcome IS NULL FOR UPDATE', [org.id]);
+    if (!open) {
+      throw conflict('该机构没有待处理的统一社会信用代码申领冲突 (this organization has no open USCC claim conflict)', 'organizationId');
+    }
+    if (outcome === 'CLAIMANT_CONFIRMED') {
+      const result = await this.apply(manager, org, 'VERIFY', why, actor!.userId);
+      // Verifying closes open conflicts; an organization verified meanwhile still gets its conflict decided here.
+      await this.closeConflicts(manager, org.id, 'CLAIMANT_CONFIRMED', why, actor!.userId);
+      return result;
+    }
+    const check = verificationTransition(org.verificationState, 'RELEASE_USCC');
+    if (!check.ok) throw new AppError('CONFLICT', check.message);
+    org.releasedUscc = org.uscc;
+    org.uscc = null;
+    const result = await this.apply(manager, org, 'RELEASE_USCC', why, actor!.userId);
+    await this.closeConflicts(manager, org.id, 'CLAIM_RELEASED', why, actor!.userId);
+    return result;
+  }
+
+  private async closeConflicts(manager: EntityManager, organizationId: string, outcome: UsccClaimOutcome, reason: string | null, userId: string): Promise<void> {
+    await manager.query(
+      'UPDATE uscc_claim_conflicts SET outcome = $2, reason = $3, decided_by = $4, decided_at = now() WHERE organization_id = $1 AND outcome IS NULL',
+      [organizationId, outcome, reason, userId],
+    );
   }
 
   private async apply(manager: EntityManager, org: OrganizationEntity, action: VerificationAction, reason: string | null, userId: string): Promise<DecisionOutcome> {
@@ -147,6 +223,8 @@ export class VerificationService {
       manager.create(VerificationDecisionEntity, { organizationId: org.id, fromState: from, toState: check.to, reason, decidedBy: userId, decidedAt: now }),
     );
     if (check.to === 'VERIFIED') {
+      // Verifying the registrant confirms its claim: an open USCC claim conflict is decided with it.
+      await this.closeConflicts(manager, org.id, 'CLAIMANT_CONFIRMED', reason, userId);
       await recordEvent(manager, {
         type: 'organization.verified',
         aggregateType: 'organization',
@@ -159,7 +237,13 @@ export class VerificationService {
         type: 'organization.verification-decided',
         aggregateType: 'organization',
         aggregateId: org.id,
-        data: { organizationId: org.id, decisionId: decision.id, state: check.to, version: org.verificationVersion },
+        data: {
+          organizationId: org.id,
+          decisionId: decision.id,
+          state: check.to,
+          version: org.verificationVersion,
+          ...(action === 'RELEASE_USCC' ? { usccReleased: true } : {}),
+        },
         actorUserId: userId,
       });
     }
@@ -201,8 +285,9 @@ export class VerificationService {
       const like = `%${escapeLike(query)}%`;
       qb.andWhere(`(o.name ILIKE :q ESCAPE '\\' OR o.uscc LIKE :qu ESCAPE '\\')`, { q: like, qu: like.toUpperCase() });
     }
-    if (filter.claimConflict === true) qb.andWhere('EXISTS (SELECT 1 FROM uscc_claim_conflicts c WHERE c.organization_id = o.id)');
-    if (filter.claimConflict === false) qb.andWhere('NOT EXISTS (SELECT 1 FROM uscc_claim_conflicts c WHERE c.organization_id = o.id)');
+    // Open conflicts only: a decided one (resolveUsccClaim, or verifying the registrant) leaves the desk's queue.
+    if (filter.claimConflict === true) qb.andWhere('EXISTS (SELECT 1 FROM uscc_claim_conflicts c WHERE c.organization_id = o.id AND c.outcome IS NULL)');
+    if (filter.claimConflict === false) qb.andWhere('NOT EXISTS (SELECT 1 FROM uscc_claim_conflicts c WHERE c.organization_id = o.id AND c.outcome IS NULL)');
     const totalCount = await qb.clone().getCount();
     return { ...(await fetchKeysetPage(qb, 'o', 'organizations', first, after)), totalCount };
   }

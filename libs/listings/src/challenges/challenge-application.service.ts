@@ -228,6 +228,28 @@ export class ChallengeApplicationService {
   }
 
   /**
+   * Revocation of the applicant's verification (in the AUTHORITY's transaction): its SUBMITTED and
+   * SHORTLISTED applications are withdrawn by the same transition, the event naming the cause so the
+   * challenge's owner is told why. ACCEPTED ones stay: a contract exists between the two firms.
+   */
+  async withdrawForRevokedOrganization(manager: EntityManager, organizationId: string, actorUserId: string): Promise<ChallengeApplicationEntity[]> {
+    const open = await manager.find(ChallengeApplicationEntity, {
+      where: { applicantOrganizationId: organizationId, status: In([...WITHDRAWABLE]) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const withdrawn: ChallengeApplicationEntity[] = [];
+    for (const application of open) {
+      application.status = 'WITHDRAWN';
+      application.version += 1;
+      const saved = await manager.save(application);
+      await this.record(manager, 'challenge-application.withdrawn', saved, actorUserId, 'ORGANIZATION_REVOKED');
+      withdrawn.push(saved);
+    }
+    return withdrawn;
+  }
+
+  /**
    * A challenge's applications, newest first: all of them for its owner and AUTHORITY, otherwise only
    * the caller's own organization's (usually none or one).
    */
@@ -289,6 +311,7 @@ export class ChallengeApplicationService {
     type: Extract<DomainEventType, `challenge-application.${string}`>,
     application: ChallengeApplicationEntity,
     actorUserId: string,
+    cause?: 'ORGANIZATION_REVOKED',
   ): Promise<void> {
     await recordEvent(manager, {
       type,
@@ -300,6 +323,7 @@ export class ChallengeApplicationService {
         applicantOrganizationId: application.applicantOrganizationId,
         status: application.status,
         version: application.version,
+        ...(cause ? { cause } : {}),
       },
       actorUserId,
     });

@@ -16,7 +16,8 @@ export interface DomainEventPayloads {
    * Any other verification decision (REJECTED, NEEDS_INFO, REVOKED) or a resubmission (PENDING).
    * Ids only: the notifier reads the reason from the decision row.
    */
-  'organization.verification-decided': { organizationId: string; decisionId: string; state: 'PENDING' | 'NEEDS_INFO' | 'REJECTED' | 'REVOKED'; version: number };
+  /** `usccReleased`: the rejection released the USCC the organization had claimed (resolveUsccClaim CLAIM_RELEASED). */
+  'organization.verification-decided': { organizationId: string; decisionId: string; state: 'PENDING' | 'NEEDS_INFO' | 'REJECTED' | 'REVOKED'; version: number; usccReleased?: boolean };
   /** An account reached the per-account ceiling of failed sign-ins (all addresses); nothing was locked. */
   'account.sign-in-failures-exceeded': { userId: string; organizationId: string; failures: number; windowMinutes: number };
   'organization.details-updated': { organizationId: string };
@@ -105,6 +106,8 @@ export interface ChallengeApplicationEventData {
   applicantOrganizationId: string;
   status: 'SUBMITTED' | 'SHORTLISTED' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
   version: number;
+  /** Why a withdrawal happened when the applicant did not withdraw itself: its verification was revoked. */
+  cause?: 'ORGANIZATION_REVOKED';
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -131,6 +134,8 @@ export interface JobPayloads {
   'notify.challenge-application-submitted': EventJob<'challenge-application.submitted'>;
   /** Tell the applicant how the challenge's owner decided (shortlisted, accepted, rejected). */
   'notify.challenge-application-decided': EventJob<'challenge-application.decided'>;
+  /** Tell the challenge's owner that an application was withdrawn because the applicant's verification was revoked. */
+  'notify.challenge-application-withdrawn': EventJob<'challenge-application.withdrawn'>;
   /** Tell the other side of a match request what changed (owner: new/cancelled/completed; enterprise: the response). */
   'notify.match-request': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
   /** A listing was closed: tell its owner when the AUTHORITY took it down (下架), and a challenge's applicants. */
@@ -186,6 +191,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.invitation-accepted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-submitted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-decided': { queue: 'notify', attempts: 5 },
+  'notify.challenge-application-withdrawn': { queue: 'notify', attempts: 5 },
   'notify.match-request': { queue: 'notify', attempts: 5 },
   'notify.listing-closed': { queue: 'notify', attempts: 5 },
   'notify.challenge-terms-changed': { queue: 'notify', attempts: 5 },
@@ -240,7 +246,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'listing.closed': ['search.sync-listing', 'matching.sync-listing', 'notify.listing-closed'],
   'challenge-application.submitted': ['notify.challenge-application-submitted'],
   'challenge-application.decided': ['notify.challenge-application-decided'],
-  'challenge-application.withdrawn': [],
+  'challenge-application.withdrawn': ['notify.challenge-application-withdrawn'],
   'match-request.created': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
   'match-request.responded': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
   'match-request.completed': ['notify.match-request', 'matching.rescore-provider', 'insights.schedule-refresh', 'match-request.publish'],
