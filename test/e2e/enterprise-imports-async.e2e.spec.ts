@@ -204,6 +204,15 @@ describe('asynchronous enterprise imports over HTTP', () => {
     expect(failed).toMatchObject({ status: 'FAILED', rowsTotal: 0, preview: null });
     expect(failed.error).toContain('XFD');
     expectError(await app.gql(CONFIRM, { id }, authority), 'CONFLICT');
+
+    // A list longer than the row bound (the sheet-reader fixture of item 1) ends FAILED naming it.
+    const long = await upload(Buffer.from(`统一社会信用代码,企业名称\n${'x,y\n'.repeat(SHEET_LIMITS.maxRows)}`), 'long.csv');
+    expect(long.status).toBe(202);
+    const longId = ((await long.json()) as { id: string }).id;
+    await app.drain();
+    const tooLong = await read(longId);
+    expect(tooLong).toMatchObject({ status: 'FAILED', rowsTotal: 0 });
+    expect(tooLong.error).toContain(String(SHEET_LIMITS.maxRows - 1));
   });
 
   it('checks arguments before any work', async () => {

@@ -329,7 +329,7 @@ describe('enterprise bulk import (real PostgreSQL)', () => {
       const before = await events();
       const report = await run(csv([firm({ uscc: code, regionCode: '330282' })]));
       expect(report).toMatchObject({ created: 0, updated: 0, rejectedRows: 1, claimConflicts: 1, firms: [] });
-      expect(report.rejected).toEqual([{ row: 2, uscc: code, field: 'uscc', reason: expect.stringContaining('尚未通过主管部门审核') }]);
+      expect(report.rejected).toEqual([{ row: 2, uscc: code, field: 'uscc', reason: expect.stringContaining('尚未通过主管部门审核'), claimConflict: true }]);
       expect(await new EnterpriseProfileService(dataSource).load(claimant.id)).toBeNull();
       expect(await events()).toBe(before);
       const [conflict] = await dataSource.query('SELECT uscc, import_count FROM uscc_claim_conflicts WHERE organization_id = $1', [claimant.id]);
