@@ -94,7 +94,7 @@ export class EnterpriseImportModel {
   @Field(() => Int, { description: '未导入的行数 (rows not imported)' }) rejectedRows: number;
   @Field(() => Int, { description: '因申领冲突未导入的企业数 (enterprises skipped for a USCC claim conflict)' }) claimConflicts: number;
   @Field(() => [EnterpriseImportReportRowModel], {
-    description: '逐行报告（已处理的行，按行号）；最多 first 行，自 offset 起 (per-row report of the rows processed so far, by row number)',
+    description: '逐行报告：已处理的每一行（按行号，至多 20,000 行；完整表格见 GET /imports/enterprises/{id}/report.xlsx）(per-row report of the rows processed so far, by row number)',
   })
   report: EnterpriseImportReportRowModel[];
 }
