@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
+import { OrganizationEntity } from '../../libs/identity/src/organizations/organization.entity.js';
 import { EnterpriseProfileService } from '../../libs/enterprises/src/enterprise-profile.service.js';
 import { EnterpriseImporter, parseEnterpriseFile } from '../../libs/enterprises/src/import/enterprise-import.js';
 import { EnterpriseImportRuns } from '../../libs/enterprises/src/import/enterprise-import-runs.js';
@@ -93,6 +94,22 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
     expect(row!.created + row!.unchanged + row!.updated).toBe(6);
     expect((await runs.reportRows(id)).length).toBe(12);
     expect(await counts(codes)).toEqual({ orgs: 6, years: 12, profileevents: 6 });
+  });
+
+  it('reports a USCC claimed by an unverified organization as CLAIM_CONFLICT, its own outcome', async () => {
+    const codes = Array.from({ length: 2 }, uscc);
+    const repo = dataSource.getRepository(OrganizationEntity);
+    await repo.save(repo.create({ kind: 'ENTERPRISE', name: '抢注的名称有限公司', uscc: codes[1], regionCode: '330212', verified: false }));
+    const id = await prepared(codes);
+    expect((await runs.find(id))!.preview).toMatchObject({ wouldCreate: 1, wouldUpdate: 1 });
+    await runs.run(id, null);
+    expect(await runs.find(id)).toMatchObject({ status: 'DONE', created: 1, claimConflicts: 1, rejectedRows: 2 });
+    expect((await runs.reportRows(id)).map((r) => [r.row, r.outcome, r.field])).toEqual([
+      [2, 'CREATED', null],
+      [3, 'CREATED', null],
+      [4, 'CLAIM_CONFLICT', 'uscc'],
+      [5, 'CLAIM_CONFLICT', 'uscc'],
+    ]);
   });
 
   it('cancel while RUNNING stops after the current batch; the rest is never written', async () => {
