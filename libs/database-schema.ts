@@ -8,6 +8,7 @@ import { UserEntity } from './identity/src/users/user.entity.js';
 import { NotificationEntity, NotificationReadEntity } from './notifications/src/notification.entity.js';
 import { EnterpriseProfileEntity } from './enterprises/src/enterprise-profile.entity.js';
 import { EnterpriseFinancialsEntity } from './enterprises/src/enterprise-financials.entity.js';
+import { EnterpriseImportEntity } from './enterprises/src/import/enterprise-import.entity.js';
 import { TierAssessmentEntity } from './tiers/src/assessments/tier-assessment.entity.js';
 import { ListingEntity } from './listings/src/entities/listing.entity.js';
 import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './listings/src/entities/listing-details.entity.js';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   NotificationReadEntity,
   EnterpriseProfileEntity,
   EnterpriseFinancialsEntity,
+  EnterpriseImportEntity,
   TierAssessmentEntity,
   ListingEntity,
   ServiceOfferingEntity,

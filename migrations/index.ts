@@ -10,6 +10,7 @@ import { VerificationDesk1796400147119 } from './1796400147119-VerificationDesk.
 import { SessionsAndThrottles1796399768835 } from './1796399768835-SessionsAndThrottles.js';
 import { NotificationReadsAndTargets1796400119271 } from './1796400119271-NotificationReadsAndTargets.js';
 import { UsccClaimResolution1796403730419 } from './1796403730419-UsccClaimResolution.js';
+import { EnterpriseImports1796404795879 } from './1796404795879-EnterpriseImports.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   NotificationReadsAndTargets1796400119271,
   VerificationDesk1796400147119,
   UsccClaimResolution1796403730419,
+  EnterpriseImports1796404795879,
 ];

@@ -100,6 +100,10 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   resubmitOrganization: managers(KINDS.flatMap(both)),
   upsertEnterpriseProfile: only(['ENTERPRISE:verified', 'ENTERPRISE:unverified']),
   importEnterprises: only(['AUTHORITY']),
+  // Asynchronous imports (issue 14): the AUTHORITY's desk, any of its staff.
+  startEnterpriseImport: only(['AUTHORITY']),
+  confirmEnterpriseImport: only(['AUTHORITY']),
+  cancelEnterpriseImport: only(['AUTHORITY']),
   // Listings (issue 4). Drivers make the caller the owner of the target row whenever its kind could
   // own one, so these rows are about kinds and verification; the non-owner cases follow the table.
   createServiceOffering: only(both('SERVICE_PROVIDER')),
@@ -204,6 +208,16 @@ describe('access table: every mutation × every kind of caller', () => {
     return row.verified as boolean;
   };
 
+  /** An import waiting for confirmation, of an empty list (a run of it writes nothing). */
+  const previewReadyImport = async (): Promise<string> => {
+    const [row] = await sql(
+      app,
+      `INSERT INTO enterprise_imports (status, filename, content, file_bytes, created_by, parsed_rows, report_rows, preview)
+       SELECT 'PREVIEW_READY', 'access.csv', '\\x00'::bytea, 1, id, '[]'::jsonb, '[]'::jsonb, '{"wouldCreate":0,"wouldUpdate":0,"rejected":[]}'::jsonb FROM users LIMIT 1 RETURNING id`,
+    );
+    return row.id as string;
+  };
+
   /** How to call each mutation as `actor` so that, if allowed, it succeeds. */
   const DRIVERS: Record<string, (actor: ActorKey) => Promise<Call>> = {
     register: async () => ({ query: REGISTER, variables: { i: registration('ENTERPRISE') } }),
@@ -220,6 +234,33 @@ describe('access table: every mutation × every kind of caller', () => {
           const rows = await app.started.runtime.database.dataSource.query('SELECT count(*)::int AS n FROM organizations WHERE uscc = $1', [uscc]);
           expect(rows[0].n).toBe(0);
         },
+      };
+    },
+    startEnterpriseImport: async () => {
+      const filename = `access-${randomBytes(4).toString('hex')}.csv`;
+      return {
+        query: `mutation($i: EnterpriseImportInput!) { startEnterpriseImport(input: $i) { id status } }`,
+        variables: { i: { filename, contentBase64: Buffer.from('uscc,name\n').toString('base64') } },
+        unchanged: async () => {
+          const rows = await sql(app, 'SELECT count(*)::int AS n FROM enterprise_imports WHERE filename = $1', [filename]);
+          expect(rows[0].n).toBe(0);
+        },
+      };
+    },
+    confirmEnterpriseImport: async () => {
+      const id = await previewReadyImport();
+      return {
+        query: `mutation($id: ID!) { confirmEnterpriseImport(id: $id) { id status } }`,
+        variables: { id },
+        unchanged: async () => expect((await sql(app, 'SELECT status FROM enterprise_imports WHERE id = $1', [id]))[0].status).toBe('PREVIEW_READY'),
+      };
+    },
+    cancelEnterpriseImport: async () => {
+      const id = await previewReadyImport();
+      return {
+        query: `mutation($id: ID!) { cancelEnterpriseImport(id: $id) { id status } }`,
+        variables: { id },
+        unchanged: async () => expect((await sql(app, 'SELECT status FROM enterprise_imports WHERE id = $1', [id]))[0].status).toBe('PREVIEW_READY'),
       };
     },
     upsertEnterpriseProfile: async (actor) => ({

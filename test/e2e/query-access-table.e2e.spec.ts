@@ -196,6 +196,9 @@ const QUERIES: Record<string, QueryCase> = {
     otherwise: 'hidden',
     shows: (d, w) => d.invitations.some((i: { id: string }) => i.id === w.invitation),
   }),
+  // Asynchronous imports (issue 14).
+  enterpriseImport: authorityOnly('query($id: ID!) { enterpriseImport(id: $id) { id status } }', { id: '00000000-0000-4000-8000-000000000000' }),
+  enterpriseImports: authorityOnly('{ enterpriseImports(first: 5) { totalCount edges { node { id status } } } }'),
   auditLog: authorityOnly('{ auditLog(first: 5) { edges { node { operation } } } }'),
   tierPipeline: authorityOnly('{ tierPipeline { __typename } }'),
   matchmakingInsights: authorityOnly('query($p: InsightsPeriod!) { matchmakingInsights(period: $p) { __typename } }', { p: PERIOD }),

@@ -11,6 +11,7 @@ import { EnterpriseProfileService } from '../../libs/enterprises/src/enterprise-
 import {
   EnterpriseImporter,
   parseEnterpriseFile,
+  parseEnterpriseSheet,
   type ImportReport,
   type RawRow,
 } from '../../libs/enterprises/src/import/enterprise-import.js';
@@ -328,7 +329,7 @@ describe('enterprise bulk import (real PostgreSQL)', () => {
       const before = await events();
       const report = await run(csv([firm({ uscc: code, regionCode: '330282' })]));
       expect(report).toMatchObject({ created: 0, updated: 0, rejectedRows: 1, claimConflicts: 1, firms: [] });
-      expect(report.rejected).toEqual([{ row: 2, uscc: code, field: 'uscc', reason: expect.stringContaining('尚未通过主管部门审核') }]);
+      expect(report.rejected).toEqual([{ row: 2, uscc: code, field: 'uscc', reason: expect.stringContaining('尚未通过主管部门审核'), claimConflict: true }]);
       expect(await new EnterpriseProfileService(dataSource).load(claimant.id)).toBeNull();
       expect(await events()).toBe(before);
       const [conflict] = await dataSource.query('SELECT uscc, import_count FROM uscc_claim_conflicts WHERE organization_id = $1', [claimant.id]);
@@ -361,9 +362,9 @@ describe('enterprise bulk import (real PostgreSQL)', () => {
     });
 
     it.each([
-      ['an unknown column', 'uscc,name,regionCode,industryCode,foundedOn,mainBusinessSince,revenu\n', 'list.csv', 'revenu'],
       ['a missing required column', 'uscc,name,regionCode,foundedOn,mainBusinessSince\n', 'list.csv', 'industryCode'],
-      ['amounts in 万元', 'uscc,name,regionCode,industryCode,foundedOn,mainBusinessSince,营业收入（万元）\n', 'list.csv', '万元'],
+      ['amounts in 亿元', 'uscc,name,regionCode,industryCode,foundedOn,mainBusinessSince,营业收入（亿元）\n', 'list.csv', '亿元'],
+      ['a sheet without a recognisable header', '名单\n甲,乙,丙\n', 'list.csv', '表头'],
       ['a duplicated column', 'uscc,统一社会信用代码,name,regionCode,industryCode,foundedOn,mainBusinessSince\n', 'list.csv', '重复'],
       ['an empty file', '\n\n', 'list.csv', '表头'],
       ['a .xls file', 'whatever', 'list.xls', '.xlsx'],
@@ -373,6 +374,34 @@ describe('enterprise bulk import (real PostgreSQL)', () => {
       const err = await parseError(parseEnterpriseFile(Buffer.from(content), filename));
       expect(err.code).toBe('BAD_USER_INPUT');
       expect(err.message).toContain(mention);
+    });
+
+    it('imports a real bureau sheet: title row, synonyms, amounts in 万元 converted exactly, extra columns reported', async () => {
+      const code = uscc();
+      const text =
+        '2025年度宁波市专精特新中小企业培育库名单,,,,,,,,,,,,,\n' +
+        ',,,,,,,,,,,,,\n' +
+        '序号,单位名称,信用代码,所属地区,所属行业,成立时间,主营业务起始日期,年份,营业收入（万元）,主营业务收入（万元）,研发投入（万元）,净利润（万元）,法定代表人,备注\n' +
+        `1,宁波万元测试有限公司,${code},330212,C34,2015-03-08,2015-03-08,2025,"1,234.5678",1000.1,0.3,-12.5,张三,无\n` +
+        ',,,,,,,,,,,,,\n' +
+        `2,宁波万元测试有限公司,${code},,,,,2024,1.15,1.15,0.0001,,,\n` +
+        `3,宁波小数过多有限公司,${uscc()},330212,C34,2015-03-08,2015-03-08,2025,1.23456,1,1,,,\n`;
+      const sheet = await parseEnterpriseSheet(Buffer.from(text, 'utf8'), 'bureau.csv');
+      expect(sheet.headerRow).toBe(3);
+      expect(sheet.unknownColumns).toEqual([{ column: 'M', header: '法定代表人' }]);
+      expect(sheet.rows.map((r) => r.row)).toEqual([4, 6, 7]);
+      const before = await counts();
+      const report = await importer.import(sheet.rows, { actorUserId: null, today: TODAY });
+      expect(report).toMatchObject({ total: 3, created: 1, rejectedRows: 1 });
+      expect(report.rejected).toEqual([{ row: 7, uscc: expect.any(String), field: 'revenue', reason: expect.stringContaining('4 位小数') }]);
+      const p = await new EnterpriseProfileService(dataSource).load(report.firms[0]!.organizationId);
+      expect(p!.financials).toEqual([
+        expect.objectContaining({ year: 2025, revenue: 12_345_678, mainBusinessRevenue: 10_001_000, rdExpense: 3_000, netProfit: -125_000 }),
+        expect.objectContaining({ year: 2024, revenue: 11_500, mainBusinessRevenue: 11_500, rdExpense: 1, netProfit: null }),
+      ]);
+      expect((await counts()).organizations).toBe(before.organizations + 1);
+      // The same sheet again changes nothing: the converted figures equal the stored ones.
+      expect(await importer.import(sheet.rows, { actorUserId: null, today: TODAY })).toMatchObject({ created: 0, unchanged: 1, updated: 0 });
     });
 
     it('numbers rows as the file does, skipping blank lines but counting them', async () => {

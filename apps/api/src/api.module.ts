@@ -22,6 +22,8 @@ import { MatchingResolver } from './matching/matching.resolver.js';
 import { MatchRequestResolver, ProviderStatsResolver } from './matching/match-request.resolver.js';
 import { ChallengeApplicationService } from '../../../libs/listings/src/challenges/challenge-application.service.js';
 import { EnterpriseImportResolver } from './enterprises/enterprise-import.resolver.js';
+import { EnterpriseImportRunsResolver } from './enterprises/enterprise-import-runs.resolver.js';
+import { EnterpriseImportController, ImportUploaderGuard } from './enterprises/enterprise-import.controller.js';
 import { IdentityService } from '../../../libs/identity/src/identity.service.js';
 import { VerificationService } from '../../../libs/identity/src/verification/verification.service.js';
 import { VerificationDeskService } from '../../../libs/verification/src/verification-desk.service.js';
@@ -69,7 +71,7 @@ import { DevMailController } from './dev/dev-mail.controller.js';
       ) => graphqlOptions(config, tokens, { identity, verification, assessments, listings, applications, matchRequests }, runtime.logger, audit),
     }),
   ],
-  controllers: [HealthController, InsightsExportController, DevMailController],
-  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
+  controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController],
+  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
 })
 export class ApiModule {}

@@ -11,7 +11,7 @@ import { loadConfig } from '../../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
 import { AppError } from '../../../libs/platform/src/errors/app-error.js';
 import { EnterpriseProfileService } from '../../../libs/enterprises/src/enterprise-profile.service.js';
-import { EnterpriseImporter, parseEnterpriseFile, type ImportReport } from '../../../libs/enterprises/src/import/enterprise-import.js';
+import { EnterpriseImporter, parseEnterpriseSheet, type ImportReport } from '../../../libs/enterprises/src/import/enterprise-import.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -25,7 +25,10 @@ const path = resolve(process.env.INIT_CWD ?? process.cwd(), files[0]!);
 
 let rows;
 try {
-  rows = await parseEnterpriseFile(await readFile(path), basename(path));
+  const sheet = await parseEnterpriseSheet(await readFile(path), basename(path));
+  rows = sheet.rows;
+  if (sheet.headerRow > 1) console.error(`表头在第 ${sheet.headerRow} 行 (header found in row ${sheet.headerRow})`);
+  for (const u of sheet.unknownColumns) console.error(`未识别的列 ${u.column}「${u.header}」已忽略 (unknown column ignored)`);
 } catch (err) {
   const message = err instanceof AppError ? err.message : `无法读取文件 (cannot read the file): ${(err as Error).message}`;
   console.error(`${path}: ${message}`);

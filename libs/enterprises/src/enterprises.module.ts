@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { EnterpriseProfileService } from './enterprise-profile.service.js';
 import { ReviewRiskQuery } from './review-risk.query.js';
 import { EnterpriseImporter } from './import/enterprise-import.js';
+import { EnterpriseImportRuns, ParseEnterpriseImportHandler, RunEnterpriseImportHandler } from './import/enterprise-import-runs.js';
 
 @Module({
-  providers: [EnterpriseProfileService, ReviewRiskQuery, EnterpriseImporter],
-  exports: [EnterpriseProfileService, ReviewRiskQuery, EnterpriseImporter],
+  providers: [EnterpriseProfileService, ReviewRiskQuery, EnterpriseImporter, EnterpriseImportRuns, ParseEnterpriseImportHandler, RunEnterpriseImportHandler],
+  exports: [EnterpriseProfileService, ReviewRiskQuery, EnterpriseImporter, EnterpriseImportRuns],
 })
 export class EnterprisesModule {}

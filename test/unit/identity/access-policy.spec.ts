@@ -56,6 +56,9 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   completeMatchRequest: { ENTERPRISE: 'own' },
   cancelMatchRequest: { ENTERPRISE: 'own' },
   importEnterprises: { AUTHORITY: 'yes' },
+  startEnterpriseImport: { AUTHORITY: 'yes' },
+  confirmEnterpriseImport: { AUTHORITY: 'yes' },
+  cancelEnterpriseImport: { AUTHORITY: 'yes' },
   withdrawChallengeApplication: { ENTERPRISE: 'own' },
   logout: EVERYONE,
   revokeOtherSessions: EVERYONE,
@@ -94,6 +97,9 @@ const ROLE_TABLE: Partial<Record<MutationName, readonly MemberRole[]>> = {
 /** Mutations the server adds beyond the contract (the contract permits additions). */
 const BEYOND_CONTRACT = [
   'importEnterprises',
+  'startEnterpriseImport',
+  'confirmEnterpriseImport',
+  'cancelEnterpriseImport',
   'withdrawChallengeApplication',
   'logout',
   'revokeOtherSessions',

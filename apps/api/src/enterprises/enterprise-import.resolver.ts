@@ -3,7 +3,7 @@ import { AppError, badInput } from '../../../../libs/platform/src/errors/app-err
 import {
   EnterpriseImporter,
   importFileFormat,
-  parseEnterpriseFile,
+  parseEnterpriseSheet,
   type ImportOutcome,
 } from '../../../../libs/enterprises/src/import/enterprise-import.js';
 import { authorize } from '../../../../libs/identity/src/access/authorize.js';
@@ -34,7 +34,7 @@ registerEnumType(ImportOutcomeEnum, {
 
 @ObjectType('EnterpriseImportRejection')
 export class EnterpriseImportRejectionModel {
-  @Field(() => Int, { description: 'Row in the file; the header is row 1.' }) row: number;
+  @Field(() => Int, { description: '文件中的行号（从 1 起，含标题行与空行）(row number in the file, 1-based, title and blank rows counted).' }) row: number;
   @Field(() => String, { nullable: true }) uscc: string | null;
   @Field({ description: 'Column key (uscc, revenue, …) or `file`.' }) field: string;
   @Field() reason: string;
@@ -48,6 +48,12 @@ export class EnterpriseImportFirmModel {
   @Field(() => ImportOutcomeEnum) outcome: ImportOutcome;
   @Field({ description: 'The import created the organization (verified, without users yet).' }) organizationCreated: boolean;
   @Field(() => [Int]) rows: number[];
+}
+
+@ObjectType('EnterpriseImportUnknownColumn', { description: '表头中无法识别的一列 (a header cell that matches no import column).' })
+export class EnterpriseImportUnknownColumnModel {
+  @Field({ description: '列字母，如 M (column letter in the sheet).' }) column: string;
+  @Field({ description: '表头文字 (the header text).' }) header: string;
 }
 
 @ObjectType('EnterpriseImportReport')
@@ -66,12 +72,20 @@ export class EnterpriseImportReportModel {
       ' (enterprises skipped because an unverified organization claims their USCC; flagged on the verification desk).',
   })
   claimConflicts: number;
+
+  @Field(() => Int, { description: '识别出的表头所在行号（文件中的行，上方的标题行被跳过）(row of the detected header; title rows above it are skipped).' })
+  headerRow: number;
+
+  @Field(() => [EnterpriseImportUnknownColumnModel], {
+    description: '表头中无法识别的列：其单元格未导入，仅作提示 (header cells that match no column: their cells were ignored, reported for information).',
+  })
+  unknownColumns: EnterpriseImportUnknownColumnModel[];
 }
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Strict base64 (standard alphabet, padded); whitespace and a data-URL prefix are tolerated. */
-function decodeBase64(value: string): Buffer {
+export function decodeBase64(value: string): Buffer {
   const body = value.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
   if (body.length === 0 || !BASE64.test(body)) {
     throw badInput('contentBase64 不是有效的 base64 编码 (contentBase64 is not valid base64)', 'input.contentBase64');
@@ -93,13 +107,14 @@ export class EnterpriseImportResolver {
     authorize(actor, 'importEnterprises');
     importFileFormat(input.filename, 'input.filename');
     const content = decodeBase64(input.contentBase64);
-    let rows;
+    let sheet;
     try {
-      rows = await parseEnterpriseFile(content, input.filename);
+      sheet = await parseEnterpriseSheet(content, input.filename);
     } catch (err) {
       if (err instanceof AppError && err.details.field === 'file') throw badInput(err.message, 'input.contentBase64');
       throw err;
     }
-    return this.importer.import(rows, { actorUserId: actor!.userId });
+    const report = await this.importer.import(sheet.rows, { actorUserId: actor!.userId });
+    return { ...report, headerRow: sheet.headerRow, unknownColumns: sheet.unknownColumns };
   }
 }

@@ -27,110 +27,30 @@ import type { EnterpriseTier } from '../enterprise-tier.js';
 import { validateProfile, type AnnualFinancialsCommand, type ProfileCommand } from '../profile-input.js';
 import { readSheetIsolated } from './read-sheet-isolated.js';
 import type { Table } from './sheet-reader.js';
+import { COLUMN_BY_KEY, IMPORT_COLUMNS, findHeaderRow, recognizeHeader, type ImportColumnKey, type MoneyUnit } from './import-columns.js';
+import { parseMoney } from './money.js';
+import { columnLetters } from './sheet-limits.js';
 
 // ------------------------------------------------------------------------------------ columns
 
-export type ImportColumnKey =
-  | 'uscc'
-  | 'name'
-  | 'regionCode'
-  | 'industryCode'
-  | 'tier'
-  | 'tierCertifiedOn'
-  | 'foundedOn'
-  | 'mainBusinessSince'
-  | 'mainProducts'
-  | 'capabilities'
-  | 'inventionPatents'
-  | 'utilityModels'
-  | 'designPatents'
-  | 'softwareCopyrights'
-  | 'trademarks'
-  | 'year'
-  | 'revenue'
-  | 'mainBusinessRevenue'
-  | 'rdExpense'
-  | 'netProfit'
-  | 'totalAssets'
-  | 'totalLiabilities'
-  | 'employees'
-  | 'rdEmployees'
-  | 'contactName'
-  | 'contactPhone'
-  | 'contactEmail';
-
-export interface ImportColumn {
-  key: ImportColumnKey;
-  /** The Chinese header accepted instead of the key. */
-  zh: string;
-  /** profile: read from an enterprise's first row; year: one value per row (financial year). */
-  scope: 'profile' | 'year';
-  kind: 'text' | 'date' | 'money' | 'count' | 'year' | 'tier' | 'list';
-  required: boolean;
-  /** Other Chinese headers bureau sheets use for the same column. */
-  aliases?: readonly string[];
-}
-
-/** The column layout, in the order of the sample file and the README table. */
-export const IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { key: 'uscc', zh: '统一社会信用代码', scope: 'profile', kind: 'text', required: true },
-  { key: 'name', zh: '企业名称', scope: 'profile', kind: 'text', required: true },
-  { key: 'regionCode', zh: '行政区划代码', scope: 'profile', kind: 'text', required: true },
-  { key: 'industryCode', zh: '行业代码', scope: 'profile', kind: 'text', required: true },
-  { key: 'tier', zh: '梯度', scope: 'profile', kind: 'tier', required: false },
-  { key: 'tierCertifiedOn', zh: '认定日期', scope: 'profile', kind: 'date', required: false },
-  { key: 'foundedOn', zh: '成立日期', scope: 'profile', kind: 'date', required: true },
-  { key: 'mainBusinessSince', zh: '主营起始日期', scope: 'profile', kind: 'date', required: true },
-  { key: 'mainProducts', zh: '主导产品', scope: 'profile', kind: 'list', required: false },
-  { key: 'capabilities', zh: '核心技术', scope: 'profile', kind: 'text', required: false },
-  { key: 'inventionPatents', zh: '发明专利', scope: 'profile', kind: 'count', required: false },
-  { key: 'utilityModels', zh: '实用新型', scope: 'profile', kind: 'count', required: false },
-  { key: 'designPatents', zh: '外观设计', scope: 'profile', kind: 'count', required: false },
-  { key: 'softwareCopyrights', zh: '软件著作权', scope: 'profile', kind: 'count', required: false },
-  { key: 'trademarks', zh: '商标', scope: 'profile', kind: 'count', required: false },
-  { key: 'year', zh: '年度', scope: 'year', kind: 'year', required: false },
-  { key: 'revenue', zh: '营业收入', scope: 'year', kind: 'money', required: false },
-  { key: 'mainBusinessRevenue', zh: '主营业务收入', scope: 'year', kind: 'money', required: false },
-  { key: 'rdExpense', zh: '研发费用', scope: 'year', kind: 'money', required: false },
-  { key: 'netProfit', zh: '净利润', scope: 'year', kind: 'money', required: false },
-  { key: 'totalAssets', zh: '资产总额', scope: 'year', kind: 'money', required: false },
-  { key: 'totalLiabilities', zh: '负债总额', scope: 'year', kind: 'money', required: false },
-  { key: 'employees', zh: '从业人数', scope: 'year', kind: 'count', required: false },
-  { key: 'rdEmployees', zh: '研发人数', scope: 'year', kind: 'count', required: false },
-  // The firm's contact (organizations.contact_*): where the AUTHORITY's activation invitation goes.
-  { key: 'contactName', zh: '联系人', scope: 'profile', kind: 'text', required: false, aliases: ['联系人姓名'] },
-  { key: 'contactPhone', zh: '联系电话', scope: 'profile', kind: 'text', required: false, aliases: ['联系方式', '手机', '手机号码', '电话'] },
-  { key: 'contactEmail', zh: '邮箱', scope: 'profile', kind: 'text', required: false, aliases: ['联系邮箱', '电子邮箱', '电子邮件', 'email'] },
-];
+export { IMPORT_COLUMNS, type ImportColumn, type ImportColumnKey } from './import-columns.js';
 
 /** Columns whose values are personal data: never echoed into report texts or logs. */
 const CONTACT_KEYS = ['contactName', 'contactPhone', 'contactEmail'] as const;
 type ContactKey = (typeof CONTACT_KEYS)[number];
 const isContactKey = (key: string): key is ContactKey => (CONTACT_KEYS as readonly string[]).includes(key);
 
-const COLUMN_BY_KEY = new Map(IMPORT_COLUMNS.map((c) => [c.key, c]));
 /** Financial-year columns a row must fill when it gives a year. */
 const REQUIRED_YEAR_FIELDS = ['revenue', 'mainBusinessRevenue', 'rdExpense'] as const;
-/** Headers of bookkeeping columns spreadsheets often carry; their cells are ignored. */
-const IGNORED_HEADERS = new Set(['#', 'no', 'no.', '序号', '备注', 'note', 'notes', 'remark', 'remarks', 'comment', 'comments']);
-
-/** Header text → column: the English key (any case) or the Chinese header; a trailing unit in brackets is allowed. */
-function headerKey(header: string): { key?: ImportColumnKey; ignored?: boolean; unit?: string } {
-  const compact = header.replace(/[\s\u3000]+/g, '');
-  const m = /^(.*?)[(（]([^()（）]*)[)）]$/.exec(compact);
-  const base = (m ? m[1]! : compact).toLowerCase();
-  const unit = m?.[2];
-  if (base === '' || IGNORED_HEADERS.has(base)) return { ignored: true };
-  const col = IMPORT_COLUMNS.find((c) => c.key.toLowerCase() === base || c.zh === base || (c.aliases?.includes(base) ?? false));
-  return { key: col?.key, unit };
-}
 
 // ------------------------------------------------------------------------------------ parsing
 
-/** One data row of the file: its row number (header = row 1) and its cells by column key, trimmed, non-empty. */
+/** One data row of the file: its row number in the file (1-based) and its cells by column key, trimmed, non-empty. */
 export interface RawRow {
   row: number;
   values: Partial<Record<ImportColumnKey, string>>;
+  /** The unit of each money column (from its header); absent = 元. */
+  moneyUnits?: Partial<Record<ImportColumnKey, MoneyUnit>>;
 }
 
 export type ImportFileFormat = 'xlsx' | 'csv';
@@ -145,6 +65,32 @@ export function importFileFormat(filename: string, field = 'filename'): ImportFi
   throw badInput(`文件名须以 .xlsx 或 .csv 结尾，实际为“${filename}” (the file name must end in .xlsx or .csv)`, field);
 }
 
+/** A header cell mapped to a column. */
+export interface MappedColumn {
+  /** Column letter in the sheet (A, B, …). */
+  column: string;
+  header: string;
+  key: ImportColumnKey;
+  /** Money columns: the unit read from the header (元 when it names none). */
+  moneyUnit?: MoneyUnit;
+}
+
+/** A header cell that matches no column: reported, its cells ignored. */
+export interface UnknownColumn {
+  column: string;
+  header: string;
+}
+
+/** A sheet read and its header recognised: what the preview shows and the import consumes. */
+export interface ParsedSheet {
+  /** Row number (in the file) of the detected header row; rows above it (titles) are skipped. */
+  headerRow: number;
+  columns: MappedColumn[];
+  unknownColumns: UnknownColumn[];
+  /** Data rows below the header; blank rows are skipped (row numbers keep counting them). */
+  rows: RawRow[];
+}
+
 /**
  * Reads the first worksheet of an .xlsx, or a .csv (UTF-8 with or without BOM, or GB18030 as
  * saved by Chinese Excel; comma, semicolon or tab separated), into rows keyed by column.
@@ -152,57 +98,79 @@ export function importFileFormat(filename: string, field = 'filename'): ImportFi
  * is unusable; problems in data cells are left to {@link EnterpriseImporter.import}.
  */
 export async function parseEnterpriseFile(buffer: Buffer, filename: string): Promise<RawRow[]> {
-  const format = importFileFormat(filename);
-  return toRawRows(await readSheetIsolated(buffer, format));
+  return (await parseEnterpriseSheet(buffer, filename)).rows;
 }
 
-function toRawRows(table: Table): RawRow[] {
+/** {@link parseEnterpriseFile} with the header detection kept: header row, column mapping, units, unknown columns. */
+export async function parseEnterpriseSheet(buffer: Buffer, filename: string): Promise<ParsedSheet> {
+  const format = importFileFormat(filename);
+  return sheetOf(await readSheetIsolated(buffer, format));
+}
+
+/**
+ * Recognises the header of a table: the row (among the first non-empty ones) with the most known
+ * headers; a title above it, blank rows and unknown columns are tolerated, unknown columns reported.
+ */
+export function sheetOf(table: Table): ParsedSheet {
   const nonEmpty = table.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const header = nonEmpty[0];
-  if (!header) throw badInput('文件为空：缺少表头行 (the file is empty; a header row is expected)', 'file');
-  const columns: Array<ImportColumnKey | undefined> = [];
-  const seen = new Map<ImportColumnKey, string>();
-  const unknown: string[] = [];
-  header.cells.forEach((raw, i) => {
-    const text = raw.trim();
-    const { key, ignored, unit } = headerKey(text);
-    if (ignored) return;
-    if (!key) {
-      unknown.push(text);
-      return;
-    }
-    if (unit && /万/.test(unit)) {
-      throw badInput(`列“${text}”以万元计：金额须以元为单位填写整数 (column '${text}' is in 万元; amounts must be whole yuan)`, 'file');
-    }
-    if (seen.has(key)) {
-      throw badInput(`列“${seen.get(key)}”与“${text}”重复 (columns '${seen.get(key)}' and '${text}' are the same field ${key})`, 'file');
-    }
-    seen.set(key, text);
-    columns[i] = key;
-  });
-  if (unknown.length > 0) {
+  if (nonEmpty.length === 0) throw badInput('文件为空：缺少表头行 (the file is empty; a header row is expected)', 'file');
+  const at = findHeaderRow(nonEmpty.map((r) => r.cells));
+  if (at < 0) {
     throw badInput(
-      `表头含无法识别的列：${unknown.join('、')}。可用列见 README“Bulk import of enterprises” ` +
-        `(unknown column(s) ${unknown.map((u) => `'${u}'`).join(', ')}; see the README for the column layout)`,
+      '前 10 行中找不到表头：表头须含 统一社会信用代码、企业名称 等列名，可用列见 README“Bulk import of enterprises” ' +
+        '(no header row found among the first 10 non-empty rows; see the README for the column layout)',
       'file',
     );
   }
+  const header = nonEmpty[at]!;
+  const columns: MappedColumn[] = [];
+  const unknownColumns: UnknownColumn[] = [];
+  const byIndex: Array<ImportColumnKey | undefined> = [];
+  const seen = new Map<ImportColumnKey, string>();
+  const moneyUnits: Partial<Record<ImportColumnKey, MoneyUnit>> = {};
+  header.cells.forEach((raw, i) => {
+    const text = raw.trim();
+    const column = columnLetters(i + 1);
+    const r = recognizeHeader(text);
+    if (r.kind === 'ignored') return;
+    if (r.kind === 'unknown') {
+      unknownColumns.push({ column, header: text });
+      return;
+    }
+    if (r.kind === 'badUnit') {
+      throw badInput(
+        `列“${text}”的单位“${r.unit}”无法识别：金额列的单位须为元或万元 (column '${text}': the unit '${r.unit}' is not supported; amounts are in 元 or 万元)`,
+        'file',
+      );
+    }
+    if (seen.has(r.key)) {
+      throw badInput(`列“${seen.get(r.key)}”与“${text}”重复 (columns '${seen.get(r.key)}' and '${text}' are the same field ${r.key})`, 'file');
+    }
+    seen.set(r.key, text);
+    byIndex[i] = r.key;
+    columns.push({ column, header: text, key: r.key, ...(r.moneyUnit ? { moneyUnit: r.moneyUnit } : {}) });
+    if (r.moneyUnit && r.moneyUnit !== 'YUAN') moneyUnits[r.key] = r.moneyUnit;
+  });
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !seen.has(c.key));
   if (missing.length > 0) {
     throw badInput(
-      `表头缺少必填列：${missing.map((c) => `${c.zh}(${c.key})`).join('、')} (missing required column(s): ${missing.map((c) => c.key).join(', ')})`,
+      `第 ${header.row} 行表头缺少必填列：${missing.map((c) => `${c.zh}(${c.key})`).join('、')} (missing required column(s) in header row ${header.row}: ${missing.map((c) => c.key).join(', ')})`,
       'file',
     );
   }
-  return nonEmpty.slice(1).map(({ row, cells }) => {
+  const withUnits = Object.keys(moneyUnits).length > 0;
+  const rows = nonEmpty.slice(at + 1).flatMap(({ row, cells }) => {
     const values: RawRow['values'] = {};
     cells.forEach((cell, i) => {
-      const key = columns[i];
+      const key = byIndex[i];
       const v = cell.trim();
       if (key && v !== '') values[key] = v;
     });
-    return { row, values };
+    // A row with cells only in unknown or ignored columns (a footnote, a total) carries nothing to import.
+    if (Object.keys(values).length === 0) return [];
+    return [withUnits ? { row, values, moneyUnits } : { row, values }];
   });
+  return { headerRow: header.row, columns, unknownColumns, rows };
 }
 
 // ------------------------------------------------------------------------------------ cell values
@@ -264,16 +232,14 @@ function parseDate(v: string, field: string): string {
 
 const INT_MAX = 2_147_483_647;
 
-function parseWhole(v: string, field: string, kind: 'money' | 'count' | 'year'): number {
+function parseWhole(v: string, field: string, kind: 'count' | 'year'): number {
   let s = v.replace(/[\s\u3000]/g, '');
   if (kind === 'year') s = s.replace(/年$/, '');
-  if (kind === 'money') s = s.replace(/^[¥￥]/, '').replace(/元$/, '');
   if (kind === 'count') s = s.replace(/[人件个项]$/, '');
   if (/^-?\d{1,3}(,\d{3})+(\.0+)?$/.test(s)) s = s.replace(/,/g, '');
   if (/^-?\d+\.0+$/.test(s)) s = s.replace(/\.0+$/, '');
   if (!/^-?\d+$/.test(s)) {
-    const what = kind === 'money' ? '金额须为以元计的整数 (amounts are whole yuan, no decimals)' : '须为整数 (must be a whole number)';
-    throw new CellError(field, `“${v}”无效：${what}`);
+    throw new CellError(field, `“${v}”无效：须为整数 (must be a whole number)`);
   }
   const n = Number(s);
   if (!Number.isSafeInteger(n)) throw new CellError(field, `“${v}”超出可表示的范围 (number too large)`);
@@ -298,6 +264,8 @@ export interface ImportRejection {
   /** Column key (see IMPORT_COLUMNS), or `file`. */
   field: string;
   reason: string;
+  /** Set when the enterprise was skipped because an unverified, self-registered organization claims its USCC. */
+  claimConflict?: true;
 }
 
 export type ImportOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED';
@@ -352,6 +320,50 @@ interface Prepared {
 
 type Rejected = { rejected: ImportRejection[]; claimConflict?: boolean };
 
+/**
+ * The rows of a file as the importer takes them, one list per enterprise (rows with the same USCC,
+ * in the order of their first row); a row without a USCC is a list of its own. Batches of these
+ * lists are independent imports.
+ */
+export function groupRows(rows: readonly RawRow[]): RawRow[][] {
+  const groups = new Map<string, RawRow[]>();
+  const out: RawRow[][] = [];
+  for (const r of rows) {
+    const raw = r.values.uscc;
+    if (!raw) {
+      out.push([r]);
+      continue;
+    }
+    const key = normalizeUscc(raw);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else {
+      const fresh = [r];
+      groups.set(key, fresh);
+      out.push(fresh);
+    }
+  }
+  return out;
+}
+
+/** What can be known without the database: per-row rejects, and the USCCs of the enterprises that would be written. */
+export function checkRows(rows: readonly RawRow[]): { rejected: ImportRejection[]; usccs: string[] } {
+  const rejected: ImportRejection[] = [];
+  const usccs: string[] = [];
+  for (const group of groupRows(rows)) {
+    const raw = group[0]!.values.uscc;
+    if (!raw) {
+      rejected.push({ row: group[0]!.row, uscc: null, field: 'uscc', reason: '缺少统一社会信用代码 (uscc is required)' });
+      continue;
+    }
+    const prepared = prepare(normalizeUscc(raw), group);
+    if ('rejected' in prepared) rejected.push(...prepared.rejected);
+    else usccs.push(prepared.uscc);
+  }
+  rejected.sort((a, b) => a.row - b.row);
+  return { rejected, usccs };
+}
+
 /** Upserts enterprises by USCC from parsed rows; see the module comment. */
 @Injectable()
 export class EnterpriseImporter {
@@ -392,7 +404,7 @@ export class EnterpriseImporter {
         result = await this.dataSource.transaction('READ COMMITTED', (m) => this.upsert(m, prepared, today, options.actorUserId));
       }
       if ('rejected' in result) {
-        report.rejected.push(...result.rejected);
+        report.rejected.push(...(result.claimConflict ? result.rejected.map((r) => ({ ...r, claimConflict: true as const })) : result.rejected));
         if (result.claimConflict) report.claimConflicts += 1;
         continue;
       }
@@ -677,7 +689,12 @@ function prepare(uscc: string, rows: RawRow[]): Prepared | Rejected {
   for (const r of rows) {
     if (!yearKeys.some((k) => r.values[k] !== undefined)) continue;
     const before = errors.length;
-    const money = (key: ImportColumnKey) => cell(r, key, (v) => parseWhole(v, key, 'money'));
+    const money = (key: ImportColumnKey) =>
+      cell(r, key, (v) => {
+        const parsed = parseMoney(v, r.moneyUnits?.[key] ?? 'YUAN');
+        if (!parsed.ok) throw new CellError(key, parsed.reason);
+        return parsed.yuan;
+      });
     const year = cell(r, 'year', (v) => parseWhole(v, 'year', 'year'));
     if (r.values.year === undefined) fail(r.row, 'year', '填写了财务数据但缺少年度 (financial figures given without a year)');
     for (const key of REQUIRED_YEAR_FIELDS) {

@@ -66,6 +66,10 @@ export const MUTATION_RULES = {
   cancelMatchRequest: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
   // Beyond the contract: the authority's bulk onboarding of cultivation lists.
   importEnterprises: { kinds: ['AUTHORITY'] },
+  // Asynchronous imports (issue 14): the same desk as importEnterprises.
+  startEnterpriseImport: { kinds: ['AUTHORITY'] },
+  confirmEnterpriseImport: { kinds: ['AUTHORITY'] },
+  cancelEnterpriseImport: { kinds: ['AUTHORITY'] },
   // Beyond the contract: an applicant withdraws its own 揭榜 application while it is undecided.
   withdrawChallengeApplication: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
   // Credentials and sessions (issue 13): a signed-in caller acts on its own account and sessions.

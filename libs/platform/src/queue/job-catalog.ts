@@ -4,7 +4,8 @@
  */
 
 /** BullMQ queues; a queue groups jobs that share a worker pool. */
-export const QUEUE_NAMES = ['notify', 'tier-scoring', 'search-sync', 'matching'] as const;
+/** 'imports': long bulk imports get their own workers, so they never hold the slots of interactive jobs. */
+export const QUEUE_NAMES = ['notify', 'tier-scoring', 'search-sync', 'matching', 'imports'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Domain events written to the outbox; they carry ids, never entities. */
@@ -48,6 +49,10 @@ export interface DomainEventPayloads {
   'challenge.terms-changed': ChallengeTermsChangedData;
   /** Notifications were written (by a notify job); their ids and recipients, for `Subscription.notificationAdded`. */
   'notification.created': NotificationCreatedData;
+  /** An enterprise list was uploaded (enterprise_imports row, file inside): parse it into a preview. */
+  'enterprise-import.queued': { importId: string };
+  /** The AUTHORITY confirmed an import's preview: run it. */
+  'enterprise-import.confirmed': { importId: string };
 }
 
 export interface ChallengeTermsChangedData {
@@ -151,6 +156,10 @@ export interface JobPayloads {
   'tiers.reassess-all': { runId?: string };
   /** One enterprise of a nightly run: reassess and refresh its re-review risk. */
   'tiers.reassess-enterprise': { organizationId: string; runId: string };
+  /** Read an uploaded enterprise list (isolated reader) into rows, mapping and preview. */
+  'imports.parse-enterprises': EventJob<'enterprise-import.queued'>;
+  /** Import a confirmed list in batches of enterprises, resuming after the last finished batch. */
+  'imports.run-enterprises': EventJob<'enterprise-import.confirmed'>;
   /** Put a listing's current state into the search index (or take it out). */
   'search.sync-listing': { [E in ListingEvent]: EventJob<E> }[ListingEvent];
   /** Nightly (repeatable): compare database and index and repair differences. */
@@ -203,6 +212,9 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'matching.reconcile': { queue: 'matching', attempts: 3 },
   // A mail server may be down for minutes: 10 attempts back off over about 17 minutes in all.
   'mail.deliver': { queue: 'notify', attempts: 10 },
+  // A crash mid-run is retried: the run resumes after its last finished batch.
+  'imports.parse-enterprises': { queue: 'imports', attempts: 3 },
+  'imports.run-enterprises': { queue: 'imports', attempts: 5 },
 };
 
 /** Jobs that accept the job form of event `E` as their payload: the only jobs an event may route to. */
@@ -242,6 +254,8 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'mail.queued': ['mail.deliver'],
   'challenge.terms-changed': ['notify.challenge-terms-changed'],
   'notification.created': ['notification.publish'],
+  'enterprise-import.queued': ['imports.parse-enterprises'],
+  'enterprise-import.confirmed': ['imports.run-enterprises'],
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];

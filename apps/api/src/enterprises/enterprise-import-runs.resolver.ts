@@ -1,0 +1,219 @@
+import { Args, Context, Field, ID, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppError, badInput, unauthenticated } from '../../../../libs/platform/src/errors/app-error.js';
+import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
+import { authorize } from '../../../../libs/identity/src/access/authorize.js';
+import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
+import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
+import { EnterpriseImportRuns, checkUpload } from '../../../../libs/enterprises/src/import/enterprise-import-runs.js';
+import { ENTERPRISE_IMPORT_STATUSES, type EnterpriseImportEntity, type EnterpriseImportStatus } from '../../../../libs/enterprises/src/import/enterprise-import.entity.js';
+import type { ImportRejection, MappedColumn, UnknownColumn } from '../../../../libs/enterprises/src/import/enterprise-import.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
+import { PageInfoModel } from '../listings/listing.models.js';
+import type { RequestContext } from '../graphql/request-context.js';
+import { EnterpriseImportInput, EnterpriseImportRejectionModel, EnterpriseImportUnknownColumnModel, decodeBase64 } from './enterprise-import.resolver.js';
+
+const StatusEnum = Object.fromEntries(ENTERPRISE_IMPORT_STATUSES.map((s) => [s, s])) as { [S in EnterpriseImportStatus]: S };
+registerEnumType(StatusEnum, {
+  name: 'EnterpriseImportStatus',
+  description: '异步导入的状态 (state of an asynchronous import)',
+  valuesMap: {
+    QUEUED: { description: '已上传，等待解析 (uploaded, waiting to be parsed)' },
+    PARSING: { description: '正在读取文件 (the file is being read)' },
+    PREVIEW_READY: { description: '预览就绪，等待确认 (preview ready; confirm to run)' },
+    RUNNING: { description: '正在分批导入 (importing in batches)' },
+    DONE: { description: '已完成 (finished)' },
+    FAILED: { description: '文件无法读取，见 error (the file could not be read; see error)' },
+    CANCELLED: { description: '已取消 (cancelled)' },
+  },
+});
+
+@ObjectType('EnterpriseImportColumn', { description: '表头中识别出的一列 (a header cell mapped to an import column)' })
+export class EnterpriseImportColumnModel {
+  @Field({ description: '列字母 (column letter)' }) column: string;
+  @Field({ description: '表头文字 (the header text)' }) header: string;
+  @Field({ description: '对应的导入列键，如 revenue (the column key)' }) key: string;
+  @Field(() => String, { nullable: true, description: '金额列的单位：YUAN（元）或 TEN_THOUSAND_YUAN（万元，导入时换算为元）(money columns: their unit)' })
+  moneyUnit: string | null;
+}
+
+@ObjectType('EnterpriseImportPreview', { description: '确认前的预览：不写库即可得知的结果 (what is known before anything is written)' })
+export class EnterpriseImportPreviewModel {
+  @Field(() => Int, { description: '将新建的企业数（其统一社会信用代码尚无机构）(enterprises whose USCC has no organization yet)' }) wouldCreate: number;
+  @Field(() => Int, { description: '已存在的企业数：将更新或不变 (enterprises that exist: updated or unchanged)' }) wouldUpdate: number;
+  @Field(() => [EnterpriseImportRejectionModel], { description: '已可判定会被拒绝的行（行号、列、原因）(rows already known to be rejected)' })
+  rejected: EnterpriseImportRejectionModel[];
+}
+
+const OutcomeEnum = { CREATED: 'CREATED', UPDATED: 'UPDATED', UNCHANGED: 'UNCHANGED', REJECTED: 'REJECTED', CLAIM_CONFLICT: 'CLAIM_CONFLICT' } as const;
+registerEnumType(OutcomeEnum, {
+  name: 'EnterpriseImportRowOutcome',
+  description: '报告中一行的结果 (what became of one file row)',
+  valuesMap: {
+    CREATED: { description: '新建 (created)' },
+    UPDATED: { description: '已更新 (updated)' },
+    UNCHANGED: { description: '无变化 (already up to date)' },
+    REJECTED: { description: '未导入，见 field 与 reason (not imported; see field and reason)' },
+    CLAIM_CONFLICT: { description: '统一社会信用代码被未审核的自注册机构申领，未导入 (USCC claimed by an unverified self-registered organization)' },
+  },
+});
+
+@ObjectType('EnterpriseImportReportRow', { description: '报告中的一行 (one row of the report)' })
+export class EnterpriseImportReportRowModel {
+  @Field(() => Int, { description: '文件中的行号 (row number in the file)' }) row: number;
+  @Field(() => String, { nullable: true, description: '统一社会信用代码 (USCC)' }) uscc: string | null;
+  @Field(() => OutcomeEnum, { description: '结果 (outcome)' }) outcome: keyof typeof OutcomeEnum;
+  @Field(() => String, { nullable: true, description: '出错的列键 (column key of the problem)' }) field: string | null;
+  @Field(() => String, { nullable: true, description: '原因 (reason)' }) reason: string | null;
+}
+
+@ObjectType('EnterpriseImport', { description: '一次异步企业名单导入 (an asynchronous import of an enterprise list)' })
+export class EnterpriseImportModel {
+  @Field(() => ID, { description: '导入任务 id (import id)' }) id: string;
+  @Field({ description: '上传的文件名 (uploaded file name)' }) filename: string;
+  @Field(() => Int, { description: '文件大小，字节 (file size in bytes)' }) fileBytes: number;
+  @Field(() => StatusEnum, { description: '状态 (status)' }) status: EnterpriseImportStatus;
+  @Field(() => Boolean, { description: '已请求取消，当前批次结束后停止 (cancel requested; stops after the current batch)' }) cancelRequested: boolean;
+  @Field(() => String, { nullable: true, description: 'FAILED 时的原因（含超出的上限）(why the file could not be read, naming the bound)' }) error: string | null;
+  @Field(() => DateTimeScalar, { description: '上传时间 (uploaded at)' }) createdAt: Date;
+  @Field(() => DateTimeScalar, { description: '最近更新时间 (last change)' }) updatedAt: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: '结束时间 (ended at)' }) finishedAt: Date | null;
+  @Field(() => Int, { nullable: true, description: '识别出的表头行号 (row of the detected header)' }) headerRow: number | null;
+  @Field(() => [EnterpriseImportColumnModel], { description: '列映射 (column mapping)' }) columns: MappedColumn[];
+  @Field(() => [EnterpriseImportUnknownColumnModel], { description: '未识别的列（忽略）(unknown columns, ignored)' }) unknownColumns: UnknownColumn[];
+  @Field(() => EnterpriseImportPreviewModel, { nullable: true, description: '预览（PREVIEW_READY 起）(preview, from PREVIEW_READY on)' })
+  preview: EnterpriseImportPreviewModel | null;
+  @Field(() => Int, { description: '数据行总数 (data rows in the file)' }) rowsTotal: number;
+  @Field(() => Int, { description: '已处理的数据行数 (data rows processed)' }) rowsDone: number;
+  @Field(() => Int, { description: '企业总数（按统一社会信用代码分组）(enterprises in the file)' }) firmsTotal: number;
+  @Field(() => Int, { description: '已处理的企业数 (enterprises processed)' }) firmsDone: number;
+  @Field(() => Int, { description: '新建的企业数 (created)' }) created: number;
+  @Field(() => Int, { description: '更新的企业数 (updated)' }) updated: number;
+  @Field(() => Int, { description: '无变化的企业数 (unchanged)' }) unchanged: number;
+  @Field(() => Int, { description: '未导入的行数 (rows not imported)' }) rejectedRows: number;
+  @Field(() => Int, { description: '因申领冲突未导入的企业数 (enterprises skipped for a USCC claim conflict)' }) claimConflicts: number;
+  @Field(() => [EnterpriseImportReportRowModel], {
+    description: '逐行报告：已处理的每一行（按行号，至多 20,000 行；完整表格见 GET /imports/enterprises/{id}/report.xlsx）(per-row report of the rows processed so far, by row number)',
+  })
+  report: EnterpriseImportReportRowModel[];
+}
+
+@ObjectType('EnterpriseImportEdge', { description: '导入任务列表的一项 (one import in a page)' })
+export class EnterpriseImportEdgeModel {
+  @Field({ description: '游标 (cursor)' }) cursor: string;
+  @Field(() => EnterpriseImportModel, { description: '导入任务 (the import)' }) node: EnterpriseImportModel;
+}
+
+@ObjectType('EnterpriseImportConnection', { description: '导入任务，新的在前 (imports, newest first)' })
+export class EnterpriseImportConnectionModel {
+  @Field(() => [EnterpriseImportEdgeModel], { description: '本页 (this page)' }) edges: EnterpriseImportEdgeModel[];
+  @Field(() => PageInfoModel, { description: '分页信息 (page info)' }) pageInfo: PageInfoModel;
+  @Field(() => Int, { description: '导入任务总数 (all imports)' }) totalCount: number;
+}
+
+/** Queries: AUTHORITY only (any member role), like the mutations. */
+export function requireImportReader(actor: Actor | undefined): Actor {
+  if (!actor) throw unauthenticated('请先登录 (sign in first)');
+  if (actor.kind !== 'AUTHORITY') throw new AppError('FORBIDDEN', `企业名单导入仅限主管部门（AUTHORITY），您的机构类型为 ${actor.kind} (imports are for the AUTHORITY only)`);
+  return actor;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function checkId(id: string, field = 'id'): string {
+  if (!UUID.test(id)) throw badInput('id 不是有效的导入任务 id (not an import id)', field);
+  return id;
+}
+
+@Resolver(() => EnterpriseImportModel)
+export class EnterpriseImportRunsResolver {
+  constructor(
+    private readonly runs: EnterpriseImportRuns,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Mutation(() => EnterpriseImportModel, {
+    description:
+      '主管部门：上传企业名单（base64，适合小文件；大文件请 POST /imports/enterprises），异步解析为预览，再由 confirmEnterpriseImport 执行 ' +
+      '(AUTHORITY: start an asynchronous import from a small base64 file; larger files via POST /imports/enterprises)',
+  })
+  async startEnterpriseImport(@Args('input', { description: '文件名与 base64 内容（请求体上限 1 MB）(file name and base64 content; 1 MB request body)' }) input: EnterpriseImportInput, @Context() ctx: RequestContext): Promise<EnterpriseImportModel> {
+    authorize(ctx.actor, 'startEnterpriseImport');
+    if (input.filename.length > 255) throw badInput('文件名最多 255 个字符 (filename at most 255 characters)', 'input.filename');
+    const content = decodeBase64(input.contentBase64);
+    checkUpload(input.filename, content, { filename: 'input.filename', content: 'input.contentBase64' });
+    const row = await inTransaction(this.dataSource, (m) => this.runs.start(m, ctx.actor!.userId, input.filename, content));
+    return toModel(row);
+  }
+
+  @Mutation(() => EnterpriseImportModel, { description: '主管部门：确认预览并开始分批导入 (AUTHORITY: confirm the preview and run the import)' })
+  async confirmEnterpriseImport(@Args('id', { type: () => ID, description: '导入任务 id (import id)' }) id: string, @Context() ctx: RequestContext): Promise<EnterpriseImportModel> {
+    authorize(ctx.actor, 'confirmEnterpriseImport');
+    checkId(id);
+    return toModel(await inTransaction(this.dataSource, (m) => this.runs.confirm(m, id, ctx.actor!.userId)));
+  }
+
+  @Mutation(() => EnterpriseImportModel, { description: '主管部门：取消导入；运行中则在当前批次结束后停止 (AUTHORITY: cancel; a running import stops after its current batch)' })
+  async cancelEnterpriseImport(@Args('id', { type: () => ID, description: '导入任务 id (import id)' }) id: string, @Context() ctx: RequestContext): Promise<EnterpriseImportModel> {
+    authorize(ctx.actor, 'cancelEnterpriseImport');
+    checkId(id);
+    return toModel(await inTransaction(this.dataSource, (m) => this.runs.cancel(m, id)));
+  }
+
+  @Query(() => EnterpriseImportModel, { nullable: true, description: '主管部门：一次导入的状态、进度与报告 (AUTHORITY: one import)' })
+  async enterpriseImport(@Args('id', { type: () => ID, description: '导入任务 id (import id)' }) id: string, @Context() ctx: RequestContext): Promise<EnterpriseImportModel | null> {
+    requireImportReader(ctx.actor);
+    checkId(id);
+    const row = await this.runs.find(id);
+    return row ? toModel(row, () => this.runs.reportRows(id)) : null;
+  }
+
+  @Query(() => EnterpriseImportConnectionModel, { description: '主管部门：导入任务列表，新的在前 (AUTHORITY: imports, newest first)' })
+  async enterpriseImports(
+    @Context() ctx: RequestContext,
+    @Args('first', { type: () => Int, defaultValue: 20, description: '每页条数，1–100 (page size, 1–100)' }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (cursor of the previous page)' }) after?: string | null,
+  ): Promise<EnterpriseImportConnectionModel> {
+    requireImportReader(ctx.actor);
+    if (after && after.length > 200) throw badInput('after 游标过长 (cursor too long)', 'after');
+    const page = await this.runs.page(first, after);
+    return {
+      edges: page.rows.map((r) => ({ cursor: keysetCursor(r), node: toModel(r, () => this.runs.reportRows(r.id)) })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    };
+  }
+}
+
+type ReportLoader = () => Promise<EnterpriseImportReportRowModel[]>;
+
+function toModel(row: EnterpriseImportEntity, loadReport?: ReportLoader): EnterpriseImportModel {
+  const preview = row.preview as { wouldCreate: number; wouldUpdate: number; rejected: ImportRejection[] } | null;
+  const model = {
+    id: row.id,
+    filename: row.filename,
+    fileBytes: row.fileBytes,
+    status: row.status,
+    cancelRequested: row.cancelRequested,
+    error: row.error,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    finishedAt: row.finishedAt,
+    headerRow: row.headerRow,
+    columns: ((row.sheet?.columns ?? []) as MappedColumn[]).map((c) => ({ ...c, moneyUnit: c.moneyUnit ?? null })),
+    unknownColumns: (row.sheet?.unknownColumns ?? []) as UnknownColumn[],
+    preview,
+    rowsTotal: row.rowsTotal,
+    rowsDone: row.rowsDone,
+    firmsTotal: row.firmsTotal,
+    firmsDone: row.firmsDone,
+    created: row.created,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    rejectedRows: row.rejectedRows,
+    claimConflicts: row.claimConflicts,
+  } as EnterpriseImportModel;
+  // The report is read only when asked for (a getter the field resolver awaits).
+  Object.defineProperty(model, 'report', { enumerable: true, get: () => (loadReport ? loadReport() : Promise.resolve([])) });
+  return model;
+}

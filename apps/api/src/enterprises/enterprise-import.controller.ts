@@ -1,0 +1,150 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type CanActivate,
+  Controller,
+  type ExceptionFilter,
+  type ExecutionContext,
+  Get,
+  HttpException,
+  Injectable,
+  Param,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import ExcelJS from 'exceljs';
+import type { DataSource } from 'typeorm';
+import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
+import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
+import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
+import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
+import { authorize } from '../../../../libs/identity/src/access/authorize.js';
+import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
+import { EnterpriseImportRuns, checkUpload } from '../../../../libs/enterprises/src/import/enterprise-import-runs.js';
+import { SHEET_LIMITS } from '../../../../libs/enterprises/src/import/sheet-limits.js';
+import { readSheetIsolated } from '../../../../libs/enterprises/src/import/read-sheet-isolated.js';
+import { importFileFormat } from '../../../../libs/enterprises/src/import/enterprise-import.js';
+import { authenticateHeader } from '../graphql/graphql.options.js';
+import { requireImportReader } from './enterprise-import-runs.resolver.js';
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
+const MB = SHEET_LIMITS.maxFileBytes / 1024 / 1024;
+
+type AuthedRequest = Request & { importActor?: Actor };
+
+/** Authenticates the bearer token before multer reads a byte of the body: strangers upload nothing. */
+@Injectable()
+export class ImportUploaderGuard implements CanActivate {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    const auth = await authenticateHeader(req.headers.authorization, this.identity, this.tokens);
+    if (auth.problem || !auth.actor) throw new AppError('UNAUTHENTICATED', auth.problem ?? '请先登录 (send "Authorization: Bearer <token>" of an AUTHORITY user)');
+    authorize(auth.actor, 'startEnterpriseImport');
+    req.importActor = auth.actor;
+    return true;
+  }
+}
+
+/** Errors as JSON `{ error: { code, message, field?, limit? } }`; multer's own (size, fields) mapped to BAD_USER_INPUT naming the bound. */
+@Catch()
+export class ImportErrorFilter implements ExceptionFilter {
+  catch(err: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    let error: AppError;
+    if (err instanceof AppError) error = err;
+    else if (err instanceof HttpException && err.getStatus() === 413) {
+      error = new AppError('BAD_USER_INPUT', `文件超过上限 ${MB} MB，请拆分文件 (the file exceeds ${MB} MB)`, { field: 'file', limit: 'fileSize' });
+    } else if (err instanceof HttpException && err.getStatus() === 400) {
+      error = badInput(`上传须为 multipart/form-data，文件字段名为 file，仅一个文件 (multipart/form-data with one file in the field "file"): ${err.message}`, 'file');
+    } else throw err;
+    res.status(STATUS[error.code] ?? 400).json({ error: { code: error.code, message: error.message, ...error.details } });
+  }
+}
+
+/**
+ * Uploads for asynchronous enterprise imports: `POST /imports/enterprises` (multipart/form-data,
+ * field `file`, ≤ 20 MB enforced while the body streams) with an AUTHORITY bearer token → 202
+ * `{ id, status }`; then `enterpriseImport(id)` / `confirmEnterpriseImport(id)` over GraphQL.
+ * `GET /imports/enterprises/:id/report.xlsx`: the original rows plus outcome and reason columns.
+ */
+@Controller('imports/enterprises')
+@UseFilters(ImportErrorFilter)
+export class EnterpriseImportController {
+  constructor(
+    private readonly runs: EnterpriseImportRuns,
+    private readonly identity: IdentityService,
+    private readonly tokens: TokenService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @UseGuards(ImportUploaderGuard)
+  // Memory storage (the file goes to the database anyway); multer stops reading past fileSize.
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: SHEET_LIMITS.maxFileBytes, files: 1, fields: 5, parts: 6 } }))
+  async upload(@UploadedFile() file: { originalname: string; buffer: Buffer } | undefined, @Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
+    if (!file) throw badInput('缺少文件：multipart 字段名须为 file (no file: send it in the multipart field "file")', 'file');
+    // Busboy hands the name over as latin1 bytes; browsers send UTF-8.
+    const filename = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    checkUpload(filename, file.buffer, { filename: 'filename', content: 'file' });
+    const row = await inTransaction(this.dataSource, (m) => this.runs.start(m, req.importActor!.userId, filename, file.buffer));
+    res.status(202).json({ id: row.id, status: row.status });
+  }
+
+  @Get(':id/report.xlsx')
+  async report(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const auth = await authenticateHeader(req.headers.authorization, this.identity, this.tokens);
+    if (auth.problem || !auth.actor) throw new AppError('UNAUTHENTICATED', auth.problem ?? '请先登录 (send "Authorization: Bearer <token>" of an AUTHORITY user)');
+    requireImportReader(auth.actor);
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new AppError('NOT_FOUND', '导入任务不存在 (no such import)');
+    const row = await this.runs.find(id);
+    const content = row ? await this.runs.content(id) : null;
+    if (!row || !content) throw new AppError('NOT_FOUND', '导入任务不存在 (no such import)');
+    const outcomes = new Map((await this.runs.reportRows(id)).map((r) => [r.row, r]));
+    const preview = new Map(((row.preview?.rejected ?? []) as Array<{ row: number; field: string; reason: string }>).map((r) => [r.row, r]));
+    const book = new ExcelJS.Workbook();
+    book.creator = 'srdi-match';
+    const ws = book.addWorksheet('导入结果');
+    if (row.status === 'FAILED' || row.headerRow === null) {
+      ws.addRow(['结果 (outcome)', '原因 (reason)']);
+      ws.addRow(['FAILED', row.error ?? row.status]);
+    } else {
+      // The original rows, as read (title rows and blank rows left out), then outcome, column and reason.
+      const table = await readSheetIsolated(content, importFileFormat(row.filename));
+      let width = 0;
+      for (const r of table) width = Math.max(width, r.cells.length);
+      for (const r of table) {
+        const cells = [...r.cells, ...Array<string>(width - r.cells.length).fill('')];
+        if (r.row < row.headerRow) continue;
+        if (r.row === row.headerRow) {
+          ws.addRow(['行号 (row)', ...cells, '结果 (outcome)', '列 (field)', '原因 (reason)']).font = { bold: true };
+          continue;
+        }
+        const o = outcomes.get(r.row);
+        const p = preview.get(r.row);
+        ws.addRow([r.row, ...cells, o?.outcome ?? (p ? 'REJECTED' : row.status === 'DONE' ? '' : '未处理 (not processed)'), o?.field ?? p?.field ?? '', o?.reason ?? p?.reason ?? '']);
+      }
+    }
+    const buffer = await book.xlsx.writeBuffer();
+    res
+      .status(200)
+      .set({
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="import-${id}-report.xlsx"`,
+        'cache-control': 'no-store',
+      })
+      .send(Buffer.from(buffer as ArrayBuffer));
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * Asynchronous imports (issue 14 item 2): an upload becomes an `enterprise_imports` row (QUEUED);
+ * the job `imports.parse-enterprises` reads it into rows and a preview (PREVIEW_READY, or FAILED
+ * naming the bound the file crossed); `confirm` queues `imports.run-enterprises`, which imports the
+ * enterprises in batches through {@link EnterpriseImporter} (one transaction per enterprise, as
+ * the synchronous import) and records progress after each batch. A crash or a retry resumes after
+ * the last recorded batch; the enterprises of the interrupted batch are imported again, which the
+ * importer makes harmless (identical data → UNCHANGED, no new version, no duplicate row).
+ */
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError, badInput, conflict, notFound } from '../../../platform/src/errors/app-error.js';
+import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
+import { checkPageSize, fetchKeysetPage, type KeysetPage } from '../../../platform/src/pagination/keyset-cursor.js';
+import { HandlesJob, type JobHandler } from '../../../platform/src/queue/job-handler.js';
+import type { JobPayloads } from '../../../platform/src/queue/job-catalog.js';
+import { SHEET_LIMITS } from './sheet-limits.js';
+import { EnterpriseImportEntity, type ImportReportRow } from './enterprise-import.entity.js';
+import { EnterpriseImporter, checkRows, groupRows, importFileFormat, parseEnterpriseSheet, type ImportReport, type RawRow } from './enterprise-import.js';
+
+/** Enterprises per batch: progress is recorded, and a cancel takes effect, after each batch. */
+export const IMPORT_BATCH_SIZE = 100;
+const MAX_FILENAME = 255;
+
+/**
+ * Checks an upload before it is stored: name (.xlsx/.csv), size, and that the bytes are what the
+ * name says — a zip container for .xlsx, text (no NUL bytes) for .csv. `field` names the argument.
+ */
+export function checkUpload(filename: string, content: Buffer, fields: { filename: string; content: string }): void {
+  if (filename.length === 0 || filename.length > MAX_FILENAME) throw badInput(`文件名须为 1–${MAX_FILENAME} 个字符 (filename must be 1–${MAX_FILENAME} characters)`, fields.filename);
+  const format = importFileFormat(filename, fields.filename);
+  if (content.length === 0) throw badInput('文件为空 (the file is empty)', fields.content);
+  if (content.length > SHEET_LIMITS.maxFileBytes) {
+    throw new AppError('BAD_USER_INPUT', `文件超过上限 ${SHEET_LIMITS.maxFileBytes / 1024 / 1024} MB，请拆分文件 (the file exceeds ${SHEET_LIMITS.maxFileBytes / 1024 / 1024} MB)`, {
+      field: fields.content,
+      limit: 'fileSize',
+    });
+  }
+  const zip = content.length >= 4 && content.readUInt32LE(0) === 0x04034b50;
+  if (format === 'xlsx' && !zip) {
+    throw badInput('文件内容不是 .xlsx（应为 zip 容器；.xls 或加密文件请另存为 .xlsx）(the content is not an .xlsx workbook)', fields.content);
+  }
+  if (format === 'csv' && (zip || content.subarray(0, 64 * 1024).includes(0))) {
+    throw badInput('文件内容不是文本 .csv（可能是工作簿，请使用 .xlsx 扩展名）(the content is not a text .csv)', fields.content);
+  }
+}
+
+export interface ImportPage extends KeysetPage<EnterpriseImportEntity> {
+  totalCount: number;
+}
+
+@Injectable()
+export class EnterpriseImportRuns {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly importer: EnterpriseImporter,
+  ) {}
+
+  /** Stores an upload (QUEUED) and queues its parsing. The caller checked it with {@link checkUpload}. */
+  async start(manager: EntityManager, actorUserId: string, filename: string, content: Buffer): Promise<EnterpriseImportEntity> {
+    const row = await manager.save(
+      manager.create(EnterpriseImportEntity, { status: 'QUEUED', filename, content, fileBytes: content.length, createdBy: actorUserId, reportRows: [] }),
+    );
+    await recordEvent(manager, { type: 'enterprise-import.queued', aggregateType: 'enterprise-import', aggregateId: row.id, data: { importId: row.id }, actorUserId });
+    return this.load(manager, row.id);
+  }
+
+  async load(manager: EntityManager, id: string): Promise<EnterpriseImportEntity> {
+    const row = await manager.findOneBy(EnterpriseImportEntity, { id });
+    if (!row) throw notFound(`导入任务 ${id} 不存在 (no such import)`);
+    return row;
+  }
+
+  async find(id: string): Promise<EnterpriseImportEntity | null> {
+    return this.dataSource.getRepository(EnterpriseImportEntity).findOneBy({ id });
+  }
+
+  async page(first: number, after?: string | null): Promise<ImportPage> {
+    checkPageSize(first);
+    const repo = this.dataSource.getRepository(EnterpriseImportEntity);
+    const totalCount = await repo.count();
+    return { ...(await fetchKeysetPage(repo.createQueryBuilder('i'), 'i', 'enterprise_imports', first, after)), totalCount };
+  }
+
+  /** The report rows recorded so far, in file order. */
+  async reportRows(id: string): Promise<ImportReportRow[]> {
+    const [row] = await this.dataSource.query(`SELECT report_rows FROM enterprise_imports WHERE id = $1`, [id]);
+    return ((row?.report_rows ?? []) as ImportReportRow[]).slice().sort((a, b) => a.row - b.row);
+  }
+
+  async content(id: string): Promise<Buffer | null> {
+    const [row] = await this.dataSource.query(`SELECT content FROM enterprise_imports WHERE id = $1`, [id]);
+    return (row?.content as Buffer | undefined) ?? null;
+  }
+
+  /** PREVIEW_READY → RUNNING, and queues the run. */
+  async confirm(manager: EntityManager, id: string, actorUserId: string | null): Promise<EnterpriseImportEntity> {
+    const row = await this.locked(manager, id);
+    if (row.status !== 'PREVIEW_READY') throw conflict(`导入任务状态为 ${row.status}，只有预览就绪（PREVIEW_READY）的任务可以确认 (only a PREVIEW_READY import can be confirmed)`, 'id');
+    await manager.update(EnterpriseImportEntity, { id }, { status: 'RUNNING' });
+    await recordEvent(manager, { type: 'enterprise-import.confirmed', aggregateType: 'enterprise-import', aggregateId: id, data: { importId: id }, actorUserId });
+    return this.load(manager, id);
+  }
+
+  /** Before the run: CANCELLED at once. While RUNNING: the run stops after its current batch. */
+  async cancel(manager: EntityManager, id: string): Promise<EnterpriseImportEntity> {
+    const row = await this.locked(manager, id);
+    if (row.status === 'RUNNING') await manager.update(EnterpriseImportEntity, { id }, { cancelRequested: true });
+    else if (row.status === 'QUEUED' || row.status === 'PARSING' || row.status === 'PREVIEW_READY') {
+      await manager.update(EnterpriseImportEntity, { id }, { status: 'CANCELLED', cancelRequested: true, finishedAt: new Date() });
+    } else throw conflict(`导入任务已结束（${row.status}），不能取消 (the import has ended; nothing to cancel)`, 'id');
+    return this.load(manager, id);
+  }
+
+  private async locked(manager: EntityManager, id: string): Promise<EnterpriseImportEntity> {
+    const row = await manager.findOne(EnterpriseImportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw notFound(`导入任务 ${id} 不存在 (no such import)`);
+    return row;
+  }
+
+  /** The parse job: QUEUED → PARSING → PREVIEW_READY, or FAILED with the reader's message. */
+  async parse(id: string): Promise<void> {
+    const claimed = await this.dataSource.query(
+      `UPDATE enterprise_imports SET status = 'PARSING', updated_at = now() WHERE id = $1 AND status IN ('QUEUED', 'PARSING') RETURNING filename, content`,
+      [id],
+    );
+    const row = (claimed as [Array<{ filename: string; content: Buffer }>, number])[0]?.[0];
+    if (!row) return; // cancelled, or parsed already (a retried job)
+    let sheet;
+    try {
+      sheet = await parseEnterpriseSheet(row.content, row.filename);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'BAD_USER_INPUT') throw err;
+      await this.dataSource.query(`UPDATE enterprise_imports SET status = 'FAILED', error = $2, finished_at = now(), updated_at = now() WHERE id = $1 AND status = 'PARSING'`, [
+        id,
+        err.message,
+      ]);
+      return;
+    }
+    const { rejected, usccs } = checkRows(sheet.rows);
+    const [{ existing }] = await this.dataSource.query(`SELECT count(*)::int AS existing FROM organizations WHERE uscc = ANY($1::text[])`, [usccs]);
+    await this.dataSource.query(
+      `UPDATE enterprise_imports SET status = 'PREVIEW_READY', header_row = $2, sheet = $3, parsed_rows = $4, preview = $5,
+         rows_total = $6, firms_total = $7, updated_at = now()
+       WHERE id = $1 AND status = 'PARSING'`,
+      [
+        id,
+        sheet.headerRow,
+        JSON.stringify({ columns: sheet.columns, unknownColumns: sheet.unknownColumns }),
+        JSON.stringify(sheet.rows),
+        JSON.stringify({ wouldCreate: usccs.length - (existing as number), wouldUpdate: existing, rejected }),
+        sheet.rows.length,
+        groupRows(sheet.rows).length,
+      ],
+    );
+  }
+
+  /**
+   * The run job: imports the enterprises after `firms_done` in batches of {@link IMPORT_BATCH_SIZE}
+   * and records each batch (counts, report rows, firms_done) in one statement guarded by the
+   * expected firms_done, so two runs of one import never both record a batch. `stopAfterBatches`
+   * lets tests stop between batches as a crash would.
+   */
+  async run(id: string, actorUserId: string | null, options: { batchSize?: number; stopAfterBatches?: number } = {}): Promise<void> {
+    const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
+    const [row] = await this.dataSource.query(`SELECT status, firms_done, parsed_rows FROM enterprise_imports WHERE id = $1`, [id]);
+    if (!row || row.status !== 'RUNNING') return;
+    const groups = groupRows(row.parsed_rows as RawRow[]);
+    let done = row.firms_done as number;
+    let batches = 0;
+    while (done < groups.length) {
+      const [state] = await this.dataSource.query(`SELECT status, cancel_requested FROM enterprise_imports WHERE id = $1`, [id]);
+      if (state?.status !== 'RUNNING') return;
+      if (state.cancel_requested) {
+        await this.dataSource.query(`UPDATE enterprise_imports SET status = 'CANCELLED', finished_at = now(), updated_at = now() WHERE id = $1 AND status = 'RUNNING'`, [id]);
+        return;
+      }
+      if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) return;
+      const batch = groups.slice(done, done + batchSize);
+      const report = await this.importer.import(batch.flat(), { actorUserId });
+      const rows = reportRowsOf(report);
+      const [, recorded] = (await this.dataSource.query(
+        `UPDATE enterprise_imports SET firms_done = $3, rows_done = rows_done + $4, created = created + $5, updated = updated + $6,
+           unchanged = unchanged + $7, rejected_rows = rejected_rows + $8, claim_conflicts = claim_conflicts + $9,
+           report_rows = report_rows || $10::jsonb, updated_at = now()
+         WHERE id = $1 AND firms_done = $2 AND status = 'RUNNING'`,
+        [id, done, done + batch.length, batch.reduce((n, g) => n + g.length, 0), report.created, report.updated, report.unchanged, report.rejectedRows, report.claimConflicts, JSON.stringify(rows)],
+      )) as [unknown, number];
+      if (recorded !== 1) return; // another run of this import recorded it (or it was cancelled meanwhile)
+      done += batch.length;
+      batches += 1;
+    }
+    await this.dataSource.query(`UPDATE enterprise_imports SET status = 'DONE', finished_at = now(), updated_at = now() WHERE id = $1 AND status = 'RUNNING'`, [id]);
+  }
+}
+
+/** One report row per file row of a batch. */
+function reportRowsOf(report: ImportReport): ImportReportRow[] {
+  const out: ImportReportRow[] = [];
+  for (const f of report.firms) for (const row of f.rows) out.push({ row, uscc: f.uscc, outcome: f.outcome, field: null, reason: null });
+  const seen = new Set<number>();
+  for (const r of report.rejected) {
+    // One entry per row: the first problem named (the rest are in the same enterprise's other rows).
+    if (seen.has(r.row)) continue;
+    seen.add(r.row);
+    out.push({ row: r.row, uscc: r.uscc, outcome: r.claimConflict ? 'CLAIM_CONFLICT' : 'REJECTED', field: r.field, reason: r.reason });
+  }
+  return out.sort((a, b) => a.row - b.row);
+}
+
+@Injectable()
+@HandlesJob('imports.parse-enterprises')
+export class ParseEnterpriseImportHandler implements JobHandler<'imports.parse-enterprises'> {
+  constructor(private readonly runs: EnterpriseImportRuns) {}
+
+  handle(job: JobPayloads['imports.parse-enterprises']): Promise<void> {
+    return this.runs.parse(job.data.importId);
+  }
+}
+
+@Injectable()
+@HandlesJob('imports.run-enterprises')
+export class RunEnterpriseImportHandler implements JobHandler<'imports.run-enterprises'> {
+  constructor(private readonly runs: EnterpriseImportRuns) {}
+
+  handle(job: JobPayloads['imports.run-enterprises']): Promise<void> {
+    return this.runs.run(job.data.importId, job.actorUserId ?? null);
+  }
+}

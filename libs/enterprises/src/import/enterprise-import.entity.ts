@@ -1,0 +1,107 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** QUEUED → PARSING → PREVIEW_READY → RUNNING → DONE; FAILED (unreadable file) and CANCELLED end it early. */
+export const ENTERPRISE_IMPORT_STATUSES = ['QUEUED', 'PARSING', 'PREVIEW_READY', 'RUNNING', 'DONE', 'FAILED', 'CANCELLED'] as const;
+export type EnterpriseImportStatus = (typeof ENTERPRISE_IMPORT_STATUSES)[number];
+
+/** One row of the report: a file row and what became of it. */
+export interface ImportReportRow {
+  row: number;
+  uscc: string | null;
+  /** CREATED / UPDATED / UNCHANGED, REJECTED, or CLAIM_CONFLICT (a self-registered, unverified claimant holds the USCC). */
+  outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED' | 'CLAIM_CONFLICT';
+  field: string | null;
+  reason: string | null;
+}
+
+/**
+ * An asynchronous import of an enterprise list: the uploaded file (kept for the report download),
+ * the parsed rows, the preview, the progress of the run and its report. Written by the jobs
+ * `imports.parse-enterprises` and `imports.run-enterprises`; read by `enterpriseImport(s)`.
+ */
+@Entity('enterprise_imports')
+@Index('IDX_enterprise_imports_created', ['createdAt', 'id'])
+export class EnterpriseImportEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('varchar', { length: 20 })
+  status: EnterpriseImportStatus;
+
+  @Column('varchar', { length: 255 })
+  filename: string;
+
+  /** The file as uploaded (≤ 20 MB, checked before it is stored). */
+  @Column('bytea', { select: false })
+  content: Buffer;
+
+  @Column('int', { name: 'file_bytes' })
+  fileBytes: number;
+
+  @Column('uuid', { name: 'created_by' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column('timestamptz', { name: 'finished_at', nullable: true })
+  finishedAt: Date | null;
+
+  /** Set by cancelEnterpriseImport while RUNNING: the run stops after its current batch. */
+  @Column('boolean', { name: 'cancel_requested', default: false })
+  cancelRequested: boolean;
+
+  /** Why the file could not be read (FAILED); the reader's message, which names the bound crossed. */
+  @Column('text', { nullable: true })
+  error: string | null;
+
+  @Column('int', { name: 'header_row', nullable: true })
+  headerRow: number | null;
+
+  /** The column mapping and unknown columns of the parsed sheet (ParsedSheet minus rows). */
+  @Column('jsonb', { nullable: true })
+  sheet: { columns: unknown[]; unknownColumns: unknown[] } | null;
+
+  /** The parsed data rows (RawRow[]), so the run does not read the file again. */
+  @Column('jsonb', { name: 'parsed_rows', nullable: true, select: false })
+  parsedRows: unknown[] | null;
+
+  /** Preview: enterprises that would be created / already exist, and the rows already known to be rejected. */
+  @Column('jsonb', { nullable: true })
+  preview: { wouldCreate: number; wouldUpdate: number; rejected: unknown[] } | null;
+
+  @Column('int', { name: 'rows_total', default: 0 })
+  rowsTotal: number;
+
+  @Column('int', { name: 'rows_done', default: 0 })
+  rowsDone: number;
+
+  /** Groups of rows (enterprises) in the file, and how many the run has finished: the resume point. */
+  @Column('int', { name: 'firms_total', default: 0 })
+  firmsTotal: number;
+
+  @Column('int', { name: 'firms_done', default: 0 })
+  firmsDone: number;
+
+  @Column('int', { default: 0 })
+  created: number;
+
+  @Column('int', { default: 0 })
+  updated: number;
+
+  @Column('int', { default: 0 })
+  unchanged: number;
+
+  @Column('int', { name: 'rejected_rows', default: 0 })
+  rejectedRows: number;
+
+  @Column('int', { name: 'claim_conflicts', default: 0 })
+  claimConflicts: number;
+
+  /** One entry per file row handled so far (see ImportReportRow), in row order per batch. */
+  @Column('jsonb', { name: 'report_rows', select: false })
+  reportRows: ImportReportRow[];
+}

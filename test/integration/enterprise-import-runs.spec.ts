@@ -1,0 +1,127 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
+import { OrganizationEntity } from '../../libs/identity/src/organizations/organization.entity.js';
+import { EnterpriseProfileService } from '../../libs/enterprises/src/enterprise-profile.service.js';
+import { EnterpriseImporter, parseEnterpriseFile } from '../../libs/enterprises/src/import/enterprise-import.js';
+import { EnterpriseImportRuns } from '../../libs/enterprises/src/import/enterprise-import-runs.js';
+import { openTestDataSource } from '../helpers/test-database.js';
+
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const uscc = () => makeUscc('91', '330212', [...randomBytes(8)].map((b) => ALPHABET[b % ALPHABET.length]).join(''));
+
+/** n firms, two rows (years) each. */
+function list(codes: string[]): Buffer {
+  const head = 'uscc,name,regionCode,industryCode,foundedOn,mainBusinessSince,year,revenue,mainBusinessRevenue,rdExpense';
+  const rows = codes.flatMap((c, i) => [
+    `${c},宁波续跑测试${i}有限公司,330212,C34,2015-01-01,2015-01-01,2024,1000000,900000,50000`,
+    `${c},,,,,,2025,1200000,1000000,60000`,
+  ]);
+  return Buffer.from([head, ...rows].join('\n'));
+}
+
+describe('asynchronous import runs: batches, crash and resume, cancel (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let close: () => Promise<void>;
+  let runs: EnterpriseImportRuns;
+  let importer: EnterpriseImporter;
+  /** The uploader (created_by); the run itself acts as the CLI does (no user). */
+  const userId = randomUUID();
+
+  beforeAll(async () => {
+    ({ dataSource, close } = await openTestDataSource());
+    importer = new EnterpriseImporter(dataSource, new EnterpriseProfileService(dataSource));
+    runs = new EnterpriseImportRuns(dataSource, importer);
+  });
+
+  afterAll(async () => {
+    await close?.();
+  });
+
+  const prepared = async (codes: string[]) => {
+    const row = await dataSource.transaction((m) => runs.start(m, userId, 'list.csv', list(codes)));
+    await runs.parse(row.id);
+    expect((await runs.find(row.id))!.status).toBe('PREVIEW_READY');
+    await dataSource.transaction((m) => runs.confirm(m, row.id, null));
+    return row.id;
+  };
+  const counts = async (codes: string[]) => {
+    const [r] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM organizations WHERE uscc = ANY($1)) AS orgs,
+              (SELECT count(*)::int FROM enterprise_financials f JOIN organizations o ON o.id = f.organization_id WHERE o.uscc = ANY($1)) AS years,
+              (SELECT count(*)::int FROM outbox_events e JOIN organizations o ON o.id::text = e.aggregate_id::text
+                 WHERE o.uscc = ANY($1) AND e.type = 'enterprise-profile.changed') AS profileEvents`,
+      [codes],
+    );
+    return r as { orgs: number; years: number; profileevents: number };
+  };
+
+  it('stopped between batches (a crash), resumed by a second run: every firm once, counts exact', async () => {
+    const codes = Array.from({ length: 5 }, uscc);
+    const id = await prepared(codes);
+    await runs.run(id, null, { batchSize: 2, stopAfterBatches: 1 });
+    expect(await runs.find(id)).toMatchObject({ status: 'RUNNING', firmsDone: 2, rowsDone: 4, created: 2 });
+    expect((await counts(codes)).orgs).toBe(2);
+
+    await runs.run(id, null, { batchSize: 2 });
+    expect(await runs.find(id)).toMatchObject({ status: 'DONE', firmsTotal: 5, firmsDone: 5, rowsTotal: 10, rowsDone: 10, created: 5, updated: 0, unchanged: 0, rejectedRows: 0 });
+    expect(await counts(codes)).toEqual({ orgs: 5, years: 10, profileevents: 5 });
+    expect((await runs.reportRows(id)).map((r) => r.outcome)).toEqual(Array(10).fill('CREATED'));
+
+    // A third run (a retried job after DONE) does nothing.
+    await runs.run(id, null, { batchSize: 2 });
+    expect(await counts(codes)).toEqual({ orgs: 5, years: 10, profileevents: 5 });
+    expect((await runs.reportRows(id)).length).toBe(10);
+  });
+
+  it('a crash inside a batch (firms written, progress not recorded): the batch is redone without duplicates', async () => {
+    const codes = Array.from({ length: 4 }, uscc);
+    const id = await prepared(codes);
+    // What a killed run leaves: the first two firms committed, progress still at 0.
+    await importer.import((await parseEnterpriseFile(list(codes.slice(0, 2)), 'part.csv')), { actorUserId: null });
+    await runs.run(id, null, { batchSize: 3 });
+    expect(await runs.find(id)).toMatchObject({ status: 'DONE', firmsDone: 4, rowsDone: 8, created: 2, unchanged: 2 });
+    expect(await counts(codes)).toEqual({ orgs: 4, years: 8, profileevents: 4 });
+  });
+
+  it('two runs of one import at once record each batch once', async () => {
+    const codes = Array.from({ length: 6 }, uscc);
+    const id = await prepared(codes);
+    await Promise.all([runs.run(id, null, { batchSize: 2 }), runs.run(id, null, { batchSize: 2 })]);
+    const row = await runs.find(id);
+    expect(row).toMatchObject({ status: 'DONE', firmsDone: 6, rowsDone: 12 });
+    expect(row!.created + row!.unchanged + row!.updated).toBe(6);
+    expect((await runs.reportRows(id)).length).toBe(12);
+    expect(await counts(codes)).toEqual({ orgs: 6, years: 12, profileevents: 6 });
+  });
+
+  it('reports a USCC claimed by an unverified organization as CLAIM_CONFLICT, its own outcome', async () => {
+    const codes = Array.from({ length: 2 }, uscc);
+    const repo = dataSource.getRepository(OrganizationEntity);
+    await repo.save(repo.create({ kind: 'ENTERPRISE', name: '抢注的名称有限公司', uscc: codes[1], regionCode: '330212', verified: false }));
+    const id = await prepared(codes);
+    expect((await runs.find(id))!.preview).toMatchObject({ wouldCreate: 1, wouldUpdate: 1 });
+    await runs.run(id, null);
+    expect(await runs.find(id)).toMatchObject({ status: 'DONE', created: 1, claimConflicts: 1, rejectedRows: 2 });
+    expect((await runs.reportRows(id)).map((r) => [r.row, r.outcome, r.field])).toEqual([
+      [2, 'CREATED', null],
+      [3, 'CREATED', null],
+      [4, 'CLAIM_CONFLICT', 'uscc'],
+      [5, 'CLAIM_CONFLICT', 'uscc'],
+    ]);
+  });
+
+  it('cancel while RUNNING stops after the current batch; the rest is never written', async () => {
+    const codes = Array.from({ length: 5 }, uscc);
+    const id = await prepared(codes);
+    await runs.run(id, null, { batchSize: 2, stopAfterBatches: 1 });
+    const cancelled = await dataSource.transaction((m) => runs.cancel(m, id));
+    expect(cancelled).toMatchObject({ status: 'RUNNING', cancelRequested: true });
+    await runs.run(id, null, { batchSize: 2 });
+    expect(await runs.find(id)).toMatchObject({ status: 'CANCELLED', firmsDone: 2, created: 2 });
+    expect((await counts(codes)).orgs).toBe(2);
+    await runs.run(id, null, { batchSize: 2 });
+    expect((await counts(codes)).orgs).toBe(2);
+  });
+});
