@@ -15,7 +15,7 @@ export interface TestApp {
   readonly namespace: string;
   readonly queue: 'postgres' | 'redis';
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
-  /** Waits until every outbox event is relayed and every queued job has run. */
+  /** Waits until every outbox event is relayed and every queued job has run (45 s by default: a shared CI machine can be slow; a real hang still fails). */
   drain(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -63,7 +63,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     namespace,
     queue,
     gql: (query, variables, token) => gql(started.graphqlUrl, query, variables, token),
-    async drain(timeoutMs = 20_000) {
+    async drain(timeoutMs = 45_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
         const [{ n }] = await started.runtime.database.dataSource.query(
