@@ -8,7 +8,7 @@ import { UserEntity } from './identity/src/users/user.entity.js';
 import { NotificationEntity, NotificationReadEntity } from './notifications/src/notification.entity.js';
 import { EnterpriseProfileEntity } from './enterprises/src/enterprise-profile.entity.js';
 import { EnterpriseFinancialsEntity } from './enterprises/src/enterprise-financials.entity.js';
-import { EnterpriseImportEntity } from './enterprises/src/import/enterprise-import.entity.js';
+import { EnterpriseImportEntity, EnterpriseImportRowEntity } from './enterprises/src/import/enterprise-import.entity.js';
 import { TierAssessmentEntity } from './tiers/src/assessments/tier-assessment.entity.js';
 import { ListingEntity } from './listings/src/entities/listing.entity.js';
 import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './listings/src/entities/listing-details.entity.js';
@@ -36,6 +36,7 @@ export const ENTITIES = [
   EnterpriseProfileEntity,
   EnterpriseFinancialsEntity,
   EnterpriseImportEntity,
+  EnterpriseImportRowEntity,
   TierAssessmentEntity,
   ListingEntity,
   ServiceOfferingEntity,

@@ -11,6 +11,7 @@ import { SessionsAndThrottles1796399768835 } from './1796399768835-SessionsAndTh
 import { NotificationReadsAndTargets1796400119271 } from './1796400119271-NotificationReadsAndTargets.js';
 import { UsccClaimResolution1796403730419 } from './1796403730419-UsccClaimResolution.js';
 import { EnterpriseImports1796404795879 } from './1796404795879-EnterpriseImports.js';
+import { EnterpriseImportRows1796406089365 } from './1796406089365-EnterpriseImportRows.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   VerificationDesk1796400147119,
   UsccClaimResolution1796403730419,
   EnterpriseImports1796404795879,
+  EnterpriseImportRows1796406089365,
 ];

@@ -212,8 +212,8 @@ describe('access table: every mutation × every kind of caller', () => {
   const previewReadyImport = async (): Promise<string> => {
     const [row] = await sql(
       app,
-      `INSERT INTO enterprise_imports (status, filename, content, file_bytes, created_by, parsed_rows, report_rows, preview)
-       SELECT 'PREVIEW_READY', 'access.csv', '\\x00'::bytea, 1, id, '[]'::jsonb, '[]'::jsonb, '{"wouldCreate":0,"wouldUpdate":0,"rejected":[]}'::jsonb FROM users LIMIT 1 RETURNING id`,
+      `INSERT INTO enterprise_imports (status, filename, content, file_bytes, created_by, parsed_rows, preview)
+       SELECT 'PREVIEW_READY', 'access.csv', '\\x00'::bytea, 1, id, '[]'::jsonb, '{"wouldCreate":0,"wouldUpdate":0,"rejected":[]}'::jsonb FROM users LIMIT 1 RETURNING id`,
     );
     return row.id as string;
   };

@@ -11,7 +11,7 @@ const REGISTER = `mutation($i: RegisterInput!) { register(input: $i) { accessTok
 const FIELDS = `id filename status cancelRequested error headerRow rowsTotal rowsDone firmsTotal firmsDone created updated unchanged rejectedRows claimConflicts
   columns { column header key moneyUnit } unknownColumns { column header }
   preview { wouldCreate wouldUpdate rejected { row uscc field reason } }
-  report { row uscc outcome field reason }`;
+  report(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { row uscc outcome field reason } } }`;
 const GET = `query($id: ID!) { enterpriseImport(id: $id) { ${FIELDS} } }`;
 const LIST = `query($first: Int!, $after: String) { enterpriseImports(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status } } } }`;
 const START = `mutation($i: EnterpriseImportInput!) { startEnterpriseImport(input: $i) { id status } }`;
@@ -112,11 +112,21 @@ describe('asynchronous enterprise imports over HTTP', () => {
     await app.drain();
     const done = await read(id);
     expect(done).toMatchObject({ status: 'DONE', rowsTotal: 3, rowsDone: 3, firmsDone: 3, created: 2, updated: 0, unchanged: 0, rejectedRows: 1, claimConflicts: 0 });
-    expect(done.report).toEqual([
+    expect(done.report.totalCount).toBe(3);
+    expect(done.report.pageInfo.hasNextPage).toBe(false);
+    expect(done.report.edges.map((e: { node: unknown }) => e.node)).toEqual([
       { row: 4, uscc: codes[0], outcome: 'CREATED', field: null, reason: null },
       { row: 5, uscc: codes[1], outcome: 'CREATED', field: null, reason: null },
       { row: 6, uscc: codes[2], outcome: 'REJECTED', field: 'revenue', reason: expect.stringContaining('4 位小数') },
     ]);
+    // One page of one outcome, and the bound on the page size (nothing is read past it).
+    const REPORT = `query($id: ID!, $first: Int!, $after: String, $outcome: EnterpriseImportRowOutcome) { enterpriseImport(id: $id) { report(first: $first, after: $after, outcome: $outcome) { totalCount pageInfo { hasNextPage endCursor } edges { node { row outcome } } } } }`;
+    const first = await app.gql(REPORT, { id, first: 1, outcome: 'CREATED' }, authority);
+    expect(first.data!.enterpriseImport.report).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { row: 4, outcome: 'CREATED' } }] });
+    const second = await app.gql(REPORT, { id, first: 1, outcome: 'CREATED', after: first.data!.enterpriseImport.report.pageInfo.endCursor }, authority);
+    expect(second.data!.enterpriseImport.report).toMatchObject({ pageInfo: { hasNextPage: false }, edges: [{ node: { row: 5 } }] });
+    expect(expectError(await app.gql(REPORT, { id, first: 101 }, authority), 'BAD_USER_INPUT').extensions?.field).toBe('first');
+    expect(expectError(await app.gql(REPORT, { id, first: 10, after: 'not-a-cursor' }, authority), 'BAD_USER_INPUT').extensions?.field).toBe('after');
     const figures = await sql<{ uscc: string; revenue: string; main: string; rd: string }>(
       `SELECT o.uscc, f.revenue::text, f.main_business_revenue::text AS main, f.rd_expense::text AS rd
          FROM enterprise_financials f JOIN organizations o ON o.id = f.organization_id WHERE o.uscc = ANY($1) ORDER BY o.uscc = $2 DESC`,

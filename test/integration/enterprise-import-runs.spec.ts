@@ -68,6 +68,8 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
     expect(await runs.find(id)).toMatchObject({ status: 'DONE', firmsTotal: 5, firmsDone: 5, rowsTotal: 10, rowsDone: 10, created: 5, updated: 0, unchanged: 0, rejectedRows: 0 });
     expect(await counts(codes)).toEqual({ orgs: 5, years: 10, profileevents: 5 });
     expect((await runs.reportRows(id)).map((r) => r.outcome)).toEqual(Array(10).fill('CREATED'));
+    expect((await runs.reportRows(id)).map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect((await runs.reportRows(id)).every((r) => typeof r.organizationId === 'string')).toBe(true);
 
     // A third run (a retried job after DONE) does nothing.
     await runs.run(id, null, { batchSize: 2 });
@@ -80,9 +82,14 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
     const id = await prepared(codes);
     // What a killed run leaves: the first two firms committed, progress still at 0.
     await importer.import((await parseEnterpriseFile(list(codes.slice(0, 2)), 'part.csv')), { actorUserId: null });
+    // …and, as if its report rows had been written while its progress had not, the first batch's rows.
+    await dataSource.query(`INSERT INTO enterprise_import_rows (import_id, row, outcome) VALUES ($1, 2, 'CREATED'), ($1, 3, 'CREATED')`, [id]);
     await runs.run(id, null, { batchSize: 3 });
     expect(await runs.find(id)).toMatchObject({ status: 'DONE', firmsDone: 4, rowsDone: 8, created: 2, unchanged: 2 });
     expect(await counts(codes)).toEqual({ orgs: 4, years: 8, profileevents: 4 });
+    // Each file row is reported once: the redone batch did not duplicate rows 2 and 3.
+    const [{ n, distinct }] = await dataSource.query(`SELECT count(*)::int AS n, count(DISTINCT row)::int AS distinct FROM enterprise_import_rows WHERE import_id = $1`, [id]);
+    expect({ n, distinct }).toEqual({ n: 8, distinct: 8 });
   });
 
   it('two runs of one import at once record each batch once', async () => {
@@ -110,6 +117,27 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
       [4, 'CLAIM_CONFLICT', 'uscc'],
       [5, 'CLAIM_CONFLICT', 'uscc'],
     ]);
+  });
+
+  it('pages the report by row number, filtered by outcome, at most 100 a page', async () => {
+    const codes = Array.from({ length: 3 }, uscc);
+    const repo = dataSource.getRepository(OrganizationEntity);
+    await repo.save(repo.create({ kind: 'ENTERPRISE', name: '抢注的名称有限公司', uscc: codes[1], regionCode: '330212', verified: false }));
+    const id = await prepared(codes);
+    await runs.run(id, null, { batchSize: 1 });
+    const p1 = await runs.reportPage(id, 4, null, null);
+    expect(p1.rows.map((r) => r.row)).toEqual([2, 3, 4, 5]);
+    expect(p1).toMatchObject({ hasNextPage: true, totalCount: 6 });
+    const p2 = await runs.reportPage(id, 4, 5, null);
+    expect(p2.rows.map((r) => r.row)).toEqual([6, 7]);
+    expect(p2.hasNextPage).toBe(false);
+    const conflicts = await runs.reportPage(id, 100, null, 'CLAIM_CONFLICT');
+    expect(conflicts.rows.map((r) => [r.row, r.outcome, r.organizationId])).toEqual([
+      [4, 'CLAIM_CONFLICT', null],
+      [5, 'CLAIM_CONFLICT', null],
+    ]);
+    expect(conflicts.totalCount).toBe(2);
+    await expect(runs.reportPage(id, 101, null, null)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('cancel while RUNNING stops after the current batch; the rest is never written', async () => {

@@ -1,4 +1,4 @@
-import { Args, Context, Field, ID, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
+import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, registerEnumType } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput, unauthenticated } from '../../../../libs/platform/src/errors/app-error.js';
@@ -66,6 +66,21 @@ export class EnterpriseImportReportRowModel {
   @Field(() => OutcomeEnum, { description: '结果 (outcome)' }) outcome: keyof typeof OutcomeEnum;
   @Field(() => String, { nullable: true, description: '出错的列键 (column key of the problem)' }) field: string | null;
   @Field(() => String, { nullable: true, description: '原因 (reason)' }) reason: string | null;
+  @Field(() => ID, { nullable: true, description: '导入到的机构 id（被拒绝或冲突时为空）(organization the row was imported into; null when rejected)' })
+  organizationId: string | null;
+}
+
+@ObjectType('EnterpriseImportReportEdge', { description: '报告的一行 (one report row in a page)' })
+export class EnterpriseImportReportEdgeModel {
+  @Field({ description: '游标 (cursor)' }) cursor: string;
+  @Field(() => EnterpriseImportReportRowModel, { description: '报告行 (the row)' }) node: EnterpriseImportReportRowModel;
+}
+
+@ObjectType('EnterpriseImportReportConnection', { description: '逐行报告，按行号 (per-row report, by row number)' })
+export class EnterpriseImportReportConnectionModel {
+  @Field(() => [EnterpriseImportReportEdgeModel], { description: '本页 (this page)' }) edges: EnterpriseImportReportEdgeModel[];
+  @Field(() => PageInfoModel, { description: '分页信息 (page info)' }) pageInfo: PageInfoModel;
+  @Field(() => Int, { description: '符合条件的报告行总数 (rows matching the filter)' }) totalCount: number;
 }
 
 @ObjectType('EnterpriseImport', { description: '一次异步企业名单导入 (an asynchronous import of an enterprise list)' })
@@ -93,10 +108,6 @@ export class EnterpriseImportModel {
   @Field(() => Int, { description: '无变化的企业数 (unchanged)' }) unchanged: number;
   @Field(() => Int, { description: '未导入的行数 (rows not imported)' }) rejectedRows: number;
   @Field(() => Int, { description: '因申领冲突未导入的企业数 (enterprises skipped for a USCC claim conflict)' }) claimConflicts: number;
-  @Field(() => [EnterpriseImportReportRowModel], {
-    description: '逐行报告：已处理的每一行（按行号，至多 20,000 行；完整表格见 GET /imports/enterprises/{id}/report.xlsx）(per-row report of the rows processed so far, by row number)',
-  })
-  report: EnterpriseImportReportRowModel[];
 }
 
 @ObjectType('EnterpriseImportEdge', { description: '导入任务列表的一项 (one import in a page)' })
@@ -132,6 +143,25 @@ export class EnterpriseImportRunsResolver {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  @ResolveField(() => EnterpriseImportReportConnectionModel, {
+    description: '逐行报告：已处理的行，按行号分页（完整表格见 GET /imports/enterprises/{id}/report.xlsx）(per-row report of the rows processed so far, paged by row number)',
+  })
+  async report(
+    @Parent() parent: EnterpriseImportModel,
+    @Args('first', { type: () => Int, defaultValue: 50, description: '每页行数，1–100 (page size, 1–100)' }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (cursor of the previous page)' }) after?: string | null,
+    @Args('outcome', { type: () => OutcomeEnum, nullable: true, description: '只看某一结果的行，如 REJECTED (only rows of this outcome)' }) outcome?: keyof typeof OutcomeEnum | null,
+  ): Promise<EnterpriseImportReportConnectionModel> {
+    const afterRow = after ? decodeReportCursor(after, 'after') : null;
+    const page = await this.runs.reportPage(parent.id, first, afterRow, outcome ?? null);
+    const last = page.rows[page.rows.length - 1];
+    return {
+      edges: page.rows.map((r) => ({ cursor: reportCursor(r.row), node: { ...r, organizationId: r.organizationId ?? null } })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? reportCursor(last.row) : null },
+      totalCount: page.totalCount,
+    };
+  }
+
   @Mutation(() => EnterpriseImportModel, {
     description:
       '主管部门：上传企业名单（base64，适合小文件；大文件请 POST /imports/enterprises），异步解析为预览，再由 confirmEnterpriseImport 执行 ' +
@@ -165,7 +195,7 @@ export class EnterpriseImportRunsResolver {
     requireImportReader(ctx.actor);
     checkId(id);
     const row = await this.runs.find(id);
-    return row ? toModel(row, () => this.runs.reportRows(id)) : null;
+    return row ? toModel(row) : null;
   }
 
   @Query(() => EnterpriseImportConnectionModel, { description: '主管部门：导入任务列表，新的在前 (AUTHORITY: imports, newest first)' })
@@ -178,16 +208,25 @@ export class EnterpriseImportRunsResolver {
     if (after && after.length > 200) throw badInput('after 游标过长 (cursor too long)', 'after');
     const page = await this.runs.page(first, after);
     return {
-      edges: page.rows.map((r) => ({ cursor: keysetCursor(r), node: toModel(r, () => this.runs.reportRows(r.id)) })),
+      edges: page.rows.map((r) => ({ cursor: keysetCursor(r), node: toModel(r) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       totalCount: page.totalCount,
     };
   }
 }
 
-type ReportLoader = () => Promise<EnterpriseImportReportRowModel[]>;
+/** Report cursors: the row number, opaque to clients. */
+export function reportCursor(row: number): string {
+  return Buffer.from(`row:${row}`).toString('base64url');
+}
 
-function toModel(row: EnterpriseImportEntity, loadReport?: ReportLoader): EnterpriseImportModel {
+function decodeReportCursor(cursor: string, field: string): number {
+  const m = cursor.length <= 40 ? /^row:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
+  if (!m) throw badInput('after 游标无效 (invalid cursor)', field);
+  return Number(m[1]);
+}
+
+export function toModel(row: EnterpriseImportEntity): EnterpriseImportModel {
   const preview = row.preview as { wouldCreate: number; wouldUpdate: number; rejected: ImportRejection[] } | null;
   const model = {
     id: row.id,
@@ -213,7 +252,5 @@ function toModel(row: EnterpriseImportEntity, loadReport?: ReportLoader): Enterp
     rejectedRows: row.rejectedRows,
     claimConflicts: row.claimConflicts,
   } as EnterpriseImportModel;
-  // The report is read only when asked for (a getter the field resolver awaits).
-  Object.defineProperty(model, 'report', { enumerable: true, get: () => (loadReport ? loadReport() : Promise.resolve([])) });
   return model;
 }

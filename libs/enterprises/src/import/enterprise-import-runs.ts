@@ -60,7 +60,7 @@ export class EnterpriseImportRuns {
   /** Stores an upload (QUEUED) and queues its parsing. The caller checked it with {@link checkUpload}. */
   async start(manager: EntityManager, actorUserId: string, filename: string, content: Buffer): Promise<EnterpriseImportEntity> {
     const row = await manager.save(
-      manager.create(EnterpriseImportEntity, { status: 'QUEUED', filename, content, fileBytes: content.length, createdBy: actorUserId, reportRows: [] }),
+      manager.create(EnterpriseImportEntity, { status: 'QUEUED', filename, content, fileBytes: content.length, createdBy: actorUserId }),
     );
     await recordEvent(manager, { type: 'enterprise-import.queued', aggregateType: 'enterprise-import', aggregateId: row.id, data: { importId: row.id }, actorUserId });
     return this.load(manager, row.id);
@@ -83,10 +83,28 @@ export class EnterpriseImportRuns {
     return { ...(await fetchKeysetPage(repo.createQueryBuilder('i'), 'i', 'enterprise_imports', first, after)), totalCount };
   }
 
-  /** The report rows recorded so far, in file order. */
+  /** All report rows recorded so far, in file order (for the report download). */
   async reportRows(id: string): Promise<ImportReportRow[]> {
-    const [row] = await this.dataSource.query(`SELECT report_rows FROM enterprise_imports WHERE id = $1`, [id]);
-    return ((row?.report_rows ?? []) as ImportReportRow[]).slice().sort((a, b) => a.row - b.row);
+    const rows = await this.dataSource.query(
+      `SELECT row, uscc, outcome, field, reason, organization_id AS "organizationId" FROM enterprise_import_rows WHERE import_id = $1 ORDER BY row`,
+      [id],
+    );
+    return rows as ImportReportRow[];
+  }
+
+  /**
+   * One page of the report in row order: at most `first` (1–100) rows after row `afterRow`,
+   * optionally of one outcome, with the total count of rows matching.
+   */
+  async reportPage(id: string, first: number, afterRow: number | null, outcome: ImportReportRow['outcome'] | null): Promise<{ rows: ImportReportRow[]; hasNextPage: boolean; totalCount: number }> {
+    checkPageSize(first);
+    const rows = (await this.dataSource.query(
+      `SELECT row, uscc, outcome, field, reason, organization_id AS "organizationId" FROM enterprise_import_rows
+        WHERE import_id = $1 AND row > $2 AND ($3::text IS NULL OR outcome = $3) ORDER BY row LIMIT $4`,
+      [id, afterRow ?? 0, outcome, first + 1],
+    )) as ImportReportRow[];
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM enterprise_import_rows WHERE import_id = $1 AND ($2::text IS NULL OR outcome = $2)`, [id, outcome]);
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: total as number };
   }
 
   async content(id: string): Promise<Buffer | null> {
@@ -180,13 +198,32 @@ export class EnterpriseImportRuns {
       const batch = groups.slice(done, done + batchSize);
       const report = await this.importer.import(batch.flat(), { actorUserId });
       const rows = reportRowsOf(report);
-      const [, recorded] = (await this.dataSource.query(
-        `UPDATE enterprise_imports SET firms_done = $3, rows_done = rows_done + $4, created = created + $5, updated = updated + $6,
-           unchanged = unchanged + $7, rejected_rows = rejected_rows + $8, claim_conflicts = claim_conflicts + $9,
-           report_rows = report_rows || $10::jsonb, updated_at = now()
-         WHERE id = $1 AND firms_done = $2 AND status = 'RUNNING'`,
-        [id, done, done + batch.length, batch.reduce((n, g) => n + g.length, 0), report.created, report.updated, report.unchanged, report.rejectedRows, report.claimConflicts, JSON.stringify(rows)],
-      )) as [unknown, number];
+      // Progress and report rows in one transaction, guarded by the expected firms_done; the rows'
+      // key (import, row) makes a re-recorded row a no-op rather than a duplicate.
+      const recorded = await this.dataSource.transaction(async (m) => {
+        const [, n] = (await m.query(
+          `UPDATE enterprise_imports SET firms_done = $3, rows_done = rows_done + $4, created = created + $5, updated = updated + $6,
+             unchanged = unchanged + $7, rejected_rows = rejected_rows + $8, claim_conflicts = claim_conflicts + $9, updated_at = now()
+           WHERE id = $1 AND firms_done = $2 AND status = 'RUNNING'`,
+          [id, done, done + batch.length, batch.reduce((n, g) => n + g.length, 0), report.created, report.updated, report.unchanged, report.rejectedRows, report.claimConflicts],
+        )) as [unknown, number];
+        if (n !== 1 || rows.length === 0) return n;
+        await m.query(
+          `INSERT INTO enterprise_import_rows (import_id, row, outcome, uscc, field, reason, organization_id)
+           SELECT $1, * FROM unnest($2::int[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::uuid[])
+           ON CONFLICT (import_id, row) DO NOTHING`,
+          [
+            id,
+            rows.map((r) => r.row),
+            rows.map((r) => r.outcome),
+            rows.map((r) => r.uscc),
+            rows.map((r) => r.field),
+            rows.map((r) => r.reason),
+            rows.map((r) => r.organizationId ?? null),
+          ],
+        );
+        return n;
+      });
       if (recorded !== 1) return; // another run of this import recorded it (or it was cancelled meanwhile)
       done += batch.length;
       batches += 1;
@@ -198,13 +235,13 @@ export class EnterpriseImportRuns {
 /** One report row per file row of a batch. */
 function reportRowsOf(report: ImportReport): ImportReportRow[] {
   const out: ImportReportRow[] = [];
-  for (const f of report.firms) for (const row of f.rows) out.push({ row, uscc: f.uscc, outcome: f.outcome, field: null, reason: null });
+  for (const f of report.firms) for (const row of f.rows) out.push({ row, uscc: f.uscc, outcome: f.outcome, field: null, reason: null, organizationId: f.organizationId });
   const seen = new Set<number>();
   for (const r of report.rejected) {
     // One entry per row: the first problem named (the rest are in the same enterprise's other rows).
     if (seen.has(r.row)) continue;
     seen.add(r.row);
-    out.push({ row: r.row, uscc: r.uscc, outcome: r.claimConflict ? 'CLAIM_CONFLICT' : 'REJECTED', field: r.field, reason: r.reason });
+    out.push({ row: r.row, uscc: r.uscc, outcome: r.claimConflict ? 'CLAIM_CONFLICT' : 'REJECTED', field: r.field, reason: r.reason, organizationId: null });
   }
   return out.sort((a, b) => a.row - b.row);
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** QUEUED → PARSING → PREVIEW_READY → RUNNING → DONE; FAILED (unreadable file) and CANCELLED end it early. */
 export const ENTERPRISE_IMPORT_STATUSES = ['QUEUED', 'PARSING', 'PREVIEW_READY', 'RUNNING', 'DONE', 'FAILED', 'CANCELLED'] as const;
@@ -12,6 +12,8 @@ export interface ImportReportRow {
   outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED' | 'CLAIM_CONFLICT';
   field: string | null;
   reason: string | null;
+  /** The enterprise the row was imported into (null when rejected or in conflict). */
+  organizationId?: string | null;
 }
 
 /**
@@ -100,8 +102,38 @@ export class EnterpriseImportEntity {
 
   @Column('int', { name: 'claim_conflicts', default: 0 })
   claimConflicts: number;
+}
 
-  /** One entry per file row handled so far (see ImportReportRow), in row order per batch. */
-  @Column('jsonb', { name: 'report_rows', select: false })
-  reportRows: ImportReportRow[];
+/**
+ * One row of an import's report (one per data row of the file handled so far), written in the
+ * same transaction as the batch's progress. The primary key (import, row) makes a resumed batch
+ * record each row once.
+ */
+@Entity('enterprise_import_rows')
+@Index('IDX_enterprise_import_rows_outcome', ['importId', 'outcome', 'row'])
+export class EnterpriseImportRowEntity {
+  @PrimaryColumn('uuid', { name: 'import_id' })
+  @ForeignKey(() => EnterpriseImportEntity, 'id', { onDelete: 'CASCADE' })
+  importId: string;
+
+  /** Row number in the file (1-based, as a spreadsheet shows it). */
+  @PrimaryColumn('int')
+  row: number;
+
+  @Column('varchar', { length: 20 })
+  outcome: ImportReportRow['outcome'];
+
+  /** As written in the file (a rejected row's may not be a valid USCC). */
+  @Column('text', { nullable: true })
+  uscc: string | null;
+
+  /** Column key of the problem (REJECTED / CLAIM_CONFLICT). */
+  @Column('varchar', { length: 64, nullable: true })
+  field: string | null;
+
+  @Column('text', { nullable: true })
+  reason: string | null;
+
+  @Column('uuid', { name: 'organization_id', nullable: true })
+  organizationId: string | null;
 }
