@@ -39,18 +39,16 @@ export class InvitationAcceptedNotifier implements JobHandler<'notify.invitation
       },
     ];
     if (kind === 'OWNER_ACTIVATION') {
-      const authorities = await this.dataSource.getRepository(OrganizationEntity).findBy({ kind: 'AUTHORITY' });
-      for (const a of authorities) {
-        items.push({
-          organizationId: a.id,
+      items.push(
+        ...(await this.notifications.forAuthorities({
           kind: 'organization.activated',
           title: `企业已开通账号：${org.name}`,
           body: `主管部门录入的企业「${org.name}」（统一社会信用代码 ${org.uscc}）已接受激活邀请，开通了负责人账号。`,
           sourceEventId: job.eventId,
           targetType: 'ORGANIZATION',
           targetId: org.id,
-        });
-      }
+        })),
+      );
     }
     await this.notifications.createMany(items);
   }

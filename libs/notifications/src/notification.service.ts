@@ -5,6 +5,7 @@ import { badInput } from '../../platform/src/errors/app-error.js';
 import { parseId } from '../../platform/src/errors/ids.js';
 import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
 import { checkPageSize, fetchKeysetPage } from '../../platform/src/pagination/keyset-cursor.js';
+import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
 import { NotificationEntity, NotificationReadEntity, type NotificationTargetType } from './notification.entity.js';
 
 export interface NewNotification {
@@ -55,6 +56,12 @@ export class NotificationService {
    * transaction records `notification.created` with the new rows' ids (the live feed's source):
    * a replay inserts nothing and announces nothing.
    */
+  /** The same notice addressed to every AUTHORITY organization (review queues, alerts). */
+  async forAuthorities(notice: Omit<NewNotification, 'organizationId'>): Promise<NewNotification[]> {
+    const authorities = await this.dataSource.getRepository(OrganizationEntity).find({ select: { id: true }, where: { kind: 'AUTHORITY' } });
+    return authorities.map((a) => ({ ...notice, organizationId: a.id }));
+  }
+
   async createMany(items: NewNotification[]): Promise<number> {
     if (items.length === 0) return 0;
     return this.dataSource.transaction(async (manager) => {

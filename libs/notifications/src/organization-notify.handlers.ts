@@ -24,17 +24,15 @@ export class OrganizationRegisteredNotifier implements JobHandler<'notify.organi
     const org = await repo.findOneBy({ id: job.data.organizationId });
     // Already verified (e.g. seeded or verified before this job ran): nothing to review.
     if (!org || org.verified) return;
-    const authorities = await repo.findBy({ kind: 'AUTHORITY' });
     await this.notifications.createMany(
-      authorities.map((a) => ({
-        organizationId: a.id,
+      await this.notifications.forAuthorities({
         kind: 'organization.pending-review',
         title: `新机构待审核：${org.name}`,
         body: `${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」（统一社会信用代码 ${org.uscc}，${regionName(org.regionCode) ?? '所在地区未知'}）已注册，请审核。`,
-        targetType: 'ORGANIZATION' as const,
+        targetType: 'ORGANIZATION',
         targetId: org.id,
         sourceEventId: job.eventId,
-      })),
+      }),
     );
   }
 }
@@ -128,10 +126,8 @@ export class OrganizationVerificationDecidedNotifier implements JobHandler<'noti
         );
         return;
       case 'PENDING': {
-        const authorities = await this.dataSource.getRepository(OrganizationEntity).findBy({ kind: 'AUTHORITY' });
         await this.notifications.createMany(
-          authorities.map((a) => ({
-            organizationId: a.id,
+          await this.notifications.forAuthorities({
             kind: 'organization.resubmitted',
             title: `机构重新提交审核：${org.name}`,
             body:
@@ -139,7 +135,7 @@ export class OrganizationVerificationDecidedNotifier implements JobHandler<'noti
               (decision.reason ? `\n机构说明：${decision.reason}` : ''),
             sourceEventId: job.eventId,
             ...target,
-          })),
+          }),
         );
         return;
       }

@@ -19,22 +19,19 @@ export class SignInFailuresNotifier implements JobHandler<'notify.sign-in-failur
   ) {}
 
   async handle(job: JobPayloads['notify.sign-in-failures-exceeded']): Promise<void> {
-    const repo = this.dataSource.getRepository(OrganizationEntity);
-    const org = await repo.findOneBy({ id: job.data.organizationId });
-    const authorities = await repo.findBy({ kind: 'AUTHORITY' });
+    const org = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: job.data.organizationId });
     const { failures, windowMinutes, userId } = job.data;
     await this.notifications.createMany(
-      authorities.map((a) => ({
-        organizationId: a.id,
+      await this.notifications.forAuthorities({
         kind: 'account.sign-in-failures',
         title: `账号登录失败次数异常：${org?.name ?? '未知机构'}`,
         body:
           `机构「${org?.name ?? job.data.organizationId}」的一个账号（用户 ID ${userId}）在 ${windowMinutes} 分钟内登录失败已达 ${failures} 次，` +
           '来自一个或多个网络地址，可能正遭受密码猜测。账号本身未被锁定（只有失败过多的地址被暂时拒绝），请留意并视情况联系该机构。',
         sourceEventId: job.eventId,
-        targetType: 'ORGANIZATION' as const,
+        targetType: 'ORGANIZATION',
         targetId: job.data.organizationId,
-      })),
+      }),
     );
   }
 }

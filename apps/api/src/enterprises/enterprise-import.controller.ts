@@ -21,6 +21,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import ExcelJS from 'exceljs';
+import { sendXlsx } from '../http/xlsx-download.js';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
@@ -137,14 +138,6 @@ export class EnterpriseImportController {
         ws.addRow([r.row, ...cells, o?.outcome ?? (p ? 'REJECTED' : row.status === 'DONE' ? '' : '未处理 (not processed)'), o?.field ?? p?.field ?? '', o?.reason ?? p?.reason ?? '']);
       }
     }
-    const buffer = await book.xlsx.writeBuffer();
-    res
-      .status(200)
-      .set({
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="import-${id}-report.xlsx"`,
-        'cache-control': 'no-store',
-      })
-      .send(Buffer.from(buffer as ArrayBuffer));
+    await sendXlsx(res, book, `import-${id}-report.xlsx`);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import ExcelJS from 'exceljs';
+import { sendXlsx } from '../http/xlsx-download.js';
 import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
 import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
 import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
@@ -51,15 +52,7 @@ export class InsightsExportController {
       ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
       ws.getRow(1).font = { bold: true };
       ws.addRows(sheet.rows);
-      const buffer = await book.xlsx.writeBuffer();
-      res
-        .status(200)
-        .set({
-          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-disposition': `attachment; filename="${name}${sheet.period ? `-${sheet.period.from}_${sheet.period.to}` : ''}.xlsx"`,
-          'cache-control': 'no-store',
-        })
-        .send(Buffer.from(buffer as ArrayBuffer));
+      await sendXlsx(res, book, `${name}${sheet.period ? `-${sheet.period.from}_${sheet.period.to}` : ''}.xlsx`);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       res.status(STATUS[err.code] ?? 400).json({ error: { code: err.code, message: err.message, ...err.details } });
