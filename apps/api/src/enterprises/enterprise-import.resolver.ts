@@ -9,15 +9,15 @@ import {
 import { authorize } from '../../../../libs/identity/src/access/authorize.js';
 import type { RequestContext } from '../graphql/request-context.js';
 
-@InputType('EnterpriseImportInput')
+@InputType('EnterpriseImportInput', { description: '同步导入的企业名单文件 (an enterprise list file for the synchronous import)' })
 export class EnterpriseImportInput {
-  @Field({ description: 'Name of the uploaded file; its extension (.xlsx or .csv) selects the parser.' })
+  @Field({ description: '上传文件名，扩展名（.xlsx 或 .csv）决定解析方式 (file name; its extension, .xlsx or .csv, selects the parser)' })
   filename: string;
 
   @Field({
     description:
-      'The file, base64-encoded (a `data:…;base64,` prefix is allowed). The request body is limited to 1 MB, ' +
-      'so the file itself to about 750 KB; split larger lists or use `npm run import:enterprises`.',
+      '文件内容，base64 编码（可带 data:…;base64, 前缀）。请求体上限 1 MB，文件本身约 750 KB；更大的名单请拆分或使用异步导入 ' +
+      '(the file, base64-encoded; the request body is limited to 1 MB, so the file to about 750 KB; split larger lists or use `npm run import:enterprises`).',
   })
   contentBase64: string;
 }
@@ -25,29 +25,30 @@ export class EnterpriseImportInput {
 const ImportOutcomeEnum = { CREATED: 'CREATED', UPDATED: 'UPDATED', UNCHANGED: 'UNCHANGED' } as const satisfies Record<ImportOutcome, ImportOutcome>;
 registerEnumType(ImportOutcomeEnum, {
   name: 'EnterpriseImportOutcome',
+  description: '一家企业的导入结果 (what the import did to one enterprise)',
   valuesMap: {
-    CREATED: { description: 'Profile created (the organization too when organizationCreated).' },
-    UPDATED: { description: 'Profile changed; a new version was written.' },
-    UNCHANGED: { description: 'Profile already equal to the file: nothing written, no event.' },
+    CREATED: { description: '新建画像（organizationCreated 为 true 时同时新建机构）(profile created, and the organization when organizationCreated)' },
+    UPDATED: { description: '画像已更新，写入新版本 (profile changed; a new version was written)' },
+    UNCHANGED: { description: '画像与文件一致：未写入，无事件 (already equal to the file: nothing written, no event)' },
   },
 });
 
-@ObjectType('EnterpriseImportRejection')
+@ObjectType('EnterpriseImportRejection', { description: '未导入的一行及原因 (a row not imported, and why)' })
 export class EnterpriseImportRejectionModel {
   @Field(() => Int, { description: '文件中的行号（从 1 起，含标题行与空行）(row number in the file, 1-based, title and blank rows counted).' }) row: number;
-  @Field(() => String, { nullable: true }) uscc: string | null;
-  @Field({ description: 'Column key (uscc, revenue, …) or `file`.' }) field: string;
-  @Field() reason: string;
+  @Field(() => String, { nullable: true, description: '该行的统一社会信用代码；无法读取时为空 (USCC of the row; null when unreadable)' }) uscc: string | null;
+  @Field({ description: '出错的列键（uscc、revenue 等）或 file (column key such as uscc or revenue, or `file`)' }) field: string;
+  @Field({ description: '原因（中文）(reason, in Chinese)' }) reason: string;
 }
 
-@ObjectType('EnterpriseImportFirm')
+@ObjectType('EnterpriseImportFirm', { description: '已导入的一家企业 (one enterprise imported)' })
 export class EnterpriseImportFirmModel {
-  @Field() uscc: string;
-  @Field() name: string;
-  @Field(() => ID) organizationId: string;
-  @Field(() => ImportOutcomeEnum) outcome: ImportOutcome;
-  @Field({ description: 'The import created the organization (verified, without users yet).' }) organizationCreated: boolean;
-  @Field(() => [Int]) rows: number[];
+  @Field({ description: '统一社会信用代码（18 位）(USCC, 18 characters)' }) uscc: string;
+  @Field({ description: '企业名称 (enterprise name)' }) name: string;
+  @Field(() => ID, { description: '企业所属机构 ID (the enterprise\'s organization)' }) organizationId: string;
+  @Field(() => ImportOutcomeEnum, { description: '导入结果 (outcome)' }) outcome: ImportOutcome;
+  @Field({ description: '本次导入新建了机构（已审核通过，尚无账号）(the import created the organization: verified, without users yet)' }) organizationCreated: boolean;
+  @Field(() => [Int], { description: '该企业所在的行号 (rows of the file for this enterprise)' }) rows: number[];
 }
 
 @ObjectType('EnterpriseImportUnknownColumn', { description: '表头中无法识别的一列 (a header cell that matches no import column).' })
@@ -56,16 +57,16 @@ export class EnterpriseImportUnknownColumnModel {
   @Field({ description: '表头文字 (the header text).' }) header: string;
 }
 
-@ObjectType('EnterpriseImportReport')
+@ObjectType('EnterpriseImportReport', { description: '同步导入的结果报告 (report of a synchronous import)' })
 export class EnterpriseImportReportModel {
-  @Field(() => Int, { description: 'Data rows read (header and blank rows not counted).' }) total: number;
-  @Field(() => Int, { description: 'Enterprises whose profile was created.' }) created: number;
-  @Field(() => Int, { description: 'Enterprises whose profile changed.' }) updated: number;
-  @Field(() => Int, { description: 'Enterprises already up to date (a re-run of the same file).' }) unchanged: number;
-  @Field(() => Int, { description: 'Distinct rows not imported.' }) rejectedRows: number;
-  @Field(() => [EnterpriseImportRejectionModel], { description: 'One entry per problem; every row of a rejected enterprise is listed.' })
+  @Field(() => Int, { description: '读取的数据行数（不含表头与空行）(data rows read, header and blank rows not counted)' }) total: number;
+  @Field(() => Int, { description: '新建画像的企业数 (enterprises whose profile was created)' }) created: number;
+  @Field(() => Int, { description: '画像已更新的企业数 (enterprises whose profile changed)' }) updated: number;
+  @Field(() => Int, { description: '已是最新、未变化的企业数（如重复导入同一文件）(enterprises already up to date)' }) unchanged: number;
+  @Field(() => Int, { description: '未导入的行数（去重）(distinct rows not imported)' }) rejectedRows: number;
+  @Field(() => [EnterpriseImportRejectionModel], { description: '每个问题一条；被拒企业的每一行都会列出 (one entry per problem; every row of a rejected enterprise is listed)' })
   rejected: EnterpriseImportRejectionModel[];
-  @Field(() => [EnterpriseImportFirmModel]) firms: EnterpriseImportFirmModel[];
+  @Field(() => [EnterpriseImportFirmModel], { description: '已导入的企业 (enterprises imported)' }) firms: EnterpriseImportFirmModel[];
   @Field(() => Int, {
     description:
       '因统一社会信用代码已被未通过审核的机构自行注册而未导入的企业数（见 rejected 中 field=uscc 的行；机构审核台显示该冲突）' +
@@ -99,10 +100,10 @@ export class EnterpriseImportResolver {
 
   @Mutation(() => EnterpriseImportReportModel, {
     description:
-      'AUTHORITY only: bulk upsert of enterprises by USCC from an .xlsx or .csv cultivation list (column layout in the README). ' +
-      'Bad enterprises are reported row by row and skipped; good ones are kept. Re-running the same file changes nothing.',
+      '按统一社会信用代码从 .xlsx 或 .csv 培育名单批量新建或更新企业，仅限主管部门；有问题的企业逐行报告并跳过，其余照常导入；重复导入同一文件不产生变化 ' +
+      '(AUTHORITY only: bulk upsert of enterprises by USCC from a cultivation list; bad enterprises are reported and skipped; a re-run changes nothing).',
   })
-  async importEnterprises(@Args('input') input: EnterpriseImportInput, @Context() ctx: RequestContext): Promise<EnterpriseImportReportModel> {
+  async importEnterprises(@Args('input', { description: '名单文件 (the list file)' }) input: EnterpriseImportInput, @Context() ctx: RequestContext): Promise<EnterpriseImportReportModel> {
     const actor = ctx.actor;
     authorize(actor, 'importEnterprises');
     importFileFormat(input.filename, 'input.filename');

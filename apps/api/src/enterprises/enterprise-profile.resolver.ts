@@ -25,26 +25,26 @@ export class EnterpriseProfileResolver {
 
   @Query(() => EnterpriseProfileModel, {
     nullable: true,
-    description: 'Own profile, AUTHORITY, or an owner of a listing the enterprise shared its profile with.',
+    description: '查看企业画像：本企业、主管部门，或企业通过对接申请授权查看的发布方可读；无权或不存在时为空 (own profile, AUTHORITY, or an owner of a listing the enterprise shared its profile with)',
   })
-  async enterpriseProfile(@Args('organizationId', { type: () => ID }) organizationId: string, @Context() ctx: RequestContext) {
+  async enterpriseProfile(@Args('organizationId', { type: () => ID, description: '企业所属机构 ID (the enterprise\'s organization)' }) organizationId: string, @Context() ctx: RequestContext) {
     const actor = ctx.requireActor();
     const profile = await this.profiles.read(actor, organizationId, async (id) => (await this.matchRequests.sharedProfiles(actor.organizationId, [id])).has(id));
     return profile ? toProfileModel(profile) : null;
   }
 
-  @Mutation(() => EnterpriseProfileModel, { description: "ENTERPRISE only; creates or replaces the caller's profile." })
-  async upsertEnterpriseProfile(@Args('input') input: EnterpriseProfileInput, @Context() ctx: RequestContext) {
+  @Mutation(() => EnterpriseProfileModel, { description: '创建或整体替换调用者所在企业的画像，仅限企业账号 (ENTERPRISE only; creates or replaces the caller\'s profile)' })
+  async upsertEnterpriseProfile(@Args('input', { description: '企业画像 (the profile)' }) input: EnterpriseProfileInput, @Context() ctx: RequestContext) {
     const actor = ctx.actor;
     const saved = await inTransaction(this.dataSource, (manager) => this.profiles.upsertOwn(manager, actor, input));
     return toProfileModel(saved);
   }
 
-  @Query(() => [ReviewRiskEntryModel], { description: 'AUTHORITY only: enterprises whose title is at 复核 risk, soonest expiry first.' })
+  @Query(() => [ReviewRiskEntryModel], { description: '复核风险名单，按到期日从近到远，仅限主管部门 (AUTHORITY only: enterprises whose title is at 复核 risk, soonest expiry first)' })
   async enterprisesAtReviewRisk(
     @Context() ctx: RequestContext,
-    @Args('regionCode', { nullable: true, description: 'A province, city or county code; includes the areas under it.' }) regionCode?: string,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
+    @Args('regionCode', { nullable: true, description: '省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (a province, city or county code; includes the areas under it)' }) regionCode?: string,
+    @Args('first', { type: () => Int, defaultValue: 50, description: '返回条数，1–500，默认 50 (how many, 1–500, default 50)' }) first = 50,
   ) {
     const actor = ctx.requireActor();
     if (actor.kind !== 'AUTHORITY') throw new AppError('FORBIDDEN', '仅主管部门可查看复核风险名单 (AUTHORITY only)');
@@ -52,7 +52,7 @@ export class EnterpriseProfileResolver {
     return this.risks.list(regionCode, first);
   }
 
-  @ResolveField(() => OrganizationModel)
+  @ResolveField(() => OrganizationModel, { description: '企业所属机构 (the enterprise\'s organization)' })
   async organization(@Parent() profile: EnterpriseProfileModel, @Context() ctx: RequestContext) {
     const org = await ctx.loaders.organization.load(profile.organizationId);
     if (!org) throw new Error(`profile ${profile.organizationId} has no organization`);
@@ -60,12 +60,12 @@ export class EnterpriseProfileResolver {
   }
 
   @ResolveField(() => [TierAssessmentModel], {
-    description: 'Latest assessment per tier, computed by the scoring workers. Without ruleSet: the rule set in force for each tier today.',
+    description: '各梯度最新的评估结果，由评分任务计算；不指定规则集时按各梯度今日适用的规则集 (latest assessment per tier; without ruleSet, the rule set in force for each tier today)',
   })
   async assessments(
     @Parent() profile: EnterpriseProfileModel,
     @Context() ctx: RequestContext,
-    @Args('ruleSet', { nullable: true, description: 'MIIT-2022 or MIIT-2026' }) ruleSet?: string,
+    @Args('ruleSet', { nullable: true, description: '规则集：MIIT-2022 或 MIIT-2026 (rule set)' }) ruleSet?: string,
   ) {
     if (ruleSet !== undefined && ruleSet !== null && !RULE_SETS[ruleSet]) {
       throw badInput(`未知规则集 ${ruleSet}（可选 ${Object.keys(RULE_SETS).join(', ')}）`, 'ruleSet');

@@ -33,61 +33,61 @@ registerEnumType(TierStatusEnum, {
   },
 });
 
-@ObjectType('EnterpriseProfile')
+@ObjectType('EnterpriseProfile', { description: '企业画像：梯度、行业、财务、知识产权与需求 (an enterprise profile: tier, industry, financials, IP and needs)' })
 export class EnterpriseProfileModel {
   /** Resolved through the organization loader. */
   organizationId: string;
 
-  @Field(() => EnterpriseTierEnum) tier: EnterpriseTier;
-  @Field({ description: 'GB/T 4754-2017 code, e.g. C34 or C3484.' }) industryCode: string;
-  @Field(() => String, { nullable: true, description: 'Name of the GB/T 4754 division, e.g. 通用设备制造业' }) industryName: string | null;
-  @Field(() => DateScalar, { nullable: true }) tierCertifiedOn: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'End of the 3-year validity of the certified tier.' }) tierExpiresOn: string | null;
+  @Field(() => EnterpriseTierEnum, { description: '已认定的梯度称号（企业填报或主管部门导入）(the certified tier)' }) tier: EnterpriseTier;
+  @Field({ description: '国民经济行业代码（GB/T 4754-2017），如 C34 或 C3484 (industry code)' }) industryCode: string;
+  @Field(() => String, { nullable: true, description: '行业大类名称，如“通用设备制造业” (name of the GB/T 4754 division)' }) industryName: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '梯度称号认定日期；无称号或未填写时为空 (date the tier was certified; null without a title or date)' }) tierCertifiedOn: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '称号有效期届满日（认定后3年）(end of the 3-year validity of the certified tier)' }) tierExpiresOn: string | null;
   @Field(() => TierStatusEnum, { description: '称号状态（按今日北京时间计）。Standing of the title today (Beijing time).' }) tierStatus: TitleStatus;
   @Field(() => String, {
     nullable: true,
     description: '称号状态说明，如"称号已于2026-12-03失效（认定满3年，未续期且无待定复核）"；未认定时为空。The standing in words; null without a title.',
   })
   tierStatusText: string | null;
-  @Field(() => DateScalar) foundedOn: string;
-  @Field(() => DateScalar, { description: 'Since when the firm has worked in its niche (main business).' }) mainBusinessSince: string;
-  @Field(() => [String]) mainProducts: string[];
-  @Field({ description: 'Core technologies and what the firm can solve, free text.' }) capabilities: string;
-  @Field(() => [String]) certifications: string[];
-  @Field(() => [AnnualFinancialsModel], { description: 'Newest year first.' }) financials: AnnualFinancialsModel[];
-  @Field(() => IpAssetsModel) ipAssets: IpAssetsModel;
-  @Field(() => FinancingNeedModel, { nullable: true }) financingNeed: FinancingNeedModel | null;
-  @Field(() => [ServiceCategoryEnum]) serviceNeeds: ServiceCategory[];
-  @Field(() => SpaceNeedModel, { nullable: true }) spaceNeed: SpaceNeedModel | null;
-  @Field(() => TierFactsModel) tierFacts: TierFactsModel;
-  @Field(() => ReviewRiskModel, { nullable: true, description: 'Set by the scoring worker; null when no 复核 risk.' }) reviewRisk: ReviewRiskModel | null;
-  @Field(() => Int, { description: 'Incremented on every change.' }) version: number;
-  @Field(() => DateTimeScalar) updatedAt: Date;
+  @Field(() => DateScalar, { description: '成立日期 (date founded)' }) foundedOn: string;
+  @Field(() => DateScalar, { description: '从事细分市场（主营业务）的起始日期 (since when the firm has worked in its niche)' }) mainBusinessSince: string;
+  @Field(() => [String], { description: '主导产品 (main products)' }) mainProducts: string[];
+  @Field({ description: '核心技术与可解决的问题，自由文本 (core technologies and what the firm can solve, free text)' }) capabilities: string;
+  @Field(() => [String], { description: '资质与认证 (certifications held)' }) certifications: string[];
+  @Field(() => [AnnualFinancialsModel], { description: '各年度财务数据，最近年度在前 (financial years, newest first)' }) financials: AnnualFinancialsModel[];
+  @Field(() => IpAssetsModel, { description: '有效知识产权 (intellectual property held)' }) ipAssets: IpAssetsModel;
+  @Field(() => FinancingNeedModel, { nullable: true, description: '融资需求；无需求时为空 (financing need; null when none)' }) financingNeed: FinancingNeedModel | null;
+  @Field(() => [ServiceCategoryEnum], { description: '需要的服务类别 (service categories needed)' }) serviceNeeds: ServiceCategory[];
+  @Field(() => SpaceNeedModel, { nullable: true, description: '场地需求；无需求时为空 (space need; null when none)' }) spaceNeed: SpaceNeedModel | null;
+  @Field(() => TierFactsModel, { description: '梯度认定规则所需的补充信息 (facts the tier rules use)' }) tierFacts: TierFactsModel;
+  @Field(() => ReviewRiskModel, { nullable: true, description: '复核风险，由评分任务计算；无风险时为空 (复核 risk, set by the scoring worker; null when none)' }) reviewRisk: ReviewRiskModel | null;
+  @Field(() => Int, { description: '版本号，每次修改加 1 (incremented on every change)' }) version: number;
+  @Field(() => DateTimeScalar, { description: '最近修改时间 (last change)' }) updatedAt: Date;
 }
 
-@InputType('EnterpriseProfileInput')
+@InputType('EnterpriseProfileInput', { description: '企业画像（整体替换原画像）(the whole profile; replaces the previous one)' })
 export class EnterpriseProfileInput {
-  @Field() industryCode: string;
-  @Field(() => EnterpriseTierEnum) tier: EnterpriseTier;
-  @Field(() => DateScalar, { nullable: true }) tierCertifiedOn?: string | null;
-  @Field(() => DateScalar) foundedOn: string;
-  @Field(() => DateScalar) mainBusinessSince: string;
-  @Field(() => [String]) mainProducts: string[];
-  @Field() capabilities: string;
-  @Field(() => [String]) certifications: string[];
-  @Field(() => [AnnualFinancialsInput]) financials: AnnualFinancialsInput[];
-  @Field(() => IpAssetsInput) ipAssets: IpAssetsInput;
-  @Field(() => FinancingNeedInput, { nullable: true }) financingNeed?: FinancingNeedInput | null;
-  @Field(() => [ServiceCategoryEnum]) serviceNeeds: ServiceCategory[];
-  @Field(() => SpaceNeedInput, { nullable: true }) spaceNeed?: SpaceNeedInput | null;
-  @Field(() => TierFactsModel, { nullable: true, description: 'Optional facts the tier rules use; omitted ones stay unknown.' })
+  @Field({ description: '国民经济行业代码（GB/T 4754-2017）：门类字母加 2–4 位数字，如 C34 或 C3484 (industry code such as C34 or C3484)' }) industryCode: string;
+  @Field(() => EnterpriseTierEnum, { description: '已认定的梯度称号；未认定填 NONE (the certified tier; NONE when none)' }) tier: EnterpriseTier;
+  @Field(() => DateScalar, { nullable: true, description: '认定日期，不早于成立日期、不晚于今天；tier 为 NONE 时不可填写 (certification date, between foundedOn and today; not allowed with NONE)' }) tierCertifiedOn?: string | null;
+  @Field(() => DateScalar, { description: '成立日期，不晚于今天 (date founded, not in the future)' }) foundedOn: string;
+  @Field(() => DateScalar, { description: '从事细分市场（主营业务）的起始日期，不早于成立日期、不晚于今天 (start of the main business, between foundedOn and today)' }) mainBusinessSince: string;
+  @Field(() => [String], { description: '主导产品，最多 50 项，每项最多 200 字，重复和空白项被去除 (main products: at most 50, each at most 200 characters)' }) mainProducts: string[];
+  @Field({ description: '核心技术与可解决的问题，最多 5000 字 (core technologies and capabilities, at most 5000 characters)' }) capabilities: string;
+  @Field(() => [String], { description: '资质与认证，最多 50 项，每项最多 200 字 (certifications: at most 50, each at most 200 characters)' }) certifications: string[];
+  @Field(() => [AnnualFinancialsInput], { description: '各年度财务数据，最多 20 个年度 (financial years, at most 20)' }) financials: AnnualFinancialsInput[];
+  @Field(() => IpAssetsInput, { description: '有效知识产权数量 (intellectual property held)' }) ipAssets: IpAssetsInput;
+  @Field(() => FinancingNeedInput, { nullable: true, description: '融资需求；无需求时不填 (financing need; omit when none)' }) financingNeed?: FinancingNeedInput | null;
+  @Field(() => [ServiceCategoryEnum], { description: '需要的服务类别 (service categories needed)' }) serviceNeeds: ServiceCategory[];
+  @Field(() => SpaceNeedInput, { nullable: true, description: '场地需求；无需求时不填 (space need; omit when none)' }) spaceNeed?: SpaceNeedInput | null;
+  @Field(() => TierFactsModel, { nullable: true, description: '梯度认定规则所需的补充信息，均为可选；未填写的项保持“未知” (optional facts the tier rules use; omitted ones stay unknown)' })
   tierFacts?: TierFactsModel | null;
 }
 
-@ObjectType('ReviewRiskEntry')
+@ObjectType('ReviewRiskEntry', { description: '复核风险名单中的一家企业 (one enterprise at 复核 risk)' })
 export class ReviewRiskEntryModel {
-  @Field(() => ID) organizationId: string;
-  @Field() name: string;
-  @Field() regionCode: string;
-  @Field(() => ReviewRiskModel) risk: ReviewRiskModel;
+  @Field(() => ID, { description: '企业所属机构 ID (the enterprise\'s organization)' }) organizationId: string;
+  @Field({ description: '企业名称 (enterprise name)' }) name: string;
+  @Field({ description: '企业所在地区，6 位行政区划代码 (region code of the enterprise)' }) regionCode: string;
+  @Field(() => ReviewRiskModel, { description: '复核风险详情 (the risk)' }) risk: ReviewRiskModel;
 }
