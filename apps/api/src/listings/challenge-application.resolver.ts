@@ -19,42 +19,42 @@ export class ChallengeApplicationResolver {
     private readonly applications: ChallengeApplicationService,
   ) {}
 
-  @Mutation(() => ChallengeApplicationModel, { description: 'ENTERPRISE only, on a published challenge before applyBy.' })
-  async applyToChallenge(@Args('input') input: ChallengeApplicationInput, @Context() ctx: RequestContext) {
+  @Mutation(() => ChallengeApplicationModel, { description: '企业揭榜：对已发布且未过截止日期（含当天）的榜单提交申请，仅限企业账号，每家企业同一榜单只能有一份有效申请 (ENTERPRISE only, on a published challenge up to its applyBy date)' })
+  async applyToChallenge(@Args('input', { description: '揭榜申请 (the application)' }) input: ChallengeApplicationInput, @Context() ctx: RequestContext) {
     const actor = ctx.actor;
     return toApplicationModel(await inTransaction(this.dataSource, (m) => this.applications.apply(m, actor, input)));
   }
 
-  @Mutation(() => ChallengeApplicationModel, { description: "The challenge's owner only." })
+  @Mutation(() => ChallengeApplicationModel, { description: '对揭榜申请作出决定（入围、接受或拒绝），仅限发榜方 (the challenge\'s owner only: shortlist, accept or reject)' })
   async decideChallengeApplication(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('decision', { type: () => ApplicationDecisionEnum }) decision: ApplicationDecision,
+    @Args('id', { type: () => ID, description: '揭榜申请 ID (application id)' }) id: string,
+    @Args('decision', { type: () => ApplicationDecisionEnum, description: '决定 (decision)' }) decision: ApplicationDecision,
     @Context() ctx: RequestContext,
-    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
+    @Args('comment', { type: () => String, nullable: true, description: '评审意见，最多 2000 字；不传则保留原意见，传 null 或空白则清除 (comment, at most 2000 characters; omitted keeps the stored one, null or blank clears it)' }) comment?: string | null,
   ) {
     const actor = ctx.actor;
     return toApplicationModel(await inTransaction(this.dataSource, (m) => this.applications.decide(m, actor, id, decision, comment)));
   }
 
-  @Mutation(() => ChallengeApplicationModel, { description: 'The applicant only, while SUBMITTED or SHORTLISTED; a new application may follow.' })
-  async withdrawChallengeApplication(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  @Mutation(() => ChallengeApplicationModel, { description: '撤回揭榜申请，仅限申请方，且申请处于已提交或已入围状态；撤回后可重新申请 (the applicant only, while SUBMITTED or SHORTLISTED; a new application may follow)' })
+  async withdrawChallengeApplication(@Args('id', { type: () => ID, description: '揭榜申请 ID (application id)' }) id: string, @Context() ctx: RequestContext) {
     const actor = ctx.actor;
     return toApplicationModel(await inTransaction(this.dataSource, (m) => this.applications.withdraw(m, actor, id)));
   }
 
-  @Query(() => ChallengeApplicationModel, { description: 'For its applicant, the challenge owner and AUTHORITY.' })
-  async challengeApplication(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  @Query(() => ChallengeApplicationModel, { description: '查看一份揭榜申请：申请方、发榜方和主管部门可见 (for its applicant, the challenge owner and AUTHORITY)' })
+  async challengeApplication(@Args('id', { type: () => ID, description: '揭榜申请 ID (application id)' }) id: string, @Context() ctx: RequestContext) {
     return toApplicationModel(await this.applications.getVisible(ctx.requireActor(), id));
   }
 
-  @ResolveField(() => ChallengeModel)
+  @ResolveField(() => ChallengeModel, { description: '所申请的榜单 (the challenge applied to)' })
   async challenge(@Parent() application: ChallengeApplicationModel, @Context() ctx: RequestContext) {
     const full = await ctx.loaders.listing.load(application.challengeId);
     if (!full) throw new Error(`application ${application.id} has no challenge`);
     return toListingModel(full);
   }
 
-  @ResolveField(() => OrganizationModel)
+  @ResolveField(() => OrganizationModel, { description: '申请企业 (the applying enterprise)' })
   async applicant(@Parent() application: ChallengeApplicationModel, @Context() ctx: RequestContext) {
     const org = await ctx.loaders.organization.load(application.applicantOrganizationId);
     if (!org) throw new Error(`application ${application.id} has no applicant`);
@@ -64,7 +64,7 @@ export class ChallengeApplicationResolver {
 
 @Resolver(() => ChallengeModel)
 export class ChallengeResolver {
-  @ResolveField(() => [ChallengeApplicationModel], { description: "Visible to the challenge's owner and AUTHORITY; others see only their own." })
+  @ResolveField(() => [ChallengeApplicationModel], { description: '揭榜申请：发榜方和主管部门可见全部，其他人只见自己的 (all for the owner and AUTHORITY; others see only their own)' })
   async applications(@Parent() challenge: ChallengeModel, @Context() ctx: RequestContext) {
     const all = await ctx.loaders.applicationsByChallenge.load(challenge.id);
     return visibleApplications(ctx.actor, challenge.ownerOrganizationId, all).map(toApplicationModel);

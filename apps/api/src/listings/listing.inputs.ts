@@ -13,117 +13,135 @@ import {
   VacancyUseEnum,
 } from './listing.models.js';
 
-@InputType('ServiceOfferingInput')
+@InputType('ServiceOfferingInput', { description: '服务产品（创建或整体替换）(a service offering, created or replaced whole)' })
 export class ServiceOfferingInput {
-  @Field() title: string;
-  @Field() description: string;
-  @Field(() => [String]) regionCodes: string[];
-  @Field(() => [String]) industryCodes: string[];
-  @Field(() => [String]) tags: string[];
-  @Field(() => ServiceCategoryEnum) category: string;
-  @Field(() => SafeIntScalar, { nullable: true }) priceMin?: number | null;
-  @Field(() => SafeIntScalar, { nullable: true }) priceMax?: number | null;
-  @Field() acceptsServiceVoucher: boolean;
+  @Field({ description: '标题，1–100 个字符 (title, 1–100 characters)' }) title: string;
+  @Field({ description: '详细说明，1–5000 个字符 (description, 1–5000 characters)' }) description: string;
+  @Field(() => [String], { description: '服务地区，6 位行政区划代码，最多 50 个；为空表示不限地区 (regions served, at most 50; empty means anywhere)' }) regionCodes: string[];
+  @Field(() => [String], { description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes: string[];
+  @Field(() => [String], { description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags: string[];
+  @Field(() => ServiceCategoryEnum, { description: '服务类别 (category)' }) category: string;
+  @Field(() => SafeIntScalar, { nullable: true, description: '最低价，单位：元，≥ 0 的整数，不高于 priceMax (lowest price, whole yuan ≥ 0, ≤ priceMax)' }) priceMin?: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '最高价，单位：元，≥ 0 的整数 (highest price, whole yuan ≥ 0)' }) priceMax?: number | null;
+  @Field({ description: '是否接受政府服务券、创新券 (accepts government service vouchers)' }) acceptsServiceVoucher: boolean;
 }
 
-@InputType('CreditEligibilityInput')
+@InputType('CreditEligibilityInput', { description: '金融产品的准入条件 (who a credit product admits)' })
 export class CreditEligibilityInput {
-  @Field(() => [EnterpriseTierEnum]) tiers: string[];
-  @Field(() => SafeIntScalar, { nullable: true }) minAnnualRevenue?: number | null;
-  @Field(() => Int, { nullable: true }) minInventionPatents?: number | null;
-  @Field(() => Int, { nullable: true }) minYearsInBusiness?: number | null;
-  @Field(() => Float, { nullable: true }) maxDebtRatio?: number | null;
+  @Field(() => [EnterpriseTierEnum], { description: '准入的梯度；为空表示不限 (tiers admitted; empty means any)' }) tiers: string[];
+  @Field(() => SafeIntScalar, { nullable: true, description: '最低年营业收入，单位：元，≥ 0 的整数 (lowest annual revenue, whole yuan ≥ 0)' }) minAnnualRevenue?: number | null;
+  @Field(() => Int, { nullable: true, description: '最少发明专利数，单位：件，≥ 0 (fewest invention patents, ≥ 0)' }) minInventionPatents?: number | null;
+  @Field(() => Int, { nullable: true, description: '最短经营年限，单位：年，0–100 的整数 (fewest years in business, 0–100)' }) minYearsInBusiness?: number | null;
+  @Field(() => Float, { nullable: true, description: '最高资产负债率，小数 0–1，如 0.7 表示 70% (highest debt ratio, a fraction 0..1)' }) maxDebtRatio?: number | null;
 }
 
-@InputType('CreditProductInput')
+@InputType('CreditProductInput', { description: '金融产品（创建或整体替换）(a credit product, created or replaced whole)' })
 export class CreditProductInput {
-  @Field() title: string;
-  @Field() description: string;
-  @Field(() => [String]) regionCodes: string[];
-  @Field(() => [String]) industryCodes: string[];
-  @Field(() => [String]) tags: string[];
-  @Field(() => CreditProductTypeEnum) productType: string;
-  @Field(() => SafeIntScalar) amountMin: number;
-  @Field(() => SafeIntScalar) amountMax: number;
-  @Field(() => Float) annualRateMin: number;
-  @Field(() => Float) annualRateMax: number;
-  @Field(() => Int) termMonthsMax: number;
-  @Field(() => CreditEligibilityInput) eligibility: CreditEligibilityInput;
-  @Field(() => RateTypeEnum, { nullable: true }) rateType?: string | null;
-  @Field(() => [GuaranteeMethodEnum], { nullable: true }) guaranteeMethods?: string[] | null;
-  @Field(() => Float, { nullable: true }) pledgeRatioPercent?: number | null;
-  @Field(() => String, { nullable: true }) partnerInvestor?: string | null;
+  @Field({ description: '标题，1–100 个字符 (title, 1–100 characters)' }) title: string;
+  @Field({ description: '详细说明，1–5000 个字符 (description, 1–5000 characters)' }) description: string;
+  @Field(() => [String], { description: '服务地区，6 位行政区划代码，最多 50 个；为空表示不限地区 (regions served, at most 50; empty means anywhere)' }) regionCodes: string[];
+  @Field(() => [String], { description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes: string[];
+  @Field(() => [String], { description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags: string[];
+  @Field(() => CreditProductTypeEnum, { description: '产品类型 (product type)' }) productType: string;
+  @Field(() => SafeIntScalar, { description: '最低额度，单位：元，正整数，不高于 amountMax (smallest amount, whole yuan > 0, ≤ amountMax)' }) amountMin: number;
+  @Field(() => SafeIntScalar, { description: '最高额度，单位：元，正整数 (largest amount, whole yuan > 0)' }) amountMax: number;
+  @Field(() => Float, { description: '最低年利率，单位：%，0–24，如 3.45 表示 3.45%，不高于 annualRateMax (lowest annual rate, percent 0–24)' }) annualRateMin: number;
+  @Field(() => Float, { description: '最高年利率，单位：%，0–24 (highest annual rate, percent 0–24)' }) annualRateMax: number;
+  @Field(() => Int, { description: '最长期限，单位：月，1–360 (longest term, 1–360 months)' }) termMonthsMax: number;
+  @Field(() => CreditEligibilityInput, { description: '准入条件 (eligibility)' }) eligibility: CreditEligibilityInput;
+  @Field(() => RateTypeEnum, { nullable: true, description: '利率方式 (rate type)' }) rateType?: string | null;
+  @Field(() => [GuaranteeMethodEnum], { nullable: true, description: '担保方式 (guarantee methods)' }) guaranteeMethods?: string[] | null;
+  @Field(() => Float, { nullable: true, description: '知识产权质押率，单位：%，0–100 (IP pledge ratio, percent 0–100)' }) pledgeRatioPercent?: number | null;
+  @Field(() => String, { nullable: true, description: '贷投联动的合作投资机构，最多 200 个字符 (partner investor, at most 200 characters)' }) partnerInvestor?: string | null;
 }
 
-@InputType('ChallengeInput')
+@InputType('ChallengeInput', { description: '揭榜榜单（创建或整体替换）(a 揭榜 challenge, created or replaced whole)' })
 export class ChallengeInput {
-  @Field() title: string;
-  @Field() description: string;
-  @Field(() => [String]) regionCodes: string[];
-  @Field(() => [String]) industryCodes: string[];
-  @Field(() => [String]) tags: string[];
-  @Field() techField: string;
-  @Field() requirements: string;
-  @Field(() => SafeIntScalar) budget: number;
-  @Field(() => DateScalar) applyBy: string;
-  @Field(() => IpOwnershipEnum) ipOwnership: string;
-  @Field(() => CooperationModeEnum, { nullable: true }) cooperationMode?: string | null;
-  @Field(() => DateScalar, { nullable: true }) completionDeadline?: string | null;
-  @Field(() => [String], { nullable: true }) indicators?: string[] | null;
-  @Field(() => [EnterpriseTierEnum], { nullable: true }) preferredTiers?: string[] | null;
+  @Field({ description: '标题，1–100 个字符 (title, 1–100 characters)' }) title: string;
+  @Field({ description: '详细说明，1–5000 个字符 (description, 1–5000 characters)' }) description: string;
+  @Field(() => [String], { description: '服务地区，6 位行政区划代码，最多 50 个；为空表示不限地区 (regions served, at most 50; empty means anywhere)' }) regionCodes: string[];
+  @Field(() => [String], { description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes: string[];
+  @Field(() => [String], { description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags: string[];
+  @Field({ description: '技术领域，1–100 个字符 (technical field, 1–100 characters)' }) techField: string;
+  @Field({ description: '技术难点、量化指标与验收标准，1–5000 个字符 (requirements, 1–5000 characters)' }) requirements: string;
+  @Field(() => SafeIntScalar, { description: '预算，单位：元，≥ 0 的整数 (budget, whole yuan ≥ 0)' }) budget: number;
+  @Field(() => DateScalar, { description: '揭榜截止日期（含当天，北京时间）；发布或修改已发布榜单时不能早于今天 (last day to apply; not in the past when publishing)' }) applyBy: string;
+  @Field(() => IpOwnershipEnum, { description: '成果知识产权归属 (IP ownership of the solution)' }) ipOwnership: string;
+  @Field(() => CooperationModeEnum, { nullable: true, description: '合作方式 (cooperation mode)' }) cooperationMode?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '完成期限，不早于 applyBy (completion deadline, not before applyBy)' }) completionDeadline?: string | null;
+  @Field(() => [String], { nullable: true, description: '量化指标，最多 30 条 (quantified indicators, at most 30)' }) indicators?: string[] | null;
+  @Field(() => [EnterpriseTierEnum], { nullable: true, description: '偏好的揭榜方梯度 (preferred solver tiers)' }) preferredTiers?: string[] | null;
 }
 
-@InputType('ParkInput')
+@InputType('ParkInput', { description: '新园区 (a new park)' })
 export class ParkInput {
-  @Field() name: string;
-  @Field() regionCode: string;
-  @Field(() => Int, { nullable: true }) starRating?: number | null;
-  @Field(() => [String], { description: 'GB/T 4754 codes of the industries the park hosts.' }) industries: string[];
-  @Field() address: string;
+  @Field({ description: '园区名称，2–100 个字符 (name, 2–100 characters)' }) name: string;
+  @Field({ description: '所在地区，6 位行政区划代码（GB/T 2260）(region code)' }) regionCode: string;
+  @Field(() => Int, { nullable: true, description: '小微企业园星级，1–5 的整数 (star rating, 1–5)' }) starRating?: number | null;
+  @Field(() => [String], { description: '园区主导产业，行业代码（GB/T 4754），最多 50 个 (industry codes of the industries the park hosts, at most 50)' }) industries: string[];
+  @Field({ description: '地址，1–300 个字符 (address, 1–300 characters)' }) address: string;
 }
 
-@InputType('ParkVacancyInput')
+@InputType('ParkVacancyInput', { description: '园区房源（创建或整体替换）；地区取自所属园区 (a park vacancy; its region is the park\'s)' })
 export class ParkVacancyInput {
-  @Field(() => ID) parkId: string;
-  @Field() title: string;
-  @Field() description: string;
-  @Field(() => [String]) industryCodes: string[];
-  @Field(() => [String]) tags: string[];
-  @Field(() => Float) areaSqm: number;
-  @Field(() => Int, { nullable: true }) floor?: number | null;
-  @Field(() => Float, { nullable: true }) ceilingHeightM?: number | null;
-  @Field(() => Float, { nullable: true }) floorLoadKgPerSqm?: number | null;
-  @Field(() => Float) rentPerSqmDay: number;
-  @Field(() => DateScalar) availableFrom: string;
-  @Field(() => VacancyUseEnum, { nullable: true }) useClass?: string | null;
-  @Field(() => VacancyTenureEnum, { nullable: true }) tenure?: string | null;
-  @Field(() => Float, { nullable: true }) powerCapacityKva?: number | null;
-  @Field(() => Float, { nullable: true }) minTaxPerMuWan?: number | null;
-  @Field(() => String, { nullable: true }) entryConditions?: string | null;
+  @Field(() => ID, { description: '所属园区，须为调用者运营的园区 (the park; must be one the caller operates)' }) parkId: string;
+  @Field({ description: '标题，1–100 个字符 (title, 1–100 characters)' }) title: string;
+  @Field({ description: '详细说明，1–5000 个字符 (description, 1–5000 characters)' }) description: string;
+  @Field(() => [String], { description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes: string[];
+  @Field(() => [String], { description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags: string[];
+  @Field(() => Float, { description: '面积，单位：m²，> 0 (area, m² > 0)' }) areaSqm: number;
+  @Field(() => Int, { nullable: true, description: '所在楼层，-5 到 100 的整数，负数为地下层 (floor, −5 to 100)' }) floor?: number | null;
+  @Field(() => Float, { nullable: true, description: '层高，单位：m，> 0 (ceiling height, metres > 0)' }) ceilingHeightM?: number | null;
+  @Field(() => Float, { nullable: true, description: '楼面承重，单位：kg/m²，> 0 (floor load, kg per m² > 0)' }) floorLoadKgPerSqm?: number | null;
+  @Field(() => Float, { description: '租金，单位：元/m²·天，> 0 (rent, yuan per m² per day, > 0)' }) rentPerSqmDay: number;
+  @Field(() => DateScalar, { description: '可入驻日期 (available from)' }) availableFrom: string;
+  @Field(() => VacancyUseEnum, { nullable: true, description: '用途 (use)' }) useClass?: string | null;
+  @Field(() => VacancyTenureEnum, { nullable: true, description: '租售方式 (tenure)' }) tenure?: string | null;
+  @Field(() => Float, { nullable: true, description: '可用电力容量，单位：kVA，> 0 (power capacity, kVA > 0)' }) powerCapacityKva?: number | null;
+  @Field(() => Float, { nullable: true, description: '入园准入：承诺亩均税收，单位：万元/亩，> 0 (committed tax per mu, 10,000 yuan per mu, > 0)' }) minTaxPerMuWan?: number | null;
+  @Field(() => String, { nullable: true, description: '入园准入条件，最多 2000 个字符 (entry conditions, at most 2000 characters)' }) entryConditions?: string | null;
 }
 
 export const ApplicationStatusEnum = asEnum(APPLICATION_STATUSES);
-registerEnumType(ApplicationStatusEnum, { name: 'ApplicationStatus' });
+registerEnumType(ApplicationStatusEnum, {
+  name: 'ApplicationStatus',
+  description: '揭榜申请状态 (status of a challenge application)',
+  valuesMap: {
+    SUBMITTED: { description: '已提交 (submitted)' },
+    SHORTLISTED: { description: '已入围 (shortlisted)' },
+    ACCEPTED: { description: '已接受（揭榜成功）(accepted)' },
+    REJECTED: { description: '未获选 (rejected)' },
+    WITHDRAWN: { description: '已撤回 (withdrawn by the applicant)' },
+  },
+});
 export const ApplicationDecisionEnum = asEnum(APPLICATION_DECISIONS);
-registerEnumType(ApplicationDecisionEnum, { name: 'ApplicationDecision' });
+registerEnumType(ApplicationDecisionEnum, {
+  name: 'ApplicationDecision',
+  description: '发榜方对揭榜申请的决定 (the poster\'s decision on an application)',
+  valuesMap: {
+    SHORTLIST: { description: '入围（仅对已提交的申请）(shortlist a submitted application)' },
+    ACCEPT: { description: '接受 (accept)' },
+    REJECT: { description: '拒绝 (reject)' },
+  },
+});
 
-@InputType('ChallengeApplicationInput')
+@InputType('ChallengeApplicationInput', { description: '揭榜申请 (an application to a challenge)' })
 export class ChallengeApplicationInput {
-  @Field(() => ID) challengeId: string;
-  @Field() proposal: string;
-  @Field(() => SafeIntScalar, { nullable: true, description: 'Quoted price in yuan.' }) quote?: number | null;
+  @Field(() => ID, { description: '揭榜的榜单 ID (the challenge)' }) challengeId: string;
+  @Field({ description: '揭榜方案：技术路线、团队和进度安排，不能为空，最多 5000 字 (proposal: approach, team and schedule; 1–5000 characters)' }) proposal: string;
+  @Field(() => SafeIntScalar, { nullable: true, description: '揭榜报价，单位：元，≥ 0 的整数 (quoted price, whole yuan ≥ 0)' }) quote?: number | null;
 }
 
-@ObjectType('ChallengeApplication')
+@ObjectType('ChallengeApplication', { description: '企业对揭榜榜单的申请 (an enterprise\'s application to a challenge)' })
 export class ChallengeApplicationModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: '申请 ID (application id)' }) id: string;
   challengeId: string;
   applicantOrganizationId: string;
-  @Field() proposal: string;
-  @Field(() => SafeIntScalar, { nullable: true, description: 'Quoted price in yuan.' }) quote: number | null;
-  @Field(() => ApplicationStatusEnum) status: string;
-  @Field(() => String, { nullable: true }) decisionComment: string | null;
-  @Field(() => DateTimeScalar, { nullable: true }) decidedAt: Date | null;
-  @Field(() => DateTimeScalar) createdAt: Date;
-  @Field(() => DateTimeScalar) updatedAt: Date;
+  @Field({ description: '揭榜方案 (proposal)' }) proposal: string;
+  @Field(() => SafeIntScalar, { nullable: true, description: '揭榜报价，单位：元 (quoted price, yuan)' }) quote: number | null;
+  @Field(() => ApplicationStatusEnum, { description: '状态 (status)' }) status: string;
+  @Field(() => String, { nullable: true, description: '发榜方最近一次决定的评审意见 (comment of the last decision)' }) decisionComment: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '最近一次决定的时间 (when the last decision was taken)' }) decidedAt: Date | null;
+  @Field(() => DateTimeScalar, { description: '提交时间 (submitted at)' }) createdAt: Date;
+  @Field(() => DateTimeScalar, { description: '最近修改时间 (last change)' }) updatedAt: Date;
 }
