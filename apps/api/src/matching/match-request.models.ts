@@ -11,69 +11,87 @@ import { asEnum } from '../graphql/enums.js';
 import { PageInfoModel } from '../listings/listing.models.js';
 
 export const MatchRequestStatusEnum = asEnum(MATCH_REQUEST_STATUSES);
-registerEnumType(MatchRequestStatusEnum, { name: 'MatchRequestStatus' });
+registerEnumType(MatchRequestStatusEnum, {
+  name: 'MatchRequestStatus',
+  description: '对接申请状态 (status of a match request)',
+  valuesMap: {
+    PENDING: { description: '待回复 (awaiting the owner\'s answer)' },
+    ACCEPTED: { description: '已接受 (accepted)' },
+    DECLINED: { description: '已婉拒 (declined)' },
+    COMPLETED: { description: '已完成 (completed)' },
+    CANCELLED: { description: '已取消：企业取消，或一方机构的审核被撤销 (cancelled by the enterprise, or because either side\'s verification was revoked)' },
+  },
+});
 export const MatchOutcomeEnum = asEnum(MATCH_OUTCOMES);
-registerEnumType(MatchOutcomeEnum, { name: 'MatchOutcome' });
+registerEnumType(MatchOutcomeEnum, {
+  name: 'MatchOutcome',
+  description: '对接结果，由企业在完成时填写 (outcome, given by the enterprise on completion)',
+  valuesMap: {
+    SUCCESS: { description: '对接成功 (success)' },
+    FAILURE: { description: '未成功 (failure)' },
+  },
+});
 export const MatchRequestRoleEnum = asEnum(MATCH_REQUEST_ROLES);
 registerEnumType(MatchRequestRoleEnum, {
   name: 'MatchRequestRole',
+  description: '按调用者在对接申请中的角色查看 (which side of the requests to list)',
   valuesMap: {
-    SENT: { description: "Requests the caller's enterprise sent." },
-    RECEIVED: { description: "Requests for the caller's organization's listings." },
+    SENT: { description: '调用者所在企业发出的申请 (requests the caller\'s enterprise sent)' },
+    RECEIVED: { description: '调用者所在机构的发布信息收到的申请 (requests for the caller\'s organization\'s listings)' },
   },
 });
 
-@InputType('MatchRequestInput')
+@InputType('MatchRequestInput', { description: '对接申请 (a match request)' })
 export class MatchRequestInput {
-  @Field(() => ID) listingId: string;
-  @Field(() => String, { nullable: true, description: 'At most 2,000 characters.' }) message?: string | null;
-  @Field({ description: 'Consent to show the enterprise profile (financials included) to the listing\'s owner.' }) shareProfile: boolean;
-  @Field(() => SafeIntScalar, { nullable: true, description: 'Amount applied for, in yuan; for a credit product it defaults to the profile\'s financing need.' })
+  @Field(() => ID, { description: '要对接的已发布信息 (the published listing)' }) listingId: string;
+  @Field(() => String, { nullable: true, description: '留言，最多 2000 字 (message, at most 2,000 characters)' }) message?: string | null;
+  @Field({ description: '是否同意向发布方展示企业画像（含财务数据）(consent to show the profile, financials included, to the listing\'s owner)' }) shareProfile: boolean;
+  @Field(() => SafeIntScalar, { nullable: true, description: '申请金额，单位：元，正整数；金融产品不填时取企业画像中的融资需求金额 (amount applied for, whole yuan > 0; for a credit product it defaults to the profile\'s financing need)' })
   requestedAmount?: number | null;
 }
 
-@ObjectType('MatchRequest')
+@ObjectType('MatchRequest', { description: '企业对一条发布信息发起的对接申请 (an enterprise\'s request to connect with a listing)' })
 export class MatchRequestModel {
-  @Field(() => ID) id: string;
-  @Field(() => String, { nullable: true }) message: string | null;
-  @Field() shareProfile: boolean;
-  @Field(() => SafeIntScalar, { nullable: true, description: 'Amount applied for, in yuan.' }) requestedAmount: number | null;
-  @Field(() => MatchRequestStatusEnum) status: MatchRequestStatus;
-  @Field(() => String, { nullable: true }) responseMessage: string | null;
-  @Field(() => MatchOutcomeEnum, { nullable: true }) outcome: MatchOutcome | null;
-  @Field(() => Int, { nullable: true, description: '1..5, given by the enterprise on completion.' }) rating: number | null;
-  @Field(() => DateTimeScalar) createdAt: Date;
-  @Field(() => DateTimeScalar) updatedAt: Date;
+  @Field(() => ID, { description: '对接申请 ID (match request id)' }) id: string;
+  @Field(() => String, { nullable: true, description: '企业的留言 (the enterprise\'s message)' }) message: string | null;
+  @Field({ description: '企业是否同意向发布方展示画像 (whether the enterprise shares its profile with the owner)' }) shareProfile: boolean;
+  @Field(() => SafeIntScalar, { nullable: true, description: '申请金额，单位：元 (amount applied for, yuan)' }) requestedAmount: number | null;
+  @Field(() => MatchRequestStatusEnum, { description: '状态 (status)' }) status: MatchRequestStatus;
+  @Field(() => String, { nullable: true, description: '发布方的回复 (the owner\'s reply)' }) responseMessage: string | null;
+  @Field(() => MatchOutcomeEnum, { nullable: true, description: '对接结果，完成后才有 (outcome, once completed)' }) outcome: MatchOutcome | null;
+  @Field(() => Int, { nullable: true, description: '企业完成时给出的评分，1–5 (rating 1..5, given by the enterprise on completion)' }) rating: number | null;
+  @Field(() => DateTimeScalar, { description: '发起时间 (requested at)' }) createdAt: Date;
+  @Field(() => DateTimeScalar, { description: '最近变化时间 (last change)' }) updatedAt: Date;
   /** Resolved through the per-request loaders. */
   listingId: string;
   enterpriseOrganizationId: string;
 }
 
-@ObjectType('MatchRequestEdge')
+@ObjectType('MatchRequestEdge', { description: '对接申请列表的一项 (one match request of a page)' })
 export class MatchRequestEdgeModel {
-  @Field() cursor: string;
-  @Field(() => MatchRequestModel) node: MatchRequestModel;
+  @Field({ description: '游标 (cursor)' }) cursor: string;
+  @Field(() => MatchRequestModel, { description: '对接申请 (the request)' }) node: MatchRequestModel;
 }
 
-@ObjectType('MatchRequestConnection')
+@ObjectType('MatchRequestConnection', { description: '对接申请分页，新的在前 (a page of match requests, newest first)' })
 export class MatchRequestConnectionModel {
-  @Field(() => [MatchRequestEdgeModel]) edges: MatchRequestEdgeModel[];
-  @Field(() => PageInfoModel) pageInfo: PageInfoModel;
-  @Field(() => Int) totalCount: number;
+  @Field(() => [MatchRequestEdgeModel], { description: '本页 (this page)' }) edges: MatchRequestEdgeModel[];
+  @Field(() => PageInfoModel, { description: '分页信息 (page info)' }) pageInfo: PageInfoModel;
+  @Field(() => Int, { description: '符合条件的总数 (requests matching role and status)' }) totalCount: number;
 }
 
-@ObjectType('ProviderMatchStats', { description: 'An organization as the receiving side of match requests (DOMAIN.md §4.4 inputs).' })
+@ObjectType('ProviderMatchStats', { description: '机构作为对接申请接收方的统计：收到的申请及其结果 (an organization as the receiving side of match requests)' })
 export class ProviderMatchStatsModel {
-  @Field(() => Int) requestsReceived: number;
-  @Field(() => Int) pending: number;
-  @Field(() => Int, { description: 'Accepted and not yet completed.' }) accepted: number;
-  @Field(() => Int) declined: number;
-  @Field(() => Int) completed: number;
-  @Field(() => Int, { description: 'Completed with outcome SUCCESS.' }) successful: number;
-  @Field(() => Int) cancelled: number;
-  @Field(() => Float, { nullable: true, description: '(accepted + completed) / responded, 0..1; null before the first response.' }) acceptanceRate: number | null;
-  @Field(() => Float, { nullable: true, description: 'successful / completed, 0..1; null before the first completion.' }) successRate: number | null;
-  @Field(() => Float, { nullable: true, description: 'Mean rating 1..5; null before the first rating.' }) averageRating: number | null;
-  @Field(() => Int) ratingCount: number;
-  @Field(() => Float, { nullable: true, description: 'Median hours from request to accept/decline.' }) medianResponseHours: number | null;
+  @Field(() => Int, { description: '收到的申请总数 (requests received)' }) requestsReceived: number;
+  @Field(() => Int, { description: '待回复数 (pending)' }) pending: number;
+  @Field(() => Int, { description: '已接受、尚未完成数 (accepted and not yet completed)' }) accepted: number;
+  @Field(() => Int, { description: '已婉拒数 (declined)' }) declined: number;
+  @Field(() => Int, { description: '已完成数 (completed)' }) completed: number;
+  @Field(() => Int, { description: '完成且结果为成功的数量 (completed with outcome SUCCESS)' }) successful: number;
+  @Field(() => Int, { description: '已取消数 (cancelled)' }) cancelled: number;
+  @Field(() => Float, { nullable: true, description: '接受率 =（已接受 + 已完成）/ 已回复，小数 0–1；尚无回复时为空 ((accepted + completed) / responded, a fraction 0..1; null before the first response)' }) acceptanceRate: number | null;
+  @Field(() => Float, { nullable: true, description: '成功率 = 成功 / 已完成，小数 0–1；尚无完成时为空 (successful / completed, a fraction 0..1; null before the first completion)' }) successRate: number | null;
+  @Field(() => Float, { nullable: true, description: '平均评分，1–5；尚无评分时为空 (mean rating 1..5; null before the first rating)' }) averageRating: number | null;
+  @Field(() => Int, { description: '评分次数 (ratings given)' }) ratingCount: number;
+  @Field(() => Float, { nullable: true, description: '从申请到接受或婉拒的中位时长，单位：小时 (median hours from request to accept/decline)' }) medianResponseHours: number | null;
 }

@@ -44,7 +44,7 @@ export class MatchRequestResolver {
    * the pub/sub channel; this process keeps the caller's own requests (its enterprise sent them or
    * its listings received them) and delivers each request's current row.
    */
-  @Subscription(() => MatchRequestModel, { description: 'Changes to match requests the caller sent or received.' })
+  @Subscription(() => MatchRequestModel, { description: '调用者发出或收到的对接申请的变化，仅经 WebSocket（graphql-ws）订阅 (changes to match requests the caller sent or received; graphql-ws only)' })
   async matchRequestUpdated(@Context() ctx: RequestContext): Promise<AsyncIterableIterator<MatchRequestUpdate>> {
     const actor = ctx.requireActor();
     const source = this.pubsub.subscribe<MatchRequestUpdatedMessage>(MATCH_REQUEST_UPDATED);
@@ -61,47 +61,47 @@ export class MatchRequestResolver {
     });
   }
 
-  @Mutation(() => MatchRequestModel, { description: 'ENTERPRISE only, on a published listing.' })
-  async requestMatch(@Args('input') input: MatchRequestInput, @Context() ctx: RequestContext) {
+  @Mutation(() => MatchRequestModel, { description: '对已发布信息发起对接申请，仅限企业账号；同一企业对同一信息只能有一份未结束的申请 (ENTERPRISE only, on a published listing; one open request per listing)' })
+  async requestMatch(@Args('input', { description: '对接申请 (the request)' }) input: MatchRequestInput, @Context() ctx: RequestContext) {
     const actor = ctx.actor;
     return toMatchRequestModel(await inTransaction(this.dataSource, (m) => this.requests.request(m, actor, input)));
   }
 
-  @Mutation(() => MatchRequestModel, { description: "The listing's owner only; PENDING to ACCEPTED or DECLINED." })
+  @Mutation(() => MatchRequestModel, { description: '回复对接申请：待回复 → 已接受或已婉拒，仅限发布方 (the listing\'s owner only; PENDING to ACCEPTED or DECLINED)' })
   async respondToMatchRequest(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('accept') accept: boolean,
+    @Args('id', { type: () => ID, description: '对接申请 ID (match request id)' }) id: string,
+    @Args('accept', { description: 'true 接受，false 婉拒 (true accepts, false declines)' }) accept: boolean,
     @Context() ctx: RequestContext,
-    @Args('message', { type: () => String, nullable: true }) message?: string | null,
+    @Args('message', { type: () => String, nullable: true, description: '回复留言，最多 2000 字 (reply, at most 2,000 characters)' }) message?: string | null,
   ) {
     const actor = ctx.actor;
     return toMatchRequestModel(await inTransaction(this.dataSource, (m) => this.requests.respond(m, actor, id, accept, message)));
   }
 
-  @Mutation(() => MatchRequestModel, { description: 'The requesting enterprise only; ACCEPTED to COMPLETED.' })
+  @Mutation(() => MatchRequestModel, { description: '完成对接：已接受 → 已完成，并填写结果与评分，仅限发起企业 (the requesting enterprise only; ACCEPTED to COMPLETED)' })
   async completeMatchRequest(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('outcome', { type: () => MatchOutcomeEnum }) outcome: MatchOutcome,
+    @Args('id', { type: () => ID, description: '对接申请 ID (match request id)' }) id: string,
+    @Args('outcome', { type: () => MatchOutcomeEnum, description: '对接结果 (outcome)' }) outcome: MatchOutcome,
     @Context() ctx: RequestContext,
-    @Args('rating', { type: () => Int, nullable: true }) rating?: number | null,
+    @Args('rating', { type: () => Int, nullable: true, description: '对发布方的评分，1–5 的整数，可不填 (rating of the listing owner, whole number 1–5, optional)' }) rating?: number | null,
   ) {
     const actor = ctx.actor;
     return toMatchRequestModel(await inTransaction(this.dataSource, (m) => this.requests.complete(m, actor, id, outcome, rating)));
   }
 
-  @Mutation(() => MatchRequestModel, { description: 'The requesting enterprise only, while PENDING.' })
-  async cancelMatchRequest(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  @Mutation(() => MatchRequestModel, { description: '取消对接申请，仅限发起企业，且申请待回复 (the requesting enterprise only, while PENDING)' })
+  async cancelMatchRequest(@Args('id', { type: () => ID, description: '对接申请 ID (match request id)' }) id: string, @Context() ctx: RequestContext) {
     const actor = ctx.actor;
     return toMatchRequestModel(await inTransaction(this.dataSource, (m) => this.requests.cancel(m, actor, id)));
   }
 
-  @Query(() => MatchRequestConnectionModel)
+  @Query(() => MatchRequestConnectionModel, { description: '调用者的对接申请，新的在前：发出的或收到的 (the caller\'s match requests, sent or received, newest first)' })
   async matchRequests(
-    @Args('role', { type: () => MatchRequestRoleEnum }) role: MatchRequestRole,
+    @Args('role', { type: () => MatchRequestRoleEnum, description: '查看发出的还是收到的 (sent or received)' }) role: MatchRequestRole,
     @Context() ctx: RequestContext,
-    @Args('status', { type: () => MatchRequestStatusEnum, nullable: true }) status?: MatchRequestStatus | null,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first = 20,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('status', { type: () => MatchRequestStatusEnum, nullable: true, description: '只看该状态 (only this status)' }) status?: MatchRequestStatus | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (endCursor of the previous page)' }) after?: string | null,
   ): Promise<MatchRequestConnectionModel> {
     const page = await this.requests.page(ctx.requireActor(), role, status, first ?? 20, after);
     return {
@@ -111,14 +111,14 @@ export class MatchRequestResolver {
     };
   }
 
-  @ResolveField(() => ListingModel)
+  @ResolveField(() => ListingModel, { description: '对接的发布信息 (the listing)' })
   async listing(@Parent() request: MatchRequestModel, @Context() ctx: RequestContext) {
     const full = await ctx.loaders.listing.load(request.listingId);
     if (!full) throw new Error(`match request ${request.id} has no listing`);
     return toListingModel(full);
   }
 
-  @ResolveField(() => OrganizationModel)
+  @ResolveField(() => OrganizationModel, { description: '发起申请的企业 (the requesting enterprise)' })
   async enterprise(@Parent() request: MatchRequestModel, @Context() ctx: RequestContext) {
     const org = await ctx.loaders.organization.load(request.enterpriseOrganizationId);
     if (!org) throw new Error(`match request ${request.id} has no enterprise`);
@@ -131,7 +131,7 @@ export class MatchRequestResolver {
 export class ProviderStatsResolver {
   @ResolveField(() => ProviderMatchStatsModel, {
     nullable: true,
-    description: 'Match requests received for this organization’s listings and how they ended; null for enterprises and the authority.',
+    description: '该机构发布信息收到的对接申请及结果统计；企业和主管部门为空 (match requests received for this organization’s listings and how they ended; null for enterprises and the authority)',
   })
   async matchStats(@Parent() org: OrganizationModel, @Context() ctx: RequestContext) {
     if (org.kind === 'ENTERPRISE' || org.kind === 'AUTHORITY') return null;

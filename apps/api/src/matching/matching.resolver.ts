@@ -15,32 +15,32 @@ import { ListingKindEnum, ListingModel } from '../listings/listing.models.js';
 import { toListingModel } from '../listings/listing.mapper.js';
 import { EnterpriseProfileModel } from '../enterprises/profile.models.js';
 
-@ObjectType('MatchReason')
+@ObjectType('MatchReason', { description: '匹配得分的一条理由 (one reason behind a match score)' })
 export class MatchReasonModel {
-  @Field() code: string;
-  @Field({ description: 'Human-readable, e.g. 发明专利 5 件 ≥ 产品要求 2 件.' }) label: string;
-  @Field(() => Float, { description: "This reason's share of the score; contributions sum to the score." }) contribution: number;
+  @Field({ description: '理由的稳定代码 (stable code of the reason)' }) code: string;
+  @Field({ description: '中文说明，如“发明专利 5 件 ≥ 产品要求 2 件” (label a person reads)' }) label: string;
+  @Field(() => Float, { description: '该理由贡献的分数；各理由之和等于总分 (this reason\'s share of the score; contributions sum to the score)' }) contribution: number;
 }
 
-@ObjectType('Recommendation')
+@ObjectType('Recommendation', { description: '为企业推荐的一条发布信息 (a listing recommended to the enterprise)' })
 export class RecommendationModel {
-  @Field(() => ListingModel) listing: ListingModel;
-  @Field(() => Float, { description: '0..100' }) score: number;
-  @Field(() => [MatchReasonModel]) reasons: MatchReasonModel[];
-  @Field(() => DateTimeScalar) computedAt: Date;
+  @Field(() => ListingModel, { description: '推荐的发布信息 (the listing)' }) listing: ListingModel;
+  @Field(() => Float, { description: '匹配得分，0–100 (match score, 0..100)' }) score: number;
+  @Field(() => [MatchReasonModel], { description: '得分理由 (reasons)' }) reasons: MatchReasonModel[];
+  @Field(() => DateTimeScalar, { description: '计算时间 (when the match was computed)' }) computedAt: Date;
 }
 
-@ObjectType('Lead')
+@ObjectType('Lead', { description: '与某条发布信息匹配的企业（商机）(an enterprise that matches a listing)' })
 export class LeadModel {
-  @Field(() => OrganizationModel) enterprise: OrganizationModel;
-  @Field(() => Float) score: number;
+  @Field(() => OrganizationModel, { description: '匹配的企业 (the enterprise)' }) enterprise: OrganizationModel;
+  @Field(() => Float, { description: '匹配得分，0–100 (match score, 0..100)' }) score: number;
   @Field(() => [MatchReasonModel], {
-    description: "Reasons quoting the enterprise's own figures (revenue, debt ratio, financing need, …) keep their code and contribution but carry a figure-free label until the enterprise shares its profile with this listing's owner.",
+    description: '得分理由；引用企业自身数据（营业收入、资产负债率、融资需求等）的理由在企业向发布方授权查看画像前不显示具体数值 (reasons quoting the firm\'s own figures carry a figure-free label until it shares its profile with the owner)',
   })
   reasons: MatchReasonModel[];
   @Field(() => EnterpriseProfileModel, {
     nullable: true,
-    description: 'Only when the enterprise shared its profile with this listing’s owner (through a match request).',
+    description: '企业画像：仅当企业通过对接申请向发布方授权查看时提供，否则为空 (only when the enterprise shared its profile with this listing’s owner through a match request)',
   })
   profile: EnterpriseProfileModel | null;
 }
@@ -55,11 +55,11 @@ export class MatchingResolver {
     private readonly profiles: EnterpriseProfileService,
   ) {}
 
-  @Query(() => [RecommendationModel], { description: "For the caller's enterprise, best first." })
+  @Query(() => [RecommendationModel], { description: '为调用者所在企业推荐的已发布信息，得分高的在前，仅限企业账号 (recommendations for the caller\'s enterprise, best first)' })
   async recommendations(
     @Context() ctx: RequestContext,
-    @Args('kinds', { type: () => [ListingKindEnum], nullable: true }) kinds?: string[] | null,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first = 20,
+    @Args('kinds', { type: () => [ListingKindEnum], nullable: true, description: '只推荐这些类别；不填表示全部 (only these kinds)' }) kinds?: string[] | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '最多返回条数，1–100，默认 20 (how many, 1–100, default 20)' }) first = 20,
   ): Promise<RecommendationModel[]> {
     const actor = ctx.requireActor();
     if (actor.kind !== 'ENTERPRISE') throw new AppError('FORBIDDEN', `推荐仅面向企业 (recommendations are for ENTERPRISE organizations; yours is ${actor.kind})`);
@@ -73,11 +73,11 @@ export class MatchingResolver {
       .map((r) => ({ listing: toListingModel(listings.get(r.listingId)!), score: r.score, reasons: withhold ? reasonsWithoutProfile(r.reasons) : r.reasons, computedAt: r.computedAt }));
   }
 
-  @Query(() => [LeadModel], { description: 'For the owner of a published listing: enterprises that match it, best first.' })
+  @Query(() => [LeadModel], { description: '与发布信息匹配的企业，得分高的在前；仅限该信息的发布方（及主管部门）(for the listing\'s owner or the AUTHORITY: enterprises that match it, best first)' })
   async leads(
-    @Args('listingId', { type: () => ID }) listingId: string,
+    @Args('listingId', { type: () => ID, description: '发布信息 ID (listing id)' }) listingId: string,
     @Context() ctx: RequestContext,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first = 20,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '最多返回条数，1–100，默认 20 (how many, 1–100, default 20)' }) first = 20,
   ): Promise<LeadModel[]> {
     const actor = ctx.requireActor();
     checkPageSize(first ?? 20);
