@@ -6,123 +6,123 @@ import { CreditProductTypeEnum, ListingKindEnum, PageInfoModel } from '../listin
 import { OrganizationModel } from '../identity/identity.models.js';
 
 
-@InputType('InsightsPeriod', { description: 'Inclusive dates in Beijing time; at most 5 years.' })
+@InputType('InsightsPeriod', { description: '统计区间：起止日期均含当天（北京时间），from ≤ to，最长 5 年 (inclusive dates in Beijing time; at most 5 years)' })
 export class InsightsPeriodInput {
-  @Field(() => DateScalar) from: Date;
-  @Field(() => DateScalar) to: Date;
+  @Field(() => DateScalar, { description: '起始日期（含）(first day, inclusive)' }) from: Date;
+  @Field(() => DateScalar, { description: '结束日期（含），不早于 from (last day, inclusive)' }) to: Date;
 }
 
-@ObjectType('TierCount')
+@ObjectType('TierCount', { description: '某一梯度的企业数 (enterprises of one tier)' })
 export class TierCountModel {
-  @Field(() => EnterpriseTierEnum) tier: EnterpriseTier;
-  @Field(() => Int) count: number;
+  @Field(() => EnterpriseTierEnum, { description: '梯度 (tier)' }) tier: EnterpriseTier;
+  @Field(() => Int, { description: '企业数 (enterprises)' }) count: number;
 }
 
-@ObjectType('TierPipelineRow', { description: 'Enterprises of one county-level region by certified tier and by the higher tier they already qualify for.' })
+@ObjectType('TierPipelineRow', { description: '一个县级地区的企业：按已认定梯度，以及按已符合条件的更高梯度统计 (enterprises of one county-level region by certified tier and by the higher tier they already qualify for)' })
 export class TierPipelineRowModel {
-  @Field() regionCode: string;
-  @Field(() => String, { nullable: true }) regionName: string | null;
-  @Field(() => Int) enterprises: number;
-  @Field(() => [TierCountModel], { description: 'By the tier the firm holds (NONE included; a lapsed title counts as NONE).' }) certified: TierCountModel[];
-  @Field(() => [TierCountModel], { description: 'Eligible (latest assessment, rules in force) for a tier above the one held, by that tier.' })
+  @Field({ description: '县级地区的 6 位行政区划代码 (county-level region code)' }) regionCode: string;
+  @Field(() => String, { nullable: true, description: '地区名称；代码不在区划表中时为空 (region name; null when the code is not in the table)' }) regionName: string | null;
+  @Field(() => Int, { description: '有画像的企业数 (enterprises with a profile)' }) enterprises: number;
+  @Field(() => [TierCountModel], { description: '按持有的梯度统计（含 NONE；已失效的称号计为 NONE）(by the tier held; NONE included, a lapsed title counts as NONE)' }) certified: TierCountModel[];
+  @Field(() => [TierCountModel], { description: '按现行规则的最新评估，已符合高于所持梯度的企业数，按该更高梯度统计 (eligible for a tier above the one held, by that tier)' })
   eligibleNotCertified: TierCountModel[];
-  @Field(() => Int, { description: 'Titles at 复核 risk.' }) atRisk: number;
+  @Field(() => Int, { description: '面临复核风险的称号数 (titles at 复核 risk)' }) atRisk: number;
   @Field(() => Int, {
     description: '称号已失效的企业数：认定满3年、未续期且无待定复核（已计入 certified 的 NONE）。Lapsed titles, counted under NONE in certified.',
   })
   lapsed: number;
 }
 
-@ObjectType('MatchmakingInsightRow', { description: 'Match requests made in one month by enterprises of one region for one listing kind.' })
+@ObjectType('MatchmakingInsightRow', { description: '某月某地区企业对某一类发布信息发起的对接申请统计 (match requests made in one month by enterprises of one region for one listing kind)' })
 export class MatchmakingRowModel {
-  @Field({ description: 'YYYY-MM, Beijing time.' }) month: string;
-  @Field({ description: "The requesting enterprise's region." }) regionCode: string;
-  @Field(() => ListingKindEnum) listingKind: string;
-  @Field(() => Int) requests: number;
-  @Field(() => Int) pending: number;
-  @Field(() => Int) accepted: number;
-  @Field(() => Int) declined: number;
-  @Field(() => Int) completed: number;
-  @Field(() => Int) successful: number;
-  @Field(() => Int) cancelled: number;
-  @Field(() => Float, { nullable: true, description: '(accepted + completed) / responded' }) acceptanceRate: number | null;
-  @Field(() => Float, { nullable: true, description: 'successful / completed' }) successRate: number | null;
-  @Field(() => Float, { nullable: true }) medianFirstResponseHours: number | null;
+  @Field({ description: '月份，YYYY-MM（北京时间）(month, Beijing time)' }) month: string;
+  @Field({ description: '发起企业所在地区，6 位行政区划代码 (the requesting enterprise\'s region)' }) regionCode: string;
+  @Field(() => ListingKindEnum, { description: '发布信息类别 (listing kind)' }) listingKind: string;
+  @Field(() => Int, { description: '申请数 (requests)' }) requests: number;
+  @Field(() => Int, { description: '其中待回复 (still pending)' }) pending: number;
+  @Field(() => Int, { description: '其中已接受、未完成 (accepted, not yet completed)' }) accepted: number;
+  @Field(() => Int, { description: '其中已婉拒 (declined)' }) declined: number;
+  @Field(() => Int, { description: '其中已完成 (completed)' }) completed: number;
+  @Field(() => Int, { description: '其中完成且成功 (completed with SUCCESS)' }) successful: number;
+  @Field(() => Int, { description: '其中已取消 (cancelled)' }) cancelled: number;
+  @Field(() => Float, { nullable: true, description: '接受率 =（已接受 + 已完成）/ 已回复，小数 0–1；无回复时为空 ((accepted + completed) / responded, a fraction 0..1)' }) acceptanceRate: number | null;
+  @Field(() => Float, { nullable: true, description: '成功率 = 成功 / 已完成，小数 0–1；无完成时为空 (successful / completed, a fraction 0..1)' }) successRate: number | null;
+  @Field(() => Float, { nullable: true, description: '首次回复时长的中位数，单位：小时；无回复时为空 (median hours to the first answer)' }) medianFirstResponseHours: number | null;
 }
 
-@ObjectType('FinancingInsightRow', { description: 'Match requests for credit products of one product type.' })
+@ObjectType('FinancingInsightRow', { description: '某一类金融产品的对接申请统计，含金额 (match requests for credit products of one product type, with amounts)' })
 export class FinancingRowModel {
-  @Field(() => CreditProductTypeEnum) productType: string;
-  @Field(() => Int) requests: number;
-  @Field(() => Int) completed: number;
-  @Field(() => Int) successful: number;
-  @Field(() => SafeIntScalar, { description: 'Yuan requested in completed matches.' }) completedAmount: number;
-  @Field(() => SafeIntScalar, { description: 'Yuan requested in matches completed with SUCCESS.' }) successfulAmount: number;
+  @Field(() => CreditProductTypeEnum, { description: '产品类型 (product type)' }) productType: string;
+  @Field(() => Int, { description: '申请数 (requests)' }) requests: number;
+  @Field(() => Int, { description: '已完成数 (completed)' }) completed: number;
+  @Field(() => Int, { description: '完成且成功数 (completed with SUCCESS)' }) successful: number;
+  @Field(() => SafeIntScalar, { description: '已完成申请的申请金额合计，单位：元 (amount requested in completed matches, yuan)' }) completedAmount: number;
+  @Field(() => SafeIntScalar, { description: '成功申请的申请金额合计，单位：元 (amount requested in matches completed with SUCCESS, yuan)' }) successfulAmount: number;
 }
 
-@ObjectType('ChallengeInsightRow')
+@ObjectType('ChallengeInsightRow', { description: '一家链主企业在统计区间内的揭榜挂帅情况 (揭榜 activity of one anchor enterprise in the period)' })
 export class ChallengeInsightRowModel {
-  @Field(() => ID) anchorOrganizationId: string;
-  @Field() anchorName: string;
-  @Field(() => Int) challengesPublished: number;
-  @Field(() => Int) applications: number;
-  @Field(() => Int) acceptedSolvers: number;
+  @Field(() => ID, { description: '链主企业机构 ID (anchor enterprise)' }) anchorOrganizationId: string;
+  @Field({ description: '链主企业名称 (anchor enterprise name)' }) anchorName: string;
+  @Field(() => Int, { description: '区间内发布的榜单数 (challenges published in the period)' }) challengesPublished: number;
+  @Field(() => Int, { description: '区间内收到的揭榜申请数 (applications received in the period)' }) applications: number;
+  @Field(() => Int, { description: '区间内接受的揭榜方数 (solvers accepted in the period)' }) acceptedSolvers: number;
 }
 
-@ObjectType('RankingComponent')
+@ObjectType('RankingComponent', { description: '服务机构排名得分的一个组成部分 (one weighted input of the ranking score)' })
 export class RankingComponentModel {
-  @Field({ description: 'volume, acceptance, responsiveness, completion, success or satisfaction' }) input: string;
-  @Field(() => Float, { description: 'Normalised input 0..1.' }) value: number;
-  @Field(() => Float, { description: 'Weighted share of the score; shares sum to the score.' }) contribution: number;
+  @Field({ description: '指标：volume（申请量）、acceptance（接受率）、responsiveness（响应速度）、completion（完成率）、success（成功率）或 satisfaction（满意度）(the input)' }) input: string;
+  @Field(() => Float, { description: '归一化后的指标值，0–1 (normalised input 0..1)' }) value: number;
+  @Field(() => Float, { description: '加权后贡献的分数；各项之和等于总分 (weighted share of the score; shares sum to the score)' }) contribution: number;
 }
 
-@ObjectType('ServiceInstitutionRank')
+@ObjectType('ServiceInstitutionRank', { description: '服务机构排名中的一家机构，按统计区间内收到的对接申请计算 (one service institution in the ranking, from requests made in the period)' })
 export class ServiceInstitutionRankModel {
-  @Field(() => Int) rank: number;
-  @Field(() => OrganizationModel) organization: OrganizationModel;
-  @Field(() => Float, { description: '0..100' }) score: number;
-  @Field(() => Int) requests: number;
-  @Field(() => Int) completed: number;
-  @Field(() => Float, { nullable: true }) acceptanceRate: number | null;
-  @Field(() => Float, { nullable: true }) completionRate: number | null;
-  @Field(() => Float, { nullable: true }) successRate: number | null;
-  @Field(() => Float, { nullable: true }) averageRating: number | null;
-  @Field(() => Int) ratingCount: number;
-  @Field(() => Float, { nullable: true }) medianResponseHours: number | null;
-  @Field(() => [RankingComponentModel]) components: RankingComponentModel[];
+  @Field(() => Int, { description: '名次，从 1 起 (rank, from 1)' }) rank: number;
+  @Field(() => OrganizationModel, { description: '服务机构 (the service institution)' }) organization: OrganizationModel;
+  @Field(() => Float, { description: '综合得分，0–100 (score 0..100)' }) score: number;
+  @Field(() => Int, { description: '收到的申请数 (requests received)' }) requests: number;
+  @Field(() => Int, { description: '已完成数 (completed)' }) completed: number;
+  @Field(() => Float, { nullable: true, description: '接受率 =（已接受 + 已完成）/ 已回复，小数 0–1 (acceptance rate, a fraction 0..1)' }) acceptanceRate: number | null;
+  @Field(() => Float, { nullable: true, description: '完成率 = 已完成 /（已接受 + 已完成），小数 0–1 (completion rate, a fraction 0..1)' }) completionRate: number | null;
+  @Field(() => Float, { nullable: true, description: '成功率 = 成功 / 已完成，小数 0–1 (success rate, a fraction 0..1)' }) successRate: number | null;
+  @Field(() => Float, { nullable: true, description: '平均评分，1–5 (mean rating 1..5)' }) averageRating: number | null;
+  @Field(() => Int, { description: '评分次数 (ratings given)' }) ratingCount: number;
+  @Field(() => Float, { nullable: true, description: '从申请到回复的中位时长，单位：小时 (median hours to answer)' }) medianResponseHours: number | null;
+  @Field(() => [RankingComponentModel], { description: '得分构成 (score components)' }) components: RankingComponentModel[];
   organizationId: string;
 }
 
-@InputType('AuditLogFilter')
+@InputType('AuditLogFilter', { description: '操作日志筛选条件，各条件同时满足 (all conditions apply)' })
 export class AuditLogFilterInput {
-  @Field(() => ID, { nullable: true }) organizationId?: string | null;
-  @Field(() => String, { nullable: true, description: 'A mutation name, e.g. requestMatch.' }) operation?: string | null;
-  @Field(() => String, { nullable: true, description: 'OK or an error code.' }) outcome?: string | null;
-  @Field(() => DateTimeScalar, { nullable: true }) from?: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) to?: Date | null;
+  @Field(() => ID, { nullable: true, description: '只看该机构的操作 (only calls by this organization)' }) organizationId?: string | null;
+  @Field(() => String, { nullable: true, description: '操作名（mutation 名称），如 requestMatch (a mutation name)' }) operation?: string | null;
+  @Field(() => String, { nullable: true, description: '结果：OK 或错误码，如 FORBIDDEN (OK or an error code)' }) outcome?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '起始时间（含）(from, inclusive)' }) from?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '结束时间（含），不早于 from (to, inclusive)' }) to?: Date | null;
 }
 
-@ObjectType('AuditEntry')
+@ObjectType('AuditEntry', { description: '一次 mutation 调用的操作日志 (one mutation call in the audit log)' })
 export class AuditEntryModel {
-  @Field(() => ID) id: string;
-  @Field(() => DateTimeScalar) at: Date;
-  @Field(() => ID, { nullable: true }) userId: string | null;
-  @Field(() => ID, { nullable: true }) organizationId: string | null;
-  @Field(() => String, { nullable: true }) organizationKind: string | null;
-  @Field() operation: string;
-  @Field(() => String, { nullable: true }) targetId: string | null;
-  @Field({ description: 'OK or the error code returned.' }) outcome: string;
-  @Field(() => String, { nullable: true }) requestId: string | null;
+  @Field(() => ID, { description: '日志 ID (entry id)' }) id: string;
+  @Field(() => DateTimeScalar, { description: '时间 (when)' }) at: Date;
+  @Field(() => ID, { nullable: true, description: '操作的用户；未登录时为空 (the user; null when signed out)' }) userId: string | null;
+  @Field(() => ID, { nullable: true, description: '用户所在机构 (the user\'s organization)' }) organizationId: string | null;
+  @Field(() => String, { nullable: true, description: '机构类型，如 ENTERPRISE (organization kind)' }) organizationKind: string | null;
+  @Field({ description: '操作名（mutation 名称）(the mutation)' }) operation: string;
+  @Field(() => String, { nullable: true, description: '操作对象的 ID (the row acted on)' }) targetId: string | null;
+  @Field({ description: '结果：OK 或返回的错误码 (OK or the error code returned)' }) outcome: string;
+  @Field(() => String, { nullable: true, description: '请求 ID，用于关联日志 (request id)' }) requestId: string | null;
 }
 
-@ObjectType('AuditEntryEdge')
+@ObjectType('AuditEntryEdge', { description: '操作日志的一项 (one audit entry of a page)' })
 export class AuditEntryEdgeModel {
-  @Field() cursor: string;
-  @Field(() => AuditEntryModel) node: AuditEntryModel;
+  @Field({ description: '游标 (cursor)' }) cursor: string;
+  @Field(() => AuditEntryModel, { description: '日志 (the entry)' }) node: AuditEntryModel;
 }
 
-@ObjectType('AuditEntryConnection')
+@ObjectType('AuditEntryConnection', { description: '操作日志分页，新的在前 (a page of the audit log, newest first)' })
 export class AuditEntryConnectionModel {
-  @Field(() => [AuditEntryEdgeModel]) edges: AuditEntryEdgeModel[];
-  @Field(() => PageInfoModel) pageInfo: PageInfoModel;
+  @Field(() => [AuditEntryEdgeModel], { description: '本页 (this page)' }) edges: AuditEntryEdgeModel[];
+  @Field(() => PageInfoModel, { description: '分页信息 (page info)' }) pageInfo: PageInfoModel;
 }

@@ -36,43 +36,43 @@ export class InsightsResolver {
     return actor;
   }
 
-  @Query(() => [TierPipelineRowModel], { description: 'AUTHORITY only: enterprises per county by certified tier, eligible-not-certified tier and 复核 risk.' })
-  tierPipeline(@Context() ctx: RequestContext, @Args('regionCode', { type: () => String, nullable: true }) regionCode?: string | null) {
+  @Query(() => [TierPipelineRowModel], { description: '梯度培育情况：按县级地区统计已认定梯度、已符合更高梯度和复核风险的企业数，仅限主管部门 (AUTHORITY only: enterprises per county by certified tier, eligible-not-certified tier and 复核 risk)' })
+  tierPipeline(@Context() ctx: RequestContext, @Args('regionCode', { type: () => String, nullable: true, description: '省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (a region code; includes the areas under it)' }) regionCode?: string | null) {
     this.authority(ctx);
     return this.insights.tierPipeline(regionCode);
   }
 
-  @Query(() => [MatchmakingRowModel], { description: 'AUTHORITY only: match requests per month, region and listing kind.' })
+  @Query(() => [MatchmakingRowModel], { description: '对接情况：按月份、企业所在地区和发布信息类别统计对接申请，仅限主管部门 (AUTHORITY only: match requests per month, region and listing kind)' })
   matchmakingInsights(
     @Context() ctx: RequestContext,
-    @Args('period', { type: () => InsightsPeriodInput }) period: InsightsPeriodInput,
-    @Args('regionCode', { type: () => String, nullable: true }) regionCode?: string | null,
+    @Args('period', { type: () => InsightsPeriodInput, description: '统计区间 (the period)' }) period: InsightsPeriodInput,
+    @Args('regionCode', { type: () => String, nullable: true, description: '企业所在地区：省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (the enterprises\' region; includes the areas under it)' }) regionCode?: string | null,
   ) {
     this.authority(ctx);
     return this.insights.matchmaking(toPeriod(period), regionCode);
   }
 
-  @Query(() => [FinancingRowModel], { description: 'AUTHORITY only: credit-product match requests by product type, with amounts.' })
+  @Query(() => [FinancingRowModel], { description: '融资对接情况：按产品类型统计金融产品的对接申请与金额，按申请发起的整月汇总，仅限主管部门 (AUTHORITY only: credit-product match requests by product type, with amounts; whole months)' })
   financingInsights(
     @Context() ctx: RequestContext,
-    @Args('period', { type: () => InsightsPeriodInput }) period: InsightsPeriodInput,
-    @Args('regionCode', { type: () => String, nullable: true }) regionCode?: string | null,
+    @Args('period', { type: () => InsightsPeriodInput, description: '统计区间 (the period)' }) period: InsightsPeriodInput,
+    @Args('regionCode', { type: () => String, nullable: true, description: '企业所在地区：省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (the enterprises\' region; includes the areas under it)' }) regionCode?: string | null,
   ) {
     this.authority(ctx);
     return this.insights.financing(toPeriod(period), regionCode);
   }
 
-  @Query(() => [ChallengeInsightRowModel], { description: 'AUTHORITY only: 揭榜 per anchor enterprise.' })
-  challengeInsights(@Context() ctx: RequestContext, @Args('period', { type: () => InsightsPeriodInput }) period: InsightsPeriodInput) {
+  @Query(() => [ChallengeInsightRowModel], { description: '揭榜挂帅情况：按链主企业统计，仅限主管部门 (AUTHORITY only: 揭榜 per anchor enterprise)' })
+  challengeInsights(@Context() ctx: RequestContext, @Args('period', { type: () => InsightsPeriodInput, description: '统计区间 (the period)' }) period: InsightsPeriodInput) {
     this.authority(ctx);
     return this.insights.challenges(toPeriod(period));
   }
 
-  @Query(() => [ServiceInstitutionRankModel], { description: 'AUTHORITY only: service institutions ranked by weighted inputs (DOMAIN.md §4.4); weights from SERVICE_RANKING_WEIGHTS.' })
+  @Query(() => [ServiceInstitutionRankModel], { description: '优质服务机构排名：按申请量、接受率、响应速度、完成率、成功率和满意度加权计算，仅限主管部门 (AUTHORITY only: service institutions ranked by weighted inputs; weights from SERVICE_RANKING_WEIGHTS)' })
   async serviceInstitutionRanking(
     @Context() ctx: RequestContext,
-    @Args('period', { type: () => InsightsPeriodInput }) period: InsightsPeriodInput,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
+    @Args('period', { type: () => InsightsPeriodInput, description: '统计区间 (the period)' }) period: InsightsPeriodInput,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50, description: '返回前几名，1–500，默认 50 (how many, 1–500, default 50)' }) first = 50,
   ): Promise<ServiceInstitutionRankModel[]> {
     this.authority(ctx);
     const ranked = await this.insights.serviceRanking(toPeriod(period), first ?? 50, this.weights);
@@ -80,12 +80,12 @@ export class InsightsResolver {
     return ranked.map((r, i) => ({ ...r, organization: toOrganizationModel(orgs[i]!) }));
   }
 
-  @Query(() => AuditEntryConnectionModel, { description: 'AUTHORITY only: every mutation call (who, organization, operation, target, time, outcome), newest first.' })
+  @Query(() => AuditEntryConnectionModel, { description: '操作日志：每次 mutation 调用（用户、机构、操作、对象、时间、结果），新的在前，仅限主管部门 (AUTHORITY only: every mutation call, newest first)' })
   async auditLog(
     @Context() ctx: RequestContext,
-    @Args('filter', { type: () => AuditLogFilterInput, nullable: true }) filter?: AuditLogFilterInput | null,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('filter', { type: () => AuditLogFilterInput, nullable: true, description: '筛选条件 (filter)' }) filter?: AuditLogFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50, description: '每页条数，1–100，默认 50 (page size, 1–100, default 50)' }) first = 50,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (endCursor of the previous page)' }) after?: string | null,
   ): Promise<AuditEntryConnectionModel> {
     this.authority(ctx);
     const page = await this.audit.page(filter ?? {}, first ?? 50, after);

@@ -29,8 +29,8 @@ export class SearchResolver {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  @Query(() => SearchResultModel, { description: 'Published listings matching the text and filters, with facets and highlights.' })
-  async search(@Args('input') input: SearchInput, @Context() ctx: RequestContext): Promise<SearchResultModel> {
+  @Query(() => SearchResultModel, { description: '按搜索词和筛选条件搜索已发布信息，附分面统计与高亮；搜索服务不可用时返回 SERVICE_UNAVAILABLE (published listings matching the text and filters, with facets and highlights)' })
+  async search(@Args('input', { description: '搜索条件 (the search)' }) input: SearchInput, @Context() ctx: RequestContext): Promise<SearchResultModel> {
     ctx.requireActor();
     const query = input.query.replace(/\s+/g, ' ').trim();
     if (Array.from(query).length > MAX_QUERY_LENGTH) {
