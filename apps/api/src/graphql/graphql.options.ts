@@ -23,6 +23,7 @@ import { createErrorFormatter } from './format-error.js';
 import { RequestContext, byIdLoader, type Authentication, type Loaders } from './request-context.js';
 import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
 import { DateTimeScalar } from './scalars.js';
+import { describeRootTypes } from './root-types.js';
 import { isWsContext, noSubscriptionsOverHttpPlugin, websocketOptions } from './websocket.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
@@ -113,6 +114,9 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
     // The committed schema.gql is written by development runs; tests and production build it in memory.
     autoSchemaFile: config.env === 'development' ? SCHEMA_FILE : true,
     sortSchema: true,
+    // Root types get their descriptions here, in the served schema and in the written schema.gql alike.
+    transformSchema: describeRootTypes,
+    transformAutoSchemaFile: true,
     playground: false,
     introspection: !config.production,
     csrfPrevention: true,

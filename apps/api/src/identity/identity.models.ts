@@ -41,13 +41,13 @@ export class OrganizationModel {
   })
   usccReleased: boolean;
 
-  @Field({ description: '6-digit 行政区划代码, e.g. 330281 for 余姚市.' })
+  @Field({ description: '所在地区，6 位行政区划代码，如 330281（余姚市）(6-digit region code)' })
   regionCode: string;
 
-  @Field({ description: 'Set by an AUTHORITY after review; only verified organizations can publish.' })
+  @Field({ description: '是否已通过主管部门审核；只有已审核的机构可以发布信息 (set by an AUTHORITY after review; only verified organizations can publish)' })
   verified: boolean;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When an AUTHORITY verified it.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: '通过审核的时间；未审核时为空 (when an AUTHORITY verified it)' })
   verifiedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: '地址（公开），由机构负责人/管理员维护 (address; public).' })

@@ -91,7 +91,7 @@ export class OrganizationResolver {
     };
   }
 
-  @Mutation(() => OrganizationModel, { description: 'AUTHORITY only: 审核通过（待审核或待补充材料的机构）(verify a PENDING or NEEDS_INFO organization).' })
+  @Mutation(() => OrganizationModel, { description: '审核通过（待审核或待补充材料的机构），仅限主管部门 (AUTHORITY only: verify a PENDING or NEEDS_INFO organization).' })
   async verifyOrganization(@Args('id', { type: () => ID, description: '机构 ID (organization id).' }) id: string, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     const actor = ctx.actor;
     const org = await inTransaction(this.dataSource, (manager) => this.identity.verifyOrganization(manager, actor, id));
