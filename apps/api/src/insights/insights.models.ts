@@ -23,7 +23,7 @@ export class TierPipelineRowModel {
   @Field() regionCode: string;
   @Field(() => String, { nullable: true }) regionName: string | null;
   @Field(() => Int) enterprises: number;
-  @Field(() => [TierCountModel], { description: 'By the tier the firm holds (NONE included; a lapsed title counts as NONE).' }) certified: TierCountModel[];
+  @Field(() => [TierCountModel], { description: 'By the tier the firm holds, confirmed or imported by the AUTHORITY (NONE included; a lapsed title or one the firm only claims counts as NONE).' }) certified: TierCountModel[];
   @Field(() => [TierCountModel], { description: 'Eligible (latest assessment, rules in force) for a tier above the one held, by that tier.' })
   eligibleNotCertified: TierCountModel[];
   @Field(() => Int, { description: 'Titles at 复核 risk.' }) atRisk: number;
