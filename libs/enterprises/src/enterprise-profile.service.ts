@@ -125,7 +125,7 @@ export class EnterpriseProfileService {
   }
 
   /** Locks the organization (serialising every writer of its profile, the first insert included) and the profile. */
-  async lockForWrite(manager: EntityManager, organizationId: string): Promise<EnterpriseProfileEntity | null> {
+  private async lockForWrite(manager: EntityManager, organizationId: string): Promise<EnterpriseProfileEntity | null> {
     const org = await manager.findOne(OrganizationEntity, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
     if (!org || org.kind !== 'ENTERPRISE') throw forbidden('只有企业机构可以维护企业档案 (profiles belong to ENTERPRISE organizations)');
     return manager.findOne(EnterpriseProfileEntity, { where: { organizationId }, lock: { mode: 'pessimistic_write' } });
