@@ -36,6 +36,7 @@ async function populate(client: pg.Client, firms: number, requests: number): Pro
            CASE WHEN (2147483647 & hashtext(o.uscc)) % 20 = 0 THEN '{"reason":"bench"}'::jsonb END,
            CASE WHEN (2147483647 & hashtext(o.uscc)) % 20 = 0 THEN date '2027-01-01' END
       FROM organizations o WHERE o.kind = 'ENTERPRISE';
+    UPDATE enterprise_profiles SET tier_provenance = 'IMPORTED' WHERE tier <> 'NONE';
     INSERT INTO listings (kind, owner_organization_id, status, title, description, published_at)
     SELECT CASE o.kind WHEN 'BANK' THEN 'CREDIT_PRODUCT'::listing_kind WHEN 'SERVICE_PROVIDER' THEN 'SERVICE_OFFERING' ELSE 'CHALLENGE' END,
            o.id, 'PUBLISHED', '基准信息 ' || o.name || '-' || k, '基准', timestamptz '2024-01-01' + (k * interval '50 days')

@@ -152,6 +152,8 @@ export async function seedMatchingData(q: Queryable, opts: { enterprises: number
       industry,
       tier,
       tier === 'NONE' ? null : `${int(r, year - 3, year - 1)}-03-01`,
+      // Titles come from the bureau's list (DOMAIN.md §8.10), so they count in eligibility.
+      tier === 'NONE' ? null : 'IMPORTED',
       founded,
       founded,
       arr(products),
@@ -274,8 +276,8 @@ export async function seedMatchingData(q: Queryable, opts: { enterprises: number
     q,
     'enterprise_profiles',
     [
-      ['organization_id', 'uuid'], ['industry_code', 'text'], ['tier', 'enterprise_tier'], ['tier_certified_on', 'date'], ['founded_on', 'date'], ['main_business_since', 'date'],
-      ['main_products', 'text[]'], ['capabilities', 'text'], ['invention_patents', 'int'], ['utility_models', 'int'], ['design_patents', 'int'], ['software_copyrights', 'int'],
+      ['organization_id', 'uuid'], ['industry_code', 'text'], ['tier', 'enterprise_tier'], ['tier_certified_on', 'date'], ['tier_provenance', 'title_provenance'], ['founded_on', 'date'],
+      ['main_business_since', 'date'], ['main_products', 'text[]'], ['capabilities', 'text'], ['invention_patents', 'int'], ['utility_models', 'int'], ['design_patents', 'int'], ['software_copyrights', 'int'],
       ['trademarks', 'int'], ['financing_need', 'jsonb'], ['service_needs', 'text[]'], ['space_need', 'jsonb'],
     ],
     profiles,

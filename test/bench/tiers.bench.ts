@@ -36,7 +36,8 @@ export async function reassessThroughQueue(app: StartedApp, count: number) {
   );
   await ds.query(
     `UPDATE enterprise_profiles SET tier_certified_on = NULL WHERE tier = 'NONE';
-     UPDATE enterprise_profiles SET tier_certified_on = DATE '2024-02-01' WHERE tier <> 'NONE' AND tier_certified_on IS NULL`,
+     UPDATE enterprise_profiles SET tier_certified_on = DATE '2024-02-01' WHERE tier <> 'NONE' AND tier_certified_on IS NULL;
+     UPDATE enterprise_profiles SET tier_provenance = 'IMPORTED' WHERE tier <> 'NONE'`,
   );
   await ds.query(
     `INSERT INTO enterprise_financials (organization_id, year, revenue, main_business_revenue, rd_expense, total_assets, total_liabilities, employees, rd_employees, equity_financing)

@@ -99,6 +99,9 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   // Correcting the organization's data is management: OWNERs and ADMINs.
   resubmitOrganization: managers(KINDS.flatMap(both)),
   upsertEnterpriseProfile: only(['ENTERPRISE:verified', 'ENTERPRISE:unverified']),
+  // Claimed vs confirmed titles (DOMAIN.md §8.10): the AUTHORITY decides, any of its staff.
+  confirmCertification: only(['AUTHORITY']),
+  rejectCertificationClaim: only(['AUTHORITY']),
   importEnterprises: only(['AUTHORITY']),
   // Asynchronous imports (issue 14): the AUTHORITY's desk, any of its staff.
   startEnterpriseImport: only(['AUTHORITY']),
@@ -263,6 +266,10 @@ describe('access table: every mutation × every kind of caller', () => {
         unchanged: async () => expect((await sql(app, 'SELECT status FROM enterprise_imports WHERE id = $1', [id]))[0].status).toBe('PREVIEW_READY'),
       };
     },
+    confirmCertification: async () =>
+      titleDecisionDriver(`mutation($id: ID!) { confirmCertification(organizationId: $id, tier: LITTLE_GIANT, certifiedOn: "2025-03-01") { tierProvenance } }`),
+    rejectCertificationClaim: async () =>
+      titleDecisionDriver(`mutation($id: ID!) { rejectCertificationClaim(organizationId: $id, reason: "未见认定文件") { tierProvenance } }`),
     upsertEnterpriseProfile: async (actor) => ({
       query: UPSERT_PROFILE,
       variables: { i: profileInput() },
@@ -712,6 +719,22 @@ describe('access table: every mutation × every kind of caller', () => {
   const isListingOwner = (actor: ActorKey) => LISTING_OWNER_KINDS.some((k) => actor.startsWith(`${k}:`));
   /** The caller when it is of `kind` (so an allowed call acts on its own row), else the verified organization of `kind`. */
   const ownerFor = (actor: ActorKey, kind: Kind): ActorKey => (actor.startsWith(`${kind}:`) ? actor : `${kind}:verified`);
+
+  /** A fresh enterprise that claims 小巨人 itself; an allowed call confirms or rejects the claim, a refused one leaves it CLAIMED. */
+  async function titleDecisionDriver(query: string): Promise<Call> {
+    const target = await register('ENTERPRISE');
+    ok(await app.gql(UPSERT_PROFILE, { i: profileInput({ tier: 'LITTLE_GIANT', tierCertifiedOn: '2025-03-01' }) }, target.token), 'upsertEnterpriseProfile');
+    const stateOf = async () => (await sql(app, 'SELECT tier_provenance AS p, version, (SELECT count(*)::int FROM enterprise_title_decisions d WHERE d.organization_id = $1) AS n FROM enterprise_profiles WHERE organization_id = $1', [target.organizationId]))[0];
+    const unchanged = await nothingWritten();
+    return {
+      query,
+      variables: { id: target.organizationId },
+      unchanged: async () => {
+        await unchanged();
+        expect(await stateOf()).toEqual({ p: 'CLAIMED', version: 1, n: 0 });
+      },
+    };
+  }
 
   /** Snapshot now; the returned check proves nothing was written since. */
   async function nothingWritten(): Promise<() => Promise<void>> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
-import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
+import { confirmTitle, UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
 
 const REGISTER = `mutation($i: RegisterInput!) { register(input: $i) { accessToken user { organization { id } } } }`;
 const PROFILE = `query($id: ID!, $rs: String) { enterpriseProfile(organizationId: $id) {
@@ -133,6 +133,8 @@ describe('enterprise profile (一企一档) and tier assessments over GraphQL', 
     const weak = profileInput().financials.map((y) => ({ ...y, rdExpense: 50_000 }));
     const res = await app.gql(UPSERT_PROFILE, { i: profileInput({ tier: 'INNOVATIVE_SME', tierCertifiedOn: certifiedOn, financials: weak }) }, firm.token);
     expect(res.errors).toBeUndefined();
+    // Only a title the AUTHORITY confirmed can be at 复核 risk (DOMAIN.md §8.10).
+    await confirmTitle(app, authority, firm.id, 'INNOVATIVE_SME', certifiedOn);
     await app.drain();
 
     const read = await app.gql(PROFILE, { id: firm.id }, firm.token);

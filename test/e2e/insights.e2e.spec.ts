@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
+import { UPSERT_PROFILE, confirmTitle, profileInput } from '../helpers/profile-fixtures.js';
 import {
   APPLY,
   COMPLETE,
@@ -64,6 +64,9 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
       [zhenhai, { tier: 'INNOVATIVE_SME', tierCertifiedOn: '2025-03-01', financingNeed: { amount: 8_000_000, termMonths: 24, purpose: '扩产' } }],
     ];
     for (const [org, overrides] of profiles) expect((await app.gql(UPSERT_PROFILE, { i: profileInput(overrides) }, org.token)).errors).toBeUndefined();
+    // The titles are the bureau's: confirmed, so the pipeline counts them (a firm's own claim would not, DOMAIN.md §8.10).
+    await confirmTitle(app, authority, yuyaoA.organizationId, 'SPECIALIZED_SME', '2025-06-01');
+    await confirmTitle(app, authority, zhenhai.organizationId, 'INNOVATIVE_SME', '2025-03-01');
 
     const pledge = (await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: openProduct('IP_PLEDGE', '甬江知产贷') })).id;
     const creditLoan = (await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: openProduct('CREDIT_LOAN', '甬江信用贷') })).id;

@@ -50,3 +50,20 @@ export function profileInput(overrides: Record<string, unknown> = {}) {
 export const UPSERT_PROFILE = `mutation($i: EnterpriseProfileInput!) {
   upsertEnterpriseProfile(input: $i) { version tier industryCode industryName financials { year revenue } organization { id } }
 }`;
+
+/** The AUTHORITY confirms a firm's title (DOMAIN.md §8.10): only confirmed or imported titles count for others. */
+export const CONFIRM_CERTIFICATION = `mutation($id: ID!, $t: EnterpriseTier!, $d: Date!) {
+  confirmCertification(organizationId: $id, tier: $t, certifiedOn: $d) { tier tierCertifiedOn tierProvenance }
+}`;
+
+/** Confirms `tier` certified on `certifiedOn` for `organizationId` as the AUTHORITY (token); fails the test on an error. */
+export async function confirmTitle(
+  app: { gql: (query: string, variables?: Record<string, unknown>, token?: string) => Promise<{ errors?: unknown[] | null; data?: unknown }> },
+  authorityToken: string,
+  organizationId: string,
+  tier: string,
+  certifiedOn: string,
+): Promise<void> {
+  const res = await app.gql(CONFIRM_CERTIFICATION, { id: organizationId, t: tier, d: certifiedOn }, authorityToken);
+  if (res.errors?.length) throw new Error(`confirmCertification failed: ${JSON.stringify(res.errors)}`);
+}

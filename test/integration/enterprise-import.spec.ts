@@ -462,4 +462,35 @@ describe('enterprise bulk import (real PostgreSQL)', () => {
       expect((await orgByUscc(String(row.uscc)))?.contactEmail).toBe('self@firm.example');
     });
   });
+
+  describe('title provenance (DOMAIN.md §8.10)', () => {
+    const provenance = async (code: string) =>
+      (await dataSource.query(`SELECT p.tier_provenance AS p FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id WHERE o.uscc = $1`, [code]))[0]?.p;
+
+    it('an imported title is IMPORTED; re-importing the same row is unchanged and stays IMPORTED', async () => {
+      const row = firm({ tier: 'LITTLE_GIANT', tierCertifiedOn: '2024-05-10' });
+      expect(await run(csv([row]))).toMatchObject({ created: 1 });
+      expect(await provenance(String(row.uscc))).toBe('IMPORTED');
+      expect(await run(csv([row]))).toMatchObject({ unchanged: 1, updated: 0 });
+      expect(await provenance(String(row.uscc))).toBe('IMPORTED');
+    });
+
+    it('the same figures under a title the firm only claims are written again: the list confirms the title (IMPORTED)', async () => {
+      const row = firm({ tier: 'LITTLE_GIANT', tierCertifiedOn: '2024-05-10' });
+      await run(csv([row]));
+      // As after the firm re-entered its title itself (a claim), with every figure still equal to the list.
+      await dataSource.query(
+        `UPDATE enterprise_profiles p SET tier_provenance = 'CLAIMED' FROM organizations o WHERE o.id = p.organization_id AND o.uscc = $1`,
+        [String(row.uscc)],
+      );
+      expect(await run(csv([row]))).toMatchObject({ updated: 1, unchanged: 0 });
+      expect(await provenance(String(row.uscc))).toBe('IMPORTED');
+    });
+
+    it('a row without a title leaves no provenance', async () => {
+      const row = firm({ tier: '', tierCertifiedOn: '' });
+      await run(csv([row]));
+      expect(await provenance(String(row.uscc))).toBeNull();
+    });
+  });
 });

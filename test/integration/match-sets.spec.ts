@@ -135,7 +135,7 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
     // Profile changes (patents, tier), as enterprise-profile.changed events would.
     const firms = data.enterpriseIds.slice(0, 15);
     await ds.query(
-      `UPDATE enterprise_profiles SET invention_patents = invention_patents + 4, tier = 'SPECIALIZED_SME', version = version + 1 WHERE organization_id = ANY($1::uuid[])`,
+      `UPDATE enterprise_profiles SET invention_patents = invention_patents + 4, tier = 'SPECIALIZED_SME', tier_provenance = 'IMPORTED', version = version + 1 WHERE organization_id = ANY($1::uuid[])`,
       [firms],
     );
     for (const id of firms) await sets.rescoreEnterprise(id, today);
@@ -216,7 +216,7 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
 
   it('repairs a profile changed without its event (profile_version behind)', async () => {
     const [{ id }] = await ds.query(`SELECT enterprise_organization_id AS id FROM matches GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
-    await ds.query(`UPDATE enterprise_profiles SET invention_patents = 0, tier = 'NONE', version = version + 1 WHERE organization_id = $1`, [id]);
+    await ds.query(`UPDATE enterprise_profiles SET invention_patents = 0, tier = 'NONE', tier_provenance = NULL, version = version + 1 WHERE organization_id = $1`, [id]);
     const report = await maintenance.reconcile(today);
     expect(report.staleProfileVersion + report.removedOutOfSet + report.added).toBeGreaterThan(0);
     const [{ stale }] = await ds.query(

@@ -27,11 +27,13 @@ describe('TierAssessmentService on PostgreSQL', () => {
     await ctx?.close();
   });
 
-  async function enterpriseWith(input: Record<string, unknown>): Promise<string> {
+  /** A firm whose title (if any) the AUTHORITY confirmed (DOMAIN.md §8.10), unless `claimed`. */
+  async function enterpriseWith(input: Record<string, unknown>, claimed = false): Promise<string> {
     const tag = randomBytes(4).toString('hex').toUpperCase().replace(/[IOZSV]/g, 'A');
     return ds.transaction(async (m) => {
       const org = await m.save(m.create(OrganizationEntity, { kind: 'ENTERPRISE', name: `测试${tag}`, uscc: makeUscc('91', '330281', tag), regionCode: '330281', verified: true }));
-      await profiles.write(m, org.id, validateProfile(profileInput({ financials: financialsEnding(2025), ...input }) as unknown as ProfileCommand, TODAY), null);
+      const command = validateProfile(profileInput({ financials: financialsEnding(2025), ...input }) as unknown as ProfileCommand, TODAY);
+      await profiles.write(m, org.id, command, null, undefined, claimed ? undefined : 'CONFIRMED');
       return org.id;
     });
   }
@@ -70,6 +72,22 @@ describe('TierAssessmentService on PostgreSQL', () => {
     expect(result!.inserted).toBe(9); // 6 application-mode rows + 3 review-mode rows
     const [row] = await ds.query('SELECT review_risk_expires_on::text AS d FROM enterprise_profiles WHERE organization_id = $1', [id]);
     expect(row.d).toBe('2027-01-10');
+  });
+
+  it('does not flag the same title while it is only the firm’s claim (§8.10), and marks the claim in its own assessment', async () => {
+    const weak = financialsEnding(2025).map((y) => ({ ...y, rdExpense: 10_000 }));
+    const id = await enterpriseWith({ tier: 'SPECIALIZED_SME', tierCertifiedOn: '2024-01-10', financials: weak }, true);
+    const result = await service.assess(id, TODAY);
+    expect(result!.reviewRisk).toBeNull();
+    expect(result!.inserted).toBe(9); // the firm's own view still gets its review-mode rows
+    const [row] = await ds.query('SELECT review_risk, tier_provenance FROM enterprise_profiles WHERE organization_id = $1', [id]);
+    expect(row).toEqual({ review_risk: null, tier_provenance: 'CLAIMED' });
+    const [prereq] = await ds.query(
+      `SELECT c->>'actual' AS actual FROM tier_assessments a, jsonb_array_elements(a.criteria) c
+        WHERE a.organization_id = $1 AND a.mode = 'NEW' AND a.rule_set = 'MIIT-2022' AND c->>'code' = 'A3.PREREQ'`,
+      [id],
+    );
+    expect(prereq.actual).toContain('称号为企业自报，尚待确认');
   });
 
   it('does not flag a title that expires more than 12 months ahead', async () => {

@@ -3,6 +3,7 @@ import { OrganizationEntity } from '../../identity/src/organizations/organizatio
 import { ENTERPRISE_TIERS, type EnterpriseTier, type ServiceCategory } from './enterprise-tier.js';
 import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
 import type { Honour, MainProductField, RdInstitutionLevel, ScienceAward } from '../../tiers/src/tier-types.js';
+import { TITLE_PROVENANCES, type TitleProvenance } from './title-provenance.js';
 
 
 export interface FinancingNeedValue {
@@ -72,6 +73,26 @@ export class EnterpriseProfileEntity {
 
   @Column('date', { name: 'tier_certified_on', nullable: true })
   tierCertifiedOn: string | null;
+
+  /**
+   * Who says the firm holds `tier` (DOMAIN.md §8.10): CLAIMED by the firm, CONFIRMED by the
+   * AUTHORITY, IMPORTED from a list, or a claim the AUTHORITY REJECTED. Null exactly when tier is NONE.
+   * Only CONFIRMED and IMPORTED titles count for others (title-provenance.ts).
+   */
+  @Column({ name: 'tier_provenance', type: 'enum', enum: TITLE_PROVENANCES, enumName: 'title_provenance', nullable: true })
+  tierProvenance: TitleProvenance | null;
+
+  /** When the provenance was last set (the claim, the AUTHORITY's decision, the import). */
+  @Column('timestamptz', { name: 'tier_provenance_at', nullable: true })
+  tierProvenanceAt: Date | null;
+
+  /** The user who set it: the firm's member for a claim, the AUTHORITY official otherwise (null: CLI, demo data, backfill). */
+  @Column('uuid', { name: 'tier_provenance_by', nullable: true })
+  tierProvenanceBy: string | null;
+
+  /** The AUTHORITY's reason when it rejected the claim (REJECTED only). */
+  @Column('text', { name: 'tier_rejection_reason', nullable: true })
+  tierRejectionReason: string | null;
 
   @Column('date', { name: 'founded_on' })
   foundedOn: string;

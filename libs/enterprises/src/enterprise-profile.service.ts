@@ -11,6 +11,7 @@ import { OrganizationEntity } from '../../identity/src/organizations/organizatio
 import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
 import { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 import { validateProfile, type ProfileCommand } from './profile-input.js';
+import { provenanceAfterOwnEdit, type TitleProvenance } from './title-provenance.js';
 
 /**
  * A USCC is a claim until the AUTHORITY verifies it: a profile the AUTHORITY imported (its figures,
@@ -49,6 +50,10 @@ export class EnterpriseProfileService {
    * its financial years (replaced as a set) and one `enterprise-profile.changed` event. A caller
    * that already holds the organization and profile locks (the bulk import) passes `locked` with
    * the profile it read, and the two lookups are not repeated.
+   *
+   * The title's provenance (DOMAIN.md §8.10): an import records IMPORTED; `titleAs` lets trusted
+   * writers without a user (demo data) state it; any other writer is the firm itself, whose new
+   * title is a CLAIM (the same tier and date as stored keep their provenance).
    */
   async write(
     manager: EntityManager,
@@ -56,20 +61,37 @@ export class EnterpriseProfileService {
     command: ProfileCommand,
     actorUserId: string | null,
     locked?: { existing: EnterpriseProfileEntity | null; /** An AUTHORITY import writes: records provenance. */ imported?: boolean },
+    titleAs?: Extract<TitleProvenance, 'CONFIRMED' | 'IMPORTED'>,
   ): Promise<EnterpriseProfileEntity> {
     const existing = locked ? locked.existing : await this.lockForWrite(manager, organizationId);
     const { financials, ipAssets, ...fields } = command;
+    const tierCertifiedOn = fields.tierCertifiedOn ?? null;
+    const now = new Date();
+    const stated = locked?.imported ? 'IMPORTED' : titleAs;
+    const provenance = fields.tier === 'NONE' ? null : (stated ?? provenanceAfterOwnEdit(existing, fields.tier, tierCertifiedOn));
+    // Unchanged provenance keeps who set it and when (and a rejection its reason).
+    const kept =
+      stated === undefined && existing !== null && existing.tier === fields.tier && existing.tierCertifiedOn === tierCertifiedOn && provenance === existing.tierProvenance;
+    const title = kept
+      ? {}
+      : {
+          tierProvenance: provenance,
+          tierProvenanceAt: provenance ? now : null,
+          tierProvenanceBy: provenance ? actorUserId : null,
+          tierRejectionReason: null,
+        };
     const profile = manager.create(EnterpriseProfileEntity, {
       ...(existing ?? {}),
       ...fields,
       ...ipAssets,
       organizationId,
-      tierCertifiedOn: fields.tierCertifiedOn ?? null,
+      tierCertifiedOn,
+      ...title,
       financingNeed: fields.financingNeed ?? null,
       spaceNeed: fields.spaceNeed ?? null,
       tierFacts: fields.tierFacts ?? {},
       version: (existing?.version ?? 0) + 1,
-      ...(locked?.imported ? { importedAt: new Date(), importedBy: actorUserId } : {}),
+      ...(locked?.imported ? { importedAt: now, importedBy: actorUserId } : {}),
     });
     delete profile.financials;
     const saved = await manager.save(profile);

@@ -20,3 +20,12 @@ export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 export const RD_INSTITUTION_LEVELS = ['NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'BELOW_MUNICIPAL', 'NONE'] as const;
 export const MAIN_PRODUCT_FIELDS = ['KEY_CHAIN_BREAKTHROUGH', 'SIX_FOUNDATIONS_OR_KEY_SUPPLIER', 'OTHER'] as const;
 export const HONOURS = ['HIGH_TECH_ENTERPRISE', 'TECH_INNOVATION_DEMO', 'IP_ADVANTAGE', 'IP_DEMO'] as const;
+
+/** Chinese names of the tiers, for texts people read. */
+export const TIER_NAMES: Record<EnterpriseTier, string> = {
+  NONE: '未认定梯度',
+  INNOVATIVE_SME: '创新型中小企业',
+  SPECIALIZED_SME: '专精特新中小企业',
+  LITTLE_GIANT: '专精特新“小巨人”企业',
+  KEY_LITTLE_GIANT: '国家重点“小巨人”企业',
+};

@@ -1,11 +1,21 @@
 import type { EnterpriseFacts } from '../../tiers/src/tier-types.js';
 import { ipAssetsOf, type EnterpriseProfileEntity } from './enterprise-profile.entity.js';
+import { countedTier } from './title-provenance.js';
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
-/** The evaluator's view of a stored profile (with financials loaded), as of `asOf`. */
-export function profileFacts(profile: EnterpriseProfileEntity, asOf: string): EnterpriseFacts {
+/**
+ * The evaluator's view of a stored profile (with financials loaded), as of `asOf`.
+ *
+ * The title (DOMAIN.md §8.10): for the firm's own self-assessment (`title: 'own'`, the default) a
+ * claimed title is used and marked (`certifiedTierClaimed`); a rejected claim is not used. For
+ * what others rely on (`title: 'counted'`: the eligible tier in the AUTHORITY's statistics) only a
+ * confirmed or imported title is.
+ */
+export function profileFacts(profile: EnterpriseProfileEntity, asOf: string, title: 'own' | 'counted' = 'own'): EnterpriseFacts {
   const t = profile.tierFacts ?? {};
+  const claimed = profile.tier !== 'NONE' && profile.tierProvenance === 'CLAIMED';
+  const tier = title === 'own' && claimed ? profile.tier : countedTier(profile.tier, profile.tierProvenance);
   return {
     asOf,
     industryCode: profile.industryCode,
@@ -43,8 +53,9 @@ export function profileFacts(profile: EnterpriseProfileEntity, asOf: string): En
     managementCertification: orUndefined(t.managementCertification),
     coreProcessInformatized: orUndefined(t.coreProcessInformatized),
     goodCredit: orUndefined(t.goodCredit),
-    certifiedTier: profile.tier,
-    tierCertifiedOn: orUndefined(profile.tierCertifiedOn),
+    certifiedTier: tier,
+    ...(tier !== 'NONE' && claimed ? { certifiedTierClaimed: true } : {}),
+    tierCertifiedOn: tier === 'NONE' ? undefined : orUndefined(profile.tierCertifiedOn),
     platformScores: orUndefined(t.platformScores),
     techOrInnovativeSmeValid: orUndefined(t.techOrInnovativeSmeValid),
   };

@@ -52,7 +52,7 @@ export function isCalendarDate(s: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 }
 
-function isoDate(v: unknown, field: string, today: string): string {
+export function isoDate(v: unknown, field: string, today: string): string {
   const s = v instanceof Date ? (Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10)) : String(v);
   if (!isCalendarDate(s)) throw badInput(`${field} 不是有效日期 yyyy-mm-dd (not a valid date)`, field);
   if (s > today) throw badInput(`${field} 不能晚于今天 ${today} (date is in the future)`, field);

@@ -5,12 +5,15 @@ import { badInput } from '../../platform/src/errors/app-error.js';
 import { describeRegionCodeProblem, regionStem } from '../../identity/src/regions/region-codes.js';
 import type { ReviewRiskValue } from './enterprise-profile.entity.js';
 import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
+import { countedTitleSql } from './effective-tier.sql.js';
 
 
 /**
  * AUTHORITY's list of enterprises at 复核 risk (kept by the scoring worker). Only titles that have
  * not expired yet: a risk stored before the expiry day stops listing the firm on that day, even
- * before the nightly reassessment clears it (an expired title has lapsed, DOMAIN.md §8.2).
+ * before the nightly reassessment clears it (an expired title has lapsed, DOMAIN.md §8.2). Only
+ * confirmed or imported titles (§8.10): a risk stored before the firm changed its title into a new
+ * claim stops listing it at once.
  */
 @Injectable()
 export class ReviewRiskQuery {
@@ -24,7 +27,7 @@ export class ReviewRiskQuery {
     const rows: Array<{ organization_id: string; name: string; region_code: string; review_risk: ReviewRiskValue }> = await this.dataSource.query(
       `SELECT p.organization_id, o.name, o.region_code, p.review_risk
          FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id
-        WHERE p.review_risk IS NOT NULL AND p.review_risk_expires_on > $3::date AND ($1::text IS NULL OR o.region_code LIKE $1 || '%')
+        WHERE p.review_risk IS NOT NULL AND p.review_risk_expires_on > $3::date AND ${countedTitleSql('p')} AND ($1::text IS NULL OR o.region_code LIKE $1 || '%')
         ORDER BY p.review_risk_expires_on, o.name
         LIMIT $2`,
       [regionCode ? regionStem(regionCode) : null, first, todayInShanghai()],

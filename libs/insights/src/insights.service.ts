@@ -5,7 +5,7 @@ import { AppError, badInput } from '../../platform/src/errors/app-error.js';
 import type { Actor } from '../../identity/src/access/access-policy.js';
 import { describeRegionCodeProblem, regionName, regionStem } from '../../identity/src/regions/region-codes.js';
 import { ENTERPRISE_TIERS, type EnterpriseTier } from '../../enterprises/src/enterprise-tier.js';
-import { effectiveTierSql, lapsedSql } from '../../enterprises/src/effective-tier.sql.js';
+import { countedLapsedSql, countedTitleSql, effectiveTierSql } from '../../enterprises/src/effective-tier.sql.js';
 import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
 import type { ListingKind } from '../../listings/src/listing-enums.js';
 import { DEFAULT_RANKING_WEIGHTS, rankServiceInstitutions, type RankingInputs, type RankingWeights, type RankedInstitution } from './service-ranking.js';
@@ -117,11 +117,12 @@ export class InsightsService {
 
   async tierPipeline(regionCode?: string | null): Promise<TierPipelineRow[]> {
     const prefix = checkRegion(regionCode);
-    // Certified means a title that has not lapsed (DOMAIN.md §8.2); risk only before expiry.
+    // Certified means a title confirmed or imported by the AUTHORITY (a firm's own claim is not,
+    // DOMAIN.md §8.10) that has not lapsed (§8.2); risk only before expiry, of such titles only.
     const rows: Array<{ region_code: string; tier: EnterpriseTier; eligible_tier: EnterpriseTier | null; n: number; at_risk: number; lapsed: number }> = await this.dataSource.query(
       `SELECT o.region_code, ${effectiveTierSql('p', '$2::date')} AS tier, p.eligible_tier, count(*)::int AS n,
-              count(*) FILTER (WHERE p.review_risk IS NOT NULL AND p.review_risk_expires_on > $2::date)::int AS at_risk,
-              count(*) FILTER (WHERE ${lapsedSql('p', '$2::date')})::int AS lapsed
+              count(*) FILTER (WHERE p.review_risk IS NOT NULL AND p.review_risk_expires_on > $2::date AND ${countedTitleSql('p')})::int AS at_risk,
+              count(*) FILTER (WHERE ${countedLapsedSql('p', '$2::date')})::int AS lapsed
          FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id
         WHERE ($1::text IS NULL OR o.region_code LIKE $1 || '%')
         GROUP BY 1, 2, 3 ORDER BY 1`,

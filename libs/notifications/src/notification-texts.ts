@@ -84,3 +84,29 @@ export function challengeTermsChangedNotice(title: string, changes: ChallengeTer
     body: `发榜企业修改了您揭榜的榜单「${title}」：\n${lines.join('\n')}\n如需据此调整揭榜方案或报价，请与发榜企业沟通。`,
   };
 }
+
+/** The notice to an enterprise that the AUTHORITY confirmed its title or rejected its claim (DOMAIN.md §8.10). */
+export function titleDecisionNotice(d: {
+  outcome: 'CONFIRMED' | 'REJECTED';
+  tierName: string;
+  certifiedOn: string | null;
+  claimedTierName: string | null;
+  reason: string | null;
+}): NoticeText {
+  const dated = d.certifiedOn ? `（认定日期${chineseDate(d.certifiedOn)}）` : '';
+  if (d.outcome === 'CONFIRMED') {
+    const corrected = d.claimedTierName && d.claimedTierName !== d.tierName ? `\n贵企业自报的称号为“${d.claimedTierName}”，以主管部门确认的称号为准。` : '';
+    return {
+      title: `称号已获主管部门确认：${d.tierName}`,
+      body:
+        `主管部门已确认贵企业的称号“${d.tierName}”${dated}。该称号现计入主管部门统计，并用于金融产品准入和揭榜偏好。${corrected}` +
+        '\n如企业档案中的称号或认定日期再有变更，须重新经主管部门确认。',
+    };
+  }
+  return {
+    title: `自报称号未获确认：${d.tierName}`,
+    body:
+      `贵企业在企业档案中自报的称号“${d.tierName}”${dated}未获主管部门确认。\n原因：${d.reason ?? ''}\n` +
+      '该称号不计入统计、金融产品准入和揭榜偏好，也不再用于本企业的梯度自评。如有误，请核对认定文件后在企业档案中更正称号或认定日期，更正后将重新提交主管部门确认。',
+  };
+}

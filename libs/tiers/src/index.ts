@@ -12,7 +12,7 @@ export type * from './rule-types.js';
 export { DEFAULT_LOCAL_INDICATOR_NOTE, EVALUATOR_VERSION, evaluate, evaluateTier, evaluateTiers } from './evaluator.js';
 export { PROVINCIAL_INDICATOR_SETS, UNKNOWN_LOCAL_INDICATOR_NOTE, type ProvincialIndicatorSet } from './provincial-indicators.js';
 export { describeMissingFact, hasMissingFactLabel, type MissingFact } from './missing-facts.js';
-export { METRICS, metricValue, type MetricDef, type MetricId, type Reading } from './metrics.js';
+export { CLAIMED_TITLE_NOTE, METRICS, metricValue, type MetricDef, type MetricId, type Reading } from './metrics.js';
 export {
   SME_SIZE_CLASSES,
   SME_SIZE_INDUSTRY_KEYS,

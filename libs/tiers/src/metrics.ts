@@ -36,6 +36,15 @@ const titleOf = (f: EnterpriseFacts): TitleRecord => ({
 
 export type { Reading } from './metric-helpers.js';
 
+/** The mark of a criterion met only through a title the firm declared itself (DOMAIN.md §8.10). */
+export const CLAIMED_TITLE_NOTE = '称号为企业自报，尚待确认';
+
+/** `detail`, with the claim mark appended when the firm's title is its own unconfirmed declaration. */
+function claimMarked(f: EnterpriseFacts, detail: string | undefined): string | undefined {
+  if (!f.certifiedTierClaimed) return detail;
+  return detail ? `${detail}，${CLAIMED_TITLE_NOTE}` : CLAIMED_TITLE_NOTE;
+}
+
 /** A metric: how to read it and how to show it. */
 export interface MetricDef {
   label: string;
@@ -331,7 +340,8 @@ export const METRICS = {
       const standing = titleStanding(titleOf(f), f.asOf);
       const name = f.certifiedTier === 'SPECIALIZED_SME' ? '专精特新' : '小巨人';
       if (standing.status === 'LAPSED') return known(false, `${name}称号已于${standing.expiresOn}失效`);
-      return known(true, standing.status === 'REVIEW_PENDING' ? `${name}，复核待定` : f.certifiedTier === 'SPECIALIZED_SME' ? undefined : name);
+      const detail = standing.status === 'REVIEW_PENDING' ? `${name}，复核待定` : f.certifiedTier === 'SPECIALIZED_SME' ? undefined : name;
+      return known(true, claimMarked(f, detail));
     },
   },
   /** 2026 专精特新 prerequisite (§8.3): 科技型 registration or a valid 创新型 title, which any valid higher title also satisfies. */
@@ -340,7 +350,8 @@ export const METRICS = {
     unit: 'bool',
     read: (f) => {
       const titled = f.certifiedTier !== 'NONE' && effectiveTier(titleOf(f), f.asOf) !== 'NONE';
-      if (f.techOrInnovativeSmeValid === true || titled) return known(true);
+      if (f.techOrInnovativeSmeValid === true) return known(true);
+      if (titled) return known(true, claimMarked(f, undefined));
       return f.techOrInnovativeSmeValid === false ? known(false) : unknown('techOrInnovativeSmeValid');
     },
   },

@@ -96,6 +96,11 @@ export interface EnterpriseFacts {
   /** Good governance and credit standing; false when listed as 经营异常/失信. */
   goodCredit?: boolean;
   certifiedTier: CertifiedTier;
+  /**
+   * The title is the firm's own declaration, not yet confirmed by the AUTHORITY (DOMAIN.md §8.10):
+   * the firm's self-assessment uses it, and every criterion it satisfies says so.
+   */
+  certifiedTierClaimed?: boolean;
   tierCertifiedOn?: string;
   /** Last day a re-review recorded as pending by the AUTHORITY keeps an expired title in force (§8.2). */
   tierReviewPendingUntil?: string;

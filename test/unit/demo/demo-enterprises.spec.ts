@@ -18,6 +18,8 @@ function asEntity(i: number): EnterpriseProfileEntity {
     ...p.ipAssets,
     organizationId: `demo-${i}`,
     tierCertifiedOn: p.tierCertifiedOn ?? null,
+    // As the seed writes them (DOMAIN.md §8.10): demo titles are confirmed or imported, so they count.
+    tierProvenance: p.tier === 'NONE' ? null : 'IMPORTED',
     tierFacts: p.tierFacts ?? {},
     financials: p.financials.map((y) => ({ organizationId: `demo-${i}`, netProfit: null, totalAssets: null, totalLiabilities: null, employees: null, rdEmployees: null, equityFinancing: null, ...y })),
   } as unknown as EnterpriseProfileEntity;

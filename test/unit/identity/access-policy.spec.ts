@@ -38,6 +38,8 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   resolveUsccClaim: { AUTHORITY: 'yes' },
   resubmitOrganization: { ENTERPRISE: 'own', SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own' },
   upsertEnterpriseProfile: { ENTERPRISE: 'own' },
+  confirmCertification: { AUTHORITY: 'yes' },
+  rejectCertificationClaim: { AUTHORITY: 'yes' },
   createServiceOffering: { SERVICE_PROVIDER: 'yes' },
   updateServiceOffering: { SERVICE_PROVIDER: 'own' },
   createCreditProduct: { BANK: 'yes' },
@@ -122,6 +124,8 @@ const BEYOND_CONTRACT = [
   'resubmitOrganization',
   'markNotificationsRead',
   'markAllNotificationsRead',
+  'confirmCertification',
+  'rejectCertificationClaim',
 ];
 
 const PUBLIC_MUTATIONS = ['register', 'login', 'requestPasswordReset', 'resetPassword', 'acceptInvitation'];

@@ -93,7 +93,8 @@ describe('re-review risk window: the 12 months before expiry only', () => {
     ['expired yesterday: lapsed, not at risk', '2023-12-03', false],
     ['expires in more than 12 months', '2025-01-10', false],
   ])('%s', (_what, certifiedOn, atRisk) => {
-    const risk = reviewRisk({ tier: 'LITTLE_GIANT', tierCertifiedOn: certifiedOn }, failingReview, '2026-12-04');
+    // An imported title (§8.10: only confirmed or imported titles can be at risk; claims in claimed-titles.spec.ts).
+    const risk = reviewRisk({ tier: 'LITTLE_GIANT', tierCertifiedOn: certifiedOn, tierProvenance: 'IMPORTED' }, failingReview, '2026-12-04');
     expect(risk !== null).toBe(atRisk);
   });
 });

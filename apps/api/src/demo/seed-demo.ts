@@ -160,7 +160,8 @@ export async function seedDemoData(dataSource: DataSource, logger: Logger): Prom
       );
       if (kind === 'ENTERPRISE') {
         const firm = firms[withLogin[enterpriseIndex++ % withLogin.length]!]!;
-        await profiles.write(manager, organization.id, validateProfile(firm.profile, today), null);
+        // Demo titles are the bureau's (§8.10): confirmed for firms that log in, imported for the others.
+        await profiles.write(manager, organization.id, validateProfile(firm.profile, today), null, undefined, 'CONFIRMED');
       }
       created++;
     }
@@ -169,7 +170,7 @@ export async function seedDemoData(dataSource: DataSource, logger: Logger): Prom
       const org = await manager.save(
         manager.create(OrganizationEntity, { kind: 'ENTERPRISE', name: firm.name, uscc: firm.uscc, regionCode: firm.regionCode, verified: true, verifiedAt: new Date() }),
       );
-      await profiles.write(manager, org.id, validateProfile(firm.profile, today), null);
+      await profiles.write(manager, org.id, validateProfile(firm.profile, today), null, undefined, 'IMPORTED');
       created++;
     }
     supply = await seedDemoListings(dataSource, manager, today);

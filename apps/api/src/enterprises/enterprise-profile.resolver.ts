@@ -13,6 +13,11 @@ import { toOrganizationModel } from '../identity/identity.mappers.js';
 import { EnterpriseProfileInput, EnterpriseProfileModel, ReviewRiskEntryModel } from './profile.models.js';
 import { toAssessmentModel, toProfileModel } from './profile.mapper.js';
 import { TierAssessmentModel } from './tier.models.js';
+import { TitleDecisionService } from '../../../../libs/enterprises/src/title-decision.service.js';
+import type { EnterpriseTier } from '../../../../libs/enterprises/src/enterprise-tier.js';
+import { EnterpriseTierEnum } from './enterprise.models.js';
+import { DateScalar } from '../graphql/scalars.js';
+import { VerificationDeciderModel } from '../identity/verification.models.js';
 
 @Resolver(() => EnterpriseProfileModel)
 export class EnterpriseProfileResolver {
@@ -21,6 +26,7 @@ export class EnterpriseProfileResolver {
     private readonly profiles: EnterpriseProfileService,
     private readonly risks: ReviewRiskQuery,
     private readonly matchRequests: MatchRequestService,
+    private readonly titles: TitleDecisionService,
   ) {}
 
   @Query(() => EnterpriseProfileModel, {
@@ -38,6 +44,47 @@ export class EnterpriseProfileResolver {
     const actor = ctx.actor;
     const saved = await inTransaction(this.dataSource, (manager) => this.profiles.upsertOwn(manager, actor, input));
     return toProfileModel(saved);
+  }
+
+  @Mutation(() => EnterpriseProfileModel, {
+    description:
+      'AUTHORITY only: 确认企业的认定称号（企业自报的，或主管部门掌握的称号与认定日期），确认后计入统计、金融产品准入、揭榜偏好和复核风险；企业会收到通知。' +
+      'Confirms the title (tier and date as stated here); the same confirmed title again changes nothing.',
+  })
+  async confirmCertification(
+    @Args('organizationId', { type: () => ID, description: '企业机构 ID (the ENTERPRISE organization).' }) organizationId: string,
+    @Args('tier', { type: () => EnterpriseTierEnum, description: '确认的称号（不能为 NONE）。The confirmed tier.' }) tier: EnterpriseTier,
+    @Args('certifiedOn', { type: () => DateScalar, description: '认定日期（北京时间，不晚于今天、不早于企业成立日期）；有效期3年自此起算。Certification date.' })
+    certifiedOn: string,
+    @Context() ctx: RequestContext,
+  ) {
+    const { profile } = await inTransaction(this.dataSource, (manager) => this.titles.confirm(manager, ctx.actor, organizationId, tier, certifiedOn));
+    return toProfileModel((await this.profiles.load(profile.organizationId)) ?? profile);
+  }
+
+  @Mutation(() => EnterpriseProfileModel, {
+    description:
+      'AUTHORITY only: 驳回企业自报（尚待确认）的称号并说明原因；称号保留在档案中标记为未获确认，不计入任何统计和评估，企业会收到含原因的通知。' +
+      'CONFLICT when the title is not a pending claim.',
+  })
+  async rejectCertificationClaim(
+    @Args('organizationId', { type: () => ID, description: '企业机构 ID (the ENTERPRISE organization).' }) organizationId: string,
+    @Args('reason', { description: '驳回原因，1–500 字，企业可见。Reason shown to the firm, 1–500 characters.' }) reason: string,
+    @Context() ctx: RequestContext,
+  ) {
+    const { profile } = await inTransaction(this.dataSource, (manager) => this.titles.rejectClaim(manager, ctx.actor, organizationId, reason));
+    return toProfileModel((await this.profiles.load(profile.organizationId)) ?? profile);
+  }
+
+  @ResolveField(() => VerificationDeciderModel, {
+    nullable: true,
+    description: '记录称号来源的人（自报的企业成员，或确认、驳回、导入的主管部门经办人；姓名仅主管部门可见）；演示数据、命令行导入和迁移前的数据为空。Who recorded the provenance.',
+  })
+  async tierProvenanceBy(@Parent() profile: EnterpriseProfileModel, @Context() ctx: RequestContext): Promise<VerificationDeciderModel | null> {
+    if (!profile.tierProvenanceByUserId) return null;
+    const user = await ctx.loaders.user.load(profile.tierProvenanceByUserId);
+    const userOrg = user?.organizationId ? await ctx.loaders.organization.load(user.organizationId) : null;
+    return { displayName: ctx.actor?.kind === 'AUTHORITY' ? (user?.displayName ?? null) : null, organizationName: userOrg?.name ?? null };
   }
 
   @Query(() => [ReviewRiskEntryModel], { description: '复核风险名单，按到期日从近到远，仅限主管部门 (AUTHORITY only: enterprises whose title is at 复核 risk, soonest expiry first)' })

@@ -1,7 +1,8 @@
 import { industryName } from '../../../../libs/enterprises/src/industry-codes.js';
 import { ipAssetsOf, type EnterpriseProfileEntity } from '../../../../libs/enterprises/src/enterprise-profile.entity.js';
 import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
-import { describeMissingFact, tierExpiresOn, titleStanding, titleStatusText } from '../../../../libs/tiers/src/index.js';
+import { describeMissingFact, effectiveTier, tierExpiresOn, titleStanding, titleStatusText } from '../../../../libs/tiers/src/index.js';
+import { TITLE_PROVENANCE_TEXT, countedTier, titleCounts } from '../../../../libs/enterprises/src/title-provenance.js';
 import { todayInShanghai } from '../../../../libs/platform/src/time/beijing-date.js';
 import type { EnterpriseProfileModel } from './profile.models.js';
 import type { TierAssessmentModel } from './tier.models.js';
@@ -17,6 +18,12 @@ export function toProfileModel(p: EnterpriseProfileEntity, today = todayInShangh
     tierExpiresOn: p.tier !== 'NONE' && p.tierCertifiedOn ? tierExpiresOn(p.tierCertifiedOn) : null,
     tierStatus: standing.status,
     tierStatusText: titleStatusText(standing) ?? null,
+    tierProvenance: p.tier === 'NONE' ? null : p.tierProvenance,
+    tierProvenanceText: p.tier !== 'NONE' && p.tierProvenance ? TITLE_PROVENANCE_TEXT[p.tierProvenance] : null,
+    tierCounted: effectiveTier({ tier: countedTier(p.tier, p.tierProvenance), certifiedOn: p.tierCertifiedOn }, today) !== 'NONE',
+    tierProvenanceAt: p.tier === 'NONE' ? null : p.tierProvenanceAt,
+    tierProvenanceByUserId: p.tier === 'NONE' ? null : p.tierProvenanceBy,
+    tierRejectionReason: p.tierProvenance === 'REJECTED' ? p.tierRejectionReason : null,
     foundedOn: p.foundedOn,
     mainBusinessSince: p.mainBusinessSince,
     mainProducts: p.mainProducts,
@@ -28,7 +35,8 @@ export function toProfileModel(p: EnterpriseProfileEntity, today = todayInShangh
     serviceNeeds: p.serviceNeeds,
     spaceNeed: p.spaceNeed,
     tierFacts: p.tierFacts ?? {},
-    reviewRisk: p.reviewRisk,
+    // A risk stored before the firm turned its title into a claim is stale (§8.10): claims carry none.
+    reviewRisk: titleCounts(p.tierProvenance) ? p.reviewRisk : null,
     version: p.version,
     updatedAt: p.updatedAt,
   };

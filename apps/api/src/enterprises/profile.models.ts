@@ -15,6 +15,24 @@ import {
   SpaceNeedModel,
 } from './enterprise.models.js';
 import { ReviewRiskModel, TierFactsModel } from './tier.models.js';
+import { TITLE_PROVENANCES, type TitleProvenance } from '../../../../libs/enterprises/src/title-provenance.js';
+import { asEnum } from '../graphql/enums.js';
+
+export const TitleProvenanceEnum = asEnum(TITLE_PROVENANCES);
+registerEnumType(TitleProvenanceEnum, {
+  name: 'TitleProvenance',
+  description: '认定称号的来源：谁说企业持有该称号（企业自报须经主管部门确认后才计入统计）。Who says the firm holds its title.',
+  valuesMap: {
+    CLAIMED: {
+      description: '企业自报，尚待主管部门确认：只用于企业自己的梯度自评（标注为自报），不计入统计、金融产品准入、揭榜偏好和复核风险。Declared by the firm; counts for no one else.',
+    },
+    CONFIRMED: { description: '主管部门已确认。Confirmed by the AUTHORITY; counts.' },
+    IMPORTED: { description: '来自主管部门导入的认定名单。Imported by the AUTHORITY from a published list; counts.' },
+    REJECTED: {
+      description: '企业自报的称号未获主管部门确认（原因见 tierRejectionReason）：不计入任何统计和评估，企业更正称号或认定日期后重新成为自报。A rejected claim; counts nowhere.',
+    },
+  },
+});
 
 export enum TierStatusEnum {
   NONE = 'NONE',
@@ -49,6 +67,21 @@ export class EnterpriseProfileModel {
     description: '称号状态说明，如"称号已于2026-12-03失效（认定满3年，未续期且无待定复核）"；未认定时为空。The standing in words; null without a title.',
   })
   tierStatusText: string | null;
+  @Field(() => TitleProvenanceEnum, { nullable: true, description: '称号来源（自报、主管部门确认、名单导入、自报未获确认）；未认定时为空。Provenance of the title; null without a title.' })
+  tierProvenance: TitleProvenance | null;
+  @Field(() => String, { nullable: true, description: '称号来源说明，如"称号为企业自报，尚待主管部门确认……"；未认定时为空。The provenance in words.' })
+  tierProvenanceText: string | null;
+  @Field({
+    description:
+      '称号今日是否计入主管部门统计、金融产品准入和揭榜偏好：须经主管部门确认或来自导入名单，且未失效。Whether the title counts for others today (confirmed or imported, not lapsed).',
+  })
+  tierCounted: boolean;
+  @Field(() => DateTimeScalar, { nullable: true, description: '称号来源的记录时间（自报、确认、驳回或导入的时间）。When the provenance was recorded.' })
+  tierProvenanceAt: Date | null;
+  @Field(() => String, { nullable: true, description: '主管部门驳回自报称号的原因（1–500 字），仅 REJECTED 时有值。The AUTHORITY\'s reason for rejecting the claim.' })
+  tierRejectionReason: string | null;
+  /** Not a field: the user who recorded the provenance, resolved by the resolver. */
+  tierProvenanceByUserId: string | null;
   @Field(() => DateScalar, { description: '成立日期 (date founded)' }) foundedOn: string;
   @Field(() => DateScalar, { description: '从事细分市场（主营业务）的起始日期 (since when the firm has worked in its niche)' }) mainBusinessSince: string;
   @Field(() => [String], { description: '主导产品 (main products)' }) mainProducts: string[];

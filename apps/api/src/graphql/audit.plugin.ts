@@ -7,11 +7,11 @@ import type { RequestContext } from './request-context.js';
 type Args = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' && v.length <= 100 ? v : null);
 
-/** The row a mutation acts on: its `id` (or `userId`, unlockAccount) argument, the listing/challenge/park it names, or the id it returned. Never other argument values. */
+/** The row a mutation acts on: its `id` (or `userId`, unlockAccount; `organizationId`, title decisions) argument, the listing/challenge/park it names, or the id it returned. Never other argument values. */
 export function targetOf(args: Args, result: unknown): string | null {
   const input = (args.input ?? {}) as Args;
   const returned = result as { id?: unknown; user?: { id?: unknown } } | null | undefined;
-  return str(args.id) ?? str(args.userId) ?? str(input.listingId) ?? str(input.challengeId) ?? str(input.parkId) ?? str(returned?.id) ?? str(returned?.user?.id) ?? null;
+  return str(args.id) ?? str(args.userId) ?? str(args.organizationId) ?? str(input.listingId) ?? str(input.challengeId) ?? str(input.parkId) ?? str(returned?.id) ?? str(returned?.user?.id) ?? null;
 }
 
 export function codeOf(err: unknown): string {

@@ -23,7 +23,7 @@ export class TierPipelineRowModel {
   @Field({ description: '县级地区的 6 位行政区划代码 (county-level region code)' }) regionCode: string;
   @Field(() => String, { nullable: true, description: '地区名称；代码不在区划表中时为空 (region name; null when the code is not in the table)' }) regionName: string | null;
   @Field(() => Int, { description: '有画像的企业数 (enterprises with a profile)' }) enterprises: number;
-  @Field(() => [TierCountModel], { description: '按持有的梯度统计（含 NONE；已失效的称号计为 NONE）(by the tier held; NONE included, a lapsed title counts as NONE)' }) certified: TierCountModel[];
+  @Field(() => [TierCountModel], { description: '按持有且经主管部门确认或名单导入的梯度统计（含 NONE；已失效或仅企业自报的称号计为 NONE）(by the tier held, confirmed or imported; a lapsed or merely claimed title counts as NONE)' }) certified: TierCountModel[];
   @Field(() => [TierCountModel], { description: '按现行规则的最新评估，已符合高于所持梯度的企业数，按该更高梯度统计 (eligible for a tier above the one held, by that tier)' })
   eligibleNotCertified: TierCountModel[];
   @Field(() => Int, { description: '面临复核风险的称号数 (titles at 复核 risk)' }) atRisk: number;

@@ -22,6 +22,7 @@ import { UserEntity } from '../../../identity/src/users/user.entity.js';
 import { EnterpriseFinancialsEntity } from '../enterprise-financials.entity.js';
 import { EnterpriseProfileEntity, ipAssetsOf } from '../enterprise-profile.entity.js';
 import { EnterpriseProfileService } from '../enterprise-profile.service.js';
+import { titleCounts } from '../title-provenance.js';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import type { EnterpriseTier } from '../enterprise-tier.js';
 import { validateProfile, type AnnualFinancialsCommand, type ProfileCommand } from '../profile-input.js';
@@ -496,7 +497,9 @@ export class EnterpriseImporter {
     // firm manages itself (an OWNER exists), its own details win over the bureau's sheet.
     const contactChanges = org && !(await manager.existsBy(UserEntity, { organizationId: org.id })) ? diffContact(org, p.contact) : org ? {} : p.contact;
     const contactChanged = Object.keys(contactChanges).length > 0;
-    if (existing && canonical(valid) === canonical(snapshot(existing, stored))) {
+    // The same figures under a title the firm only claims are not unchanged: the list confirms it (IMPORTED, DOMAIN.md §8.10).
+    const titleSettled = existing !== null && (existing.tier === 'NONE' || titleCounts(existing.tierProvenance));
+    if (existing && titleSettled && canonical(valid) === canonical(snapshot(existing, stored))) {
       if (!contactChanged) return { uscc: p.uscc, name: org!.name, organizationId: org!.id, outcome: 'UNCHANGED', organizationCreated: false, rows: rowNumbers };
       await manager.update(OrganizationEntity, { id: org!.id }, contactChanges);
       return { uscc: p.uscc, name: org!.name, organizationId: org!.id, outcome: 'UPDATED', organizationCreated: false, rows: rowNumbers };

@@ -47,6 +47,9 @@ export const MUTATION_RULES = {
   resolveUsccClaim: { kinds: ['AUTHORITY'] },
   resubmitOrganization: { kinds: ['ENTERPRISE', ...LISTING_OWNERS], ownRowsOnly: true, roles: MANAGER_ROLES },
   upsertEnterpriseProfile: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  // Claimed vs confirmed titles (DOMAIN.md §8.10): the AUTHORITY decides on an enterprise's title.
+  confirmCertification: { kinds: ['AUTHORITY'] },
+  rejectCertificationClaim: { kinds: ['AUTHORITY'] },
   createServiceOffering: { kinds: ['SERVICE_PROVIDER'] },
   updateServiceOffering: { kinds: ['SERVICE_PROVIDER'], ownRowsOnly: true },
   createCreditProduct: { kinds: ['BANK'] },

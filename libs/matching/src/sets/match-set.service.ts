@@ -7,6 +7,7 @@ import { MatchEntity } from './match.entity.js';
 import { ListingPool, MATCH_SET_BOUNDS, better, boundForFirm, type ScoredPair } from './match-engine.js';
 import { insertMatches } from './match-insert.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
+import { effectiveTierSql } from '../../../enterprises/src/effective-tier.sql.js';
 
 /** SQL: regions nest (330200 ⊃ 330281) or the listing serves anywhere. */
 const REGION_NESTS = (listingRegions: string, orgRegion: string) => `(${listingRegions} = '{}' OR EXISTS (
@@ -125,7 +126,7 @@ export class MatchSetService {
       const light: Array<{ id: string; region_code: string; service_needs: string[]; financing_need: EnterpriseSide['financingNeed'] }> = await m.query(
         `SELECT p.organization_id AS id, o.region_code, p.service_needs, p.financing_need
            FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id WHERE ${this.candidateEnterprisesWhere(side)}`,
-        this.candidateEnterprisesParams(side),
+        this.candidateEnterprisesParams(side, asOf),
       );
       const thresholds = new Map((await this.othersInSet(m, [...new Set([...light.map((c) => c.id), ...held])], kind, listingId, held)).map((t) => [t.id, t]));
       const toLoad = light
@@ -187,13 +188,14 @@ export class MatchSetService {
   private candidateEnterprisesWhere(l: LoadedListing['side']): string {
     if (l.kind === 'PARK_VACANCY') return `p.space_need IS NOT NULL AND ${INDUSTRY_NESTS('$1::text[]', 'p.industry_code')}`;
     const base = `${REGION_NESTS('$1::text[]', 'o.region_code')} AND ${INDUSTRY_NESTS('$2::text[]', 'p.industry_code')}`;
-    if (l.kind === 'CREDIT_PRODUCT') return `${base} AND ($3::text[] = '{}' OR p.tier::text = ANY($3::text[])) AND p.invention_patents >= $4`;
+    // The tier the scorer sees (enterpriseSide): a lapsed title or a claim is NONE, so a product open to NONE reaches it.
+    if (l.kind === 'CREDIT_PRODUCT') return `${base} AND ($3::text[] = '{}' OR (${effectiveTierSql('p', '$5::date')})::text = ANY($3::text[])) AND p.invention_patents >= $4`;
     return base;
   }
 
-  private candidateEnterprisesParams(l: LoadedListing['side']): unknown[] {
+  private candidateEnterprisesParams(l: LoadedListing['side'], asOf: string): unknown[] {
     if (l.kind === 'PARK_VACANCY') return [l.industryCodes];
-    if (l.kind === 'CREDIT_PRODUCT') return [l.regionCodes, l.industryCodes, l.eligibleTiers, l.minInventionPatents ?? 0];
+    if (l.kind === 'CREDIT_PRODUCT') return [l.regionCodes, l.industryCodes, l.eligibleTiers, l.minInventionPatents ?? 0, asOf];
     return [l.regionCodes, l.industryCodes];
   }
 

@@ -2,6 +2,7 @@ import { ipAssetsOf, type EnterpriseProfileEntity } from '../../../enterprises/s
 import type { TierAssessmentEntity } from '../../../tiers/src/assessments/tier-assessment.entity.js';
 import type { AssessedTier } from '../../../tiers/src/tier-types.js';
 import { effectiveTier } from '../../../tiers/src/validity.js';
+import { countedTier } from '../../../enterprises/src/title-provenance.js';
 import type { FullListing } from '../../../listings/src/listing.service.js';
 import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from '../../../listings/src/entities/listing-details.entity.js';
 import type { ParkEntity } from '../../../listings/src/entities/park.entity.js';
@@ -20,8 +21,9 @@ export function enterpriseSide(profile: EnterpriseProfileEntity, regionCode: str
     organizationId: profile.organizationId,
     regionCode,
     industryCode: profile.industryCode,
-    // A LAPSED title (DOMAIN.md §8.2) counts in no bank eligibility or challenge preference.
-    tier: effectiveTier({ tier: profile.tier, certifiedOn: profile.tierCertifiedOn }, asOf),
+    // A LAPSED title (DOMAIN.md §8.2) and a title the AUTHORITY has not confirmed or imported (§8.10)
+    // count in no bank eligibility or challenge preference.
+    tier: effectiveTier({ tier: countedTier(profile.tier, profile.tierProvenance), certifiedOn: profile.tierCertifiedOn }, asOf),
     foundedOn: profile.foundedOn,
     asOf,
     latestFinancials: latest

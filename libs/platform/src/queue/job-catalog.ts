@@ -27,6 +27,11 @@ export interface DomainEventPayloads {
   'member.role-changed': { organizationId: string; userId: string; from: 'OWNER' | 'ADMIN' | 'MEMBER'; to: 'OWNER' | 'ADMIN' | 'MEMBER' };
   'member.removed': { organizationId: string; userId: string };
   'enterprise-profile.changed': { organizationId: string; version: number };
+  /**
+   * The AUTHORITY confirmed an enterprise's certified title or rejected its claim (DOMAIN.md §8.10).
+   * Ids only: the notifier reads tier, date and reason from the decision row.
+   */
+  'enterprise-title.decided': { organizationId: string; decisionId: string; outcome: 'CONFIRMED' | 'REJECTED'; profileVersion: number };
   /** New tier assessments were stored for an enterprise (service gaps feed matching). */
   'enterprise-assessment.changed': { organizationId: string; profileVersion: number };
   /** Listings: created (DRAFT), updated, published, closed (by the owner or 下架 by the AUTHORITY). */
@@ -150,6 +155,8 @@ export interface JobPayloads {
   'insights.refresh-figures': { requestedBy?: string };
   /** Tell the API processes (pub/sub) that a match request changed, for `Subscription.matchRequestUpdated`. */
   'match-request.publish': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
+  /** Tell an enterprise that the AUTHORITY confirmed its title or rejected its claim (with the reason). */
+  'notify.enterprise-title-decided': EventJob<'enterprise-title.decided'>;
   /** Assess one enterprise after its profile changed. */
   'tiers.assess-enterprise': EventJob<'enterprise-profile.changed'>;
   /** Nightly (repeatable): fan out a reassessment of every enterprise. */
@@ -195,6 +202,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.match-request': { queue: 'notify', attempts: 5 },
   'notify.listing-closed': { queue: 'notify', attempts: 5 },
   'notify.challenge-terms-changed': { queue: 'notify', attempts: 5 },
+  'notify.enterprise-title-decided': { queue: 'notify', attempts: 5 },
   // Like match-request.publish: a live update is worth little after a few seconds.
   'notification.publish': { queue: 'notify', attempts: 3 },
   'insights.schedule-refresh': { queue: 'notify', attempts: 5 },
@@ -240,6 +248,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'member.removed': [],
   'enterprise-profile.changed': ['tiers.assess-enterprise', 'matching.rescore-enterprise'],
   'enterprise-assessment.changed': ['matching.rescore-enterprise'],
+  'enterprise-title.decided': ['notify.enterprise-title-decided'],
   'listing.created': ['search.sync-listing'],
   'listing.updated': ['search.sync-listing', 'matching.sync-listing'],
   'listing.published': ['search.sync-listing', 'matching.sync-listing'],

@@ -8,6 +8,7 @@ import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import { EnterpriseProfileEntity, type ReviewRiskValue } from '../../../enterprises/src/enterprise-profile.entity.js';
 import { ENTERPRISE_TIERS, type EnterpriseTier } from '../../../enterprises/src/enterprise-tier.js';
 import { profileFacts } from '../../../enterprises/src/profile-facts.js';
+import { titleCounts } from '../../../enterprises/src/title-provenance.js';
 import { TierAssessmentEntity } from './tier-assessment.entity.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 
@@ -38,11 +39,16 @@ function assessedTierOf(tier: EnterpriseProfileEntity['tier']): AssessedTier | u
  * Re-review risk (DOMAIN.md §8.2): the certified title expires within the next 12 months
  * (expiresOn − 12 months ≤ asOf < expiresOn; months clamp) and the firm is not currently eligible
  * for its own tier under the rules it will be re-reviewed by. An expired title is not at risk: it
- * has lapsed (or its re-review is already pending).
+ * has lapsed (or its re-review is already pending). Only a confirmed or imported title can be at
+ * risk (§8.10): a claim is no title the AUTHORITY re-reviews.
  */
-export function reviewRisk(profile: Pick<EnterpriseProfileEntity, 'tier' | 'tierCertifiedOn'>, review: TierOutcome | undefined, asOf: string): ReviewRiskValue | null {
+export function reviewRisk(
+  profile: Pick<EnterpriseProfileEntity, 'tier' | 'tierCertifiedOn' | 'tierProvenance'>,
+  review: TierOutcome | undefined,
+  asOf: string,
+): ReviewRiskValue | null {
   const tier = assessedTierOf(profile.tier);
-  if (!tier || !profile.tierCertifiedOn || !review || review.eligible) return null;
+  if (!tier || !titleCounts(profile.tierProvenance) || !profile.tierCertifiedOn || !review || review.eligible) return null;
   const expiresOn = tierExpiresOn(profile.tierCertifiedOn);
   if (!inReviewRiskWindow(expiresOn, asOf)) return null;
   return {
@@ -112,7 +118,8 @@ export class TierAssessmentService {
       );
     for (const ruleSet of Object.values(RULE_SETS)) keep(evaluateTiers(ruleSet, facts, { mode: 'NEW' }), 'NEW', ruleSet.version);
 
-    const tier = assessedTierOf(profile.tier);
+    // The title the self-assessment uses (a rejected claim is none); a claim is re-reviewed for the firm's own view only.
+    const tier = assessedTierOf(facts.certifiedTier);
     let review: TierOutcome | undefined;
     // A lapsed title is not re-reviewed: it is no longer held (§8.2).
     const lapsed = titleStanding({ tier: profile.tier, certifiedOn: profile.tierCertifiedOn }, asOf).status === 'LAPSED';
@@ -123,7 +130,9 @@ export class TierAssessmentService {
       review = outcomes.find((o) => o.tier === tier);
     }
     const risk = reviewRisk(profile, review, asOf);
-    const eligibleTier = highestEligible(rows, asOf);
+    // The AUTHORITY's statistics count only confirmed or imported titles (§8.10): when a claim met a
+    // prerequisite, the eligible tier comes from an evaluation without it (not stored).
+    const eligibleTier = facts.certifiedTierClaimed ? highestEligible(this.countedOutcomes(profileFacts(profile, asOf, 'counted')), asOf) : highestEligible(rows, asOf);
 
     return this.dataSource.transaction(async (manager) => {
       const result = await manager.createQueryBuilder().insert().into(TierAssessmentEntity).values(rows).orIgnore().execute();
@@ -143,6 +152,13 @@ export class TierAssessmentService {
       );
       return { organizationId, profileVersion: profile.version, inserted: result.identifiers.filter(Boolean).length, reviewRisk: risk };
     });
+  }
+
+  /** Application-mode outcomes of every rule set, shaped like stored rows for {@link highestEligible}. */
+  private countedOutcomes(facts: ReturnType<typeof profileFacts>): Array<Partial<TierAssessmentEntity>> {
+    return Object.values(RULE_SETS).flatMap((ruleSet) =>
+      evaluateTiers(ruleSet, facts, { mode: 'NEW' }).map((o) => ({ tier: o.tier, ruleSet: o.ruleSet, mode: 'NEW' as const, eligible: o.eligible })),
+    );
   }
 
   /**
