@@ -25,6 +25,7 @@ import { UserSessionEntity } from './identity/src/auth/user-session.entity.js';
 import { PasswordResetTokenEntity } from './identity/src/auth/password-reset-token.entity.js';
 import { RateLimitEntity } from './identity/src/auth/rate-limit.entity.js';
 import { InvitationEntity } from './identity/src/members/invitation.entity.js';
+import { TitleReviewMarkEntity } from './enterprises/src/title-review/title-review-mark.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
 export const ENTITIES = [
@@ -56,6 +57,7 @@ export const ENTITIES = [
   PasswordResetTokenEntity,
   RateLimitEntity,
   InvitationEntity,
+  TitleReviewMarkEntity,
 ];
 
 export { MIGRATIONS };

@@ -45,6 +45,7 @@ export function profileFacts(profile: EnterpriseProfileEntity, asOf: string): En
     goodCredit: orUndefined(t.goodCredit),
     certifiedTier: profile.tier,
     tierCertifiedOn: orUndefined(profile.tierCertifiedOn),
+    tierReviewPendingUntil: orUndefined(profile.tierReviewPendingUntil),
     platformScores: orUndefined(t.platformScores),
     techOrInnovativeSmeValid: orUndefined(t.techOrInnovativeSmeValid),
   };

@@ -8,6 +8,7 @@ import { MatchRequestPublisher } from './match-request-publish.handler.js';
 import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotifier, ChallengeApplicationWithdrawnNotifier } from './challenge-notify.handlers.js';
 import { ChallengeTermsChangedNotifier, ListingClosedNotifier } from './listing-notify.handlers.js';
 import { NotificationPublisher } from './notification-publish.handler.js';
+import { TitleReviewDecidedNotifier } from './title-review-notify.handlers.js';
 
 @Module({
   providers: [
@@ -25,6 +26,7 @@ import { NotificationPublisher } from './notification-publish.handler.js';
     ChallengeTermsChangedNotifier,
     NotificationPublisher,
     InvitationAcceptedNotifier,
+    TitleReviewDecidedNotifier,
   ],
   exports: [NotificationService],
 })

@@ -128,6 +128,12 @@ export class ReviewRiskModel {
   @Field(() => EnterpriseTierEnum) tier: string;
   @Field(() => DateScalar) expiresOn: string;
   @Field() ruleSet: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '为何按该规则集复核（复核日期即称号届满日及所依文件，如"依工信厅企业函〔2026〕117号……沿用2022年标准"）；旧记录为空。Why this rule set judges the re-review; null on rows stored before it was recorded.',
+  })
+  basis?: string | null;
   @Field(() => AssessmentVerdictEnum) verdict: string;
   @Field(() => [ReviewRiskCriterionModel]) failing: ReviewRiskCriterionModel[];
   @Field(() => DateScalar) assessedAt: string;

@@ -20,8 +20,8 @@ export function enterpriseSide(profile: EnterpriseProfileEntity, regionCode: str
     organizationId: profile.organizationId,
     regionCode,
     industryCode: profile.industryCode,
-    // A LAPSED title (DOMAIN.md §8.2) counts in no bank eligibility or challenge preference.
-    tier: effectiveTier({ tier: profile.tier, certifiedOn: profile.tierCertifiedOn }, asOf),
+    // A LAPSED title (DOMAIN.md §8.2) counts in no bank eligibility or challenge preference; a pending re-review keeps it.
+    tier: effectiveTier({ tier: profile.tier, certifiedOn: profile.tierCertifiedOn, reviewPendingUntil: profile.tierReviewPendingUntil }, asOf),
     foundedOn: profile.foundedOn,
     asOf,
     latestFinancials: latest
