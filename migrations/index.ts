@@ -13,7 +13,6 @@ import { UsccClaimResolution1796403730419 } from './1796403730419-UsccClaimResol
 import { EnterpriseImports1796404795879 } from './1796404795879-EnterpriseImports.js';
 import { EnterpriseImportRows1796406089365 } from './1796406089365-EnterpriseImportRows.js';
 import { TitleReviewPending1796410810911 } from './1796410810911-TitleReviewPending.js';
-import { TitleReviewPending1796410810911 } from './1796410810911-TitleReviewPending.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
