@@ -168,7 +168,8 @@ export class TitleReviewService {
     document: string | null,
   ): Promise<TitleReviewMarkEntity> {
     const ids = rows.map((r) => r.organization_id);
-    const changed: Array<{ organization_id: string; version: number }> = await manager.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [changed]: [Array<{ organization_id: string; version: number }>, number] = await manager.query(
       `UPDATE enterprise_profiles SET tier_review_pending_until = $1::date, version = version + 1, updated_at = now()
         WHERE organization_id = ANY($2::uuid[]) RETURNING organization_id, version`,
       [pendingUntil, ids],
