@@ -46,13 +46,13 @@ export class ClearTitleReviewPendingInput {
 
 @ObjectType('TitleReviewMark', { description: '一次称号复核登记（历史记录，不可修改）。One AUTHORITY decision on re-reviews; history, never changed.' })
 export class TitleReviewMarkModel {
-  @Field(() => ID) id: string;
-  @Field(() => TitleReviewActionEnum) action: TitleReviewAction;
+  @Field(() => ID, { description: '登记编号。Id of the decision (the audit log names it as the target).' }) id: string;
+  @Field(() => TitleReviewActionEnum, { description: '登记复核待定或撤销。Recorded or cleared.' }) action: TitleReviewAction;
   @Field(() => DateScalar, { nullable: true, description: '复核待定截止日（含当日）；撤销时为空。Last day in force; null when cleared.' }) pendingUntil: string | null;
   @Field(() => EnterpriseTierEnum, { nullable: true, description: '按批次时的称号。The batch tier, if a batch was selected.' }) tier: EnterpriseTier | null;
   @Field(() => DateScalar, { nullable: true, description: '按批次时的认定日期。The batch certification day, if a batch was selected.' }) certifiedOn: string | null;
   @Field(() => [ID], { description: '本次登记改变的企业机构ID。The organizations this decision changed.' }) organizationIds: string[];
   @Field(() => Int, { description: '改变的企业数（家）。How many organizations changed.' }) organizationCount: number;
   @Field(() => String, { nullable: true, description: '依据文件文号。The document behind it.' }) document: string | null;
-  @Field(() => DateTimeScalar) decidedAt: Date;
+  @Field(() => DateTimeScalar, { description: '登记时间。When the AUTHORITY decided.' }) decidedAt: Date;
 }
