@@ -50,6 +50,11 @@ describe('parsePendingUntil (today 2026-12-04)', () => {
   ])('%s', (value, field) => {
     expect(fieldOf(() => parsePendingUntil(value, '2026-12-04'))).toBe(field);
   });
+
+  it('takes the JS Date a GraphQL Date argument arrives as', () => {
+    expect(parsePendingUntil(new Date('2027-01-31T00:00:00Z'), '2026-12-04')).toBe('2027-01-31');
+    expect(parseSelection({ tier: 'LITTLE_GIANT', certifiedOn: new Date('2023-07-15T00:00:00Z') as unknown as string })).toEqual({ kind: 'batch', tier: 'LITTLE_GIANT', certifiedOn: '2023-07-15' });
+  });
 });
 
 describe('titleReviewNotice', () => {

@@ -48,6 +48,9 @@ const TIER_NAMES: Record<EnterpriseTier, string> = {
   KEY_LITTLE_GIANT: '重点"小巨人"企业',
 };
 
+/** yyyy-mm-dd of a GraphQL `Date` (graphql-scalars hands a JS Date at UTC midnight) or of a string. */
+const dayOf = (v: unknown): string => (v instanceof Date ? (Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10)) : String(v));
+
 /** Validates the selection (pure); `path` prefixes the field names of errors. */
 export function parseSelection(input: TitleReviewSelection, path = 'input'): Selected {
   const ids = input.organizationIds ?? null;
@@ -62,12 +65,14 @@ export function parseSelection(input: TitleReviewSelection, path = 'input'): Sel
   if (input.tier == null) throw badInput('按批次登记时须填写称号 (tier is required with certifiedOn)', `${path}.tier`);
   if (input.tier === 'NONE') throw badInput('批次须为已认定的称号，不能为"无称号" (tier must be a title, not NONE)', `${path}.tier`);
   if (input.certifiedOn == null) throw badInput('按批次登记时须填写认定日期 (certifiedOn is required with tier)', `${path}.certifiedOn`);
-  if (!isCalendarDate(input.certifiedOn)) throw badInput('认定日期不是有效日期 yyyy-mm-dd (certifiedOn is not a valid date)', `${path}.certifiedOn`);
-  return { kind: 'batch', tier: input.tier, certifiedOn: input.certifiedOn };
+  const certifiedOn = dayOf(input.certifiedOn);
+  if (!isCalendarDate(certifiedOn)) throw badInput('认定日期不是有效日期 yyyy-mm-dd (certifiedOn is not a valid date)', `${path}.certifiedOn`);
+  return { kind: 'batch', tier: input.tier, certifiedOn };
 }
 
 /** The pending date: a real day from today to {@link MAX_PENDING_MONTHS} months ahead (pure). */
-export function parsePendingUntil(value: string, today: string, field = 'input.pendingUntil'): string {
+export function parsePendingUntil(input: string | Date, today: string, field = 'input.pendingUntil'): string {
+  const value = dayOf(input);
   if (!isCalendarDate(value)) throw badInput('复核待定截止日不是有效日期 yyyy-mm-dd (pendingUntil is not a valid date)', field);
   if (value < today) throw badInput(`复核待定截止日不能早于今天 ${today} (pendingUntil is in the past)`, field);
   const latest = addMonthsClamped(today, MAX_PENDING_MONTHS);
