@@ -26,6 +26,7 @@ import { PasswordResetTokenEntity } from './identity/src/auth/password-reset-tok
 import { RateLimitEntity } from './identity/src/auth/rate-limit.entity.js';
 import { InvitationEntity } from './identity/src/members/invitation.entity.js';
 import { TitleDecisionEntity } from './enterprises/src/title-decision.entity.js';
+import { TitleReviewMarkEntity } from './enterprises/src/title-review/title-review-mark.entity.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
 export const ENTITIES = [
@@ -58,6 +59,7 @@ export const ENTITIES = [
   RateLimitEntity,
   InvitationEntity,
   TitleDecisionEntity,
+  TitleReviewMarkEntity,
 ];
 
 export { MIGRATIONS };

@@ -13,6 +13,7 @@ import { UsccClaimResolution1796403730419 } from './1796403730419-UsccClaimResol
 import { EnterpriseImports1796404795879 } from './1796404795879-EnterpriseImports.js';
 import { EnterpriseImportRows1796406089365 } from './1796406089365-EnterpriseImportRows.js';
 import { TitleProvenance1796410701863 } from './1796410701863-TitleProvenance.js';
+import { TitleReviewPending1796410810911 } from './1796410810911-TitleReviewPending.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   EnterpriseImports1796404795879,
   EnterpriseImportRows1796406089365,
   TitleProvenance1796410701863,
+  TitleReviewPending1796410810911,
 ];

@@ -7,8 +7,10 @@ import type { GraphQLResponse } from '../helpers/graphql-client.js';
 import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
 import { keptMails, tokenIn } from '../helpers/mailbox.js';
 import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
+import { addMonthsClamped } from '../../libs/tiers/src/validity.js';
 import {
   APPLY,
+  beijingDate,
   CANCEL,
   CLOSE,
   COMPLETE,
@@ -153,6 +155,9 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   // The AUTHORITY (any of its members) activates imported firms.
   inviteOrganizationOwner: only(['AUTHORITY']),
   inviteImportedOwners: only(['AUTHORITY']),
+  // Re-reviews (issue 15, §8.2): the AUTHORITY (any of its staff) records or clears a pending 复核.
+  recordTitleReviewPending: only(['AUTHORITY']),
+  clearTitleReviewPending: only(['AUTHORITY']),
 };
 
 interface Actor {
@@ -524,6 +529,20 @@ describe('access table: every mutation × every kind of caller', () => {
     return row.id as string;
   }
 
+  /** An imported 小巨人 whose title expired yesterday, with a pending re-review until `pendingUntil` (or none). */
+  async function titledFirm(pendingUntil: string | null): Promise<string> {
+    const org = await importedFirm(null);
+    await sql(
+      app,
+      `INSERT INTO enterprise_profiles (organization_id, industry_code, tier, tier_certified_on, founded_on, main_business_since, tier_review_pending_until)
+       VALUES ($1, 'C34', 'LITTLE_GIANT', $2::date, '2010-01-01', '2010-01-01', $3::date)`,
+      [org, addMonthsClamped(beijingDate(-1), -36), pendingUntil],
+    );
+    return org;
+  }
+  const pendingUntilOf = async (org: string) =>
+    (await sql(app, 'SELECT tier_review_pending_until::text AS d FROM enterprise_profiles WHERE organization_id = $1', [org]))[0].d as string | null;
+
   const invitationCount = async (where: string, params: unknown[]) => (await sql(app, `SELECT count(*)::int AS n FROM invitations WHERE ${where}`, params))[0].n as number;
 
   Object.assign(DRIVERS, {
@@ -601,6 +620,30 @@ describe('access table: every mutation × every kind of caller', () => {
         unchanged: async () => {
           await unchanged();
           expect(await invitationCount('organization_id = $1', [org])).toBe(0);
+        },
+      };
+    },
+    recordTitleReviewPending: async (): Promise<Call> => {
+      const org = await titledFirm(null);
+      const unchanged = await nothingWritten();
+      return {
+        query: `mutation($i: RecordTitleReviewPendingInput!) { recordTitleReviewPending(input: $i) { id } }`,
+        variables: { i: { organizationIds: [org], pendingUntil: beijingDate(30) } },
+        unchanged: async () => {
+          await unchanged();
+          expect(await pendingUntilOf(org)).toBeNull();
+        },
+      };
+    },
+    clearTitleReviewPending: async (): Promise<Call> => {
+      const org = await titledFirm(beijingDate(30));
+      const unchanged = await nothingWritten();
+      return {
+        query: `mutation($i: ClearTitleReviewPendingInput!) { clearTitleReviewPending(input: $i) { id } }`,
+        variables: { i: { organizationIds: [org] } },
+        unchanged: async () => {
+          await unchanged();
+          expect(await pendingUntilOf(org)).toBe(beijingDate(30));
         },
       };
     },

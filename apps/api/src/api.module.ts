@@ -7,6 +7,7 @@ import { EnterprisesModule } from '../../../libs/enterprises/src/enterprises.mod
 import { TiersModule } from '../../../libs/tiers/src/tiers.module.js';
 import { TierAssessmentService } from '../../../libs/tiers/src/assessments/tier-assessment.service.js';
 import { EnterpriseProfileResolver } from './enterprises/enterprise-profile.resolver.js';
+import { TitleReviewResolver } from './enterprises/title-review.resolver.js';
 import { ListingsModule } from '../../../libs/listings/src/listings.module.js';
 import { ListingService } from '../../../libs/listings/src/listing.service.js';
 import { ListingResolver, ParkResolver, ParkVacancyResolver } from './listings/listing.resolver.js';
@@ -72,6 +73,6 @@ import { DevMailController } from './dev/dev-mail.controller.js';
     }),
   ],
   controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController],
-  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
+  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
 })
 export class ApiModule {}

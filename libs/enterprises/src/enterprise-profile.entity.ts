@@ -46,6 +46,8 @@ export interface ReviewRiskValue {
   tier: EnterpriseTier;
   expiresOn: string;
   ruleSet: string;
+  /** Why that rule set (re-review date and the document deciding it, §8.4); absent on older rows. */
+  basis?: string;
   verdict: 'NOT_ELIGIBLE' | 'UNDETERMINED';
   failing: Array<{ code: string; label: string; status: string; actual?: string; required?: string }>;
   assessedAt: string;
@@ -93,6 +95,14 @@ export class EnterpriseProfileEntity {
   /** The AUTHORITY's reason when it rejected the claim (REJECTED only). */
   @Column('text', { name: 'tier_rejection_reason', nullable: true })
   tierRejectionReason: string | null;
+
+  /**
+   * Last day a re-review the AUTHORITY recorded as pending keeps the expired title in force
+   * (DOMAIN.md §8.2); null when none. Written only by `TitleReviewService`; cleared when the title
+   * (tier or certification date) changes, since the mark belonged to the old one.
+   */
+  @Column('date', { name: 'tier_review_pending_until', nullable: true })
+  tierReviewPendingUntil: string | null;
 
   @Column('date', { name: 'founded_on' })
   foundedOn: string;

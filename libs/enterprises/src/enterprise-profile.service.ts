@@ -93,6 +93,9 @@ export class EnterpriseProfileService {
       version: (existing?.version ?? 0) + 1,
       ...(locked?.imported ? { importedAt: now, importedBy: actorUserId } : {}),
     });
+    // A re-review recorded as pending belongs to the title it was recorded for: a new tier or
+    // certification date (a renewal, a correction) drops it.
+    if (existing && (existing.tier !== profile.tier || existing.tierCertifiedOn !== profile.tierCertifiedOn)) profile.tierReviewPendingUntil = null;
     delete profile.financials;
     const saved = await manager.save(profile);
     await manager.delete(EnterpriseFinancialsEntity, { organizationId });

@@ -56,6 +56,7 @@ export function profileFacts(profile: EnterpriseProfileEntity, asOf: string, tit
     certifiedTier: tier,
     ...(tier !== 'NONE' && claimed ? { certifiedTierClaimed: true } : {}),
     tierCertifiedOn: tier === 'NONE' ? undefined : orUndefined(profile.tierCertifiedOn),
+    tierReviewPendingUntil: tier === 'NONE' ? undefined : orUndefined(profile.tierReviewPendingUntil),
     platformScores: orUndefined(t.platformScores),
     techOrInnovativeSmeValid: orUndefined(t.techOrInnovativeSmeValid),
   };

@@ -9,6 +9,7 @@ import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotif
 import { ChallengeTermsChangedNotifier, ListingClosedNotifier } from './listing-notify.handlers.js';
 import { NotificationPublisher } from './notification-publish.handler.js';
 import { TitleDecidedNotifier } from './title-notify.handlers.js';
+import { TitleReviewDecidedNotifier } from './title-review-notify.handlers.js';
 
 @Module({
   providers: [
@@ -27,6 +28,7 @@ import { TitleDecidedNotifier } from './title-notify.handlers.js';
     NotificationPublisher,
     InvitationAcceptedNotifier,
     TitleDecidedNotifier,
+    TitleReviewDecidedNotifier,
   ],
   exports: [NotificationService],
 })

@@ -19,7 +19,8 @@ export function extraDigits(value: number, unit: Unit, edges: readonly number[])
 
 /** "4.5%", "至少600万元", "是（高新技术企业）"; undefined when nothing is known. */
 export function showReading(def: MetricDef, r: Reading, edges: readonly number[] = []): string | undefined {
-  if (r.lo === undefined) return undefined;
+  // An unknown value may still carry words (e.g. only an older platform score is recorded).
+  if (r.lo === undefined) return r.detail;
   const fmt = (v: number | boolean) =>
     formatValue(v, def.unit, def.levels, typeof v === 'number' ? extraDigits(v, def.unit, edges) : 0);
   let text: string | undefined;

@@ -37,6 +37,15 @@ export {
   type TitleStanding,
   type TitleStatus,
 } from './validity.js';
+export {
+  MIIT_2026_EFFECTIVE,
+  REVIEW_CAMPAIGNS,
+  reviewRuleSetFor,
+  reviewedTier,
+  ruleSetInForce,
+  type ReviewCampaign,
+  type ReviewRuleChoice,
+} from './review-rules.js';
 export { MIIT_2022, MIIT_2026 };
 export {
   SAMPLE_FACTS,

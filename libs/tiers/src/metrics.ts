@@ -340,7 +340,7 @@ export const METRICS = {
       const standing = titleStanding(titleOf(f), f.asOf);
       const name = f.certifiedTier === 'SPECIALIZED_SME' ? '专精特新' : '小巨人';
       if (standing.status === 'LAPSED') return known(false, `${name}称号已于${standing.expiresOn}失效`);
-      const detail = standing.status === 'REVIEW_PENDING' ? `${name}，复核待定` : f.certifiedTier === 'SPECIALIZED_SME' ? undefined : name;
+      const detail = standing.status === 'REVIEW_PENDING' ? `${name}，复核中，有效至${standing.reviewPendingUntil}` : f.certifiedTier === 'SPECIALIZED_SME' ? undefined : name;
       return known(true, claimMarked(f, detail));
     },
   },
@@ -355,12 +355,21 @@ export const METRICS = {
       return f.techOrInnovativeSmeValid === false ? known(false) : unknown('techOrInnovativeSmeValid');
     },
   },
-  platformScoreLatest: {
-    label: '专精特新发展评价得分（平台测算，最近一年）',
+  /**
+   * New applications (工信部企业〔2026〕2号附件1/附件2): the score of the assessment year only. An older
+   * score is shown but settles nothing: the criterion stays PENDING until this year's is recorded.
+   */
+  platformScoreAssessmentYear: {
+    label: '专精特新发展评价得分（平台测算，评价年度）',
     unit: 'points',
     read: (f) => {
-      const [latest] = recentPlatformScores(f);
-      return latest ? known(latest.score, `${latest.year}年`) : unknown('platformScores');
+      const y = yearOf(f.asOf);
+      const own = (f.platformScores ?? []).find((s) => s.year === y);
+      if (own) return known(own.score, `${y}年`);
+      const older = (f.platformScores ?? []).filter((s) => s.year < y).sort((a, b) => b.year - a.year)[0];
+      const reading = unknown(`platformScores[${y}]`);
+      if (older) reading.detail = `未记录${y}年得分；${older.year}年为${older.score}分，不能代替评价年度得分`;
+      return reading;
     },
   },
   /** Re-review: the better of this year's and last year's score; one missing year leaves it open. */

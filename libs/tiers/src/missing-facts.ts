@@ -60,6 +60,8 @@ export function describeMissingFact(path: string): MissingFact {
     const f = YEAR_FIELDS[year[2]];
     if (f) return { path, label: `${year[1]}年${f.label}`, ...(f.unit ? { unit: f.unit } : {}) };
   }
+  const score = /^platformScores\[(\d{4})\]$/.exec(path);
+  if (score) return { path, label: `${score[1]}年专精特新发展评价得分（梯度培育平台测算）`, unit: '分' };
   const f = FACTS[path];
   if (f) return { path, label: f.label, ...(f.unit ? { unit: f.unit } : {}) };
   return { path, label: path };

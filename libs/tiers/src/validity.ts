@@ -60,6 +60,8 @@ export interface TitleStanding {
   status: TitleStatus;
   /** Day the 3 years end (the first day the title is no longer valid by itself); null without a date. */
   expiresOn: string | null;
+  /** REVIEW_PENDING only: the last day the pending re-review keeps the title in force. */
+  reviewPendingUntil?: string;
 }
 
 /** The standing of a firm's title on `asOf` (§8.2). */
@@ -69,7 +71,8 @@ export function titleStanding(t: TitleRecord, asOf: string): TitleStanding {
   const expiresOn = tierExpiresOn(t.certifiedOn);
   const day = asOf.slice(0, 10);
   if (day < expiresOn) return { status: 'VALID', expiresOn };
-  if (t.reviewPendingUntil && day <= t.reviewPendingUntil.slice(0, 10)) return { status: 'REVIEW_PENDING', expiresOn };
+  const until = t.reviewPendingUntil?.slice(0, 10);
+  if (until && day <= until) return { status: 'REVIEW_PENDING', expiresOn, reviewPendingUntil: until };
   return { status: 'LAPSED', expiresOn };
 }
 
@@ -93,7 +96,7 @@ export function titleStatusText(s: TitleStanding): string | undefined {
     case 'VALID':
       return s.expiresOn ? `称号有效，有效期至${dayBefore(s.expiresOn)}` : '称号有效（未填写认定日期，有效期无法核对）';
     case 'REVIEW_PENDING':
-      return `称号有效期已于${s.expiresOn}届满，复核待定，暂按有效计`;
+      return `复核中，有效至${s.reviewPendingUntil}（认定满3年于${s.expiresOn}届满，主管部门登记复核待定，暂按有效计）`;
     case 'LAPSED':
       return `称号已于${s.expiresOn}失效（认定满3年，未续期且无待定复核）`;
   }

@@ -4,8 +4,8 @@ import { validateProfile } from '../../../libs/enterprises/src/profile-input.js'
 import { profileFacts } from '../../../libs/enterprises/src/profile-facts.js';
 import type { EnterpriseProfileEntity } from '../../../libs/enterprises/src/enterprise-profile.entity.js';
 import { validateUscc } from '../../../libs/identity/src/uscc/uscc.js';
-import { RULE_SETS, evaluateTiers } from '../../../libs/tiers/src/index.js';
-import { reviewRisk, reviewRuleSet, ruleSetInForce } from '../../../libs/tiers/src/assessments/tier-assessment.service.js';
+import { RULE_SETS, evaluateTiers, reviewRuleSetFor } from '../../../libs/tiers/src/index.js';
+import { reviewRisk, ruleSetInForce } from '../../../libs/tiers/src/assessments/tier-assessment.service.js';
 import type { AssessedTier } from '../../../libs/tiers/src/tier-types.js';
 
 const TODAY = '2026-11-21';
@@ -56,8 +56,10 @@ describe('demo enterprises', () => {
       const entity = asEntity(i);
       if (entity.tier === 'NONE' || !entity.tierCertifiedOn) return false;
       const tier = (entity.tier === 'KEY_LITTLE_GIANT' ? 'LITTLE_GIANT' : entity.tier) as AssessedTier;
-      const outcome = evaluateTiers(RULE_SETS[reviewRuleSet(entity.tierCertifiedOn)]!, profileFacts(entity, TODAY), { mode: 'REVIEW' }).find((o) => o.tier === tier);
-      return reviewRisk(entity, outcome, TODAY) !== null;
+      // The rules in force on the re-review date (the expiry), or a campaign row's (§8.4).
+      const choice = reviewRuleSetFor({ tier: entity.tier, certifiedOn: entity.tierCertifiedOn })!;
+      const outcome = evaluateTiers(RULE_SETS[choice.ruleSetId]!, profileFacts(entity, TODAY), { mode: 'REVIEW' }).find((o) => o.tier === tier);
+      return reviewRisk(entity, outcome, TODAY, choice) !== null;
     });
     expect(atRisk.length).toBeGreaterThanOrEqual(3);
   });

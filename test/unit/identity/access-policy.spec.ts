@@ -80,6 +80,8 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   acceptInvitation: EVERYONE,
   inviteOrganizationOwner: { AUTHORITY: 'yes' },
   inviteImportedOwners: { AUTHORITY: 'yes' },
+  recordTitleReviewPending: { AUTHORITY: 'yes' },
+  clearTitleReviewPending: { AUTHORITY: 'yes' },
 };
 
 /**
@@ -117,6 +119,8 @@ const BEYOND_CONTRACT = [
   'acceptInvitation',
   'inviteOrganizationOwner',
   'inviteImportedOwners',
+  'recordTitleReviewPending',
+  'clearTitleReviewPending',
   'rejectOrganization',
   'requestOrganizationInfo',
   'revokeVerification',

@@ -55,12 +55,13 @@ describe('MIIT-2026 专精特新 conditions: both sides of each threshold', () =
     ['no Ⅰ类 item', { ip: { inventionPatents: 0, selfDevelopedInventionPatents: 0 } }, 'B1.IP', 'UNMET'],
     ['platform score 50', { platformScores: [{ year: 2026, score: 50 }] }, 'B1.PLATFORM_SCORE', 'MET'],
     ['platform score 49.99', { platformScores: [{ year: 2026, score: 49.99 }] }, 'B1.PLATFORM_SCORE', 'UNMET'],
-    ['last year’s score counts when this year has none', { platformScores: [{ year: 2025, score: 51 }] }, 'B1.PLATFORM_SCORE', 'MET'],
+    // §8.9 (changed: was MET): a new application needs the assessment year's score; last year's does not stand in.
+    ['only last year’s score: PENDING for a new application', { platformScores: [{ year: 2025, score: 51 }] }, 'B1.PLATFORM_SCORE', 'PENDING'],
     ['the newest score wins', { platformScores: [{ year: 2025, score: 80 }, { year: 2026, score: 45 }] }, 'B1.PLATFORM_SCORE', 'UNMET'],
   ] as Array<[string, FactsPatch, string, string]>)('%s', (_label, patch, code, status) => {
     const o = b1(specialized(patch));
     expect(crit(o, code).status).toBe(status);
-    expect(o.verdict).toBe(status === 'MET' ? 'ELIGIBLE' : 'NOT_ELIGIBLE');
+    expect(o.verdict).toBe(status === 'MET' ? 'ELIGIBLE' : status === 'PENDING' ? 'UNDETERMINED' : 'NOT_ELIGIBLE');
   });
 });
 
@@ -100,7 +101,7 @@ describe('MIIT-2026 platform score is an input: PENDING, never UNMET, while miss
     expect(crit(o, 'B1.PLATFORM_SCORE')).toMatchObject({ status: 'PENDING', required: '≥50分' });
     expect(crit(o, 'B1.PLATFORM_SCORE')).not.toHaveProperty('actual');
     expect(crit(o, 'B1.PLATFORM_SCORE').note).toContain('无法本地计算');
-    expect(o).toMatchObject({ eligible: false, verdict: 'UNDETERMINED', missingData: ['platformScores'] });
+    expect(o).toMatchObject({ eligible: false, verdict: 'UNDETERMINED', missingData: ['platformScores[2026]'] });
     expect(o.passedBy).toBeUndefined();
   });
 
@@ -113,13 +114,13 @@ describe('MIIT-2026 platform score is an input: PENDING, never UNMET, while miss
   it('missing score but another criterion UNMET → NOT_ELIGIBLE', () => {
     const o = b1(specialized({ platformScores: undefined, mainBusinessSince: '2024-06-01' }));
     expect(crit(o, 'B1.PLATFORM_SCORE').status).toBe('PENDING');
-    expect(o).toMatchObject({ verdict: 'NOT_ELIGIBLE', missingData: ['platformScores'] });
+    expect(o).toMatchObject({ verdict: 'NOT_ELIGIBLE', missingData: ['platformScores[2026]'] });
   });
 
   it('小巨人: missing score → PENDING and UNDETERMINED', () => {
     const o = b2(littleGiant({ platformScores: [] }));
     expect(crit(o, 'B2.PLATFORM_SCORE')).toMatchObject({ status: 'PENDING', required: '≥60分' });
-    expect(o).toMatchObject({ verdict: 'UNDETERMINED', missingData: ['platformScores'] });
+    expect(o).toMatchObject({ verdict: 'UNDETERMINED', missingData: ['platformScores[2026]'] });
   });
 });
 
@@ -214,7 +215,8 @@ describe('MIIT-2026 小巨人 re-review (复核) variant', () => {
     ['55 last year, 60 this year', [{ year: 2025, score: 55 }, { year: 2026, score: 60 }], 'MET', 'MET'],
     ['59 and 58', [{ year: 2025, score: 59 }, { year: 2026, score: 58 }], 'UNMET', 'UNMET'],
     ['only 55 this year: last year could still qualify', [{ year: 2026, score: 55 }], 'UNMET', 'PENDING'],
-    ['only 61 last year', [{ year: 2025, score: 61 }], 'MET', 'MET'],
+    // §8.9 (changed: NEW was MET): a new application needs this year's score.
+    ['only 61 last year', [{ year: 2025, score: 61 }], 'PENDING', 'MET'],
   ] as Array<[string, Array<{ year: number; score: number }>, string, string]>)('platform score %s: NEW %s, REVIEW %s', (_label, scores, onNew, onReview) => {
     const f = littleGiant({ certifiedTier: 'LITTLE_GIANT', tierCertifiedOn: '2023-07-01', platformScores: scores });
     expect(crit(b2(f, { mode: 'NEW' }), 'B2.PLATFORM_SCORE').status).toBe(onNew);

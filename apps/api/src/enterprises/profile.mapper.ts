@@ -8,7 +8,7 @@ import type { EnterpriseProfileModel } from './profile.models.js';
 import type { TierAssessmentModel } from './tier.models.js';
 
 export function toProfileModel(p: EnterpriseProfileEntity, today = todayInShanghai()): EnterpriseProfileModel {
-  const standing = titleStanding({ tier: p.tier, certifiedOn: p.tierCertifiedOn }, today);
+  const standing = titleStanding({ tier: p.tier, certifiedOn: p.tierCertifiedOn, reviewPendingUntil: p.tierReviewPendingUntil }, today);
   return {
     organizationId: p.organizationId,
     tier: p.tier,
@@ -16,6 +16,7 @@ export function toProfileModel(p: EnterpriseProfileEntity, today = todayInShangh
     industryName: industryName(p.industryCode) ?? null,
     tierCertifiedOn: p.tierCertifiedOn,
     tierExpiresOn: p.tier !== 'NONE' && p.tierCertifiedOn ? tierExpiresOn(p.tierCertifiedOn) : null,
+    tierReviewPendingUntil: p.tierReviewPendingUntil ?? null,
     tierStatus: standing.status,
     tierStatusText: titleStatusText(standing) ?? null,
     tierProvenance: p.tier === 'NONE' ? null : p.tierProvenance,

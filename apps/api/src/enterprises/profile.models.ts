@@ -46,7 +46,7 @@ registerEnumType(TierStatusEnum, {
   valuesMap: {
     NONE: { description: '未认定称号。No title.' },
     VALID: { description: '有效期内（或未填写认定日期，无法核对）。Within its 3 years, or no certification date to check.' },
-    REVIEW_PENDING: { description: '有效期已届满，主管部门登记复核待定，暂按有效计。Expired, re-review recorded as pending: still counts.' },
+    REVIEW_PENDING: { description: '复核中：有效期已届满，主管部门登记复核待定，至登记的截止日仍按有效计。Expired, re-review recorded as pending until a date not yet passed: still counts.' },
     LAPSED: { description: '已失效：认定满3年，未续期且无待定复核；不计入统计、银行准入和前置条件。Lapsed: counts nowhere.' },
   },
 });
@@ -61,6 +61,12 @@ export class EnterpriseProfileModel {
   @Field(() => String, { nullable: true, description: '行业大类名称，如“通用设备制造业” (name of the GB/T 4754 division)' }) industryName: string | null;
   @Field(() => DateScalar, { nullable: true, description: '梯度称号认定日期；无称号或未填写时为空 (date the tier was certified; null without a title or date)' }) tierCertifiedOn: string | null;
   @Field(() => DateScalar, { nullable: true, description: '称号有效期届满日（认定后3年）(end of the 3-year validity of the certified tier)' }) tierExpiresOn: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      '主管部门登记的"复核待定"截止日（含当日）：称号届满后至该日仍按有效计；未登记为空。Last day (inclusive) a re-review recorded as pending by the AUTHORITY keeps the expired title in force; null when none.',
+  })
+  tierReviewPendingUntil: string | null;
   @Field(() => TierStatusEnum, { description: '称号状态（按今日北京时间计）。Standing of the title today (Beijing time).' }) tierStatus: TitleStatus;
   @Field(() => String, {
     nullable: true,

@@ -142,6 +142,12 @@ export class ReviewRiskModel {
   @Field(() => EnterpriseTierEnum, { description: '面临复核的已认定梯度 (the certified tier at risk)' }) tier: string;
   @Field(() => DateScalar, { description: '称号到期日（认定满3年）(expiry date of the title, 3 years after certification)' }) expiresOn: string;
   @Field({ description: '复核所用规则集，如 MIIT-2022 (rule set of the re-review)' }) ruleSet: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '为何按该规则集复核（复核日期即称号届满日及所依文件，如"依工信厅企业函〔2026〕117号……沿用2022年标准"）；旧记录为空。Why this rule set judges the re-review; null on rows stored before it was recorded.',
+  })
+  basis?: string | null;
   @Field(() => AssessmentVerdictEnum, { description: '按复核规则的评估结论 (verdict under the re-review rules)' }) verdict: string;
   @Field(() => [ReviewRiskCriterionModel], { description: '不满足或无法判定的条件 (criteria failing or unsettled)' }) failing: ReviewRiskCriterionModel[];
   @Field(() => DateScalar, { description: '评估日期 (date assessed)' }) assessedAt: string;

@@ -99,6 +99,9 @@ export const MUTATION_RULES = {
   // The AUTHORITY activates imported firms (any of its members: its staff act for it).
   inviteOrganizationOwner: { kinds: ['AUTHORITY'] },
   inviteImportedOwners: { kinds: ['AUTHORITY'] },
+  // Re-reviews (复核) of certified titles (issue 15, DOMAIN.md §8.2): the AUTHORITY records them as pending, or clears that.
+  recordTitleReviewPending: { kinds: ['AUTHORITY'] },
+  clearTitleReviewPending: { kinds: ['AUTHORITY'] },
 } as const satisfies Record<string, MutationRule>;
 
 export type MutationName = keyof typeof MUTATION_RULES;

@@ -44,7 +44,7 @@ export async function loadEnterpriseSides(
   withAssessments: boolean,
 ): Promise<LoadedEnterprise[]> {
   const profiles: Array<Record<string, any>> = await q.query(
-    `SELECT p.organization_id, p.industry_code, p.tier::text AS tier, p.tier_provenance::text AS tier_provenance, p.tier_certified_on::text AS tier_certified_on, p.founded_on::text AS founded_on, p.main_products, p.capabilities,
+    `SELECT p.organization_id, p.industry_code, p.tier::text AS tier, p.tier_provenance::text AS tier_provenance, p.tier_certified_on::text AS tier_certified_on, p.tier_review_pending_until::text AS tier_review_pending_until, p.founded_on::text AS founded_on, p.main_products, p.capabilities,
             p.invention_patents, p.utility_models, p.design_patents, p.software_copyrights, p.trademarks,
             p.financing_need, p.service_needs, p.space_need, p.version, o.region_code
        FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id
@@ -104,6 +104,7 @@ export async function loadEnterpriseSides(
       tier: p.tier,
       tierProvenance: p.tier_provenance,
       tierCertifiedOn: p.tier_certified_on,
+      tierReviewPendingUntil: p.tier_review_pending_until,
       foundedOn: p.founded_on,
       mainProducts: p.main_products,
       capabilities: p.capabilities,

@@ -22,8 +22,8 @@ export function enterpriseSide(profile: EnterpriseProfileEntity, regionCode: str
     regionCode,
     industryCode: profile.industryCode,
     // A LAPSED title (DOMAIN.md §8.2) and a title the AUTHORITY has not confirmed or imported (§8.10)
-    // count in no bank eligibility or challenge preference.
-    tier: effectiveTier({ tier: countedTier(profile.tier, profile.tierProvenance), certifiedOn: profile.tierCertifiedOn }, asOf),
+    // count in no bank eligibility or challenge preference; a pending re-review keeps a title in force.
+    tier: effectiveTier({ tier: countedTier(profile.tier, profile.tierProvenance), certifiedOn: profile.tierCertifiedOn, reviewPendingUntil: profile.tierReviewPendingUntil }, asOf),
     foundedOn: profile.foundedOn,
     asOf,
     latestFinancials: latest

@@ -58,6 +58,8 @@ export interface DomainEventPayloads {
   'enterprise-import.queued': { importId: string };
   /** The AUTHORITY confirmed an import's preview: run it. */
   'enterprise-import.confirmed': { importId: string };
+  /** The AUTHORITY recorded or cleared a pending re-review (复核) for titles; ids only: the notifier reads the mark row. */
+  'title-review.decided': { markId: string; action: 'PENDING_RECORDED' | 'PENDING_CLEARED' };
 }
 
 export interface ChallengeTermsChangedData {
@@ -147,6 +149,8 @@ export interface JobPayloads {
   'notify.listing-closed': EventJob<'listing.closed'>;
   /** A published challenge's budget or deadlines changed: tell its live applicants what changed. */
   'notify.challenge-terms-changed': EventJob<'challenge.terms-changed'>;
+  /** Tell each firm of a re-review decision that its title's re-review was recorded as pending, or cleared. */
+  'notify.title-review-decided': EventJob<'title-review.decided'>;
   /** Tell the API processes (pub/sub) about new notifications, for `Subscription.notificationAdded`. */
   'notification.publish': EventJob<'notification.created'>;
   /** Match requests changed: schedule one debounced refresh of the authority's monthly figures. */
@@ -203,6 +207,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.listing-closed': { queue: 'notify', attempts: 5 },
   'notify.challenge-terms-changed': { queue: 'notify', attempts: 5 },
   'notify.enterprise-title-decided': { queue: 'notify', attempts: 5 },
+  'notify.title-review-decided': { queue: 'notify', attempts: 5 },
   // Like match-request.publish: a live update is worth little after a few seconds.
   'notification.publish': { queue: 'notify', attempts: 3 },
   'insights.schedule-refresh': { queue: 'notify', attempts: 5 },
@@ -265,6 +270,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'notification.created': ['notification.publish'],
   'enterprise-import.queued': ['imports.parse-enterprises'],
   'enterprise-import.confirmed': ['imports.run-enterprises'],
+  'title-review.decided': ['notify.title-review-decided'],
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];

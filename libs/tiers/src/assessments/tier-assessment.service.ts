@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EVALUATOR_VERSION, RULE_SETS, evaluateTiers, inReviewRiskWindow, tierExpiresOn, titleStanding } from '../index.js';
+import { reviewRuleSetFor, reviewedTier, ruleSetInForce, type ReviewRuleChoice } from '../review-rules.js';
 import type { AssessedTier, TierOutcome } from '../tier-types.js';
 import { EnterpriseProfileService } from '../../../enterprises/src/enterprise-profile.service.js';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
@@ -12,28 +13,8 @@ import { titleCounts } from '../../../enterprises/src/title-provenance.js';
 import { TierAssessmentEntity } from './tier-assessment.entity.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 
-/** 2026 rules (工信部企业〔2026〕2号) apply to new 专精特新 / 小巨人 applications from this date. */
-export const MIIT_2026_EFFECTIVE = '2026-04-01';
-
-/**
- * The rule set that judges a tier on `date`: 创新型 keeps 2022 Annex 1 until a merged standard is
- * published (DOMAIN.md §0); the other tiers use the 2026 criteria from 2026-04-01.
- */
-export function ruleSetInForce(tier: AssessedTier, date: string): string {
-  if (tier === 'INNOVATIVE_SME') return 'MIIT-2022';
-  return date >= MIIT_2026_EFFECTIVE ? 'MIIT-2026' : 'MIIT-2022';
-}
-
-/** Titles granted under the old standard are re-reviewed under it (2026 transition, DOMAIN.md §0). */
-export function reviewRuleSet(certifiedOn: string): string {
-  return certifiedOn >= MIIT_2026_EFFECTIVE ? 'MIIT-2026' : 'MIIT-2022';
-}
-
-/** The tier whose rules a certified title is re-reviewed against. */
-function assessedTierOf(tier: EnterpriseProfileEntity['tier']): AssessedTier | undefined {
-  if (tier === 'NONE') return undefined;
-  return tier === 'KEY_LITTLE_GIANT' ? 'LITTLE_GIANT' : tier;
-}
+/** Moved to the pure core (libs/tiers/src/review-rules.ts); re-exported for existing importers. */
+export { MIIT_2026_EFFECTIVE, ruleSetInForce } from '../review-rules.js';
 
 /**
  * Re-review risk (DOMAIN.md §8.2): the certified title expires within the next 12 months
@@ -46,8 +27,9 @@ export function reviewRisk(
   profile: Pick<EnterpriseProfileEntity, 'tier' | 'tierCertifiedOn' | 'tierProvenance'>,
   review: TierOutcome | undefined,
   asOf: string,
+  choice?: ReviewRuleChoice,
 ): ReviewRiskValue | null {
-  const tier = assessedTierOf(profile.tier);
+  const tier = reviewedTier(profile.tier);
   if (!tier || !titleCounts(profile.tierProvenance) || !profile.tierCertifiedOn || !review || review.eligible) return null;
   const expiresOn = tierExpiresOn(profile.tierCertifiedOn);
   if (!inReviewRiskWindow(expiresOn, asOf)) return null;
@@ -55,6 +37,7 @@ export function reviewRisk(
     tier: profile.tier,
     expiresOn,
     ruleSet: review.ruleSet,
+    ...(choice ? { basis: choice.basis } : {}),
     verdict: review.verdict === 'UNDETERMINED' ? 'UNDETERMINED' : 'NOT_ELIGIBLE',
     // Point-table rows are not conditions on their own; the score criterion carries their verdict.
     failing: review.criteria
@@ -119,17 +102,19 @@ export class TierAssessmentService {
     for (const ruleSet of Object.values(RULE_SETS)) keep(evaluateTiers(ruleSet, facts, { mode: 'NEW' }), 'NEW', ruleSet.version);
 
     // The title the self-assessment uses (a rejected claim is none); a claim is re-reviewed for the firm's own view only.
-    const tier = assessedTierOf(facts.certifiedTier);
+    const tier = reviewedTier(facts.certifiedTier);
     let review: TierOutcome | undefined;
-    // A lapsed title is not re-reviewed: it is no longer held (§8.2).
-    const lapsed = titleStanding({ tier: profile.tier, certifiedOn: profile.tierCertifiedOn }, asOf).status === 'LAPSED';
-    if (tier && profile.tierCertifiedOn && !lapsed) {
-      const ruleSet = RULE_SETS[reviewRuleSet(profile.tierCertifiedOn)]!;
+    // A lapsed title is not re-reviewed: it is no longer held (§8.2). A pending re-review keeps it.
+    const standing = titleStanding({ tier: profile.tier, certifiedOn: profile.tierCertifiedOn, reviewPendingUntil: profile.tierReviewPendingUntil }, asOf);
+    // The rules in force on the re-review date (the expiry), or a campaign row's (§8.4).
+    const choice = profile.tierCertifiedOn ? reviewRuleSetFor({ tier: profile.tier, certifiedOn: profile.tierCertifiedOn }) : undefined;
+    if (tier && choice && standing.status !== 'LAPSED') {
+      const ruleSet = RULE_SETS[choice.ruleSetId]!;
       const outcomes = evaluateTiers(ruleSet, facts, { mode: 'REVIEW' });
       keep(outcomes, 'REVIEW', ruleSet.version);
       review = outcomes.find((o) => o.tier === tier);
     }
-    const risk = reviewRisk(profile, review, asOf);
+    const risk = reviewRisk(profile, review, asOf, choice);
     // The AUTHORITY's statistics count only confirmed or imported titles (§8.10): when a claim met a
     // prerequisite, the eligible tier comes from an evaluation without it (not stored).
     const eligibleTier = facts.certifiedTierClaimed ? highestEligible(this.countedOutcomes(profileFacts(profile, asOf, 'counted')), asOf) : highestEligible(rows, asOf);

@@ -1,12 +1,16 @@
 /**
  * MIIT-2026: 《优质中小企业梯度培育管理办法》(工信部企业〔2026〕2号), in force from 2026-04-01,
  * DOMAIN.md §1.6. 创新型 keeps the 2022 Annex 1 (transition, §0). 专精特新 and 小巨人 are plain
- * condition lists; the platform-computed 专精特新发展评价得分 is an input, PENDING while missing.
+ * condition lists; the platform-computed 专精特新发展评价得分 is an input, PENDING while missing (a new
+ * application needs the assessment year's score; a re-review either of the last 2 years).
  * Codes: B1 = 2026 Annex 1 (专精特新), B2 = 2026 Annex 2 (小巨人).
  */
 import type { RuleSet, TierRules } from '../rule-types.js';
 import { BOUNDARY_NOTE, NOTE_2026, NOTE_EVENT_WINDOW, mustHold, rule, smeRule } from './common.js';
 import { INNOVATIVE_SME_2022 } from './miit-2022-innovative.js';
+
+/** 新申请 needs the assessment year's score; an older one does not stand in for it. */
+const NOTE_ASSESSMENT_YEAR = '新申请须为评价年度的得分，仅有以前年度得分时为待定';
 
 const PLATFORM_NOTE = '得分由优质中小企业梯度培育平台按《中小企业专精特新发展评价指标体系》（工信厅企业〔2024〕75号）测算，无法本地计算；未提供时为待定';
 
@@ -65,9 +69,15 @@ export const SPECIALIZED_SME_2026: TierRules = {
         metric: 'nicheMarketSharePercent',
         note: '标准未给出数值门槛，由主管部门判断，不参与本系统判定',
       },
-      rule('B1.PLATFORM_SCORE', '专精特新发展评价得分≥50分', 'platformScoreLatest', '>=', 50, {
+      rule('B1.PLATFORM_SCORE', '专精特新发展评价得分≥50分', 'platformScoreAssessmentYear', '>=', 50, {
+        modes: ['NEW'],
         pendingWhenUnknown: true,
-        note: `${PLATFORM_NOTE}；取本年度或上年度最新得分；${NOTE_2026}`,
+        note: `${PLATFORM_NOTE}；${NOTE_ASSESSMENT_YEAR}（工信部企业〔2026〕2号附件1）；${NOTE_2026}`,
+      }),
+      rule('B1.PLATFORM_SCORE', '复核：近2年任一年专精特新发展评价得分≥50分', 'platformScoreBest2y', '>=', 50, {
+        modes: ['REVIEW'],
+        pendingWhenUnknown: true,
+        note: `${PLATFORM_NOTE}；近2年指本年度与上年度，任一年达到50分即可（比照工信部企业〔2026〕2号附件2对"小巨人"复核的规定，专精特新复核适用待核对原文）；${NOTE_2026}`,
       }),
     ],
   },
@@ -91,7 +101,7 @@ export const LITTLE_GIANT_2026: TierRules = {
       rule('B2.MAIN_SHARE', '上年度主营业务收入占营业收入比重≥90%', 'mainBusinessShare', '>=', 0.9, { note: NOTE_2026 }),
       rule('B2.CAGR', '近2年营业收入年均复合增长率≥5%', 'revenueCagr2y', '>=', 0.05, {
         modes: ['NEW'],
-        note: '按营业收入（非主营业务收入）计；复核时不考核',
+        note: '按营业收入（非主营业务收入）计；复核时不考核（工信部企业〔2026〕2号附件2）',
       }),
       rule('B2.DEBT', '上年末资产负债率≤75%', 'debtRatioPriorYear', '<=', 0.75, { note: NOTE_2026 }),
       {
@@ -134,15 +144,15 @@ export const LITTLE_GIANT_2026: TierRules = {
           mustHold('B2.FIELD.CHAIN', '位于产业链关键环节', 'keyChainRole'),
         ],
       },
-      rule('B2.PLATFORM_SCORE', '专精特新发展评价得分≥60分', 'platformScoreLatest', '>=', 60, {
+      rule('B2.PLATFORM_SCORE', '专精特新发展评价得分≥60分', 'platformScoreAssessmentYear', '>=', 60, {
         modes: ['NEW'],
         pendingWhenUnknown: true,
-        note: `${PLATFORM_NOTE}；取本年度或上年度最新得分；${NOTE_2026}`,
+        note: `${PLATFORM_NOTE}；${NOTE_ASSESSMENT_YEAR}（工信部企业〔2026〕2号附件2）；${NOTE_2026}`,
       }),
       rule('B2.PLATFORM_SCORE', '复核：近2年任一年专精特新发展评价得分≥60分', 'platformScoreBest2y', '>=', 60, {
         modes: ['REVIEW'],
         pendingWhenUnknown: true,
-        note: `${PLATFORM_NOTE}；近2年指本年度与上年度；${NOTE_2026}`,
+        note: `${PLATFORM_NOTE}；近2年指本年度与上年度，复核时任一年达到60分即可（工信部企业〔2026〕2号附件2）；${NOTE_2026}`,
       }),
     ],
   },
