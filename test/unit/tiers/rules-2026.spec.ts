@@ -143,7 +143,7 @@ describe('MIIT-2026 小巨人 (new application)', () => {
       ['B2.MARKET.SHARE', 'MET', '18%'],
       ['B2.MARKET.TOP3', 'MET', '是'],
       ['B2.FIELD', 'MET', '2/2项满足'],
-      ['B2.FIELD.PRIORITY', 'MET', '是'],
+      ['B2.FIELD.SIX_FOUNDATIONS', 'MET', '是'],
       ['B2.FIELD.CHAIN', 'MET', '是'],
       ['B2.PLATFORM_SCORE', 'MET', '78分（2026年）'],
     ]);
@@ -170,9 +170,12 @@ describe('MIIT-2026 小巨人 (new application)', () => {
     ['share 9.99 %, not top 3', { nicheMarketSharePercent: 9.99, marketTop3: false }, 'B2.MARKET', 'UNMET'],
     ['share 9.99 % but top 3', { nicheMarketSharePercent: 9.99, marketTop3: true }, 'B2.MARKET', 'MET'],
     ['share 10 %, not top 3', { nicheMarketSharePercent: 10, marketTop3: false }, 'B2.MARKET', 'MET'],
-    ['key chain link only', { mainProductInPriorityField: false, keyChainRole: true }, 'B2.FIELD', 'MET'],
-    ['priority field only', { mainProductInPriorityField: true, keyChainRole: false }, 'B2.FIELD', 'MET'],
-    ['neither field nor chain', { mainProductInPriorityField: false, keyChainRole: false }, 'B2.FIELD', 'UNMET'],
+    ['key chain link only', { mainProductInSixFoundations: false, keyChainRole: true }, 'B2.FIELD', 'MET'],
+    ['六基 only', { mainProductInSixFoundations: true, keyChainRole: false }, 'B2.FIELD', 'MET'],
+    ['neither 六基 nor chain', { mainProductInSixFoundations: false, keyChainRole: false }, 'B2.FIELD', 'UNMET'],
+    ['十大重点产业 only (§8.7: does not satisfy)', { mainProductInSixFoundations: false, mainProductInTopTenSectors: true, keyChainRole: false }, 'B2.FIELD', 'UNMET'],
+    ['网络强国 only (§8.7: does not satisfy)', { mainProductInSixFoundations: false, mainProductInCyberPowerField: true, keyChainRole: false }, 'B2.FIELD', 'UNMET'],
+    ['former combined flag false, split facts blank: not 六基', { mainProductInSixFoundations: undefined, mainProductInPriorityField: false, keyChainRole: false }, 'B2.FIELD', 'UNMET'],
     ['no 专精特新 title', { certifiedTier: 'NONE' }, 'B2.PREREQ', 'UNMET'],
     ['platform score 60', { platformScores: [{ year: 2026, score: 60 }] }, 'B2.PLATFORM_SCORE', 'MET'],
     ['platform score 59.99', { platformScores: [{ year: 2026, score: 59.99 }] }, 'B2.PLATFORM_SCORE', 'UNMET'],
@@ -180,6 +183,20 @@ describe('MIIT-2026 小巨人 (new application)', () => {
     const o = b2(littleGiant(patch));
     expect(crit(o, code).status).toBe(status);
     expect(o.verdict).toBe(status === 'MET' ? 'ELIGIBLE' : 'NOT_ELIGIBLE');
+  });
+
+  it('the former combined flag alone (true) never satisfies the 2026 field criterion: 六基 is asked for', () => {
+    const o = b2(littleGiant({ mainProductInSixFoundations: undefined, mainProductInPriorityField: true, keyChainRole: false }));
+    expect(crit(o, 'B2.FIELD.SIX_FOUNDATIONS').status).toBe('UNKNOWN');
+    expect(crit(o, 'B2.FIELD').status).toBe('UNKNOWN');
+    expect(o).toMatchObject({ verdict: 'UNDETERMINED', missingData: ['mainProductInSixFoundations'] });
+  });
+
+  it('the former combined flag (true) with a key chain link: MET by the chain, not by the flag', () => {
+    const o = b2(littleGiant({ mainProductInSixFoundations: undefined, mainProductInPriorityField: true, keyChainRole: true }));
+    expect(crit(o, 'B2.FIELD.SIX_FOUNDATIONS').status).toBe('UNKNOWN');
+    expect(crit(o, 'B2.FIELD.CHAIN').status).toBe('MET');
+    expect(o.verdict).toBe('ELIGIBLE');
   });
 
   it('an exempted IP shortfall says so in the note', () => {

@@ -127,10 +127,12 @@ export const LITTLE_GIANT_2026: TierRules = {
       {
         kind: 'anyOf',
         code: 'B2.FIELD',
-        label: '主导产品属于工业"六基"等重点领域，或位于产业链关键环节',
-        note: '"重点领域"按"主导产品属于工业六基、制造强国十大重点产业或网络强国领域"判断，比工信部企业〔2026〕2号附件2所列"六基"宽',
+        label: '主导产品属于工业"六基"领域，或位于产业链关键环节',
+        note: `依据工信部企业〔2026〕2号附件2（主导产品所属领域）：仅"六基"领域或产业链关键环节满足本项，制造强国十大重点产业领域、网络强国领域不单独满足；${NOTE_2026}`,
         items: [
-          mustHold('B2.FIELD.PRIORITY', '主导产品属于重点领域', 'mainProductInPriorityField'),
+          mustHold('B2.FIELD.SIX_FOUNDATIONS', '主导产品属于工业"六基"领域', 'mainProductInSixFoundations', {
+            note: '"六基"指核心基础零部件（元器件）、关键软件、先进基础工艺、关键基础材料、产业技术基础；原"重点领域"合并填报为"是"的，不能据此认定属于"六基"，须单独填报',
+          }),
           mustHold('B2.FIELD.CHAIN', '位于产业链关键环节', 'keyChainRole'),
         ],
       },
