@@ -380,6 +380,27 @@ export const METRICS = {
       return known(true, standing.status === 'REVIEW_PENDING' ? `${name}，复核待定` : f.certifiedTier === 'SPECIALIZED_SME' ? undefined : name);
     },
   },
+  /**
+   * Re-review (§8.3): the title under review counts as the prerequisite whatever its standing on
+   * the day (the re-review date is the day the 3 years end). Only a 专精特新 or 小巨人 title is one.
+   */
+  specializedTitleUnderReview: {
+    label: '受复核的专精特新中小企业或"小巨人"企业称号',
+    unit: 'bool',
+    read: (f) => {
+      const higher = f.certifiedTier === 'SPECIALIZED_SME' || f.certifiedTier === 'LITTLE_GIANT' || f.certifiedTier === 'KEY_LITTLE_GIANT';
+      return known(higher, higher ? `${f.certifiedTier === 'SPECIALIZED_SME' ? '专精特新' : '小巨人'}，受复核` : undefined);
+    },
+  },
+  /** Re-review variant of {@link techOrInnovativeSme}: the title under review (any tier) satisfies it (§8.3). */
+  techOrInnovativeSmeUnderReview: {
+    label: '有效期内的科技型中小企业或创新型中小企业（复核时受复核的称号视为满足）',
+    unit: 'bool',
+    read: (f) => {
+      if (f.techOrInnovativeSmeValid === true || f.certifiedTier !== 'NONE') return known(true);
+      return f.techOrInnovativeSmeValid === false ? known(false) : unknown('techOrInnovativeSmeValid');
+    },
+  },
   /** 2026 专精特新 prerequisite (§8.3): 科技型 registration or a valid 创新型 title, which any valid higher title also satisfies. */
   techOrInnovativeSme: {
     label: '有效期内的科技型中小企业或创新型中小企业',

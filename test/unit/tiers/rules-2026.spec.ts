@@ -5,7 +5,7 @@
 import { describe, it, expect } from '@jest/globals';
 
 import { MIIT_2022, SAMPLE_LITTLE_GIANT, SAMPLE_SPECIALIZED, evaluateTiers } from '../../../libs/tiers/src/index.js';
-import { b1, b2, crit, littleGiant, specialized, type FactsPatch } from './tier-test-kit.js';
+import { a3, b1, b2, crit, littleGiant, specialized, type FactsPatch } from './tier-test-kit.js';
 
 describe('MIIT-2026 专精特新 worked example: SAMPLE_SPECIALIZED', () => {
   it('meets every condition; the 2022 points table no longer exists', () => {
@@ -222,7 +222,7 @@ describe('MIIT-2026 小巨人 re-review (复核) variant', () => {
     expect(isNew.verdict).toBe('NOT_ELIGIBLE');
     const review = b2(reviewed(), { mode: 'REVIEW' });
     expect(review.criteria.some((c) => c.code === 'B2.CAGR')).toBe(false);
-    expect(crit(review, 'B2.PREREQ')).toMatchObject({ status: 'MET', actual: '是（小巨人）' });
+    expect(crit(review, 'B2.PREREQ')).toMatchObject({ status: 'MET', actual: '是（小巨人，受复核）' });
     expect(review).toMatchObject({ verdict: 'ELIGIBLE', passedBy: 'CONDITIONS' });
   });
 
@@ -241,8 +241,22 @@ describe('MIIT-2026 小巨人 re-review (复核) variant', () => {
     if (onReview === 'PENDING') expect(review.missingData).toEqual(['platformScores']);
   });
 
-  it('the 2022 rule set has no re-review differences', () => {
+  it('the 2022 rule set differs at re-review only in the prerequisite, which reads the title under review (§8.3)', () => {
     const f = reviewed();
-    expect(evaluateTiers(MIIT_2022, f, { mode: 'REVIEW' })).toEqual(evaluateTiers(MIIT_2022, f, { mode: 'NEW' }));
+    const strip = (os: ReturnType<typeof evaluateTiers>) => os.map((o) => ({ ...o, criteria: o.criteria.filter((c) => c.code !== 'A3.PREREQ') }));
+    expect(strip(evaluateTiers(MIIT_2022, f, { mode: 'REVIEW' }))).toEqual(strip(evaluateTiers(MIIT_2022, f, { mode: 'NEW' })));
+  });
+
+  it.each([
+    // Certified 2023-06-30: the 3 years end on 2026-06-30 (the assessment day), so the title stands LAPSED that day.
+    ['小巨人 on its re-review day', { certifiedTier: 'LITTLE_GIANT', tierCertifiedOn: '2023-06-30' }, 'UNMET', 'MET'],
+    ['专精特新 on its re-review day', { certifiedTier: 'SPECIALIZED_SME', tierCertifiedOn: '2023-06-30' }, 'UNMET', 'MET'],
+    ['only 创新型: no title of the rank under review', { certifiedTier: 'INNOVATIVE_SME', tierCertifiedOn: '2025-01-01' }, 'UNMET', 'UNMET'],
+  ] as Array<[string, FactsPatch, string, string]>)('§8.3 prerequisite, %s: NEW %s, REVIEW %s', (_l, patch, fresh, review) => {
+    const f = reviewed(patch);
+    expect(crit(b2(f), 'B2.PREREQ').status).toBe(fresh);
+    expect(crit(b2(f, { mode: 'REVIEW' }), 'B2.PREREQ').status).toBe(review);
+    expect(crit(a3(f), 'A3.PREREQ').status).toBe(fresh);
+    expect(crit(a3(f, { mode: 'REVIEW' }), 'A3.PREREQ').status).toBe(review);
   });
 });

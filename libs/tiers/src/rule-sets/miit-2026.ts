@@ -19,7 +19,12 @@ export const SPECIALIZED_SME_2026: TierRules = {
     items: [
       smeRule('B1'),
       mustHold('B1.BASE', '为有效期内的科技型中小企业或创新型中小企业', 'techOrInnovativeSme', {
-        note: '已认定且未过期的创新型中小企业称号也视为满足',
+        modes: ['NEW'],
+        note: '依据工信部企业〔2026〕2号附件1；有效期内的创新型中小企业称号，或有效期内的专精特新中小企业、"小巨人"企业称号（更高一级）也视为满足',
+      }),
+      mustHold('B1.BASE', '复核：科技型或创新型中小企业（受复核的称号视为满足）', 'techOrInnovativeSmeUnderReview', {
+        modes: ['REVIEW'],
+        note: '复核时，受复核的专精特新称号（更高一级）本身即满足本项；依据工信部企业〔2026〕2号附件1及第三章（动态管理）复核规定，待核对原文',
       }),
       rule('B1.NICHE_YEARS', '从事特定细分市场时间≥3年', 'yearsInNiche', '>=', 3, { note: '年限计至上年末' }),
       {
@@ -82,7 +87,12 @@ export const LITTLE_GIANT_2026: TierRules = {
     items: [
       smeRule('B2'),
       mustHold('B2.PREREQ', '为有效期内的专精特新中小企业', 'specializedTitleValid', {
-        note: '复核时现有"小巨人"称号视为满足',
+        modes: ['NEW'],
+        note: '依据工信部企业〔2026〕2号附件2；有效期内的"小巨人"称号（重新申请时）也视为满足，认定满3年未续期且无待定复核的称号已失效、不满足',
+      }),
+      mustHold('B2.PREREQ', '复核：受复核的专精特新中小企业或"小巨人"企业称号', 'specializedTitleUnderReview', {
+        modes: ['REVIEW'],
+        note: '复核时，受复核的"小巨人"称号本身即满足本项（复核日为称号认定满3年之日）；依据工信部企业〔2026〕2号第三章（动态管理）复核规定，待核对原文',
       }),
       rule('B2.NICHE_YEARS', '从事特定细分市场时间≥3年', 'yearsInNiche', '>=', 3, {
         note: '工信部企业〔2026〕2号附件2：原对补短板/填空白企业放宽至2年的规定已取消；该放宽在2022年办法中是否存在待核对',
