@@ -90,7 +90,7 @@ export class TierFactsModel {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      '旧字段：主导产品属于工业"六基"、制造强国十大重点产业或网络强国领域之一（合并填报）。请改填下面三个分项；仅在分项未填时使用：填"否"视为三项均否，填"是"不能证明属于"六基"，不满足2026年"小巨人"主导产品领域条件。Former combined flag (工业六基 / 制造强国 priority sectors / 网络强国 fields); use the three split fields instead.',
+      '旧字段：主导产品属于工业"六基"、制造强国十大重点产业或网络强国领域之一（合并填报）。请改填 mainProductInSixFoundations、mainProductInTopTenSectors、mainProductInCyberPowerField 三个分项；仅在分项未填时使用：填"否"视为三项均否，填"是"不能证明属于"六基"，不满足2026年"小巨人"主导产品领域条件。Former combined flag (工业六基 / 制造强国 priority sectors / 网络强国 fields); use the three split fields instead.',
   })
   mainProductInPriorityField?: boolean | null;
   @Field(() => Boolean, {
