@@ -184,7 +184,7 @@ export function validateProfile(input: ProfileCommand, today: string, path = 'in
   /** An event date (yyyy-mm-dd, not in the future) that must fall in the event's stated year. */
   const eventDate = (v: unknown, year: number, field: string): string => {
     const d = isoDate(v, field, today);
-    if (Number(d.slice(0, 4)) !== year) throw badInput(`${field} 与所填年份 ${year} 不一致 (date is not in the stated year)`, field);
+    if (Number(d.slice(0, 4)) !== year) throw badInput(`日期 ${d} 不在所填年份 ${year} 年内 (date is not in the stated year)`, field);
     return d;
   };
   const awards = facts.awards?.map((a, i) => (a.awardedOn == null ? { ...a } : { ...a, awardedOn: eventDate(a.awardedOn, a.year, f(`tierFacts.awards[${i}].awardedOn`)) }));
