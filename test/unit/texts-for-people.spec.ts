@@ -17,6 +17,9 @@ import {
   type Mode,
 } from '../../libs/tiers/src/index.js';
 import { TODAY, challenge, credit, firm, service, vacancy } from './matching/match-test-kit.js';
+import { demoEnterprises } from '../../apps/api/src/demo/demo-enterprises.js';
+import { demoListings } from '../../apps/api/src/demo/demo-listings.js';
+import type { ListingSide } from '../../libs/matching/src/match-types.js';
 
 const MARKUP = /<\/?[A-Za-z][^<>]*>|&(lt|gt|amp|quot|#39);/;
 /** Repository files, document ids of this project and code identifiers (camelCase) never reach people. */
@@ -59,6 +62,93 @@ describe('no reason of any kind contains markup', () => {
     const label = texts(r).find((t) => t.includes('相关度'))!;
     expect(label).toContain('重合词');
     expect(label).not.toMatch(/[（、：]em[、）]/);
+  });
+});
+
+describe('match reasons over the demo dataset name regions and industries, never codes', () => {
+  /** A GB/T 2260 region code (6 digits) and a GB/T 4754 industry code (C, C34, C3484, I65) standing alone. */
+  const REGION_CODE = /(?<!\d)\d{6}(?!\d)/;
+  const INDUSTRY_CODE = /(?<![A-Za-z])[A-T](\d{2,4})?(?![A-Za-z\d])/;
+  const day = '2026-11-21';
+  const firms = demoEnterprises(day).map((d, i) => {
+    const p = d.profile;
+    const y = p.financials[0]!;
+    return firm({
+      organizationId: `demo-${i}`,
+      regionCode: d.regionCode,
+      industryCode: p.industryCode,
+      tier: p.tier,
+      foundedOn: p.foundedOn,
+      asOf: day,
+      latestFinancials: { year: y.year, revenue: y.revenue, totalAssets: y.totalAssets, totalLiabilities: y.totalLiabilities, equityFinancing: y.equityFinancing, rdEmployees: y.rdEmployees },
+      ip: { ...p.ipAssets },
+      financingNeed: p.financingNeed ?? null,
+      serviceNeeds: p.serviceNeeds,
+      spaceNeed: p.spaceNeed ?? null,
+      capabilities: p.capabilities,
+      mainProducts: p.mainProducts,
+    });
+  });
+  const data = demoListings(day);
+  const common = (i: number, x: { title: string; description: string; regionCodes?: string[]; industryCodes: string[]; tags: string[] }) => ({
+    listingId: `l-${i}`,
+    title: x.title,
+    description: x.description,
+    regionCodes: x.regionCodes ?? [],
+    industryCodes: x.industryCodes,
+    tags: x.tags,
+  });
+  const listings: ListingSide[] = [
+    ...data.services.map(({ input: x }, i) => service({ ...common(i, x), category: x.category, acceptsServiceVoucher: x.acceptsServiceVoucher })),
+    ...data.credit.map(({ input: x }, i) =>
+      credit({
+        ...common(100 + i, x),
+        productType: x.productType,
+        amountMin: x.amountMin,
+        amountMax: x.amountMax,
+        annualRateMin: x.annualRateMin,
+        annualRateMax: x.annualRateMax,
+        termMonthsMax: x.termMonthsMax,
+        eligibleTiers: x.eligibility.tiers,
+        minAnnualRevenue: x.eligibility.minAnnualRevenue,
+        minInventionPatents: x.eligibility.minInventionPatents,
+        minYearsInBusiness: x.eligibility.minYearsInBusiness,
+        maxDebtRatio: x.eligibility.maxDebtRatio,
+      }),
+    ),
+    ...data.challenges.map(({ input: x }, i) =>
+      challenge({ ...common(200 + i, x), techField: x.techField, requirements: x.requirements, applyBy: String(x.applyBy).slice(0, 10), preferredTiers: x.preferredTiers ?? [] }),
+    ),
+    ...data.parks.flatMap((park, j) =>
+      park.vacancies.map(({ input: x }, i) =>
+        vacancy({ ...common(300 + 10 * j + i, x), regionCodes: [park.input.regionCode], parkRegionCode: park.input.regionCode, parkIndustries: park.input.industries, areaSqm: x.areaSqm, rentPerSqmDay: x.rentPerSqmDay }),
+      ),
+    ),
+  ];
+  const labels = firms.flatMap((e) =>
+    listings.flatMap((l) => {
+      const r = scoreMatch(e, l, { today: day });
+      return (r.eligible ? r.reasons : r.excludedBy).map((x) => `${x.code}: ${x.label}`);
+    }),
+  );
+
+  it('scores every demo firm against every demo listing (a realistic spread of reasons and exclusions)', () => {
+    expect(firms.length).toBeGreaterThanOrEqual(30);
+    expect(listings.length).toBeGreaterThanOrEqual(36);
+    expect(new Set(labels.map((l) => l.split(':')[0])).size).toBeGreaterThan(20);
+  });
+
+  it('no reason shows a 6-digit region code, a bare industry code, markup or a code identifier', () => {
+    const bad = labels.filter((l) => {
+      const text = l.slice(l.indexOf(': ') + 2);
+      return REGION_CODE.test(text) || INDUSTRY_CODE.test(text) || MARKUP.test(text) || INTERNAL.test(text);
+    });
+    expect([...new Set(bad)].slice(0, 10)).toEqual([]);
+  });
+
+  it('the reasons name the places and industries instead', () => {
+    const text = labels.join('\n');
+    for (const name of ['余姚市', '镇海区', '鄞州区', '计算机、通信和其他电子设备制造业', '专用设备制造业']) expect(text).toContain(name);
   });
 });
 

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToMany, OneToOn
 import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
 import { ENTERPRISE_TIERS, type EnterpriseTier, type ServiceCategory } from './enterprise-tier.js';
 import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
-import type { Honour, MainProductField, RdInstitutionLevel, ScienceAward } from '../../tiers/src/tier-types.js';
+import type { EquityRound, Honour, MainProductField, RdInstitutionLevel, ScienceAward } from '../../tiers/src/tier-types.js';
 import { TITLE_PROVENANCES, type TitleProvenance } from './title-provenance.js';
 
 
@@ -27,12 +27,18 @@ export interface TierFactsValue {
   digitalMaturityLevel?: number | null;
   nicheMarketSharePercent?: number | null;
   marketTop3?: boolean | null;
-  awards?: ScienceAward[] | null;
-  makerChina?: { year: number; group: 'TOP50' | 'TOP500' } | null;
+  awards?: Array<Omit<ScienceAward, 'rank' | 'awardedOn'> & { rank?: number | null; awardedOn?: string | null }> | null;
+  makerChina?: { year: number; group: 'TOP50' | 'TOP500'; reachedOn?: string | null } | null;
+  /** Dated equity rounds (§8.8 "近3年"); when present they replace the yearly amounts for that window. */
+  equityRounds?: EquityRound[] | null;
   honours?: Honour[] | null;
   strategicEmergingIndustry?: boolean | null;
   mainProductField?: MainProductField | null;
+  /** Former combined flag (六基 / 十大重点产业 / 网络强国); kept as stored, read only where a split fact is blank. */
   mainProductInPriorityField?: boolean | null;
+  mainProductInSixFoundations?: boolean | null;
+  mainProductInTopTenSectors?: boolean | null;
+  mainProductInCyberPowerField?: boolean | null;
   keyChainRole?: boolean | null;
   quality?: { provincialQualityAward?: boolean; iso9001?: boolean; ownBrand?: boolean; standardsDrafting?: boolean } | null;
   managementCertification?: boolean | null;

@@ -178,6 +178,26 @@ export function validateProfile(input: ProfileCommand, today: string, path = 'in
       throw badInput(`${k} 不能超过发明专利总数 ${ip.inventionPatents} (exceeds inventionPatents)`, f(`tierFacts.${k}`));
     }
   }
+  if ((facts.awards?.length ?? 0) > 50) throw badInput('科技奖励最多 50 项 (at most 50 awards)', f('tierFacts.awards'));
+  if ((facts.platformScores?.length ?? 0) > 20) throw badInput('平台评价得分最多 20 个年度 (at most 20 scores)', f('tierFacts.platformScores'));
+  if ((facts.equityRounds?.length ?? 0) > 50) throw badInput('股权融资最多 50 笔 (at most 50 equity rounds)', f('tierFacts.equityRounds'));
+  /** An event date (yyyy-mm-dd, not in the future) that must fall in the event's stated year. */
+  const eventDate = (v: unknown, year: number, field: string): string => {
+    const d = isoDate(v, field, today);
+    if (Number(d.slice(0, 4)) !== year) throw badInput(`日期 ${d} 不在所填年份 ${year} 年内 (date is not in the stated year)`, field);
+    return d;
+  };
+  const awards = facts.awards?.map((a, i) => (a.awardedOn == null ? { ...a } : { ...a, awardedOn: eventDate(a.awardedOn, a.year, f(`tierFacts.awards[${i}].awardedOn`)) }));
+  const maker = facts.makerChina;
+  if (maker && (!Number.isInteger(maker.year) || maker.year > currentYear)) {
+    throw badInput('"创客中国"年份需为不晚于今年的整数年份 (year must be a whole year, not in the future)', f('tierFacts.makerChina.year'));
+  }
+  const makerChina = maker && maker.reachedOn != null ? { ...maker, reachedOn: eventDate(maker.reachedOn, maker.year, f('tierFacts.makerChina.reachedOn')) } : maker;
+  const equityRounds = facts.equityRounds?.map((r, i) => {
+    const field = f(`tierFacts.equityRounds[${i}]`);
+    if (!Number.isSafeInteger(r.amount) || r.amount <= 0) throw badInput('股权融资金额必须为正整数（元） (amount must be a positive whole number of yuan)', `${field}.amount`);
+    return { receivedOn: isoDate(r.receivedOn, `${field}.receivedOn`, today), amount: r.amount };
+  });
   for (const [i, a] of (facts.awards ?? []).entries()) {
     if (!Number.isInteger(a.year)) throw badInput('获奖年份必须为整数年份 (award year must be a whole year)', f(`tierFacts.awards[${i}].year`));
     if (a.year > currentYear) throw badInput('获奖年份不能晚于今年 (award year in the future)', f(`tierFacts.awards[${i}].year`));
@@ -205,6 +225,11 @@ export function validateProfile(input: ProfileCommand, today: string, path = 'in
     financingNeed: need ? { amount: need.amount, termMonths: need.termMonths, purpose: need.purpose?.trim() || null } : null,
     serviceNeeds: [...new Set(input.serviceNeeds)],
     spaceNeed: space ? { ...space, regionCodes: [...new Set(space.regionCodes)] } : null,
-    tierFacts: facts,
+    tierFacts: {
+      ...facts,
+      ...(awards ? { awards } : {}),
+      ...(makerChina ? { makerChina } : {}),
+      ...(equityRounds ? { equityRounds } : {}),
+    },
   };
 }

@@ -16,7 +16,8 @@ import type {
 } from './match-types.js';
 import { diceOverlap } from './text-similarity.js';
 import { GAP_CATEGORY_RULES, PARAMS, WEIGHTS } from './weights.js';
-import { regionStem } from '../../identity/src/regions/region-codes.js';
+import { RETIRED_REGION_CODES, regionName, regionStem } from '../../identity/src/regions/region-codes.js';
+import { industryName } from '../../enterprises/src/industry-codes.js';
 
 export function scoreMatch(enterprise: EnterpriseSide, listing: ListingSide, options: ScoreOptions = {}): MatchResult {
   const evaluation = evaluate(enterprise, listing, options);
@@ -83,6 +84,15 @@ const pct = (fraction: number): string => `${num(fraction * 100, 1)}%`;
 export const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 const list = (xs: readonly string[]): string => (xs.length ? xs.join('、') : '无');
 
+/**
+ * People read regions and industries by name, never by code (330281 → 余姚市, C3484 → 通用设备制造业).
+ * Both tables are pure data modules (identity regions, enterprises industry codes) with no imports.
+ */
+export const placeName = (code: string): string => regionName(code) ?? RETIRED_REGION_CODES.get(code)?.name ?? '未收录的地区';
+export const industryLabel = (code: string): string => industryName(code.trim().toUpperCase()) ?? '未收录的行业';
+/** Names of a code list, each name once, in order. */
+const names = (codes: readonly string[], name: (c: string) => string): string => list([...new Set(codes.map(name))]);
+
 /** Memoised date arithmetic: scoring many pairs repeats the same few thousand date pairs. */
 const yearsMemo = new Map<string, Map<string, number>>();
 const daysMemo = new Map<string, Map<string, number>>();
@@ -143,22 +153,22 @@ export const regionPrecision = (p: string, target: string): number =>
 
 /** Does one of `allowed` cover `code`, and how precisely? Empty `allowed` = anywhere. */
 function lazyRegionFit(allowed: readonly string[], code: string): LazyFit {
-  if (allowed.length === 0) return { ok: true, fraction: PARAMS.region.anywhere, label: () => `不限地区（企业所在 ${code}）` };
+  if (allowed.length === 0) return { ok: true, fraction: PARAMS.region.anywhere, label: () => `不限地区（企业所在${placeName(code)}）` };
   const target = regionPrefix(code);
   let best: { fraction: number; by: string } | undefined;
   for (const a of allowed) {
     const fraction = regionPrecision(regionPrefix(a), target);
     if (fraction > 0 && (!best || fraction > best.fraction)) best = { fraction, by: a };
   }
-  if (!best) return { ok: false, fraction: 0, label: () => `地区 ${code} 不在 ${list(allowed)} 范围内` };
+  if (!best) return { ok: false, fraction: 0, label: () => `地区${placeName(code)}不在${names(allowed, placeName)}范围内` };
   const by = best.by;
-  return { ok: true, fraction: best.fraction, label: () => (by === code ? `地区 ${code} 完全一致` : `地区 ${code} 属于 ${by}`) };
+  return { ok: true, fraction: best.fraction, label: () => (by === code ? `地区${placeName(code)}完全一致` : `地区${placeName(code)}属于${placeName(by)}`) };
 }
 
 /** GB/T 4754 prefix match in either direction (C covers C34, C34 covers C3484 and vice versa). */
 function lazyIndustryFit(allowed: readonly string[], code: string): LazyFit {
   const firm = code.trim().toUpperCase();
-  if (allowed.length === 0) return { ok: true, fraction: PARAMS.industry.anywhere, label: () => `不限行业（企业行业 ${firm}）` };
+  if (allowed.length === 0) return { ok: true, fraction: PARAMS.industry.anywhere, label: () => `不限行业（企业行业：${industryLabel(firm)}）` };
   let best: { fraction: number; by: string } | undefined;
   for (const raw of allowed) {
     const a = raw.trim().toUpperCase();
@@ -166,9 +176,16 @@ function lazyIndustryFit(allowed: readonly string[], code: string): LazyFit {
     const fraction = a.length >= firm.length ? PARAMS.industry.exact : a.length === 1 ? PARAMS.industry.section : PARAMS.industry.division;
     if (!best || fraction > best.fraction) best = { fraction, by: a };
   }
-  if (!best) return { ok: false, fraction: 0, label: () => `行业 ${firm} 不在 ${list(allowed)} 范围内` };
+  if (!best) return { ok: false, fraction: 0, label: () => `行业「${industryLabel(firm)}」不在「${names(allowed, industryLabel)}」范围内` };
   const by = best.by;
-  return { ok: true, fraction: best.fraction, label: () => (by === firm ? `行业 ${firm} 完全一致` : `行业 ${firm} 与 ${by} 相符`) };
+  return {
+    ok: true,
+    fraction: best.fraction,
+    label: () => {
+      const [mine, theirs] = [industryLabel(firm), industryLabel(by)];
+      return by === firm ? `行业「${mine}」完全一致` : mine === theirs ? `行业「${mine}」相符` : `行业「${mine}」与「${theirs}」相符`;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -373,7 +390,7 @@ export function productTypeFit(e: EnterpriseSide, type: string): { fraction: num
       return { fraction: PARAMS.neutralTypeFitFraction + rank * 0.125, label: () => `信用贷：企业梯度 ${tierName(e.tier)}` };
     }
     default:
-      return { fraction: PARAMS.neutralTypeFitFraction, label: () => `产品类型 ${type}：无特定匹配条件` };
+      return { fraction: PARAMS.neutralTypeFitFraction, label: () => '其他类型产品：无特定匹配条件' };
   }
 }
 
@@ -529,9 +546,12 @@ function scoreVacancy(e: EnterpriseSide, l: VacancyListing): Evaluation {
       'VACANCY.PARK_INDUSTRY',
       W.PARK_INDUSTRY,
       park.fraction,
-      () => l.parkIndustries.length === 0 ? `园区未限定主导产业（企业行业 ${e.industryCode}）` : `园区主导产业 ${list(l.parkIndustries)}：企业${park.label()}`,
+      () =>
+        l.parkIndustries.length === 0
+          ? `园区未限定主导产业（企业行业：${industryLabel(e.industryCode)}）`
+          : `园区主导产业 ${names(l.parkIndustries, industryLabel)}：企业${park.label()}`,
     ),
   );
-  raw.push(factor('VACANCY.REGION', W.REGION, region.fraction, () => `园区${region.label()}（企业意向区域 ${list(need.regionCodes)}）`));
+  raw.push(factor('VACANCY.REGION', W.REGION, region.fraction, () => `园区${region.label()}（企业意向区域：${names(need.regionCodes, placeName)}）`));
   return { raw };
 }

@@ -13,6 +13,8 @@ export { DEFAULT_LOCAL_INDICATOR_NOTE, EVALUATOR_VERSION, evaluate, evaluateTier
 export { PROVINCIAL_INDICATOR_SETS, UNKNOWN_LOCAL_INDICATOR_NOTE, type ProvincialIndicatorSet } from './provincial-indicators.js';
 export { describeMissingFact, hasMissingFactLabel, type MissingFact } from './missing-facts.js';
 export { CLAIMED_TITLE_NOTE, METRICS, metricValue, type MetricDef, type MetricId, type Reading } from './metrics.js';
+export { EVENT_WINDOW_MONTHS, eventInWindow, type EventFit } from './metric-helpers.js';
+export { bandPoints, compare } from './comparison.js';
 export {
   SME_SIZE_CLASSES,
   SME_SIZE_INDUSTRY_KEYS,

@@ -1,8 +1,9 @@
 /**
  * Building blocks for metrics: readings (known / partial / unknown values) and the time windows
- * the MIIT standards use ("prior year", "last 2 years", "last 3 years").
+ * the MIIT standards use ("prior year", "last 2 years", and "近3年" for events).
  */
 import type { EnterpriseFacts, ScienceAward, YearFinancials } from './tier-types.js';
+import { addMonthsClamped } from './validity.js';
 
 /**
  * What a metric knows about a firm. `lo`/`hi` bound the true value: equal when known, both
@@ -114,28 +115,98 @@ export function mainGrowth(f: EnterpriseFacts, year: number): { value?: number; 
   return { value: base > 0 ? (cur.mainBusinessRevenue - base) / base : 0, missing };
 }
 
-/**
- * "近3年" for events (awards, 创客中国): the three completed years before the assessment year
- * plus the assessment year itself up to `asOf`, so a result announced this spring still counts.
- */
-export const withinYears = (f: EnterpriseFacts, year: number, years: number): boolean =>
-  year >= yearOf(f.asOf) - years && year <= yearOf(f.asOf);
+/** "近3年" for events (§8.8): the 36 months before the assessment date. */
+export const EVENT_WINDOW_MONTHS = 36;
+
+/** Where an event lies against the "近3年" window: inside, outside, or not knowable from a bare year. */
+export type EventFit = 'IN' | 'OUT' | 'OPEN';
 
 /**
- * Whether a science award in the last 3 years meets a level/rank rule. `maxRank` per level
- * (undefined = level not accepted, Infinity = any rank). An award of the right level with no
- * rank stated leaves the answer open.
+ * The one "近3年" rule for events (awards, 创客中国 results, equity rounds; DOMAIN.md §8.8): an event
+ * counts when dated within the 36 months before `asOf`, i.e. asOf − 36 months ≤ date ≤ asOf, with
+ * the month arithmetic of title validity (clamped to the month's last day: 2029-02-28 − 36 months =
+ * 2026-02-28; 2028-02-29 − 36 months = 2025-02-28). Exactly 36 months before counts ("以内" includes
+ * the number); one day earlier does not.
+ *
+ * An event known only by its `year`: a year wholly inside the window is IN, wholly before it OUT,
+ * and the year in which the window starts is OPEN (its date would decide) unless the window starts on
+ * 1 January. Events of the assessment year itself are IN: a firm records events that have happened.
+ */
+export function eventInWindow(asOf: string, event: { date?: string | null; year: number }): EventFit {
+  const to = asOf.slice(0, 10);
+  const from = addMonthsClamped(to, -EVENT_WINDOW_MONTHS);
+  if (event.date) {
+    const day = event.date.slice(0, 10);
+    return day >= from && day <= to ? 'IN' : 'OUT';
+  }
+  if (event.year > yearOf(to) || `${event.year}-12-31` < from) return 'OUT';
+  return `${event.year}-01-01` >= from ? 'IN' : 'OPEN';
+}
+
+/**
+ * Whether a science award in the last 3 years (by {@link eventInWindow}) meets a level/rank rule.
+ * `maxRank` per level (undefined = level not accepted, Infinity = any rank). An award of the right
+ * level with no rank stated, or known only by a year the window starts in, leaves the answer open.
  */
 export function awardReading(f: EnterpriseFacts, maxRank: Partial<Record<ScienceAward['level'], number>>): Reading {
   if (!f.awards) return unknown('awards');
-  let open = false;
+  const missing = new Set<string>();
   for (const a of f.awards) {
     const limit = maxRank[a.level];
-    if (limit === undefined || !withinYears(f, a.year, 3)) continue;
-    const levelText = a.level === 'NATIONAL' ? '国家级' : '省级';
-    if (limit === Number.POSITIVE_INFINITY) return known(true, `${a.year}年${levelText}科技奖励`);
-    if (a.rank === undefined) open = true;
-    else if (a.rank <= limit) return known(true, `${a.year}年${levelText}科技奖励第${a.rank}名`);
+    if (limit === undefined) continue;
+    const fit = eventInWindow(f.asOf, { date: a.awardedOn, year: a.year });
+    if (fit === 'OUT') continue;
+    const rankOk = limit === Number.POSITIVE_INFINITY ? true : a.rank === undefined ? undefined : a.rank <= limit;
+    if (rankOk === false) continue;
+    if (fit === 'IN' && rankOk) {
+      const levelText = a.level === 'NATIONAL' ? '国家级' : '省级';
+      const when = a.awardedOn ? a.awardedOn.slice(0, 10) : `${a.year}年`;
+      return known(true, `${when}${levelText}科技奖励${limit === Number.POSITIVE_INFINITY ? '' : `第${a.rank}名`}`);
+    }
+    if (fit === 'OPEN') missing.add('awards.awardedOn');
+    if (rankOk === undefined) missing.add('awards.rank');
   }
-  return open ? partial(false, true, ['awards.rank']) : known(false);
+  return missing.size ? partial(false, true, [...missing]) : known(false);
+}
+
+/**
+ * New equity financing in the last 3 years (§8.8). Dated rounds (`equityRounds`) count by
+ * {@link eventInWindow}. Without them, the yearly amounts: a year wholly in the window counts, the
+ * year the window starts in leaves its amount open (at least without it, at most with it) until
+ * the rounds are dated; the assessment year counts when its row is there and is not required.
+ */
+export function equityInEventWindow(f: EnterpriseFacts): Reading {
+  if (f.equityRounds) {
+    const inside = f.equityRounds.filter((r) => eventInWindow(f.asOf, { date: r.receivedOn, year: yearOf(r.receivedOn) }) === 'IN');
+    return known(inside.reduce((s, r) => s + r.amount, 0));
+  }
+  const last = yearOf(f.asOf);
+  const first = yearOf(addMonthsClamped(f.asOf.slice(0, 10), -EVENT_WINDOW_MONTHS));
+  let lo = 0;
+  let hi = 0;
+  const missing: string[] = [];
+  for (let y = first; y <= last; y++) {
+    const fit = eventInWindow(f.asOf, { year: y });
+    if (fit === 'OUT') continue;
+    const r = row(f, y);
+    if (!r) {
+      if (y === last) continue;
+      hi = Number.POSITIVE_INFINITY;
+      missing.push(rowKey(y));
+      continue;
+    }
+    const v = r.equityFinancing;
+    if (v === undefined) {
+      if (y === last) continue;
+      hi = Number.POSITIVE_INFINITY;
+      missing.push(`${rowKey(y)}.equityFinancing`);
+    } else if (fit === 'IN') {
+      lo += v;
+      hi += v;
+    } else if (v > 0) {
+      hi += v;
+      missing.push('equityRounds');
+    }
+  }
+  return partial(lo, hi, missing);
 }

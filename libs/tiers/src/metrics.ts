@@ -4,7 +4,8 @@
  * {@link metricValue} for a plain `number | boolean | undefined`.
  *
  * Windows: "prior year" (上年度) is the calendar year before `asOf`; "last 2 years" are the prior
- * year and the one before it; event windows (awards, 创客中国) are described at `withinYears`.
+ * year and the one before it; "近3年" for events (awards, 创客中国, equity rounds) is the one rule
+ * `eventInWindow` (the 36 months before the assessment date, §8.8).
  */
 import type { Unit } from './format.js';
 import {
@@ -20,7 +21,8 @@ import {
   rowKey,
   sumOverYears,
   unknown,
-  withinYears,
+  equityInEventWindow,
+  eventInWindow,
   yearOf,
   type Reading,
 } from './metric-helpers.js';
@@ -81,6 +83,14 @@ const HONOUR_NAMES = {
   IP_DEMO: '知识产权示范企业',
 } as const;
 
+/** The three field lists of 小巨人 (品), each its own fact (§8.7). */
+const PRIORITY_FIELD_FACTS = ['mainProductInSixFoundations', 'mainProductInTopTenSectors', 'mainProductInCyberPowerField'] as const;
+const PRIORITY_FIELD_NAMES: Record<(typeof PRIORITY_FIELD_FACTS)[number], string> = {
+  mainProductInSixFoundations: '工业"六基"',
+  mainProductInTopTenSectors: '制造强国十大重点产业领域',
+  mainProductInCyberPowerField: '网络强国领域',
+};
+
 /**
  * Highest IP class held. High-value and self-developed patents are subsets of invention patents,
  * so when those counts are not stated the level is only bounded (Ⅰ类 at least).
@@ -97,6 +107,17 @@ function ipLevel(f: EnterpriseFacts): Reading {
   }
   const classTwo = f.ip.utilityModels + f.ip.designPatents + f.ip.softwareCopyrights;
   return known(classTwo > 0 ? 1 : 0);
+}
+
+/**
+ * 创客中国 results are a rare, single optional fact with no "none" value, so an absent result reads
+ * as "never reached a national group". A TOP50 result is also in the TOP500 group.
+ */
+function makerChinaReading(f: EnterpriseFacts, group: 'TOP50' | 'TOP500'): Reading {
+  const m = f.makerChina;
+  if (!m || (group === 'TOP50' && m.group !== 'TOP50')) return known(false);
+  const fit = eventInWindow(f.asOf, { date: m.reachedOn, year: m.year });
+  return fit === 'OPEN' ? partial(false, true, ['makerChina.reachedOn']) : known(fit === 'IN');
 }
 
 /** Platform evaluation scores dated this year or last year, newest first. */
@@ -207,7 +228,7 @@ export const METRICS = {
   equityFinancing3y: {
     label: '近3年新增股权融资总额',
     unit: 'yuan',
-    read: (f) => sumOverYears(f, 3, (r) => r.equityFinancing, 'equityFinancing'),
+    read: equityInEventWindow,
   },
   /**
    * Completed years in the niche at the end of the prior year (i.e. on 1 January of the
@@ -294,19 +315,15 @@ export const METRICS = {
     unit: 'bool',
     read: (f) => awardReading(f, { PROVINCIAL: 3, NATIONAL: 3 }),
   },
-  /**
-   * 创客中国 results are a rare, single optional fact with no "none" value in the facts, so an
-   * absent result reads as "never reached a national group" rather than unknown.
-   */
   makerChinaTop500_3y: {
     label: '近3年进入"创客中国"大赛全国500强企业组',
     unit: 'bool',
-    read: (f) => known(!!f.makerChina && withinYears(f, f.makerChina.year, 3)),
+    read: (f) => makerChinaReading(f, 'TOP500'),
   },
   makerChinaTop50_3y: {
     label: '近3年进入"创客中国"大赛全国50强企业组',
     unit: 'bool',
-    read: (f) => known(!!f.makerChina && f.makerChina.group === 'TOP50' && withinYears(f, f.makerChina.year, 3)),
+    read: (f) => makerChinaReading(f, 'TOP50'),
   },
   qualifyingHonour: {
     label: '有效期内的高新技术企业/国家级技术创新示范企业/知识产权优势或示范企业',
@@ -321,7 +338,36 @@ export const METRICS = {
   coreProcessInformatized: flag('至少1项核心业务采用信息系统支撑', 'coreProcessInformatized'),
   managementCertification: flag('取得管理体系认证或发达国家和地区产品认证', 'managementCertification'),
   keyChainRole: flag('位于产业链关键环节，发挥补短板/锻长板/填空白作用', 'keyChainRole'),
-  mainProductInPriorityField: flag('主导产品属于工业"六基"/制造强国十大重点产业/网络强国领域', 'mainProductInPriorityField'),
+  /**
+   * 2022 小巨人 (品): any of the three field lists. A split fact that is true settles it, all three
+   * false settle it; otherwise the former single flag, when stored; otherwise unknown.
+   */
+  mainProductInPriorityField: {
+    label: '主导产品属于工业"六基"/制造强国十大重点产业/网络强国领域',
+    unit: 'bool',
+    read: (f) => {
+      const split = PRIORITY_FIELD_FACTS.map((k) => [k, f[k]] as const);
+      const hit = split.find(([, v]) => v === true);
+      if (hit) return known(true, PRIORITY_FIELD_NAMES[hit[0]]);
+      const blank = split.filter(([, v]) => v === undefined).map(([k]) => k);
+      if (blank.length === 0) return known(false);
+      if (typeof f.mainProductInPriorityField === 'boolean') return known(f.mainProductInPriorityField);
+      return unknown(...blank);
+    },
+  },
+  /**
+   * 2026 小巨人 field (§8.7): 六基 only. The former single flag cannot say 六基: stored false (none of the
+   * three lists) reads as false; stored true leaves it unknown until the split fact is given.
+   */
+  mainProductInSixFoundations: {
+    label: '主导产品属于工业"六基"领域',
+    unit: 'bool',
+    read: (f) => {
+      if (typeof f.mainProductInSixFoundations === 'boolean') return known(f.mainProductInSixFoundations);
+      if (f.mainProductInPriorityField === false) return known(false, '原填报不属于"六基"、十大重点产业及网络强国领域');
+      return unknown('mainProductInSixFoundations');
+    },
+  },
   ownBrand: {
     label: '拥有直面市场的自主品牌',
     unit: 'bool',
@@ -342,6 +388,27 @@ export const METRICS = {
       if (standing.status === 'LAPSED') return known(false, `${name}称号已于${standing.expiresOn}失效`);
       const detail = standing.status === 'REVIEW_PENDING' ? `${name}，复核中，有效至${standing.reviewPendingUntil}` : f.certifiedTier === 'SPECIALIZED_SME' ? undefined : name;
       return known(true, claimMarked(f, detail));
+    },
+  },
+  /**
+   * Re-review (§8.3): the title under review counts as the prerequisite whatever its standing on
+   * the day (the re-review date is the day the 3 years end). Only a 专精特新 or 小巨人 title is one.
+   */
+  specializedTitleUnderReview: {
+    label: '受复核的专精特新中小企业或"小巨人"企业称号',
+    unit: 'bool',
+    read: (f) => {
+      const higher = f.certifiedTier === 'SPECIALIZED_SME' || f.certifiedTier === 'LITTLE_GIANT' || f.certifiedTier === 'KEY_LITTLE_GIANT';
+      return known(higher, higher ? `${f.certifiedTier === 'SPECIALIZED_SME' ? '专精特新' : '小巨人'}，受复核` : undefined);
+    },
+  },
+  /** Re-review variant of {@link techOrInnovativeSme}: the title under review (any tier) satisfies it (§8.3). */
+  techOrInnovativeSmeUnderReview: {
+    label: '有效期内的科技型中小企业或创新型中小企业（复核时受复核的称号视为满足）',
+    unit: 'bool',
+    read: (f) => {
+      if (f.techOrInnovativeSmeValid === true || f.certifiedTier !== 'NONE') return known(true);
+      return f.techOrInnovativeSmeValid === false ? known(false) : unknown('techOrInnovativeSmeValid');
     },
   },
   /** 2026 专精特新 prerequisite (§8.3): 科技型 registration or a valid 创新型 title, which any valid higher title also satisfies. */

@@ -45,6 +45,16 @@ export interface ScienceAward {
   year: number;
   /** The firm's rank among the awardees (1 = first). */
   rank?: number;
+  /** Award date (yyyy-mm-dd), when known; decides "近3年" where the year alone cannot (§8.8). */
+  awardedOn?: string;
+}
+
+/** One equity financing round (qualified institutional investors, paid in), dated. */
+export interface EquityRound {
+  /** Day the money was received (yyyy-mm-dd). */
+  receivedOn: string;
+  /** Whole yuan. */
+  amount: number;
 }
 
 export interface EnterpriseFacts {
@@ -78,13 +88,28 @@ export interface EnterpriseFacts {
   marketTop3?: boolean;
   awards?: ScienceAward[];
   /** 创客中国 results: best national group reached, with year. */
-  makerChina?: { year: number; group: 'TOP50' | 'TOP500' };
+  makerChina?: { year: number; group: 'TOP50' | 'TOP500'; reachedOn?: string };
+  /**
+   * Dated equity rounds; when given (even empty) they decide "近3年新增股权融资" instead of the
+   * yearly `equityFinancing` amounts (§8.8).
+   */
+  equityRounds?: EquityRound[];
   honours?: Honour[];
   /** Main product in 《战略性新兴产业分类》. */
   strategicEmergingIndustry?: boolean;
   mainProductField?: MainProductField;
-  /** 小巨人: 工业六基 / ten priority sectors / 网络强国 fields (品). */
+  /**
+   * Before the field lists were split (§8.7): "main product in 工业六基, the 制造强国 ten priority
+   * sectors OR the 网络强国 fields" as one flag. Read only where a split fact is blank: false means
+   * none of the three (so not 六基); true does not say which, so it never stands for 六基.
+   */
   mainProductInPriorityField?: boolean;
+  /** Main product in the 工业"六基" fields (核心基础零部件/元器件, 关键软件, 先进基础工艺, 关键基础材料, 产业技术基础). */
+  mainProductInSixFoundations?: boolean;
+  /** Main product in the ten priority sectors of the 制造强国 strategy (十大重点产业领域). */
+  mainProductInTopTenSectors?: boolean;
+  /** Main product in the 网络强国 fields (信息基础设施, 关键核心技术, 网络安全, 数据安全). */
+  mainProductInCyberPowerField?: boolean;
   /** 小巨人: key chain link with 补短板/锻长板/填空白 role (链). */
   keyChainRole?: boolean;
   /** Quality management items (Annex 2 indicator 6). */

@@ -141,7 +141,9 @@ describe('MIIT-2022 创新型 direct conditions: each alone makes a failing firm
 
   it.each([
     ['provincial award, any rank, 2024', { awards: [{ level: 'PROVINCIAL', year: 2024 }] }, 'A1.DIRECT.AWARD', 'ELIGIBLE'],
-    ['national award ranked 9th, 2023', { awards: [{ level: 'NATIONAL', year: 2023, rank: 9 }] }, 'A1.DIRECT.AWARD', 'ELIGIBLE'],
+    // 近3年 (§8.8) on 2026-06-30: dated 2023-06-30 … 2026-06-30.
+    ['national award ranked 9th, 2023-06-30 (exactly 36 months)', { awards: [{ level: 'NATIONAL', year: 2023, rank: 9, awardedOn: '2023-06-30' }] }, 'A1.DIRECT.AWARD', 'ELIGIBLE'],
+    ['national award, 2023-06-29 (36 months and a day)', { awards: [{ level: 'NATIONAL', year: 2023, rank: 1, awardedOn: '2023-06-29' }] }, 'A1.DIRECT.AWARD', 'NOT_ELIGIBLE'],
     ['award in 2022 (outside 3 years)', { awards: [{ level: 'NATIONAL', year: 2022, rank: 1 }] }, 'A1.DIRECT.AWARD', 'NOT_ELIGIBLE'],
     ['高新技术企业', { honours: ['HIGH_TECH_ENTERPRISE'] }, 'A1.DIRECT.HONOUR', 'ELIGIBLE'],
     ['国家级技术创新示范企业', { honours: ['TECH_INNOVATION_DEMO'] }, 'A1.DIRECT.HONOUR', 'ELIGIBLE'],
@@ -150,8 +152,10 @@ describe('MIIT-2022 创新型 direct conditions: each alone makes a failing firm
     ['provincial R&D institution', { rdInstitutionLevel: 'PROVINCIAL' }, 'A1.DIRECT.RD_INSTITUTION', 'ELIGIBLE'],
     ['national R&D institution', { rdInstitutionLevel: 'NATIONAL' }, 'A1.DIRECT.RD_INSTITUTION', 'ELIGIBLE'],
     ['municipal R&D institution', { rdInstitutionLevel: 'MUNICIPAL' }, 'A1.DIRECT.RD_INSTITUTION', 'NOT_ELIGIBLE'],
-    ['equity 500万 over 3 years', { years: { 2023: { equityFinancing: 2_000_000 }, 2025: { equityFinancing: 3_000_000 } } }, 'A1.DIRECT.EQUITY', 'ELIGIBLE'],
-    ['equity 499.9999万', { years: { 2023: { equityFinancing: 1_999_999 }, 2025: { equityFinancing: 3_000_000 } } }, 'A1.DIRECT.EQUITY', 'NOT_ELIGIBLE'],
+    ['equity 500万 in 2024–2025', { years: { 2024: { equityFinancing: 2_000_000 }, 2025: { equityFinancing: 3_000_000 } } }, 'A1.DIRECT.EQUITY', 'ELIGIBLE'],
+    ['equity 499.9999万', { years: { 2024: { equityFinancing: 1_999_999 }, 2025: { equityFinancing: 3_000_000 } } }, 'A1.DIRECT.EQUITY', 'NOT_ELIGIBLE'],
+    ['dated rounds: 200万 on 2023-06-30 + 300万 (exactly 36 months)', { equityRounds: [{ receivedOn: '2023-06-30', amount: 2_000_000 }, { receivedOn: '2025-03-01', amount: 3_000_000 }] }, 'A1.DIRECT.EQUITY', 'ELIGIBLE'],
+    ['dated rounds: 200万 on 2023-06-29 + 300万 (one day out)', { equityRounds: [{ receivedOn: '2023-06-29', amount: 2_000_000 }, { receivedOn: '2025-03-01', amount: 3_000_000 }] }, 'A1.DIRECT.EQUITY', 'NOT_ELIGIBLE'],
     ['equity 900万 in 2022 only (outside window)', { years: { 2022: { revenue: 1, mainBusinessRevenue: 1, rdExpense: 0, equityFinancing: 9_000_000 } } }, 'A1.DIRECT.EQUITY', 'NOT_ELIGIBLE'],
   ] as Array<[string, FactsPatch, string, string]>)('%s', (_label, patch, code, verdict) => {
     const o = a1(failing(patch));
@@ -159,6 +163,12 @@ describe('MIIT-2022 创新型 direct conditions: each alone makes a failing firm
     expect(crit(o, code).status).toBe(verdict === 'ELIGIBLE' ? 'MET' : 'UNMET');
     expect(o.verdict).toBe(verdict);
     expect(o.passedBy).toBe(verdict === 'ELIGIBLE' ? 'DIRECT' : undefined);
+  });
+
+  it('yearly equity of 2023 (the year the 36 months start in) is open until the rounds are dated', () => {
+    const o = a1(failing({ years: { 2023: { equityFinancing: 2_000_000 }, 2025: { equityFinancing: 3_000_000 } } }));
+    expect(crit(o, 'A1.DIRECT.EQUITY')).toMatchObject({ status: 'UNKNOWN', actual: '至少300万元' });
+    expect(o).toMatchObject({ verdict: 'UNDETERMINED', missingData: ['equityRounds'] });
   });
 
   it('reports SCORE when both paths pass (score path listed first)', () => {

@@ -5,7 +5,7 @@
 import { describe, it, expect } from '@jest/globals';
 
 import { MIIT_2022, SAMPLE_LITTLE_GIANT, SAMPLE_SPECIALIZED, evaluateTiers } from '../../../libs/tiers/src/index.js';
-import { b1, b2, crit, littleGiant, specialized, type FactsPatch } from './tier-test-kit.js';
+import { a3, b1, b2, crit, littleGiant, specialized, type FactsPatch } from './tier-test-kit.js';
 
 describe('MIIT-2026 专精特新 worked example: SAMPLE_SPECIALIZED', () => {
   it('meets every condition; the 2022 points table no longer exists', () => {
@@ -144,7 +144,7 @@ describe('MIIT-2026 小巨人 (new application)', () => {
       ['B2.MARKET.SHARE', 'MET', '18%'],
       ['B2.MARKET.TOP3', 'MET', '是'],
       ['B2.FIELD', 'MET', '2/2项满足'],
-      ['B2.FIELD.PRIORITY', 'MET', '是'],
+      ['B2.FIELD.SIX_FOUNDATIONS', 'MET', '是'],
       ['B2.FIELD.CHAIN', 'MET', '是'],
       ['B2.PLATFORM_SCORE', 'MET', '78分（2026年）'],
     ]);
@@ -171,9 +171,12 @@ describe('MIIT-2026 小巨人 (new application)', () => {
     ['share 9.99 %, not top 3', { nicheMarketSharePercent: 9.99, marketTop3: false }, 'B2.MARKET', 'UNMET'],
     ['share 9.99 % but top 3', { nicheMarketSharePercent: 9.99, marketTop3: true }, 'B2.MARKET', 'MET'],
     ['share 10 %, not top 3', { nicheMarketSharePercent: 10, marketTop3: false }, 'B2.MARKET', 'MET'],
-    ['key chain link only', { mainProductInPriorityField: false, keyChainRole: true }, 'B2.FIELD', 'MET'],
-    ['priority field only', { mainProductInPriorityField: true, keyChainRole: false }, 'B2.FIELD', 'MET'],
-    ['neither field nor chain', { mainProductInPriorityField: false, keyChainRole: false }, 'B2.FIELD', 'UNMET'],
+    ['key chain link only', { mainProductInSixFoundations: false, keyChainRole: true }, 'B2.FIELD', 'MET'],
+    ['六基 only', { mainProductInSixFoundations: true, keyChainRole: false }, 'B2.FIELD', 'MET'],
+    ['neither 六基 nor chain', { mainProductInSixFoundations: false, keyChainRole: false }, 'B2.FIELD', 'UNMET'],
+    ['十大重点产业 only (§8.7: does not satisfy)', { mainProductInSixFoundations: false, mainProductInTopTenSectors: true, keyChainRole: false }, 'B2.FIELD', 'UNMET'],
+    ['网络强国 only (§8.7: does not satisfy)', { mainProductInSixFoundations: false, mainProductInCyberPowerField: true, keyChainRole: false }, 'B2.FIELD', 'UNMET'],
+    ['former combined flag false, split facts blank: not 六基', { mainProductInSixFoundations: undefined, mainProductInPriorityField: false, keyChainRole: false }, 'B2.FIELD', 'UNMET'],
     ['no 专精特新 title', { certifiedTier: 'NONE' }, 'B2.PREREQ', 'UNMET'],
     ['platform score 60', { platformScores: [{ year: 2026, score: 60 }] }, 'B2.PLATFORM_SCORE', 'MET'],
     ['platform score 59.99', { platformScores: [{ year: 2026, score: 59.99 }] }, 'B2.PLATFORM_SCORE', 'UNMET'],
@@ -181,6 +184,20 @@ describe('MIIT-2026 小巨人 (new application)', () => {
     const o = b2(littleGiant(patch));
     expect(crit(o, code).status).toBe(status);
     expect(o.verdict).toBe(status === 'MET' ? 'ELIGIBLE' : 'NOT_ELIGIBLE');
+  });
+
+  it('the former combined flag alone (true) never satisfies the 2026 field criterion: 六基 is asked for', () => {
+    const o = b2(littleGiant({ mainProductInSixFoundations: undefined, mainProductInPriorityField: true, keyChainRole: false }));
+    expect(crit(o, 'B2.FIELD.SIX_FOUNDATIONS').status).toBe('UNKNOWN');
+    expect(crit(o, 'B2.FIELD').status).toBe('UNKNOWN');
+    expect(o).toMatchObject({ verdict: 'UNDETERMINED', missingData: ['mainProductInSixFoundations'] });
+  });
+
+  it('the former combined flag (true) with a key chain link: MET by the chain, not by the flag', () => {
+    const o = b2(littleGiant({ mainProductInSixFoundations: undefined, mainProductInPriorityField: true, keyChainRole: true }));
+    expect(crit(o, 'B2.FIELD.SIX_FOUNDATIONS').status).toBe('UNKNOWN');
+    expect(crit(o, 'B2.FIELD.CHAIN').status).toBe('MET');
+    expect(o.verdict).toBe('ELIGIBLE');
   });
 
   it('an exempted IP shortfall says so in the note', () => {
@@ -206,7 +223,7 @@ describe('MIIT-2026 小巨人 re-review (复核) variant', () => {
     expect(isNew.verdict).toBe('NOT_ELIGIBLE');
     const review = b2(reviewed(), { mode: 'REVIEW' });
     expect(review.criteria.some((c) => c.code === 'B2.CAGR')).toBe(false);
-    expect(crit(review, 'B2.PREREQ')).toMatchObject({ status: 'MET', actual: '是（小巨人）' });
+    expect(crit(review, 'B2.PREREQ')).toMatchObject({ status: 'MET', actual: '是（小巨人，受复核）' });
     expect(review).toMatchObject({ verdict: 'ELIGIBLE', passedBy: 'CONDITIONS' });
   });
 
@@ -226,8 +243,22 @@ describe('MIIT-2026 小巨人 re-review (复核) variant', () => {
     if (onReview === 'PENDING') expect(review.missingData).toEqual(['platformScores']);
   });
 
-  it('the 2022 rule set has no re-review differences', () => {
+  it('the 2022 rule set differs at re-review only in the prerequisite, which reads the title under review (§8.3)', () => {
     const f = reviewed();
-    expect(evaluateTiers(MIIT_2022, f, { mode: 'REVIEW' })).toEqual(evaluateTiers(MIIT_2022, f, { mode: 'NEW' }));
+    const strip = (os: ReturnType<typeof evaluateTiers>) => os.map((o) => ({ ...o, criteria: o.criteria.filter((c) => c.code !== 'A3.PREREQ') }));
+    expect(strip(evaluateTiers(MIIT_2022, f, { mode: 'REVIEW' }))).toEqual(strip(evaluateTiers(MIIT_2022, f, { mode: 'NEW' })));
+  });
+
+  it.each([
+    // Certified 2023-06-30: the 3 years end on 2026-06-30 (the assessment day), so the title stands LAPSED that day.
+    ['小巨人 on its re-review day', { certifiedTier: 'LITTLE_GIANT', tierCertifiedOn: '2023-06-30' }, 'UNMET', 'MET'],
+    ['专精特新 on its re-review day', { certifiedTier: 'SPECIALIZED_SME', tierCertifiedOn: '2023-06-30' }, 'UNMET', 'MET'],
+    ['only 创新型: no title of the rank under review', { certifiedTier: 'INNOVATIVE_SME', tierCertifiedOn: '2025-01-01' }, 'UNMET', 'UNMET'],
+  ] as Array<[string, FactsPatch, string, string]>)('§8.3 prerequisite, %s: NEW %s, REVIEW %s', (_l, patch, fresh, review) => {
+    const f = reviewed(patch);
+    expect(crit(b2(f), 'B2.PREREQ').status).toBe(fresh);
+    expect(crit(b2(f, { mode: 'REVIEW' }), 'B2.PREREQ').status).toBe(review);
+    expect(crit(a3(f), 'A3.PREREQ').status).toBe(fresh);
+    expect(crit(a3(f, { mode: 'REVIEW' }), 'A3.PREREQ').status).toBe(review);
   });
 });

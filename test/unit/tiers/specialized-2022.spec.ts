@@ -149,7 +149,9 @@ describe('MIIT-2022 专精特新 condition 4: score ≥ 60 OR a direct condition
   });
 
   it.each([
-    ['(a) provincial award ranked 3rd', { awards: [{ level: 'PROVINCIAL', year: 2023, rank: 3 }] }, 'A2.DIRECT.AWARD', true],
+    // 近3年 (§8.8) on 2026-06-30: from 2023-06-30 (exactly 36 months) to 2026-06-30.
+    ['(a) provincial award ranked 3rd, dated exactly 36 months back', { awards: [{ level: 'PROVINCIAL', year: 2023, rank: 3, awardedOn: '2023-06-30' }] }, 'A2.DIRECT.AWARD', true],
+    ['(a) provincial award ranked 3rd, 36 months and a day back', { awards: [{ level: 'PROVINCIAL', year: 2023, rank: 3, awardedOn: '2023-06-29' }] }, 'A2.DIRECT.AWARD', false],
     ['(a) provincial award ranked 4th', { awards: [{ level: 'PROVINCIAL', year: 2023, rank: 4 }] }, 'A2.DIRECT.AWARD', false],
     ['(a) national award ranked 5th', { awards: [{ level: 'NATIONAL', year: 2025, rank: 5 }] }, 'A2.DIRECT.AWARD', true],
     ['(a) national award ranked 6th', { awards: [{ level: 'NATIONAL', year: 2025, rank: 6 }] }, 'A2.DIRECT.AWARD', false],
@@ -158,7 +160,9 @@ describe('MIIT-2022 专精特新 condition 4: score ≥ 60 OR a direct condition
     ['(b) R&D averages 999.9999万元', { years: { 2024: { rdExpense: 8_999_998 }, 2025: { rdExpense: 11_000_000 } } }, 'A2.DIRECT.RD_AVG', false],
     ['(c) equity 6000万元 over 2 years', { years: { 2024: { equityFinancing: 30_000_000 }, 2025: { equityFinancing: 30_000_000 } } }, 'A2.DIRECT.EQUITY', true],
     ['(c) equity 5999.9999万元', { years: { 2023: { equityFinancing: 90_000_000 }, 2024: { equityFinancing: 29_999_999 }, 2025: { equityFinancing: 30_000_000 } } }, 'A2.DIRECT.EQUITY', false],
-    ['(d) 创客中国 top 500 in 2023', { makerChina: { year: 2023, group: 'TOP500' } }, 'A2.DIRECT.MAKER_CHINA', true],
+    ['(d) 创客中国 top 500 on 2023-07-01', { makerChina: { year: 2023, group: 'TOP500', reachedOn: '2023-07-01' } }, 'A2.DIRECT.MAKER_CHINA', true],
+    ['(d) 创客中国 top 500 on 2023-06-29', { makerChina: { year: 2023, group: 'TOP500', reachedOn: '2023-06-29' } }, 'A2.DIRECT.MAKER_CHINA', false],
+    ['(d) 创客中国 top 500 in 2024 (year wholly inside)', { makerChina: { year: 2024, group: 'TOP500' } }, 'A2.DIRECT.MAKER_CHINA', true],
     ['(d) 创客中国 top 50 in 2026', { makerChina: { year: 2026, group: 'TOP50' } }, 'A2.DIRECT.MAKER_CHINA', true],
     ['(d) 创客中国 top 500 in 2022', { makerChina: { year: 2022, group: 'TOP500' } }, 'A2.DIRECT.MAKER_CHINA', false],
   ] as Array<[string, FactsPatch, string, boolean]>)('%s', (_label, patch, code, passes) => {
@@ -168,6 +172,12 @@ describe('MIIT-2022 专精特新 condition 4: score ≥ 60 OR a direct condition
     expect(crit(o, 'A2.DIRECT').status).toBe(passes ? 'MET' : 'UNMET');
     expect(o.verdict).toBe(passes ? 'ELIGIBLE' : 'NOT_ELIGIBLE');
     expect(o.passedBy).toBe(passes ? 'DIRECT' : undefined);
+  });
+
+  it('a 创客中国 result known only by 2023 (the year the window starts in) leaves (d) open, asking for its date', () => {
+    const o = a2(low({ makerChina: { year: 2023, group: 'TOP500' } }), zeroLocal);
+    expect(crit(o, 'A2.DIRECT.MAKER_CHINA').status).toBe('UNKNOWN');
+    expect(o).toMatchObject({ verdict: 'UNDETERMINED', missingData: ['makerChina.reachedOn'] });
   });
 
   it('an award with no rank stated leaves (a) open: UNDETERMINED, asking for the rank', () => {

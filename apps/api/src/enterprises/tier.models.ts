@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+import { DateScalar, DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import {
   AssessmentVerdictEnum,
   CriterionStatusEnum,
@@ -34,7 +34,12 @@ registerEnumType(MakerChinaGroupEnum, {
 export class ScienceAwardModel {
   @Field(() => AwardLevelEnum, { description: '奖励级别 (award level)' }) level: 'NATIONAL' | 'PROVINCIAL';
   @Field(() => Int, { description: '获奖年份，整数，不晚于今年 (year of the award, not after this year)' }) year: number;
-  @Field(() => Int, { nullable: true, description: '企业在获奖单位中的排名，≥ 1 的整数 (the firm\'s rank among the awardees, ≥ 1)' }) rank?: number;
+  @Field(() => Int, { nullable: true, description: '企业在获奖单位中的排名，≥ 1 的整数 (the firm\'s rank among the awardees, ≥ 1)' }) rank?: number | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '获奖日期（须在所填年份内）；"近3年"指评价日前36个月内，只填年份且该年跨越起算日时需要填写。Award date, within the stated year.',
+  })
+  awardedOn?: string | null;
 }
 
 @ObjectType('MakerChinaResult', { description: '“创客中国”大赛成绩 (result in the 创客中国 competition)' })
@@ -42,6 +47,18 @@ export class ScienceAwardModel {
 export class MakerChinaModel {
   @Field(() => Int, { description: '参赛年份 (year of the competition)' }) year: number;
   @Field(() => MakerChinaGroupEnum, { description: '进入的全国企业组 (national group reached)' }) group: 'TOP50' | 'TOP500';
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '晋级日期（须在所填年份内）；"近3年"指评价日前36个月内，只填年份且该年跨越起算日时需要填写。Date the group was reached.',
+  })
+  reachedOn?: string | null;
+}
+
+@ObjectType('EquityRound', { description: '一笔新增股权融资（合格机构投资者实缴）。One equity financing round, paid in by qualified institutional investors.' })
+@InputType('EquityRoundInput', { description: '一笔新增股权融资（合格机构投资者实缴）。One equity financing round.' })
+export class EquityRoundModel {
+  @Field(() => DateScalar, { description: '到账日期，不晚于今天。Day the money was received.' }) receivedOn: string;
+  @Field(() => SafeIntScalar, { description: '金额，单位：元（正整数）。Amount in whole yuan.' }) amount: number;
 }
 
 @ObjectType('QualityManagement', { description: '质量管理情况（专精特新中小企业评分第6项，每项3分，最高5分）(quality management, 专精特新 indicator 6: 3 points per item, at most 5)' })
@@ -75,10 +92,37 @@ export class TierFactsModel {
   @Field(() => Boolean, { nullable: true, description: '主导产品全国市场排名前三 (main product ranks top 3 in China)' }) marketTop3?: boolean | null;
   @Field(() => [ScienceAwardModel], { nullable: true, description: '企业获得的国家级或省级科技奖励 (national or provincial science and technology awards received)' }) awards?: ScienceAwardModel[] | null;
   @Field(() => MakerChinaModel, { nullable: true, description: '“创客中国”大赛最好成绩 (best 创客中国 result)' }) makerChina?: MakerChinaModel | null;
+  @Field(() => [EquityRoundModel], {
+    nullable: true,
+    description:
+      '各笔股权融资（最多50笔）。填写后（含空列表），"近3年新增股权融资"按到账日期计入评价日前36个月内的各笔；不填则按年度融资额计。Dated equity rounds (at most 50); when given they decide the 3-year equity window.',
+  })
+  equityRounds?: EquityRoundModel[] | null;
   @Field(() => [HonourEnum], { nullable: true, description: '有效期内的荣誉称号 (honours currently held)' }) honours?: Array<(typeof HonourEnum)[keyof typeof HonourEnum]> | null;
   @Field(() => Boolean, { nullable: true, description: '主导产品属于《战略性新兴产业分类》(main product listed in the strategic emerging industries classification)' }) strategicEmergingIndustry?: boolean | null;
   @Field(() => MainProductFieldEnum, { nullable: true, description: '主导产品所属领域（专精特新中小企业评分第4项）(field of the main product)' }) mainProductField?: (typeof MainProductFieldEnum)[keyof typeof MainProductFieldEnum] | null;
-  @Field(() => Boolean, { nullable: true, description: '主导产品属于工业“六基”、制造强国战略重点领域或网络强国领域（小巨人“品”）(main product in a priority field, 小巨人 品)' }) mainProductInPriorityField?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '旧字段：主导产品属于工业"六基"、制造强国十大重点产业或网络强国领域之一（合并填报）。请改填 mainProductInSixFoundations、mainProductInTopTenSectors、mainProductInCyberPowerField 三个分项；仅在分项未填时使用：填"否"视为三项均否，填"是"不能证明属于"六基"，不满足2026年"小巨人"主导产品领域条件。Former combined flag (工业六基 / 制造强国 priority sectors / 网络强国 fields); use the three split fields instead.',
+  })
+  mainProductInPriorityField?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '主导产品属于工业"六基"领域（核心基础零部件/元器件、关键软件、先进基础工艺、关键基础材料、产业技术基础）；与产业链关键环节一起决定2026年"小巨人"主导产品领域条件。Main product in the 工业六基 fields.',
+  })
+  mainProductInSixFoundations?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '主导产品属于制造强国战略十大重点产业领域（计入2022年"小巨人"主导产品领域，不满足2026年该条件）。Main product in the ten priority sectors of the 制造强国 strategy.',
+  })
+  mainProductInTopTenSectors?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '主导产品属于网络强国建设领域（信息基础设施、关键核心技术、网络与数据安全；计入2022年"小巨人"主导产品领域，不满足2026年该条件）。Main product in the 网络强国 fields.',
+  })
+  mainProductInCyberPowerField?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: '处于产业链关键环节并发挥补短板、锻长板、填空白作用（小巨人“链”）(key chain link with a 补短板/锻长板/填空白 role)' }) keyChainRole?: boolean | null;
   @Field(() => QualityModel, { nullable: true, description: '质量管理情况 (quality management)' }) quality?: QualityModel | null;
   @Field(() => Boolean, { nullable: true, description: '获得管理体系认证，或产品获得发达国家或地区认证 (holds a management-system certification, or product certification from developed countries or regions)' }) managementCertification?: boolean | null;

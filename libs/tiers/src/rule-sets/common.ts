@@ -12,8 +12,9 @@ export const BOUNDARY_NOTE =
 /** Every 2026 number comes from one secondary source (DOMAIN.md §7 item 3). */
 export const NOTE_2026 = '2026年标准数值来自单一二手来源，待核对《优质中小企业梯度培育管理办法》（工信部企业〔2026〕2号）原文';
 
-/** "Last 3 years" for awards and competitions; see `withinYears` in metric-helpers. */
-export const NOTE_EVENT_WINDOW = '"近3年"按评价年度及其前3个年度计';
+/** "近3年" for events (awards, competitions, equity rounds): the one rule `eventInWindow` (DOMAIN.md §8.8). */
+export const NOTE_EVENT_WINDOW =
+  '"近3年"指评价日前36个月内（恰满36个月之日计入，依《民法典》第1259条"以内"含本数；按月推算，目标月无对应日期的取该月最后一日）；只填年份且该年跨越起算日的，须填写具体日期';
 
 /** 《民法典》第1259条 and the 2011 划型 text's own pairing of "以下" with "及以上" (DOMAIN.md §8.1). */
 export const NOTE_SME_SIZE =

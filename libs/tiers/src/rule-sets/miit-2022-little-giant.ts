@@ -14,7 +14,12 @@ export const LITTLE_GIANT_2022: TierRules = {
     items: [
       smeRule('A3'),
       mustHold('A3.PREREQ', '已认定为省级专精特新中小企业', 'specializedTitleValid', {
+        modes: ['NEW'],
         note: '须为有效期内的专精特新中小企业或"小巨人"企业，认定满3年未续期且无待定复核的称号已失效、不满足；依据2023年起工业和信息化部"小巨人"申报通知，工信部企业〔2022〕63号附件3原文未核实',
+      }),
+      mustHold('A3.PREREQ', '复核：受复核的专精特新中小企业或"小巨人"企业称号', 'specializedTitleUnderReview', {
+        modes: ['REVIEW'],
+        note: '复核时，受复核的称号本身即满足本项（复核日为称号认定满3年之日，称号在复核结论作出前不因届满失效）；依据工信部企业〔2022〕63号第三章（动态管理）复核规定，待核对原文',
       }),
       {
         kind: 'allOf',

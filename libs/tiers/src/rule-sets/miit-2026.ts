@@ -23,7 +23,12 @@ export const SPECIALIZED_SME_2026: TierRules = {
     items: [
       smeRule('B1'),
       mustHold('B1.BASE', '为有效期内的科技型中小企业或创新型中小企业', 'techOrInnovativeSme', {
-        note: '已认定且未过期的创新型中小企业称号也视为满足',
+        modes: ['NEW'],
+        note: '依据工信部企业〔2026〕2号附件1；有效期内的创新型中小企业称号，或有效期内的专精特新中小企业、"小巨人"企业称号（更高一级）也视为满足',
+      }),
+      mustHold('B1.BASE', '复核：科技型或创新型中小企业（受复核的称号视为满足）', 'techOrInnovativeSmeUnderReview', {
+        modes: ['REVIEW'],
+        note: '复核时，受复核的专精特新称号（更高一级）本身即满足本项；依据工信部企业〔2026〕2号附件1及第三章（动态管理）复核规定，待核对原文',
       }),
       rule('B1.NICHE_YEARS', '从事特定细分市场时间≥3年', 'yearsInNiche', '>=', 3, { note: '年限计至上年末' }),
       {
@@ -92,7 +97,12 @@ export const LITTLE_GIANT_2026: TierRules = {
     items: [
       smeRule('B2'),
       mustHold('B2.PREREQ', '为有效期内的专精特新中小企业', 'specializedTitleValid', {
-        note: '复核时现有"小巨人"称号视为满足',
+        modes: ['NEW'],
+        note: '依据工信部企业〔2026〕2号附件2；有效期内的"小巨人"称号（重新申请时）也视为满足，认定满3年未续期且无待定复核的称号已失效、不满足',
+      }),
+      mustHold('B2.PREREQ', '复核：受复核的专精特新中小企业或"小巨人"企业称号', 'specializedTitleUnderReview', {
+        modes: ['REVIEW'],
+        note: '复核时，受复核的"小巨人"称号本身即满足本项（复核日为称号认定满3年之日）；依据工信部企业〔2026〕2号第三章（动态管理）复核规定，待核对原文',
       }),
       rule('B2.NICHE_YEARS', '从事特定细分市场时间≥3年', 'yearsInNiche', '>=', 3, {
         note: '工信部企业〔2026〕2号附件2：原对补短板/填空白企业放宽至2年的规定已取消；该放宽在2022年办法中是否存在待核对',
@@ -137,10 +147,12 @@ export const LITTLE_GIANT_2026: TierRules = {
       {
         kind: 'anyOf',
         code: 'B2.FIELD',
-        label: '主导产品属于工业"六基"等重点领域，或位于产业链关键环节',
-        note: '"重点领域"按"主导产品属于工业六基、制造强国十大重点产业或网络强国领域"判断，比工信部企业〔2026〕2号附件2所列"六基"宽',
+        label: '主导产品属于工业"六基"领域，或位于产业链关键环节',
+        note: `依据工信部企业〔2026〕2号附件2（主导产品所属领域）：仅"六基"领域或产业链关键环节满足本项，制造强国十大重点产业领域、网络强国领域不单独满足；${NOTE_2026}`,
         items: [
-          mustHold('B2.FIELD.PRIORITY', '主导产品属于重点领域', 'mainProductInPriorityField'),
+          mustHold('B2.FIELD.SIX_FOUNDATIONS', '主导产品属于工业"六基"领域', 'mainProductInSixFoundations', {
+            note: '"六基"指核心基础零部件（元器件）、关键软件、先进基础工艺、关键基础材料、产业技术基础；原"重点领域"合并填报为"是"的，不能据此认定属于"六基"，须单独填报',
+          }),
           mustHold('B2.FIELD.CHAIN', '位于产业链关键环节', 'keyChainRole'),
         ],
       },
