@@ -27,7 +27,7 @@ function reReview(f: EnterpriseFacts, campaigns?: Parameters<typeof reviewRuleSe
   const choice = reviewRuleSetFor({ tier: f.certifiedTier, certifiedOn: f.tierCertifiedOn! }, campaigns)!;
   const tier: AssessedTier = f.certifiedTier === 'KEY_LITTLE_GIANT' ? 'LITTLE_GIANT' : (f.certifiedTier as AssessedTier);
   const outcome = evaluateTiers(RULE_SETS[choice.ruleSetId]!, f, { mode: 'REVIEW' }).find((o) => o.tier === tier) as TierOutcome;
-  const risk = reviewRisk({ tier: f.certifiedTier, tierCertifiedOn: f.tierCertifiedOn! }, outcome, f.asOf, choice);
+  const risk = reviewRisk({ tier: f.certifiedTier, tierCertifiedOn: f.tierCertifiedOn!, tierProvenance: 'IMPORTED' }, outcome, f.asOf, choice);
   return { choice, outcome, risk };
 }
 
