@@ -135,6 +135,11 @@ describe.each([
     await s.until(() => apiOnly.started.runtime.pubsub.listenerCount(ENTERPRISE_IMPORT_PROGRESS) === 0, 'the subscription to end');
     await s.dispose();
 
+    // The list answers the counts too (one statement for the page).
+    const list = await apiOnly.gql(`{ enterpriseImports(first: 20) { edges { node { id outcomeCounts { outcome rows } } } } }`, {}, authority);
+    expect(list.errors).toBeUndefined();
+    expect(list.data!.enterpriseImports.edges.find((e: { node: { id: string } }) => e.node.id === id).node.outcomeCounts).toEqual([{ outcome: 'CREATED', rows: 3 }]);
+
     // 120.5 万元 → 1,205,000 元.
     const [fig] = await allInOne.started.runtime.database.dataSource.query(
       `SELECT f.revenue::text AS revenue FROM enterprise_financials f JOIN organizations o ON o.id = f.organization_id WHERE o.uscc = $1`,

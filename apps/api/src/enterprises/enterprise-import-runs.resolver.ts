@@ -7,7 +7,8 @@ import { inTransaction } from '../../../../libs/platform/src/database/data-sourc
 import { authorize } from '../../../../libs/identity/src/access/authorize.js';
 import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
 import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
-import { EnterpriseImportRuns, checkUpload } from '../../../../libs/enterprises/src/import/enterprise-import-runs.js';
+import DataLoader from 'dataloader';
+import { EnterpriseImportRuns, checkUpload, type OutcomeCount } from '../../../../libs/enterprises/src/import/enterprise-import-runs.js';
 import {
   ENTERPRISE_IMPORT_STATUSES,
   IMPORT_ROW_OUTCOMES,
@@ -203,9 +204,17 @@ export class EnterpriseImportRunsResolver {
     @Inject(PUBSUB) private readonly pubsub: PubSub,
   ) {}
 
+  /** One loader per request (per delivered event for a subscription: its loaders are renewed), so a page of imports costs one statement. */
+  private readonly countLoaders = new WeakMap<object, DataLoader<string, OutcomeCount[]>>();
+
   @ResolveField(() => [EnterpriseImportOutcomeCountModel], { description: '已处理的报告行按结果计数（行数，不是企业数）(report rows so far by outcome: file rows, not enterprises)' })
-  async outcomeCounts(@Parent() parent: EnterpriseImportModel): Promise<EnterpriseImportOutcomeCountModel[]> {
-    return this.runs.outcomeCounts(parent.id);
+  async outcomeCounts(@Parent() parent: EnterpriseImportModel, @Context() ctx: RequestContext): Promise<EnterpriseImportOutcomeCountModel[]> {
+    let loader = this.countLoaders.get(ctx.loaders);
+    if (!loader) {
+      loader = new DataLoader((ids: readonly string[]) => this.runs.outcomeCountsOf(ids));
+      this.countLoaders.set(ctx.loaders, loader);
+    }
+    return loader.load(parent.id);
   }
 
   /**
