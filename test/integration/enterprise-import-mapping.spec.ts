@@ -77,7 +77,7 @@ describe('asynchronous imports: mapping at confirm, and bad input end to end (re
       expect(row.preview).toEqual({ wouldCreate: 0, wouldUpdate: 0, rejected: [] });
 
       // Without a mapping, and with each kind of bad mapping: refused naming the entry, nothing queued, still PREVIEW_READY.
-      expect(await refusal(confirm(row.id))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mapping', message: expect.stringContaining('uscc') });
+      expect(await refusal(confirm(row.id))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mapping', message: expect.stringContaining('统一社会信用代码（uscc）') });
       const bad: Array<[ColumnMappingInput[], string, string]> = [
         [[{ column: 'A', field: '税号' }], 'mapping.columns[0].field', '未知的导入字段'],
         [[{ column: 'A', field: 'uscc' }, { column: 'Z', field: 'revenue' }], 'mapping.columns[1].column', '不在文件中'],

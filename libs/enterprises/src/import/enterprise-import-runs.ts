@@ -18,6 +18,7 @@ import type { JobPayloads } from '../../../platform/src/queue/job-catalog.js';
 import { SHEET_LIMITS } from './sheet-limits.js';
 import { EnterpriseImportEntity, type ImportReportRow, type SheetSummary } from './enterprise-import.entity.js';
 import { EnterpriseImporter, checkRows, groupRows, importFileFormat, parseEnterpriseSheet, type ImportReport, type ParsedSheet, type RawRow, type UnknownColumn } from './enterprise-import.js';
+import { COLUMN_BY_KEY, type ImportColumnKey } from './import-columns.js';
 import { checkMapping, type ColumnMappingInput, type ColumnOverride, type HeaderCell } from './import-mapping.js';
 import { PUBSUB, type PubSub } from '../../../platform/src/pubsub/pubsub.js';
 import { ENTERPRISE_IMPORT_PROGRESS, type EnterpriseImportProgressMessage } from '../../../platform/src/pubsub/channels.js';
@@ -172,7 +173,8 @@ export class EnterpriseImportRuns {
       sheet = { ...row.sheet!, override, remapped: false };
     } else if (row.sheet?.missing?.length) {
       throw badInput(
-        `表头缺少必填字段 ${row.sheet.missing.join('、')}：请在 mapping 中指定对应的列 (required fields without a column: give them a column in mapping)`,
+        `表头中找不到必填字段 ${row.sheet.missing.map((k) => `${COLUMN_BY_KEY.get(k as ImportColumnKey)?.zh ?? k}（${k}）`).join('、')}：请在 mapping 中指定对应的列 ` +
+          `(required fields without a column: ${row.sheet.missing.join(', ')}; give them a column in mapping)`,
         'mapping',
       );
     }
