@@ -150,12 +150,13 @@ describe('asynchronous enterprise imports over HTTP', () => {
     const ws = book.worksheets[0]!;
     const rows: string[][] = [];
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
-    expect(rows[0]!.slice(0, 3)).toEqual(['行号 (row)', '序号', '单位名称']);
-    expect(rows[0]!.slice(-3)).toEqual(['结果 (outcome)', '列 (field)', '原因 (reason)']);
+    // For people: outcomes and columns by their Chinese names (GraphQL keeps the codes).
+    expect(rows[0]!.slice(0, 3)).toEqual(['行号', '序号', '单位名称']);
+    expect(rows[0]!.slice(-3)).toEqual(['结果', '出错的列', '原因']);
     expect(rows.slice(1).map((r) => [r[0], r[2], r.at(-3), r.at(-2)])).toEqual([
-      ['4', '宁波异步导入甲有限公司', 'CREATED', ''],
-      ['5', '宁波异步导入乙有限公司', 'CREATED', ''],
-      ['6', '宁波异步导入丙有限公司', 'REJECTED', 'revenue'],
+      ['4', '宁波异步导入甲有限公司', '新建', ''],
+      ['5', '宁波异步导入乙有限公司', '新建', ''],
+      ['6', '宁波异步导入丙有限公司', '未导入', '营业收入'],
     ]);
     expect((await fetch(`${base}/imports/enterprises/${id}/report.xlsx`, { headers: { authorization: `Bearer ${enterprise}` } })).status).toBe(403);
 

@@ -6,7 +6,9 @@ import { OrganizationEntity } from '../../libs/identity/src/organizations/organi
 import { EnterpriseProfileService } from '../../libs/enterprises/src/enterprise-profile.service.js';
 import { EnterpriseImporter, parseEnterpriseFile } from '../../libs/enterprises/src/import/enterprise-import.js';
 import { EnterpriseImportRuns } from '../../libs/enterprises/src/import/enterprise-import-runs.js';
-import { openTestDataSource } from '../helpers/test-database.js';
+import { openTestDataSource, type TestDatabase } from '../helpers/test-database.js';
+import { createPubSub } from '../../libs/platform/src/pubsub/create-pubsub.js';
+import { ENTERPRISE_IMPORT_PROGRESS, type EnterpriseImportProgressMessage } from '../../libs/platform/src/pubsub/channels.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const uscc = () => makeUscc('91', '330212', [...randomBytes(8)].map((b) => ALPHABET[b % ALPHABET.length]).join(''));
@@ -23,6 +25,7 @@ function list(codes: string[]): Buffer {
 
 describe('asynchronous import runs: batches, crash and resume, cancel (real PostgreSQL)', () => {
   let dataSource: DataSource;
+  let db: TestDatabase;
   let close: () => Promise<void>;
   let runs: EnterpriseImportRuns;
   let importer: EnterpriseImporter;
@@ -30,7 +33,7 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
   const userId = randomUUID();
 
   beforeAll(async () => {
-    ({ dataSource, close } = await openTestDataSource());
+    ({ dataSource, close, db } = await openTestDataSource());
     importer = new EnterpriseImporter(dataSource, new EnterpriseProfileService(dataSource));
     runs = new EnterpriseImportRuns(dataSource, importer);
   });
@@ -138,6 +141,28 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
     ]);
     expect(conflicts.totalCount).toBe(2);
     await expect(runs.reportPage(id, 101, null, null)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('announces every status change and every recorded batch on the progress channel (PostgreSQL LISTEN/NOTIFY)', async () => {
+    const pubsub = createPubSub({ redisUrl: undefined, databaseUrl: db.url, namespace: randomBytes(4).toString('hex') });
+    await pubsub.start();
+    try {
+      const live = new EnterpriseImportRuns(dataSource, importer, pubsub);
+      const source = pubsub.subscribe<EnterpriseImportProgressMessage>(ENTERPRISE_IMPORT_PROGRESS);
+      await source.ready;
+      const codes = Array.from({ length: 5 }, uscc);
+      const row = await dataSource.transaction((m) => live.start(m, userId, 'list.csv', list(codes)));
+      await live.parse(row.id); // PARSING, PREVIEW_READY
+      await dataSource.transaction((m) => live.confirm(m, row.id, null));
+      await live.announce(row.id); // as the resolver does after the commit
+      await live.run(row.id, null, { batchSize: 2 }); // three batches, DONE
+      const messages: EnterpriseImportProgressMessage[] = [];
+      while (messages.length < 7) messages.push((await source.next()).value!);
+      expect(messages).toEqual(Array(7).fill({ importId: row.id }));
+      await source.return();
+    } finally {
+      await pubsub.close();
+    }
   });
 
   it('cancel while RUNNING stops after the current batch; the rest is never written', async () => {

@@ -247,7 +247,8 @@ describe('enterprise bulk import (real PostgreSQL)', () => {
       expect(at(6)).toEqual(['year']); // same enterprise as row 7, skipped with it
       expect(report.rejected.find((r) => r.row === 6)!.reason).toContain('row 7');
       expect(at(8)).toEqual(['uscc']);
-      expect(report.rejected.find((r) => r.row === 8)!.reason).toContain('BANK');
+      expect(report.rejected.find((r) => r.row === 8)!.reason).toContain('已注册为银行「宁波测试银行」');
+      expect(report.rejected.find((r) => r.row === 8)!.notEnterprise).toBe(true);
       expect(at(10)).toEqual(['foundedOn']);
       expect(at(11)).toEqual(['rdEmployees']);
       expect(at(12)).toEqual(['revenue']);

@@ -1,18 +1,45 @@
-import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, registerEnumType } from '@nestjs/graphql';
+import { Inject, Logger } from '@nestjs/common';
+import { Args, Context, Field, ID, InputType, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Subscription, registerEnumType } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError, badInput, unauthenticated } from '../../../../libs/platform/src/errors/app-error.js';
+import { AppError, badInput, notFound, unauthenticated } from '../../../../libs/platform/src/errors/app-error.js';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
 import { authorize } from '../../../../libs/identity/src/access/authorize.js';
 import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
 import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
-import { EnterpriseImportRuns, checkUpload } from '../../../../libs/enterprises/src/import/enterprise-import-runs.js';
-import { ENTERPRISE_IMPORT_STATUSES, type EnterpriseImportEntity, type EnterpriseImportStatus } from '../../../../libs/enterprises/src/import/enterprise-import.entity.js';
+import DataLoader from 'dataloader';
+import { EnterpriseImportRuns, checkUpload, type OutcomeCount } from '../../../../libs/enterprises/src/import/enterprise-import-runs.js';
+import {
+  ENTERPRISE_IMPORT_STATUSES,
+  IMPORT_ROW_OUTCOMES,
+  IMPORT_ROW_OUTCOME_LABELS,
+  type EnterpriseImportEntity,
+  type EnterpriseImportStatus,
+  type ImportRowOutcome,
+} from '../../../../libs/enterprises/src/import/enterprise-import.entity.js';
+import { COLUMN_BY_KEY, MONEY_UNITS, type ImportColumnKey, type MoneyUnit } from '../../../../libs/enterprises/src/import/import-columns.js';
+import { PUBSUB, type PubSub } from '../../../../libs/platform/src/pubsub/pubsub.js';
+import { ENTERPRISE_IMPORT_PROGRESS, type EnterpriseImportProgressMessage } from '../../../../libs/platform/src/pubsub/channels.js';
+import { importProgressFeed, type ImportProgress } from './import-progress-feed.js';
 import type { ImportRejection, MappedColumn, UnknownColumn } from '../../../../libs/enterprises/src/import/enterprise-import.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { PageInfoModel } from '../listings/listing.models.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { EnterpriseImportInput, EnterpriseImportRejectionModel, EnterpriseImportUnknownColumnModel, decodeBase64 } from './enterprise-import.resolver.js';
+
+const OutcomeEnum = Object.fromEntries(IMPORT_ROW_OUTCOMES.map((o) => [o, o])) as { [O in ImportRowOutcome]: O };
+registerEnumType(OutcomeEnum, {
+  name: 'EnterpriseImportRowOutcome',
+  description: '报告中一行的结果 (what became of one file row)',
+  valuesMap: {
+    CREATED: { description: `${IMPORT_ROW_OUTCOME_LABELS.CREATED} (created)` },
+    UPDATED: { description: `${IMPORT_ROW_OUTCOME_LABELS.UPDATED} (updated)` },
+    UNCHANGED: { description: `${IMPORT_ROW_OUTCOME_LABELS.UNCHANGED}：与库中一致 (already up to date)` },
+    REJECTED: { description: `${IMPORT_ROW_OUTCOME_LABELS.REJECTED}，见 field 与 reason (not imported; see field and reason)` },
+    CLAIM_CONFLICT: { description: '统一社会信用代码被未审核的自注册机构申领，未导入 (USCC claimed by an unverified self-registered organization)' },
+    NOT_ENTERPRISE: { description: '统一社会信用代码属于已注册的其他类型机构（银行、服务机构等），未导入 (the USCC belongs to a registered organization of another kind)' },
+  },
+});
 
 const StatusEnum = Object.fromEntries(ENTERPRISE_IMPORT_STATUSES.map((s) => [s, s])) as { [S in EnterpriseImportStatus]: S };
 registerEnumType(StatusEnum, {
@@ -29,11 +56,45 @@ registerEnumType(StatusEnum, {
   },
 });
 
+const MoneyUnitEnum = { YUAN: 'YUAN', TEN_THOUSAND_YUAN: 'TEN_THOUSAND_YUAN' } as const satisfies Record<MoneyUnit, MoneyUnit>;
+registerEnumType(MoneyUnitEnum, {
+  name: 'EnterpriseImportMoneyUnit',
+  description: '金额列的单位，导入时一律换算为元 (the unit of a money column; amounts are stored in 元)',
+  valuesMap: {
+    YUAN: { description: `${MONEY_UNITS.YUAN.zh}（整数）(yuan, whole numbers)` },
+    TEN_THOUSAND_YUAN: { description: `${MONEY_UNITS.TEN_THOUSAND_YUAN.zh}（最多 4 位小数，×10000 换算为元）(10,000 yuan, at most 4 decimals)` },
+  },
+});
+
+@InputType('EnterpriseImportColumnMappingInput', { description: '列映射的一项：某列对应哪个字段、或忽略它，以及金额列的单位 (one column of a mapping)' })
+export class EnterpriseImportColumnMappingInput {
+  @Field({ description: '文件中的列字母，如 C；须在表头所在行的范围内 (column letter in the file, e.g. C)' }) column: string;
+  @Field(() => String, {
+    nullable: true,
+    description: '该列对应的导入字段：列键（如 uscc、revenue）或其中文列名（如 统一社会信用代码）；不填则保留识别结果 (the field it feeds: a column key or its Chinese header; omitted: keep the detected one)',
+  })
+  field?: string | null;
+  @Field(() => Boolean, { nullable: true, description: '为 true 时不导入该列 (true: the column is not imported)' }) ignore?: boolean | null;
+  @Field(() => MoneyUnitEnum, { nullable: true, description: '金额列的单位，覆盖从表头识别的单位 (money columns: their unit, overriding the header)' }) unit?: MoneyUnit | null;
+}
+
+@InputType('EnterpriseImportMappingInput', { description: '确认时更正的列映射：只列出要改的列，其余保留识别结果 (a corrected mapping at confirm: only the columns to change)' })
+export class EnterpriseImportMappingInput {
+  @Field(() => [EnterpriseImportColumnMappingInput], { description: '要更正的列，1–100 项 (columns to change, 1–100)' }) columns: EnterpriseImportColumnMappingInput[];
+}
+
+@ObjectType('EnterpriseImportOutcomeCount', { description: '某一结果的报告行数 (report rows of one outcome)' })
+export class EnterpriseImportOutcomeCountModel {
+  @Field(() => OutcomeEnum, { description: '结果 (outcome)' }) outcome: ImportRowOutcome;
+  @Field(() => Int, { description: '行数，单位：行 (file rows)' }) rows: number;
+}
+
 @ObjectType('EnterpriseImportColumn', { description: '表头中识别出的一列 (a header cell mapped to an import column)' })
 export class EnterpriseImportColumnModel {
   @Field({ description: '列字母 (column letter)' }) column: string;
   @Field({ description: '表头文字 (the header text)' }) header: string;
   @Field({ description: '对应的导入列键，如 revenue (the column key)' }) key: string;
+  @Field({ description: '该字段的中文列名，如 营业收入 (the field’s Chinese name)' }) label: string;
   @Field(() => String, { nullable: true, description: '金额列的单位：YUAN（元）或 TEN_THOUSAND_YUAN（万元，导入时换算为元）(money columns: their unit)' })
   moneyUnit: string | null;
 }
@@ -46,24 +107,12 @@ export class EnterpriseImportPreviewModel {
   rejected: EnterpriseImportRejectionModel[];
 }
 
-const OutcomeEnum = { CREATED: 'CREATED', UPDATED: 'UPDATED', UNCHANGED: 'UNCHANGED', REJECTED: 'REJECTED', CLAIM_CONFLICT: 'CLAIM_CONFLICT' } as const;
-registerEnumType(OutcomeEnum, {
-  name: 'EnterpriseImportRowOutcome',
-  description: '报告中一行的结果 (what became of one file row)',
-  valuesMap: {
-    CREATED: { description: '新建 (created)' },
-    UPDATED: { description: '已更新 (updated)' },
-    UNCHANGED: { description: '无变化 (already up to date)' },
-    REJECTED: { description: '未导入，见 field 与 reason (not imported; see field and reason)' },
-    CLAIM_CONFLICT: { description: '统一社会信用代码被未审核的自注册机构申领，未导入 (USCC claimed by an unverified self-registered organization)' },
-  },
-});
 
 @ObjectType('EnterpriseImportReportRow', { description: '报告中的一行 (one row of the report)' })
 export class EnterpriseImportReportRowModel {
   @Field(() => Int, { description: '文件中的行号 (row number in the file)' }) row: number;
   @Field(() => String, { nullable: true, description: '统一社会信用代码 (USCC)' }) uscc: string | null;
-  @Field(() => OutcomeEnum, { description: '结果 (outcome)' }) outcome: keyof typeof OutcomeEnum;
+  @Field(() => OutcomeEnum, { description: '结果 (outcome)' }) outcome: ImportRowOutcome;
   @Field(() => String, { nullable: true, description: '出错的列键 (column key of the problem)' }) field: string | null;
   @Field(() => String, { nullable: true, description: '原因 (reason)' }) reason: string | null;
   @Field(() => ID, { nullable: true, description: '导入到的机构 id（被拒绝或冲突时为空）(organization the row was imported into; null when rejected)' })
@@ -97,6 +146,12 @@ export class EnterpriseImportModel {
   @Field(() => Int, { nullable: true, description: '识别出的表头行号 (row of the detected header)' }) headerRow: number | null;
   @Field(() => [EnterpriseImportColumnModel], { description: '列映射 (column mapping)' }) columns: MappedColumn[];
   @Field(() => [EnterpriseImportUnknownColumnModel], { description: '未识别的列（忽略）(unknown columns, ignored)' }) unknownColumns: UnknownColumn[];
+  @Field(() => [String], {
+    description: '表头中找不到的必填字段（列键）：确认时须在 mapping 中为其指定列；此时预览不逐行检查 (required fields without a column: give them one in the mapping at confirm; rows are not checked in the preview meanwhile)',
+  })
+  missingFields: string[];
+  @Field(() => Boolean, { description: '确认时给出了列映射；运行开始后 columns 为按映射应用的结果 (confirmed with a mapping; once running, columns show it applied)' })
+  mappingOverridden: boolean;
   @Field(() => EnterpriseImportPreviewModel, { nullable: true, description: '预览（PREVIEW_READY 起）(preview, from PREVIEW_READY on)' })
   preview: EnterpriseImportPreviewModel | null;
   @Field(() => Int, { description: '数据行总数 (data rows in the file)' }) rowsTotal: number;
@@ -136,12 +191,62 @@ function checkId(id: string, field = 'id'): string {
   return id;
 }
 
+/** How long a new subscription waits for the channel to be listened on before it starts anyway. */
+const LISTEN_WAIT_MS = 3_000;
+
 @Resolver(() => EnterpriseImportModel)
 export class EnterpriseImportRunsResolver {
+  private readonly logger = new Logger('EnterpriseImportSubscription');
+
   constructor(
     private readonly runs: EnterpriseImportRuns,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PUBSUB) private readonly pubsub: PubSub,
   ) {}
+
+  /** One loader per request (per delivered event for a subscription: its loaders are renewed), so a page of imports costs one statement. */
+  private readonly countLoaders = new WeakMap<object, DataLoader<string, OutcomeCount[]>>();
+
+  @ResolveField(() => [EnterpriseImportOutcomeCountModel], { description: '已处理的报告行按结果计数（行数，不是企业数）(report rows so far by outcome: file rows, not enterprises)' })
+  async outcomeCounts(@Parent() parent: EnterpriseImportModel, @Context() ctx: RequestContext): Promise<EnterpriseImportOutcomeCountModel[]> {
+    let loader = this.countLoaders.get(ctx.loaders);
+    if (!loader) {
+      loader = new DataLoader((ids: readonly string[]) => this.runs.outcomeCountsOf(ids));
+      this.countLoaders.set(ctx.loaders, loader);
+    }
+    return loader.load(parent.id);
+  }
+
+  /**
+   * Over graphql-ws (authenticated at connection; AUTHORITY checked here, at subscribe). The
+   * process that changes an import (the worker's parse and run jobs, this API's confirm and cancel)
+   * publishes its id after the commit; every API process delivers the row to its subscribers of it.
+   */
+  @Subscription(() => EnterpriseImportModel, {
+    description:
+      '主管部门：一次导入的进度（WebSocket，graphql-ws 协议）：订阅时先推送当前状态，此后每次状态变化和每批导入完成后推送；导入结束（DONE/FAILED/CANCELLED）后订阅结束 ' +
+      '(AUTHORITY: live progress of one import: its state at subscribe, then after every status change and every batch; completes once the import ends)',
+  })
+  async enterpriseImportProgress(
+    @Args('id', { type: () => ID, description: '导入任务 id (import id)' }) id: string,
+    @Context() ctx: RequestContext,
+  ): Promise<AsyncIterableIterator<ImportProgress>> {
+    requireImportReader(ctx.actor);
+    checkId(id);
+    if (!(await this.runs.find(id))) throw notFound(`导入任务 ${id} 不存在 (no such import)`);
+    // Listening before the first state is read: a change in between is delivered, not lost.
+    const source = this.pubsub.subscribe<EnterpriseImportProgressMessage>(ENTERPRISE_IMPORT_PROGRESS);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([source.ready, new Promise<void>((resolve) => (timer = setTimeout(resolve, LISTEN_WAIT_MS)))]);
+    clearTimeout(timer);
+    return importProgressFeed(source, {
+      importId: id,
+      load: (importId) => this.runs.find(importId),
+      toModel,
+      beforeDeliver: () => ctx.renewLoaders(),
+      onError: (err) => this.logger.warn(`enterpriseImportProgress: reading import ${id} failed: ${err.message}`),
+    });
+  }
 
   @ResolveField(() => EnterpriseImportReportConnectionModel, {
     description: '逐行报告：已处理的行，按行号分页（完整表格见 GET /imports/enterprises/{id}/report.xlsx）(per-row report of the rows processed so far, paged by row number)',
@@ -176,18 +281,31 @@ export class EnterpriseImportRunsResolver {
     return toModel(row);
   }
 
-  @Mutation(() => EnterpriseImportModel, { description: '主管部门：确认预览并开始分批导入 (AUTHORITY: confirm the preview and run the import)' })
-  async confirmEnterpriseImport(@Args('id', { type: () => ID, description: '导入任务 id (import id)' }) id: string, @Context() ctx: RequestContext): Promise<EnterpriseImportModel> {
+  @Mutation(() => EnterpriseImportModel, {
+    description:
+      '主管部门：确认预览并开始分批导入；可附列映射更正识别结果（某列对应的字段、金额单位），映射先按文件表头校验，通过后才开始 ' +
+      '(AUTHORITY: confirm the preview and run the import, optionally with a corrected column mapping checked against the file first)',
+  })
+  async confirmEnterpriseImport(
+    @Args('id', { type: () => ID, description: '导入任务 id (import id)' }) id: string,
+    @Context() ctx: RequestContext,
+    @Args('mapping', { type: () => EnterpriseImportMappingInput, nullable: true, description: '更正的列映射；不填则按预览中识别的列导入 (a corrected mapping; omitted: the detected columns)' })
+    mapping?: EnterpriseImportMappingInput | null,
+  ): Promise<EnterpriseImportModel> {
     authorize(ctx.actor, 'confirmEnterpriseImport');
     checkId(id);
-    return toModel(await inTransaction(this.dataSource, (m) => this.runs.confirm(m, id, ctx.actor!.userId)));
+    const row = await inTransaction(this.dataSource, (m) => this.runs.confirm(m, id, ctx.actor!.userId, mapping?.columns ?? null));
+    await this.runs.announce(id);
+    return toModel(row);
   }
 
   @Mutation(() => EnterpriseImportModel, { description: '主管部门：取消导入；运行中则在当前批次结束后停止 (AUTHORITY: cancel; a running import stops after its current batch)' })
   async cancelEnterpriseImport(@Args('id', { type: () => ID, description: '导入任务 id (import id)' }) id: string, @Context() ctx: RequestContext): Promise<EnterpriseImportModel> {
     authorize(ctx.actor, 'cancelEnterpriseImport');
     checkId(id);
-    return toModel(await inTransaction(this.dataSource, (m) => this.runs.cancel(m, id)));
+    const row = await inTransaction(this.dataSource, (m) => this.runs.cancel(m, id));
+    await this.runs.announce(id);
+    return toModel(row);
   }
 
   @Query(() => EnterpriseImportModel, { nullable: true, description: '主管部门：一次导入的状态、进度与报告 (AUTHORITY: one import)' })
@@ -239,8 +357,10 @@ export function toModel(row: EnterpriseImportEntity): EnterpriseImportModel {
     updatedAt: row.updatedAt,
     finishedAt: row.finishedAt,
     headerRow: row.headerRow,
-    columns: ((row.sheet?.columns ?? []) as MappedColumn[]).map((c) => ({ ...c, moneyUnit: c.moneyUnit ?? null })),
+    columns: ((row.sheet?.columns ?? []) as MappedColumn[]).map((c) => ({ ...c, label: COLUMN_BY_KEY.get(c.key as ImportColumnKey)?.zh ?? c.key, moneyUnit: c.moneyUnit ?? null })),
     unknownColumns: (row.sheet?.unknownColumns ?? []) as UnknownColumn[],
+    missingFields: row.sheet?.missing ?? [],
+    mappingOverridden: Boolean(row.sheet?.override),
     preview,
     rowsTotal: row.rowsTotal,
     rowsDone: row.rowsDone,

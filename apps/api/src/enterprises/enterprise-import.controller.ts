@@ -33,8 +33,28 @@ import { EnterpriseImportRuns, checkUpload } from '../../../../libs/enterprises/
 import { SHEET_LIMITS } from '../../../../libs/enterprises/src/import/sheet-limits.js';
 import { readSheetIsolated } from '../../../../libs/enterprises/src/import/read-sheet-isolated.js';
 import { importFileFormat } from '../../../../libs/enterprises/src/import/enterprise-import.js';
+import { IMPORT_ROW_OUTCOME_LABELS, type EnterpriseImportStatus } from '../../../../libs/enterprises/src/import/enterprise-import.entity.js';
+import { COLUMN_BY_KEY, type ImportColumnKey } from '../../../../libs/enterprises/src/import/import-columns.js';
 import { authenticateHeader } from '../graphql/graphql.options.js';
 import { requireImportReader } from './enterprise-import-runs.resolver.js';
+
+/** The import's state as the report names it when there are no rows to show. */
+const STATUS_LABELS: Record<EnterpriseImportStatus, string> = {
+  QUEUED: '等待解析',
+  PARSING: '正在读取文件',
+  PREVIEW_READY: '预览就绪，尚未确认',
+  RUNNING: '正在导入',
+  DONE: '已完成',
+  FAILED: '文件无法读取',
+  CANCELLED: '已取消',
+};
+
+/** A report's column key as people read it: 营业收入, not revenue (文件 for problems of the whole file). */
+function fieldLabel(field: string | null): string {
+  if (!field) return '';
+  if (field === 'file') return '文件';
+  return COLUMN_BY_KEY.get(field as ImportColumnKey)?.zh ?? field;
+}
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
 const MB = SHEET_LIMITS.maxFileBytes / 1024 / 1024;
@@ -119,8 +139,8 @@ export class EnterpriseImportController {
     book.creator = 'srdi-match';
     const ws = book.addWorksheet('导入结果');
     if (row.status === 'FAILED' || row.headerRow === null) {
-      ws.addRow(['结果 (outcome)', '原因 (reason)']);
-      ws.addRow(['FAILED', row.error ?? row.status]);
+      ws.addRow(['结果', '原因']).font = { bold: true };
+      ws.addRow([row.status === 'FAILED' ? '文件无法读取' : STATUS_LABELS[row.status], row.error ?? '']);
     } else {
       // The original rows, as read (title rows and blank rows left out), then outcome, column and reason.
       const table = await readSheetIsolated(content, importFileFormat(row.filename));
@@ -130,12 +150,13 @@ export class EnterpriseImportController {
         const cells = [...r.cells, ...Array<string>(width - r.cells.length).fill('')];
         if (r.row < row.headerRow) continue;
         if (r.row === row.headerRow) {
-          ws.addRow(['行号 (row)', ...cells, '结果 (outcome)', '列 (field)', '原因 (reason)']).font = { bold: true };
+          ws.addRow(['行号', ...cells, '结果', '出错的列', '原因']).font = { bold: true };
           continue;
         }
         const o = outcomes.get(r.row);
         const p = preview.get(r.row);
-        ws.addRow([r.row, ...cells, o?.outcome ?? (p ? 'REJECTED' : row.status === 'DONE' ? '' : '未处理 (not processed)'), o?.field ?? p?.field ?? '', o?.reason ?? p?.reason ?? '']);
+        const outcome = o ? IMPORT_ROW_OUTCOME_LABELS[o.outcome] : p ? IMPORT_ROW_OUTCOME_LABELS.REJECTED : row.status === 'DONE' ? '' : '未处理';
+        ws.addRow([r.row, ...cells, outcome, fieldLabel(o?.field ?? p?.field ?? null), o?.reason ?? p?.reason ?? '']);
       }
     }
     await sendXlsx(res, book, `import-${id}-report.xlsx`);

@@ -7,7 +7,7 @@
  * the last recorded batch; the enterprises of the interrupted batch are imported again, which the
  * importer makes harmless (identical data → UNCHANGED, no new version, no duplicate row).
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, notFound } from '../../../platform/src/errors/app-error.js';
@@ -16,8 +16,12 @@ import { checkPageSize, fetchKeysetPage, type KeysetPage } from '../../../platfo
 import { HandlesJob, type JobHandler } from '../../../platform/src/queue/job-handler.js';
 import type { JobPayloads } from '../../../platform/src/queue/job-catalog.js';
 import { SHEET_LIMITS } from './sheet-limits.js';
-import { EnterpriseImportEntity, type ImportReportRow } from './enterprise-import.entity.js';
-import { EnterpriseImporter, checkRows, groupRows, importFileFormat, parseEnterpriseSheet, type ImportReport, type RawRow } from './enterprise-import.js';
+import { EnterpriseImportEntity, type ImportReportRow, type SheetSummary } from './enterprise-import.entity.js';
+import { EnterpriseImporter, checkRows, groupRows, importFileFormat, parseEnterpriseSheet, type ImportReport, type ParsedSheet, type RawRow, type UnknownColumn } from './enterprise-import.js';
+import { COLUMN_BY_KEY, type ImportColumnKey } from './import-columns.js';
+import { checkMapping, type ColumnMappingInput, type ColumnOverride, type HeaderCell } from './import-mapping.js';
+import { PUBSUB, type PubSub } from '../../../platform/src/pubsub/pubsub.js';
+import { ENTERPRISE_IMPORT_PROGRESS, type EnterpriseImportProgressMessage } from '../../../platform/src/pubsub/channels.js';
 
 /** Enterprises per batch: progress is recorded, and a cancel takes effect, after each batch. */
 export const IMPORT_BATCH_SIZE = 100;
@@ -46,16 +50,43 @@ export function checkUpload(filename: string, content: Buffer, fields: { filenam
   }
 }
 
+export interface OutcomeCount {
+  outcome: ImportReportRow['outcome'];
+  rows: number;
+}
+
 export interface ImportPage extends KeysetPage<EnterpriseImportEntity> {
   totalCount: number;
 }
 
+/** The header cells of a parsed sheet; imports parsed before they were kept give the mapped and unknown columns. */
+export function headersOf(sheet: SheetSummary | null): HeaderCell[] {
+  if (!sheet) return [];
+  if (sheet.headers) return sheet.headers;
+  const cells = [...(sheet.columns as UnknownColumn[]), ...(sheet.unknownColumns as UnknownColumn[])].map((c) => ({ column: c.column, header: c.header }));
+  return cells.sort((a, b) => a.column.length - b.column.length || a.column.localeCompare(b.column));
+}
+
 @Injectable()
 export class EnterpriseImportRuns {
+  private readonly logger = new Logger('EnterpriseImportRuns');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly importer: EnterpriseImporter,
+    @Optional() @Inject(PUBSUB) private readonly pubsub?: PubSub,
   ) {}
+
+  /**
+   * Tells every API process that import `id` changed (its subscribers read the row). Called after
+   * the change is committed; fire-and-forget: a lost message delays a client's view, the row is
+   * the truth, so a failed publish is logged and the work goes on.
+   */
+  async announce(id: string): Promise<void> {
+    if (!this.pubsub) return;
+    const message: EnterpriseImportProgressMessage = { importId: id };
+    await this.pubsub.publish(ENTERPRISE_IMPORT_PROGRESS, message).catch((err: Error) => this.logger.warn(`import ${id}: progress not published (${err.message})`));
+  }
 
   /** Stores an upload (QUEUED) and queues its parsing. The caller checked it with {@link checkUpload}. */
   async start(manager: EntityManager, actorUserId: string, filename: string, content: Buffer): Promise<EnterpriseImportEntity> {
@@ -107,16 +138,47 @@ export class EnterpriseImportRuns {
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: total as number };
   }
 
+  /** Report rows so far by outcome (file rows, not enterprises); outcomes without rows are absent. */
+  async outcomeCounts(id: string): Promise<OutcomeCount[]> {
+    return (await this.outcomeCountsOf([id]))[0]!;
+  }
+
+  /** {@link outcomeCounts} of several imports in one statement, in the order of `ids`. */
+  async outcomeCountsOf(ids: readonly string[]): Promise<OutcomeCount[][]> {
+    const rows = (await this.dataSource.query(
+      `SELECT import_id AS id, outcome, count(*)::int AS rows FROM enterprise_import_rows WHERE import_id = ANY($1::uuid[]) GROUP BY import_id, outcome ORDER BY outcome`,
+      [ids],
+    )) as Array<OutcomeCount & { id: string }>;
+    const by = new Map<string, OutcomeCount[]>(ids.map((id) => [id, []]));
+    for (const { id, outcome, rows: n } of rows) by.get(id)?.push({ outcome, rows: n });
+    return ids.map((id) => by.get(id)!);
+  }
+
   async content(id: string): Promise<Buffer | null> {
     const [row] = await this.dataSource.query(`SELECT content FROM enterprise_imports WHERE id = $1`, [id]);
     return (row?.content as Buffer | undefined) ?? null;
   }
 
-  /** PREVIEW_READY → RUNNING, and queues the run. */
-  async confirm(manager: EntityManager, id: string, actorUserId: string | null): Promise<EnterpriseImportEntity> {
+  /**
+   * PREVIEW_READY → RUNNING, and queues the run. `mapping` (checked here against the file's header,
+   * BAD_USER_INPUT naming the entry) overrides the detected columns and units; the run reads the
+   * file again under it. Without one, every required field must have a detected column.
+   */
+  async confirm(manager: EntityManager, id: string, actorUserId: string | null, mapping?: readonly ColumnMappingInput[] | null): Promise<EnterpriseImportEntity> {
     const row = await this.locked(manager, id);
     if (row.status !== 'PREVIEW_READY') throw conflict(`导入任务状态为 ${row.status}，只有预览就绪（PREVIEW_READY）的任务可以确认 (only a PREVIEW_READY import can be confirmed)`, 'id');
-    await manager.update(EnterpriseImportEntity, { id }, { status: 'RUNNING' });
+    let sheet = row.sheet;
+    if (mapping) {
+      const override: ColumnOverride[] = checkMapping(mapping, headersOf(row.sheet), 'mapping');
+      sheet = { ...row.sheet!, override, remapped: false };
+    } else if (row.sheet?.missing?.length) {
+      throw badInput(
+        `表头中找不到必填字段 ${row.sheet.missing.map((k) => `${COLUMN_BY_KEY.get(k as ImportColumnKey)?.zh ?? k}（${k}）`).join('、')}：请在 mapping 中指定对应的列 ` +
+          `(required fields without a column: ${row.sheet.missing.join(', ')}; give them a column in mapping)`,
+        'mapping',
+      );
+    }
+    await manager.query(`UPDATE enterprise_imports SET status = 'RUNNING', sheet = $2, updated_at = now() WHERE id = $1`, [id, JSON.stringify(sheet)]);
     await recordEvent(manager, { type: 'enterprise-import.confirmed', aggregateType: 'enterprise-import', aggregateId: id, data: { importId: id }, actorUserId });
     return this.load(manager, id);
   }
@@ -145,33 +207,71 @@ export class EnterpriseImportRuns {
     );
     const row = (claimed as [Array<{ filename: string; content: Buffer }>, number])[0]?.[0];
     if (!row) return; // cancelled, or parsed already (a retried job)
+    await this.announce(id);
     let sheet;
     try {
-      sheet = await parseEnterpriseSheet(row.content, row.filename);
+      sheet = await parseEnterpriseSheet(row.content, row.filename, { allowMissing: true });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'BAD_USER_INPUT') throw err;
-      await this.dataSource.query(`UPDATE enterprise_imports SET status = 'FAILED', error = $2, finished_at = now(), updated_at = now() WHERE id = $1 AND status = 'PARSING'`, [
-        id,
-        err.message,
-      ]);
+      await this.fail(id, 'PARSING', err.message);
       return;
     }
-    const { rejected, usccs } = checkRows(sheet.rows);
-    const [{ existing }] = await this.dataSource.query(`SELECT count(*)::int AS existing FROM organizations WHERE uscc = ANY($1::text[])`, [usccs]);
     await this.dataSource.query(
       `UPDATE enterprise_imports SET status = 'PREVIEW_READY', header_row = $2, sheet = $3, parsed_rows = $4, preview = $5,
          rows_total = $6, firms_total = $7, updated_at = now()
        WHERE id = $1 AND status = 'PARSING'`,
+      [id, sheet.headerRow, JSON.stringify(summaryOf(sheet)), JSON.stringify(sheet.rows), JSON.stringify(await this.previewOf(sheet)), sheet.rows.length, groupRows(sheet.rows).length],
+    );
+    await this.announce(id);
+  }
+
+  private async fail(id: string, from: 'PARSING' | 'RUNNING', message: string): Promise<void> {
+    await this.dataSource.query(`UPDATE enterprise_imports SET status = 'FAILED', error = $3, finished_at = now(), updated_at = now() WHERE id = $1 AND status = $2`, [id, from, message]);
+    await this.announce(id);
+  }
+
+  /**
+   * What is known without writing. While a required field has no column, the rows are not checked
+   * (each would be refused for it): the mapping given at confirm supplies it, and the run checks them.
+   */
+  private async previewOf(sheet: ParsedSheet): Promise<{ wouldCreate: number; wouldUpdate: number; rejected: unknown[] }> {
+    if (sheet.missing.length > 0) return { wouldCreate: 0, wouldUpdate: 0, rejected: [] };
+    const { rejected, usccs } = checkRows(sheet.rows);
+    const [{ existing }] = await this.dataSource.query(`SELECT count(*)::int AS existing FROM organizations WHERE uscc = ANY($1::text[])`, [usccs]);
+    return { wouldCreate: usccs.length - (existing as number), wouldUpdate: existing as number, rejected };
+  }
+
+  /**
+   * A run confirmed with a mapping reads the stored file again under it (in the worker, through the
+   * isolated reader) before its first batch: rows, totals and the preview's rejects as the mapping
+   * makes them. Guarded by firms_done = 0, so a retried run applies it once. False when the run must stop.
+   */
+  private async remap(id: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT filename, content, sheet FROM enterprise_imports WHERE id = $1 AND status = 'RUNNING'`, [id]);
+    if (!row) return false;
+    const summary = row.sheet as SheetSummary;
+    let sheet: ParsedSheet;
+    try {
+      sheet = await parseEnterpriseSheet(row.content as Buffer, row.filename as string, { override: summary.override as ColumnOverride[] });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'BAD_USER_INPUT') throw err;
+      await this.fail(id, 'RUNNING', `按确认时的列映射读取文件失败：${err.message}`);
+      return false;
+    }
+    await this.dataSource.query(
+      `UPDATE enterprise_imports SET sheet = $2, parsed_rows = $3, preview = $4, rows_total = $5, firms_total = $6, updated_at = now()
+        WHERE id = $1 AND status = 'RUNNING' AND firms_done = 0`,
       [
         id,
-        sheet.headerRow,
-        JSON.stringify({ columns: sheet.columns, unknownColumns: sheet.unknownColumns }),
+        JSON.stringify({ ...summaryOf(sheet), override: summary.override, remapped: true }),
         JSON.stringify(sheet.rows),
-        JSON.stringify({ wouldCreate: usccs.length - (existing as number), wouldUpdate: existing, rejected }),
+        JSON.stringify(await this.previewOf(sheet)),
         sheet.rows.length,
         groupRows(sheet.rows).length,
       ],
     );
+    await this.announce(id);
+    return true;
   }
 
   /**
@@ -182,6 +282,10 @@ export class EnterpriseImportRuns {
    */
   async run(id: string, actorUserId: string | null, options: { batchSize?: number; stopAfterBatches?: number } = {}): Promise<void> {
     const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
+    const [pending] = await this.dataSource.query(`SELECT status, firms_done, sheet FROM enterprise_imports WHERE id = $1`, [id]);
+    if (!pending || pending.status !== 'RUNNING') return;
+    const summary = pending.sheet as SheetSummary | null;
+    if (summary?.override && !summary.remapped && pending.firms_done === 0 && !(await this.remap(id))) return;
     const [row] = await this.dataSource.query(`SELECT status, firms_done, parsed_rows FROM enterprise_imports WHERE id = $1`, [id]);
     if (!row || row.status !== 'RUNNING') return;
     const groups = groupRows(row.parsed_rows as RawRow[]);
@@ -192,6 +296,7 @@ export class EnterpriseImportRuns {
       if (state?.status !== 'RUNNING') return;
       if (state.cancel_requested) {
         await this.dataSource.query(`UPDATE enterprise_imports SET status = 'CANCELLED', finished_at = now(), updated_at = now() WHERE id = $1 AND status = 'RUNNING'`, [id]);
+        await this.announce(id);
         return;
       }
       if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) return;
@@ -225,11 +330,18 @@ export class EnterpriseImportRuns {
         return n;
       });
       if (recorded !== 1) return; // another run of this import recorded it (or it was cancelled meanwhile)
+      await this.announce(id);
       done += batch.length;
       batches += 1;
     }
     await this.dataSource.query(`UPDATE enterprise_imports SET status = 'DONE', finished_at = now(), updated_at = now() WHERE id = $1 AND status = 'RUNNING'`, [id]);
+    await this.announce(id);
   }
+}
+
+/** What the row keeps of a parsed sheet besides its rows. */
+function summaryOf(sheet: ParsedSheet): SheetSummary {
+  return { columns: sheet.columns, unknownColumns: sheet.unknownColumns, headers: sheet.headers, missing: sheet.missing };
 }
 
 /** One report row per file row of a batch. */
@@ -241,7 +353,7 @@ function reportRowsOf(report: ImportReport): ImportReportRow[] {
     // One entry per row: the first problem named (the rest are in the same enterprise's other rows).
     if (seen.has(r.row)) continue;
     seen.add(r.row);
-    out.push({ row: r.row, uscc: r.uscc, outcome: r.claimConflict ? 'CLAIM_CONFLICT' : 'REJECTED', field: r.field, reason: r.reason, organizationId: null });
+    out.push({ row: r.row, uscc: r.uscc, outcome: r.claimConflict ? 'CLAIM_CONFLICT' : r.notEnterprise ? 'NOT_ENTERPRISE' : 'REJECTED', field: r.field, reason: r.reason, organizationId: null });
   }
   return out.sort((a, b) => a.row - b.row);
 }

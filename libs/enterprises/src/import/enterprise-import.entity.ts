@@ -4,16 +4,42 @@ import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Pri
 export const ENTERPRISE_IMPORT_STATUSES = ['QUEUED', 'PARSING', 'PREVIEW_READY', 'RUNNING', 'DONE', 'FAILED', 'CANCELLED'] as const;
 export type EnterpriseImportStatus = (typeof ENTERPRISE_IMPORT_STATUSES)[number];
 
+export const IMPORT_ROW_OUTCOMES = ['CREATED', 'UPDATED', 'UNCHANGED', 'REJECTED', 'CLAIM_CONFLICT', 'NOT_ENTERPRISE'] as const;
+export type ImportRowOutcome = (typeof IMPORT_ROW_OUTCOMES)[number];
+
+/** How the report names each outcome to people (the XLSX download); GraphQL keeps the codes. */
+export const IMPORT_ROW_OUTCOME_LABELS: Record<ImportRowOutcome, string> = {
+  CREATED: '新建',
+  UPDATED: '更新',
+  UNCHANGED: '未变',
+  REJECTED: '未导入',
+  CLAIM_CONFLICT: '信用代码申领冲突',
+  NOT_ENTERPRISE: '非企业信用代码',
+};
+
 /** One row of the report: a file row and what became of it. */
 export interface ImportReportRow {
   row: number;
   uscc: string | null;
-  /** CREATED / UPDATED / UNCHANGED, REJECTED, or CLAIM_CONFLICT (a self-registered, unverified claimant holds the USCC). */
-  outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED' | 'CLAIM_CONFLICT';
+  /**
+   * CREATED / UPDATED / UNCHANGED, REJECTED, CLAIM_CONFLICT (a self-registered, unverified claimant
+   * holds the USCC), or NOT_ENTERPRISE (the USCC is a registered bank, service institution … ).
+   */
+  outcome: ImportRowOutcome;
   field: string | null;
   reason: string | null;
   /** The enterprise the row was imported into (null when rejected or in conflict). */
   organizationId?: string | null;
+}
+
+export interface SheetSummary {
+  columns: unknown[];
+  unknownColumns: unknown[];
+  /** Absent on imports parsed before mappings existed. */
+  headers?: Array<{ column: string; header: string }>;
+  missing?: string[];
+  override?: unknown[];
+  remapped?: boolean;
 }
 
 /**
@@ -63,9 +89,13 @@ export class EnterpriseImportEntity {
   @Column('int', { name: 'header_row', nullable: true })
   headerRow: number | null;
 
-  /** The column mapping and unknown columns of the parsed sheet (ParsedSheet minus rows). */
+  /**
+   * The column mapping and unknown columns of the parsed sheet (ParsedSheet minus rows): every header
+   * cell, required fields without a column; once confirmed with a mapping, the mapping given
+   * (`override`) and, after the run applied it, `remapped` with `columns` as applied.
+   */
   @Column('jsonb', { nullable: true })
-  sheet: { columns: unknown[]; unknownColumns: unknown[] } | null;
+  sheet: SheetSummary | null;
 
   /** The parsed data rows (RawRow[]), so the run does not read the file again. */
   @Column('jsonb', { name: 'parsed_rows', nullable: true, select: false })

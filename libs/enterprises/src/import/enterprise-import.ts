@@ -14,6 +14,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, isUniqueViolation } from '../../../platform/src/errors/app-error.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
+import { ORGANIZATION_KIND_LABELS } from '../../../identity/src/organizations/organization-kind.js';
 import { describeRegionCodeProblem } from '../../../identity/src/regions/region-codes.js';
 import { normalizeUscc, validateUscc } from '../../../identity/src/uscc/uscc.js';
 import { VERIFICATION_STATE_LABELS } from '../../../identity/src/verification/verification-state.js';
@@ -28,7 +29,8 @@ import type { EnterpriseTier } from '../enterprise-tier.js';
 import { validateProfile, type AnnualFinancialsCommand, type ProfileCommand } from '../profile-input.js';
 import { readSheetIsolated } from './read-sheet-isolated.js';
 import type { Table } from './sheet-reader.js';
-import { COLUMN_BY_KEY, IMPORT_COLUMNS, findHeaderRow, recognizeHeader, type ImportColumnKey, type MoneyUnit } from './import-columns.js';
+import { COLUMN_BY_KEY, IMPORT_COLUMNS, findHeaderRow, type ImportColumnKey, type MoneyUnit } from './import-columns.js';
+import { decideColumn, type ColumnOverride, type HeaderCell } from './import-mapping.js';
 import { parseMoney } from './money.js';
 import { columnLetters } from './sheet-limits.js';
 
@@ -88,6 +90,10 @@ export interface ParsedSheet {
   headerRow: number;
   columns: MappedColumn[];
   unknownColumns: UnknownColumn[];
+  /** Every column of the sheet (A to the widest row) with its header text, empty when it has none. */
+  headers: HeaderCell[];
+  /** Required fields no column feeds (only with `allowMissing`; otherwise the file is refused). */
+  missing: ImportColumnKey[];
   /** Data rows below the header; blank rows are skipped (row numbers keep counting them). */
   rows: RawRow[];
 }
@@ -103,16 +109,23 @@ export async function parseEnterpriseFile(buffer: Buffer, filename: string): Pro
 }
 
 /** {@link parseEnterpriseFile} with the header detection kept: header row, column mapping, units, unknown columns. */
-export async function parseEnterpriseSheet(buffer: Buffer, filename: string): Promise<ParsedSheet> {
+export async function parseEnterpriseSheet(buffer: Buffer, filename: string, options: SheetOptions = {}): Promise<ParsedSheet> {
   const format = importFileFormat(filename);
-  return sheetOf(await readSheetIsolated(buffer, format));
+  return sheetOf(await readSheetIsolated(buffer, format), options);
+}
+
+export interface SheetOptions {
+  /** A mapping set at confirm (checked by checkMapping): per column, the field it feeds or that it is ignored, and the unit. */
+  override?: readonly ColumnOverride[];
+  /** Report required fields without a column in `missing` instead of refusing the file (the preview; a mapping may supply them). */
+  allowMissing?: boolean;
 }
 
 /**
  * Recognises the header of a table: the row (among the first non-empty ones) with the most known
  * headers; a title above it, blank rows and unknown columns are tolerated, unknown columns reported.
  */
-export function sheetOf(table: Table): ParsedSheet {
+export function sheetOf(table: Table, options: SheetOptions = {}): ParsedSheet {
   const nonEmpty = table.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) throw badInput('文件为空：缺少表头行 (the file is empty; a header row is expected)', 'file');
   const at = findHeaderRow(nonEmpty.map((r) => r.cells));
@@ -129,10 +142,12 @@ export function sheetOf(table: Table): ParsedSheet {
   const byIndex: Array<ImportColumnKey | undefined> = [];
   const seen = new Map<ImportColumnKey, string>();
   const moneyUnits: Partial<Record<ImportColumnKey, MoneyUnit>> = {};
-  header.cells.forEach((raw, i) => {
-    const text = raw.trim();
-    const column = columnLetters(i + 1);
-    const r = recognizeHeader(text);
+  const overrides = new Map((options.override ?? []).map((o) => [o.column, o]));
+  let width = 0;
+  for (const r of nonEmpty.slice(at)) width = Math.max(width, r.cells.length);
+  const headers: HeaderCell[] = Array.from({ length: width }, (_, i) => ({ column: columnLetters(i + 1), header: (header.cells[i] ?? '').trim() }));
+  headers.forEach(({ column, header: text }, i) => {
+    const r = decideColumn(text, overrides.get(column));
     if (r.kind === 'ignored') return;
     if (r.kind === 'unknown') {
       unknownColumns.push({ column, header: text });
@@ -153,7 +168,7 @@ export function sheetOf(table: Table): ParsedSheet {
     if (r.moneyUnit && r.moneyUnit !== 'YUAN') moneyUnits[r.key] = r.moneyUnit;
   });
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !seen.has(c.key));
-  if (missing.length > 0) {
+  if (missing.length > 0 && !options.allowMissing) {
     throw badInput(
       `第 ${header.row} 行表头缺少必填列：${missing.map((c) => `${c.zh}(${c.key})`).join('、')} (missing required column(s) in header row ${header.row}: ${missing.map((c) => c.key).join(', ')})`,
       'file',
@@ -171,7 +186,7 @@ export function sheetOf(table: Table): ParsedSheet {
     if (Object.keys(values).length === 0) return [];
     return [withUnits ? { row, values, moneyUnits } : { row, values }];
   });
-  return { headerRow: header.row, columns, unknownColumns, rows };
+  return { headerRow: header.row, columns, unknownColumns, headers, missing: missing.map((c) => c.key), rows };
 }
 
 // ------------------------------------------------------------------------------------ cell values
@@ -267,6 +282,8 @@ export interface ImportRejection {
   reason: string;
   /** Set when the enterprise was skipped because an unverified, self-registered organization claims its USCC. */
   claimConflict?: true;
+  /** Set when the enterprise was skipped because its USCC belongs to an organization of another kind (a bank, a service institution …). */
+  notEnterprise?: true;
 }
 
 export type ImportOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED';
@@ -319,7 +336,7 @@ interface Prepared {
   contact: Partial<Record<ContactKey, string>>;
 }
 
-type Rejected = { rejected: ImportRejection[]; claimConflict?: boolean };
+type Rejected = { rejected: ImportRejection[]; claimConflict?: boolean; notEnterprise?: boolean };
 
 /**
  * The rows of a file as the importer takes them, one list per enterprise (rows with the same USCC,
@@ -405,7 +422,8 @@ export class EnterpriseImporter {
         result = await this.dataSource.transaction('READ COMMITTED', (m) => this.upsert(m, prepared, today, options.actorUserId));
       }
       if ('rejected' in result) {
-        report.rejected.push(...(result.claimConflict ? result.rejected.map((r) => ({ ...r, claimConflict: true as const })) : result.rejected));
+        const mark = result.claimConflict ? { claimConflict: true as const } : result.notEnterprise ? { notEnterprise: true as const } : null;
+        report.rejected.push(...(mark ? result.rejected.map((r) => ({ ...r, ...mark })) : result.rejected));
         if (result.claimConflict) report.claimConflicts += 1;
         continue;
       }
@@ -423,7 +441,17 @@ export class EnterpriseImporter {
     const rowNumbers = p.rows.map((r) => r.row);
     let org = await manager.findOne(OrganizationEntity, { where: { uscc: p.uscc }, lock: { mode: 'pessimistic_write' } });
     if (org && org.kind !== 'ENTERPRISE') {
-      return rejectGroup(p.rows, p.uscc, p.rows[0]!.row, 'uscc', `该统一社会信用代码已注册为非企业机构（${org.kind}），不能导入企业档案 (this USCC belongs to a ${org.kind} organization, not an ENTERPRISE)`);
+      return {
+        ...rejectGroup(
+          p.rows,
+          p.uscc,
+          p.rows[0]!.row,
+          'uscc',
+          `该统一社会信用代码已注册为${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」，不是企业，不能导入企业档案；请核对代码 ` +
+            `(this USCC belongs to a registered organization of another kind (${ORGANIZATION_KIND_LABELS[org.kind]}), not an enterprise)`,
+        ),
+        notEnterprise: true,
+      };
     }
     if (org && org.verificationState !== 'VERIFIED') {
       // A USCC is a claim until the AUTHORITY verifies it: the bureau's figures never go to an

@@ -112,10 +112,7 @@ export type HeaderRecognition =
  * ("营业收入/万元") is split off; money columns take their unit from it (元 when none).
  */
 export function recognizeHeader(header: string): HeaderRecognition {
-  const compact = header.replace(/[\s\u3000*＊]+/g, '');
-  const m = /^(.*?)(?:[(（[【]([^()（）[\]【】]*)[)）\]】]|[/／]([^/／]+))$/.exec(compact);
-  const base = (m ? m[1]! : compact).toLowerCase();
-  const unit = m ? (m[2] ?? m[3])!.replace(/^单位[:：]?/, '') : undefined;
+  const { base, unit } = splitHeader(header);
   if (base === '' || IGNORED_HEADERS.has(base)) return { kind: 'ignored' };
   const key = BY_TEXT.get(base);
   if (!key) return { kind: 'unknown' };
@@ -123,6 +120,26 @@ export function recognizeHeader(header: string): HeaderRecognition {
   if (unit === undefined || unit === '') return { kind: 'column', key, moneyUnit: 'YUAN' };
   const moneyUnit = UNIT_WORDS[unit.toLowerCase()];
   return moneyUnit ? { kind: 'column', key, unit, moneyUnit } : { kind: 'badUnit', key, unit };
+}
+
+/** A header cell without spaces and `*`, lower-cased, and the unit in its trailing brackets or after a slash. */
+function splitHeader(header: string): { base: string; unit: string | undefined } {
+  const compact = header.replace(/[\s\u3000*＊]+/g, '');
+  const m = /^(.*?)(?:[(（[【]([^()（）[\]【】]*)[)）\]】]|[/／]([^/／]+))$/.exec(compact);
+  return { base: (m ? m[1]! : compact).toLowerCase(), unit: m ? (m[2] ?? m[3])!.replace(/^单位[:：]?/, '') : undefined };
+}
+
+/** The money unit a header names (营业额（万元） → 万元), whatever its column; undefined when it names none or another. */
+export function headerMoneyUnit(header: string): MoneyUnit | undefined {
+  const { unit } = splitHeader(header);
+  return unit ? UNIT_WORDS[unit.toLowerCase()] : undefined;
+}
+
+/** A field a mapping names: its key (`revenue`, any case) or its Chinese header (营业收入); undefined when none. */
+export function fieldOf(name: string): ImportColumnKey | undefined {
+  const text = name.trim();
+  const byKey = IMPORT_COLUMNS.find((c) => c.key.toLowerCase() === text.toLowerCase() || c.zh === text);
+  return byKey?.key;
 }
 
 /** How many rows (non-empty, from the top) are searched for the header row. */

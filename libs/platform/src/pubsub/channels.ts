@@ -21,3 +21,14 @@ export interface NotificationAddedMessage {
 
 /** Two UUIDs and JSON punctuation are ~95 bytes: 50 per message stays far below the 7,999-byte limit. */
 export const NOTIFICATIONS_PER_MESSAGE = 50;
+
+/**
+ * An asynchronous enterprise import changed (a status, a recorded batch): API processes deliver it to
+ * `Subscription.enterpriseImportProgress(id)`, reading the row. Published by whichever process made
+ * the change, after its commit.
+ */
+export const ENTERPRISE_IMPORT_PROGRESS = 'enterprise-import.progress';
+
+export interface EnterpriseImportProgressMessage {
+  importId: string;
+}
