@@ -48,7 +48,7 @@ export class EnterpriseProfileResolver {
 
   @Mutation(() => EnterpriseProfileModel, {
     description:
-      'AUTHORITY only: 确认企业的认定称号（企业自报的，或主管部门掌握的称号与认定日期），确认后计入统计、金融产品准入、揭榜偏好和复核风险；企业会收到通知。' +
+      '仅限主管部门（AUTHORITY only）：确认企业的认定称号（企业自报的，或主管部门掌握的称号与认定日期），确认后计入统计、金融产品准入、揭榜偏好和复核风险；企业会收到通知。' +
       'Confirms the title (tier and date as stated here); the same confirmed title again changes nothing.',
   })
   async confirmCertification(
@@ -64,7 +64,7 @@ export class EnterpriseProfileResolver {
 
   @Mutation(() => EnterpriseProfileModel, {
     description:
-      'AUTHORITY only: 驳回企业自报（尚待确认）的称号并说明原因；称号保留在档案中标记为未获确认，不计入任何统计和评估，企业会收到含原因的通知。' +
+      '仅限主管部门（AUTHORITY only）：驳回企业自报（尚待确认）的称号并说明原因；称号保留在档案中标记为未获确认，不计入任何统计和评估，企业会收到含原因的通知。' +
       'CONFLICT when the title is not a pending claim.',
   })
   async rejectCertificationClaim(
