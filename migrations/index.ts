@@ -12,6 +12,7 @@ import { NotificationReadsAndTargets1796400119271 } from './1796400119271-Notifi
 import { UsccClaimResolution1796403730419 } from './1796403730419-UsccClaimResolution.js';
 import { EnterpriseImports1796404795879 } from './1796404795879-EnterpriseImports.js';
 import { EnterpriseImportRows1796406089365 } from './1796406089365-EnterpriseImportRows.js';
+import { ImportFanoutAndPurge1796410533759 } from './1796410533759-ImportFanoutAndPurge.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   UsccClaimResolution1796403730419,
   EnterpriseImports1796404795879,
   EnterpriseImportRows1796406089365,
+  ImportFanoutAndPurge1796410533759,
 ];

@@ -2,10 +2,10 @@ import { Module } from '@nestjs/common';
 import { EnterpriseProfileService } from './enterprise-profile.service.js';
 import { ReviewRiskQuery } from './review-risk.query.js';
 import { EnterpriseImporter } from './import/enterprise-import.js';
-import { EnterpriseImportRuns, ParseEnterpriseImportHandler, RunEnterpriseImportHandler } from './import/enterprise-import-runs.js';
+import { EnterpriseImportRuns, ParseEnterpriseImportHandler, PurgeImportFilesHandler, RunEnterpriseImportHandler } from './import/enterprise-import-runs.js';
 
 @Module({
-  providers: [EnterpriseProfileService, ReviewRiskQuery, EnterpriseImporter, EnterpriseImportRuns, ParseEnterpriseImportHandler, RunEnterpriseImportHandler],
+  providers: [EnterpriseProfileService, ReviewRiskQuery, EnterpriseImporter, EnterpriseImportRuns, ParseEnterpriseImportHandler, RunEnterpriseImportHandler, PurgeImportFilesHandler],
   exports: [EnterpriseProfileService, ReviewRiskQuery, EnterpriseImporter, EnterpriseImportRuns],
 })
 export class EnterprisesModule {}

@@ -10,6 +10,7 @@ import { ENTERPRISE_TIERS, type EnterpriseTier } from '../../../enterprises/src/
 import { profileFacts } from '../../../enterprises/src/profile-facts.js';
 import { TierAssessmentEntity } from './tier-assessment.entity.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
+import type { EventLane } from '../../../platform/src/queue/job-catalog.js';
 
 /** 2026 rules (工信部企业〔2026〕2号) apply to new 专精特新 / 小巨人 applications from this date. */
 export const MIIT_2026_EFFECTIVE = '2026-04-01';
@@ -85,7 +86,8 @@ export class TierAssessmentService {
   ) {}
 
   /** Idempotent for a given profile version and day: a replay inserts nothing new. */
-  async assess(organizationId: string, asOf = todayInShanghai()): Promise<AssessResult | undefined> {
+  /** `lane`: the lane of the event that asked for it, passed on to `enterprise-assessment.changed` (ADR 0017). */
+  async assess(organizationId: string, asOf = todayInShanghai(), lane: EventLane = 'interactive'): Promise<AssessResult | undefined> {
     const profile = await this.profiles.load(organizationId);
     if (!profile) return undefined;
     const facts = profileFacts(profile, asOf);
@@ -133,6 +135,7 @@ export class TierAssessmentService {
           aggregateType: 'enterprise-profile',
           aggregateId: organizationId,
           data: { organizationId, profileVersion: profile.version },
+          lane,
         });
       }
       // Only the version that was assessed may set the risk; a newer profile gets its own job.
