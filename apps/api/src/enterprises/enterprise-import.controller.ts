@@ -24,6 +24,7 @@ import ExcelJS from 'exceljs';
 import { sendXlsx } from '../http/xlsx-download.js';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
+import { todayInShanghai } from '../../../../libs/platform/src/time/beijing-date.js';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
 import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
 import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
@@ -35,6 +36,11 @@ import { readSheetIsolated } from '../../../../libs/enterprises/src/import/read-
 import { importFileFormat } from '../../../../libs/enterprises/src/import/enterprise-import.js';
 import { authenticateHeader } from '../graphql/graphql.options.js';
 import { requireImportReader } from './enterprise-import-runs.resolver.js';
+
+/** First line of the report of an import whose file the retention purge cleared. */
+export function purgedFileNotice(purgedAt: Date): string {
+  return `原始文件已于 ${todayInShanghai(purgedAt)} 按保留期限清除，本报告只含行号、统一社会信用代码、结果、列与原因，不含原始单元格 (the uploaded file was purged after the retention period: original cells are no longer available)`;
+}
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
 const MB = SHEET_LIMITS.maxFileBytes / 1024 / 1024;
@@ -111,14 +117,20 @@ export class EnterpriseImportController {
     requireImportReader(auth.actor);
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new AppError('NOT_FOUND', '导入任务不存在 (no such import)');
     const row = await this.runs.find(id);
-    const content = row ? await this.runs.content(id) : null;
-    if (!row || !content) throw new AppError('NOT_FOUND', '导入任务不存在 (no such import)');
+    const content = row && !row.filePurgedAt ? await this.runs.content(id) : null;
+    if (!row || (!content && !row.filePurgedAt)) throw new AppError('NOT_FOUND', '导入任务不存在 (no such import)');
     const outcomes = new Map((await this.runs.reportRows(id)).map((r) => [r.row, r]));
     const preview = new Map(((row.preview?.rejected ?? []) as Array<{ row: number; field: string; reason: string }>).map((r) => [r.row, r]));
     const book = new ExcelJS.Workbook();
     book.creator = 'srdi-match';
     const ws = book.addWorksheet('导入结果');
-    if (row.status === 'FAILED' || row.headerRow === null) {
+    if (row.filePurgedAt || !content) {
+      // The original cells went with the file: what is left is the per-row report.
+      ws.addRow([purgedFileNotice(row.filePurgedAt ?? new Date())]).font = { bold: true };
+      ws.addRow(['行号 (row)', '统一社会信用代码 (uscc)', '结果 (outcome)', '列 (field)', '原因 (reason)']).font = { bold: true };
+      if (row.status === 'FAILED') ws.addRow(['', '', 'FAILED', '', row.error ?? '']);
+      for (const r of outcomes.values()) ws.addRow([r.row, r.uscc ?? '', r.outcome, r.field ?? '', r.reason ?? '']);
+    } else if (row.status === 'FAILED' || row.headerRow === null) {
       ws.addRow(['结果 (outcome)', '原因 (reason)']);
       ws.addRow(['FAILED', row.error ?? row.status]);
     } else {
