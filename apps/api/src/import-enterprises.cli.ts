@@ -137,7 +137,7 @@ async function main(): Promise<number> {
   if (row.status === 'PREVIEW_READY') {
     printPreview(row);
     if (!(await confirmed(row))) return 3;
-    row = await inTransaction(dataSource, (m) => runs.confirm(m, id, null));
+    await inTransaction(dataSource, (m) => runs.confirm(m, id, null));
     say('已确认，开始分批导入 (confirmed; importing in batches)');
     row = await follow(id, (r) => ENDED.has(r.status), 600_000, (r) => {
       if (r.status === 'RUNNING') say(`进度 ${r.firmsDone}/${r.firmsTotal} 家企业：新建 ${r.created}，更新 ${r.updated}，无变化 ${r.unchanged}，拒绝 ${r.rejectedRows} 行 (progress)`);
