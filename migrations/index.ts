@@ -12,6 +12,7 @@ import { NotificationReadsAndTargets1796400119271 } from './1796400119271-Notifi
 import { UsccClaimResolution1796403730419 } from './1796403730419-UsccClaimResolution.js';
 import { EnterpriseImports1796404795879 } from './1796404795879-EnterpriseImports.js';
 import { EnterpriseImportRows1796406089365 } from './1796406089365-EnterpriseImportRows.js';
+import { ImportFanoutAndPurge1796410533759 } from './1796410533759-ImportFanoutAndPurge.js';
 import { TitleProvenance1796410701863 } from './1796410701863-TitleProvenance.js';
 import { TitleReviewPending1796410810911 } from './1796410810911-TitleReviewPending.js';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: Function[] = [
   UsccClaimResolution1796403730419,
   EnterpriseImports1796404795879,
   EnterpriseImportRows1796406089365,
+  ImportFanoutAndPurge1796410533759,
   TitleProvenance1796410701863,
   TitleReviewPending1796410810911,
 ];

@@ -8,11 +8,11 @@
  */
 import { loadConfig } from '../../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
-import { runningEmbeddedUrl } from '../../../libs/platform/src/database/embedded-postgres.js';
 import { JOB_CATALOG } from '../../../libs/platform/src/queue/job-catalog.js';
 import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
 import { MatchSetService } from '../../../libs/matching/src/sets/match-set.service.js';
 import { MatchMaintenanceService, type MatchReconcileReport, type RebuildReport } from '../../../libs/matching/src/sets/match-maintenance.service.js';
+import { awaitJobResult, runningServerDatabaseUrl } from './cli/running-server.js';
 
 const config = loadConfig();
 const mode = process.argv[2];
@@ -39,7 +39,7 @@ function print(report: RebuildReport | MatchReconcileReport): void {
 }
 
 async function viaQueue(): Promise<void> {
-  const url = config.databaseUrl ?? (await runningEmbeddedUrl(config.dataDir, config.embeddedPgPort));
+  const url = await runningServerDatabaseUrl(config);
   if (!url) {
     console.error('No running srdi-match found for DATA_DIR: start it (`npm start`) or set DATABASE_URL.');
     process.exitCode = 1;
@@ -49,17 +49,7 @@ async function viaQueue(): Promise<void> {
   try {
     const queue = queues.queue(JOB_CATALOG['matching.reconcile'].queue);
     const job = await queue.add('matching.reconcile', { requestedBy: 'cli', rebuild }, { jobId: `match-${mode}-cli-${Date.now()}`, attempts: 1 });
-    const until = Date.now() + 600_000;
-    for (;;) {
-      const state = await job.getState();
-      if (state === 'completed') {
-        print((await queue.getJob(job.id!))!.returnvalue as RebuildReport | MatchReconcileReport);
-        return;
-      }
-      if (state === 'failed') throw new Error(`the ${mode} job failed: ${(await queue.getJob(job.id!))?.failedReason}`);
-      if (Date.now() > until) throw new Error(`no worker finished the ${mode} job within 600 s; is a worker (or \`npm start\`) running?`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    print(await awaitJobResult<RebuildReport | MatchReconcileReport>(queue, job, mode!, 600_000));
   } finally {
     await queues.close();
   }

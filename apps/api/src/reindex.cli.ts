@@ -8,18 +8,18 @@
  */
 import { loadConfig } from '../../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
-import { runningEmbeddedUrl } from '../../../libs/platform/src/database/embedded-postgres.js';
 import { JOB_CATALOG } from '../../../libs/platform/src/queue/job-catalog.js';
 import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
 import { createSearchIndex } from '../../../libs/search/src/search.module.js';
 import { SearchSyncService, type ReconcileReport } from '../../../libs/search/src/search-sync.service.js';
+import { awaitJobResult, runningServerDatabaseUrl } from './cli/running-server.js';
 
 const config = loadConfig();
 const print = (r: ReconcileReport) =>
   console.log(`Reconciled: ${r.checked} published listings checked; ${r.added} added, ${r.updated} updated, ${r.removed} removed from the index.`);
 
 async function viaRunningServer(): Promise<void> {
-  const url = config.databaseUrl ?? (await runningEmbeddedUrl(config.dataDir, config.embeddedPgPort));
+  const url = await runningServerDatabaseUrl(config);
   if (!url) {
     console.error('No running srdi-match found for DATA_DIR; the embedded index is rebuilt from the database when you `npm start`.');
     process.exitCode = 1;
@@ -27,20 +27,9 @@ async function viaRunningServer(): Promise<void> {
   }
   const queues = new QueueRegistry({ redisUrl: config.redisUrl, databaseUrl: url });
   try {
-    const spec = JOB_CATALOG['search.reconcile'];
-    const job = await queues.queue(spec.queue).add('search.reconcile', { requestedBy: 'cli' }, { jobId: `reconcile-cli-${Date.now()}`, attempts: 1 });
-    const until = Date.now() + 120_000;
-    for (;;) {
-      const state = await job.getState();
-      if (state === 'completed') {
-        const done = await queues.queue(spec.queue).getJob(job.id!);
-        print(done!.returnvalue as ReconcileReport);
-        return;
-      }
-      if (state === 'failed') throw new Error(`the reconcile job failed: ${(await queues.queue(spec.queue).getJob(job.id!))?.failedReason}`);
-      if (Date.now() > until) throw new Error('no worker picked up the reconcile job within 120 s; is the all-in-one process running?');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const queue = queues.queue(JOB_CATALOG['search.reconcile'].queue);
+    const job = await queue.add('search.reconcile', { requestedBy: 'cli' }, { jobId: `reconcile-cli-${Date.now()}`, attempts: 1 });
+    print(await awaitJobResult<ReconcileReport>(queue, job, 'reconcile', 120_000));
   } finally {
     await queues.close();
   }

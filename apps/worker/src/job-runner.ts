@@ -34,7 +34,9 @@ export class JobRunner implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const handlers = this.discoverHandlers();
     for (const queue of QUEUE_NAMES) {
-      const worker = this.queues.createWorker(queue, (job) => this.run(handlers, job), this.config.workerConcurrency);
+      // The bulk lane runs few jobs at once: interactive queues keep their workers and the CPU.
+      const concurrency = queue === 'bulk' ? this.config.workerBulkConcurrency : this.config.workerConcurrency;
+      const worker = this.queues.createWorker(queue, (job) => this.run(handlers, job), concurrency);
       worker.on('failed', (job, err) =>
         this.runtime.logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
       );

@@ -10,10 +10,11 @@ import { NightlyMatchReconcileScheduler } from '../../../libs/matching/src/sets/
 import { JobRunner } from './job-runner.js';
 import { MailModule } from '../../../libs/mail/src/mail.module.js';
 import { MailDeliveryHandler } from '../../../libs/mail/src/mail-delivery.handler.js';
+import { NightlyImportPurgeScheduler } from '../../../libs/enterprises/src/import/enterprise-import-runs.js';
 
 /** Queue processors. Never imports GraphQL code. */
 @Module({
   imports: [DiscoveryModule, NotificationsModule, TiersModule, MatchingModule, InsightsModule, MailModule],
-  providers: [JobRunner, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler],
+  providers: [JobRunner, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler, NightlyImportPurgeScheduler],
 })
 export class WorkerModule {}

@@ -121,6 +121,8 @@ export class EnterpriseProfileService {
       aggregateId: organizationId,
       data: { organizationId, version: saved.version },
       actorUserId,
+      // An import writes thousands: their rescoring takes the bulk lane (ADR 0017).
+      ...(locked?.imported ? { lane: 'bulk' as const } : {}),
     });
     // What was just written, newest first (no generated columns to read back).
     saved.financials = [...years].sort((a, b) => b.year - a.year);

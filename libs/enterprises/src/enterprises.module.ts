@@ -4,10 +4,10 @@ import { ReviewRiskQuery } from './review-risk.query.js';
 import { TitleDecisionService } from './title-decision.service.js';
 import { TitleReviewService } from './title-review/title-review.service.js';
 import { EnterpriseImporter } from './import/enterprise-import.js';
-import { EnterpriseImportRuns, ParseEnterpriseImportHandler, RunEnterpriseImportHandler } from './import/enterprise-import-runs.js';
+import { EnterpriseImportRuns, ParseEnterpriseImportHandler, PurgeImportFilesHandler, RunEnterpriseImportHandler } from './import/enterprise-import-runs.js';
 
 @Module({
-  providers: [EnterpriseProfileService, ReviewRiskQuery, TitleDecisionService, TitleReviewService, EnterpriseImporter, EnterpriseImportRuns, ParseEnterpriseImportHandler, RunEnterpriseImportHandler],
+  providers: [EnterpriseProfileService, ReviewRiskQuery, TitleDecisionService, TitleReviewService, EnterpriseImporter, EnterpriseImportRuns, ParseEnterpriseImportHandler, RunEnterpriseImportHandler, PurgeImportFilesHandler],
   exports: [EnterpriseProfileService, ReviewRiskQuery, TitleDecisionService, TitleReviewService, EnterpriseImporter, EnterpriseImportRuns],
 })
 export class EnterprisesModule {}

@@ -137,6 +137,13 @@ export class EnterpriseImportModel {
   @Field(() => ID, { description: '导入任务 id (import id)' }) id: string;
   @Field({ description: '上传的文件名 (uploaded file name)' }) filename: string;
   @Field(() => Int, { description: '文件大小，字节 (file size in bytes)' }) fileBytes: number;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      '原始文件按保留期限（结束后 IMPORT_FILE_RETENTION_DAYS 天，默认 30 天）清除的时间；清除后报告下载只含行号、统一社会信用代码、结果、列与原因 ' +
+      '(when the uploaded file was purged after the retention period; the report download then has no original cells)',
+  })
+  filePurgedAt: Date | null;
   @Field(() => StatusEnum, { description: '状态 (status)' }) status: EnterpriseImportStatus;
   @Field(() => Boolean, { description: '已请求取消，当前批次结束后停止 (cancel requested; stops after the current batch)' }) cancelRequested: boolean;
   @Field(() => String, { nullable: true, description: 'FAILED 时的原因（含超出的上限）(why the file could not be read, naming the bound)' }) error: string | null;
@@ -350,6 +357,7 @@ export function toModel(row: EnterpriseImportEntity): EnterpriseImportModel {
     id: row.id,
     filename: row.filename,
     fileBytes: row.fileBytes,
+    filePurgedAt: row.filePurgedAt ?? null,
     status: row.status,
     cancelRequested: row.cancelRequested,
     error: row.error,

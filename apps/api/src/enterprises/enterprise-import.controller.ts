@@ -24,6 +24,7 @@ import ExcelJS from 'exceljs';
 import { sendXlsx } from '../http/xlsx-download.js';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
+import { todayInShanghai } from '../../../../libs/platform/src/time/beijing-date.js';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
 import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
 import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
@@ -54,6 +55,11 @@ function fieldLabel(field: string | null): string {
   if (!field) return '';
   if (field === 'file') return '文件';
   return COLUMN_BY_KEY.get(field as ImportColumnKey)?.zh ?? field;
+}
+
+/** First line of the report of an import whose file the retention purge cleared. */
+export function purgedFileNotice(purgedAt: Date): string {
+  return `原始文件已于 ${todayInShanghai(purgedAt)} 按保留期限清除，本报告只含行号、统一社会信用代码、结果、列与原因，不含原始单元格 (the uploaded file was purged after the retention period: original cells are no longer available)`;
 }
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
@@ -131,14 +137,20 @@ export class EnterpriseImportController {
     requireImportReader(auth.actor);
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new AppError('NOT_FOUND', '导入任务不存在 (no such import)');
     const row = await this.runs.find(id);
-    const content = row ? await this.runs.content(id) : null;
-    if (!row || !content) throw new AppError('NOT_FOUND', '导入任务不存在 (no such import)');
+    const content = row && !row.filePurgedAt ? await this.runs.content(id) : null;
+    if (!row || (!content && !row.filePurgedAt)) throw new AppError('NOT_FOUND', '导入任务不存在 (no such import)');
     const outcomes = new Map((await this.runs.reportRows(id)).map((r) => [r.row, r]));
     const preview = new Map(((row.preview?.rejected ?? []) as Array<{ row: number; field: string; reason: string }>).map((r) => [r.row, r]));
     const book = new ExcelJS.Workbook();
     book.creator = 'srdi-match';
     const ws = book.addWorksheet('导入结果');
-    if (row.status === 'FAILED' || row.headerRow === null) {
+    if (row.filePurgedAt || !content) {
+      // The original cells went with the file: what is left is the per-row report.
+      ws.addRow([purgedFileNotice(row.filePurgedAt ?? new Date())]).font = { bold: true };
+      ws.addRow(['行号', '统一社会信用代码', '结果', '出错的列', '原因']).font = { bold: true };
+      if (row.status === 'FAILED') ws.addRow(['', '', '文件无法读取', '', row.error ?? '']);
+      for (const r of outcomes.values()) ws.addRow([r.row, r.uscc ?? '', IMPORT_ROW_OUTCOME_LABELS[r.outcome], fieldLabel(r.field ?? null), r.reason ?? '']);
+    } else if (row.status === 'FAILED' || row.headerRow === null) {
       ws.addRow(['结果', '原因']).font = { bold: true };
       ws.addRow([row.status === 'FAILED' ? '文件无法读取' : STATUS_LABELS[row.status], row.error ?? '']);
     } else {

@@ -7,7 +7,7 @@
  * the last recorded batch; the enterprises of the interrupted batch are imported again, which the
  * importer makes harmless (identical data → UNCHANGED, no new version, no duplicate row).
  */
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, notFound } from '../../../platform/src/errors/app-error.js';
@@ -15,6 +15,8 @@ import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import { checkPageSize, fetchKeysetPage, type KeysetPage } from '../../../platform/src/pagination/keyset-cursor.js';
 import { HandlesJob, type JobHandler } from '../../../platform/src/queue/job-handler.js';
 import type { JobPayloads } from '../../../platform/src/queue/job-catalog.js';
+import { QueueRegistry } from '../../../platform/src/queue/queue-registry.js';
+import { APP_CONFIG, type AppConfig } from '../../../platform/src/config/config.js';
 import { SHEET_LIMITS } from './sheet-limits.js';
 import { EnterpriseImportEntity, type ImportReportRow, type SheetSummary } from './enterprise-import.entity.js';
 import { EnterpriseImporter, checkRows, groupRows, importFileFormat, parseEnterpriseSheet, type ImportReport, type ParsedSheet, type RawRow, type UnknownColumn } from './enterprise-import.js';
@@ -88,8 +90,11 @@ export class EnterpriseImportRuns {
     await this.pubsub.publish(ENTERPRISE_IMPORT_PROGRESS, message).catch((err: Error) => this.logger.warn(`import ${id}: progress not published (${err.message})`));
   }
 
-  /** Stores an upload (QUEUED) and queues its parsing. The caller checked it with {@link checkUpload}. */
-  async start(manager: EntityManager, actorUserId: string, filename: string, content: Buffer): Promise<EnterpriseImportEntity> {
+  /**
+   * Stores an upload (QUEUED) and queues its parsing. The caller checked it with {@link checkUpload}.
+   * `actorUserId` null: the server's own CLI (`npm run import:enterprises`), which has no user.
+   */
+  async start(manager: EntityManager, actorUserId: string | null, filename: string, content: Buffer): Promise<EnterpriseImportEntity> {
     const row = await manager.save(
       manager.create(EnterpriseImportEntity, { status: 'QUEUED', filename, content, fileBytes: content.length, createdBy: actorUserId }),
     );
@@ -157,6 +162,21 @@ export class EnterpriseImportRuns {
   async content(id: string): Promise<Buffer | null> {
     const [row] = await this.dataSource.query(`SELECT content FROM enterprise_imports WHERE id = $1`, [id]);
     return (row?.content as Buffer | undefined) ?? null;
+  }
+
+  /**
+   * Clears the uploaded file and the parsed rows of every import that ended (DONE, FAILED,
+   * CANCELLED) more than `retentionDays` ago, and stamps `file_purged_at`; the report rows and the
+   * preview stay. Idempotent; returns how many imports it purged. `now` is for tests.
+   */
+  async purgeFiles(retentionDays: number, now = new Date()): Promise<number> {
+    const [, n] = (await this.dataSource.query(
+      `UPDATE enterprise_imports SET content = NULL, parsed_rows = NULL, file_purged_at = $2
+        WHERE status IN ('DONE', 'FAILED', 'CANCELLED') AND file_purged_at IS NULL
+          AND finished_at < $2::timestamptz - make_interval(days => $1)`,
+      [retentionDays, now],
+    )) as [unknown, number];
+    return n;
   }
 
   /**
@@ -365,6 +385,34 @@ export class ParseEnterpriseImportHandler implements JobHandler<'imports.parse-e
 
   handle(job: JobPayloads['imports.parse-enterprises']): Promise<void> {
     return this.runs.parse(job.data.importId);
+  }
+}
+
+/** Nightly at 04:30 Beijing time: clears the files of imports ended IMPORT_FILE_RETENTION_DAYS ago. */
+export const NIGHTLY_IMPORT_PURGE_PATTERN = '30 4 * * *';
+
+@Injectable()
+@HandlesJob('imports.purge-files')
+export class PurgeImportFilesHandler implements JobHandler<'imports.purge-files'> {
+  constructor(
+    private readonly runs: EnterpriseImportRuns,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Resolves to the number of imports purged (kept as the job's return value). */
+  async handle(): Promise<{ purged: number; retentionDays: number }> {
+    const retentionDays = this.config.importFileRetentionDays;
+    return { purged: await this.runs.purgeFiles(retentionDays), retentionDays };
+  }
+}
+
+/** Registers the nightly purge with BullMQ's job scheduler (idempotent across restarts and workers). */
+@Injectable()
+export class NightlyImportPurgeScheduler implements OnApplicationBootstrap {
+  constructor(private readonly queues: QueueRegistry) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queues.schedule('imports.purge-files', NIGHTLY_IMPORT_PURGE_PATTERN);
   }
 }
 

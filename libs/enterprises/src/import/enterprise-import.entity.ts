@@ -59,15 +59,23 @@ export class EnterpriseImportEntity {
   @Column('varchar', { length: 255 })
   filename: string;
 
-  /** The file as uploaded (≤ 20 MB, checked before it is stored). */
-  @Column('bytea', { select: false })
-  content: Buffer;
+  /**
+   * The file as uploaded (≤ 20 MB, checked before it is stored); null once the nightly purge
+   * cleared it, IMPORT_FILE_RETENTION_DAYS after the import ended (see `filePurgedAt`).
+   */
+  @Column('bytea', { select: false, nullable: true })
+  content: Buffer | null;
+
+  /** When the purge cleared `content` and `parsedRows`; the report rows stay. */
+  @Column('timestamptz', { name: 'file_purged_at', nullable: true })
+  filePurgedAt: Date | null;
 
   @Column('int', { name: 'file_bytes' })
   fileBytes: number;
 
-  @Column('uuid', { name: 'created_by' })
-  createdBy: string;
+  /** The AUTHORITY user who uploaded it; null for `npm run import:enterprises` on the server (no user). */
+  @Column('uuid', { name: 'created_by', nullable: true })
+  createdBy: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
@@ -97,7 +105,7 @@ export class EnterpriseImportEntity {
   @Column('jsonb', { nullable: true })
   sheet: SheetSummary | null;
 
-  /** The parsed data rows (RawRow[]), so the run does not read the file again. */
+  /** The parsed data rows (RawRow[]), so the run does not read the file again; purged with `content`. */
   @Column('jsonb', { name: 'parsed_rows', nullable: true, select: false })
   parsedRows: unknown[] | null;
 

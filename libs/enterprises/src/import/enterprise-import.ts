@@ -554,6 +554,7 @@ export class EnterpriseImporter {
         aggregateId: org.id,
         data: { organizationId: org.id },
         actorUserId,
+        lane: 'bulk',
       });
       organizationCreated = true;
     }

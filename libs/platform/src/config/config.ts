@@ -53,6 +53,10 @@ const schema = z
     GRAPHQL_MAX_ALIASES: int(15, 1, 200),
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
     WORKER_CONCURRENCY: int(5, 1, 100),
+    /** Jobs run at once on the bulk lane (an import's rescoring fan-out), per worker process: kept small so interactive work keeps the CPU. */
+    WORKER_BULK_CONCURRENCY: int(1, 1, 100),
+    /** Days an ended import (DONE/FAILED/CANCELLED) keeps its uploaded file and parsed rows; then the nightly purge clears them. */
+    IMPORT_FILE_RETENTION_DAYS: int(30, 1, 3650),
     /** Express "trust proxy": which proxies' X-Forwarded-For to believe for the client address (throttles). */
     TRUST_PROXY: optionalText.transform((v, ctx) => {
       if (v === undefined || v === 'off') return undefined;
@@ -134,6 +138,10 @@ export interface AppConfig {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly graphql: { maxDepth: number; maxAliases: number; maxCost: number };
   readonly workerConcurrency: number;
+  /** Concurrency of the 'bulk' queue's worker (ADR 0017). */
+  readonly workerBulkConcurrency: number;
+  /** Days after an import ended before its stored file and parsed rows are cleared. */
+  readonly importFileRetentionDays: number;
   /** Express "trust proxy" value; undefined: the socket's address is the client's. */
   readonly trustProxy: string | number | undefined;
   /** Multiplier of the RateLimiter ceilings (1 in production). */
@@ -187,6 +195,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: c.LOG_LEVEL,
     graphql: { maxDepth: c.GRAPHQL_MAX_DEPTH, maxAliases: c.GRAPHQL_MAX_ALIASES, maxCost: c.GRAPHQL_MAX_COST },
     workerConcurrency: c.WORKER_CONCURRENCY,
+    workerBulkConcurrency: c.WORKER_BULK_CONCURRENCY,
+    importFileRetentionDays: c.IMPORT_FILE_RETENTION_DAYS,
     trustProxy: c.TRUST_PROXY,
     rateLimitMultiplier: c.RATE_LIMIT_MULTIPLIER,
     wsSessionRecheckSeconds: c.WS_SESSION_RECHECK_SECONDS,

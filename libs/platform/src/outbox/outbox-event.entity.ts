@@ -26,6 +26,10 @@ export class OutboxEventEntity {
   @Column('uuid', { name: 'actor_user_id', nullable: true })
   actorUserId: string | null;
 
+  /** 'bulk' for events of a bulk operation (an import): the relay routes them to the bulk lane (ADR 0017). */
+  @Column('varchar', { length: 16, default: 'interactive' })
+  lane: 'interactive' | 'bulk';
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

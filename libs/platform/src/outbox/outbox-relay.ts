@@ -4,8 +4,10 @@ import {
   EVENT_ROUTES,
   JOB_CATALOG,
   eventJobId,
+  routesFor,
   type DomainEventType,
   type EventJob,
+  type EventLane,
   type JobName,
   type QueueName,
 } from '../queue/job-catalog.js';
@@ -30,6 +32,7 @@ interface OutboxRow {
   payload: Record<string, unknown>;
   created_at: Date;
   actor_user_id: string | null;
+  lane: EventLane;
 }
 
 /**
@@ -121,28 +124,30 @@ export class OutboxRelay {
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, type, payload, created_at, actor_user_id FROM outbox_events
+        `SELECT id, type, payload, created_at, actor_user_id, lane FROM outbox_events
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
       const byQueue = new Map<QueueName, Array<{ name: JobName; data: EventJob<DomainEventType>; opts: object }>>();
       for (const row of rows) {
-        const routes = EVENT_ROUTES[row.type as DomainEventType];
-        if (!routes) {
+        if (!Object.hasOwn(EVENT_ROUTES, row.type)) {
           this.options.log?.('warn', `outbox event ${row.id} has unknown type ${row.type}; marking it published without jobs`);
           continue;
         }
-        for (const name of routes) {
+        const bulk = row.lane === 'bulk';
+        // A bulk event's jobs go to the bulk lane (BULK_ROUTES): same deterministic ids, own workers.
+        for (const { name, queue } of routesFor(row.type as DomainEventType, bulk ? 'bulk' : 'interactive')) {
           const spec = JOB_CATALOG[name];
           const data: EventJob<DomainEventType> = {
             eventId: String(row.id),
             eventType: row.type as DomainEventType,
             occurredAt: new Date(row.created_at).toISOString(),
             actorUserId: row.actor_user_id ?? null,
+            ...(bulk ? { lane: 'bulk' as const } : {}),
             data: row.payload as never,
           };
-          const list = byQueue.get(spec.queue) ?? [];
+          const list = byQueue.get(queue) ?? [];
           list.push({
             name,
             data,
@@ -155,7 +160,7 @@ export class OutboxRelay {
               removeOnFail: { age: 30 * 24 * 3600 },
             },
           });
-          byQueue.set(spec.queue, list);
+          byQueue.set(queue, list);
         }
       }
       for (const [queue, jobs] of byQueue) await this.queues.queue(queue).addBulk(jobs);

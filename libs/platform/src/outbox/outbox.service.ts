@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DomainEventPayloads, DomainEventType } from '../queue/job-catalog.js';
+import type { DomainEventPayloads, DomainEventType, EventLane } from '../queue/job-catalog.js';
 import { OutboxEventEntity } from './outbox-event.entity.js';
 
 export interface RecordEventParams<E extends DomainEventType> {
@@ -8,6 +8,8 @@ export interface RecordEventParams<E extends DomainEventType> {
   aggregateId: string;
   data: DomainEventPayloads[E];
   actorUserId?: string | null;
+  /** 'bulk' for one of many events of a bulk operation (an import): its jobs take the bulk lane. */
+  lane?: EventLane;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function recordEvent<E extends DomainEventType>(
     aggregateId: params.aggregateId,
     payload: params.data as never,
     actorUserId: params.actorUserId ?? null,
+    lane: params.lane ?? 'interactive',
   });
   return String(result.identifiers[0]!.id);
 }

@@ -5,8 +5,19 @@
 
 /** BullMQ queues; a queue groups jobs that share a worker pool. */
 /** 'imports': long bulk imports get their own workers, so they never hold the slots of interactive jobs. */
-export const QUEUE_NAMES = ['notify', 'tier-scoring', 'search-sync', 'matching', 'imports'] as const;
+/**
+ * 'bulk': the fan-out of bulk writes (an import's rescoring and rematching, see {@link BULK_ROUTES}),
+ * on its own workers with a small concurrency (`WORKER_BULK_CONCURRENCY`), so a 5,000-firm import
+ * never queues ahead of a firm's own edit or a match request (ADR 0017).
+ */
+export const QUEUE_NAMES = ['notify', 'tier-scoring', 'search-sync', 'matching', 'imports', 'bulk'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/**
+ * How urgent the work behind an event is. 'interactive' (the default): someone waits for it.
+ * 'bulk': one of many written by a bulk operation (an import); its jobs go to the 'bulk' queue.
+ */
+export type EventLane = 'interactive' | 'bulk';
 
 /** Domain events written to the outbox; they carry ids, never entities. */
 export interface DomainEventPayloads {
@@ -126,6 +137,8 @@ export interface EventJob<E extends DomainEventType> {
   occurredAt: string;
   /** The user whose action wrote the event (null for system work); absent on jobs built before it was carried. */
   actorUserId?: string | null;
+  /** 'bulk' when the event was written by a bulk operation; handlers pass it on to the events they write. Absent: interactive. */
+  lane?: 'bulk';
   data: DomainEventPayloads[E];
 }
 
@@ -171,6 +184,8 @@ export interface JobPayloads {
   'imports.parse-enterprises': EventJob<'enterprise-import.queued'>;
   /** Import a confirmed list in batches of enterprises, resuming after the last finished batch. */
   'imports.run-enterprises': EventJob<'enterprise-import.confirmed'>;
+  /** Nightly (repeatable): clear the stored files of imports ended longer ago than the retention. */
+  'imports.purge-files': { requestedBy?: string };
   /** Put a listing's current state into the search index (or take it out). */
   'search.sync-listing': { [E in ListingEvent]: EventJob<E> }[ListingEvent];
   /** Nightly (repeatable): compare database and index and repair differences. */
@@ -228,6 +243,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   // A crash mid-run is retried: the run resumes after its last finished batch.
   'imports.parse-enterprises': { queue: 'imports', attempts: 3 },
   'imports.run-enterprises': { queue: 'imports', attempts: 5 },
+  'imports.purge-files': { queue: 'imports', attempts: 3 },
 };
 
 /** Jobs that accept the job form of event `E` as their payload: the only jobs an event may route to. */
@@ -272,6 +288,30 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'enterprise-import.confirmed': ['imports.run-enterprises'],
   'title-review.decided': ['notify.title-review-decided'],
 };
+
+/**
+ * Routes of events written on the 'bulk' lane (by an import): they replace {@link EVENT_ROUTES}
+ * for those events, and the jobs go to the 'bulk' queue instead of their catalog queue. An event
+ * type not listed here keeps its ordinary routes even on the bulk lane.
+ * - A profile change only needs its tier assessment: the assessment writes
+ *   `enterprise-assessment.changed` on the same lane (a new profile version always inserts new
+ *   assessment rows), which rescoring follows — one assessment and one rescoring per firm, in that
+ *   order, instead of an assessment and two rescorings racing each other.
+ * - An imported organization is created verified: the registration notice to the AUTHORITY has
+ *   nothing to say (its handler returns at once for a verified organization), so no job.
+ */
+export const BULK_ROUTES: { readonly [E in DomainEventType]?: readonly JobsForEvent<E>[] } = {
+  'enterprise-profile.changed': ['tiers.assess-enterprise'],
+  'enterprise-assessment.changed': ['matching.rescore-enterprise'],
+  'organization.registered': [],
+};
+
+/** The jobs an event of `lane` fans out to, and the queue each goes to. */
+export function routesFor(type: DomainEventType, lane: EventLane): Array<{ name: JobName; queue: QueueName }> {
+  const bulk = lane === 'bulk' ? BULK_ROUTES[type] : undefined;
+  if (bulk) return bulk.map((name) => ({ name, queue: 'bulk' }));
+  return EVENT_ROUTES[type].map((name) => ({ name, queue: JOB_CATALOG[name].queue }));
+}
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
 

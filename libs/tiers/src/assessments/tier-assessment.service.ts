@@ -12,6 +12,7 @@ import { profileFacts } from '../../../enterprises/src/profile-facts.js';
 import { titleCounts } from '../../../enterprises/src/title-provenance.js';
 import { TierAssessmentEntity } from './tier-assessment.entity.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
+import type { EventLane } from '../../../platform/src/queue/job-catalog.js';
 
 /** Moved to the pure core (libs/tiers/src/review-rules.ts); re-exported for existing importers. */
 export { MIIT_2026_EFFECTIVE, ruleSetInForce } from '../review-rules.js';
@@ -74,7 +75,8 @@ export class TierAssessmentService {
   ) {}
 
   /** Idempotent for a given profile version and day: a replay inserts nothing new. */
-  async assess(organizationId: string, asOf = todayInShanghai()): Promise<AssessResult | undefined> {
+  /** `lane`: the lane of the event that asked for it, passed on to `enterprise-assessment.changed` (ADR 0017). */
+  async assess(organizationId: string, asOf = todayInShanghai(), lane: EventLane = 'interactive'): Promise<AssessResult | undefined> {
     const profile = await this.profiles.load(organizationId);
     if (!profile) return undefined;
     const facts = profileFacts(profile, asOf);
@@ -127,6 +129,7 @@ export class TierAssessmentService {
           aggregateType: 'enterprise-profile',
           aggregateId: organizationId,
           data: { organizationId, profileVersion: profile.version },
+          lane,
         });
       }
       // Only the version that was assessed may set the risk; a newer profile gets its own job.

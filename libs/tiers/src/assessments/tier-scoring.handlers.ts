@@ -14,7 +14,7 @@ export class AssessEnterpriseHandler implements JobHandler<'tiers.assess-enterpr
   constructor(private readonly assessments: TierAssessmentService) {}
 
   async handle(job: JobPayloads['tiers.assess-enterprise']): Promise<void> {
-    await this.assessments.assess(job.data.organizationId);
+    await this.assessments.assess(job.data.organizationId, undefined, job.lane ?? 'interactive');
   }
 }
 
@@ -54,7 +54,8 @@ export class ReassessEnterpriseHandler implements JobHandler<'tiers.reassess-ent
   constructor(private readonly assessments: TierAssessmentService) {}
 
   async handle(job: JobPayloads['tiers.reassess-enterprise']): Promise<void> {
-    await this.assessments.assess(job.organizationId);
+    // Every enterprise every night: the rescoring it causes takes the bulk lane (ADR 0017).
+    await this.assessments.assess(job.organizationId, undefined, 'bulk');
   }
 }
 
