@@ -170,6 +170,17 @@ describe('tier criteria: no markup, no internal names', () => {
   });
 });
 
+describe('every criterion note cites an official text by its 文号', () => {
+  const notes = new Map<string, string>();
+  for (const rs of Object.values(RULE_SETS))
+    for (const f of Object.values(SAMPLE_FACTS))
+      for (const mode of ['NEW', 'REVIEW'] as Mode[]) for (const o of evaluateTiers(rs, f, { mode })) for (const c of o.criteria) if (c.note) notes.set(`${rs.id} ${c.code}`, c.note);
+  it('the sample firms show many notes', () => expect(notes.size).toBeGreaterThan(30));
+  it.each([...notes])('%s', (_code, note) => {
+    expect(note).toMatch(/〔\d{4}〕\d+号|《[^》]+》/);
+  });
+});
+
 describe('missingData: every path the rules can name has a Chinese label', () => {
   /** Facts with nothing stated: every rule asks for what it needs. */
   const blank: EnterpriseFacts = {

@@ -108,12 +108,12 @@ export const INNOVATIVE_SME_2022: TierRules = {
             label: '直通条件（满足其一即可）',
             path: 'DIRECT',
             items: [
-              mustHold('A1.DIRECT.AWARD', '近3年内获得国家级或省级科技奖励', 'scienceAward3y', { note: NOTE_EVENT_WINDOW }),
+              mustHold('A1.DIRECT.AWARD', '近3年内获得国家级或省级科技奖励', 'scienceAward3y', { note: `工信部企业〔2022〕63号附件1直通条件第1项；${NOTE_EVENT_WINDOW}` }),
               mustHold('A1.DIRECT.HONOUR', '获得高新技术企业、国家级技术创新示范企业、知识产权优势企业或知识产权示范企业等称号（有效期内）', 'qualifyingHonour', {
-                note: '称号是否仍在有效期内按企业填报，未另行校验',
+                note: '工信部企业〔2022〕63号附件1直通条件第2项；称号是否仍在有效期内按企业填报，未另行校验',
               }),
               rule('A1.DIRECT.RD_INSTITUTION', '拥有经认定的省部级以上研发机构', 'rdInstitutionLevel', '>=', 3, {
-                note: '按自建研发机构级别为省级或国家级判断',
+                note: '工信部企业〔2022〕63号附件1直通条件第3项；按自建研发机构级别为省级或国家级判断',
               }),
               rule('A1.DIRECT.EQUITY', '近3年新增股权融资总额（合格机构投资者实缴额）≥500万元', 'equityFinancing3y', '>=', 5_000_000, {
                 note: `工信部企业〔2022〕63号附件1直通条件第4项；${NOTE_EVENT_WINDOW}；已填写各笔融资到账日期的按日期计，否则按年度融资额计，跨越起算日的年度须补充到账日期`,

@@ -29,7 +29,7 @@ export const LITTLE_GIANT_2022: TierRules = {
           rule('A3.NICHE_YEARS', '截至上年末从事特定细分市场时间≥3年', 'yearsInNiche', '>=', 3),
           rule('A3.MAIN_SHARE', '上年度主营业务收入占营业收入比重≥70%', 'mainBusinessShare', '>=', 0.7),
           rule('A3.GROWTH', '近2年主营业务收入平均增长率≥5%', 'mainBusinessGrowthAvg2y', '>=', 0.05, {
-            note: '平均增长率按近2年各年增长率的算术平均计（官方口径待核对）',
+            note: '工信部企业〔2022〕63号附件3（专业化）；平均增长率按近2年各年增长率的算术平均计（官方口径待核对）',
           }),
         ],
       },
@@ -50,7 +50,7 @@ export const LITTLE_GIANT_2022: TierRules = {
         label: '特色化',
         items: [
           rule('A3.MARKET_SHARE', '主导产品全国细分市场占有率≥10%', 'nicheMarketSharePercent', '>=', 10, {
-            note: '"享有较高知名度和影响力"无法量化，未校验',
+            note: '工信部企业〔2022〕63号附件3（特色化）；"享有较高知名度和影响力"无法量化，未校验',
           }),
           mustHold('A3.OWN_BRAND', '拥有直接面向市场并具有竞争优势的自主品牌', 'ownBrand'),
         ],
@@ -90,7 +90,7 @@ export const LITTLE_GIANT_2022: TierRules = {
                       items: [
                         rule('A3.SMALL.EQUITY', '近2年新增股权融资总额（合格机构投资者实缴额）', 'equityFinancing2y', '>=', 80_000_000),
                         rule('A3.SMALL.RD_TOTAL', '近2年研发费用总额', 'rdExpenseTotal2y', '>=', 30_000_000, {
-                          note: '"研发投入总额"按近2年合计计',
+                          note: '工信部企业〔2022〕63号附件3（创新能力）；"研发投入总额"按近2年合计计',
                         }),
                         rule('A3.SMALL.RD_STAFF', '研发人员占全部职工比重', 'rdStaffShare', '>=', 0.5),
                       ],
@@ -100,10 +100,10 @@ export const LITTLE_GIANT_2022: TierRules = {
               },
               rule('A3.RD_INSTITUTION', '自建或与高校、科研机构联合建立研发机构', 'rdInstitutionLevel', '>=', 1, {
                 requiredText: '有（任一级别）',
-                note: '按自建研发机构级别不为"无"判断（技术研究院、企业技术中心、工程中心、院士专家工作站、博士后工作站等）',
+                note: '工信部企业〔2022〕63号附件3（创新能力）；按自建研发机构级别不为"无"判断（技术研究院、企业技术中心、工程中心、院士专家工作站、博士后工作站等）',
               }),
               rule('A3.IP_COUNT', '拥有2项以上与主导产品相关的Ⅰ类知识产权', 'inventionPatents', '>=', 2, {
-                note: '"实际应用并已产生经济效益"未校验',
+                note: '工信部企业〔2022〕63号附件3（创新能力）；"实际应用并已产生经济效益"未校验',
               }),
             ],
           },
@@ -117,7 +117,7 @@ export const LITTLE_GIANT_2022: TierRules = {
                 note: `工信部企业〔2022〕63号附件3直通条件：多数转载为"国家级"，有一处转载未写级别，待核对原文；${NOTE_EVENT_WINDOW}`,
               }),
               mustHold('A3.DIRECT.MAKER_CHINA', '近3年进入"创客中国"中小企业创新创业大赛全国50强企业组', 'makerChinaTop50_3y', {
-                note: `${NOTE_EVENT_WINDOW}；未填写"创客中国"成绩视为未入围`,
+                note: `工信部企业〔2022〕63号附件3（创新能力）直通条件；${NOTE_EVENT_WINDOW}；未填写"创客中国"成绩视为未入围`,
               }),
             ],
           },

@@ -37,7 +37,7 @@ export const SPECIALIZED_SME_2022: TierRules = {
         metric: 'mainBusinessGrowthAvg2y',
         maxPoints: 10,
         bands: atLeast([0.1, 10], [0.08, 8], [0.06, 6], [0.04, 4], [0, 2]),
-        note: '平均增长率按近2年各年增长率的算术平均计（官方口径待核对）',
+        note: '工信部企业〔2022〕63号附件2评分表第2项；平均增长率按近2年各年增长率的算术平均计（官方口径待核对）',
       },
       {
         kind: 'bands',
@@ -66,7 +66,7 @@ export const SPECIALIZED_SME_2022: TierRules = {
         metric: 'digitalMaturityLevel',
         maxPoints: 5,
         bands: atLeast([3, 5], [2, 3]),
-        note: '以中小企业数字化水平测评等级为准',
+        note: '工信部企业〔2022〕63号附件2评分表第5项；以中小企业数字化水平测评等级为准',
       },
       {
         kind: 'bands',
@@ -77,7 +77,7 @@ export const SPECIALIZED_SME_2022: TierRules = {
         maxPoints: 5,
         // +3 per item, capped at 5.
         bands: atLeast([2, 5], [1, 3]),
-        note: '每满足一项加3分，最高5分；已填写的质量信息中未勾选的项按不具备计',
+        note: '工信部企业〔2022〕63号附件2评分表第6项；每满足一项加3分，最高5分；已填写的质量信息中未勾选的项按不具备计',
       },
       {
         kind: 'bands',
@@ -146,7 +146,7 @@ export const SPECIALIZED_SME_2022: TierRules = {
     items: [
       smeRule('A2'),
       rule('A2.COND.NICHE_YEARS', '条件1：从事特定细分市场时间达到2年以上', 'yearsInNiche', '>=', 2, {
-        note: '年限计至上年末',
+        note: '工信部企业〔2022〕63号附件2认定条件第1项；年限计至上年末',
       }),
       {
         kind: 'allOf',
@@ -179,12 +179,12 @@ export const SPECIALIZED_SME_2022: TierRules = {
             path: 'DIRECT',
             items: [
               mustHold('A2.DIRECT.AWARD', '(a) 近3年获省级科技奖励并列前三名，或国家级科技奖励并列前五名', 'provincialTop3OrNationalTop5Award3y', {
-                note: NOTE_EVENT_WINDOW,
+                note: `工信部企业〔2022〕63号附件2认定条件第4项直通条件(a)；${NOTE_EVENT_WINDOW}`,
               }),
               rule('A2.DIRECT.RD_AVG', '(b) 近2年研发费用平均值≥1000万元', 'rdExpenseAvg2y', '>=', 10_000_000),
               rule('A2.DIRECT.EQUITY', '(c) 近2年新增股权融资总额≥6000万元', 'equityFinancing2y', '>=', 60_000_000),
               mustHold('A2.DIRECT.MAKER_CHINA', '(d) 近3年进入"创客中国"大赛全国500强企业组', 'makerChinaTop500_3y', {
-                note: `${NOTE_EVENT_WINDOW}；未填写"创客中国"成绩视为未入围`,
+                note: `工信部企业〔2022〕63号附件2认定条件第4项直通条件(d)；${NOTE_EVENT_WINDOW}；未填写"创客中国"成绩视为未入围`,
               }),
             ],
           },

@@ -30,7 +30,7 @@ export const SPECIALIZED_SME_2026: TierRules = {
         modes: ['REVIEW'],
         note: '复核时，受复核的专精特新称号（更高一级）本身即满足本项；依据工信部企业〔2026〕2号附件1及第三章（动态管理）复核规定，待核对原文',
       }),
-      rule('B1.NICHE_YEARS', '从事特定细分市场时间≥3年', 'yearsInNiche', '>=', 3, { note: '年限计至上年末' }),
+      rule('B1.NICHE_YEARS', '从事特定细分市场时间≥3年', 'yearsInNiche', '>=', 3, { note: '工信部企业〔2026〕2号附件1；年限计至上年末' }),
       {
         kind: 'anyOf',
         code: 'B1.REVENUE',
@@ -53,12 +53,12 @@ export const SPECIALIZED_SME_2026: TierRules = {
         ],
       },
       rule('B1.IP', '拥有1项以上与主导产品相关并产生效益的Ⅰ类知识产权', 'inventionPatents', '>=', 1, {
-        note: '"相关并产生效益"未校验',
+        note: '工信部企业〔2026〕2号附件1；"相关并产生效益"未校验',
         exemptions: [
           {
             label: '近3年获省级及以上科技奖励且排名前三',
             when: mustHold('B1.IP.EXEMPT.AWARD', '近3年获省级及以上科技奖励（前三名）', 'provincialOrHigherTop3Award3y', {
-              note: NOTE_EVENT_WINDOW,
+              note: `工信部企业〔2026〕2号附件1；${NOTE_EVENT_WINDOW}`,
             }),
           },
           {
@@ -72,7 +72,7 @@ export const SPECIALIZED_SME_2026: TierRules = {
         code: 'B1.MARKET',
         label: '主导产品细分市场占有率相对较高',
         metric: 'nicheMarketSharePercent',
-        note: '标准未给出数值门槛，由主管部门判断，不参与本系统判定',
+        note: '工信部企业〔2026〕2号附件1未给出数值门槛，由主管部门判断，不参与本系统判定',
       },
       rule('B1.PLATFORM_SCORE', '专精特新发展评价得分≥50分', 'platformScoreAssessmentYear', '>=', 50, {
         modes: ['NEW'],
@@ -111,7 +111,7 @@ export const LITTLE_GIANT_2026: TierRules = {
       rule('B2.MAIN_SHARE', '上年度主营业务收入占营业收入比重≥90%', 'mainBusinessShare', '>=', 0.9, { note: NOTE_2026 }),
       rule('B2.CAGR', '近2年营业收入年均复合增长率≥5%', 'revenueCagr2y', '>=', 0.05, {
         modes: ['NEW'],
-        note: '按营业收入（非主营业务收入）计；复核时不考核（工信部企业〔2026〕2号附件2）',
+        note: '工信部企业〔2026〕2号附件2；按营业收入（非主营业务收入）计；复核时不考核',
       }),
       rule('B2.DEBT', '上年末资产负债率≤75%', 'debtRatioPriorYear', '<=', 0.75, { note: NOTE_2026 }),
       {
@@ -125,12 +125,12 @@ export const LITTLE_GIANT_2026: TierRules = {
         ],
       },
       rule('B2.IP', '拥有4项以上非受让的Ⅰ类知识产权（企业为前三权利人）', 'selfDevelopedInventionPatents', '>=', 4, {
-        note: '按自主研发（非受让）Ⅰ类数量判断；企业在权利人中排名前三未校验',
+        note: '工信部企业〔2026〕2号附件2；按自主研发（非受让）Ⅰ类数量判断；企业在权利人中排名前三未校验',
         exemptions: [
           {
             label: '近3年获国家级科技奖励且排名前三',
             when: mustHold('B2.IP.EXEMPT.AWARD', '近3年获国家级科技奖励（前三名）', 'nationalTop3Award3y', {
-              note: NOTE_EVENT_WINDOW,
+              note: `工信部企业〔2026〕2号附件2；${NOTE_EVENT_WINDOW}`,
             }),
           },
         ],
@@ -151,7 +151,7 @@ export const LITTLE_GIANT_2026: TierRules = {
         note: `依据工信部企业〔2026〕2号附件2（主导产品所属领域）：仅"六基"领域或产业链关键环节满足本项，制造强国十大重点产业领域、网络强国领域不单独满足；${NOTE_2026}`,
         items: [
           mustHold('B2.FIELD.SIX_FOUNDATIONS', '主导产品属于工业"六基"领域', 'mainProductInSixFoundations', {
-            note: '"六基"指核心基础零部件（元器件）、关键软件、先进基础工艺、关键基础材料、产业技术基础；原"重点领域"合并填报为"是"的，不能据此认定属于"六基"，须单独填报',
+            note: '工信部企业〔2026〕2号附件2（主导产品所属领域）；"六基"指核心基础零部件（元器件）、关键软件、先进基础工艺、关键基础材料、产业技术基础；原"重点领域"合并填报为"是"的，不能据此认定属于"六基"，须单独填报',
           }),
           mustHold('B2.FIELD.CHAIN', '位于产业链关键环节', 'keyChainRole'),
         ],
