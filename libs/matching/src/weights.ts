@@ -6,7 +6,8 @@
 import type { MatchListingKind } from './match-types.js';
 
 // 1.0.1: equity financing not reported in either of the newest two years is "not stated", no longer 0.
-export const SCORER_VERSION = '1.0.2';
+// 1.0.3: reasons name regions and industries (余姚市, 通用设备制造业), never their codes.
+export const SCORER_VERSION = '1.0.3';
 
 export const WEIGHTS = {
   CREDIT_PRODUCT: {

@@ -27,8 +27,12 @@ import type {
 } from './rule-types.js';
 import type { CriterionOutcome, CriterionStatus, EnterpriseFacts, PassPath, TierOutcome } from './tier-types.js';
 
+// 2.0.0 (issue 15): claimed titles marked and not counted for others (§8.10); re-review pending keeps a title;
+// re-reviews judged by the rules in force on the expiry, with the campaign table (§8.4); platform score of the
+// assessment year (§8.9); 2026 小巨人 field = 六基 or key chain link (§8.7); 近3年 = 36 months (§8.8);
+// the title under re-review meets its own prerequisite (§8.3); notes cite the official texts.
 /** Stored with every assessment; bump when evaluation semantics change. */
-export const EVALUATOR_VERSION = '1.4.0';
+export const EVALUATOR_VERSION = '2.0.0';
 
 /** Used when no provincial 特色化 points are configured (DOMAIN.md §8.5): the 15 points are UNKNOWN. */
 export const DEFAULT_LOCAL_INDICATOR_NOTE = UNKNOWN_LOCAL_INDICATOR_NOTE;

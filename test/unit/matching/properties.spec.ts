@@ -181,7 +181,7 @@ describe(`properties over ${N} seeded random pairs`, () => {
 
 describe('weights as data', () => {
   it('is versioned', () => {
-    expect(SCORER_VERSION).toBe('1.0.2');
+    expect(SCORER_VERSION).toBe('1.0.3');
   });
 
   it.each(Object.entries(WEIGHTS))('%s sums to 100', (_kind, factors) => {

@@ -171,7 +171,7 @@ describe('public index', () => {
     expect(DEFAULT_RULE_SET_ID).toBe('MIIT-2022');
     expect(RULE_SETS['MIIT-2022']).toMatchObject({ id: 'MIIT-2022', version: '1.0.0' });
     expect(RULE_SETS['MIIT-2026']).toMatchObject({ id: 'MIIT-2026', version: '1.0.0', effectiveFrom: '2026-04-01' });
-    expect(EVALUATOR_VERSION).toBe('1.4.0');
+    expect(EVALUATOR_VERSION).toBe('2.0.0');
     expect(evaluate).toBe(evaluateTiers);
   });
 
