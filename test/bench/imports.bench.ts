@@ -38,6 +38,7 @@ import { bureauSheet, type BureauSheet } from './import-sheet.js';
 import { seedLoadWorld } from './load/load-world.js';
 import { SEARCH, LISTINGS } from './load/load-mix.js';
 import { startServer, type ServerChild } from './load/server-child.js';
+import { cpuMs } from './load/proc-cpu.js';
 
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
 const ROWS = Number(env('BENCH_IMPORTS_ROWS', '5000'));
@@ -158,7 +159,11 @@ interface PhaseResult {
   rss: ReturnType<RssWatch['stop']>;
   /** Seconds after the end state until the outbox and every queue were empty (undefined: not within the bound). */
   settledAfter?: number;
+  /** CPU seconds the server process (API, workers, reader thread) used from the first byte to the end state: what the phase costs whatever else runs on the machine. */
+  serverCpuSeconds: number;
 }
+
+const cpuSeconds = (pid: number) => (cpuMs(pid)?.self ?? NaN) / 1000;
 
 /** A long POST with node:http: fetch gives up on headers after 300 s, the synchronous import may take longer. */
 function postLong(url: string, body: string, token: string): Promise<{ status: number; text: string }> {
@@ -214,9 +219,11 @@ async function before(server: ServerChild, token: string, sheet: BureauSheet, po
   const side = new SideLoad(server.url, token);
   const rss = new RssWatch(server.child.pid!);
   side.start(RATE);
+  const cpu0 = cpuSeconds(server.child.pid!);
   const t0 = performance.now();
   const res = await postLong(server.url, body, token);
   const seconds = (performance.now() - t0) / 1000;
+  const serverCpuSeconds = cpuSeconds(server.child.pid!) - cpu0;
   const sideStats = await side.stop();
   const rssStats = rss.stop();
   const json = JSON.parse(res.text) as { data?: { importEnterprises: Record<string, number> }; errors?: unknown[] };
@@ -235,6 +242,7 @@ async function before(server: ServerChild, token: string, sheet: BureauSheet, po
     side: sideStats,
     rss: rssStats,
     settledAfter,
+    serverCpuSeconds,
   };
 }
 
@@ -243,6 +251,7 @@ async function after(server: ServerChild, token: string, sheet: BureauSheet, poo
   const side = new SideLoad(server.url, token);
   const rss = new RssWatch(server.child.pid!);
   side.start(RATE);
+  const cpu0 = cpuSeconds(server.child.pid!);
   const t0 = performance.now();
   const at = () => (performance.now() - t0) / 1000;
   const marks: Array<[string, number]> = [];
@@ -266,6 +275,7 @@ async function after(server: ServerChild, token: string, sheet: BureauSheet, poo
   marks.push(['confirmed', at()]);
   const done = await poll(['DONE']);
   const seconds = at();
+  const serverCpuSeconds = cpuSeconds(server.child.pid!) - cpu0;
   marks.push(['DONE', seconds]);
   const sideStats = await side.stop();
   const rssStats = rss.stop();
@@ -283,6 +293,7 @@ async function after(server: ServerChild, token: string, sheet: BureauSheet, poo
     side: sideStats,
     rss: rssStats,
     settledAfter,
+    serverCpuSeconds,
   };
 }
 
@@ -394,7 +405,7 @@ function renderPhase(p: PhaseResult, idle: Latencies): string {
       `| ${p.label} | ${p.rows} | ${(p.fileBytes / 1024).toFixed(0)} | ${p.seconds.toFixed(1)}${p.scaledSeconds ? ` (≈ ${p.scaledSeconds.toFixed(0)} for ${ROWS} rows, linear)` : ''} | ` +
         `${p.side.sent}/${p.side.answered}/${p.side.errors} | ${ms(p.side.p50)} (${ratio(p.side.p50, idle.p50)}) | ${ms(p.side.p95)} (${ratio(p.side.p95, idle.p95)}) | ${ms(p.side.p99)} | ` +
         `${p.rss.startMb.toFixed(0)} → ${p.rss.sampledMaxMb.toFixed(0)} (${p.rss.hwmMb.toFixed(0)}${p.rss.hwmSinceStart ? ', since process start' : ''}) | ${p.settledAfter === undefined ? `not within ${SETTLE_SECONDS} s` : `${p.settledAfter.toFixed(1)} s`} |` +
-      `\n  ${p.outcome}; ${p.marks.map(([m, s]) => `${m} at ${s.toFixed(1)} s`).join(', ')}`
+      `\n  ${p.outcome}; server CPU ${p.serverCpuSeconds.toFixed(1)} s; ${p.marks.map(([m, s]) => `${m} at ${s.toFixed(1)} s`).join(', ')}`
   );
 }
 
