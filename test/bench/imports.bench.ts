@@ -62,6 +62,8 @@ export interface Latencies {
   p95: number;
   p99: number;
   max: number;
+  /** Idle phase only: the server's CPU seconds per second while it served the stream alone. */
+  serverCpuPerSecond?: number;
 }
 
 /** Open loop: one request every 1000/rate ms, timed from its scheduled send to its answer. */
@@ -348,9 +350,12 @@ export async function runImportsBench(progress?: (line: string) => void): Promis
     await warm.stop();
     await settle(pool, performance.now());
     const idleLoad = new SideLoad(server.url, token);
+    const idleCpu0 = cpuSeconds(server.child.pid!);
+    const idleT0 = performance.now();
     idleLoad.start(RATE);
     await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
     const idle = await idleLoad.stop();
+    idle.serverCpuPerSecond = (cpuSeconds(server.child.pid!) - idleCpu0) / ((performance.now() - idleT0) / 1000);
 
     const result: ImportsBench = {
       startedAt,
@@ -394,7 +399,7 @@ export function renderImportsBench(r: ImportsBench): string {
     '',
     '| phase | rows | file KB | wall s | side-load sent/answered/errors | p50 ms (× idle) | p95 ms (× idle) | p99 ms | server RSS at start → peak MB (VmHWM) | downstream drained after DONE |',
     '|---|---:|---:|---:|---|---:|---:|---:|---|---|',
-    `| idle | – | – | ${IDLE_SECONDS} | ${r.idle.sent}/${r.idle.answered}/${r.idle.errors} | ${ms(r.idle.p50)} | ${ms(r.idle.p95)} | ${ms(r.idle.p99)} | – | – |`,
+    `| idle (server CPU ${((r.idle.serverCpuPerSecond ?? NaN) * 1000).toFixed(0)} ms/s) | – | – | ${IDLE_SECONDS} | ${r.idle.sent}/${r.idle.answered}/${r.idle.errors} | ${ms(r.idle.p50)} | ${ms(r.idle.p95)} | ${ms(r.idle.p99)} | – | – |`,
   ];
   for (const p of r.phases) lines.push(renderPhase(p, r.idle));
   return lines.join('\n');
@@ -405,7 +410,7 @@ function renderPhase(p: PhaseResult, idle: Latencies): string {
       `| ${p.label} | ${p.rows} | ${(p.fileBytes / 1024).toFixed(0)} | ${p.seconds.toFixed(1)}${p.scaledSeconds ? ` (≈ ${p.scaledSeconds.toFixed(0)} for ${ROWS} rows, linear)` : ''} | ` +
         `${p.side.sent}/${p.side.answered}/${p.side.errors} | ${ms(p.side.p50)} (${ratio(p.side.p50, idle.p50)}) | ${ms(p.side.p95)} (${ratio(p.side.p95, idle.p95)}) | ${ms(p.side.p99)} | ` +
         `${p.rss.startMb.toFixed(0)} → ${p.rss.sampledMaxMb.toFixed(0)} (${p.rss.hwmMb.toFixed(0)}${p.rss.hwmSinceStart ? ', since process start' : ''}) | ${p.settledAfter === undefined ? `not within ${SETTLE_SECONDS} s` : `${p.settledAfter.toFixed(1)} s`} |` +
-      `\n  ${p.outcome}; server CPU ${p.serverCpuSeconds.toFixed(1)} s; ${p.marks.map(([m, s]) => `${m} at ${s.toFixed(1)} s`).join(', ')}`
+      `\n  ${p.outcome}; server CPU ${p.serverCpuSeconds.toFixed(1)} s (the side load alone would have cost ≈ ${((idle.serverCpuPerSecond ?? NaN) * p.seconds).toFixed(1)} s of it at the idle rate); ${p.marks.map(([m, s]) => `${m} at ${s.toFixed(1)} s`).join(', ')}`
   );
 }
 
