@@ -23,7 +23,8 @@
  * Knobs: BENCH_IMPORTS_ROWS (5000), BENCH_IMPORTS_RATE (side-load requests/s, 10),
  * BENCH_IMPORTS_IDLE_SECONDS (30), BENCH_IMPORTS_ENTERPRISES (5000) and BENCH_IMPORTS_LISTINGS (4000)
  * of the seeded world, BENCH_IMPORTS_SETTLE_SECONDS (120, the wait for the downstream work),
- * BENCH_IMPORTS_BEFORE=off skips the synchronous mutation.
+ * BENCH_IMPORTS_BEFORE=off skips the synchronous mutation, BENCH_IMPORTS_AFTER=off the asynchronous path
+ * (each phase on a server of its own: run the bench once with each off).
  * Run alone: `npm run bench:imports`; within `npm run bench` (BENCH_IMPORTS=off skips it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -370,11 +371,14 @@ export async function runImportsBench(progress?: (line: string) => void): Promis
     // The target first (the asynchronous path), then the old mutation; each printed when done, so a
     // run cut short keeps what it measured.
     progress?.(renderImportsBench(result));
-    result.phases.push(await after(server, token, afterSheet, pool));
-    progress?.(renderPhase(result.phases[0]!, result.idle) + ` — load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+    const loadNow = () => ` — load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`;
+    if (process.env.BENCH_IMPORTS_AFTER !== 'off') {
+      result.phases.push(await after(server, token, afterSheet, pool));
+      progress?.(renderPhase(result.phases.at(-1)!, result.idle) + loadNow());
+    }
     if (beforeSheet) {
       result.phases.push(await before(server, token, beforeSheet, pool));
-      progress?.(renderPhase(result.phases[1]!, result.idle) + ` — load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+      progress?.(renderPhase(result.phases.at(-1)!, result.idle) + loadNow());
     }
     result.loadAvgEnd = os.loadavg();
     return result;
