@@ -14,17 +14,16 @@
  *    confirmEnterpriseImport → poll until DONE; then, informative, until the outbox and every queue
  *    are drained (the import's downstream work: tier scoring, match sets, search documents).
  *
- * After runs first (the target), then before, each printed when done. Each phase gets its own sheet
- * (different seed, same shape), so both create their enterprises; the second finds ~2,100 more
- * enterprises in the database and may start while the first one's downstream work still runs.
+ * After runs first (the target), then before, each printed when done, each on a fresh scratch
+ * database and server with its own idle measurement (a phase leaves thousands of matching jobs that
+ * would starve the next). Each phase gets its own sheet (different seed, same shape).
  * Peak RSS of the server process: /proc/<pid>/status VmHWM after resetting it (clear_refs 5) at the
  * phase's start, and the largest VmRSS sampled every 50 ms. Nothing is asserted.
  *
  * Knobs: BENCH_IMPORTS_ROWS (5000), BENCH_IMPORTS_RATE (side-load requests/s, 10),
  * BENCH_IMPORTS_IDLE_SECONDS (30), BENCH_IMPORTS_ENTERPRISES (5000) and BENCH_IMPORTS_LISTINGS (4000)
  * of the seeded world, BENCH_IMPORTS_SETTLE_SECONDS (120, the wait for the downstream work),
- * BENCH_IMPORTS_BEFORE=off skips the synchronous mutation, BENCH_IMPORTS_AFTER=off the asynchronous path
- * (each phase on a server of its own: run the bench once with each off).
+ * BENCH_IMPORTS_BEFORE=off skips the synchronous mutation, BENCH_IMPORTS_AFTER=off the asynchronous path.
  * Run alone: `npm run bench:imports`; within `npm run bench` (BENCH_IMPORTS=off skips it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -164,6 +163,10 @@ interface PhaseResult {
   settledAfter?: number;
   /** CPU seconds the server process (API, workers, reader thread) used from the first byte to the end state: what the phase costs whatever else runs on the machine. */
   serverCpuSeconds: number;
+  /** Filled by onFreshServer: the stream on the same server idle, the world's seeding time, the load average at the end. */
+  idle?: Latencies;
+  seedSeconds?: number;
+  loadAvg?: number[];
 }
 
 const cpuSeconds = (pid: number) => (cpuMs(pid)?.self ?? NaN) / 1000;
@@ -302,33 +305,33 @@ async function after(server: ServerChild, token: string, sheet: BureauSheet, poo
 
 // ------------------------------------------------------------------------------------ run
 
+const ms = (x: number) => x.toFixed(0);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
 export interface ImportsBench {
   startedAt: string;
   machine: string;
   loadAvgStart: number[];
   loadAvgEnd: number[];
-  world: { enterprises: number; listings: number; seedSeconds: number };
+  world: { enterprises: number; listings: number };
   sheet: { rows: number; firms: number; badRows: number; bytes: number; generateMs: number };
-  idle: Latencies;
   phases: PhaseResult[];
 }
 
-export async function runImportsBench(progress?: (line: string) => void): Promise<ImportsBench> {
-  const startedAt = new Date().toISOString();
-  const loadAvgStart = os.loadavg();
-  const machine = `${os.cpus().length}× ${os.cpus()[0]?.model}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, node ${process.version}`;
-  const today = todayInShanghai();
-  let t = performance.now();
-  const afterSheet = await bureauSheet({ rows: ROWS, seed: 20261204, today });
-  const generateMs = performance.now() - t;
-  const beforeSheet = process.env.BENCH_IMPORTS_BEFORE === 'off' ? null : await fittingSheet(20261205, today);
+type Phase = (server: ServerChild, token: string, pool: pg.Pool) => Promise<PhaseResult>;
 
+/**
+ * One phase on a server of its own: a scratch database seeded with the world, the server booted,
+ * the stream timed on it idle, then the phase. A phase's downstream work (thousands of matching
+ * jobs) would otherwise starve the next one.
+ */
+async function onFreshServer(phase: Phase): Promise<PhaseResult> {
   const db = await scratchDatabase('srdi_bench_imports');
   const tmp = await mkdtemp(join(os.tmpdir(), 'srdi-imports-'));
   const pool = new pg.Pool({ connectionString: db.url, max: 1 });
   let server: ServerChild | undefined;
   try {
-    t = performance.now();
+    const t = performance.now();
     await seedLoadWorld(db.url, WORLD);
     const seedSeconds = (performance.now() - t) / 1000;
     server = await startServer({
@@ -357,31 +360,7 @@ export async function runImportsBench(progress?: (line: string) => void): Promis
     await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
     const idle = await idleLoad.stop();
     idle.serverCpuPerSecond = (cpuSeconds(server.child.pid!) - idleCpu0) / ((performance.now() - idleT0) / 1000);
-
-    const result: ImportsBench = {
-      startedAt,
-      machine,
-      loadAvgStart,
-      loadAvgEnd: os.loadavg(),
-      world: { enterprises: WORLD.enterprises, listings: WORLD.listings, seedSeconds },
-      sheet: { rows: afterSheet.rows, firms: afterSheet.firms, badRows: afterSheet.badRows, bytes: afterSheet.xlsx.length, generateMs },
-      idle,
-      phases: [],
-    };
-    // The target first (the asynchronous path), then the old mutation; each printed when done, so a
-    // run cut short keeps what it measured.
-    progress?.(renderImportsBench(result));
-    const loadNow = () => ` — load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`;
-    if (process.env.BENCH_IMPORTS_AFTER !== 'off') {
-      result.phases.push(await after(server, token, afterSheet, pool));
-      progress?.(renderPhase(result.phases.at(-1)!, result.idle) + loadNow());
-    }
-    if (beforeSheet) {
-      result.phases.push(await before(server, token, beforeSheet, pool));
-      progress?.(renderPhase(result.phases.at(-1)!, result.idle) + loadNow());
-    }
-    result.loadAvgEnd = os.loadavg();
-    return result;
+    return { ...(await phase(server, token, pool)), idle, seedSeconds, loadAvg: os.loadavg() };
   } finally {
     await server?.stop();
     await pool.end();
@@ -390,31 +369,61 @@ export async function runImportsBench(progress?: (line: string) => void): Promis
   }
 }
 
-const ms = (x: number) => x.toFixed(0);
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+export async function runImportsBench(progress?: (line: string) => void): Promise<ImportsBench> {
+  const machine = `${os.cpus().length}× ${os.cpus()[0]?.model}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, node ${process.version}`;
+  const today = todayInShanghai();
+  const t = performance.now();
+  const afterSheet = await bureauSheet({ rows: ROWS, seed: 20261204, today });
+  const generateMs = performance.now() - t;
+  const beforeSheet = process.env.BENCH_IMPORTS_BEFORE === 'off' ? null : await fittingSheet(20261205, today);
+  const result: ImportsBench = {
+    startedAt: new Date().toISOString(),
+    machine,
+    loadAvgStart: os.loadavg(),
+    loadAvgEnd: os.loadavg(),
+    world: { enterprises: WORLD.enterprises, listings: WORLD.listings },
+    sheet: { rows: afterSheet.rows, firms: afterSheet.firms, badRows: afterSheet.badRows, bytes: afterSheet.xlsx.length, generateMs },
+    phases: [],
+  };
+  // The target first (the asynchronous path), then the old mutation; each printed when done, so a
+  // run cut short keeps what it measured.
+  progress?.(renderImportsBench(result));
+  if (process.env.BENCH_IMPORTS_AFTER !== 'off') {
+    result.phases.push(await onFreshServer((server, token, pool) => after(server, token, afterSheet, pool)));
+    progress?.(renderPhase(result.phases.at(-1)!));
+  }
+  if (beforeSheet) {
+    result.phases.push(await onFreshServer((server, token, pool) => before(server, token, beforeSheet, pool)));
+    progress?.(renderPhase(result.phases.at(-1)!));
+  }
+  result.loadAvgEnd = os.loadavg();
+  return result;
+}
 
 export function renderImportsBench(r: ImportsBench): string {
   const la = (x: number[]) => x.map((v) => v.toFixed(2)).join(' ');
   const lines = [
     `Enterprise imports — ${r.startedAt} — ${r.machine} — load average at start ${la(r.loadAvgStart)}, at end ${la(r.loadAvgEnd)}`,
-    `World: ${r.world.enterprises} enterprises, ${r.world.listings} published listings (seeded in ${r.world.seedSeconds.toFixed(0)} s); BullMQ on PostgreSQL; server = main.js --with-worker (child process).`,
+    `World per phase: ${r.world.enterprises} enterprises, ${r.world.listings} published listings, on a fresh scratch database and server; BullMQ on PostgreSQL; server = main.js --with-worker (child process).`,
     `Sheet: ${r.sheet.rows} rows, ${r.sheet.firms} enterprises (1–3 years each), ${r.sheet.badRows} rows with a planted mistake, ${(r.sheet.bytes / 1024).toFixed(0)} KB .xlsx (generated in ${ms(r.sheet.generateMs)} ms).`,
-    `Side load: search and listings(first: 20) alternately, ${RATE} req/s open loop.`,
+    `Side load: search and listings(first: 20) alternately, ${RATE} req/s open loop; idle = the same stream for ${IDLE_SECONDS} s on the same server before the phase.`,
     '',
-    '| phase | rows | file KB | wall s | side-load sent/answered/errors | p50 ms (× idle) | p95 ms (× idle) | p99 ms | server RSS at start → peak MB (VmHWM) | downstream drained after DONE |',
+    '| phase | rows | file KB | wall s | side-load sent/answered/errors | p50 ms (× idle) | p95 ms (× idle) | p99 ms | server RSS at start → peak MB (VmHWM) | downstream drained after the end |',
     '|---|---:|---:|---:|---|---:|---:|---:|---|---|',
-    `| idle (server CPU ${((r.idle.serverCpuPerSecond ?? NaN) * 1000).toFixed(0)} ms/s) | – | – | ${IDLE_SECONDS} | ${r.idle.sent}/${r.idle.answered}/${r.idle.errors} | ${ms(r.idle.p50)} | ${ms(r.idle.p95)} | ${ms(r.idle.p99)} | – | – |`,
   ];
-  for (const p of r.phases) lines.push(renderPhase(p, r.idle));
+  for (const p of r.phases) lines.push(renderPhase(p));
   return lines.join('\n');
 }
 
-function renderPhase(p: PhaseResult, idle: Latencies): string {
+function renderPhase(p: PhaseResult): string {
+  const idle = p.idle!;
   return (
-      `| ${p.label} | ${p.rows} | ${(p.fileBytes / 1024).toFixed(0)} | ${p.seconds.toFixed(1)}${p.scaledSeconds ? ` (≈ ${p.scaledSeconds.toFixed(0)} for ${ROWS} rows, linear)` : ''} | ` +
-        `${p.side.sent}/${p.side.answered}/${p.side.errors} | ${ms(p.side.p50)} (${ratio(p.side.p50, idle.p50)}) | ${ms(p.side.p95)} (${ratio(p.side.p95, idle.p95)}) | ${ms(p.side.p99)} | ` +
-        `${p.rss.startMb.toFixed(0)} → ${p.rss.sampledMaxMb.toFixed(0)} (${p.rss.hwmMb.toFixed(0)}${p.rss.hwmSinceStart ? ', since process start' : ''}) | ${p.settledAfter === undefined ? `not within ${SETTLE_SECONDS} s` : `${p.settledAfter.toFixed(1)} s`} |` +
-      `\n  ${p.outcome}; server CPU ${p.serverCpuSeconds.toFixed(1)} s (the side load alone would have cost ≈ ${((idle.serverCpuPerSecond ?? NaN) * p.seconds).toFixed(1)} s of it at the idle rate); ${p.marks.map(([m, s]) => `${m} at ${s.toFixed(1)} s`).join(', ')}`
+    `| idle before it (server CPU ${((idle.serverCpuPerSecond ?? NaN) * 1000).toFixed(0)} ms/s) | – | – | ${IDLE_SECONDS} | ${idle.sent}/${idle.answered}/${idle.errors} | ${ms(idle.p50)} | ${ms(idle.p95)} | ${ms(idle.p99)} | – | – |\n` +
+    `| ${p.label} | ${p.rows} | ${(p.fileBytes / 1024).toFixed(0)} | ${p.seconds.toFixed(1)}${p.scaledSeconds ? ` (≈ ${p.scaledSeconds.toFixed(0)} for ${ROWS} rows, linear)` : ''} | ` +
+    `${p.side.sent}/${p.side.answered}/${p.side.errors} | ${ms(p.side.p50)} (${ratio(p.side.p50, idle.p50)}) | ${ms(p.side.p95)} (${ratio(p.side.p95, idle.p95)}) | ${ms(p.side.p99)} | ` +
+    `${p.rss.startMb.toFixed(0)} → ${p.rss.sampledMaxMb.toFixed(0)} (${p.rss.hwmMb.toFixed(0)}${p.rss.hwmSinceStart ? ', since process start' : ''}) | ${p.settledAfter === undefined ? `not within ${SETTLE_SECONDS} s` : `${p.settledAfter.toFixed(1)} s`} |` +
+    `\n  ${p.outcome}; server CPU ${p.serverCpuSeconds.toFixed(1)} s (the side load alone would have cost ≈ ${((idle.serverCpuPerSecond ?? NaN) * p.seconds).toFixed(1)} s of it at the idle rate); ` +
+    `${p.marks.map(([m, s]) => `${m} at ${s.toFixed(1)} s`).join(', ')}; world seeded in ${(p.seedSeconds ?? NaN).toFixed(0)} s; load average at its end ${(p.loadAvg ?? []).map((v) => v.toFixed(2)).join(' ')}`
   );
 }
 
