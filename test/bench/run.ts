@@ -6,7 +6,10 @@
  *  - `listings(first: 20)` with owners and parks against `{ __typename }` on the same server, and
  *    the SQL statements per request of each (listings.bench.ts);
  *  - matching (matching.bench.ts, last; BENCH_MATCHING=off skips it): full rebuild, incremental
- *    listing scoring, one firm against 100k listings, publish → recommended, recommendations load.
+ *    listing scoring, one firm against 100k listings, publish → recommended, recommendations load;
+ *  - enterprise imports (imports.bench.ts; BENCH_IMPORTS=off skips it): a 5,000-row bureau sheet
+ *    upload → preview → confirm → DONE against the old synchronous mutation, other requests'
+ *    latency meanwhile against idle, the server's peak RSS.
  * Prints a Markdown table; nothing is asserted.
  */
 import os from 'node:os';
@@ -21,6 +24,7 @@ import { publishToSearchable } from './publish-latency.bench.js';
 import { benchSearchEngine, renderSearchBench } from './search.bench.js';
 import { benchInsights, renderInsightsBench } from './insights.bench.js';
 import { runMatchingBench } from './matching.bench.js';
+import { renderImportsBench, runImportsBench } from './imports.bench.js';
 import { pct, post, scratchDatabase } from './bench-kit.js';
 
 const REASSESS_FIRMS = Number(process.env.BENCH_REASSESS_FIRMS ?? 20_000);
@@ -121,6 +125,10 @@ for (const b of backends) {
       `${((100 * page!.rps) / trivial!.rps).toFixed(0)} % of \`{ __typename }\` (${trivial!.rps.toFixed(0)} req/s); ` +
       `SQL statements per request: listings ${r.listings.sql.listings}, trivial ${r.listings.sql.trivial}`,
   );
+}
+if (process.env.BENCH_IMPORTS !== 'off') {
+  console.log('\n## enterprise imports');
+  console.log(renderImportsBench(await runImportsBench()));
 }
 if (process.env.BENCH_MATCHING !== 'off') {
   console.log('\n## matching (PostgreSQL queue backend)');
