@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
+import { UPSERT_PROFILE, financialsEnding, profileInput } from '../helpers/profile-fixtures.js';
 import { beijingDate, ok, registerOrg, type Org } from '../helpers/listing-fixtures.js';
 
 const FACTS = `query($id: ID!) { enterpriseProfile(organizationId: $id) {
@@ -86,5 +86,23 @@ describe('小巨人 field lists and dated events (§8.7, §8.8) over HTTP', () =
     const res = await app.gql(UPSERT_PROFILE, { i: profileInput({ tierFacts: { ...profileInput().tierFacts, ...facts } }) }, firm.token);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(res.errors?.[0]?.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('SME size by industry (§8.6): a software firm with 350 staff and 1.2亿元 revenue is not an SME; an industrial firm with the same figures is', async () => {
+    // 工信部联企业〔2011〕300号 第四条: 软件和信息技术服务业 中小微 = 从业人员 < 300 人 or 营业收入 < 10000万元 —
+    // 350 ≥ 300 and 12000万 ≥ 10000万, so neither condition holds. 工业: < 1000 人 or < 40000万元 — 350 < 1000 holds.
+    const big = financialsEnding().map((y) => ({ ...y, employees: 350, revenue: 120_000_000, mainBusinessRevenue: 108_000_000 }));
+    const smeOf = async (industryCode: string) => {
+      const res = await app.gql(UPSERT_PROFILE, { i: profileInput({ industryCode, financials: big }) }, firm.token);
+      expect(res.errors).toBeUndefined();
+      await app.drain();
+      const { assessments } = await read();
+      return assessments.map((a) => ({ ruleSet: a.ruleSet, tier: a.tier, sme: a.criteria.find((c) => c.code.endsWith('.SME'))?.status }));
+    };
+    const software = await smeOf('I6511');
+    expect(software.length).toBeGreaterThanOrEqual(6);
+    for (const a of software) expect(a).toMatchObject({ sme: 'UNMET' });
+    const industrial = await smeOf('C3484');
+    for (const a of industrial) expect(a).toMatchObject({ sme: 'MET' });
   });
 });

@@ -54,7 +54,7 @@ describe('TitleReviewService on PostgreSQL', () => {
     return ds.transaction(async (m) => {
       const org = await m.save(m.create(OrganizationEntity, { kind: 'ENTERPRISE', name: `复核测试${tag}`, uscc: makeUscc('91', '330281', tag), regionCode: '330281', verified: true }));
       const input = profileInput({ financials: financialsEnding(), tier, tierCertifiedOn: certifiedOn });
-      await profiles.write(m, org.id, validateProfile(input as unknown as ProfileCommand, TODAY), null);
+      await profiles.write(m, org.id, validateProfile(input as unknown as ProfileCommand, TODAY), null, undefined, tier === 'NONE' ? undefined : 'CONFIRMED');
       return org.id;
     });
   }

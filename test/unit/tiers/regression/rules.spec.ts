@@ -113,6 +113,7 @@ describe('firm 6 — a profile stored before the split (former combined flag onl
         foundedOn: '2010-01-01',
         mainBusinessSince: '2012-01-01',
         tier: 'SPECIALIZED_SME',
+        tierProvenance: 'IMPORTED',
         tierCertifiedOn: '2025-01-01',
         inventionPatents: 12,
         utilityModels: 0,
@@ -194,7 +195,8 @@ describe('firm 9 — missing data is named, with Chinese labels', () => {
   it('2026 专精特新 without a platform score: PENDING, never MET (§8.9)', () => {
     const o = b1(makeFacts({ platformScores: [] }));
     expect(crit(o, 'B1.PLATFORM_SCORE').status).toBe('PENDING');
-    expect(o.missingData).toContain('platformScores');
+    // A new application needs the score of the assessment year (2026, §8.9): the fact asked for names it.
+    expect(o.missingData).toContain('platformScores[2026]');
   });
 });
 
