@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
+import { UPSERT_PROFILE, confirmTitle, profileInput } from '../helpers/profile-fixtures.js';
 import { beijingDate, createListing, creditProductInput, loginAuthority, ok, publishListing, registerOrg, sql, type Org } from '../helpers/listing-fixtures.js';
 import { addMonthsClamped } from '../../libs/tiers/src/index.js';
 
@@ -36,6 +36,8 @@ describe('re-review pending (§8.2) over HTTP', () => {
     for (const org of [pending, control]) {
       const res = await app.gql(UPSERT_PROFILE, { i: profileInput({ tier: 'LITTLE_GIANT', tierCertifiedOn: certifiedOn }) }, org.token);
       expect(res.errors).toBeUndefined();
+      // Only a title the AUTHORITY confirmed (or imported) counts for others (§8.10).
+      await confirmTitle(app, authority, org.organizationId, 'LITTLE_GIANT', certifiedOn);
     }
     productId = (
       await createListing(app, bank.token, 'CREDIT_PRODUCT', {
