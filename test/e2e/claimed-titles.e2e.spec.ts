@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
-import { beijingDate, createListing, creditProductInput, loginAuthority, ok, publishListing, registerOrg, sql, type Org } from '../helpers/listing-fixtures.js';
+import { beijingDate, loginAuthority, ok, publishTierOnlyCreditProduct, registerOrg, sql, type Org } from '../helpers/listing-fixtures.js';
 import { expectError } from '../helpers/expect-error.js';
 import { addMonthsClamped } from '../../libs/tiers/src/index.js';
 
@@ -71,15 +71,7 @@ describe('claimed vs confirmed titles (§8.10) over HTTP', () => {
     certified = await registerOrg(app, 'ENTERPRISE', { regionCode: '330281', verifyWith: authority });
     expect((await claimKeyLittleGiant(certified)).errors).toBeUndefined();
     ok(await app.gql(CONFIRM, { id: certified.organizationId, t: 'KEY_LITTLE_GIANT', d: certifiedOn }, authority), 'confirmCertification');
-    productId = (
-      await createListing(app, bank.token, 'CREDIT_PRODUCT', {
-        overrides: creditProductInput({
-          title: '小巨人专享信用贷',
-          eligibility: { tiers: ['LITTLE_GIANT', 'KEY_LITTLE_GIANT'], minAnnualRevenue: null, minInventionPatents: null, minYearsInBusiness: null, maxDebtRatio: null },
-        }),
-      })
-    ).id;
-    await publishListing(app, bank.token, productId);
+    productId = await publishTierOnlyCreditProduct(app, bank.token, '小巨人专享信用贷', ['LITTLE_GIANT', 'KEY_LITTLE_GIANT']);
     await app.drain();
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { UPSERT_PROFILE, confirmTitle, profileInput } from '../helpers/profile-fixtures.js';
-import { beijingDate, createListing, creditProductInput, loginAuthority, ok, publishListing, registerOrg, sql, type Org } from '../helpers/listing-fixtures.js';
+import { beijingDate, loginAuthority, ok, publishTierOnlyCreditProduct, registerOrg, sql, type Org } from '../helpers/listing-fixtures.js';
 import { addMonthsClamped } from '../../libs/tiers/src/index.js';
 
 const PROFILE = `query($id: ID!) { enterpriseProfile(organizationId: $id) { tier tierCertifiedOn tierExpiresOn tierStatus tierStatusText reviewRisk { expiresOn } } }`;
@@ -39,15 +39,7 @@ describe('LAPSED titles (§8.2) over HTTP', () => {
       // Confirmed by the AUTHORITY, so only the lapse decides what counts (claims: claimed-titles.e2e.spec.ts).
       await confirmTitle(app, authority, org.organizationId, 'LITTLE_GIANT', certifiedOn);
     }
-    productId = (
-      await createListing(app, bank.token, 'CREDIT_PRODUCT', {
-        overrides: creditProductInput({
-          title: '小巨人专享信用贷',
-          eligibility: { tiers: ['LITTLE_GIANT'], minAnnualRevenue: null, minInventionPatents: null, minYearsInBusiness: null, maxDebtRatio: null },
-        }),
-      })
-    ).id;
-    await publishListing(app, bank.token, productId);
+    productId = await publishTierOnlyCreditProduct(app, bank.token, '小巨人专享信用贷', ['LITTLE_GIANT']);
     await app.drain();
   });
   afterAll(async () => {

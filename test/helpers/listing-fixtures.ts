@@ -291,6 +291,15 @@ export async function publishListing(app: TestApp, token: string, id: string) {
   return ok<{ id: string; status: string; version: number }>(await app.gql(PUBLISH, { id }, token), 'publishListing');
 }
 
+/** Creates and publishes a credit product open only to `tiers` (no other eligibility condition); returns its id. */
+export async function publishTierOnlyCreditProduct(app: TestApp, token: string, title: string, tiers: string[]): Promise<string> {
+  const { id } = await createListing(app, token, 'CREDIT_PRODUCT', {
+    overrides: creditProductInput({ title, eligibility: { tiers, minAnnualRevenue: null, minInventionPatents: null, minYearsInBusiness: null, maxDebtRatio: null } }),
+  });
+  await publishListing(app, token, id);
+  return id;
+}
+
 export async function closeListing(app: TestApp, token: string, id: string, reason?: string) {
   return ok<{ id: string; status: string; version: number; closedReason: string | null }>(await app.gql(CLOSE, { id, reason }, token), 'closeListing');
 }

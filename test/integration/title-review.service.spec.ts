@@ -17,6 +17,7 @@ import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { NotificationService } from '../../libs/notifications/src/notification.service.js';
 import { TitleReviewDecidedNotifier } from '../../libs/notifications/src/title-review-notify.handlers.js';
 import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
+import { TitleDecisionService } from '../../libs/enterprises/src/title-decision.service.js';
 import { TierAssessmentService } from '../../libs/tiers/src/assessments/tier-assessment.service.js';
 import { addMonthsClamped, reviewRuleSetFor, tierExpiresOn } from '../../libs/tiers/src/index.js';
 import { financialsEnding, profileInput } from '../helpers/profile-fixtures.js';
@@ -163,6 +164,17 @@ describe('TitleReviewService on PostgreSQL', () => {
       await profiles.write(m, a, validateProfile(input as unknown as ProfileCommand, TODAY), null);
     });
     expect((await profileRow(a)).until).toBeNull();
+  });
+
+  it('the AUTHORITY confirming a new certification date drops the mark too; confirming the marked title keeps it', async () => {
+    const decisions = new TitleDecisionService();
+    const kept = await firm('LITTLE_GIANT', EXPIRED_YESTERDAY);
+    const renewed = await firm('LITTLE_GIANT', EXPIRED_YESTERDAY);
+    await ds.transaction((m) => service.recordPending(m, AUTHORITY, { organizationIds: [kept, renewed], pendingUntil: shift(20) }));
+    await ds.transaction((m) => decisions.confirm(m, AUTHORITY, kept, 'LITTLE_GIANT', EXPIRED_YESTERDAY));
+    await ds.transaction((m) => decisions.confirm(m, AUTHORITY, renewed, 'LITTLE_GIANT', shift(-2)));
+    expect((await profileRow(kept)).until).toBe(shift(20));
+    expect((await profileRow(renewed)).until).toBeNull();
   });
 
   it('tells each firm in Chinese, read from the mark (the event carries ids only)', async () => {

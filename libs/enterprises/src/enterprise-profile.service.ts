@@ -11,7 +11,7 @@ import { OrganizationEntity } from '../../identity/src/organizations/organizatio
 import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
 import { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 import { validateProfile, type ProfileCommand } from './profile-input.js';
-import { provenanceAfterOwnEdit, type TitleProvenance } from './title-provenance.js';
+import { provenanceAfterOwnEdit, sameTitle, type TitleProvenance } from './title-provenance.js';
 
 /**
  * A USCC is a claim until the AUTHORITY verifies it: a profile the AUTHORITY imported (its figures,
@@ -95,7 +95,7 @@ export class EnterpriseProfileService {
     });
     // A re-review recorded as pending belongs to the title it was recorded for: a new tier or
     // certification date (a renewal, a correction) drops it.
-    if (existing && (existing.tier !== profile.tier || existing.tierCertifiedOn !== profile.tierCertifiedOn)) profile.tierReviewPendingUntil = null;
+    if (existing && !sameTitle(existing, profile.tier, profile.tierCertifiedOn)) profile.tierReviewPendingUntil = null;
     delete profile.financials;
     const saved = await manager.save(profile);
     await manager.delete(EnterpriseFinancialsEntity, { organizationId });

@@ -12,7 +12,7 @@ import { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 import { ENTERPRISE_TIERS, type EnterpriseTier } from './enterprise-tier.js';
 import { isoDate } from './profile-input.js';
 import { TitleDecisionEntity, type TitleDecisionOutcome } from './title-decision.entity.js';
-import { titleCounts } from './title-provenance.js';
+import { sameTitle, titleCounts } from './title-provenance.js';
 
 export interface TitleDecisionResult {
   profile: EnterpriseProfileEntity;
@@ -37,7 +37,7 @@ export class TitleDecisionService {
     const day = isoDate(certifiedOn, 'certifiedOn', todayInShanghai());
     const profile = await this.lock(manager, id);
     if (day < profile.foundedOn) throw badInput(`认定日期不能早于企业成立日期 ${profile.foundedOn} (certifiedOn is before foundedOn)`, 'certifiedOn');
-    if (profile.tier === tier && profile.tierCertifiedOn === day && titleCounts(profile.tierProvenance)) return { profile, decision: null };
+    if (sameTitle(profile, tier, day) && titleCounts(profile.tierProvenance)) return { profile, decision: null };
     const claimedTier = profile.tierProvenance === 'CLAIMED' || profile.tierProvenance === 'REJECTED' ? profile.tier : null;
     return this.apply(manager, actor!, profile, 'CONFIRMED', { tier, certifiedOn: day, claimedTier, reason: null });
   }
@@ -77,6 +77,8 @@ export class TitleDecisionService {
       tierProvenanceAt: now,
       tierProvenanceBy: actor.userId,
       tierRejectionReason: outcome === 'REJECTED' ? d.reason : null,
+      // A pending re-review belongs to the title it was recorded for (§8.2), as on the firm's own edit.
+      ...(sameTitle(profile, d.tier, d.certifiedOn) ? {} : { tierReviewPendingUntil: null }),
       version: profile.version + 1,
     };
     await manager.update(EnterpriseProfileEntity, { organizationId: profile.organizationId }, changes);

@@ -45,6 +45,11 @@ export interface TitleRecordState {
  */
 export function provenanceAfterOwnEdit(existing: TitleRecordState | null, tier: EnterpriseTier, tierCertifiedOn: string | null): TitleProvenance | null {
   if (tier === 'NONE') return null;
-  if (existing && existing.tier === tier && (existing.tierCertifiedOn ?? null) === (tierCertifiedOn ?? null) && existing.tierProvenance) return existing.tierProvenance;
+  if (existing && sameTitle(existing, tier, tierCertifiedOn) && existing.tierProvenance) return existing.tierProvenance;
   return 'CLAIMED';
+}
+
+/** Whether tier and certification date are those stored (a renewal or correction changes the title). */
+export function sameTitle(existing: Pick<TitleRecordState, 'tier' | 'tierCertifiedOn'>, tier: EnterpriseTier, tierCertifiedOn: string | null): boolean {
+  return existing.tier === tier && (existing.tierCertifiedOn ?? null) === (tierCertifiedOn ?? null);
 }

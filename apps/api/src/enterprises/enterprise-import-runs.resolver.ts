@@ -6,6 +6,7 @@ import { AppError, badInput, notFound, unauthenticated } from '../../../../libs/
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
 import { authorize } from '../../../../libs/identity/src/access/authorize.js';
 import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
+import { ORGANIZATION_KIND_LABELS } from '../../../../libs/identity/src/organizations/organization-kind.js';
 import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
 import DataLoader from 'dataloader';
 import { EnterpriseImportRuns, checkUpload, type OutcomeCount } from '../../../../libs/enterprises/src/import/enterprise-import-runs.js';
@@ -188,7 +189,7 @@ export class EnterpriseImportConnectionModel {
 /** Queries: AUTHORITY only (any member role), like the mutations. */
 export function requireImportReader(actor: Actor | undefined): Actor {
   if (!actor) throw unauthenticated('请先登录 (sign in first)');
-  if (actor.kind !== 'AUTHORITY') throw new AppError('FORBIDDEN', `企业名单导入仅限主管部门（AUTHORITY），您的机构类型为 ${actor.kind} (imports are for the AUTHORITY only)`);
+  if (actor.kind !== 'AUTHORITY') throw new AppError('FORBIDDEN', `企业名单导入仅限主管部门（AUTHORITY），您的机构类型为${ORGANIZATION_KIND_LABELS[actor.kind]} (imports are for the AUTHORITY only)`);
   return actor;
 }
 

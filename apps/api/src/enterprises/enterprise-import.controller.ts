@@ -34,21 +34,10 @@ import { EnterpriseImportRuns, checkUpload } from '../../../../libs/enterprises/
 import { SHEET_LIMITS } from '../../../../libs/enterprises/src/import/sheet-limits.js';
 import { readSheetIsolated } from '../../../../libs/enterprises/src/import/read-sheet-isolated.js';
 import { importFileFormat } from '../../../../libs/enterprises/src/import/enterprise-import.js';
-import { IMPORT_ROW_OUTCOME_LABELS, type EnterpriseImportStatus } from '../../../../libs/enterprises/src/import/enterprise-import.entity.js';
+import { IMPORT_ROW_OUTCOME_LABELS, IMPORT_STATUS_LABELS } from '../../../../libs/enterprises/src/import/enterprise-import.entity.js';
 import { COLUMN_BY_KEY, type ImportColumnKey } from '../../../../libs/enterprises/src/import/import-columns.js';
 import { authenticateHeader } from '../graphql/graphql.options.js';
 import { requireImportReader } from './enterprise-import-runs.resolver.js';
-
-/** The import's state as the report names it when there are no rows to show. */
-const STATUS_LABELS: Record<EnterpriseImportStatus, string> = {
-  QUEUED: '等待解析',
-  PARSING: '正在读取文件',
-  PREVIEW_READY: '预览就绪，尚未确认',
-  RUNNING: '正在导入',
-  DONE: '已完成',
-  FAILED: '文件无法读取',
-  CANCELLED: '已取消',
-};
 
 /** A report's column key as people read it: 营业收入, not revenue (文件 for problems of the whole file). */
 function fieldLabel(field: string | null): string {
@@ -152,7 +141,7 @@ export class EnterpriseImportController {
       for (const r of outcomes.values()) ws.addRow([r.row, r.uscc ?? '', IMPORT_ROW_OUTCOME_LABELS[r.outcome], fieldLabel(r.field ?? null), r.reason ?? '']);
     } else if (row.status === 'FAILED' || row.headerRow === null) {
       ws.addRow(['结果', '原因']).font = { bold: true };
-      ws.addRow([row.status === 'FAILED' ? '文件无法读取' : STATUS_LABELS[row.status], row.error ?? '']);
+      ws.addRow([row.status === 'FAILED' ? '文件无法读取' : IMPORT_STATUS_LABELS[row.status], row.error ?? '']);
     } else {
       // The original rows, as read (title rows and blank rows left out), then outcome, column and reason.
       const table = await readSheetIsolated(content, importFileFormat(row.filename));

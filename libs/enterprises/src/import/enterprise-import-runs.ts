@@ -18,7 +18,7 @@ import type { JobPayloads } from '../../../platform/src/queue/job-catalog.js';
 import { QueueRegistry } from '../../../platform/src/queue/queue-registry.js';
 import { APP_CONFIG, type AppConfig } from '../../../platform/src/config/config.js';
 import { SHEET_LIMITS } from './sheet-limits.js';
-import { EnterpriseImportEntity, type ImportReportRow, type SheetSummary } from './enterprise-import.entity.js';
+import { EnterpriseImportEntity, IMPORT_STATUS_LABELS, type ImportReportRow, type SheetSummary } from './enterprise-import.entity.js';
 import { EnterpriseImporter, checkRows, groupRows, importFileFormat, parseEnterpriseSheet, type ImportReport, type ParsedSheet, type RawRow, type UnknownColumn } from './enterprise-import.js';
 import { COLUMN_BY_KEY, type ImportColumnKey } from './import-columns.js';
 import { checkMapping, type ColumnMappingInput, type ColumnOverride, type HeaderCell } from './import-mapping.js';
@@ -186,7 +186,7 @@ export class EnterpriseImportRuns {
    */
   async confirm(manager: EntityManager, id: string, actorUserId: string | null, mapping?: readonly ColumnMappingInput[] | null): Promise<EnterpriseImportEntity> {
     const row = await this.locked(manager, id);
-    if (row.status !== 'PREVIEW_READY') throw conflict(`导入任务状态为 ${row.status}，只有预览就绪（PREVIEW_READY）的任务可以确认 (only a PREVIEW_READY import can be confirmed)`, 'id');
+    if (row.status !== 'PREVIEW_READY') throw conflict(`导入任务状态为“${IMPORT_STATUS_LABELS[row.status]}”，只有预览就绪的任务可以确认 (only a PREVIEW_READY import can be confirmed)`, 'id');
     let sheet = row.sheet;
     if (mapping) {
       const override: ColumnOverride[] = checkMapping(mapping, headersOf(row.sheet), 'mapping');
@@ -209,7 +209,7 @@ export class EnterpriseImportRuns {
     if (row.status === 'RUNNING') await manager.update(EnterpriseImportEntity, { id }, { cancelRequested: true });
     else if (row.status === 'QUEUED' || row.status === 'PARSING' || row.status === 'PREVIEW_READY') {
       await manager.update(EnterpriseImportEntity, { id }, { status: 'CANCELLED', cancelRequested: true, finishedAt: new Date() });
-    } else throw conflict(`导入任务已结束（${row.status}），不能取消 (the import has ended; nothing to cancel)`, 'id');
+    } else throw conflict(`导入任务已结束（${IMPORT_STATUS_LABELS[row.status]}），不能取消 (the import has ended; nothing to cancel)`, 'id');
     return this.load(manager, id);
   }
 

@@ -4,6 +4,17 @@ import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Pri
 export const ENTERPRISE_IMPORT_STATUSES = ['QUEUED', 'PARSING', 'PREVIEW_READY', 'RUNNING', 'DONE', 'FAILED', 'CANCELLED'] as const;
 export type EnterpriseImportStatus = (typeof ENTERPRISE_IMPORT_STATUSES)[number];
 
+/** An import's state as people read it (messages, the report). */
+export const IMPORT_STATUS_LABELS: Record<EnterpriseImportStatus, string> = {
+  QUEUED: '等待解析',
+  PARSING: '正在读取文件',
+  PREVIEW_READY: '预览就绪，尚未确认',
+  RUNNING: '正在导入',
+  DONE: '已完成',
+  FAILED: '文件无法读取',
+  CANCELLED: '已取消',
+};
+
 export const IMPORT_ROW_OUTCOMES = ['CREATED', 'UPDATED', 'UNCHANGED', 'REJECTED', 'CLAIM_CONFLICT', 'NOT_ENTERPRISE'] as const;
 export type ImportRowOutcome = (typeof IMPORT_ROW_OUTCOMES)[number];
 
