@@ -95,6 +95,34 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
     expect({ n, distinct }).toEqual({ n: 8, distinct: 8 });
   });
 
+  it('a batch is one transaction: a failure while recording its report rolls its enterprises back, and a rerun writes them once', async () => {
+    const codes = Array.from({ length: 4 }, uscc);
+    const id = await prepared(codes);
+    // A fault in the last statement of the second batch (its report rows): a real trigger, raised once.
+    await dataSource.query(`CREATE TABLE fault_once (fired boolean)`);
+    await dataSource.query(`CREATE FUNCTION fail_report_row() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.row >= 6 AND NOT EXISTS (SELECT 1 FROM fault_once) THEN
+          INSERT INTO fault_once VALUES (true);
+          RAISE EXCEPTION 'injected fault';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await dataSource.query(`CREATE TRIGGER fail_report_row BEFORE INSERT ON enterprise_import_rows FOR EACH ROW EXECUTE FUNCTION fail_report_row()`);
+    try {
+      await expect(runs.run(id, null, { batchSize: 2 })).rejects.toThrow('injected fault');
+      // The first batch is recorded; nothing of the second is left (no organization, no event, no progress).
+      expect(await runs.find(id)).toMatchObject({ status: 'RUNNING', firmsDone: 2, rowsDone: 4, created: 2 });
+      expect(await counts(codes)).toEqual({ orgs: 2, years: 4, profileevents: 2 });
+    } finally {
+      await dataSource.query(`DROP TRIGGER fail_report_row ON enterprise_import_rows`);
+      await dataSource.query(`DROP FUNCTION fail_report_row(); DROP TABLE fault_once`);
+    }
+    await runs.run(id, null, { batchSize: 2 });
+    expect(await runs.find(id)).toMatchObject({ status: 'DONE', firmsDone: 4, rowsDone: 8, created: 4, unchanged: 0 });
+    expect(await counts(codes)).toEqual({ orgs: 4, years: 8, profileevents: 4 });
+  });
+
   it('two runs of one import at once record each batch once', async () => {
     const codes = Array.from({ length: 6 }, uscc);
     const id = await prepared(codes);

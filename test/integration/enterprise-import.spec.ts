@@ -210,6 +210,22 @@ describe('enterprise bulk import (real PostgreSQL)', () => {
     });
   });
 
+  it('imports 1,200 enterprises in one call: the multi-row statements stay within PostgreSQL\'s 65,535 parameters', async () => {
+    const before = await counts();
+    const rows = Array.from({ length: 1200 }, () => firm());
+    const report = await run(csv(rows));
+    expect(report).toMatchObject({ total: 1200, created: 1200, rejectedRows: 0 });
+    expect(await counts()).toEqual({
+      organizations: before.organizations + 1200,
+      profiles: before.profiles + 1200,
+      financials: before.financials + 1200,
+      events: before.events + 2400,
+    });
+    // The same file again: nothing written.
+    expect(await run(csv(rows))).toMatchObject({ created: 0, updated: 0, unchanged: 1200 });
+    expect((await counts()).events).toBe(before.events + 2400);
+  });
+
   describe('bad rows', () => {
     it('rejects each bad enterprise with its row and field and writes nothing for it', async () => {
       const bank = uscc('330203');

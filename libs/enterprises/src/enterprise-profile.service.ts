@@ -104,13 +104,16 @@ export class EnterpriseProfileService {
     });
     const metadata = manager.connection.getMetadata(EnterpriseProfileEntity);
     const updated = metadata.columns.filter((c) => !c.isPrimary && !c.isCreateDate && !c.relationMetadata).map((c) => c.databaseName);
-    await manager.createQueryBuilder().insert().into(EnterpriseProfileEntity).values(profiles).orUpdate(updated, ['organization_id']).updateEntity(false).execute();
+    // PostgreSQL binds at most 65,535 parameters per statement: a profile row takes about 40, a year row 11.
+    for (let at = 0; at < profiles.length; at += BULK_ROWS) {
+      const slice = profiles.slice(at, at + BULK_ROWS);
+      await manager.createQueryBuilder().insert().into(EnterpriseProfileEntity).values(slice).orUpdate(updated, ['organization_id']).updateEntity(false).execute();
+    }
     const ids = items.map((i) => i.organizationId);
     await manager.query(`DELETE FROM enterprise_financials WHERE organization_id = ANY($1::uuid[])`, [ids]);
     const years = items.flatMap((i) => financialRows(manager, i.organizationId, i.command.financials));
-    // PostgreSQL binds at most 65,535 parameters per statement; a year row takes 11.
-    for (let at = 0; at < years.length; at += 2000) {
-      await manager.createQueryBuilder().insert().into(EnterpriseFinancialsEntity).values(years.slice(at, at + 2000)).updateEntity(false).execute();
+    for (let at = 0; at < years.length; at += 4 * BULK_ROWS) {
+      await manager.createQueryBuilder().insert().into(EnterpriseFinancialsEntity).values(years.slice(at, at + 4 * BULK_ROWS)).updateEntity(false).execute();
     }
     await recordEvents(
       manager,
@@ -182,6 +185,9 @@ export class EnterpriseProfileService {
     return profile;
   }
 }
+
+/** Rows per multi-row statement of {@link EnterpriseProfileService.writeImported} (well within PostgreSQL's 65,535 parameters). */
+export const BULK_ROWS = 500;
 
 /** One profile to write: its organization, the validated command, and the stored profile (read under lock) or null. */
 export interface ProfileWrite {

@@ -2,10 +2,9 @@
  * Asynchronous imports (issue 14 item 2): an upload becomes an `enterprise_imports` row (QUEUED);
  * the job `imports.parse-enterprises` reads it into rows and a preview (PREVIEW_READY, or FAILED
  * naming the bound the file crossed); `confirm` queues `imports.run-enterprises`, which imports the
- * enterprises in batches through {@link EnterpriseImporter} (one transaction per enterprise, as
- * the synchronous import) and records progress after each batch. A crash or a retry resumes after
- * the last recorded batch; the enterprises of the interrupted batch are imported again, which the
- * importer makes harmless (identical data → UNCHANGED, no new version, no duplicate row).
+ * enterprises in batches through {@link EnterpriseImporter}, each batch's writes, progress and
+ * report rows in one transaction. A crash or a retry resumes after the last recorded batch; an
+ * interrupted batch left nothing behind and is imported again.
  */
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -321,34 +320,41 @@ export class EnterpriseImportRuns {
       }
       if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) return;
       const batch = groups.slice(done, done + batchSize);
-      const report = await this.importer.import(batch.flat(), { actorUserId });
-      const rows = reportRowsOf(report);
-      // Progress and report rows in one transaction, guarded by the expected firms_done; the rows'
-      // key (import, row) makes a re-recorded row a no-op rather than a duplicate.
-      const recorded = await this.dataSource.transaction(async (m) => {
-        const [, n] = (await m.query(
-          `UPDATE enterprise_imports SET firms_done = $3, rows_done = rows_done + $4, created = created + $5, updated = updated + $6,
-             unchanged = unchanged + $7, rejected_rows = rejected_rows + $8, claim_conflicts = claim_conflicts + $9, updated_at = now()
-           WHERE id = $1 AND firms_done = $2 AND status = 'RUNNING'`,
-          [id, done, done + batch.length, batch.reduce((n, g) => n + g.length, 0), report.created, report.updated, report.unchanged, report.rejectedRows, report.claimConflicts],
-        )) as [unknown, number];
-        if (n !== 1 || rows.length === 0) return n;
-        await m.query(
-          `INSERT INTO enterprise_import_rows (import_id, row, outcome, uscc, field, reason, organization_id)
-           SELECT $1, * FROM unnest($2::int[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::uuid[])
-           ON CONFLICT (import_id, row) DO NOTHING`,
-          [
-            id,
-            rows.map((r) => r.row),
-            rows.map((r) => r.outcome),
-            rows.map((r) => r.uscc),
-            rows.map((r) => r.field),
-            rows.map((r) => r.reason),
-            rows.map((r) => r.organizationId ?? null),
-          ],
-        );
-        return n;
-      });
+      // The batch's enterprises, its progress and its report rows in ONE transaction: a crash leaves
+      // the batch wholly written or not at all. Progress is guarded by the expected firms_done, so two
+      // runs of one import never both record (and write) a batch; the loser's writes roll back.
+      let recorded = 1;
+      try {
+        await this.importer.inTransaction(async (m) => {
+          const report = await this.importer.importIn(m, batch.flat(), { actorUserId });
+          const rows = reportRowsOf(report);
+          const [, n] = (await m.query(
+            `UPDATE enterprise_imports SET firms_done = $3, rows_done = rows_done + $4, created = created + $5, updated = updated + $6,
+               unchanged = unchanged + $7, rejected_rows = rejected_rows + $8, claim_conflicts = claim_conflicts + $9, updated_at = now()
+             WHERE id = $1 AND firms_done = $2 AND status = 'RUNNING'`,
+            [id, done, done + batch.length, batch.reduce((k, g) => k + g.length, 0), report.created, report.updated, report.unchanged, report.rejectedRows, report.claimConflicts],
+          )) as [unknown, number];
+          if (n !== 1) throw new BatchNotRecorded();
+          if (rows.length === 0) return;
+          await m.query(
+            `INSERT INTO enterprise_import_rows (import_id, row, outcome, uscc, field, reason, organization_id)
+             SELECT $1, * FROM unnest($2::int[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::uuid[])
+             ON CONFLICT (import_id, row) DO NOTHING`,
+            [
+              id,
+              rows.map((r) => r.row),
+              rows.map((r) => r.outcome),
+              rows.map((r) => r.uscc),
+              rows.map((r) => r.field),
+              rows.map((r) => r.reason),
+              rows.map((r) => r.organizationId ?? null),
+            ],
+          );
+        });
+      } catch (err) {
+        if (!(err instanceof BatchNotRecorded)) throw err;
+        recorded = 0;
+      }
       if (recorded !== 1) return; // another run of this import recorded it (or it was cancelled meanwhile)
       await this.announce(id);
       done += batch.length;
@@ -358,6 +364,9 @@ export class EnterpriseImportRuns {
     await this.announce(id);
   }
 }
+
+/** Thrown inside a batch's transaction when another run of the import recorded the batch (or it ended): rolls the batch back. */
+class BatchNotRecorded extends Error {}
 
 /** What the row keeps of a parsed sheet besides its rows. */
 function summaryOf(sheet: ParsedSheet): SheetSummary {

@@ -24,7 +24,7 @@ import { normalizeUscc } from '../../../identity/src/uscc/uscc.js';
 import { VERIFICATION_STATE_LABELS } from '../../../identity/src/verification/verification-state.js';
 import { EnterpriseFinancialsEntity } from '../enterprise-financials.entity.js';
 import { EnterpriseProfileEntity, ipAssetsOf } from '../enterprise-profile.entity.js';
-import { EnterpriseProfileService, type ProfileWrite } from '../enterprise-profile.service.js';
+import { BULK_ROWS, EnterpriseProfileService, type ProfileWrite } from '../enterprise-profile.service.js';
 import { validateProfile, type AnnualFinancialsCommand, type ProfileCommand } from '../profile-input.js';
 import { titleCounts } from '../title-provenance.js';
 import type { RawRow } from './enterprise-sheet.js';
@@ -54,7 +54,26 @@ export class EnterpriseImporter {
     private readonly profiles: EnterpriseProfileService,
   ) {}
 
+  /** Imports `rows` in one transaction of its own (the synchronous mutation); see {@link importIn}. */
   async import(rows: readonly RawRow[], options: ImportOptions): Promise<ImportReport> {
+    return this.inTransaction((m) => this.importIn(m, rows, options));
+  }
+
+  /**
+   * Runs `work` in a READ COMMITTED transaction; when another import created one of the same
+   * organizations meanwhile (the USCC's unique index), once more: the retry finds it.
+   */
+  async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction('READ COMMITTED', work);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return this.dataSource.transaction('READ COMMITTED', work);
+    }
+  }
+
+  /** Imports `rows` in the caller's transaction (a run records its batch's progress in the same one). */
+  async importIn(manager: EntityManager, rows: readonly RawRow[], options: ImportOptions): Promise<ImportReport> {
     const today = options.today ?? todayInShanghai();
     const report: ImportReport = { total: rows.length, created: 0, updated: 0, unchanged: 0, rejectedRows: 0, rejected: [], firms: [], claimConflicts: 0 };
 
@@ -78,28 +97,18 @@ export class EnterpriseImporter {
       else prepared.push(p);
     }
 
-    if (prepared.length > 0) {
-      const write = () => this.dataSource.transaction('READ COMMITTED', (m) => this.upsertAll(m, prepared, today, options.actorUserId));
-      let results: Array<ImportedFirm | Rejected>;
-      try {
-        results = await write();
-      } catch (err) {
-        // Another import created one of these organizations meanwhile: the retry finds it.
-        if (!isUniqueViolation(err)) throw err;
-        results = await write();
+    const results = prepared.length > 0 ? await this.upsertAll(manager, prepared, today, options.actorUserId) : [];
+    for (const result of results) {
+      if ('rejected' in result) {
+        const mark = result.claimConflict ? { claimConflict: true as const } : result.notEnterprise ? { notEnterprise: true as const } : null;
+        report.rejected.push(...(mark ? result.rejected.map((r) => ({ ...r, ...mark })) : result.rejected));
+        if (result.claimConflict) report.claimConflicts += 1;
+        continue;
       }
-      for (const result of results) {
-        if ('rejected' in result) {
-          const mark = result.claimConflict ? { claimConflict: true as const } : result.notEnterprise ? { notEnterprise: true as const } : null;
-          report.rejected.push(...(mark ? result.rejected.map((r) => ({ ...r, ...mark })) : result.rejected));
-          if (result.claimConflict) report.claimConflicts += 1;
-          continue;
-        }
-        report.firms.push(result);
-        if (result.outcome === 'CREATED') report.created += 1;
-        else if (result.outcome === 'UPDATED') report.updated += 1;
-        else report.unchanged += 1;
-      }
+      report.firms.push(result);
+      if (result.outcome === 'CREATED') report.created += 1;
+      else if (result.outcome === 'UPDATED') report.updated += 1;
+      else report.unchanged += 1;
     }
     report.rejected.sort((a, b) => a.row - b.row);
     report.rejectedRows = new Set(report.rejected.map((r) => r.row)).size;
@@ -273,7 +282,8 @@ export class EnterpriseImporter {
         ...p.contact,
       }),
     );
-    await manager.insert(OrganizationEntity, orgs);
+    // An organization row takes about 25 parameters: BULK_ROWS of them stay well within PostgreSQL's 65,535.
+    for (let at = 0; at < orgs.length; at += BULK_ROWS) await manager.insert(OrganizationEntity, orgs.slice(at, at + BULK_ROWS));
     for (const o of orgs) byUscc.set(o.uscc!, o);
     await recordEvents(
       manager,
