@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { describe, it, expect } from '@jest/globals';
 
 import { SCORER_VERSION, scoreMatch, type ListingSide, type MatchListingKind } from '../../../libs/matching/src/index.js';
-import { ListingPool, compareBest } from '../../../libs/matching/src/sets/match-engine.js';
+import { ListingPool, compareBest } from '../../../libs/matching/src/core/match-engine.js';
 import { TODAY, pairGenerator } from './match-test-kit.js';
 
 const digest = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16);

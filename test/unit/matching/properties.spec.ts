@@ -2,7 +2,7 @@
 import { describe, it, expect } from '@jest/globals';
 
 import { SCORER_VERSION, WEIGHTS, scoreMatch, scoreValue, type ListingSide, type MatchResult } from '../../../libs/matching/src/index.js';
-import { ListingPool, upperBound } from '../../../libs/matching/src/sets/match-engine.js';
+import { ListingPool, upperBound } from '../../../libs/matching/src/core/match-engine.js';
 import { TODAY, pairGenerator, tenthsSum } from './match-test-kit.js';
 
 const KIND_PREFIX = { CREDIT_PRODUCT: 'CREDIT', SERVICE_OFFERING: 'SERVICE', CHALLENGE: 'CHALLENGE', PARK_VACANCY: 'VACANCY' } as const;
