@@ -9,7 +9,7 @@ import { NotificationEntity, NotificationReadEntity } from './notifications/src/
 import { EnterpriseProfileEntity } from './enterprises/src/enterprise-profile.entity.js';
 import { EnterpriseFinancialsEntity } from './enterprises/src/enterprise-financials.entity.js';
 import { EnterpriseImportEntity, EnterpriseImportRowEntity } from './enterprises/src/import/enterprise-import.entity.js';
-import { TierAssessmentEntity } from './tiers/src/assessments/tier-assessment.entity.js';
+import { TierAssessmentEntity } from './tier-assessments/src/tier-assessment.entity.js';
 import { ListingEntity } from './listings/src/entities/listing.entity.js';
 import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './listings/src/entities/listing-details.entity.js';
 import { ParkEntity } from './listings/src/entities/park.entity.js';

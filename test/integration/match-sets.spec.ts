@@ -17,7 +17,7 @@ import { EnterpriseFinancialsEntity } from '../../libs/enterprises/src/enterpris
 import { OrganizationEntity } from '../../libs/identity/src/organizations/organization.entity.js';
 import { ListingService } from '../../libs/listings/src/listing.service.js';
 import { ParkVacancyEntity } from '../../libs/listings/src/entities/listing-details.entity.js';
-import { TierAssessmentService } from '../../libs/tiers/src/assessments/tier-assessment.service.js';
+import { TierAssessmentService } from '../../libs/tier-assessments/src/tier-assessment.service.js';
 import { EnterpriseProfileService } from '../../libs/enterprises/src/enterprise-profile.service.js';
 
 /** Every stored row except computed_at, in a stable order. */

@@ -5,7 +5,7 @@ import { EnterpriseProfileService } from '../../libs/enterprises/src/enterprise-
 import { validateProfile, type ProfileCommand } from '../../libs/enterprises/src/profile-input.js';
 import { OrganizationEntity } from '../../libs/identity/src/organizations/organization.entity.js';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
-import { TierAssessmentService } from '../../libs/tiers/src/assessments/tier-assessment.service.js';
+import { TierAssessmentService } from '../../libs/tier-assessments/src/tier-assessment.service.js';
 import { financialsEnding, profileInput } from '../helpers/profile-fixtures.js';
 import { openTestDataSource } from '../helpers/test-database.js';
 

@@ -18,7 +18,7 @@ import { NotificationService } from '../../libs/notifications/src/notification.s
 import { TitleReviewDecidedNotifier } from '../../libs/notifications/src/title-review-notify.handlers.js';
 import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
 import { TitleDecisionService } from '../../libs/enterprises/src/title-decision.service.js';
-import { TierAssessmentService } from '../../libs/tiers/src/assessments/tier-assessment.service.js';
+import { TierAssessmentService } from '../../libs/tier-assessments/src/tier-assessment.service.js';
 import { addMonthsClamped, reviewRuleSetFor, tierExpiresOn } from '../../libs/tiers/src/index.js';
 import { financialsEnding, profileInput } from '../helpers/profile-fixtures.js';
 import { openTestDataSource } from '../helpers/test-database.js';

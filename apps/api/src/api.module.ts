@@ -4,8 +4,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { IdentityModule } from '../../../libs/identity/src/identity.module.js';
 import { EnterprisesModule } from '../../../libs/enterprises/src/enterprises.module.js';
-import { TiersModule } from '../../../libs/tiers/src/tiers.module.js';
-import { TierAssessmentService } from '../../../libs/tiers/src/assessments/tier-assessment.service.js';
+import { TierAssessmentService, TierAssessmentsModule } from '../../../libs/tier-assessments/src/index.js';
 import { EnterpriseProfileResolver } from './enterprises/enterprise-profile.resolver.js';
 import { TitleReviewResolver } from './enterprises/title-review.resolver.js';
 import { ListingsModule } from '../../../libs/listings/src/listings.module.js';
@@ -49,14 +48,14 @@ import { DevMailController } from './dev/dev-mail.controller.js';
     TerminusModule,
     IdentityModule,
     EnterprisesModule,
-    TiersModule,
+    TierAssessmentsModule,
     ListingsModule,
     MatchingModule,
     InsightsModule,
     MailModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [IdentityModule, TiersModule, ListingsModule, MatchingModule, InsightsModule],
+      imports: [IdentityModule, TierAssessmentsModule, ListingsModule, MatchingModule, InsightsModule],
       inject: [APP_CONFIG, IdentityService, TokenService, TierAssessmentService, ListingService, ChallengeApplicationService, MatchRequestService, AuditLogService, RUNTIME, VerificationService],
       useFactory: (
         config: AppConfig,

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { NotificationsModule } from '../../../libs/notifications/src/notifications.module.js';
-import { TiersModule } from '../../../libs/tiers/src/tiers.module.js';
+import { NightlyReassessScheduler, TierAssessmentsModule } from '../../../libs/tier-assessments/src/index.js';
 import { MatchingModule } from '../../../libs/matching/src/sets/matching.module.js';
 import { InsightsModule } from '../../../libs/insights/src/insights.module.js';
-import { NightlyReassessScheduler } from '../../../libs/tiers/src/assessments/tier-scoring.handlers.js';
 import { NightlyReconcileScheduler } from '../../../libs/search/src/search-sync.handlers.js';
 import { NightlyMatchReconcileScheduler } from '../../../libs/matching/src/sets/matching.handlers.js';
 import { JobRunner } from './job-runner.js';
@@ -14,7 +13,7 @@ import { NightlyImportPurgeScheduler } from '../../../libs/enterprises/src/impor
 
 /** Queue processors. Never imports GraphQL code. */
 @Module({
-  imports: [DiscoveryModule, NotificationsModule, TiersModule, MatchingModule, InsightsModule, MailModule],
+  imports: [DiscoveryModule, NotificationsModule, TierAssessmentsModule, MatchingModule, InsightsModule, MailModule],
   providers: [JobRunner, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler, NightlyImportPurgeScheduler],
 })
 export class WorkerModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AppError, forbidden } from '../../platform/src/errors/app-error.js';
 import { parseId } from '../../platform/src/errors/ids.js';
-import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
+import { recordEvent, recordEvents } from '../../platform/src/outbox/outbox.service.js';
 import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
 import { authorize } from '../../identity/src/access/authorize.js';
 import type { Actor } from '../../identity/src/access/access-policy.js';
@@ -48,10 +48,10 @@ export class EnterpriseProfileService {
   /**
    * Writes a validated profile for `organizationId` in the caller's transaction: the profile row,
    * its financial years (replaced as a set) and one `enterprise-profile.changed` event. A caller
-   * that already holds the organization and profile locks (the bulk import) passes `locked` with
-   * the profile it read, and the two lookups are not repeated.
+   * that already holds the organization and profile locks passes `locked` with the profile it
+   * read, and the two lookups are not repeated. The bulk import writes through {@link writeImported}.
    *
-   * The title's provenance (DOMAIN.md §8.10): an import records IMPORTED; `titleAs` lets trusted
+   * The title's provenance (DOMAIN.md §8.10): `titleAs` lets trusted
    * writers without a user (demo data) state it; any other writer is the firm itself, whose new
    * title is a CLAIM (the same tier and date as stored keep their provenance).
    */
@@ -60,60 +60,16 @@ export class EnterpriseProfileService {
     organizationId: string,
     command: ProfileCommand,
     actorUserId: string | null,
-    locked?: { existing: EnterpriseProfileEntity | null; /** An AUTHORITY import writes: records provenance. */ imported?: boolean },
+    locked?: { existing: EnterpriseProfileEntity | null },
     titleAs?: Extract<TitleProvenance, 'CONFIRMED' | 'IMPORTED'>,
   ): Promise<EnterpriseProfileEntity> {
     const existing = locked ? locked.existing : await this.lockForWrite(manager, organizationId);
-    const { financials, ipAssets, ...fields } = command;
-    const tierCertifiedOn = fields.tierCertifiedOn ?? null;
-    const now = new Date();
-    const stated = locked?.imported ? 'IMPORTED' : titleAs;
-    const provenance = fields.tier === 'NONE' ? null : (stated ?? provenanceAfterOwnEdit(existing, fields.tier, tierCertifiedOn));
-    // Unchanged provenance keeps who set it and when (and a rejection its reason).
-    const kept =
-      stated === undefined && existing !== null && existing.tier === fields.tier && existing.tierCertifiedOn === tierCertifiedOn && provenance === existing.tierProvenance;
-    const title = kept
-      ? {}
-      : {
-          tierProvenance: provenance,
-          tierProvenanceAt: provenance ? now : null,
-          tierProvenanceBy: provenance ? actorUserId : null,
-          tierRejectionReason: null,
-        };
-    const profile = manager.create(EnterpriseProfileEntity, {
-      ...(existing ?? {}),
-      ...fields,
-      ...ipAssets,
-      organizationId,
-      tierCertifiedOn,
-      ...title,
-      financingNeed: fields.financingNeed ?? null,
-      spaceNeed: fields.spaceNeed ?? null,
-      tierFacts: fields.tierFacts ?? {},
-      version: (existing?.version ?? 0) + 1,
-      ...(locked?.imported ? { importedAt: now, importedBy: actorUserId } : {}),
-    });
-    // A re-review recorded as pending belongs to the title it was recorded for: a new tier or
-    // certification date (a renewal, a correction) drops it.
-    if (existing && !sameTitle(existing, profile.tier, profile.tierCertifiedOn)) profile.tierReviewPendingUntil = null;
+    const { financials } = command;
+    const profile = profileRow(manager, { organizationId, command, existing }, actorUserId, false, titleAs, new Date());
     delete profile.financials;
     const saved = await manager.save(profile);
     await manager.delete(EnterpriseFinancialsEntity, { organizationId });
-    const years = financials.map((y) =>
-      manager.create(EnterpriseFinancialsEntity, {
-        organizationId,
-        year: y.year,
-        revenue: y.revenue,
-        mainBusinessRevenue: y.mainBusinessRevenue,
-        rdExpense: y.rdExpense,
-        netProfit: y.netProfit ?? null,
-        totalAssets: y.totalAssets ?? null,
-        totalLiabilities: y.totalLiabilities ?? null,
-        employees: y.employees ?? null,
-        rdEmployees: y.rdEmployees ?? null,
-        equityFinancing: y.equityFinancing ?? null,
-      }),
-    );
+    const years = financialRows(manager, organizationId, financials);
     if (years.length > 0) await manager.insert(EnterpriseFinancialsEntity, years);
     await recordEvent(manager, {
       type: 'enterprise-profile.changed',
@@ -121,12 +77,53 @@ export class EnterpriseProfileService {
       aggregateId: organizationId,
       data: { organizationId, version: saved.version },
       actorUserId,
-      // An import writes thousands: their rescoring takes the bulk lane (ADR 0017).
-      ...(locked?.imported ? { lane: 'bulk' as const } : {}),
     });
     // What was just written, newest first (no generated columns to read back).
     saved.financials = [...years].sort((a, b) => b.year - a.year);
     return saved;
+  }
+
+  /**
+   * The bulk import's {@link write} of many profiles in the caller's transaction, set-based: one
+   * upsert of the profile rows, one delete and one insert of their financial years, one insert of
+   * their `enterprise-profile.changed` events (bulk lane, ADR 0017). The caller holds the
+   * organizations' and profiles' locks and passes each profile it read (`existing`, null for a new
+   * one); titles are recorded IMPORTED. Returns the version written per organization.
+   */
+  async writeImported(manager: EntityManager, items: readonly ProfileWrite[], actorUserId: string | null): Promise<Map<string, number>> {
+    const versions = new Map<string, number>();
+    if (items.length === 0) return versions;
+    const now = new Date();
+    const profiles = items.map((item) => {
+      const profile = profileRow(manager, item, actorUserId, true, undefined, now);
+      delete profile.financials;
+      // An upsert writes every column: the stamp a save would set on update.
+      profile.updatedAt = now;
+      versions.set(item.organizationId, profile.version);
+      return profile;
+    });
+    const metadata = manager.connection.getMetadata(EnterpriseProfileEntity);
+    const updated = metadata.columns.filter((c) => !c.isPrimary && !c.isCreateDate && !c.relationMetadata).map((c) => c.databaseName);
+    await manager.createQueryBuilder().insert().into(EnterpriseProfileEntity).values(profiles).orUpdate(updated, ['organization_id']).updateEntity(false).execute();
+    const ids = items.map((i) => i.organizationId);
+    await manager.query(`DELETE FROM enterprise_financials WHERE organization_id = ANY($1::uuid[])`, [ids]);
+    const years = items.flatMap((i) => financialRows(manager, i.organizationId, i.command.financials));
+    // PostgreSQL binds at most 65,535 parameters per statement; a year row takes 11.
+    for (let at = 0; at < years.length; at += 2000) {
+      await manager.createQueryBuilder().insert().into(EnterpriseFinancialsEntity).values(years.slice(at, at + 2000)).updateEntity(false).execute();
+    }
+    await recordEvents(
+      manager,
+      items.map(({ organizationId }) => ({
+        type: 'enterprise-profile.changed' as const,
+        aggregateType: 'enterprise-profile',
+        aggregateId: organizationId,
+        data: { organizationId, version: versions.get(organizationId)! },
+        actorUserId,
+        lane: 'bulk' as const,
+      })),
+    );
+    return versions;
   }
 
   /** Locks the organization (serialising every writer of its profile, the first insert included) and the profile. */
@@ -184,4 +181,78 @@ export class EnterpriseProfileService {
       .find({ where: { organizationId }, order: { year: 'DESC' } });
     return profile;
   }
+}
+
+/** One profile to write: its organization, the validated command, and the stored profile (read under lock) or null. */
+export interface ProfileWrite {
+  organizationId: string;
+  command: ProfileCommand;
+  existing: EnterpriseProfileEntity | null;
+}
+
+/**
+ * The profile row a write stores (without its financial years): the command over the stored
+ * profile, version + 1, the title's provenance (DOMAIN.md §8.10: `imported` records IMPORTED,
+ * `titleAs` a trusted writer's statement, otherwise the firm's own claim), the import stamp, and a
+ * pending re-review dropped when the title changed.
+ */
+function profileRow(
+  manager: EntityManager,
+  { organizationId, command, existing }: ProfileWrite,
+  actorUserId: string | null,
+  imported: boolean,
+  titleAs: Extract<TitleProvenance, 'CONFIRMED' | 'IMPORTED'> | undefined,
+  now: Date,
+): EnterpriseProfileEntity {
+  const { financials: _years, ipAssets, ...fields } = command;
+  const tierCertifiedOn = fields.tierCertifiedOn ?? null;
+  const stated = imported ? 'IMPORTED' : titleAs;
+  const provenance = fields.tier === 'NONE' ? null : (stated ?? provenanceAfterOwnEdit(existing, fields.tier, tierCertifiedOn));
+  // Unchanged provenance keeps who set it and when (and a rejection its reason).
+  const kept =
+    stated === undefined && existing !== null && existing.tier === fields.tier && existing.tierCertifiedOn === tierCertifiedOn && provenance === existing.tierProvenance;
+  const title = kept
+    ? {}
+    : {
+        tierProvenance: provenance,
+        tierProvenanceAt: provenance ? now : null,
+        tierProvenanceBy: provenance ? actorUserId : null,
+        tierRejectionReason: null,
+      };
+  const profile = manager.create(EnterpriseProfileEntity, {
+    ...(existing ?? {}),
+    ...fields,
+    ...ipAssets,
+    organizationId,
+    tierCertifiedOn,
+    ...title,
+    financingNeed: fields.financingNeed ?? null,
+    spaceNeed: fields.spaceNeed ?? null,
+    tierFacts: fields.tierFacts ?? {},
+    version: (existing?.version ?? 0) + 1,
+    ...(imported ? { importedAt: now, importedBy: actorUserId } : {}),
+  });
+  // A re-review recorded as pending belongs to the title it was recorded for: a new tier or
+  // certification date (a renewal, a correction) drops it.
+  if (existing && !sameTitle(existing, profile.tier, profile.tierCertifiedOn)) profile.tierReviewPendingUntil = null;
+  return profile;
+}
+
+/** The rows of an organization's financial years. */
+function financialRows(manager: EntityManager, organizationId: string, financials: ProfileCommand['financials']): EnterpriseFinancialsEntity[] {
+  return financials.map((y) =>
+    manager.create(EnterpriseFinancialsEntity, {
+      organizationId,
+      year: y.year,
+      revenue: y.revenue,
+      mainBusinessRevenue: y.mainBusinessRevenue,
+      rdExpense: y.rdExpense,
+      netProfit: y.netProfit ?? null,
+      totalAssets: y.totalAssets ?? null,
+      totalLiabilities: y.totalLiabilities ?? null,
+      employees: y.employees ?? null,
+      rdEmployees: y.rdEmployees ?? null,
+      equityFinancing: y.equityFinancing ?? null,
+    }),
+  );
 }

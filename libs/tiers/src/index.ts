@@ -1,5 +1,8 @@
 /**
- * libs/tiers: MIIT tier standards as data and one pure evaluator (no Nest, no TypeORM, no I/O).
+ * libs/tiers: MIIT tier standards as data and one pure evaluator — rule sets, the evaluator, SME
+ * size, title validity, re-review rules and which rule set is in force on a date. Pure: no Nest,
+ * no TypeORM, no I/O, and no import from outside libs/tiers. Stored assessments, the service that
+ * runs this evaluator on enterprise profiles, and the scoring jobs are in libs/tier-assessments.
  *
  *   const outcomes = evaluateTiers(RULE_SETS[DEFAULT_RULE_SET_ID], facts, { mode: 'NEW' });
  */

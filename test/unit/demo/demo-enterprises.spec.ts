@@ -4,8 +4,8 @@ import { validateProfile } from '../../../libs/enterprises/src/profile-input.js'
 import { profileFacts } from '../../../libs/enterprises/src/profile-facts.js';
 import type { EnterpriseProfileEntity } from '../../../libs/enterprises/src/enterprise-profile.entity.js';
 import { validateUscc } from '../../../libs/identity/src/uscc/uscc.js';
-import { RULE_SETS, evaluateTiers, reviewRuleSetFor } from '../../../libs/tiers/src/index.js';
-import { reviewRisk, ruleSetInForce } from '../../../libs/tiers/src/assessments/tier-assessment.service.js';
+import { RULE_SETS, evaluateTiers, reviewRuleSetFor, ruleSetInForce } from '../../../libs/tiers/src/index.js';
+import { reviewRisk } from '../../../libs/tier-assessments/src/assessment-verdicts.js';
 import type { AssessedTier } from '../../../libs/tiers/src/tier-types.js';
 
 const TODAY = '2026-11-21';

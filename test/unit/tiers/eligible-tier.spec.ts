@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { highestEligible } from '../../../libs/tiers/src/assessments/tier-assessment.service.js';
+import { highestEligible } from '../../../libs/tier-assessments/src/assessment-verdicts.js';
 
 const row = (tier: string, ruleSet: string, eligible: boolean, mode = 'NEW') => ({ tier, ruleSet, eligible, mode });
 const AFTER_2026 = '2026-11-21';

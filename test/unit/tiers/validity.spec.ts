@@ -13,7 +13,7 @@ import {
   titleStatusText,
   type TitleRecord,
 } from '../../../libs/tiers/src/index.js';
-import { reviewRisk } from '../../../libs/tiers/src/assessments/tier-assessment.service.js';
+import { reviewRisk } from '../../../libs/tier-assessments/src/assessment-verdicts.js';
 import { a3, b1, b2, crit, littleGiant, makeFacts, specialized } from './tier-test-kit.js';
 
 describe('addMonthsClamped', () => {

@@ -1,6 +1,6 @@
 import { industryName } from '../../../../libs/enterprises/src/industry-codes.js';
 import { ipAssetsOf, type EnterpriseProfileEntity } from '../../../../libs/enterprises/src/enterprise-profile.entity.js';
-import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
+import type { TierAssessmentEntity } from '../../../../libs/tier-assessments/src/index.js';
 import { describeMissingFact, effectiveTier, tierExpiresOn, titleStanding, titleStatusText } from '../../../../libs/tiers/src/index.js';
 import { TITLE_PROVENANCE_TEXT, countedTier, titleCounts } from '../../../../libs/enterprises/src/title-provenance.js';
 import { todayInShanghai } from '../../../../libs/platform/src/time/beijing-date.js';

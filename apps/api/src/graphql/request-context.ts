@@ -5,7 +5,7 @@ import type { Actor } from '../../../../libs/identity/src/access/access-policy.j
 import type { OrganizationEntity } from '../../../../libs/identity/src/organizations/organization.entity.js';
 import type { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';
 import type { UsccClaimConflictEntity } from '../../../../libs/identity/src/verification/uscc-claim-conflict.entity.js';
-import type { TierAssessmentEntity } from '../../../../libs/tiers/src/assessments/tier-assessment.entity.js';
+import type { TierAssessmentEntity } from '../../../../libs/tier-assessments/src/index.js';
 import type { ParkEntity } from '../../../../libs/listings/src/entities/park.entity.js';
 import type { FullListing } from '../../../../libs/listings/src/listing.service.js';
 import type { ProviderMatchStats } from '../../../../libs/matching/src/requests/match-request.service.js';

@@ -10,8 +10,8 @@ import type { EnterpriseProfileEntity } from '../../../enterprises/src/enterpris
 import type { FullListing } from '../../../listings/src/listing.service.js';
 import type { ListingEntity } from '../../../listings/src/entities/listing.entity.js';
 import type { ParkEntity } from '../../../listings/src/entities/park.entity.js';
-import type { TierAssessmentEntity } from '../../../tiers/src/assessments/tier-assessment.entity.js';
-import { ruleSetInForce } from '../../../tiers/src/assessments/tier-assessment.service.js';
+import type { TierAssessmentEntity } from '../../../tier-assessments/src/index.js';
+import { ruleSetInForce } from '../../../tiers/src/index.js';
 import type { AssessedTier } from '../../../tiers/src/tier-types.js';
 import type { EnterpriseSide, ListingSide, MatchListingKind } from '../core/match-types.js';
 import { enterpriseSide, listingSide } from './match-sides.js';

@@ -1,5 +1,5 @@
 import { ipAssetsOf, type EnterpriseProfileEntity } from '../../../enterprises/src/enterprise-profile.entity.js';
-import type { TierAssessmentEntity } from '../../../tiers/src/assessments/tier-assessment.entity.js';
+import type { TierAssessmentEntity } from '../../../tier-assessments/src/index.js';
 import type { AssessedTier } from '../../../tiers/src/tier-types.js';
 import { effectiveTier } from '../../../tiers/src/validity.js';
 import { countedTier } from '../../../enterprises/src/title-provenance.js';

@@ -23,13 +23,35 @@ export async function recordEvent<E extends DomainEventType>(
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error(`outbox event ${params.type} must be written inside the domain transaction`);
   }
-  const result = await manager.insert(OutboxEventEntity, {
+  const result = await manager.insert(OutboxEventEntity, outboxRow(params));
+  return String(result.identifiers[0]!.id);
+}
+
+/**
+ * {@link recordEvent} for many events in one statement (a bulk write's events, in order); returns
+ * their ids in the same order.
+ */
+export async function recordEvents<E extends DomainEventType>(manager: EntityManager, events: readonly RecordEventParams<E>[]): Promise<string[]> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`outbox events ${events[0]?.type ?? ''} must be written inside the domain transaction`);
+  }
+  if (events.length === 0) return [];
+  const ids: string[] = [];
+  // PostgreSQL binds at most 65,535 parameters per statement; an event takes 6.
+  for (let at = 0; at < events.length; at += 5000) {
+    const result = await manager.insert(OutboxEventEntity, events.slice(at, at + 5000).map(outboxRow));
+    ids.push(...result.identifiers.map((i) => String(i.id)));
+  }
+  return ids;
+}
+
+function outboxRow<E extends DomainEventType>(params: RecordEventParams<E>) {
+  return {
     type: params.type,
     aggregateType: params.aggregateType,
     aggregateId: params.aggregateId,
     payload: params.data as never,
     actorUserId: params.actorUserId ?? null,
     lane: params.lane ?? 'interactive',
-  });
-  return String(result.identifiers[0]!.id);
+  };
 }

@@ -10,7 +10,7 @@ import type { EnterpriseProfileEntity } from '../../../../libs/enterprises/src/e
 import type { EnterpriseTier } from '../../../../libs/enterprises/src/enterprise-tier.js';
 import { profileFacts } from '../../../../libs/enterprises/src/profile-facts.js';
 import { countedTier, provenanceAfterOwnEdit, titleCounts, type TitleProvenance } from '../../../../libs/enterprises/src/title-provenance.js';
-import { highestEligible, reviewRisk } from '../../../../libs/tiers/src/assessments/tier-assessment.service.js';
+import { highestEligible, reviewRisk } from '../../../../libs/tier-assessments/src/assessment-verdicts.js';
 import { CLAIMED_TITLE_NOTE, MIIT_2022, MIIT_2026, effectiveTier, evaluateTiers, type TierOutcome } from '../../../../libs/tiers/src/index.js';
 import { enterpriseSide } from '../../../../libs/matching/src/sets/match-sides.js';
 import { scoreMatch } from '../../../../libs/matching/src/core/scorer.js';

@@ -19,7 +19,7 @@ import {
   type EnterpriseFacts,
   type TierOutcome,
 } from '../../../../libs/tiers/src/index.js';
-import { reviewRisk } from '../../../../libs/tiers/src/assessments/tier-assessment.service.js';
+import { reviewRisk } from '../../../../libs/tier-assessments/src/assessment-verdicts.js';
 import { b1, b2, crit, littleGiant, makeFacts, specialized } from '../tier-test-kit.js';
 
 /** The re-review outcome for the firm's own tier, under the rules `reviewRuleSetFor` picks. */

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EnterprisesModule } from '../../enterprises/src/enterprises.module.js';
-import { TierAssessmentService } from './assessments/tier-assessment.service.js';
-import { AssessEnterpriseHandler, ReassessAllHandler, ReassessEnterpriseHandler } from './assessments/tier-scoring.handlers.js';
+import { TierAssessmentService } from './tier-assessment.service.js';
+import { AssessEnterpriseHandler, ReassessAllHandler, ReassessEnterpriseHandler } from './tier-scoring.handlers.js';
 
 /** Stored assessments (API reads them) and the scoring job handlers (the worker runs them). */
 @Module({
@@ -9,4 +9,4 @@ import { AssessEnterpriseHandler, ReassessAllHandler, ReassessEnterpriseHandler 
   providers: [TierAssessmentService, AssessEnterpriseHandler, ReassessAllHandler, ReassessEnterpriseHandler],
   exports: [TierAssessmentService],
 })
-export class TiersModule {}
+export class TierAssessmentsModule {}

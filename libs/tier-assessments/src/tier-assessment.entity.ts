@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { CriterionOutcome, PassPath } from '../tier-types.js';
+import type { CriterionOutcome, PassPath } from '../../tiers/src/index.js';
 
 /**
  * One evaluation of one enterprise against one tier of one rule set. Rows are history: the

@@ -1,0 +1,12 @@
+/**
+ * libs/tier-assessments: the stored side of tier scoring — the `tier_assessments` history, the
+ * service that runs the pure evaluator of libs/tiers on an enterprise profile and stores its
+ * outcomes (with the profile's re-review risk and eligible tier), the scoring job handlers, and
+ * their Nest module. It may import libs/enterprises and libs/tiers; neither imports it.
+ * The entity list (libs/database-schema.ts) imports the entity file itself, not this file.
+ */
+export { TierAssessmentEntity } from './tier-assessment.entity.js';
+export { TierAssessmentService, type AssessResult } from './tier-assessment.service.js';
+export { highestEligible, reviewRisk } from './assessment-verdicts.js';
+export { AssessEnterpriseHandler, NIGHTLY_REASSESS_PATTERN, NightlyReassessScheduler, ReassessAllHandler, ReassessEnterpriseHandler } from './tier-scoring.handlers.js';
+export { TierAssessmentsModule } from './tier-assessments.module.js';
