@@ -19,7 +19,7 @@ import {
 import { TODAY, challenge, credit, firm, service, vacancy } from './matching/match-test-kit.js';
 import { demoEnterprises } from '../../apps/api/src/demo/demo-enterprises.js';
 import { demoListings } from '../../apps/api/src/demo/demo-listings.js';
-import type { ListingSide } from '../../libs/matching/src/match-types.js';
+import type { ListingSide } from '../../libs/matching/src/core/match-types.js';
 
 const MARKUP = /<\/?[A-Za-z][^<>]*>|&(lt|gt|amp|quot|#39);/;
 /** Repository files, document ids of this project and code identifiers (camelCase) never reach people. */

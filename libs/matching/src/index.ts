@@ -1,10 +1,10 @@
-export * from './match-types.js';
-export { SCORER_VERSION, WEIGHTS, PARAMS, GAP_CATEGORY_RULES } from './weights.js';
+export * from './core/match-types.js';
+export { SCORER_VERSION, WEIGHTS, PARAMS, GAP_CATEGORY_RULES } from './core/weights.js';
 export {
   scoreMatch,
   scoreValue,
   finalize,
-  gapCategory,
-} from './scorer.js';
-export { diceOverlap, plainText } from './text-similarity.js';
+} from './core/scorer.js';
+export { gapCategory } from './core/factors/service-offering.js';
+export { diceOverlap, plainText } from './core/text-similarity.js';
 export { reasonsWithoutProfile } from './lead-privacy.js';

@@ -1,4 +1,4 @@
-import type { Reason } from './match-types.js';
+import type { Reason } from './core/match-types.js';
 
 /**
  * Reasons whose labels quote the enterprise's own figures (revenue, debt ratio, financing need,

@@ -1,87 +1,9 @@
 /** Properties over many seeded random inputs: exact sums, bounds, determinism, no mutation. */
 import { describe, it, expect } from '@jest/globals';
 
-import { SCORER_VERSION, WEIGHTS, scoreMatch, scoreValue, type EnterpriseSide, type ListingSide, type MatchResult } from '../../../libs/matching/src/index.js';
-import { ListingPool, upperBound } from '../../../libs/matching/src/sets/match-engine.js';
-import { TODAY, WAN, challenge, credit, firm, rng, service, tenthsSum, vacancy } from './match-test-kit.js';
-
-const TIERS = ['NONE', 'INNOVATIVE_SME', 'SPECIALIZED_SME', 'LITTLE_GIANT', 'KEY_LITTLE_GIANT'] as const;
-const REGIONS = ['330211', '330281', '330212', '330110', '330200', '330000'];
-const INDUSTRIES = ['C3484', 'C34', 'C26', 'C', 'C3599', 'I65'];
-const CATEGORIES = ['INTELLECTUAL_PROPERTY', 'DIGITAL_TRANSFORMATION', 'TECH_INNOVATION', 'MARKET_EXPANSION', 'LEGAL_TAX'];
-const PRODUCT_TYPES = ['IP_PLEDGE', 'LOAN_INVESTMENT_LINKAGE', 'CREDIT_LOAN', 'TALENT_LOAN', 'ORDER_FINANCING', 'SUPPLY_CHAIN', 'TECH_REFINANCING', 'OTHER'];
-const WORDS = ['精密', '齿轮', '激光焊接', '减速器', '伺服', '视觉检测', '新能源', '电池', '传感器', '数控', '注塑模具', '工业软件'];
-const CODES = ['A1.IP', 'A2.IND.IP', 'A2.IND.DIGITAL', 'A1.RD_RATIO', 'A2.IND.QUALITY', 'A2.SCORE', 'B1.MARKET'];
-
-function generator(seed: number) {
-  const r = rng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const some = <T>(xs: readonly T[], max = 3): T[] => [...new Set(Array.from({ length: Math.floor(r() * (max + 1)) }, () => pick(xs)))];
-  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const maybe = <T>(x: T, p = 0.7): T | null => (r() < p ? x : null);
-  const text = () => some(WORDS, 4).join('，');
-
-  const enterprise = (): EnterpriseSide => {
-    const min = int(100, 2_000);
-    return firm({
-      regionCode: pick(REGIONS.slice(0, 4)),
-      industryCode: pick(INDUSTRIES),
-      tier: pick(TIERS),
-      foundedOn: `${int(2005, 2026)}-0${int(1, 9)}-1${int(0, 9)}`,
-      latestFinancials: maybe({
-        year: 2025,
-        revenue: int(0, 20_000) * WAN,
-        totalAssets: maybe(int(1, 30_000) * WAN),
-        totalLiabilities: int(0, 20_000) * WAN,
-        equityFinancing: maybe(int(0, 3) * 500 * WAN),
-        rdEmployees: maybe(int(0, 40)),
-      }, 0.9),
-      ip: { inventionPatents: int(0, 12), utilityModels: int(0, 20), designPatents: int(0, 3), softwareCopyrights: int(0, 10), trademarks: int(0, 5) },
-      financingNeed: maybe({ amount: int(10, 5_000) * WAN, termMonths: int(3, 72) }),
-      serviceNeeds: some(CATEGORIES),
-      spaceNeed: maybe({ minAreaSqm: min, maxAreaSqm: min + int(0, 3_000), regionCodes: some(REGIONS), maxRentPerSqmDay: maybe(int(5, 30) / 10) }),
-      capabilities: text(),
-      mainProducts: some(WORDS, 2),
-      latestAssessments: some(TIERS.slice(1, 4)).map((tier) => ({
-        tier: tier as 'INNOVATIVE_SME',
-        eligible: r() < 0.3,
-        criteria: some(CODES, 4).map((code) => ({ code, status: pick(['MET', 'UNMET', 'UNKNOWN'] as const) })),
-      })),
-      anchorRelations: pick([true, false, null]),
-    });
-  };
-
-  const listing = (): ListingSide => {
-    const base = { regionCodes: some(REGIONS, 2), industryCodes: some(INDUSTRIES.slice(0, 4), 2), tags: some(WORDS, 2) };
-    switch (int(0, 3)) {
-      case 0: {
-        const amountMin = int(10, 500) * WAN;
-        const rateMin = int(20, 60) / 10;
-        return credit({
-          ...base,
-          productType: pick(PRODUCT_TYPES),
-          amountMin,
-          amountMax: amountMin + int(0, 3_000) * WAN,
-          annualRateMin: rateMin,
-          annualRateMax: rateMin + int(0, 20) / 10,
-          termMonthsMax: int(6, 60),
-          eligibleTiers: some(TIERS, 4),
-          minAnnualRevenue: maybe(int(0, 5_000) * WAN),
-          minInventionPatents: maybe(int(0, 5)),
-          minYearsInBusiness: maybe(int(0, 5)),
-          maxDebtRatio: maybe(int(30, 90) / 100),
-        });
-      }
-      case 1:
-        return service({ ...base, category: pick(CATEGORIES), acceptsServiceVoucher: r() < 0.5, providerRating: maybe(int(10, 50) / 10) });
-      case 2:
-        return challenge({ ...base, title: text(), techField: pick(WORDS), requirements: text(), applyBy: `2026-0${int(2, 6)}-1${int(0, 9)}`, preferredTiers: some(TIERS) });
-      default:
-        return vacancy({ ...base, areaSqm: int(50, 4_000), rentPerSqmDay: int(5, 30) / 10, parkRegionCode: pick(REGIONS.slice(0, 4)), parkIndustries: some(INDUSTRIES, 3) });
-    }
-  };
-  return { enterprise, listing };
-}
+import { SCORER_VERSION, WEIGHTS, scoreMatch, scoreValue, type ListingSide, type MatchResult } from '../../../libs/matching/src/index.js';
+import { ListingPool, upperBound } from '../../../libs/matching/src/core/match-engine.js';
+import { TODAY, pairGenerator, tenthsSum } from './match-test-kit.js';
 
 const KIND_PREFIX = { CREDIT_PRODUCT: 'CREDIT', SERVICE_OFFERING: 'SERVICE', CHALLENGE: 'CHALLENGE', PARK_VACANCY: 'VACANCY' } as const;
 
@@ -96,7 +18,7 @@ function factorMax(kind: ListingSide['kind'], code: string): number {
 
 const N = 4_000;
 const pairs = (() => {
-  const g = generator(20260315);
+  const g = pairGenerator(20260315);
   return Array.from({ length: N }, () => ({ e: g.enterprise(), l: g.listing() }));
 })();
 
@@ -174,7 +96,7 @@ describe(`properties over ${N} seeded random pairs`, () => {
   });
 
   it('the same seed generates the same inputs', () => {
-    const g = generator(20260315);
+    const g = pairGenerator(20260315);
     expect(JSON.stringify(g.enterprise())).toBe(JSON.stringify(pairs[0]!.e));
   });
 });

@@ -1,7 +1,7 @@
 /** Writing match rows in bulk (no Nest, no TypeORM import: worker threads use it too). */
 import type { EntityManager } from 'typeorm';
-import { SCORER_VERSION } from '../weights.js';
-import type { ScoredPair } from './match-engine.js';
+import { SCORER_VERSION } from '../core/weights.js';
+import type { ScoredPair } from '../core/match-engine.js';
 
 const INSERT_CHUNK = 5_000;
 

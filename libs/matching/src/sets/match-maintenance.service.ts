@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
-import { SCORER_VERSION } from '../weights.js';
-import { ListingPool, type ScoredPair } from './match-engine.js';
+import { SCORER_VERSION } from '../core/weights.js';
+import { ListingPool, type ScoredPair } from '../core/match-engine.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

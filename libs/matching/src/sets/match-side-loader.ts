@@ -13,7 +13,7 @@ import type { ParkEntity } from '../../../listings/src/entities/park.entity.js';
 import type { TierAssessmentEntity } from '../../../tier-assessments/src/index.js';
 import { ruleSetInForce } from '../../../tiers/src/index.js';
 import type { AssessedTier } from '../../../tiers/src/tier-types.js';
-import type { EnterpriseSide, ListingSide, MatchListingKind } from '../match-types.js';
+import type { EnterpriseSide, ListingSide, MatchListingKind } from '../core/match-types.js';
 import { enterpriseSide, listingSide } from './match-sides.js';
 
 type Queryable = Pick<EntityManager, 'query'>;

@@ -6,7 +6,7 @@ import { countedTier } from '../../../enterprises/src/title-provenance.js';
 import type { FullListing } from '../../../listings/src/listing.service.js';
 import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from '../../../listings/src/entities/listing-details.entity.js';
 import type { ParkEntity } from '../../../listings/src/entities/park.entity.js';
-import type { EnterpriseSide, ListingSide } from '../match-types.js';
+import type { EnterpriseSide, ListingSide } from '../core/match-types.js';
 
 /** New equity financing over the newest two years; null when neither year reports it (the scorer's "not stated"). */
 function equityOfNewestTwo(years: ReadonlyArray<{ equityFinancing?: number | null }>): number | null {

@@ -3,8 +3,8 @@
  * answers with the rows' insert payload already serialised (a string crosses threads cheaply).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { MatchListingKind } from '../match-types.js';
-import { ListingPool } from './match-engine.js';
+import type { MatchListingKind } from '../core/match-types.js';
+import { ListingPool } from '../core/match-engine.js';
 import { toInsertPayload } from './match-insert.js';
 import type { LoadedEnterprise, LoadedListing } from './match-side-loader.js';
 

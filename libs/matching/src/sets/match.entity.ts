@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Reason } from '../match-types.js';
+import type { Reason } from '../core/match-types.js';
 
 /** The current match of one enterprise and one published listing (only eligible pairs are kept). */
 @Entity('matches')

@@ -13,7 +13,7 @@ import { countedTier, provenanceAfterOwnEdit, titleCounts, type TitleProvenance 
 import { highestEligible, reviewRisk } from '../../../../libs/tier-assessments/src/assessment-verdicts.js';
 import { CLAIMED_TITLE_NOTE, MIIT_2022, MIIT_2026, effectiveTier, evaluateTiers, type TierOutcome } from '../../../../libs/tiers/src/index.js';
 import { enterpriseSide } from '../../../../libs/matching/src/sets/match-sides.js';
-import { scoreMatch } from '../../../../libs/matching/src/scorer.js';
+import { scoreMatch } from '../../../../libs/matching/src/core/scorer.js';
 import { challenge, credit, firm } from '../../matching/match-test-kit.js';
 import { AS_OF, a3, b1, crit, littleGiant, specialized } from '../tier-test-kit.js';
 
