@@ -110,6 +110,16 @@ describe('bounded sheet reading', () => {
     expect((await refusal(readTable(file, 'xlsx', limits))).limit).toBe('size');
   });
 
+  it('refuses a shared-strings table beyond its bound from the directory, and reads one at it', async () => {
+    const file = await xlsx((ws) => {
+      for (let r = 1; r <= 200; r++) ws.getCell(r, 1).value = `企业名称${r}号有限公司`;
+    });
+    const zip = await JSZip.loadAsync(file);
+    const size = (await zip.file('xl/sharedStrings.xml')!.async('nodebuffer')).length;
+    expect((await refusal(readTable(file, 'xlsx', { ...SHEET_LIMITS, maxSharedStringsBytes: size - 1 }))).limit).toBe('sharedStrings');
+    expect(await readTable(file, 'xlsx', { ...SHEET_LIMITS, maxSharedStringsBytes: size })).toHaveLength(200);
+  });
+
   it('refuses password-protected (OLE) files, macros, and files that are not workbooks', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
     expect(await refusal(readSheetIsolated(ole, 'xlsx'))).toMatchObject({ limit: 'format', message: expect.stringContaining('已加密') });

@@ -17,8 +17,12 @@ export interface SheetLimits {
   maxUncompressedBytes: number;
   /** .xlsx: uncompressed / compressed, per entry (zip bombs compress far beyond real sheets). */
   maxCompressionRatio: number;
-  /** .xlsx: characters in the shared-strings table (held in memory while the sheet is read). */
-  maxSharedStringChars: number;
+  /**
+   * .xlsx: bytes of the shared-strings part (xl/sharedStrings.xml) unpacked, as its directory entry
+   * declares. The reader holds that table in memory while it reads the sheet; its characters are
+   * at most its bytes, so this bounds them.
+   */
+  maxSharedStringsBytes: number;
   /** The isolated reader's heap (MB) and wall time (ms): a last line of defence, not the first. */
   readerHeapMb: number;
   readerTimeoutMs: number;
@@ -32,7 +36,7 @@ export const SHEET_LIMITS: SheetLimits = {
   maxZipEntries: 1_000,
   maxUncompressedBytes: 200 * 1024 * 1024,
   maxCompressionRatio: 200,
-  maxSharedStringChars: 50_000_000,
+  maxSharedStringsBytes: 50_000_000,
   readerHeapMb: 384,
   readerTimeoutMs: 120_000,
 };

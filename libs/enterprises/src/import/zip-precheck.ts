@@ -47,6 +47,13 @@ export function precheckXlsx(buf: Buffer, limits: SheetLimits): void {
       throw new SheetLimitError('format', '工作簿含宏（VBA），不予读取：请另存为不含宏的 .xlsx (the workbook contains macros; save it as a plain .xlsx)');
     }
     if (uncompressed === 0xffffffff || compressed === 0xffffffff) throw new SheetLimitError('size', '文件过大（ZIP64）(the workbook is too large: ZIP64 container)');
+    if (/^xl\/sharedStrings\.xml$/i.test(name) && uncompressed > limits.maxSharedStringsBytes) {
+      const mb = (x: number) => (x / 1024 / 1024).toFixed(1);
+      throw new SheetLimitError(
+        'sharedStrings',
+        `工作簿的共享文本表解压后 ${mb(uncompressed)} MB，超过上限 ${mb(limits.maxSharedStringsBytes)} MB，请拆分文件或删除无关的工作表 (the shared-strings table unpacks to ${mb(uncompressed)} MB; at most ${mb(limits.maxSharedStringsBytes)} MB)`,
+      );
+    }
     total += uncompressed;
     const ratio = uncompressed / Math.max(compressed, 1);
     if (uncompressed > 1_000_000 && ratio > limits.maxCompressionRatio) {
