@@ -29,6 +29,9 @@ describe('decideColumn: a header cell under an override', () => {
     ['销售额', undefined, { kind: 'unknown' }],
     ['销售额', { column: 'A', field: 'revenue' }, { kind: 'column', key: 'revenue', moneyUnit: 'YUAN' }],
     ['销售额（万元）', { column: 'A', field: 'revenue' }, { kind: 'column', key: 'revenue', moneyUnit: 'TEN_THOUSAND_YUAN' }],
+    ['销售额（亿元）', { column: 'A', field: 'revenue' }, { kind: 'badUnit', key: 'revenue', unit: '亿元' }],
+    ['销售额（亿元）', { column: 'A', field: 'revenue', unit: 'YUAN' }, { kind: 'column', key: 'revenue', moneyUnit: 'YUAN' }],
+    ['销售额/元', { column: 'A', field: 'revenue' }, { kind: 'column', key: 'revenue', moneyUnit: 'YUAN' }],
     ['纳税人识别号', { column: 'A', field: 'uscc' }, { kind: 'column', key: 'uscc' }],
     ['企业名称', { column: 'A', ignore: true }, { kind: 'ignored' }],
     ['企业名称', undefined, { kind: 'column', key: 'name' }],
@@ -69,6 +72,17 @@ describe('checkMapping: refused naming the entry, or accepted', () => {
     const result = refusal(columns);
     if (field === null) expect(result).toBe('accepted');
     else expect(result).toEqual({ field, message: expect.stringContaining(mention) });
+  });
+
+  it('refuses a column mapped by hand whose header names a unit that is neither 元 nor 万元, until the mapping gives the unit', () => {
+    const headers: HeaderCell[] = ['统一社会信用代码', '企业名称', '所属地区', '所属行业', '成立日期', '主营起始日期', '销售额（亿元）'].map((header, i) => ({ column: 'ABCDEFG'[i]!, header }));
+    expect(() => checkMapping([{ column: 'G', field: 'revenue' }], headers)).toThrow('表头单位“亿元”无法识别');
+    try {
+      checkMapping([{ column: 'G', field: 'revenue' }], headers);
+    } catch (err) {
+      expect((err as { details: { field?: string } }).details.field).toBe('mapping.columns[0].unit');
+    }
+    expect(checkMapping([{ column: 'G', field: 'revenue', unit: 'TEN_THOUSAND_YUAN' }], headers)).toEqual([{ column: 'G', field: 'revenue', unit: 'TEN_THOUSAND_YUAN' }]);
   });
 
   it('returns the entries normalised (column upper-case, field as its key)', () => {

@@ -129,6 +129,11 @@ function splitHeader(header: string): { base: string; unit: string | undefined }
   return { base: (m ? m[1]! : compact).toLowerCase(), unit: m ? (m[2] ?? m[3])!.replace(/^单位[:：]?/, '') : undefined };
 }
 
+/** The unit text a header names in trailing brackets or after a slash (营业额（亿元） → 亿元), whatever it is; undefined when none. */
+export function headerUnitWord(header: string): string | undefined {
+  return splitHeader(header).unit || undefined;
+}
+
 /** The money unit a header names (营业额（万元） → 万元), whatever its column; undefined when it names none or another. */
 export function headerMoneyUnit(header: string): MoneyUnit | undefined {
   const { unit } = splitHeader(header);

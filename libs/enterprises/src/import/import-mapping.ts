@@ -5,7 +5,7 @@
  * the stored file again under it.
  */
 import { badInput } from '../../../platform/src/errors/app-error.js';
-import { COLUMN_BY_KEY, IMPORT_COLUMNS, MONEY_UNITS, fieldOf, headerMoneyUnit, recognizeHeader, type ImportColumnKey, type MoneyUnit } from './import-columns.js';
+import { COLUMN_BY_KEY, IMPORT_COLUMNS, MONEY_UNITS, fieldOf, headerMoneyUnit, headerUnitWord, recognizeHeader, type ImportColumnKey, type MoneyUnit } from './import-columns.js';
 import { SHEET_LIMITS } from './sheet-limits.js';
 
 /** One entry of a mapping as a client sends it (strings unchecked). */
@@ -45,10 +45,12 @@ export function decideColumn(text: string, override: ColumnOverride | undefined)
   if (!key) return detected.kind === 'ignored' ? { kind: 'ignored' } : { kind: 'unknown' };
   if (COLUMN_BY_KEY.get(key)!.kind !== 'money') return { kind: 'column', key };
   if (override?.unit) return { kind: 'column', key, moneyUnit: override.unit };
-  if (detected.kind === 'badUnit' && !override?.field) return detected;
-  // A column mapped by hand takes the unit its own header names (营业额（万元）), else 元.
-  const moneyUnit = override?.field ? (headerMoneyUnit(text) ?? 'YUAN') : detected.kind === 'column' ? (detected.moneyUnit ?? 'YUAN') : 'YUAN';
-  return { kind: 'column', key, moneyUnit };
+  if (!override?.field) return detected.kind === 'badUnit' ? detected : { kind: 'column', key, moneyUnit: detected.kind === 'column' ? (detected.moneyUnit ?? 'YUAN') : 'YUAN' };
+  // A column mapped by hand takes the unit its own header names (营业额（万元）), else 元; a unit it
+  // names that is neither (营业额（亿元）) is never guessed: the mapping must give it.
+  const word = headerUnitWord(text);
+  const moneyUnit = word === undefined ? 'YUAN' : headerMoneyUnit(text);
+  return moneyUnit ? { kind: 'column', key, moneyUnit } : { kind: 'badUnit', key, unit: word! };
 }
 
 const labelOf = (key: ImportColumnKey) => `${COLUMN_BY_KEY.get(key)!.zh}（${key}）`;
@@ -105,7 +107,15 @@ export function checkMapping(columns: readonly ColumnMappingInput[], headers: re
   const fedBy = new Map<ImportColumnKey, string>();
   for (const h of headers) {
     const d = decideColumn(h.header, overrides.get(h.column));
-    if (d.kind !== 'column' && d.kind !== 'badUnit') continue;
+    if (d.kind === 'badUnit') {
+      const i = entryOf.get(h.column);
+      throw badInput(
+        `列 ${h.column}（${labelOf(d.key)}）的表头单位“${d.unit.slice(0, 20)}”无法识别：请在 mapping 中为该列给出 unit（元 或 万元） ` +
+          `(column ${h.column}: its header names the unit '${d.unit.slice(0, 20)}'; give the column's unit, YUAN or TEN_THOUSAND_YUAN)`,
+        i === undefined ? `${path}.columns` : `${path}.columns[${i}].unit`,
+      );
+    }
+    if (d.kind !== 'column') continue;
     const other = fedBy.get(d.key);
     if (other) {
       // Name an entry the client sent: the later column's if it has one, else the earlier's.
