@@ -3,40 +3,26 @@
  * escaping, the gram/phrase encoding, settings (synonyms, ranking rules), facets, highlights, paging.
  *
  * The last block runs the shared contract corpus through a small MODEL of the two Meilisearch
- * behaviours the adapter relies on (documented in meilisearch-documents.ts): a quoted phrase matches
+ * behaviours the adapter relies on (documented in meilisearch-encoding.ts): a quoted phrase matches
  * consecutive tokens of one attribute, never across a hard separator (`;`), and filters `IN` / `=` /
  * `AND` / `OR`. It checks the adapter's encoding and filters against the contract's expected ids; it
  * does not replace running test/unit/search/meilisearch.contract.spec.ts against a real server.
  */
 import { describe, expect, it } from '@jest/globals';
+import { buildSynonymTable, charToken, findMembers, literalGrams, memberToken, synonymSnippets } from '../../../libs/search/src/meilisearch/meilisearch-encoding.js';
 import {
-  FACETS,
   GRAM_FIELDS,
   INDEX_FORMAT,
-  buildFilter,
-  buildQuery,
-  buildSettings,
-  buildSynonymTable,
-  charToken,
-  findMembers,
-  hitHighlight,
-  idFilter,
   industryFields,
-  literalGrams,
-  mapFacets,
-  memberToken,
-  planPage,
   prefixesOf,
-  quoteFilterValue,
-  rankingRules,
   regionFields,
   regionStem,
-  settingsDiff,
-  synonymSnippets,
-  termTokens,
   toMeiliDocument,
   type MeiliListingDocument,
-} from '../../../libs/search/src/meilisearch/meilisearch-documents.js';
+} from '../../../libs/search/src/meilisearch/meilisearch-document.js';
+import { buildFilter, buildQuery, idFilter, planPage, quoteFilterValue, termTokens } from '../../../libs/search/src/meilisearch/meilisearch-query.js';
+import { buildSettings, rankingRules, settingsDiff } from '../../../libs/search/src/meilisearch/meilisearch-settings.js';
+import { FACETS, hitHighlight, mapFacets } from '../../../libs/search/src/meilisearch/meilisearch-hits.js';
 import { regionsNest } from '../../../libs/search/src/embedded/embedded-search-index.js';
 import type { SearchDocument, SearchFilters } from '../../../libs/search/src/search-index.port.js';
 import { DICTIONARY, SYNONYM_GROUPS } from '../../../libs/search/src/synonyms.js';

@@ -1,5 +1,5 @@
 import { Inject, Logger } from '@nestjs/common';
-import { Args, Context, Field, ID, InputType, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Subscription, registerEnumType } from '@nestjs/graphql';
+import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Subscription, registerEnumType } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput, notFound, unauthenticated } from '../../../../libs/platform/src/errors/app-error.js';
@@ -18,7 +18,7 @@ import {
   type EnterpriseImportStatus,
   type ImportRowOutcome,
 } from '../../../../libs/enterprises/src/import/enterprise-import.entity.js';
-import { COLUMN_BY_KEY, MONEY_UNITS, type ImportColumnKey, type MoneyUnit } from '../../../../libs/enterprises/src/import/import-columns.js';
+import { COLUMN_BY_KEY, type ImportColumnKey } from '../../../../libs/enterprises/src/import/import-columns.js';
 import { PUBSUB, type PubSub } from '../../../../libs/platform/src/pubsub/pubsub.js';
 import { ENTERPRISE_IMPORT_PROGRESS, type EnterpriseImportProgressMessage } from '../../../../libs/platform/src/pubsub/channels.js';
 import { importProgressFeed, type ImportProgress } from './import-progress-feed.js';
@@ -26,7 +26,8 @@ import type { ImportRejection, MappedColumn, UnknownColumn } from '../../../../l
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { PageInfoModel } from '../listings/listing.models.js';
 import type { RequestContext } from '../graphql/request-context.js';
-import { EnterpriseImportInput, EnterpriseImportRejectionModel, EnterpriseImportUnknownColumnModel, decodeBase64 } from './enterprise-import.resolver.js';
+import { EnterpriseImportRejectionModel, EnterpriseImportUnknownColumnModel, decodeBase64 } from './enterprise-import.resolver.js';
+import { EnterpriseImportInput, EnterpriseImportMappingInput } from './enterprise-import.inputs.js';
 
 const OutcomeEnum = Object.fromEntries(IMPORT_ROW_OUTCOMES.map((o) => [o, o])) as { [O in ImportRowOutcome]: O };
 registerEnumType(OutcomeEnum, {
@@ -56,33 +57,6 @@ registerEnumType(StatusEnum, {
     CANCELLED: { description: '已取消 (cancelled)' },
   },
 });
-
-const MoneyUnitEnum = { YUAN: 'YUAN', TEN_THOUSAND_YUAN: 'TEN_THOUSAND_YUAN' } as const satisfies Record<MoneyUnit, MoneyUnit>;
-registerEnumType(MoneyUnitEnum, {
-  name: 'EnterpriseImportMoneyUnit',
-  description: '金额列的单位，导入时一律换算为元 (the unit of a money column; amounts are stored in 元)',
-  valuesMap: {
-    YUAN: { description: `${MONEY_UNITS.YUAN.zh}（整数）(yuan, whole numbers)` },
-    TEN_THOUSAND_YUAN: { description: `${MONEY_UNITS.TEN_THOUSAND_YUAN.zh}（最多 4 位小数，×10000 换算为元）(10,000 yuan, at most 4 decimals)` },
-  },
-});
-
-@InputType('EnterpriseImportColumnMappingInput', { description: '列映射的一项：某列对应哪个字段、或忽略它，以及金额列的单位 (one column of a mapping)' })
-export class EnterpriseImportColumnMappingInput {
-  @Field({ description: '文件中的列字母，如 C；须在表头所在行的范围内 (column letter in the file, e.g. C)' }) column: string;
-  @Field(() => String, {
-    nullable: true,
-    description: '该列对应的导入字段：列键（如 uscc、revenue）或其中文列名（如 统一社会信用代码）；不填则保留识别结果 (the field it feeds: a column key or its Chinese header; omitted: keep the detected one)',
-  })
-  field?: string | null;
-  @Field(() => Boolean, { nullable: true, description: '为 true 时不导入该列 (true: the column is not imported)' }) ignore?: boolean | null;
-  @Field(() => MoneyUnitEnum, { nullable: true, description: '金额列的单位，覆盖从表头识别的单位 (money columns: their unit, overriding the header)' }) unit?: MoneyUnit | null;
-}
-
-@InputType('EnterpriseImportMappingInput', { description: '确认时更正的列映射：只列出要改的列，其余保留识别结果 (a corrected mapping at confirm: only the columns to change)' })
-export class EnterpriseImportMappingInput {
-  @Field(() => [EnterpriseImportColumnMappingInput], { description: '要更正的列，1–100 项 (columns to change, 1–100)' }) columns: EnterpriseImportColumnMappingInput[];
-}
 
 @ObjectType('EnterpriseImportOutcomeCount', { description: '某一结果的报告行数 (report rows of one outcome)' })
 export class EnterpriseImportOutcomeCountModel {

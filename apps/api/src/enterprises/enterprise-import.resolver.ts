@@ -1,4 +1,4 @@
-import { Args, Context, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from '@nestjs/graphql';
+import { Args, Context, Field, ID, Int, Mutation, ObjectType, Resolver, registerEnumType } from '@nestjs/graphql';
 import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
 import {
   EnterpriseImporter,
@@ -8,19 +8,7 @@ import {
 } from '../../../../libs/enterprises/src/import/enterprise-import.js';
 import { authorize } from '../../../../libs/identity/src/access/authorize.js';
 import type { RequestContext } from '../graphql/request-context.js';
-
-@InputType('EnterpriseImportInput', { description: '同步导入的企业名单文件 (an enterprise list file for the synchronous import)' })
-export class EnterpriseImportInput {
-  @Field({ description: '上传文件名，扩展名（.xlsx 或 .csv）决定解析方式 (file name; its extension, .xlsx or .csv, selects the parser)' })
-  filename: string;
-
-  @Field({
-    description:
-      '文件内容，base64 编码（可带 data:…;base64, 前缀）。请求体上限 1 MB，文件本身约 750 KB；更大的名单请拆分或使用异步导入 ' +
-      '(the file, base64-encoded; the request body is limited to 1 MB, so the file to about 750 KB; split larger lists or use `npm run import:enterprises`).',
-  })
-  contentBase64: string;
-}
+import { EnterpriseImportInput } from './enterprise-import.inputs.js';
 
 const ImportOutcomeEnum = { CREATED: 'CREATED', UPDATED: 'UPDATED', UNCHANGED: 'UNCHANGED' } as const satisfies Record<ImportOutcome, ImportOutcome>;
 registerEnumType(ImportOutcomeEnum, {

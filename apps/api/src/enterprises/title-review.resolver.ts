@@ -5,7 +5,8 @@ import { inTransaction } from '../../../../libs/platform/src/database/data-sourc
 import { TitleReviewService } from '../../../../libs/enterprises/src/title-review/title-review.service.js';
 import type { TitleReviewMarkEntity } from '../../../../libs/enterprises/src/title-review/title-review-mark.entity.js';
 import type { RequestContext } from '../graphql/request-context.js';
-import { ClearTitleReviewPendingInput, RecordTitleReviewPendingInput, TitleReviewMarkModel } from './title-review.models.js';
+import { TitleReviewMarkModel } from './title-review.models.js';
+import { ClearTitleReviewPendingInput, RecordTitleReviewPendingInput } from './title-review.inputs.js';
 
 const toModel = (m: TitleReviewMarkEntity): TitleReviewMarkModel => ({
   id: m.id,

@@ -7,7 +7,8 @@ import { TokenService } from '../../../../libs/identity/src/auth/token.service.j
 import { RateLimiter } from '../../../../libs/identity/src/auth/rate-limiter.js';
 import { startSession } from '../../../../libs/identity/src/auth/session.store.js';
 import type { RequestContext } from '../graphql/request-context.js';
-import { AuthPayloadModel, LoginInput, RegisterInput, UserModel } from './identity.models.js';
+import { AuthPayloadModel, UserModel } from './identity.models.js';
+import { LoginInput, RegisterInput } from './identity.inputs.js';
 import { toUserModel } from './identity.mappers.js';
 
 @Resolver()

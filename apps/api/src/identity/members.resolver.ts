@@ -13,7 +13,8 @@ import type { MemberRole } from '../../../../libs/identity/src/users/member-role
 import type { RequestContext } from '../graphql/request-context.js';
 import { AuthPayloadModel, OrganizationModel, UserModel } from './identity.models.js';
 import { toInvitationModel, toOrganizationModel, toUserModel } from './identity.mappers.js';
-import { InvitationModel, MemberRoleEnum, OwnerActivationResultModel, UpdateOrganizationInput } from './members.models.js';
+import { InvitationModel, MemberRoleEnum, OwnerActivationResultModel } from './members.models.js';
+import { UpdateOrganizationInput } from './members.inputs.js';
 
 /** Members, invitations, owner activation and the organization's own details (issue 13). */
 @Resolver()

@@ -18,14 +18,13 @@ import { OrganizationContactModel } from './members.models.js';
 import { toOrganizationModel } from './identity.mappers.js';
 import {
   OrganizationConnectionModel,
-  OrganizationFilterInput,
   OrganizationVerificationModel,
-  ResubmitOrganizationInput,
   UsccClaimConflictModel,
   UsccClaimOutcomeEnum,
   VerificationDecisionModel,
   VerificationDeciderModel,
 } from './verification.models.js';
+import { OrganizationFilterInput, ResubmitOrganizationInput } from './verification.inputs.js';
 
 /** The AUTHORITY and the organization itself see the reasons and who decided; others only the state. */
 const seesVerificationDetails = (actor: Actor | undefined, organizationId: string) => !!actor && (actor.kind === 'AUTHORITY' || actor.organizationId === organizationId);

@@ -8,14 +8,13 @@ import type { RequestContext } from '../graphql/request-context.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import {
   AuditEntryConnectionModel,
-  AuditLogFilterInput,
   ChallengeInsightRowModel,
   FinancingRowModel,
-  InsightsPeriodInput,
   MatchmakingRowModel,
   ServiceInstitutionRankModel,
   TierPipelineRowModel,
 } from './insights.models.js';
+import { AuditLogFilterInput, InsightsPeriodInput } from './insights.inputs.js';
 
 /** GraphQL Date values arrive as Dates at UTC midnight. */
 export const toPeriod = (p: InsightsPeriodInput): Period => ({ from: isoDay(p.from), to: isoDay(p.to) });

@@ -8,6 +8,8 @@ import {
   CreditProductTypeEnum,
   GuaranteeMethodEnum,
   IpOwnershipEnum,
+  ListingKindEnum,
+  ListingStatusEnum,
   RateTypeEnum,
   VacancyTenureEnum,
   VacancyUseEnum,
@@ -144,4 +146,12 @@ export class ChallengeApplicationModel {
   @Field(() => DateTimeScalar, { nullable: true, description: '最近一次决定的时间 (when the last decision was taken)' }) decidedAt: Date | null;
   @Field(() => DateTimeScalar, { description: '提交时间 (submitted at)' }) createdAt: Date;
   @Field(() => DateTimeScalar, { description: '最近修改时间 (last change)' }) updatedAt: Date;
+}
+
+@InputType('ListingFilter', { description: '发布信息筛选条件，各条件同时满足 (all conditions apply)' })
+export class ListingFilterInput {
+  @Field(() => [ListingKindEnum], { nullable: true, description: '只看这些类别；不填表示全部 (only these kinds)' }) kinds?: Array<keyof typeof ListingKindEnum> | null;
+  @Field(() => ID, { nullable: true, description: '只看该机构发布的 (only listings of this organization)' }) ownerId?: string | null;
+  @Field(() => ListingStatusEnum, { nullable: true, description: '只看该状态；草稿仅对发布方可见 (only this status; drafts are seen only by their owner)' }) status?: keyof typeof ListingStatusEnum | null;
+  @Field(() => [String], { nullable: true, description: '6 位行政区划代码；上下级地区互相包含，不限地区的信息总是包含在内 (region codes; regions nest, and listings serving anywhere always match)' }) regionCodes?: string[] | null;
 }

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { asEnum } from '../graphql/enums.js';
 import {
   COOPERATION_MODES,
@@ -229,12 +229,4 @@ export class ListingConnectionModel {
   @Field(() => [ListingEdgeModel], { description: '本页 (this page)' }) edges: ListingEdgeModel[];
   @Field(() => PageInfoModel, { description: '分页信息 (page info)' }) pageInfo: PageInfoModel;
   @Field(() => Int, { description: '符合条件的总数 (listings matching the filter)' }) totalCount: number;
-}
-
-@InputType('ListingFilter', { description: '发布信息筛选条件，各条件同时满足 (all conditions apply)' })
-export class ListingFilterInput {
-  @Field(() => [ListingKindEnum], { nullable: true, description: '只看这些类别；不填表示全部 (only these kinds)' }) kinds?: Array<keyof typeof ListingKindEnum> | null;
-  @Field(() => ID, { nullable: true, description: '只看该机构发布的 (only listings of this organization)' }) ownerId?: string | null;
-  @Field(() => ListingStatusEnum, { nullable: true, description: '只看该状态；草稿仅对发布方可见 (only this status; drafts are seen only by their owner)' }) status?: keyof typeof ListingStatusEnum | null;
-  @Field(() => [String], { nullable: true, description: '6 位行政区划代码；上下级地区互相包含，不限地区的信息总是包含在内 (region codes; regions nest, and listings serving anywhere always match)' }) regionCodes?: string[] | null;
 }

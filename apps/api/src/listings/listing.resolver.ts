@@ -10,13 +10,12 @@ import {
   ChallengeModel,
   CreditProductModel,
   ListingConnectionModel,
-  ListingFilterInput,
   ListingModel,
   ParkModel,
   ParkVacancyModel,
   ServiceOfferingModel,
 } from './listing.models.js';
-import { ChallengeInput, CreditProductInput, ParkInput, ParkVacancyInput, ServiceOfferingInput } from './listing.inputs.js';
+import { ChallengeInput, CreditProductInput, ListingFilterInput, ParkInput, ParkVacancyInput, ServiceOfferingInput } from './listing.inputs.js';
 import { toListingModel, toParkModel } from './listing.mapper.js';
 
 /** Listings of the four kinds: thin resolvers over ListingService, one transaction per mutation. */

@@ -14,12 +14,12 @@ import { toListingModel } from '../listings/listing.mapper.js';
 import {
   MatchOutcomeEnum,
   MatchRequestConnectionModel,
-  MatchRequestInput,
   MatchRequestModel,
   MatchRequestRoleEnum,
   MatchRequestStatusEnum,
   ProviderMatchStatsModel,
 } from './match-request.models.js';
+import { MatchRequestInput } from './match-request.inputs.js';
 import { toMatchRequestModel } from './match-request.mapper.js';
 import { PUBSUB, type PubSub } from '../../../../libs/platform/src/pubsub/pubsub.js';
 import { MATCH_REQUEST_UPDATED, type MatchRequestUpdatedMessage } from '../../../../libs/platform/src/pubsub/channels.js';

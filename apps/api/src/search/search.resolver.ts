@@ -11,7 +11,8 @@ import type { RequestContext } from '../graphql/request-context.js';
 import { RUNTIME } from '../../../../libs/platform/src/platform.module.js';
 import type { Runtime } from '../../../../libs/platform/src/runtime/runtime.js';
 import { toListingModel } from '../listings/listing.mapper.js';
-import { SearchInput, SearchResultModel } from './search.models.js';
+import { SearchResultModel } from './search.models.js';
+import { SearchInput } from './search.inputs.js';
 
 /** Longest query accepted; longer text is not a search but a paste. */
 export const MAX_QUERY_LENGTH = 100;

@@ -35,6 +35,7 @@ import { SYNONYM_GROUPS, expandQuery } from '../synonyms.js';
 import { buildHighlight } from '../text/highlight.js';
 import { normalizeText, queryTerms } from '../text/normalize.js';
 import { NgramPostings } from './ngram-postings.js';
+import { Dictionary, MultiColumn } from './embedded-columns.js';
 import { regionStem } from '../../../identity/src/regions/region-codes.js';
 
 export interface EmbeddedSearchIndexOptions {
@@ -51,69 +52,6 @@ const SCORE_BODY_EXACT = 2;
 const SCORE_BODY_SYNONYM = 1;
 /** Sort key = score × 2^42 + publishedAt (epoch ms < 2^42 until 2109); exact in a double. */
 const SCORE_UNIT = 2 ** 42;
-
-/** Interned facet/filter values of one field, so counting and filtering work on small integers. */
-class Dictionary {
-  readonly ids = new Map<string, number>();
-  readonly values: string[] = [];
-  intern(value: string): number {
-    let id = this.ids.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.ids.set(value, id);
-      this.values.push(value);
-    }
-    return id;
-  }
-}
-
-/**
- * A multi-valued field per slot (regions, industries, divisions): the first value id in a typed
- * column (-1 = none), further values (rare) in a side map.
- */
-class MultiColumn {
-  first = new Int32Array(0);
-  more = new Map<number, number[]>();
-  grow(capacity: number): void {
-    const next = new Int32Array(capacity).fill(-1);
-    next.set(this.first);
-    this.first = next;
-  }
-  set(slot: number, ids: number[]): void {
-    this.first[slot] = ids.length ? ids[0]! : -1;
-    if (ids.length > 1) this.more.set(slot, ids.slice(1));
-    else this.more.delete(slot);
-  }
-  /** True when the slot has no value, or one of its values passes `table`. */
-  anyOrNone(slot: number, table: Uint8Array): boolean {
-    const f = this.first[slot]!;
-    if (f < 0 || table[f] === 1) return true;
-    const more = this.more.get(slot);
-    if (more) for (const id of more) if (table[id] === 1) return true;
-    return false;
-  }
-  count(slot: number, counts: Int32Array): void {
-    const f = this.first[slot]!;
-    if (f < 0) return;
-    counts[f]!++;
-    const more = this.more.get(slot);
-    if (more) for (const id of more) counts[id]!++;
-  }
-  remap(mapping: Int32Array, capacity: number): void {
-    const next = new Int32Array(capacity).fill(-1);
-    const more = new Map<number, number[]>();
-    for (let s = 0; s < mapping.length; s++) {
-      const to = mapping[s]!;
-      if (to < 0) continue;
-      next[to] = this.first[s]!;
-      const m = this.more.get(s);
-      if (m) more.set(to, m);
-    }
-    this.first = next;
-    this.more = more;
-  }
-}
-
 
 /** One region nests in the other: the stem of one is a prefix of the other's stem. */
 export function regionsNest(a: string, b: string): boolean {

@@ -1,7 +1,8 @@
 /**
  * The Meilisearch adapter of the search port (selected when MEILI_URL is set), on the official
- * `meilisearch` client 0.62. One index (uid `listings` by default, primary key `id`); settings and
- * the document/query encoding are in meilisearch-documents.ts, whose header explains how Chinese
+ * `meilisearch` client 0.62. One index (uid `listings` by default, primary key `id`); the pure parts
+ * are beside it: meilisearch-document.ts (the stored document), -query.ts (query, filter, paging),
+ * -settings.ts, -hits.ts (facets, highlights) and -encoding.ts, whose header explains how Chinese
  * infixes and synonyms are matched (gram fields and quoted phrases, not Meilisearch's jieba words).
  *
  * Writes wait for their task, so a resolved upsert/delete/clear is visible to the next search
@@ -20,23 +21,10 @@ import {
   type Task,
 } from 'meilisearch';
 import type { SearchDocument, SearchHitRef, SearchIndex, SearchIndexStats, SearchRequest, SearchResponse } from '../search-index.port.js';
-import {
-  BROWSE_SORT,
-  FACETS,
-  GRAM_FIELDS,
-  HIT_FIELDS,
-  INDEX_FORMAT,
-  buildFilter,
-  buildQuery,
-  buildSettings,
-  hitHighlight,
-  idFilter,
-  mapFacets,
-  planPage,
-  settingsDiff,
-  toMeiliDocument,
-  type MeiliListingDocument,
-} from './meilisearch-documents.js';
+import { GRAM_FIELDS, INDEX_FORMAT, toMeiliDocument, type MeiliListingDocument } from './meilisearch-document.js';
+import { BROWSE_SORT, buildFilter, buildQuery, idFilter, planPage } from './meilisearch-query.js';
+import { buildSettings, settingsDiff } from './meilisearch-settings.js';
+import { FACETS, HIT_FIELDS, hitHighlight, mapFacets } from './meilisearch-hits.js';
 
 export interface MeilisearchSearchIndexOptions {
   url: string;

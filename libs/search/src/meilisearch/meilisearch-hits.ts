@@ -1,0 +1,58 @@
+/**
+ * What the Meilisearch adapter makes of a search response: the hit fields it retrieves, the facet
+ * counts in the port's order, and the highlight of a hit. Pure.
+ */
+import type { FacetCountRef, FacetField } from '../search-index.port.js';
+import { buildHighlight } from '../text/highlight.js';
+
+/** What a search hit carries back: enough for the highlight, nothing of the gram fields. */
+export const HIT_FIELDS = ['id', 'title', 'description', 'extraText', 'tags', 'ownerName'];
+/** Meilisearch facet attribute → the port's facet field, in the order the embedded engine emits them. */
+export const FACETS: ReadonlyArray<readonly [string, FacetField]> = [
+  ['kind', 'kind'],
+  ['regionCodes', 'regionCode'],
+  ['serviceCategory', 'serviceCategory'],
+  ['creditProductType', 'creditProductType'],
+  ['industryDivisions', 'industryCode'],
+];
+
+/** The port's facet counts from Meilisearch's facetDistribution: fields in a fixed order, counts descending, then values. */
+export function mapFacets(distribution: Record<string, Record<string, number>> | undefined): FacetCountRef[] {
+  const out: FacetCountRef[] = [];
+  for (const [attribute, field] of FACETS) {
+    const counts = distribution?.[attribute];
+    if (!counts) continue;
+    const part = Object.entries(counts)
+      .filter(([, count]) => count > 0)
+      .map(([value, count]) => ({ field, value, count }));
+    part.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    out.push(...part);
+  }
+  return out;
+}
+
+/** A hit as returned by Meilisearch (HIT_FIELDS retrieved): title, description, extraText, tags, ownerName. */
+export type HitFields = Readonly<Record<string, unknown>>;
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/**
+ * The highlight of a hit: the matched terms and their synonym variants marked <em>…</em> in the title,
+ * else in a ~60-character snippet of the description, extra text, then tags and owner name; HTML
+ * escaped outside the marks (the same code as the embedded engine). Null when browsing or when no
+ * field contains a mark. Computed here rather than with Meilisearch's highlighter, which marks query
+ * words and therefore never the gram tokens this adapter queries with.
+ */
+export function hitHighlight(hit: HitFields, marks: readonly string[]): string | null {
+  if (marks.length === 0) return null;
+  return buildHighlight(
+    {
+      title: str(hit.title),
+      description: str(hit.description),
+      extraText: str(hit.extraText),
+      tags: Array.isArray(hit.tags) ? hit.tags.map(str) : [],
+      ownerName: str(hit.ownerName),
+    },
+    marks,
+  );
+}
