@@ -34,7 +34,7 @@ psql "$ADMIN_URL" -qc "CREATE DATABASE $SRC"
 PORT="$APP_PORT" HOST=127.0.0.1 NODE_ENV=test DATABASE_URL="$SERVER/$SRC" DEMO_DATA=on LOG_LEVEL=warn \
   JWT_SECRET="backup-drill-secret-$(date +%s)-0123456789abcdef" \
   AUTHORITY_EMAIL=drill@authority.example AUTHORITY_PASSWORD=drill-password-1 \
-  node dist/apps/api/src/main.js --with-worker >"$WORK/app.log" 2>&1 &
+  node dist/apps/all-in-one/src/main.js >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 ready=0
 for i in $(seq 1 60); do

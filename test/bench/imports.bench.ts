@@ -1,6 +1,6 @@
 /**
  * Enterprise imports (issue 14): a realistic 5,000-row bureau sheet (import-sheet.ts) imported by the
- * real server — `main.js --with-worker` in a child process (server-child.ts) on a scratch database
+ * real server — `apps/all-in-one/src/main.js` in a child process (server-child.ts) on a scratch database
  * seeded with the load world (enterprises and published listings, so search, listings and the
  * import's fan-out meet real data), BullMQ on PostgreSQL (no REDIS_URL), NODE_ENV=test.
  *
@@ -404,7 +404,7 @@ export function renderImportsBench(r: ImportsBench): string {
   const la = (x: number[]) => x.map((v) => v.toFixed(2)).join(' ');
   const lines = [
     `Enterprise imports — ${r.startedAt} — ${r.machine} — load average at start ${la(r.loadAvgStart)}, at end ${la(r.loadAvgEnd)}`,
-    `World per phase: ${r.world.enterprises} enterprises, ${r.world.listings} published listings, on a fresh scratch database and server; BullMQ on PostgreSQL; server = main.js --with-worker (child process).`,
+    `World per phase: ${r.world.enterprises} enterprises, ${r.world.listings} published listings, on a fresh scratch database and server; BullMQ on PostgreSQL; server = apps/all-in-one/src/main.js (child process).`,
     `Sheet: ${r.sheet.rows} rows, ${r.sheet.firms} enterprises (1–3 years each), ${r.sheet.badRows} rows with a planted mistake, ${(r.sheet.bytes / 1024).toFixed(0)} KB .xlsx (generated in ${ms(r.sheet.generateMs)} ms).`,
     `Side load: search and listings(first: 20) alternately, ${RATE} req/s open loop; idle = the same stream for ${IDLE_SECONDS} s on the same server before the phase.`,
     '',

@@ -6,6 +6,7 @@
  */
 import pg from 'pg';
 import { buildDataSource } from '../../libs/platform/src/database/database-runtime.js';
+import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
 import { InsightsService } from '../../libs/insights/src/insights.service.js';
 import { InsightsFigures } from '../../libs/insights/src/insights-refresh.js';
 import { BENCH_ADMIN_URL, pct, scratchDatabase } from './bench-kit.js';
@@ -88,7 +89,7 @@ export async function benchInsights(adminUrl = BENCH_ADMIN_URL): Promise<Insight
   const firms = Number(process.env.BENCH_INSIGHTS_FIRMS ?? 20_000);
   const requests = Number(process.env.BENCH_INSIGHTS_REQUESTS ?? 100_000);
   const db = await scratchDatabase('srdi_bench_insights', adminUrl);
-  const ds = buildDataSource(db.url, 'srdi-bench-insights');
+  const ds = buildDataSource(db.url, DATABASE_SCHEMA, 'srdi-bench-insights');
   try {
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });

@@ -1,6 +1,6 @@
 /**
  * npm run bench:load — the mixed-workload load suite (docs/benchmarks.md, "Load (mixed workload)").
- * The server is the real `main.js --with-worker` in a child process; this process seeds the world,
+ * The server is the real `apps/all-in-one/src/main.js` in a child process; this process seeds the world,
  * signs firms in and runs autocannon at rising concurrency: 50 % search, 25 % recommendations,
  * 15 % listings pages, 10 % mutations (load/load-mix.ts). Loopback only, bounded in time, nothing
  * asserted. Setups: the embedded default (embedded PostgreSQL, BullMQ on PostgreSQL) and external

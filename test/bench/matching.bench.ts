@@ -21,11 +21,12 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../libs/platform/src/database/database-runtime.js';
+import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
 import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
 import { hashPassword } from '../../libs/identity/src/auth/password-hasher.js';
 import { MatchSetService } from '../../libs/matching/src/sets/match-set.service.js';
 import { MatchMaintenanceService } from '../../libs/matching/src/sets/match-maintenance.service.js';
-import { startApp, type StartedApp } from '../../apps/api/src/bootstrap.js';
+import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
 import { seedMatchingData } from './matching-data.js';
 import { pct, post, scratchDatabase } from './bench-kit.js';
 
@@ -41,7 +42,7 @@ const fmt = (x: { n: number; p50: number; p95: number; max: number }) => `n=${x.
 
 /** Opens a migrated DataSource on `url` (no app). */
 async function database(url: string) {
-  return openDatabase(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent' }), () => undefined, 'srdi-bench');
+  return openDatabase(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent' }), DATABASE_SCHEMA, () => undefined, 'srdi-bench');
 }
 
 /** Users for some seeded organizations (one per org), so they can log in over GraphQL. */

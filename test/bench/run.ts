@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { redisReachable } from '../helpers/probes.js';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { recordEvent } from '../../libs/platform/src/outbox/outbox.service.js';
-import { startApp, type StartedApp } from '../../apps/api/src/bootstrap.js';
+import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
 import { evaluatorThroughput, reassessThroughQueue } from './tiers.bench.js';
 import { listingsBench } from './listings.bench.js';
 import { publishToSearchable } from './publish-latency.bench.js';

@@ -25,7 +25,7 @@ let output = '';
 let url = '';
 
 function startServer(): Promise<void> {
-  child = spawn(process.execPath, ['dist/apps/api/src/main.js', '--with-worker'], {
+  child = spawn(process.execPath, ['dist/apps/all-in-one/src/main.js'], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

@@ -8,7 +8,7 @@ import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { gql } from '../helpers/graphql-client.js';
 
 /**
- * The zero-setup default as a user runs it: `node dist/apps/api/src/main.js --with-worker` (what
+ * The zero-setup default as a user runs it: `node dist/apps/all-in-one/src/main.js` (what
  * `npm start` runs after building) on embedded PostgreSQL, killed with SIGKILL, started again.
  */
 const dataDir = await mkdtemp(join(tmpdir(), 'srdi-embedded-'));
@@ -16,7 +16,7 @@ const pgPort = String(55_000 + Math.floor(Math.random() * 4_000));
 const children: ChildProcess[] = [];
 
 function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js', '--with-worker'], {
+  const child = spawn(process.execPath, ['dist/apps/all-in-one/src/main.js'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', DATA_DIR: dataDir, EMBEDDED_PG_PORT: pgPort, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so the test can send SIGINT to the group as a terminal's Ctrl-C does.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
-import { startApp } from '../../apps/api/src/bootstrap.js';
+import { startApp } from '../../apps/all-in-one/src/start.js';
 import { gql } from '../helpers/graphql-client.js';
 import { SEARCH_INDEX, type SearchIndex } from '../../libs/search/src/search-index.port.js';
 import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * The all-in-one process (`node dist/apps/api/src/main.js --with-worker`: API, workers, outbox
+ * The all-in-one process (`node dist/apps/all-in-one/src/main.js`: API, workers, outbox
  * relay and the embedded search index) as a child the suite can SIGKILL. It is the process a
  * crash takes down in the zero-Meilisearch deployment, so it is what the scenarios kill.
  */
@@ -41,7 +41,7 @@ export class AppProcess {
   /** Starts the process and resolves with the GraphQL URL once it logged that it started. */
   async start(timeoutMs = 60_000): Promise<{ url: string; ms: number }> {
     const t0 = Date.now();
-    const child = spawn(process.execPath, ['dist/apps/api/src/main.js', '--with-worker'], {
+    const child = spawn(process.execPath, ['dist/apps/all-in-one/src/main.js'], {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { buildDataSource } from '../../libs/platform/src/database/database-runtime.js';
+import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
 import { QueueRegistry } from '../../libs/platform/src/queue/queue-registry.js';
 import { MatchMaintenanceService, driftRows } from '../../libs/matching/src/sets/match-maintenance.service.js';
 import { MatchSetService } from '../../libs/matching/src/sets/match-set.service.js';
@@ -19,7 +20,7 @@ export class Inspector {
   private readonly maintenance: MatchMaintenanceService;
 
   constructor(databaseUrl: string, redisUrl: string | undefined) {
-    this.ds = buildDataSource(databaseUrl, 'srdi-fault-inspector');
+    this.ds = buildDataSource(databaseUrl, DATABASE_SCHEMA, 'srdi-fault-inspector');
     this.queues = new QueueRegistry({ redisUrl, databaseUrl });
     this.maintenance = new MatchMaintenanceService(new MatchSetService(this.ds));
   }

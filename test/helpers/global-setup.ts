@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { buildDataSource } from '../../libs/platform/src/database/database-runtime.js';
+import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
 import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres.js';
 import { postgresReachable, redisReachable } from './probes.js';
 import { ENV_ADMIN_URL, ENV_DB_SOURCE, ENV_REDIS_URL, ENV_TEMPLATE, withDatabase } from './test-env.js';
@@ -45,7 +46,7 @@ export default async function globalSetup(): Promise<void> {
       const building = `${template}_building`;
       await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
       await client.query(`CREATE DATABASE "${building}"`);
-      const ds = buildDataSource(withDatabase(admin, building), 'srdi-test-setup');
+      const ds = buildDataSource(withDatabase(admin, building), DATABASE_SCHEMA, 'srdi-test-setup');
       await ds.initialize();
       await ds.runMigrations({ transaction: 'each' });
       await ds.destroy();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
-import { startApp, type StartedApp } from '../../apps/api/src/bootstrap.js';
+import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { gql, type GraphQLResponse } from './graphql-client.js';
 import { testRedisUrl } from './test-env.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { buildDataSource } from '../../libs/platform/src/database/database-runtime.js';
+import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
 import { adminUrl, templateDatabase, withDatabase } from './test-env.js';
 
 export interface TestDatabase {
@@ -34,7 +35,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 /** A fresh database and an initialised DataSource on it, for integration tests. */
 export async function openTestDataSource(): Promise<{ db: TestDatabase; dataSource: DataSource; close(): Promise<void> }> {
   const db = await createTestDatabase();
-  const dataSource = buildDataSource(db.url, 'srdi-test');
+  const dataSource = buildDataSource(db.url, DATABASE_SCHEMA, 'srdi-test');
   await dataSource.initialize();
   return {
     db,

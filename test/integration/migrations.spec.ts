@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { buildDataSource } from '../../libs/platform/src/database/database-runtime.js';
+import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
 import { adminUrl, withDatabase } from '../helpers/test-env.js';
 
 /** An EMPTY database (not cloned from the migrated template), so the migrations start from nothing. */
@@ -70,7 +71,7 @@ describe('migrations on an empty database', () => {
 
   beforeAll(async () => {
     db = await createEmptyDatabase();
-    ds = buildDataSource(db.url, 'srdi-migrations-spec');
+    ds = buildDataSource(db.url, DATABASE_SCHEMA, 'srdi-migrations-spec');
     await ds.initialize();
   });
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Module, type INestApplication } from '@nestjs/common';
+import { Module, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -7,9 +7,10 @@ import type { AddressInfo } from 'node:net';
 import type { Logger as PinoLogger } from 'pino';
 import type { AppConfig } from '../../../libs/platform/src/config/config.js';
 import { PlatformModule } from '../../../libs/platform/src/platform.module.js';
-import { startRuntime, type Runtime } from '../../../libs/platform/src/runtime/runtime.js';
-import { WorkerModule } from '../../worker/src/worker.module.js';
+import { createLogger, startRuntime, type Runtime } from '../../../libs/platform/src/runtime/runtime.js';
+import { installShutdown } from '../../../libs/platform/src/runtime/shutdown.js';
 import { SearchModule } from '../../../libs/search/src/search.module.js';
+import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { ApiModule } from './api.module.js';
 import { ensureAuthority, isFirstStart, seedDemoData } from './demo/seed-demo.js';
 
@@ -23,20 +24,24 @@ export interface StartedApp {
   close(): Promise<void>;
 }
 
-export interface StartOptions {
+export interface StartApiOptions {
   config: AppConfig;
-  /** Run the queue workers and the outbox relay in this process too (`npm start`). */
-  withWorkers: boolean;
+  /**
+   * The worker's Nest module, to run the queue workers and the outbox relay in this process too.
+   * Only the all-in-one entry (`apps/all-in-one`) passes it: the API itself never imports the worker.
+   */
+  workerModule?: Type<unknown>;
   logger?: PinoLogger;
   queueNamespace?: string;
 }
 
-/** Boots the API (and, all-in-one, the workers): the one path used by `npm start`, `start:api` and the e2e tests. */
-export async function startApp(options: StartOptions): Promise<StartedApp> {
+/** Boots the API (and, given the worker module, the workers): the one path used by `npm start`, `start:api` and the e2e tests. */
+export async function startApi(options: StartApiOptions): Promise<StartedApp> {
   const { config } = options;
   const runtime = await startRuntime({
-    role: options.withWorkers ? 'all' : 'api',
+    role: options.workerModule ? 'all' : 'api',
     config,
+    schema: DATABASE_SCHEMA,
     logger: options.logger,
     queueNamespace: options.queueNamespace,
   });
@@ -45,7 +50,7 @@ export async function startApp(options: StartOptions): Promise<StartedApp> {
     await ensureAuthority(ds, runtime.config, runtime.logger);
     if (runtime.config.demoData && (await isFirstStart(ds))) await seedDemoData(ds, runtime.logger);
 
-    @Module({ imports: [PlatformModule.forRuntime(runtime), SearchModule, ApiModule, ...(options.withWorkers ? [WorkerModule] : [])] })
+    @Module({ imports: [PlatformModule.forRuntime(runtime), SearchModule, ApiModule, ...(options.workerModule ? [options.workerModule] : [])] })
     class AppModule {}
 
     const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
@@ -75,6 +80,18 @@ export async function startApp(options: StartOptions): Promise<StartedApp> {
     await runtime.close().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Runs a server process (`start:api`, or the all-in-one with `workerModule`): boots, installs the
+ * graceful shutdown, logs how it runs and prints the GraphQL sandbox URL.
+ */
+export async function serve(config: AppConfig, workerModule?: Type<unknown>): Promise<void> {
+  const logger = createLogger(config);
+  const started = await startApi({ config, workerModule, logger });
+  installShutdown({ logger, timeoutMs: config.shutdownTimeoutMs, steps: [() => started.close()] });
+  logger.info(describeStart(started));
+  if (process.stdout.isTTY || !config.production) console.log(`\n  GraphQL sandbox: ${started.graphqlUrl}\n`);
 }
 
 /** The one line that says how this process runs. */

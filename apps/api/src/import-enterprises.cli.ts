@@ -13,6 +13,7 @@ import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../../../libs/platform/src/config/config.js';
 import { buildDataSource } from '../../../libs/platform/src/database/database-runtime.js';
+import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { inTransaction } from '../../../libs/platform/src/database/data-source.js';
 import { AppError } from '../../../libs/platform/src/errors/app-error.js';
 import { EnterpriseProfileService } from '../../../libs/enterprises/src/enterprise-profile.service.js';
@@ -75,7 +76,7 @@ if (!url) {
   say('没有找到运行中的平台：请先 npm start（内置数据库），或设置 DATABASE_URL 指向部署的数据库 (no running srdi-match found for DATA_DIR: start it or set DATABASE_URL)');
   process.exit(1);
 }
-const dataSource = buildDataSource(url, 'srdi-import-cli');
+const dataSource = buildDataSource(url, DATABASE_SCHEMA, 'srdi-import-cli');
 await dataSource.initialize();
 const runs = new EnterpriseImportRuns(dataSource, new EnterpriseImporter(dataSource, new EnterpriseProfileService(dataSource)));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -8,6 +8,7 @@
  */
 import { loadConfig } from '../../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
+import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { JOB_CATALOG } from '../../../libs/platform/src/queue/job-catalog.js';
 import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
 import { MatchSetService } from '../../../libs/matching/src/sets/match-set.service.js';
@@ -56,7 +57,7 @@ async function viaQueue(): Promise<void> {
 }
 
 async function direct(): Promise<void> {
-  const db = await openDatabase(config, (m) => console.error(m), `srdi-matches-${mode}`);
+  const db = await openDatabase(config, DATABASE_SCHEMA, (m) => console.error(m), `srdi-matches-${mode}`);
   try {
     const maintenance = new MatchMaintenanceService(new MatchSetService(db.dataSource));
     print(rebuild ? await maintenance.rebuildAll() : await maintenance.reconcile());

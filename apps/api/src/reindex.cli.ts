@@ -8,6 +8,7 @@
  */
 import { loadConfig } from '../../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
+import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { JOB_CATALOG } from '../../../libs/platform/src/queue/job-catalog.js';
 import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
 import { createSearchIndex } from '../../../libs/search/src/search.module.js';
@@ -36,7 +37,7 @@ async function viaRunningServer(): Promise<void> {
 }
 
 async function meilisearch(): Promise<void> {
-  const db = await openDatabase(config, (m) => console.error(m), 'srdi-reindex');
+  const db = await openDatabase(config, DATABASE_SCHEMA, (m) => console.error(m), 'srdi-reindex');
   const index = createSearchIndex(config);
   try {
     await index.init();

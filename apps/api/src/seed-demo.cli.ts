@@ -1,12 +1,13 @@
 /** npm run seed:demo: demo organizations and users into DATABASE_URL (or embedded PostgreSQL). */
 import { loadConfig } from '../../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
+import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { createLogger } from '../../../libs/platform/src/runtime/runtime.js';
 import { ensureAuthority, seedDemoData } from './demo/seed-demo.js';
 
 const config = loadConfig();
 const logger = createLogger(config);
-const db = await openDatabase(config, (m) => logger.info(m), 'srdi-seed');
+const db = await openDatabase(config, DATABASE_SCHEMA, (m) => logger.info(m), 'srdi-seed');
 try {
   await ensureAuthority(db.dataSource, config, logger);
   const n = await seedDemoData(db.dataSource, logger);

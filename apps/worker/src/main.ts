@@ -8,6 +8,7 @@ import { createLogger, startRuntime } from '../../../libs/platform/src/runtime/r
 import { installShutdown } from '../../../libs/platform/src/runtime/shutdown.js';
 import { WorkerModule } from './worker.module.js';
 import { SearchModule } from '../../../libs/search/src/search.module.js';
+import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 
 /** The worker alone: a Nest application context with no HTTP server. */
 async function main() {
@@ -19,7 +20,7 @@ async function main() {
     throw new ConfigError('MEILI_URL', 'is required for a standalone worker: the embedded search engine lives only in the all-in-one process (`npm start`)');
   }
   const logger = createLogger(config);
-  const runtime = await startRuntime({ role: 'worker', config, logger });
+  const runtime = await startRuntime({ role: 'worker', config, schema: DATABASE_SCHEMA, logger });
   @Module({ imports: [PlatformModule.forRuntime(runtime), SearchModule, WorkerModule] })
   class WorkerAppModule {}
   const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true });

@@ -6,6 +6,7 @@
  */
 import { loadConfig } from '../../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
+import { DATABASE_SCHEMA } from '../../../apps/composition/src/database-schema.js';
 import { todayInShanghai } from '../../../libs/platform/src/time/beijing-date.js';
 import { hashPassword } from '../../../libs/identity/src/auth/password-hasher.js';
 import { MatchSetService } from '../../../libs/matching/src/sets/match-set.service.js';
@@ -74,7 +75,7 @@ function asInput(row: ProfileRow): Record<string, unknown> {
 
 /** Seeds `url` (migrating it first). Bounded: ~20–60 s at the defaults on two shared cores. */
 export async function seedLoadWorld(url: string, opts: { enterprises: number; listings: number; signedIn: number }): Promise<LoadWorld> {
-  const rt = await openDatabase(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent' }), () => undefined, 'srdi-bench-load');
+  const rt = await openDatabase(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent' }), DATABASE_SCHEMA, () => undefined, 'srdi-bench-load');
   try {
     const ds = rt.dataSource;
     const today = todayInShanghai();

@@ -1,5 +1,5 @@
 /**
- * The server under load: `node dist/apps/api/src/main.js --with-worker` (what `npm start` runs) as
+ * The server under load: `node dist/apps/all-in-one/src/main.js` (what `npm start` runs) as
  * a child process, so its CPU (and CPU profile) is separate from the load generator's. Logs go to
  * a file, as a deployment's would, not through a pipe the load generator has to drain.
  */
@@ -26,7 +26,7 @@ export interface ServerOptions {
 
 export async function startServer(options: ServerOptions): Promise<ServerChild> {
   const fd = openSync(options.logFile, 'w'); // one file per start: the URL of this start only
-  const args = [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), 'dist/apps/api/src/main.js', '--with-worker'];
+  const args = [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), 'dist/apps/all-in-one/src/main.js'];
   const child = spawn(process.execPath, args, {
     // NODE_ENV=test as the e2e tests run it: development would rewrite schema.gql in the worktree,
     // production refuses the embedded database. LOG_LEVEL=info is the default: one line per request.

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../../libs/platform/src/config/config.js';
-import { startApp } from '../../../apps/api/src/bootstrap.js';
+import { startApp } from '../../../apps/all-in-one/src/start.js';
 import { post, scratchDatabase } from '../bench-kit.js';
 import { countQueries } from '../listing-load.js';
 import { LISTINGS, Mix, RECOMMENDATIONS, type LoadActor } from './load-mix.js';

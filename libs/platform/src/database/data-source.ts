@@ -18,10 +18,17 @@ export const parameterFreeLogger: Logger = {
   },
 };
 
-export interface DataSourceParams {
-  url: string;
+/**
+ * Every entity and migration of the product. Platform knows none of them: the composition root
+ * (`apps/composition/src/database-schema.ts`) lists them once and hands them in.
+ */
+export interface DatabaseSchema {
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
+}
+
+export interface DataSourceParams extends DatabaseSchema {
+  url: string;
   /** Pool size per process. */
   poolSize?: number;
   applicationName?: string;

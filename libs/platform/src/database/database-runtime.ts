@@ -1,8 +1,7 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { ENTITIES, MIGRATIONS } from '../../../database-schema.js';
 import type { AppConfig } from '../config/config.js';
-import { createDataSource } from './data-source.js';
+import { createDataSource, type DatabaseSchema } from './data-source.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
 
 export interface DatabaseRuntime {
@@ -33,13 +32,15 @@ export async function runMigrationsLocked(url: string, dataSource: DataSource): 
   }
 }
 
-export function buildDataSource(url: string, applicationName?: string): DataSource {
-  return createDataSource({ url, entities: ENTITIES, migrations: MIGRATIONS, applicationName });
+/** A DataSource on `url` for `schema` (the composition root's entities and migrations). */
+export function buildDataSource(url: string, schema: DatabaseSchema, applicationName?: string): DataSource {
+  return createDataSource({ url, entities: schema.entities, migrations: schema.migrations, applicationName });
 }
 
-/** Starts embedded PostgreSQL when no DATABASE_URL is set, connects, and migrates. */
+/** Starts embedded PostgreSQL when no DATABASE_URL is set, connects, and migrates `schema`. */
 export async function openDatabase(
   config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>,
+  schema: DatabaseSchema,
   log: (message: string) => void,
   applicationName?: string,
   options: { migrate?: boolean } = {},
@@ -48,7 +49,7 @@ export async function openDatabase(
     ? undefined
     : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
   const url = config.databaseUrl ?? embedded!.url;
-  const dataSource = buildDataSource(url, applicationName);
+  const dataSource = buildDataSource(url, schema, applicationName);
   try {
     await dataSource.initialize();
     if (options.migrate !== false) {

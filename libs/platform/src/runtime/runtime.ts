@@ -4,6 +4,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { AppConfig, ProcessRole } from '../config/config.js';
+import type { DatabaseSchema } from '../database/data-source.js';
 import { openDatabase, type DatabaseRuntime } from '../database/database-runtime.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { QueueRegistry } from '../queue/queue-registry.js';
@@ -58,6 +59,8 @@ export async function resolveJwtSecret(config: AppConfig): Promise<string> {
 export interface StartRuntimeOptions {
   role: ProcessRole;
   config: AppConfig;
+  /** The product's entities and migrations, from the composition root. */
+  schema: DatabaseSchema;
   logger?: Logger;
   /** Isolates queue names (tests). */
   queueNamespace?: string;
@@ -67,7 +70,7 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
   const jwtSecret = await resolveJwtSecret(options.config);
   const config: AppConfig = { ...options.config, jwtSecret };
   const logger = options.logger ?? createLogger(config);
-  const database = await openDatabase(config, (m) => logger.info(m), `srdi-${options.role}`);
+  const database = await openDatabase(config, options.schema, (m) => logger.info(m), `srdi-${options.role}`);
   const queues = new QueueRegistry({ redisUrl: config.redisUrl, databaseUrl: database.url, namespace: options.queueNamespace });
   try {
     await queues.ready();

@@ -6,11 +6,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { loadConfig, type AppConfig } from '../config/config.js';
-import { openDatabase } from './database-runtime.js';
-import { dropDatabase, ensureDatabase } from './embedded-postgres.js';
+import { loadConfig, type AppConfig } from '../../../libs/platform/src/config/config.js';
+import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
+import { dropDatabase, ensureDatabase } from '../../../libs/platform/src/database/embedded-postgres.js';
+import { DATABASE_SCHEMA } from './database-schema.js';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
+// dist/apps/composition/src → the repository root, where migrations/ lives.
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 async function pendingSchemaChanges(dataSource: import('typeorm').DataSource) {
   const sql = await dataSource.driver.createSchemaBuilder().log();
@@ -38,7 +40,7 @@ ${lines(down)}
 
 async function generate(config: AppConfig, name: string) {
   if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: npm run migration:generate -- PascalCaseName');
-  const db = await openDatabase(config, console.log, 'srdi-migration-cli');
+  const db = await openDatabase(config, DATABASE_SCHEMA, console.log, 'srdi-migration-cli');
   try {
     const { up, down } = await pendingSchemaChanges(db.dataSource);
     if (up.length === 0) {
@@ -76,7 +78,7 @@ async function check(config: AppConfig, create: boolean) {
     await ensureDatabase(adminUrl, database);
   }
   try {
-    const db = await openDatabase(config, console.log, 'srdi-migration-cli');
+    const db = await openDatabase(config, DATABASE_SCHEMA, console.log, 'srdi-migration-cli');
     try {
       const { up } = await pendingSchemaChanges(db.dataSource);
       if (up.length > 0) {
@@ -100,13 +102,13 @@ async function main() {
   const config = loadConfig();
   switch (command) {
     case 'run': {
-      const db = await openDatabase(config, console.log, 'srdi-migration-cli');
+      const db = await openDatabase(config, DATABASE_SCHEMA, console.log, 'srdi-migration-cli');
       console.log('Migrations are up to date.');
       await db.close();
       break;
     }
     case 'revert': {
-      const db = await openDatabase(config, console.log, 'srdi-migration-cli', { migrate: false });
+      const db = await openDatabase(config, DATABASE_SCHEMA, console.log, 'srdi-migration-cli', { migrate: false });
       await db.dataSource.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration.');
       await db.close();
