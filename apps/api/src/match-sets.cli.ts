@@ -10,6 +10,7 @@ import { loadConfig } from '../../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { JOB_CATALOG } from '../../../libs/platform/src/queue/job-catalog.js';
+import { jobOptions } from '../../../libs/platform/src/queue/job-options.js';
 import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
 import { MatchSetService } from '../../../libs/matching/src/sets/match-set.service.js';
 import { MatchMaintenanceService, type MatchReconcileReport, type RebuildReport } from '../../../libs/matching/src/sets/match-maintenance.service.js';
@@ -49,7 +50,7 @@ async function viaQueue(): Promise<void> {
   const queues = new QueueRegistry({ redisUrl: config.redisUrl, databaseUrl: url });
   try {
     const queue = queues.queue(JOB_CATALOG['matching.reconcile'].queue);
-    const job = await queue.add('matching.reconcile', { requestedBy: 'cli', rebuild }, { jobId: `match-${mode}-cli-${Date.now()}`, attempts: 1 });
+    const job = await queue.add('matching.reconcile', { requestedBy: 'cli', rebuild }, jobOptions('matching.reconcile', 'command', { jobId: `match-${mode}-cli-${Date.now()}` }));
     print(await awaitJobResult<RebuildReport | MatchReconcileReport>(queue, job, mode!, 600_000));
   } finally {
     await queues.close();

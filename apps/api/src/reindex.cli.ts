@@ -10,6 +10,7 @@ import { loadConfig } from '../../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { JOB_CATALOG } from '../../../libs/platform/src/queue/job-catalog.js';
+import { jobOptions } from '../../../libs/platform/src/queue/job-options.js';
 import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
 import { createSearchIndex } from '../../../libs/search/src/search.module.js';
 import { SearchSyncService, type ReconcileReport } from '../../../libs/search/src/search-sync.service.js';
@@ -29,7 +30,7 @@ async function viaRunningServer(): Promise<void> {
   const queues = new QueueRegistry({ redisUrl: config.redisUrl, databaseUrl: url });
   try {
     const queue = queues.queue(JOB_CATALOG['search.reconcile'].queue);
-    const job = await queue.add('search.reconcile', { requestedBy: 'cli' }, { jobId: `reconcile-cli-${Date.now()}`, attempts: 1 });
+    const job = await queue.add('search.reconcile', { requestedBy: 'cli' }, jobOptions('search.reconcile', 'command', { jobId: `reconcile-cli-${Date.now()}` }));
     print(await awaitJobResult<ReconcileReport>(queue, job, 'reconcile', 120_000));
   } finally {
     await queues.close();

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
 import { JOB_CATALOG, type JobPayloads } from '../../platform/src/queue/job-catalog.js';
+import { jobOptions } from '../../platform/src/queue/job-options.js';
 import { QueueRegistry } from '../../platform/src/queue/queue-registry.js';
 
 /** Monthly figures lag match requests by at most this long (plus the refresh itself). */
@@ -41,7 +42,7 @@ export class ScheduleFiguresRefreshHandler implements JobHandler<'insights.sched
     const spec = JOB_CATALOG['insights.refresh-figures'];
     await this.queues
       .queue(spec.queue)
-      .add('insights.refresh-figures', { requestedBy: 'match-request' }, { jobId: `insights-refresh-${windowEnd}`, delay: windowEnd - now, attempts: spec.attempts, removeOnComplete: { count: 50 } });
+      .add('insights.refresh-figures', { requestedBy: 'match-request' }, jobOptions('insights.refresh-figures', 'debounced', { jobId: `insights-refresh-${windowEnd}`, delay: windowEnd - now }));
   }
 }
 

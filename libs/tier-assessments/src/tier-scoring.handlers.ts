@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
 import { JOB_CATALOG, type JobPayloads } from '../../platform/src/queue/job-catalog.js';
+import { jobOptions } from '../../platform/src/queue/job-options.js';
 import { QueueRegistry } from '../../platform/src/queue/queue-registry.js';
 import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
 import { TierAssessmentService } from './tier-assessment.service.js';
@@ -35,13 +36,7 @@ export class ReassessAllHandler implements JobHandler<'tiers.reassess-all'> {
         ids.map((organizationId) => ({
           name: 'tiers.reassess-enterprise',
           data: { organizationId, runId },
-          opts: {
-            jobId: `reassess-${runId}-${organizationId}`,
-            attempts: spec.attempts,
-            backoff: { type: 'exponential', delay: 1_000 },
-            removeOnComplete: { age: 2 * 24 * 3600 },
-            removeOnFail: { age: 30 * 24 * 3600 },
-          },
+          opts: jobOptions('tiers.reassess-enterprise', 'fan-out', { jobId: `reassess-${runId}-${organizationId}` }),
         })),
       );
     }

@@ -2,7 +2,6 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import {
   EVENT_ROUTES,
-  JOB_CATALOG,
   eventJobId,
   routesFor,
   type DomainEventType,
@@ -11,6 +10,7 @@ import {
   type JobName,
   type QueueName,
 } from '../queue/job-catalog.js';
+import { jobOptions } from '../queue/job-options.js';
 import type { QueueRegistry } from '../queue/queue-registry.js';
 
 /** The channel the outbox trigger notifies on commit (see the migration that creates it). */
@@ -138,7 +138,6 @@ export class OutboxRelay {
         const bulk = row.lane === 'bulk';
         // A bulk event's jobs go to the bulk lane (BULK_ROUTES): same deterministic ids, own workers.
         for (const { name, queue } of routesFor(row.type as DomainEventType, bulk ? 'bulk' : 'interactive')) {
-          const spec = JOB_CATALOG[name];
           const data: EventJob<DomainEventType> = {
             eventId: String(row.id),
             eventType: row.type as DomainEventType,
@@ -151,14 +150,7 @@ export class OutboxRelay {
           list.push({
             name,
             data,
-            opts: {
-              jobId: eventJobId(name, String(row.id)),
-              attempts: spec.attempts,
-              backoff: { type: 'exponential', delay: 1_000 },
-              // Kept long after completion so a re-enqueue after a crash still finds and skips them.
-              removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
-              removeOnFail: { age: 30 * 24 * 3600 },
-            },
+            opts: jobOptions(name, 'event', { jobId: eventJobId(name, String(row.id)) }),
           });
           byQueue.set(queue, list);
         }

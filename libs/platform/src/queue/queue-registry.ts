@@ -1,6 +1,7 @@
 import { Queue, Worker, createPostgresBackend, type Processor } from 'bullmq';
 import { Redis } from 'ioredis';
 import { JOB_CATALOG, QUEUE_NAMES, type QueueName } from './job-catalog.js';
+import { jobOptions } from './job-options.js';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -98,7 +99,7 @@ export class QueueRegistry {
     await this.queue(spec.queue).upsertJobScheduler(
       name,
       { pattern, tz: 'Asia/Shanghai' },
-      { name, data: {}, opts: { attempts: spec.attempts, removeOnComplete: { count: 30 } } },
+      { name, data: {}, opts: jobOptions(name, 'scheduled') },
     );
   }
 
