@@ -11,6 +11,7 @@
 import os from 'node:os';
 import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
 import { buildDataSource } from '../../libs/platform/src/database/database-runtime.js';
+import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
 import { EnterpriseProfileService } from '../../libs/enterprises/src/enterprise-profile.service.js';
 import { EnterpriseImporter, groupRows, parseEnterpriseSheet, type RawRow } from '../../libs/enterprises/src/import/enterprise-import.js';
 import { IMPORT_BATCH_SIZE } from '../../libs/enterprises/src/import/enterprise-import-runs.js';
@@ -48,7 +49,7 @@ async function main() {
   const parsed = await parseEnterpriseSheet(sheet.xlsx, 'bureau.xlsx');
   const groups = groupRows(parsed.rows);
   const db = await scratchDatabase('srdi_bench_importer');
-  const dataSource = buildDataSource(db.url, 'srdi-bench-importer');
+  const dataSource = buildDataSource(db.url, DATABASE_SCHEMA, 'srdi-bench-importer');
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
