@@ -73,20 +73,14 @@ export class MatchMaintenanceService {
 
   private async allListings(m: EntityManager): Promise<LoadedListing[]> {
     const out: LoadedListing[] = [];
-    for (const kind of MATCH_KINDS) out.push(...(await loadListingSides(m, kind, 'true', [])));
+    for (const kind of MATCH_KINDS) out.push(...(await loadListingSides(m, kind)));
     return out;
   }
 
   private async *firmChunks(m: EntityManager, asOf: string) {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const firms = await loadEnterpriseSides(
-        m,
-        `p.organization_id IN (SELECT organization_id FROM enterprise_profiles WHERE organization_id > $1 ORDER BY organization_id LIMIT ${FIRM_CHUNK})`,
-        [after],
-        asOf,
-        true,
-      );
+      const firms = await loadEnterpriseSides(m, { afterId: after, limit: FIRM_CHUNK }, asOf, true);
       if (firms.length === 0) return;
       after = firms[firms.length - 1]!.side.organizationId;
       yield firms;

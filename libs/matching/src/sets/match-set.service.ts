@@ -7,15 +7,9 @@ import { MatchEntity } from './match.entity.js';
 import { ListingPool, MATCH_SET_BOUNDS, better, boundForFirm, type ScoredPair } from '../core/match-engine.js';
 import { insertMatches } from './match-insert.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
-import { effectiveTierSql } from '../../../enterprises/src/effective-tier.sql.js';
-
-/** SQL: regions nest (330200 ⊃ 330281) or the listing serves anywhere. */
-const REGION_NESTS = (listingRegions: string, orgRegion: string) => `(${listingRegions} = '{}' OR EXISTS (
-  SELECT 1 FROM unnest(${listingRegions}) AS r(code)
-   WHERE ${orgRegion} LIKE regexp_replace(r.code, '(00)+$', '') || '%' OR r.code LIKE regexp_replace(${orgRegion}, '(00)+$', '') || '%'))`;
-/** SQL: industry prefixes nest either way, or the listing targets any industry. */
-const INDUSTRY_NESTS = (listingIndustries: string, orgIndustry: string) => `(${listingIndustries} = '{}' OR EXISTS (
-  SELECT 1 FROM unnest(${listingIndustries}) AS i(code) WHERE ${orgIndustry} LIKE i.code || '%' OR i.code LIKE ${orgIndustry} || '%'))`;
+import { enterpriseCandidates, type EnterpriseCandidatesFilter } from '../../../enterprises/src/enterprise-rows.read-model.js';
+import { loadListingRows } from '../../../listings/src/listing-rows.read-model.js';
+import { requestIsRated } from '../requests/match-request.repository.js';
 
 /** Every write to the match sets holds this lock, so concurrent jobs never interleave their read-decide-write. */
 const MATCH_SETS_LOCK = `SELECT pg_advisory_xact_lock(hashtext('srdi:match-sets'))`;
@@ -44,37 +38,24 @@ export class MatchSetService {
     });
   }
 
-  /** Published listings of each kind that can concern the firm (lenient SQL pre-filter; the scorer decides). */
+  /** Published listings of each kind that can concern the firm (the listings' lenient pre-filter; the scorer decides). */
   async candidateListingsFor(m: EntityManager, e: EnterpriseSide, kinds: readonly MatchListingKind[] = MATCH_KINDS): Promise<LoadedListing[]> {
     const out: LoadedListing[] = [];
-    const common = `${REGION_NESTS('l.region_codes', '$1')} AND ${INDUSTRY_NESTS('l.industry_codes', '$2')}`;
+    const reaches = { reachesRegion: e.regionCode, reachesIndustry: e.industryCode };
     for (const kind of kinds) {
       switch (kind) {
         case 'CREDIT_PRODUCT':
-          out.push(
-            ...(await loadListingSides(m, kind, `${common} AND (d.eligible_tiers = '{}' OR $3 = ANY(d.eligible_tiers)) AND (d.min_invention_patents IS NULL OR d.min_invention_patents <= $4)`, [
-              e.regionCode,
-              e.industryCode,
-              e.tier,
-              e.ip.inventionPatents,
-            ])),
-          );
+          out.push(...(await loadListingSides(m, kind, { ...reaches, openToTier: e.tier, asksInventionPatentsAtMost: e.ip.inventionPatents })));
           break;
         case 'CHALLENGE':
-          out.push(...(await loadListingSides(m, kind, `${common} AND d.apply_by >= $3::date`, [e.regionCode, e.industryCode, e.asOf])));
+          out.push(...(await loadListingSides(m, kind, { ...reaches, applyByOnOrAfter: e.asOf })));
           break;
         case 'SERVICE_OFFERING':
-          out.push(...(await loadListingSides(m, kind, common, [e.regionCode, e.industryCode])));
+          out.push(...(await loadListingSides(m, kind, reaches)));
           break;
         case 'PARK_VACANCY':
           if (e.spaceNeed) {
-            out.push(
-              ...(await loadListingSides(m, kind, `${INDUSTRY_NESTS('l.industry_codes', '$1')} AND d.area_sqm BETWEEN $2 AND $3`, [
-                e.industryCode,
-                e.spaceNeed.minAreaSqm,
-                e.spaceNeed.maxAreaSqm,
-              ])),
-            );
+            out.push(...(await loadListingSides(m, kind, { reachesIndustry: e.industryCode, areaSqmBetween: [e.spaceNeed.minAreaSqm, e.spaceNeed.maxAreaSqm] })));
           }
           break;
       }
@@ -85,7 +66,7 @@ export class MatchSetService {
   /** Recomputes one enterprise's set against every published listing that can concern it. */
   rescoreEnterprise(organizationId: string, asOf = todayInShanghai()): Promise<number> {
     return this.locked(async (m) => {
-      const [entry] = await loadEnterpriseSides(m, 'p.organization_id = $1', [organizationId], asOf, true);
+      const [entry] = await loadEnterpriseSides(m, { ids: [organizationId] }, asOf, true);
       if (!entry) {
         await m.query('DELETE FROM matches WHERE enterprise_organization_id = $1', [organizationId]);
         return 0;
@@ -106,10 +87,10 @@ export class MatchSetService {
   scoreListing(listingId: string, asOf = todayInShanghai()): Promise<number> {
     return this.locked(async (m) => {
       const N = this.bounds.perKind;
-      const [row]: Array<{ kind: MatchListingKind; status: string }> = await m.query('SELECT kind::text AS kind, status::text AS status FROM listings WHERE id = $1', [listingId]);
+      const [row] = (await loadListingRows(m, { ids: [listingId] })).map((r) => ({ kind: r.listing.kind as MatchListingKind, status: r.listing.status }));
       const holders: Array<{ id: string; kind: MatchListingKind }> = await m.query('SELECT enterprise_organization_id AS id, kind FROM matches WHERE listing_id = $1', [listingId]);
       const held = new Set(holders.map((h) => h.id));
-      const [listing] = row?.status === 'PUBLISHED' ? await loadListingSides(m, row.kind, 'l.id = $1', [listingId]) : [];
+      const [listing] = row?.status === 'PUBLISHED' ? await loadListingSides(m, row.kind, { ids: [listingId] }) : [];
       if (!row || !listing) {
         const kind = holders[0]?.kind ?? row?.kind;
         if (!kind || held.size === 0) return 0;
@@ -123,22 +104,18 @@ export class MatchSetService {
       const side = listing.side;
       // Candidate firms by SQL (ids and the few facts a bound needs), then their sets' last members:
       // a firm whose full set the listing cannot beat even at its bound is never loaded.
-      const light: Array<{ id: string; region_code: string; service_needs: string[]; financing_need: EnterpriseSide['financingNeed'] }> = await m.query(
-        `SELECT p.organization_id AS id, o.region_code, p.service_needs, p.financing_need
-           FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id WHERE ${this.candidateEnterprisesWhere(side)}`,
-        this.candidateEnterprisesParams(side, asOf),
-      );
+      const light = await enterpriseCandidates(m, this.candidateEnterprises(side, asOf));
       const thresholds = new Map((await this.othersInSet(m, [...new Set([...light.map((c) => c.id), ...held])], kind, listingId, held)).map((t) => [t.id, t]));
       const toLoad = light
         .filter((c) => {
           const t = thresholds.get(c.id)!;
           if (held.has(c.id) || t.n < N || t.worstScore === null) return true;
-          return boundForFirm(side, { regionCode: c.region_code, serviceNeeds: c.service_needs, financingNeed: c.financing_need }) >= t.worstScore;
+          return boundForFirm(side, { regionCode: c.regionCode, serviceNeeds: c.serviceNeeds, financingNeed: c.financingNeed }) >= t.worstScore;
         })
         .map((c) => c.id);
       const candidates: Awaited<ReturnType<typeof loadEnterpriseSides>> = [];
       for (let i = 0; i < toLoad.length; i += 10_000) {
-        candidates.push(...(await loadEnterpriseSides(m, 'p.organization_id = ANY($1::uuid[])', [toLoad.slice(i, i + 10_000)], asOf, kind === 'SERVICE_OFFERING')));
+        candidates.push(...(await loadEnterpriseSides(m, { ids: toLoad.slice(i, i + 10_000) }, asOf, kind === 'SERVICE_OFFERING')));
       }
       const pool = new ListingPool([listing]);
       const scored = new Map<string, ScoredPair>();
@@ -185,18 +162,13 @@ export class MatchSetService {
     });
   }
 
-  private candidateEnterprisesWhere(l: LoadedListing['side']): string {
-    if (l.kind === 'PARK_VACANCY') return `p.space_need IS NOT NULL AND ${INDUSTRY_NESTS('$1::text[]', 'p.industry_code')}`;
-    const base = `${REGION_NESTS('$1::text[]', 'o.region_code')} AND ${INDUSTRY_NESTS('$2::text[]', 'p.industry_code')}`;
+  /** The firms a listing can concern (the enterprises' lenient pre-filter; the scorer decides). */
+  private candidateEnterprises(l: LoadedListing['side'], asOf: string): EnterpriseCandidatesFilter {
+    if (l.kind === 'PARK_VACANCY') return { needsSpace: true, reachedByIndustries: l.industryCodes };
+    const base = { reachedByRegions: l.regionCodes, reachedByIndustries: l.industryCodes };
     // The tier the scorer sees (enterpriseSide): a lapsed title or a claim is NONE, so a product open to NONE reaches it.
-    if (l.kind === 'CREDIT_PRODUCT') return `${base} AND ($3::text[] = '{}' OR (${effectiveTierSql('p', '$5::date')})::text = ANY($3::text[])) AND p.invention_patents >= $4`;
+    if (l.kind === 'CREDIT_PRODUCT') return { ...base, effectiveTierAmong: { tiers: l.eligibleTiers, asOf }, inventionPatentsAtLeast: l.minInventionPatents ?? 0 };
     return base;
-  }
-
-  private candidateEnterprisesParams(l: LoadedListing['side'], asOf: string): unknown[] {
-    if (l.kind === 'PARK_VACANCY') return [l.industryCodes];
-    if (l.kind === 'CREDIT_PRODUCT') return [l.regionCodes, l.industryCodes, l.eligibleTiers, l.minInventionPatents ?? 0, asOf];
-    return [l.regionCodes, l.industryCodes];
   }
 
   /**
@@ -240,8 +212,8 @@ export class MatchSetService {
 
   /** Recomputes the `kind` part of these enterprises' sets against every published listing of that kind. */
   async rescoreKind(m: EntityManager, organizationIds: string[], kind: MatchListingKind, asOf: string): Promise<number> {
-    const firms = await loadEnterpriseSides(m, 'p.organization_id = ANY($1::uuid[])', [organizationIds], asOf, kind === 'SERVICE_OFFERING');
-    const pool = new ListingPool(await loadListingSides(m, kind, 'true', []));
+    const firms = await loadEnterpriseSides(m, { ids: organizationIds }, asOf, kind === 'SERVICE_OFFERING');
+    const pool = new ListingPool(await loadListingSides(m, kind));
     const rows = firms.flatMap((e) => pool.topFor(e.side, e.version, asOf, [kind], this.bounds.perKind));
     await m.query('DELETE FROM matches WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2', [organizationIds, kind]);
     await insertMatches(m, rows);
@@ -253,14 +225,10 @@ export class MatchSetService {
    * the provider's published service offerings (the average rating is a service factor).
    */
   async rescoreProvider(ownerOrganizationId: string, completedRequestId: string): Promise<number> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT l.id FROM listings l
-        WHERE l.owner_organization_id = $1 AND l.kind = 'SERVICE_OFFERING' AND l.status = 'PUBLISHED'
-          AND EXISTS (SELECT 1 FROM match_requests r WHERE r.id = $2 AND r.rating IS NOT NULL)`,
-      [ownerOrganizationId, completedRequestId],
-    );
+    if (!(await requestIsRated(this.dataSource, completedRequestId))) return 0;
+    const rows = await loadListingRows(this.dataSource, { ownerId: ownerOrganizationId, kind: 'SERVICE_OFFERING', published: true });
     let total = 0;
-    for (const { id } of rows) total += await this.scoreListing(id);
+    for (const { listing } of rows) total += await this.scoreListing(listing.id);
     return total;
   }
 
