@@ -145,3 +145,12 @@ export async function enterpriseCandidates(q: Queryable, f: EnterpriseCandidates
   );
   return rows.map((r) => ({ id: r.id, regionCode: r.region_code, serviceNeeds: r.service_needs, financingNeed: r.financing_need }));
 }
+
+/** The amount (元) of the firm's stated financing need, or null (no profile, no need stated). */
+export async function financingNeedAmount(q: Queryable, organizationId: string): Promise<number | null> {
+  const [row] = await q.query(`SELECT (financing_need->>'amount')::bigint AS amount FROM enterprise_profiles WHERE organization_id = $1`, [organizationId]);
+  return row?.amount == null ? null : Number(row.amount);
+}
+
+/** SQL predicate for other contexts' statements: the firm `organizationIdSql` has a profile. */
+export const hasEnterpriseProfileSql = (organizationIdSql: string): string => `EXISTS (SELECT 1 FROM enterprise_profiles p WHERE p.organization_id = ${organizationIdSql})`;

@@ -13,7 +13,7 @@ import { bigintNumber } from '../../enterprises/src/bigint-number.js';
 import { industryNestsSql } from '../../enterprises/src/industry-nesting.sql.js';
 import { regionNestsSql } from '../../identity/src/regions/region-nesting.sql.js';
 import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './entities/listing-details.entity.js';
-import type { ListingEntity } from './entities/listing.entity.js';
+import { ListingEntity as ListingEntityClass, type ListingEntity } from './entities/listing.entity.js';
 import type { ParkEntity } from './entities/park.entity.js';
 import type { ListingKind } from './listing-enums.js';
 
@@ -210,3 +210,14 @@ export async function loadListingRows(q: Queryable, filter: ListingRowsFilter): 
 export function fullListings(rows: readonly ListingRow[]): FullListing[] {
   return rows.flatMap((r) => (r.details ? [{ listing: r.listing, details: r.details }] : []));
 }
+
+/**
+ * The listing itself (no details), share-locked in the caller's transaction: closing or editing
+ * it waits for the caller's commit (and the other way round).
+ */
+export function shareLockedListing(manager: EntityManager, id: string): Promise<ListingEntity | null> {
+  return manager.findOne(ListingEntityClass, { where: { id }, lock: { mode: 'pessimistic_read' } });
+}
+
+/** SQL predicate for other contexts' statements: the listing `listingIdSql` is PUBLISHED. */
+export const isPublishedListingSql = (listingIdSql: string): string => `EXISTS (SELECT 1 FROM listings l WHERE l.id = ${listingIdSql} AND l.status = 'PUBLISHED')`;

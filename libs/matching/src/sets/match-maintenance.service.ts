@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
+import { hasEnterpriseProfileSql } from '../../../enterprises/src/enterprise-rows.read-model.js';
+import { isPublishedListingSql } from '../../../listings/src/listing-rows.read-model.js';
 import { SCORER_VERSION } from '../core/weights.js';
 import { ListingPool, type ScoredPair } from '../core/match-engine.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
@@ -194,10 +196,10 @@ export class MatchMaintenanceService {
     const t0 = performance.now();
     const [{ n: rowsBefore }] = await m.query('SELECT count(*)::int AS n FROM matches');
     const noProfile = await m.query(
-      'DELETE FROM matches m WHERE NOT EXISTS (SELECT 1 FROM enterprise_profiles p WHERE p.organization_id = m.enterprise_organization_id)',
+      `DELETE FROM matches m WHERE NOT ${hasEnterpriseProfileSql('m.enterprise_organization_id')}`,
     );
     const unpublished = await m.query(
-      "DELETE FROM matches m WHERE NOT EXISTS (SELECT 1 FROM listings l WHERE l.id = m.listing_id AND l.status = 'PUBLISHED')",
+      `DELETE FROM matches m WHERE NOT ${isPublishedListingSql('m.listing_id')}`,
     );
     const listings = await this.allListings(m);
     const pool = new ListingPool(listings);

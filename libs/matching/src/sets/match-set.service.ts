@@ -8,7 +8,7 @@ import { ListingPool, MATCH_SET_BOUNDS, better, boundForFirm, type ScoredPair } 
 import { insertMatches } from './match-insert.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
 import { enterpriseCandidates, type EnterpriseCandidatesFilter } from '../../../enterprises/src/enterprise-rows.read-model.js';
-import { loadListingRows } from '../../../listings/src/listing-rows.read-model.js';
+import { isPublishedListingSql, loadListingRows } from '../../../listings/src/listing-rows.read-model.js';
 import { requestIsRated } from '../requests/match-request.repository.js';
 
 /** Every write to the match sets holds this lock, so concurrent jobs never interleave their read-decide-write. */
@@ -237,11 +237,11 @@ export class MatchSetService {
     const qb = this.dataSource
       .getRepository(MatchEntity)
       .createQueryBuilder('m')
-      .innerJoin('listings', 'l', "l.id = m.listing_id AND l.status = 'PUBLISHED'")
-      .where('m.enterpriseOrganizationId = :org', { org: organizationId });
+      .where('m.enterpriseOrganizationId = :org', { org: organizationId })
+      .andWhere(isPublishedListingSql('m.listing_id'));
     if (kinds?.length) qb.andWhere('m.kind IN (:...kinds)', { kinds });
     // limit, not take: with a join, take makes TypeORM page by distinct ids first (a second,
-    // heavier statement per request). The join adds no rows (one listing per match), so LIMIT is exact.
+    // heavier statement per request). The published check is a semi-join (EXISTS) that adds no rows, so LIMIT is exact.
     return qb.orderBy('m.score', 'DESC').addOrderBy('m.listingId').limit(first).getMany();
   }
 

@@ -10,9 +10,7 @@ import type { EntityManager } from 'typeorm';
 import { loadEnterpriseRows, type EnterpriseRowsFilter } from '../../../enterprises/src/enterprise-rows.read-model.js';
 import { loadListingRows, type ListingRowsFilter } from '../../../listings/src/listing-rows.read-model.js';
 import type { ParkEntity } from '../../../listings/src/entities/park.entity.js';
-import type { TierAssessmentEntity } from '../../../tier-assessments/src/index.js';
-import { ruleSetInForce } from '../../../tiers/src/index.js';
-import type { AssessedTier } from '../../../tiers/src/tier-types.js';
+import { latestAssessmentsInForce, type TierAssessmentEntity } from '../../../tier-assessments/src/index.js';
 import type { EnterpriseSide, ListingSide, MatchListingKind } from '../core/match-types.js';
 import { providerRatings } from '../requests/match-request.repository.js';
 import { enterpriseSide, listingSide } from './match-sides.js';
@@ -37,28 +35,8 @@ export interface LoadedListing {
 export async function loadEnterpriseSides(q: Queryable, filter: EnterpriseRowsFilter, asOf: string, withAssessments: boolean): Promise<LoadedEnterprise[]> {
   const rows = await loadEnterpriseRows(q, filter);
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.profile.organizationId);
-  const assessments = new Map<string, TierAssessmentEntity[]>();
-  for (let i = 0; withAssessments && i < ids.length; i += 5_000) {
-    // TierAssessmentService.latest, in one statement: newest application-mode row per rule set and tier.
-    const latest: Array<Record<string, any>> = await q.query(
-      `SELECT DISTINCT ON (organization_id, rule_set, tier) organization_id, rule_set, tier, eligible, criteria
-         FROM tier_assessments WHERE organization_id = ANY($1::uuid[]) AND mode = 'NEW'
-        ORDER BY organization_id, rule_set, tier, profile_version DESC, computed_at DESC`,
-      [ids.slice(i, i + 5_000)],
-    );
-    for (const r of latest) {
-      if (r.rule_set !== ruleSetInForce(r.tier as AssessedTier, asOf)) continue;
-      const list = assessments.get(r.organization_id) ?? [];
-      list.push({ organizationId: r.organization_id, tier: r.tier, ruleSet: r.rule_set, eligible: r.eligible, criteria: r.criteria } as TierAssessmentEntity);
-      assessments.set(r.organization_id, list);
-    }
-  }
-  const order: AssessedTier[] = ['INNOVATIVE_SME', 'SPECIALIZED_SME', 'LITTLE_GIANT'];
-  return rows.map(({ profile, regionCode, version }) => {
-    const latest = (assessments.get(profile.organizationId) ?? []).sort((a, b) => order.indexOf(a.tier as AssessedTier) - order.indexOf(b.tier as AssessedTier));
-    return { side: enterpriseSide(profile, regionCode, latest, asOf), version };
-  });
+  const assessments = withAssessments ? await latestAssessmentsInForce(q, rows.map((r) => r.profile.organizationId), asOf) : new Map<string, TierAssessmentEntity[]>();
+  return rows.map(({ profile, regionCode, version }) => ({ side: enterpriseSide(profile, regionCode, assessments.get(profile.organizationId) ?? [], asOf), version }));
 }
 
 /** Which published listings of a kind to load: by id, or by the matching pre-filters of the listings' read model. */
