@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MatchSetService } from './match-set.service.js';
 import { PipelinedInserts, insertMatches } from './match-insert.js';
+import { deletePairs } from './match.repository.js';
 import type { MatchWorkerInit, MatchWorkerReply } from './match-worker.js';
 import type { LoadedEnterprise } from './match-side-loader.js';
 
@@ -262,12 +263,7 @@ export class MatchMaintenanceService {
           drop.push({ e: f.side.organizationId, l: h.listingId });
         }
       }
-      if (drop.length) {
-        await m.query('DELETE FROM matches m USING unnest($1::uuid[], $2::uuid[]) AS x(e, l) WHERE m.enterprise_organization_id = x.e AND m.listing_id = x.l', [
-          drop.map((d) => d.e),
-          drop.map((d) => d.l),
-        ]);
-      }
+      if (drop.length) await deletePairs(m, drop);
       await insertMatches(m, write);
     }
     const [{ n: rowsAfter }] = await m.query('SELECT count(*)::int AS n FROM matches');

@@ -6,13 +6,11 @@ import type { EnterpriseSide, MatchListingKind } from '../core/match-types.js';
 import { MatchEntity } from './match.entity.js';
 import { ListingPool, MATCH_SET_BOUNDS, better, boundForFirm, type ScoredPair } from '../core/match-engine.js';
 import { insertMatches } from './match-insert.js';
+import { MATCH_SETS_LOCK, deleteKindOf, deleteListingMatches, deletePairs, deleteSetOf, holdersOf, lastListings, othersInSet } from './match.repository.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
 import { enterpriseCandidates, type EnterpriseCandidatesFilter } from '../../../enterprises/src/enterprise-rows.read-model.js';
 import { isPublishedListingSql, loadListingRows } from '../../../listings/src/listing-rows.read-model.js';
 import { requestIsRated } from '../requests/match-request.repository.js';
-
-/** Every write to the match sets holds this lock, so concurrent jobs never interleave their read-decide-write. */
-const MATCH_SETS_LOCK = `SELECT pg_advisory_xact_lock(hashtext('srdi:match-sets'))`;
 
 /**
  * Match sets, kept incrementally under one bound (docs/adr/0007-match-set-bounds.md): each
@@ -68,12 +66,12 @@ export class MatchSetService {
     return this.locked(async (m) => {
       const [entry] = await loadEnterpriseSides(m, { ids: [organizationId] }, asOf, true);
       if (!entry) {
-        await m.query('DELETE FROM matches WHERE enterprise_organization_id = $1', [organizationId]);
+        await deleteSetOf(m, organizationId);
         return 0;
       }
       const pool = new ListingPool(await this.candidateListingsFor(m, entry.side));
       const rows = pool.topFor(entry.side, entry.version, asOf, MATCH_KINDS, this.bounds.perKind);
-      await m.query('DELETE FROM matches WHERE enterprise_organization_id = $1', [organizationId]);
+      await deleteSetOf(m, organizationId);
       await insertMatches(m, rows);
       return rows.length;
     });
@@ -88,14 +86,14 @@ export class MatchSetService {
     return this.locked(async (m) => {
       const N = this.bounds.perKind;
       const [row] = (await loadListingRows(m, { ids: [listingId] })).map((r) => ({ kind: r.listing.kind as MatchListingKind, status: r.listing.status }));
-      const holders: Array<{ id: string; kind: MatchListingKind }> = await m.query('SELECT enterprise_organization_id AS id, kind FROM matches WHERE listing_id = $1', [listingId]);
+      const holders = await holdersOf(m, listingId);
       const held = new Set(holders.map((h) => h.id));
       const [listing] = row?.status === 'PUBLISHED' ? await loadListingSides(m, row.kind, { ids: [listingId] }) : [];
       if (!row || !listing) {
         const kind = holders[0]?.kind ?? row?.kind;
         if (!kind || held.size === 0) return 0;
-        const full = await this.othersInSet(m, [...held], kind, listingId, held);
-        await m.query('DELETE FROM matches WHERE listing_id = $1', [listingId]);
+        const full = await othersInSet(m, [...held], kind, listingId, held);
+        await deleteListingMatches(m, listingId);
         const refill = full.filter((t) => t.n === N - 1).map((t) => t.id);
         if (refill.length) await this.rescoreKind(m, refill, row?.kind ?? kind, asOf);
         return 0;
@@ -105,7 +103,7 @@ export class MatchSetService {
       // Candidate firms by SQL (ids and the few facts a bound needs), then their sets' last members:
       // a firm whose full set the listing cannot beat even at its bound is never loaded.
       const light = await enterpriseCandidates(m, this.candidateEnterprises(side, asOf));
-      const thresholds = new Map((await this.othersInSet(m, [...new Set([...light.map((c) => c.id), ...held])], kind, listingId, held)).map((t) => [t.id, t]));
+      const thresholds = new Map((await othersInSet(m, [...new Set([...light.map((c) => c.id), ...held])], kind, listingId, held)).map((t) => [t.id, t]));
       const toLoad = light
         .filter((c) => {
           const t = thresholds.get(c.id)!;
@@ -131,7 +129,7 @@ export class MatchSetService {
         const pair = scored.get(t.id);
         return pair && t.worstScore !== null && pair.score >= t.worstScore && t.n >= N - (held.has(t.id) ? 1 : 0);
       });
-      const last = await this.lastListings(m, needLast.map((t) => t.id), kind, listingId);
+      const last = await lastListings(m, needLast.map((t) => t.id), kind, listingId);
       for (const t of thresholds.values()) {
         const pair = scored.get(t.id);
         const had = held.has(t.id);
@@ -149,13 +147,8 @@ export class MatchSetService {
         } else if (t.n < N - 1 || (worst && pair.score >= worst.score && better(pair, worst))) keep.push(pair);
         else refill.push(t.id);
       }
-      await m.query('DELETE FROM matches WHERE listing_id = $1', [listingId]);
-      if (evict.length) {
-        await m.query('DELETE FROM matches m USING unnest($1::uuid[], $2::uuid[]) AS x(e, l) WHERE m.enterprise_organization_id = x.e AND m.listing_id = x.l', [
-          evict.map((x) => x.e),
-          evict.map((x) => x.l),
-        ]);
-      }
+      await deleteListingMatches(m, listingId);
+      if (evict.length) await deletePairs(m, evict);
       await insertMatches(m, keep);
       if (refill.length) await this.rescoreKind(m, refill, kind, asOf);
       return keep.length;
@@ -171,51 +164,12 @@ export class MatchSetService {
     return base;
   }
 
-  /**
-   * For each enterprise: how many other listings of `kind` its stored set holds (never more than the
-   * bound) and the lowest score among them, in one aggregate over the per-enterprise index.
-   */
-  private async othersInSet(m: EntityManager, ids: string[], kind: string, listingId: string, holders: ReadonlySet<string> = new Set(ids)) {
-    const found = new Map<string, { n: number; ws: number }>();
-    // Firms that do not hold the listing need no filter on it, so the per-enterprise index answers alone.
-    const [withIt, without] = [ids.filter((id) => holders.has(id)), ids.filter((id) => !holders.has(id))];
-    for (const [group, filter] of [
-      [withIt, 'AND listing_id <> $3'],
-      [without, 'AND $3::uuid IS NOT NULL'],
-    ] as const) {
-      for (let i = 0; i < group.length; i += 20_000) {
-        const rows: Array<{ id: string; n: number; ws: number }> = await m.query(
-          `SELECT enterprise_organization_id AS id, count(*)::int AS n, min(score) AS ws FROM matches
-            WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2 ${filter} GROUP BY 1`,
-          [group.slice(i, i + 20_000), kind, listingId],
-        );
-        for (const r of rows) found.set(r.id, r);
-      }
-    }
-    return ids.map((id) => ({ id, n: found.get(id)?.n ?? 0, worstScore: found.get(id)?.ws ?? null }));
-  }
-
-  /** The last member (lowest score, then highest listing id) of each enterprise's set of `kind`, other than `listingId`. */
-  private async lastListings(m: EntityManager, ids: string[], kind: string, listingId: string): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += 20_000) {
-      const rows: Array<{ id: string; wl: string }> = await m.query(
-        `SELECT DISTINCT ON (enterprise_organization_id) enterprise_organization_id AS id, listing_id::text AS wl FROM matches
-          WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2 AND listing_id <> $3
-          ORDER BY enterprise_organization_id, score, listing_id DESC`,
-        [ids.slice(i, i + 20_000), kind, listingId],
-      );
-      for (const r of rows) out.set(r.id, r.wl);
-    }
-    return out;
-  }
-
   /** Recomputes the `kind` part of these enterprises' sets against every published listing of that kind. */
   async rescoreKind(m: EntityManager, organizationIds: string[], kind: MatchListingKind, asOf: string): Promise<number> {
     const firms = await loadEnterpriseSides(m, { ids: organizationIds }, asOf, kind === 'SERVICE_OFFERING');
     const pool = new ListingPool(await loadListingSides(m, kind));
     const rows = firms.flatMap((e) => pool.topFor(e.side, e.version, asOf, [kind], this.bounds.perKind));
-    await m.query('DELETE FROM matches WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2', [organizationIds, kind]);
+    await deleteKindOf(m, organizationIds, kind);
     await insertMatches(m, rows);
     return rows.length;
   }
