@@ -54,7 +54,7 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
 
   it('the bulk loaders give the scorer exactly the sides the entity path gives', async () => {
     const firms = data.enterpriseIds.slice(0, 40);
-    const bulk = await loadEnterpriseSides(ds, 'p.organization_id = ANY($1::uuid[])', [firms], today, true);
+    const bulk = await loadEnterpriseSides(ds, { ids: firms }, today, true);
     const [profiles, financials, orgs, latest] = await Promise.all([
       ds.getRepository(EnterpriseProfileEntity).findBy({ organizationId: In(firms) }),
       ds.getRepository(EnterpriseFinancialsEntity).find({ where: { organizationId: In(firms) }, order: { year: 'DESC' } }),
@@ -75,7 +75,7 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
       const rows = await listings.byIds(ids);
       const parks = new Map((await listings.parksByIds(rows.filter((r) => r.listing.kind === 'PARK_VACANCY').map((r) => (r.details as ParkVacancyEntity).parkId))).map((p) => [p.id, p]));
       const viaEntities = rows.map((r) => listingSide(r, r.listing.kind === 'PARK_VACANCY' ? parks.get((r.details as ParkVacancyEntity).parkId) : null));
-      const viaBulk = (await loadListingSides(ds, kind, 'l.id = ANY($1::uuid[])', [ids])).map((l) => l.side);
+      const viaBulk = (await loadListingSides(ds, kind, { ids })).map((l) => l.side);
       const byListing = (a: { listingId: string }, b: { listingId: string }) => (a.listingId < b.listingId ? -1 : 1);
       expect(viaBulk.sort(byListing)).toEqual(viaEntities.sort(byListing));
     }
@@ -83,8 +83,8 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
 
   it('the indexed engine with its pre-checks keeps exactly the best pairs a brute-force scoring of every pair keeps', async () => {
     const report = await maintenance.rebuildAll(today);
-    const firms = await loadEnterpriseSides(ds, 'true', [], today, true);
-    const all = (await Promise.all(MATCH_KINDS.map((k) => loadListingSides(ds, k, 'true', [])))).flat();
+    const firms = await loadEnterpriseSides(ds, {}, today, true);
+    const all = (await Promise.all(MATCH_KINDS.map((k) => loadListingSides(ds, k)))).flat();
     const expected: Array<{ e: string; l: string; score: number }> = [];
     for (const f of firms) {
       for (const kind of MATCH_KINDS) {

@@ -15,6 +15,7 @@ import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferin
 import { ListingEntity } from './entities/listing.entity.js';
 import { ParkEntity } from './entities/park.entity.js';
 import type { ListingKind, ListingStatus } from './listing-enums.js';
+import { fullListings, loadListingRows, type FullListing, type ListingDetails } from './listing-rows.read-model.js';
 import {
   validateChallenge,
   validateCreditProduct,
@@ -37,11 +38,7 @@ export function canSeeListing(actor: Pick<Actor, 'organizationId'>, listing: Pic
   return listing.status === 'PUBLISHED' || (listing.status === 'CLOSED' && listing.publishedAt !== null);
 }
 
-export type ListingDetails = ServiceOfferingEntity | CreditProductEntity | ChallengeEntity | ParkVacancyEntity;
-export interface FullListing {
-  listing: ListingEntity;
-  details: ListingDetails;
-}
+export type { FullListing, ListingDetails };
 
 const DETAIL_ENTITY = {
   SERVICE_OFFERING: ServiceOfferingEntity,
@@ -49,7 +46,6 @@ const DETAIL_ENTITY = {
   CHALLENGE: ChallengeEntity,
   PARK_VACANCY: ParkVacancyEntity,
 } as const;
-const DETAIL_KINDS = Object.keys(DETAIL_ENTITY) as ListingKind[];
 
 const KIND_LABEL: Record<ListingKind, string> = {
   SERVICE_OFFERING: '服务产品',
@@ -270,26 +266,24 @@ export class ListingService {
 
   /** Published and closed listings are visible to every signed-in user; drafts only to their owner. */
   async findVisible(actor: Actor, id: string): Promise<FullListing | null> {
-    const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id: parseId(id, 'id') });
-    if (!listing || !canSeeListing(actor, listing)) return null;
-    const [full] = await this.withDetails([listing]);
+    const [row] = await loadListingRows(this.dataSource, { ids: [parseId(id, 'id')] });
+    if (!row || !canSeeListing(actor, row.listing)) return null;
+    const [full] = fullListings([row]);
     return full ?? null;
   }
 
   /**
-   * Attaches kind details with one statement whatever the kinds present: the listings' ids joined
-   * to the four detail tables (one-to-one by listing id). It was one statement per kind, run one
-   * after the other (up to four round trips for a mixed page); bench:load found statements per
-   * request, each paying TypeORM's query building and a socket write, the largest server cost.
+   * Attaches kind details with one statement of the read model whatever the kinds present (the
+   * listings' ids joined to the four detail tables). It was one statement per kind, run one after
+   * the other (up to four round trips for a mixed page); bench:load found statements per request,
+   * each paying TypeORM's query building and a socket write, the largest server cost.
    */
   async withDetails(listings: ListingEntity[]): Promise<FullListing[]> {
     if (listings.length === 0) return [];
-    const qb = this.dataSource.getRepository(ListingEntity).createQueryBuilder('l').select('l.id').where('l.id IN (:...ids)', { ids: listings.map((l) => l.id) });
-    DETAIL_KINDS.forEach((kind, i) => qb.leftJoinAndMapOne(`l.detail${i}`, DETAIL_ENTITY[kind], `d${i}`, `d${i}.listingId = l.id`));
-    const rows = (await qb.getMany()) as Array<ListingEntity & Record<string, ListingDetails | null | undefined>>;
-    const details = new Map<string, Record<string, ListingDetails | null | undefined>>(rows.map((r) => [r.id, r]));
+    const rows = await loadListingRows(this.dataSource, { ids: listings.map((l) => l.id) });
+    const details = new Map(rows.map((r) => [r.listing.id, r.details]));
     return listings.flatMap((l) => {
-      const found = details.get(l.id)?.[`detail${DETAIL_KINDS.indexOf(l.kind)}`];
+      const found = details.get(l.id);
       return found ? [{ listing: l, details: found }] : [];
     });
   }
@@ -331,7 +325,7 @@ export class ListingService {
 
   /** Listings with details by id, no visibility check (DataLoader batch). */
   async byIds(ids: readonly string[]): Promise<FullListing[]> {
-    return this.withDetails(await this.dataSource.getRepository(ListingEntity).findBy({ id: In([...ids]) }));
+    return fullListings(await loadListingRows(this.dataSource, { ids }));
   }
 
   parksByIds(ids: readonly string[]): Promise<ParkEntity[]> {

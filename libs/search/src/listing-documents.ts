@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from '../../listings/src/entities/listing-details.entity.js';
+import { loadListingRows, type ListingRow } from '../../listings/src/listing-rows.read-model.js';
 import type { SearchDocument, SearchListingKind } from './search-index.port.js';
 
 /** Chinese words for enum values, so a search for 知识产权质押 finds an IP_PLEDGE product whatever its title says. */
@@ -32,79 +34,45 @@ const LABELS: Record<string, string> = {
   OFFICE: '办公',
 };
 
-interface Row {
-  id: string;
-  kind: SearchListingKind;
-  title: string;
-  description: string;
-  tags: string[];
-  region_codes: string[];
-  industry_codes: string[];
-  published_at: Date | null;
-  created_at: Date;
-  version: number;
-  owner_name: string;
-  category: string | null;
-  product_type: string | null;
-  partner_investor: string | null;
-  tech_field: string | null;
-  requirements: string | null;
-  indicators: string[] | null;
-  park_name: string | null;
-  park_address: string | null;
-  use_class: string | null;
-  area_sqm: number | null;
-}
-
-const SELECT = `
-  SELECT l.id, l.kind, l.title, l.description, l.tags, l.region_codes, l.industry_codes, l.published_at, l.created_at, l.version,
-         o.name AS owner_name, so.category, cp.product_type, cp.partner_investor, ch.tech_field, ch.requirements, ch.indicators,
-         p.name AS park_name, p.address AS park_address, pv.use_class, pv.area_sqm
-    FROM listings l
-    JOIN organizations o ON o.id = l.owner_organization_id
-    LEFT JOIN service_offerings so ON so.listing_id = l.id
-    LEFT JOIN credit_products cp ON cp.listing_id = l.id
-    LEFT JOIN challenges ch ON ch.listing_id = l.id
-    LEFT JOIN park_vacancies pv ON pv.listing_id = l.id
-    LEFT JOIN parks p ON p.id = pv.park_id`;
-
-function toDocument(r: Row): SearchDocument {
-  const label = (v: string | null) => (v ? (LABELS[v] ?? '') : '');
+function toDocument({ listing: l, details, ownerName, park }: ListingRow): SearchDocument {
+  // Absent fields of other kinds read as null, as the outer joins gave them.
+  const d = (details ?? {}) as Partial<ServiceOfferingEntity & CreditProductEntity & ChallengeEntity & ParkVacancyEntity>;
+  const label = (v: string | null | undefined) => (v ? (LABELS[v] ?? '') : '');
   const extra = [
-    label(r.kind),
-    label(r.category),
-    label(r.product_type),
-    label(r.use_class),
-    r.partner_investor,
-    r.tech_field,
-    r.requirements,
-    ...(r.indicators ?? []),
-    r.park_name,
-    r.park_address,
-    r.area_sqm ? `${Math.round(r.area_sqm)}平 ${Math.round(r.area_sqm)}平方米` : null,
+    label(l.kind),
+    label(d.category),
+    label(d.productType),
+    label(d.useClass),
+    d.partnerInvestor,
+    d.techField,
+    d.requirements,
+    ...(d.indicators ?? []),
+    park?.name,
+    park?.address,
+    d.areaSqm ? `${Math.round(d.areaSqm)}平 ${Math.round(d.areaSqm)}平方米` : null,
   ];
   return {
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    description: r.description,
+    id: l.id,
+    kind: l.kind as SearchListingKind,
+    title: l.title,
+    description: l.description,
     extraText: extra.filter(Boolean).join(' '),
-    tags: r.tags,
-    ownerName: r.owner_name,
-    regionCodes: r.region_codes,
-    industryCodes: r.industry_codes,
-    serviceCategory: r.category,
-    creditProductType: r.product_type,
-    publishedAt: (r.published_at ?? r.created_at).getTime(),
-    version: r.version,
+    tags: l.tags,
+    ownerName,
+    regionCodes: l.regionCodes,
+    industryCodes: l.industryCodes,
+    serviceCategory: d.category ?? null,
+    creditProductType: d.productType ?? null,
+    publishedAt: (l.publishedAt ?? l.createdAt).getTime(),
+    version: l.version,
   };
 }
 
 /** Current database state of the given listings: documents for the published ones, ids of the rest. */
 export async function loadListingStates(dataSource: DataSource | EntityManager, ids: string[]): Promise<{ publish: SearchDocument[]; remove: string[] }> {
   if (ids.length === 0) return { publish: [], remove: [] };
-  const rows: Array<Row & { status: string }> = await dataSource.query(`${SELECT.replace('SELECT l.id,', 'SELECT l.status, l.id,')} WHERE l.id = ANY($1::uuid[])`, [ids]);
-  const publish = rows.filter((r) => r.status === 'PUBLISHED').map(toDocument);
+  const rows = await loadListingRows(dataSource, { ids });
+  const publish = rows.filter((r) => r.listing.status === 'PUBLISHED').map(toDocument);
   const published = new Set(publish.map((d) => d.id));
   return { publish, remove: ids.filter((id) => !published.has(id)) };
 }
@@ -113,9 +81,9 @@ export async function loadListingStates(dataSource: DataSource | EntityManager, 
 export async function* publishedDocuments(dataSource: DataSource, pageSize = 1_000): AsyncGenerator<SearchDocument[]> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows: Row[] = await dataSource.query(`${SELECT} WHERE l.status = 'PUBLISHED' AND l.id > $1 ORDER BY l.id LIMIT $2`, [after, pageSize]);
+    const rows = await loadListingRows(dataSource, { published: true, afterId: after, limit: pageSize });
     if (rows.length === 0) return;
     yield rows.map(toDocument);
-    after = rows[rows.length - 1]!.id;
+    after = rows[rows.length - 1]!.listing.id;
   }
 }

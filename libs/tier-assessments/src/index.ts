@@ -6,7 +6,7 @@
  * The entity list (apps/composition/src/database-schema.ts) imports the entity file itself, not this file.
  */
 export { TierAssessmentEntity } from './tier-assessment.entity.js';
-export { TierAssessmentService, type AssessResult } from './tier-assessment.service.js';
+export { TierAssessmentService, latestAssessmentsInForce, type AssessResult } from './tier-assessment.service.js';
 export { highestEligible, reviewRisk } from './assessment-verdicts.js';
 export { AssessEnterpriseHandler, NIGHTLY_REASSESS_PATTERN, NightlyReassessScheduler, ReassessAllHandler, ReassessEnterpriseHandler } from './tier-scoring.handlers.js';
 export { TierAssessmentsModule } from './tier-assessments.module.js';

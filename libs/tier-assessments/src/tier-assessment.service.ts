@@ -145,3 +145,30 @@ export class TierAssessmentService {
     }
   }
 }
+
+/**
+ * `TierAssessmentService.latest` for bulk readers in the caller's transaction (the match sides):
+ * each firm's newest application-mode assessment per tier under the rule set in force on `asOf`,
+ * one statement per 5,000 firms, ordered INNOVATIVE_SME, SPECIALIZED_SME, LITTLE_GIANT. Only the
+ * fields the scorer reads; firms without an assessment are absent.
+ */
+export async function latestAssessmentsInForce(q: Pick<DataSource, 'query'>, organizationIds: readonly string[], asOf: string): Promise<Map<string, TierAssessmentEntity[]>> {
+  const out = new Map<string, TierAssessmentEntity[]>();
+  for (let i = 0; i < organizationIds.length; i += 5_000) {
+    const rows: Array<Record<string, any>> = await q.query(
+      `SELECT DISTINCT ON (organization_id, rule_set, tier) organization_id, rule_set, tier, eligible, criteria
+         FROM tier_assessments WHERE organization_id = ANY($1::uuid[]) AND mode = 'NEW'
+        ORDER BY organization_id, rule_set, tier, profile_version DESC, computed_at DESC`,
+      [organizationIds.slice(i, i + 5_000)],
+    );
+    for (const r of rows) {
+      if (r.rule_set !== ruleSetInForce(r.tier as AssessedTier, asOf)) continue;
+      const list = out.get(r.organization_id) ?? [];
+      list.push({ organizationId: r.organization_id, tier: r.tier, ruleSet: r.rule_set, eligible: r.eligible, criteria: r.criteria } as TierAssessmentEntity);
+      out.set(r.organization_id, list);
+    }
+  }
+  const order: AssessedTier[] = ['INNOVATIVE_SME', 'SPECIALIZED_SME', 'LITTLE_GIANT'];
+  for (const list of out.values()) list.sort((a, b) => order.indexOf(a.tier as AssessedTier) - order.indexOf(b.tier as AssessedTier));
+  return out;
+}

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../identity/src/access/access-policy.js';
 import { VerificationService, validateReason, type DecisionOutcome } from '../../identity/src/verification/verification.service.js';
 import { VERIFICATION_REASON_MAX_CHARS } from '../../identity/src/verification/verification-state.js';
-import { ListingEntity } from '../../listings/src/entities/listing.entity.js';
+import { loadListingRows } from '../../listings/src/listing-rows.read-model.js';
 import { ListingService } from '../../listings/src/listing.service.js';
 import { ChallengeApplicationService } from '../../listings/src/challenges/challenge-application.service.js';
 import { MatchRequestService } from '../../matching/src/requests/match-request.service.js';
@@ -37,9 +37,9 @@ export class VerificationDeskService {
     const org = outcome.organization;
     const why = validateReason(reason, 'reason', true)!;
     const closedReason = Array.from(`机构资质已被主管部门撤销：${why}`).slice(0, VERIFICATION_REASON_MAX_CHARS).join('');
-    const published = await manager.find(ListingEntity, { where: { ownerOrganizationId: org.id, status: 'PUBLISHED' }, order: { id: 'ASC' } });
+    const published = await loadListingRows(manager, { ownerId: org.id, published: true });
     const closedListingIds: string[] = [];
-    for (const listing of published) {
+    for (const { listing } of published) {
       await this.listings.close(manager, actor, listing.id, closedReason);
       closedListingIds.push(listing.id);
     }

@@ -9,7 +9,8 @@ import { checkPageSize, fetchKeysetPage } from '../../../platform/src/pagination
 import { authorize } from '../../../identity/src/access/authorize.js';
 import type { Actor } from '../../../identity/src/access/access-policy.js';
 import { assertNotRevoked, lockStanding } from '../../../identity/src/verification/organization-standing.js';
-import { ListingEntity } from '../../../listings/src/entities/listing.entity.js';
+import { financingNeedAmount } from '../../../enterprises/src/enterprise-rows.read-model.js';
+import { shareLockedListing } from '../../../listings/src/listing-rows.read-model.js';
 import { canSeeListing } from '../../../listings/src/listing.service.js';
 import { MatchRequestEntity } from './match-request.entity.js';
 import {
@@ -87,7 +88,7 @@ export class MatchRequestService {
     }
 
     // A shared lock: closing the listing waits for this request (and the other way round).
-    const listing = await manager.findOne(ListingEntity, { where: { id: listingId }, lock: { mode: 'pessimistic_read' } });
+    const listing = await shareLockedListing(manager, listingId);
     if (!listing || !canSeeListing(enterprise, listing)) throw listingNotFound(listingId);
     if (listing.status !== 'PUBLISHED') {
       throw badInput(
@@ -100,7 +101,7 @@ export class MatchRequestService {
       where: { listingId, enterpriseOrganizationId: enterprise.organizationId, status: In([...OPEN_MATCH_REQUEST_STATUSES]) },
     });
     if (open) throw alreadyOpen(open);
-    const requestedAmount = amount ?? (listing.kind === 'CREDIT_PRODUCT' ? await this.financingNeedOf(manager, enterprise.organizationId) : null);
+    const requestedAmount = amount ?? (listing.kind === 'CREDIT_PRODUCT' ? await financingNeedAmount(manager, enterprise.organizationId) : null);
     // Share-locked: a concurrent revocation of the enterprise either sees this request or refuses it.
     const standing = await lockStanding(manager, enterprise.organizationId);
     assertNotRevoked(standing, 'requestMatch');
@@ -269,11 +270,6 @@ export class MatchRequestService {
     );
     const byId = new Map(rows.map((r) => [r.id!, r]));
     return organizationIds.map((id) => toStats(byId.get(id)));
-  }
-
-  private async financingNeedOf(manager: EntityManager, organizationId: string): Promise<number | null> {
-    const [row] = await manager.query(`SELECT (financing_need->>'amount')::bigint AS amount FROM enterprise_profiles WHERE organization_id = $1`, [organizationId]);
-    return row?.amount == null ? null : Number(row.amount);
   }
 
   private async lockRequest(manager: EntityManager, id: string): Promise<MatchRequestEntity> {

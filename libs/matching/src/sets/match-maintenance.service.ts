@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
+import { hasEnterpriseProfileSql } from '../../../enterprises/src/enterprise-rows.read-model.js';
+import { isPublishedListingSql } from '../../../listings/src/listing-rows.read-model.js';
 import { SCORER_VERSION } from '../core/weights.js';
 import { ListingPool, type ScoredPair } from '../core/match-engine.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
@@ -10,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MatchSetService } from './match-set.service.js';
 import { PipelinedInserts, insertMatches } from './match-insert.js';
+import { deletePairs } from './match.repository.js';
 import type { MatchWorkerInit, MatchWorkerReply } from './match-worker.js';
 import type { LoadedEnterprise } from './match-side-loader.js';
 
@@ -73,20 +76,14 @@ export class MatchMaintenanceService {
 
   private async allListings(m: EntityManager): Promise<LoadedListing[]> {
     const out: LoadedListing[] = [];
-    for (const kind of MATCH_KINDS) out.push(...(await loadListingSides(m, kind, 'true', [])));
+    for (const kind of MATCH_KINDS) out.push(...(await loadListingSides(m, kind)));
     return out;
   }
 
   private async *firmChunks(m: EntityManager, asOf: string) {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const firms = await loadEnterpriseSides(
-        m,
-        `p.organization_id IN (SELECT organization_id FROM enterprise_profiles WHERE organization_id > $1 ORDER BY organization_id LIMIT ${FIRM_CHUNK})`,
-        [after],
-        asOf,
-        true,
-      );
+      const firms = await loadEnterpriseSides(m, { afterId: after, limit: FIRM_CHUNK }, asOf, true);
       if (firms.length === 0) return;
       after = firms[firms.length - 1]!.side.organizationId;
       yield firms;
@@ -200,10 +197,10 @@ export class MatchMaintenanceService {
     const t0 = performance.now();
     const [{ n: rowsBefore }] = await m.query('SELECT count(*)::int AS n FROM matches');
     const noProfile = await m.query(
-      'DELETE FROM matches m WHERE NOT EXISTS (SELECT 1 FROM enterprise_profiles p WHERE p.organization_id = m.enterprise_organization_id)',
+      `DELETE FROM matches m WHERE NOT ${hasEnterpriseProfileSql('m.enterprise_organization_id')}`,
     );
     const unpublished = await m.query(
-      "DELETE FROM matches m WHERE NOT EXISTS (SELECT 1 FROM listings l WHERE l.id = m.listing_id AND l.status = 'PUBLISHED')",
+      `DELETE FROM matches m WHERE NOT ${isPublishedListingSql('m.listing_id')}`,
     );
     const listings = await this.allListings(m);
     const pool = new ListingPool(listings);
@@ -266,12 +263,7 @@ export class MatchMaintenanceService {
           drop.push({ e: f.side.organizationId, l: h.listingId });
         }
       }
-      if (drop.length) {
-        await m.query('DELETE FROM matches m USING unnest($1::uuid[], $2::uuid[]) AS x(e, l) WHERE m.enterprise_organization_id = x.e AND m.listing_id = x.l', [
-          drop.map((d) => d.e),
-          drop.map((d) => d.l),
-        ]);
-      }
+      if (drop.length) await deletePairs(m, drop);
       await insertMatches(m, write);
     }
     const [{ n: rowsAfter }] = await m.query('SELECT count(*)::int AS n FROM matches');

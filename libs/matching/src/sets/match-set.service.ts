@@ -6,19 +6,11 @@ import type { EnterpriseSide, MatchListingKind } from '../core/match-types.js';
 import { MatchEntity } from './match.entity.js';
 import { ListingPool, MATCH_SET_BOUNDS, better, boundForFirm, type ScoredPair } from '../core/match-engine.js';
 import { insertMatches } from './match-insert.js';
+import { MATCH_SETS_LOCK, deleteKindOf, deleteListingMatches, deletePairs, deleteSetOf, holdersOf, lastListings, othersInSet } from './match.repository.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
-import { effectiveTierSql } from '../../../enterprises/src/effective-tier.sql.js';
-
-/** SQL: regions nest (330200 ⊃ 330281) or the listing serves anywhere. */
-const REGION_NESTS = (listingRegions: string, orgRegion: string) => `(${listingRegions} = '{}' OR EXISTS (
-  SELECT 1 FROM unnest(${listingRegions}) AS r(code)
-   WHERE ${orgRegion} LIKE regexp_replace(r.code, '(00)+$', '') || '%' OR r.code LIKE regexp_replace(${orgRegion}, '(00)+$', '') || '%'))`;
-/** SQL: industry prefixes nest either way, or the listing targets any industry. */
-const INDUSTRY_NESTS = (listingIndustries: string, orgIndustry: string) => `(${listingIndustries} = '{}' OR EXISTS (
-  SELECT 1 FROM unnest(${listingIndustries}) AS i(code) WHERE ${orgIndustry} LIKE i.code || '%' OR i.code LIKE ${orgIndustry} || '%'))`;
-
-/** Every write to the match sets holds this lock, so concurrent jobs never interleave their read-decide-write. */
-const MATCH_SETS_LOCK = `SELECT pg_advisory_xact_lock(hashtext('srdi:match-sets'))`;
+import { enterpriseCandidates, type EnterpriseCandidatesFilter } from '../../../enterprises/src/enterprise-rows.read-model.js';
+import { isPublishedListingSql, loadListingRows } from '../../../listings/src/listing-rows.read-model.js';
+import { requestIsRated } from '../requests/match-request.repository.js';
 
 /**
  * Match sets, kept incrementally under one bound (docs/adr/0007-match-set-bounds.md): each
@@ -44,37 +36,24 @@ export class MatchSetService {
     });
   }
 
-  /** Published listings of each kind that can concern the firm (lenient SQL pre-filter; the scorer decides). */
+  /** Published listings of each kind that can concern the firm (the listings' lenient pre-filter; the scorer decides). */
   async candidateListingsFor(m: EntityManager, e: EnterpriseSide, kinds: readonly MatchListingKind[] = MATCH_KINDS): Promise<LoadedListing[]> {
     const out: LoadedListing[] = [];
-    const common = `${REGION_NESTS('l.region_codes', '$1')} AND ${INDUSTRY_NESTS('l.industry_codes', '$2')}`;
+    const reaches = { reachesRegion: e.regionCode, reachesIndustry: e.industryCode };
     for (const kind of kinds) {
       switch (kind) {
         case 'CREDIT_PRODUCT':
-          out.push(
-            ...(await loadListingSides(m, kind, `${common} AND (d.eligible_tiers = '{}' OR $3 = ANY(d.eligible_tiers)) AND (d.min_invention_patents IS NULL OR d.min_invention_patents <= $4)`, [
-              e.regionCode,
-              e.industryCode,
-              e.tier,
-              e.ip.inventionPatents,
-            ])),
-          );
+          out.push(...(await loadListingSides(m, kind, { ...reaches, openToTier: e.tier, asksInventionPatentsAtMost: e.ip.inventionPatents })));
           break;
         case 'CHALLENGE':
-          out.push(...(await loadListingSides(m, kind, `${common} AND d.apply_by >= $3::date`, [e.regionCode, e.industryCode, e.asOf])));
+          out.push(...(await loadListingSides(m, kind, { ...reaches, applyByOnOrAfter: e.asOf })));
           break;
         case 'SERVICE_OFFERING':
-          out.push(...(await loadListingSides(m, kind, common, [e.regionCode, e.industryCode])));
+          out.push(...(await loadListingSides(m, kind, reaches)));
           break;
         case 'PARK_VACANCY':
           if (e.spaceNeed) {
-            out.push(
-              ...(await loadListingSides(m, kind, `${INDUSTRY_NESTS('l.industry_codes', '$1')} AND d.area_sqm BETWEEN $2 AND $3`, [
-                e.industryCode,
-                e.spaceNeed.minAreaSqm,
-                e.spaceNeed.maxAreaSqm,
-              ])),
-            );
+            out.push(...(await loadListingSides(m, kind, { reachesIndustry: e.industryCode, areaSqmBetween: [e.spaceNeed.minAreaSqm, e.spaceNeed.maxAreaSqm] })));
           }
           break;
       }
@@ -85,14 +64,14 @@ export class MatchSetService {
   /** Recomputes one enterprise's set against every published listing that can concern it. */
   rescoreEnterprise(organizationId: string, asOf = todayInShanghai()): Promise<number> {
     return this.locked(async (m) => {
-      const [entry] = await loadEnterpriseSides(m, 'p.organization_id = $1', [organizationId], asOf, true);
+      const [entry] = await loadEnterpriseSides(m, { ids: [organizationId] }, asOf, true);
       if (!entry) {
-        await m.query('DELETE FROM matches WHERE enterprise_organization_id = $1', [organizationId]);
+        await deleteSetOf(m, organizationId);
         return 0;
       }
       const pool = new ListingPool(await this.candidateListingsFor(m, entry.side));
       const rows = pool.topFor(entry.side, entry.version, asOf, MATCH_KINDS, this.bounds.perKind);
-      await m.query('DELETE FROM matches WHERE enterprise_organization_id = $1', [organizationId]);
+      await deleteSetOf(m, organizationId);
       await insertMatches(m, rows);
       return rows.length;
     });
@@ -106,15 +85,15 @@ export class MatchSetService {
   scoreListing(listingId: string, asOf = todayInShanghai()): Promise<number> {
     return this.locked(async (m) => {
       const N = this.bounds.perKind;
-      const [row]: Array<{ kind: MatchListingKind; status: string }> = await m.query('SELECT kind::text AS kind, status::text AS status FROM listings WHERE id = $1', [listingId]);
-      const holders: Array<{ id: string; kind: MatchListingKind }> = await m.query('SELECT enterprise_organization_id AS id, kind FROM matches WHERE listing_id = $1', [listingId]);
+      const [row] = (await loadListingRows(m, { ids: [listingId] })).map((r) => ({ kind: r.listing.kind as MatchListingKind, status: r.listing.status }));
+      const holders = await holdersOf(m, listingId);
       const held = new Set(holders.map((h) => h.id));
-      const [listing] = row?.status === 'PUBLISHED' ? await loadListingSides(m, row.kind, 'l.id = $1', [listingId]) : [];
+      const [listing] = row?.status === 'PUBLISHED' ? await loadListingSides(m, row.kind, { ids: [listingId] }) : [];
       if (!row || !listing) {
         const kind = holders[0]?.kind ?? row?.kind;
         if (!kind || held.size === 0) return 0;
-        const full = await this.othersInSet(m, [...held], kind, listingId, held);
-        await m.query('DELETE FROM matches WHERE listing_id = $1', [listingId]);
+        const full = await othersInSet(m, [...held], kind, listingId, held);
+        await deleteListingMatches(m, listingId);
         const refill = full.filter((t) => t.n === N - 1).map((t) => t.id);
         if (refill.length) await this.rescoreKind(m, refill, row?.kind ?? kind, asOf);
         return 0;
@@ -123,22 +102,18 @@ export class MatchSetService {
       const side = listing.side;
       // Candidate firms by SQL (ids and the few facts a bound needs), then their sets' last members:
       // a firm whose full set the listing cannot beat even at its bound is never loaded.
-      const light: Array<{ id: string; region_code: string; service_needs: string[]; financing_need: EnterpriseSide['financingNeed'] }> = await m.query(
-        `SELECT p.organization_id AS id, o.region_code, p.service_needs, p.financing_need
-           FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id WHERE ${this.candidateEnterprisesWhere(side)}`,
-        this.candidateEnterprisesParams(side, asOf),
-      );
-      const thresholds = new Map((await this.othersInSet(m, [...new Set([...light.map((c) => c.id), ...held])], kind, listingId, held)).map((t) => [t.id, t]));
+      const light = await enterpriseCandidates(m, this.candidateEnterprises(side, asOf));
+      const thresholds = new Map((await othersInSet(m, [...new Set([...light.map((c) => c.id), ...held])], kind, listingId, held)).map((t) => [t.id, t]));
       const toLoad = light
         .filter((c) => {
           const t = thresholds.get(c.id)!;
           if (held.has(c.id) || t.n < N || t.worstScore === null) return true;
-          return boundForFirm(side, { regionCode: c.region_code, serviceNeeds: c.service_needs, financingNeed: c.financing_need }) >= t.worstScore;
+          return boundForFirm(side, { regionCode: c.regionCode, serviceNeeds: c.serviceNeeds, financingNeed: c.financingNeed }) >= t.worstScore;
         })
         .map((c) => c.id);
       const candidates: Awaited<ReturnType<typeof loadEnterpriseSides>> = [];
       for (let i = 0; i < toLoad.length; i += 10_000) {
-        candidates.push(...(await loadEnterpriseSides(m, 'p.organization_id = ANY($1::uuid[])', [toLoad.slice(i, i + 10_000)], asOf, kind === 'SERVICE_OFFERING')));
+        candidates.push(...(await loadEnterpriseSides(m, { ids: toLoad.slice(i, i + 10_000) }, asOf, kind === 'SERVICE_OFFERING')));
       }
       const pool = new ListingPool([listing]);
       const scored = new Map<string, ScoredPair>();
@@ -154,7 +129,7 @@ export class MatchSetService {
         const pair = scored.get(t.id);
         return pair && t.worstScore !== null && pair.score >= t.worstScore && t.n >= N - (held.has(t.id) ? 1 : 0);
       });
-      const last = await this.lastListings(m, needLast.map((t) => t.id), kind, listingId);
+      const last = await lastListings(m, needLast.map((t) => t.id), kind, listingId);
       for (const t of thresholds.values()) {
         const pair = scored.get(t.id);
         const had = held.has(t.id);
@@ -172,78 +147,29 @@ export class MatchSetService {
         } else if (t.n < N - 1 || (worst && pair.score >= worst.score && better(pair, worst))) keep.push(pair);
         else refill.push(t.id);
       }
-      await m.query('DELETE FROM matches WHERE listing_id = $1', [listingId]);
-      if (evict.length) {
-        await m.query('DELETE FROM matches m USING unnest($1::uuid[], $2::uuid[]) AS x(e, l) WHERE m.enterprise_organization_id = x.e AND m.listing_id = x.l', [
-          evict.map((x) => x.e),
-          evict.map((x) => x.l),
-        ]);
-      }
+      await deleteListingMatches(m, listingId);
+      if (evict.length) await deletePairs(m, evict);
       await insertMatches(m, keep);
       if (refill.length) await this.rescoreKind(m, refill, kind, asOf);
       return keep.length;
     });
   }
 
-  private candidateEnterprisesWhere(l: LoadedListing['side']): string {
-    if (l.kind === 'PARK_VACANCY') return `p.space_need IS NOT NULL AND ${INDUSTRY_NESTS('$1::text[]', 'p.industry_code')}`;
-    const base = `${REGION_NESTS('$1::text[]', 'o.region_code')} AND ${INDUSTRY_NESTS('$2::text[]', 'p.industry_code')}`;
+  /** The firms a listing can concern (the enterprises' lenient pre-filter; the scorer decides). */
+  private candidateEnterprises(l: LoadedListing['side'], asOf: string): EnterpriseCandidatesFilter {
+    if (l.kind === 'PARK_VACANCY') return { needsSpace: true, reachedByIndustries: l.industryCodes };
+    const base = { reachedByRegions: l.regionCodes, reachedByIndustries: l.industryCodes };
     // The tier the scorer sees (enterpriseSide): a lapsed title or a claim is NONE, so a product open to NONE reaches it.
-    if (l.kind === 'CREDIT_PRODUCT') return `${base} AND ($3::text[] = '{}' OR (${effectiveTierSql('p', '$5::date')})::text = ANY($3::text[])) AND p.invention_patents >= $4`;
+    if (l.kind === 'CREDIT_PRODUCT') return { ...base, effectiveTierAmong: { tiers: l.eligibleTiers, asOf }, inventionPatentsAtLeast: l.minInventionPatents ?? 0 };
     return base;
-  }
-
-  private candidateEnterprisesParams(l: LoadedListing['side'], asOf: string): unknown[] {
-    if (l.kind === 'PARK_VACANCY') return [l.industryCodes];
-    if (l.kind === 'CREDIT_PRODUCT') return [l.regionCodes, l.industryCodes, l.eligibleTiers, l.minInventionPatents ?? 0, asOf];
-    return [l.regionCodes, l.industryCodes];
-  }
-
-  /**
-   * For each enterprise: how many other listings of `kind` its stored set holds (never more than the
-   * bound) and the lowest score among them, in one aggregate over the per-enterprise index.
-   */
-  private async othersInSet(m: EntityManager, ids: string[], kind: string, listingId: string, holders: ReadonlySet<string> = new Set(ids)) {
-    const found = new Map<string, { n: number; ws: number }>();
-    // Firms that do not hold the listing need no filter on it, so the per-enterprise index answers alone.
-    const [withIt, without] = [ids.filter((id) => holders.has(id)), ids.filter((id) => !holders.has(id))];
-    for (const [group, filter] of [
-      [withIt, 'AND listing_id <> $3'],
-      [without, 'AND $3::uuid IS NOT NULL'],
-    ] as const) {
-      for (let i = 0; i < group.length; i += 20_000) {
-        const rows: Array<{ id: string; n: number; ws: number }> = await m.query(
-          `SELECT enterprise_organization_id AS id, count(*)::int AS n, min(score) AS ws FROM matches
-            WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2 ${filter} GROUP BY 1`,
-          [group.slice(i, i + 20_000), kind, listingId],
-        );
-        for (const r of rows) found.set(r.id, r);
-      }
-    }
-    return ids.map((id) => ({ id, n: found.get(id)?.n ?? 0, worstScore: found.get(id)?.ws ?? null }));
-  }
-
-  /** The last member (lowest score, then highest listing id) of each enterprise's set of `kind`, other than `listingId`. */
-  private async lastListings(m: EntityManager, ids: string[], kind: string, listingId: string): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += 20_000) {
-      const rows: Array<{ id: string; wl: string }> = await m.query(
-        `SELECT DISTINCT ON (enterprise_organization_id) enterprise_organization_id AS id, listing_id::text AS wl FROM matches
-          WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2 AND listing_id <> $3
-          ORDER BY enterprise_organization_id, score, listing_id DESC`,
-        [ids.slice(i, i + 20_000), kind, listingId],
-      );
-      for (const r of rows) out.set(r.id, r.wl);
-    }
-    return out;
   }
 
   /** Recomputes the `kind` part of these enterprises' sets against every published listing of that kind. */
   async rescoreKind(m: EntityManager, organizationIds: string[], kind: MatchListingKind, asOf: string): Promise<number> {
-    const firms = await loadEnterpriseSides(m, 'p.organization_id = ANY($1::uuid[])', [organizationIds], asOf, kind === 'SERVICE_OFFERING');
-    const pool = new ListingPool(await loadListingSides(m, kind, 'true', []));
+    const firms = await loadEnterpriseSides(m, { ids: organizationIds }, asOf, kind === 'SERVICE_OFFERING');
+    const pool = new ListingPool(await loadListingSides(m, kind));
     const rows = firms.flatMap((e) => pool.topFor(e.side, e.version, asOf, [kind], this.bounds.perKind));
-    await m.query('DELETE FROM matches WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2', [organizationIds, kind]);
+    await deleteKindOf(m, organizationIds, kind);
     await insertMatches(m, rows);
     return rows.length;
   }
@@ -253,14 +179,10 @@ export class MatchSetService {
    * the provider's published service offerings (the average rating is a service factor).
    */
   async rescoreProvider(ownerOrganizationId: string, completedRequestId: string): Promise<number> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT l.id FROM listings l
-        WHERE l.owner_organization_id = $1 AND l.kind = 'SERVICE_OFFERING' AND l.status = 'PUBLISHED'
-          AND EXISTS (SELECT 1 FROM match_requests r WHERE r.id = $2 AND r.rating IS NOT NULL)`,
-      [ownerOrganizationId, completedRequestId],
-    );
+    if (!(await requestIsRated(this.dataSource, completedRequestId))) return 0;
+    const rows = await loadListingRows(this.dataSource, { ownerId: ownerOrganizationId, kind: 'SERVICE_OFFERING', published: true });
     let total = 0;
-    for (const { id } of rows) total += await this.scoreListing(id);
+    for (const { listing } of rows) total += await this.scoreListing(listing.id);
     return total;
   }
 
@@ -269,11 +191,11 @@ export class MatchSetService {
     const qb = this.dataSource
       .getRepository(MatchEntity)
       .createQueryBuilder('m')
-      .innerJoin('listings', 'l', "l.id = m.listing_id AND l.status = 'PUBLISHED'")
-      .where('m.enterpriseOrganizationId = :org', { org: organizationId });
+      .where('m.enterpriseOrganizationId = :org', { org: organizationId })
+      .andWhere(isPublishedListingSql('m.listing_id'));
     if (kinds?.length) qb.andWhere('m.kind IN (:...kinds)', { kinds });
     // limit, not take: with a join, take makes TypeORM page by distinct ids first (a second,
-    // heavier statement per request). The join adds no rows (one listing per match), so LIMIT is exact.
+    // heavier statement per request). The published check is a semi-join (EXISTS) that adds no rows, so LIMIT is exact.
     return qb.orderBy('m.score', 'DESC').addOrderBy('m.listingId').limit(first).getMany();
   }
 
