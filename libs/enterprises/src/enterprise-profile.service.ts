@@ -5,7 +5,7 @@ import { AppError, forbidden } from '../../platform/src/errors/app-error.js';
 import { parseId } from '../../platform/src/errors/ids.js';
 import { recordEvent, recordEvents } from '../../platform/src/outbox/outbox.service.js';
 import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
-import { authorize } from '../../identity/src/access/authorize.js';
+import { authorizeKind } from '../../identity/src/access/authorize.js';
 import type { Actor } from '../../identity/src/access/access-policy.js';
 import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
 import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
@@ -37,7 +37,7 @@ export class EnterpriseProfileService {
 
   /** The caller's own profile: ENTERPRISE only; creates or replaces it, financial years included. */
   async upsertOwn(manager: EntityManager, actor: Actor | undefined, input: ProfileCommand): Promise<EnterpriseProfileEntity> {
-    authorize(actor, 'upsertEnterpriseProfile', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'upsertEnterpriseProfile');
     const command = validateProfile(input, todayInShanghai());
     const existing = await this.lockForWrite(manager, actor!.organizationId);
     // Replacing it would hand the bureau's figures back in the answer and overwrite them unreviewed.

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput, notFound, unauthenticated } from '../../../../libs/platform/src/errors/app-error.js';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { authorize } from '../../../../libs/identity/src/access/authorize.js';
+import { authorizeKind } from '../../../../libs/identity/src/access/authorize.js';
 import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
 import { ORGANIZATION_KIND_LABELS } from '../../../../libs/identity/src/organizations/organization-kind.js';
 import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
@@ -255,7 +255,7 @@ export class EnterpriseImportRunsResolver {
       '(AUTHORITY: start an asynchronous import from a small base64 file; larger files via POST /imports/enterprises)',
   })
   async startEnterpriseImport(@Args('input', { description: '文件名与 base64 内容（请求体上限 1 MB）(file name and base64 content; 1 MB request body)' }) input: EnterpriseImportInput, @Context() ctx: RequestContext): Promise<EnterpriseImportModel> {
-    authorize(ctx.actor, 'startEnterpriseImport');
+    authorizeKind(ctx.actor, 'startEnterpriseImport');
     if (input.filename.length > 255) throw badInput('文件名最多 255 个字符 (filename at most 255 characters)', 'input.filename');
     const content = decodeBase64(input.contentBase64);
     checkUpload(input.filename, content, { filename: 'input.filename', content: 'input.contentBase64' });
@@ -274,7 +274,7 @@ export class EnterpriseImportRunsResolver {
     @Args('mapping', { type: () => EnterpriseImportMappingInput, nullable: true, description: '更正的列映射；不填则按预览中识别的列导入 (a corrected mapping; omitted: the detected columns)' })
     mapping?: EnterpriseImportMappingInput | null,
   ): Promise<EnterpriseImportModel> {
-    authorize(ctx.actor, 'confirmEnterpriseImport');
+    authorizeKind(ctx.actor, 'confirmEnterpriseImport');
     checkId(id);
     const row = await inTransaction(this.dataSource, (m) => this.runs.confirm(m, id, ctx.actor!.userId, mapping?.columns ?? null));
     await this.runs.announce(id);
@@ -283,7 +283,7 @@ export class EnterpriseImportRunsResolver {
 
   @Mutation(() => EnterpriseImportModel, { description: '主管部门：取消导入；运行中则在当前批次结束后停止 (AUTHORITY: cancel; a running import stops after its current batch)' })
   async cancelEnterpriseImport(@Args('id', { type: () => ID, description: '导入任务 id (import id)' }) id: string, @Context() ctx: RequestContext): Promise<EnterpriseImportModel> {
-    authorize(ctx.actor, 'cancelEnterpriseImport');
+    authorizeKind(ctx.actor, 'cancelEnterpriseImport');
     checkId(id);
     const row = await inTransaction(this.dataSource, (m) => this.runs.cancel(m, id));
     await this.runs.announce(id);

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { badInput } from '../../../platform/src/errors/app-error.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import type { Actor } from '../access/access-policy.js';
-import { authorize } from '../access/authorize.js';
+import { authorizeKind } from '../access/authorize.js';
 import { OrganizationEntity } from './organization.entity.js';
 
 /** Contact details and presentation an organization edits itself; `undefined` leaves a field, null or blank clears it. */
@@ -70,7 +70,7 @@ export const DETAIL_KEYS = Object.keys(LIMITS) as Array<keyof OrganizationDetail
 @Injectable()
 export class OrganizationDetailsService {
   async update(manager: EntityManager, actor: Actor | undefined, input: OrganizationDetailsCommand): Promise<OrganizationEntity> {
-    authorize(actor, 'updateOrganization');
+    authorizeKind(actor, 'updateOrganization');
     const changes: Partial<OrganizationDetails> = {};
     for (const key of DETAIL_KEYS) {
       const v = checkDetail(key, input[key], `input.${key}`);

@@ -6,7 +6,7 @@ import { AppError, badInput, conflict, isUniqueViolation, notFound, unauthentica
 import { parseId } from '../../../platform/src/errors/ids.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import type { DomainEventType } from '../../../platform/src/queue/job-catalog.js';
-import { authorize } from '../../../identity/src/access/authorize.js';
+import { authorizeKind, authorizeRow } from '../../../identity/src/access/authorize.js';
 import type { Actor } from '../../../identity/src/access/access-policy.js';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import { ListingEntity } from '../entities/listing.entity.js';
@@ -99,7 +99,7 @@ export class ChallengeApplicationService {
 
   /** ENTERPRISE only, on a PUBLISHED challenge up to and including its applyBy date; one live application per enterprise. */
   async apply(manager: EntityManager, actor: Actor | undefined, input: ApplyToChallengeCommand): Promise<ChallengeApplicationEntity> {
-    authorize(actor, 'applyToChallenge');
+    authorizeKind(actor, 'applyToChallenge');
     const applicant = actor!;
     const challengeId = parseId(String(input.challengeId ?? ''), 'input.challengeId');
     const proposal = validateProposal(input.proposal);
@@ -160,7 +160,7 @@ export class ChallengeApplicationService {
     comment?: string | null,
   ): Promise<ChallengeApplicationEntity> {
     // Kind and sign-in first, so strangers learn nothing about which applications exist.
-    authorize(actor, 'decideChallengeApplication', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'decideChallengeApplication');
     const applicationId = parseId(String(id ?? ''), 'id');
     if (!(APPLICATION_DECISIONS as readonly string[]).includes(decision)) {
       throw badInput(`decision 只能是 ${APPLICATION_DECISIONS.join('、')} 之一 (decision must be one of ${APPLICATION_DECISIONS.join(', ')})`, 'decision');
@@ -172,7 +172,7 @@ export class ChallengeApplicationService {
     // Locking the challenge serialises concurrent decisions on it, so the ACCEPTED count below holds.
     const listing = await manager.findOne(ListingEntity, { where: { id: application.challengeId }, lock: { mode: 'pessimistic_write' } });
     if (!listing) throw applicationNotFound(applicationId);
-    authorize(actor, 'decideChallengeApplication', { ownerOrganizationId: listing.ownerOrganizationId });
+    authorizeRow(actor, 'decideChallengeApplication', { ownerOrganizationId: listing.ownerOrganizationId });
 
     const from = application.status;
     if (!ALLOWED_DECISIONS[from].includes(decision)) {
@@ -208,11 +208,11 @@ export class ChallengeApplicationService {
 
   /** The applicant withdraws its own application while it is SUBMITTED or SHORTLISTED; it may apply again afterwards. */
   async withdraw(manager: EntityManager, actor: Actor | undefined, id: string): Promise<ChallengeApplicationEntity> {
-    authorize(actor, 'withdrawChallengeApplication', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'withdrawChallengeApplication');
     const applicationId = parseId(String(id ?? ''), 'id');
     const application = await manager.findOne(ChallengeApplicationEntity, { where: { id: applicationId }, lock: { mode: 'pessimistic_write' } });
     if (!application) throw applicationNotFound(applicationId);
-    authorize(actor, 'withdrawChallengeApplication', { ownerOrganizationId: application.applicantOrganizationId });
+    authorizeRow(actor, 'withdrawChallengeApplication', { ownerOrganizationId: application.applicantOrganizationId });
     if (!WITHDRAWABLE.includes(application.status)) {
       throw conflict(
         `该揭榜申请当前状态为${APPLICATION_STATUS_LABELS[application.status]}（${application.status}），只有已提交或已入围的申请可以撤回 ` +
