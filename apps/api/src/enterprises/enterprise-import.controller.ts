@@ -123,7 +123,7 @@ export class EnterpriseImportController {
   async report(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const auth = await authenticateHeader(req.headers.authorization, this.identity, this.tokens);
     if (auth.problem || !auth.actor) throw new AppError('UNAUTHENTICATED', auth.problem ?? '请先登录 (send "Authorization: Bearer <token>" of an AUTHORITY user)');
-    requireImportReader(auth.actor);
+    requireImportReader(auth.actor, 'enterpriseImport');
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new AppError('NOT_FOUND', '导入任务不存在 (no such import)');
     const row = await this.runs.find(id);
     const content = row && !row.filePurgedAt ? await this.runs.content(id) : null;

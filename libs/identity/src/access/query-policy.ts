@@ -106,6 +106,8 @@ export const QUERY_RULES = {
   challengeInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
   serviceInstitutionRanking: { kinds: AUTHORITY, refusal: insightsRefusal },
   auditLog: { kinds: AUTHORITY, refusal: insightsRefusal },
+  // REST: GET /exports/insights/<report>.xlsx, the tables of the insight queries above (GET /imports/enterprises/<id>/report.xlsx is enterpriseImport).
+  insightsExport: { kinds: AUTHORITY, refusal: insightsRefusal },
 } as const satisfies Record<string, QueryRule>;
 
 export type QueryName = keyof typeof QUERY_RULES;

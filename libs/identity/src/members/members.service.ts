@@ -4,11 +4,11 @@ import { AppError, badInput, conflict, forbidden, isUniqueViolation, notFound, u
 import { parseId } from '../../../platform/src/errors/ids.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import type { Actor } from '../access/access-policy.js';
-import { authorizeKind, authorizeRow } from '../access/authorize.js';
+import { authorizeKind, authorizeQuery, authorizeRow } from '../access/authorize.js';
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '../auth/password-hasher.js';
 import { revokeSessionsOf } from '../auth/session.store.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { MANAGER_ROLES, MEMBER_ROLES, type MemberRole } from '../users/member-role.js';
+import { MEMBER_ROLES, type MemberRole } from '../users/member-role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { InvitationEntity } from './invitation.entity.js';
 import { memberInvitationMail, type InvitationMail } from './invitation-mail.js';
@@ -62,9 +62,7 @@ export class MembersService {
   /** Pending (not accepted, not revoked, not expired) invitations of the caller's organization; OWNER/ADMIN only. */
   async pendingInvitations(manager: EntityManager, actor: Actor | undefined): Promise<InvitationEntity[]> {
     if (!actor) throw unauthenticated('请先登录 (sign in first)');
-    if (!actor.role || !MANAGER_ROLES.includes(actor.role)) {
-      throw forbidden('invitations 仅限本机构的负责人 (OWNER)、管理员 (ADMIN) 查看 (only OWNERs and ADMINs see invitations)');
-    }
+    authorizeQuery(actor, 'invitations');
     return manager
       .createQueryBuilder(InvitationEntity, 'i')
       .where('i.organization_id = :org AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()', { org: actor.organizationId })

@@ -6,7 +6,7 @@ import { normalizeUscc, validateUscc } from '../uscc/uscc.js';
 import { parseId } from '../../../platform/src/errors/ids.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import { checkPageSize, fetchKeysetPage } from '../../../platform/src/pagination/keyset-cursor.js';
-import { authorizeKind } from '../access/authorize.js';
+import { authorizeKind, authorizeQuery } from '../access/authorize.js';
 import type { Actor, MutationName } from '../access/access-policy.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organizations/organization-kind.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
@@ -252,7 +252,7 @@ export class VerificationService {
 
   /** The desk: organizations newest first (stable: created_at, id), AUTHORITY only. */
   async page(actor: Actor, filter: OrganizationFilterCommand, first: number, after?: string | null): Promise<OrganizationPage> {
-    if (actor.kind !== 'AUTHORITY') throw forbidden('仅主管部门可查看机构审核台 (organizations: AUTHORITY only)');
+    authorizeQuery(actor, 'organizations');
     checkPageSize(first);
     filter.kinds?.forEach((k, i) => {
       if (!ORGANIZATION_KINDS.includes(k)) throw badInput(`未知机构类型 ${String(k)}`, `filter.kinds[${i}]`);

@@ -6,7 +6,8 @@ import { AppError, badInput, conflict, isUniqueViolation, notFound, unauthentica
 import { parseId } from '../../../platform/src/errors/ids.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import type { DomainEventType } from '../../../platform/src/queue/job-catalog.js';
-import { authorizeKind, authorizeRow } from '../../../identity/src/access/authorize.js';
+import { authorizeKind, authorizeQuery, authorizeRow } from '../../../identity/src/access/authorize.js';
+import { seesRow } from '../../../identity/src/access/query-policy.js';
 import type { Actor } from '../../../identity/src/access/access-policy.js';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import { ListingEntity } from '../entities/listing.entity.js';
@@ -71,12 +72,7 @@ export function canSeeApplication(
   challengeOwnerOrganizationId: string,
   application: Pick<ChallengeApplicationEntity, 'applicantOrganizationId'>,
 ): boolean {
-  if (!actor) return false;
-  return (
-    actor.kind === 'AUTHORITY' ||
-    actor.organizationId === challengeOwnerOrganizationId ||
-    actor.organizationId === application.applicantOrganizationId
-  );
+  return seesRow(actor, 'Challenge.applications', { parties: [challengeOwnerOrganizationId, application.applicantOrganizationId] });
 }
 
 /** The applications of one challenge that `actor` may see (all for its owner and AUTHORITY, else its own). */
@@ -259,7 +255,7 @@ export class ChallengeApplicationService {
     const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id });
     const visible = listing && canSeeListing(actor, listing);
     if (!listing || listing.kind !== 'CHALLENGE' || !visible) throw challengeNotFound(id, 'challengeId');
-    const seesAll = actor.kind === 'AUTHORITY' || actor.organizationId === listing.ownerOrganizationId;
+    const seesAll = seesRow(actor, 'Challenge.applications', { parties: [listing.ownerOrganizationId] });
     return this.dataSource.getRepository(ChallengeApplicationEntity).find({
       where: seesAll ? { challengeId: id } : { challengeId: id, applicantOrganizationId: actor.organizationId },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -273,12 +269,8 @@ export class ChallengeApplicationService {
     const application = await this.dataSource.getRepository(ChallengeApplicationEntity).findOneBy({ id: applicationId });
     if (!application) throw applicationNotFound(applicationId);
     const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id: application.challengeId });
-    if (!listing || !canSeeApplication(actor, listing.ownerOrganizationId, application)) {
-      throw new AppError(
-        'FORBIDDEN',
-        '无权查看该揭榜申请：仅申请企业、发榜企业和主管部门可以查看 (only the applicant, the challenge owner and AUTHORITY may see this application)',
-      );
-    }
+    // The challenge is always there (the foreign key cascades its deletion to its applications).
+    authorizeQuery(actor, 'challengeApplication', { parties: listing ? [listing.ownerOrganizationId, application.applicantOrganizationId] : [] });
     return application;
   }
 
