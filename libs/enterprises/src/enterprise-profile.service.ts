@@ -5,7 +5,8 @@ import { AppError, forbidden } from '../../platform/src/errors/app-error.js';
 import { parseId } from '../../platform/src/errors/ids.js';
 import { recordEvent, recordEvents } from '../../platform/src/outbox/outbox.service.js';
 import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
-import { authorize } from '../../identity/src/access/authorize.js';
+import { authorizeKind, authorizeQuery } from '../../identity/src/access/authorize.js';
+import { seesRow } from '../../identity/src/access/query-policy.js';
 import type { Actor } from '../../identity/src/access/access-policy.js';
 import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
 import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
@@ -37,7 +38,7 @@ export class EnterpriseProfileService {
 
   /** The caller's own profile: ENTERPRISE only; creates or replaces it, financial years included. */
   async upsertOwn(manager: EntityManager, actor: Actor | undefined, input: ProfileCommand): Promise<EnterpriseProfileEntity> {
-    authorize(actor, 'upsertEnterpriseProfile', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'upsertEnterpriseProfile');
     const command = validateProfile(input, todayInShanghai());
     const existing = await this.lockForWrite(manager, actor!.organizationId);
     // Replacing it would hand the bureau's figures back in the answer and overwrite them unreviewed.
@@ -143,13 +144,9 @@ export class EnterpriseProfileService {
    */
   async read(actor: Actor, organizationId: string, sharedWithCaller?: (enterpriseId: string) => Promise<boolean>): Promise<EnterpriseProfileEntity | null> {
     const id = parseId(organizationId, 'organizationId');
-    const allowed = actor.organizationId === id || actor.kind === 'AUTHORITY' || ((await sharedWithCaller?.(id)) ?? false);
-    if (!allowed) {
-      throw new AppError(
-        'FORBIDDEN',
-        '无权查看该企业档案：仅企业本身、主管部门或企业通过对接申请授权的机构可查看 (not allowed to read this enterprise profile: only the enterprise, the authority, or an organization it shared its profile with through a match request)',
-      );
-    }
+    // The grant is asked only of callers the profile is not open to anyway (one query saved).
+    const granted = !seesRow(actor, 'enterpriseProfile', { parties: [id] }) && ((await sharedWithCaller?.(id)) ?? false);
+    authorizeQuery(actor, 'enterpriseProfile', { parties: [id], granted });
     const profile = await this.load(id);
     if (profile && hidesAuthorityData(actor, profile)) throw authorityDataHidden();
     return profile;

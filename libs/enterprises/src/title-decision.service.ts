@@ -4,7 +4,7 @@ import { AppError, badInput, conflict, notFound } from '../../platform/src/error
 import { parseId } from '../../platform/src/errors/ids.js';
 import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
 import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
-import { authorize } from '../../identity/src/access/authorize.js';
+import { authorizeKind } from '../../identity/src/access/authorize.js';
 import type { Actor } from '../../identity/src/access/access-policy.js';
 import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
 import { validateReason } from '../../identity/src/verification/verification.service.js';
@@ -31,7 +31,7 @@ export interface TitleDecisionResult {
 @Injectable()
 export class TitleDecisionService {
   async confirm(manager: EntityManager, actor: Actor | undefined, organizationId: string, tier: EnterpriseTier, certifiedOn: string): Promise<TitleDecisionResult> {
-    authorize(actor, 'confirmCertification');
+    authorizeKind(actor, 'confirmCertification');
     const id = parseId(organizationId, 'organizationId');
     if (!ENTERPRISE_TIERS.includes(tier) || tier === 'NONE') throw badInput('请选择要确认的称号（创新型、专精特新、小巨人或重点小巨人）(tier must be a title, not NONE)', 'tier');
     const day = isoDate(certifiedOn, 'certifiedOn', todayInShanghai());
@@ -43,7 +43,7 @@ export class TitleDecisionService {
   }
 
   async rejectClaim(manager: EntityManager, actor: Actor | undefined, organizationId: string, reason: string): Promise<TitleDecisionResult> {
-    authorize(actor, 'rejectCertificationClaim');
+    authorizeKind(actor, 'rejectCertificationClaim');
     const id = parseId(organizationId, 'organizationId');
     const why = validateReason(reason, 'reason', true)!;
     const profile = await this.lock(manager, id);

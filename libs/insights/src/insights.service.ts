@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, badInput } from '../../platform/src/errors/app-error.js';
-import type { Actor } from '../../identity/src/access/access-policy.js';
+import { badInput } from '../../platform/src/errors/app-error.js';
 import { describeRegionCodeProblem, regionName, regionStem } from '../../identity/src/regions/region-codes.js';
 import { ENTERPRISE_TIERS, type EnterpriseTier } from '../../enterprises/src/enterprise-tier.js';
 import { countedLapsedSql, countedTitleSql, effectiveTierSql } from '../../enterprises/src/effective-tier.sql.js';
@@ -68,13 +67,6 @@ export interface ChallengeInsightRow {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const round2 = (x: number | string | null) => (x === null ? null : Math.round(Number(x) * 100) / 100);
-
-/** AUTHORITY only. */
-export function requireAuthority(actor: Actor): void {
-  if (actor.kind !== 'AUTHORITY') {
-    throw new AppError('FORBIDDEN', `统计分析仅限主管部门（AUTHORITY）查看，您的机构类型为 ${actor.kind} (insights are for the AUTHORITY only)`);
-  }
-}
 
 /** Validates an inclusive period: real dates, from ≤ to, at most {@link MAX_PERIOD_YEARS} years. */
 export function checkPeriod(period: Period, field = 'period'): Period {

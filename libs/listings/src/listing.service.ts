@@ -6,7 +6,7 @@ import { AppError, badInput, notFound } from '../../platform/src/errors/app-erro
 import { parseId } from '../../platform/src/errors/ids.js';
 import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
 import type { ChallengeTermsChangedData, DomainEventType } from '../../platform/src/queue/job-catalog.js';
-import { authorize } from '../../identity/src/access/authorize.js';
+import { authorizeKind, authorizeRow } from '../../identity/src/access/authorize.js';
 import type { Actor, MutationName } from '../../identity/src/access/access-policy.js';
 import { lockStanding } from '../../identity/src/verification/organization-standing.js';
 import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
@@ -112,14 +112,14 @@ export class ListingService {
 
   /** Loads a listing for change: locked, of the expected kind, owned by the caller. */
   private async lockOwned(manager: EntityManager, actor: Actor | undefined, id: string, kind: ListingKind | undefined, mutation: MutationName): Promise<ListingEntity> {
-    authorize(actor, mutation, { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, mutation);
     const listingId = parseId(id, 'id');
     const listing = await manager.findOne(ListingEntity, { where: { id: listingId }, lock: { mode: 'pessimistic_write' } });
     if (!listing || !canSeeListing(actor!, listing)) throw notFound(`${kind ? KIND_LABEL[kind] : '信息'} ${id} 不存在 (listing not found)`);
     if (kind && listing.kind !== kind) {
       throw badInput(`该信息是${KIND_LABEL[listing.kind]}，不能用此操作修改 (listing ${id} is a ${listing.kind}, not a ${kind})`, 'id');
     }
-    authorize(actor, mutation, { ownerOrganizationId: listing.ownerOrganizationId });
+    authorizeRow(actor, mutation, { ownerOrganizationId: listing.ownerOrganizationId });
     return listing;
   }
 
@@ -160,37 +160,37 @@ export class ListingService {
   }
 
   createServiceOffering(manager: EntityManager, actor: Actor | undefined, input: ServiceOfferingInputCommand) {
-    authorize(actor, 'createServiceOffering');
+    authorizeKind(actor, 'createServiceOffering');
     const { common, details } = validateServiceOffering(input);
     return this.insert(manager, actor!, 'SERVICE_OFFERING', common, details);
   }
 
   updateServiceOffering(manager: EntityManager, actor: Actor | undefined, id: string, input: ServiceOfferingInputCommand) {
-    authorize(actor, 'updateServiceOffering', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'updateServiceOffering');
     const { common, details } = validateServiceOffering(input);
     return this.update(manager, actor, id, 'SERVICE_OFFERING', 'updateServiceOffering', common, details);
   }
 
   createCreditProduct(manager: EntityManager, actor: Actor | undefined, input: CreditProductInputCommand) {
-    authorize(actor, 'createCreditProduct');
+    authorizeKind(actor, 'createCreditProduct');
     const { common, details } = validateCreditProduct(input);
     return this.insert(manager, actor!, 'CREDIT_PRODUCT', common, details);
   }
 
   updateCreditProduct(manager: EntityManager, actor: Actor | undefined, id: string, input: CreditProductInputCommand) {
-    authorize(actor, 'updateCreditProduct', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'updateCreditProduct');
     const { common, details } = validateCreditProduct(input);
     return this.update(manager, actor, id, 'CREDIT_PRODUCT', 'updateCreditProduct', common, details);
   }
 
   createChallenge(manager: EntityManager, actor: Actor | undefined, input: ChallengeInputCommand) {
-    authorize(actor, 'createChallenge');
+    authorizeKind(actor, 'createChallenge');
     const { common, details } = validateChallenge(input);
     return this.insert(manager, actor!, 'CHALLENGE', common, details);
   }
 
   updateChallenge(manager: EntityManager, actor: Actor | undefined, id: string, input: ChallengeInputCommand) {
-    authorize(actor, 'updateChallenge', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'updateChallenge');
     const { common, details } = validateChallenge(input);
     return this.update(manager, actor, id, 'CHALLENGE', 'updateChallenge', common, details, (current) => {
       if (current.status === 'PUBLISHED') this.assertApplyByOpen(details.applyBy);
@@ -205,28 +205,28 @@ export class ListingService {
   }
 
   async createPark(manager: EntityManager, actor: Actor | undefined, input: ParkInputCommand): Promise<ParkEntity> {
-    authorize(actor, 'createPark');
+    authorizeKind(actor, 'createPark');
     const park = validatePark(input);
     return manager.save(manager.create(ParkEntity, { ...park, operatorOrganizationId: actor!.organizationId }));
   }
 
   private async ownPark(manager: EntityManager, actor: Actor | undefined, mutation: MutationName, parkId: string): Promise<ParkEntity> {
-    authorize(actor, mutation, { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, mutation);
     const park = await manager.findOneBy(ParkEntity, { id: parseId(parkId, 'input.parkId') });
     if (!park) throw notFound(`园区 ${parkId} 不存在 (park not found)`);
-    authorize(actor, mutation, { ownerOrganizationId: park.operatorOrganizationId });
+    authorizeRow(actor, mutation, { ownerOrganizationId: park.operatorOrganizationId });
     return park;
   }
 
   async createParkVacancy(manager: EntityManager, actor: Actor | undefined, input: ParkVacancyInputCommand) {
-    authorize(actor, 'createParkVacancy', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'createParkVacancy');
     const { common, details } = validateParkVacancy(input);
     const park = await this.ownPark(manager, actor, 'createParkVacancy', input.parkId);
     return this.insert(manager, actor!, 'PARK_VACANCY', { ...common, regionCodes: [park.regionCode] }, { ...details, parkId: park.id });
   }
 
   async updateParkVacancy(manager: EntityManager, actor: Actor | undefined, id: string, input: ParkVacancyInputCommand) {
-    authorize(actor, 'updateParkVacancy', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'updateParkVacancy');
     const { common, details } = validateParkVacancy(input);
     const park = await this.ownPark(manager, actor, 'updateParkVacancy', input.parkId);
     return this.update(manager, actor, id, 'PARK_VACANCY', 'updateParkVacancy', { ...common, regionCodes: [park.regionCode] }, { ...details, parkId: park.id });
@@ -236,7 +236,7 @@ export class ListingService {
   async publish(manager: EntityManager, actor: Actor | undefined, id: string): Promise<FullListing> {
     const listing = await this.lockOwned(manager, actor, id, undefined, 'publishListing');
     // The policy read `verified` when the request began; a revocation since then must win.
-    if (!(await lockStanding(manager, listing.ownerOrganizationId)).verified) authorize({ ...actor!, verified: false }, 'publishListing', { ownerOrganizationId: listing.ownerOrganizationId });
+    if (!(await lockStanding(manager, listing.ownerOrganizationId)).verified) authorizeKind({ ...actor!, verified: false }, 'publishListing');
     const details = (await manager.findOneByOrFail(DETAIL_ENTITY[listing.kind] as typeof ServiceOfferingEntity, { listingId: listing.id })) as ListingDetails;
     if (listing.status === 'PUBLISHED') return { listing, details };
     if (listing.status === 'CLOSED' && listing.closedReason) {

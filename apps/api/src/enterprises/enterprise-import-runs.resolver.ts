@@ -2,11 +2,10 @@ import { Inject, Logger } from '@nestjs/common';
 import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Subscription, registerEnumType } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError, badInput, notFound, unauthenticated } from '../../../../libs/platform/src/errors/app-error.js';
+import { badInput, notFound, unauthenticated } from '../../../../libs/platform/src/errors/app-error.js';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { authorize } from '../../../../libs/identity/src/access/authorize.js';
+import { authorizeKind, authorizeQuery } from '../../../../libs/identity/src/access/authorize.js';
 import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
-import { ORGANIZATION_KIND_LABELS } from '../../../../libs/identity/src/organizations/organization-kind.js';
 import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
 import DataLoader from 'dataloader';
 import { EnterpriseImportRuns, checkUpload, type OutcomeCount } from '../../../../libs/enterprises/src/import/enterprise-import-runs.js';
@@ -161,9 +160,9 @@ export class EnterpriseImportConnectionModel {
 }
 
 /** Queries: AUTHORITY only (any member role), like the mutations. */
-export function requireImportReader(actor: Actor | undefined): Actor {
+export function requireImportReader(actor: Actor | undefined, query: 'enterpriseImport' | 'enterpriseImports' | 'enterpriseImportProgress'): Actor {
   if (!actor) throw unauthenticated('请先登录 (sign in first)');
-  if (actor.kind !== 'AUTHORITY') throw new AppError('FORBIDDEN', `企业名单导入仅限主管部门（AUTHORITY），您的机构类型为${ORGANIZATION_KIND_LABELS[actor.kind]} (imports are for the AUTHORITY only)`);
+  authorizeQuery(actor, query);
   return actor;
 }
 
@@ -213,7 +212,7 @@ export class EnterpriseImportRunsResolver {
     @Args('id', { type: () => ID, description: '导入任务 id (import id)' }) id: string,
     @Context() ctx: RequestContext,
   ): Promise<AsyncIterableIterator<ImportProgress>> {
-    requireImportReader(ctx.actor);
+    requireImportReader(ctx.actor, 'enterpriseImportProgress');
     checkId(id);
     if (!(await this.runs.find(id))) throw notFound(`导入任务 ${id} 不存在 (no such import)`);
     // Listening before the first state is read: a change in between is delivered, not lost.
@@ -255,7 +254,7 @@ export class EnterpriseImportRunsResolver {
       '(AUTHORITY: start an asynchronous import from a small base64 file; larger files via POST /imports/enterprises)',
   })
   async startEnterpriseImport(@Args('input', { description: '文件名与 base64 内容（请求体上限 1 MB）(file name and base64 content; 1 MB request body)' }) input: EnterpriseImportInput, @Context() ctx: RequestContext): Promise<EnterpriseImportModel> {
-    authorize(ctx.actor, 'startEnterpriseImport');
+    authorizeKind(ctx.actor, 'startEnterpriseImport');
     if (input.filename.length > 255) throw badInput('文件名最多 255 个字符 (filename at most 255 characters)', 'input.filename');
     const content = decodeBase64(input.contentBase64);
     checkUpload(input.filename, content, { filename: 'input.filename', content: 'input.contentBase64' });
@@ -274,7 +273,7 @@ export class EnterpriseImportRunsResolver {
     @Args('mapping', { type: () => EnterpriseImportMappingInput, nullable: true, description: '更正的列映射；不填则按预览中识别的列导入 (a corrected mapping; omitted: the detected columns)' })
     mapping?: EnterpriseImportMappingInput | null,
   ): Promise<EnterpriseImportModel> {
-    authorize(ctx.actor, 'confirmEnterpriseImport');
+    authorizeKind(ctx.actor, 'confirmEnterpriseImport');
     checkId(id);
     const row = await inTransaction(this.dataSource, (m) => this.runs.confirm(m, id, ctx.actor!.userId, mapping?.columns ?? null));
     await this.runs.announce(id);
@@ -283,7 +282,7 @@ export class EnterpriseImportRunsResolver {
 
   @Mutation(() => EnterpriseImportModel, { description: '主管部门：取消导入；运行中则在当前批次结束后停止 (AUTHORITY: cancel; a running import stops after its current batch)' })
   async cancelEnterpriseImport(@Args('id', { type: () => ID, description: '导入任务 id (import id)' }) id: string, @Context() ctx: RequestContext): Promise<EnterpriseImportModel> {
-    authorize(ctx.actor, 'cancelEnterpriseImport');
+    authorizeKind(ctx.actor, 'cancelEnterpriseImport');
     checkId(id);
     const row = await inTransaction(this.dataSource, (m) => this.runs.cancel(m, id));
     await this.runs.announce(id);
@@ -292,7 +291,7 @@ export class EnterpriseImportRunsResolver {
 
   @Query(() => EnterpriseImportModel, { nullable: true, description: '主管部门：一次导入的状态、进度与报告 (AUTHORITY: one import)' })
   async enterpriseImport(@Args('id', { type: () => ID, description: '导入任务 id (import id)' }) id: string, @Context() ctx: RequestContext): Promise<EnterpriseImportModel | null> {
-    requireImportReader(ctx.actor);
+    requireImportReader(ctx.actor, 'enterpriseImport');
     checkId(id);
     const row = await this.runs.find(id);
     return row ? toModel(row) : null;
@@ -304,7 +303,7 @@ export class EnterpriseImportRunsResolver {
     @Args('first', { type: () => Int, defaultValue: 20, description: '每页条数，1–100 (page size, 1–100)' }) first: number,
     @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (cursor of the previous page)' }) after?: string | null,
   ): Promise<EnterpriseImportConnectionModel> {
-    requireImportReader(ctx.actor);
+    requireImportReader(ctx.actor, 'enterpriseImports');
     if (after && after.length > 200) throw badInput('after 游标过长 (cursor too long)', 'after');
     const page = await this.runs.page(first, after);
     return {

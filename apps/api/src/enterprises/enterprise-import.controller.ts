@@ -28,7 +28,7 @@ import { todayInShanghai } from '../../../../libs/platform/src/time/beijing-date
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
 import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
 import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
-import { authorize } from '../../../../libs/identity/src/access/authorize.js';
+import { authorizeKind } from '../../../../libs/identity/src/access/authorize.js';
 import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
 import { EnterpriseImportRuns, checkUpload } from '../../../../libs/enterprises/src/import/enterprise-import-runs.js';
 import { SHEET_LIMITS } from '../../../../libs/enterprises/src/import/sheet-limits.js';
@@ -68,7 +68,7 @@ export class ImportUploaderGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const auth = await authenticateHeader(req.headers.authorization, this.identity, this.tokens);
     if (auth.problem || !auth.actor) throw new AppError('UNAUTHENTICATED', auth.problem ?? '请先登录 (send "Authorization: Bearer <token>" of an AUTHORITY user)');
-    authorize(auth.actor, 'startEnterpriseImport');
+    authorizeKind(auth.actor, 'startEnterpriseImport');
     req.importActor = auth.actor;
     return true;
   }
@@ -123,7 +123,7 @@ export class EnterpriseImportController {
   async report(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const auth = await authenticateHeader(req.headers.authorization, this.identity, this.tokens);
     if (auth.problem || !auth.actor) throw new AppError('UNAUTHENTICATED', auth.problem ?? '请先登录 (send "Authorization: Bearer <token>" of an AUTHORITY user)');
-    requireImportReader(auth.actor);
+    requireImportReader(auth.actor, 'enterpriseImport');
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new AppError('NOT_FOUND', '导入任务不存在 (no such import)');
     const row = await this.runs.find(id);
     const content = row && !row.filePurgedAt ? await this.runs.content(id) : null;

@@ -6,7 +6,7 @@ import {
   parseEnterpriseSheet,
   type ImportOutcome,
 } from '../../../../libs/enterprises/src/import/enterprise-import.js';
-import { authorize } from '../../../../libs/identity/src/access/authorize.js';
+import { authorizeKind } from '../../../../libs/identity/src/access/authorize.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { EnterpriseImportInput } from './enterprise-import.inputs.js';
 
@@ -93,7 +93,7 @@ export class EnterpriseImportResolver {
   })
   async importEnterprises(@Args('input', { description: '名单文件 (the list file)' }) input: EnterpriseImportInput, @Context() ctx: RequestContext): Promise<EnterpriseImportReportModel> {
     const actor = ctx.actor;
-    authorize(actor, 'importEnterprises');
+    authorizeKind(actor, 'importEnterprises');
     importFileFormat(input.filename, 'input.filename');
     const content = decodeBase64(input.contentBase64);
     let sheet;

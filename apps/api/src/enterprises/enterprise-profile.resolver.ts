@@ -2,7 +2,9 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
+import { badInput } from '../../../../libs/platform/src/errors/app-error.js';
+import { authorizeQuery } from '../../../../libs/identity/src/access/authorize.js';
+import { seesRow } from '../../../../libs/identity/src/access/query-policy.js';
 import { EnterpriseProfileService } from '../../../../libs/enterprises/src/enterprise-profile.service.js';
 import { MatchRequestService } from '../../../../libs/matching/src/requests/match-request.service.js';
 import { ReviewRiskQuery } from '../../../../libs/enterprises/src/review-risk.query.js';
@@ -85,7 +87,7 @@ export class EnterpriseProfileResolver {
     if (!profile.tierProvenanceByUserId) return null;
     const user = await ctx.loaders.user.load(profile.tierProvenanceByUserId);
     const userOrg = user?.organizationId ? await ctx.loaders.organization.load(user.organizationId) : null;
-    return { displayName: ctx.actor?.kind === 'AUTHORITY' ? (user?.displayName ?? null) : null, organizationName: userOrg?.name ?? null };
+    return { displayName: seesRow(ctx.actor, 'VerificationDecider.displayName') ? (user?.displayName ?? null) : null, organizationName: userOrg?.name ?? null };
   }
 
   @Query(() => [ReviewRiskEntryModel], { description: '复核风险名单，按到期日从近到远，仅限主管部门 (AUTHORITY only: enterprises whose title is at 复核 risk, soonest expiry first)' })
@@ -95,7 +97,7 @@ export class EnterpriseProfileResolver {
     @Args('first', { type: () => Int, defaultValue: 50, description: '返回条数，1–500，默认 50 (how many, 1–500, default 50)' }) first = 50,
   ) {
     const actor = ctx.requireActor();
-    if (actor.kind !== 'AUTHORITY') throw new AppError('FORBIDDEN', '仅主管部门可查看复核风险名单 (AUTHORITY only)');
+    authorizeQuery(actor, 'enterprisesAtReviewRisk');
     if (first < 1 || first > 500) throw badInput('first 需在 1–500 之间 (first must be 1–500)', 'first');
     return this.risks.list(regionCode, first);
   }

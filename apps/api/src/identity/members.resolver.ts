@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
 import { MembersService, parseEmail } from '../../../../libs/identity/src/members/members.service.js';
-import { authorize } from '../../../../libs/identity/src/access/authorize.js';
+import { authorizeKind } from '../../../../libs/identity/src/access/authorize.js';
 import { RateLimiter } from '../../../../libs/identity/src/auth/rate-limiter.js';
 import { OwnerActivationService } from '../../../../libs/identity/src/members/owner-activation.service.js';
 import { OrganizationDetailsService } from '../../../../libs/identity/src/organizations/organization-details.js';
@@ -52,7 +52,7 @@ export class MembersResolver {
   ): Promise<InvitationModel> {
     const actor = ctx.actor;
     // Throttled per client address, organization and invitee, after the caller is known to be allowed.
-    authorize(actor, 'inviteMember');
+    authorizeKind(actor, 'inviteMember');
     await this.rateLimiter.consume([
       { rule: 'inviteMember.address', subject: ctx.req?.ip ?? 'unknown' },
       { rule: 'inviteMember.organization', subject: actor!.organizationId },

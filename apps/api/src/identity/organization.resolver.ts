@@ -6,7 +6,7 @@ import { IdentityService } from '../../../../libs/identity/src/identity.service.
 import { VerificationService } from '../../../../libs/identity/src/verification/verification.service.js';
 import { VerificationDeskService } from '../../../../libs/verification/src/verification-desk.service.js';
 import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
-import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
+import { seesRow } from '../../../../libs/identity/src/access/query-policy.js';
 import type { UsccClaimOutcome } from '../../../../libs/identity/src/verification/verification-state.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { parseId } from '../../../../libs/platform/src/errors/ids.js';
@@ -26,8 +26,6 @@ import {
 } from './verification.models.js';
 import { OrganizationFilterInput, ResubmitOrganizationInput } from './verification.inputs.js';
 
-/** The AUTHORITY and the organization itself see the reasons and who decided; others only the state. */
-const seesVerificationDetails = (actor: Actor | undefined, organizationId: string) => !!actor && (actor.kind === 'AUTHORITY' || actor.organizationId === organizationId);
 
 @Resolver(() => OrganizationModel)
 export class OrganizationResolver {
@@ -177,13 +175,13 @@ export class OrganizationResolver {
   async verification(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<OrganizationVerificationModel> {
     // No actor right after `register` (the new token is in the answer): the state only.
     const actor = ctx.actor;
-    const details = seesVerificationDetails(actor, org.id);
+    const details = seesRow(actor, 'Organization.verification', { parties: [org.id] });
     let decidedBy: VerificationDeciderModel | null = null;
     if (details && org.verificationDecidedBy) {
       const user = await ctx.loaders.user.load(org.verificationDecidedBy);
       // A decider removed from the AUTHORITY since (organization_id NULL) is named without an organization.
       const userOrg = user?.organizationId ? await ctx.loaders.organization.load(user.organizationId) : null;
-      decidedBy = { displayName: actor?.kind === 'AUTHORITY' ? (user?.displayName ?? null) : null, organizationName: userOrg?.name ?? null };
+      decidedBy = { displayName: seesRow(actor, 'VerificationDecider.displayName') ? (user?.displayName ?? null) : null, organizationName: userOrg?.name ?? null };
     }
     return {
       organizationId: org.id,
@@ -200,7 +198,7 @@ export class OrganizationResolver {
     description: '仅主管部门可见：该机构的统一社会信用代码也出现在主管部门导入的名单中（第二个申领）；其他调用者为 null (AUTHORITY only; null for others).',
   })
   async claimConflict(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<UsccClaimConflictModel | null> {
-    if (ctx.actor?.kind !== 'AUTHORITY') return null;
+    if (!seesRow(ctx.actor, 'Organization.claimConflict')) return null;
     const row = await ctx.loaders.claimConflict.load(org.id);
     return row
       ? {
@@ -220,7 +218,7 @@ export class OrganizationResolver {
     description: '审核历史，最新在前，最多 100 条；仅主管部门和机构本身可见，其他调用者为空列表；请只对单个机构查询 (decision history; AUTHORITY and the organization itself).',
   })
   async verificationHistory(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<VerificationDecisionModel[]> {
-    if (!seesVerificationDetails(ctx.actor, org.id)) return [];
+    if (!seesRow(ctx.actor, 'Organization.verificationHistory', { parties: [org.id] })) return [];
     const rows = await this.verifications.history(org.id);
     return rows.map((d) => ({ id: d.id, fromState: d.fromState, toState: d.toState, reason: d.reason, decidedAt: d.decidedAt }));
   }

@@ -5,7 +5,8 @@ import { sendXlsx } from '../http/xlsx-download.js';
 import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
 import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
 import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
-import { InsightsService, checkPeriod, requireAuthority, type Period } from '../../../../libs/insights/src/insights.service.js';
+import { InsightsService, checkPeriod, type Period } from '../../../../libs/insights/src/insights.service.js';
+import { authorizeQuery } from '../../../../libs/identity/src/access/authorize.js';
 import { RANKING_WEIGHTS } from '../../../../libs/insights/src/insights.module.js';
 import type { RankingWeights } from '../../../../libs/insights/src/service-ranking.js';
 import { authenticateHeader } from '../graphql/graphql.options.js';
@@ -40,7 +41,7 @@ export class InsightsExportController {
     try {
       const auth = await authenticateHeader(req.headers.authorization, this.identity, this.tokens);
       if (auth.problem || !auth.actor) throw new AppError('UNAUTHENTICATED', auth.problem ?? '请先登录 (send "Authorization: Bearer <token>" of an AUTHORITY user)');
-      requireAuthority(auth.actor);
+      authorizeQuery(auth.actor, 'insightsExport');
       const name = report.replace(/\.xlsx$/, '');
       if (!(EXPORT_REPORTS as readonly string[]).includes(name)) {
         throw new AppError('NOT_FOUND', `没有名为 ${name} 的报表；可选：${EXPORT_REPORTS.join('、')} (unknown report; one of ${EXPORT_REPORTS.join(', ')})`);

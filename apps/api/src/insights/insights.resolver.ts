@@ -1,6 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
-import { InsightsService, requireAuthority, type Period } from '../../../../libs/insights/src/insights.service.js';
+import { InsightsService, type Period } from '../../../../libs/insights/src/insights.service.js';
+import { authorizeQuery } from '../../../../libs/identity/src/access/authorize.js';
+import type { QueryName } from '../../../../libs/identity/src/access/query-policy.js';
 import { AuditLogService } from '../../../../libs/insights/src/audit-log.service.js';
 import { RANKING_WEIGHTS } from '../../../../libs/insights/src/insights.module.js';
 import type { RankingWeights } from '../../../../libs/insights/src/service-ranking.js';
@@ -29,15 +31,15 @@ export class InsightsResolver {
     @Inject(RANKING_WEIGHTS) private readonly weights: RankingWeights,
   ) {}
 
-  private authority(ctx: RequestContext) {
+  private authority(ctx: RequestContext, query: QueryName) {
     const actor = ctx.requireActor();
-    requireAuthority(actor);
+    authorizeQuery(actor, query);
     return actor;
   }
 
   @Query(() => [TierPipelineRowModel], { description: '梯度培育情况：按县级地区统计已认定梯度、已符合更高梯度和复核风险的企业数，仅限主管部门 (AUTHORITY only: enterprises per county by certified tier, eligible-not-certified tier and 复核 risk)' })
   tierPipeline(@Context() ctx: RequestContext, @Args('regionCode', { type: () => String, nullable: true, description: '省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (a region code; includes the areas under it)' }) regionCode?: string | null) {
-    this.authority(ctx);
+    this.authority(ctx, 'tierPipeline');
     return this.insights.tierPipeline(regionCode);
   }
 
@@ -47,7 +49,7 @@ export class InsightsResolver {
     @Args('period', { type: () => InsightsPeriodInput, description: '统计区间 (the period)' }) period: InsightsPeriodInput,
     @Args('regionCode', { type: () => String, nullable: true, description: '企业所在地区：省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (the enterprises\' region; includes the areas under it)' }) regionCode?: string | null,
   ) {
-    this.authority(ctx);
+    this.authority(ctx, 'matchmakingInsights');
     return this.insights.matchmaking(toPeriod(period), regionCode);
   }
 
@@ -57,13 +59,13 @@ export class InsightsResolver {
     @Args('period', { type: () => InsightsPeriodInput, description: '统计区间 (the period)' }) period: InsightsPeriodInput,
     @Args('regionCode', { type: () => String, nullable: true, description: '企业所在地区：省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (the enterprises\' region; includes the areas under it)' }) regionCode?: string | null,
   ) {
-    this.authority(ctx);
+    this.authority(ctx, 'financingInsights');
     return this.insights.financing(toPeriod(period), regionCode);
   }
 
   @Query(() => [ChallengeInsightRowModel], { description: '揭榜挂帅情况：按链主企业统计，仅限主管部门 (AUTHORITY only: 揭榜 per anchor enterprise)' })
   challengeInsights(@Context() ctx: RequestContext, @Args('period', { type: () => InsightsPeriodInput, description: '统计区间 (the period)' }) period: InsightsPeriodInput) {
-    this.authority(ctx);
+    this.authority(ctx, 'challengeInsights');
     return this.insights.challenges(toPeriod(period));
   }
 
@@ -73,7 +75,7 @@ export class InsightsResolver {
     @Args('period', { type: () => InsightsPeriodInput, description: '统计区间 (the period)' }) period: InsightsPeriodInput,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50, description: '返回前几名，1–500，默认 50 (how many, 1–500, default 50)' }) first = 50,
   ): Promise<ServiceInstitutionRankModel[]> {
-    this.authority(ctx);
+    this.authority(ctx, 'serviceInstitutionRanking');
     const ranked = await this.insights.serviceRanking(toPeriod(period), first ?? 50, this.weights);
     const orgs = await Promise.all(ranked.map((r) => ctx.loaders.organization.load(r.organizationId)));
     return ranked.map((r, i) => ({ ...r, organization: toOrganizationModel(orgs[i]!) }));
@@ -86,7 +88,7 @@ export class InsightsResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50, description: '每页条数，1–100，默认 50 (page size, 1–100, default 50)' }) first = 50,
     @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (endCursor of the previous page)' }) after?: string | null,
   ): Promise<AuditEntryConnectionModel> {
-    this.authority(ctx);
+    this.authority(ctx, 'auditLog');
     const page = await this.audit.page(filter ?? {}, first ?? 50, after);
     return { edges: page.rows.map((r) => ({ cursor: r.id, node: r })), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }

@@ -3,7 +3,9 @@ import { checkPageSize } from '../../../../libs/platform/src/pagination/keyset-c
 import { MatchRequestService } from '../../../../libs/matching/src/requests/match-request.service.js';
 import { EnterpriseProfileService } from '../../../../libs/enterprises/src/enterprise-profile.service.js';
 import { toProfileModel } from '../enterprises/profile.mapper.js';
-import { AppError, notFound } from '../../../../libs/platform/src/errors/app-error.js';
+import { notFound } from '../../../../libs/platform/src/errors/app-error.js';
+import { authorizeQuery } from '../../../../libs/identity/src/access/authorize.js';
+import { seesRow } from '../../../../libs/identity/src/access/query-policy.js';
 import { MatchSetService } from '../../../../libs/matching/src/sets/match-set.service.js';
 import { ListingService } from '../../../../libs/listings/src/listing.service.js';
 import { reasonsWithoutProfile } from '../../../../libs/matching/src/lead-privacy.js';
@@ -62,7 +64,7 @@ export class MatchingResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '最多返回条数，1–100，默认 20 (how many, 1–100, default 20)' }) first = 20,
   ): Promise<RecommendationModel[]> {
     const actor = ctx.requireActor();
-    if (actor.kind !== 'ENTERPRISE') throw new AppError('FORBIDDEN', `推荐仅面向企业 (recommendations are for ENTERPRISE organizations; yours is ${actor.kind})`);
+    authorizeQuery(actor, 'recommendations');
     checkPageSize(first ?? 20);
     const rows = await this.matches.recommendationsFor(actor.organizationId, kinds ?? undefined, first ?? 20);
     const listings = new Map((await this.listings.byIds(rows.map((r) => r.listingId))).map((l) => [l.listing.id, l]));
@@ -83,9 +85,7 @@ export class MatchingResolver {
     checkPageSize(first ?? 20);
     const found = await this.listings.findVisible(actor, listingId);
     if (!found) throw notFound(`信息 ${listingId} 不存在 (listing not found)`);
-    if (found.listing.ownerOrganizationId !== actor.organizationId && actor.kind !== 'AUTHORITY') {
-      throw new AppError('FORBIDDEN', '只有该信息的发布机构可以查看匹配企业 (leads: only the listing owner may see its leads)');
-    }
+    authorizeQuery(actor, 'leads', { parties: [found.listing.ownerOrganizationId] });
     const rows = await this.matches.leadsFor(found.listing.id, first ?? 20);
     const enterpriseIds = rows.map((r) => r.enterpriseOrganizationId);
     const orgs = await Promise.all(enterpriseIds.map((id) => ctx.loaders.organization.load(id)));
@@ -93,7 +93,7 @@ export class MatchingResolver {
     const shared = await this.requests.sharedProfiles(found.listing.ownerOrganizationId, enterpriseIds);
     const profiles = new Map((await this.profiles.loadMany(enterpriseIds.filter((id) => shared.has(id)))).map((p) => [p.organizationId, p]));
     // The AUTHORITY reads every profile; an owner sees the firm's figures in the reasons only once it shared them.
-    const seesFigures = (id: string) => actor.kind === 'AUTHORITY' || shared.has(id);
+    const seesFigures = (id: string) => seesRow(actor, 'Lead.reasons', { parties: [id], granted: shared.has(id) });
     return rows.map((r, i) => {
       const profile = profiles.get(r.enterpriseOrganizationId);
       const reasons = seesFigures(r.enterpriseOrganizationId) ? r.reasons : reasonsWithoutProfile(r.reasons);

@@ -3,7 +3,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MAX_MARK_IDS, NotificationService, type Reader } from '../../../../libs/notifications/src/notification.service.js';
-import { authorize } from '../../../../libs/identity/src/access/authorize.js';
+import { authorizeKind } from '../../../../libs/identity/src/access/authorize.js';
 import { canSeeListing } from '../../../../libs/listings/src/listing.service.js';
 import { canSeeApplication } from '../../../../libs/listings/src/challenges/challenge-application.service.js';
 import { badInput } from '../../../../libs/platform/src/errors/app-error.js';
@@ -88,14 +88,14 @@ export class NotificationResolver {
     @Context() ctx: RequestContext,
   ): Promise<number> {
     const actor = ctx.actor;
-    authorize(actor, 'markNotificationsRead');
+    authorizeKind(actor, 'markNotificationsRead');
     return inTransaction(this.dataSource, (m) => this.service.markRead(m, { userId: actor!.userId, organizationId: actor!.organizationId }, ids));
   }
 
   @Mutation(() => Int, { description: '为调用者本人将本机构的全部通知标记为已读，返回新标记为已读的条数 (marks every notification of the organization read for the calling user; returns how many became read).' })
   async markAllNotificationsRead(@Context() ctx: RequestContext): Promise<number> {
     const actor = ctx.actor;
-    authorize(actor, 'markAllNotificationsRead');
+    authorizeKind(actor, 'markAllNotificationsRead');
     return inTransaction(this.dataSource, (m) => this.service.markAllRead(m, { userId: actor!.userId, organizationId: actor!.organizationId }));
   }
 

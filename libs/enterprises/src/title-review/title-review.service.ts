@@ -5,7 +5,7 @@ import { parseId } from '../../../platform/src/errors/ids.js';
 import { OutboxEventEntity } from '../../../platform/src/outbox/outbox-event.entity.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
-import { authorize } from '../../../identity/src/access/authorize.js';
+import { authorizeKind } from '../../../identity/src/access/authorize.js';
 import type { Actor } from '../../../identity/src/access/access-policy.js';
 import { addMonthsClamped, tierExpiresOn } from '../../../tiers/src/validity.js';
 import type { EnterpriseTier } from '../enterprise-tier.js';
@@ -97,7 +97,7 @@ function parseDocument(value: string | null | undefined, field = 'input.document
 export class TitleReviewService {
   /** Records "re-review pending until <date>" for the selected titles. */
   async recordPending(manager: EntityManager, actor: Actor | undefined, input: RecordPendingCommand): Promise<TitleReviewMarkEntity> {
-    authorize(actor, 'recordTitleReviewPending');
+    authorizeKind(actor, 'recordTitleReviewPending');
     const today = todayInShanghai();
     const selected = parseSelection(input);
     const pendingUntil = parsePendingUntil(input.pendingUntil, today);
@@ -118,7 +118,7 @@ export class TitleReviewService {
 
   /** Clears the pending re-review of the selected titles (a batch: those that have one). */
   async clearPending(manager: EntityManager, actor: Actor | undefined, input: TitleReviewSelection): Promise<TitleReviewMarkEntity> {
-    authorize(actor, 'clearTitleReviewPending');
+    authorizeKind(actor, 'clearTitleReviewPending');
     const selected = parseSelection(input);
     const document = parseDocument(input.document);
     let rows = await this.lockTitles(manager, selected);

@@ -120,6 +120,19 @@ const kindList = (kinds: readonly OrganizationKind[]) =>
 
 /** Decides whether `actor` may run `mutation` on the row described by `context`. Pure. */
 export function decide(actor: Actor | undefined, mutation: MutationName, context: DecisionContext = {}): Decision {
+  return check(actor, mutation, context);
+}
+
+/**
+ * The part of {@link decide} that needs no row: sign-in, kind, role and verification. Services ask it
+ * before they load the target, then {@link decide} with the row's owner once loaded. Pure.
+ */
+export function decideKind(actor: Actor | undefined, mutation: MutationName): Decision {
+  return check(actor, mutation, null);
+}
+
+/** `context` null: the row is not loaded yet, its check is left to the call that has it. */
+function check(actor: Actor | undefined, mutation: MutationName, context: DecisionContext | null): Decision {
   const rule: MutationRule = MUTATION_RULES[mutation];
   if (rule.kinds === 'anyone') return { allowed: true };
   if (!actor) {
@@ -141,7 +154,7 @@ export function decide(actor: Actor | undefined, mutation: MutationName, context
     };
   }
   const overriding = rule.overrideKinds?.includes(actor.kind) ?? false;
-  if (rule.ownRowsOnly && !overriding) {
+  if (context && rule.ownRowsOnly && !overriding) {
     if (context.ownerOrganizationId === undefined) {
       throw new Error(`access check for ${mutation} needs the owner of the target row`);
     }

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, notFound } from '../../../platform/src/errors/app-error.js';
 import { parseId } from '../../../platform/src/errors/ids.js';
 import { MailService } from '../../../mail/src/mail.service.js';
-import { authorize } from '../access/authorize.js';
+import { authorizeKind, authorizeRow } from '../access/authorize.js';
 import type { Actor } from '../access/access-policy.js';
 import { UserEntity } from '../users/user.entity.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
@@ -39,14 +39,14 @@ export class CredentialsService {
 
   /** Ends the caller's current session; its token is refused from the next request on. */
   async logout(manager: EntityManager, actor: Actor | undefined): Promise<boolean> {
-    authorize(actor, 'logout');
+    authorizeKind(actor, 'logout');
     await revokeSession(manager, actor!.userId, this.sessionOf(actor!), 'LOGOUT');
     return true;
   }
 
   /** Ends every session of the caller but the current one; returns how many were ended. */
   async revokeOtherSessions(manager: EntityManager, actor: Actor | undefined): Promise<number> {
-    authorize(actor, 'revokeOtherSessions');
+    authorizeKind(actor, 'revokeOtherSessions');
     return revokeSessionsOf(manager, actor!.userId, 'REVOKED_BY_USER', this.sessionOf(actor!));
   }
 
@@ -59,7 +59,7 @@ export class CredentialsService {
    * passwords are counted per user (a stolen token must not become a password oracle).
    */
   async changePassword(manager: EntityManager, actor: Actor | undefined, current: string, next: string): Promise<number> {
-    authorize(actor, 'changePassword');
+    authorizeKind(actor, 'changePassword');
     if (current.length > 1024) throw badInput('当前密码过长 (current password is longer than 1024 characters)', 'current');
     checkNewPassword(next, 'next');
     const user = await manager
@@ -156,13 +156,13 @@ export class CredentialsService {
    */
   async unlockAccount(manager: EntityManager, actor: Actor | undefined, userId: string): Promise<number> {
     // Kind check first (no read for a caller who may never unlock); the row check follows the read.
-    authorize(actor, 'unlockAccount', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'unlockAccount');
     userId = parseId(userId, 'userId');
     const target = await manager.findOneBy(UserEntity, { id: userId });
     if (!target) throw notFound(`用户 ${userId} 不存在 (user not found)`);
     if (actor!.kind !== 'AUTHORITY') {
       // A user removed from its organization (NULL) belongs to no one the caller manages.
-      authorize(actor, 'unlockAccount', { ownerOrganizationId: target.organizationId ?? '' });
+      authorizeRow(actor, 'unlockAccount', { ownerOrganizationId: target.organizationId ?? '' });
       if (actor!.role !== 'OWNER') {
         throw new AppError('FORBIDDEN', `unlockAccount 仅限本机构的所有者 (OWNER) 使用 (unlockAccount: only the organization's OWNER may unlock its members)`, {
           policy: 'unlockAccount',

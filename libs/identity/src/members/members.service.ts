@@ -4,11 +4,11 @@ import { AppError, badInput, conflict, forbidden, isUniqueViolation, notFound, u
 import { parseId } from '../../../platform/src/errors/ids.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import type { Actor } from '../access/access-policy.js';
-import { authorize } from '../access/authorize.js';
+import { authorizeKind, authorizeQuery, authorizeRow } from '../access/authorize.js';
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '../auth/password-hasher.js';
 import { revokeSessionsOf } from '../auth/session.store.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { MANAGER_ROLES, MEMBER_ROLES, type MemberRole } from '../users/member-role.js';
+import { MEMBER_ROLES, type MemberRole } from '../users/member-role.js';
 import { UserEntity } from '../users/user.entity.js';
 import { InvitationEntity } from './invitation.entity.js';
 import { memberInvitationMail, type InvitationMail } from './invitation-mail.js';
@@ -62,9 +62,7 @@ export class MembersService {
   /** Pending (not accepted, not revoked, not expired) invitations of the caller's organization; OWNER/ADMIN only. */
   async pendingInvitations(manager: EntityManager, actor: Actor | undefined): Promise<InvitationEntity[]> {
     if (!actor) throw unauthenticated('请先登录 (sign in first)');
-    if (!actor.role || !MANAGER_ROLES.includes(actor.role)) {
-      throw forbidden('invitations 仅限本机构的负责人 (OWNER)、管理员 (ADMIN) 查看 (only OWNERs and ADMINs see invitations)');
-    }
+    authorizeQuery(actor, 'invitations');
     return manager
       .createQueryBuilder(InvitationEntity, 'i')
       .where('i.organization_id = :org AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()', { org: actor.organizationId })
@@ -78,7 +76,7 @@ export class MembersService {
    * replaced (revoked, a new token is mailed): a lost mail is re-sent by inviting again.
    */
   async inviteMember(manager: EntityManager, actor: Actor | undefined, rawEmail: string, rawRole: string): Promise<InvitationEntity> {
-    authorize(actor, 'inviteMember');
+    authorizeKind(actor, 'inviteMember');
     const email = parseEmail(rawEmail, 'email');
     const role = parseRole(rawRole, 'role');
     if (role === 'OWNER' && actor!.role !== 'OWNER') {
@@ -103,11 +101,11 @@ export class MembersService {
   }
 
   async revokeInvitation(manager: EntityManager, actor: Actor | undefined, rawId: string): Promise<InvitationEntity> {
-    if (!actor) authorize(actor, 'revokeInvitation');
+    if (!actor) authorizeKind(actor, 'revokeInvitation');
     const id = parseId(rawId, 'id');
     const invitation = await manager.findOne(InvitationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!invitation) throw notFound(`邀请 ${id} 不存在 (invitation not found)`);
-    authorize(actor, 'revokeInvitation', { ownerOrganizationId: invitation.organizationId });
+    authorizeRow(actor, 'revokeInvitation', { ownerOrganizationId: invitation.organizationId });
     if (invitation.role === 'OWNER' && actor!.role !== 'OWNER') {
       throw forbidden('只有负责人 (OWNER) 可以撤销负责人邀请 (revokeInvitation: only an OWNER may revoke an invitation for an OWNER)');
     }
@@ -124,7 +122,7 @@ export class MembersService {
    * organization once its password is verified. Returns the user, signed in by the caller.
    */
   async acceptInvitation(manager: EntityManager, cmd: AcceptInvitationCommand): Promise<{ user: UserEntity; organization: OrganizationEntity; invitation: InvitationEntity }> {
-    authorize(undefined, 'acceptInvitation');
+    authorizeKind(undefined, 'acceptInvitation');
     const token = String(cmd.token ?? '').trim();
     if (token.length === 0 || token.length > MAX_TOKEN_LENGTH || !/^[A-Za-z0-9_-]+$/.test(token)) throw badInput(TOKEN_INVALID, 'token');
     if (String(cmd.password ?? '').length > 1024) throw badInput('密码过长 (password is longer than 1024 characters)', 'password');
@@ -197,7 +195,7 @@ export class MembersService {
 
   /** OWNER: any change. ADMIN: between ADMIN and MEMBER, never touching an OWNER. The last OWNER stays. */
   async changeMemberRole(manager: EntityManager, actor: Actor | undefined, rawUserId: string, rawRole: string): Promise<UserEntity> {
-    if (!actor) authorize(actor, 'changeMemberRole');
+    if (!actor) authorizeKind(actor, 'changeMemberRole');
     const userId = parseId(rawUserId, 'userId');
     const role = parseRole(rawRole, 'role');
     const target = await this.memberTarget(manager, actor!, userId, 'changeMemberRole');
@@ -219,7 +217,7 @@ export class MembersService {
    * request and a user without an organization is no actor. A manager may remove itself (leave) unless it is the last OWNER.
    */
   async removeMember(manager: EntityManager, actor: Actor | undefined, rawUserId: string): Promise<UserEntity> {
-    if (!actor) authorize(actor, 'removeMember');
+    if (!actor) authorizeKind(actor, 'removeMember');
     const userId = parseId(rawUserId, 'userId');
     const target = await this.memberTarget(manager, actor!, userId, 'removeMember');
     if (target.role === 'OWNER' && actor!.role !== 'OWNER') {
@@ -275,7 +273,7 @@ export class MembersService {
   private async memberTarget(manager: EntityManager, actor: Actor, userId: string, mutation: 'changeMemberRole' | 'removeMember'): Promise<UserEntity> {
     const found = await manager.findOneBy(UserEntity, { id: userId });
     if (!found || found.organizationId === null) throw notFound(`成员 ${userId} 不存在 (member not found)`);
-    authorize(actor, mutation, { ownerOrganizationId: found.organizationId });
+    authorizeRow(actor, mutation, { ownerOrganizationId: found.organizationId });
     await this.lockOrganization(manager, found.organizationId);
     // Re-read under the organization lock: a concurrent change may have moved or removed it.
     const target = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });

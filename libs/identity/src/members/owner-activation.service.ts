@@ -3,7 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import { badInput, conflict, notFound } from '../../../platform/src/errors/app-error.js';
 import { parseId } from '../../../platform/src/errors/ids.js';
 import type { Actor } from '../access/access-policy.js';
-import { authorize } from '../access/authorize.js';
+import { authorizeKind } from '../access/authorize.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { InvitationEntity } from './invitation.entity.js';
@@ -29,7 +29,7 @@ export class OwnerActivationService {
 
   /** One firm, to an address the AUTHORITY names. A pending activation to the same address is replaced. */
   async inviteOrganizationOwner(manager: EntityManager, actor: Actor | undefined, rawOrganizationId: string, rawEmail: string): Promise<InvitationEntity> {
-    authorize(actor, 'inviteOrganizationOwner');
+    authorizeKind(actor, 'inviteOrganizationOwner');
     const organizationId = parseId(rawOrganizationId, 'organizationId');
     const email = parseEmail(rawEmail, 'email');
     const org = await manager.findOne(OrganizationEntity, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
@@ -50,7 +50,7 @@ export class OwnerActivationService {
    * reason, so running a batch again sends nothing twice.
    */
   async inviteImportedOwners(manager: EntityManager, actor: Actor | undefined, rawIds: readonly string[]): Promise<ActivationResult[]> {
-    authorize(actor, 'inviteImportedOwners');
+    authorizeKind(actor, 'inviteImportedOwners');
     if (rawIds.length === 0 || rawIds.length > MAX_ACTIVATION_BATCH) {
       throw badInput(`一次可邀请 1–${MAX_ACTIVATION_BATCH} 家企业 (organizationIds must list 1–${MAX_ACTIVATION_BATCH} organizations)`, 'organizationIds');
     }

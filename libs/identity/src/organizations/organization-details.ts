@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { badInput } from '../../../platform/src/errors/app-error.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import type { Actor } from '../access/access-policy.js';
-import { authorize } from '../access/authorize.js';
+import { authorizeKind } from '../access/authorize.js';
+import { seesRow } from '../access/query-policy.js';
 import { OrganizationEntity } from './organization.entity.js';
 
 /** Contact details and presentation an organization edits itself; `undefined` leaves a field, null or blank clears it. */
@@ -70,7 +71,7 @@ export const DETAIL_KEYS = Object.keys(LIMITS) as Array<keyof OrganizationDetail
 @Injectable()
 export class OrganizationDetailsService {
   async update(manager: EntityManager, actor: Actor | undefined, input: OrganizationDetailsCommand): Promise<OrganizationEntity> {
-    authorize(actor, 'updateOrganization');
+    authorizeKind(actor, 'updateOrganization');
     const changes: Partial<OrganizationDetails> = {};
     for (const key of DETAIL_KEYS) {
       const v = checkDetail(key, input[key], `input.${key}`);
@@ -93,9 +94,9 @@ export class OrganizationDetailsService {
    */
   async contactVisible(manager: EntityManager, viewer: Actor | undefined, organizationIds: readonly string[]): Promise<Set<string>> {
     if (!viewer || organizationIds.length === 0) return new Set();
-    if (viewer.kind === 'AUTHORITY') return new Set(organizationIds);
-    const others = organizationIds.filter((id) => id !== viewer.organizationId);
-    const visible = new Set(organizationIds.filter((id) => id === viewer.organizationId));
+    // Its own and, for the AUTHORITY, every one; a grant (an accepted request or application) opens the others.
+    const visible = new Set(organizationIds.filter((id) => seesRow(viewer, 'Organization.contact', { parties: [id] })));
+    const others = organizationIds.filter((id) => !visible.has(id));
     if (others.length === 0) return visible;
     const rows: Array<{ id: string }> = await manager.query(
       `SELECT o.id FROM unnest($2::uuid[]) AS o(id)
@@ -109,7 +110,7 @@ export class OrganizationDetailsService {
                            OR (a.applicant_organization_id = $1 AND l.owner_organization_id = o.id)))`,
       [viewer.organizationId, others],
     );
-    for (const r of rows) visible.add(r.id);
+    for (const r of rows) if (seesRow(viewer, 'Organization.contact', { parties: [r.id], granted: true })) visible.add(r.id);
     return visible;
   }
 }

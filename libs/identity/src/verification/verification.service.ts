@@ -6,7 +6,7 @@ import { normalizeUscc, validateUscc } from '../uscc/uscc.js';
 import { parseId } from '../../../platform/src/errors/ids.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import { checkPageSize, fetchKeysetPage } from '../../../platform/src/pagination/keyset-cursor.js';
-import { authorize } from '../access/authorize.js';
+import { authorizeKind, authorizeQuery } from '../access/authorize.js';
 import type { Actor, MutationName } from '../access/access-policy.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organizations/organization-kind.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
@@ -107,7 +107,7 @@ export class VerificationService {
 
   /** An AUTHORITY decision on organization `id`; `reason` was validated by the caller's argument rules. */
   async decide(manager: EntityManager, actor: Actor | undefined, id: string, action: Exclude<VerificationAction, 'RESUBMIT' | 'RELEASE_USCC'>, reason: string | null, reasonField = 'reason'): Promise<DecisionOutcome> {
-    authorize(actor, ACTION_MUTATION[action]);
+    authorizeKind(actor, ACTION_MUTATION[action]);
     const why = action === 'VERIFY' ? validateReason(reason, reasonField, false) : validateReason(reason, reasonField, true);
     const orgId = parseId(id, 'id');
     const org = await manager.findOne(OrganizationEntity, { where: { id: orgId }, lock: { mode: 'pessimistic_write' } });
@@ -120,7 +120,7 @@ export class VerificationService {
 
   /** A member of a NEEDS_INFO, REJECTED or REVOKED organization corrects its data and asks again (→ PENDING). */
   async resubmit(manager: EntityManager, actor: Actor | undefined, input: ResubmitCommand): Promise<DecisionOutcome> {
-    authorize(actor, 'resubmitOrganization', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'resubmitOrganization');
     const name = input.name == null ? undefined : input.name.trim();
     if (name !== undefined && (chars(name) < 2 || chars(name) > 200)) {
       throw badInput('机构名称需 2–200 个字符 (organization name must be 2–200 characters)', 'input.name');
@@ -172,7 +172,7 @@ export class VerificationService {
    * Its members keep their accounts. Checks run before any write; refusals write nothing.
    */
   async resolveClaim(manager: EntityManager, actor: Actor | undefined, id: string, outcome: UsccClaimOutcome, reason: string): Promise<DecisionOutcome> {
-    authorize(actor, 'resolveUsccClaim');
+    authorizeKind(actor, 'resolveUsccClaim');
     if (!USCC_CLAIM_OUTCOMES.includes(outcome)) throw badInput(`未知的处理结果 ${String(outcome)} (unknown outcome)`, 'outcome');
     const why = validateReason(reason, 'reason', true)!;
     const orgId = parseId(id, 'organizationId');
@@ -252,7 +252,7 @@ export class VerificationService {
 
   /** The desk: organizations newest first (stable: created_at, id), AUTHORITY only. */
   async page(actor: Actor, filter: OrganizationFilterCommand, first: number, after?: string | null): Promise<OrganizationPage> {
-    if (actor.kind !== 'AUTHORITY') throw forbidden('仅主管部门可查看机构审核台 (organizations: AUTHORITY only)');
+    authorizeQuery(actor, 'organizations');
     checkPageSize(first);
     filter.kinds?.forEach((k, i) => {
       if (!ORGANIZATION_KINDS.includes(k)) throw badInput(`未知机构类型 ${String(k)}`, `filter.kinds[${i}]`);

@@ -6,7 +6,8 @@ import { AppError, badInput, conflict, isUniqueViolation, notFound, unauthentica
 import { parseId } from '../../../platform/src/errors/ids.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import type { DomainEventType } from '../../../platform/src/queue/job-catalog.js';
-import { authorize } from '../../../identity/src/access/authorize.js';
+import { authorizeKind, authorizeQuery, authorizeRow } from '../../../identity/src/access/authorize.js';
+import { seesRow } from '../../../identity/src/access/query-policy.js';
 import type { Actor } from '../../../identity/src/access/access-policy.js';
 import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
 import { ListingEntity } from '../entities/listing.entity.js';
@@ -71,12 +72,7 @@ export function canSeeApplication(
   challengeOwnerOrganizationId: string,
   application: Pick<ChallengeApplicationEntity, 'applicantOrganizationId'>,
 ): boolean {
-  if (!actor) return false;
-  return (
-    actor.kind === 'AUTHORITY' ||
-    actor.organizationId === challengeOwnerOrganizationId ||
-    actor.organizationId === application.applicantOrganizationId
-  );
+  return seesRow(actor, 'Challenge.applications', { parties: [challengeOwnerOrganizationId, application.applicantOrganizationId] });
 }
 
 /** The applications of one challenge that `actor` may see (all for its owner and AUTHORITY, else its own). */
@@ -99,7 +95,7 @@ export class ChallengeApplicationService {
 
   /** ENTERPRISE only, on a PUBLISHED challenge up to and including its applyBy date; one live application per enterprise. */
   async apply(manager: EntityManager, actor: Actor | undefined, input: ApplyToChallengeCommand): Promise<ChallengeApplicationEntity> {
-    authorize(actor, 'applyToChallenge');
+    authorizeKind(actor, 'applyToChallenge');
     const applicant = actor!;
     const challengeId = parseId(String(input.challengeId ?? ''), 'input.challengeId');
     const proposal = validateProposal(input.proposal);
@@ -160,7 +156,7 @@ export class ChallengeApplicationService {
     comment?: string | null,
   ): Promise<ChallengeApplicationEntity> {
     // Kind and sign-in first, so strangers learn nothing about which applications exist.
-    authorize(actor, 'decideChallengeApplication', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'decideChallengeApplication');
     const applicationId = parseId(String(id ?? ''), 'id');
     if (!(APPLICATION_DECISIONS as readonly string[]).includes(decision)) {
       throw badInput(`decision 只能是 ${APPLICATION_DECISIONS.join('、')} 之一 (decision must be one of ${APPLICATION_DECISIONS.join(', ')})`, 'decision');
@@ -172,7 +168,7 @@ export class ChallengeApplicationService {
     // Locking the challenge serialises concurrent decisions on it, so the ACCEPTED count below holds.
     const listing = await manager.findOne(ListingEntity, { where: { id: application.challengeId }, lock: { mode: 'pessimistic_write' } });
     if (!listing) throw applicationNotFound(applicationId);
-    authorize(actor, 'decideChallengeApplication', { ownerOrganizationId: listing.ownerOrganizationId });
+    authorizeRow(actor, 'decideChallengeApplication', { ownerOrganizationId: listing.ownerOrganizationId });
 
     const from = application.status;
     if (!ALLOWED_DECISIONS[from].includes(decision)) {
@@ -208,11 +204,11 @@ export class ChallengeApplicationService {
 
   /** The applicant withdraws its own application while it is SUBMITTED or SHORTLISTED; it may apply again afterwards. */
   async withdraw(manager: EntityManager, actor: Actor | undefined, id: string): Promise<ChallengeApplicationEntity> {
-    authorize(actor, 'withdrawChallengeApplication', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'withdrawChallengeApplication');
     const applicationId = parseId(String(id ?? ''), 'id');
     const application = await manager.findOne(ChallengeApplicationEntity, { where: { id: applicationId }, lock: { mode: 'pessimistic_write' } });
     if (!application) throw applicationNotFound(applicationId);
-    authorize(actor, 'withdrawChallengeApplication', { ownerOrganizationId: application.applicantOrganizationId });
+    authorizeRow(actor, 'withdrawChallengeApplication', { ownerOrganizationId: application.applicantOrganizationId });
     if (!WITHDRAWABLE.includes(application.status)) {
       throw conflict(
         `该揭榜申请当前状态为${APPLICATION_STATUS_LABELS[application.status]}（${application.status}），只有已提交或已入围的申请可以撤回 ` +
@@ -259,7 +255,7 @@ export class ChallengeApplicationService {
     const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id });
     const visible = listing && canSeeListing(actor, listing);
     if (!listing || listing.kind !== 'CHALLENGE' || !visible) throw challengeNotFound(id, 'challengeId');
-    const seesAll = actor.kind === 'AUTHORITY' || actor.organizationId === listing.ownerOrganizationId;
+    const seesAll = seesRow(actor, 'Challenge.applications', { parties: [listing.ownerOrganizationId] });
     return this.dataSource.getRepository(ChallengeApplicationEntity).find({
       where: seesAll ? { challengeId: id } : { challengeId: id, applicantOrganizationId: actor.organizationId },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -273,12 +269,8 @@ export class ChallengeApplicationService {
     const application = await this.dataSource.getRepository(ChallengeApplicationEntity).findOneBy({ id: applicationId });
     if (!application) throw applicationNotFound(applicationId);
     const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id: application.challengeId });
-    if (!listing || !canSeeApplication(actor, listing.ownerOrganizationId, application)) {
-      throw new AppError(
-        'FORBIDDEN',
-        '无权查看该揭榜申请：仅申请企业、发榜企业和主管部门可以查看 (only the applicant, the challenge owner and AUTHORITY may see this application)',
-      );
-    }
+    // The challenge is always there (the foreign key cascades its deletion to its applications).
+    authorizeQuery(actor, 'challengeApplication', { parties: listing ? [listing.ownerOrganizationId, application.applicantOrganizationId] : [] });
     return application;
   }
 

@@ -6,7 +6,7 @@ import { parseId } from '../../../platform/src/errors/ids.js';
 import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
 import type { DomainEventType } from '../../../platform/src/queue/job-catalog.js';
 import { checkPageSize, fetchKeysetPage } from '../../../platform/src/pagination/keyset-cursor.js';
-import { authorize } from '../../../identity/src/access/authorize.js';
+import { authorizeKind, authorizeRow } from '../../../identity/src/access/authorize.js';
 import type { Actor } from '../../../identity/src/access/access-policy.js';
 import { assertNotRevoked, lockStanding } from '../../../identity/src/verification/organization-standing.js';
 import { financingNeedAmount } from '../../../enterprises/src/enterprise-rows.read-model.js';
@@ -77,7 +77,7 @@ export class MatchRequestService {
 
   /** ENTERPRISE only, on a PUBLISHED listing; one open (PENDING or ACCEPTED) request per enterprise and listing. */
   async request(manager: EntityManager, actor: Actor | undefined, input: RequestMatchCommand): Promise<MatchRequestEntity> {
-    authorize(actor, 'requestMatch');
+    authorizeKind(actor, 'requestMatch');
     const enterprise = actor!;
     const listingId = parseId(String(input.listingId ?? ''), 'input.listingId');
     const message = validateText(input.message, 'input.message', '留言');
@@ -139,12 +139,12 @@ export class MatchRequestService {
   /** The listing's owner accepts or declines a PENDING request. */
   async respond(manager: EntityManager, actor: Actor | undefined, id: string, accept: boolean, message?: string | null): Promise<MatchRequestEntity> {
     // Kind and sign-in first, so strangers learn nothing about which requests exist.
-    authorize(actor, 'respondToMatchRequest', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'respondToMatchRequest');
     const requestId = parseId(String(id ?? ''), 'id');
     if (typeof accept !== 'boolean') throw badInput('accept 须为 true 或 false (accept must be a boolean)', 'accept');
     const responseMessage = validateText(message, 'message', '回复');
     const request = await this.lockRequest(manager, requestId);
-    authorize(actor, 'respondToMatchRequest', { ownerOrganizationId: request.ownerOrganizationId });
+    authorizeRow(actor, 'respondToMatchRequest', { ownerOrganizationId: request.ownerOrganizationId });
     requireStatus(request, ['PENDING'], accept ? '接受' : '婉拒', accept ? 'accept' : 'decline', 'id');
     request.status = accept ? 'ACCEPTED' : 'DECLINED';
     request.responseMessage = responseMessage;
@@ -154,7 +154,7 @@ export class MatchRequestService {
 
   /** The requesting enterprise completes an ACCEPTED request with its outcome and an optional 1–5 rating. */
   async complete(manager: EntityManager, actor: Actor | undefined, id: string, outcome: MatchOutcome, rating?: number | null): Promise<MatchRequestEntity> {
-    authorize(actor, 'completeMatchRequest', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'completeMatchRequest');
     const requestId = parseId(String(id ?? ''), 'id');
     if (!(MATCH_OUTCOMES as readonly string[]).includes(outcome)) {
       throw badInput(`outcome 只能是 ${MATCH_OUTCOMES.join('、')} 之一 (outcome must be one of ${MATCH_OUTCOMES.join(', ')})`, 'outcome');
@@ -163,7 +163,7 @@ export class MatchRequestService {
       throw badInput(`评分须为 1–5 的整数，收到 ${String(rating)} (rating must be a whole number from 1 to 5)`, 'rating');
     }
     const request = await this.lockRequest(manager, requestId);
-    authorize(actor, 'completeMatchRequest', { ownerOrganizationId: request.enterpriseOrganizationId });
+    authorizeRow(actor, 'completeMatchRequest', { ownerOrganizationId: request.enterpriseOrganizationId });
     requireStatus(request, ['ACCEPTED'], '完成', 'complete', 'id');
     request.status = 'COMPLETED';
     request.outcome = outcome;
@@ -174,10 +174,10 @@ export class MatchRequestService {
 
   /** The requesting enterprise cancels its request while it is PENDING. */
   async cancel(manager: EntityManager, actor: Actor | undefined, id: string): Promise<MatchRequestEntity> {
-    authorize(actor, 'cancelMatchRequest', { ownerOrganizationId: actor?.organizationId });
+    authorizeKind(actor, 'cancelMatchRequest');
     const requestId = parseId(String(id ?? ''), 'id');
     const request = await this.lockRequest(manager, requestId);
-    authorize(actor, 'cancelMatchRequest', { ownerOrganizationId: request.enterpriseOrganizationId });
+    authorizeRow(actor, 'cancelMatchRequest', { ownerOrganizationId: request.enterpriseOrganizationId });
     requireStatus(request, ['PENDING'], '取消', 'cancel', 'id');
     request.status = 'CANCELLED';
     return this.transition(manager, request, 'match-request.cancelled', actor!);

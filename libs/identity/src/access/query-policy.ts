@@ -1,0 +1,148 @@
+import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from '../organizations/organization-kind.js';
+import { MANAGER_ROLES, type MemberRole } from '../users/member-role.js';
+import type { Actor } from './access-policy.js';
+
+/**
+ * Who may read a query or a field. Reads are asked by signed-in callers only (the resolvers refuse
+ * anonymous ones first, with the token's own problem when there is one), so there is no 'anyone'.
+ */
+export interface QueryRule {
+  /** Organization kinds allowed to ask at all; 'signed-in' is any caller with a token. */
+  readonly kinds: readonly OrganizationKind[] | 'signed-in';
+  /** Member roles allowed inside the organization; absent means any role. */
+  readonly roles?: readonly MemberRole[];
+  /**
+   * The row read is private to its parties (owner, applicant, the enterprise itself…): the caller's
+   * organization must be one of them, or hold a grant when the rule accepts one.
+   */
+  readonly partiesOnly?: boolean;
+  /** A grant the row's party gave the caller (a shared profile, an accepted request) opens the row. */
+  readonly grants?: boolean;
+  /** Kinds that read every row (the AUTHORITY's oversight). */
+  readonly overrideKinds?: readonly OrganizationKind[];
+  /**
+   * What a refused caller is told (Chinese first), for queries that refuse; fields without one are
+   * answered with null or an empty list instead (hidden, not refused).
+   */
+  readonly refusal?: string | ((actor: Actor) => string);
+}
+
+const AUTHORITY: readonly OrganizationKind[] = ['AUTHORITY'];
+const insightsRefusal = (actor: Actor) => `统计分析仅限主管部门（AUTHORITY）查看，您的机构类型为 ${actor.kind} (insights are for the AUTHORITY only)`;
+const importsRefusal = (actor: Actor) =>
+  `企业名单导入仅限主管部门（AUTHORITY），您的机构类型为${ORGANIZATION_KIND_LABELS[actor.kind]} (imports are for the AUTHORITY only)`;
+
+/**
+ * The read side of the access table: every query, subscription and field of the schema that is not
+ * public to signed-in callers, and who may read it. Queries marked 'signed-in' without more answer
+ * with the caller's own rows or public ones (their statements filter by the caller). Resolvers and
+ * services ask {@link decideQuery} / {@link seesRow} instead of checking kinds themselves.
+ * `Type.field` names a field; other names are root fields.
+ */
+export const QUERY_RULES = {
+  // Public to signed-in callers: each answers with the caller's own rows, or rows that are public.
+  me: { kinds: 'signed-in' },
+  sessions: { kinds: 'signed-in' },
+  members: { kinds: 'signed-in' },
+  organization: { kinds: 'signed-in' },
+  // Drafts stay with their owner (canSeeListing and its SQL twin in libs/listings): hidden, not refused.
+  listing: { kinds: 'signed-in' },
+  listings: { kinds: 'signed-in' },
+  search: { kinds: 'signed-in' },
+  park: { kinds: 'signed-in' },
+  matchRequests: { kinds: 'signed-in' },
+  notifications: { kinds: 'signed-in' },
+  notificationsConnection: { kinds: 'signed-in' },
+  unreadCount: { kinds: 'signed-in' },
+  matchRequestUpdated: { kinds: 'signed-in' },
+  notificationAdded: { kinds: 'signed-in' },
+
+  // 一企一档: the enterprise itself, the AUTHORITY, or an owner the enterprise shared it with through a match request.
+  enterpriseProfile: {
+    kinds: 'signed-in',
+    partiesOnly: true,
+    grants: true,
+    overrideKinds: AUTHORITY,
+    refusal:
+      '无权查看该企业档案：仅企业本身、主管部门或企业通过对接申请授权的机构可查看 (not allowed to read this enterprise profile: only the enterprise, the authority, or an organization it shared its profile with through a match request)',
+  },
+  recommendations: { kinds: ['ENTERPRISE'], refusal: (actor) => `推荐仅面向企业 (recommendations are for ENTERPRISE organizations; yours is ${actor.kind})` },
+  // A listing's leads: its owner, and the AUTHORITY.
+  leads: { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY, refusal: '只有该信息的发布机构可以查看匹配企业 (leads: only the listing owner may see its leads)' },
+  // The firm's own figures quoted in a lead's reasons: once it shared its profile with the listing's owner (else a figure-free label).
+  'Lead.reasons': { kinds: 'signed-in', partiesOnly: true, grants: true, overrideKinds: AUTHORITY },
+  // 揭榜 applications: the applicant, the challenge's owner, and the AUTHORITY.
+  challengeApplication: {
+    kinds: 'signed-in',
+    partiesOnly: true,
+    overrideKinds: AUTHORITY,
+    refusal: '无权查看该揭榜申请：仅申请企业、发榜企业和主管部门可以查看 (only the applicant, the challenge owner and AUTHORITY may see this application)',
+  },
+  'Challenge.applications': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  // Members and invitations (issue 13).
+  invitations: {
+    kinds: 'signed-in',
+    roles: MANAGER_ROLES,
+    refusal: 'invitations 仅限本机构的负责人 (OWNER)、管理员 (ADMIN) 查看 (only OWNERs and ADMINs see invitations)',
+  },
+  // Contact details: the organization, the AUTHORITY, the other side of an accepted match request or 揭榜 application.
+  'Organization.contact': { kinds: 'signed-in', partiesOnly: true, grants: true, overrideKinds: AUTHORITY },
+  // Verification reasons, who decided and the history: the organization itself and the AUTHORITY; others see the state.
+  'Organization.verification': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  'Organization.verificationHistory': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  'Organization.claimConflict': { kinds: AUTHORITY },
+  // The name of the person who decided (verification, a title's provenance): the AUTHORITY only; others see the organization.
+  'VerificationDecider.displayName': { kinds: AUTHORITY },
+
+  // The AUTHORITY's desks.
+  organizations: { kinds: AUTHORITY, refusal: '仅主管部门可查看机构审核台 (organizations: AUTHORITY only)' },
+  enterprisesAtReviewRisk: { kinds: AUTHORITY, refusal: '仅主管部门可查看复核风险名单 (AUTHORITY only)' },
+  enterpriseImport: { kinds: AUTHORITY, refusal: importsRefusal },
+  enterpriseImports: { kinds: AUTHORITY, refusal: importsRefusal },
+  enterpriseImportProgress: { kinds: AUTHORITY, refusal: importsRefusal },
+  tierPipeline: { kinds: AUTHORITY, refusal: insightsRefusal },
+  matchmakingInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
+  financingInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
+  challengeInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
+  serviceInstitutionRanking: { kinds: AUTHORITY, refusal: insightsRefusal },
+  auditLog: { kinds: AUTHORITY, refusal: insightsRefusal },
+  // REST: GET /exports/insights/<report>.xlsx, the tables of the insight queries above (GET /imports/enterprises/<id>/report.xlsx is enterpriseImport).
+  insightsExport: { kinds: AUTHORITY, refusal: insightsRefusal },
+} as const satisfies Record<string, QueryRule>;
+
+export type QueryName = keyof typeof QUERY_RULES;
+
+/** The row read, for rules with `partiesOnly`. */
+export interface ReadContext {
+  /** Organizations the row belongs to: its owner, applicant, the enterprise it describes… */
+  readonly parties: readonly (string | null | undefined)[];
+  /** One of the parties granted the caller access (answered by the context that keeps grants). */
+  readonly granted?: boolean;
+}
+
+export type ReadDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
+
+/**
+ * Whether `actor` may read `query` (and the row described by `row`, for rules about rows). Pure.
+ * A refusal carries the rule's message; fields without one are hidden by their resolver.
+ */
+export function decideQuery(actor: Actor, query: QueryName, row?: ReadContext): ReadDecision {
+  const rule: QueryRule = QUERY_RULES[query];
+  const refused = (): ReadDecision => ({
+    allowed: false,
+    reason: typeof rule.refusal === 'function' ? rule.refusal(actor) : (rule.refusal ?? `${query}: not readable by this caller`),
+  });
+  if (rule.kinds !== 'signed-in' && !rule.kinds.includes(actor.kind)) return refused();
+  if (rule.roles && !(actor.role !== undefined && rule.roles.includes(actor.role))) return refused();
+  if (rule.partiesOnly && !(rule.overrideKinds?.includes(actor.kind) ?? false)) {
+    if (!row) throw new Error(`read check for ${query} needs the row read`);
+    const party = row.parties.includes(actor.organizationId);
+    if (!party && !(rule.grants && row.granted === true)) return refused();
+  }
+  return { allowed: true };
+}
+
+/** For fields that hide rather than refuse: true when the caller may read; false for no caller. */
+export function seesRow(actor: Actor | undefined, query: QueryName, row?: ReadContext): boolean {
+  return actor !== undefined && decideQuery(actor, query, row).allowed;
+}
