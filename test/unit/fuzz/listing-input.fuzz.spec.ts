@@ -254,7 +254,7 @@ describe('listing validators (fuzz)', () => {
     if (kind === 'credit') expect((d.annualRateMin as number) <= (d.annualRateMax as number)).toBe(true);
   }
 
-  // Each is refused by its bound (the error names it: a count before any item is read, a length before
+  // Each is refused by its bound (the error names it: a count before the items are checked, a length before
   // the text is parsed), not by a complaint about its content. Their speed: npm run bench (validators).
   it('huge inputs are rejected by their bound', () => {
     expect(rejects(() => validateServiceOffering(service({ title: '题'.repeat(1_000_000) })), 'input.title').message).toMatch(/\(at most 100 characters\)$/);

@@ -173,7 +173,7 @@ describe('validateProfile (fuzz)', () => {
     );
   });
 
-  // Each is refused by its bound (the error names it: a count before any item is read, a length before
+  // Each is refused by its bound (the error names it: a count before the items are checked, a length before
   // the text is parsed), not by a complaint about its content. Their speed: npm run bench (validators).
   it('huge inputs are rejected by their bound, naming the field', () => {
     expect(rejects(() => run({ ...base(), capabilities: '能'.repeat(1_000_000) }), 'input.capabilities').message).toMatch(/\(capabilities at most 5000 characters\)$/);
