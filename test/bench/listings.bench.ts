@@ -1,4 +1,7 @@
 import type { StartedApp } from '../../apps/api/src/bootstrap.js';
+import { validateProfile, type ProfileCommand } from '../../libs/enterprises/src/profile-input.js';
+import { validateServiceOffering, type ServiceOfferingInputCommand } from '../../libs/listings/src/listing-input.js';
+import { financialsEnding, profileInput } from '../helpers/profile-fixtures.js';
 import { LISTINGS_WITH_OWNERS, countQueries, seedListingLoad } from './listing-load.js';
 
 export interface HttpFigure {
@@ -52,4 +55,38 @@ export async function listingsBench(
   } finally {
     counter.restore();
   }
+}
+
+/**
+ * How long the input validators take to refuse huge inputs (the fuzz specs' cases: a million
+ * characters, 100,000 items), each refused by its bound: the slowest of 5 runs per case, in ms.
+ */
+export function hugeInputRejection(): Array<{ label: string; ms: number }> {
+  const profile = () => profileInput({ financials: financialsEnding(2025) }) as unknown as ProfileCommand;
+  const service = (o: object) =>
+    ({ title: '申报辅导', description: '辅导。', regionCodes: ['330281'], industryCodes: ['C34'], tags: [], category: 'POLICY_APPLICATION', acceptsServiceVoucher: false, ...o }) as ServiceOfferingInputCommand;
+  const profileCase = (o: object) => () => validateProfile({ ...profile(), ...o } as ProfileCommand, '2026-11-21');
+  const serviceCase = (o: object) => () => validateServiceOffering(service(o));
+  // Inputs are built before the clock starts: only the validator is timed.
+  const cases: Array<[string, () => () => unknown]> = [
+    ['profile: 1,000,000-character capabilities', () => profileCase({ capabilities: '能'.repeat(1_000_000) })],
+    ['profile: 100,000 main products', () => profileCase({ mainProducts: Array.from({ length: 100_000 }, (_, i) => `p${i}`) })],
+    ['profile: 1,000,000-character industry code', () => profileCase({ industryCode: 'C'.repeat(1_000_000) })],
+    ['listing: 1,000,000-character title', () => serviceCase({ title: '题'.repeat(1_000_000) })],
+    ['listing: 100,000 region codes', () => serviceCase({ regionCodes: Array.from({ length: 100_000 }, (_, i) => String(100000 + i)) })],
+  ];
+  return cases.map(([label, build]) => {
+    let ms = 0;
+    for (let i = 0; i < 5; i++) {
+      const run = build();
+      const t0 = performance.now();
+      try {
+        run();
+      } catch {
+        // refused, as expected
+      }
+      ms = Math.max(ms, performance.now() - t0);
+    }
+    return { label, ms };
+  });
 }

@@ -7,6 +7,7 @@
  *    the SQL statements per request of each (listings.bench.ts);
  *  - matching (matching.bench.ts, last; BENCH_MATCHING=off skips it): full rebuild, incremental
  *    listing scoring, one firm against 100k listings, publish → recommended, recommendations load;
+ *  - the input validators refusing huge inputs (listings.bench.ts, hugeInputRejection);
  *  - enterprise imports (imports.bench.ts; BENCH_IMPORTS=off skips it): a 5,000-row bureau sheet
  *    upload → preview → confirm → DONE against the old synchronous mutation, other requests'
  *    latency meanwhile against idle, the server's peak RSS.
@@ -19,7 +20,7 @@ import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { recordEvent } from '../../libs/platform/src/outbox/outbox.service.js';
 import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
 import { evaluatorThroughput, reassessThroughQueue } from './tiers.bench.js';
-import { listingsBench } from './listings.bench.js';
+import { hugeInputRejection, listingsBench } from './listings.bench.js';
 import { publishToSearchable } from './publish-latency.bench.js';
 import { benchSearchEngine, renderSearchBench } from './search.bench.js';
 import { benchInsights, renderInsightsBench } from './insights.bench.js';
@@ -109,6 +110,7 @@ const backends: Array<'postgres' | 'redis'> = ['postgres', ...((await redisReach
 console.log(`# srdi-match bench — ${new Date().toISOString()} — ${os.cpus().length}× ${os.cpus()[0]?.model} — node ${process.version}`);
 const evaluator = evaluatorThroughput();
 console.log(`\ntier evaluator (pure, one thread): ${evaluator.evaluationsPerSecond.toFixed(0)} firm×rule-set evaluations/s (3 tiers each, ${evaluator.iterations} runs)`);
+console.log(`\ninput validators refusing huge inputs (slowest of 5): ${hugeInputRejection().map((r) => `${r.label} ${r.ms.toFixed(1)} ms`).join('; ')}`);
 if (process.env.BENCH_SEARCH !== 'off') console.log(`\n${renderSearchBench(await benchSearchEngine())}`);
 if (process.env.BENCH_INSIGHTS !== 'off') console.log(`\n${renderInsightsBench(await benchInsights())}`);
 for (const b of backends) {

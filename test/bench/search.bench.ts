@@ -3,7 +3,8 @@
  * test/unit/search/corpus.ts), the build time (upsert in batches of 1,000, as the start-up rebuild
  * does), the heap the index holds (process.memoryUsage() heapUsed and arrayBuffers deltas after a full GC),
  * and the latency of 200 queries of 2–6 characters cut from listing texts, 40 % of them with a
- * filter: p50/p95/p99 over all, without and with filters, plus browse pages (empty query). Recall is
+ * filter: p50/p95/p99 over all, without and with filters, plus browse pages (empty query) and 20
+ * 1,000-character queries. Recall is
  * checked against a brute-force substring scan on a sample. Target: p95 ≤ 20 ms at 100k.
  *
  * Standalone: `npm run build && node dist/test/bench/search.bench.js [sizes…]`.
@@ -137,6 +138,14 @@ export async function benchOne(n: number, makeIndex: () => SearchIndex = () => n
     await index.search({ query: '', filters, limit: 20, offset: (i % 5) * 20 });
     browse.push(performance.now() - s);
   }
+  // 1,000-character queries (as in the unit test): one repeated phrase, and 500 distinct characters.
+  const longQueries = ['知识产权质押融资'.repeat(125), Array.from({ length: 500 }, (_, i) => String.fromCharCode(0x4e00 + i)).join(' ')];
+  const long: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const s = performance.now();
+    await index.search({ query: longQueries[i % 2]!, filters: {}, limit: 20, offset: 0 });
+    long.push(performance.now() - s);
+  }
 
   // Recall on a sample: the total must equal the brute-force count of documents containing the query.
   const texts = docs.map((d) => normalizeText([d.title, d.description, d.extraText, d.tags.join(' '), d.ownerName].join('\n')));
@@ -161,6 +170,7 @@ export async function benchOne(n: number, makeIndex: () => SearchIndex = () => n
       figure('without filters', plain),
       figure('with a filter', withFilter),
       figure('browse (empty query, 20 per page)', browse),
+      figure('1,000-character queries', long),
     ],
     recall: { sampled: sample.length, exact },
     avgHits: Math.round(hits / queries.length),

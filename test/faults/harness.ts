@@ -6,11 +6,15 @@ import { Inspector } from './checks.js';
 import { missingBinaries, PrivatePostgres, PrivateRedis } from './services.js';
 import type { Tally } from './client.js';
 import { World } from './workload.js';
+import { inCi } from '../helpers/test-env.js';
 
 /** Stated bound for every "converges within" assertion (measured figures are printed, not asserted). */
 export const CONVERGE_TIMEOUT_MS = 120_000;
 
 export const skipReason = missingBinaries();
+if (skipReason && inCi()) {
+  throw new Error(`[faults] CI=true and the fault suite cannot run: ${skipReason}. CI does not skip it; install the binaries (or set FAULTS=0 in .ci/run).`);
+}
 if (skipReason) process.stdout.write(`[faults] SKIPPED: ${skipReason}\n`);
 
 export interface Stack {

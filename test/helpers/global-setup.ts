@@ -6,7 +6,7 @@ import { buildDataSource } from '../../libs/platform/src/database/database-runti
 import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
 import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres.js';
 import { postgresReachable, redisReachable } from './probes.js';
-import { ENV_ADMIN_URL, ENV_DB_SOURCE, ENV_REDIS_URL, ENV_TEMPLATE, withDatabase } from './test-env.js';
+import { ENV_ADMIN_URL, ENV_DB_SOURCE, ENV_REDIS_URL, ENV_TEMPLATE, inCi, withDatabase } from './test-env.js';
 
 /** Migrations change the template's name, so a stale template is never reused. */
 function migrationsHash(): string {
@@ -18,7 +18,9 @@ function migrationsHash(): string {
 
 /**
  * Picks the PostgreSQL server (TEST_DATABASE_URL, else 127.0.0.1:5432, else embedded), builds a
- * migrated template database that every test file clones, and looks for Redis.
+ * migrated template database that every test file clones, and looks for Redis: under CI (CI=true)
+ * no Redis fails the run, since Redis is the production queue and pub/sub backend; locally its
+ * tests are skipped, announced. Meilisearch may be missing anywhere (it is announced).
  */
 export default async function globalSetup(): Promise<void> {
   let admin = process.env.TEST_DATABASE_URL;
@@ -59,6 +61,12 @@ export default async function globalSetup(): Promise<void> {
 
   const redisCandidate = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const redis = (await redisReachable(redisCandidate)) ? redisCandidate : '';
+  if (!redis && inCi()) {
+    throw new Error(
+      `[test setup] CI=true and no Redis answered at ${redisCandidate}: Redis is the production queue and pub/sub backend, ` +
+        'so CI does not skip its tests. Start Redis or set REDIS_URL (unset CI to run without Redis locally, its tests skipped).',
+    );
+  }
   process.env[ENV_ADMIN_URL] = admin;
   process.env[ENV_TEMPLATE] = template;
   process.env[ENV_REDIS_URL] = redis;
@@ -67,6 +75,6 @@ export default async function globalSetup(): Promise<void> {
   console.log(
     process.env.MEILI_URL
       ? `[test setup] meilisearch: ${new URL(process.env.MEILI_URL).host} (the Meilisearch contract suite runs)`
-      : '[test setup] meilisearch: MEILI_URL is not set, so the Meilisearch contract suite is SKIPPED',
+      : `[test setup] meilisearch: MEILI_URL is not set, so the Meilisearch contract suite is SKIPPED${inCi() ? ' (allowed in CI: no Meilisearch here)' : ''}`,
   );
 }

@@ -28,3 +28,13 @@ export function withDatabase(url: string, database: string): string {
   u.pathname = `/${database}`;
   return u.toString();
 }
+
+/**
+ * True under CI (CI=true, as .ci/run sets it; any value but '', '0' or 'false'). In CI a missing
+ * backend the suite expects (Redis, the fault suite's server binaries) fails the run instead of
+ * skipping its tests; locally the skip stays, announced.
+ */
+export function inCi(): boolean {
+  const ci = (process.env.CI ?? '').trim().toLowerCase();
+  return ci !== '' && ci !== '0' && ci !== 'false';
+}

@@ -254,14 +254,14 @@ describe('listing validators (fuzz)', () => {
     if (kind === 'credit') expect((d.annualRateMin as number) <= (d.annualRateMax as number)).toBe(true);
   }
 
-  it('huge inputs are rejected quickly', () => {
-    const t0 = Date.now();
-    rejects(() => validateServiceOffering(service({ title: '题'.repeat(1_000_000) })), 'input.title');
-    rejects(() => validateServiceOffering(service({ description: '😀'.repeat(1_000_000) })), 'input.description');
-    rejects(() => validateServiceOffering(service({ tags: Array.from({ length: 100_000 }, (_, i) => `t${i}`) })), 'input.tags');
-    rejects(() => validateServiceOffering(service({ regionCodes: Array.from({ length: 100_000 }, (_, i) => String(100000 + i)) })), 'input.regionCodes');
-    rejects(() => validateChallenge(challenge({ indicators: Array.from({ length: 100_000 }, () => '指标') })), 'input.indicators');
-    expect(Date.now() - t0).toBeLessThan(2_000);
+  // Each is refused by its bound (the error names it: a count before the items are checked, a length before
+  // the text is parsed), not by a complaint about its content. Their speed: npm run bench (validators).
+  it('huge inputs are rejected by their bound', () => {
+    expect(rejects(() => validateServiceOffering(service({ title: '题'.repeat(1_000_000) })), 'input.title').message).toMatch(/\(at most 100 characters\)$/);
+    expect(rejects(() => validateServiceOffering(service({ description: '😀'.repeat(1_000_000) })), 'input.description').message).toMatch(/\(at most 5000 characters\)$/);
+    expect(rejects(() => validateServiceOffering(service({ tags: Array.from({ length: 100_000 }, (_, i) => `t${i}`) })), 'input.tags').message).toMatch(/\(at most 20 tags\)$/);
+    expect(rejects(() => validateServiceOffering(service({ regionCodes: Array.from({ length: 100_000 }, (_, i) => String(100000 + i)) })), 'input.regionCodes').message).toMatch(/\(at most 50\)$/);
+    expect(rejects(() => validateChallenge(challenge({ indicators: Array.from({ length: 100_000 }, () => '指标') })), 'input.indicators').message).toMatch(/\(at most 30 indicators\)$/);
   });
 
   type Mutation = [Kind, string | RegExp, object];

@@ -173,14 +173,14 @@ describe('validateProfile (fuzz)', () => {
     );
   });
 
-  it('huge inputs are rejected quickly, naming the field', () => {
-    const t0 = Date.now();
-    rejects(() => run({ ...base(), capabilities: '能'.repeat(1_000_000) }), 'input.capabilities');
-    rejects(() => run({ ...base(), mainProducts: Array.from({ length: 100_000 }, (_, i) => `p${i}`) }), 'input.mainProducts');
-    rejects(() => run({ ...base(), mainProducts: ['😀'.repeat(500_000)] }), 'input.mainProducts');
-    rejects(() => run({ ...base(), financials: Array.from({ length: 10_000 }, (_, i) => ({ ...financialsEnding(2025)[0]!, year: 2025 - i })) }), 'input.financials');
+  // Each is refused by its bound (the error names it: a count before the items are checked, a length before
+  // the text is parsed), not by a complaint about its content. Their speed: npm run bench (validators).
+  it('huge inputs are rejected by their bound, naming the field', () => {
+    expect(rejects(() => run({ ...base(), capabilities: '能'.repeat(1_000_000) }), 'input.capabilities').message).toMatch(/\(capabilities at most 5000 characters\)$/);
+    expect(rejects(() => run({ ...base(), mainProducts: Array.from({ length: 100_000 }, (_, i) => `p${i}`) }), 'input.mainProducts').message).toMatch(/\(at most 50 items\)$/);
+    expect(rejects(() => run({ ...base(), mainProducts: ['😀'.repeat(500_000)] }), 'input.mainProducts').message).toMatch(/\(each item at most 200 characters\)$/);
+    expect(rejects(() => run({ ...base(), financials: Array.from({ length: 10_000 }, (_, i) => ({ ...financialsEnding(2025)[0]!, year: 2025 - i })) }), 'input.financials').message).toMatch(/\(at most 20 years\)$/);
     rejects(() => run({ ...base(), industryCode: 'C'.repeat(1_000_000) }), 'input.industryCode');
-    expect(Date.now() - t0).toBeLessThan(2_000);
   });
 
   type Mutation = [field: string | RegExp, mutate: (p: ProfileCommand) => unknown];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkEmailShape, checkNewPassword, resetTokenProblem, RESET_TOKEN_MINUTES } from '../../../libs/identity/src/auth/credential-rules.js';
+import { checkEmailShape, checkNewPassword, padToFloor, resetTokenProblem, RESET_ANSWER_FLOOR_MS, RESET_TOKEN_MINUTES } from '../../../libs/identity/src/auth/credential-rules.js';
 import { hashSecretToken, isWellFormedSecretToken, newSecretToken } from '../../../libs/identity/src/auth/session.store.js';
 import { AppError } from '../../../libs/platform/src/errors/app-error.js';
 
@@ -64,4 +64,28 @@ describe('reset tokens', () => {
   it('an open, unexpired token has no problem', () => {
     expect(resetTokenProblem({ used: false, expired: false })).toBeUndefined();
   });
+});
+
+describe('requestPasswordReset answers no sooner than the floor, known address or not', () => {
+  /** A clock reading `at`, and a wait that records instead of waiting. */
+  const clock = (at: number) => {
+    const waits: number[] = [];
+    return { now: () => at, wait: async (ms: number) => void waits.push(ms), waits };
+  };
+
+  it('waits out what is left of the floor', async () => {
+    const c = clock(1_010);
+    expect(await padToFloor(1_000, RESET_ANSWER_FLOOR_MS, c.now, c.wait)).toBe(RESET_ANSWER_FLOOR_MS - 10);
+    expect(c.waits).toEqual([RESET_ANSWER_FLOOR_MS - 10]);
+  });
+
+  it('does not wait once the floor has passed', async () => {
+    for (const at of [1_000 + RESET_ANSWER_FLOOR_MS, 1_000 + RESET_ANSWER_FLOOR_MS + 500]) {
+      const c = clock(at);
+      expect(await padToFloor(1_000, RESET_ANSWER_FLOOR_MS, c.now, c.wait)).toBe(0);
+      expect(c.waits).toEqual([]);
+    }
+  });
+
+  it('the floor is 250 ms', () => expect(RESET_ANSWER_FLOOR_MS).toBe(250));
 });

@@ -87,11 +87,10 @@ describe('EmbeddedSearchIndex', () => {
     expect((await q(index, '版本')).hits.map((h) => h.highlight)).toEqual(['<em>版本</em>三']);
   });
 
-  it('answers a 1,000-character query quickly', async () => {
+  // Their latency: npm run bench (search.bench.ts, "1,000-character queries").
+  it('answers a 1,000-character query', async () => {
     const index = await loaded();
-    const t0 = performance.now();
-    await q(index, '知识产权质押融资'.repeat(125));
-    await q(index, Array.from({ length: 500 }, (_, i) => String.fromCharCode(0x4e00 + i)).join(' '));
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect((await q(index, '知识产权质押融资'.repeat(125))).total).toBe(0);
+    expect((await q(index, Array.from({ length: 500 }, (_, i) => String.fromCharCode(0x4e00 + i)).join(' '))).total).toBe(0);
   });
 });

@@ -10,6 +10,23 @@ export const RESET_TOKEN_MINUTES = 30;
  */
 export const RESET_ANSWER_FLOOR_MS = 250;
 
+/**
+ * Waits out what is left of `floorMs` since `started` (a `now()` reading); returns the wait in ms,
+ * 0 when the floor has already passed. The clock and the wait are parameters so a test can show
+ * the padding without timing anything.
+ */
+export async function padToFloor(
+  started: number,
+  floorMs = RESET_ANSWER_FLOOR_MS,
+  now: () => number = Date.now,
+  wait: (ms: number) => Promise<unknown> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): Promise<number> {
+  const left = floorMs - (now() - started);
+  if (left <= 0) return 0;
+  await wait(left);
+  return left;
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The same length rules as register; BAD_USER_INPUT on `field`. */

@@ -19,10 +19,7 @@ import {
   revokeSessionsOf,
   type ActiveSession,
 } from './session.store.js';
-import { INVALID_RESET_TOKEN, checkNewPassword, checkEmailShape, RESET_TOKEN_MINUTES, RESET_ANSWER_FLOOR_MS, resetTokenProblem } from './credential-rules.js';
-
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { INVALID_RESET_TOKEN, checkNewPassword, checkEmailShape, RESET_TOKEN_MINUTES, padToFloor, resetTokenProblem } from './credential-rules.js';
 
 /** Passwords and sessions of signed-in users, password reset by mail, and lifting sign-in locks. */
 @Injectable()
@@ -120,8 +117,7 @@ export class CredentialsService {
         action: { label: '重置密码', path: `/password/reset?token=${token.raw}` },
       });
     });
-    const left = RESET_ANSWER_FLOOR_MS - (Date.now() - started);
-    if (left > 0) await sleep(left);
+    await padToFloor(started);
     return true;
   }
 
