@@ -337,7 +337,10 @@ function mergeDuplicateImports(fileName, text) {
     for (const d of mergeable)
       for (const e of d.importClause.namedBindings.elements) {
         const t = e.getText(sf);
-        if (!seen.has(t)) els.push(t), seen.add(t);
+        if (!seen.has(t)) {
+          els.push(t);
+          seen.add(t);
+        }
       }
     const quote = text[first.moduleSpecifier.getStart(sf)];
     const keyword = first.importClause.isTypeOnly ? 'import type' : 'import';
@@ -424,7 +427,10 @@ function libGraph() {
       if (c && (c.isTypeOnly || (!c.name && c.namedBindings && ts.isNamedImports(c.namedBindings) && c.namedBindings.elements.every((e) => e.isTypeOnly)))) continue;
       const to = unit(path.resolve(path.dirname(file), st.moduleSpecifier.text.replace(/\.js$/, '.ts')));
       node(from);
-      if (to && to !== from) node(to), node(from).add(to);
+      if (to && to !== from) {
+        node(to);
+        node(from).add(to);
+      }
     }
   }
   return g;
@@ -434,7 +440,14 @@ function libCycles(g) {
   const reach = (a) => {
     const seen = new Set();
     const q = [a];
-    while (q.length) for (const w of g.get(q.shift()) ?? []) if (!seen.has(w)) seen.add(w), q.push(w);
+    while (q.length) {
+      for (const w of g.get(q.shift()) ?? []) {
+        if (!seen.has(w)) {
+          seen.add(w);
+          q.push(w);
+        }
+      }
+    }
     return seen;
   };
   const r = new Map([...g.keys()].map((u) => [u, reach(u)]));
@@ -451,8 +464,14 @@ function libCycles(g) {
     while (q.length && !last) {
       const v = q.shift();
       for (const w of g.get(v)) {
-        if (w === a) { last = v; break; }
-        if (!prev.has(w)) prev.set(w, v), q.push(w);
+        if (w === a) {
+          last = v;
+          break;
+        }
+        if (!prev.has(w)) {
+          prev.set(w, v);
+          q.push(w);
+        }
       }
     }
     const chain = [a];
