@@ -403,7 +403,12 @@ for (const lib of LIBS) {
     }
   }
   text = applyEdits(text, edits);
-  if (appended.length) text = text.replace(/\n*$/, '\n') + appended.join('\n') + '\n';
+  if (appended.length) {
+    // a blank line after anything that is not itself a re-export (a comment, a constant)
+    const last = sf.statements[sf.statements.length - 1];
+    const gap = !isNew && last && !(ts.isExportDeclaration(last) && last.moduleSpecifier) ? '\n' : '';
+    text = text.replace(/\n*$/, '\n') + gap + appended.join('\n') + '\n';
+  }
   if (isNew && !appended.length && !edits.length) text += 'export {};\n';
   changes.set(idx, text);
 }

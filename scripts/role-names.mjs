@@ -52,7 +52,7 @@ const ROLE_LIKE = /\.(entity|entities|module|resolver|resolvers|controller|contr
 function walk(dir, exts, out = []) {
   if (!fs.existsSync(dir)) return out;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'node_modules' || e.name === 'dist') continue;
+    if (e.name === 'node_modules' || e.name === 'dist' || (e.isDirectory() && e.name.startsWith('.'))) continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory()) walk(full, exts, out);
     else if (exts.some((x) => e.name.endsWith(x)) && !e.name.endsWith('.d.ts')) out.push(full);
