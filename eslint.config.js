@@ -84,10 +84,6 @@ const BOUNDARY = {
 };
 const restrictedImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
-// The file the composition-root slice of issue 16 is taking the entity list out of. Delete this list
-// once that slice is merged: from then on the rule covers all of platform.
-const PLATFORM_IN_FLIGHT = ['libs/platform/src/database/database-runtime.ts'];
-
 const boundaries = [
   ...LIBS.map((lib) => ({
     files: [`libs/${lib}/**/*.{ts,mts,js,mjs}`],
@@ -99,7 +95,6 @@ const boundaries = [
   },
   {
     files: ['libs/platform/**/*.{ts,mts,js,mjs}'],
-    ignores: PLATFORM_IN_FLIGHT,
     rules: restrictedImports(BOUNDARY.domain, BOUNDARY.apps),
   },
   ...[

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../../libs/platform/src/config/config.js';
+import { ConfigError, loadConfig } from '../../../libs/platform/src/index.js';
 import { serve } from '../../api/src/bootstrap.js';
 import { WorkerModule } from '../../worker/src/worker.module.js';
 

@@ -11,15 +11,16 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { loadConfig } from '../../../libs/platform/src/config/config.js';
-import { buildDataSource } from '../../../libs/platform/src/database/database-runtime.js';
+import { loadConfig, buildDataSource, inTransaction, AppError } from '../../../libs/platform/src/index.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
-import { inTransaction } from '../../../libs/platform/src/database/data-source.js';
-import { AppError } from '../../../libs/platform/src/errors/app-error.js';
-import { EnterpriseProfileService } from '../../../libs/enterprises/src/enterprise-profile.service.js';
-import { EnterpriseImporter, type ImportRejection } from '../../../libs/enterprises/src/import/enterprise-import.js';
-import { EnterpriseImportRuns, checkUpload } from '../../../libs/enterprises/src/import/enterprise-import-runs.js';
-import type { EnterpriseImportEntity } from '../../../libs/enterprises/src/import/enterprise-import.entity.js';
+import {
+  EnterpriseProfileService,
+  EnterpriseImporter,
+  type ImportRejection,
+  EnterpriseImportRuns,
+  checkUpload,
+} from '../../../libs/enterprises/src/index.js';
+import type { EnterpriseImportEntity } from '../../../libs/enterprises/src/index.js';
 import { runningServerDatabaseUrl } from './cli/running-server.js';
 
 const HELP = `用法 (usage): npm run import:enterprises -- <名单.xlsx|名单.csv> [--yes] [--json]

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../../libs/platform/src/config/config.js';
+import { ConfigError, loadConfig } from '../../../libs/platform/src/index.js';
 import { serve } from './bootstrap.js';
 
 /** `node main.js` serves the API alone (`start:api`); the all-in-one `npm start` is `apps/all-in-one/src/main.ts`. */

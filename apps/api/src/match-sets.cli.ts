@@ -6,14 +6,14 @@
  * - Embedded default (no DATABASE_URL), or `--via-queue`: asks the running server to do it — queues a
  *   `matching.reconcile` job on its queue and prints the report the worker returns.
  */
-import { loadConfig } from '../../../libs/platform/src/config/config.js';
-import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
+import { loadConfig, openDatabase, JOB_CATALOG, jobOptions, QueueRegistry } from '../../../libs/platform/src/index.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
-import { JOB_CATALOG } from '../../../libs/platform/src/queue/job-catalog.js';
-import { jobOptions } from '../../../libs/platform/src/queue/job-options.js';
-import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
-import { MatchSetService } from '../../../libs/matching/src/sets/match-set.service.js';
-import { MatchMaintenanceService, type MatchReconcileReport, type RebuildReport } from '../../../libs/matching/src/sets/match-maintenance.service.js';
+import {
+  MatchSetService,
+  MatchMaintenanceService,
+  type MatchReconcileReport,
+  type RebuildReport,
+} from '../../../libs/matching/src/index.js';
 import { awaitJobResult, runningServerDatabaseUrl } from './cli/running-server.js';
 
 const config = loadConfig();

@@ -6,14 +6,9 @@
  *   that process to reconcile — it queues a `search.reconcile` job on the running server's queue and
  *   prints the report the worker returns. (The embedded index is also rebuilt at every start.)
  */
-import { loadConfig } from '../../../libs/platform/src/config/config.js';
-import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
+import { loadConfig, openDatabase, JOB_CATALOG, jobOptions, QueueRegistry } from '../../../libs/platform/src/index.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
-import { JOB_CATALOG } from '../../../libs/platform/src/queue/job-catalog.js';
-import { jobOptions } from '../../../libs/platform/src/queue/job-options.js';
-import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
-import { createSearchIndex } from '../../../libs/search/src/search.module.js';
-import { SearchSyncService, type ReconcileReport } from '../../../libs/search/src/search-sync.service.js';
+import { createSearchIndex, SearchSyncService, type ReconcileReport } from '../../../libs/search/src/index.js';
 import { awaitJobResult, runningServerDatabaseUrl } from './cli/running-server.js';
 
 const config = loadConfig();

@@ -1,8 +1,6 @@
 /** npm run seed:demo: demo organizations and users into DATABASE_URL (or embedded PostgreSQL). */
-import { loadConfig } from '../../../libs/platform/src/config/config.js';
-import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
+import { loadConfig, openDatabase, createLogger } from '../../../libs/platform/src/index.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
-import { createLogger } from '../../../libs/platform/src/runtime/runtime.js';
 import { ensureAuthority, seedDemoData } from './demo/seed-demo.js';
 
 const config = loadConfig();

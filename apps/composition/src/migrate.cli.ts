@@ -6,9 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { loadConfig, type AppConfig } from '../../../libs/platform/src/config/config.js';
-import { openDatabase } from '../../../libs/platform/src/database/database-runtime.js';
-import { dropDatabase, ensureDatabase } from '../../../libs/platform/src/database/embedded-postgres.js';
+import { loadConfig, type AppConfig, openDatabase, dropDatabase, ensureDatabase } from '../../../libs/platform/src/index.js';
 import { DATABASE_SCHEMA } from './database-schema.js';
 
 // dist/apps/composition/src → the repository root, where migrations/ lives.

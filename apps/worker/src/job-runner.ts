@@ -1,12 +1,18 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { APP_CONFIG, type AppConfig } from '../../../libs/platform/src/config/config.js';
-import { QUEUE_NAMES, isJobName } from '../../../libs/platform/src/queue/job-catalog.js';
-import { JOB_HANDLER_METADATA, assembleHandlerMap, type HandlerMap } from '../../../libs/platform/src/queue/job-handler.js';
-import { QueueRegistry } from '../../../libs/platform/src/queue/queue-registry.js';
-import { RUNTIME } from '../../../libs/platform/src/platform.module.js';
-import type { Runtime } from '../../../libs/platform/src/runtime/runtime.js';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  QUEUE_NAMES,
+  isJobName,
+  JOB_HANDLER_METADATA,
+  assembleHandlerMap,
+  type HandlerMap,
+  QueueRegistry,
+  RUNTIME,
+} from '../../../libs/platform/src/index.js';
+import type { Runtime } from '../../../libs/platform/src/index.js';
 
 /**
  * Finds the one handler of every catalog job (boot fails otherwise), starts a BullMQ worker per

@@ -2,12 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '../../../libs/platform/src/config/config.js';
-import { PlatformModule } from '../../../libs/platform/src/platform.module.js';
-import { createLogger, startRuntime } from '../../../libs/platform/src/runtime/runtime.js';
-import { installShutdown } from '../../../libs/platform/src/runtime/shutdown.js';
+import { ConfigError, loadConfig, PlatformModule, createLogger, startRuntime, installShutdown } from '../../../libs/platform/src/index.js';
 import { WorkerModule } from './worker.module.js';
-import { SearchModule } from '../../../libs/search/src/search.module.js';
+import { SearchModule } from '../../../libs/search/src/index.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 
 /** The worker alone: a Nest application context with no HTTP server. */

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToMany, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
+import { OrganizationEntity } from '../../identity/src/index.js';
 import { ENTERPRISE_TIERS, type EnterpriseTier, type ServiceCategory } from './enterprise-tier.js';
 import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
-import type { EquityRound, Honour, MainProductField, RdInstitutionLevel, ScienceAward } from '../../tiers/src/tier-types.js';
+import type { EquityRound, Honour, MainProductField, RdInstitutionLevel, ScienceAward } from '../../tiers/src/index.js';
 import { TITLE_PROVENANCES, type TitleProvenance } from './title-provenance.js';
 
 

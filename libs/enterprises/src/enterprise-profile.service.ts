@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AppError, forbidden } from '../../platform/src/errors/app-error.js';
-import { parseId } from '../../platform/src/errors/ids.js';
-import { recordEvent, recordEvents } from '../../platform/src/outbox/outbox.service.js';
-import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
-import { authorizeKind, authorizeQuery } from '../../identity/src/access/authorize.js';
-import { seesRow } from '../../identity/src/access/query-policy.js';
-import type { Actor } from '../../identity/src/access/access-policy.js';
-import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
+import { AppError, forbidden, parseId, recordEvent, recordEvents, todayInShanghai } from '../../platform/src/index.js';
+import { authorizeKind, authorizeQuery, seesRow, OrganizationEntity } from '../../identity/src/index.js';
+import type { Actor } from '../../identity/src/index.js';
 import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
 import { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 import { validateProfile, type ProfileCommand } from './profile-input.js';

@@ -8,7 +8,7 @@
  * the newest two years, newest first.
  */
 import type { EntityManager } from 'typeorm';
-import { regionNestsSql } from '../../identity/src/regions/region-nesting.sql.js';
+import { regionNestsSql } from '../../identity/src/index.js';
 import type { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
 import type { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 import { effectiveTierSql } from './effective-tier.sql.js';

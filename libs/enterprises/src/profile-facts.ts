@@ -1,4 +1,4 @@
-import type { EnterpriseFacts } from '../../tiers/src/tier-types.js';
+import type { EnterpriseFacts } from '../../tiers/src/index.js';
 import { ipAssetsOf, type EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 import { countedTier } from './title-provenance.js';
 

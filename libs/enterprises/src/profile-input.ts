@@ -1,5 +1,5 @@
-import { badInput } from '../../platform/src/errors/app-error.js';
-import { describeRegionCodeProblem } from '../../identity/src/regions/region-codes.js';
+import { badInput } from '../../platform/src/index.js';
+import { describeRegionCodeProblem } from '../../identity/src/index.js';
 import { ENTERPRISE_TIERS, HONOURS, MAIN_PRODUCT_FIELDS, RD_INSTITUTION_LEVELS, SERVICE_CATEGORIES, type EnterpriseTier, type ServiceCategory } from './enterprise-tier.js';
 import { describeIndustryCodeProblem, normalizeIndustryCode } from './industry-codes.js';
 import type { FinancingNeedValue, SpaceNeedValue, TierFactsValue } from './enterprise-profile.entity.js';

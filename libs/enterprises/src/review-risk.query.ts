@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badInput } from '../../platform/src/errors/app-error.js';
-import { describeRegionCodeProblem, regionStem } from '../../identity/src/regions/region-codes.js';
+import { badInput, todayInShanghai } from '../../platform/src/index.js';
+import { describeRegionCodeProblem, regionStem } from '../../identity/src/index.js';
 import type { ReviewRiskValue } from './enterprise-profile.entity.js';
-import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
 import { countedTitleSql } from './effective-tier.sql.js';
 
 

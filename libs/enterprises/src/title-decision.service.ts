@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, notFound } from '../../platform/src/errors/app-error.js';
-import { parseId } from '../../platform/src/errors/ids.js';
-import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
-import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
-import { authorizeKind } from '../../identity/src/access/authorize.js';
-import type { Actor } from '../../identity/src/access/access-policy.js';
-import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
-import { validateReason } from '../../identity/src/verification/verification.service.js';
+import { AppError, badInput, conflict, notFound, parseId, recordEvent, todayInShanghai } from '../../platform/src/index.js';
+import { authorizeKind, OrganizationEntity, validateReason } from '../../identity/src/index.js';
+import type { Actor } from '../../identity/src/index.js';
 import { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 import { ENTERPRISE_TIERS, type EnterpriseTier } from './enterprise-tier.js';
 import { isoDate } from './profile-input.js';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../platform/src/config/config.js';
+import { APP_CONFIG, type AppConfig } from '../../platform/src/index.js';
 import { TokenService } from './auth/token.service.js';
 import { IdentityService } from './identity.service.js';
 import { VerificationService } from './verification/verification.service.js';
@@ -10,7 +10,7 @@ import { RateLimiter } from './auth/rate-limiter.js';
 import { InvitationMailer } from './members/invitation-mailer.js';
 import { MembersService } from './members/members.service.js';
 import { OwnerActivationService } from './members/owner-activation.service.js';
-import { OrganizationDetailsService } from './organizations/organization-details.js';
+import { OrganizationDetailsService } from './organizations/organization-details.service.js';
 
 @Module({
   providers: [

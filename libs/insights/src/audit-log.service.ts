@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badInput } from '../../platform/src/errors/app-error.js';
-import { parseId } from '../../platform/src/errors/ids.js';
-import { checkPageSize } from '../../platform/src/pagination/keyset-cursor.js';
+import { badInput, parseId, checkPageSize } from '../../platform/src/index.js';
 import { AuditLogEntity } from './audit-log.entity.js';
 
 export type NewAuditEntry = Omit<AuditLogEntity, 'id' | 'at'>;

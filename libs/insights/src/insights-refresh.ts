@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import { JOB_CATALOG, type JobPayloads } from '../../platform/src/queue/job-catalog.js';
-import { jobOptions } from '../../platform/src/queue/job-options.js';
-import { QueueRegistry } from '../../platform/src/queue/queue-registry.js';
+import { HandlesJob, type JobHandler, JOB_CATALOG, type JobPayloads, jobOptions, QueueRegistry } from '../../platform/src/index.js';
 
 /** Monthly figures lag match requests by at most this long (plus the refresh itself). */
 export const REFRESH_WINDOW_MS = 2_000;

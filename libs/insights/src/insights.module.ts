@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../platform/src/config/config.js';
+import { APP_CONFIG, type AppConfig } from '../../platform/src/index.js';
 import { AuditLogService } from './audit-log.service.js';
 import { InsightsService } from './insights.service.js';
 import { parseRankingWeights } from './service-ranking.js';

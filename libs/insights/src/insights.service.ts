@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badInput } from '../../platform/src/errors/app-error.js';
-import { describeRegionCodeProblem, regionName, regionStem } from '../../identity/src/regions/region-codes.js';
-import { ENTERPRISE_TIERS, type EnterpriseTier } from '../../enterprises/src/enterprise-tier.js';
-import { countedLapsedSql, countedTitleSql, effectiveTierSql } from '../../enterprises/src/effective-tier.sql.js';
-import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
-import type { ListingKind } from '../../listings/src/listing-enums.js';
+import { badInput, todayInShanghai, ratio } from '../../platform/src/index.js';
+import { describeRegionCodeProblem, regionName, regionStem } from '../../identity/src/index.js';
+import { ENTERPRISE_TIERS, type EnterpriseTier, countedLapsedSql, countedTitleSql, effectiveTierSql } from '../../enterprises/src/index.js';
+import type { ListingKind } from '../../listings/src/index.js';
 import { DEFAULT_RANKING_WEIGHTS, rankServiceInstitutions, type RankingInputs, type RankingWeights, type RankedInstitution } from './service-ranking.js';
-import { ratio } from '../../platform/src/math/ratio.js';
 
 /** An inclusive date range, YYYY-MM-DD in Beijing time. */
 export interface Period {

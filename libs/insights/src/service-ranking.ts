@@ -1,4 +1,4 @@
-import { ratio } from '../../platform/src/math/ratio.js';
+import { ratio } from '../../platform/src/index.js';
 
 /**
  * 优质服务机构 ranking (DOMAIN.md §4.4, §4.6): no official Zhejiang formula exists, so the inputs

@@ -1,8 +1,6 @@
-import { badInput } from '../../platform/src/errors/app-error.js';
-import { describeRegionCodeProblem } from '../../identity/src/regions/region-codes.js';
-import { describeIndustryCodeProblem } from '../../enterprises/src/industry-codes.js';
-import { isCalendarDate } from '../../enterprises/src/profile-input.js';
-import { ENTERPRISE_TIERS, SERVICE_CATEGORIES } from '../../enterprises/src/enterprise-tier.js';
+import { badInput } from '../../platform/src/index.js';
+import { describeRegionCodeProblem } from '../../identity/src/index.js';
+import { describeIndustryCodeProblem, isCalendarDate, ENTERPRISE_TIERS, SERVICE_CATEGORIES } from '../../enterprises/src/index.js';
 import {
   COOPERATION_MODES,
   CREDIT_PRODUCT_TYPES,

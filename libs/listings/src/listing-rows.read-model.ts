@@ -9,9 +9,8 @@
  * amounts as numbers, dates as yyyy-mm-dd strings, timestamps as Dates).
  */
 import type { EntityManager } from 'typeorm';
-import { bigintNumber } from '../../enterprises/src/bigint-number.js';
-import { industryNestsSql } from '../../enterprises/src/industry-nesting.sql.js';
-import { regionNestsSql } from '../../identity/src/regions/region-nesting.sql.js';
+import { bigintNumber, industryNestsSql } from '../../enterprises/src/index.js';
+import { regionNestsSql } from '../../identity/src/index.js';
 import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './entities/listing-details.entity.js';
 import { ListingEntity as ListingEntityClass, type ListingEntity } from './entities/listing.entity.js';
 import type { ParkEntity } from './entities/park.entity.js';

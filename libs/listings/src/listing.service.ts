@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { checkPageSize, fetchKeysetPage, keysetCursor } from '../../platform/src/pagination/keyset-cursor.js';
+import {
+  checkPageSize,
+  fetchKeysetPage,
+  keysetCursor,
+  AppError,
+  badInput,
+  notFound,
+  parseId,
+  recordEvent,
+  todayInShanghai,
+} from '../../platform/src/index.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound } from '../../platform/src/errors/app-error.js';
-import { parseId } from '../../platform/src/errors/ids.js';
-import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
-import type { ChallengeTermsChangedData, DomainEventType } from '../../platform/src/queue/job-catalog.js';
-import { authorizeKind, authorizeRow } from '../../identity/src/access/authorize.js';
-import type { Actor, MutationName } from '../../identity/src/access/access-policy.js';
-import { lockStanding } from '../../identity/src/verification/organization-standing.js';
-import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
-import { describeRegionCodeProblem, regionStem } from '../../identity/src/regions/region-codes.js';
+import type { ChallengeTermsChangedData, DomainEventType } from '../../platform/src/index.js';
+import { authorizeKind, authorizeRow, lockStanding, describeRegionCodeProblem, regionStem } from '../../identity/src/index.js';
+import type { Actor, MutationName } from '../../identity/src/index.js';
 import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './entities/listing-details.entity.js';
 import { ListingEntity } from './entities/listing.entity.js';
 import { ParkEntity } from './entities/park.entity.js';

@@ -1,5 +1,5 @@
 import { Global, Module, type OnModuleDestroy, Inject } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../platform/src/config/config.js';
+import { APP_CONFIG, type AppConfig } from '../../platform/src/index.js';
 import { MailService } from './mail.service.js';
 import { MAILER, KeptMailer, SmtpMailer, type Mailer } from './mailer.js';
 

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../platform/src/config/config.js';
-import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
+import { APP_CONFIG, type AppConfig, recordEvent } from '../../platform/src/index.js';
 import { MailMessageEntity } from './mail-message.entity.js';
 import { renderMail, type MailContent } from './mail-template.js';
 

@@ -8,3 +8,18 @@ export {
 export { gapCategory } from './core/factors/service-offering.js';
 export { diceOverlap, plainText } from './core/text-similarity.js';
 export { reasonsWithoutProfile } from './lead-privacy.js';
+export {
+  MATCH_OUTCOMES,
+  MATCH_REQUEST_ROLES,
+  MATCH_REQUEST_STATUSES,
+  type MatchOutcome,
+  type MatchRequestRole,
+  type MatchRequestStatus,
+} from './requests/match-request-enums.js';
+export { MatchRequestEntity } from './requests/match-request.entity.js';
+export { MatchRequestService, type ProviderMatchStats } from './requests/match-request.service.js';
+export { MatchMaintenanceService, type MatchReconcileReport, type RebuildReport } from './sets/match-maintenance.service.js';
+export { MatchSetService } from './sets/match-set.service.js';
+export { MatchEntity } from './sets/match.entity.js';
+export { NightlyMatchReconcileScheduler } from './sets/matching.handlers.js';
+export { MatchingModule } from './sets/matching.module.js';

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
-import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
-import { UserEntity } from '../../identity/src/users/user.entity.js';
-import { ListingEntity } from '../../listings/src/entities/listing.entity.js';
-import { ChallengeApplicationEntity } from '../../listings/src/challenges/challenge-application.entity.js';
+import { HandlesJob, type JobHandler } from '../../platform/src/index.js';
+import type { JobPayloads } from '../../platform/src/index.js';
+import { OrganizationEntity, UserEntity } from '../../identity/src/index.js';
+import { ListingEntity, ChallengeApplicationEntity } from '../../listings/src/index.js';
 import { NotificationService, type NewNotification } from './notification.service.js';
 import { challengeClosedNotice, challengeTermsChangedNotice, takedownNotice } from './notification-texts.js';
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
-import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
-import { ListingEntity } from '../../listings/src/entities/listing.entity.js';
-import { MatchRequestEntity } from '../../matching/src/requests/match-request.entity.js';
+import { HandlesJob, type JobHandler } from '../../platform/src/index.js';
+import type { JobPayloads } from '../../platform/src/index.js';
+import { OrganizationEntity } from '../../identity/src/index.js';
+import { ListingEntity } from '../../listings/src/index.js';
+import { MatchRequestEntity } from '../../matching/src/index.js';
 import { NotificationService } from './notification.service.js';
 import { LISTING_NOUN } from './notification-texts.js';
 

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
-import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
-import { UserEntity } from '../../identity/src/users/user.entity.js';
-import { MEMBER_ROLE_LABELS } from '../../identity/src/users/member-role.js';
+import { HandlesJob, type JobHandler } from '../../platform/src/index.js';
+import type { JobPayloads } from '../../platform/src/index.js';
+import { OrganizationEntity, UserEntity, MEMBER_ROLE_LABELS } from '../../identity/src/index.js';
 import { NotificationService, type NewNotification } from './notification.service.js';
 
 /**

@@ -2,9 +2,9 @@
  * Texts of notifications whose wording depends on the recipient or on what changed. Pure, so
  * every case is unit-tested; the handlers read rows and pick the recipient.
  */
-import type { OrganizationKind } from '../../identity/src/organizations/organization-kind.js';
-import type { ListingKind } from '../../listings/src/listing-enums.js';
-import type { ChallengeTermsChangedData } from '../../platform/src/queue/job-catalog.js';
+import type { OrganizationKind } from '../../identity/src/index.js';
+import type { ListingKind } from '../../listings/src/index.js';
+import type { ChallengeTermsChangedData } from '../../platform/src/index.js';
 
 export interface NoticeText {
   title: string;

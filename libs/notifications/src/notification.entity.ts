@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../../identity/src/users/user.entity.js';
+import { UserEntity } from '../../identity/src/index.js';
 
 /** What a notification is about; the GraphQL `target` union resolves it with the caller's read access. */
 export const NOTIFICATION_TARGET_TYPES = ['LISTING', 'MATCH_REQUEST', 'CHALLENGE_APPLICATION', 'ORGANIZATION'] as const;

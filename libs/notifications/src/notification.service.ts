@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { badInput } from '../../platform/src/errors/app-error.js';
-import { parseId } from '../../platform/src/errors/ids.js';
-import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
-import { checkPageSize, fetchKeysetPage } from '../../platform/src/pagination/keyset-cursor.js';
-import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
+import { badInput, parseId, recordEvent, checkPageSize, fetchKeysetPage } from '../../platform/src/index.js';
+import { OrganizationEntity } from '../../identity/src/index.js';
 import { NotificationEntity, NotificationReadEntity, type NotificationTargetType } from './notification.entity.js';
 
 export interface NewNotification {

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
-import { regionName } from '../../identity/src/regions/region-codes.js';
-import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
-import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from '../../identity/src/organizations/organization-kind.js';
-import { VerificationDecisionEntity } from '../../identity/src/verification/verification-decision.entity.js';
+import { HandlesJob, type JobHandler } from '../../platform/src/index.js';
+import type { JobPayloads } from '../../platform/src/index.js';
+import {
+  regionName,
+  OrganizationEntity,
+  ORGANIZATION_KIND_LABELS,
+  type OrganizationKind,
+  VerificationDecisionEntity,
+} from '../../identity/src/index.js';
 import { NotificationService } from './notification.service.js';
 import { verifiedNotice } from './notification-texts.js';
 

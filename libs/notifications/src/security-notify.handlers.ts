@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
-import { OrganizationEntity } from '../../identity/src/organizations/organization.entity.js';
+import { HandlesJob, type JobHandler } from '../../platform/src/index.js';
+import type { JobPayloads } from '../../platform/src/index.js';
+import { OrganizationEntity } from '../../identity/src/index.js';
 import { NotificationService } from './notification.service.js';
 
 /**

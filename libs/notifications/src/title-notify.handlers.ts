@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
-import { TitleDecisionEntity } from '../../enterprises/src/title-decision.entity.js';
-import { TIER_NAMES } from '../../enterprises/src/enterprise-tier.js';
+import { HandlesJob, type JobHandler } from '../../platform/src/index.js';
+import type { JobPayloads } from '../../platform/src/index.js';
+import { TitleDecisionEntity, TIER_NAMES } from '../../enterprises/src/index.js';
 import { NotificationService } from './notification.service.js';
 import { titleDecisionNotice } from './notification-texts.js';
 

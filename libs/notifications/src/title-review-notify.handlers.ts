@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
-import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
-import { TitleReviewMarkEntity } from '../../enterprises/src/title-review/title-review-mark.entity.js';
+import { HandlesJob, type JobHandler, todayInShanghai } from '../../platform/src/index.js';
+import type { JobPayloads } from '../../platform/src/index.js';
+import { TitleReviewMarkEntity } from '../../enterprises/src/index.js';
 import { NotificationService } from './notification.service.js';
 import { titleReviewNotice } from './title-review-texts.js';
 

@@ -2,7 +2,7 @@
  * Notices for re-review (复核) decisions of the AUTHORITY (DOMAIN.md §8.2). Pure: the notifier reads
  * the mark and the firm's title and calls these.
  */
-import { tierExpiresOn } from '../../tiers/src/validity.js';
+import { tierExpiresOn } from '../../tiers/src/index.js';
 
 const TIER_NAMES: Readonly<Record<string, string>> = {
   INNOVATIVE_SME: '创新型中小企业',

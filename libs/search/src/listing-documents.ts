@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from '../../listings/src/entities/listing-details.entity.js';
-import { loadListingRows, type ListingRow } from '../../listings/src/listing-rows.read-model.js';
+import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from '../../listings/src/index.js';
+import { loadListingRows, type ListingRow } from '../../listings/src/index.js';
 import type { SearchDocument, SearchListingKind } from './search-index.port.js';
 
 /** Chinese words for enum values, so a search for 知识产权质押 finds an IP_PLEDGE product whatever its title says. */

@@ -1,7 +1,6 @@
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../platform/src/config/config.js';
-import { RUNTIME } from '../../platform/src/platform.module.js';
-import type { Runtime } from '../../platform/src/runtime/runtime.js';
+import { APP_CONFIG, type AppConfig, RUNTIME } from '../../platform/src/index.js';
+import type { Runtime } from '../../platform/src/index.js';
 import { SEARCH_INDEX, type SearchIndex } from './search-index.port.js';
 import { SearchSyncService } from './search-sync.service.js';
 import { ReconcileSearchHandler, SyncListingHandler } from './search-sync.handlers.js';

@@ -3,9 +3,8 @@
  * re-review risk and the highest tier it is eligible for. The service (tier-assessment.service.ts) stores them.
  */
 import { inReviewRiskWindow, reviewedTier, ruleSetInForce, tierExpiresOn, type AssessedTier, type ReviewRuleChoice, type TierOutcome } from '../../tiers/src/index.js';
-import type { EnterpriseProfileEntity, ReviewRiskValue } from '../../enterprises/src/enterprise-profile.entity.js';
-import { ENTERPRISE_TIERS, type EnterpriseTier } from '../../enterprises/src/enterprise-tier.js';
-import { titleCounts } from '../../enterprises/src/title-provenance.js';
+import type { EnterpriseProfileEntity, ReviewRiskValue } from '../../enterprises/src/index.js';
+import { ENTERPRISE_TIERS, type EnterpriseTier, titleCounts } from '../../enterprises/src/index.js';
 import type { TierAssessmentEntity } from './tier-assessment.entity.js';
 
 /**

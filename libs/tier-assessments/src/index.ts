@@ -3,7 +3,7 @@
  * service that runs the pure evaluator of libs/tiers on an enterprise profile and stores its
  * outcomes (with the profile's re-review risk and eligible tier), the scoring job handlers, and
  * their Nest module. It may import libs/enterprises and libs/tiers; neither imports it.
- * The entity list (apps/composition/src/database-schema.ts) imports the entity file itself, not this file.
+ * Other libs and the apps import it through this front door only (the entity list included).
  */
 export { TierAssessmentEntity } from './tier-assessment.entity.js';
 export { TierAssessmentService, latestAssessmentsInForce, type AssessResult } from './tier-assessment.service.js';

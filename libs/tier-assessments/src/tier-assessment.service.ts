@@ -2,14 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EVALUATOR_VERSION, RULE_SETS, evaluateTiers, reviewRuleSetFor, reviewedTier, ruleSetInForce, titleStanding, type AssessedTier, type TierOutcome } from '../../tiers/src/index.js';
-import { EnterpriseProfileService } from '../../enterprises/src/enterprise-profile.service.js';
-import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
-import { EnterpriseProfileEntity, type ReviewRiskValue } from '../../enterprises/src/enterprise-profile.entity.js';
-import { profileFacts } from '../../enterprises/src/profile-facts.js';
+import { EnterpriseProfileService, EnterpriseProfileEntity, type ReviewRiskValue, profileFacts } from '../../enterprises/src/index.js';
+import { todayInShanghai, recordEvent } from '../../platform/src/index.js';
 import { highestEligible, reviewRisk } from './assessment-verdicts.js';
 import { TierAssessmentEntity } from './tier-assessment.entity.js';
-import { recordEvent } from '../../platform/src/outbox/outbox.service.js';
-import type { EventLane } from '../../platform/src/queue/job-catalog.js';
+import type { EventLane } from '../../platform/src/index.js';
 
 export interface AssessResult {
   organizationId: string;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EnterprisesModule } from '../../enterprises/src/enterprises.module.js';
+import { EnterprisesModule } from '../../enterprises/src/index.js';
 import { TierAssessmentService } from './tier-assessment.service.js';
 import { AssessEnterpriseHandler, ReassessAllHandler, ReassessEnterpriseHandler } from './tier-scoring.handlers.js';
 

@@ -1,9 +1,13 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import { JOB_CATALOG, type JobPayloads } from '../../platform/src/queue/job-catalog.js';
-import { jobOptions } from '../../platform/src/queue/job-options.js';
-import { QueueRegistry } from '../../platform/src/queue/queue-registry.js';
-import { todayInShanghai } from '../../platform/src/time/beijing-date.js';
+import {
+  HandlesJob,
+  type JobHandler,
+  JOB_CATALOG,
+  type JobPayloads,
+  jobOptions,
+  QueueRegistry,
+  todayInShanghai,
+} from '../../platform/src/index.js';
 import { TierAssessmentService } from './tier-assessment.service.js';
 
 /** Nightly at 02:00 Beijing time. */

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../identity/src/access/access-policy.js';
-import { VerificationService, validateReason, type DecisionOutcome } from '../../identity/src/verification/verification.service.js';
-import { VERIFICATION_REASON_MAX_CHARS } from '../../identity/src/verification/verification-state.js';
-import { loadListingRows } from '../../listings/src/listing-rows.read-model.js';
-import { ListingService } from '../../listings/src/listing.service.js';
-import { ChallengeApplicationService } from '../../listings/src/challenges/challenge-application.service.js';
-import { MatchRequestService } from '../../matching/src/requests/match-request.service.js';
+import type { Actor } from '../../identity/src/index.js';
+import { VerificationService, validateReason, type DecisionOutcome, VERIFICATION_REASON_MAX_CHARS } from '../../identity/src/index.js';
+import { loadListingRows, ListingService, ChallengeApplicationService } from '../../listings/src/index.js';
+import { MatchRequestService } from '../../matching/src/index.js';
 
 export interface RevocationOutcome extends DecisionOutcome {
   closedListingIds: string[];

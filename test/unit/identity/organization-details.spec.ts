@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { AppError } from '../../../libs/platform/src/errors/app-error.js';
-import { checkDetail, type OrganizationDetailsCommand } from '../../../libs/identity/src/organizations/organization-details.js';
+import { checkDetail, type OrganizationDetailsCommand } from '../../../libs/identity/src/organizations/organization-details.service.js';
 import { memberInvitationMail, ownerActivationMail } from '../../../libs/identity/src/members/invitation-mail.js';
 import { hashInvitationToken, invitationExpiry, newInvitationToken } from '../../../libs/identity/src/members/invitation-token.js';
 

@@ -4,8 +4,8 @@
  * and how to wait for a job its workers run.
  */
 import type { Job } from 'bullmq';
-import type { AppConfig } from '../../../../libs/platform/src/config/config.js';
-import { runningEmbeddedUrl } from '../../../../libs/platform/src/database/embedded-postgres.js';
+import type { AppConfig } from '../../../../libs/platform/src/index.js';
+import { runningEmbeddedUrl } from '../../../../libs/platform/src/index.js';
 
 /**
  * The database of the running server: DATABASE_URL, or the embedded cluster a running `npm start`

@@ -4,7 +4,7 @@
  * a real entity is accidental. 宁波市经济和信息化局 is the one real body, used
  * as the authority role, but its credit code here is fictional too.
  */
-import { makeUscc } from '../../../../libs/identity/src/uscc/uscc.js';
+import { makeUscc } from '../../../../libs/identity/src/index.js';
 
 export type DemoOrgKind =
   | 'ENTERPRISE'

@@ -3,11 +3,10 @@
  * evaluator's sample firms, scaled and re-dated), some holding titles that expire within a year
  * while their numbers no longer qualify: the 复核 risk the bureau wants to see early.
  */
-import { makeUscc } from '../../../../libs/identity/src/uscc/uscc.js';
-import { SAMPLE_FAILING, SAMPLE_INNOVATIVE_ONLY, SAMPLE_LITTLE_GIANT, SAMPLE_SPECIALIZED } from '../../../../libs/tiers/src/samples.js';
-import type { CertifiedTier, EnterpriseFacts } from '../../../../libs/tiers/src/tier-types.js';
-import type { ProfileCommand } from '../../../../libs/enterprises/src/profile-input.js';
-import type { ServiceCategory } from '../../../../libs/enterprises/src/enterprise-tier.js';
+import { makeUscc } from '../../../../libs/identity/src/index.js';
+import { SAMPLE_FAILING, SAMPLE_INNOVATIVE_ONLY, SAMPLE_LITTLE_GIANT, SAMPLE_SPECIALIZED } from '../../../../libs/tiers/src/index.js';
+import type { CertifiedTier, EnterpriseFacts } from '../../../../libs/tiers/src/index.js';
+import type { ProfileCommand, ServiceCategory } from '../../../../libs/enterprises/src/index.js';
 
 export interface DemoEnterprise {
   name: string;

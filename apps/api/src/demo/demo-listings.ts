@@ -10,7 +10,7 @@ import type {
   ParkInputCommand,
   ParkVacancyInputCommand,
   ServiceOfferingInputCommand,
-} from '../../../../libs/listings/src/listing-input.js';
+} from '../../../../libs/listings/src/index.js';
 
 /** An item and the demo organization (DEMO_ORGANIZATIONS key) that owns it. */
 export interface DemoItem<T> {

@@ -1,4 +1,4 @@
-import type { MatchOutcome } from '../../../../libs/matching/src/requests/match-request-enums.js';
+import type { MatchOutcome } from '../../../../libs/matching/src/index.js';
 
 /**
  * Demo 对接申请 between the demo enterprises (DEMO_ORGANIZATIONS keys) and published demo listings

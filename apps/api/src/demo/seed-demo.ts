@@ -1,24 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { Not, type DataSource, type EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
-import { hashPassword } from '../../../../libs/identity/src/auth/password-hasher.js';
-import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
-import { OrganizationEntity } from '../../../../libs/identity/src/organizations/organization.entity.js';
-import type { AppConfig } from '../../../../libs/platform/src/config/config.js';
+import { hashPassword, IdentityService, OrganizationEntity, UserEntity } from '../../../../libs/identity/src/index.js';
+import type { AppConfig } from '../../../../libs/platform/src/index.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-data.js';
 import { demoEnterprises } from './demo-enterprises.js';
-import { EnterpriseProfileService } from '../../../../libs/enterprises/src/enterprise-profile.service.js';
-import { todayInShanghai } from '../../../../libs/platform/src/time/beijing-date.js';
-import { validateProfile } from '../../../../libs/enterprises/src/profile-input.js';
-import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
-import { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';
-import { ListingEntity } from '../../../../libs/listings/src/entities/listing.entity.js';
-import { ParkEntity } from '../../../../libs/listings/src/entities/park.entity.js';
-import { ListingService, type FullListing } from '../../../../libs/listings/src/listing.service.js';
+import { EnterpriseProfileService, validateProfile } from '../../../../libs/enterprises/src/index.js';
+import { todayInShanghai } from '../../../../libs/platform/src/index.js';
+import type { Actor } from '../../../../libs/identity/src/index.js';
+import { ListingEntity, ParkEntity, ListingService, type FullListing } from '../../../../libs/listings/src/index.js';
 import { demoListings } from './demo-listings.js';
 import { DEMO_MATCH_REQUESTS } from './demo-match-requests.js';
-import { MatchRequestService } from '../../../../libs/matching/src/requests/match-request.service.js';
-import { MatchRequestEntity } from '../../../../libs/matching/src/requests/match-request.entity.js';
+import { MatchRequestService, MatchRequestEntity } from '../../../../libs/matching/src/index.js';
 
 const AUTHORITY_ORG = DEMO_ORGANIZATIONS.find((o) => o.kind === 'AUTHORITY')!;
 

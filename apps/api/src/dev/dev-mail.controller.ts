@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, NotFoundException, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/config/config.js';
-import { MailMessageEntity } from '../../../../libs/mail/src/mail-message.entity.js';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/index.js';
+import { MailMessageEntity } from '../../../../libs/mail/src/index.js';
 
 /**
  * Development only (404 when NODE_ENV=production): the latest mails, newest first, so invitation

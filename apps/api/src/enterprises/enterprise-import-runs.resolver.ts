@@ -2,26 +2,35 @@ import { Inject, Logger } from '@nestjs/common';
 import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Subscription, registerEnumType } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { badInput, notFound, unauthenticated } from '../../../../libs/platform/src/errors/app-error.js';
-import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { authorizeKind, authorizeQuery } from '../../../../libs/identity/src/access/authorize.js';
-import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
-import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
-import DataLoader from 'dataloader';
-import { EnterpriseImportRuns, checkUpload, type OutcomeCount } from '../../../../libs/enterprises/src/import/enterprise-import-runs.js';
 import {
+  badInput,
+  notFound,
+  unauthenticated,
+  inTransaction,
+  keysetCursor,
+  PUBSUB,
+  type PubSub,
+  ENTERPRISE_IMPORT_PROGRESS,
+  type EnterpriseImportProgressMessage,
+} from '../../../../libs/platform/src/index.js';
+import { authorizeKind, authorizeQuery } from '../../../../libs/identity/src/index.js';
+import type { Actor } from '../../../../libs/identity/src/index.js';
+import DataLoader from 'dataloader';
+import {
+  EnterpriseImportRuns,
+  checkUpload,
+  type OutcomeCount,
   ENTERPRISE_IMPORT_STATUSES,
   IMPORT_ROW_OUTCOMES,
   IMPORT_ROW_OUTCOME_LABELS,
   type EnterpriseImportEntity,
   type EnterpriseImportStatus,
   type ImportRowOutcome,
-} from '../../../../libs/enterprises/src/import/enterprise-import.entity.js';
-import { COLUMN_BY_KEY, type ImportColumnKey } from '../../../../libs/enterprises/src/import/import-columns.js';
-import { PUBSUB, type PubSub } from '../../../../libs/platform/src/pubsub/pubsub.js';
-import { ENTERPRISE_IMPORT_PROGRESS, type EnterpriseImportProgressMessage } from '../../../../libs/platform/src/pubsub/channels.js';
+  COLUMN_BY_KEY,
+  type ImportColumnKey,
+} from '../../../../libs/enterprises/src/index.js';
 import { importProgressFeed, type ImportProgress } from './import-progress-feed.js';
-import type { ImportRejection, MappedColumn, UnknownColumn } from '../../../../libs/enterprises/src/import/enterprise-import.js';
+import type { ImportRejection, MappedColumn, UnknownColumn } from '../../../../libs/enterprises/src/index.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { PageInfoModel } from '../listings/listing.models.js';
 import type { RequestContext } from '../graphql/request-context.js';

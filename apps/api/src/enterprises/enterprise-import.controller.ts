@@ -23,19 +23,20 @@ import type { Request, Response } from 'express';
 import ExcelJS from 'exceljs';
 import { sendXlsx } from '../http/xlsx-download.js';
 import type { DataSource } from 'typeorm';
-import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
-import { todayInShanghai } from '../../../../libs/platform/src/time/beijing-date.js';
-import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
-import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
-import { authorizeKind } from '../../../../libs/identity/src/access/authorize.js';
-import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
-import { EnterpriseImportRuns, checkUpload } from '../../../../libs/enterprises/src/import/enterprise-import-runs.js';
-import { SHEET_LIMITS } from '../../../../libs/enterprises/src/import/sheet-limits.js';
-import { readSheetIsolated } from '../../../../libs/enterprises/src/import/read-sheet-isolated.js';
-import { importFileFormat } from '../../../../libs/enterprises/src/import/enterprise-import.js';
-import { IMPORT_ROW_OUTCOME_LABELS, IMPORT_STATUS_LABELS } from '../../../../libs/enterprises/src/import/enterprise-import.entity.js';
-import { COLUMN_BY_KEY, type ImportColumnKey } from '../../../../libs/enterprises/src/import/import-columns.js';
+import { AppError, badInput, todayInShanghai, inTransaction } from '../../../../libs/platform/src/index.js';
+import { IdentityService, TokenService, authorizeKind } from '../../../../libs/identity/src/index.js';
+import type { Actor } from '../../../../libs/identity/src/index.js';
+import {
+  EnterpriseImportRuns,
+  checkUpload,
+  SHEET_LIMITS,
+  readSheetIsolated,
+  importFileFormat,
+  IMPORT_ROW_OUTCOME_LABELS,
+  IMPORT_STATUS_LABELS,
+  COLUMN_BY_KEY,
+  type ImportColumnKey,
+} from '../../../../libs/enterprises/src/index.js';
 import { authenticateHeader } from '../graphql/graphql.options.js';
 import { requireImportReader } from './enterprise-import-runs.resolver.js';
 

@@ -1,5 +1,5 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
-import { MONEY_UNITS, type MoneyUnit } from '../../../../libs/enterprises/src/import/import-columns.js';
+import { MONEY_UNITS, type MoneyUnit } from '../../../../libs/enterprises/src/index.js';
 
 @InputType('EnterpriseImportInput', { description: '同步导入的企业名单文件 (an enterprise list file for the synchronous import)' })
 export class EnterpriseImportInput {

@@ -1,12 +1,12 @@
 import { Args, Context, Field, ID, Int, Mutation, ObjectType, Resolver, registerEnumType } from '@nestjs/graphql';
-import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
+import { AppError, badInput } from '../../../../libs/platform/src/index.js';
 import {
   EnterpriseImporter,
   importFileFormat,
   parseEnterpriseSheet,
   type ImportOutcome,
-} from '../../../../libs/enterprises/src/import/enterprise-import.js';
-import { authorizeKind } from '../../../../libs/identity/src/access/authorize.js';
+} from '../../../../libs/enterprises/src/index.js';
+import { authorizeKind } from '../../../../libs/identity/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { EnterpriseImportInput } from './enterprise-import.inputs.js';
 

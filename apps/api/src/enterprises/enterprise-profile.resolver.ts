@@ -1,13 +1,10 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { badInput } from '../../../../libs/platform/src/errors/app-error.js';
-import { authorizeQuery } from '../../../../libs/identity/src/access/authorize.js';
-import { seesRow } from '../../../../libs/identity/src/access/query-policy.js';
-import { EnterpriseProfileService } from '../../../../libs/enterprises/src/enterprise-profile.service.js';
-import { MatchRequestService } from '../../../../libs/matching/src/requests/match-request.service.js';
-import { ReviewRiskQuery } from '../../../../libs/enterprises/src/review-risk.query.js';
+import { inTransaction, badInput } from '../../../../libs/platform/src/index.js';
+import { authorizeQuery, seesRow } from '../../../../libs/identity/src/index.js';
+import { EnterpriseProfileService, ReviewRiskQuery, TitleDecisionService } from '../../../../libs/enterprises/src/index.js';
+import { MatchRequestService } from '../../../../libs/matching/src/index.js';
 import { RULE_SETS } from '../../../../libs/tiers/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { OrganizationModel } from '../identity/identity.models.js';
@@ -16,8 +13,7 @@ import { EnterpriseProfileModel, ReviewRiskEntryModel } from './profile.models.j
 import { EnterpriseProfileInput } from './profile.inputs.js';
 import { toAssessmentModel, toProfileModel } from './profile.mapper.js';
 import { TierAssessmentModel } from './tier.models.js';
-import { TitleDecisionService } from '../../../../libs/enterprises/src/title-decision.service.js';
-import type { EnterpriseTier } from '../../../../libs/enterprises/src/enterprise-tier.js';
+import type { EnterpriseTier } from '../../../../libs/enterprises/src/index.js';
 import { EnterpriseTierEnum } from './enterprise.models.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { VerificationDeciderModel } from '../identity/verification.models.js';

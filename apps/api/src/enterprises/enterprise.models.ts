@@ -6,7 +6,7 @@ import {
   MAIN_PRODUCT_FIELDS,
   RD_INSTITUTION_LEVELS,
   SERVICE_CATEGORIES,
-} from '../../../../libs/enterprises/src/enterprise-tier.js';
+} from '../../../../libs/enterprises/src/index.js';
 import { SafeIntScalar } from '../graphql/scalars.js';
 
 

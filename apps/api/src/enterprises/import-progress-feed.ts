@@ -1,6 +1,5 @@
-import type { PubSubSubscription } from '../../../../libs/platform/src/pubsub/pubsub.js';
-import type { EnterpriseImportProgressMessage } from '../../../../libs/platform/src/pubsub/channels.js';
-import type { EnterpriseImportEntity } from '../../../../libs/enterprises/src/import/enterprise-import.entity.js';
+import type { PubSubSubscription, EnterpriseImportProgressMessage } from '../../../../libs/platform/src/index.js';
+import type { EnterpriseImportEntity } from '../../../../libs/enterprises/src/index.js';
 
 export interface ImportProgressFeedOptions {
   importId: string;

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import type { EnterpriseTier, ServiceCategory } from '../../../../libs/enterprises/src/enterprise-tier.js';
+import type { EnterpriseTier, ServiceCategory } from '../../../../libs/enterprises/src/index.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum, ServiceCategoryEnum } from './enterprise.models.js';
 import { AnnualFinancialsInput, FinancingNeedInput, IpAssetsInput, SpaceNeedInput } from './enterprise.inputs.js';

@@ -1,9 +1,14 @@
-import { industryName } from '../../../../libs/enterprises/src/industry-codes.js';
-import { ipAssetsOf, type EnterpriseProfileEntity } from '../../../../libs/enterprises/src/enterprise-profile.entity.js';
+import {
+  industryName,
+  ipAssetsOf,
+  type EnterpriseProfileEntity,
+  TITLE_PROVENANCE_TEXT,
+  countedTier,
+  titleCounts,
+} from '../../../../libs/enterprises/src/index.js';
 import type { TierAssessmentEntity } from '../../../../libs/tier-assessments/src/index.js';
 import { describeMissingFact, effectiveTier, tierExpiresOn, titleStanding, titleStatusText } from '../../../../libs/tiers/src/index.js';
-import { TITLE_PROVENANCE_TEXT, countedTier, titleCounts } from '../../../../libs/enterprises/src/title-provenance.js';
-import { todayInShanghai } from '../../../../libs/platform/src/time/beijing-date.js';
+import { todayInShanghai } from '../../../../libs/platform/src/index.js';
 import type { EnterpriseProfileModel } from './profile.models.js';
 import type { TierAssessmentModel } from './tier.models.js';
 

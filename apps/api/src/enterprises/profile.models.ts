@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { TitleStatus } from '../../../../libs/tiers/src/index.js';
-import type { EnterpriseTier, ServiceCategory } from '../../../../libs/enterprises/src/enterprise-tier.js';
+import type { EnterpriseTier, ServiceCategory } from '../../../../libs/enterprises/src/index.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 import {
   AnnualFinancialsModel,
@@ -11,7 +11,7 @@ import {
   SpaceNeedModel,
 } from './enterprise.models.js';
 import { ReviewRiskModel, TierFactsModel } from './tier.models.js';
-import { TITLE_PROVENANCES, type TitleProvenance } from '../../../../libs/enterprises/src/title-provenance.js';
+import { TITLE_PROVENANCES, type TitleProvenance } from '../../../../libs/enterprises/src/index.js';
 import { asEnum } from '../graphql/enums.js';
 
 export const TitleProvenanceEnum = asEnum(TITLE_PROVENANCES);

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import type { EnterpriseTier } from '../../../../libs/enterprises/src/enterprise-tier.js';
+import type { EnterpriseTier } from '../../../../libs/enterprises/src/index.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum } from './enterprise.models.js';
 

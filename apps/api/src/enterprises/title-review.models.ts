@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { EnterpriseTier } from '../../../../libs/enterprises/src/enterprise-tier.js';
-import type { TitleReviewAction } from '../../../../libs/enterprises/src/title-review/title-review-mark.entity.js';
+import type { EnterpriseTier, TitleReviewAction } from '../../../../libs/enterprises/src/index.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum } from './enterprise.models.js';
 

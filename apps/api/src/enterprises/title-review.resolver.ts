@@ -1,9 +1,9 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { TitleReviewService } from '../../../../libs/enterprises/src/title-review/title-review.service.js';
-import type { TitleReviewMarkEntity } from '../../../../libs/enterprises/src/title-review/title-review-mark.entity.js';
+import { inTransaction } from '../../../../libs/platform/src/index.js';
+import { TitleReviewService } from '../../../../libs/enterprises/src/index.js';
+import type { TitleReviewMarkEntity } from '../../../../libs/enterprises/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { TitleReviewMarkModel } from './title-review.models.js';
 import { ClearTitleReviewPendingInput, RecordTitleReviewPendingInput } from './title-review.inputs.js';

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type DocumentNode, type GraphQLError } from 'graphql';
-import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
-import type { AuditLogService, NewAuditEntry } from '../../../../libs/insights/src/audit-log.service.js';
+import { AppError } from '../../../../libs/platform/src/index.js';
+import type { AuditLogService, NewAuditEntry } from '../../../../libs/insights/src/index.js';
 import type { RequestContext } from './request-context.js';
 
 type Args = Record<string, unknown>;

@@ -1,7 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { APP_ERROR_CODES, AppError } from '../../../../libs/platform/src/errors/app-error.js';
-import { isServiceUnavailable } from '../../../../libs/platform/src/errors/unavailable.js';
+import { APP_ERROR_CODES, AppError, isServiceUnavailable } from '../../../../libs/platform/src/index.js';
 
 /** Codes whose messages are written for the client and can be shown as they are. */
 const CLIENT_CODES = new Set<string>([

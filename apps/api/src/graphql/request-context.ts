@@ -1,16 +1,10 @@
 import type { Request } from 'express';
 import DataLoader from 'dataloader';
-import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
-import type { Actor } from '../../../../libs/identity/src/access/access-policy.js';
-import type { OrganizationEntity } from '../../../../libs/identity/src/organizations/organization.entity.js';
-import type { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';
-import type { UsccClaimConflictEntity } from '../../../../libs/identity/src/verification/uscc-claim-conflict.entity.js';
+import { AppError } from '../../../../libs/platform/src/index.js';
+import type { Actor, OrganizationEntity, UserEntity, UsccClaimConflictEntity } from '../../../../libs/identity/src/index.js';
 import type { TierAssessmentEntity } from '../../../../libs/tier-assessments/src/index.js';
-import type { ParkEntity } from '../../../../libs/listings/src/entities/park.entity.js';
-import type { FullListing } from '../../../../libs/listings/src/listing.service.js';
-import type { ProviderMatchStats } from '../../../../libs/matching/src/requests/match-request.service.js';
-import type { ChallengeApplicationEntity } from '../../../../libs/listings/src/challenges/challenge-application.entity.js';
-import type { MatchRequestEntity } from '../../../../libs/matching/src/requests/match-request.entity.js';
+import type { ParkEntity, FullListing, ChallengeApplicationEntity } from '../../../../libs/listings/src/index.js';
+import type { ProviderMatchStats, MatchRequestEntity } from '../../../../libs/matching/src/index.js';
 
 /** Per-request DataLoaders; created fresh for every request so nothing is cached across users. */
 export interface Loaders {

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { SEARCH_INDEX, type SearchIndex } from '../../../../libs/search/src/search-index.port.js';
-import { SearchReadiness } from '../../../../libs/search/src/search-readiness.js';
-import { QueueRegistry } from '../../../../libs/platform/src/queue/queue-registry.js';
+import { SEARCH_INDEX, type SearchIndex, SearchReadiness } from '../../../../libs/search/src/index.js';
+import { QueueRegistry } from '../../../../libs/platform/src/index.js';
 
 @Controller('health')
 export class HealthController {

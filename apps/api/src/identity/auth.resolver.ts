@@ -1,11 +1,8 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { IdentityService, validateRegistration } from '../../../../libs/identity/src/identity.service.js';
-import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
-import { RateLimiter } from '../../../../libs/identity/src/auth/rate-limiter.js';
-import { startSession } from '../../../../libs/identity/src/auth/session.store.js';
+import { inTransaction } from '../../../../libs/platform/src/index.js';
+import { IdentityService, validateRegistration, TokenService, RateLimiter, startSession } from '../../../../libs/identity/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { AuthPayloadModel, UserModel } from './identity.models.js';
 import { LoginInput, RegisterInput } from './identity.inputs.js';

@@ -1,8 +1,8 @@
 import { Args, Context, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { CredentialsService } from '../../../../libs/identity/src/auth/credentials.service.js';
+import { inTransaction } from '../../../../libs/platform/src/index.js';
+import { CredentialsService } from '../../../../libs/identity/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import type { OrganizationKind } from '../../../../libs/identity/src/organizations/organization-kind.js';
+import type { OrganizationKind } from '../../../../libs/identity/src/index.js';
 import { OrganizationKindEnum } from './identity.models.js';
 
 @InputType('OrganizationInput', { description: '注册时填写的机构信息 (the organization being registered).' })

@@ -1,6 +1,4 @@
-import type { OrganizationEntity } from '../../../../libs/identity/src/organizations/organization.entity.js';
-import type { UserEntity } from '../../../../libs/identity/src/users/user.entity.js';
-import type { InvitationEntity } from '../../../../libs/identity/src/members/invitation.entity.js';
+import type { OrganizationEntity, UserEntity, InvitationEntity } from '../../../../libs/identity/src/index.js';
 import { OrganizationModel, UserModel } from './identity.models.js';
 import { InvitationModel } from './members.models.js';
 

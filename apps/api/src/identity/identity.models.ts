@@ -1,9 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../libs/identity/src/organizations/organization-kind.js';
-import type { VerificationState } from '../../../../libs/identity/src/verification/verification-state.js';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../libs/identity/src/index.js';
+import type { VerificationState, MemberRole } from '../../../../libs/identity/src/index.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { asEnum } from '../graphql/enums.js';
-import type { MemberRole } from '../../../../libs/identity/src/users/member-role.js';
 import { MemberRoleEnum } from './members.models.js';
 
 export const OrganizationKindEnum = asEnum(ORGANIZATION_KINDS);

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { MEMBER_ROLES, type MemberRole } from '../../../../libs/identity/src/users/member-role.js';
-import { INVITATION_KINDS, type InvitationKind } from '../../../../libs/identity/src/members/invitation.entity.js';
-import type { ActivationSkipReason } from '../../../../libs/identity/src/members/owner-activation.service.js';
+import { MEMBER_ROLES, type MemberRole, INVITATION_KINDS, type InvitationKind } from '../../../../libs/identity/src/index.js';
+import type { ActivationSkipReason } from '../../../../libs/identity/src/index.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { asEnum } from '../graphql/enums.js';
 

@@ -1,15 +1,18 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { MembersService, parseEmail } from '../../../../libs/identity/src/members/members.service.js';
-import { authorizeKind } from '../../../../libs/identity/src/access/authorize.js';
-import { RateLimiter } from '../../../../libs/identity/src/auth/rate-limiter.js';
-import { OwnerActivationService } from '../../../../libs/identity/src/members/owner-activation.service.js';
-import { OrganizationDetailsService } from '../../../../libs/identity/src/organizations/organization-details.js';
-import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
-import { startSession } from '../../../../libs/identity/src/auth/session.store.js';
-import type { MemberRole } from '../../../../libs/identity/src/users/member-role.js';
+import { inTransaction } from '../../../../libs/platform/src/index.js';
+import {
+  MembersService,
+  parseEmail,
+  authorizeKind,
+  RateLimiter,
+  OwnerActivationService,
+  OrganizationDetailsService,
+  TokenService,
+  startSession,
+} from '../../../../libs/identity/src/index.js';
+import type { MemberRole } from '../../../../libs/identity/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { AuthPayloadModel, OrganizationModel, UserModel } from './identity.models.js';
 import { toInvitationModel, toOrganizationModel, toUserModel } from './identity.mappers.js';

@@ -1,6 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import type { VerificationState } from '../../../../libs/identity/src/verification/verification-state.js';
-import type { OrganizationKind } from '../../../../libs/identity/src/organizations/organization-kind.js';
+import type { VerificationState, OrganizationKind } from '../../../../libs/identity/src/index.js';
 import { OrganizationKindEnum } from './identity.models.js';
 import { VerificationStateEnum } from './verification.models.js';
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { USCC_CLAIM_OUTCOMES, VERIFICATION_STATES, type UsccClaimOutcome, type VerificationState } from '../../../../libs/identity/src/verification/verification-state.js';
+import { USCC_CLAIM_OUTCOMES, VERIFICATION_STATES, type UsccClaimOutcome, type VerificationState } from '../../../../libs/identity/src/index.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { asEnum } from '../graphql/enums.js';
 import { PageInfoModel } from '../listings/listing.models.js';

@@ -2,13 +2,10 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import type { Request, Response } from 'express';
 import ExcelJS from 'exceljs';
 import { sendXlsx } from '../http/xlsx-download.js';
-import { AppError } from '../../../../libs/platform/src/errors/app-error.js';
-import { IdentityService } from '../../../../libs/identity/src/identity.service.js';
-import { TokenService } from '../../../../libs/identity/src/auth/token.service.js';
-import { InsightsService, checkPeriod, type Period } from '../../../../libs/insights/src/insights.service.js';
-import { authorizeQuery } from '../../../../libs/identity/src/access/authorize.js';
-import { RANKING_WEIGHTS } from '../../../../libs/insights/src/insights.module.js';
-import type { RankingWeights } from '../../../../libs/insights/src/service-ranking.js';
+import { AppError } from '../../../../libs/platform/src/index.js';
+import { IdentityService, TokenService, authorizeQuery } from '../../../../libs/identity/src/index.js';
+import { InsightsService, checkPeriod, type Period, RANKING_WEIGHTS } from '../../../../libs/insights/src/index.js';
+import type { RankingWeights } from '../../../../libs/insights/src/index.js';
 import { authenticateHeader } from '../graphql/graphql.options.js';
 
 type Cell = string | number | null;

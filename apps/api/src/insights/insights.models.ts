@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { type EnterpriseTier } from '../../../../libs/enterprises/src/enterprise-tier.js';
+import { type EnterpriseTier } from '../../../../libs/enterprises/src/index.js';
 import { DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum } from '../enterprises/enterprise.models.js';
 import { CreditProductTypeEnum, ListingKindEnum, PageInfoModel } from '../listings/listing.models.js';

@@ -1,11 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
-import { InsightsService, type Period } from '../../../../libs/insights/src/insights.service.js';
-import { authorizeQuery } from '../../../../libs/identity/src/access/authorize.js';
-import type { QueryName } from '../../../../libs/identity/src/access/query-policy.js';
-import { AuditLogService } from '../../../../libs/insights/src/audit-log.service.js';
-import { RANKING_WEIGHTS } from '../../../../libs/insights/src/insights.module.js';
-import type { RankingWeights } from '../../../../libs/insights/src/service-ranking.js';
+import { InsightsService, type Period, AuditLogService, RANKING_WEIGHTS } from '../../../../libs/insights/src/index.js';
+import { authorizeQuery } from '../../../../libs/identity/src/index.js';
+import type { QueryName } from '../../../../libs/identity/src/index.js';
+import type { RankingWeights } from '../../../../libs/insights/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import {

@@ -1,9 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { ChallengeApplicationService, visibleApplications } from '../../../../libs/listings/src/challenges/challenge-application.service.js';
-import type { ApplicationDecision } from '../../../../libs/listings/src/listing-enums.js';
+import { inTransaction } from '../../../../libs/platform/src/index.js';
+import { ChallengeApplicationService, visibleApplications } from '../../../../libs/listings/src/index.js';
+import type { ApplicationDecision } from '../../../../libs/listings/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { asEnum } from '../graphql/enums.js';
-import { APPLICATION_DECISIONS, APPLICATION_STATUSES } from '../../../../libs/listings/src/listing-enums.js';
+import { APPLICATION_DECISIONS, APPLICATION_STATUSES } from '../../../../libs/listings/src/index.js';
 import { DateScalar, DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum, ServiceCategoryEnum } from '../enterprises/enterprise.models.js';
 import {

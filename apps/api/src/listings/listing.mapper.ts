@@ -1,7 +1,12 @@
-import type { FullListing } from '../../../../libs/listings/src/listing.service.js';
-import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from '../../../../libs/listings/src/entities/listing-details.entity.js';
-import type { ParkEntity } from '../../../../libs/listings/src/entities/park.entity.js';
-import type { ChallengeApplicationEntity } from '../../../../libs/listings/src/challenges/challenge-application.entity.js';
+import type {
+  FullListing,
+  ChallengeEntity,
+  CreditProductEntity,
+  ParkVacancyEntity,
+  ServiceOfferingEntity,
+  ParkEntity,
+  ChallengeApplicationEntity,
+} from '../../../../libs/listings/src/index.js';
 import type { ChallengeModel, CreditProductModel, ParkModel, ParkVacancyModel, ServiceOfferingModel } from './listing.models.js';
 import type { ChallengeApplicationModel } from './listing.inputs.js';
 

@@ -10,7 +10,7 @@ import {
   RATE_TYPES,
   VACANCY_TENURES,
   VACANCY_USES,
-} from '../../../../libs/listings/src/listing-enums.js';
+} from '../../../../libs/listings/src/index.js';
 import { DateScalar, DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum, ServiceCategoryEnum } from '../enterprises/enterprise.models.js';
 

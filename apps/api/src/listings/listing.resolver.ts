@@ -1,8 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { ListingService, listingCursor, type FullListing } from '../../../../libs/listings/src/listing.service.js';
+import { inTransaction } from '../../../../libs/platform/src/index.js';
+import { ListingService, listingCursor, type FullListing } from '../../../../libs/listings/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';

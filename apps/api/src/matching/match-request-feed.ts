@@ -1,6 +1,5 @@
-import type { PubSubSubscription } from '../../../../libs/platform/src/pubsub/pubsub.js';
-import type { MatchRequestUpdatedMessage } from '../../../../libs/platform/src/pubsub/channels.js';
-import type { MatchRequestEntity } from '../../../../libs/matching/src/requests/match-request.entity.js';
+import type { PubSubSubscription, MatchRequestUpdatedMessage } from '../../../../libs/platform/src/index.js';
+import type { MatchRequestEntity } from '../../../../libs/matching/src/index.js';
 import type { MatchRequestModel } from './match-request.models.js';
 import { toMatchRequestModel } from './match-request.mapper.js';
 

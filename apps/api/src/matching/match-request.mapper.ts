@@ -1,4 +1,4 @@
-import type { MatchRequestEntity } from '../../../../libs/matching/src/requests/match-request.entity.js';
+import type { MatchRequestEntity } from '../../../../libs/matching/src/index.js';
 import type { MatchRequestModel } from './match-request.models.js';
 
 export function toMatchRequestModel(r: MatchRequestEntity): MatchRequestModel {

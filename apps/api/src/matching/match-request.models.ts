@@ -5,7 +5,7 @@ import {
   MATCH_REQUEST_STATUSES,
   type MatchOutcome,
   type MatchRequestStatus,
-} from '../../../../libs/matching/src/requests/match-request-enums.js';
+} from '../../../../libs/matching/src/index.js';
 import { DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { asEnum } from '../graphql/enums.js';
 import { PageInfoModel } from '../listings/listing.models.js';

@@ -2,10 +2,16 @@ import { Inject, Logger } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
-import { MatchRequestService } from '../../../../libs/matching/src/requests/match-request.service.js';
-import type { MatchOutcome, MatchRequestRole, MatchRequestStatus } from '../../../../libs/matching/src/requests/match-request-enums.js';
+import {
+  inTransaction,
+  keysetCursor,
+  PUBSUB,
+  type PubSub,
+  MATCH_REQUEST_UPDATED,
+  type MatchRequestUpdatedMessage,
+} from '../../../../libs/platform/src/index.js';
+import { MatchRequestService } from '../../../../libs/matching/src/index.js';
+import type { MatchOutcome, MatchRequestRole, MatchRequestStatus } from '../../../../libs/matching/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
@@ -21,8 +27,6 @@ import {
 } from './match-request.models.js';
 import { MatchRequestInput } from './match-request.inputs.js';
 import { toMatchRequestModel } from './match-request.mapper.js';
-import { PUBSUB, type PubSub } from '../../../../libs/platform/src/pubsub/pubsub.js';
-import { MATCH_REQUEST_UPDATED, type MatchRequestUpdatedMessage } from '../../../../libs/platform/src/pubsub/channels.js';
 import { matchRequestFeed, type MatchRequestUpdate } from './match-request-feed.js';
 
 /** How long a new subscription waits for the channel to be listened on before it starts anyway. */

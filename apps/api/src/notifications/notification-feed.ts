@@ -1,6 +1,5 @@
-import type { PubSubSubscription } from '../../../../libs/platform/src/pubsub/pubsub.js';
-import type { NotificationAddedMessage } from '../../../../libs/platform/src/pubsub/channels.js';
-import type { NotificationView } from '../../../../libs/notifications/src/notification.service.js';
+import type { PubSubSubscription, NotificationAddedMessage } from '../../../../libs/platform/src/index.js';
+import type { NotificationView } from '../../../../libs/notifications/src/index.js';
 import { toNotificationModel, type NotificationModel } from './notification.models.js';
 
 export interface NotificationFeedOptions {

@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType, createUnionType } from '@nestjs/graphql';
-import type { NotificationTargetType } from '../../../../libs/notifications/src/notification.entity.js';
-import type { NotificationView } from '../../../../libs/notifications/src/notification.service.js';
+import type { NotificationTargetType, NotificationView } from '../../../../libs/notifications/src/index.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { ChallengeApplicationModel } from '../listings/listing.inputs.js';

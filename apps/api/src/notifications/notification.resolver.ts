@@ -2,15 +2,18 @@ import { Inject, Logger } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MAX_MARK_IDS, NotificationService, type Reader } from '../../../../libs/notifications/src/notification.service.js';
-import { authorizeKind } from '../../../../libs/identity/src/access/authorize.js';
-import { canSeeListing } from '../../../../libs/listings/src/listing.service.js';
-import { canSeeApplication } from '../../../../libs/listings/src/challenges/challenge-application.service.js';
-import { badInput } from '../../../../libs/platform/src/errors/app-error.js';
-import { inTransaction } from '../../../../libs/platform/src/database/data-source.js';
-import { keysetCursor } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
-import { PUBSUB, type PubSub } from '../../../../libs/platform/src/pubsub/pubsub.js';
-import { NOTIFICATION_ADDED, type NotificationAddedMessage } from '../../../../libs/platform/src/pubsub/channels.js';
+import { MAX_MARK_IDS, NotificationService, type Reader } from '../../../../libs/notifications/src/index.js';
+import { authorizeKind } from '../../../../libs/identity/src/index.js';
+import { canSeeListing, canSeeApplication } from '../../../../libs/listings/src/index.js';
+import {
+  badInput,
+  inTransaction,
+  keysetCursor,
+  PUBSUB,
+  type PubSub,
+  NOTIFICATION_ADDED,
+  type NotificationAddedMessage,
+} from '../../../../libs/platform/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import { toApplicationModel, toListingModel } from '../listings/listing.mapper.js';

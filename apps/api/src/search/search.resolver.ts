@@ -1,15 +1,17 @@
 import { Inject } from '@nestjs/common';
-import { checkPageSize } from '../../../../libs/platform/src/pagination/keyset-cursor.js';
+import { checkPageSize, AppError, badInput, RUNTIME } from '../../../../libs/platform/src/index.js';
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import { AppError, badInput } from '../../../../libs/platform/src/errors/app-error.js';
-import { describeRegionCodeProblem } from '../../../../libs/identity/src/regions/region-codes.js';
-import { industryPrefixProblem } from '../../../../libs/listings/src/listing-input.js';
-import { ListingService } from '../../../../libs/listings/src/listing.service.js';
-import { SEARCH_INDEX, type SearchIndex, type SearchListingKind, type SearchResponse } from '../../../../libs/search/src/search-index.port.js';
-import { SearchReadiness } from '../../../../libs/search/src/search-readiness.js';
+import { describeRegionCodeProblem } from '../../../../libs/identity/src/index.js';
+import { industryPrefixProblem, ListingService } from '../../../../libs/listings/src/index.js';
+import {
+  SEARCH_INDEX,
+  type SearchIndex,
+  type SearchListingKind,
+  type SearchResponse,
+  SearchReadiness,
+} from '../../../../libs/search/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
-import { RUNTIME } from '../../../../libs/platform/src/platform.module.js';
-import type { Runtime } from '../../../../libs/platform/src/runtime/runtime.js';
+import type { Runtime } from '../../../../libs/platform/src/index.js';
 import { toListingModel } from '../listings/listing.mapper.js';
 import { SearchResultModel } from './search.models.js';
 import { SearchInput } from './search.inputs.js';

@@ -9,20 +9,31 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, notFound } from '../../../platform/src/errors/app-error.js';
-import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
-import { checkPageSize, fetchKeysetPage, type KeysetPage } from '../../../platform/src/pagination/keyset-cursor.js';
-import { HandlesJob, type JobHandler } from '../../../platform/src/queue/job-handler.js';
-import type { JobPayloads } from '../../../platform/src/queue/job-catalog.js';
-import { QueueRegistry } from '../../../platform/src/queue/queue-registry.js';
-import { APP_CONFIG, type AppConfig } from '../../../platform/src/config/config.js';
+import {
+  AppError,
+  badInput,
+  conflict,
+  notFound,
+  recordEvent,
+  checkPageSize,
+  fetchKeysetPage,
+  type KeysetPage,
+  HandlesJob,
+  type JobHandler,
+  QueueRegistry,
+  APP_CONFIG,
+  type AppConfig,
+  PUBSUB,
+  type PubSub,
+  ENTERPRISE_IMPORT_PROGRESS,
+  type EnterpriseImportProgressMessage,
+} from '../../../platform/src/index.js';
+import type { JobPayloads } from '../../../platform/src/index.js';
 import { SHEET_LIMITS } from './sheet-limits.js';
 import { EnterpriseImportEntity, IMPORT_STATUS_LABELS, type ImportReportRow, type SheetSummary } from './enterprise-import.entity.js';
 import { EnterpriseImporter, checkRows, groupRows, importFileFormat, parseEnterpriseSheet, type ImportReport, type ParsedSheet, type RawRow, type UnknownColumn } from './enterprise-import.js';
 import { COLUMN_BY_KEY, type ImportColumnKey } from './import-columns.js';
 import { checkMapping, type ColumnMappingInput, type ColumnOverride, type HeaderCell } from './import-mapping.js';
-import { PUBSUB, type PubSub } from '../../../platform/src/pubsub/pubsub.js';
-import { ENTERPRISE_IMPORT_PROGRESS, type EnterpriseImportProgressMessage } from '../../../platform/src/pubsub/channels.js';
 
 /** Enterprises per batch: progress is recorded, and a cancel takes effect, after each batch. */
 export const IMPORT_BATCH_SIZE = 100;

@@ -15,13 +15,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, isUniqueViolation } from '../../../platform/src/errors/app-error.js';
-import { recordEvents } from '../../../platform/src/outbox/outbox.service.js';
-import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
-import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
-import { ORGANIZATION_KIND_LABELS } from '../../../identity/src/organizations/organization-kind.js';
-import { normalizeUscc } from '../../../identity/src/uscc/uscc.js';
-import { VERIFICATION_STATE_LABELS } from '../../../identity/src/verification/verification-state.js';
+import { AppError, isUniqueViolation, recordEvents, todayInShanghai } from '../../../platform/src/index.js';
+import { OrganizationEntity, ORGANIZATION_KIND_LABELS, normalizeUscc, VERIFICATION_STATE_LABELS } from '../../../identity/src/index.js';
 import { EnterpriseFinancialsEntity } from '../enterprise-financials.entity.js';
 import { EnterpriseProfileEntity, ipAssetsOf } from '../enterprise-profile.entity.js';
 import { BULK_ROWS, EnterpriseProfileService, type ProfileWrite } from '../enterprise-profile.service.js';

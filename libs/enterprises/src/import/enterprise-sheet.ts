@@ -3,7 +3,7 @@
  * it, blank rows and unknown columns tolerated), columns mapped to fields with their money units,
  * and the data rows keyed by field. Reading the bytes is sheet-reader.ts (bounded, isolated).
  */
-import { badInput } from '../../../platform/src/errors/app-error.js';
+import { badInput } from '../../../platform/src/index.js';
 import { readSheetIsolated } from './read-sheet-isolated.js';
 import type { Table } from './sheet-reader.js';
 import { IMPORT_COLUMNS, findHeaderRow, type ImportColumnKey, type MoneyUnit } from './import-columns.js';

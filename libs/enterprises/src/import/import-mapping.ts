@@ -4,7 +4,7 @@
  * found. Checked against the file's header before anything runs; applied by the run, which reads
  * the stored file again under it.
  */
-import { badInput } from '../../../platform/src/errors/app-error.js';
+import { badInput } from '../../../platform/src/index.js';
 import { COLUMN_BY_KEY, IMPORT_COLUMNS, MONEY_UNITS, fieldOf, headerMoneyUnit, headerUnitWord, recognizeHeader, type ImportColumnKey, type MoneyUnit } from './import-columns.js';
 import { SHEET_LIMITS } from './sheet-limits.js';
 

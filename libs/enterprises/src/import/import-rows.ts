@@ -4,10 +4,8 @@
  * across an enterprise's rows, financial years) into what the importer writes, or rejects named by
  * row, column and reason. Pure: the preview and the importer share it.
  */
-import { AppError } from '../../../platform/src/errors/app-error.js';
-import { describeRegionCodeProblem } from '../../../identity/src/regions/region-codes.js';
-import { normalizeUscc, validateUscc } from '../../../identity/src/uscc/uscc.js';
-import { checkDetail } from '../../../identity/src/organizations/organization-details.js';
+import { AppError } from '../../../platform/src/index.js';
+import { describeRegionCodeProblem, normalizeUscc, validateUscc, checkDetail } from '../../../identity/src/index.js';
 import type { AnnualFinancialsCommand, ProfileCommand } from '../profile-input.js';
 import { COLUMN_BY_KEY, IMPORT_COLUMNS, type ImportColumnKey } from './import-columns.js';
 import { CellError, parseDate, parseTier, parseWhole, splitList } from './import-cells.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../../platform/src/errors/app-error.js';
+import { AppError } from '../../../platform/src/index.js';
 import { readTable, type SheetFormat, type Table } from './sheet-reader.js';
 import { SHEET_LIMITS, SheetLimitError, type SheetLimits } from './sheet-limits.js';
 import type { SheetWorkerReply } from './sheet-worker.js';

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { badInput } from '../../../platform/src/errors/app-error.js';
-import { parseId } from '../../../platform/src/errors/ids.js';
-import { OutboxEventEntity } from '../../../platform/src/outbox/outbox-event.entity.js';
-import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
-import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
-import { authorizeKind } from '../../../identity/src/access/authorize.js';
-import type { Actor } from '../../../identity/src/access/access-policy.js';
-import { addMonthsClamped, tierExpiresOn } from '../../../tiers/src/validity.js';
+import { badInput, parseId, OutboxEventEntity, recordEvent, todayInShanghai } from '../../../platform/src/index.js';
+import { authorizeKind } from '../../../identity/src/index.js';
+import type { Actor } from '../../../identity/src/index.js';
+import { addMonthsClamped, tierExpiresOn } from '../../../tiers/src/index.js';
 import type { EnterpriseTier } from '../enterprise-tier.js';
 import { isCalendarDate } from '../profile-input.js';
 import { TitleReviewMarkEntity, type TitleReviewAction } from './title-review-mark.entity.js';

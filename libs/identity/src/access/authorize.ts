@@ -1,4 +1,4 @@
-import { AppError } from '../../../platform/src/errors/app-error.js';
+import { AppError } from '../../../platform/src/index.js';
 import { decide, decideKind, type Actor, type DecisionContext, type Decision, type MutationName } from './access-policy.js';
 import { decideQuery, type QueryName, type ReadContext } from './query-policy.js';
 

@@ -1,4 +1,4 @@
-import { badInput } from '../../../platform/src/errors/app-error.js';
+import { badInput } from '../../../platform/src/index.js';
 import { MIN_PASSWORD_LENGTH } from './password-hasher.js';
 
 /** A reset link lives 30 minutes. */

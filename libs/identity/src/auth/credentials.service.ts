@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, badInput, notFound } from '../../../platform/src/errors/app-error.js';
-import { parseId } from '../../../platform/src/errors/ids.js';
-import { MailService } from '../../../mail/src/mail.service.js';
+import { AppError, badInput, notFound, parseId } from '../../../platform/src/index.js';
+import { MailService } from '../../../mail/src/index.js';
 import { authorizeKind, authorizeRow } from '../access/authorize.js';
 import type { Actor } from '../access/access-policy.js';
 import { UserEntity } from '../users/user.entity.js';

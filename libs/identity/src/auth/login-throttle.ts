@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AppError } from '../../../platform/src/errors/app-error.js';
+import { AppError } from '../../../platform/src/index.js';
 import { returnedRows } from './session.store.js';
 
 export interface ThrottleRule {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AppError } from '../../../platform/src/errors/app-error.js';
+import { AppError } from '../../../platform/src/index.js';
 
 /** A fixed-window ceiling: at most `limit` attempts per `windowMinutes` for one subject. */
 export interface RateLimitRule {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { MailService } from '../../../mail/src/mail.service.js';
+import { MailService } from '../../../mail/src/index.js';
 import type { InvitationMail } from './invitation-mail.js';
 
 /** Sends invitation mails through the platform's mail outbox, in the caller's transaction. */

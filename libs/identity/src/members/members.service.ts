@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, forbidden, isUniqueViolation, notFound, unauthenticated } from '../../../platform/src/errors/app-error.js';
-import { parseId } from '../../../platform/src/errors/ids.js';
-import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
+import {
+  AppError,
+  badInput,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  unauthenticated,
+  parseId,
+  recordEvent,
+} from '../../../platform/src/index.js';
 import type { Actor } from '../access/access-policy.js';
 import { authorizeKind, authorizeQuery, authorizeRow } from '../access/authorize.js';
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '../auth/password-hasher.js';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { badInput, conflict, notFound } from '../../../platform/src/errors/app-error.js';
-import { parseId } from '../../../platform/src/errors/ids.js';
+import { badInput, conflict, notFound, parseId } from '../../../platform/src/index.js';
 import type { Actor } from '../access/access-policy.js';
 import { authorizeKind } from '../access/authorize.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';

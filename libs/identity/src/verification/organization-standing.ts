@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { AppError } from '../../../platform/src/errors/app-error.js';
+import { AppError } from '../../../platform/src/index.js';
 import type { VerificationState } from './verification-state.js';
 
 export interface OrganizationStanding {

@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, forbidden, isUniqueViolation, notFound } from '../../../platform/src/errors/app-error.js';
+import {
+  AppError,
+  badInput,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  parseId,
+  recordEvent,
+  checkPageSize,
+  fetchKeysetPage,
+} from '../../../platform/src/index.js';
 import { normalizeUscc, validateUscc } from '../uscc/uscc.js';
-import { parseId } from '../../../platform/src/errors/ids.js';
-import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
-import { checkPageSize, fetchKeysetPage } from '../../../platform/src/pagination/keyset-cursor.js';
 import { authorizeKind, authorizeQuery } from '../access/authorize.js';
 import type { Actor, MutationName } from '../access/access-policy.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organizations/organization-kind.js';

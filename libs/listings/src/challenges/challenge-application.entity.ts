@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
+import { OrganizationEntity } from '../../../identity/src/index.js';
 import { ListingEntity } from '../entities/listing.entity.js';
-import { bigintNumber } from '../../../enterprises/src/bigint-number.js';
+import { bigintNumber } from '../../../enterprises/src/index.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../listing-enums.js';
 
 /** 揭榜: an enterprise's application to a challenge. One live (not withdrawn) application per enterprise. */

@@ -2,14 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { canSeeListing } from '../listing.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, isUniqueViolation, notFound, unauthenticated } from '../../../platform/src/errors/app-error.js';
-import { parseId } from '../../../platform/src/errors/ids.js';
-import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
-import type { DomainEventType } from '../../../platform/src/queue/job-catalog.js';
-import { authorizeKind, authorizeQuery, authorizeRow } from '../../../identity/src/access/authorize.js';
-import { seesRow } from '../../../identity/src/access/query-policy.js';
-import type { Actor } from '../../../identity/src/access/access-policy.js';
-import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
+import {
+  AppError,
+  badInput,
+  conflict,
+  isUniqueViolation,
+  notFound,
+  unauthenticated,
+  parseId,
+  recordEvent,
+  todayInShanghai,
+} from '../../../platform/src/index.js';
+import type { DomainEventType } from '../../../platform/src/index.js';
+import { authorizeKind, authorizeQuery, authorizeRow, seesRow } from '../../../identity/src/index.js';
+import type { Actor } from '../../../identity/src/index.js';
 import { ListingEntity } from '../entities/listing.entity.js';
 import { ChallengeEntity } from '../entities/listing-details.entity.js';
 import {

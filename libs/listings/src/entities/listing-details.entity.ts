@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
 import { ParkEntity } from './park.entity.js';
-import { bigintNumber } from '../../../enterprises/src/bigint-number.js';
+import { bigintNumber } from '../../../enterprises/src/index.js';
 import { ListingEntity } from './listing.entity.js';
 
 @Entity('service_offerings')

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
+import { OrganizationEntity } from '../../../identity/src/index.js';
 import { LISTING_KINDS, LISTING_STATUSES, type ListingKind, type ListingStatus } from '../listing-enums.js';
 
 /** What every listing kind shares; kind-specific fields live in one detail table per kind. */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
+import { OrganizationEntity } from '../../../identity/src/index.js';
 
 /** A 专精特新产业园 / 小微企业园 run by a PARK_OPERATOR; vacancies belong to one. */
 @Entity('parks')

@@ -3,8 +3,8 @@
  * layer maps entities to these shapes; a {@link TierOutcome} from libs/tiers fits {@link AssessmentSummary}.
  * Money is whole yuan; rates are % per year; rent is yuan per ㎡ per day; dates are ISO yyyy-mm-dd.
  */
-import type { AssessedTier, CriterionStatus } from '../../../tiers/src/tier-types.js';
-import type { EnterpriseTier } from '../../../enterprises/src/enterprise-tier.js';
+import type { AssessedTier, CriterionStatus } from '../../../tiers/src/index.js';
+import type { EnterpriseTier } from '../../../enterprises/src/index.js';
 
 /** The certified tier (libs/enterprises' code list). */
 export type EnterpriseTierCode = EnterpriseTier;

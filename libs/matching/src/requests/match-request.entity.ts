@@ -1,8 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { OrganizationEntity } from '../../../identity/src/organizations/organization.entity.js';
-import { ListingEntity } from '../../../listings/src/entities/listing.entity.js';
-import { bigintNumber } from '../../../enterprises/src/bigint-number.js';
-import { LISTING_KINDS, type ListingKind } from '../../../listings/src/listing-enums.js';
+import { OrganizationEntity } from '../../../identity/src/index.js';
+import { ListingEntity, LISTING_KINDS, type ListingKind } from '../../../listings/src/index.js';
+import { bigintNumber } from '../../../enterprises/src/index.js';
 import { MATCH_OUTCOMES, MATCH_REQUEST_STATUSES, type MatchOutcome, type MatchRequestStatus } from './match-request-enums.js';
 
 /**

@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, isUniqueViolation, notFound } from '../../../platform/src/errors/app-error.js';
-import { parseId } from '../../../platform/src/errors/ids.js';
-import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
-import type { DomainEventType } from '../../../platform/src/queue/job-catalog.js';
-import { checkPageSize, fetchKeysetPage } from '../../../platform/src/pagination/keyset-cursor.js';
-import { authorizeKind, authorizeRow } from '../../../identity/src/access/authorize.js';
-import type { Actor } from '../../../identity/src/access/access-policy.js';
-import { assertNotRevoked, lockStanding } from '../../../identity/src/verification/organization-standing.js';
-import { financingNeedAmount } from '../../../enterprises/src/enterprise-rows.read-model.js';
-import { shareLockedListing } from '../../../listings/src/listing-rows.read-model.js';
-import { canSeeListing } from '../../../listings/src/listing.service.js';
+import {
+  AppError,
+  badInput,
+  conflict,
+  isUniqueViolation,
+  notFound,
+  parseId,
+  recordEvent,
+  checkPageSize,
+  fetchKeysetPage,
+  ratio,
+} from '../../../platform/src/index.js';
+import type { DomainEventType } from '../../../platform/src/index.js';
+import { authorizeKind, authorizeRow, assertNotRevoked, lockStanding } from '../../../identity/src/index.js';
+import type { Actor } from '../../../identity/src/index.js';
+import { financingNeedAmount } from '../../../enterprises/src/index.js';
+import { shareLockedListing, canSeeListing } from '../../../listings/src/index.js';
 import { MatchRequestEntity } from './match-request.entity.js';
 import {
   MATCH_OUTCOMES,
@@ -24,7 +30,6 @@ import {
   type MatchRequestRole,
   type MatchRequestStatus,
 } from './match-request-enums.js';
-import { ratio } from '../../../platform/src/math/ratio.js';
 
 export interface RequestMatchCommand {
   listingId: string;

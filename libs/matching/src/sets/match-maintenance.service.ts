@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
-import { hasEnterpriseProfileSql } from '../../../enterprises/src/enterprise-rows.read-model.js';
-import { isPublishedListingSql } from '../../../listings/src/listing-rows.read-model.js';
+import { todayInShanghai } from '../../../platform/src/index.js';
+import { hasEnterpriseProfileSql } from '../../../enterprises/src/index.js';
+import { isPublishedListingSql } from '../../../listings/src/index.js';
 import { SCORER_VERSION } from '../core/weights.js';
 import { ListingPool, type ScoredPair } from '../core/match-engine.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { todayInShanghai } from '../../../platform/src/time/beijing-date.js';
+import { todayInShanghai } from '../../../platform/src/index.js';
 import type { EnterpriseSide, MatchListingKind } from '../core/match-types.js';
 import { MatchEntity } from './match.entity.js';
 import { ListingPool, MATCH_SET_BOUNDS, better, boundForFirm, type ScoredPair } from '../core/match-engine.js';
 import { insertMatches } from './match-insert.js';
 import { MATCH_SETS_LOCK, deleteKindOf, deleteListingMatches, deletePairs, deleteSetOf, holdersOf, lastListings, othersInSet } from './match.repository.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
-import { enterpriseCandidates, type EnterpriseCandidatesFilter } from '../../../enterprises/src/enterprise-rows.read-model.js';
-import { isPublishedListingSql, loadListingRows } from '../../../listings/src/listing-rows.read-model.js';
+import { enterpriseCandidates, type EnterpriseCandidatesFilter } from '../../../enterprises/src/index.js';
+import { isPublishedListingSql, loadListingRows } from '../../../listings/src/index.js';
 import { requestIsRated } from '../requests/match-request.repository.js';
 
 /**

@@ -7,9 +7,9 @@
  * saw before.
  */
 import type { EntityManager } from 'typeorm';
-import { loadEnterpriseRows, type EnterpriseRowsFilter } from '../../../enterprises/src/enterprise-rows.read-model.js';
-import { loadListingRows, type ListingRowsFilter } from '../../../listings/src/listing-rows.read-model.js';
-import type { ParkEntity } from '../../../listings/src/entities/park.entity.js';
+import { loadEnterpriseRows, type EnterpriseRowsFilter } from '../../../enterprises/src/index.js';
+import { loadListingRows, type ListingRowsFilter } from '../../../listings/src/index.js';
+import type { ParkEntity } from '../../../listings/src/index.js';
 import { latestAssessmentsInForce, type TierAssessmentEntity } from '../../../tier-assessments/src/index.js';
 import type { EnterpriseSide, ListingSide, MatchListingKind } from '../core/match-types.js';
 import { providerRatings } from '../requests/match-request.repository.js';

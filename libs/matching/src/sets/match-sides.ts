@@ -1,11 +1,15 @@
-import { ipAssetsOf, type EnterpriseProfileEntity } from '../../../enterprises/src/enterprise-profile.entity.js';
+import { ipAssetsOf, type EnterpriseProfileEntity, countedTier } from '../../../enterprises/src/index.js';
 import type { TierAssessmentEntity } from '../../../tier-assessments/src/index.js';
-import type { AssessedTier } from '../../../tiers/src/tier-types.js';
-import { effectiveTier } from '../../../tiers/src/validity.js';
-import { countedTier } from '../../../enterprises/src/title-provenance.js';
-import type { FullListing } from '../../../listings/src/listing.service.js';
-import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from '../../../listings/src/entities/listing-details.entity.js';
-import type { ParkEntity } from '../../../listings/src/entities/park.entity.js';
+import type { AssessedTier } from '../../../tiers/src/index.js';
+import { effectiveTier } from '../../../tiers/src/index.js';
+import type {
+  FullListing,
+  ChallengeEntity,
+  CreditProductEntity,
+  ParkVacancyEntity,
+  ServiceOfferingEntity,
+  ParkEntity,
+} from '../../../listings/src/index.js';
 import type { EnterpriseSide, ListingSide } from '../core/match-types.js';
 
 /** New equity financing over the newest two years; null when neither year reports it (the scorer's "not stated"). */

@@ -1,10 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { HandlesJob, type JobHandler } from '../../../platform/src/queue/job-handler.js';
-import type { JobPayloads } from '../../../platform/src/queue/job-catalog.js';
-import { QueueRegistry } from '../../../platform/src/queue/queue-registry.js';
-import { RUNTIME } from '../../../platform/src/platform.module.js';
-import type { Runtime } from '../../../platform/src/runtime/runtime.js';
+import { HandlesJob, type JobHandler, QueueRegistry, RUNTIME } from '../../../platform/src/index.js';
+import type { JobPayloads, Runtime } from '../../../platform/src/index.js';
 import { MatchSetService } from './match-set.service.js';
 import { MatchMaintenanceService, type MatchReconcileReport, type RebuildReport } from './match-maintenance.service.js';
 

@@ -36,7 +36,7 @@ import { buildHighlight } from '../text/highlight.js';
 import { normalizeText, queryTerms } from '../text/normalize.js';
 import { NgramPostings } from './ngram-postings.js';
 import { Dictionary, MultiColumn } from './embedded-columns.js';
-import { regionStem } from '../../../identity/src/regions/region-codes.js';
+import { regionStem } from '../../../identity/src/index.js';
 
 export interface EmbeddedSearchIndexOptions {
   /** Synonym groups; defaults to SYNONYM_GROUPS. */

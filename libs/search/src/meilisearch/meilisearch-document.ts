@@ -5,7 +5,7 @@
 import type { SearchDocument } from '../search-index.port.js';
 import { SYNONYMS_VERSION } from '../synonyms.js';
 import { normalizeText } from '../text/normalize.js';
-import { regionStem } from '../../../identity/src/regions/region-codes.js';
+import { regionStem } from '../../../identity/src/index.js';
 import {
   MAX_GRAM_CHARS,
   MAX_SNIPPETS_PER_FIELD,

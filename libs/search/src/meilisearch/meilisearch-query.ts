@@ -5,7 +5,7 @@
 import type { SearchFilters } from '../search-index.port.js';
 import { expandQuery } from '../synonyms.js';
 import { queryTerms } from '../text/normalize.js';
-import { regionStem } from '../../../identity/src/regions/region-codes.js';
+import { regionStem } from '../../../identity/src/index.js';
 import { charToken, distinct, memberToken, synonymTable, type SynonymTable } from './meilisearch-encoding.js';
 import { prefixesOf } from './meilisearch-document.js';
 

@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
-import { PUBSUB, type PubSub } from '../../platform/src/pubsub/pubsub.js';
-import { MATCH_REQUEST_UPDATED, type MatchRequestUpdatedMessage } from '../../platform/src/pubsub/channels.js';
+import {
+  HandlesJob,
+  type JobHandler,
+  PUBSUB,
+  type PubSub,
+  MATCH_REQUEST_UPDATED,
+  type MatchRequestUpdatedMessage,
+} from '../../platform/src/index.js';
+import type { JobPayloads } from '../../platform/src/index.js';
 
 type Job = JobPayloads['match-request.publish'];
 

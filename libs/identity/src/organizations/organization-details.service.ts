@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { badInput } from '../../../platform/src/errors/app-error.js';
-import { recordEvent } from '../../../platform/src/outbox/outbox.service.js';
+import { badInput, recordEvent } from '../../../platform/src/index.js';
 import type { Actor } from '../access/access-policy.js';
 import { authorizeKind } from '../access/authorize.js';
 import { seesRow } from '../access/query-policy.js';

@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HandlesJob, type JobContext, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import { JOB_CATALOG, type JobPayloads } from '../../platform/src/queue/job-catalog.js';
-import { RUNTIME } from '../../platform/src/platform.module.js';
-import type { Runtime } from '../../platform/src/runtime/runtime.js';
+import { HandlesJob, type JobContext, type JobHandler, JOB_CATALOG, type JobPayloads, RUNTIME } from '../../platform/src/index.js';
+import type { Runtime } from '../../platform/src/index.js';
 import { MailMessageEntity } from './mail-message.entity.js';
 import { MAILER, MailDeliveryError, type Mailer } from './mailer.js';
 import { redactTokens } from './mail-template.js';

@@ -1,8 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HandlesJob, type JobHandler } from '../../platform/src/queue/job-handler.js';
-import type { JobPayloads } from '../../platform/src/queue/job-catalog.js';
-import { PUBSUB, type PubSub } from '../../platform/src/pubsub/pubsub.js';
-import { NOTIFICATION_ADDED, NOTIFICATIONS_PER_MESSAGE, type NotificationAddedMessage } from '../../platform/src/pubsub/channels.js';
+import {
+  HandlesJob,
+  type JobHandler,
+  PUBSUB,
+  type PubSub,
+  NOTIFICATION_ADDED,
+  NOTIFICATIONS_PER_MESSAGE,
+  type NotificationAddedMessage,
+} from '../../platform/src/index.js';
+import type { JobPayloads } from '../../platform/src/index.js';
 
 /**
  * Passes new notifications to the API processes over pub/sub (`Subscription.notificationAdded`).

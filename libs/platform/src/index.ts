@@ -1,0 +1,58 @@
+/**
+ * libs/platform: the front door. Other libs and the apps import this lib only through this file (the
+ * boundary rules in eslint.config.js fail on anything else); files inside the lib import each other
+ * directly. Maintained by scripts/front-doors.mjs, which adds the re-exports other code needs.
+ */
+export { APP_CONFIG, type AppConfig, ConfigError, loadConfig } from './config/config.js';
+export { type DatabaseSchema, inTransaction } from './database/data-source.js';
+export { buildDataSource, openDatabase } from './database/database-runtime.js';
+export { dropDatabase, ensureDatabase, runningEmbeddedUrl } from './database/embedded-postgres.js';
+export {
+  APP_ERROR_CODES,
+  AppError,
+  badInput,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  unauthenticated,
+} from './errors/app-error.js';
+export { parseId } from './errors/ids.js';
+export { isServiceUnavailable } from './errors/unavailable.js';
+export { ratio } from './math/ratio.js';
+export { OutboxEventEntity } from './outbox/outbox-event.entity.js';
+export { recordEvent, recordEvents } from './outbox/outbox.service.js';
+export { checkPageSize, fetchKeysetPage, keysetCursor, type KeysetPage } from './pagination/keyset-cursor.js';
+export { PlatformModule, RUNTIME } from './platform.module.js';
+export {
+  ENTERPRISE_IMPORT_PROGRESS,
+  type EnterpriseImportProgressMessage,
+  MATCH_REQUEST_UPDATED,
+  type MatchRequestUpdatedMessage,
+  NOTIFICATION_ADDED,
+  type NotificationAddedMessage,
+  NOTIFICATIONS_PER_MESSAGE,
+} from './pubsub/channels.js';
+export { type PubSub, PUBSUB, type PubSubSubscription } from './pubsub/pubsub.js';
+export {
+  type ChallengeTermsChangedData,
+  type DomainEventType,
+  type EventLane,
+  isJobName,
+  JOB_CATALOG,
+  type JobPayloads,
+  QUEUE_NAMES,
+} from './queue/job-catalog.js';
+export {
+  assembleHandlerMap,
+  type HandlerMap,
+  HandlesJob,
+  JOB_HANDLER_METADATA,
+  type JobContext,
+  type JobHandler,
+} from './queue/job-handler.js';
+export { jobOptions } from './queue/job-options.js';
+export { QueueRegistry } from './queue/queue-registry.js';
+export { createLogger, type Runtime, startRuntime } from './runtime/runtime.js';
+export { installShutdown } from './runtime/shutdown.js';
+export { todayInShanghai } from './time/beijing-date.js';
