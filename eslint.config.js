@@ -100,6 +100,7 @@ const boundaries = [
   ...[
     ['tiers', 'libs/tiers/src/**/*.{ts,mts,js,mjs}'],
     ['matching', 'libs/matching/src/core/**/*.{ts,mts,js,mjs}'],
+    ['codes', 'libs/codes/src/**/*.{ts,mts,js,mjs}'],
   ]
     .filter(([lib]) => LIBS.includes(lib))
     .map(([lib, glob]) => ({

@@ -11,7 +11,7 @@
  *    invention patents, years, debt ratio), vacancies in parks with leading industries.
  */
 import { addDays, demoListings } from '../../apps/api/src/demo/demo-listings.js';
-import { REGION_CODES } from '../../libs/identity/src/regions/region-codes.js';
+import { REGION_CODES } from '../../libs/codes/src/region-codes.js';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { SERVICE_CATEGORIES } from '../../libs/enterprises/src/enterprise-tier.js';
 import { rng } from '../helpers/seeded-random.js';

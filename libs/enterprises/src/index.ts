@@ -50,7 +50,7 @@ export {
 export { COLUMN_BY_KEY, type ImportColumnKey, MONEY_UNITS, type MoneyUnit } from './import/import-columns.js';
 export { readSheetIsolated } from './import/read-sheet-isolated.js';
 export { SHEET_LIMITS } from './import/sheet-limits.js';
-export { describeIndustryCodeProblem, industryName } from './industry-codes.js';
+export { describeIndustryCodeProblem, industryName } from '../../codes/src/index.js';
 export { industryNestsSql } from './industry-nesting.sql.js';
 export { profileFacts } from './profile-facts.js';
 export { isCalendarDate, type ProfileCommand, validateProfile } from './profile-input.js';

@@ -1,7 +1,7 @@
 import { badInput } from '../../platform/src/index.js';
 import { describeRegionCodeProblem } from '../../identity/src/index.js';
 import { ENTERPRISE_TIERS, HONOURS, MAIN_PRODUCT_FIELDS, RD_INSTITUTION_LEVELS, SERVICE_CATEGORIES, type EnterpriseTier, type ServiceCategory } from './enterprise-tier.js';
-import { describeIndustryCodeProblem, normalizeIndustryCode } from './industry-codes.js';
+import { describeIndustryCodeProblem, normalizeIndustryCode } from '../../codes/src/index.js';
 import type { FinancingNeedValue, SpaceNeedValue, TierFactsValue } from './enterprise-profile.entity.js';
 
 export interface AnnualFinancialsCommand {

@@ -7,7 +7,7 @@ import type { Actor } from './access/access-policy.js';
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './auth/password-hasher.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from './organizations/organization-kind.js';
 import { OrganizationEntity } from './organizations/organization.entity.js';
-import { describeRegionCodeProblem } from './regions/region-codes.js';
+import { describeRegionCodeProblem } from '../../codes/src/index.js';
 import { normalizeUscc, validateUscc } from './uscc/uscc.js';
 import { UserEntity } from './users/user.entity.js';
 import { VerificationService } from './verification/verification.service.js';

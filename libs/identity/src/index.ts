@@ -23,7 +23,7 @@ export { type ActivationSkipReason, OwnerActivationService } from './members/own
 export { checkDetail, OrganizationDetailsService } from './organizations/organization-details.service.js';
 export { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS, type OrganizationKind } from './organizations/organization-kind.js';
 export { OrganizationEntity } from './organizations/organization.entity.js';
-export { describeRegionCodeProblem, regionName, regionStem, RETIRED_REGION_CODES } from './regions/region-codes.js';
+export { describeRegionCodeProblem, regionName, regionStem, RETIRED_REGION_CODES } from '../../codes/src/index.js';
 export { regionNestsSql } from './regions/region-nesting.sql.js';
 export { makeUscc, normalizeUscc, validateUscc } from './uscc/uscc.js';
 export { MEMBER_ROLE_LABELS, MEMBER_ROLES, type MemberRole } from './users/member-role.js';

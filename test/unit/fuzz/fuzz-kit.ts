@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import fc from 'fast-check';
 import { AppError } from '../../../libs/platform/src/errors/app-error.js';
-import { REGION_CODES, RETIRED_REGION_CODES } from '../../../libs/identity/src/regions/region-codes.js';
+import { REGION_CODES, RETIRED_REGION_CODES } from '../../../libs/codes/src/region-codes.js';
 
 /**
  * Shared pieces of the abuse suite (issue 8): a fixed seed so a failure reproduces in CI, hostile

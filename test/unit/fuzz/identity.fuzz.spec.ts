@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import fc from 'fast-check';
 import { makeUscc, normalizeUscc, usccCheckChar, validateUscc } from '../../../libs/identity/src/uscc/uscc.js';
-import { REGION_CODES, RETIRED_REGION_CODES, describeRegionCodeProblem } from '../../../libs/identity/src/regions/region-codes.js';
+import { REGION_CODES, RETIRED_REGION_CODES, describeRegionCodeProblem } from '../../../libs/codes/src/region-codes.js';
 import { validateRegistration, type RegisterCommand } from '../../../libs/identity/src/identity.service.js';
 import { ORGANIZATION_KINDS } from '../../../libs/identity/src/organizations/organization-kind.js';
 import { MIN_PASSWORD_LENGTH } from '../../../libs/identity/src/auth/password-hasher.js';

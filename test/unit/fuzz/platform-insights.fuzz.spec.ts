@@ -4,7 +4,7 @@ import { checkPageSize, decodeKeysetCursor, keysetCursor } from '../../../libs/p
 import { parseId } from '../../../libs/platform/src/errors/ids.js';
 import { MAX_PERIOD_YEARS, checkPeriod, checkRegion } from '../../../libs/insights/src/insights.service.js';
 import { DEFAULT_RANKING_WEIGHTS, parseRankingWeights, rankServiceInstitutions, type RankingInputs, type RankingWeights } from '../../../libs/insights/src/service-ranking.js';
-import { REGION_CODES } from '../../../libs/identity/src/regions/region-codes.js';
+import { REGION_CODES } from '../../../libs/codes/src/region-codes.js';
 import { anyRegion, calendarDate, check, hostileNumber, hostileString, isRealDate, knownRegion, rejects, valueOrBadInput } from './fuzz-kit.js';
 
 /** Cursors, IDs, insights arguments and the service-institution ranking under fuzzing (issue 8). */

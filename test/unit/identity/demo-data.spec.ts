@@ -5,7 +5,7 @@ import {
   DEMO_PASSWORD,
   type DemoOrgKind,
 } from '../../../apps/api/src/demo/demo-data.js';
-import { isKnownRegionCode, isWithinRegion } from '../../../libs/identity/src/regions/region-codes.js';
+import { isKnownRegionCode, isWithinRegion } from '../../../libs/codes/src/region-codes.js';
 import { validateUscc } from '../../../libs/identity/src/uscc/uscc.js';
 
 const rows = DEMO_ORGANIZATIONS.map((org) => [org.key, org] as const);

@@ -7,7 +7,7 @@ import {
   isKnownRegionCode,
   isWithinRegion,
   regionName,
-} from '../../../libs/identity/src/regions/region-codes.js';
+} from '../../../libs/codes/src/region-codes.js';
 
 const codes = [...REGION_CODES.keys()];
 

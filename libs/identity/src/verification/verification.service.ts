@@ -18,7 +18,7 @@ import { authorizeKind, authorizeQuery } from '../access/authorize.js';
 import type { Actor, MutationName } from '../access/access-policy.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organizations/organization-kind.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { describeRegionCodeProblem, regionStem } from '../regions/region-codes.js';
+import { describeRegionCodeProblem, regionStem } from '../../../codes/src/index.js';
 import { UsccClaimConflictEntity } from './uscc-claim-conflict.entity.js';
 import { VerificationDecisionEntity } from './verification-decision.entity.js';
 import {

@@ -3,8 +3,7 @@
  * (never by code: 330281 → 余姚市, C3484 → 通用设备制造业), amounts in 万元, fractions in %.
  * Labels are built only when a result is explained.
  */
-import { RETIRED_REGION_CODES, regionName } from '../../../identity/src/index.js';
-import { industryName } from '../../../enterprises/src/index.js';
+import { RETIRED_REGION_CODES, industryName, regionName } from '../../../codes/src/index.js';
 
 export const TIER_LABELS: Readonly<Record<string, string>> = {
   NONE: '无梯度',

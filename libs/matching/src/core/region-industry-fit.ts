@@ -4,7 +4,7 @@
  * lazy fits (with labels); the match engine reads the label-free predicates and bounds, which are
  * written with the same precision rules.
  */
-import { regionStem } from '../../../identity/src/index.js';
+import { regionStem } from '../../../codes/src/index.js';
 import { PARAMS } from './weights.js';
 import { industryLabel, names, placeName } from './reason-text.js';
 

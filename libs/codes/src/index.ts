@@ -1,0 +1,8 @@
+/**
+ * libs/codes: the national code tables the other libs share — administrative divisions (GB/T 2260,
+ * region-codes.ts) and industries (GB/T 4754-2017, industry-codes.ts). Pure data and lookups: no
+ * imports at all, so the pure cores (libs/tiers, libs/matching/src/core) may use them without
+ * loading a service.
+ */
+export * from './region-codes.js';
+export * from './industry-codes.js';
