@@ -14,10 +14,10 @@
  */
 import { copyFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { freePort } from '../helpers/free-port.js';
 import { post, scratchDatabase } from './bench-kit.js';
 import { summariseProfile, renderProfile } from './load/cpu-profile.js';
 import { LISTINGS, Mix, RECOMMENDATIONS, type ListingsPage, type LoadActor } from './load/load-mix.js';
@@ -43,15 +43,6 @@ interface Prepared {
   world: LoadWorld;
   describe: string;
   cleanup(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const worldOptions = { enterprises: Number(env('BENCH_LOAD_ENTERPRISES', '5000')), listings: Number(env('BENCH_LOAD_LISTINGS', '4000')), signedIn: Number(env('BENCH_LOAD_SIGNED_IN', '300')) };

@@ -6,13 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { gql } from '../helpers/graphql-client.js';
+import { freePort } from '../helpers/free-port.js';
 
 /**
  * The zero-setup default as a user runs it: `node dist/apps/all-in-one/src/main.js` (what
  * `npm start` runs after building) on embedded PostgreSQL, killed with SIGKILL, started again.
  */
 const dataDir = await mkdtemp(join(tmpdir(), 'srdi-embedded-'));
-const pgPort = String(55_000 + Math.floor(Math.random() * 4_000));
+const pgPort = String(await freePort());
 const children: ChildProcess[] = [];
 
 function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {

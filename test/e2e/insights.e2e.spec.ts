@@ -28,6 +28,19 @@ const RANKING = `query($p: InsightsPeriod!) { serviceInstitutionRanking(period: 
 const AUDIT = `query($f: AuditLogFilter, $first: Int, $after: String) { auditLog(filter: $f, first: $first, after: $after) {
   pageInfo { hasNextPage endCursor } edges { cursor node { id at userId organizationId organizationKind operation targetId outcome } } } }`;
 
+/** A Beijing date `months` months from `ymd`, on `day` (0 = the last day of the month before). */
+const monthsFrom = (ymd: string, months: number, day: number) => {
+  const [y, m] = ymd.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + months, day)).toISOString().slice(0, 10);
+};
+/** Everything is relative to today (the period limit is 5 years): requests pinned two months back, the period from two months before that. */
+const TODAY = todayInShanghai();
+const PINNED_ON = monthsFrom(TODAY, -2, 10);
+const PINNED_MONTH = PINNED_ON.slice(0, 7);
+const BEFORE_PINNED_MONTH = { from: monthsFrom(TODAY, -4, 1), to: monthsFrom(TODAY, -2, 0) };
+const CERTIFIED_A = monthsFrom(TODAY, -18, 1);
+const CERTIFIED_Z = monthsFrom(TODAY, -21, 1);
+
 const openProduct = (productType: string, title: string) =>
   creditProductInput({ title, productType, regionCodes: [], industryCodes: [], eligibility: { tiers: [], minAnnualRevenue: null, minInventionPatents: null, minYearsInBusiness: null, maxDebtRatio: null } });
 
@@ -45,7 +58,7 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
   let goodProvider: Org;
   let slowProvider: Org;
   let anchor: Org;
-  const period = { from: '2026-01-01', to: todayInShanghai() };
+  const period = { from: BEFORE_PINNED_MONTH.from, to: TODAY };
   const figures = async <T,>(query: string, variables: Record<string, unknown>, field: string, token = authority) => ok<T>(await app.gql(query, variables, token), field);
 
   beforeAll(async () => {
@@ -59,14 +72,14 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
     slowProvider = await registerOrg(app, 'SERVICE_PROVIDER', { verifyWith: authority });
     anchor = await registerOrg(app, 'ANCHOR_ENTERPRISE', { verifyWith: authority });
     const profiles: Array<[Org, Record<string, unknown>]> = [
-      [yuyaoA, { tier: 'SPECIALIZED_SME', tierCertifiedOn: '2025-06-01' }],
+      [yuyaoA, { tier: 'SPECIALIZED_SME', tierCertifiedOn: CERTIFIED_A }],
       [yuyaoB, {}],
-      [zhenhai, { tier: 'INNOVATIVE_SME', tierCertifiedOn: '2025-03-01', financingNeed: { amount: 8_000_000, termMonths: 24, purpose: '扩产' } }],
+      [zhenhai, { tier: 'INNOVATIVE_SME', tierCertifiedOn: CERTIFIED_Z, financingNeed: { amount: 8_000_000, termMonths: 24, purpose: '扩产' } }],
     ];
     for (const [org, overrides] of profiles) expect((await app.gql(UPSERT_PROFILE, { i: profileInput(overrides) }, org.token)).errors).toBeUndefined();
     // The titles are the bureau's: confirmed, so the pipeline counts them (a firm's own claim would not, DOMAIN.md §8.10).
-    await confirmTitle(app, authority, yuyaoA.organizationId, 'SPECIALIZED_SME', '2025-06-01');
-    await confirmTitle(app, authority, zhenhai.organizationId, 'INNOVATIVE_SME', '2025-03-01');
+    await confirmTitle(app, authority, yuyaoA.organizationId, 'SPECIALIZED_SME', CERTIFIED_A);
+    await confirmTitle(app, authority, zhenhai.organizationId, 'INNOVATIVE_SME', CERTIFIED_Z);
 
     const pledge = (await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: openProduct('IP_PLEDGE', '甬江知产贷') })).id;
     const creditLoan = (await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: openProduct('CREDIT_LOAN', '甬江信用贷') })).id;
@@ -95,8 +108,8 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
     for (const id of [g1, g2]) ok(await app.gql(RESPOND, { id, accept: true }, goodProvider.token), 'respondToMatchRequest');
     ok(await app.gql(RESPOND, { id: s1, accept: false }, slowProvider.token), 'respondToMatchRequest');
 
-    // Pin every request to 2026-03-10 10:00 Beijing; response times 2 h (credit), 1 h (good), 30 h (slow).
-    await sql(app, `UPDATE match_requests SET created_at = '2026-03-10T10:00:00+08:00'`);
+    // Pin every request to PINNED_ON 10:00 Beijing; response times 2 h (credit), 1 h (good), 30 h (slow).
+    await sql(app, `UPDATE match_requests SET created_at = $1::timestamptz`, [`${PINNED_ON}T10:00:00+08:00`]);
     await sql(app, `UPDATE match_requests SET responded_at = created_at + interval '2 hours' WHERE listing_kind = 'CREDIT_PRODUCT' AND responded_at IS NOT NULL`);
     await sql(app, `UPDATE match_requests SET responded_at = created_at + interval '1 hour' WHERE owner_organization_id = $1`, [goodProvider.organizationId]);
     await sql(app, `UPDATE match_requests SET responded_at = created_at + interval '30 hours' WHERE owner_organization_id = $1`, [slowProvider.organizationId]);
@@ -149,7 +162,7 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
     const rows = await figures<Array<Record<string, unknown>>>(MATCHMAKING, { p: period }, 'matchmakingInsights');
     const key = (r: Record<string, unknown>) => `${r.regionCode}|${r.listingKind}`;
     const byKey = Object.fromEntries(rows.map((r) => [key(r), r]));
-    expect(rows.every((r) => r.month === '2026-03')).toBe(true);
+    expect(rows.every((r) => r.month === PINNED_MONTH)).toBe(true);
     // 余姚 credit: A pledge COMPLETED SUCCESS, B loan DECLINED, A loan PENDING → responded 2, accepted-or-completed 1.
     expect(byKey['330281|CREDIT_PRODUCT']).toMatchObject({ requests: 3, pending: 1, declined: 1, completed: 1, successful: 1, acceptanceRate: 0.5, successRate: 1, medianFirstResponseHours: 2 });
     // 镇海 credit: Z pledge COMPLETED FAILURE.
@@ -158,9 +171,9 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
     expect(byKey['330281|SERVICE_OFFERING']).toMatchObject({ requests: 2, declined: 1, completed: 1, acceptanceRate: 0.5, medianFirstResponseHours: 15.5 });
     expect(byKey['330211|SERVICE_OFFERING']).toMatchObject({ requests: 1, completed: 1, successful: 1 });
     expect(rows).toHaveLength(4);
-    // The region filter nests (330200 covers both), and a period before March holds nothing.
+    // The region filter nests (330200 covers both), and a period before the pinned month holds nothing.
     expect(await figures(MATCHMAKING, { p: period, r: '330211' }, 'matchmakingInsights')).toHaveLength(2);
-    expect(await figures(MATCHMAKING, { p: { from: '2026-01-01', to: '2026-02-28' } }, 'matchmakingInsights')).toEqual([]);
+    expect(await figures(MATCHMAKING, { p: BEFORE_PINNED_MONTH }, 'matchmakingInsights')).toEqual([]);
   });
 
   it('financing: completed credit matches by product type with the amounts applied for', async () => {
@@ -173,7 +186,7 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
   });
 
   it('揭榜: challenges published, applications and accepted solvers per anchor', async () => {
-    const rows = await figures<Array<Record<string, unknown>>>(CHALLENGES, { p: { from: '2026-01-01', to: todayInShanghai() } }, 'challengeInsights');
+    const rows = await figures<Array<Record<string, unknown>>>(CHALLENGES, { p: period }, 'challengeInsights');
     expect(rows).toEqual([{ anchorOrganizationId: anchor.organizationId, challengesPublished: 1, applications: 2, acceptedSolvers: 1 }]);
   });
 
@@ -210,7 +223,7 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
     const forbidden = await fetch(url, { headers: { authorization: `Bearer ${bank.token}` } });
     expect(forbidden.status).toBe(403);
     expect(((await forbidden.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
-    const reversed = await fetch(`${base}/exports/insights/financing.xlsx?from=2026-05-01&to=2026-01-01`, { headers: { authorization: `Bearer ${authority}` } });
+    const reversed = await fetch(`${base}/exports/insights/financing.xlsx?from=${PINNED_ON}&to=${period.from}`, { headers: { authorization: `Bearer ${authority}` } });
     expect(reversed.status).toBe(400);
     expect((await fetch(`${base}/exports/insights/nope.xlsx`, { headers: { authorization: `Bearer ${authority}` } })).status).toBe(404);
   });
@@ -232,7 +245,7 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
     }
     const bad = async (vars: Record<string, unknown>, field: string) =>
       expect((await app.gql(MATCHMAKING, vars, authority)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    await bad({ p: { from: '2026-05-01', to: '2026-01-01' } }, 'period.from');
+    await bad({ p: { from: PINNED_ON, to: period.from } }, 'period.from');
     await bad({ p: { from: '2020-01-01', to: '2025-01-01' } }, 'period.to');
     await bad({ p: period, r: '330299' }, 'regionCode');
     expect((await app.gql(MATCHMAKING, { p: { from: '2021-01-02', to: '2026-01-01' } }, authority)).errors).toBeUndefined();

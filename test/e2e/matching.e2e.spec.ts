@@ -23,7 +23,14 @@ describe('matching: explained recommendations and leads from maintained match se
   let otherBank: Org;
   let withPatents: Org;
   let withoutPatents: Org;
-  let productId: string;
+
+  /** Each test publishes its own product (the firms' sets are bounded far above what these tests publish). */
+  const publishedPledge = async () => {
+    const { id } = await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: pledgeProduct() });
+    await publishListing(app, bank.token, id);
+    await app.drain();
+    return id;
+  };
 
   const recommended = async (org: Org) => {
     const res = await app.gql(RECOMMENDATIONS, { kinds: ['CREDIT_PRODUCT'] }, org.token);
@@ -49,10 +56,7 @@ describe('matching: explained recommendations and leads from maintained match se
   });
 
   it('a published IP-pledge product requiring 2 invention patents reaches the firm with 5, with reasons, and not the firm with 0', async () => {
-    const { id } = await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: pledgeProduct() });
-    productId = id;
-    await publishListing(app, bank.token, id);
-    await app.drain();
+    const productId = await publishedPledge();
 
     const mine = await recommended(withPatents);
     const hit = mine.find((r) => r.listing.id === productId);
@@ -66,6 +70,7 @@ describe('matching: explained recommendations and leads from maintained match se
   });
 
   it("shows the bank its leads — the right firm, no profile until one is shared", async () => {
+    const productId = await publishedPledge();
     const res = await app.gql(LEADS, { id: productId }, bank.token);
     expect(res.errors).toBeUndefined();
     const leads = res.data!.leads as Array<{ enterprise: { id: string }; profile: null }>;
@@ -76,13 +81,20 @@ describe('matching: explained recommendations and leads from maintained match se
   });
 
   it('an enterprise that gains patents later is rescored from its profile change', async () => {
+    // Its own firm without patents (the shared one keeps none for the other tests) and its own product.
+    const gainer = await registerOrg(app, 'ENTERPRISE');
+    expect((await app.gql(UPSERT_PROFILE, { i: profileInput({ ipAssets: { inventionPatents: 0, utilityModels: 3, designPatents: 0, softwareCopyrights: 1, trademarks: 1 }, tierFacts: {} }) }, gainer.token)).errors).toBeUndefined();
+    const productId = await publishedPledge();
+    expect((await recommended(gainer)).map((r) => r.listing.id)).not.toContain(productId);
     const five = profileInput({ ipAssets: { inventionPatents: 3, utilityModels: 3, designPatents: 0, softwareCopyrights: 1, trademarks: 1 }, tierFacts: {} });
-    expect((await app.gql(UPSERT_PROFILE, { i: five }, withoutPatents.token)).errors).toBeUndefined();
+    expect((await app.gql(UPSERT_PROFILE, { i: five }, gainer.token)).errors).toBeUndefined();
     await app.drain();
-    expect((await recommended(withoutPatents)).map((r) => r.listing.id)).toContain(productId);
+    expect((await recommended(gainer)).map((r) => r.listing.id)).toContain(productId);
   });
 
   it('closing the product removes it from recommendations and leads', async () => {
+    const productId = await publishedPledge();
+    expect((await recommended(withPatents)).map((r) => r.listing.id)).toContain(productId);
     expect((await app.gql(CLOSE, { id: productId }, bank.token)).errors).toBeUndefined();
     await app.drain();
     expect((await recommended(withPatents)).map((r) => r.listing.id)).not.toContain(productId);
@@ -91,6 +103,7 @@ describe('matching: explained recommendations and leads from maintained match se
   });
 
   it('refuses bad arguments and the wrong callers', async () => {
+    const productId = await publishedPledge();
     // first: 101 is refused (by the argument check, or earlier by the query-cost limit); both are BAD_USER_INPUT.
     expect((await app.gql(RECOMMENDATIONS, { first: 101 }, withPatents.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await app.gql('query { recommendations(first: 101) { score } }', {}, withPatents.token)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });

@@ -60,6 +60,9 @@ interface World {
   sharedMatchRequest: string;
   /** ENTERPRISE's pending invitation. */
   invitation: string;
+  /** From the matches table after the world settled: each enterprise's match set (listing ids, sorted), and P's leads (enterprise ids, sorted). */
+  matchSetOf: (organizationId: string) => string[];
+  leadsOfProduct: string[];
 }
 
 interface QueryCase {
@@ -138,6 +141,11 @@ const QUERIES: Record<string, QueryCase> = {
     query: (w) => ({ text: 'query($id: ID!) { leads(listingId: $id) { enterprise { id } score } }', variables: { id: w.creditProduct } }),
     outcomes: { anonymous: 'UNAUTHENTICATED', BANK: 'allowed', AUTHORITY: 'allowed' },
     otherwise: 'FORBIDDEN',
+    // The leads of P are exactly the enterprises whose match set holds P (A, not B in 镇海), none other.
+    shows: (d, w) => {
+      const ids = [...new Set(d.leads.map((l: { enterprise: { id: string } }) => l.enterprise.id) as string[])].sort();
+      return w.leadsOfProduct.length > 0 && ids.length === d.leads.length && JSON.stringify(ids) === JSON.stringify(w.leadsOfProduct);
+    },
   },
   matchRequests: signedIn({
     // Each caller sees the requests it sent or received, nobody else's.
@@ -173,6 +181,12 @@ const QUERIES: Record<string, QueryCase> = {
     query: () => ({ text: '{ recommendations { score listing { id } } }' }),
     outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', ENTERPRISE_OTHER: 'allowed' },
     otherwise: 'FORBIDDEN',
+    // The caller's own match set, not another enterprise's: the listings returned are exactly those of its organization's set.
+    shows: (d, w, a) => {
+      const ids = (d.recommendations as Array<{ listing: { id: string } }>).map((r) => r.listing.id).sort();
+      const own = w.matchSetOf(w.organizationOf(a));
+      return own.length > 0 && JSON.stringify(ids) === JSON.stringify(own);
+    },
   },
   search: signedIn({
     // Drafts are never searchable, whoever asks (the owner included).
@@ -218,11 +232,14 @@ describe('access table: every query × every kind of caller, own and other organ
     app = await startTestApp();
     authorityToken = await loginAuthority(app);
     for (const [actor, kind] of Object.entries(KIND_OF) as Array<[ActorKey, OrgKind]>) {
-      orgs.set(actor, await registerOrg(app, kind, { verifyWith: authorityToken }));
+      // B is in 镇海, the others in 余姚 (the default): P serves 余姚 only, so A's and B's match sets differ.
+      orgs.set(actor, await registerOrg(app, kind, { verifyWith: authorityToken, ...(actor === 'ENTERPRISE_OTHER' ? { regionCode: '330211' } : {}) }));
     }
     const org = (a: ActorKey) => orgs.get(a)!;
     for (const a of ['ENTERPRISE', 'ENTERPRISE_OTHER'] as const) ok(await app.gql(UPSERT_PROFILE, { i: profileInput() }, org(a).token), 'upsertEnterpriseProfile');
-    const product = await createListing(app, org('BANK').token, 'CREDIT_PRODUCT');
+    // P serves 余姚 with no tier or other eligibility condition, so A's set holds it (it has a lead) and B's, in 镇海, does not.
+    const openToAll = { regionCodes: ['330281'], industryCodes: [], eligibility: { tiers: [], minAnnualRevenue: null, minInventionPatents: null, minYearsInBusiness: null, maxDebtRatio: null } };
+    const product = await createListing(app, org('BANK').token, 'CREDIT_PRODUCT', { overrides: openToAll });
     await publishListing(app, org('BANK').token, product.id);
     const draft = await createListing(app, org('BANK').token, 'CREDIT_PRODUCT');
     const challenge = await createListing(app, org('ANCHOR').token, 'CHALLENGE', { overrides: { applyBy: beijingDate(30) } });
@@ -252,7 +269,14 @@ describe('access table: every query × every kind of caller, own and other organ
     }
     const invitation = (await inviteToken(org('ENTERPRISE').token, 'query-pending@members.test', 'MEMBER')).id;
     const organizationOf = (a: ActorKey) => (a === 'AUTHORITY' ? authorityOrg : org(a).organizationId);
-    world = { org, organizationOf, creditProduct: product.id, draft: draft.id, challenge: challenge.id, application, park: park.id, sharedMatchRequest, invitation };
+    const matchRows: Array<{ e: string; l: string }> = await sql(app, 'SELECT enterprise_organization_id AS e, listing_id AS l FROM matches ORDER BY l');
+    const matchSetOf = (organizationId: string) => matchRows.filter((r) => r.e === organizationId).map((r) => r.l).sort();
+    const leadsOfProduct = matchRows.filter((r) => r.l === product.id).map((r) => r.e).sort();
+    // The sets the rows' `shows` compare with: A has P and C, B (镇海) only C; P's one lead is A.
+    expect(matchSetOf(org('ENTERPRISE').organizationId)).toEqual([product.id, challenge.id].sort());
+    expect(matchSetOf(org('ENTERPRISE_OTHER').organizationId)).toEqual([challenge.id]);
+    expect(leadsOfProduct).toEqual([org('ENTERPRISE').organizationId]);
+    world = { org, organizationOf, creditProduct: product.id, draft: draft.id, challenge: challenge.id, application, park: park.id, sharedMatchRequest, invitation, matchSetOf, leadsOfProduct };
   });
   afterAll(async () => {
     await app?.close();

@@ -35,14 +35,26 @@ describe('search over GraphQL (embedded engine, real queue)', () => {
     await app?.close();
   });
 
-  let pledgeId: string;
-  let serviceId: string;
+  /**
+   * Each test has its own listings: an IP-pledge product and a digital-transformation service whose
+   * titles end with the test's tag (甲号, 乙号, …), which no other test's titles carry, so a query for the
+   * tag finds that test's listings only, whichever tests ran before.
+   */
+  const drafts = async (tag: string) => {
+    const pledge = await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: { title: `甬江科创知识产权质押融资贷${tag}`, productType: 'IP_PLEDGE' } });
+    const service = await createListing(app, provider.token, 'SERVICE_OFFERING', { overrides: { title: `中小企业数字化转型诊断服务${tag}`, category: 'DIGITAL_TRANSFORMATION' } });
+    return { pledgeId: pledge.id, serviceId: service.id };
+  };
+  const published = async (tag: string) => {
+    const pair = await drafts(tag);
+    await publishListing(app, bank.token, pair.pledgeId);
+    await publishListing(app, provider.token, pair.serviceId);
+    await app.drain();
+    return pair;
+  };
 
   it('publish → searchable by an infix of the title, with a highlight; drafts are not', async () => {
-    const pledge = await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: { title: '甬江科创知识产权质押融资贷', productType: 'IP_PLEDGE' } });
-    const service = await createListing(app, provider.token, 'SERVICE_OFFERING', { overrides: { title: '中小企业数字化转型诊断服务', category: 'DIGITAL_TRANSFORMATION' } });
-    pledgeId = pledge.id;
-    serviceId = service.id;
+    const { pledgeId, serviceId } = await drafts('甲号');
     await app.drain();
     expect(await ids({ query: '质押融资' })).not.toContain(pledgeId); // still a draft
     expect((await indexed()).has(pledgeId)).toBe(false); // and not in the engine either
@@ -60,28 +72,33 @@ describe('search over GraphQL (embedded engine, real queue)', () => {
   });
 
   it('filters by kind and facets count what matched', async () => {
-    expect(await ids({ query: '', kinds: ['SERVICE_OFFERING'] })).toEqual([serviceId]);
-    const res = await search({ query: '' });
+    const { pledgeId, serviceId } = await published('乙号');
+    expect(await ids({ query: '乙号', kinds: ['SERVICE_OFFERING'] })).toEqual([serviceId]);
+    const res = await search({ query: '乙号' });
     const kinds = res.data!.search.facets.filter((f: { field: string }) => f.field === 'kind');
     expect(kinds).toEqual(expect.arrayContaining([{ field: 'kind', value: 'CREDIT_PRODUCT', count: 1 }, { field: 'kind', value: 'SERVICE_OFFERING', count: 1 }]));
     expect(res.data!.search.total).toBe(2);
-    expect(await ids({ query: '', creditProductTypes: ['IP_PLEDGE'] })).toEqual([pledgeId]);
+    expect(await ids({ query: '乙号', creditProductTypes: ['IP_PLEDGE'] })).toEqual([pledgeId]);
   });
 
   it('update title → the new title is found and the old one is not', async () => {
-    const res = await app.gql(updateMutation('CREDIT_PRODUCT'), { id: pledgeId, i: inputFor('CREDIT_PRODUCT', undefined, { title: '姚江人才贷款专项产品', productType: 'TALENT_LOAN' }) }, bank.token);
+    const { pledgeId } = await published('丙号');
+    const res = await app.gql(updateMutation('CREDIT_PRODUCT'), { id: pledgeId, i: inputFor('CREDIT_PRODUCT', undefined, { title: '姚江人才贷款专项产品丙号', productType: 'TALENT_LOAN' }) }, bank.token);
     expect(res.errors).toBeUndefined();
     await app.drain();
     expect(await ids({ query: '人才贷' })).toContain(pledgeId);
     expect(await ids({ query: '甬江科创' })).not.toContain(pledgeId);
+    expect(await ids({ query: '丙号' })).toHaveLength(2);
   });
 
   it('close → gone from search', async () => {
+    const { pledgeId, serviceId } = await published('丁号');
     expect((await app.gql(CLOSE, { id: serviceId }, provider.token)).errors).toBeUndefined();
     await app.drain();
     expect(await ids({ query: '数字化' })).not.toContain(serviceId);
     expect((await indexed()).has(serviceId)).toBe(false); // removed from the engine, not just filtered by the API
-    expect((await search({ query: '' })).data!.search.total).toBe(1);
+    expect(await ids({ query: '丁号' })).toEqual([pledgeId]);
+    expect((await search({ query: '丁号' })).data!.search.total).toBe(1);
   });
 
   it('treats syntax characters, quotes, emoji and SQL as text, and checks the limits', async () => {
@@ -96,6 +113,7 @@ describe('search over GraphQL (embedded engine, real queue)', () => {
   });
 
   it('reconcile (through the queue, as the nightly job and `npm run reindex` run it) repairs and reports differences', async () => {
+    const { pledgeId } = await published('戊号');
     const index = app.started.app.get<SearchIndex>(SEARCH_INDEX);
     const before = await index.listVersions();
     // Damage the index: drop a published listing and add one that does not exist.
@@ -113,7 +131,9 @@ describe('search over GraphQL (embedded engine, real queue)', () => {
   });
 
   it('restart → the embedded index is rebuilt from the database with the same results', async () => {
-    const before = await ids({ query: '人才' });
+    const { pledgeId, serviceId } = await published('己号');
+    const before = await ids({ query: '己号' });
+    expect([...before].sort()).toEqual([pledgeId, serviceId].sort());
     // A second all-in-one process on the same database starts with an empty engine and rebuilds it.
     const config = loadConfig({
       NODE_ENV: 'test', DATABASE_URL: app.db.url, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'off', LOG_LEVEL: 'silent',
@@ -121,7 +141,7 @@ describe('search over GraphQL (embedded engine, real queue)', () => {
     });
     const second = await startApp({ config, withWorkers: false, queueNamespace: 'restart' });
     try {
-      const res = await gql(second.graphqlUrl, SEARCH, { i: { query: '人才' } }, enterprise.token);
+      const res = await gql(second.graphqlUrl, SEARCH, { i: { query: '己号' } }, enterprise.token);
       expect(res.errors).toBeUndefined();
       expect(res.data!.search.hits.map((h: { listing: { id: string } }) => h.listing.id)).toEqual(before);
     } finally {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { buildDataSource } from '../../libs/platform/src/database/database-runtime.js';
 import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
 import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres.js';
+import { freePort } from './free-port.js';
 import { postgresReachable, redisReachable } from './probes.js';
 import { ENV_ADMIN_URL, ENV_DB_SOURCE, ENV_REDIS_URL, ENV_TEMPLATE, inCi, withDatabase } from './test-env.js';
 
@@ -31,7 +32,7 @@ export default async function globalSetup(): Promise<void> {
       admin = local;
       source = 'local PostgreSQL 127.0.0.1:5432';
     } else {
-      const embedded = await startEmbeddedPostgres({ dataDir: join(process.cwd(), '.data', 'test'), port: 54339, database: 'postgres' });
+      const embedded = await startEmbeddedPostgres({ dataDir: join(process.cwd(), '.data', 'test'), port: await freePort(), database: 'postgres' });
       (globalThis as { __srdiEmbedded?: typeof embedded }).__srdiEmbedded = embedded;
       admin = embedded.url;
       source = 'embedded PostgreSQL (no server at 127.0.0.1:5432)';

@@ -368,15 +368,35 @@ describe('ChallengeApplicationService (real PostgreSQL)', () => {
       await decide(poster, apps[0]!.id, 'ACCEPT');
       await decide(poster, apps[1]!.id, 'ACCEPT');
       const before = await snapshot();
-      // Each transaction holds its locks a while before committing, so without the challenge lock
-      // both would count two ACCEPTED and both would succeed.
-      const acceptSlowly = (id: string) =>
+      // The overlap is forced, not timed: both transactions have begun before either decides, and a
+      // transaction that has decided commits only once the other has decided too or is seen (in
+      // pg_stat_activity, from a third connection) waiting on a lock. Without the challenge lock both
+      // would count two ACCEPTED and both would succeed; with it the second waits for the first.
+      const pids: number[] = [];
+      const decided = [false, false];
+      let bothBegun!: () => void;
+      const begun = new Promise<void>((r) => (bothBegun = r));
+      const otherDecidedOrBlocked = async (i: number) => {
+        for (;;) {
+          if (decided[1 - i]) return;
+          const [{ waiting }] = await dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`, [pids[1 - i]]);
+          if (waiting === 1) return;
+          await sleep(10);
+        }
+      };
+      const acceptOverlapping = (id: string, i: number) =>
         tx(async (m) => {
-          const r = await service.decide(m, poster, id, 'ACCEPT');
-          await sleep(200);
-          return r;
+          pids[i] = (await m.query('SELECT pg_backend_pid() AS pid'))[0].pid;
+          if (pids.filter((p) => p !== undefined).length === 2) bothBegun();
+          await begun;
+          try {
+            return await service.decide(m, poster, id, 'ACCEPT');
+          } finally {
+            decided[i] = true;
+            await otherDecidedOrBlocked(i);
+          }
         });
-      const results = await Promise.allSettled([acceptSlowly(apps[2]!.id), acceptSlowly(apps[3]!.id)]);
+      const results = await Promise.allSettled([acceptOverlapping(apps[2]!.id, 0), acceptOverlapping(apps[3]!.id, 1)]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       expect(rejected).toHaveLength(1);

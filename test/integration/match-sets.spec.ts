@@ -107,6 +107,7 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
   });
 
   it('incremental jobs (listings published one by one, then updated, closed, profiles changed) end with the rows a rebuild writes', async () => {
+    await ds.query('DELETE FROM matches'); // from empty sets, whatever ran before
     const r = rng(11);
     const order = [...data.listingIds].sort(() => r() - 0.5);
     for (const id of order) await sets.scoreListing(id, today);
@@ -163,7 +164,11 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
     expect(await snapshot(ds)).toEqual(incremental);
   }, 120_000);
 
+  /** Each reconcile test starts from sets a rebuild wrote, not from what the tests before it left. */
+  const consistentSets = () => maintenance.rebuildAll(today);
+
   it('reconcile on consistent sets changes nothing', async () => {
+    await consistentSets();
     const before = await snapshot(ds);
     const report = await maintenance.reconcile(today);
     expect(report).toMatchObject({ removedNoProfile: 0, removedUnpublished: 0, staleScorerVersion: 0, staleListingVersion: 0, staleProfileVersion: 0, rescored: 0, removedOutOfSet: 0, added: 0 });
@@ -182,6 +187,7 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
   }
 
   it('rescores rows written by another scorer version', async () => {
+    await consistentSets();
     const firms = data.enterpriseIds.slice(30, 36);
     const [, n] = await ds.query(`UPDATE matches SET scorer_version = '0.9.0', score = score - 1 WHERE enterprise_organization_id = ANY($1::uuid[])`, [firms]);
     expect(n).toBeGreaterThan(0);
@@ -200,6 +206,7 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
   });
 
   it('repairs a listing changed without its event (listing_version behind)', async () => {
+    await consistentSets();
     // The most-matched credit product now demands 8 invention patents; nobody told the workers.
     const [{ id }] = await ds.query(
       `SELECT m.listing_id AS id FROM matches m WHERE m.kind = 'CREDIT_PRODUCT' GROUP BY m.listing_id ORDER BY count(*) DESC, m.listing_id LIMIT 1`,
@@ -215,6 +222,7 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
   });
 
   it('repairs a profile changed without its event (profile_version behind)', async () => {
+    await consistentSets();
     const [{ id }] = await ds.query(`SELECT enterprise_organization_id AS id FROM matches GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
     await ds.query(`UPDATE enterprise_profiles SET invention_patents = 0, tier = 'NONE', tier_provenance = NULL, version = version + 1 WHERE organization_id = $1`, [id]);
     const report = await maintenance.reconcile(today);
@@ -227,6 +235,7 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
   });
 
   it('removes rows of listings no longer published and refills the sets they leave', async () => {
+    await consistentSets();
     const [{ id }] = await ds.query(`SELECT listing_id AS id FROM matches GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
     const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM matches WHERE listing_id = $1', [id]);
     await ds.query(`UPDATE listings SET status = 'CLOSED', version = version + 1 WHERE id = $1`, [id]);
@@ -237,6 +246,7 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
   });
 
   it('removes rows of enterprises that have no profile any more', async () => {
+    await consistentSets();
     const [{ id }] = await ds.query(`SELECT enterprise_organization_id AS id FROM matches GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
     const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM matches WHERE enterprise_organization_id = $1', [id]);
     await ds.query('DELETE FROM tier_assessments WHERE organization_id = $1', [id]);
@@ -247,6 +257,7 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
   });
 
   it('adds the matches of an enterprise and of a listing that have none they should have', async () => {
+    await consistentSets();
     const [{ id: firm }] = await ds.query(`SELECT enterprise_organization_id AS id FROM matches GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
     const [, lostFirm] = await ds.query('DELETE FROM matches WHERE enterprise_organization_id = $1', [firm]);
     const [{ id: listing }] = await ds.query(`SELECT listing_id AS id FROM matches GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);

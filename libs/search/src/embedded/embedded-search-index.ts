@@ -1,12 +1,8 @@
 /**
  * The embedded search engine: an in-process character n-gram index (unigram + bigram postings, see
- * ngram-postings.ts) with substring verification. Chosen over FlexSearch 0.8 (Charset.CJK, strict,
- * context depth 1) by measurement on the same 100k generated listings and 200 queries
- * (test/bench/search.bench.ts, 2-core machine): FlexSearch built in 11.4 s, held ~200 MB of heap and
- * answered the bare text lookup (all ids, no filters, facets or ranking) in 4.1 ms p50 / 13.7 ms p95,
- * with false hits on 16 of 200 queries that still needed a substring check; this index builds in
- * ~2.5–3 s, holds ~150 MB (heap + typed arrays) and answers the full search (filters, facets, ranking,
- * highlights) in ~1.5–2 ms p50 / 6–7 ms p95, with exact recall and no false hits.
+ * ngram-postings.ts) with substring verification. The choice rests on the recall suite
+ * (test/unit/search/relevance.spec.ts: hits equal a brute-force substring scan, no false hits) and
+ * the search bench (test/bench/search.bench.ts; its figures are in docs/benchmarks.md).
  *
  * Semantics (shared with the Meilisearch adapter through test/search-contract):
  * - text is normalised (NFKC, lower case); a query is split into terms on whitespace and
