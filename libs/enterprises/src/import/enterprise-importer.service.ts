@@ -130,36 +130,24 @@ export class EnterpriseImporter {
     const decisions = list.map((p): Decision => {
       const org = orgByUscc.get(p.uscc) ?? null;
       if (org && org.kind !== 'ENTERPRISE') {
-        return {
-          uscc: p.uscc,
-          ...rejectGroup(
-            p.rows,
-            p.uscc,
-            p.rows[0]!.row,
-            'uscc',
-            `该统一社会信用代码已注册为${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」，不是企业，不能导入企业档案；请核对代码 ` +
-              `(this USCC belongs to a registered organization of another kind (${ORGANIZATION_KIND_LABELS[org.kind]}), not an enterprise)`,
-          ),
-          notEnterprise: true,
-        };
+        return rejectUscc(
+          p,
+          `该统一社会信用代码已注册为${ORGANIZATION_KIND_LABELS[org.kind]}「${org.name}」，不是企业，不能导入企业档案；请核对代码 ` +
+            `(this USCC belongs to a registered organization of another kind (${ORGANIZATION_KIND_LABELS[org.kind]}), not an enterprise)`,
+          { notEnterprise: true },
+        );
       }
       if (org && org.verificationState !== 'VERIFIED') {
         // A USCC is a claim until the AUTHORITY verifies it: the bureau's figures never go to an
         // unverified claimant. The second claim is recorded for the verification desk.
         conflicts.push({ org, p });
-        return {
-          uscc: p.uscc,
-          ...rejectGroup(
-            p.rows,
-            p.uscc,
-            p.rows[0]!.row,
-            'uscc',
-            `该统一社会信用代码已被自行注册的机构「${org.name}」申领，该机构尚未通过主管部门审核（${VERIFICATION_STATE_LABELS[org.verificationState]}），` +
-              `为防止冒用，本企业数据未导入；已在机构审核台标记该冲突，请先核实该机构 ` +
-              `(this USCC is claimed by a registered organization that is not verified (${org.verificationState}); nothing was attached; the conflict is flagged on the verification desk)`,
-          ),
-          claimConflict: true,
-        };
+        return rejectUscc(
+          p,
+          `该统一社会信用代码已被自行注册的机构「${org.name}」申领，该机构尚未通过主管部门审核（${VERIFICATION_STATE_LABELS[org.verificationState]}），` +
+            `为防止冒用，本企业数据未导入；已在机构审核台标记该冲突，请先核实该机构 ` +
+            `(this USCC is claimed by a registered organization that is not verified (${org.verificationState}); nothing was attached; the conflict is flagged on the verification desk)`,
+          { claimConflict: true },
+        );
       }
       return this.decide(p, org, org ? (profileOf.get(org.id) ?? null) : null, org ? (yearsOf.get(org.id) ?? []) : [], org ? withUsers.has(org.id) : false, today);
     });
@@ -293,6 +281,11 @@ export class EnterpriseImporter {
     );
     return byUscc;
   }
+}
+
+/** Every row of enterprise `p` rejected on its USCC (the first row named), marked as the outcome it is. */
+function rejectUscc(p: Prepared, reason: string, mark: { notEnterprise: true } | { claimConflict: true }): Decision {
+  return { uscc: p.uscc, ...rejectGroup(p.rows, p.uscc, p.rows[0]!.row, 'uscc', reason), ...mark };
 }
 
 /** Records, for the verification desk, the second claim on each USCC an unverified organization holds (one statement). */
