@@ -23,7 +23,8 @@
  * Knobs: BENCH_IMPORTS_ROWS (5000), BENCH_IMPORTS_RATE (side-load requests/s, 10),
  * BENCH_IMPORTS_IDLE_SECONDS (30), BENCH_IMPORTS_ENTERPRISES (5000) and BENCH_IMPORTS_LISTINGS (4000)
  * of the seeded world, BENCH_IMPORTS_SETTLE_SECONDS (120, the wait for the downstream work),
- * BENCH_IMPORTS_BEFORE=off skips the synchronous mutation, BENCH_IMPORTS_AFTER=off the asynchronous path.
+ * BENCH_IMPORTS_BEFORE=off skips the synchronous mutation, BENCH_IMPORTS_AFTER=off the asynchronous path;
+ * BENCH_IMPORTS_CPU_PROFILE=<dir> writes the server's CPU profile (node --cpu-prof) there.
  * Run alone: `npm run bench:imports`; within `npm run bench` (BENCH_IMPORTS=off skips it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -344,6 +345,7 @@ async function onFreshServer(phase: Phase): Promise<PhaseResult> {
         RATE_LIMIT_MULTIPLIER: '1000',
       },
       logFile: join(tmp, 'server.log'),
+      ...(process.env.BENCH_IMPORTS_CPU_PROFILE ? { cpuProfileDir: process.env.BENCH_IMPORTS_CPU_PROFILE } : {}),
     });
     const { login } = await post(server.url, `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: AUTH });
     const token = login.accessToken as string;
