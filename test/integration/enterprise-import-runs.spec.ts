@@ -123,6 +123,18 @@ describe('asynchronous import runs: batches, crash and resume, cancel (real Post
     expect(await counts(codes)).toEqual({ orgs: 4, years: 8, profileevents: 4 });
   });
 
+  it('stores and reads back the parsed rows in slices: 1,200 rows (three slices of 500) import in file order', async () => {
+    const codes = Array.from({ length: 600 }, uscc);
+    const id = await prepared(codes);
+    expect(await runs.find(id)).toMatchObject({ rowsTotal: 1200, firmsTotal: 600 });
+    const [{ n }] = await dataSource.query(`SELECT jsonb_array_length(parsed_rows) AS n FROM enterprise_imports WHERE id = $1`, [id]);
+    expect(n).toBe(1200);
+    await runs.run(id, null);
+    expect(await runs.find(id)).toMatchObject({ status: 'DONE', firmsDone: 600, rowsDone: 1200, created: 600 });
+    expect((await runs.reportRows(id)).map((r) => r.row)).toEqual(Array.from({ length: 1200 }, (_, i) => i + 2));
+    expect(await counts(codes)).toEqual({ orgs: 600, years: 1200, profileevents: 600 });
+  });
+
   it('two runs of one import at once record each batch once', async () => {
     const codes = Array.from({ length: 6 }, uscc);
     const id = await prepared(codes);

@@ -31,12 +31,18 @@ import {
 import type { JobPayloads } from '../../../platform/src/index.js';
 import { SHEET_LIMITS } from './sheet-limits.js';
 import { EnterpriseImportEntity, IMPORT_STATUS_LABELS, type ImportReportRow, type SheetSummary } from './enterprise-import.entity.js';
-import { EnterpriseImporter, checkRows, groupRows, importFileFormat, parseEnterpriseSheet, type ImportReport, type ParsedSheet, type RawRow, type UnknownColumn } from './enterprise-import.js';
+import { EnterpriseImporter, groupRows, importFileFormat, parseEnterpriseSheet, type ImportRejection, type ImportReport, type ParsedSheet, type RawRow, type UnknownColumn } from './enterprise-import.js';
+import { checkGroups } from './import-rows.js';
 import { COLUMN_BY_KEY, type ImportColumnKey } from './import-columns.js';
 import { checkMapping, type ColumnMappingInput, type ColumnOverride, type HeaderCell } from './import-mapping.js';
 
 /** Enterprises per batch: progress is recorded, and a cancel takes effect, after each batch. */
 export const IMPORT_BATCH_SIZE = 100;
+/** Parsed rows per statement when they are stored or read back. */
+const ROWS_PER_WRITE = 500;
+/** Enterprises checked between two turns of the event loop while the preview is built. */
+const GROUPS_PER_SLICE = 250;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const MAX_FILENAME = 255;
 
 /**
@@ -229,6 +235,35 @@ export class EnterpriseImportRuns {
     return row;
   }
 
+  /**
+   * Stores the parsed rows of import `id` (while `guard` holds) in slices of {@link ROWS_PER_WRITE}:
+   * one 4 MB parameter would hold the event loop for hundreds of milliseconds while it is bound.
+   * A retried job starts again from an empty list.
+   */
+  private async storeRows(id: string, rows: readonly RawRow[], guard: string): Promise<void> {
+    await this.dataSource.query(`UPDATE enterprise_imports SET parsed_rows = '[]'::jsonb WHERE id = $1 AND ${guard}`, [id]);
+    for (let at = 0; at < rows.length; at += ROWS_PER_WRITE) {
+      await this.dataSource.query(`UPDATE enterprise_imports SET parsed_rows = parsed_rows || $2::jsonb WHERE id = $1 AND ${guard}`, [
+        id,
+        JSON.stringify(rows.slice(at, at + ROWS_PER_WRITE)),
+      ]);
+    }
+  }
+
+  /** The stored parsed rows of import `id`, read in slices of {@link ROWS_PER_WRITE} (as they were written). */
+  private async storedRows(id: string): Promise<RawRow[]> {
+    const [{ n }] = await this.dataSource.query(`SELECT coalesce(jsonb_array_length(parsed_rows), 0)::int AS n FROM enterprise_imports WHERE id = $1`, [id]);
+    const rows: RawRow[] = [];
+    for (let at = 0; at < (n as number); at += ROWS_PER_WRITE) {
+      const [{ part }] = await this.dataSource.query(`SELECT jsonb_path_query_array(parsed_rows, $2::jsonpath) AS part FROM enterprise_imports WHERE id = $1`, [
+        id,
+        `$[${at} to ${Math.min(n as number, at + ROWS_PER_WRITE) - 1}]`,
+      ]);
+      rows.push(...(part as RawRow[]));
+    }
+    return rows;
+  }
+
   /** The parse job: QUEUED → PARSING → PREVIEW_READY, or FAILED with the reader's message. */
   async parse(id: string): Promise<void> {
     const claimed = await this.dataSource.query(
@@ -246,11 +281,12 @@ export class EnterpriseImportRuns {
       await this.fail(id, 'PARSING', err.message);
       return;
     }
+    await this.storeRows(id, sheet.rows, `status = 'PARSING'`);
     await this.dataSource.query(
-      `UPDATE enterprise_imports SET status = 'PREVIEW_READY', header_row = $2, sheet = $3, parsed_rows = $4, preview = $5,
-         rows_total = $6, firms_total = $7, updated_at = now()
+      `UPDATE enterprise_imports SET status = 'PREVIEW_READY', header_row = $2, sheet = $3, preview = $4,
+         rows_total = $5, firms_total = $6, updated_at = now()
        WHERE id = $1 AND status = 'PARSING'`,
-      [id, sheet.headerRow, JSON.stringify(summaryOf(sheet)), JSON.stringify(sheet.rows), JSON.stringify(await this.previewOf(sheet)), sheet.rows.length, groupRows(sheet.rows).length],
+      [id, sheet.headerRow, JSON.stringify(summaryOf(sheet)), JSON.stringify(await this.previewOf(sheet)), sheet.rows.length, groupRows(sheet.rows).length],
     );
     await this.announce(id);
   }
@@ -266,7 +302,17 @@ export class EnterpriseImportRuns {
    */
   private async previewOf(sheet: ParsedSheet): Promise<{ wouldCreate: number; wouldUpdate: number; rejected: unknown[] }> {
     if (sheet.missing.length > 0) return { wouldCreate: 0, wouldUpdate: 0, rejected: [] };
-    const { rejected, usccs } = checkRows(sheet.rows);
+    // Checked in slices with a turn of the event loop between them: other requests are served meanwhile.
+    const groups = groupRows(sheet.rows);
+    const rejected: ImportRejection[] = [];
+    const usccs: string[] = [];
+    for (let at = 0; at < groups.length; at += GROUPS_PER_SLICE) {
+      const part = checkGroups(groups.slice(at, at + GROUPS_PER_SLICE));
+      rejected.push(...part.rejected);
+      usccs.push(...part.usccs);
+      await nextTurn();
+    }
+    rejected.sort((a, b) => a.row - b.row);
     const [{ existing }] = await this.dataSource.query(`SELECT count(*)::int AS existing FROM organizations WHERE uscc = ANY($1::text[])`, [usccs]);
     return { wouldCreate: usccs.length - (existing as number), wouldUpdate: existing as number, rejected };
   }
@@ -288,13 +334,13 @@ export class EnterpriseImportRuns {
       await this.fail(id, 'RUNNING', `按确认时的列映射读取文件失败：${err.message}`);
       return false;
     }
+    await this.storeRows(id, sheet.rows, `status = 'RUNNING' AND firms_done = 0`);
     await this.dataSource.query(
-      `UPDATE enterprise_imports SET sheet = $2, parsed_rows = $3, preview = $4, rows_total = $5, firms_total = $6, updated_at = now()
+      `UPDATE enterprise_imports SET sheet = $2, preview = $3, rows_total = $4, firms_total = $5, updated_at = now()
         WHERE id = $1 AND status = 'RUNNING' AND firms_done = 0`,
       [
         id,
         JSON.stringify({ ...summaryOf(sheet), override: summary.override, remapped: true }),
-        JSON.stringify(sheet.rows),
         JSON.stringify(await this.previewOf(sheet)),
         sheet.rows.length,
         groupRows(sheet.rows).length,
@@ -316,9 +362,9 @@ export class EnterpriseImportRuns {
     if (!pending || pending.status !== 'RUNNING') return;
     const summary = pending.sheet as SheetSummary | null;
     if (summary?.override && !summary.remapped && pending.firms_done === 0 && !(await this.remap(id))) return;
-    const [row] = await this.dataSource.query(`SELECT status, firms_done, parsed_rows FROM enterprise_imports WHERE id = $1`, [id]);
+    const [row] = await this.dataSource.query(`SELECT status, firms_done FROM enterprise_imports WHERE id = $1`, [id]);
     if (!row || row.status !== 'RUNNING') return;
-    const groups = groupRows(row.parsed_rows as RawRow[]);
+    const groups = groupRows(await this.storedRows(id));
     let done = row.firms_done as number;
     let batches = 0;
     while (done < groups.length) {

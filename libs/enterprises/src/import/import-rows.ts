@@ -116,9 +116,16 @@ export function groupRows(rows: readonly RawRow[]): RawRow[][] {
 
 /** What can be known without the database: per-row rejects, and the USCCs of the enterprises that would be written. */
 export function checkRows(rows: readonly RawRow[]): { rejected: ImportRejection[]; usccs: string[] } {
+  const checked = checkGroups(groupRows(rows));
+  checked.rejected.sort((a, b) => a.row - b.row);
+  return checked;
+}
+
+/** {@link checkRows} of rows already grouped into enterprises (rejects in group order). */
+export function checkGroups(groups: readonly RawRow[][]): { rejected: ImportRejection[]; usccs: string[] } {
   const rejected: ImportRejection[] = [];
   const usccs: string[] = [];
-  for (const group of groupRows(rows)) {
+  for (const group of groups) {
     const raw = group[0]!.values.uscc;
     if (!raw) {
       rejected.push({ row: group[0]!.row, uscc: null, field: 'uscc', reason: '缺少统一社会信用代码 (uscc is required)' });
@@ -128,7 +135,6 @@ export function checkRows(rows: readonly RawRow[]): { rejected: ImportRejection[
     if ('rejected' in prepared) rejected.push(...prepared.rejected);
     else usccs.push(prepared.uscc);
   }
-  rejected.sort((a, b) => a.row - b.row);
   return { rejected, usccs };
 }
 
