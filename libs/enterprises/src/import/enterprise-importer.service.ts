@@ -15,8 +15,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, isUniqueViolation, recordEvents, todayInShanghai } from '../../../platform/src/index.js';
-import { OrganizationEntity, ORGANIZATION_KIND_LABELS, normalizeUscc, VERIFICATION_STATE_LABELS } from '../../../identity/src/index.js';
+import { AppError, inTransaction, isUniqueViolation, recordEvents, todayInShanghai } from '../../../platform/src/index.js';
+import { OrganizationEntity, ORGANIZATION_KIND_LABELS, VERIFICATION_STATE_LABELS } from '../../../identity/src/index.js';
 import { EnterpriseFinancialsEntity } from '../enterprise-financials.entity.js';
 import { EnterpriseProfileEntity, ipAssetsOf } from '../enterprise-profile.entity.js';
 import { BULK_ROWS, EnterpriseProfileService, type ProfileWrite } from '../enterprise-profile.service.js';
@@ -24,7 +24,8 @@ import { validateProfile, type AnnualFinancialsCommand, type ProfileCommand } fr
 import { titleCounts } from '../title-provenance.js';
 import type { RawRow } from './enterprise-sheet.js';
 import {
-  prepare,
+  groupRows,
+  prepareGroups,
   rejectGroup,
   type ContactKey,
   type ImportedFirm,
@@ -60,10 +61,10 @@ export class EnterpriseImporter {
    */
   async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction('READ COMMITTED', work);
+      return await inTransaction(this.dataSource, work);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      return this.dataSource.transaction('READ COMMITTED', work);
+      return inTransaction(this.dataSource, work);
     }
   }
 
@@ -72,25 +73,8 @@ export class EnterpriseImporter {
     const today = options.today ?? todayInShanghai();
     const report: ImportReport = { total: rows.length, created: 0, updated: 0, unchanged: 0, rejectedRows: 0, rejected: [], firms: [], claimConflicts: 0 };
 
-    const groups = new Map<string, RawRow[]>();
-    for (const r of rows) {
-      const raw = r.values.uscc;
-      if (!raw) {
-        report.rejected.push({ row: r.row, uscc: null, field: 'uscc', reason: '缺少统一社会信用代码 (uscc is required)' });
-        continue;
-      }
-      const key = normalizeUscc(raw);
-      const list = groups.get(key);
-      if (list) list.push(r);
-      else groups.set(key, [r]);
-    }
-
-    const prepared: Prepared[] = [];
-    for (const [uscc, group] of groups) {
-      const p = prepare(uscc, group);
-      if ('rejected' in p) report.rejected.push(...p.rejected);
-      else prepared.push(p);
-    }
+    const { rejected, prepared } = prepareGroups(groupRows(rows));
+    report.rejected.push(...rejected);
 
     const results = prepared.length > 0 ? await this.upsertAll(manager, prepared, today, options.actorUserId) : [];
     for (const result of results) {

@@ -123,19 +123,25 @@ export function checkRows(rows: readonly RawRow[]): { rejected: ImportRejection[
 
 /** {@link checkRows} of rows already grouped into enterprises (rejects in group order). */
 export function checkGroups(groups: readonly RawRow[][]): { rejected: ImportRejection[]; usccs: string[] } {
+  const { rejected, prepared } = prepareGroups(groups);
+  return { rejected, usccs: prepared.map((p) => p.uscc) };
+}
+
+/** Each enterprise (a group of rows) checked without the database: what the importer writes, or its rows' rejects. */
+export function prepareGroups(groups: readonly RawRow[][]): { rejected: ImportRejection[]; prepared: Prepared[] } {
   const rejected: ImportRejection[] = [];
-  const usccs: string[] = [];
+  const prepared: Prepared[] = [];
   for (const group of groups) {
     const raw = group[0]!.values.uscc;
     if (!raw) {
       rejected.push({ row: group[0]!.row, uscc: null, field: 'uscc', reason: '缺少统一社会信用代码 (uscc is required)' });
       continue;
     }
-    const prepared = prepare(normalizeUscc(raw), group);
-    if ('rejected' in prepared) rejected.push(...prepared.rejected);
-    else usccs.push(prepared.uscc);
+    const p = prepare(normalizeUscc(raw), group);
+    if ('rejected' in p) rejected.push(...p.rejected);
+    else prepared.push(p);
   }
-  return { rejected, usccs };
+  return { rejected, prepared };
 }
 
 /** Upserts enterprises by USCC from parsed rows; see the module comment. */
