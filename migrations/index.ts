@@ -15,6 +15,7 @@ import { EnterpriseImportRows1796406089365 } from './1796406089365-EnterpriseImp
 import { ImportFanoutAndPurge1796410533759 } from './1796410533759-ImportFanoutAndPurge.js';
 import { TitleProvenance1796410701863 } from './1796410701863-TitleProvenance.js';
 import { TitleReviewPending1796410810911 } from './1796410810911-TitleReviewPending.js';
+import { Timeline1796432830145 } from './1796432830145-Timeline.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   ImportFanoutAndPurge1796410533759,
   TitleProvenance1796410701863,
   TitleReviewPending1796410810911,
+  Timeline1796432830145,
 ];

@@ -161,6 +161,17 @@ describe('揭榜 journey', () => {
       ['challenge-application.decided', 'SHORTLISTED', 2],
       ['challenge-application.decided', 'REJECTED', 3],
     ]);
+    // The same steps on the application's timeline, identical for the applicant, the owner and AUTHORITY; the refusals left none.
+    const TIMELINE = `query($id: ID!) { challengeApplication(id: $id) { timeline { totalCount entries { kind status note actorOrganization { id } } } } }`;
+    const expected = [
+      { kind: 'CREATED', status: 'SUBMITTED', note: null, actorOrganization: { id: firms[3]!.organizationId } },
+      { kind: 'DECISION', status: 'SHORTLISTED', note: '方案可行，请补充样机进度', actorOrganization: { id: anchor.organizationId } },
+      { kind: 'DECISION', status: 'REJECTED', note: '名额已满', actorOrganization: { id: anchor.organizationId } },
+    ];
+    for (const token of [firms[3]!.token, anchor.token, authority]) {
+      const timeline = ok<{ timeline: { totalCount: number; entries: unknown[] } }>(await app.gql(TIMELINE, { id: applicationOf[3] }, token), 'challengeApplication').timeline;
+      expect(timeline).toEqual({ totalCount: 3, entries: expected });
+    }
   });
 
   it('visibility: owner and AUTHORITY see every application; each applicant only its own; another anchor none', async () => {

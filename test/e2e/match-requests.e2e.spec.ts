@@ -27,6 +27,8 @@ const PROFILE = `query($id: ID!) { enterpriseProfile(organizationId: $id) { orga
 const STATS = `query($id: ID!) { organization(id: $id) { id matchStats {
   requestsReceived pending accepted declined completed successful cancelled acceptanceRate successRate averageRating ratingCount medianResponseHours } } }`;
 const NOTIFICATIONS = `query { notifications(first: 50) { kind title body } }`;
+const TIMELINE = `query($role: MatchRequestRole!, $first: Int, $after: String) { matchRequests(role: $role, first: 100) { edges { node { id
+  timeline(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } entries { kind status note actorOrganization { id } } } } } } }`;
 
 type Request = { id: string; status: string; shareProfile: boolean; requestedAmount: number | null; message: string | null; responseMessage: string | null; outcome: string | null; rating: number | null; listing: { id: string }; enterprise: { id: string } };
 
@@ -111,6 +113,29 @@ describe('match requests: request, respond, complete, cancel; consent-based prof
     const completed = ok<Request>(await app.gql(COMPLETE, { id: created.id, o: 'SUCCESS', r: 5 }, firm.token), 'completeMatchRequest');
     expect(completed).toMatchObject({ status: 'COMPLETED', outcome: 'SUCCESS', rating: 5 });
     expect((await outboxFor(app, created.id)).map((e) => e.type)).toEqual(['match-request.created', 'match-request.responded', 'match-request.completed']);
+
+    // The timeline: one step per transition, oldest first, each naming who acted; both sides read the same one.
+    type Step = { kind: string; status: string | null; note: string | null; actorOrganization: { id: string } | null };
+    const timelineOf = async (token: string, first?: number, after?: string) =>
+      ok<{ edges: Array<{ node: { id: string; timeline: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; entries: Step[] } } }> }>(
+        await app.gql(TIMELINE, { role: token === firm.token ? 'SENT' : 'RECEIVED', first, after }, token),
+        'matchRequests',
+      ).edges.find((e) => e.node.id === created.id)!.node.timeline;
+    const steps = await timelineOf(firm.token);
+    expect(steps.totalCount).toBe(3);
+    expect(steps.entries).toEqual([
+      { kind: 'CREATED', status: 'PENDING', note: null, actorOrganization: { id: firm.organizationId } },
+      { kind: 'STATUS_CHANGED', status: 'ACCEPTED', note: '请于本周内提交近两年审计报告', actorOrganization: { id: bank.organizationId } },
+      { kind: 'STATUS_CHANGED', status: 'COMPLETED', note: null, actorOrganization: { id: firm.organizationId } },
+    ]);
+    expect((await timelineOf(bank.token)).entries).toEqual(steps.entries);
+    // Paged: two, then the last one after the cursor.
+    const firstTwo = await timelineOf(firm.token, 2);
+    expect(firstTwo.entries.map((e) => e.status)).toEqual(['PENDING', 'ACCEPTED']);
+    expect(firstTwo.pageInfo.hasNextPage).toBe(true);
+    const rest = await timelineOf(firm.token, 2, firstTwo.pageInfo.endCursor);
+    expect(rest.entries.map((e) => e.status)).toEqual(['COMPLETED']);
+    expect(rest.pageInfo.hasNextPage).toBe(false);
 
     // Each side was told, once per event.
     await app.drain();

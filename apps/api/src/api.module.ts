@@ -10,6 +10,7 @@ import { TitleReviewResolver } from './enterprises/title-review.resolver.js';
 import { ListingsModule, ListingService, ChallengeApplicationService } from '../../../libs/listings/src/index.js';
 import { ListingResolver, ParkResolver, ParkVacancyResolver } from './listings/listing.resolver.js';
 import { ChallengeApplicationResolver, ChallengeResolver } from './listings/challenge-application.resolver.js';
+import { TimelineEntryResolver } from './timeline/timeline.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { MatchingModule, MatchRequestService } from '../../../libs/matching/src/index.js';
 import { InsightsModule, AuditLogService } from '../../../libs/insights/src/index.js';
@@ -64,6 +65,6 @@ import { DevMailController } from './dev/dev-mail.controller.js';
     }),
   ],
   controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController],
-  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
+  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver],
 })
 export class ApiModule {}

@@ -38,11 +38,13 @@ import {
 import { MatchEntity, MatchRequestEntity } from '../../../libs/matching/src/index.js';
 import { AuditLogEntity } from '../../../libs/insights/src/index.js';
 import { MailMessageEntity } from '../../../libs/mail/src/index.js';
+import { TimelineEntryEntity } from '../../../libs/timeline/src/index.js';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import type { DatabaseSchema } from '../../../libs/platform/src/index.js';
 
 const ENTITIES = [
   OutboxEventEntity,
+  TimelineEntryEntity,
   OrganizationEntity,
   UserEntity,
   NotificationEntity,

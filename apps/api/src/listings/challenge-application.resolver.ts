@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../../libs/platform/src/index.js';
@@ -10,6 +10,8 @@ import { toOrganizationModel } from '../identity/identity.mappers.js';
 import { ApplicationDecisionEnum, ChallengeApplicationInput, ChallengeApplicationModel } from './listing.inputs.js';
 import { ChallengeModel } from './listing.models.js';
 import { toApplicationModel, toListingModel } from './listing.mapper.js';
+import { TimelineConnectionModel } from '../timeline/timeline.models.js';
+import { TIMELINE_FIRST_DEFAULT, timelineConnection } from '../timeline/timeline.mapper.js';
 
 /** 揭榜: apply, decide, withdraw; applications visible to applicant, challenge owner and AUTHORITY. */
 @Resolver(() => ChallengeApplicationModel)
@@ -52,6 +54,15 @@ export class ChallengeApplicationResolver {
     const full = await ctx.loaders.listing.load(application.challengeId);
     if (!full) throw new Error(`application ${application.id} has no challenge`);
     return toListingModel(full);
+  }
+
+  @ResolveField(() => TimelineConnectionModel, { description: '申请的时间线，按发生先后排列：提交、入围、接受或拒绝、撤回等每一步 (the application\'s timeline, oldest first: every step)' })
+  async timeline(
+    @Parent() application: ChallengeApplicationModel,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: TIMELINE_FIRST_DEFAULT, description: '每页步骤数，1–100，默认 50 (steps per page, 1–100, default 50)' }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (endCursor of the previous page)' }) after?: string | null,
+  ): Promise<TimelineConnectionModel> {
+    return timelineConnection(this.dataSource.manager, 'CHALLENGE_APPLICATION', application.id, first ?? TIMELINE_FIRST_DEFAULT, after);
   }
 
   @ResolveField(() => OrganizationModel, { description: '申请企业 (the applying enterprise)' })

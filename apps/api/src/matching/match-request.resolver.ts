@@ -28,6 +28,8 @@ import {
 import { MatchRequestInput } from './match-request.inputs.js';
 import { toMatchRequestModel } from './match-request.mapper.js';
 import { matchRequestFeed, type MatchRequestUpdate } from './match-request-feed.js';
+import { TimelineConnectionModel } from '../timeline/timeline.models.js';
+import { TIMELINE_FIRST_DEFAULT, timelineConnection } from '../timeline/timeline.mapper.js';
 
 /** How long a new subscription waits for the channel to be listened on before it starts anyway. */
 const LISTEN_WAIT_MS = 3_000;
@@ -120,6 +122,15 @@ export class MatchRequestResolver {
     const full = await ctx.loaders.listing.load(request.listingId);
     if (!full) throw new Error(`match request ${request.id} has no listing`);
     return toListingModel(full);
+  }
+
+  @ResolveField(() => TimelineConnectionModel, { description: '申请的时间线，按发生先后排列：提交、回复、完成、取消等每一步 (the request\'s timeline, oldest first: every step)' })
+  async timeline(
+    @Parent() request: MatchRequestModel,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: TIMELINE_FIRST_DEFAULT, description: '每页步骤数，1–100，默认 50 (steps per page, 1–100, default 50)' }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (endCursor of the previous page)' }) after?: string | null,
+  ): Promise<TimelineConnectionModel> {
+    return timelineConnection(this.dataSource.manager, 'MATCH_REQUEST', request.id, first ?? TIMELINE_FIRST_DEFAULT, after);
   }
 
   @ResolveField(() => OrganizationModel, { description: '发起申请的企业 (the requesting enterprise)' })

@@ -26,6 +26,7 @@ import {
   type ListingStatus,
 } from '../listing-enums.js';
 import { ChallengeApplicationEntity } from './challenge-application.entity.js';
+import { recordTimeline } from '../../../timeline/src/index.js';
 
 export interface ApplyToChallengeCommand {
   challengeId: string;
@@ -149,7 +150,7 @@ export class ChallengeApplicationService {
       if (isUniqueViolation(err, LIVE_UNIQUE_INDEX)) throw alreadyApplied();
       throw err;
     }
-    await this.record(manager, 'challenge-application.submitted', saved, applicant.userId);
+    await this.record(manager, 'challenge-application.submitted', saved, applicant);
     return saved;
   }
 
@@ -204,7 +205,7 @@ export class ChallengeApplicationService {
     if (decision !== 'SHORTLIST') application.decidedAt = new Date();
     application.version += 1;
     const saved = await manager.save(application);
-    await this.record(manager, 'challenge-application.decided', saved, actor!.userId);
+    await this.record(manager, 'challenge-application.decided', saved, actor!);
     return saved;
   }
 
@@ -225,7 +226,7 @@ export class ChallengeApplicationService {
     application.status = 'WITHDRAWN';
     application.version += 1;
     const saved = await manager.save(application);
-    await this.record(manager, 'challenge-application.withdrawn', saved, actor!.userId);
+    await this.record(manager, 'challenge-application.withdrawn', saved, actor!);
     return saved;
   }
 
@@ -245,7 +246,7 @@ export class ChallengeApplicationService {
       application.status = 'WITHDRAWN';
       application.version += 1;
       const saved = await manager.save(application);
-      await this.record(manager, 'challenge-application.withdrawn', saved, actorUserId, 'ORGANIZATION_REVOKED');
+      await this.record(manager, 'challenge-application.withdrawn', saved, { userId: actorUserId, organizationId: null }, 'ORGANIZATION_REVOKED');
       withdrawn.push(saved);
     }
     return withdrawn;
@@ -304,13 +305,25 @@ export class ChallengeApplicationService {
     return challengeIds.map((id) => byChallenge.get(id) ?? []);
   }
 
+  /** The transition's outbox event and its step on the application's timeline, in the caller's transaction. */
   private async record(
     manager: EntityManager,
     type: Extract<DomainEventType, `challenge-application.${string}`>,
     application: ChallengeApplicationEntity,
-    actorUserId: string,
+    actor: { userId: string; organizationId: string | null },
     cause?: 'ORGANIZATION_REVOKED',
   ): Promise<void> {
+    const actorUserId = actor.userId;
+    await recordTimeline(manager, {
+      subjectType: 'CHALLENGE_APPLICATION',
+      subjectId: application.id,
+      kind: type === 'challenge-application.submitted' ? 'CREATED' : type === 'challenge-application.decided' ? 'DECISION' : 'STATUS_CHANGED',
+      status: application.status,
+      actorOrganizationId: actor.organizationId,
+      actorUserId,
+      note: type === 'challenge-application.decided' ? application.decisionComment : null,
+      data: cause ? { cause } : {},
+    });
     await recordEvent(manager, {
       type,
       aggregateType: 'challenge-application',

@@ -18,6 +18,7 @@ import { authorizeKind, authorizeRow, assertNotRevoked, lockStanding } from '../
 import type { Actor } from '../../../identity/src/index.js';
 import { financingNeedAmount } from '../../../enterprises/src/index.js';
 import { shareLockedListing, canSeeListing } from '../../../listings/src/index.js';
+import { recordTimeline } from '../../../timeline/src/index.js';
 import { MatchRequestEntity } from './match-request.entity.js';
 import {
   MATCH_OUTCOMES,
@@ -137,7 +138,7 @@ export class MatchRequestService {
       if (isUniqueViolation(err, OPEN_UNIQUE_INDEX)) throw alreadyOpen();
       throw err;
     }
-    await this.record(manager, 'match-request.created', saved, enterprise.userId);
+    await this.record(manager, 'match-request.created', saved, enterprise);
     return saved;
   }
 
@@ -207,7 +208,7 @@ export class MatchRequestService {
       request.status = 'CANCELLED';
       request.version += 1;
       const saved = await manager.save(request);
-      await this.record(manager, 'match-request.cancelled', saved, actorUserId, organizationId);
+      await this.record(manager, 'match-request.cancelled', saved, { userId: actorUserId, organizationId: null }, organizationId);
       cancelled.push(saved);
     }
     return cancelled;
@@ -286,11 +287,29 @@ export class MatchRequestService {
   private async transition(manager: EntityManager, request: MatchRequestEntity, type: MatchRequestEventType, actor: Actor): Promise<MatchRequestEntity> {
     request.version += 1;
     const saved = await manager.save(request);
-    await this.record(manager, type, saved, actor.userId);
+    await this.record(manager, type, saved, actor);
     return saved;
   }
 
-  private async record(manager: EntityManager, type: MatchRequestEventType, r: MatchRequestEntity, actorUserId: string, revokedOrganizationId?: string): Promise<void> {
+  /** The transition's outbox event and its step on the request's timeline, in the caller's transaction. */
+  private async record(
+    manager: EntityManager,
+    type: MatchRequestEventType,
+    r: MatchRequestEntity,
+    actor: { userId: string; organizationId: string | null },
+    revokedOrganizationId?: string,
+  ): Promise<void> {
+    const actorUserId = actor.userId;
+    await recordTimeline(manager, {
+      subjectType: 'MATCH_REQUEST',
+      subjectId: r.id,
+      kind: type === 'match-request.created' ? 'CREATED' : 'STATUS_CHANGED',
+      status: r.status,
+      actorOrganizationId: actor.organizationId,
+      actorUserId,
+      note: type === 'match-request.responded' ? r.responseMessage : null,
+      data: revokedOrganizationId ? { cause: 'ORGANIZATION_REVOKED', revokedOrganizationId } : {},
+    });
     await recordEvent(manager, {
       type,
       aggregateType: 'match-request',
