@@ -41,7 +41,7 @@ const nodeGlobals = Object.fromEntries(
 // ------------------------------------------------------------------------------------------------
 // Boundaries (issue 16): imports run one way, and a lib is entered only through its front door.
 //  (a) libs/platform imports no domain lib and not the entity list;
-//  (b) pure cores (libs/tiers/src, libs/matching/src/core) import neither Nest nor TypeORM nor pg;
+//  (b) pure cores (libs/tiers/src, libs/matching/src/core, libs/codes, libs/calendar) import neither Nest nor TypeORM nor pg;
 //  (c) apps/worker imports no GraphQL: not apps/api (resolvers, models, inputs, graphql/), nor the
 //      GraphQL packages;
 //  (d) code outside a lib imports it only through libs/<lib>/src/index.js (scripts/front-doors.mjs
@@ -101,6 +101,7 @@ const boundaries = [
     ['tiers', 'libs/tiers/src/**/*.{ts,mts,js,mjs}'],
     ['matching', 'libs/matching/src/core/**/*.{ts,mts,js,mjs}'],
     ['codes', 'libs/codes/src/**/*.{ts,mts,js,mjs}'],
+    ['calendar', 'libs/calendar/src/**/*.{ts,mts,js,mjs}'],
   ]
     .filter(([lib]) => LIBS.includes(lib))
     .map(([lib, glob]) => ({
