@@ -43,6 +43,9 @@ import {
   type Org,
 } from '../helpers/listing-fixtures.js';
 
+const REQUEST_INFO = 'mutation($id: ID!, $m: String!) { requestMatchInformation(id: $id, message: $m) { id status } }';
+const PROVIDE_INFO = 'mutation($id: ID!, $m: String!) { provideMatchInformation(id: $id, message: $m) { id status } }';
+
 /**
  * Who may call which mutation, driven through the running API. Every mutation of the running
  * schema must appear here: an issue that adds a mutation adds its row and its driver below.
@@ -132,6 +135,9 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   respondToMatchRequest: only(LISTING_OWNER_KINDS.flatMap(both)),
   completeMatchRequest: only(both('ENTERPRISE')),
   cancelMatchRequest: only(both('ENTERPRISE')),
+  // Deadlines (issue 17): the owner asks its own request's firm for information; that firm answers.
+  requestMatchInformation: only(LISTING_OWNER_KINDS.flatMap(both)),
+  provideMatchInformation: only(both('ENTERPRISE')),
   // Credentials and sessions (issue 13): on the caller's own account; reset by anyone holding a mailed token.
   logout: only(SIGNED_IN),
   revokeOtherSessions: only(SIGNED_IN),
@@ -449,6 +455,17 @@ describe('access table: every mutation × every kind of caller', () => {
       const requester = actor.startsWith('ENTERPRISE:') ? actor : 'ENTERPRISE:verified';
       const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf('BANK:verified'));
       return stateUnchanged(requestId, 'PENDING', { query: CANCEL, variables: { id: requestId } });
+    },
+    requestMatchInformation: async (actor) => {
+      const owner = isListingOwner(actor) ? actor : 'BANK:verified';
+      const requestId = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf(owner));
+      return stateUnchanged(requestId, 'PENDING', { query: REQUEST_INFO, variables: { id: requestId, m: '请补充近两年财务报表' } });
+    },
+    provideMatchInformation: async (actor) => {
+      const requester = actor.startsWith('ENTERPRISE:') ? actor : 'ENTERPRISE:verified';
+      const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf('BANK:verified'));
+      ok(await app.gql(REQUEST_INFO, { id: requestId, m: '请补充近两年财务报表' }, tokenOf('BANK:verified')), 'requestMatchInformation');
+      return stateUnchanged(requestId, 'PENDING', { query: PROVIDE_INFO, variables: { id: requestId, m: '财务报表已补充，请查收' } });
     },
 
     // Session-ending calls use a fresh sign-in of the actor; `after` puts back what the shared token needs.

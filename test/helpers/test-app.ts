@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
+import type { Clock } from '../../libs/platform/src/time/clock.js';
 import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { gql, type GraphQLResponse } from './graphql-client.js';
@@ -30,6 +31,8 @@ export interface TestAppOptions {
    * API-only process next to an all-in-one one). Closing it leaves the shared database alone.
    */
   sharing?: TestApp;
+  /** Deadline logic's clock (a SettableClock moves time without sleeping). */
+  clock?: Clock;
 }
 
 /** Boots the real app (HTTP on a free port, workers, relay) on a fresh cloned database. */
@@ -55,7 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...options.env,
   });
-  const started = await startApp({ config, withWorkers: options.withWorkers ?? true, queueNamespace: namespace });
+  const started = await startApp({ config, withWorkers: options.withWorkers ?? true, queueNamespace: namespace, clock: options.clock });
   return {
     started,
     db,

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';
 import type { Logger as PinoLogger } from 'pino';
-import type { AppConfig } from '../../../libs/platform/src/index.js';
+import type { AppConfig, Clock } from '../../../libs/platform/src/index.js';
 import { PlatformModule, createLogger, startRuntime, type Runtime, installShutdown } from '../../../libs/platform/src/index.js';
 import { SearchModule } from '../../../libs/search/src/index.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
@@ -31,6 +31,8 @@ export interface StartApiOptions {
   workerModule?: Type<unknown>;
   logger?: PinoLogger;
   queueNamespace?: string;
+  /** Deadline logic's clock (tests inject a settable one). */
+  clock?: Clock;
 }
 
 /** Boots the API (and, given the worker module, the workers): the one path used by `npm start`, `start:api` and the e2e tests. */
@@ -42,6 +44,7 @@ export async function startApi(options: StartApiOptions): Promise<StartedApp> {
     schema: DATABASE_SCHEMA,
     logger: options.logger,
     queueNamespace: options.queueNamespace,
+    clock: options.clock,
   });
   try {
     const ds = runtime.database.dataSource;

@@ -35,7 +35,7 @@ import {
   ParkEntity,
   ChallengeApplicationEntity,
 } from '../../../libs/listings/src/index.js';
-import { MatchEntity, MatchRequestEntity } from '../../../libs/matching/src/index.js';
+import { DeadlineAlertEntity, MatchEntity, MatchRequestEntity } from '../../../libs/matching/src/index.js';
 import { AuditLogEntity } from '../../../libs/insights/src/index.js';
 import { MailMessageEntity } from '../../../libs/mail/src/index.js';
 import { TimelineEntryEntity } from '../../../libs/timeline/src/index.js';
@@ -63,6 +63,7 @@ const ENTITIES = [
   ChallengeApplicationEntity,
   MatchEntity,
   MatchRequestEntity,
+  DeadlineAlertEntity,
   AuditLogEntity,
   LoginThrottleEntity,
   MailMessageEntity,

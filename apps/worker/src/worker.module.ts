@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { NightlyReassessScheduler, TierAssessmentsModule } from '../../../libs/tier-assessments/src/index.js';
-import { MatchingModule, NightlyMatchReconcileScheduler } from '../../../libs/matching/src/index.js';
+import { DeadlineSweepScheduler, MatchingModule, NightlyMatchReconcileScheduler } from '../../../libs/matching/src/index.js';
 import { InsightsModule } from '../../../libs/insights/src/index.js';
 import { NightlyReconcileScheduler } from '../../../libs/search/src/index.js';
 import { JobRunner } from './job-runner.js';
@@ -12,6 +12,6 @@ import { NightlyImportPurgeScheduler } from '../../../libs/enterprises/src/index
 /** Queue processors. Never imports GraphQL code. */
 @Module({
   imports: [DiscoveryModule, NotificationsModule, TierAssessmentsModule, MatchingModule, InsightsModule, MailModule],
-  providers: [JobRunner, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler, NightlyImportPurgeScheduler],
+  providers: [JobRunner, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler, NightlyImportPurgeScheduler, DeadlineSweepScheduler],
 })
 export class WorkerModule {}

@@ -40,3 +40,4 @@ export {
 } from './listing-rows.read-model.js';
 export { canSeeListing, type FullListing, listingCursor, ListingService } from './listing.service.js';
 export { ListingsModule } from './listings.module.js';
+export { workingCalendarProvider } from './working-calendar.provider.js';

@@ -23,3 +23,6 @@ export { MatchSetService } from './sets/match-set.service.js';
 export { MatchEntity } from './sets/match.entity.js';
 export { NightlyMatchReconcileScheduler } from './sets/matching.handlers.js';
 export { MatchingModule } from './sets/matching.module.js';
+export { DeadlineAlertEntity } from './deadlines/deadline-alert.entity.js';
+export { DeadlineDeskService, overdueCursor, type OverdueFilter, type OverdueItem, type OverduePage, type SweepReport } from './deadlines/deadline-desk.service.js';
+export { DEADLINE_SWEEP_PATTERN, DeadlineSweepScheduler } from './deadlines/deadline.handlers.js';

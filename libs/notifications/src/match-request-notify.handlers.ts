@@ -78,6 +78,18 @@ export class MatchRequestNotifier implements JobHandler<'notify.match-request'> 
           }
           return { to: ownerOrganizationId, title: `对接申请已取消：${listing.title}`, body: `「${enterprise.name}」取消了对「${listing.title}」的对接申请。` };
         }
+        case 'match-request.info-requested':
+          return {
+            to: enterpriseOrganizationId,
+            title: `请补充材料：${listing.title}`,
+            body: `「${owner.name}」就您对「${listing.title}」的对接申请请您补充材料或信息，请在“对接申请”的时间线中查看并答复；答复前办理时限暂停计算。`,
+          };
+        case 'match-request.info-provided':
+          return {
+            to: ownerOrganizationId,
+            title: `企业已补充材料：${listing.title}`,
+            body: `「${enterprise.name}」已就「${listing.title}」的对接申请补充材料，办理时限恢复计算，请在“对接申请”中查看并办理。`,
+          };
       }
     })();
     if (!item) return;

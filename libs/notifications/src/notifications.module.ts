@@ -10,6 +10,7 @@ import { ChallengeTermsChangedNotifier, ListingClosedNotifier } from './listing-
 import { NotificationPublisher } from './notification-publish.handlers.js';
 import { TitleDecidedNotifier } from './title-notify.handlers.js';
 import { TitleReviewDecidedNotifier } from './title-review-notify.handlers.js';
+import { DeadlineOverdueNotifier } from './deadline-notify.handlers.js';
 
 @Module({
   providers: [
@@ -29,6 +30,7 @@ import { TitleReviewDecidedNotifier } from './title-review-notify.handlers.js';
     InvitationAcceptedNotifier,
     TitleDecidedNotifier,
     TitleReviewDecidedNotifier,
+    DeadlineOverdueNotifier,
   ],
   exports: [NotificationService],
 })

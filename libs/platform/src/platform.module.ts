@@ -6,6 +6,7 @@ import { APP_CONFIG } from './config/config.js';
 import { QueueRegistry } from './queue/queue-registry.js';
 import { PUBSUB } from './pubsub/pubsub.js';
 import type { Runtime } from './runtime/runtime.js';
+import { CLOCK } from './time/clock.js';
 
 export const RUNTIME = Symbol('RUNTIME');
 
@@ -43,8 +44,9 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: runtime.config },
         { provide: QueueRegistry, useValue: runtime.queues },
         { provide: PUBSUB, useValue: runtime.pubsub },
+        { provide: CLOCK, useValue: runtime.clock },
       ],
-      exports: [RUNTIME, APP_CONFIG, QueueRegistry, PUBSUB, TypeOrmModule],
+      exports: [RUNTIME, APP_CONFIG, QueueRegistry, PUBSUB, CLOCK, TypeOrmModule],
     };
   }
 }

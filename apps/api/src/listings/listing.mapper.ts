@@ -108,5 +108,7 @@ export function toApplicationModel(a: ChallengeApplicationEntity): ChallengeAppl
     decidedAt: a.decidedAt,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
+    respondBy: a.respondBy,
+    decideBy: a.decideBy,
   };
 }

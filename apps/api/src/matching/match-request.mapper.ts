@@ -15,5 +15,8 @@ export function toMatchRequestModel(r: MatchRequestEntity): MatchRequestModel {
     rating: r.rating,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    respondBy: r.respondBy,
+    decideBy: r.decideBy,
+    awaitingInformationSince: r.infoRequestedAt,
   };
 }

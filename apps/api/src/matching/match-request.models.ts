@@ -53,6 +53,9 @@ export class MatchRequestModel {
   @Field(() => Int, { nullable: true, description: '企业完成时给出的评分，1–5 (rating 1..5, given by the enterprise on completion)' }) rating: number | null;
   @Field(() => DateTimeScalar, { description: '发起时间 (requested at)' }) createdAt: Date;
   @Field(() => DateTimeScalar, { description: '最近变化时间 (last change)' }) updatedAt: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: '答复时限：发布方须在此时刻前接受或婉拒（按工作日计算，工作时间 09:00–17:00 北京时间；等待企业补充材料的时间不计）；时限制度前的申请为空 (respond-by instant: accept or decline before it; counted in working days, 09:00–17:00 Beijing; time waiting on the firm does not count; null on requests older than deadlines)' }) respondBy: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '办理时限：融资须在此前作出决定，服务与空间须在此前办结（按工作日计算，暂停时间不计）；时限制度前的申请为空 (decide-by instant: the credit decision, or completion for services and space; working days, pauses excluded; null on older requests)' }) decideBy: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '发布方要求企业补充材料的时刻；企业答复前办理时限暂停，答复后为空 (when the owner asked the firm for information; the deadlines are paused until the firm answers; null otherwise)' }) awaitingInformationSince: Date | null;
   /** Resolved through the per-request loaders. */
   listingId: string;
   enterpriseOrganizationId: string;
@@ -85,4 +88,6 @@ export class ProviderMatchStatsModel {
   @Field(() => Float, { nullable: true, description: '平均评分，1–5；尚无评分时为空 (mean rating 1..5; null before the first rating)' }) averageRating: number | null;
   @Field(() => Int, { description: '评分次数 (ratings given)' }) ratingCount: number;
   @Field(() => Float, { nullable: true, description: '从申请到接受或婉拒的中位时长，单位：小时 (median hours from request to accept/decline)' }) medianResponseHours: number | null;
+  @Field(() => Float, { nullable: true, description: '首次答复的中位时长，单位：工作小时（工作日 09:00–17:00 北京时间，等待企业补充材料的时间不计）；尚无答复时为空 (median working hours to the first answer: 09:00–17:00 Beijing on working days, pauses excluded; null before the first answer)' }) medianResponseWorkingHours: number | null;
+  @Field(() => Float, { nullable: true, description: '按时答复率 = 在答复时限内答复数 /（已答复数 + 已超时仍未答复数），小数 0–1，仅计有时限的申请；无此类申请时为空 (on-time rate: answered within the response deadline / (answered + unanswered past it), a fraction 0..1, requests with deadlines only; null when none)' }) onTimeResponseRate: number | null;
 }

@@ -97,6 +97,7 @@ export const QUERY_RULES = {
   // The AUTHORITY's desks.
   organizations: { kinds: AUTHORITY, refusal: '仅主管部门可查看机构审核台 (organizations: AUTHORITY only)' },
   enterprisesAtReviewRisk: { kinds: AUTHORITY, refusal: '仅主管部门可查看复核风险名单 (AUTHORITY only)' },
+  overdueRequests: { kinds: AUTHORITY, refusal: '仅主管部门可查看逾期督办台账 (the overdue desk is for the AUTHORITY only)' },
   enterpriseImport: { kinds: AUTHORITY, refusal: importsRefusal },
   enterpriseImports: { kinds: AUTHORITY, refusal: importsRefusal },
   enterpriseImportProgress: { kinds: AUTHORITY, refusal: importsRefusal },

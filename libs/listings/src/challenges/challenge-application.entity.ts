@@ -41,6 +41,13 @@ export class ChallengeApplicationEntity {
   @Column('timestamptz', { name: 'decided_at', nullable: true })
   decidedAt: Date | null;
 
+  /** Deadlines (libs/calendar, working days): shortlist or decide by; accept or reject by. Null on applications made before deadlines existed. */
+  @Column('timestamptz', { name: 'respond_by', nullable: true })
+  respondBy: Date | null;
+
+  @Column('timestamptz', { name: 'decide_by', nullable: true })
+  decideBy: Date | null;
+
   @Column('int', { default: 1 })
   version: number;
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { canSeeListing } from '../listing.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
@@ -27,6 +27,8 @@ import {
 } from '../listing-enums.js';
 import { ChallengeApplicationEntity } from './challenge-application.entity.js';
 import { recordTimeline } from '../../../timeline/src/index.js';
+import { bundledWorkingCalendar, deadlinesFor, WORKING_CALENDAR, type WorkingCalendar } from '../../../calendar/src/index.js';
+import { CLOCK, systemClock, type Clock } from '../../../platform/src/index.js';
 
 export interface ApplyToChallengeCommand {
   challengeId: string;
@@ -98,7 +100,11 @@ export function visibleApplications<A extends Pick<ChallengeApplicationEntity, '
  */
 @Injectable()
 export class ChallengeApplicationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock,
+    @Optional() @Inject(WORKING_CALENDAR) private readonly calendar: WorkingCalendar = bundledWorkingCalendar(),
+  ) {}
 
   /** ENTERPRISE only, on a PUBLISHED challenge up to and including its applyBy date; one live application per enterprise. */
   async apply(manager: EntityManager, actor: Actor | undefined, input: ApplyToChallengeCommand): Promise<ChallengeApplicationEntity> {
@@ -143,6 +149,7 @@ export class ChallengeApplicationService {
           status: 'SUBMITTED',
           decisionComment: null,
           decidedAt: null,
+          ...deadlinesFor(this.calendar, 'CHALLENGE_APPLICATION', this.clock.now()),
           version: 1,
         }),
       );

@@ -77,6 +77,21 @@ export class MatchRequestEntity {
   @Column('timestamptz', { name: 'completed_at', nullable: true })
   completedAt: Date | null;
 
+  /** Deadlines (libs/calendar, working days per kind): the first answer by, the decision or completion by; null on requests made before deadlines existed. Pauses move them on. */
+  @Column('timestamptz', { name: 'respond_by', nullable: true })
+  respondBy: Date | null;
+
+  @Column('timestamptz', { name: 'decide_by', nullable: true })
+  decideBy: Date | null;
+
+  /** Set while the owner waits on the firm for information (the deadline clock stands still); null otherwise. */
+  @Column('timestamptz', { name: 'info_requested_at', nullable: true })
+  infoRequestedAt: Date | null;
+
+  /** Working minutes from the request to the owner's first answer, pauses excluded (null before it). */
+  @Column('int', { name: 'response_working_minutes', nullable: true })
+  responseWorkingMinutes: number | null;
+
   @Column('int', { default: 1 })
   version: number;
 

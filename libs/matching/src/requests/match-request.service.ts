@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import {
@@ -18,7 +18,17 @@ import { authorizeKind, authorizeRow, assertNotRevoked, lockStanding } from '../
 import type { Actor } from '../../../identity/src/index.js';
 import { financingNeedAmount } from '../../../enterprises/src/index.js';
 import { shareLockedListing, canSeeListing } from '../../../listings/src/index.js';
-import { recordTimeline } from '../../../timeline/src/index.js';
+import { recordTimeline, type TimelineEntryKind } from '../../../timeline/src/index.js';
+import { CLOCK, systemClock, type Clock } from '../../../platform/src/index.js';
+import {
+  bundledWorkingCalendar,
+  deadlinesFor,
+  resumeDeadlines,
+  responseWorkingMinutes,
+  WORKING_CALENDAR,
+  type DeadlineKind,
+  type WorkingCalendar,
+} from '../../../calendar/src/index.js';
 import { MatchRequestEntity } from './match-request.entity.js';
 import {
   MATCH_OUTCOMES,
@@ -65,6 +75,10 @@ export interface ProviderMatchStats {
   ratingCount: number;
   /** Median hours from request to accept/decline; null before the first response. */
   medianResponseHours: number | null;
+  /** Median WORKING hours (09:00–17:00 on working days, pauses excluded) to the first answer; null before one. */
+  medianResponseWorkingHours: number | null;
+  /** Answered within the response deadline / (answered + still unanswered past it), requests with deadlines only; null when none. */
+  onTimeResponseRate: number | null;
 }
 
 export const MATCH_MESSAGE_MAX_CHARS = 2000;
@@ -79,7 +93,11 @@ const chars = (s: string) => Array.from(s).length;
  */
 @Injectable()
 export class MatchRequestService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock,
+    @Optional() @Inject(WORKING_CALENDAR) private readonly calendar: WorkingCalendar = bundledWorkingCalendar(),
+  ) {}
 
   /** ENTERPRISE only, on a PUBLISHED listing; one open (PENDING or ACCEPTED) request per enterprise and listing. */
   async request(manager: EntityManager, actor: Actor | undefined, input: RequestMatchCommand): Promise<MatchRequestEntity> {
@@ -131,6 +149,9 @@ export class MatchRequestService {
           rating: null,
           respondedAt: null,
           completedAt: null,
+          ...deadlinesFor(this.calendar, deadlineKindOf(listing.kind), this.clock.now()),
+          infoRequestedAt: null,
+          responseWorkingMinutes: null,
           version: 1,
         }),
       );
@@ -154,7 +175,9 @@ export class MatchRequestService {
     requireStatus(request, ['PENDING'], accept ? '接受' : '婉拒', accept ? 'accept' : 'decline', 'id');
     request.status = accept ? 'ACCEPTED' : 'DECLINED';
     request.responseMessage = responseMessage;
-    request.respondedAt = new Date();
+    request.respondedAt = this.clock.now();
+    this.stopWaiting(request, request.respondedAt);
+    if (request.respondBy) request.responseWorkingMinutes = responseWorkingMinutes(this.calendar, deadlineKindOf(request.listingKind), request.respondBy, request.respondedAt);
     return this.transition(manager, request, 'match-request.responded', actor!);
   }
 
@@ -187,6 +210,51 @@ export class MatchRequestService {
     requireStatus(request, ['PENDING'], '取消', 'cancel', 'id');
     request.status = 'CANCELLED';
     return this.transition(manager, request, 'match-request.cancelled', actor!);
+  }
+
+  /**
+   * The listing's owner asks the firm for information on an open (PENDING or ACCEPTED) request: the
+   * deadline clock stands still until the firm answers ({@link provideInformation}) or the owner
+   * answers the request itself. The question is the step's note on the timeline.
+   */
+  async requestInformation(manager: EntityManager, actor: Actor | undefined, id: string, message: string): Promise<MatchRequestEntity> {
+    authorizeKind(actor, 'requestMatchInformation');
+    const requestId = parseId(String(id ?? ''), 'id');
+    const question = validateText(message, 'message', '补充材料要求');
+    if (!question) throw badInput('请写明需要企业补充的材料或信息 (message: say what information the firm should provide)', 'message');
+    const request = await this.lockRequest(manager, requestId);
+    authorizeRow(actor, 'requestMatchInformation', { ownerOrganizationId: request.ownerOrganizationId });
+    requireStatus(request, OPEN_MATCH_REQUEST_STATUSES, '要求补充材料', 'ask for information', 'id');
+    if (request.infoRequestedAt) {
+      throw conflict(`该申请已在等待企业补充材料（自 ${request.infoRequestedAt.toISOString()} 起），请等企业答复 (match request ${request.id} already waits for the firm's information)`, 'id');
+    }
+    request.infoRequestedAt = this.clock.now();
+    return this.transition(manager, request, 'match-request.info-requested', actor!, { kind: 'INFO_REQUESTED', note: question });
+  }
+
+  /** The requesting enterprise answers the owner's request for information; the deadline clock runs again, moved on by the pause. */
+  async provideInformation(manager: EntityManager, actor: Actor | undefined, id: string, message: string): Promise<MatchRequestEntity> {
+    authorizeKind(actor, 'provideMatchInformation');
+    const requestId = parseId(String(id ?? ''), 'id');
+    const answer = validateText(message, 'message', '补充说明');
+    if (!answer) throw badInput('请填写补充的信息 (message: the information asked for)', 'message');
+    const request = await this.lockRequest(manager, requestId);
+    authorizeRow(actor, 'provideMatchInformation', { ownerOrganizationId: request.enterpriseOrganizationId });
+    requireStatus(request, OPEN_MATCH_REQUEST_STATUSES, '补充材料', 'provide information', 'id');
+    if (!request.infoRequestedAt) {
+      throw conflict(`发布方没有要求补充材料，无需答复 (the owner has not asked for information on match request ${request.id})`, 'id');
+    }
+    this.stopWaiting(request, this.clock.now());
+    return this.transition(manager, request, 'match-request.info-provided', actor!, { kind: 'INFO_PROVIDED', note: answer });
+  }
+
+  /** Ends a pause: the deadlines move on by its working time. */
+  private stopWaiting(request: MatchRequestEntity, at: Date): void {
+    if (!request.infoRequestedAt) return;
+    if (request.respondBy && request.decideBy) {
+      Object.assign(request, resumeDeadlines(this.calendar, { respondBy: request.respondBy, decideBy: request.decideBy }, request.infoRequestedAt, at));
+    }
+    request.infoRequestedAt = null;
   }
 
   /**
@@ -270,9 +338,10 @@ export class MatchRequestService {
               avg(rating) AS avg_rating,
               count(rating) AS rating_count,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - created_at) / 3600)
-                FILTER (WHERE responded_at IS NOT NULL) AS median_hours
+                FILTER (WHERE responded_at IS NOT NULL) AS median_hours,
+              ${DEADLINE_STATS_SQL}
          FROM match_requests WHERE owner_organization_id = ANY($1::uuid[]) GROUP BY owner_organization_id`,
-      [[...new Set(organizationIds)]],
+      [[...new Set(organizationIds)], this.clock.now()],
     );
     const byId = new Map(rows.map((r) => [r.id!, r]));
     return organizationIds.map((id) => toStats(byId.get(id)));
@@ -284,10 +353,16 @@ export class MatchRequestService {
     return request;
   }
 
-  private async transition(manager: EntityManager, request: MatchRequestEntity, type: MatchRequestEventType, actor: Actor): Promise<MatchRequestEntity> {
+  private async transition(
+    manager: EntityManager,
+    request: MatchRequestEntity,
+    type: MatchRequestEventType,
+    actor: Actor,
+    step?: { kind: TimelineEntryKind; note: string },
+  ): Promise<MatchRequestEntity> {
     request.version += 1;
     const saved = await manager.save(request);
-    await this.record(manager, type, saved, actor);
+    await this.record(manager, type, saved, actor, undefined, step);
     return saved;
   }
 
@@ -298,16 +373,17 @@ export class MatchRequestService {
     r: MatchRequestEntity,
     actor: { userId: string; organizationId: string | null },
     revokedOrganizationId?: string,
+    step?: { kind: TimelineEntryKind; note: string },
   ): Promise<void> {
     const actorUserId = actor.userId;
     await recordTimeline(manager, {
       subjectType: 'MATCH_REQUEST',
       subjectId: r.id,
-      kind: type === 'match-request.created' ? 'CREATED' : 'STATUS_CHANGED',
+      kind: step?.kind ?? (type === 'match-request.created' ? 'CREATED' : 'STATUS_CHANGED'),
       status: r.status,
       actorOrganizationId: actor.organizationId,
       actorUserId,
-      note: type === 'match-request.responded' ? r.responseMessage : null,
+      note: step?.note ?? (type === 'match-request.responded' ? r.responseMessage : null),
       data: revokedOrganizationId ? { cause: 'ORGANIZATION_REVOKED', revokedOrganizationId } : {},
     });
     await recordEvent(manager, {
@@ -330,6 +406,28 @@ export class MatchRequestService {
 }
 
 type MatchRequestEventType = Extract<DomainEventType, `match-request.${string}`>;
+
+/**
+ * Deadline figures (issue 17 item 8), $2 = now: median working minutes to the first answer, and
+ * answers on time against answers plus requests still unanswered past the deadline (not paused).
+ */
+const DEADLINE_STATS_SQL = `percentile_cont(0.5) WITHIN GROUP (ORDER BY response_working_minutes) FILTER (WHERE response_working_minutes IS NOT NULL) AS median_working_minutes,
+              count(*) FILTER (WHERE respond_by IS NOT NULL AND responded_at IS NOT NULL AND responded_at <= respond_by) AS on_time,
+              count(*) FILTER (WHERE respond_by IS NOT NULL AND (responded_at IS NOT NULL
+                 OR (status = 'PENDING' AND info_requested_at IS NULL AND respond_by < $2))) AS deadline_cases`;
+
+function deadlineStats(row: Record<string, string | null> | undefined): Pick<ProviderMatchStats, 'medianResponseWorkingHours' | 'onTimeResponseRate'> {
+  const minutes = row?.median_working_minutes;
+  return {
+    medianResponseWorkingHours: minutes == null ? null : Math.round((Number(minutes) / 60) * 100) / 100,
+    onTimeResponseRate: ratio(Number(row?.on_time ?? 0), Number(row?.deadline_cases ?? 0)),
+  };
+}
+
+/** Which deadline policy a request follows: its listing's kind (a request on a challenge listing follows 揭榜). */
+export function deadlineKindOf(kind: MatchRequestEntity['listingKind']): DeadlineKind {
+  return kind === 'CHALLENGE' ? 'CHALLENGE_APPLICATION' : kind;
+}
 
 /** Pure: the aggregate row (or none) as {@link ProviderMatchStats}. */
 export function toStats(row: Record<string, string | null> | undefined): ProviderMatchStats {
@@ -354,6 +452,7 @@ export function toStats(row: Record<string, string | null> | undefined): Provide
     averageRating: ratingCount ? round(Number(row!.avg_rating), 2) : null,
     ratingCount,
     medianResponseHours: row?.median_hours == null ? null : round(Number(row.median_hours), 2),
+    ...deadlineStats(row),
   };
 }
 

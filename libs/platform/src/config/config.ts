@@ -76,6 +76,8 @@ const schema = z
     /** Base of the links in mails (invitations, password resets), e.g. https://srdi.nb.gov.cn. */
     PUBLIC_BASE_URL: optionalUrl(['http://', 'https://']),
     PLATFORM_NAME: z.string().trim().min(2).max(50).default('专精特新企业服务平台'),
+    /** A working-day calendar file (JSON, format in README "Deadlines"); unset: the bundled calendar. Checked by libs/calendar at start. */
+    WORKING_CALENDAR_FILE: optionalText,
     /** JSON object of service-institution ranking weights, e.g. {"success":0.3}; keys checked by libs/insights. */
     SERVICE_RANKING_WEIGHTS: optionalText.transform((v, ctx) => {
       if (v === undefined) return undefined;
@@ -151,6 +153,8 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   /** Overrides of the service-institution ranking weights (validated and normalised by libs/insights). */
   readonly serviceRankingWeights: Record<string, number> | undefined;
+  /** Path of the working-day calendar file; undefined: the bundled one (libs/calendar). */
+  readonly workingCalendarFile: string | undefined;
   readonly mail: {
     /** `undefined`: mails are kept in `mail_messages` (read at GET /dev/mails outside production). */
     readonly smtpUrl: string | undefined;
@@ -202,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wsSessionRecheckSeconds: c.WS_SESSION_RECHECK_SECONDS,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
+    workingCalendarFile: c.WORKING_CALENDAR_FILE,
     mail: {
       smtpUrl: c.SMTP_URL,
       from: c.MAIL_FROM,

@@ -59,6 +59,11 @@ export interface DomainEventPayloads {
   'match-request.responded': MatchRequestEventData;
   'match-request.completed': MatchRequestEventData;
   'match-request.cancelled': MatchRequestEventData;
+  /** The owner asked the firm for information (the deadline clock pauses); the firm answered (it runs again). */
+  'match-request.info-requested': MatchRequestEventData;
+  'match-request.info-provided': MatchRequestEventData;
+  /** A case is past a deadline: a reminder to its owner, or (still overdue after the reminder) an escalation to the AUTHORITY. Ids only. */
+  'deadline.overdue': DeadlineOverdueData;
   /** An e-mail was queued (its row holds recipient and text); ids only. */
   'mail.queued': { mailId: string };
   /** A published 揭榜 challenge's terms changed (budget, deadlines): old and new values, which a later read cannot recover. */
@@ -84,6 +89,20 @@ export interface ChallengeTermsChangedData {
     applyBy?: { from: string; to: string };
     completionDeadline?: { from: string | null; to: string | null };
   };
+}
+
+export interface DeadlineOverdueData {
+  alertId: string;
+  subjectType: 'MATCH_REQUEST' | 'CHALLENGE_APPLICATION';
+  subjectId: string;
+  ownerOrganizationId: string;
+  /** RESPOND: the first answer is late; DECIDE: the decision or completion is late. */
+  deadline: 'RESPOND' | 'DECIDE';
+  step: 'REMINDER' | 'ESCALATION';
+  /** ISO instant of the deadline that passed. */
+  dueAt: string;
+  /** Working days overdue when the step was taken (one decimal). */
+  workingDaysOverdue: number;
 }
 
 export interface NotificationCreatedData {
@@ -164,6 +183,10 @@ export interface JobPayloads {
   'notify.challenge-terms-changed': EventJob<'challenge.terms-changed'>;
   /** Tell each firm of a re-review decision that its title's re-review was recorded as pending, or cleared. */
   'notify.title-review-decided': EventJob<'title-review.decided'>;
+  /** A case is overdue: remind its owner's members, or escalate to the AUTHORITY. */
+  'notify.deadline-overdue': EventJob<'deadline.overdue'>;
+  /** Periodic (repeatable): find overdue match requests and 揭榜 applications, record and send reminders and escalations once each. */
+  'deadlines.sweep': { requestedBy?: string };
   /** Tell the API processes (pub/sub) about new notifications, for `Subscription.notificationAdded`. */
   'notification.publish': EventJob<'notification.created'>;
   /** Match requests changed: schedule one debounced refresh of the authority's monthly figures. */
@@ -223,6 +246,8 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.challenge-terms-changed': { queue: 'notify', attempts: 5 },
   'notify.enterprise-title-decided': { queue: 'notify', attempts: 5 },
   'notify.title-review-decided': { queue: 'notify', attempts: 5 },
+  'notify.deadline-overdue': { queue: 'notify', attempts: 5 },
+  'deadlines.sweep': { queue: 'notify', attempts: 3 },
   // Like match-request.publish: a live update is worth little after a few seconds.
   'notification.publish': { queue: 'notify', attempts: 3 },
   'insights.schedule-refresh': { queue: 'notify', attempts: 5 },
@@ -252,7 +277,13 @@ export type JobsForEvent<E extends DomainEventType> = {
 }[JobName];
 
 type ListingEvent = 'listing.created' | 'listing.updated' | 'listing.published' | 'listing.closed';
-type MatchRequestEvent = 'match-request.created' | 'match-request.responded' | 'match-request.completed' | 'match-request.cancelled';
+type MatchRequestEvent =
+  | 'match-request.created'
+  | 'match-request.responded'
+  | 'match-request.completed'
+  | 'match-request.cancelled'
+  | 'match-request.info-requested'
+  | 'match-request.info-provided';
 
 /** The jobs each event fans out to; the relay enqueues one job per route. */
 export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEvent<E>[] } = {
@@ -281,6 +312,9 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'match-request.responded': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
   'match-request.completed': ['notify.match-request', 'matching.rescore-provider', 'insights.schedule-refresh', 'match-request.publish'],
   'match-request.cancelled': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
+  'match-request.info-requested': ['notify.match-request', 'match-request.publish'],
+  'match-request.info-provided': ['notify.match-request', 'match-request.publish'],
+  'deadline.overdue': ['notify.deadline-overdue'],
   'mail.queued': ['mail.deliver'],
   'challenge.terms-changed': ['notify.challenge-terms-changed'],
   'notification.created': ['notification.publish'],

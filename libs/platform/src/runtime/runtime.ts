@@ -10,6 +10,7 @@ import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { QueueRegistry } from '../queue/queue-registry.js';
 import { createPubSub } from '../pubsub/create-pubsub.js';
 import type { PubSub } from '../pubsub/pubsub.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 /** The infrastructure a process runs on, started before Nest and stopped after it. */
 export interface Runtime {
@@ -22,6 +23,8 @@ export interface Runtime {
   readonly relay: OutboxRelay | undefined;
   /** Live updates between processes (Redis pub/sub with REDIS_URL, else PostgreSQL LISTEN/NOTIFY). */
   readonly pubsub: PubSub;
+  /** What time it is for deadline logic (tests inject a settable one). */
+  readonly clock: Clock;
   /** Stops the relay and the queues, letting running jobs finish. */
   stopWork(): Promise<void>;
   /** {@link stopWork}, then closes pub/sub and the database (and stops embedded PostgreSQL). */
@@ -64,6 +67,8 @@ export interface StartRuntimeOptions {
   logger?: Logger;
   /** Isolates queue names (tests). */
   queueNamespace?: string;
+  /** Deadline logic's clock; the system clock unless a test injects one. */
+  clock?: Clock;
 }
 
 export async function startRuntime(options: StartRuntimeOptions): Promise<Runtime> {
@@ -109,6 +114,7 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
     queues,
     relay,
     pubsub,
+    clock: options.clock ?? systemClock,
     stopWork,
     close() {
       closed ??= (async () => {

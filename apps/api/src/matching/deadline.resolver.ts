@@ -1,0 +1,101 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CLOCK, inTransaction, type Clock } from '../../../../libs/platform/src/index.js';
+import { DeadlineDeskService, MatchRequestService, overdueCursor } from '../../../../libs/matching/src/index.js';
+import { overdueDeadline, type DeadlineStage } from '../../../../libs/calendar/src/index.js';
+import { regionName } from '../../../../libs/identity/src/index.js';
+import type { RequestContext } from '../graphql/request-context.js';
+import { OrganizationModel } from '../identity/identity.models.js';
+import { toOrganizationModel } from '../identity/identity.mappers.js';
+import { ChallengeApplicationModel } from '../listings/listing.inputs.js';
+import { MatchRequestModel } from './match-request.models.js';
+import { toMatchRequestModel } from './match-request.mapper.js';
+import { OverdueRequestConnectionModel, OverdueRequestFilterInput, OverdueRequestModel } from './deadline.models.js';
+
+const MATCH_STAGE: Partial<Record<string, DeadlineStage>> = { PENDING: 'RESPOND', ACCEPTED: 'DECIDE' };
+const APPLICATION_STAGE: Partial<Record<string, DeadlineStage>> = { SUBMITTED: 'RESPOND', SHORTLISTED: 'DECIDE' };
+
+/** Deadlines on match requests: `overdue`, and the owner's request for information that pauses the clock. */
+@Resolver(() => MatchRequestModel)
+export class MatchRequestDeadlineResolver {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requests: MatchRequestService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @ResolveField(() => Boolean, { description: '是否已超过当前时限：待回复的看答复时限，已接受的看办理时限；等待企业补充材料期间为 false (past the running deadline: respondBy while PENDING, decideBy while ACCEPTED; false while waiting on the firm)' })
+  overdue(@Parent() r: MatchRequestModel): boolean {
+    return overdueDeadline(MATCH_STAGE[r.status] ?? null, r, r.awaitingInformationSince != null, this.clock.now()) !== null;
+  }
+
+  @Mutation(() => MatchRequestModel, { description: '发布方要求企业补充材料（待回复或已接受的申请）；企业答复前办理时限暂停 (the listing\'s owner asks the firm for information on a PENDING or ACCEPTED request; the deadlines pause until the firm answers)' })
+  async requestMatchInformation(
+    @Args('id', { type: () => ID, description: '对接申请 ID (match request id)' }) id: string,
+    @Args('message', { description: '需要补充的材料或信息，1–2000 字 (what to provide, 1–2,000 characters)' }) message: string,
+    @Context() ctx: RequestContext,
+  ) {
+    const actor = ctx.actor;
+    return toMatchRequestModel(await inTransaction(this.dataSource, (m) => this.requests.requestInformation(m, actor, id, message)));
+  }
+
+  @Mutation(() => MatchRequestModel, { description: '企业答复发布方的补充材料要求；时限恢复计算，并顺延暂停的工作时间 (the requesting enterprise answers; the deadlines run again, moved on by the paused working time)' })
+  async provideMatchInformation(
+    @Args('id', { type: () => ID, description: '对接申请 ID (match request id)' }) id: string,
+    @Args('message', { description: '补充的信息，1–2000 字 (the information, 1–2,000 characters)' }) message: string,
+    @Context() ctx: RequestContext,
+  ) {
+    const actor = ctx.actor;
+    return toMatchRequestModel(await inTransaction(this.dataSource, (m) => this.requests.provideInformation(m, actor, id, message)));
+  }
+}
+
+@Resolver(() => ChallengeApplicationModel)
+export class ChallengeApplicationDeadlineResolver {
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+
+  @ResolveField(() => Boolean, { description: '是否已超过当前时限：已提交的看答复时限，已入围的看决定时限 (past the running deadline: respondBy while SUBMITTED, decideBy while SHORTLISTED)' })
+  overdue(@Parent() a: ChallengeApplicationModel): boolean {
+    return overdueDeadline(APPLICATION_STAGE[a.status] ?? null, a, false, this.clock.now()) !== null;
+  }
+}
+
+/** The AUTHORITY's overdue desk (逾期督办台账). */
+@Resolver(() => OverdueRequestModel)
+export class OverdueDeskResolver {
+  constructor(private readonly desk: DeadlineDeskService) {}
+
+  @Query(() => OverdueRequestConnectionModel, { description: '逾期督办台账：超过时限仍未办理的对接申请和揭榜申请，逾期最久的在前，仅限主管部门 (overdue match requests and 揭榜 applications, most overdue first; AUTHORITY only)' })
+  async overdueRequests(
+    @Context() ctx: RequestContext,
+    @Args('filter', { type: () => OverdueRequestFilterInput, nullable: true, description: '筛选条件 (filters)' }) filter?: OverdueRequestFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (endCursor of the previous page)' }) after?: string | null,
+  ): Promise<OverdueRequestConnectionModel> {
+    const page = await this.desk.overdue(ctx.requireActor(), filter ?? {}, first ?? 20, after);
+    return {
+      edges: page.rows.map((r) => ({
+        cursor: overdueCursor(r),
+        node: { ...r, regionName: regionName(r.regionCode) ?? null },
+      })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @ResolveField(() => OrganizationModel, { description: '应办理的机构（发布方）(the institution that should act, the owner)' })
+  async ownerOrganization(@Parent() item: OverdueRequestModel, @Context() ctx: RequestContext) {
+    const org = await ctx.loaders.organization.load(item.ownerOrganizationId);
+    if (!org) throw new Error(`overdue case ${item.id} has no owner`);
+    return toOrganizationModel(org);
+  }
+
+  @ResolveField(() => OrganizationModel, { description: '发起申请的企业 (the requesting or applying firm)' })
+  async firm(@Parent() item: OverdueRequestModel, @Context() ctx: RequestContext) {
+    const org = await ctx.loaders.organization.load(item.firmOrganizationId);
+    if (!org) throw new Error(`overdue case ${item.id} has no firm`);
+    return toOrganizationModel(org);
+  }
+}

@@ -1,0 +1,34 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Deadlines (issue 17): respond/decide deadlines on match requests and 揭榜 applications (null on
+ * rows older than deadlines: never overdue), the pause of a match request's clock, the working
+ * minutes to the first answer, and the reminders/escalations sent (one of each per deadline).
+ */
+export class Deadlines1796434032554 implements MigrationInterface {
+  name = 'Deadlines1796434032554';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "deadline_alerts" ("id" BIGSERIAL NOT NULL, "subject_type" text NOT NULL, "subject_id" uuid NOT NULL, "owner_organization_id" uuid NOT NULL, "deadline" text NOT NULL, "due_at" TIMESTAMP WITH TIME ZONE NOT NULL, "step" text NOT NULL, "sent_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_5d678252f62876992ed254ebc1d" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_deadline_alerts_owner" ON "deadline_alerts"  ("owner_organization_id", "sent_at") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_deadline_alerts_step" ON "deadline_alerts"  ("subject_type", "subject_id", "deadline", "due_at", "step") `);
+    await queryRunner.query(`ALTER TABLE "challenge_applications" ADD "respond_by" TIMESTAMP WITH TIME ZONE`);
+    await queryRunner.query(`ALTER TABLE "challenge_applications" ADD "decide_by" TIMESTAMP WITH TIME ZONE`);
+    await queryRunner.query(`ALTER TABLE "match_requests" ADD "respond_by" TIMESTAMP WITH TIME ZONE`);
+    await queryRunner.query(`ALTER TABLE "match_requests" ADD "decide_by" TIMESTAMP WITH TIME ZONE`);
+    await queryRunner.query(`ALTER TABLE "match_requests" ADD "info_requested_at" TIMESTAMP WITH TIME ZONE`);
+    await queryRunner.query(`ALTER TABLE "match_requests" ADD "response_working_minutes" integer`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "match_requests" DROP COLUMN "response_working_minutes"`);
+    await queryRunner.query(`ALTER TABLE "match_requests" DROP COLUMN "info_requested_at"`);
+    await queryRunner.query(`ALTER TABLE "match_requests" DROP COLUMN "decide_by"`);
+    await queryRunner.query(`ALTER TABLE "match_requests" DROP COLUMN "respond_by"`);
+    await queryRunner.query(`ALTER TABLE "challenge_applications" DROP COLUMN "decide_by"`);
+    await queryRunner.query(`ALTER TABLE "challenge_applications" DROP COLUMN "respond_by"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_deadline_alerts_step"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_deadline_alerts_owner"`);
+    await queryRunner.query(`DROP TABLE "deadline_alerts"`);
+  }
+}
