@@ -111,6 +111,8 @@ const QUERIES: Record<string, QueryCase> = {
     shows: (d) => d.enterpriseProfile?.financials?.length > 0,
   },
   enterprisesAtReviewRisk: authorityOnly('{ enterprisesAtReviewRisk { __typename } }'),
+  // Deadlines (issue 17): the overdue desk.
+  overdueRequests: authorityOnly('{ overdueRequests(first: 5, filter: { regionCode: "330200" }) { totalCount edges { node { id workingDaysOverdue ownerOrganization { id } } } } }'),
   // The verification desk (issue 13).
   organizations: authorityOnly('{ organizations(first: 5, filter: { verification: [PENDING] }) { totalCount edges { node { id verification { state reason } } } } }'),
   challengeApplication: {

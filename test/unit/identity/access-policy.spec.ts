@@ -132,6 +132,8 @@ const BEYOND_CONTRACT = [
   'markAllNotificationsRead',
   'confirmCertification',
   'rejectCertificationClaim',
+  'requestMatchInformation',
+  'provideMatchInformation',
 ];
 
 const PUBLIC_MUTATIONS = ['register', 'login', 'requestPasswordReset', 'resetPassword', 'acceptInvitation'];

@@ -12,6 +12,9 @@ describe('provider match figures (toStats)', () => {
       { acceptanceRate: 0.75, successRate: 0.5, averageRating: 3.5, ratingCount: 2, medianResponseHours: 0.12 },
     ],
     ['thirds round to 4 places', { received: '3', accepted: '1', declined: '2', completed: '0' }, { acceptanceRate: 0.3333 }],
+    ['no request with a deadline: no working-hour figures', { received: '2', declined: '2' }, { medianResponseWorkingHours: null, onTimeResponseRate: null }],
+    ['working minutes to hours, 2 places', { received: '2', median_working_minutes: '125', on_time: '1', deadline_cases: '2' }, { medianResponseWorkingHours: 2.08, onTimeResponseRate: 0.5 }],
+    ['late ones only', { received: '3', median_working_minutes: '1500', on_time: '0', deadline_cases: '3' }, { medianResponseWorkingHours: 25, onTimeResponseRate: 0 }],
     ['all completed successfully', { received: '2', completed: '2', successful: '2', avg_rating: '4.666666', rating_count: '3' }, { acceptanceRate: 1, successRate: 1, averageRating: 4.67 }],
   ])('%s', (_name, row, expected) => {
     expect(toStats(row as Record<string, string | null> | undefined)).toMatchObject(expected);
