@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SettableClock } from '../../libs/platform/src/time/clock.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createTestDatabase } from '../helpers/test-database.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { createListing, loginAuthority, ok, publishListing, registerOrg, requestMatch, type Org } from '../helpers/listing-fixtures.js';
 
@@ -148,4 +153,30 @@ describe('deadlines: reminder, escalation and the overdue desk on simulated work
     expect(await notices(firm.token, /^请补充材料/)).toHaveLength(1);
     expect(await notices(bank.token, /^企业已补充材料/)).toHaveLength(1);
   });
+});
+
+describe('a bad WORKING_CALENDAR_FILE stops the start', () => {
+  it('the process exits 1 naming the file, the line and the date', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'srdi-calendar-'));
+    const file = join(dir, 'calendar.json');
+    writeFileSync(file, '{\n  "years": {\n    "2027": {\n      "published": true,\n      "holidays": ["2027-02-30"],\n      "makeUpWorkdays": []\n    }\n  }\n}\n');
+    const db = await createTestDatabase();
+    try {
+      // The real entry point (built by `npm test`): Nest aborts the start when a provider throws.
+      const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, ['dist/apps/all-in-one/src/main.js'], {
+          env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'off', LOG_LEVEL: 'error', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', WORKING_CALENDAR_FILE: file, FORCE_COLOR: '0' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+        child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+        child.on('exit', (code) => resolve({ code, output }));
+      });
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(`工作日历文件有误：${file} 第 5 行 (line 5)：日期 "2027-02-30" 无效`);
+    } finally {
+      await db.drop();
+    }
+  }, 90_000);
 });

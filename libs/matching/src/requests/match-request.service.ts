@@ -380,7 +380,7 @@ export class MatchRequestService {
       subjectType: 'MATCH_REQUEST',
       subjectId: r.id,
       kind: step?.kind ?? (type === 'match-request.created' ? 'CREATED' : 'STATUS_CHANGED'),
-      status: r.status,
+      status: step ? null : r.status,
       actorOrganizationId: actor.organizationId,
       actorUserId,
       note: step?.note ?? (type === 'match-request.responded' ? r.responseMessage : null),
