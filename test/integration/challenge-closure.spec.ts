@@ -11,6 +11,7 @@ import { ChallengeApplicationEntity } from '../../libs/listings/src/challenges/c
 import { ChallengeApplicationService } from '../../libs/listings/src/challenges/challenge-application.service.js';
 import { ListingService } from '../../libs/listings/src/listing.service.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../libs/listings/src/listing-enums.js';
+import { AppError } from '../../libs/platform/src/errors/app-error.js';
 import { openTestDataSource } from '../helpers/test-database.js';
 
 /**
@@ -150,5 +151,40 @@ describe('揭榜 closure and consent (real PostgreSQL)', () => {
       expect((await dataSource.query('SELECT status FROM challenge_applications WHERE id = $1', [id]))[0].status).toBe(status);
     }
     expect(await dataSource.query(`SELECT 1 FROM timeline_entries WHERE subject_id = $1`, [challengeId])).toEqual([]);
+  });
+
+  it('a decision racing a close waits for it (challenge locked first by both) and then finds the application closed', async () => {
+    const challengeId = await makeChallenge(anchor);
+    const firm = await makeOrg('ENTERPRISE');
+    const application = await dataSource.transaction((m) => applications.apply(m, firm, { challengeId, proposal: '方案' }));
+    // Forced, not timed: the close holds its locks until the decision is seen (from a third
+    // connection, in pg_stat_activity) waiting on a lock; then it commits.
+    let releaseClose!: () => void;
+    const closeMayCommit = new Promise<void>((r) => (releaseClose = r));
+    let closed!: () => void;
+    const closeHoldsLocks = new Promise<void>((r) => (closed = r));
+    const closing = dataSource.transaction(async (m) => {
+      await listings.close(m, anchor, challengeId);
+      closed();
+      await closeMayCommit;
+    });
+    await closeHoldsLocks;
+    let pid: number | undefined;
+    const deciding = dataSource.transaction(async (m) => {
+      pid = (await m.query('SELECT pg_backend_pid() AS pid'))[0].pid;
+      return applications.decide(m, anchor, application.id, 'SHORTLIST');
+    });
+    for (;;) {
+      const [{ waiting }] = await dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`, [pid ?? -1]);
+      if (waiting === 1) break;
+      await new Promise((r) => setImmediate(r));
+    }
+    releaseClose();
+    await closing;
+    const err = await deciding.then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('CONFLICT');
+    expect((await dataSource.query('SELECT status FROM challenge_applications WHERE id = $1', [application.id]))[0].status).toBe('CLOSED_BY_OWNER');
+    expect(await dataSource.query(`SELECT 1 FROM outbox_events WHERE type = 'challenge-application.decided' AND aggregate_id = $1`, [application.id])).toEqual([]);
   });
 });
