@@ -25,8 +25,8 @@ export class ChallengeApplicationSubmittedNotifier implements JobHandler<'notify
       this.dataSource.getRepository(ListingEntity).findOneBy({ id: challengeId }),
       this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: applicantOrganizationId }),
     ]);
-    // Withdrawn (or gone) before this job ran: nothing left for the owner to review.
-    if (!application || application.status === 'WITHDRAWN' || !listing || !applicant) return;
+    // Withdrawn, closed with the challenge (or gone) before this job ran: nothing left for the owner to review.
+    if (!application || application.status === 'WITHDRAWN' || application.status === 'CLOSED_BY_OWNER' || !listing || !applicant) return;
     const quote = application.quote !== null ? `，报价 ${yuan(application.quote)}` : '';
     await this.notifications.createMany([
       {
