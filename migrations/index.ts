@@ -16,7 +16,8 @@ import { ImportFanoutAndPurge1796410533759 } from './1796410533759-ImportFanoutA
 import { TitleProvenance1796410701863 } from './1796410701863-TitleProvenance.js';
 import { TitleReviewPending1796410810911 } from './1796410810911-TitleReviewPending.js';
 import { Timeline1796432830145 } from './1796432830145-Timeline.js';
-import { Deadlines1796434032554 } from './1796434032554-Deadlines.js';
+import { ChallengeClosureAndConsent1796433210303 } from './1796433210303-ChallengeClosureAndConsent.js';
+import { Deadlines1796435585163 } from './1796435585163-Deadlines.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -38,5 +39,6 @@ export const MIGRATIONS: Function[] = [
   TitleProvenance1796410701863,
   TitleReviewPending1796410810911,
   Timeline1796432830145,
-  Deadlines1796434032554,
+  ChallengeClosureAndConsent1796433210303,
+  Deadlines1796435585163,
 ];

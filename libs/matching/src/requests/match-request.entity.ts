@@ -15,6 +15,8 @@ import { MATCH_OUTCOMES, MATCH_REQUEST_STATUSES, type MatchOutcome, type MatchRe
 @Index('ix_match_requests_owner', ['ownerOrganizationId', 'createdAt', 'id'])
 @Index('ix_match_requests_listing', ['listingId'])
 @Index('ix_match_requests_created', ['createdAt'])
+/** The deadline sweep and the overdue desk: open requests not waiting on the firm, by deadline. */
+@Index('ix_match_requests_deadlines', ['respondBy', 'decideBy'], { where: "status IN ('PENDING', 'ACCEPTED') AND info_requested_at IS NULL" })
 @Check('ck_match_requests_rating', 'rating IS NULL OR rating BETWEEN 1 AND 5')
 export class MatchRequestEntity {
   @PrimaryGeneratedColumn('uuid')
