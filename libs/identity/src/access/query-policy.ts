@@ -79,6 +79,14 @@ export const QUERY_RULES = {
     refusal: '无权查看该揭榜申请：仅申请企业、发榜企业和主管部门可以查看 (only the applicant, the challenge owner and AUTHORITY may see this application)',
   },
   'Challenge.applications': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  // Conversations on cases (issue 17 item 4): the two sides and the AUTHORITY; others are told the case does not exist.
+  caseMessages: { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  caseMessageAdded: { kinds: 'signed-in' },
+  'MatchRequest.messages': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  'ChallengeApplication.messages': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  // Both sides' contact persons, once the case was accepted (as Organization.contact grants).
+  'MatchRequest.contacts': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  'ChallengeApplication.contacts': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
   // Members and invitations (issue 13).
   invitations: {
     kinds: 'signed-in',
