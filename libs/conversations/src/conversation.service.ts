@@ -132,6 +132,12 @@ export class ConversationService {
     return c;
   }
 
+  /** For fields of a case the caller already reads: the case, or null when the caller may not read its conversation. */
+  async visibleCase(actor: Actor | undefined, subject: CaseSubject, id: string): Promise<CaseRef | null> {
+    const c = await this.findCase(this.dataSource.manager, subject, id);
+    return c && this.canRead(actor, c) ? c : null;
+  }
+
   /**
    * Stores an uploaded file for a case the caller is a side of, not yet sent: bytes first, then the
    * row (a failed insert deletes the bytes again). Checked before anything is stored: the caller's
