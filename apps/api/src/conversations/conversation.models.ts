@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CASE_SUBJECTS, type CaseSubject } from '../../../../libs/conversations/src/index.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { asEnum } from '../graphql/enums.js';
@@ -23,15 +23,6 @@ registerEnumType(CaseSideEnum, {
     RECEIVER: { description: '接收方：信息发布机构或发榜企业 (the listing\'s or the challenge\'s owner)' },
   },
 });
-
-@InputType('CaseMessageInput', { description: '一条留言：文字与附件至少有一项 (a message: text, attachments, or both)' })
-export class CaseMessageInput {
-  @Field(() => String, { nullable: true, description: '留言文字，最多 2000 字；有附件时可为空 (text, at most 2,000 characters; may be empty with attachments)' })
-  body?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: '随留言发送的附件 ID，最多 5 个：先经 POST /attachments 上传获得 (ids from POST /attachments, at most 5)' })
-  attachmentIds?: string[] | null;
-}
 
 @ObjectType('CaseAttachment', { description: '留言附件：仅申请双方和主管部门可见，经签名的限时链接下载 (an attachment; for the two sides and the AUTHORITY, through a signed link that expires)' })
 export class CaseAttachmentModel {

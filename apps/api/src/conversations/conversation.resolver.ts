@@ -15,10 +15,10 @@ import {
   CaseAttachmentModel,
   CaseContactModel,
   CaseMessageConnectionModel,
-  CaseMessageInput,
   CaseMessageModel,
   CaseSubjectEnum,
 } from './conversation.models.js';
+import { CaseMessageInput } from './conversation.inputs.js';
 import { caseMessageFeed, toCaseMessageModel, type CaseMessageUpdate } from './case-message-feed.js';
 
 const FIRST_DEFAULT = 20;

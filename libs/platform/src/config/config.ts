@@ -83,7 +83,7 @@ const schema = z
     S3_ACCESS_KEY_ID: optionalText,
     S3_SECRET_ACCESS_KEY: optionalText,
     /** Key prefix inside the bucket, e.g. "srdi/". */
-    S3_PREFIX: optionalText.refine((v) => v === undefined || /^[a-z0-9][a-z0-9_.\/-]{0,60}\/$/.test(v), { message: 'must be lowercase path segments ending in "/"' }),
+    S3_PREFIX: optionalText.refine((v) => v === undefined || /^[a-z0-9][a-z0-9_./-]{0,60}\/$/.test(v), { message: 'must be lowercase path segments ending in "/"' }),
     /** HMAC key of attachment download links; unset derives one from JWT_SECRET. */
     FILE_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
     /** Lifetime of a signed attachment link. */
