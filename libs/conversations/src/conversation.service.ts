@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, LessThan, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -281,22 +281,24 @@ export class ConversationService {
   }
 
   /**
-   * Deletes uploads never sent with a message, older than `olderThanHours`: the stored bytes, then
-   * the row. Returns how many. Bytes stored by an upload whose row was never written (a crash
-   * between the two) are not found here; see ADR 0025.
+   * Deletes uploads never sent with a message, older than `olderThanHours`: the row first (only while
+   * still unsent, so a message sent meanwhile keeps its file), then the stored bytes. Returns how
+   * many. Bytes whose deletion fails, or bytes stored by an upload whose row was never written (a
+   * crash between the two), stay behind unreferenced; see ADR 0025.
    */
   async purgeAbandonedUploads(olderThanHours = ABANDONED_UPLOAD_HOURS, limit = 1000): Promise<number> {
     const before = new Date(Date.now() - olderThanHours * 3600_000);
-    const rows = await this.dataSource.getRepository(CaseAttachmentEntity).find({ where: { messageId: IsNull(), createdAt: LessThan(before) }, take: limit, order: { createdAt: 'ASC' } });
-    let purged = 0;
+    const rows: Array<{ storage_key: string }> = await this.dataSource.query(
+      `DELETE FROM case_attachments WHERE id IN (
+         SELECT id FROM case_attachments WHERE message_id IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING storage_key`,
+      [before, limit],
+    );
     for (const r of rows) {
-      await this.files.delete(r.storageKey);
-      // Only if still unsent: a message may have taken it meanwhile (then the bytes are gone — the row is kept, see ADR 0025).
-      const res = await this.dataSource.getRepository(CaseAttachmentEntity).delete({ id: r.id, messageId: IsNull() });
-      purged += res.affected ?? 0;
+      await this.files.delete(r.storage_key).catch((err: Error) => this.logger.warn(`purge: stored file ${r.storage_key} not deleted: ${err.message}`));
     }
-    if (purged) this.logger.log(`purged ${purged} abandoned attachment upload(s)`);
-    return purged;
+    if (rows.length) this.logger.log(`purged ${rows.length} abandoned attachment upload(s)`);
+    return rows.length;
   }
 
   /**
