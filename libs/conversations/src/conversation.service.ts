@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -69,6 +69,9 @@ export interface CaseContact {
   /** True when the organization left its contact fields empty and the owner account's name and e-mail stand in. */
   fromOwnerAccount: boolean;
 }
+
+/** Uploads an organization may hold on one case before sending them (bounds the disk a caller can fill). */
+export const MAX_UNSENT_UPLOADS = 20;
 
 /** Unsent uploads older than this are abandoned and purged (ADR 0025). */
 export const ABANDONED_UPLOAD_HOURS = 24;
@@ -152,6 +155,10 @@ export class ConversationService {
     requireOpen(c, 'caseId');
     const filename = cleanFilename(rawFilename, 'file');
     const { contentType } = await checkAttachment(filename, content, { filename: 'file', content: 'file' });
+    const unsent = await this.dataSource.getRepository(CaseAttachmentEntity).countBy({ subjectType, subjectId: id, uploaderOrganizationId: actor!.organizationId, messageId: IsNull() });
+    if (unsent >= MAX_UNSENT_UPLOADS) {
+      throw badInput(`该申请中本机构已有 ${unsent} 个上传后尚未发送的附件，请先随留言发送，或等待 24 小时后自动清除 (at most ${MAX_UNSENT_UPLOADS} unsent uploads per case and organization)`, 'file');
+    }
     const row = this.dataSource.getRepository(CaseAttachmentEntity).create({
       id: randomUUID(),
       subjectType,
