@@ -159,6 +159,12 @@ describe('conversations on cases (issue 17 item 4)', () => {
       { side: 'REQUESTER', contactName: expect.any(String), email: enterprise.email, fromOwnerAccount: true, organization: { id: enterprise.organizationId } },
       { side: 'RECEIVER', contactName: expect.any(String), email: bank.email, fromOwnerAccount: true, organization: { id: bank.organizationId } },
     ]);
+
+    // Completed: the conversation stays readable but takes no more messages or uploads.
+    ok(await app.gql(`mutation($id: ID!) { completeMatchRequest(id: $id, outcome: SUCCESS) { id } }`, { id: requestId }, enterprise.token), 'completeMatchRequest');
+    expectError(await app.gql(SEND_MR, { id: requestId, i: { body: '谢谢合作' } }, bank.token), 'CONFLICT', 'id');
+    expect((await upload(bank.token, 'MATCH_REQUEST', requestId, 'x.pdf', PDF)).body.error.code).toBe('CONFLICT');
+    expect(ok(await app.gql(THREAD, { s: 'MATCH_REQUEST', id: requestId }, bank.token), 'caseMessages').totalCount).toBe(1);
   });
 
   it('links: a tampered, expired or foreign-id link is 403, the same answer whatever the id', async () => {
@@ -194,13 +200,15 @@ describe('conversations on cases (issue 17 item 4)', () => {
     const accepted = ok(await app.gql('query($id: ID!) { challengeApplication(id: $id) { contacts { side } } }', { id: application.id }, enterprise.token), 'challengeApplication');
     expect(accepted.contacts).toEqual([{ side: 'REQUESTER' }, { side: 'RECEIVER' }]);
 
-    // An upload never sent: purged (bytes and row) once older than a day.
+    // An upload never sent: purged (row and bytes) once older than a day; a fresh one stays.
     const up = await upload(anchor.token, 'CHALLENGE_APPLICATION', application.id, '检测报告.png', PNG);
-    expect(up.status).toBe(201);
+    const fresh = await upload(anchor.token, 'CHALLENGE_APPLICATION', application.id, '检测报告2.png', PNG);
+    expect([up.status, fresh.status]).toEqual([201, 201]);
     await sql(app, "UPDATE case_attachments SET created_at = now() - interval '25 hours' WHERE id = $1", [up.body.id]);
     const purged = await app.started.app.get(ConversationService).purgeAbandonedUploads();
     expect(purged).toBe(1);
-    expect(await sql(app, 'SELECT id FROM case_attachments WHERE id = $1', [up.body.id])).toEqual([]);
+    expect(await sql(app, 'SELECT id FROM case_attachments WHERE id = ANY($1::uuid[])', [[up.body.id, fresh.body.id]])).toEqual([{ id: fresh.body.id }]);
     expect(await app.started.runtime.files.stat(`attachments/${up.body.id}`)).toBeNull();
+    expect(await app.started.runtime.files.stat(`attachments/${fresh.body.id}`)).toEqual({ size: PNG.length, contentType: 'image/png' });
   });
 });

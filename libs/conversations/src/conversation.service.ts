@@ -295,7 +295,8 @@ export class ConversationService {
    */
   async purgeAbandonedUploads(olderThanHours = ABANDONED_UPLOAD_HOURS, limit = 1000): Promise<number> {
     const before = new Date(Date.now() - olderThanHours * 3600_000);
-    const rows: Array<{ storage_key: string }> = await this.dataSource.query(
+    // TypeORM answers a DELETE with [rows, affected count].
+    const [rows]: [Array<{ storage_key: string }>, number] = await this.dataSource.query(
       `DELETE FROM case_attachments WHERE id IN (
          SELECT id FROM case_attachments WHERE message_id IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING storage_key`,
