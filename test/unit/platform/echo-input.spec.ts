@@ -5,7 +5,7 @@ import { parseId } from '../../../libs/platform/src/errors/ids.js';
 import { AppError, badInput } from '../../../libs/platform/src/errors/app-error.js';
 import { describeIndustryCodeProblem } from '../../../libs/codes/src/industry-codes.js';
 import { describeRegionCodeProblem } from '../../../libs/codes/src/region-codes.js';
-import { boundedMessage, createErrorFormatter, MAX_ERROR_MESSAGE_CHARS } from '../../../apps/api/src/graphql/format-error.js';
+import { boundedMessage, createErrorFormatter, MAX_ERROR_MESSAGE_CHARS, QUOTED_NAME_MAX_CHARS } from '../../../apps/api/src/graphql/format-error.js';
 
 const A32 = 'A'.repeat(32);
 const EMOJI = '😀'; // one character, two UTF-16 units
@@ -87,6 +87,16 @@ describe('boundedMessage and the error formatter: the net under every message', 
     const q = `${'Q'.repeat(32)}…（共 1000000 个字符 / 1000000 characters）`;
     expect(boundedMessage(gql, true)).toBe(`Variable "$i" got invalid value "${q}" at "i.tier"; Value "${q}" does not exist in "EnterpriseTier" enum.`);
     expect(boundedMessage('Value "X\\"Y" does not exist in "T" enum.', true)).toBe('Value "X\\"Y" does not exist in "T" enum.');
+  });
+
+  it(`leaves quoted schema names alone: up to ${QUOTED_NAME_MAX_CHARS} characters are kept, one more is a value`, () => {
+    const coordinate = 'Field "EnterpriseTierFactsInput.selfDevelopedInventionPatents" is not defined.';
+    expect(boundedMessage(coordinate, true)).toBe(coordinate);
+    const atBound = `Value "${'V'.repeat(QUOTED_NAME_MAX_CHARS)}" does not exist.`;
+    expect(boundedMessage(atBound, true)).toBe(atBound);
+    expect(boundedMessage(`Value "${'V'.repeat(QUOTED_NAME_MAX_CHARS + 1)}" does not exist.`, true)).toBe(
+      `Value "${'V'.repeat(32)}…（共 ${QUOTED_NAME_MAX_CHARS + 1} 个字符 / ${QUOTED_NAME_MAX_CHARS + 1} characters）" does not exist.`,
+    );
   });
 
   it(`cuts any message to ${MAX_ERROR_MESSAGE_CHARS} characters, with its length`, () => {

@@ -34,15 +34,20 @@ function exceededLimit(message: string): [string, string] | undefined {
 export const MAX_ERROR_MESSAGE_CHARS = 2_000;
 /** A double-quoted value in graphql-js' messages (its inspect() and JSON.stringify() quoting). */
 const QUOTED = /"([^"\\]*(?:\\.[^"\\]*)*)"/g;
+/**
+ * Quoted text longer than this is a caller's value, not a schema name: names and coordinates stay
+ * far below it (the longest, EnterpriseTierFactsInput.selfDevelopedInventionPatents, has 54).
+ */
+export const QUOTED_NAME_MAX_CHARS = 100;
 
 /**
  * A client-facing message no longer than MAX_ERROR_MESSAGE_CHARS. graphql-js repeats the offending
  * value whole, once or twice ("Variable "$input" got invalid value "…" at "input.tier"; Value "…" does
- * not exist in "EnterpriseTier" enum."), so with `quotedValues` every quoted value is shortened by
- * echoInput first; whatever is still too long is cut to its start.
+ * not exist in "EnterpriseTier" enum."), so with `quotedValues` every quoted text longer than
+ * QUOTED_NAME_MAX_CHARS is shortened by echoInput first; whatever is still too long is cut to its start.
  */
 export function boundedMessage(message: string, quotedValues = false): string {
-  const shortened = quotedValues ? message.replace(QUOTED, (_whole, inner: string) => `"${echoInput(inner)}"`) : message;
+  const shortened = quotedValues ? message.replace(QUOTED, (whole, inner: string) => (inner.length > QUOTED_NAME_MAX_CHARS ? `"${echoInput(inner)}"` : whole)) : message;
   return echoInput(shortened, MAX_ERROR_MESSAGE_CHARS);
 }
 
