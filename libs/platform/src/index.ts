@@ -17,6 +17,7 @@ export {
   notFound,
   unauthenticated,
 } from './errors/app-error.js';
+export { echoInput, RECEIVED_PREFIX_CHARS } from './errors/echo-input.js';
 export { parseId } from './errors/ids.js';
 export { isServiceUnavailable } from './errors/unavailable.js';
 export { createFileStore } from './files/create-file-store.js';
