@@ -17,6 +17,7 @@ import { TitleProvenance1796410701863 } from './1796410701863-TitleProvenance.js
 import { TitleReviewPending1796410810911 } from './1796410810911-TitleReviewPending.js';
 import { Timeline1796432830145 } from './1796432830145-Timeline.js';
 import { ChallengeClosureAndConsent1796433210303 } from './1796433210303-ChallengeClosureAndConsent.js';
+import { Conversations1796433697197 } from './1796433697197-Conversations.js';
 import { Deadlines1796435585163 } from './1796435585163-Deadlines.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
@@ -40,5 +41,6 @@ export const MIGRATIONS: Function[] = [
   TitleReviewPending1796410810911,
   Timeline1796432830145,
   ChallengeClosureAndConsent1796433210303,
+  Conversations1796433697197,
   Deadlines1796435585163,
 ];

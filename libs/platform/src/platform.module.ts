@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { APP_CONFIG } from './config/config.js';
 import { QueueRegistry } from './queue/queue-registry.js';
 import { PUBSUB } from './pubsub/pubsub.js';
+import { FILE_STORE } from './files/file-store.js';
 import type { Runtime } from './runtime/runtime.js';
 import { CLOCK } from './time/clock.js';
 
@@ -45,8 +46,9 @@ export class PlatformModule {
         { provide: QueueRegistry, useValue: runtime.queues },
         { provide: PUBSUB, useValue: runtime.pubsub },
         { provide: CLOCK, useValue: runtime.clock },
+        { provide: FILE_STORE, useValue: runtime.files },
       ],
-      exports: [RUNTIME, APP_CONFIG, QueueRegistry, PUBSUB, CLOCK, TypeOrmModule],
+      exports: [RUNTIME, APP_CONFIG, QueueRegistry, PUBSUB, CLOCK, FILE_STORE, TypeOrmModule],
     };
   }
 }

@@ -66,6 +66,8 @@ export interface DomainEventPayloads {
   'match-request.info-provided': MatchRequestEventData;
   /** A case is past a deadline: a reminder to its owner, or (still overdue after the reminder) an escalation to the AUTHORITY. Ids only. */
   'deadline.overdue': DeadlineOverdueData;
+  /** A message was written on the conversation of a match request or a 揭榜 application (ids only, never its text). */
+  'case-message.sent': CaseMessageEventData;
   /** An e-mail was queued (its row holds recipient and text); ids only. */
   'mail.queued': { mailId: string };
   /** A published 揭榜 challenge's terms changed (budget, deadlines): old and new values, which a later read cannot recover. */
@@ -107,6 +109,14 @@ export interface DeadlineOverdueData {
   dueAt: string;
   /** Working days overdue when the step was taken (one decimal). */
   workingDaysOverdue: number;
+}
+
+export interface CaseMessageEventData {
+  messageId: string;
+  subjectType: 'MATCH_REQUEST' | 'CHALLENGE_APPLICATION';
+  subjectId: string;
+  senderOrganizationId: string;
+  recipientOrganizationId: string;
 }
 
 export interface NotificationCreatedData {
@@ -196,6 +206,12 @@ export interface JobPayloads {
   'notify.deadline-overdue': EventJob<'deadline.overdue'>;
   /** Periodic (repeatable): find overdue match requests and 揭榜 applications, record and send reminders and escalations once each. */
   'deadlines.sweep': { requestedBy?: string };
+  /** Tell the other side of a case about a new message on its conversation. */
+  'notify.case-message': EventJob<'case-message.sent'>;
+  /** Tell the API processes (pub/sub) about a new message, for `Subscription.caseMessageAdded`. */
+  'case-message.publish': EventJob<'case-message.sent'>;
+  /** Nightly (repeatable): delete attachments uploaded but never sent with a message (older than a day). */
+  'conversations.purge-abandoned-uploads': { requestedBy?: string };
   /** Tell the API processes (pub/sub) about new notifications, for `Subscription.notificationAdded`. */
   'notification.publish': EventJob<'notification.created'>;
   /** Match requests changed: schedule one debounced refresh of the authority's monthly figures. */
@@ -258,6 +274,9 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.title-review-decided': { queue: 'notify', attempts: 5 },
   'notify.deadline-overdue': { queue: 'notify', attempts: 5 },
   'deadlines.sweep': { queue: 'notify', attempts: 3 },
+  'notify.case-message': { queue: 'notify', attempts: 5 },
+  'case-message.publish': { queue: 'notify', attempts: 3 },
+  'conversations.purge-abandoned-uploads': { queue: 'imports', attempts: 3 },
   // Like match-request.publish: a live update is worth little after a few seconds.
   'notification.publish': { queue: 'notify', attempts: 3 },
   'insights.schedule-refresh': { queue: 'notify', attempts: 5 },
@@ -327,6 +346,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'match-request.info-provided': ['notify.match-request', 'match-request.publish'],
   'deadline.overdue': ['notify.deadline-overdue'],
   'mail.queued': ['mail.deliver'],
+  'case-message.sent': ['notify.case-message', 'case-message.publish'],
   'challenge.terms-changed': ['notify.challenge-terms-changed'],
   'notification.created': ['notification.publish'],
   'enterprise-import.queued': ['imports.parse-enterprises'],

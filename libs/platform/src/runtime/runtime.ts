@@ -11,6 +11,8 @@ import { QueueRegistry } from '../queue/queue-registry.js';
 import { createPubSub } from '../pubsub/create-pubsub.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { systemClock, type Clock } from '../time/clock.js';
+import { createFileStore } from '../files/create-file-store.js';
+import type { FileStore } from '../files/file-store.js';
 
 /** The infrastructure a process runs on, started before Nest and stopped after it. */
 export interface Runtime {
@@ -25,6 +27,8 @@ export interface Runtime {
   readonly pubsub: PubSub;
   /** What time it is for deadline logic (tests inject a settable one). */
   readonly clock: Clock;
+  /** Uploaded files (attachments): DATA_DIR/files, or the S3-compatible bucket of S3_URL. */
+  readonly files: FileStore;
   /** Stops the relay and the queues, letting running jobs finish. */
   stopWork(): Promise<void>;
   /** {@link stopWork}, then closes pub/sub and the database (and stops embedded PostgreSQL). */
@@ -92,6 +96,7 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
     log: (level, message) => logger[level](message),
   });
   await pubsub.start();
+  const files = createFileStore(config);
   const relay =
     options.role === 'api'
       ? undefined
@@ -115,11 +120,13 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
     relay,
     pubsub,
     clock: options.clock ?? systemClock,
+    files,
     stopWork,
     close() {
       closed ??= (async () => {
         await stopWork();
         await pubsub.close().catch((err: Error) => logger.warn(`closing pub/sub failed: ${err.message}`));
+        await files.close().catch(() => undefined);
         await database.close();
       })();
       return closed;
