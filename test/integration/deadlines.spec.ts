@@ -9,6 +9,8 @@ import { ListingEntity } from '../../libs/listings/src/entities/listing.entity.j
 import { MatchRequestService } from '../../libs/matching/src/requests/match-request.service.js';
 import { MatchRequestEntity } from '../../libs/matching/src/requests/match-request.entity.js';
 import { DeadlineDeskService } from '../../libs/matching/src/deadlines/deadline-desk.service.js';
+import { ChallengeApplicationService } from '../../libs/listings/src/challenges/challenge-application.service.js';
+import { ChallengeEntity } from '../../libs/listings/src/entities/listing-details.entity.js';
 import { SettableClock } from '../../libs/platform/src/time/clock.js';
 import { bundledWorkingCalendar } from '../../libs/calendar/src/index.js';
 import { openTestDataSource } from '../helpers/test-database.js';
@@ -143,6 +145,35 @@ describe('deadlines: pause and sweep (real PostgreSQL, injected clock)', () => {
     expect((await desk.overdue(authority, {}, 50)).rows.some((r) => r.id === id)).toBe(false);
     await desk.sweep();
     expect(await alerts(id)).toBe(2);
+  });
+
+  it('a 揭榜 application: respondBy in 5 working days, reminded once when missed, on the desk as CHALLENGE_APPLICATION', async () => {
+    const anchor = await makeOrg('ANCHOR_ENTERPRISE', '330203');
+    const listing = await dataSource.getRepository(ListingEntity).save({
+      kind: 'CHALLENGE' as const,
+      ownerOrganizationId: anchor.organizationId,
+      status: 'PUBLISHED' as const,
+      title: '高精度伺服电机编码器国产化攻关',
+      description: '征集 23 位绝对值编码器的国产化方案。',
+      regionCodes: ['330203'],
+      industryCodes: ['C38'],
+      tags: [],
+      publishedAt: new Date(),
+      closedAt: null,
+    });
+    await dataSource.getRepository(ChallengeEntity).insert({ listingId: listing.id, techField: '精密传感', requirements: '分辨率 ≥ 23 位', budget: 3_000_000, applyBy: '2099-12-31', ipOwnership: 'SHARED', indicators: [] });
+    const applications = new ChallengeApplicationService(dataSource, clock, calendar);
+    clock.set(bj('2026-09-22T10:00'));
+    const app = await dataSource.transaction((m) => applications.apply(m, firm, { challengeId: listing.id, proposal: '采用磁电复合方案，12 个月完成样机。', shareProfile: false }));
+    // Tue 09-22 10:00 + 5 working days (40 h): Tue 7, Wed 8, Thu 8, (中秋 Fri–Sun), Mon 8, Tue 8 → 39, Wed 09-30 10:00
+    expect(app.respondBy?.toISOString()).toBe(bj('2026-09-30T10:00').toISOString());
+    clock.set(bj('2026-10-08T09:30'));
+    await Promise.all([desk.sweep(), desk.sweep()]);
+    expect(await alerts(app.id)).toBe(1);
+    expect(await steps(app.id, 'REMINDER')).toBe(1);
+    const item = (await desk.overdue(authority, { kind: 'CHALLENGE_APPLICATION', ownerOrganizationId: anchor.organizationId }, 10)).rows[0];
+    // 09-30 10:00 → 17:00 (7 h), 国庆 10-01–07, 10-08 09:00–09:30 (0.5 h) = 7.5 h
+    expect(item).toMatchObject({ subjectType: 'CHALLENGE_APPLICATION', id: app.id, deadline: 'RESPOND', workingDaysOverdue: 0.9, firmOrganizationId: firm.organizationId });
   });
 
   it('matchStats: median working hours to the first answer and the on-time rate', async () => {
