@@ -10,6 +10,7 @@
  *    against the vocabulary (vocabulary.ts) by a lattice: the cheapest path where a known word costs 1
  *    and an unknown character 1.5, so known words cover as much as they can and, among equal paths, the
  *    leftmost-longest word wins (知识产权质押融资 stays whole; 余姚厂房 → 余姚 | 厂房).
+ *    A phrase in which no segment is a known word or a place stays one term (第4轮, 盐雾试验).
  * 3. Consecutive unknown characters form an unknown run: one character is a term (unless it is a
  *    stopword such as 的 and something else remains), two characters are a term, three or more become
  *    their overlapping character bigrams (阳明科创 → 阳明, 明科, 科创).
@@ -166,7 +167,12 @@ export function unknownRunTerms(text: string): string[] {
 export function analyzeQuery(query: string, vocab: Vocabulary = defaultVocabulary()): AnalyzedQuery {
   const normalized = normalizeText(query ?? '');
   const phrases = queryTerms(normalized);
-  const segments = phrases.flatMap((p) => segmentPhrase(p, vocab));
+  // A phrase with no known word in it stays one term: bigrams of text the vocabulary does not know
+  // would only add noise (第4轮, 盐雾试验 stay substrings).
+  const segments = phrases.flatMap((p) => {
+    const parts = segmentPhrase(p, vocab);
+    return parts.some((s) => s.kind === 'word' || s.kind === 'region') ? parts : [{ text: p, kind: 'other' as const }];
+  });
   const terms: string[] = [];
   const seen = new Set<string>();
   const regions: RegionMention[] = [];
