@@ -105,14 +105,6 @@ function segmentHan(chars: readonly string[], vocab: Vocabulary): Segment[] {
   }
   const out: Segment[] = [];
   for (let i = 0; i < n; i = next[i]!) out.push({ text: chars.slice(i, next[i]!).join(''), kind: kindAt[i]! });
-  // A place followed by an institution word is a name (宁波银行), not a filter.
-  for (let k = 0; k + 1 < out.length; k++) {
-    const s = out[k]!;
-    const following = out[k + 1]!;
-    if (s.kind === 'region' && NAME_SUFFIXES.includes(following.text)) {
-      out.splice(k, 2, { text: s.text + following.text, kind: 'word' });
-    }
-  }
   // A one-character place (甬) next to an unknown character is part of a name, not a place.
   for (let k = 0; k < out.length; k++) {
     const s = out[k]!;
@@ -125,6 +117,15 @@ function segmentHan(chars: readonly string[], vocab: Vocabulary): Segment[] {
     const last = merged[merged.length - 1];
     if (s.kind === 'unknown' && last?.kind === 'unknown') last.text += s.text;
     else merged.push({ ...s });
+  }
+  // A place followed by an institution word is a name (宁波银行, 余姚支行), not a filter.
+  for (let k = 0; k + 1 < merged.length; k++) {
+    const s = merged[k]!;
+    const following = merged[k + 1]!;
+    const suffix = NAME_SUFFIXES.find((w) => following.text.startsWith(w));
+    if (s.kind !== 'region' || !suffix) continue;
+    if (following.text === suffix) merged.splice(k, 2, { text: s.text + suffix, kind: 'word' });
+    else merged.splice(k, 2, { text: s.text + suffix, kind: 'word' }, { text: following.text.slice(suffix.length), kind: following.kind });
   }
   return merged;
 }

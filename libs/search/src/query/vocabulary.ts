@@ -48,7 +48,7 @@ export const COMMON_WORDS: readonly string[] = [
   '模具', '注塑', '压铸', '电池', '电机', '芯片', '传感器', '机器人', '新材料', '新能源', '光伏', '储能', '汽车', '零部件', '家电',
   '企业', '中小企业', '小微企业', '专精特新', '科技', '创新', '技术', '攻关', '难题', '需求', '合作', '对接', '转化', '成果',
   '节能', '降碳', '碳排放', '环保', '环评', '消防', '安全', '质量', '标准', '管理', '精益', '财税', '税务', '法律', '上市', '股改',
-  '人才', '招聘', '工业', '制造', '网关', '信用', '出口', '外贸', '跨境', '电商', '品牌', '营销', '市场',
+  '人才', '招聘', '质押', '抵押', '工业', '制造', '网关', '信用', '出口', '外贸', '跨境', '电商', '品牌', '营销', '市场',
 ];
 
 const STOPWORDS: readonly string[] = ['的', '了', '和', '与', '及', '或', '在', '找', '要', '想', '我', '吗', '呢', '请', '求', '有', '个', '哪', '些', '是'];
@@ -84,7 +84,7 @@ export function industryNameForms(name: string): string[] {
   const core = name.replace(/(制造业|加工业|工业|业)$/u, '');
   if (core.length >= 2) out.push(core);
   for (const part of core.split(/[、，,和及]/u)) if (part.length >= 2) out.push(part);
-  return out;
+  return [...new Set(out)];
 }
 
 export interface VocabularyOptions {
