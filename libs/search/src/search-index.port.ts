@@ -112,7 +112,15 @@ export interface SearchIndexStats {
   memoryBytes?: number;
 }
 
-/** One search engine behind the port. Methods reject when the engine is unreachable. */
+/**
+ * One search engine behind the port. Methods reject when the engine is unreachable.
+ *
+ * Query analysis (query/query-analysis.ts, issue 19) is shared: both adapters analyse
+ * `SearchRequest.query` with the same pure module and return PHRASE hits first. What Meilisearch
+ * cannot express: MOST_TERMS (a quoted phrase — the only way its adapter matches Chinese infixes — is
+ * never optional under any `matchingStrategy`), and the embedded rank within ALL_TERMS (idf × field
+ * weight × synonym factor, place bonus); Meilisearch orders those hits by its own ranking rules.
+ */
 export interface SearchIndex {
   /** 'embedded' or 'meilisearch'. */
   readonly engine: string;

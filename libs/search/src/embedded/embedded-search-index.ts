@@ -13,6 +13,9 @@
  *   summed over the terms; ties: newer publishedAt first, then id;
  * - an empty query browses the filtered documents, newest first;
  * - facets count every matching document after the filters.
+ * The above are the PHRASE hits. With query analysis (on unless `analysis: false`; see
+ * query/query-analysis.ts and matchTerms below) ALL_TERMS and MOST_TERMS hits follow them: the
+ * analysed terms in any order, places named in the query as region filters.
  * Everything lives in memory: the index starts empty and is rebuilt from the database at start.
  */
 import type {
