@@ -176,6 +176,18 @@ describe('search over GraphQL (embedded engine, real queue)', () => {
       expect(r.hits[0]!.highlight).toMatch(/<em>.+<\/em>.*<em>.+<\/em>/);
     });
 
+    it('a typo that finds nothing gets did-you-mean suggestions that do find something', async () => {
+      const SUGGEST = `query($i: SearchInput!) { search(input: $i) { total suggestions } }`;
+      // 厂方 for 厂房 (same pinyin): 标准 + 厂方 are both required, and nothing says 厂方.
+      const typo = await app.gql(SUGGEST, { i: { query: '标准厂方' } }, enterprise.token);
+      expect(typo.errors).toBeUndefined();
+      expect(typo.data!.search.total).toBe(0);
+      expect(typo.data!.search.suggestions[0]).toBe('标准厂房');
+      const fixed = await analysed(typo.data!.search.suggestions[0]);
+      expect(fixed.hits[0]!.listing.kind).toBe('PARK_VACANCY');
+      expect((await app.gql(SUGGEST, { i: { query: '检测认证服务' } }, enterprise.token)).data!.search.suggestions).toEqual([]);
+    });
+
     it('bad input gives a result or BAD_USER_INPUT, never an engine error', async () => {
       for (const query of ['！！！，。', '余姚', '厂'.repeat(100), '🏭🚀', '厂房🏭余姚', "'; DROP TABLE listings; --", 'kind = CHALLENGE OR 1=1', 'regionCodes:330281', 'Ｓｅｌｅｃｔ * ＦＲＯＭ', '<script>alert(1)</script>']) {
         const res = await app.gql(ANALYSED, { i: { query } }, enterprise.token);

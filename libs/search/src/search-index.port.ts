@@ -104,6 +104,13 @@ export interface SearchResponse {
   /** Of `total`, the PHRASE hits (equal to `total` when browsing or with analysis off). */
   phraseTotal: number;
   reading?: QueryReading;
+  /**
+   * When a text query found nothing: up to three corrected queries (normalised), nearest first, by
+   * pinyin and by one changed character against the vocabulary (query/suggest.ts). The embedded
+   * engine keeps only corrections whose words occur in the index; Meilisearch checks them against
+   * the vocabulary only.
+   */
+  suggestions?: string[];
 }
 
 export interface SearchIndexStats {

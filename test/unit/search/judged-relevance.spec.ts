@@ -17,6 +17,8 @@ interface QueryFigures {
   ndcg: number;
   rr: number;
   zero: boolean;
+  /** For a zero-result query: whether searching its first suggestion puts a relevant listing (grade ≥ 2) first. */
+  rescued?: boolean;
 }
 
 function dcg(grades: readonly number[]): number {
@@ -47,7 +49,13 @@ describe('graded relevance on the judgement set (embedded engine)', () => {
         const r = await index.search({ query: j.query, filters: {}, limit: 100, offset: 0, analysis });
         return figuresFor(j, corpus, r.hits.map((h) => h.id), r.total);
       };
-      results.set(j.query, { on: await run(true), off: await run(false) });
+      const on = await run(true);
+      if (on.zero) {
+        const first = (await index.search({ query: j.query, filters: {}, limit: 1, offset: 0 })).suggestions?.[0];
+        const top = first ? (await index.search({ query: first, filters: {}, limit: 1, offset: 0 })).hits[0] : undefined;
+        on.rescued = top !== undefined && grade(j, corpus.find((d) => d.id === top.id)!) >= 2;
+      }
+      results.set(j.query, { on, off: await run(false) });
     }
   });
 
@@ -89,6 +97,9 @@ describe('graded relevance on the judgement set (embedded engine)', () => {
         '|---|---|---|---|---|',
         ...rows,
         `zero results with analysis on: ${zeroOn.join(' ') || '(none)'}`,
+        `of those, the first did-you-mean suggestion puts a relevant listing first for: ${
+          JUDGEMENTS.filter((j) => results.get(j.query)!.on.rescued).map((j) => j.query).join(' ') || '(none)'
+        } (${JUDGEMENTS.filter((j) => results.get(j.query)!.on.rescued).length} of ${zeroOn.length})`,
       ].join('\n'),
     );
     // What issue 19 asks: unspaced combinations rarely find nothing; the analysis never makes a class worse.

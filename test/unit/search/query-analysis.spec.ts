@@ -8,6 +8,7 @@ import { analyzeQuery, segmentPhrase, unknownRunTerms } from '../../../libs/sear
 import { buildVocabulary, industryNameForms, regionNameForms, vocabulary } from '../../../libs/search/src/query/vocabulary.js';
 import { buildGradedQuery, regionClause, andFilters } from '../../../libs/search/src/meilisearch/meilisearch-query.js';
 import { queryTerms } from '../../../libs/search/src/text/normalize.js';
+import { suggestQueries, toPinyin } from '../../../libs/search/src/query/suggest.js';
 
 const seg = (q: string) =>
   analyzeQuery(q)
@@ -169,5 +170,42 @@ describe('the analysed query on Meilisearch (pure parts)', () => {
     expect(andFilters(undefined, 'b')).toBe('b');
     expect(andFilters('a', 'b')).toBe('a AND b');
     expect(andFilters(undefined, undefined)).toBeUndefined();
+  });
+});
+
+describe('did-you-mean (suggestQueries)', () => {
+  const everything = () => true;
+  it.each([
+    // homophones picked from the input method's list
+    ['知识产权质压', '知识产权质押'],
+    ['数字化转形', '数字化转型'],
+    ['检验检侧', '检验检测'],
+    ['标准厂方', '标准厂房'],
+    ['揭膀挂帅', '揭榜挂帅'],
+    ['人材贷', '人才贷'],
+    ['供应连金融', '供应链金融'],
+    // one wrong character, not a homophone
+    ['高新技木企业', '高新技术企业'],
+    ['计量校淮', '计量校准'],
+  ])('%s → %s', (query, first) => {
+    expect(suggestQueries(query, everything)[0]).toBe(first);
+  });
+
+  it('keeps only corrections the engine can match, at most three, and the other phrases as they are', () => {
+    expect(suggestQueries('知识产权质压', () => false)).toEqual([]);
+    expect(suggestQueries('余姚 标准厂方', everything)[0]).toBe('余姚 标准厂房');
+    expect(suggestQueries('揭膀挂帅', everything).length).toBeLessThanOrEqual(3);
+  });
+
+  it('suggests nothing for text it cannot place, empty or over-long queries', () => {
+    expect(suggestQueries('', everything)).toEqual([]);
+    expect(suggestQueries('😀', everything)).toEqual([]);
+    expect(suggestQueries('abc', everything)).toEqual([]);
+    expect(suggestQueries('厂'.repeat(100), everything)).toEqual([]);
+  });
+
+  it('toneless pinyin', () => {
+    expect(toPinyin('质押')).toBe('zhi ya');
+    expect(toPinyin('质压')).toBe('zhi ya');
   });
 });

@@ -51,4 +51,8 @@ export class SearchResultModel {
     description: '从搜索词中识别并应用的筛选条件：地名成为地区筛选（含下级地区及不限地区的信息），只作用于非 PHRASE 命中 (filters read from the query: a place becomes a region filter, with the nesting rules of regionCodes; it narrows the non-PHRASE hits only)',
   })
   appliedFilters: AppliedSearchFilterModel[];
+  @Field(() => [String], {
+    description: '没有命中时的纠错建议（按拼音与一字之差，从平台词表中找最接近的写法），最多 3 条，最接近的在前；有命中时为空 (when nothing matched: up to 3 corrected queries, nearest first, by pinyin and one changed character; empty otherwise)',
+  })
+  suggestions: string[];
 }

@@ -87,6 +87,7 @@ export class SearchResolver {
       phraseTotal: Math.max(0, response.phraseTotal - droppedPhrase),
       terms: response.reading?.terms ?? [],
       appliedFilters: (response.reading?.regions ?? []).map((r) => ({ field: 'regionCode', value: r.code, label: r.name, text: r.text })),
+      suggestions: response.suggestions ?? [],
     };
   }
 }

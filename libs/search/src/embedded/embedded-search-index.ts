@@ -37,6 +37,7 @@ import { normalizeText, queryTerms } from '../text/normalize.js';
 import { NgramPostings } from './ngram-postings.js';
 import { analyzeQuery, type AnalyzedQuery } from '../query/query-analysis.js';
 import { buildVocabulary, vocabulary, type Vocabulary } from '../query/vocabulary.js';
+import { suggestQueries, warmSuggestions } from '../query/suggest.js';
 import { Dictionary, MultiColumn } from './embedded-columns.js';
 import { regionStem } from '../../../identity/src/index.js';
 
@@ -122,7 +123,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.snippetWidth = options.snippetWidth ?? 60;
   }
 
-  async init(): Promise<void> {}
+  async init(): Promise<void> {
+    warmSuggestions(this.vocabulary);
+  }
 
   async upsert(documents: SearchDocument[]): Promise<void> {
     for (const doc of documents) {
@@ -203,6 +206,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     });
     const response: SearchResponse = { total: count, hits, facets, phraseTotal: phraseCount };
     if (analysis && phrases.length > 0) response.reading = { terms: analysis.terms, regions: analysis.regions.map((r) => ({ ...r })) };
+    if (analysis && phrases.length > 0 && count === 0) response.suggestions = suggestQueries(analysis.normalized, (p) => this.mayMatch(p), this.vocabulary);
     return response;
   }
 
@@ -455,6 +459,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
       }
     }
     return { matched, scores, count };
+  }
+
+  /** Whether a (corrected) phrase can match: as a substring, or every analysed term (with synonyms) somewhere. */
+  private mayMatch(phrase: string): boolean {
+    if (this.plan(phrase).estimate > 0) return true;
+    const terms = analyzeQuery(phrase, this.vocabulary).terms;
+    return terms.length > 0 && terms.every((t) => this.plan(t).estimate > 0);
   }
 
   /** Field weight of `alt` in a slot: FIELD_TITLE, FIELD_TAGS, FIELD_BODY, or 0 when absent. */

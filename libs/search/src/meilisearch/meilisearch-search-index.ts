@@ -24,6 +24,7 @@ import type { MatchLevel, SearchDocument, SearchHitRef, SearchIndex, SearchIndex
 import { GRAM_FIELDS, INDEX_FORMAT, toMeiliDocument, type MeiliListingDocument } from './meilisearch-document.js';
 import { andFilters, BROWSE_SORT, buildFilter, buildGradedQuery, buildQuery, idFilter, planPage, regionClause, type GradedQuery } from './meilisearch-query.js';
 import { analyzeQuery, type AnalyzedQuery } from '../query/query-analysis.js';
+import { suggestQueries } from '../query/suggest.js';
 import { buildSettings, settingsDiff } from './meilisearch-settings.js';
 import { FACETS, HIT_FIELDS, hitHighlight, mapFacets } from './meilisearch-hits.js';
 
@@ -214,6 +215,7 @@ export class MeilisearchSearchIndex implements SearchIndex {
       const total = counted.totalHits ?? counted.estimatedTotalHits ?? hits.length;
       const response: SearchResponse = { total, hits, facets: mapFacets(counted.facetDistribution), phraseTotal: total };
       if (analysis && !browsing) response.reading = { terms: analysis.terms, regions: analysis.regions.map((r) => ({ ...r })) };
+      if (analysis && !browsing && total === 0) response.suggestions = suggestQueries(analysis.normalized, () => true);
       return response;
     });
   }
@@ -256,8 +258,10 @@ export class MeilisearchSearchIndex implements SearchIndex {
       score: hit._rankingScore ?? 0,
       match,
     }));
+    const total = phraseTotal + termsTotal - sharedTotal;
     return {
-      total: phraseTotal + termsTotal - sharedTotal,
+      ...(total === 0 ? { suggestions: suggestQueries(analysis.normalized, () => true) } : {}),
+      total,
       hits,
       facets: mapFacets(combineFacets(phrase.facetDistribution, terms.facetDistribution, shared.facetDistribution)),
       phraseTotal,
