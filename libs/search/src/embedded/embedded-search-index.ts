@@ -155,7 +155,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const phrases = analysis ? analysis.phrases : queryTerms(request.query ?? '');
     let matched: Int32Array;
     let count = 0;
-    let phraseCount = 0;
+    let phraseCount: number;
     /** Rank key per matched entry: level first, then the score within the level (see LEVEL_UNIT). */
     let keys: Float64Array | null = null;
     let scores: Float64Array | null = null;
