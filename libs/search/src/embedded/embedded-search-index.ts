@@ -492,9 +492,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * query named (regions nest, or the slot has none), and contain every analysed term in any order
    * (ALL_TERMS) or all but one of three or more (MOST_TERMS). Each matched term adds its rarity
    * (BM25 idf over the n-gram postings) × its field weight (title 3, tags 2, elsewhere 1) × 0.7 for a
-   * synonym variant; coverage is the share of the terms' characters found. The terms are taken rarest
-   * first: a slot that may qualify contains one of the first (n − required + 1) terms, so only their
-   * postings are scanned and the other terms are checked on those slots only.
+   * synonym variant; coverage is the share of the terms' characters found. The term dropped for
+   * MOST_TERMS is never the rarest term the index holds (the most telling one; a term the index does
+   * not hold, such as a typo, is the one dropped): only that term's postings are scanned and the
+   * other terms are checked on its slots.
    */
   private matchTerms(analysis: AnalyzedQuery, filter: SlotFilter | null, phraseMatched: Int32Array, phraseCount: number) {
     if (this.graded.seen.length < this.size) {
@@ -552,9 +553,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
         best[s] = weight;
       }
     };
-    const scanned = Math.min(terms, terms - required + 1);
-    for (let k = 0; k < scanned; k++) {
-      const p = plans[k]!;
+    // Terms the index does not hold at all can only be the one dropped; the rarest term it holds is
+    // never dropped, so only that term's postings are scanned and the others are checked on them.
+    const absent = plans.filter((p) => p.estimate === 0).length;
+    const first = terms > 0 && absent <= terms - required ? absent : -1;
+    if (first >= 0) {
+      const p = plans[first]!;
       for (let a = 0; a < p.alternatives.length; a++) {
         const alt = p.alternatives[a]!;
         const factor = p.idf * (a === 0 ? 1 : SYNONYM_FACTOR);
@@ -570,10 +574,11 @@ export class EmbeddedSearchIndex implements SearchIndex {
             if (st === REJECTED) continue;
           }
           const w = this.fieldWeight(s, alt);
-          if (w > 0) credit(s, k, w * factor, p.length);
+          if (w > 0) credit(s, first, w * factor, p.length);
         }
       }
     }
+    const others = plans.map((_, k) => k).filter((k) => k !== first && plans[k]!.estimate > 0);
     const matched = new Int32Array(n);
     const scores = new Float64Array(n);
     const levels = new Uint8Array(n);
@@ -582,7 +587,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     for (let i = 0; i < n; i++) {
       const s = touched[i]!;
       if (seen[s] === OK) {
-        for (let k = scanned; k < terms && matchedTerms[s]! + (terms - k) >= required; k++) {
+        for (let o = 0; o < others.length && matchedTerms[s]! + (others.length - o) >= required; o++) {
+          const k = others[o]!;
           const p = plans[k]!;
           for (let a = 0; a < p.alternatives.length; a++) {
             const w = this.fieldWeight(s, p.alternatives[a]!);
