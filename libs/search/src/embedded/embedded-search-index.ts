@@ -468,15 +468,22 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return terms.length > 0 && terms.every((t) => this.plan(t).estimate > 0);
   }
 
-  /** Field weight of `alt` in a slot: FIELD_TITLE, FIELD_TAGS, FIELD_BODY, or 0 when absent. */
-  private fieldWeight(s: number, alt: string): number {
+  /**
+   * Field weight of `alt` in a slot: FIELD_TITLE, FIELD_TAGS, FIELD_BODY, or 0 when absent. `present`:
+   * the caller knows the slot contains it (an exact one- or two-character posting list), so only the
+   * short title and tags are scanned; for such terms presence is otherwise read from the postings.
+   */
+  private fieldWeight(s: number, alt: string, present = false): number {
+    const len = alt.length;
+    if (!present && len <= 2 && !this.postings.has(alt, s)) return 0;
+    const known = present || len <= 2;
     const text = this.texts[s]!;
     const tl = this.titleLength[s]!;
-    const len = alt.length;
+    const te = this.tagsEnd[s]!;
     if (tl >= len && text.lastIndexOf(alt, tl - len) >= 0) return FIELD_TITLE;
-    const at = text.indexOf(alt, tl + 1);
-    if (at < 0) return 0;
-    return at + len <= this.tagsEnd[s]! ? FIELD_TAGS : FIELD_BODY;
+    if (te - tl - 1 >= len && text.lastIndexOf(alt, te - len) > tl) return FIELD_TAGS;
+    if (known) return FIELD_BODY;
+    return text.indexOf(alt, te + 1) >= 0 ? FIELD_BODY : 0;
   }
 
   /** Region table of the places a query named: 1 for every indexed region code that nests with one. */
@@ -563,6 +570,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
         const alt = p.alternatives[a]!;
         const factor = p.idf * (a === 0 ? 1 : SYNONYM_FACTOR);
         const cands = this.postings.candidates(alt);
+        // One- or two-character lists are exact: their slots contain the term.
+        const exact = alt.length <= 2;
         for (let i = 0; i < cands.length; i++) {
           const s = cands[i]!;
           let st = seen[s]!;
@@ -573,7 +582,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
             touch(s);
             if (st === REJECTED) continue;
           }
-          const w = this.fieldWeight(s, alt);
+          const w = this.fieldWeight(s, alt, exact);
           if (w > 0) credit(s, first, w * factor, p.length);
         }
       }
