@@ -56,7 +56,8 @@ export interface SearchRequest {
 /**
  * How a hit matched, best first: PHRASE — every phrase of the query (or a synonym variant) is a
  * substring, the behaviour before analysis, always ranked first; ALL_TERMS — every analysed term,
- * in any order, within the places the query named; MOST_TERMS — all but one of three or more terms.
+ * in any order, within the places the query named; MOST_TERMS — all but one of three or more terms
+ * (embedded engine: the dropped term is never the rarest term the index holds).
  */
 export type MatchLevel = 'PHRASE' | 'ALL_TERMS' | 'MOST_TERMS';
 

@@ -9,7 +9,7 @@ registerEnumType(SearchMatchLevelEnum, {
   valuesMap: {
     PHRASE: { description: '原样包含搜索词（或其同义词），排在最前 (contains the query text as typed, or a synonym; always ranked first)' },
     ALL_TERMS: { description: '包含拆分出的全部词语，顺序不限，且在搜索词所提地区内 (contains every word the query was split into, in any order, within the place it named)' },
-    MOST_TERMS: { description: '三个及以上词语中缺一个 (all but one of three or more words)' },
+    MOST_TERMS: { description: '三个及以上词语中缺一个，缺的不是最少见的词 (all but one of three or more words, never the rarest one)' },
   },
 });
 
