@@ -7,6 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { analyzeQuery, segmentPhrase, unknownRunTerms } from '../../../libs/search/src/query/query-analysis.js';
 import { buildVocabulary, industryNameForms, regionNameForms, vocabulary } from '../../../libs/search/src/query/vocabulary.js';
 import { buildGradedQuery, regionClause, andFilters } from '../../../libs/search/src/meilisearch/meilisearch-query.js';
+import { combineFacets, mergeGradedPage } from '../../../libs/search/src/meilisearch/meilisearch-hits.js';
 import { queryTerms } from '../../../libs/search/src/text/normalize.js';
 import { suggestQueries, toPinyin } from '../../../libs/search/src/query/suggest.js';
 
@@ -163,6 +164,27 @@ describe('the analysed query on Meilisearch (pure parts)', () => {
     // q carries only gram tokens, spaces and quotes: no operator reaches Meilisearch.
     expect(buildGradedQuery(analyzeQuery('专利贷款 -"x" OR 1')).terms!.q).toMatch(/^[\w" ]+$/);
   });
+  it('merges a page: PHRASE hits first, then terms hits that are not PHRASE hits, paged across both', () => {
+    const h = (id: string) => ({ id });
+    const phrase = [h('p1'), h('p2')];
+    const terms = [h('p2'), h('t1'), h('t2'), h('t3')];
+    const page = (offset: number, limit: number, phraseTotal = 2) =>
+      mergeGradedPage(phrase, terms, { phraseTotal, window: offset + limit, offset, limit }).map((x) => `${x.hit.id}:${x.match}`);
+    expect(page(0, 10)).toEqual(['p1:PHRASE', 'p2:PHRASE', 't1:ALL_TERMS', 't2:ALL_TERMS', 't3:ALL_TERMS']);
+    expect(page(1, 2)).toEqual(['p2:PHRASE', 't1:ALL_TERMS']);
+    expect(page(3, 5)).toEqual(['t2:ALL_TERMS', 't3:ALL_TERMS']);
+    // More PHRASE hits than the window: the page lies within them, no terms hit is used.
+    expect(page(0, 1, 50)).toEqual(['p1:PHRASE']);
+  });
+
+  it('facets of the union: phrase + terms − shared', () => {
+    expect(combineFacets({ kind: { A: 2, B: 1 } }, { kind: { A: 3 }, regionCodes: { '330281': 2 } }, { kind: { A: 1 } })).toEqual({
+      kind: { A: 4, B: 1 },
+      regionCodes: { '330281': 2 },
+    });
+    expect(combineFacets(undefined, undefined, undefined)).toEqual({});
+  });
+
   it('region clause and AND of filters', () => {
     expect(regionClause(['330281'])).toContain('regionPrefixes IN ["330281"]');
     expect(regionClause([''])).toBeUndefined();

@@ -20,13 +20,13 @@ import {
   type SearchResponse as MeiliSearchResponse,
   type Task,
 } from 'meilisearch';
-import type { MatchLevel, SearchDocument, SearchHitRef, SearchIndex, SearchIndexStats, SearchRequest, SearchResponse } from '../search-index.port.js';
+import type { SearchDocument, SearchHitRef, SearchIndex, SearchIndexStats, SearchRequest, SearchResponse } from '../search-index.port.js';
 import { GRAM_FIELDS, INDEX_FORMAT, toMeiliDocument, type MeiliListingDocument } from './meilisearch-document.js';
 import { andFilters, BROWSE_SORT, buildFilter, buildGradedQuery, buildQuery, idFilter, planPage, regionClause, type GradedQuery } from './meilisearch-query.js';
 import { analyzeQuery, type AnalyzedQuery } from '../query/query-analysis.js';
 import { suggestQueries } from '../query/suggest.js';
 import { buildSettings, settingsDiff } from './meilisearch-settings.js';
-import { FACETS, HIT_FIELDS, hitHighlight, mapFacets } from './meilisearch-hits.js';
+import { combineFacets, FACETS, HIT_FIELDS, hitHighlight, mapFacets, mergeGradedPage } from './meilisearch-hits.js';
 
 export interface MeilisearchSearchIndexOptions {
   url: string;
@@ -52,23 +52,6 @@ const DELETE_CHUNK = 10_000;
 
 type VersionRow = { id: string; version: number; indexFormat?: string };
 type HitRow = { id: string } & Record<string, unknown>;
-
-type Distribution = Record<string, Record<string, number>> | undefined;
-
-/** Facet counts of the union of two searches: a + b − shared. */
-function combineFacets(a: Distribution, b: Distribution, shared: Distribution): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {};
-  const add = (d: Distribution, sign: number) => {
-    for (const [attribute, counts] of Object.entries(d ?? {})) {
-      const into = (out[attribute] ??= {});
-      for (const [value, count] of Object.entries(counts)) into[value] = (into[value] ?? 0) + sign * count;
-    }
-  };
-  add(a, 1);
-  add(b, 1);
-  add(shared, -1);
-  return out;
-}
 
 /** The URL for messages: no credentials, no query string. */
 function describeUrl(url: string): string {
@@ -245,14 +228,12 @@ export class MeilisearchSearchIndex implements SearchIndex {
     const shared: MeiliSearchResponse<HitRow> = first.results[1]!;
     const phraseTotal = phrase.totalHits ?? phrase.estimatedTotalHits ?? phrase.hits.length;
     const sharedTotal = shared.totalHits ?? shared.estimatedTotalHits ?? 0;
-    const phraseIds = new Set(phrase.hits.map((h) => String(h.id)));
-    const merged: Array<{ hit: MeiliSearchResponse<HitRow>['hits'][number]; match: MatchLevel }> = phrase.hits.map((hit) => ({ hit, match: 'PHRASE' }));
     // Every PHRASE hit of the window was fetched when phraseTotal ≤ window, so the shared ones can be skipped.
     const need = Math.min(this.maxTotalHits, window - Math.min(window, phraseTotal) + sharedTotal);
     const terms: MeiliSearchResponse<HitRow> = await this.index(client).search<HitRow>(planned.terms.q, { filter: termsFilter, ...common, attributesToRetrieve: HIT_FIELDS, page: 1, hitsPerPage: need, facets });
     const termsTotal = terms.totalHits ?? terms.estimatedTotalHits ?? terms.hits.length;
-    if (phraseTotal <= window) for (const hit of terms.hits) if (!phraseIds.has(String(hit.id))) merged.push({ hit, match: 'ALL_TERMS' });
-    const hits: SearchHitRef[] = merged.slice(offset, offset + limit).map(({ hit, match }) => ({
+    const page = mergeGradedPage(phrase.hits, terms.hits, { phraseTotal, window, offset, limit });
+    const hits: SearchHitRef[] = page.map(({ hit, match }) => ({
       id: String(hit.id),
       highlight: hitHighlight(hit, planned.marks),
       score: hit._rankingScore ?? 0,
