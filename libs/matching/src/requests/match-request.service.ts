@@ -226,7 +226,8 @@ export class MatchRequestService {
     authorizeRow(actor, 'requestMatchInformation', { ownerOrganizationId: request.ownerOrganizationId });
     requireStatus(request, OPEN_MATCH_REQUEST_STATUSES, '要求补充材料', 'ask for information', 'id');
     if (request.infoRequestedAt) {
-      throw conflict(`该申请已在等待企业补充材料（自 ${request.infoRequestedAt.toISOString()} 起），请等企业答复 (match request ${request.id} already waits for the firm's information)`, 'id');
+      const since = new Date(+request.infoRequestedAt + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+      throw conflict(`该申请已在等待企业补充材料（自北京时间 ${since} 起），请等企业答复 (match request ${request.id} already waits for the firm's information since ${request.infoRequestedAt.toISOString()})`, 'id');
     }
     request.infoRequestedAt = this.clock.now();
     return this.transition(manager, request, 'match-request.info-requested', actor!, { kind: 'INFO_REQUESTED', note: question });
