@@ -18,7 +18,7 @@ import { TitleReviewPending1796410810911 } from './1796410810911-TitleReviewPend
 import { Timeline1796432830145 } from './1796432830145-Timeline.js';
 import { ChallengeClosureAndConsent1796433210303 } from './1796433210303-ChallengeClosureAndConsent.js';
 import { Conversations1796433697197 } from './1796433697197-Conversations.js';
-import { Deadlines1796435585163 } from './1796435585163-Deadlines.js';
+import { Deadlines1796436289706 } from './1796436289706-Deadlines.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -42,5 +42,5 @@ export const MIGRATIONS: Function[] = [
   Timeline1796432830145,
   ChallengeClosureAndConsent1796433210303,
   Conversations1796433697197,
-  Deadlines1796435585163,
+  Deadlines1796436289706,
 ];

@@ -44,6 +44,8 @@ import {
 } from '../helpers/listing-fixtures.js';
 
 const REQUEST_INFO = 'mutation($id: ID!, $m: String!) { requestMatchInformation(id: $id, message: $m) { id status } }';
+const REQUEST_APP_INFO = 'mutation($id: ID!, $m: String!) { requestChallengeApplicationInformation(id: $id, message: $m) { id awaitingInformationSince } }';
+const PROVIDE_APP_INFO = 'mutation($id: ID!, $m: String!) { provideChallengeApplicationInformation(id: $id, message: $m) { id awaitingInformationSince } }';
 const PROVIDE_INFO = 'mutation($id: ID!, $m: String!) { provideMatchInformation(id: $id, message: $m) { id status } }';
 
 /**
@@ -138,6 +140,8 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   // Deadlines (issue 17): the owner asks its own request's firm for information; that firm answers.
   requestMatchInformation: only(LISTING_OWNER_KINDS.flatMap(both)),
   provideMatchInformation: only(both('ENTERPRISE')),
+  requestChallengeApplicationInformation: only(both('ANCHOR_ENTERPRISE')),
+  provideChallengeApplicationInformation: only(both('ENTERPRISE')),
   // Credentials and sessions (issue 13): on the caller's own account; reset by anyone holding a mailed token.
   logout: only(SIGNED_IN),
   revokeOtherSessions: only(SIGNED_IN),
@@ -418,6 +422,19 @@ describe('access table: every mutation × every kind of caller', () => {
           expect(await applicationStatus(applicationId)).toBe('SUBMITTED');
         },
       };
+    },
+    requestChallengeApplicationInformation: async (actor) => {
+      const owner = actor.startsWith('ANCHOR_ENTERPRISE:') ? actor : 'ANCHOR_ENTERPRISE:verified';
+      const applicationId = await applicationTo(await publishedListingOf(owner), 'ENTERPRISE:verified');
+      const unchanged = await nothingWritten();
+      return { query: REQUEST_APP_INFO, variables: { id: applicationId, m: '请补充样机测试报告' }, unchanged };
+    },
+    provideChallengeApplicationInformation: async (actor) => {
+      const applicant = actor.startsWith('ENTERPRISE:') ? actor : 'ENTERPRISE:verified';
+      const applicationId = await applicationTo(await publishedListingOf('ANCHOR_ENTERPRISE:verified'), applicant);
+      ok(await app.gql(REQUEST_APP_INFO, { id: applicationId, m: '请补充样机测试报告' }, tokenOf('ANCHOR_ENTERPRISE:verified')), 'requestChallengeApplicationInformation');
+      const unchanged = await nothingWritten();
+      return { query: PROVIDE_APP_INFO, variables: { id: applicationId, m: '测试报告已补充' }, unchanged };
     },
     withdrawChallengeApplication: async (actor) => {
       const applicant = actor.startsWith('ENTERPRISE:') ? actor : 'ENTERPRISE:verified';

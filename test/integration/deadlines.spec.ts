@@ -174,6 +174,23 @@ describe('deadlines: pause and sweep (real PostgreSQL, injected clock)', () => {
     const item = (await desk.overdue(authority, { kind: 'CHALLENGE_APPLICATION', ownerOrganizationId: anchor.organizationId }, 10)).rows[0];
     // 09-30 10:00 → 17:00 (7 h), 国庆 10-01–07, 10-08 09:00–09:30 (0.5 h) = 7.5 h
     expect(item).toMatchObject({ subjectType: 'CHALLENGE_APPLICATION', id: app.id, deadline: 'RESPOND', workingDaysOverdue: 0.9, firmOrganizationId: firm.organizationId });
+
+    // The owner asks for information: off the desk while paused; the answer moves the deadlines on.
+    clock.set(bj('2026-10-08T10:00'));
+    const paused = await dataSource.transaction((m) => applications.requestInformation(m, anchor, app.id, '请补充样机测试报告'));
+    expect(paused.infoRequestedAt?.toISOString()).toBe(bj('2026-10-08T10:00').toISOString());
+    expect((await desk.overdue(authority, { kind: 'CHALLENGE_APPLICATION', ownerOrganizationId: anchor.organizationId }, 10)).totalCount).toBe(0);
+    await expect(dataSource.transaction((m) => applications.provideInformation(m, bank, app.id, '已补充'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    clock.set(bj('2026-10-09T10:00'));
+    const resumed = await dataSource.transaction((m) => applications.provideInformation(m, firm, app.id, '样机测试报告已上传'));
+    // paused Thu 10-08 10:00 → Fri 10-09 10:00 = 8 working hours: respondBy 09-30 10:00 → 10-08 10:00
+    expect(resumed.infoRequestedAt).toBeNull();
+    expect(resumed.respondBy?.toISOString()).toBe(bj('2026-10-08T10:00').toISOString());
+    expect(await steps(app.id, 'INFO_REQUESTED')).toBe(1);
+    expect(await steps(app.id, 'INFO_PROVIDED')).toBe(1);
+    // The moved deadline is a new due instant: missed again, it is reminded again.
+    await desk.sweep();
+    expect(await steps(app.id, 'REMINDER')).toBe(2);
   });
 
   it('matchStats: median working hours to the first answer and the on-time rate', async () => {

@@ -83,3 +83,32 @@ export class DeadlineOverdueNotifier implements JobHandler<'notify.deadline-over
     return { title: challenge.title, firm: firm.name, noun: `对榜单「${challenge.title}」的揭榜申请` };
   }
 }
+
+/**
+ * 揭榜 information steps: the applicant is asked for information (the clock pauses), or the
+ * challenge's owner learns the applicant answered (it runs again). The text stays on the timeline.
+ */
+@Injectable()
+@HandlesJob('notify.challenge-application-information')
+export class ChallengeApplicationInformationNotifier implements JobHandler<'notify.challenge-application-information'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async handle(job: JobPayloads['notify.challenge-application-information']): Promise<void> {
+    const { applicationId, challengeId, applicantOrganizationId, step } = job.data;
+    const challenge = await this.dataSource.getRepository(ListingEntity).findOneBy({ id: challengeId });
+    if (!challenge) return;
+    const [owner, applicant] = await Promise.all([
+      this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: challenge.ownerOrganizationId }),
+      this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: applicantOrganizationId }),
+    ]);
+    if (!owner || !applicant) return;
+    const notice =
+      step === 'INFO_REQUESTED'
+        ? { organizationId: applicantOrganizationId, title: `请补充揭榜材料：${challenge.title}`, body: `「${owner.name}」请您就榜单「${challenge.title}」的揭榜申请补充材料或信息，请在申请的时间线中查看并答复；答复前评审时限暂停计算。` }
+        : { organizationId: challenge.ownerOrganizationId, title: `揭榜企业已补充材料：${challenge.title}`, body: `「${applicant.name}」已就榜单「${challenge.title}」的揭榜申请补充材料，评审时限恢复计算。` };
+    await this.notifications.createMany([{ ...notice, kind: job.eventType, targetType: 'CHALLENGE_APPLICATION', targetId: applicationId, sourceEventId: job.eventId }]);
+  }
+}

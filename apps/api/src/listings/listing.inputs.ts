@@ -157,6 +157,7 @@ export class ChallengeApplicationModel {
   @Field(() => DateTimeScalar, { description: '最近修改时间 (last change)' }) updatedAt: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: '答复时限：发榜方须在此前入围或作出决定（按工作日计算，工作时间 09:00–17:00 北京时间）；时限制度前的申请为空 (respond-by instant: shortlist or decide before it; working days, 09:00–17:00 Beijing; null on older applications)' }) respondBy: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: '决定时限：发榜方须在此前接受或拒绝（按工作日计算）；时限制度前的申请为空 (decide-by instant: accept or reject before it; working days; null on older applications)' }) decideBy: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '发榜方要求申请企业补充材料的时刻；答复前评审时限暂停，答复后为空 (when the owner asked the applicant for information; the deadlines are paused until it answers; null otherwise)' }) awaitingInformationSince: Date | null;
 }
 
 @InputType('ListingFilter', { description: '发布信息筛选条件，各条件同时满足 (all conditions apply)' })

@@ -111,5 +111,6 @@ export function toApplicationModel(a: ChallengeApplicationEntity): ChallengeAppl
     updatedAt: a.updatedAt,
     respondBy: a.respondBy,
     decideBy: a.decideBy,
+    awaitingInformationSince: a.infoRequestedAt,
   };
 }

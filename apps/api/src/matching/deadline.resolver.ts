@@ -10,6 +10,8 @@ import type { RequestContext } from '../graphql/request-context.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import { ChallengeApplicationModel } from '../listings/listing.inputs.js';
+import { toApplicationModel } from '../listings/listing.mapper.js';
+import { ChallengeApplicationService } from '../../../../libs/listings/src/index.js';
 import { MatchRequestModel } from './match-request.models.js';
 import { toMatchRequestModel } from './match-request.mapper.js';
 import { OverdueRequestConnectionModel, OverdueRequestFilterInput, OverdueRequestModel } from './deadline.models.js';
@@ -54,11 +56,35 @@ export class MatchRequestDeadlineResolver {
 
 @Resolver(() => ChallengeApplicationModel)
 export class ChallengeApplicationDeadlineResolver {
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly applications: ChallengeApplicationService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
-  @ResolveField(() => Boolean, { description: '是否已超过当前时限：已提交的看答复时限，已入围的看决定时限 (past the running deadline: respondBy while SUBMITTED, decideBy while SHORTLISTED)' })
+  @ResolveField(() => Boolean, { description: '是否已超过当前时限：已提交的看答复时限，已入围的看决定时限；等待申请企业补充材料期间为 false (past the running deadline: respondBy while SUBMITTED, decideBy while SHORTLISTED; false while waiting on the applicant)' })
   overdue(@Parent() a: ChallengeApplicationModel): boolean {
-    return overdueDeadline(APPLICATION_STAGE[a.status] ?? null, a, false, this.clock.now()) !== null;
+    return overdueDeadline(APPLICATION_STAGE[a.status] ?? null, a, a.awaitingInformationSince != null, this.clock.now()) !== null;
+  }
+
+  @Mutation(() => ChallengeApplicationModel, { description: '发榜企业要求揭榜企业补充材料（已提交或已入围的申请）；答复前评审时限暂停 (the challenge\'s owner asks the applicant for information on a SUBMITTED or SHORTLISTED application; the deadlines pause until it answers)' })
+  async requestChallengeApplicationInformation(
+    @Args('id', { type: () => ID, description: '揭榜申请 ID (application id)' }) id: string,
+    @Args('message', { description: '需要补充的材料或信息，1–2000 字 (what to provide, 1–2,000 characters)' }) message: string,
+    @Context() ctx: RequestContext,
+  ) {
+    const actor = ctx.actor;
+    return toApplicationModel(await inTransaction(this.dataSource, (m) => this.applications.requestInformation(m, actor, id, message)));
+  }
+
+  @Mutation(() => ChallengeApplicationModel, { description: '揭榜企业答复补充材料要求；评审时限恢复计算，并顺延暂停的工作时间 (the applicant answers; the deadlines run again, moved on by the paused working time)' })
+  async provideChallengeApplicationInformation(
+    @Args('id', { type: () => ID, description: '揭榜申请 ID (application id)' }) id: string,
+    @Args('message', { description: '补充的信息，1–2000 字 (the information, 1–2,000 characters)' }) message: string,
+    @Context() ctx: RequestContext,
+  ) {
+    const actor = ctx.actor;
+    return toApplicationModel(await inTransaction(this.dataSource, (m) => this.applications.provideInformation(m, actor, id, message)));
   }
 }
 

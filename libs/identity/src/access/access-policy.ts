@@ -70,6 +70,8 @@ export const MUTATION_RULES = {
   // Deadlines (issue 17): the owner asks the firm for information (the clock pauses); the firm answers.
   requestMatchInformation: { kinds: LISTING_OWNERS, ownRowsOnly: true },
   provideMatchInformation: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  requestChallengeApplicationInformation: { kinds: ['ANCHOR_ENTERPRISE'], ownRowsOnly: true },
+  provideChallengeApplicationInformation: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
   // Beyond the contract: the authority's bulk onboarding of cultivation lists.
   importEnterprises: { kinds: ['AUTHORITY'] },
   // Asynchronous imports (issue 14): the same desk as importEnterprises.

@@ -9,7 +9,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from '../listing-enums.j
 @Index('uq_challenge_applications_live', ['challengeId', 'applicantOrganizationId'], { unique: true, where: "status NOT IN ('WITHDRAWN', 'CLOSED_BY_OWNER')" })
 @Index('ix_challenge_applications_applicant', ['applicantOrganizationId', 'createdAt'])
 /** The deadline sweep and the overdue desk: undecided applications by deadline. */
-@Index('ix_challenge_applications_deadlines', ['respondBy', 'decideBy'], { where: "status IN ('SUBMITTED', 'SHORTLISTED')" })
+@Index('ix_challenge_applications_deadlines', ['respondBy', 'decideBy'], { where: "status IN ('SUBMITTED', 'SHORTLISTED') AND info_requested_at IS NULL" })
 export class ChallengeApplicationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -53,6 +53,10 @@ export class ChallengeApplicationEntity {
 
   @Column('timestamptz', { name: 'decide_by', nullable: true })
   decideBy: Date | null;
+
+  /** Set while the challenge's owner waits on the applicant for information (the deadline clock stands still); null otherwise. */
+  @Column('timestamptz', { name: 'info_requested_at', nullable: true })
+  infoRequestedAt: Date | null;
 
   @Column('int', { default: 1 })
   version: number;

@@ -32,7 +32,7 @@ import {
 } from '../listing-enums.js';
 import { ChallengeApplicationEntity } from './challenge-application.entity.js';
 import { recordTimeline } from '../../../timeline/src/index.js';
-import { bundledWorkingCalendar, deadlinesFor, WORKING_CALENDAR, type WorkingCalendar } from '../../../calendar/src/index.js';
+import { bundledWorkingCalendar, deadlinesFor, resumeDeadlines, WORKING_CALENDAR, type WorkingCalendar } from '../../../calendar/src/index.js';
 import { CLOCK, systemClock, type Clock } from '../../../platform/src/index.js';
 
 export interface ApplyToChallengeCommand {
@@ -233,12 +233,87 @@ export class ChallengeApplicationService {
       }
     }
 
+    this.stopWaiting(application, this.clock.now());
     application.status = DECISION_TARGET[decision];
     if (decisionComment !== undefined) application.decisionComment = decisionComment;
     if (decision !== 'SHORTLIST') application.decidedAt = new Date();
     application.version += 1;
     const saved = await manager.save(application);
     await this.record(manager, 'challenge-application.decided', saved, actor!);
+    return saved;
+  }
+
+  /**
+   * The challenge's owner asks the applicant for information on an undecided (SUBMITTED or
+   * SHORTLISTED) application: the deadline clock stands still until the applicant answers
+   * ({@link provideInformation}) or the owner decides. The question is the step's note.
+   */
+  async requestInformation(manager: EntityManager, actor: Actor | undefined, id: string, message: string): Promise<ChallengeApplicationEntity> {
+    authorizeKind(actor, 'requestChallengeApplicationInformation');
+    const question = infoText(message);
+    const application = await this.lockUndecided(manager, parseId(String(id ?? ''), 'id'), '要求补充材料', 'ask for information');
+    const listing = await manager.findOneBy(ListingEntity, { id: application.challengeId });
+    authorizeRow(actor, 'requestChallengeApplicationInformation', { ownerOrganizationId: listing?.ownerOrganizationId ?? '' });
+    if (application.infoRequestedAt) {
+      throw conflict(`该揭榜申请已在等待申请企业补充材料，请等对方答复 (application ${application.id} already waits for the applicant's information)`, 'id');
+    }
+    application.infoRequestedAt = this.clock.now();
+    return this.recordInformation(manager, application, actor!, 'INFO_REQUESTED', question);
+  }
+
+  /** The applicant answers the owner's request for information; the clock runs again, the deadlines moved on by the pause. */
+  async provideInformation(manager: EntityManager, actor: Actor | undefined, id: string, message: string): Promise<ChallengeApplicationEntity> {
+    authorizeKind(actor, 'provideChallengeApplicationInformation');
+    const answer = infoText(message);
+    const application = await this.lockUndecided(manager, parseId(String(id ?? ''), 'id'), '补充材料', 'provide information');
+    authorizeRow(actor, 'provideChallengeApplicationInformation', { ownerOrganizationId: application.applicantOrganizationId });
+    if (!application.infoRequestedAt) {
+      throw conflict(`发榜方没有要求补充材料，无需答复 (the challenge's owner has not asked for information on application ${application.id})`, 'id');
+    }
+    this.stopWaiting(application, this.clock.now());
+    return this.recordInformation(manager, application, actor!, 'INFO_PROVIDED', answer);
+  }
+
+  private async lockUndecided(manager: EntityManager, id: string, verbZh: string, verbEn: string): Promise<ChallengeApplicationEntity> {
+    const application = await manager.findOne(ChallengeApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!application) throw applicationNotFound(id);
+    if (!WITHDRAWABLE.includes(application.status)) {
+      throw conflict(
+        `该揭榜申请当前状态为${APPLICATION_STATUS_LABELS[application.status]}（${application.status}），只有已提交或已入围的申请可以${verbZh} ` +
+          `(application ${id} is ${application.status}; only SUBMITTED or SHORTLISTED applications can ${verbEn})`,
+        'id',
+      );
+    }
+    return application;
+  }
+
+  /** Ends a pause: the deadlines move on by its working time. */
+  private stopWaiting(application: ChallengeApplicationEntity, at: Date): void {
+    if (!application.infoRequestedAt) return;
+    if (application.respondBy && application.decideBy) {
+      Object.assign(application, resumeDeadlines(this.calendar, { respondBy: application.respondBy, decideBy: application.decideBy }, application.infoRequestedAt, at));
+    }
+    application.infoRequestedAt = null;
+  }
+
+  /** An information step: the row, its timeline entry (with the text) and `challenge-application.information` for the other side's notice. */
+  private async recordInformation(
+    manager: EntityManager,
+    application: ChallengeApplicationEntity,
+    actor: Actor,
+    kind: 'INFO_REQUESTED' | 'INFO_PROVIDED',
+    note: string,
+  ): Promise<ChallengeApplicationEntity> {
+    application.version += 1;
+    const saved = await manager.save(application);
+    await recordTimeline(manager, { subjectType: 'CHALLENGE_APPLICATION', subjectId: saved.id, kind, actorOrganizationId: actor.organizationId, actorUserId: actor.userId, note });
+    await recordEvent(manager, {
+      type: 'challenge-application.information',
+      aggregateType: 'challenge-application',
+      aggregateId: saved.id,
+      data: { applicationId: saved.id, challengeId: saved.challengeId, applicantOrganizationId: saved.applicantOrganizationId, status: saved.status, version: saved.version, step: kind },
+      actorUserId: actor.userId,
+    });
     return saved;
   }
 
@@ -407,6 +482,15 @@ export class ChallengeApplicationService {
       actorUserId,
     });
   }
+}
+
+/** The text of an information request or answer: required, at most 2,000 characters. */
+function infoText(value: unknown): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '') throw badInput('请填写需要补充或已补充的材料说明 (message must not be empty)', 'message');
+  const n = chars(text);
+  if (n > 2000) throw badInput(`说明最多 2000 字，当前 ${n} 字，请精简 (message has ${n} characters; at most 2,000 are allowed)`, 'message');
+  return text;
 }
 
 function validateProposal(value: unknown): string {

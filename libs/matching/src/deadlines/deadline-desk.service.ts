@@ -61,7 +61,7 @@ export const SWEEP_BATCH = 2000;
 
 /**
  * Every open case with its running deadline: match requests (PENDING: respond; ACCEPTED: decide; not
- * while the owner waits on the firm) and 揭榜 applications (SUBMITTED: respond; SHORTLISTED: decide),
+ * while the owner waits on the firm) and 揭榜 applications (SUBMITTED: respond; SHORTLISTED: decide; not paused),
  * overdue at $1. Columns: subject_type, id, kind, owner_id, firm_id, region_code, deadline, due_at.
  */
 const OVERDUE_SQL = `
@@ -80,7 +80,8 @@ const OVERDUE_SQL = `
     FROM challenge_applications a
     JOIN listings l ON l.id = a.challenge_id
     JOIN organizations o ON o.id = a.applicant_organization_id
-   WHERE (a.status = 'SUBMITTED' AND a.respond_by < $1) OR (a.status = 'SHORTLISTED' AND a.decide_by < $1)`;
+   WHERE a.info_requested_at IS NULL
+     AND ((a.status = 'SUBMITTED' AND a.respond_by < $1) OR (a.status = 'SHORTLISTED' AND a.decide_by < $1))`;
 
 /**
  * Deadlines at work: the periodic sweep that reminds owners of overdue cases and escalates those

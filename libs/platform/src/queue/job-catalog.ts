@@ -54,6 +54,8 @@ export interface DomainEventPayloads {
   'challenge-application.submitted': ChallengeApplicationEventData;
   'challenge-application.decided': ChallengeApplicationEventData;
   'challenge-application.withdrawn': ChallengeApplicationEventData;
+  /** The challenge's owner asked the applicant for information (clock paused), or the applicant answered (clock runs again). */
+  'challenge-application.information': ChallengeApplicationEventData & { step: 'INFO_REQUESTED' | 'INFO_PROVIDED' };
   /** An open (SUBMITTED or SHORTLISTED) application ended because its challenge was closed (CLOSED_BY_OWNER). */
   'challenge-application.closed': ChallengeApplicationEventData;
   /** Match requests (对接申请): every transition. */
@@ -202,6 +204,8 @@ export interface JobPayloads {
   'notify.challenge-terms-changed': EventJob<'challenge.terms-changed'>;
   /** Tell each firm of a re-review decision that its title's re-review was recorded as pending, or cleared. */
   'notify.title-review-decided': EventJob<'title-review.decided'>;
+  /** Tell the applicant the owner asks for information, or the owner that the applicant answered. */
+  'notify.challenge-application-information': EventJob<'challenge-application.information'>;
   /** A case is overdue: remind its owner's members, or escalate to the AUTHORITY. */
   'notify.deadline-overdue': EventJob<'deadline.overdue'>;
   /** Periodic (repeatable): find overdue match requests and 揭榜 applications, record and send reminders and escalations once each. */
@@ -273,6 +277,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.enterprise-title-decided': { queue: 'notify', attempts: 5 },
   'notify.title-review-decided': { queue: 'notify', attempts: 5 },
   'notify.deadline-overdue': { queue: 'notify', attempts: 5 },
+  'notify.challenge-application-information': { queue: 'notify', attempts: 5 },
   'deadlines.sweep': { queue: 'notify', attempts: 3 },
   'notify.case-message': { queue: 'notify', attempts: 5 },
   'case-message.publish': { queue: 'notify', attempts: 3 },
@@ -345,6 +350,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'match-request.info-requested': ['notify.match-request', 'match-request.publish'],
   'match-request.info-provided': ['notify.match-request', 'match-request.publish'],
   'deadline.overdue': ['notify.deadline-overdue'],
+  'challenge-application.information': ['notify.challenge-application-information'],
   'mail.queued': ['mail.deliver'],
   'case-message.sent': ['notify.case-message', 'case-message.publish'],
   'challenge.terms-changed': ['notify.challenge-terms-changed'],
