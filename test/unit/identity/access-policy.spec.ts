@@ -57,6 +57,8 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   respondToMatchRequest: { SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own' },
   completeMatchRequest: { ENTERPRISE: 'own' },
   cancelMatchRequest: { ENTERPRISE: 'own' },
+  recordCreditDecision: { BANK: 'own' },
+  recordServiceDelivery: { SERVICE_PROVIDER: 'own' },
   importEnterprises: { AUTHORITY: 'yes' },
   startEnterpriseImport: { AUTHORITY: 'yes' },
   confirmEnterpriseImport: { AUTHORITY: 'yes' },

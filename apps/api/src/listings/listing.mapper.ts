@@ -106,6 +106,8 @@ export function toApplicationModel(a: ChallengeApplicationEntity): ChallengeAppl
     status: a.status,
     decisionComment: a.decisionComment,
     decidedAt: a.decidedAt,
+    rejectionReasonCode: a.rejectionReasonCode,
+    contractValue: a.contractValue,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };

@@ -15,5 +15,18 @@ export function toMatchRequestModel(r: MatchRequestEntity): MatchRequestModel {
     rating: r.rating,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    outcomeFacts: {
+      declineReasonCode: r.declineReasonCode,
+      creditApproved: r.creditApproved,
+      amountGranted: r.amountGranted,
+      annualRatePercent: r.annualRatePercent,
+      termMonths: r.termMonths,
+      disbursedOn: r.disbursedOn,
+      creditDeclineReasonCode: r.creditDeclineReasonCode,
+      deliveredOn: r.deliveredOn,
+      servicePrice: r.servicePrice,
+      outcomeNote: r.outcomeNote,
+      outcomeRecordedAt: r.outcomeRecordedAt,
+    },
   };
 }

@@ -5,6 +5,7 @@ import {
   MATCH_REQUEST_STATUSES,
   type MatchOutcome,
   type MatchRequestStatus,
+  type MatchRequestEntity,
 } from '../../../../libs/matching/src/index.js';
 import { DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { asEnum } from '../graphql/enums.js';
@@ -56,7 +57,25 @@ export class MatchRequestModel {
   /** Resolved through the per-request loaders. */
   listingId: string;
   enterpriseOrganizationId: string;
+  /** Read by MatchOutcomeResolver (declineReason, creditDecision, serviceDelivery; issue 17). */
+  outcomeFacts: MatchOutcomeFacts;
 }
+
+/** The request's coded decline and recorded outcome, as stored. */
+export type MatchOutcomeFacts = Pick<
+  MatchRequestEntity,
+  | 'declineReasonCode'
+  | 'creditApproved'
+  | 'amountGranted'
+  | 'annualRatePercent'
+  | 'termMonths'
+  | 'disbursedOn'
+  | 'creditDeclineReasonCode'
+  | 'deliveredOn'
+  | 'servicePrice'
+  | 'outcomeNote'
+  | 'outcomeRecordedAt'
+>;
 
 @ObjectType('MatchRequestEdge', { description: '对接申请列表的一项 (one match request of a page)' })
 export class MatchRequestEdgeModel {
@@ -85,4 +104,6 @@ export class ProviderMatchStatsModel {
   @Field(() => Float, { nullable: true, description: '平均评分，1–5；尚无评分时为空 (mean rating 1..5; null before the first rating)' }) averageRating: number | null;
   @Field(() => Int, { description: '评分次数 (ratings given)' }) ratingCount: number;
   @Field(() => Float, { nullable: true, description: '从申请到接受或婉拒的中位时长，单位：小时 (median hours from request to accept/decline)' }) medianResponseHours: number | null;
+  @Field(() => Float, { nullable: true, description: '授信通过率 = 获批 / 已登记的授信结果，小数 0–1；仅银行，尚无结果时为空 (credit approval rate: approved / decisions recorded, a fraction 0..1; banks only, null before the first)' }) creditApprovalRate: number | null;
+  @Field(() => Float, { nullable: true, description: '从申请日到放款日的中位天数；尚无放款时为空 (median days from the request date to disbursement; null before the first)' }) medianDaysToDisbursement: number | null;
 }

@@ -41,6 +41,14 @@ export class ChallengeApplicationEntity {
   @Column('timestamptz', { name: 'decided_at', nullable: true })
   decidedAt: Date | null;
 
+  /** Why the owner rejected it (issue 17): a code of the CHALLENGE list in libs/codes (decline-reasons.ts). */
+  @Column('text', { name: 'rejection_reason_code', nullable: true })
+  rejectionReasonCode: string | null;
+
+  /** Yuan: the contract value agreed on acceptance (optional). */
+  @Column('bigint', { name: 'contract_value', nullable: true, transformer: bigintNumber })
+  contractValue: number | null;
+
   @Column('int', { default: 1 })
   version: number;
 

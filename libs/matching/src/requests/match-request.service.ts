@@ -17,7 +17,9 @@ import type { DomainEventType } from '../../../platform/src/index.js';
 import { authorizeKind, authorizeRow, assertNotRevoked, lockStanding } from '../../../identity/src/index.js';
 import type { Actor } from '../../../identity/src/index.js';
 import { financingNeedAmount } from '../../../enterprises/src/index.js';
-import { shareLockedListing, canSeeListing } from '../../../listings/src/index.js';
+import { shareLockedListing, canSeeListing, CreditProductEntity } from '../../../listings/src/index.js';
+import { describeDeclineReasonProblem, type DeclineReasonKind } from '../../../codes/src/index.js';
+import { creditAmountProblem } from '../core/outcome-bounds.js';
 import { recordTimeline } from '../../../timeline/src/index.js';
 import { MatchRequestEntity } from './match-request.entity.js';
 import {
@@ -65,6 +67,10 @@ export interface ProviderMatchStats {
   ratingCount: number;
   /** Median hours from request to accept/decline; null before the first response. */
   medianResponseHours: number | null;
+  /** Credit (issue 17): approved / credit decisions recorded; null before the first decision. */
+  creditApprovalRate: number | null;
+  /** Credit: median whole days from the request's date to disbursement (Beijing dates); null before the first. */
+  medianDaysToDisbursement: number | null;
 }
 
 export const MATCH_MESSAGE_MAX_CHARS = 2000;
@@ -107,7 +113,7 @@ export class MatchRequestService {
       where: { listingId, enterpriseOrganizationId: enterprise.organizationId, status: In([...OPEN_MATCH_REQUEST_STATUSES]) },
     });
     if (open) throw alreadyOpen(open);
-    const requestedAmount = amount ?? (listing.kind === 'CREDIT_PRODUCT' ? await financingNeedAmount(manager, enterprise.organizationId) : null);
+    const requestedAmount = listing.kind === 'CREDIT_PRODUCT' ? await creditRequestAmount(manager, listingId, amount, enterprise.organizationId) : (amount ?? null);
     // Share-locked: a concurrent revocation of the enterprise either sees this request or refuses it.
     const standing = await lockStanding(manager, enterprise.organizationId);
     assertNotRevoked(standing, 'requestMatch');
@@ -143,7 +149,14 @@ export class MatchRequestService {
   }
 
   /** The listing's owner accepts or declines a PENDING request. */
-  async respond(manager: EntityManager, actor: Actor | undefined, id: string, accept: boolean, message?: string | null): Promise<MatchRequestEntity> {
+  async respond(
+    manager: EntityManager,
+    actor: Actor | undefined,
+    id: string,
+    accept: boolean,
+    message?: string | null,
+    reasonCode?: string | null,
+  ): Promise<MatchRequestEntity> {
     // Kind and sign-in first, so strangers learn nothing about which requests exist.
     authorizeKind(actor, 'respondToMatchRequest');
     const requestId = parseId(String(id ?? ''), 'id');
@@ -152,6 +165,7 @@ export class MatchRequestService {
     const request = await this.lockRequest(manager, requestId);
     authorizeRow(actor, 'respondToMatchRequest', { ownerOrganizationId: request.ownerOrganizationId });
     requireStatus(request, ['PENDING'], accept ? '接受' : '婉拒', accept ? 'accept' : 'decline', 'id');
+    request.declineReasonCode = declineReasonFor(request.listingKind, accept, reasonCode, responseMessage);
     request.status = accept ? 'ACCEPTED' : 'DECLINED';
     request.responseMessage = responseMessage;
     request.respondedAt = new Date();
@@ -270,7 +284,8 @@ export class MatchRequestService {
               avg(rating) AS avg_rating,
               count(rating) AS rating_count,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - created_at) / 3600)
-                FILTER (WHERE responded_at IS NOT NULL) AS median_hours
+                FILTER (WHERE responded_at IS NOT NULL) AS median_hours,
+              ${CREDIT_OUTCOME_COLUMNS}
          FROM match_requests WHERE owner_organization_id = ANY($1::uuid[]) GROUP BY owner_organization_id`,
       [[...new Set(organizationIds)]],
     );
@@ -308,6 +323,7 @@ export class MatchRequestService {
       actorOrganizationId: actor.organizationId,
       actorUserId,
       note: type === 'match-request.responded' ? r.responseMessage : null,
+      reasonCode: type === 'match-request.responded' ? r.declineReasonCode : null,
       data: revokedOrganizationId ? { cause: 'ORGANIZATION_REVOKED', revokedOrganizationId } : {},
     });
     await recordEvent(manager, {
@@ -328,6 +344,12 @@ export class MatchRequestService {
     });
   }
 }
+
+/** Credit outcome aggregates over match_requests rows (provider figures; issue 17 item 8). */
+const CREDIT_OUTCOME_COLUMNS = `count(*) FILTER (WHERE credit_approved IS NOT NULL) AS credit_decided,
+              count(*) FILTER (WHERE credit_approved) AS credit_approved,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY disbursed_on - (created_at AT TIME ZONE 'Asia/Shanghai')::date)
+                FILTER (WHERE disbursed_on IS NOT NULL) AS median_disbursement_days`;
 
 type MatchRequestEventType = Extract<DomainEventType, `match-request.${string}`>;
 
@@ -354,7 +376,41 @@ export function toStats(row: Record<string, string | null> | undefined): Provide
     averageRating: ratingCount ? round(Number(row!.avg_rating), 2) : null,
     ratingCount,
     medianResponseHours: row?.median_hours == null ? null : round(Number(row.median_hours), 2),
+    creditApprovalRate: ratio(n('credit_approved'), n('credit_decided')),
+    medianDaysToDisbursement: row?.median_disbursement_days == null ? null : round(Number(row.median_disbursement_days), 1),
   };
+}
+
+/**
+ * The decline's reason code (issue 17): required when declining, from the listing kind's list
+ * (其他 needs the reply text); refused when accepting. Null when accepting.
+ */
+function declineReasonFor(kind: DeclineReasonKind, accept: boolean, code: string | null | undefined, text: string | null): string | null {
+  if (accept) {
+    if (code != null) throw badInput('接受申请时无需填写理由代码，请去掉 reasonCode (reasonCode is only for declines)', 'reasonCode');
+    return null;
+  }
+  const problem = describeDeclineReasonProblem(kind, code, text);
+  if (problem) throw badInput(problem, 'reasonCode');
+  return code!;
+}
+
+/**
+ * The amount applied for on a credit product: an explicit amount must lie in the product's own
+ * range (and under the platform's ceiling, outcome-bounds.ts); without one, the firm's recorded
+ * financing need is used only when it lies in that range (else none: the firm did not ask this
+ * product for that amount).
+ */
+async function creditRequestAmount(manager: EntityManager, listingId: string, amount: number | null | undefined, enterpriseId: string): Promise<number | null> {
+  const product = await manager.findOneBy(CreditProductEntity, { listingId });
+  if (!product) return amount ?? null;
+  if (amount !== undefined && amount !== null) {
+    const problem = creditAmountProblem(amount, product, 'input.requestedAmount', '申请金额');
+    if (problem) throw badInput(problem.message, problem.field);
+    return amount;
+  }
+  const need = await financingNeedAmount(manager, enterpriseId);
+  return need !== null && creditAmountProblem(need, product, 'input.requestedAmount', '申请金额') === null ? need : null;
 }
 
 function requireStatus(request: MatchRequestEntity, allowed: readonly MatchRequestStatus[], verbZh: string, verbEn: string, field: string): void {

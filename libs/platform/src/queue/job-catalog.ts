@@ -59,6 +59,8 @@ export interface DomainEventPayloads {
   'match-request.responded': MatchRequestEventData;
   'match-request.completed': MatchRequestEventData;
   'match-request.cancelled': MatchRequestEventData;
+  /** The provider recorded the outcome (a bank's credit decision, a service's delivery); ids only (issue 17). */
+  'match-request.outcome-recorded': MatchRequestEventData;
   /** An e-mail was queued (its row holds recipient and text); ids only. */
   'mail.queued': { mailId: string };
   /** A published 揭榜 challenge's terms changed (budget, deadlines): old and new values, which a later read cannot recover. */
@@ -252,7 +254,12 @@ export type JobsForEvent<E extends DomainEventType> = {
 }[JobName];
 
 type ListingEvent = 'listing.created' | 'listing.updated' | 'listing.published' | 'listing.closed';
-type MatchRequestEvent = 'match-request.created' | 'match-request.responded' | 'match-request.completed' | 'match-request.cancelled';
+type MatchRequestEvent =
+  | 'match-request.created'
+  | 'match-request.responded'
+  | 'match-request.completed'
+  | 'match-request.cancelled'
+  | 'match-request.outcome-recorded';
 
 /** The jobs each event fans out to; the relay enqueues one job per route. */
 export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEvent<E>[] } = {
@@ -281,6 +288,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'match-request.responded': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
   'match-request.completed': ['notify.match-request', 'matching.rescore-provider', 'insights.schedule-refresh', 'match-request.publish'],
   'match-request.cancelled': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
+  'match-request.outcome-recorded': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
   'mail.queued': ['mail.deliver'],
   'challenge.terms-changed': ['notify.challenge-terms-changed'],
   'notification.created': ['notification.publish'],
