@@ -97,7 +97,7 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
     const bLoan = await requestMatch(app, yuyaoB.token, creditLoan);
     await requestMatch(app, yuyaoA.token, creditLoan);
     for (const id of [aPledge, zPledge]) ok(await app.gql(RESPOND, { id, accept: true }, bank.token), 'respondToMatchRequest');
-    ok(await app.gql(RESPOND, { id: bLoan, accept: false }, bank.token), 'respondToMatchRequest');
+    ok(await app.gql(RESPOND, { id: bLoan, accept: false, r: 'CREDIT_INELIGIBLE' }, bank.token), 'respondToMatchRequest');
     ok(await app.gql(COMPLETE, { id: aPledge, o: 'SUCCESS', r: 5 }, yuyaoA.token), 'completeMatchRequest');
     ok(await app.gql(COMPLETE, { id: zPledge, o: 'FAILURE', r: 2 }, zhenhai.token), 'completeMatchRequest');
 
@@ -106,7 +106,7 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
     const g2 = await requestMatch(app, zhenhai.token, goodService);
     const s1 = await requestMatch(app, yuyaoB.token, slowService);
     for (const id of [g1, g2]) ok(await app.gql(RESPOND, { id, accept: true }, goodProvider.token), 'respondToMatchRequest');
-    ok(await app.gql(RESPOND, { id: s1, accept: false }, slowProvider.token), 'respondToMatchRequest');
+    ok(await app.gql(RESPOND, { id: s1, accept: false, r: 'SERVICE_FULLY_BOOKED' }, slowProvider.token), 'respondToMatchRequest');
 
     // Pin every request to PINNED_ON 10:00 Beijing; response times 2 h (credit), 1 h (good), 30 h (slow).
     await sql(app, `UPDATE match_requests SET created_at = $1::timestamptz`, [`${PINNED_ON}T10:00:00+08:00`]);

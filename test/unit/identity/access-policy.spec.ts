@@ -107,6 +107,9 @@ const BEYOND_CONTRACT = [
   'confirmEnterpriseImport',
   'cancelEnterpriseImport',
   'withdrawChallengeApplication',
+  // Outcomes that count (issue 17).
+  'recordCreditDecision',
+  'recordServiceDelivery',
   'logout',
   'revokeOtherSessions',
   'changePassword',

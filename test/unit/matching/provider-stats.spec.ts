@@ -12,6 +12,8 @@ describe('provider match figures (toStats)', () => {
       { acceptanceRate: 0.75, successRate: 0.5, averageRating: 3.5, ratingCount: 2, medianResponseHours: 0.12 },
     ],
     ['thirds round to 4 places', { received: '3', accepted: '1', declined: '2', completed: '0' }, { acceptanceRate: 0.3333 }],
+    ['credit: no decisions', { received: '1', credit_decided: '0', credit_approved: '0' }, { creditApprovalRate: null, medianDaysToDisbursement: null }],
+    ['credit: 2 of 3 approved, median 7.5 days', { received: '3', credit_decided: '3', credit_approved: '2', median_disbursement_days: '7.5' }, { creditApprovalRate: 0.6667, medianDaysToDisbursement: 7.5 }],
     ['all completed successfully', { received: '2', completed: '2', successful: '2', avg_rating: '4.666666', rating_count: '3' }, { acceptanceRate: 1, successRate: 1, averageRating: 4.67 }],
   ])('%s', (_name, row, expected) => {
     expect(toStats(row as Record<string, string | null> | undefined)).toMatchObject(expected);

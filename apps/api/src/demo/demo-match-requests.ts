@@ -10,7 +10,7 @@ export interface DemoMatchRequest {
   shareProfile: boolean;
   message: string;
   /** Left out: stays PENDING. */
-  then?: { respond: { accept: boolean; message: string }; complete?: { outcome: MatchOutcome; rating: number } } | { cancel: true };
+  then?: { respond: { accept: boolean; message: string; reasonCode?: string };  complete?: { outcome: MatchOutcome; rating: number } } | { cancel: true };
 }
 
 export const DEMO_MATCH_REQUESTS: readonly DemoMatchRequest[] = [
@@ -39,7 +39,7 @@ export const DEMO_MATCH_REQUESTS: readonly DemoMatchRequest[] = [
     listingTitle: '精益生产与数字化车间管理提升咨询',
     shareProfile: false,
     message: '希望做一次精益生产诊断，并规划车间设备联网与 MES 轻量化改造，预算 50 万元以内。',
-    then: { respond: { accept: false, message: '本季度顾问档期已满，建议明年一季度再联系。' } },
+    then: { respond: { accept: false, message: '本季度顾问档期已满，建议明年一季度再联系。', reasonCode: 'SERVICE_FULLY_BOOKED' } },
   },
   {
     enterpriseKey: 'yinzhou-sensors',

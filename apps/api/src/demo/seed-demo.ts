@@ -114,7 +114,7 @@ async function seedDemoMatchRequests(dataSource: DataSource, manager: EntityMana
       const owner = await manager.findOneByOrFail(UserEntity, { organizationId: listing.ownerOrganizationId });
       const ownerOrg = await manager.findOneByOrFail(OrganizationEntity, { id: listing.ownerOrganizationId });
       const ownerActor = { userId: owner.id, organizationId: ownerOrg.id, kind: ownerOrg.kind, verified: ownerOrg.verified };
-      await service.respond(manager, ownerActor, created.id, then.respond.accept, then.respond.message);
+      await service.respond(manager, ownerActor, created.id, then.respond.accept, then.respond.message, then.respond.reasonCode);
       if (then.complete) await service.complete(manager, enterprise, created.id, then.complete.outcome, then.complete.rating);
     }
     n++;

@@ -181,7 +181,6 @@ export class ChallengeApplicationService {
       throw badInput(`decision 只能是 ${APPLICATION_DECISIONS.join('、')} 之一 (decision must be one of ${APPLICATION_DECISIONS.join(', ')})`, 'decision');
     }
     const decisionComment = validateComment(comment);
-    const { reasonCode, contractValue } = validateDetails(decision, details, decisionComment);
 
     const application = await manager.findOne(ChallengeApplicationEntity, { where: { id: applicationId }, lock: { mode: 'pessimistic_write' } });
     if (!application) throw applicationNotFound(applicationId);
@@ -202,6 +201,8 @@ export class ChallengeApplicationService {
         'decision',
       );
     }
+    // After the state check, so a decision on a closed application is CONFLICT whatever its details.
+    const { reasonCode, contractValue } = validateDetails(decision, details, decisionComment);
     if (decision === 'ACCEPT') {
       const accepted = await manager.count(ChallengeApplicationEntity, { where: { challengeId: application.challengeId, status: 'ACCEPTED' } });
       if (accepted >= MAX_ACCEPTED_PER_CHALLENGE) {

@@ -16,10 +16,8 @@ import {
 import type { DomainEventType } from '../../../platform/src/index.js';
 import { authorizeKind, authorizeRow, assertNotRevoked, lockStanding } from '../../../identity/src/index.js';
 import type { Actor } from '../../../identity/src/index.js';
-import { financingNeedAmount } from '../../../enterprises/src/index.js';
-import { shareLockedListing, canSeeListing, CreditProductEntity } from '../../../listings/src/index.js';
-import { describeDeclineReasonProblem, type DeclineReasonKind } from '../../../codes/src/index.js';
-import { creditAmountProblem } from '../core/outcome-bounds.js';
+import { shareLockedListing, canSeeListing } from '../../../listings/src/index.js';
+import { creditRequestAmount, declineReasonFor } from './match-request-checks.js';
 import { recordTimeline } from '../../../timeline/src/index.js';
 import { MatchRequestEntity } from './match-request.entity.js';
 import {
@@ -379,38 +377,6 @@ export function toStats(row: Record<string, string | null> | undefined): Provide
     creditApprovalRate: ratio(n('credit_approved'), n('credit_decided')),
     medianDaysToDisbursement: row?.median_disbursement_days == null ? null : round(Number(row.median_disbursement_days), 1),
   };
-}
-
-/**
- * The decline's reason code (issue 17): required when declining, from the listing kind's list
- * (其他 needs the reply text); refused when accepting. Null when accepting.
- */
-function declineReasonFor(kind: DeclineReasonKind, accept: boolean, code: string | null | undefined, text: string | null): string | null {
-  if (accept) {
-    if (code != null) throw badInput('接受申请时无需填写理由代码，请去掉 reasonCode (reasonCode is only for declines)', 'reasonCode');
-    return null;
-  }
-  const problem = describeDeclineReasonProblem(kind, code, text);
-  if (problem) throw badInput(problem, 'reasonCode');
-  return code!;
-}
-
-/**
- * The amount applied for on a credit product: an explicit amount must lie in the product's own
- * range (and under the platform's ceiling, outcome-bounds.ts); without one, the firm's recorded
- * financing need is used only when it lies in that range (else none: the firm did not ask this
- * product for that amount).
- */
-async function creditRequestAmount(manager: EntityManager, listingId: string, amount: number | null | undefined, enterpriseId: string): Promise<number | null> {
-  const product = await manager.findOneBy(CreditProductEntity, { listingId });
-  if (!product) return amount ?? null;
-  if (amount !== undefined && amount !== null) {
-    const problem = creditAmountProblem(amount, product, 'input.requestedAmount', '申请金额');
-    if (problem) throw badInput(problem.message, problem.field);
-    return amount;
-  }
-  const need = await financingNeedAmount(manager, enterpriseId);
-  return need !== null && creditAmountProblem(need, product, 'input.requestedAmount', '申请金额') === null ? need : null;
 }
 
 function requireStatus(request: MatchRequestEntity, allowed: readonly MatchRequestStatus[], verbZh: string, verbEn: string, field: string): void {
