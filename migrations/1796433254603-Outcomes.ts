@@ -3,6 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export class Outcomes1796433254603 implements MigrationInterface {
   name = 'Outcomes1796433254603';
 
+  /** Issue 17: coded decline/rejection reasons, the bank's credit decision, service delivery, 揭榜 contract value. */
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "challenge_applications" ADD "rejection_reason_code" text`);
     await queryRunner.query(`ALTER TABLE "challenge_applications" ADD "contract_value" bigint`);
@@ -17,11 +18,9 @@ export class Outcomes1796433254603 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "match_requests" ADD "service_price" bigint`);
     await queryRunner.query(`ALTER TABLE "match_requests" ADD "outcome_note" text`);
     await queryRunner.query(`ALTER TABLE "match_requests" ADD "outcome_recorded_at" TIMESTAMP WITH TIME ZONE`);
-    await queryRunner.query(`ALTER TABLE "timeline_entries" ALTER COLUMN "data" SET DEFAULT '{}'::jsonb`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "timeline_entries" ALTER COLUMN "data" SET DEFAULT '{}'`);
     await queryRunner.query(`ALTER TABLE "match_requests" DROP COLUMN "outcome_recorded_at"`);
     await queryRunner.query(`ALTER TABLE "match_requests" DROP COLUMN "outcome_note"`);
     await queryRunner.query(`ALTER TABLE "match_requests" DROP COLUMN "service_price"`);

@@ -45,7 +45,7 @@ export class TimelineEntryEntity {
   note: string | null;
 
   /** Structured details without figures or personal data (ids, deadlines, changed field names). */
-  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  @Column('jsonb', { default: () => "'{}'" })
   data: Record<string, unknown>;
 
   @CreateDateColumn({ name: 'occurred_at', type: 'timestamptz' })

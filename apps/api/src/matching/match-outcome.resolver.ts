@@ -8,14 +8,8 @@ import type { RequestContext } from '../graphql/request-context.js';
 import { ChallengeApplicationModel } from '../listings/listing.inputs.js';
 import { MatchRequestModel } from './match-request.models.js';
 import { toMatchRequestModel } from './match-request.mapper.js';
-import {
-  CreditDecisionInput,
-  CreditDecisionModel,
-  DeclineReasonKindEnum,
-  DeclineReasonModel,
-  ServiceDeliveryInput,
-  ServiceDeliveryModel,
-} from './match-outcome.models.js';
+import { CreditDecisionModel, DeclineReasonKindEnum, DeclineReasonModel, ServiceDeliveryModel } from './match-outcome.models.js';
+import { CreditDecisionInput, ServiceDeliveryInput } from './match-outcome.inputs.js';
 
 /** The reason of a stored code as the API shows it (null for none or an unknown code). */
 export function toDeclineReasonModel(code: string | null | undefined): DeclineReasonModel | null {
