@@ -138,6 +138,13 @@ describe('outcomes that count: coded reasons, credit decisions, deliveries, cont
     // Both edges of the range are accepted.
     ids.a = ok<{ id: string; requestedAmount: number }>(await app.gql(REQUEST_MATCH, ask(10_000_000), firmA.token), 'requestMatch').id;
     ids.c = ok<{ id: string; requestedAmount: number }>(await app.gql(REQUEST_MATCH, ask(1_000_000), firmC.token), 'requestMatch').id;
+    // A product whose own maximum is 2^53 − 1 (on main, two completed requests of that amount made
+    // financingInsights fail with INTERNAL_SERVER_ERROR): the platform ceiling of 10^10 yuan applies.
+    const huge = (await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: { ...PRODUCT, title: '无上限测试贷', productType: 'OTHER', amountMax: MAX_SAFE } })).id;
+    await publishListing(app, bank.token, huge);
+    const askHuge = (requestedAmount: number) => ({ i: { listingId: huge, shareProfile: false, requestedAmount } });
+    await expectRefused(REQUEST_MATCH, askHuge(MAX_SAFE), firmB.token, 'BAD_USER_INPUT', 'input.requestedAmount');
+    await expectRefused(REQUEST_MATCH, askHuge(10_000_000_001), firmB.token, 'BAD_USER_INPUT', 'input.requestedAmount');
     // financingInsights answers (no INTERNAL_SERVER_ERROR).
     expect((await app.gql(FINANCING, { p: period }, authority)).errors).toBeUndefined();
   });
