@@ -290,6 +290,9 @@ describe('outcomes that count: coded reasons, credit decisions, deliveries, cont
     ok(await app.gql(DECIDE_WITH_VALUE, { id: accepted, d: 'ACCEPT', v: 1_800_000 }, anchor.token), 'decideChallengeApplication');
     expect(ok(await app.gql(APPLICATION, { id: rejected }, firmA.token), 'challengeApplication')).toMatchObject({ status: 'REJECTED', rejectionReason: { code: 'CHALLENGE_UNQUALIFIED', label: '资质不足' }, contractValue: null });
     expect(ok(await app.gql(APPLICATION, { id: accepted }, firmB.token), 'challengeApplication')).toMatchObject({ status: 'ACCEPTED', rejectionReason: null, contractValue: 1_800_000 });
+    await app.drain();
+    const notices = ok<Array<{ kind: string; body: string }>>(await app.gql(NOTIFICATIONS, {}, firmA.token), 'notifications');
+    expect(notices.find((n) => n.kind === 'challenge-application.rejected')?.body).toContain('理由：资质不足');
     // Rejecting after a final decision is CONFLICT, with or without a reason.
     await expectRefused(DECIDE, { id: rejected, d: 'REJECT', r: 'CHALLENGE_UNQUALIFIED' }, anchor.token, 'CONFLICT', 'decision');
     await expectRefused(DECIDE, { id: rejected, d: 'REJECT' }, anchor.token, 'CONFLICT', 'decision');
