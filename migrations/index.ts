@@ -16,6 +16,7 @@ import { ImportFanoutAndPurge1796410533759 } from './1796410533759-ImportFanoutA
 import { TitleProvenance1796410701863 } from './1796410701863-TitleProvenance.js';
 import { TitleReviewPending1796410810911 } from './1796410810911-TitleReviewPending.js';
 import { Timeline1796432830145 } from './1796432830145-Timeline.js';
+import { ChallengeClosureAndConsent1796433210303 } from './1796433210303-ChallengeClosureAndConsent.js';
 import { Outcomes1796433254603 } from './1796433254603-Outcomes.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
@@ -38,5 +39,6 @@ export const MIGRATIONS: Function[] = [
   TitleProvenance1796410701863,
   TitleReviewPending1796410810911,
   Timeline1796432830145,
+  ChallengeClosureAndConsent1796433210303,
   Outcomes1796433254603,
 ];

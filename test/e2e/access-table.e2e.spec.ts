@@ -393,7 +393,8 @@ describe('access table: every mutation × every kind of caller', () => {
       const unchanged = await nothingWritten();
       return {
         query: APPLY,
-        variables: { i: { challengeId, proposal: '采用国产谐波齿形优化方案，10 个月完成样机。', quote: 2_000_000 } },
+        // With the profile-sharing consent (ADR 0028): the argument opens nothing to a caller the mutation refuses.
+        variables: { i: { challengeId, proposal: '采用国产谐波齿形优化方案，10 个月完成样机。', quote: 2_000_000, shareProfile: true } },
         unchanged: async () => {
           await unchanged();
           expect((await sql(app, 'SELECT count(*)::int AS n FROM challenge_applications WHERE challenge_id = $1', [challengeId]))[0].n).toBe(0);

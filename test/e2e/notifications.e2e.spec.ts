@@ -274,7 +274,9 @@ describe('notifications: read state, unread count, connection, target, live feed
     const applicantNotice = (await list(e2.token)).find((n) => n.kind === 'challenge.closed');
     expect(applicantNotice!.body).toContain('已被主管部门下架');
     expect(applicantNotice!.body).not.toContain('虚假宣传'); // the reason is the owner's business
-    ok(await app.gql(WITHDRAW, { id: applicationId }, e2.token), 'withdrawChallengeApplication');
+    // Its open application ended with the challenge (ADR 0028): nothing left to withdraw.
+    expect(applicantNotice!.target).toMatchObject({ __typename: 'ChallengeApplication', id: applicationId, applicationStatus: 'CLOSED_BY_OWNER' });
+    expect((await app.gql(WITHDRAW, { id: applicationId }, e2.token)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
   it('tells a challenge’s live applicants when its budget or deadline changes (old → new) and when it closes', async () => {

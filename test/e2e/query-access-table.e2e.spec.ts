@@ -119,6 +119,15 @@ const QUERIES: Record<string, QueryCase> = {
     otherwise: 'FORBIDDEN',
     shows: (d, w) => d.challengeApplication.id === w.application,
   },
+  // An enterprise's own 揭榜 applications (ADR 0028): ENTERPRISE members of every role; A sees its application, B its own (none).
+  myChallengeApplications: {
+    query: () => ({ text: '{ myChallengeApplications(first: 100) { totalCount edges { node { id applicant { id } } } } }' }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', ENTERPRISE_OTHER: 'hidden' },
+    otherwise: 'FORBIDDEN',
+    shows: (d, w, a) =>
+      d.myChallengeApplications.edges.every((e: { node: { applicant: { id: string } } }) => e.node.applicant.id === w.organizationOf(a)) &&
+      d.myChallengeApplications.edges.some((e: { node: { id: string } }) => e.node.id === w.application),
+  },
   listing: signedIn({
     // A draft: only its owner sees it; to everyone else it does not exist.
     query: (w) => ({ text: 'query($id: ID!) { listing(id: $id) { id status } }', variables: { id: w.draft } }),
@@ -324,6 +333,23 @@ describe('access table: every query × every kind of caller, own and other organ
       const res = await app.gql(APPLICATIONS, { id: world.challenge }, token(actor));
       expect(res.errors).toBeUndefined();
       expect(idsOf(res.data!.listing.applications).includes(world.application)).toBe(visible);
+    });
+
+    it.each([
+      ['ANCHOR', true],
+      ['AUTHORITY', true],
+      ['AUTHORITY:MEMBER', true],
+      ['ENTERPRISE', true], // it applied: it was told of every change anyway
+      ['ENTERPRISE:MEMBER', true],
+      ['ENTERPRISE_OTHER', false],
+      ['ANCHOR_OTHER', false],
+      ['BANK', false],
+    ] as const)('Challenge.history as %s is shown: %s', async (actor, visible) => {
+      const res = await app.gql('query($id: ID!) { listing(id: $id) { ... on Challenge { history { totalCount entries { kind } } } } }', { id: world.challenge }, token(actor));
+      expect(res.errors).toBeUndefined();
+      const history = res.data!.listing.history;
+      expect(history !== null).toBe(visible);
+      if (visible) expect(history.entries.map((e: { kind: string }) => e.kind)).toEqual(['STATUS_CHANGED']);
     });
 
     it('a shared profile is readable by the listing owner only, and only while the request grants it', async () => {

@@ -12,6 +12,7 @@ export {
   APPLICATION_DECISIONS,
   APPLICATION_STATUSES,
   type ApplicationDecision,
+  type ApplicationStatus,
   COOPERATION_MODES,
   CREDIT_PRODUCT_TYPES,
   GUARANTEE_METHODS,

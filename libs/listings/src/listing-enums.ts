@@ -23,8 +23,16 @@ export const IP_OWNERSHIPS = ['POSTER', 'SOLVER', 'SHARED', 'BY_CONTRACT'] as co
 export type IpOwnership = (typeof IP_OWNERSHIPS)[number];
 export const COOPERATION_MODES = ['JOINT_RD', 'COMMISSIONED_RD', 'TECH_TRANSFER', 'PROCUREMENT'] as const;
 
-export const APPLICATION_STATUSES = ['SUBMITTED', 'SHORTLISTED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN'] as const;
+export const APPLICATION_STATUSES = ['SUBMITTED', 'SHORTLISTED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN', 'CLOSED_BY_OWNER'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+/** Undecided applications: closing their challenge moves them to CLOSED_BY_OWNER (ADR 0028). */
+export const OPEN_APPLICATION_STATUSES = ['SUBMITTED', 'SHORTLISTED'] as const satisfies readonly ApplicationStatus[];
+/**
+ * Applications whose `shareProfile` consent lets the challenge's owner read the applicant's profile
+ * (mirrors SHARING_MATCH_REQUEST_STATUSES): not once it was withdrawn, rejected or closed with its
+ * challenge — the consent was given for this application, which no longer needs the financials.
+ */
+export const SHARING_APPLICATION_STATUSES = ['SUBMITTED', 'SHORTLISTED', 'ACCEPTED'] as const satisfies readonly ApplicationStatus[];
 export const APPLICATION_DECISIONS = ['SHORTLIST', 'ACCEPT', 'REJECT'] as const;
 export type ApplicationDecision = (typeof APPLICATION_DECISIONS)[number];
 /** DOMAIN.md §2.2: one to three solvers per need. */

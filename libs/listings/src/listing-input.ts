@@ -212,6 +212,9 @@ export function validateCreditProduct(input: CreditProductInputCommand) {
   };
 }
 
+/** One quantified indicator of a challenge: a line, quoted old → new in applicants' notices. */
+export const INDICATOR_MAX_CHARS = 200;
+
 export function validateChallenge(input: ChallengeInputCommand) {
   const applyBy = isoDate(input.applyBy, 'applyBy');
   const completionDeadline = input.completionDeadline ? isoDate(input.completionDeadline, 'completionDeadline') : null;
@@ -220,6 +223,10 @@ export function validateChallenge(input: ChallengeInputCommand) {
   }
   const indicators = (input.indicators ?? []).map((i) => i.trim()).filter(Boolean);
   if (indicators.length > 30) throw badInput('量化指标最多 30 条 (at most 30 indicators)', f('indicators'));
+  indicators.forEach((item, i) => {
+    const n = Array.from(item).length;
+    if (n > INDICATOR_MAX_CHARS) throw badInput(`每条量化指标最多 ${INDICATOR_MAX_CHARS} 字，第 ${i + 1} 条有 ${n} 字 (indicator ${i + 1} has ${n} characters; at most ${INDICATOR_MAX_CHARS})`, f(`indicators[${i}]`));
+  });
   (input.preferredTiers ?? []).forEach((t) => oneOf(t, ENTERPRISE_TIERS, 'preferredTiers'));
   return {
     common: validateCommon(input),

@@ -19,6 +19,8 @@ import { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferin
 import { ListingEntity } from './entities/listing.entity.js';
 import { ParkEntity } from './entities/park.entity.js';
 import type { ListingKind, ListingStatus } from './listing-enums.js';
+import { closeOpenApplications, recordChallengeEdited, type ChallengeTermField } from './challenges/challenge-closure.js';
+import { recordTimeline } from '../../timeline/src/index.js';
 import { fullListings, loadListingRows, type FullListing, type ListingDetails } from './listing-rows.read-model.js';
 import {
   validateChallenge,
@@ -72,10 +74,10 @@ export interface ListingPage {
   endCursor: string | null;
 }
 
-/** What changed in a challenge's terms that its applicants answered: budget (元) and dates. Pure. */
+/** What changed in a challenge's terms that its applicants answered: budget (元), dates and indicators. Pure. */
 export function challengeTermChanges(
-  before: Pick<ChallengeEntity, 'budget' | 'applyBy' | 'completionDeadline'>,
-  after: Pick<ChallengeEntity, 'budget' | 'applyBy' | 'completionDeadline'>,
+  before: Pick<ChallengeEntity, 'budget' | 'applyBy' | 'completionDeadline'> & Partial<Pick<ChallengeEntity, 'indicators'>>,
+  after: Pick<ChallengeEntity, 'budget' | 'applyBy' | 'completionDeadline'> & Partial<Pick<ChallengeEntity, 'indicators'>>,
 ): ChallengeTermsChangedData['changes'] {
   const changes: ChallengeTermsChangedData['changes'] = {};
   if (Number(before.budget) !== Number(after.budget)) changes.budget = { from: Number(before.budget), to: Number(after.budget) };
@@ -83,6 +85,8 @@ export function challengeTermChanges(
   if ((before.completionDeadline ?? null) !== (after.completionDeadline ?? null)) {
     changes.completionDeadline = { from: before.completionDeadline ?? null, to: after.completionDeadline ?? null };
   }
+  const [was, now] = [before.indicators ?? [], after.indicators ?? []];
+  if (was.length !== now.length || was.some((v, i) => v !== now[i])) changes.indicators = { from: [...was], to: [...now] };
   return changes;
 }
 
@@ -151,6 +155,7 @@ export class ListingService {
       // Applicants answered the old terms: tell them what changed (the old values are gone after this).
       const changes = challengeTermChanges(before as ChallengeEntity, after as ChallengeEntity);
       if (Object.keys(changes).length > 0) {
+        await recordChallengeEdited(manager, listing, { userId: actor!.userId, organizationId: actor!.organizationId }, Object.keys(changes) as ChallengeTermField[]);
         await recordEvent(manager, {
           type: 'challenge.terms-changed',
           aggregateType: 'listing',
@@ -250,6 +255,9 @@ export class ListingService {
     Object.assign(listing, { status: 'PUBLISHED', publishedAt: new Date(), closedAt: null, closedReason: null, closedByUserId: null, version: listing.version + 1 });
     await manager.save(listing);
     await this.event(manager, 'listing.published', listing, actor);
+    if (listing.kind === 'CHALLENGE') {
+      await recordTimeline(manager, { subjectType: 'CHALLENGE', subjectId: listing.id, kind: 'STATUS_CHANGED', status: 'PUBLISHED', actorOrganizationId: actor!.organizationId, actorUserId: actor!.userId });
+    }
     return { listing, details };
   }
 
@@ -265,6 +273,8 @@ export class ListingService {
     Object.assign(listing, { status: 'CLOSED', closedAt: new Date(), closedReason: why, closedByUserId: actor!.userId, version: listing.version + 1 });
     await manager.save(listing);
     await this.event(manager, 'listing.closed', listing, actor);
+    // Its open applications must not hang: they end with it, each applicant told (ADR 0028).
+    if (listing.kind === 'CHALLENGE') await closeOpenApplications(manager, listing, { userId: actor!.userId, organizationId: actor!.organizationId }, byAuthority);
     return { listing, details };
   }
 

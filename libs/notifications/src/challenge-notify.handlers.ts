@@ -6,7 +6,7 @@ import type { JobPayloads } from '../../platform/src/index.js';
 import { OrganizationEntity } from '../../identity/src/index.js';
 import { ListingEntity, ChallengeApplicationEntity } from '../../listings/src/index.js';
 import { NotificationService } from './notification.service.js';
-import { yuan } from './notification-texts.js';
+import { applicationClosedNotice, yuan } from './notification-texts.js';
 import { declineReasonLabel } from '../../codes/src/index.js';
 
 
@@ -26,8 +26,8 @@ export class ChallengeApplicationSubmittedNotifier implements JobHandler<'notify
       this.dataSource.getRepository(ListingEntity).findOneBy({ id: challengeId }),
       this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: applicantOrganizationId }),
     ]);
-    // Withdrawn (or gone) before this job ran: nothing left for the owner to review.
-    if (!application || application.status === 'WITHDRAWN' || !listing || !applicant) return;
+    // Withdrawn, closed with the challenge (or gone) before this job ran: nothing left for the owner to review.
+    if (!application || application.status === 'WITHDRAWN' || application.status === 'CLOSED_BY_OWNER' || !listing || !applicant) return;
     const quote = application.quote !== null ? `，报价 ${yuan(application.quote)}` : '';
     await this.notifications.createMany([
       {
@@ -111,6 +111,35 @@ export class ChallengeApplicationWithdrawnNotifier implements JobHandler<'notify
         kind: 'challenge-application.withdrawn',
         title: `揭榜申请已撤回：${listing.title}`,
         body: `「${applicant.name}」的机构资质已被主管部门撤销，其对您发布的榜单「${listing.title}」的揭榜申请已自动撤回，无需再评审。`,
+        targetType: 'CHALLENGE_APPLICATION',
+        targetId: applicationId,
+        sourceEventId: job.eventId,
+      },
+    ]);
+  }
+}
+
+/**
+ * Tells the applicant that its open application ended with the challenge (CLOSED_BY_OWNER). Kind
+ * `challenge.closed`, as the closure notice to applicants has always been, now aimed at the application.
+ */
+@Injectable()
+@HandlesJob('notify.challenge-application-closed')
+export class ChallengeApplicationClosedNotifier implements JobHandler<'notify.challenge-application-closed'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async handle(job: JobPayloads['notify.challenge-application-closed']): Promise<void> {
+    const { applicationId, challengeId, applicantOrganizationId, cause } = job.data;
+    const listing = await this.dataSource.getRepository(ListingEntity).findOneBy({ id: challengeId });
+    if (!listing) return;
+    await this.notifications.createMany([
+      {
+        organizationId: applicantOrganizationId,
+        kind: 'challenge.closed',
+        ...applicationClosedNotice(listing.title, cause === 'CHALLENGE_TAKEN_DOWN'),
         targetType: 'CHALLENGE_APPLICATION',
         targetId: applicationId,
         sourceEventId: job.eventId,

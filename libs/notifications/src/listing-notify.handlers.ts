@@ -51,6 +51,7 @@ export class ListingClosedNotifier implements JobHandler<'notify.listing-closed'
       items.push({ organizationId: ownerOrganizationId, kind: 'listing.taken-down', ...takedownNotice({ kind, title: listing.title }, reason), ...target });
     }
     // A closed challenge takes no applications and chooses no more solvers: its live applicants are told.
+    // Open applications were closed with it (CLOSED_BY_OWNER, their own notice, ADR 0028): this reaches the ACCEPTED ones.
     if (kind === 'CHALLENGE') {
       const text = challengeClosedNotice(listing.title, takenDown);
       for (const applicant of await liveApplicants(this.dataSource, listingId)) {

@@ -66,12 +66,28 @@ export function challengeClosedNotice(title: string, byAuthority: boolean): Noti
   };
 }
 
+const indicatorList = (items: readonly string[]): string => (items.length ? items.map((i) => `「${i}」`).join('') : '未设定');
+
+/**
+ * The notice to an applicant that its open 揭榜 application ended because the challenge was closed
+ * (CLOSED_BY_OWNER): by its owner, or taken down by the AUTHORITY (whose reason is the owner's business).
+ */
+export function applicationClosedNotice(title: string, byAuthority: boolean): NoticeText {
+  return {
+    title: `揭榜榜单已关闭：${title}`,
+    body: byAuthority
+      ? `您揭榜的榜单「${title}」已被主管部门下架，您的揭榜申请随之结束（已随榜单关闭），不会再被评审。`
+      : `发榜企业已关闭您揭榜的榜单「${title}」，您的揭榜申请随之结束（已随榜单关闭），不会再被评审。如该榜单重新发布，可再次揭榜。`,
+  };
+}
+
 /** One line per changed term, old → new; empty when nothing an applicant relies on changed. */
 export function challengeChangeLines(changes: ChallengeTermsChangedData['changes']): string[] {
   const lines: string[] = [];
   if (changes.budget) lines.push(`榜单金额：${yuan(changes.budget.from)} → ${yuan(changes.budget.to)}`);
   if (changes.applyBy) lines.push(`揭榜截止日期：${chineseDate(changes.applyBy.from)} → ${chineseDate(changes.applyBy.to)}`);
   if (changes.completionDeadline) lines.push(`完成期限：${chineseDate(changes.completionDeadline.from)} → ${chineseDate(changes.completionDeadline.to)}`);
+  if (changes.indicators) lines.push(`量化指标：${indicatorList(changes.indicators.from)} → ${indicatorList(changes.indicators.to)}`);
   return lines;
 }
 

@@ -5,7 +5,12 @@ import { SignInFailuresNotifier } from './security-notify.handlers.js';
 import { InvitationAcceptedNotifier } from './member-notify.handlers.js';
 import { MatchRequestNotifier } from './match-request-notify.handlers.js';
 import { MatchRequestPublisher } from './match-request-publish.handlers.js';
-import { ChallengeApplicationDecidedNotifier, ChallengeApplicationSubmittedNotifier, ChallengeApplicationWithdrawnNotifier } from './challenge-notify.handlers.js';
+import {
+  ChallengeApplicationClosedNotifier,
+  ChallengeApplicationDecidedNotifier,
+  ChallengeApplicationSubmittedNotifier,
+  ChallengeApplicationWithdrawnNotifier,
+} from './challenge-notify.handlers.js';
 import { ChallengeTermsChangedNotifier, ListingClosedNotifier } from './listing-notify.handlers.js';
 import { NotificationPublisher } from './notification-publish.handlers.js';
 import { TitleDecidedNotifier } from './title-notify.handlers.js';
@@ -20,6 +25,7 @@ import { TitleReviewDecidedNotifier } from './title-review-notify.handlers.js';
     ChallengeApplicationSubmittedNotifier,
     ChallengeApplicationDecidedNotifier,
     ChallengeApplicationWithdrawnNotifier,
+    ChallengeApplicationClosedNotifier,
     MatchRequestNotifier,
     MatchRequestPublisher,
     SignInFailuresNotifier,

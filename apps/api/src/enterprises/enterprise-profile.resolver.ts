@@ -5,6 +5,8 @@ import { inTransaction, badInput } from '../../../../libs/platform/src/index.js'
 import { authorizeQuery, seesRow } from '../../../../libs/identity/src/index.js';
 import { EnterpriseProfileService, ReviewRiskQuery, TitleDecisionService } from '../../../../libs/enterprises/src/index.js';
 import { MatchRequestService } from '../../../../libs/matching/src/index.js';
+import { ChallengeApplicationService } from '../../../../libs/listings/src/index.js';
+import { profilesSharedWith } from './shared-profiles.js';
 import { RULE_SETS } from '../../../../libs/tiers/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { OrganizationModel } from '../identity/identity.models.js';
@@ -26,15 +28,17 @@ export class EnterpriseProfileResolver {
     private readonly risks: ReviewRiskQuery,
     private readonly matchRequests: MatchRequestService,
     private readonly titles: TitleDecisionService,
+    private readonly applications: ChallengeApplicationService,
   ) {}
 
   @Query(() => EnterpriseProfileModel, {
     nullable: true,
-    description: '查看企业画像：本企业、主管部门，或企业通过对接申请授权查看的发布方可读；无权或不存在时为空 (own profile, AUTHORITY, or an owner of a listing the enterprise shared its profile with)',
+    description:
+      '查看企业画像：本企业、主管部门，或企业通过对接申请、揭榜申请授权查看的发布方可读；无权或不存在时为空 (own profile, AUTHORITY, or an owner of a listing the enterprise shared its profile with through a match request or a 揭榜 application)',
   })
   async enterpriseProfile(@Args('organizationId', { type: () => ID, description: '企业所属机构 ID (the enterprise\'s organization)' }) organizationId: string, @Context() ctx: RequestContext) {
     const actor = ctx.requireActor();
-    const profile = await this.profiles.read(actor, organizationId, async (id) => (await this.matchRequests.sharedProfiles(actor.organizationId, [id])).has(id));
+    const profile = await this.profiles.read(actor, organizationId, async (id) => (await profilesSharedWith(this.matchRequests, this.applications, actor.organizationId, [id])).has(id));
     return profile ? toProfileModel(profile) : null;
   }
 

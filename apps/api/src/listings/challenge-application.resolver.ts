@@ -1,14 +1,21 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../../libs/platform/src/index.js';
+import { inTransaction, keysetCursor } from '../../../../libs/platform/src/index.js';
+import { seesRow } from '../../../../libs/identity/src/index.js';
 import { ChallengeApplicationService, visibleApplications } from '../../../../libs/listings/src/index.js';
-import type { ApplicationDecision } from '../../../../libs/listings/src/index.js';
+import type { ApplicationDecision, ApplicationStatus } from '../../../../libs/listings/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { SafeIntScalar } from '../graphql/scalars.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
-import { ApplicationDecisionEnum, ChallengeApplicationInput, ChallengeApplicationModel } from './listing.inputs.js';
+import {
+  ApplicationDecisionEnum,
+  ApplicationStatusEnum,
+  ChallengeApplicationConnectionModel,
+  ChallengeApplicationInput,
+  ChallengeApplicationModel,
+} from './listing.inputs.js';
 import { ChallengeModel } from './listing.models.js';
 import { toApplicationModel, toListingModel } from './listing.mapper.js';
 import { TimelineConnectionModel } from '../timeline/timeline.models.js';
@@ -52,6 +59,23 @@ export class ChallengeApplicationResolver {
     return toApplicationModel(await this.applications.getVisible(ctx.requireActor(), id));
   }
 
+  @Query(() => ChallengeApplicationConnectionModel, {
+    description: '本企业的揭榜申请，新的在前，可按状态筛选；仅限企业账号 (ENTERPRISE only: the caller\'s enterprise\'s own 揭榜 applications, newest first)',
+  })
+  async myChallengeApplications(
+    @Context() ctx: RequestContext,
+    @Args('status', { type: () => ApplicationStatusEnum, nullable: true, description: '只看该状态；不填表示全部 (only this status; all when omitted)' }) status?: ApplicationStatus | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (endCursor of the previous page)' }) after?: string | null,
+  ): Promise<ChallengeApplicationConnectionModel> {
+    const page = await this.applications.mine(ctx.requireActor(), status, first ?? 20, after);
+    return {
+      edges: page.rows.map((a) => ({ cursor: keysetCursor(a), node: toApplicationModel(a) })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    };
+  }
+
   @ResolveField(() => ChallengeModel, { description: '所申请的榜单 (the challenge applied to)' })
   async challenge(@Parent() application: ChallengeApplicationModel, @Context() ctx: RequestContext) {
     const full = await ctx.loaders.listing.load(application.challengeId);
@@ -78,6 +102,29 @@ export class ChallengeApplicationResolver {
 
 @Resolver(() => ChallengeModel)
 export class ChallengeResolver {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @ResolveField(() => TimelineConnectionModel, {
+    nullable: true,
+    description:
+      '榜单的历程，按发生先后排列：发布、条款修改（预算、截止日期、指标，列出修改的字段）、关闭；发榜方、主管部门和揭榜过该榜单的企业可见，其他人为空 ' +
+      '(the challenge\'s history, oldest first: publication, edits of its terms naming the changed fields, closure; for its owner, the AUTHORITY and enterprises that applied to it, null for others)',
+  })
+  async history(
+    @Parent() challenge: ChallengeModel,
+    @Context() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: TIMELINE_FIRST_DEFAULT, description: '每页步骤数，1–100，默认 50 (steps per page, 1–100, default 50)' }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (endCursor of the previous page)' }) after?: string | null,
+  ): Promise<TimelineConnectionModel | null> {
+    const actor = ctx.actor;
+    if (!actor) return null;
+    const parties = { parties: [challenge.ownerOrganizationId] };
+    // Applicants were told of every change anyway: any application of theirs, whatever its status, grants the history.
+    const applied = !seesRow(actor, 'Challenge.history', parties) && (await ctx.loaders.applicationsByChallenge.load(challenge.id)).some((a) => a.applicantOrganizationId === actor.organizationId);
+    if (!seesRow(actor, 'Challenge.history', { ...parties, granted: applied })) return null;
+    return timelineConnection(this.dataSource.manager, 'CHALLENGE', challenge.id, first ?? TIMELINE_FIRST_DEFAULT, after);
+  }
+
   @ResolveField(() => [ChallengeApplicationModel], { description: '揭榜申请：发榜方和主管部门可见全部，其他人只见自己的 (all for the owner and AUTHORITY; others see only their own)' })
   async applications(@Parent() challenge: ChallengeModel, @Context() ctx: RequestContext) {
     const all = await ctx.loaders.applicationsByChallenge.load(challenge.id);

@@ -10,6 +10,7 @@ import {
   IpOwnershipEnum,
   ListingKindEnum,
   ListingStatusEnum,
+  PageInfoModel,
   RateTypeEnum,
   VacancyTenureEnum,
   VacancyUseEnum,
@@ -114,6 +115,7 @@ registerEnumType(ApplicationStatusEnum, {
     ACCEPTED: { description: '已接受（揭榜成功）(accepted)' },
     REJECTED: { description: '未获选 (rejected)' },
     WITHDRAWN: { description: '已撤回 (withdrawn by the applicant)' },
+    CLOSED_BY_OWNER: { description: '已随榜单关闭：未决定的申请在榜单关闭（发榜方关闭或主管部门下架）时结束，不再评审；榜单重新发布后可再次揭榜 (ended undecided because the challenge was closed by its owner or taken down; applying again is possible once it is published again)' },
   },
 });
 export const ApplicationDecisionEnum = asEnum(APPLICATION_DECISIONS);
@@ -132,6 +134,12 @@ export class ChallengeApplicationInput {
   @Field(() => ID, { description: '揭榜的榜单 ID (the challenge)' }) challengeId: string;
   @Field({ description: '揭榜方案：技术路线、团队和进度安排，不能为空，最多 5000 字 (proposal: approach, team and schedule; 1–5000 characters)' }) proposal: string;
   @Field(() => SafeIntScalar, { nullable: true, description: '揭榜报价，单位：元，≥ 0 的整数 (quoted price, whole yuan ≥ 0)' }) quote?: number | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '是否同意发榜企业在申请有效期间查看本企业画像（含财务数据）；不填为否；申请撤回、未获选或随榜单关闭后授权结束 (consent to show the enterprise profile, financials included, to the challenge\'s owner while the application is live; default false; ends when it is withdrawn, rejected or closed with the challenge)',
+  })
+  shareProfile?: boolean | null;
 }
 
 @ObjectType('ChallengeApplication', { description: '企业对揭榜榜单的申请 (an enterprise\'s application to a challenge)' })
@@ -145,6 +153,7 @@ export class ChallengeApplicationModel {
   @Field({ description: '揭榜方案 (proposal)' }) proposal: string;
   @Field(() => SafeIntScalar, { nullable: true, description: '揭榜报价，单位：元 (quoted price, yuan)' }) quote: number | null;
   @Field(() => ApplicationStatusEnum, { description: '状态 (status)' }) status: string;
+  @Field({ description: '申请企业是否同意发榜企业查看其企业画像（申请有效期间）(whether the applicant shares its profile with the challenge\'s owner while the application is live)' }) shareProfile: boolean;
   @Field(() => String, { nullable: true, description: '发榜方最近一次决定的评审意见 (comment of the last decision)' }) decisionComment: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: '最近一次决定的时间 (when the last decision was taken)' }) decidedAt: Date | null;
   @Field(() => DateTimeScalar, { description: '提交时间 (submitted at)' }) createdAt: Date;
@@ -157,4 +166,17 @@ export class ListingFilterInput {
   @Field(() => ID, { nullable: true, description: '只看该机构发布的 (only listings of this organization)' }) ownerId?: string | null;
   @Field(() => ListingStatusEnum, { nullable: true, description: '只看该状态；草稿仅对发布方可见 (only this status; drafts are seen only by their owner)' }) status?: keyof typeof ListingStatusEnum | null;
   @Field(() => [String], { nullable: true, description: '6 位行政区划代码；上下级地区互相包含，不限地区的信息总是包含在内 (region codes; regions nest, and listings serving anywhere always match)' }) regionCodes?: string[] | null;
+}
+
+@ObjectType('ChallengeApplicationEdge', { description: '揭榜申请列表的一项 (one application of a page)' })
+export class ChallengeApplicationEdgeModel {
+  @Field({ description: '游标 (cursor)' }) cursor: string;
+  @Field(() => ChallengeApplicationModel, { description: '揭榜申请 (the application)' }) node: ChallengeApplicationModel;
+}
+
+@ObjectType('ChallengeApplicationConnection', { description: '揭榜申请分页，新的在前 (a page of 揭榜 applications, newest first)' })
+export class ChallengeApplicationConnectionModel {
+  @Field(() => [ChallengeApplicationEdgeModel], { description: '本页 (this page)' }) edges: ChallengeApplicationEdgeModel[];
+  @Field(() => PageInfoModel, { description: '分页信息 (page info)' }) pageInfo: PageInfoModel;
+  @Field(() => Int, { description: '符合条件的申请总数 (applications matching the status filter)' }) totalCount: number;
 }

@@ -104,6 +104,7 @@ export function toApplicationModel(a: ChallengeApplicationEntity): ChallengeAppl
     proposal: a.proposal,
     quote: a.quote,
     status: a.status,
+    shareProfile: a.shareProfile,
     decisionComment: a.decisionComment,
     decidedAt: a.decidedAt,
     rejectionReasonCode: a.rejectionReasonCode,

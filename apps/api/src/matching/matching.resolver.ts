@@ -4,7 +4,8 @@ import { MatchRequestService, MatchSetService, reasonsWithoutProfile } from '../
 import { EnterpriseProfileService } from '../../../../libs/enterprises/src/index.js';
 import { toProfileModel } from '../enterprises/profile.mapper.js';
 import { authorizeQuery, seesRow } from '../../../../libs/identity/src/index.js';
-import { ListingService } from '../../../../libs/listings/src/index.js';
+import { ChallengeApplicationService, ListingService } from '../../../../libs/listings/src/index.js';
+import { profilesSharedWith } from '../enterprises/shared-profiles.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { OrganizationModel } from '../identity/identity.models.js';
@@ -51,6 +52,7 @@ export class MatchingResolver {
     private readonly listings: ListingService,
     private readonly requests: MatchRequestService,
     private readonly profiles: EnterpriseProfileService,
+    private readonly applications: ChallengeApplicationService,
   ) {}
 
   @Query(() => [RecommendationModel], { description: '为调用者所在企业推荐的已发布信息，得分高的在前，仅限企业账号 (recommendations for the caller\'s enterprise, best first)' })
@@ -85,8 +87,8 @@ export class MatchingResolver {
     const rows = await this.matches.leadsFor(found.listing.id, first ?? 20);
     const enterpriseIds = rows.map((r) => r.enterpriseOrganizationId);
     const orgs = await Promise.all(enterpriseIds.map((id) => ctx.loaders.organization.load(id)));
-    // Profiles only of enterprises that shared theirs with this listing's owner (a match request with shareProfile).
-    const shared = await this.requests.sharedProfiles(found.listing.ownerOrganizationId, enterpriseIds);
+    // Profiles only of enterprises that shared theirs with this listing's owner (a match request or 揭榜 application with shareProfile).
+    const shared = await profilesSharedWith(this.requests, this.applications, found.listing.ownerOrganizationId, enterpriseIds);
     const profiles = new Map((await this.profiles.loadMany(enterpriseIds.filter((id) => shared.has(id)))).map((p) => [p.organizationId, p]));
     // The AUTHORITY reads every profile; an owner sees the firm's figures in the reasons only once it shared them.
     const seesFigures = (id: string) => seesRow(actor, 'Lead.reasons', { parties: [id], granted: shared.has(id) });

@@ -22,6 +22,7 @@ export async function timelineConnection(
       reasonCode: r.reasonCode,
       note: r.note,
       occurredAt: r.occurredAt,
+      changedFields: r.kind === 'EDITED' && Array.isArray(r.data.fields) ? r.data.fields.map(String) : null,
       actorOrganizationId: r.actorOrganizationId,
     })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },

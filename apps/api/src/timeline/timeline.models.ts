@@ -30,6 +30,8 @@ export class TimelineEntryModel {
   @Field(() => String, { nullable: true, description: '原因代码（婉拒、拒绝、关闭等）(reason code, for declines, rejections, closures …)' }) reasonCode: string | null;
   @Field(() => String, { nullable: true, description: '该步骤的说明或留言，最多 2000 字 (note or message of this step, at most 2,000 characters)' }) note: string | null;
   @Field(() => DateTimeScalar, { description: '发生时间 (when it happened)' }) occurredAt: Date;
+  @Field(() => [String], { nullable: true, description: '内容修改（EDITED）步骤所改的字段名，如 budget、applyBy、completionDeadline、indicators；其他步骤为空 (for EDITED steps: names of the changed fields; null for other steps)' })
+  changedFields: string[] | null;
   /** Resolved through the organization loader. */
   actorOrganizationId: string | null;
 }

@@ -59,14 +59,14 @@ export const QUERY_RULES = {
   declineReasons: { kinds: 'signed-in' },
   notificationAdded: { kinds: 'signed-in' },
 
-  // 一企一档: the enterprise itself, the AUTHORITY, or an owner the enterprise shared it with through a match request.
+  // 一企一档: the enterprise itself, the AUTHORITY, or an owner the enterprise shared it with through a match request or a 揭榜 application.
   enterpriseProfile: {
     kinds: 'signed-in',
     partiesOnly: true,
     grants: true,
     overrideKinds: AUTHORITY,
     refusal:
-      '无权查看该企业档案：仅企业本身、主管部门或企业通过对接申请授权的机构可查看 (not allowed to read this enterprise profile: only the enterprise, the authority, or an organization it shared its profile with through a match request)',
+      '无权查看该企业档案：仅企业本身、主管部门或企业通过对接申请、揭榜申请授权的机构可查看 (not allowed to read this enterprise profile: only the enterprise, the authority, or an organization it shared its profile with through a match request or a 揭榜 application)',
   },
   recommendations: { kinds: ['ENTERPRISE'], refusal: (actor) => `推荐仅面向企业 (recommendations are for ENTERPRISE organizations; yours is ${actor.kind})` },
   // A listing's leads: its owner, and the AUTHORITY.
@@ -81,6 +81,10 @@ export const QUERY_RULES = {
     refusal: '无权查看该揭榜申请：仅申请企业、发榜企业和主管部门可以查看 (only the applicant, the challenge owner and AUTHORITY may see this application)',
   },
   'Challenge.applications': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  // An enterprise's own 揭榜 applications (ADR 0028): every member of an ENTERPRISE.
+  myChallengeApplications: { kinds: ['ENTERPRISE'], refusal: (actor) => `揭榜申请列表仅面向企业 (myChallengeApplications is for ENTERPRISE organizations; yours is ${actor.kind})` },
+  // A challenge's history (edits, closure): its owner and the AUTHORITY; its applicants too (granted), who were told of each change anyway.
+  'Challenge.history': { kinds: 'signed-in', partiesOnly: true, grants: true, overrideKinds: AUTHORITY },
   // Members and invitations (issue 13).
   invitations: {
     kinds: 'signed-in',

@@ -6,7 +6,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from '../listing-enums.j
 
 /** 揭榜: an enterprise's application to a challenge. One live (not withdrawn) application per enterprise. */
 @Entity('challenge_applications')
-@Index('uq_challenge_applications_live', ['challengeId', 'applicantOrganizationId'], { unique: true, where: "status <> 'WITHDRAWN'" })
+@Index('uq_challenge_applications_live', ['challengeId', 'applicantOrganizationId'], { unique: true, where: "status NOT IN ('WITHDRAWN', 'CLOSED_BY_OWNER')" })
 @Index('ix_challenge_applications_applicant', ['applicantOrganizationId', 'createdAt'])
 export class ChallengeApplicationEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -34,6 +34,10 @@ export class ChallengeApplicationEntity {
 
   @Column({ type: 'enum', enum: APPLICATION_STATUSES, enumName: 'application_status', default: 'SUBMITTED' })
   status: ApplicationStatus;
+
+  /** Consent to show the applicant's enterprise profile (financials included) to the challenge's owner while the application is live. */
+  @Column('boolean', { name: 'share_profile', default: false })
+  shareProfile: boolean;
 
   @Column('text', { name: 'decision_comment', nullable: true })
   decisionComment: string | null;

@@ -5,6 +5,8 @@ import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import {
   AppError,
   badInput,
+  checkPageSize,
+  fetchKeysetPage,
   conflict,
   isUniqueViolation,
   notFound,
@@ -20,7 +22,10 @@ import { ListingEntity } from '../entities/listing.entity.js';
 import { ChallengeEntity } from '../entities/listing-details.entity.js';
 import {
   APPLICATION_DECISIONS,
+  APPLICATION_STATUSES,
   MAX_ACCEPTED_PER_CHALLENGE,
+  OPEN_APPLICATION_STATUSES,
+  SHARING_APPLICATION_STATUSES,
   type ApplicationDecision,
   type ApplicationStatus,
   type ListingStatus,
@@ -44,6 +49,15 @@ export interface ApplyToChallengeCommand {
   proposal: string;
   /** Quoted price in yuan (揭榜报价). */
   quote?: number | null;
+  /** Consent to show the applicant's profile to the challenge's owner while the application is live (absent or null: no). */
+  shareProfile?: boolean | null;
+}
+
+export interface ApplicationPage {
+  rows: ChallengeApplicationEntity[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
 }
 
 export const PROPOSAL_MAX_CHARS = 5000;
@@ -56,6 +70,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   ACCEPTED: '已接受',
   REJECTED: '未获选',
   WITHDRAWN: '已撤回',
+  CLOSED_BY_OWNER: '已随榜单关闭',
 };
 
 const LISTING_STATUS_LABELS: Record<ListingStatus, string> = { DRAFT: '草稿', PUBLISHED: '已发布', CLOSED: '已关闭' };
@@ -75,9 +90,12 @@ const ALLOWED_DECISIONS: Record<ApplicationStatus, readonly ApplicationDecision[
   ACCEPTED: [],
   REJECTED: [],
   WITHDRAWN: [],
+  CLOSED_BY_OWNER: [],
 };
 
-const WITHDRAWABLE: readonly ApplicationStatus[] = ['SUBMITTED', 'SHORTLISTED'];
+const WITHDRAWABLE: readonly ApplicationStatus[] = OPEN_APPLICATION_STATUSES;
+/** Statuses that no longer hold the one live application per enterprise and challenge (the partial unique index). */
+const ENDED_WITHOUT_DECISION = ['WITHDRAWN', 'CLOSED_BY_OWNER'] as const satisfies readonly ApplicationStatus[];
 
 const chars = (s: string) => Array.from(s).length;
 
@@ -118,6 +136,10 @@ export class ChallengeApplicationService {
     const challengeId = parseId(String(input.challengeId ?? ''), 'input.challengeId');
     const proposal = validateProposal(input.proposal);
     const quote = validateQuote(input.quote);
+    if (input.shareProfile != null && typeof input.shareProfile !== 'boolean') {
+      throw badInput('shareProfile 须为 true 或 false (shareProfile must be a boolean)', 'input.shareProfile');
+    }
+    const shareProfile = input.shareProfile ?? false;
 
     // The lock serialises applications to one challenge with each other and with decisions on it.
     const listing = await manager.findOne(ListingEntity, { where: { id: challengeId }, lock: { mode: 'pessimistic_write' } });
@@ -139,7 +161,7 @@ export class ChallengeApplicationService {
       );
     }
     const live = await manager.findOne(ChallengeApplicationEntity, {
-      where: { challengeId, applicantOrganizationId: applicant.organizationId, status: Not('WITHDRAWN' as const) },
+      where: { challengeId, applicantOrganizationId: applicant.organizationId, status: Not(In([...ENDED_WITHOUT_DECISION])) },
     });
     if (live) throw alreadyApplied(live);
 
@@ -151,6 +173,7 @@ export class ChallengeApplicationService {
           applicantOrganizationId: applicant.organizationId,
           proposal,
           quote,
+          shareProfile,
           status: 'SUBMITTED',
           decisionComment: null,
           decidedAt: null,
@@ -182,11 +205,14 @@ export class ChallengeApplicationService {
     }
     const decisionComment = validateComment(comment);
 
+    const found = await manager.findOneBy(ChallengeApplicationEntity, { id: applicationId });
+    if (!found) throw applicationNotFound(applicationId);
+    // Locking the challenge serialises concurrent decisions on it, so the ACCEPTED count below holds;
+    // challenge before application, the order closeListing takes (no deadlock with a close).
+    const listing = await manager.findOne(ListingEntity, { where: { id: found.challengeId }, lock: { mode: 'pessimistic_write' } });
+    if (!listing) throw applicationNotFound(applicationId);
     const application = await manager.findOne(ChallengeApplicationEntity, { where: { id: applicationId }, lock: { mode: 'pessimistic_write' } });
     if (!application) throw applicationNotFound(applicationId);
-    // Locking the challenge serialises concurrent decisions on it, so the ACCEPTED count below holds.
-    const listing = await manager.findOne(ListingEntity, { where: { id: application.challengeId }, lock: { mode: 'pessimistic_write' } });
-    if (!listing) throw applicationNotFound(applicationId);
     authorizeRow(actor, 'decideChallengeApplication', { ownerOrganizationId: listing.ownerOrganizationId });
 
     const from = application.status;
@@ -284,6 +310,41 @@ export class ChallengeApplicationService {
       order: { createdAt: 'DESC', id: 'DESC' },
     });
   }
+
+  /**
+   * The caller's enterprise's own applications, newest first (stable: created_at, id), optionally
+   * of one status: a Relay-style page with the total.
+   */
+  async mine(actor: Actor, status: ApplicationStatus | null | undefined, first: number, after?: string | null): Promise<ApplicationPage> {
+    authorizeQuery(actor, 'myChallengeApplications');
+    checkPageSize(first);
+    if (status != null && !(APPLICATION_STATUSES as readonly string[]).includes(status)) {
+      throw badInput(`status 只能是 ${APPLICATION_STATUSES.join('、')} 之一 (unknown status)`, 'status');
+    }
+    const qb = this.dataSource
+      .getRepository(ChallengeApplicationEntity)
+      .createQueryBuilder('a')
+      .where('a.applicantOrganizationId = :me', { me: actor.organizationId });
+    if (status) qb.andWhere('a.status = :status', { status });
+    const totalCount = await qb.clone().getCount();
+    return { ...(await fetchKeysetPage(qb, 'a', 'challenge_applications', first, after)), totalCount };
+  }
+
+  /**
+   * Which of `enterpriseIds` have shared their profile with organization `ownerOrganizationId`
+   * through a 揭榜 application to one of its challenges, while the application is live
+   * ({@link SHARING_APPLICATION_STATUSES}: not withdrawn, rejected or closed with the challenge).
+   */
+  async sharedProfiles(ownerOrganizationId: string, enterpriseIds: readonly string[]): Promise<Set<string>> {
+    if (enterpriseIds.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT a.applicant_organization_id AS id FROM challenge_applications a JOIN listings l ON l.id = a.challenge_id
+        WHERE l.owner_organization_id = $1 AND a.applicant_organization_id = ANY($2::uuid[]) AND a.share_profile AND a.status::text = ANY($3::text[])`,
+      [ownerOrganizationId, [...new Set(enterpriseIds)], SHARING_APPLICATION_STATUSES],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
 
   /** One application, for its applicant, the challenge's owner or AUTHORITY. */
   async getVisible(actor: Actor | undefined, id: string): Promise<ChallengeApplicationEntity> {

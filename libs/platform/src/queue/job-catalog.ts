@@ -54,6 +54,8 @@ export interface DomainEventPayloads {
   'challenge-application.submitted': ChallengeApplicationEventData;
   'challenge-application.decided': ChallengeApplicationEventData;
   'challenge-application.withdrawn': ChallengeApplicationEventData;
+  /** An open (SUBMITTED or SHORTLISTED) application ended because its challenge was closed (CLOSED_BY_OWNER). */
+  'challenge-application.closed': ChallengeApplicationEventData;
   /** Match requests (对接申请): every transition. */
   'match-request.created': MatchRequestEventData;
   'match-request.responded': MatchRequestEventData;
@@ -85,6 +87,8 @@ export interface ChallengeTermsChangedData {
     budget?: { from: number; to: number };
     applyBy?: { from: string; to: string };
     completionDeadline?: { from: string | null; to: string | null };
+    /** The quantified indicators, one per entry (texts the owner published, no figures of the firms). */
+    indicators?: { from: string[]; to: string[] };
   };
 }
 
@@ -124,10 +128,13 @@ export interface ChallengeApplicationEventData {
   applicationId: string;
   challengeId: string;
   applicantOrganizationId: string;
-  status: 'SUBMITTED' | 'SHORTLISTED' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
+  status: 'SUBMITTED' | 'SHORTLISTED' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN' | 'CLOSED_BY_OWNER';
   version: number;
-  /** Why a withdrawal happened when the applicant did not withdraw itself: its verification was revoked. */
-  cause?: 'ORGANIZATION_REVOKED';
+  /**
+   * Why a withdrawal or closure happened when the applicant did not act: its verification was revoked
+   * (withdrawn), its challenge was closed by the owner, or taken down by the AUTHORITY (closed).
+   */
+  cause?: 'ORGANIZATION_REVOKED' | 'CHALLENGE_CLOSED' | 'CHALLENGE_TAKEN_DOWN';
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -158,6 +165,8 @@ export interface JobPayloads {
   'notify.challenge-application-decided': EventJob<'challenge-application.decided'>;
   /** Tell the challenge's owner that an application was withdrawn because the applicant's verification was revoked. */
   'notify.challenge-application-withdrawn': EventJob<'challenge-application.withdrawn'>;
+  /** Tell the applicant that its open application ended with the challenge (CLOSED_BY_OWNER). */
+  'notify.challenge-application-closed': EventJob<'challenge-application.closed'>;
   /** Tell the other side of a match request what changed (owner: new/cancelled/completed; enterprise: the response). */
   'notify.match-request': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
   /** A listing was closed: tell its owner when the AUTHORITY took it down (下架), and a challenge's applicants. */
@@ -220,6 +229,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.challenge-application-submitted': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-decided': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-withdrawn': { queue: 'notify', attempts: 5 },
+  'notify.challenge-application-closed': { queue: 'notify', attempts: 5 },
   'notify.match-request': { queue: 'notify', attempts: 5 },
   'notify.listing-closed': { queue: 'notify', attempts: 5 },
   'notify.challenge-terms-changed': { queue: 'notify', attempts: 5 },
@@ -284,6 +294,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'challenge-application.submitted': ['notify.challenge-application-submitted'],
   'challenge-application.decided': ['notify.challenge-application-decided'],
   'challenge-application.withdrawn': ['notify.challenge-application-withdrawn'],
+  'challenge-application.closed': ['notify.challenge-application-closed'],
   'match-request.created': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
   'match-request.responded': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
   'match-request.completed': ['notify.match-request', 'matching.rescore-provider', 'insights.schedule-refresh', 'match-request.publish'],
