@@ -18,6 +18,7 @@ import { TitleReviewPending1796410810911 } from './1796410810911-TitleReviewPend
 import { Timeline1796432830145 } from './1796432830145-Timeline.js';
 import { ChallengeClosureAndConsent1796433210303 } from './1796433210303-ChallengeClosureAndConsent.js';
 import { Outcomes1796433254603 } from './1796433254603-Outcomes.js';
+import { Conversations1796433697197 } from './1796433697197-Conversations.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -41,4 +42,5 @@ export const MIGRATIONS: Function[] = [
   Timeline1796432830145,
   ChallengeClosureAndConsent1796433210303,
   Outcomes1796433254603,
+  Conversations1796433697197,
 ];

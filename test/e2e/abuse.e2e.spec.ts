@@ -15,6 +15,8 @@ import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 
 interface Raw {
   status: number;
+  /** Characters in the response body. */
+  size: number;
   body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 }
 
@@ -30,7 +32,7 @@ describe('abuse: hostile documents and variables', () => {
     });
     const text = await res.text();
     expect(text).not.toMatch(/\bat \S+ \(?\S+:\d+:\d+\)?/); // no stack frames, whatever happened
-    return { status: res.status, body: JSON.parse(text) };
+    return { status: res.status, size: text.length, body: JSON.parse(text) };
   }
 
   /** One error with this code and message, no data, no stack trace. */
@@ -133,6 +135,48 @@ describe('abuse: hostile documents and variables', () => {
       const res = await post({ query: 'query($q: String!) { search(input: { query: $q }) { total } }', variables: { q: '专'.repeat(1_000) + 'a'.repeat(499_000) } }, firm.token);
       expect(res.status).toBe(200);
       expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.query' });
+    });
+
+    describe('a 1,000,000-character value is refused with a message that repeats at most 32 characters of it', () => {
+      const huge = (c: string) => c.repeat(1_000_000);
+      /** BAD_USER_INPUT on the field, a body under 2 KB (it was ≈ 1–2 MB: the message repeated the value). */
+      function expectSmallRefusal(res: Raw, field: string | undefined, message: RegExp) {
+        expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', ...(field ? { field } : {}) });
+        expect(res.body.errors![0]!.message).toMatch(message);
+        expect(res.size).toBeLessThan(2_000);
+      }
+
+      it('industryCode: the message names the format and the length, not the value', async () => {
+        const before = await writeSnapshot(app);
+        const res = await post({ query: UPSERT_PROFILE, variables: { i: profileInput({ industryCode: huge('C') }) } }, firm.token);
+        expectSmallRefusal(res, 'input.industryCode', /^行业代码格式不正确：.*收到 1000000 个字符/);
+        expect(await writeSnapshot(app)).toEqual(before);
+      });
+
+      it('regionCode at registration: the same', async () => {
+        const before = await writeSnapshot(app);
+        const res = await post({
+          query: 'mutation($i: RegisterInput!) { register(input: $i) { accessToken } }',
+          variables: { i: { email: 'huge-region@abuse.test', password: 'abuse-password-1', displayName: '超长代码', organization: { kind: 'ENTERPRISE', name: '余姚市超长代码测试有限公司', uscc: makeUscc('91', '330281', 'HUGERGN1'), regionCode: huge('3') } } },
+        });
+        expectSmallRefusal(res, 'input.organization.regionCode', /^行政区划代码应为 6 位数字，收到 1000000 个字符/);
+        expect(await writeSnapshot(app)).toEqual(before);
+      });
+
+      it('an ID: the first 32 characters, "…" and the length', async () => {
+        const res = await post({ query: 'query($id: ID!) { organization(id: $id) { id } }', variables: { id: huge('9') } }, firm.token);
+        expectSmallRefusal(res, 'id', new RegExp(`^id 不是有效的 ID：${'9'.repeat(32)}…（共 1000000 个字符 / 1000000 characters） \\(expected a UUID\\)$`));
+      });
+
+      it("an enum value: GraphQL's own coercion message is shortened the same way", async () => {
+        const res = await post({ query: UPSERT_PROFILE, variables: { i: profileInput({ tier: huge('T') }) } }, firm.token);
+        expectSmallRefusal(res, undefined, new RegExp(`Value "${'T'.repeat(32)}…（共 1000000 个字符 / 1000000 characters）" does not exist in "EnterpriseTier" enum`));
+      });
+
+      it('a value written inline in the document: shortened too', async () => {
+        const res = await post({ query: `{ organization(id: ${JSON.stringify(huge('9'))}) { id } }` }, firm.token);
+        expectSmallRefusal(res, 'id', /不是有效的 ID：9{32}…（共 1000000 个字符/);
+      });
     });
 
     it('a NUL character in text input is BAD_USER_INPUT, not a database error, and writes nothing', async () => {

@@ -161,6 +161,10 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   // Re-reviews (issue 15, §8.2): the AUTHORITY (any of its staff) records or clears a pending 复核.
   recordTitleReviewPending: only(['AUTHORITY']),
   clearTitleReviewPending: only(['AUTHORITY']),
+  // Conversations (issue 17 item 4): members of either side, any role; the AUTHORITY reads but writes in none.
+  // Drivers make the caller a side whenever its kind can be one; other kinds are refused by kind.
+  sendMatchRequestMessage: only(KINDS.flatMap(both)),
+  sendChallengeApplicationMessage: only([...both('ENTERPRISE'), ...both('ANCHOR_ENTERPRISE')]),
 };
 
 interface Actor {
@@ -450,6 +454,21 @@ describe('access table: every mutation × every kind of caller', () => {
       const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf('BANK:verified'));
       ok(await app.gql(RESPOND, { id: requestId, accept: true }, tokenOf('BANK:verified')), 'respondToMatchRequest');
       return stateUnchanged(requestId, 'ACCEPTED', { query: COMPLETE, variables: { id: requestId, o: 'SUCCESS', r: 5 } });
+    },
+    sendMatchRequestMessage: async (actor) => {
+      // The caller's organization is the enterprise or the listing's owner when its kind can be; else a request between two others.
+      const base = actor === 'anonymous' ? 'AUTHORITY' : baseOf(actor);
+      const requester = base.startsWith('ENTERPRISE:') ? base : 'ENTERPRISE:verified';
+      const owner = isListingOwner(base) ? base : 'BANK:verified';
+      const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf(owner));
+      return messageDriver(requestId, `mutation($id: ID!) { sendMatchRequestMessage(id: $id, input: { body: "请提供近两年财报" }) { id } }`);
+    },
+    sendChallengeApplicationMessage: async (actor) => {
+      const base = actor === 'anonymous' ? 'AUTHORITY' : baseOf(actor);
+      const applicant = base.startsWith('ENTERPRISE:') ? base : 'ENTERPRISE:verified';
+      const anchor = base.startsWith('ANCHOR_ENTERPRISE:') ? base : 'ANCHOR_ENTERPRISE:verified';
+      const applicationId = await applicationTo(await publishedListingOf(anchor), applicant);
+      return messageDriver(applicationId, `mutation($id: ID!) { sendChallengeApplicationMessage(id: $id, input: { body: "样机进度如何？" }) { id } }`);
     },
     cancelMatchRequest: async (actor) => {
       const requester = actor.startsWith('ENTERPRISE:') ? actor : 'ENTERPRISE:verified';
@@ -809,6 +828,20 @@ describe('access table: every mutation × every kind of caller', () => {
       unchanged: async () => {
         await unchanged();
         expect(await stateOf()).toEqual({ p: 'CLAIMED', version: 1, n: 0 });
+      },
+    };
+  }
+
+  /** A message on case `caseId`; a refusal writes no message (and no event: the snapshot counts them). */
+  async function messageDriver(caseId: string, query: string): Promise<Call> {
+    const messages = async () => (await sql(app, 'SELECT count(*)::int AS n FROM case_messages WHERE subject_id = $1', [caseId]))[0].n as number;
+    const unchanged = await nothingWritten();
+    return {
+      query,
+      variables: { id: caseId },
+      unchanged: async () => {
+        await unchanged();
+        expect(await messages()).toBe(0);
       },
     };
   }

@@ -47,7 +47,7 @@ const KIND_OF: Record<Exclude<ActorKey, 'anonymous' | 'AUTHORITY' | RoleActor>, 
 };
 
 /** allowed: data and no error; hidden: allowed but the target is not there (null, or absent from the list). */
-type Outcome = 'allowed' | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+type Outcome = 'allowed' | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND';
 
 interface World {
   org: (a: ActorKey) => Org;
@@ -219,6 +219,13 @@ const QUERIES: Record<string, QueryCase> = {
     otherwise: 'hidden',
     shows: (d, w) => d.invitations.some((i: { id: string }) => i.id === w.invitation),
   }),
+  // Conversations (issue 17 item 4): the two sides (any member) and the AUTHORITY; to anyone else the case does not exist.
+  caseMessages: {
+    query: (w) => ({ text: 'query($id: ID!) { caseMessages(subject: MATCH_REQUEST, id: $id) { totalCount edges { node { body } } } }', variables: { id: w.sharedMatchRequest } }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE_OTHER: 'allowed', BANK: 'allowed', AUTHORITY: 'allowed' },
+    otherwise: 'NOT_FOUND',
+    shows: (d) => d.caseMessages.totalCount === 1,
+  },
   // Asynchronous imports (issue 14).
   enterpriseImport: authorityOnly('query($id: ID!) { enterpriseImport(id: $id) { id status } }', { id: '00000000-0000-4000-8000-000000000000' }),
   enterpriseImports: authorityOnly('{ enterpriseImports(first: 5) { totalCount edges { node { id status } } } }'),
@@ -259,6 +266,7 @@ describe('access table: every query × every kind of caller, own and other organ
     const application = ok(await app.gql(APPLY, { i: { challengeId: challenge.id, proposal: '联合攻关，9 个月交付样机', quote: 1_500_000 } }, org('ENTERPRISE').token), 'applyToChallenge').id;
     const park = await createPark(app, org('PARK_OPERATOR').token);
     const sharedMatchRequest = await requestMatch(app, org('ENTERPRISE_OTHER').token, product.id, true, '申请授信，附企业档案');
+    ok(await app.gql('mutation($id: ID!) { sendMatchRequestMessage(id: $id, input: { body: "财报已上传" }) { id } }', { id: sharedMatchRequest }, org('ENTERPRISE_OTHER').token), 'sendMatchRequestMessage');
     await app.drain();
     const authorityOrg = ok(await app.gql('{ me { organization { id } } }', {}, authorityToken), 'me').organization.id;
     // Colleagues in ENTERPRISE, BANK and the AUTHORITY, invited and accepted through the API.

@@ -1,3 +1,6 @@
+import { ConversationsModule } from '../../../libs/conversations/src/index.js';
+import { AttachmentController, AttachmentUploaderGuard } from './conversations/attachment.controller.js';
+import { CaseAttachmentResolver, CaseContactResolver, ChallengeApplicationConversationResolver, ConversationResolver, MatchRequestConversationResolver } from './conversations/conversation.resolver.js';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -47,6 +50,7 @@ import { DevMailController } from './dev/dev-mail.controller.js';
     MatchingModule,
     InsightsModule,
     MailModule,
+    ConversationsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule, TierAssessmentsModule, ListingsModule, MatchingModule, InsightsModule],
@@ -65,7 +69,7 @@ import { DevMailController } from './dev/dev-mail.controller.js';
       ) => graphqlOptions(config, tokens, { identity, verification, assessments, listings, applications, matchRequests }, runtime.logger, audit),
     }),
   ],
-  controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController],
-  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver, MatchOutcomeResolver, ApplicationReasonResolver],
+  controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController],
+  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver],
 })
 export class ApiModule {}

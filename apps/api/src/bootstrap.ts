@@ -105,6 +105,6 @@ export function describeStart(started: StartedApp): string {
       : `kept in the database (no SMTP_URL): read them at ${started.baseUrl}/dev/mails`;
   return (
     `srdi-match started: mode=${mode} env=${runtime.config.env} database=${runtime.database.describe()} ` +
-    `queue=${runtime.queues.describe()} pubsub=${runtime.pubsub.describe()} search=${search} mail=${mail} graphql=${started.graphqlUrl}`
+    `queue=${runtime.queues.describe()} pubsub=${runtime.pubsub.describe()} search=${search} files=${runtime.files.describe()} mail=${mail} graphql=${started.graphqlUrl}`
   );
 }

@@ -39,12 +39,15 @@ import { MatchEntity, MatchRequestEntity } from '../../../libs/matching/src/inde
 import { AuditLogEntity } from '../../../libs/insights/src/index.js';
 import { MailMessageEntity } from '../../../libs/mail/src/index.js';
 import { TimelineEntryEntity } from '../../../libs/timeline/src/index.js';
+import { CaseAttachmentEntity, CaseMessageEntity } from '../../../libs/conversations/src/index.js';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import type { DatabaseSchema } from '../../../libs/platform/src/index.js';
 
 const ENTITIES = [
   OutboxEventEntity,
   TimelineEntryEntity,
+  CaseMessageEntity,
+  CaseAttachmentEntity,
   OrganizationEntity,
   UserEntity,
   NotificationEntity,

@@ -41,7 +41,9 @@ export const MANUFACTURING_DIVISIONS: Record<string, string> = {
 export function describeIndustryCodeProblem(code: string): string | undefined {
   const m = /^([A-T])(\d{2})(\d{1,2})?$/.exec(code);
   if (!m) {
-    return `行业代码 "${code}" 格式不正确：应为门类字母加 2–4 位数字，如 C34 或 C3484 (GB/T 4754-2017 code such as C34 or C3484)`;
+    // A malformed value is not repeated: it can be anything up to the request's size (a 1 MB value was
+    // echoed whole); its length is what the caller needs, and a well-formed code below is at most 5 characters.
+    return `行业代码格式不正确：应为门类字母加 2–4 位数字，如 C34 或 C3484，收到 ${code.length} 个字符 (GB/T 4754-2017 code such as C34 or C3484; got ${code.length} characters)`;
   }
   const [lo, hi, name] = SECTIONS[m[1]!]!;
   const division = Number(m[2]);

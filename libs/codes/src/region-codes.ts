@@ -202,7 +202,9 @@ export function regionName(code: string): string | undefined {
  */
 export function describeRegionCodeProblem(code: string): string | undefined {
   if (!/^\d{6}$/.test(code)) {
-    return `行政区划代码应为 6 位数字，实际为“${code}” (region code must be 6 digits, got '${code}')`;
+    // A malformed value is not repeated (it can be anything up to the request's size); a well-formed
+    // one, named below, is 6 digits.
+    return `行政区划代码应为 6 位数字，收到 ${code.length} 个字符 (region code must be 6 digits; got ${code.length} characters)`;
   }
   if (REGION_CODES.has(code)) return undefined;
 

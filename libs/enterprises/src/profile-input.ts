@@ -1,4 +1,4 @@
-import { badInput } from '../../platform/src/index.js';
+import { badInput, echoInput } from '../../platform/src/index.js';
 import { describeRegionCodeProblem } from '../../identity/src/index.js';
 import { ENTERPRISE_TIERS, HONOURS, MAIN_PRODUCT_FIELDS, RD_INSTITUTION_LEVELS, SERVICE_CATEGORIES, type EnterpriseTier, type ServiceCategory } from './enterprise-tier.js';
 import { describeIndustryCodeProblem, normalizeIndustryCode } from '../../codes/src/index.js';
@@ -76,7 +76,7 @@ function textList(values: string[], field: string, maxItems: number, maxLength: 
 
 function oneOf<T extends string>(value: T | null | undefined, allowed: readonly string[], field: string): void {
   if (value !== null && value !== undefined && !allowed.includes(value)) {
-    throw badInput(`${field} 取值无效：${value}（可选 ${allowed.join(', ')}）`, field);
+    throw badInput(`${field} 取值无效：${echoInput(value)}（可选 ${allowed.join(', ')}） (not one of the allowed values)`, field);
   }
 }
 
@@ -89,7 +89,7 @@ export function validateProfile(input: ProfileCommand, today: string, path = 'in
   const industryCode = normalizeIndustryCode(input.industryCode);
   const industryProblem = describeIndustryCodeProblem(industryCode);
   if (industryProblem) throw badInput(industryProblem, f('industryCode'));
-  if (!ENTERPRISE_TIERS.includes(input.tier)) throw badInput(`未知梯度 ${input.tier}`, f('tier'));
+  if (!ENTERPRISE_TIERS.includes(input.tier)) throw badInput(`未知梯度 ${echoInput(input.tier)}（可选 ${ENTERPRISE_TIERS.join(', ')}） (unknown tier)`, f('tier'));
 
   const foundedOn = isoDate(input.foundedOn, f('foundedOn'), today);
   const mainBusinessSince = isoDate(input.mainBusinessSince, f('mainBusinessSince'), today);

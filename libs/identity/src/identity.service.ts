@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LOGIN_THROTTLE, LoginThrottle } from './auth/login-throttle.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, isUniqueViolation, recordEvent } from '../../platform/src/index.js';
+import { AppError, badInput, conflict, echoInput, isUniqueViolation, recordEvent } from '../../platform/src/index.js';
 import type { Actor } from './access/access-policy.js';
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './auth/password-hasher.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from './organizations/organization-kind.js';
@@ -41,7 +41,7 @@ export function validateRegistration(cmd: RegisterCommand): RegisterCommand {
     throw badInput('姓名/显示名称需 1–100 个字符 (displayName must be 1–100 characters)', 'input.displayName');
   }
   const org = cmd.organization;
-  if (!ORGANIZATION_KINDS.includes(org.kind)) throw badInput(`未知机构类型 ${org.kind}`, 'input.organization.kind');
+  if (!ORGANIZATION_KINDS.includes(org.kind)) throw badInput(`未知机构类型 ${echoInput(org.kind)} (unknown organization kind)`, 'input.organization.kind');
   if (org.kind === 'AUTHORITY') {
     throw badInput(
       '主管部门账号不能自行注册，请联系平台管理员 (AUTHORITY organizations cannot self-register; they are provisioned by the operator)',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badInput, todayInShanghai, ratio } from '../../platform/src/index.js';
+import { badInput, echoInput, todayInShanghai, ratio } from '../../platform/src/index.js';
 import { describeRegionCodeProblem, regionName, regionStem } from '../../identity/src/index.js';
 import { ENTERPRISE_TIERS, type EnterpriseTier, countedLapsedSql, countedTitleSql, effectiveTierSql } from '../../enterprises/src/index.js';
 import type { ListingKind } from '../../listings/src/index.js';
@@ -81,7 +81,7 @@ export function checkPeriod(period: Period, field = 'period'): Period {
   for (const key of ['from', 'to'] as const) {
     const v = period?.[key];
     if (typeof v !== 'string' || !ISO_DATE.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
-      throw badInput(`${key} 须为 YYYY-MM-DD 格式的日期，收到 ${String(v)} (${field}.${key} must be a date YYYY-MM-DD)`, `${field}.${key}`);
+      throw badInput(`${key} 须为 YYYY-MM-DD 格式的日期，收到 ${echoInput(v)} (${field}.${key} must be a date YYYY-MM-DD)`, `${field}.${key}`);
     }
   }
   if (period.from > period.to) {

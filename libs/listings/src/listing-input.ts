@@ -1,4 +1,4 @@
-import { badInput } from '../../platform/src/index.js';
+import { badInput, echoInput } from '../../platform/src/index.js';
 import { describeRegionCodeProblem } from '../../identity/src/index.js';
 import { describeIndustryCodeProblem, isCalendarDate, ENTERPRISE_TIERS, SERVICE_CATEGORIES } from '../../enterprises/src/index.js';
 import {
@@ -97,7 +97,7 @@ function optionalText(value: string | null | undefined, field: string, max: numb
 }
 
 function oneOf(value: string, allowed: readonly string[], field: string): string {
-  if (!allowed.includes(value)) throw badInput(`${field} 取值无效：${value}（可选 ${allowed.join(', ')}）`, f(field));
+  if (!allowed.includes(value)) throw badInput(`${field} 取值无效：${echoInput(value)}（可选 ${allowed.join(', ')}） (not one of the allowed values)`, f(field));
   return value;
 }
 

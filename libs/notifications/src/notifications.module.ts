@@ -15,9 +15,14 @@ import { ChallengeTermsChangedNotifier, ListingClosedNotifier } from './listing-
 import { NotificationPublisher } from './notification-publish.handlers.js';
 import { TitleDecidedNotifier } from './title-notify.handlers.js';
 import { TitleReviewDecidedNotifier } from './title-review-notify.handlers.js';
+import { CaseMessageNotifier, CaseMessagePublisher } from './case-message-notify.handlers.js';
+import { ConversationsModule } from '../../conversations/src/index.js';
 
 @Module({
+  imports: [ConversationsModule],
   providers: [
+    CaseMessageNotifier,
+    CaseMessagePublisher,
     NotificationService,
     OrganizationRegisteredNotifier,
     OrganizationVerifiedNotifier,

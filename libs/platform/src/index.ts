@@ -17,14 +17,22 @@ export {
   notFound,
   unauthenticated,
 } from './errors/app-error.js';
+export { echoInput, RECEIVED_PREFIX_CHARS } from './errors/echo-input.js';
 export { parseId } from './errors/ids.js';
 export { isServiceUnavailable } from './errors/unavailable.js';
+export { createFileStore } from './files/create-file-store.js';
+export { checkFileKey, FILE_STORE, type FileStore, type StoredFile, type StoredFileInfo } from './files/file-store.js';
+export { LocalFileStore } from './files/local-file-store.js';
+export { S3FileStore, type S3FileStoreOptions } from './files/s3-file-store.js';
+export { fileLinkSecret, type LinkProblem, signLink, verifyLink } from './files/signed-link.js';
 export { ratio } from './math/ratio.js';
 export { OutboxEventEntity } from './outbox/outbox-event.entity.js';
 export { recordEvent, recordEvents } from './outbox/outbox.service.js';
 export { checkPageSize, fetchKeysetPage, keysetCursor, type KeysetPage } from './pagination/keyset-cursor.js';
 export { PlatformModule, RUNTIME } from './platform.module.js';
 export {
+  CASE_MESSAGE_ADDED,
+  type CaseMessageAddedMessage,
   ENTERPRISE_IMPORT_PROGRESS,
   type EnterpriseImportProgressMessage,
   MATCH_REQUEST_UPDATED,
@@ -35,6 +43,7 @@ export {
 } from './pubsub/channels.js';
 export { type PubSub, PUBSUB, type PubSubSubscription } from './pubsub/pubsub.js';
 export {
+  type CaseMessageEventData,
   type ChallengeTermsChangedData,
   type DomainEventType,
   type EventLane,

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { APP_CONFIG } from './config/config.js';
 import { QueueRegistry } from './queue/queue-registry.js';
 import { PUBSUB } from './pubsub/pubsub.js';
+import { FILE_STORE } from './files/file-store.js';
 import type { Runtime } from './runtime/runtime.js';
 
 export const RUNTIME = Symbol('RUNTIME');
@@ -43,8 +44,9 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: runtime.config },
         { provide: QueueRegistry, useValue: runtime.queues },
         { provide: PUBSUB, useValue: runtime.pubsub },
+        { provide: FILE_STORE, useValue: runtime.files },
       ],
-      exports: [RUNTIME, APP_CONFIG, QueueRegistry, PUBSUB, TypeOrmModule],
+      exports: [RUNTIME, APP_CONFIG, QueueRegistry, PUBSUB, FILE_STORE, TypeOrmModule],
     };
   }
 }

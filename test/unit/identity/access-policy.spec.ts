@@ -84,6 +84,11 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   inviteImportedOwners: { AUTHORITY: 'yes' },
   recordTitleReviewPending: { AUTHORITY: 'yes' },
   clearTitleReviewPending: { AUTHORITY: 'yes' },
+  // Conversations: every kind that can be a side; being a side of the case is the service's check (NOT_FOUND otherwise).
+  // The AUTHORITY reads conversations but writes in none.
+  sendMatchRequestMessage: { ENTERPRISE: 'yes', SERVICE_PROVIDER: 'yes', BANK: 'yes', ANCHOR_ENTERPRISE: 'yes', PARK_OPERATOR: 'yes' },
+  sendChallengeApplicationMessage: { ENTERPRISE: 'yes', ANCHOR_ENTERPRISE: 'yes' },
+  uploadCaseAttachment: { ENTERPRISE: 'yes', SERVICE_PROVIDER: 'yes', BANK: 'yes', ANCHOR_ENTERPRISE: 'yes', PARK_OPERATOR: 'yes' },
 };
 
 /**
@@ -135,6 +140,9 @@ const BEYOND_CONTRACT = [
   'markAllNotificationsRead',
   'confirmCertification',
   'rejectCertificationClaim',
+  'sendMatchRequestMessage',
+  'sendChallengeApplicationMessage',
+  'uploadCaseAttachment',
 ];
 
 const PUBLIC_MUTATIONS = ['register', 'login', 'requestPasswordReset', 'resetPassword', 'acceptInvitation'];

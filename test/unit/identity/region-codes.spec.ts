@@ -132,11 +132,17 @@ describe('describeRegionCodeProblem', () => {
   it.each([
     ['', '应为 6 位数字'],
     ['33028', 'region code must be 6 digits'],
-    ['3302810', '实际为“3302810”'],
+    ['3302810', '收到 7 个字符'],
     ['33O281', 'must be 6 digits'],
     [' 330281', 'must be 6 digits'],
   ])('rejects malformed %j', (code, fragment) => {
     expect(describeRegionCodeProblem(code)).toContain(fragment);
+  });
+
+  it('does not repeat a malformed value, which can be as long as a request (1,000,000 characters)', () => {
+    const problem = describeRegionCodeProblem('3'.repeat(1_000_000))!;
+    expect(problem).toContain('收到 1000000 个字符');
+    expect(problem.length).toBeLessThan(200);
   });
 
   it.each([

@@ -21,6 +21,16 @@ const PROD_OK = {
   AUTHORITY_PASSWORD: 'authority-password-1',
 };
 
+describe('file store configuration', () => {
+  it('S3_URL selects the S3 adapter and needs S3_BUCKET; keys come in pairs', () => {
+    expect(loadConfig({ S3_URL: 'http://127.0.0.1:9000', S3_BUCKET: 'srdi-files' }).files.s3).toMatchObject({ endpoint: 'http://127.0.0.1:9000', bucket: 'srdi-files', region: 'us-east-1' });
+    expect(() => loadConfig({ S3_URL: 'http://127.0.0.1:9000' })).toThrow(/S3_BUCKET is required with S3_URL/);
+    expect(() => loadConfig({ S3_URL: 'http://127.0.0.1:9000', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k' })).toThrow(/S3_BUCKET/);
+    expect(() => loadConfig({ S3_URL: 'http://127.0.0.1:9000', S3_BUCKET: 'srdi-files', S3_ACCESS_KEY_ID: 'k' })).toThrow(/S3_SECRET_ACCESS_KEY must be set together/);
+    expect(() => loadConfig({ FILE_LINK_SECRET: 'short' })).toThrow(/FILE_LINK_SECRET must be at least 32 characters/);
+  });
+});
+
 describe('loadConfig defaults', () => {
   it('gives the embedded development defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
@@ -47,6 +57,7 @@ describe('loadConfig defaults', () => {
       trustProxy: undefined,
       rateLimitMultiplier: 1,
       wsSessionRecheckSeconds: 60,
+      files: { s3: undefined, linkSecret: undefined, linkTtlSeconds: 600 },
       mail: { smtpUrl: undefined, from: '专精特新企业服务平台 <no-reply@srdi.example>', linkBase: 'http://localhost:3000', platformName: '专精特新企业服务平台' },
     });
   });

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction, badInput } from '../../../../libs/platform/src/index.js';
+import { inTransaction, badInput, echoInput } from '../../../../libs/platform/src/index.js';
 import { authorizeQuery, seesRow } from '../../../../libs/identity/src/index.js';
 import { EnterpriseProfileService, ReviewRiskQuery, TitleDecisionService } from '../../../../libs/enterprises/src/index.js';
 import { MatchRequestService } from '../../../../libs/matching/src/index.js';
@@ -118,7 +118,7 @@ export class EnterpriseProfileResolver {
     @Args('ruleSet', { nullable: true, description: '规则集：MIIT-2022 或 MIIT-2026 (rule set)' }) ruleSet?: string,
   ) {
     if (ruleSet !== undefined && ruleSet !== null && !RULE_SETS[ruleSet]) {
-      throw badInput(`未知规则集 ${ruleSet}（可选 ${Object.keys(RULE_SETS).join(', ')}）`, 'ruleSet');
+      throw badInput(`未知规则集 ${echoInput(ruleSet)}（可选 ${Object.keys(RULE_SETS).join(', ')}） (unknown rule set)`, 'ruleSet');
     }
     const rows = await ctx.loaders.assessments.load(`${profile.organizationId}|${ruleSet ?? ''}`);
     return rows.map(toAssessmentModel);

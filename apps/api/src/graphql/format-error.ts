@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { APP_ERROR_CODES, AppError, isServiceUnavailable } from '../../../../libs/platform/src/index.js';
+import { APP_ERROR_CODES, AppError, echoInput, isServiceUnavailable } from '../../../../libs/platform/src/index.js';
 
 /** Codes whose messages are written for the client and can be shown as they are. */
 const CLIENT_CODES = new Set<string>([
@@ -27,6 +27,30 @@ function exceededLimit(message: string): [string, string] | undefined {
   const limit = LIMIT.exec(message);
   return limit ? [limit[1]!.toLowerCase(), message.replace(/^Syntax Error: /, '')] : undefined;
 }
+/**
+ * The longest message sent to a client. Messages that repeat the caller's input shorten it where they
+ * are written (echoInput); this is the net under them, so no message grows with the request.
+ */
+export const MAX_ERROR_MESSAGE_CHARS = 2_000;
+/** A double-quoted value in graphql-js' messages (its inspect() and JSON.stringify() quoting). */
+const QUOTED = /"([^"\\]*(?:\\.[^"\\]*)*)"/g;
+/**
+ * Quoted text longer than this is a caller's value, not a schema name: names and coordinates stay
+ * far below it (the longest, EnterpriseTierFactsInput.selfDevelopedInventionPatents, has 54).
+ */
+export const QUOTED_NAME_MAX_CHARS = 100;
+
+/**
+ * A client-facing message no longer than MAX_ERROR_MESSAGE_CHARS. graphql-js repeats the offending
+ * value whole, once or twice ("Variable "$input" got invalid value "…" at "input.tier"; Value "…" does
+ * not exist in "EnterpriseTier" enum."), so with `quotedValues` every quoted text longer than
+ * QUOTED_NAME_MAX_CHARS is shortened by echoInput first; whatever is still too long is cut to its start.
+ */
+export function boundedMessage(message: string, quotedValues = false): string {
+  const shortened = quotedValues ? message.replace(QUOTED, (whole, inner: string) => (inner.length > QUOTED_NAME_MAX_CHARS ? `"${echoInput(inner)}"` : whole)) : message;
+  return echoInput(shortened, MAX_ERROR_MESSAGE_CHARS);
+}
+
 /** graphql-js gives up validating documents too costly to check (duplicated fields, fragments). */
 const ABORTED = 'Validation aborted.';
 
@@ -42,7 +66,7 @@ export function createErrorFormatter(options: { development: boolean; log: (err:
     const stack = options.development && formatted.extensions?.stacktrace ? { stacktrace: formatted.extensions.stacktrace } : {};
     if (original instanceof AppError) {
       return {
-        message: original.message,
+        message: boundedMessage(original.message),
         locations: formatted.locations,
         path: formatted.path,
         extensions: { ...original.details, code: original.code, ...stack },
@@ -65,7 +89,7 @@ export function createErrorFormatter(options: { development: boolean; log: (err:
     }
     if (CLIENT_CODES.has(code)) {
       const { stacktrace: _drop, ...rest } = formatted.extensions ?? {};
-      return { ...formatted, extensions: { ...rest, ...stack } };
+      return { ...formatted, message: boundedMessage(formatted.message, true), extensions: { ...rest, ...stack } };
     }
     options.log(original);
     if (isServiceUnavailable(original)) {

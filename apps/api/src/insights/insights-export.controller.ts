@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import type { Request, Response } from 'express';
 import ExcelJS from 'exceljs';
 import { sendXlsx } from '../http/xlsx-download.js';
-import { AppError } from '../../../../libs/platform/src/index.js';
+import { AppError, echoInput } from '../../../../libs/platform/src/index.js';
 import { IdentityService, TokenService, authorizeQuery } from '../../../../libs/identity/src/index.js';
 import { InsightsService, checkPeriod, type Period, RANKING_WEIGHTS, DeclineReasonInsightsService } from '../../../../libs/insights/src/index.js';
 import type { RankingWeights } from '../../../../libs/insights/src/index.js';
@@ -42,7 +42,7 @@ export class InsightsExportController {
       authorizeQuery(auth.actor, 'insightsExport');
       const name = report.replace(/\.xlsx$/, '');
       if (!(EXPORT_REPORTS as readonly string[]).includes(name)) {
-        throw new AppError('NOT_FOUND', `没有名为 ${name} 的报表；可选：${EXPORT_REPORTS.join('、')} (unknown report; one of ${EXPORT_REPORTS.join(', ')})`);
+        throw new AppError('NOT_FOUND', `没有名为 ${echoInput(name)} 的报表；可选：${EXPORT_REPORTS.join('、')} (unknown report; one of ${EXPORT_REPORTS.join(', ')})`);
       }
       const sheet = await this.sheet(name as (typeof EXPORT_REPORTS)[number], query);
       const book = new ExcelJS.Workbook();

@@ -3,7 +3,7 @@
  * it, blank rows and unknown columns tolerated), columns mapped to fields with their money units,
  * and the data rows keyed by field. Reading the bytes is sheet-reader.ts (bounded, isolated).
  */
-import { badInput } from '../../../platform/src/index.js';
+import { badInput, echoInput } from '../../../platform/src/index.js';
 import { readSheetIsolated } from './read-sheet-isolated.js';
 import type { Table } from './sheet-reader.js';
 import { IMPORT_COLUMNS, findHeaderRow, type ImportColumnKey, type MoneyUnit } from './import-columns.js';
@@ -27,7 +27,7 @@ export function importFileFormat(filename: string, field = 'filename'): ImportFi
   if (ext === 'xls' || ext === 'et' || ext === 'ods' || ext === 'numbers') {
     throw badInput(`不支持 .${ext} 文件，请另存为 .xlsx 或 .csv（UTF-8）(.${ext} is not supported; save the sheet as .xlsx or .csv)`, field);
   }
-  throw badInput(`文件名须以 .xlsx 或 .csv 结尾，实际为“${filename}” (the file name must end in .xlsx or .csv)`, field);
+  throw badInput(`文件名须以 .xlsx 或 .csv 结尾，实际为“${echoInput(filename)}” (the file name must end in .xlsx or .csv)`, field);
 }
 
 /** A header cell mapped to a column. */
@@ -117,12 +117,12 @@ export function sheetOf(table: Table, options: SheetOptions = {}): ParsedSheet {
     }
     if (r.kind === 'badUnit') {
       throw badInput(
-        `列“${text}”的单位“${r.unit}”无法识别：金额列的单位须为元或万元 (column '${text}': the unit '${r.unit}' is not supported; amounts are in 元 or 万元)`,
+        `列“${echoInput(text)}”的单位“${echoInput(r.unit)}”无法识别：金额列的单位须为元或万元 (column '${echoInput(text)}': the unit '${echoInput(r.unit)}' is not supported; amounts are in 元 or 万元)`,
         'file',
       );
     }
     if (seen.has(r.key)) {
-      throw badInput(`列“${seen.get(r.key)}”与“${text}”重复 (columns '${seen.get(r.key)}' and '${text}' are the same field ${r.key})`, 'file');
+      throw badInput(`列“${echoInput(seen.get(r.key))}”与“${echoInput(text)}”重复 (columns '${echoInput(seen.get(r.key))}' and '${echoInput(text)}' are the same field ${r.key})`, 'file');
     }
     seen.set(r.key, text);
     byIndex[i] = r.key;

@@ -1,4 +1,5 @@
 /** Cell values of an enterprise import: tiers, dates, whole numbers and lists as a bureau types them. */
+import { echoInput } from '../../../platform/src/index.js';
 import type { EnterpriseTier } from '../enterprise-tier.js';
 
 export class CellError extends Error {
@@ -38,7 +39,7 @@ export function parseTier(v: string): EnterpriseTier {
   if (!tier) {
     throw new CellError(
       'tier',
-      `梯度“${v}”无法识别，可填 无/创新型/专精特新/小巨人/重点小巨人 或 NONE、INNOVATIVE_SME、SPECIALIZED_SME、LITTLE_GIANT、KEY_LITTLE_GIANT (unknown tier '${v}')`,
+      `梯度“${echoInput(v)}”无法识别，可填 无/创新型/专精特新/小巨人/重点小巨人 或 NONE、INNOVATIVE_SME、SPECIALIZED_SME、LITTLE_GIANT、KEY_LITTLE_GIANT (unknown tier '${echoInput(v)}')`,
     );
   }
   return tier;
@@ -48,7 +49,7 @@ const DATE_FORMS = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]00:00(?
 
 export function parseDate(v: string, field: string): string {
   const m = DATE_FORMS.exec(v);
-  const fail = () => new CellError(field, `“${v}”不是有效日期，请填 yyyy-mm-dd，如 2019-03-15 (not a valid date; use yyyy-mm-dd)`);
+  const fail = () => new CellError(field, `“${echoInput(v)}”不是有效日期，请填 yyyy-mm-dd，如 2019-03-15 (not a valid date; use yyyy-mm-dd)`);
   if (!m) throw fail();
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
@@ -65,12 +66,12 @@ export function parseWhole(v: string, field: string, kind: 'count' | 'year'): nu
   if (/^-?\d{1,3}(,\d{3})+(\.0+)?$/.test(s)) s = s.replace(/,/g, '');
   if (/^-?\d+\.0+$/.test(s)) s = s.replace(/\.0+$/, '');
   if (!/^-?\d+$/.test(s)) {
-    throw new CellError(field, `“${v}”无效：须为整数 (must be a whole number)`);
+    throw new CellError(field, `“${echoInput(v)}”无效：须为整数 (must be a whole number)`);
   }
   const n = Number(s);
-  if (!Number.isSafeInteger(n)) throw new CellError(field, `“${v}”超出可表示的范围 (number too large)`);
-  if (kind === 'count' && n > INT_MAX) throw new CellError(field, `“${v}”过大 (count too large)`);
-  if (kind === 'year' && (n < 1900 || n > 9999)) throw new CellError(field, `年度“${v}”无效，应为四位年份 (year must be a 4-digit year)`);
+  if (!Number.isSafeInteger(n)) throw new CellError(field, `“${echoInput(v)}”超出可表示的范围 (number too large)`);
+  if (kind === 'count' && n > INT_MAX) throw new CellError(field, `“${echoInput(v)}”过大 (count too large)`);
+  if (kind === 'year' && (n < 1900 || n > 9999)) throw new CellError(field, `年度“${echoInput(v)}”无效，应为四位年份 (year must be a 4-digit year)`);
   return n;
 }
 

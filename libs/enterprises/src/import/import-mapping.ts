@@ -4,7 +4,7 @@
  * found. Checked against the file's header before anything runs; applied by the run, which reads
  * the stored file again under it.
  */
-import { badInput } from '../../../platform/src/index.js';
+import { badInput, echoInput } from '../../../platform/src/index.js';
 import { COLUMN_BY_KEY, IMPORT_COLUMNS, MONEY_UNITS, fieldOf, headerMoneyUnit, headerUnitWord, recognizeHeader, type ImportColumnKey, type MoneyUnit } from './import-columns.js';
 import { SHEET_LIMITS } from './sheet-limits.js';
 
@@ -73,7 +73,7 @@ export function checkMapping(columns: readonly ColumnMappingInput[], headers: re
     const at = `${path}.columns[${i}]`;
     const column = c.column.trim().toUpperCase();
     if (!/^[A-Z]{1,3}$/.test(column) || !byColumn.has(column)) {
-      throw badInput(`列“${c.column.slice(0, 10)}”不在文件中：表头所在行有 ${range} 列 (column '${c.column.slice(0, 10)}' is not in the file; its header row has columns ${range})`, `${at}.column`);
+      throw badInput(`列“${echoInput(c.column)}”不在文件中：表头所在行有 ${range} 列 (column '${echoInput(c.column)}' is not in the file; its header row has columns ${range})`, `${at}.column`);
     }
     if (entryOf.has(column)) throw badInput(`列 ${column} 在 mapping 中出现两次 (column ${column} is listed twice)`, `${at}.column`);
     entryOf.set(column, i);
@@ -82,7 +82,7 @@ export function checkMapping(columns: readonly ColumnMappingInput[], headers: re
       field = c.field.length <= 40 ? fieldOf(c.field) : undefined;
       if (!field) {
         throw badInput(
-          `未知的导入字段“${c.field.slice(0, 40)}”：须为导入列键（如 revenue）或其中文列名（如 营业收入），见 README“Bulk import of enterprises” (unknown field; use a column key or its Chinese header)`,
+          `未知的导入字段“${echoInput(c.field)}”：须为导入列键（如 revenue）或其中文列名（如 营业收入），见 README“Bulk import of enterprises” (unknown field; use a column key or its Chinese header)`,
           `${at}.field`,
         );
       }
@@ -110,8 +110,8 @@ export function checkMapping(columns: readonly ColumnMappingInput[], headers: re
     if (d.kind === 'badUnit') {
       const i = entryOf.get(h.column);
       throw badInput(
-        `列 ${h.column}（${labelOf(d.key)}）的表头单位“${d.unit.slice(0, 20)}”无法识别：请在 mapping 中为该列给出 unit（元 或 万元） ` +
-          `(column ${h.column}: its header names the unit '${d.unit.slice(0, 20)}'; give the column's unit, YUAN or TEN_THOUSAND_YUAN)`,
+        `列 ${h.column}（${labelOf(d.key)}）的表头单位“${echoInput(d.unit)}”无法识别：请在 mapping 中为该列给出 unit（元 或 万元） ` +
+          `(column ${h.column}: its header names the unit '${echoInput(d.unit)}'; give the column's unit, YUAN or TEN_THOUSAND_YUAN)`,
         i === undefined ? `${path}.columns` : `${path}.columns[${i}].unit`,
       );
     }

@@ -105,6 +105,12 @@ export const MUTATION_RULES = {
   // Re-reviews (复核) of certified titles (issue 15, DOMAIN.md §8.2): the AUTHORITY records them as pending, or clears that.
   recordTitleReviewPending: { kinds: ['AUTHORITY'] },
   clearTitleReviewPending: { kinds: ['AUTHORITY'] },
+  // Conversations (issue 17 item 4): members of either side write (the service answers NOT_FOUND to
+  // anyone else, as for an unknown id); the AUTHORITY reads every conversation but writes in none.
+  sendMatchRequestMessage: { kinds: ALL_KINDS },
+  sendChallengeApplicationMessage: { kinds: ['ENTERPRISE', 'ANCHOR_ENTERPRISE'] },
+  // REST: POST /attachments (multipart), an upload to a case the caller is a side of.
+  uploadCaseAttachment: { kinds: ALL_KINDS },
 } as const satisfies Record<string, MutationRule>;
 
 export type MutationName = keyof typeof MUTATION_RULES;

@@ -85,6 +85,14 @@ export const QUERY_RULES = {
   myChallengeApplications: { kinds: ['ENTERPRISE'], refusal: (actor) => `揭榜申请列表仅面向企业 (myChallengeApplications is for ENTERPRISE organizations; yours is ${actor.kind})` },
   // A challenge's history (edits, closure): its owner and the AUTHORITY; its applicants too (granted), who were told of each change anyway.
   'Challenge.history': { kinds: 'signed-in', partiesOnly: true, grants: true, overrideKinds: AUTHORITY },
+  // Conversations on cases (issue 17 item 4): the two sides and the AUTHORITY; others are told the case does not exist.
+  caseMessages: { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  caseMessageAdded: { kinds: 'signed-in' },
+  'MatchRequest.messages': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  'ChallengeApplication.messages': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  // Both sides' contact persons, once the case was accepted (as Organization.contact grants).
+  'MatchRequest.contacts': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  'ChallengeApplication.contacts': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
   // Members and invitations (issue 13).
   invitations: {
     kinds: 'signed-in',

@@ -4,6 +4,7 @@ import {
   AppError,
   badInput,
   conflict,
+  echoInput,
   forbidden,
   isUniqueViolation,
   notFound,
@@ -36,7 +37,7 @@ export function parseEmail(raw: string, field: string): string {
 }
 
 export function parseRole(raw: string, field: string): MemberRole {
-  if (!MEMBER_ROLES.includes(raw as MemberRole)) throw badInput(`未知角色 ${String(raw).slice(0, 20)} (role must be OWNER, ADMIN or MEMBER)`, field);
+  if (!MEMBER_ROLES.includes(raw as MemberRole)) throw badInput(`未知角色 ${echoInput(raw)} (role must be OWNER, ADMIN or MEMBER)`, field);
   return raw as MemberRole;
 }
 

@@ -5,6 +5,7 @@ import {
   AppError,
   badInput,
   conflict,
+  echoInput,
   forbidden,
   isUniqueViolation,
   notFound,
@@ -181,7 +182,7 @@ export class VerificationService {
    */
   async resolveClaim(manager: EntityManager, actor: Actor | undefined, id: string, outcome: UsccClaimOutcome, reason: string): Promise<DecisionOutcome> {
     authorizeKind(actor, 'resolveUsccClaim');
-    if (!USCC_CLAIM_OUTCOMES.includes(outcome)) throw badInput(`未知的处理结果 ${String(outcome)} (unknown outcome)`, 'outcome');
+    if (!USCC_CLAIM_OUTCOMES.includes(outcome)) throw badInput(`未知的处理结果 ${echoInput(outcome)} (unknown outcome)`, 'outcome');
     const why = validateReason(reason, 'reason', true)!;
     const orgId = parseId(id, 'organizationId');
     const org = await manager.findOne(OrganizationEntity, { where: { id: orgId }, lock: { mode: 'pessimistic_write' } });
@@ -263,10 +264,10 @@ export class VerificationService {
     authorizeQuery(actor, 'organizations');
     checkPageSize(first);
     filter.kinds?.forEach((k, i) => {
-      if (!ORGANIZATION_KINDS.includes(k)) throw badInput(`未知机构类型 ${String(k)}`, `filter.kinds[${i}]`);
+      if (!ORGANIZATION_KINDS.includes(k)) throw badInput(`未知机构类型 ${echoInput(k)} (unknown organization kind)`, `filter.kinds[${i}]`);
     });
     filter.verification?.forEach((s, i) => {
-      if (!VERIFICATION_STATES.includes(s)) throw badInput(`未知审核状态 ${String(s)}`, `filter.verification[${i}]`);
+      if (!VERIFICATION_STATES.includes(s)) throw badInput(`未知审核状态 ${echoInput(s)} (unknown verification state)`, `filter.verification[${i}]`);
     });
     if ((filter.regionCodes?.length ?? 0) > 50) throw badInput('regionCodes 最多 50 个 (at most 50 region codes)', 'filter.regionCodes');
     filter.regionCodes?.forEach((code, i) => {

@@ -76,6 +76,18 @@ const schema = z
     /** Base of the links in mails (invitations, password resets), e.g. https://srdi.nb.gov.cn. */
     PUBLIC_BASE_URL: optionalUrl(['http://', 'https://']),
     PLATFORM_NAME: z.string().trim().min(2).max(50).default('专精特新企业服务平台'),
+    /** S3-compatible object store for uploaded files (attachments); unset keeps them under DATA_DIR/files. */
+    S3_URL: optionalUrl(['http://', 'https://']),
+    S3_BUCKET: optionalText.refine((v) => v === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v), { message: 'must be a bucket name (3–63 of a-z 0-9 . -)' }),
+    S3_REGION: z.string().trim().min(1).max(50).default('us-east-1'),
+    S3_ACCESS_KEY_ID: optionalText,
+    S3_SECRET_ACCESS_KEY: optionalText,
+    /** Key prefix inside the bucket, e.g. "srdi/". */
+    S3_PREFIX: optionalText.refine((v) => v === undefined || /^[a-z0-9][a-z0-9_./-]{0,60}\/$/.test(v), { message: 'must be lowercase path segments ending in "/"' }),
+    /** HMAC key of attachment download links; unset derives one from JWT_SECRET. */
+    FILE_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
+    /** Lifetime of a signed attachment link. */
+    FILE_LINK_TTL_SECONDS: int(600, 10, 24 * 3600),
     /** JSON object of service-institution ranking weights, e.g. {"success":0.3}; keys checked by libs/insights. */
     SERVICE_RANKING_WEIGHTS: optionalText.transform((v, ctx) => {
       if (v === undefined) return undefined;
@@ -106,6 +118,12 @@ const schema = z
     }
     if (c.NODE_ENV === 'production' && c.DEMO_DATA === 'on') {
       ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'cannot be on in production (demo accounts share a public password)' });
+    }
+    if (c.S3_URL !== undefined && c.S3_BUCKET === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required with S3_URL' });
+    }
+    if ((c.S3_ACCESS_KEY_ID === undefined) !== (c.S3_SECRET_ACCESS_KEY === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [c.S3_ACCESS_KEY_ID === undefined ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY'], message: 'must be set together with the other S3_* key variable' });
     }
     if (c.MEILI_URL !== undefined && c.MEILI_MASTER_KEY === undefined && c.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'is required with MEILI_URL in production' });
@@ -151,6 +169,13 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   /** Overrides of the service-institution ranking weights (validated and normalised by libs/insights). */
   readonly serviceRankingWeights: Record<string, number> | undefined;
+  readonly files: {
+    /** Set: files go to this S3-compatible bucket; undefined: DATA_DIR/files. */
+    readonly s3: { endpoint: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string; prefix?: string } | undefined;
+    /** FILE_LINK_SECRET; undefined: derived from the JWT secret. */
+    readonly linkSecret: string | undefined;
+    readonly linkTtlSeconds: number;
+  };
   readonly mail: {
     /** `undefined`: mails are kept in `mail_messages` (read at GET /dev/mails outside production). */
     readonly smtpUrl: string | undefined;
@@ -202,6 +227,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wsSessionRecheckSeconds: c.WS_SESSION_RECHECK_SECONDS,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
+    files: {
+      s3: c.S3_URL && c.S3_BUCKET
+        ? { endpoint: c.S3_URL, bucket: c.S3_BUCKET, region: c.S3_REGION, accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY, prefix: c.S3_PREFIX }
+        : undefined,
+      linkSecret: c.FILE_LINK_SECRET,
+      linkTtlSeconds: c.FILE_LINK_TTL_SECONDS,
+    },
     mail: {
       smtpUrl: c.SMTP_URL,
       from: c.MAIL_FROM,

@@ -32,3 +32,12 @@ export const ENTERPRISE_IMPORT_PROGRESS = 'enterprise-import.progress';
 export interface EnterpriseImportProgressMessage {
   importId: string;
 }
+
+/** A message was written on a case's conversation; API processes deliver it to `Subscription.caseMessageAdded` of both sides. */
+export const CASE_MESSAGE_ADDED = 'case-message.added';
+
+export interface CaseMessageAddedMessage {
+  messageId: string;
+  /** The two sides of the case (the sender's organization and the other); the subscriber reads the row. */
+  organizationIds: [string, string];
+}

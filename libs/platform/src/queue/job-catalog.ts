@@ -63,6 +63,8 @@ export interface DomainEventPayloads {
   'match-request.cancelled': MatchRequestEventData;
   /** The provider recorded the outcome (a bank's credit decision, a service's delivery); ids only (issue 17). */
   'match-request.outcome-recorded': MatchRequestEventData;
+  /** A message was written on the conversation of a match request or a 揭榜 application (ids only, never its text). */
+  'case-message.sent': CaseMessageEventData;
   /** An e-mail was queued (its row holds recipient and text); ids only. */
   'mail.queued': { mailId: string };
   /** A published 揭榜 challenge's terms changed (budget, deadlines): old and new values, which a later read cannot recover. */
@@ -90,6 +92,14 @@ export interface ChallengeTermsChangedData {
     /** The quantified indicators, one per entry (texts the owner published, no figures of the firms). */
     indicators?: { from: string[]; to: string[] };
   };
+}
+
+export interface CaseMessageEventData {
+  messageId: string;
+  subjectType: 'MATCH_REQUEST' | 'CHALLENGE_APPLICATION';
+  subjectId: string;
+  senderOrganizationId: string;
+  recipientOrganizationId: string;
 }
 
 export interface NotificationCreatedData {
@@ -175,6 +185,12 @@ export interface JobPayloads {
   'notify.challenge-terms-changed': EventJob<'challenge.terms-changed'>;
   /** Tell each firm of a re-review decision that its title's re-review was recorded as pending, or cleared. */
   'notify.title-review-decided': EventJob<'title-review.decided'>;
+  /** Tell the other side of a case about a new message on its conversation. */
+  'notify.case-message': EventJob<'case-message.sent'>;
+  /** Tell the API processes (pub/sub) about a new message, for `Subscription.caseMessageAdded`. */
+  'case-message.publish': EventJob<'case-message.sent'>;
+  /** Nightly (repeatable): delete attachments uploaded but never sent with a message (older than a day). */
+  'conversations.purge-abandoned-uploads': { requestedBy?: string };
   /** Tell the API processes (pub/sub) about new notifications, for `Subscription.notificationAdded`. */
   'notification.publish': EventJob<'notification.created'>;
   /** Match requests changed: schedule one debounced refresh of the authority's monthly figures. */
@@ -235,6 +251,9 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.challenge-terms-changed': { queue: 'notify', attempts: 5 },
   'notify.enterprise-title-decided': { queue: 'notify', attempts: 5 },
   'notify.title-review-decided': { queue: 'notify', attempts: 5 },
+  'notify.case-message': { queue: 'notify', attempts: 5 },
+  'case-message.publish': { queue: 'notify', attempts: 3 },
+  'conversations.purge-abandoned-uploads': { queue: 'imports', attempts: 3 },
   // Like match-request.publish: a live update is worth little after a few seconds.
   'notification.publish': { queue: 'notify', attempts: 3 },
   'insights.schedule-refresh': { queue: 'notify', attempts: 5 },
@@ -301,6 +320,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'match-request.cancelled': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
   'match-request.outcome-recorded': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
   'mail.queued': ['mail.deliver'],
+  'case-message.sent': ['notify.case-message', 'case-message.publish'],
   'challenge.terms-changed': ['notify.challenge-terms-changed'],
   'notification.created': ['notification.publish'],
   'enterprise-import.queued': ['imports.parse-enterprises'],

@@ -10,6 +10,8 @@ import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { QueueRegistry } from '../queue/queue-registry.js';
 import { createPubSub } from '../pubsub/create-pubsub.js';
 import type { PubSub } from '../pubsub/pubsub.js';
+import { createFileStore } from '../files/create-file-store.js';
+import type { FileStore } from '../files/file-store.js';
 
 /** The infrastructure a process runs on, started before Nest and stopped after it. */
 export interface Runtime {
@@ -22,6 +24,8 @@ export interface Runtime {
   readonly relay: OutboxRelay | undefined;
   /** Live updates between processes (Redis pub/sub with REDIS_URL, else PostgreSQL LISTEN/NOTIFY). */
   readonly pubsub: PubSub;
+  /** Uploaded files (attachments): DATA_DIR/files, or the S3-compatible bucket of S3_URL. */
+  readonly files: FileStore;
   /** Stops the relay and the queues, letting running jobs finish. */
   stopWork(): Promise<void>;
   /** {@link stopWork}, then closes pub/sub and the database (and stops embedded PostgreSQL). */
@@ -87,6 +91,7 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
     log: (level, message) => logger[level](message),
   });
   await pubsub.start();
+  const files = createFileStore(config);
   const relay =
     options.role === 'api'
       ? undefined
@@ -109,11 +114,13 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
     queues,
     relay,
     pubsub,
+    files,
     stopWork,
     close() {
       closed ??= (async () => {
         await stopWork();
         await pubsub.close().catch((err: Error) => logger.warn(`closing pub/sub failed: ${err.message}`));
+        await files.close().catch(() => undefined);
         await database.close();
       })();
       return closed;
