@@ -88,7 +88,7 @@ export function describeDeclineReasonProblem(kind: DeclineReasonKind, code: unkn
   }
   if (typeof code !== 'string') return `理由代码须为文本 (the reason code must be a string)`;
   const found = BY_CODE.get(code);
-  if (!found) return `未知的理由代码 ${code.slice(0, 64)}；${kindLabel}可选：${choices} (unknown reason code; the ${kind} list is: ${declineReasonsOf(kind).map((x) => x.code).join(', ')})`;
+  if (!found) return `未知的理由代码 ${Array.from(code).slice(0, 32).join('')}；${kindLabel}可选：${choices} (unknown reason code; the ${kind} list is: ${declineReasonsOf(kind).map((x) => x.code).join(', ')})`;
   if (found.kind !== kind) {
     return `理由代码 ${code}（${found.label}）属于${DECLINE_REASON_KIND_LABELS[found.kind]}的理由列表，不适用于${kindLabel}；可选：${choices} (${code} belongs to the ${found.kind} list, not ${kind})`;
   }

@@ -32,6 +32,8 @@ export interface CreditProductRange {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const yuan = (n: number) => `${n.toLocaleString('en-US')} 元`;
+/** At most 32 characters of the caller's value in a message (ADR 0029; the pure core has its own copy of the rule). */
+const echo = (v: unknown) => Array.from(String(v)).slice(0, 32).join('');
 
 /**
  * A whole number of yuan within the product's range and the platform ceiling (whichever is lower).
@@ -40,7 +42,7 @@ const yuan = (n: number) => `${n.toLocaleString('en-US')} 元`;
 export function creditAmountProblem(value: unknown, range: Pick<CreditProductRange, 'amountMin' | 'amountMax'>, field: string, labelZh: string): BoundsProblem | null {
   const max = Math.min(range.amountMax, CASE_AMOUNT_CEILING_YUAN);
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-    return { field, message: `${labelZh}须为正整数（单位：元），收到 ${String(value)} (${field} must be a positive whole number of yuan)` };
+    return { field, message: `${labelZh}须为正整数（单位：元），收到 ${echo(value)} (${field} must be a positive whole number of yuan)` };
   }
   if (value < range.amountMin || value > max) {
     return {
@@ -58,7 +60,7 @@ export function caseAmountProblem(value: unknown, field: string, labelZh: string
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > CASE_AMOUNT_CEILING_YUAN) {
     return {
       field,
-      message: `${labelZh}须为 0–${yuan(CASE_AMOUNT_CEILING_YUAN)} 的整数（单位：元），收到 ${String(value)} (${field} must be a whole number of yuan from 0 to ${CASE_AMOUNT_CEILING_YUAN})`,
+      message: `${labelZh}须为 0–${yuan(CASE_AMOUNT_CEILING_YUAN)} 的整数（单位：元），收到 ${echo(value)} (${field} must be a whole number of yuan from 0 to ${CASE_AMOUNT_CEILING_YUAN})`,
     };
   }
   return null;
@@ -69,7 +71,7 @@ export function annualRateProblem(value: unknown, field: string): BoundsProblem 
   if (typeof value !== 'number' || !Number.isFinite(value) || value < ANNUAL_RATE_MIN_PERCENT || value > ANNUAL_RATE_MAX_PERCENT) {
     return {
       field,
-      message: `年利率须在 ${ANNUAL_RATE_MIN_PERCENT}%–${ANNUAL_RATE_MAX_PERCENT}% 之间（如 3.45 表示 3.45%），收到 ${String(value)} (${field} must be a percentage from ${ANNUAL_RATE_MIN_PERCENT} to ${ANNUAL_RATE_MAX_PERCENT})`,
+      message: `年利率须在 ${ANNUAL_RATE_MIN_PERCENT}%–${ANNUAL_RATE_MAX_PERCENT}% 之间（如 3.45 表示 3.45%），收到 ${echo(value)} (${field} must be a percentage from ${ANNUAL_RATE_MIN_PERCENT} to ${ANNUAL_RATE_MAX_PERCENT})`,
     };
   }
   return null;
@@ -80,7 +82,7 @@ export function termMonthsProblem(value: unknown, termMonthsMax: number, field: 
   if (typeof value !== 'number' || !Number.isInteger(value) || value < TERM_MONTHS_MIN || value > termMonthsMax) {
     return {
       field,
-      message: `期限须为 ${TERM_MONTHS_MIN}–${termMonthsMax} 个月的整数（该产品最长 ${termMonthsMax} 个月），收到 ${String(value)} (${field} must be whole months from ${TERM_MONTHS_MIN} to the product's ${termMonthsMax})`,
+      message: `期限须为 ${TERM_MONTHS_MIN}–${termMonthsMax} 个月的整数（该产品最长 ${termMonthsMax} 个月），收到 ${echo(value)} (${field} must be whole months from ${TERM_MONTHS_MIN} to the product's ${termMonthsMax})`,
     };
   }
   return null;
@@ -92,7 +94,7 @@ export function termMonthsProblem(value: unknown, termMonthsMax: number, field: 
  */
 export function outcomeDateProblem(value: unknown, requestedOn: string, today: string, field: string, labelZh: string): BoundsProblem | null {
   if (!isRealDate(value)) {
-    return { field, message: `${labelZh}须为 YYYY-MM-DD 格式的日期，收到 ${String(value).slice(0, 32)} (${field} must be a date YYYY-MM-DD)` };
+    return { field, message: `${labelZh}须为 YYYY-MM-DD 格式的日期，收到 ${echo(value)} (${field} must be a date YYYY-MM-DD)` };
   }
   if (value < requestedOn || value > today) {
     return {
