@@ -6,6 +6,8 @@
  * filter: p50/p95/p99 over all, without and with filters, plus browse pages (empty query) and 20
  * 1,000-character queries. Recall is
  * checked against a brute-force substring scan on a sample. Target: p95 ≤ 20 ms at 100k.
+ * Query analysis (issue 19) on and off side by side: the 200 cut queries, and the 165 typed queries of
+ * the judgement set (test/unit/search/judgements.ts: 余姚厂房, 专利贷款…), each timed both ways.
  *
  * Standalone: `npm run build && node dist/test/bench/search.bench.js [sizes…]`.
  */
@@ -17,6 +19,7 @@ import type { SearchDocument, SearchFilters, SearchIndex } from '../../libs/sear
 import { expandQuery } from '../../libs/search/src/synonyms.js';
 import { normalizeText, queryTerms } from '../../libs/search/src/text/normalize.js';
 import { CREDIT_TYPES, INDUSTRIES, REGIONS, SERVICE_CATEGORIES, generateListings, rng } from '../unit/search/corpus.js';
+import { JUDGEMENTS } from '../unit/search/judgements.js';
 import { pct } from './bench-kit.js';
 
 export interface LatencyFigure {
@@ -118,18 +121,37 @@ export async function benchOne(n: number, makeIndex: () => SearchIndex = () => n
   const stats = await index.stats();
 
   const queries = benchQueries(docs, 200);
-  for (const q of benchQueries(docs, 30, 0.4, 7)) await index.search({ ...q, limit: 20, offset: 0 }); // warm-up
+  for (const q of benchQueries(docs, 30, 0.4, 7)) {
+    // warm-up, both ways
+    await index.search({ ...q, limit: 20, offset: 0 });
+    await index.search({ ...q, limit: 20, offset: 0, analysis: false });
+  }
   const all: number[] = [];
   const plain: number[] = [];
   const withFilter: number[] = [];
+  const allOff: number[] = [];
   let hits = 0;
   for (const q of queries) {
-    const s = performance.now();
+    let s = performance.now();
     const r = await index.search({ ...q, limit: 20, offset: 0 });
     const ms = performance.now() - s;
     hits += r.total;
     all.push(ms);
     (Object.keys(q.filters).length ? withFilter : plain).push(ms);
+    s = performance.now();
+    await index.search({ ...q, limit: 20, offset: 0, analysis: false });
+    allOff.push(performance.now() - s);
+  }
+  // Queries as people type them (the judgement set), analysis on and off.
+  const typedOn: number[] = [];
+  const typedOff: number[] = [];
+  for (const { query } of JUDGEMENTS) {
+    let s = performance.now();
+    await index.search({ query, filters: {}, limit: 20, offset: 0 });
+    typedOn.push(performance.now() - s);
+    s = performance.now();
+    await index.search({ query, filters: {}, limit: 20, offset: 0, analysis: false });
+    typedOff.push(performance.now() - s);
   }
   const browse: number[] = [];
   for (let i = 0; i < 50; i++) {
@@ -153,8 +175,10 @@ export async function benchOne(n: number, makeIndex: () => SearchIndex = () => n
   const sample = queries.filter((q) => Object.keys(q.filters).length === 0).slice(0, 25);
   for (const q of sample) {
     const truth = bruteForce(docs, texts, q.query);
+    // With analysis the PHRASE hits (first) are the substring matches; graded hits may follow them.
     const r = await index.search({ ...q, limit: truth.size + 1, offset: 0 });
-    if (r.total === truth.size && r.hits.every((h) => truth.has(h.id))) exact++;
+    const phrase = r.hits.filter((h) => (h.match ?? 'PHRASE') === 'PHRASE');
+    if (r.phraseTotal === truth.size && phrase.length === Math.min(truth.size, r.hits.length) && phrase.every((h) => truth.has(h.id))) exact++;
   }
   await index.close();
   return {
@@ -166,9 +190,12 @@ export async function benchOne(n: number, makeIndex: () => SearchIndex = () => n
     arrayBuffersMB,
     indexMemoryMB: stats.memoryBytes === undefined ? undefined : Math.round(stats.memoryBytes / 1_048_576),
     latency: [
-      figure('200 queries (40 % filtered)', all),
-      figure('without filters', plain),
-      figure('with a filter', withFilter),
+      figure('200 queries (40 % filtered), analysis on', all),
+      figure('the same, analysis off', allOff),
+      figure('without filters, analysis on', plain),
+      figure('with a filter, analysis on', withFilter),
+      figure('165 typed queries (judgement set), analysis on', typedOn),
+      figure('the same, analysis off', typedOff),
       figure('browse (empty query, 20 per page)', browse),
       figure('1,000-character queries', long),
     ],

@@ -4,7 +4,7 @@ import { startApp } from '../../apps/all-in-one/src/start.js';
 import { gql } from '../helpers/graphql-client.js';
 import { SEARCH_INDEX, type SearchIndex } from '../../libs/search/src/search-index.port.js';
 import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
-import { CLOSE, createListing, loginAuthority, publishListing, registerOrg, updateMutation, inputFor, type Org } from '../helpers/listing-fixtures.js';
+import { CLOSE, createListing, createPark, loginAuthority, publishListing, registerOrg, updateMutation, inputFor, type Org } from '../helpers/listing-fixtures.js';
 
 const SEARCH = `query($i: SearchInput!) { search(input: $i) {
   total hits { highlight listing { id title status kind } } facets { field value count }
@@ -110,6 +110,95 @@ describe('search over GraphQL (embedded engine, real queue)', () => {
     expect((await search({ query: '贷', first: 101 })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.first' });
     expect((await search({ query: '贷', offset: -1 })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.offset' });
     expect((await search({ query: '贷', regionCodes: ['999999'] })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.regionCodes[0]' });
+  });
+
+  describe('query analysis: queries as people type them (issue 19)', () => {
+    const ANALYSED = `query($i: SearchInput!) { search(input: $i) {
+      total phraseTotal terms appliedFilters { field value label text }
+      hits { highlight match listing { id title kind regionCodes } }
+    } }`;
+    const analysed = async (query: string, extra: Record<string, unknown> = {}) => {
+      const res = await app.gql(ANALYSED, { i: { query, ...extra } }, enterprise.token);
+      expect(res.errors).toBeUndefined();
+      return res.data!.search as {
+        total: number;
+        phraseTotal: number;
+        terms: string[];
+        appliedFilters: Array<{ field: string; value: string; label: string; text: string }>;
+        hits: Array<{ highlight: string | null; match: string | null; listing: { id: string; title: string; kind: string; regionCodes: string[] } }>;
+      };
+    };
+    const ids: Record<string, string> = {};
+
+    beforeAll(async () => {
+      const operator = await registerOrg(app, 'PARK_OPERATOR', { verifyWith: await loginAuthority(app) });
+      const yuyao = await createPark(app, operator.token, { name: '余姚智能装备小微企业园分析号', regionCode: '330281' });
+      const zhenhai = await createPark(app, operator.token, { name: '镇海骆驼机电园分析号', regionCode: '330211', address: '浙江省宁波市镇海区骆驼街道 1 号' });
+      const made = [
+        ['yuyaoPlant', operator.token, 'PARK_VACANCY', { parkId: yuyao.id, overrides: { title: '标准厂房 5 号楼整层出租分析号' } }],
+        ['zhenhaiPlant', operator.token, 'PARK_VACANCY', { parkId: zhenhai.id, overrides: { title: '标准厂房 2 号楼一层出租分析号' } }],
+        ['patentLoan', bank.token, 'CREDIT_PRODUCT', { overrides: { title: '科创专利权质押贷款分析号', productType: 'IP_PLEDGE' } }],
+        ['giant', provider.token, 'SERVICE_OFFERING', { overrides: { title: '国家级专精特新“小巨人”申报辅导分析号', category: 'POLICY_APPLICATION' } }],
+        ['testing', provider.token, 'SERVICE_OFFERING', { overrides: { title: '检验检测与认证服务分析号', category: 'TESTING_CERTIFICATION', description: '具备 CMA 和 CNAS 资质，出具检测报告。' } }],
+      ] as const;
+      for (const [key, token, kind, opts] of made) {
+        const created = await createListing(app, token, kind, opts as { parkId?: string; overrides?: Record<string, unknown> });
+        await publishListing(app, token, created.id);
+        ids[key] = created.id;
+      }
+      await app.drain();
+    });
+
+    it('余姚厂房: the place becomes a region filter reported in appliedFilters; the 余姚 plant first, the 镇海 one not at all', async () => {
+      const r = await analysed("余姚厂房");
+      expect(r.appliedFilters).toEqual([{ field: 'regionCode', value: '330281', label: '余姚市', text: '余姚' }]);
+      expect(r.terms).toEqual(['厂房']);
+      expect(r.hits[0]!.listing.id).toBe(ids.yuyaoPlant);
+      expect(r.hits[0]!.match).toBe('ALL_TERMS');
+      expect(r.hits[0]!.highlight).toContain('<em>标准厂房</em>');
+      expect(r.hits.map((h) => h.listing.id)).not.toContain(ids.zhenhaiPlant);
+      // With a space the place is read the same way; the PHRASE hits (余姚 and 厂房 anywhere, here both
+      // plants, whose operator's name says 余姚) still come first, as before the analysis.
+      const spaced = await analysed('余姚 厂房');
+      expect(spaced.appliedFilters.map((f) => f.value)).toEqual(['330281']);
+      expect(spaced.hits.filter((h) => h.match === 'PHRASE').map((h) => h.listing.id)).toEqual(expect.arrayContaining([ids.yuyaoPlant, ids.zhenhaiPlant]));
+    });
+
+    it.each([
+      ['专利贷款', 'patentLoan', ['专利', '贷款']],
+      ['小巨人申报', 'giant', ['小巨人', '申报']],
+      ['检测认证服务', 'testing', ['检测认证', '服务']],
+    ])('%s finds a sensible first hit', async (query, key, terms) => {
+      const r = await analysed(query);
+      expect(r.terms).toEqual(terms);
+      expect(r.appliedFilters).toEqual([]);
+      expect(r.hits[0]!.listing.id).toBe(ids[key]);
+      expect(r.hits[0]!.highlight).toMatch(/<em>.+<\/em>.*<em>.+<\/em>/);
+    });
+
+    it('a typo that finds nothing gets did-you-mean suggestions that do find something', async () => {
+      const SUGGEST = `query($i: SearchInput!) { search(input: $i) { total suggestions } }`;
+      // 厂方 for 厂房 (same pinyin): 标准 + 厂方 are both required, and nothing says 厂方.
+      const typo = await app.gql(SUGGEST, { i: { query: '标准厂方' } }, enterprise.token);
+      expect(typo.errors).toBeUndefined();
+      expect(typo.data!.search.total).toBe(0);
+      expect(typo.data!.search.suggestions[0]).toBe('标准厂房');
+      const fixed = await analysed(typo.data!.search.suggestions[0]);
+      expect(fixed.hits[0]!.listing.kind).toBe('PARK_VACANCY');
+      expect((await app.gql(SUGGEST, { i: { query: '检测认证服务' } }, enterprise.token)).data!.search.suggestions).toEqual([]);
+    });
+
+    it('bad input gives a result or BAD_USER_INPUT, never an engine error', async () => {
+      for (const query of ['！！！，。', '余姚', '厂'.repeat(100), '🏭🚀', '厂房🏭余姚', "'; DROP TABLE listings; --", 'kind = CHALLENGE OR 1=1', 'regionCodes:330281', 'Ｓｅｌｅｃｔ * ＦＲＯＭ', '<script>alert(1)</script>']) {
+        const res = await app.gql(ANALYSED, { i: { query } }, enterprise.token);
+        expect({ query, errors: res.errors }).toEqual({ query, errors: undefined });
+      }
+      const onlyPlace = await analysed('余姚');
+      expect(onlyPlace.appliedFilters.map((f) => f.value)).toEqual(['330281']);
+      expect(onlyPlace.hits.map((h) => h.listing.id)).toContain(ids.yuyaoPlant);
+      const tooLong = await app.gql(ANALYSED, { i: { query: '厂'.repeat(101) } }, enterprise.token);
+      expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.query' });
+    });
   });
 
   it('reconcile (through the queue, as the nightly job and `npm run reindex` run it) repairs and reports differences', async () => {

@@ -10,6 +10,11 @@
  * matching documents after the filters, ranking (title above description, exact above synonym, newer
  * first on ties), HTML-escaped highlights with <em>, version skipping, delete, clear, listVersions,
  * browse and paging.
+ *
+ * Query analysis (issue 19): the exact-set assertions below are about the PHRASE hits (every phrase of
+ * the query, or a synonym variant, as a substring: the behaviour before analysis), which always come
+ * first; an analysed query may add ALL_TERMS hits after them (terms in any order, places as region
+ * filters), asserted in 'query analysis'. MOST_TERMS is embedded-only (Meilisearch cannot express it).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FacetCountRef, SearchDocument, SearchFilters, SearchIndex, SearchResponse } from '../../libs/search/src/search-index.port.js';
@@ -63,6 +68,13 @@ const ALL = new Set(CONTRACT_DOCUMENTS.map((d) => d.id));
 
 const sorted = (ids: Iterable<string>) => [...ids].sort();
 const ids = (r: SearchResponse) => r.hits.map((h) => h.id);
+/** The PHRASE hits (all hits when browsing), checked to come before every graded hit. */
+const phraseIds = (r: SearchResponse) => {
+  const levels = r.hits.map((h) => h.match ?? 'PHRASE');
+  const firstGraded = levels.findIndex((l) => l !== 'PHRASE');
+  if (firstGraded >= 0) expect(levels.slice(firstGraded).every((l) => l !== 'PHRASE')).toBe(true);
+  return r.hits.filter((h) => (h.match ?? 'PHRASE') === 'PHRASE').map((h) => h.id);
+};
 const facet = (r: SearchResponse, field: FacetCountRef['field']) =>
   Object.fromEntries(r.facets.filter((f) => f.field === field).map((f) => [f.value, f.count]));
 const stripTags = (html: string) => html.replace(/<\/?em>/g, '');
@@ -73,8 +85,8 @@ export function describeSearchIndexContract(name: string, factory: () => Promise
     const search = (query: string, filters: SearchFilters = {}, limit = 50, offset = 0) => index.search({ query, filters, limit, offset });
     const expectIds = async (query: string, expected: string[], filters: SearchFilters = {}) => {
       const r = await search(query, filters);
-      expect(sorted(ids(r))).toEqual(sorted(expected));
-      expect(r.total).toBe(expected.length);
+      expect(sorted(phraseIds(r))).toEqual(sorted(expected));
+      expect(r.phraseTotal).toBe(expected.length);
       return r;
     };
 
@@ -321,8 +333,61 @@ export function describeSearchIndexContract(name: string, factory: () => Promise
         ];
         for (const [q, expected] of cases) {
           const r = await search(q);
-          expect({ q: q.slice(0, 12), ids: sorted(ids(r)), total: r.total }).toEqual({ q: q.slice(0, 12), ids: sorted(expected), total: expected.length });
+          expect({ q: q.slice(0, 12), ids: sorted(phraseIds(r)), total: r.phraseTotal }).toEqual({ q: q.slice(0, 12), ids: sorted(expected), total: expected.length });
         }
+      });
+    });
+
+    describe('query analysis', () => {
+      const levels = (r: SearchResponse) => Object.fromEntries(r.hits.map((h) => [h.id, h.match]));
+      it('an unspaced place + need: the place becomes a region filter, the need a term (余姚厂房)', async () => {
+        const r = await search('余姚厂房');
+        expect(r.reading?.regions).toEqual([{ code: '330281', name: '余姚市', text: '余姚' }]);
+        expect(r.reading?.terms).toEqual(['厂房']);
+        // 厂房 ↔ 车间 in 余姚 (330281) or without regions; the 镇海 标准厂房 is outside the place.
+        expect(levels(r)).toEqual({ [ID.workshop]: 'ALL_TERMS', [ID.challengeCarbon]: 'ALL_TERMS' });
+        expect(r.total).toBe(2);
+        expect(r.phraseTotal).toBe(0);
+        expect(r.hits.find((h) => h.id === ID.workshop)!.highlight).toContain('<em>车间</em>');
+      });
+      it('an unspaced combination of two words finds them in any order (专利评估)', async () => {
+        const r = await search('专利评估');
+        expect(r.reading?.terms).toEqual(['专利', '评估']);
+        expect(levels(r)).toEqual({ [ID.ipBody]: 'ALL_TERMS' });
+        expect(r.hits[0]!.highlight).toBe('<em>专利</em>价值<em>评估</em>');
+      });
+      it('phrase hits stay first, even older ones; graded hits follow and count in total and facets', async () => {
+        const phraseHit = doc({ id: uuid(15), kind: 'PARK_VACANCY', title: '余姚车间直租', description: '一层。', regionCodes: ['330281'], publishedAt: T0 });
+        const other = await fresh([...CONTRACT_DOCUMENTS, phraseHit]);
+        try {
+          const r = await other.search({ query: '余姚车间', filters: {}, limit: 50, offset: 0 });
+          expect(ids(r)[0]).toBe(phraseHit.id);
+          expect(sorted(ids(r).slice(1))).toEqual(sorted([ID.workshop, ID.challengeCarbon]));
+          expect(r.hits.map((h) => h.match)).toEqual(['PHRASE', 'ALL_TERMS', 'ALL_TERMS']);
+          expect(r.phraseTotal).toBe(1);
+          expect(r.total).toBe(3);
+          expect(facet(r, 'kind')).toEqual({ PARK_VACANCY: 2, CHALLENGE: 1 });
+          const page = await other.search({ query: '余姚车间', filters: {}, limit: 1, offset: 1 });
+          expect(ids(page)).toEqual([ids(r)[1]]);
+          expect(page.total).toBe(3);
+        } finally {
+          await dispose(other);
+        }
+      });
+      it('only a place lists what is in (or serves) it, phrase hits first', async () => {
+        const r = await search('余姚');
+        expect(r.reading).toEqual({ terms: [], regions: [{ code: '330281', name: '余姚市', text: '余姚' }] });
+        expect(phraseIds(r)).toEqual([ID.workshop]);
+        expect(sorted(ids(r))).toEqual(sorted([ID.ipSynonym, ID.testA, ID.workshop, ID.challengeCarbon, ID.ipTitle, ID.talentLoan, ID.testB, ID.consult]));
+      });
+      it('explicit filters apply to graded hits too', async () => {
+        const r = await search('余姚厂房', { kinds: ['CHALLENGE'] });
+        expect(ids(r)).toEqual([ID.challengeCarbon]);
+      });
+      it('analysis off: phrases only', async () => {
+        const r = await index.search({ query: '余姚厂房', filters: {}, limit: 50, offset: 0, analysis: false });
+        expect(r.total).toBe(0);
+        expect(r.reading).toBeUndefined();
       });
     });
 
@@ -389,6 +454,6 @@ export function describeSearchIndexContract(name: string, factory: () => Promise
 
 async function expectIdsOn(index: SearchIndex, query: string, expected: string[]): Promise<void> {
   const r = await index.search({ query, filters: {}, limit: 50, offset: 0 });
-  expect(sorted(ids(r))).toEqual(sorted(expected));
-  expect(r.total).toBe(expected.length);
+  expect(sorted(phraseIds(r))).toEqual(sorted(expected));
+  expect(r.phraseTotal).toBe(expected.length);
 }

@@ -44,13 +44,48 @@ export interface SearchRequest {
   filters: SearchFilters;
   limit: number;
   offset: number;
+  /**
+   * Query analysis (query/query-analysis.ts), default true: the query is also segmented into terms,
+   * place names become region filters, and documents that contain the terms in any order (or all
+   * but one of three or more) follow the phrase hits. false: phrase matching only (the behaviour
+   * before issue 19; the bench compares both).
+   */
+  analysis?: boolean;
 }
+
+/**
+ * How a hit matched, best first: PHRASE — every phrase of the query (or a synonym variant) is a
+ * substring, the behaviour before analysis, always ranked first; ALL_TERMS — every analysed term,
+ * in any order, within the places the query named; MOST_TERMS — all but one of three or more terms
+ * (embedded engine: the dropped term is never the rarest term the index holds).
+ */
+export type MatchLevel = 'PHRASE' | 'ALL_TERMS' | 'MOST_TERMS';
 
 export interface SearchHitRef {
   id: string;
   /** Matched text with the query terms marked <em>…</em>, or null when nothing textual matched. */
   highlight: string | null;
+  /** Engine-specific rank score (embedded: the phrase score 1–4 per phrase for PHRASE hits, a graded score below). */
   score: number;
+  /** Absent when browsing (empty query). */
+  match?: MatchLevel;
+}
+
+/** A place named in the query that became a region filter (余姚厂房 → 余姚市 330281). */
+export interface AppliedRegionFilter {
+  code: string;
+  /** Official name (余姚市). */
+  name: string;
+  /** The query text it came from (余姚). */
+  text: string;
+}
+
+/** How the query was read; absent when browsing or with analysis off. */
+export interface QueryReading {
+  /** The analysed terms, normalised (专利贷款 → 专利, 贷款). */
+  terms: string[];
+  /** Region filters taken from the query; they restrict the ALL_TERMS / MOST_TERMS hits, not the PHRASE hits. */
+  regions: AppliedRegionFilter[];
 }
 
 export type FacetField = 'kind' | 'regionCode' | 'serviceCategory' | 'creditProductType' | 'industryCode';
@@ -67,6 +102,16 @@ export interface SearchResponse {
   hits: SearchHitRef[];
   /** Counts over all matching documents; industryCode facets are GB/T 4754 divisions (C34). */
   facets: FacetCountRef[];
+  /** Of `total`, the PHRASE hits (equal to `total` when browsing or with analysis off). */
+  phraseTotal: number;
+  reading?: QueryReading;
+  /**
+   * When a text query found nothing: up to three corrected queries (normalised), nearest first, by
+   * pinyin and by one changed character against the vocabulary (query/suggest.ts). The embedded
+   * engine keeps only corrections whose words occur in the index; Meilisearch checks them against
+   * the vocabulary only.
+   */
+  suggestions?: string[];
 }
 
 export interface SearchIndexStats {
@@ -75,7 +120,15 @@ export interface SearchIndexStats {
   memoryBytes?: number;
 }
 
-/** One search engine behind the port. Methods reject when the engine is unreachable. */
+/**
+ * One search engine behind the port. Methods reject when the engine is unreachable.
+ *
+ * Query analysis (query/query-analysis.ts, issue 19) is shared: both adapters analyse
+ * `SearchRequest.query` with the same pure module and return PHRASE hits first. What Meilisearch
+ * cannot express: MOST_TERMS (a quoted phrase — the only way its adapter matches Chinese infixes — is
+ * never optional under any `matchingStrategy`), and the embedded rank within ALL_TERMS (idf × field
+ * weight × synonym factor, place bonus); Meilisearch orders those hits by its own ranking rules.
+ */
 export interface SearchIndex {
   /** 'embedded' or 'meilisearch'. */
   readonly engine: string;

@@ -61,6 +61,28 @@ describe('EmbeddedSearchIndex', () => {
     expect(two.hits.map((h) => [h.id, h.score])).toEqual([[ID.testA, 6]]);
   });
 
+  it('MOST_TERMS: all but one of three or more terms, below ALL_TERMS; two terms are both required', async () => {
+    const index = await loaded();
+    const r = await q(index, '专利评估报告服务');
+    expect(r.reading?.terms).toEqual(['专利', '评估', '报告', '服务']);
+    expect(r.hits.map((h) => [h.id, h.match])).toEqual([[ID.ipBody, 'MOST_TERMS']]);
+    expect(r.hits[0]!.highlight).toBe('<em>专利</em>价值<em>评估</em>');
+    expect((await q(index, '专利车间')).total).toBe(0);
+    const all = await q(index, '专利评估报告');
+    expect(all.hits.map((h) => [h.id, h.match])).toEqual([[ID.ipBody, 'ALL_TERMS']]);
+  });
+
+  it('ranks graded hits by coverage, then field and rarity; a listing in the named place above a region-less one', async () => {
+    const index = await loaded();
+    // 余姚检测: 检测 in the title of testA (余姚) and of testB (no region; newer); the place decides.
+    const r = await q(index, '余姚检测');
+    expect(r.hits.map((h) => h.id)).toEqual([ID.testA, ID.testB]);
+    expect(r.hits[0]!.score).toBeGreaterThan(r.hits[1]!.score);
+    // 质押融资 + 评估: both in ipBody (title 评估, description 质押融资); ipTitle lacks 评估.
+    const both = await q(index, '质押融资评估');
+    expect(both.hits.map((h) => [h.id, h.match])).toEqual([[ID.ipBody, 'ALL_TERMS']]);
+  });
+
   it('keeps full recall through many replacements and deletions (compaction)', async () => {
     const index = await loaded();
     const base = CONTRACT_DOCUMENTS[0]!;
@@ -90,7 +112,11 @@ describe('EmbeddedSearchIndex', () => {
   // Their latency: npm run bench (search.bench.ts, "1,000-character queries").
   it('answers a 1,000-character query', async () => {
     const index = await loaded();
-    expect((await q(index, '知识产权质押融资'.repeat(125))).total).toBe(0);
+    const repeated = await q(index, '知识产权质押融资'.repeat(125));
+    expect(repeated.phraseTotal).toBe(0);
+    // The analysis reads it as the one word 知识产权质押融资, found below the (absent) phrase hits.
+    expect(repeated.reading?.terms).toEqual(['知识产权质押融资']);
+    expect(repeated.hits.every((h) => h.match === 'ALL_TERMS')).toBe(true);
     expect((await q(index, Array.from({ length: 500 }, (_, i) => String.fromCharCode(0x4e00 + i)).join(' '))).total).toBe(0);
   });
 });

@@ -75,7 +75,19 @@ export class SearchResolver {
     // The database decides: a hit the index still holds but that is no longer published is dropped.
     const rows = await this.listings.byIds(response.hits.map((h) => h.id));
     const published = new Map(rows.filter((r) => r.listing.status === 'PUBLISHED').map((r) => [r.listing.id, r]));
-    const hits = response.hits.filter((h) => published.has(h.id)).map((h) => ({ listing: toListingModel(published.get(h.id)!), highlight: h.highlight }));
-    return { total: Math.max(0, response.total - (response.hits.length - hits.length)), hits, facets: response.facets };
+    const hits = response.hits
+      .filter((h) => published.has(h.id))
+      .map((h) => ({ listing: toListingModel(published.get(h.id)!), highlight: h.highlight, match: h.match ?? null }));
+    const dropped = response.hits.length - hits.length;
+    const droppedPhrase = response.hits.filter((h) => !published.has(h.id) && (h.match ?? 'PHRASE') === 'PHRASE').length;
+    return {
+      total: Math.max(0, response.total - dropped),
+      hits,
+      facets: response.facets,
+      phraseTotal: Math.max(0, response.phraseTotal - droppedPhrase),
+      terms: response.reading?.terms ?? [],
+      appliedFilters: (response.reading?.regions ?? []).map((r) => ({ field: 'regionCode', value: r.code, label: r.name, text: r.text })),
+      suggestions: response.suggestions ?? [],
+    };
   }
 }

@@ -44,6 +44,15 @@ export class MultiColumn {
     if (more) for (const id of more) if (table[id] === 1) return true;
     return false;
   }
+  /** True when one of the slot's values passes `table` (a slot without values does not). */
+  any(slot: number, table: Uint8Array): boolean {
+    const f = this.first[slot]!;
+    if (f < 0) return false;
+    if (table[f] === 1) return true;
+    const more = this.more.get(slot);
+    if (more) for (const id of more) if (table[id] === 1) return true;
+    return false;
+  }
   count(slot: number, counts: Int32Array): void {
     const f = this.first[slot]!;
     if (f < 0) return;

@@ -203,6 +203,23 @@ export class NgramPostings {
     return result;
   }
 
+  /**
+   * For a one- or two-character term: whether `slot` contains it (binary search of its exact list).
+   * Undefined for longer terms, whose lists are only a superset.
+   */
+  has(term: string, slot: number): boolean | undefined {
+    if (term.length === 0 || term.length > 2) return undefined;
+    const list = term.length === 1 ? this.view(this.unigram[term.charCodeAt(0)]) : this.view(this.bigramId(term, 1));
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]! < slot) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length && list[lo] === slot;
+  }
+
   /** Renumbers slots after documents were removed: `mapping[old]` is the new slot or -1. */
   compact(mapping: Int32Array): void {
     for (let id = 0; id < this.count; id++) {

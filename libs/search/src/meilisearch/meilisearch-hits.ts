@@ -2,7 +2,7 @@
  * What the Meilisearch adapter makes of a search response: the hit fields it retrieves, the facet
  * counts in the port's order, and the highlight of a hit. Pure.
  */
-import type { FacetCountRef, FacetField } from '../search-index.port.js';
+import type { FacetCountRef, FacetField, MatchLevel } from '../search-index.port.js';
 import { buildHighlight } from '../text/highlight.js';
 
 /** What a search hit carries back: enough for the highlight, nothing of the gram fields. */
@@ -55,4 +55,39 @@ export function hitHighlight(hit: HitFields, marks: readonly string[]): string |
     },
     marks,
   );
+}
+
+type Distribution = Record<string, Record<string, number>> | undefined;
+
+/** Facet counts of the union of two searches: a + b − shared (the facets of their intersection). */
+export function combineFacets(a: Distribution, b: Distribution, shared: Distribution): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  const add = (d: Distribution, sign: number) => {
+    for (const [attribute, counts] of Object.entries(d ?? {})) {
+      const into = (out[attribute] ??= {});
+      for (const [value, count] of Object.entries(counts)) into[value] = (into[value] ?? 0) + sign * count;
+    }
+  };
+  add(a, 1);
+  add(b, 1);
+  add(shared, -1);
+  return out;
+}
+
+/**
+ * One page of a graded search: the PHRASE hits (the first `window` = offset + limit of them), then the
+ * ALL_TERMS hits that are not PHRASE hits, in each search's order. The terms hits are used only when
+ * every PHRASE hit was fetched (phraseTotal ≤ window): otherwise the page lies within the PHRASE hits.
+ */
+export function mergeGradedPage<H extends { id: unknown }>(
+  phraseHits: readonly H[],
+  termHits: readonly H[],
+  at: { phraseTotal: number; window: number; offset: number; limit: number },
+): Array<{ hit: H; match: MatchLevel }> {
+  const merged: Array<{ hit: H; match: MatchLevel }> = phraseHits.slice(0, at.window).map((hit) => ({ hit, match: 'PHRASE' }));
+  if (at.phraseTotal <= at.window) {
+    const seen = new Set(phraseHits.map((h) => String(h.id)));
+    for (const hit of termHits) if (!seen.has(String(hit.id))) merged.push({ hit, match: 'ALL_TERMS' });
+  }
+  return merged.slice(at.offset, at.offset + at.limit);
 }

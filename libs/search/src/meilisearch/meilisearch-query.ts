@@ -5,6 +5,7 @@
 import type { SearchFilters } from '../search-index.port.js';
 import { expandQuery } from '../synonyms.js';
 import { queryTerms } from '../text/normalize.js';
+import type { AnalyzedQuery } from '../query/query-analysis.js';
 import { regionStem } from '../../../identity/src/index.js';
 import { charToken, distinct, memberToken, synonymTable, type SynonymTable } from './meilisearch-encoding.js';
 import { prefixesOf } from './meilisearch-document.js';
@@ -39,6 +40,11 @@ export interface PlannedQuery {
   marks: string[];
 }
 
+/** One quoted phrase of gram tokens per term: `q` holds only digits, spaces and quotes. */
+function phrasesOf(terms: readonly string[], table: SynonymTable): string {
+  return terms.map((t) => `"${termTokens(t, table).join(' ')}"`).join(' ');
+}
+
 /**
  * The Meilisearch query of a user query. Every term becomes a phrase, so `"`, `-`, `*`, `:` and
  * the like never reach Meilisearch as operators: `q` holds only digits, spaces and quotes.
@@ -46,8 +52,35 @@ export interface PlannedQuery {
 export function buildQuery(query: string, table: SynonymTable = synonymTable()): PlannedQuery {
   const terms = queryTerms(query ?? '');
   if (terms.length === 0) return { q: '', terms, marks: [] };
-  const q = terms.map((t) => `"${termTokens(t, table).join(' ')}"`).join(' ');
-  return { q, terms, marks: distinct(terms.flatMap((t) => expandQuery(t))) };
+  return { q: phrasesOf(terms, table), terms, marks: distinct(terms.flatMap((t) => expandQuery(t))) };
+}
+
+/** The searches of an analysed query (query/query-analysis.ts) on Meilisearch. */
+export interface GradedQuery {
+  /** The PHRASE search: exactly buildQuery of the raw query. */
+  phrase: PlannedQuery;
+  /**
+   * Present when the analysis says more than the phrases: `q` asks for every analysed term in any
+   * order (each a quoted phrase of gram tokens), `both` for the phrases and the terms together (to
+   * count the overlap of the two searches), `regionCodes` the places the query named.
+   */
+  terms?: { q: string; both: string; regionCodes: string[] };
+  /** What the highlight marks: phrases, terms and their synonym variants. */
+  marks: string[];
+}
+
+/**
+ * The Meilisearch searches of an analysed query. Meilisearch expresses PHRASE and ALL_TERMS (every
+ * term as a required phrase); it cannot express MOST_TERMS (a phrase is never optional under any
+ * matchingStrategy), nor the embedded engine's rank within ALL_TERMS (idf × field weight × synonym
+ * factor): its own ranking rules order those hits.
+ */
+export function buildGradedQuery(analysis: AnalyzedQuery, table: SynonymTable = synonymTable()): GradedQuery {
+  const phrase = buildQuery(analysis.normalized, table);
+  const marks = distinct([...phrase.terms, ...analysis.terms].flatMap((t) => expandQuery(t)).filter((m) => m.length > 0));
+  if (!analysis.graded || phrase.terms.length === 0) return { phrase, marks };
+  const q = phrasesOf(analysis.terms, table);
+  return { phrase, marks, terms: { q, both: `${phrase.q} ${q}`.trim(), regionCodes: analysis.regions.map((r) => r.code) } };
 }
 
 // ── filters ───────────────────────────────────────────────────────────────────────────────────────
@@ -69,11 +102,8 @@ export function buildFilter(filters: SearchFilters | undefined): string | undefi
   const f = filters ?? {};
   if (f.kinds?.length) parts.push(`kind IN ${inList(distinct(f.kinds))}`);
   if (f.regionCodes?.length) {
-    const stems = distinct(f.regionCodes.map(regionStem));
-    if (!stems.includes('')) {
-      const ancestors = distinct(stems.flatMap(prefixesOf));
-      parts.push(`(hasRegions = false OR regionPrefixes IN ${inList(stems)} OR regionStems IN ${inList(ancestors)})`);
-    }
+    const clause = regionClause(f.regionCodes);
+    if (clause) parts.push(clause);
   }
   if (f.industryCodes?.length) {
     const codes = distinct(f.industryCodes.map((c) => c.trim().toUpperCase()));
@@ -82,6 +112,19 @@ export function buildFilter(filters: SearchFilters | undefined): string | undefi
   if (f.serviceCategories?.length) parts.push(`serviceCategory IN ${inList(distinct(f.serviceCategories))}`);
   if (f.creditProductTypes?.length) parts.push(`creditProductType IN ${inList(distinct(f.creditProductTypes))}`);
   return parts.length ? parts.join(' AND ') : undefined;
+}
+
+/** Regions nest both ways and documents without regions match; undefined when a code is blank (no filter). */
+export function regionClause(codes: readonly string[]): string | undefined {
+  const stems = distinct(codes.map(regionStem));
+  if (stems.length === 0 || stems.includes('')) return undefined;
+  const ancestors = distinct(stems.flatMap(prefixesOf));
+  return `(hasRegions = false OR regionPrefixes IN ${inList(stems)} OR regionStems IN ${inList(ancestors)})`;
+}
+
+/** Two filter expressions joined with AND (either may be absent). */
+export function andFilters(a: string | undefined, b: string | undefined): string | undefined {
+  return a && b ? `${a} AND ${b}` : (a ?? b);
 }
 
 /** `id IN [...]` for fetching documents by id. */

@@ -22,9 +22,11 @@ import {
 } from 'meilisearch';
 import type { SearchDocument, SearchHitRef, SearchIndex, SearchIndexStats, SearchRequest, SearchResponse } from '../search-index.port.js';
 import { GRAM_FIELDS, INDEX_FORMAT, toMeiliDocument, type MeiliListingDocument } from './meilisearch-document.js';
-import { BROWSE_SORT, buildFilter, buildQuery, idFilter, planPage } from './meilisearch-query.js';
+import { andFilters, BROWSE_SORT, buildFilter, buildGradedQuery, buildQuery, idFilter, planPage, regionClause, type GradedQuery } from './meilisearch-query.js';
+import { analyzeQuery, type AnalyzedQuery } from '../query/query-analysis.js';
+import { suggestQueries } from '../query/suggest.js';
 import { buildSettings, settingsDiff } from './meilisearch-settings.js';
-import { FACETS, HIT_FIELDS, hitHighlight, mapFacets } from './meilisearch-hits.js';
+import { combineFacets, FACETS, HIT_FIELDS, hitHighlight, mapFacets, mergeGradedPage } from './meilisearch-hits.js';
 
 export interface MeilisearchSearchIndexOptions {
   url: string;
@@ -155,8 +157,12 @@ export class MeilisearchSearchIndex implements SearchIndex {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     return this.run('search', async (client) => {
+      const analysis = request.analysis === false ? null : analyzeQuery(request.query ?? '');
+      const planned = analysis ? buildGradedQuery(analysis) : { phrase: buildQuery(request.query ?? ''), terms: undefined, marks: buildQuery(request.query ?? '').marks };
+      if (analysis && planned.terms) return this.gradedSearch(client, request, analysis, planned as Required<GradedQuery>);
       const index = this.index(client);
-      const { q, marks } = buildQuery(request.query ?? '');
+      const q = planned.phrase.q;
+      const marks = planned.marks;
       const browsing = q === '';
       const filter = buildFilter(request.filters);
       const base: SearchParams = {
@@ -187,9 +193,61 @@ export class MeilisearchSearchIndex implements SearchIndex {
         id: String(hit.id),
         highlight: hitHighlight(hit, marks),
         score: browsing ? 0 : (hit._rankingScore ?? 0),
+        ...(browsing ? {} : { match: 'PHRASE' as const }),
       }));
-      return { total: counted.totalHits ?? counted.estimatedTotalHits ?? hits.length, hits, facets: mapFacets(counted.facetDistribution) };
+      const total = counted.totalHits ?? counted.estimatedTotalHits ?? hits.length;
+      const response: SearchResponse = { total, hits, facets: mapFacets(counted.facetDistribution), phraseTotal: total };
+      if (analysis && !browsing) response.reading = { terms: analysis.terms, regions: analysis.regions.map((r) => ({ ...r })) };
+      if (analysis && !browsing && total === 0) response.suggestions = suggestQueries(analysis.normalized, () => true);
+      return response;
     });
+  }
+
+  /**
+   * PHRASE hits first, then ALL_TERMS hits (every analysed term, within the places the query named)
+   * that are not PHRASE hits. Three searches: the phrases, and the phrases + terms together (how many
+   * hits the two share, with facets), in one request; then the terms, deep enough to fill the page
+   * after skipping the shared ones. Totals and facets are exact (phrase + terms − shared). MOST_TERMS
+   * is not expressed (see buildGradedQuery).
+   */
+  private async gradedSearch(client: Meilisearch, request: SearchRequest, analysis: AnalyzedQuery, planned: Required<GradedQuery>): Promise<SearchResponse> {
+    const limit = Math.max(0, Math.floor(Number.isFinite(request.limit) ? request.limit : 0));
+    const offset = Math.max(0, Math.floor(Number.isFinite(request.offset) ? request.offset : 0));
+    const window = Math.min(this.maxTotalHits, offset + limit);
+    const filter = buildFilter(request.filters);
+    const termsFilter = andFilters(filter, regionClause(planned.terms.regionCodes));
+    const facets = FACETS.map(([attribute]) => attribute);
+    const common = { attributesToSearchOn: [...GRAM_FIELDS], matchingStrategy: 'all' as const, showRankingScore: true };
+    const first = await client.multiSearch<{ queries: Array<SearchParams & { indexUid: string }> }, HitRow>({
+      queries: [
+        { indexUid: this.indexUid, q: planned.phrase.q, filter, ...common, attributesToRetrieve: HIT_FIELDS, page: 1, hitsPerPage: window, facets },
+        { indexUid: this.indexUid, q: planned.terms.both, filter: termsFilter, ...common, attributesToRetrieve: ['id'], page: 1, hitsPerPage: 0, facets },
+      ],
+    });
+    const phrase: MeiliSearchResponse<HitRow> = first.results[0]!;
+    const shared: MeiliSearchResponse<HitRow> = first.results[1]!;
+    const phraseTotal = phrase.totalHits ?? phrase.estimatedTotalHits ?? phrase.hits.length;
+    const sharedTotal = shared.totalHits ?? shared.estimatedTotalHits ?? 0;
+    // Every PHRASE hit of the window was fetched when phraseTotal ≤ window, so the shared ones can be skipped.
+    const need = Math.min(this.maxTotalHits, window - Math.min(window, phraseTotal) + sharedTotal);
+    const terms: MeiliSearchResponse<HitRow> = await this.index(client).search<HitRow>(planned.terms.q, { filter: termsFilter, ...common, attributesToRetrieve: HIT_FIELDS, page: 1, hitsPerPage: need, facets });
+    const termsTotal = terms.totalHits ?? terms.estimatedTotalHits ?? terms.hits.length;
+    const page = mergeGradedPage(phrase.hits, terms.hits, { phraseTotal, window, offset, limit });
+    const hits: SearchHitRef[] = page.map(({ hit, match }) => ({
+      id: String(hit.id),
+      highlight: hitHighlight(hit, planned.marks),
+      score: hit._rankingScore ?? 0,
+      match,
+    }));
+    const total = phraseTotal + termsTotal - sharedTotal;
+    return {
+      ...(total === 0 ? { suggestions: suggestQueries(analysis.normalized, () => true) } : {}),
+      total,
+      hits,
+      facets: mapFacets(combineFacets(phrase.facetDistribution, terms.facetDistribution, shared.facetDistribution)),
+      phraseTotal,
+      reading: { terms: analysis.terms, regions: analysis.regions.map((r) => ({ ...r })) },
+    };
   }
 
   async listVersions(): Promise<Map<string, number>> {
