@@ -17,6 +17,7 @@ import { TitleProvenance1796410701863 } from './1796410701863-TitleProvenance.js
 import { TitleReviewPending1796410810911 } from './1796410810911-TitleReviewPending.js';
 import { Timeline1796432830145 } from './1796432830145-Timeline.js';
 import { ChallengeClosureAndConsent1796433210303 } from './1796433210303-ChallengeClosureAndConsent.js';
+import { Outcomes1796433254603 } from './1796433254603-Outcomes.js';
 import { Conversations1796433697197 } from './1796433697197-Conversations.js';
 import { Deadlines1796436289706 } from './1796436289706-Deadlines.js';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: Function[] = [
   TitleReviewPending1796410810911,
   Timeline1796432830145,
   ChallengeClosureAndConsent1796433210303,
+  Outcomes1796433254603,
   Conversations1796433697197,
   Deadlines1796436289706,
 ];

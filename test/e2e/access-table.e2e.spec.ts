@@ -142,6 +142,9 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   provideMatchInformation: only(both('ENTERPRISE')),
   requestChallengeApplicationInformation: only(both('ANCHOR_ENTERPRISE')),
   provideChallengeApplicationInformation: only(both('ENTERPRISE')),
+  // Outcomes (issue 17): the bank owning the credit product, the service institution owning the offering.
+  recordCreditDecision: only(both('BANK')),
+  recordServiceDelivery: only(both('SERVICE_PROVIDER')),
   // Credentials and sessions (issue 13): on the caller's own account; reset by anyone holding a mailed token.
   logout: only(SIGNED_IN),
   revokeOtherSessions: only(SIGNED_IN),
@@ -207,6 +210,8 @@ const REGISTER = `mutation($i: RegisterInput!) { register(input: $i) { accessTok
 const INVITE = `mutation($e: String!, $r: MemberRole!) { inviteMember(email: $e, role: $r) { id } }`;
 const ACCEPT = `mutation($t: String!, $p: String!, $n: String!) { acceptInvitation(token: $t, password: $p, displayName: $n) { accessToken user { id } } }`;
 const REVOKE = `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`;
+const CREDIT_DECISION = `mutation($id: ID!, $i: CreditDecisionInput!) { recordCreditDecision(requestId: $id, input: $i) { id } }`;
+const SERVICE_DELIVERY = `mutation($id: ID!, $i: ServiceDeliveryInput!) { recordServiceDelivery(requestId: $id, input: $i) { id } }`;
 const CHANGE_ROLE = `mutation($u: ID!, $r: MemberRole!) { changeMemberRole(userId: $u, role: $r) { id role } }`;
 const REMOVE = `mutation($u: ID!) { removeMember(userId: $u) { id } }`;
 const UPDATE_ORG = `mutation($i: UpdateOrganizationInput!) { updateOrganization(input: $i) { id description } }`;
@@ -504,6 +509,16 @@ describe('access table: every mutation × every kind of caller', () => {
       ok(await app.gql(REQUEST_INFO, { id: requestId, m: '请补充近两年财务报表' }, tokenOf('BANK:verified')), 'requestMatchInformation');
       return stateUnchanged(requestId, 'PENDING', { query: PROVIDE_INFO, variables: { id: requestId, m: '财务报表已补充，请查收' } });
     },
+    recordCreditDecision: async (actor) => {
+      const requestId = await acceptedRequestOf(actor.startsWith('BANK:') ? actor : 'BANK:verified');
+      const variables = { id: requestId, i: { approved: false, declineReasonCode: 'CREDIT_INELIGIBLE' } };
+      return outcomeUnchanged(requestId, await stateUnchanged(requestId, 'ACCEPTED', { query: CREDIT_DECISION, variables }));
+    },
+    recordServiceDelivery: async (actor) => {
+      const requestId = await acceptedRequestOf(actor.startsWith('SERVICE_PROVIDER:') ? actor : 'SERVICE_PROVIDER:verified');
+      const variables = { id: requestId, i: { deliveredOn: beijingDate(0), price: 80_000 } };
+      return outcomeUnchanged(requestId, await stateUnchanged(requestId, 'ACCEPTED', { query: SERVICE_DELIVERY, variables }));
+    },
 
     // Session-ending calls use a fresh sign-in of the actor; `after` puts back what the shared token needs.
     logout: async (actor) => ({ query: `mutation { logout }`, token: await freshToken(actor), unchanged: await sessionsUnchanged() }),
@@ -799,6 +814,24 @@ describe('access table: every mutation × every kind of caller', () => {
   }
 
   /** A call on match request `id` whose refusal must leave it in `status` with nothing else written. */
+  /** A request from a verified enterprise to a fresh listing of `owner`, accepted by it. */
+  async function acceptedRequestOf(owner: ActorKey): Promise<string> {
+    const requestId = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf(owner));
+    ok(await app.gql(RESPOND, { id: requestId, accept: true }, tokenOf(owner)), 'respondToMatchRequest');
+    return requestId;
+  }
+
+  /** …and no outcome recorded on it. */
+  function outcomeUnchanged(id: string, call: Call): Call {
+    return {
+      ...call,
+      unchanged: async () => {
+        await call.unchanged!();
+        expect((await sql(app, 'SELECT outcome_recorded_at FROM match_requests WHERE id = $1', [id]))[0].outcome_recorded_at).toBeNull();
+      },
+    };
+  }
+
   async function stateUnchanged(id: string, status: string, call: Omit<Call, 'unchanged'>): Promise<Call> {
     const unchanged = await nothingWritten();
     return {
@@ -1059,6 +1092,15 @@ describe('access table: every mutation × every kind of caller', () => {
       const requestId = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf(`${kind}:verified`));
       await expectRefused('FORBIDDEN', 'respondToMatchRequest', RESPOND, { id: requestId, accept: true }, other(kind).token);
       expect(await matchRequestStatus(app, requestId)).toBe('PENDING');
+    });
+
+    it('recordCreditDecision and recordServiceDelivery by another institution of the same kind → FORBIDDEN', async () => {
+      const credit = await acceptedRequestOf('BANK:verified');
+      await expectRefused('FORBIDDEN', 'recordCreditDecision', CREDIT_DECISION, { id: credit, i: { approved: false, declineReasonCode: 'CREDIT_INELIGIBLE' } }, other('BANK').token);
+      const service = await acceptedRequestOf('SERVICE_PROVIDER:verified');
+      await expectRefused('FORBIDDEN', 'recordServiceDelivery', SERVICE_DELIVERY, { id: service, i: { deliveredOn: beijingDate(0), price: 80_000 } }, other('SERVICE_PROVIDER').token);
+      const recorded = await sql(app, 'SELECT count(*)::int AS n FROM match_requests WHERE id = ANY($1::uuid[]) AND outcome_recorded_at IS NOT NULL', [[credit, service]]);
+      expect(recorded[0].n).toBe(0);
     });
 
     it('completeMatchRequest and cancelMatchRequest by another enterprise → FORBIDDEN', async () => {

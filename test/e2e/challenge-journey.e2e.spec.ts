@@ -50,7 +50,7 @@ describe('揭榜 journey', () => {
   const apply = (firm: Org, id = challengeId, text = proposal(firms.indexOf(firm))) =>
     app.gql(APPLY, { i: { challengeId: id, proposal: text, quote: 2_400_000 } }, firm.token);
   const decide = (applicationId: string, d: 'SHORTLIST' | 'ACCEPT' | 'REJECT', c?: string, token = anchor.token) =>
-    app.gql(DECIDE, { id: applicationId, d, c }, token);
+    app.gql(DECIDE, { id: applicationId, d, c, r: d === 'REJECT' ? 'CHALLENGE_QUOTE_TOO_HIGH' : undefined }, token);
   const withdraw = (applicationId: string, firm: Org) => app.gql(WITHDRAW, { id: applicationId }, firm.token);
   const visibleApplications = async (token: string): Promise<Application[]> =>
     (ok<{ applications: Application[] }>(await app.gql(APPLICATIONS, { id: challengeId }, token), 'listing')).applications;

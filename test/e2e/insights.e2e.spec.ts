@@ -97,7 +97,7 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
     const bLoan = await requestMatch(app, yuyaoB.token, creditLoan);
     await requestMatch(app, yuyaoA.token, creditLoan);
     for (const id of [aPledge, zPledge]) ok(await app.gql(RESPOND, { id, accept: true }, bank.token), 'respondToMatchRequest');
-    ok(await app.gql(RESPOND, { id: bLoan, accept: false }, bank.token), 'respondToMatchRequest');
+    ok(await app.gql(RESPOND, { id: bLoan, accept: false, r: 'CREDIT_INELIGIBLE' }, bank.token), 'respondToMatchRequest');
     ok(await app.gql(COMPLETE, { id: aPledge, o: 'SUCCESS', r: 5 }, yuyaoA.token), 'completeMatchRequest');
     ok(await app.gql(COMPLETE, { id: zPledge, o: 'FAILURE', r: 2 }, zhenhai.token), 'completeMatchRequest');
 
@@ -106,7 +106,7 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
     const g2 = await requestMatch(app, zhenhai.token, goodService);
     const s1 = await requestMatch(app, yuyaoB.token, slowService);
     for (const id of [g1, g2]) ok(await app.gql(RESPOND, { id, accept: true }, goodProvider.token), 'respondToMatchRequest');
-    ok(await app.gql(RESPOND, { id: s1, accept: false }, slowProvider.token), 'respondToMatchRequest');
+    ok(await app.gql(RESPOND, { id: s1, accept: false, r: 'SERVICE_FULLY_BOOKED' }, slowProvider.token), 'respondToMatchRequest');
 
     // Pin every request to PINNED_ON 10:00 Beijing; response times 2 h (credit), 1 h (good), 30 h (slow).
     await sql(app, `UPDATE match_requests SET created_at = $1::timestamptz`, [`${PINNED_ON}T10:00:00+08:00`]);
@@ -214,7 +214,8 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
     const sheet = book.worksheets[0]!;
-    expect(sheet.getRow(2).values).toEqual([undefined, 'IP_PLEDGE', 2, 2, 1, 11_000_000, 3_000_000]);
+    // The first six columns; the credit-decision columns follow (issue 17, test/e2e/outcomes.e2e.spec.ts).
+    expect((sheet.getRow(2).values as unknown[]).slice(0, 7)).toEqual([undefined, 'IP_PLEDGE', 2, 2, 1, 11_000_000, 3_000_000]);
     for (const report of ['tier-pipeline', 'matchmaking', 'challenges', 'service-ranking']) {
       const r = await fetch(`${base}/exports/insights/${report}.xlsx?from=${period.from}&to=${period.to}`, { headers: { authorization: `Bearer ${authority}` } });
       expect(r.status).toBe(200);

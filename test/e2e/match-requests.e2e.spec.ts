@@ -150,7 +150,7 @@ describe('match requests: request, respond, complete, cancel; consent-based prof
     const id = await requestMatch(app, otherFirm.token, productId);
     const err = await expectRefusal(REQUEST_MATCH, { i: { listingId: productId, shareProfile: false } }, otherFirm.token, 'CONFLICT', 'input.listingId');
     expect(err.message).toContain(id);
-    ok(await app.gql(RESPOND, { id, accept: false, m: '暂不符合授信条件' }, bank.token), 'respondToMatchRequest');
+    ok(await app.gql(RESPOND, { id, accept: false, m: '暂不符合授信条件', r: 'CREDIT_INELIGIBLE' }, bank.token), 'respondToMatchRequest');
     const again = await requestMatch(app, otherFirm.token, productId);
     expect(again).not.toBe(id);
     ok(await app.gql(CANCEL, { id: again }, otherFirm.token), 'cancelMatchRequest');

@@ -235,6 +235,9 @@ const QUERIES: Record<string, QueryCase> = {
   tierPipeline: authorityOnly('{ tierPipeline { __typename } }'),
   matchmakingInsights: authorityOnly('query($p: InsightsPeriod!) { matchmakingInsights(period: $p) { __typename } }', { p: PERIOD }),
   financingInsights: authorityOnly('query($p: InsightsPeriod!) { financingInsights(period: $p) { __typename } }', { p: PERIOD }),
+  // Issue 17: declines by reason (AUTHORITY); the reason lists are reference data for every signed-in caller.
+  declineReasonInsights: authorityOnly('query($p: InsightsPeriod!) { declineReasonInsights(period: $p) { __typename } }', { p: PERIOD }),
+  declineReasons: signedIn({ query: () => ({ text: '{ declineReasons(kind: CREDIT_PRODUCT) { code label } }' }) }),
   challengeInsights: authorityOnly('query($p: InsightsPeriod!) { challengeInsights(period: $p) { __typename } }', { p: PERIOD }),
   serviceInstitutionRanking: authorityOnly('query($p: InsightsPeriod!) { serviceInstitutionRanking(period: $p) { __typename } }', { p: PERIOD }),
 };

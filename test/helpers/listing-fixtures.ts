@@ -230,12 +230,12 @@ export const LISTINGS = `query($filter: ListingFilter, $first: Int, $after: Stri
 }`;
 
 export const APPLY = `mutation($i: ChallengeApplicationInput!) { applyToChallenge(input: $i) { id status proposal quote applicant { id } challenge { id } } }`;
-export const DECIDE = `mutation($id: ID!, $d: ApplicationDecision!, $c: String) { decideChallengeApplication(id: $id, decision: $d, comment: $c) { id status decisionComment decidedAt } }`;
+export const DECIDE = `mutation($id: ID!, $d: ApplicationDecision!, $c: String, $r: String) { decideChallengeApplication(id: $id, decision: $d, comment: $c, reasonCode: $r) { id status decisionComment decidedAt } }`;
 export const WITHDRAW = `mutation($id: ID!) { withdrawChallengeApplication(id: $id) { id status } }`;
 
 const MATCH_REQUEST_FIELDS = 'id status shareProfile requestedAmount message responseMessage outcome rating createdAt updatedAt listing { id title } enterprise { id name }';
 export const REQUEST_MATCH = `mutation($i: MatchRequestInput!) { requestMatch(input: $i) { ${MATCH_REQUEST_FIELDS} } }`;
-export const RESPOND = `mutation($id: ID!, $accept: Boolean!, $m: String) { respondToMatchRequest(id: $id, accept: $accept, message: $m) { ${MATCH_REQUEST_FIELDS} } }`;
+export const RESPOND = `mutation($id: ID!, $accept: Boolean!, $m: String, $r: String) { respondToMatchRequest(id: $id, accept: $accept, message: $m, reasonCode: $r) { ${MATCH_REQUEST_FIELDS} } }`;
 export const COMPLETE = `mutation($id: ID!, $o: MatchOutcome!, $r: Int) { completeMatchRequest(id: $id, outcome: $o, rating: $r) { ${MATCH_REQUEST_FIELDS} } }`;
 export const CANCEL = `mutation($id: ID!) { cancelMatchRequest(id: $id) { ${MATCH_REQUEST_FIELDS} } }`;
 export const MATCH_REQUESTS = `query($role: MatchRequestRole!, $status: MatchRequestStatus, $first: Int, $after: String) {

@@ -48,7 +48,7 @@ describe('ChallengeApplicationService (real PostgreSQL)', () => {
   const tx = <T>(work: (m: EntityManager) => Promise<T>) => dataSource.transaction(work);
   const apply = (actor: Actor | undefined, input: ApplyToChallengeCommand) => tx((m) => service.apply(m, actor, input));
   const decide = (actor: Actor | undefined, id: string, decision: 'SHORTLIST' | 'ACCEPT' | 'REJECT', comment?: string | null) =>
-    tx((m) => service.decide(m, actor, id, decision, comment));
+    tx((m) => service.decide(m, actor, id, decision, comment, decision === 'REJECT' ? { reasonCode: 'CHALLENGE_TECH_MISMATCH' } : {}));
   const withdraw = (actor: Actor | undefined, id: string) => tx((m) => service.withdraw(m, actor, id));
 
   let orgSeq = 0;

@@ -8,3 +8,4 @@ export { AuditLogService, type NewAuditEntry } from './audit-log.service.js';
 export { InsightsModule, RANKING_WEIGHTS } from './insights.module.js';
 export { checkPeriod, InsightsService, type Period } from './insights.service.js';
 export type { RankingWeights } from './service-ranking.js';
+export { DECLINE_STAGES, DeclineReasonInsightsService, type DeclineReasonRow, type DeclineStage } from './decline-reason-insights.service.js';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../platform/src/index.js';
 import { AuditLogService } from './audit-log.service.js';
 import { InsightsService } from './insights.service.js';
+import { DeclineReasonInsightsService } from './decline-reason-insights.service.js';
 import { parseRankingWeights } from './service-ranking.js';
 import { InsightsFigures, RefreshFiguresHandler, ScheduleFiguresRefreshHandler } from './insights-refresh.js';
 
@@ -11,12 +12,13 @@ export const RANKING_WEIGHTS = Symbol('RANKING_WEIGHTS');
 @Module({
   providers: [
     InsightsService,
+    DeclineReasonInsightsService,
     AuditLogService,
     InsightsFigures,
     ScheduleFiguresRefreshHandler,
     RefreshFiguresHandler,
     { provide: RANKING_WEIGHTS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => parseRankingWeights(config.serviceRankingWeights ?? {}) },
   ],
-  exports: [InsightsService, AuditLogService, InsightsFigures, RANKING_WEIGHTS],
+  exports: [InsightsService, DeclineReasonInsightsService, AuditLogService, InsightsFigures, RANKING_WEIGHTS],
 })
 export class InsightsModule {}

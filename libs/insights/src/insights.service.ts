@@ -52,6 +52,17 @@ export interface FinancingRow {
   completedAmount: number;
   /** Yuan requested in matches completed with SUCCESS. */
   successfulAmount: number;
+  /** Yuan applied for in all requests (issue 17: beside the granted amount). */
+  appliedAmount: number;
+  /** Credit decisions the banks recorded on these requests. */
+  decided: number;
+  approved: number;
+  /** approved / decided; null before the first decision. */
+  approvalRate: number | null;
+  /** Yuan granted (approved decisions). */
+  grantedAmount: number;
+  /** Median whole days from the request's date to disbursement; null before the first. */
+  medianDaysToDisbursement: number | null;
 }
 
 export interface ChallengeInsightRow {
@@ -178,16 +189,34 @@ export class InsightsService {
     });
   }
 
-  /** Credit-product requests by product type over the months the period touches (monthly view, summed). */
+  /**
+   * Credit-product requests by product type, made in the months the period touches: completed and
+   * successful (as the firms reported), amounts applied for, and the banks' recorded decisions —
+   * approval rate, amounts granted, days to disbursement (issue 17). Read live from match_requests
+   * (indexed on created_at): a median does not add up across monthly rows. Sums are numeric in SQL
+   * and every amount is bounded on input (libs/matching outcome-bounds.ts), so they stay exact.
+   */
   async financing(period: Period, regionCode?: string | null): Promise<FinancingRow[]> {
     const { from, to } = checkPeriod(period);
     const prefix = checkRegion(regionCode);
-    const rows: Array<Record<string, string | number>> = await this.dataSource.query(
-      `SELECT product_type, sum(requests)::int AS requests, sum(completed)::int AS completed, sum(successful)::int AS successful,
-              sum(completed_amount)::bigint AS completed_amount, sum(successful_amount)::bigint AS successful_amount
-         FROM insights_financing_monthly
-        WHERE month_start >= date_trunc('month', $1::date) AND month_start <= $2::date
-          AND ($3::text IS NULL OR region_code LIKE $3 || '%')
+    const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
+      `SELECT c.product_type,
+              count(*)::int AS requests,
+              count(*) FILTER (WHERE r.status = 'COMPLETED')::int AS completed,
+              count(*) FILTER (WHERE r.status = 'COMPLETED' AND r.outcome = 'SUCCESS')::int AS successful,
+              coalesce(sum(r.requested_amount::numeric) FILTER (WHERE r.status = 'COMPLETED'), 0) AS completed_amount,
+              coalesce(sum(r.requested_amount::numeric) FILTER (WHERE r.status = 'COMPLETED' AND r.outcome = 'SUCCESS'), 0) AS successful_amount,
+              coalesce(sum(r.requested_amount::numeric), 0) AS applied_amount,
+              count(*) FILTER (WHERE r.credit_approved IS NOT NULL)::int AS decided,
+              count(*) FILTER (WHERE r.credit_approved)::int AS approved,
+              coalesce(sum(r.amount_granted::numeric) FILTER (WHERE r.credit_approved), 0) AS granted_amount,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY r.disbursed_on - (r.created_at AT TIME ZONE 'Asia/Shanghai')::date)
+                FILTER (WHERE r.disbursed_on IS NOT NULL) AS median_days
+         FROM match_requests r JOIN credit_products c ON c.listing_id = r.listing_id
+        WHERE r.listing_kind = 'CREDIT_PRODUCT'
+          AND r.created_at >= (date_trunc('month', $1::date)::timestamp AT TIME ZONE 'Asia/Shanghai')
+          AND r.created_at < ((date_trunc('month', $2::date) + interval '1 month')::timestamp AT TIME ZONE 'Asia/Shanghai')
+          AND ($3::text IS NULL OR r.enterprise_region_code LIKE $3 || '%')
         GROUP BY 1 ORDER BY successful_amount DESC, 1`,
       [from, to, prefix],
     );
@@ -198,6 +227,12 @@ export class InsightsService {
       successful: Number(r.successful),
       completedAmount: Number(r.completed_amount),
       successfulAmount: Number(r.successful_amount),
+      appliedAmount: Number(r.applied_amount),
+      decided: Number(r.decided),
+      approved: Number(r.approved),
+      approvalRate: ratio(Number(r.approved), Number(r.decided)),
+      grantedAmount: Number(r.granted_amount),
+      medianDaysToDisbursement: r.median_days === null ? null : Math.round(Number(r.median_days) * 10) / 10,
     }));
   }
 

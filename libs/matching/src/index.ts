@@ -18,6 +18,14 @@ export {
 } from './requests/match-request-enums.js';
 export { MatchRequestEntity } from './requests/match-request.entity.js';
 export { MatchRequestService, type ProviderMatchStats } from './requests/match-request.service.js';
+export { MatchOutcomeService, type CreditDecisionCommand, type ServiceDeliveryCommand } from './requests/match-outcome.service.js';
+export {
+  ANNUAL_RATE_MAX_PERCENT,
+  ANNUAL_RATE_MIN_PERCENT,
+  CASE_AMOUNT_CEILING_YUAN,
+  DECISION_NOTE_MAX_CHARS,
+  caseAmountProblem,
+} from './core/outcome-bounds.js';
 export { MatchMaintenanceService, type MatchReconcileReport, type RebuildReport } from './sets/match-maintenance.service.js';
 export { MatchSetService } from './sets/match-set.service.js';
 export { MatchEntity } from './sets/match.entity.js';

@@ -7,6 +7,7 @@ import { OrganizationEntity } from '../../identity/src/index.js';
 import { ListingEntity, ChallengeApplicationEntity } from '../../listings/src/index.js';
 import { NotificationService } from './notification.service.js';
 import { applicationClosedNotice, yuan } from './notification-texts.js';
+import { declineReasonLabel } from '../../codes/src/index.js';
 
 
 /** Tells the challenge's owner (发榜企业) that an enterprise applied (揭榜). */
@@ -63,10 +64,12 @@ export class ChallengeApplicationDecidedNotifier implements JobHandler<'notify.c
     // The comment belongs to this decision only while the application has not changed since.
     const comment = application && application.version === version && application.decisionComment ? `\n评审意见：${application.decisionComment}` : '';
     const poster = owner ? `「${owner.name}」` : '发榜企业';
+    // A rejection is final, so its coded reason (issue 17) is named whatever the version.
+    const reason = status === 'REJECTED' && application?.rejectionReasonCode ? `，理由：${declineReasonLabel(application.rejectionReasonCode)}` : '';
     const text = {
       SHORTLISTED: { title: `揭榜申请已入围：${listing.title}`, body: `${poster}已将您对榜单「${listing.title}」的揭榜申请列入入围名单，请留意后续评审与对接安排。` },
       ACCEPTED: { title: `揭榜成功：${listing.title}`, body: `${poster}已接受您对榜单「${listing.title}」的揭榜申请，请与发榜企业联系，商定合作合同与任务书。` },
-      REJECTED: { title: `揭榜未获选：${listing.title}`, body: `很遗憾，${poster}未选择您对榜单「${listing.title}」的揭榜申请。欢迎关注平台上的其他榜单。` },
+      REJECTED: { title: `揭榜未获选：${listing.title}`, body: `很遗憾，${poster}未选择您对榜单「${listing.title}」的揭榜申请${reason}。欢迎关注平台上的其他榜单。` },
     } as const;
     await this.notifications.createMany([
       {

@@ -8,6 +8,7 @@ import { ListingEntity } from '../../listings/src/index.js';
 import { MatchRequestEntity } from '../../matching/src/index.js';
 import { NotificationService } from './notification.service.js';
 import { LISTING_NOUN } from './notification-texts.js';
+import { declineReasonLabel } from '../../codes/src/index.js';
 
 type Job = JobPayloads['notify.match-request'];
 
@@ -51,7 +52,17 @@ export class MatchRequestNotifier implements JobHandler<'notify.match-request'> 
         case 'match-request.responded':
           return status === 'ACCEPTED'
             ? { to: enterpriseOrganizationId, title: `对接申请已接受：${listing.title}`, body: `「${owner.name}」已接受您对「${listing.title}」的对接申请，请与对方联系推进。${quote('回复', request.responseMessage)}` }
-            : { to: enterpriseOrganizationId, title: `对接申请未被接受：${listing.title}`, body: `「${owner.name}」婉拒了您对「${listing.title}」的对接申请。欢迎查看平台为您推荐的其他资源。${quote('回复', request.responseMessage)}` };
+            : {
+                to: enterpriseOrganizationId,
+                title: `对接申请未被接受：${listing.title}`,
+                // The coded reason is final once declined, so it is named whatever the request's version.
+                body:
+                  `「${owner.name}」婉拒了您对「${listing.title}」的对接申请` +
+                  (request.declineReasonCode ? `，理由：${declineReasonLabel(request.declineReasonCode)}` : '') +
+                  `。欢迎查看平台为您推荐的其他资源。${quote('回复', request.responseMessage)}`,
+              };
+        case 'match-request.outcome-recorded':
+          return outcomeNotice(request, listing.title, owner.name, enterpriseOrganizationId);
         case 'match-request.completed':
           return {
             to: ownerOrganizationId,
@@ -105,4 +116,19 @@ export class MatchRequestNotifier implements JobHandler<'notify.match-request'> 
       },
     ]);
   }
+}
+
+/** The enterprise learns of the bank's credit decision or the recorded delivery (issue 17); figures stay in the request. */
+function outcomeNotice(request: MatchRequestEntity, title: string, ownerName: string, to: string): { to: string; title: string; body: string } {
+  if (request.creditApproved === true) {
+    return { to, title: `授信已获批：${title}`, body: `「${ownerName}」已登记您对「${title}」的授信获批并放款，详情请在对接申请中查看。` };
+  }
+  if (request.creditApproved === false) {
+    return {
+      to,
+      title: `授信未获批：${title}`,
+      body: `「${ownerName}」登记了您对「${title}」的授信未获批，理由：${declineReasonLabel(request.creditDeclineReasonCode) ?? '未说明'}。详情请在对接申请中查看。`,
+    };
+  }
+  return { to, title: `服务已交付：${title}`, body: `「${ownerName}」已登记「${title}」的服务交付，详情请在对接申请中查看。` };
 }

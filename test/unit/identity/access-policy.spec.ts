@@ -61,6 +61,8 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   provideMatchInformation: { ENTERPRISE: 'own' },
   requestChallengeApplicationInformation: { ANCHOR_ENTERPRISE: 'own' },
   provideChallengeApplicationInformation: { ENTERPRISE: 'own' },
+  recordCreditDecision: { BANK: 'own' },
+  recordServiceDelivery: { SERVICE_PROVIDER: 'own' },
   importEnterprises: { AUTHORITY: 'yes' },
   startEnterpriseImport: { AUTHORITY: 'yes' },
   confirmEnterpriseImport: { AUTHORITY: 'yes' },
@@ -114,6 +116,9 @@ const BEYOND_CONTRACT = [
   'confirmEnterpriseImport',
   'cancelEnterpriseImport',
   'withdrawChallengeApplication',
+  // Outcomes that count (issue 17).
+  'recordCreditDecision',
+  'recordServiceDelivery',
   'logout',
   'revokeOtherSessions',
   'changePassword',

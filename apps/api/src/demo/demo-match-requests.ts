@@ -10,7 +10,14 @@ export interface DemoMatchRequest {
   shareProfile: boolean;
   message: string;
   /** Left out: stays PENDING. */
-  then?: { respond: { accept: boolean; message: string }; complete?: { outcome: MatchOutcome; rating: number } } | { cancel: true };
+  then?:
+    | {
+        respond: { accept: boolean; message: string; reasonCode?: string };
+        complete?: { outcome: MatchOutcome; rating: number };
+        /** A service delivery recorded by the provider today (price in yuan; issue 17). */
+        deliver?: { price: number; note: string };
+      }
+    | { cancel: true };
 }
 
 export const DEMO_MATCH_REQUESTS: readonly DemoMatchRequest[] = [
@@ -25,7 +32,11 @@ export const DEMO_MATCH_REQUESTS: readonly DemoMatchRequest[] = [
     listingTitle: '高价值发明专利挖掘与布局服务',
     shareProfile: false,
     message: '希望围绕车载镜头模组做一次专利布局分析，并评估 PCT 申请的必要性。',
-    then: { respond: { accept: true, message: '已安排专利代理师对接，下周二上门调研。' }, complete: { outcome: 'SUCCESS', rating: 5 } },
+    then: {
+      respond: { accept: true, message: '已安排专利代理师对接，下周二上门调研。' },
+      complete: { outcome: 'SUCCESS', rating: 5 },
+      deliver: { price: 68_000, note: '专利布局分析报告已交付' },
+    },
   },
   {
     enterpriseKey: 'yuyao-mould',
@@ -39,7 +50,7 @@ export const DEMO_MATCH_REQUESTS: readonly DemoMatchRequest[] = [
     listingTitle: '精益生产与数字化车间管理提升咨询',
     shareProfile: false,
     message: '希望做一次精益生产诊断，并规划车间设备联网与 MES 轻量化改造，预算 50 万元以内。',
-    then: { respond: { accept: false, message: '本季度顾问档期已满，建议明年一季度再联系。' } },
+    then: { respond: { accept: false, message: '本季度顾问档期已满，建议明年一季度再联系。', reasonCode: 'SERVICE_FULLY_BOOKED' } },
   },
   {
     enterpriseKey: 'yinzhou-sensors',

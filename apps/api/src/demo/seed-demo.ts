@@ -11,7 +11,7 @@ import type { Actor } from '../../../../libs/identity/src/index.js';
 import { ListingEntity, ParkEntity, ListingService, type FullListing } from '../../../../libs/listings/src/index.js';
 import { demoListings } from './demo-listings.js';
 import { DEMO_MATCH_REQUESTS } from './demo-match-requests.js';
-import { MatchRequestService, MatchRequestEntity } from '../../../../libs/matching/src/index.js';
+import { MatchRequestService, MatchRequestEntity, MatchOutcomeService } from '../../../../libs/matching/src/index.js';
 
 const AUTHORITY_ORG = DEMO_ORGANIZATIONS.find((o) => o.kind === 'AUTHORITY')!;
 
@@ -114,8 +114,9 @@ async function seedDemoMatchRequests(dataSource: DataSource, manager: EntityMana
       const owner = await manager.findOneByOrFail(UserEntity, { organizationId: listing.ownerOrganizationId });
       const ownerOrg = await manager.findOneByOrFail(OrganizationEntity, { id: listing.ownerOrganizationId });
       const ownerActor = { userId: owner.id, organizationId: ownerOrg.id, kind: ownerOrg.kind, verified: ownerOrg.verified };
-      await service.respond(manager, ownerActor, created.id, then.respond.accept, then.respond.message);
+      await service.respond(manager, ownerActor, created.id, then.respond.accept, then.respond.message, then.respond.reasonCode);
       if (then.complete) await service.complete(manager, enterprise, created.id, then.complete.outcome, then.complete.rating);
+      if (then.deliver) await new MatchOutcomeService().recordServiceDelivery(manager, ownerActor, created.id, { deliveredOn: todayInShanghai(), ...then.deliver });
     }
     n++;
   }

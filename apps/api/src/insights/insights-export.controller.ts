@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { sendXlsx } from '../http/xlsx-download.js';
 import { AppError, echoInput } from '../../../../libs/platform/src/index.js';
 import { IdentityService, TokenService, authorizeQuery } from '../../../../libs/identity/src/index.js';
-import { InsightsService, checkPeriod, type Period, RANKING_WEIGHTS } from '../../../../libs/insights/src/index.js';
+import { InsightsService, checkPeriod, type Period, RANKING_WEIGHTS, DeclineReasonInsightsService } from '../../../../libs/insights/src/index.js';
 import type { RankingWeights } from '../../../../libs/insights/src/index.js';
 import { authenticateHeader } from '../graphql/graphql.options.js';
 
@@ -18,7 +18,7 @@ interface Sheet {
 }
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
-export const EXPORT_REPORTS = ['tier-pipeline', 'matchmaking', 'financing', 'challenges', 'service-ranking'] as const;
+export const EXPORT_REPORTS = ['tier-pipeline', 'matchmaking', 'financing', 'challenges', 'service-ranking', 'decline-reasons'] as const;
 
 /**
  * XLSX downloads of the authority's tables: GET /exports/insights/<report>.xlsx?from=&to=&regionCode=
@@ -30,6 +30,7 @@ export class InsightsExportController {
     private readonly insights: InsightsService,
     private readonly identity: IdentityService,
     private readonly tokens: TokenService,
+    private readonly declines: DeclineReasonInsightsService,
     @Inject(RANKING_WEIGHTS) private readonly weights: RankingWeights,
   ) {}
 
@@ -90,8 +91,14 @@ export class InsightsExportController {
         return {
           period,
           title: '融资对接',
-          columns: ['产品类型', '申请数', '已完成', '成功', '已完成申请金额（元）', '成功金额（元）'].map((header) => ({ header })),
-          rows: rows.map((r) => [r.productType, r.requests, r.completed, r.successful, r.completedAmount, r.successfulAmount]),
+          columns: [
+            ...['产品类型', '申请数', '已完成', '成功', '已完成申请金额（元）', '成功金额（元）'],
+            ...['申请金额合计（元）', '已登记授信结果', '获批', '授信通过率', '获批金额（元）', '申请至放款中位天数'],
+          ].map((header) => ({ header })),
+          rows: rows.map((r) => [
+            ...[r.productType, r.requests, r.completed, r.successful, r.completedAmount, r.successfulAmount],
+            ...[r.appliedAmount, r.decided, r.approved, r.approvalRate, r.grantedAmount, r.medianDaysToDisbursement],
+          ]),
         };
       }
       case 'challenges': {
@@ -102,6 +109,16 @@ export class InsightsExportController {
           title: '揭榜挂帅',
           columns: [{ header: '发榜企业', width: 30 }, { header: '发布榜单' }, { header: '揭榜申请' }, { header: '接受揭榜方' }],
           rows: rows.map((r) => [r.anchorName, r.challengesPublished, r.applications, r.acceptedSolvers]),
+        };
+      }
+      case 'decline-reasons': {
+        const period = this.period(q);
+        const rows = await this.declines.declineReasons(period, q.regionCode);
+        return {
+          period,
+          title: '婉拒与拒绝理由',
+          columns: [{ header: '机构', width: 30 }, { header: '资源类型' }, { header: '环节' }, { header: '理由代码', width: 28 }, { header: '理由' }, { header: '次数' }],
+          rows: rows.map((r) => [r.institutionName, r.kind, r.stage, r.reasonCode, r.reasonLabel, r.count]),
         };
       }
       case 'service-ranking': {

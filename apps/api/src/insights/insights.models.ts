@@ -1,10 +1,23 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DECLINE_STAGES } from '../../../../libs/insights/src/index.js';
+import { DeclineReasonKindEnum } from '../matching/match-outcome.models.js';
+import { asEnum } from '../graphql/enums.js';
 import { type EnterpriseTier } from '../../../../libs/enterprises/src/index.js';
 import { DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum } from '../enterprises/enterprise.models.js';
 import { CreditProductTypeEnum, ListingKindEnum, PageInfoModel } from '../listings/listing.models.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 
+export const DeclineStageEnum = asEnum(DECLINE_STAGES);
+registerEnumType(DeclineStageEnum, {
+  name: 'DeclineStage',
+  description: '企业在哪个环节被婉拒或拒绝 (where a firm was turned down)',
+  valuesMap: {
+    REQUEST_DECLINED: { description: '对接申请被婉拒 (a match request declined)' },
+    CREDIT_NOT_APPROVED: { description: '接受后授信未获批 (credit not granted after acceptance)' },
+    APPLICATION_REJECTED: { description: '揭榜申请被拒绝 (a 揭榜 application rejected)' },
+  },
+});
 
 @ObjectType('TierCount', { description: '某一梯度的企业数 (enterprises of one tier)' })
 export class TierCountModel {
@@ -52,6 +65,23 @@ export class FinancingRowModel {
   @Field(() => Int, { description: '完成且成功数 (completed with SUCCESS)' }) successful: number;
   @Field(() => SafeIntScalar, { description: '已完成申请的申请金额合计，单位：元 (amount requested in completed matches, yuan)' }) completedAmount: number;
   @Field(() => SafeIntScalar, { description: '成功申请的申请金额合计，单位：元 (amount requested in matches completed with SUCCESS, yuan)' }) successfulAmount: number;
+  @Field(() => SafeIntScalar, { description: '全部申请的申请金额合计，单位：元 (amount applied for in all requests, yuan)' }) appliedAmount: number;
+  @Field(() => Int, { description: '银行已登记授信结果的申请数 (requests with a recorded credit decision)' }) decided: number;
+  @Field(() => Int, { description: '其中获批数 (of which approved)' }) approved: number;
+  @Field(() => Float, { nullable: true, description: '授信通过率 = 获批 / 已登记结果，小数 0–1；无结果时为空 (approval rate: approved / decided, a fraction 0..1)' }) approvalRate: number | null;
+  @Field(() => SafeIntScalar, { description: '获批授信金额合计，单位：元 (amount granted, yuan)' }) grantedAmount: number;
+  @Field(() => Float, { nullable: true, description: '从申请日到放款日的中位天数；无放款时为空 (median days from the request date to disbursement)' }) medianDaysToDisbursement: number | null;
+}
+
+@ObjectType('DeclineReasonInsightRow', { description: '一家机构在统计区间内按理由统计的婉拒或拒绝次数 (declines and rejections of one institution by reason, decided in the period)' })
+export class DeclineReasonInsightRowModel {
+  @Field(() => ID, { description: '作出决定的机构 ID (the deciding institution)' }) institutionId: string;
+  @Field({ description: '机构名称 (institution name)' }) institutionName: string;
+  @Field(() => DeclineReasonKindEnum, { description: '理由列表（资源类型）(the reason list, by listing kind)' }) kind: string;
+  @Field(() => DeclineStageEnum, { description: '环节 (where the firm was turned down)' }) stage: string;
+  @Field({ description: '理由代码 (reason code)' }) reasonCode: string;
+  @Field({ description: '理由名称 (reason label)' }) reasonLabel: string;
+  @Field(() => Int, { description: '次数 (how many)' }) count: number;
 }
 
 @ObjectType('ChallengeInsightRow', { description: '一家链主企业在统计区间内的揭榜挂帅情况 (揭榜 activity of one anchor enterprise in the period)' })

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
-import { InsightsService, type Period, AuditLogService, RANKING_WEIGHTS } from '../../../../libs/insights/src/index.js';
+import { InsightsService, type Period, AuditLogService, RANKING_WEIGHTS, DeclineReasonInsightsService } from '../../../../libs/insights/src/index.js';
 import { authorizeQuery } from '../../../../libs/identity/src/index.js';
 import type { QueryName } from '../../../../libs/identity/src/index.js';
 import type { RankingWeights } from '../../../../libs/insights/src/index.js';
@@ -9,6 +9,7 @@ import { toOrganizationModel } from '../identity/identity.mappers.js';
 import {
   AuditEntryConnectionModel,
   ChallengeInsightRowModel,
+  DeclineReasonInsightRowModel,
   FinancingRowModel,
   MatchmakingRowModel,
   ServiceInstitutionRankModel,
@@ -26,6 +27,7 @@ export class InsightsResolver {
   constructor(
     private readonly insights: InsightsService,
     private readonly audit: AuditLogService,
+    private readonly declines: DeclineReasonInsightsService,
     @Inject(RANKING_WEIGHTS) private readonly weights: RankingWeights,
   ) {}
 
@@ -59,6 +61,19 @@ export class InsightsResolver {
   ) {
     this.authority(ctx, 'financingInsights');
     return this.insights.financing(toPeriod(period), regionCode);
+  }
+
+  @Query(() => [DeclineReasonInsightRowModel], {
+    description:
+      '婉拒与拒绝理由统计：按机构、理由列表、环节和理由代码，统计区间内作出的决定，仅限主管部门 (AUTHORITY only: declines, credit not granted and 揭榜 rejections per institution, kind, stage and reason, decided in the period)',
+  })
+  declineReasonInsights(
+    @Context() ctx: RequestContext,
+    @Args('period', { type: () => InsightsPeriodInput, description: '统计区间 (the period)' }) period: InsightsPeriodInput,
+    @Args('regionCode', { type: () => String, nullable: true, description: '被婉拒企业所在地区：省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (the turned-down firms\' region; includes the areas under it)' }) regionCode?: string | null,
+  ) {
+    this.authority(ctx, 'declineReasonInsights');
+    return this.declines.declineReasons(toPeriod(period), regionCode);
   }
 
   @Query(() => [ChallengeInsightRowModel], { description: '揭榜挂帅情况：按链主企业统计，仅限主管部门 (AUTHORITY only: 揭榜 per anchor enterprise)' })

@@ -6,6 +6,7 @@ import { seesRow } from '../../../../libs/identity/src/index.js';
 import { ChallengeApplicationService, visibleApplications } from '../../../../libs/listings/src/index.js';
 import type { ApplicationDecision, ApplicationStatus } from '../../../../libs/listings/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
+import { SafeIntScalar } from '../graphql/scalars.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import {
@@ -40,9 +41,11 @@ export class ChallengeApplicationResolver {
     @Args('decision', { type: () => ApplicationDecisionEnum, description: '决定 (decision)' }) decision: ApplicationDecision,
     @Context() ctx: RequestContext,
     @Args('comment', { type: () => String, nullable: true, description: '评审意见，最多 2000 字；不传则保留原意见，传 null 或空白则清除 (comment, at most 2000 characters; omitted keeps the stored one, null or blank clears it)' }) comment?: string | null,
+    @Args('reasonCode', { type: () => String, nullable: true, description: '拒绝理由代码，取自揭榜挂帅理由列表（declineReasons(kind: CHALLENGE)）；拒绝时必填，「其他」须同时填写 comment (a CHALLENGE reason code; required with REJECT; CHALLENGE_OTHER needs a comment)' }) reasonCode?: string | null,
+    @Args('contractValue', { type: () => SafeIntScalar, nullable: true, description: '合同金额，单位：元，0 至 100 亿元；仅接受时可填 (contract value, whole yuan 0–10^10; ACCEPT only)' }) contractValue?: number | null,
   ) {
     const actor = ctx.actor;
-    return toApplicationModel(await inTransaction(this.dataSource, (m) => this.applications.decide(m, actor, id, decision, comment)));
+    return toApplicationModel(await inTransaction(this.dataSource, (m) => this.applications.decide(m, actor, id, decision, comment, { reasonCode, contractValue })));
   }
 
   @Mutation(() => ChallengeApplicationModel, { description: '撤回揭榜申请，仅限申请方，且申请处于已提交或已入围状态；撤回后可重新申请 (the applicant only, while SUBMITTED or SHORTLISTED; a new application may follow)' })

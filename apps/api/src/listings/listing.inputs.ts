@@ -147,6 +147,9 @@ export class ChallengeApplicationModel {
   @Field(() => ID, { description: '申请 ID (application id)' }) id: string;
   challengeId: string;
   applicantOrganizationId: string;
+  /** Read by MatchOutcomeResolver (rejectionReason; issue 17). */
+  rejectionReasonCode: string | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '接受时约定的合同金额，单位：元 (contract value agreed on acceptance, yuan)' }) contractValue: number | null;
   @Field({ description: '揭榜方案 (proposal)' }) proposal: string;
   @Field(() => SafeIntScalar, { nullable: true, description: '揭榜报价，单位：元 (quoted price, yuan)' }) quote: number | null;
   @Field(() => ApplicationStatusEnum, { description: '状态 (status)' }) status: string;

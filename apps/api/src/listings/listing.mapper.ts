@@ -107,6 +107,8 @@ export function toApplicationModel(a: ChallengeApplicationEntity): ChallengeAppl
     shareProfile: a.shareProfile,
     decisionComment: a.decisionComment,
     decidedAt: a.decidedAt,
+    rejectionReasonCode: a.rejectionReasonCode,
+    contractValue: a.contractValue,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     respondBy: a.respondBy,

@@ -28,9 +28,11 @@ export class MatchRequestDeadlineResolver {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @ResolveField(() => Boolean, { description: '是否已超过当前时限：待回复的看答复时限，已接受的看办理时限；等待企业补充材料期间为 false (past the running deadline: respondBy while PENDING, decideBy while ACCEPTED; false while waiting on the firm)' })
+  @ResolveField(() => Boolean, { description: '是否已超过当前时限：待回复的看答复时限，已接受的看办理时限（登记授信决定或服务交付即视为办结）；等待企业补充材料期间为 false (past the running deadline: respondBy while PENDING, decideBy while ACCEPTED until a credit decision or service delivery is recorded; false while waiting on the firm)' })
   overdue(@Parent() r: MatchRequestModel): boolean {
-    return overdueDeadline(MATCH_STAGE[r.status] ?? null, r, r.awaitingInformationSince != null, this.clock.now()) !== null;
+    // A recorded credit decision or service delivery meets the decide-by deadline (issue 17 items 1 and 5).
+    const decided = r.status === 'ACCEPTED' && r.outcomeFacts.outcomeRecordedAt != null;
+    return !decided && overdueDeadline(MATCH_STAGE[r.status] ?? null, r, r.awaitingInformationSince != null, this.clock.now()) !== null;
   }
 
   @Mutation(() => MatchRequestModel, { description: '发布方要求企业补充材料（待回复或已接受的申请）；企业答复前办理时限暂停 (the listing\'s owner asks the firm for information on a PENDING or ACCEPTED request; the deadlines pause until the firm answers)' })

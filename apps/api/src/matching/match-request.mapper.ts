@@ -18,5 +18,18 @@ export function toMatchRequestModel(r: MatchRequestEntity): MatchRequestModel {
     respondBy: r.respondBy,
     decideBy: r.decideBy,
     awaitingInformationSince: r.infoRequestedAt,
+    outcomeFacts: {
+      declineReasonCode: r.declineReasonCode,
+      creditApproved: r.creditApproved,
+      amountGranted: r.amountGranted,
+      annualRatePercent: r.annualRatePercent,
+      termMonths: r.termMonths,
+      disbursedOn: r.disbursedOn,
+      creditDeclineReasonCode: r.creditDeclineReasonCode,
+      deliveredOn: r.deliveredOn,
+      servicePrice: r.servicePrice,
+      outcomeNote: r.outcomeNote,
+      outcomeRecordedAt: r.outcomeRecordedAt,
+    },
   };
 }

@@ -5,6 +5,7 @@ import {
   MATCH_REQUEST_STATUSES,
   type MatchOutcome,
   type MatchRequestStatus,
+  type MatchRequestEntity,
 } from '../../../../libs/matching/src/index.js';
 import { DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { asEnum } from '../graphql/enums.js';
@@ -59,7 +60,25 @@ export class MatchRequestModel {
   /** Resolved through the per-request loaders. */
   listingId: string;
   enterpriseOrganizationId: string;
+  /** Read by MatchOutcomeResolver (declineReason, creditDecision, serviceDelivery; issue 17). */
+  outcomeFacts: MatchOutcomeFacts;
 }
+
+/** The request's coded decline and recorded outcome, as stored. */
+export type MatchOutcomeFacts = Pick<
+  MatchRequestEntity,
+  | 'declineReasonCode'
+  | 'creditApproved'
+  | 'amountGranted'
+  | 'annualRatePercent'
+  | 'termMonths'
+  | 'disbursedOn'
+  | 'creditDeclineReasonCode'
+  | 'deliveredOn'
+  | 'servicePrice'
+  | 'outcomeNote'
+  | 'outcomeRecordedAt'
+>;
 
 @ObjectType('MatchRequestEdge', { description: '对接申请列表的一项 (one match request of a page)' })
 export class MatchRequestEdgeModel {
@@ -90,4 +109,6 @@ export class ProviderMatchStatsModel {
   @Field(() => Float, { nullable: true, description: '从申请到接受或婉拒的中位时长，单位：小时 (median hours from request to accept/decline)' }) medianResponseHours: number | null;
   @Field(() => Float, { nullable: true, description: '首次答复的中位时长，单位：工作小时（工作日 09:00–17:00 北京时间，等待企业补充材料的时间不计）；尚无答复时为空 (median working hours to the first answer: 09:00–17:00 Beijing on working days, pauses excluded; null before the first answer)' }) medianResponseWorkingHours: number | null;
   @Field(() => Float, { nullable: true, description: '按时答复率 = 在答复时限内答复数 /（已答复数 + 已超时仍未答复数），小数 0–1，仅计有时限的申请；无此类申请时为空 (on-time rate: answered within the response deadline / (answered + unanswered past it), a fraction 0..1, requests with deadlines only; null when none)' }) onTimeResponseRate: number | null;
+  @Field(() => Float, { nullable: true, description: '授信通过率 = 获批 / 已登记的授信结果，小数 0–1；仅银行，尚无结果时为空 (credit approval rate: approved / decisions recorded, a fraction 0..1; banks only, null before the first)' }) creditApprovalRate: number | null;
+  @Field(() => Float, { nullable: true, description: '从申请日到放款日的中位天数；尚无放款时为空 (median days from the request date to disbursement; null before the first)' }) medianDaysToDisbursement: number | null;
 }

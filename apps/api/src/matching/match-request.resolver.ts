@@ -79,9 +79,10 @@ export class MatchRequestResolver {
     @Args('accept', { description: 'true 接受，false 婉拒 (true accepts, false declines)' }) accept: boolean,
     @Context() ctx: RequestContext,
     @Args('message', { type: () => String, nullable: true, description: '回复留言，最多 2000 字 (reply, at most 2,000 characters)' }) message?: string | null,
+    @Args('reasonCode', { type: () => String, nullable: true, description: '婉拒理由代码，取自该信息类别的理由列表（declineReasons）；婉拒时必填，「其他」须同时填写 message；接受时不填 (a reason code of the listing kind\'s list; required when declining, *_OTHER needs a message; omitted when accepting)' }) reasonCode?: string | null,
   ) {
     const actor = ctx.actor;
-    return toMatchRequestModel(await inTransaction(this.dataSource, (m) => this.requests.respond(m, actor, id, accept, message)));
+    return toMatchRequestModel(await inTransaction(this.dataSource, (m) => this.requests.respond(m, actor, id, accept, message, reasonCode)));
   }
 
   @Mutation(() => MatchRequestModel, { description: '完成对接：已接受 → 已完成，并填写结果与评分，仅限发起企业 (the requesting enterprise only; ACCEPTED to COMPLETED)' })

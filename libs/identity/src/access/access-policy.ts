@@ -72,6 +72,9 @@ export const MUTATION_RULES = {
   provideMatchInformation: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
   requestChallengeApplicationInformation: { kinds: ['ANCHOR_ENTERPRISE'], ownRowsOnly: true },
   provideChallengeApplicationInformation: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  // Outcomes that count (issue 17): the bank owning the credit product, the service institution owning the offering.
+  recordCreditDecision: { kinds: ['BANK'], ownRowsOnly: true },
+  recordServiceDelivery: { kinds: ['SERVICE_PROVIDER'], ownRowsOnly: true },
   // Beyond the contract: the authority's bulk onboarding of cultivation lists.
   importEnterprises: { kinds: ['AUTHORITY'] },
   // Asynchronous imports (issue 14): the same desk as importEnterprises.

@@ -55,6 +55,8 @@ export const QUERY_RULES = {
   notificationsConnection: { kinds: 'signed-in' },
   unreadCount: { kinds: 'signed-in' },
   matchRequestUpdated: { kinds: 'signed-in' },
+  // Reference data (issue 17): the coded decline/rejection reasons, the same for everyone.
+  declineReasons: { kinds: 'signed-in' },
   notificationAdded: { kinds: 'signed-in' },
 
   // 一企一档: the enterprise itself, the AUTHORITY, or an owner the enterprise shared it with through a match request or a 揭榜 application.
@@ -116,6 +118,7 @@ export const QUERY_RULES = {
   tierPipeline: { kinds: AUTHORITY, refusal: insightsRefusal },
   matchmakingInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
   financingInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
+  declineReasonInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
   challengeInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
   serviceInstitutionRanking: { kinds: AUTHORITY, refusal: insightsRefusal },
   auditLog: { kinds: AUTHORITY, refusal: insightsRefusal },

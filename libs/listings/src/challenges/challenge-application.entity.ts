@@ -57,6 +57,13 @@ export class ChallengeApplicationEntity {
   /** Set while the challenge's owner waits on the applicant for information (the deadline clock stands still); null otherwise. */
   @Column('timestamptz', { name: 'info_requested_at', nullable: true })
   infoRequestedAt: Date | null;
+  /** Why the owner rejected it (issue 17): a code of the CHALLENGE list in libs/codes (decline-reasons.ts). */
+  @Column('text', { name: 'rejection_reason_code', nullable: true })
+  rejectionReasonCode: string | null;
+
+  /** Yuan: the contract value agreed on acceptance (optional). */
+  @Column('bigint', { name: 'contract_value', nullable: true, transformer: bigintNumber })
+  contractValue: number | null;
 
   @Column('int', { default: 1 })
   version: number;

@@ -34,6 +34,17 @@ import { ChallengeApplicationEntity } from './challenge-application.entity.js';
 import { recordTimeline } from '../../../timeline/src/index.js';
 import { bundledWorkingCalendar, deadlinesFor, resumeDeadlines, WORKING_CALENDAR, type WorkingCalendar } from '../../../calendar/src/index.js';
 import { CLOCK, systemClock, type Clock } from '../../../platform/src/index.js';
+import { describeDeclineReasonProblem } from '../../../codes/src/index.js';
+
+/** Issue 17: a rejection's coded reason (CHALLENGE list, required with REJECT) and an acceptance's contract value (optional, ACCEPT only). */
+export interface DecisionDetails {
+  reasonCode?: string | null;
+  /** Yuan, 0 to {@link CONTRACT_VALUE_CEILING_YUAN}. */
+  contractValue?: number | null;
+}
+
+/** The ceiling of a contract value, yuan (100 亿元; the same as the case amounts in libs/matching's outcome-bounds.ts). */
+export const CONTRACT_VALUE_CEILING_YUAN = 10_000_000_000;
 
 export interface ApplyToChallengeCommand {
   challengeId: string;
@@ -191,6 +202,7 @@ export class ChallengeApplicationService {
     id: string,
     decision: ApplicationDecision,
     comment?: string | null,
+    details: DecisionDetails = {},
   ): Promise<ChallengeApplicationEntity> {
     // Kind and sign-in first, so strangers learn nothing about which applications exist.
     authorizeKind(actor, 'decideChallengeApplication');
@@ -222,6 +234,8 @@ export class ChallengeApplicationService {
         'decision',
       );
     }
+    // After the state check, so a decision on a closed application is CONFLICT whatever its details.
+    const { reasonCode, contractValue } = validateDetails(decision, details, decisionComment);
     if (decision === 'ACCEPT') {
       const accepted = await manager.count(ChallengeApplicationEntity, { where: { challengeId: application.challengeId, status: 'ACCEPTED' } });
       if (accepted >= MAX_ACCEPTED_PER_CHALLENGE) {
@@ -235,6 +249,8 @@ export class ChallengeApplicationService {
 
     this.stopWaiting(application, this.clock.now());
     application.status = DECISION_TARGET[decision];
+    application.rejectionReasonCode = reasonCode;
+    if (contractValue !== null) application.contractValue = contractValue;
     if (decisionComment !== undefined) application.decisionComment = decisionComment;
     if (decision !== 'SHORTLIST') application.decidedAt = new Date();
     application.version += 1;
@@ -465,6 +481,7 @@ export class ChallengeApplicationService {
       actorOrganizationId: actor.organizationId,
       actorUserId,
       note: type === 'challenge-application.decided' ? application.decisionComment : null,
+      reasonCode: type === 'challenge-application.decided' ? application.rejectionReasonCode : null,
       data: cause ? { cause } : {},
     });
     await recordEvent(manager, {
@@ -514,6 +531,30 @@ function validateQuote(value: unknown): number | null {
     throw badInput(`揭榜报价须为不小于 0 的整数（单位：元），收到 ${String(value)} (quote must be a non-negative whole number of yuan)`, 'input.quote');
   }
   return value;
+}
+
+/** REJECT needs a code of the CHALLENGE list (其他 needs the comment); a contract value only with ACCEPT. */
+function validateDetails(
+  decision: ApplicationDecision,
+  details: DecisionDetails,
+  comment: string | null | undefined,
+): { reasonCode: string | null; contractValue: number | null } {
+  const { reasonCode, contractValue } = details ?? {};
+  if (decision !== 'REJECT' && reasonCode != null) throw badInput('仅在拒绝（REJECT）时填写理由代码 (reasonCode is only for REJECT)', 'reasonCode');
+  if (decision === 'REJECT') {
+    const problem = describeDeclineReasonProblem('CHALLENGE', reasonCode, comment ?? null);
+    if (problem) throw badInput(problem, 'reasonCode');
+  }
+  if (contractValue != null) {
+    if (decision !== 'ACCEPT') throw badInput('仅在接受（ACCEPT）时填写合同金额 (contractValue is only for ACCEPT)', 'contractValue');
+    if (typeof contractValue !== 'number' || !Number.isSafeInteger(contractValue) || contractValue < 0 || contractValue > CONTRACT_VALUE_CEILING_YUAN) {
+      throw badInput(
+        `合同金额须为 0–${CONTRACT_VALUE_CEILING_YUAN} 的整数（单位：元），收到 ${String(contractValue)} (contractValue must be whole yuan from 0 to ${CONTRACT_VALUE_CEILING_YUAN})`,
+        'contractValue',
+      );
+    }
+  }
+  return { reasonCode: decision === 'REJECT' ? reasonCode! : null, contractValue: contractValue ?? null };
 }
 
 /** undefined: leave the stored comment as it is; null: no comment. */

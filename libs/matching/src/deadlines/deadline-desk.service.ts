@@ -60,8 +60,8 @@ export interface SweepReport {
 export const SWEEP_BATCH = 2000;
 
 /**
- * Every open case with its running deadline: match requests (PENDING: respond; ACCEPTED: decide; not
- * while the owner waits on the firm) and 揭榜 applications (SUBMITTED: respond; SHORTLISTED: decide; not paused),
+ * Every open case with its running deadline: match requests (PENDING: respond; ACCEPTED: decide, until the
+ * provider records its credit decision or service delivery; not while the owner waits on the firm) and 揭榜 applications (SUBMITTED: respond; SHORTLISTED: decide; not paused),
  * overdue at $1. Columns: subject_type, id, kind, owner_id, firm_id, region_code, deadline, due_at.
  */
 const OVERDUE_SQL = `
@@ -72,7 +72,7 @@ const OVERDUE_SQL = `
          CASE WHEN r.status = 'PENDING' THEN r.respond_by ELSE r.decide_by END AS due_at
     FROM match_requests r
    WHERE r.info_requested_at IS NULL
-     AND ((r.status = 'PENDING' AND r.respond_by < $1) OR (r.status = 'ACCEPTED' AND r.decide_by < $1))
+     AND ((r.status = 'PENDING' AND r.respond_by < $1) OR (r.status = 'ACCEPTED' AND r.outcome_recorded_at IS NULL AND r.decide_by < $1))
   UNION ALL
   SELECT 'CHALLENGE_APPLICATION'::text, a.id, 'CHALLENGE_APPLICATION', l.owner_organization_id, a.applicant_organization_id, o.region_code::text,
          CASE WHEN a.status = 'SUBMITTED' THEN 'RESPOND' ELSE 'DECIDE' END,

@@ -93,6 +93,48 @@ export class MatchRequestEntity {
   /** Working minutes from the request to the owner's first answer, pauses excluded (null before it). */
   @Column('int', { name: 'response_working_minutes', nullable: true })
   responseWorkingMinutes: number | null;
+  /** Why the owner declined (issue 17): a code of the listing kind's list in libs/codes (decline-reasons.ts). */
+  @Column('text', { name: 'decline_reason_code', nullable: true })
+  declineReasonCode: string | null;
+
+  /** The bank's credit decision (credit products): null until recorded; then true (granted) or false. */
+  @Column('boolean', { name: 'credit_approved', nullable: true })
+  creditApproved: boolean | null;
+
+  /** Yuan granted (approved decisions only). */
+  @Column('bigint', { name: 'amount_granted', nullable: true, transformer: bigintNumber })
+  amountGranted: number | null;
+
+  /** Annual rate granted, percent (e.g. 3.45). */
+  @Column('double precision', { name: 'annual_rate_percent', nullable: true })
+  annualRatePercent: number | null;
+
+  @Column('int', { name: 'term_months', nullable: true })
+  termMonths: number | null;
+
+  /** Beijing date the loan was disbursed. */
+  @Column('date', { name: 'disbursed_on', nullable: true })
+  disbursedOn: string | null;
+
+  /** Why credit was not granted after acceptance (credit list code). */
+  @Column('text', { name: 'credit_decline_reason_code', nullable: true })
+  creditDeclineReasonCode: string | null;
+
+  /** Beijing date a service was delivered (service offerings). */
+  @Column('date', { name: 'delivered_on', nullable: true })
+  deliveredOn: string | null;
+
+  /** Yuan: the price of the delivered service. */
+  @Column('bigint', { name: 'service_price', nullable: true, transformer: bigintNumber })
+  servicePrice: number | null;
+
+  /** Short text of the provider's decision or delivery (required with 其他). */
+  @Column('text', { name: 'outcome_note', nullable: true })
+  outcomeNote: string | null;
+
+  /** When the provider recorded the credit decision or the delivery (once; a second is CONFLICT). */
+  @Column('timestamptz', { name: 'outcome_recorded_at', nullable: true })
+  outcomeRecordedAt: Date | null;
 
   @Column('int', { default: 1 })
   version: number;

@@ -16,7 +16,6 @@ import {
 import type { DomainEventType } from '../../../platform/src/index.js';
 import { authorizeKind, authorizeRow, assertNotRevoked, lockStanding } from '../../../identity/src/index.js';
 import type { Actor } from '../../../identity/src/index.js';
-import { financingNeedAmount } from '../../../enterprises/src/index.js';
 import { shareLockedListing, canSeeListing } from '../../../listings/src/index.js';
 import { recordTimeline, type TimelineEntryKind } from '../../../timeline/src/index.js';
 import { CLOCK, systemClock, type Clock } from '../../../platform/src/index.js';
@@ -29,6 +28,7 @@ import {
   type DeadlineKind,
   type WorkingCalendar,
 } from '../../../calendar/src/index.js';
+import { creditRequestAmount, declineReasonFor } from './match-request-checks.js';
 import { MatchRequestEntity } from './match-request.entity.js';
 import {
   MATCH_OUTCOMES,
@@ -79,6 +79,10 @@ export interface ProviderMatchStats {
   medianResponseWorkingHours: number | null;
   /** Answered within the response deadline / (answered + still unanswered past it), requests with deadlines only; null when none. */
   onTimeResponseRate: number | null;
+  /** Credit (issue 17): approved / credit decisions recorded; null before the first decision. */
+  creditApprovalRate: number | null;
+  /** Credit: median whole days from the request's date to disbursement (Beijing dates); null before the first. */
+  medianDaysToDisbursement: number | null;
 }
 
 export const MATCH_MESSAGE_MAX_CHARS = 2000;
@@ -125,7 +129,7 @@ export class MatchRequestService {
       where: { listingId, enterpriseOrganizationId: enterprise.organizationId, status: In([...OPEN_MATCH_REQUEST_STATUSES]) },
     });
     if (open) throw alreadyOpen(open);
-    const requestedAmount = amount ?? (listing.kind === 'CREDIT_PRODUCT' ? await financingNeedAmount(manager, enterprise.organizationId) : null);
+    const requestedAmount = listing.kind === 'CREDIT_PRODUCT' ? await creditRequestAmount(manager, listingId, amount, enterprise.organizationId) : (amount ?? null);
     // Share-locked: a concurrent revocation of the enterprise either sees this request or refuses it.
     const standing = await lockStanding(manager, enterprise.organizationId);
     assertNotRevoked(standing, 'requestMatch');
@@ -164,7 +168,14 @@ export class MatchRequestService {
   }
 
   /** The listing's owner accepts or declines a PENDING request. */
-  async respond(manager: EntityManager, actor: Actor | undefined, id: string, accept: boolean, message?: string | null): Promise<MatchRequestEntity> {
+  async respond(
+    manager: EntityManager,
+    actor: Actor | undefined,
+    id: string,
+    accept: boolean,
+    message?: string | null,
+    reasonCode?: string | null,
+  ): Promise<MatchRequestEntity> {
     // Kind and sign-in first, so strangers learn nothing about which requests exist.
     authorizeKind(actor, 'respondToMatchRequest');
     const requestId = parseId(String(id ?? ''), 'id');
@@ -173,6 +184,7 @@ export class MatchRequestService {
     const request = await this.lockRequest(manager, requestId);
     authorizeRow(actor, 'respondToMatchRequest', { ownerOrganizationId: request.ownerOrganizationId });
     requireStatus(request, ['PENDING'], accept ? '接受' : '婉拒', accept ? 'accept' : 'decline', 'id');
+    request.declineReasonCode = declineReasonFor(request.listingKind, accept, reasonCode, responseMessage);
     request.status = accept ? 'ACCEPTED' : 'DECLINED';
     request.responseMessage = responseMessage;
     request.respondedAt = this.clock.now();
@@ -340,7 +352,8 @@ export class MatchRequestService {
               count(rating) AS rating_count,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - created_at) / 3600)
                 FILTER (WHERE responded_at IS NOT NULL) AS median_hours,
-              ${DEADLINE_STATS_SQL}
+              ${DEADLINE_STATS_SQL},
+              ${CREDIT_OUTCOME_COLUMNS}
          FROM match_requests WHERE owner_organization_id = ANY($1::uuid[]) GROUP BY owner_organization_id`,
       [[...new Set(organizationIds)], this.clock.now()],
     );
@@ -385,6 +398,7 @@ export class MatchRequestService {
       actorOrganizationId: actor.organizationId,
       actorUserId,
       note: step?.note ?? (type === 'match-request.responded' ? r.responseMessage : null),
+      reasonCode: type === 'match-request.responded' ? r.declineReasonCode : null,
       data: revokedOrganizationId ? { cause: 'ORGANIZATION_REVOKED', revokedOrganizationId } : {},
     });
     await recordEvent(manager, {
@@ -405,6 +419,12 @@ export class MatchRequestService {
     });
   }
 }
+
+/** Credit outcome aggregates over match_requests rows (provider figures; issue 17 item 8). */
+const CREDIT_OUTCOME_COLUMNS = `count(*) FILTER (WHERE credit_approved IS NOT NULL) AS credit_decided,
+              count(*) FILTER (WHERE credit_approved) AS credit_approved,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY disbursed_on - (created_at AT TIME ZONE 'Asia/Shanghai')::date)
+                FILTER (WHERE disbursed_on IS NOT NULL) AS median_disbursement_days`;
 
 type MatchRequestEventType = Extract<DomainEventType, `match-request.${string}`>;
 
@@ -454,6 +474,8 @@ export function toStats(row: Record<string, string | null> | undefined): Provide
     ratingCount,
     medianResponseHours: row?.median_hours == null ? null : round(Number(row.median_hours), 2),
     ...deadlineStats(row),
+    creditApprovalRate: ratio(n('credit_approved'), n('credit_decided')),
+    medianDaysToDisbursement: row?.median_disbursement_days == null ? null : round(Number(row.median_disbursement_days), 1),
   };
 }
 

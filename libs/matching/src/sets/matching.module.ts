@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MatchSetService } from './match-set.service.js';
 import { MatchRequestService } from '../requests/match-request.service.js';
+import { MatchOutcomeService } from '../requests/match-outcome.service.js';
 import { MatchMaintenanceService } from './match-maintenance.service.js';
 import { DeadlineDeskService } from '../deadlines/deadline-desk.service.js';
 import { DeadlineSweepHandler } from '../deadlines/deadline.handlers.js';
@@ -8,7 +9,7 @@ import { workingCalendarProvider } from '../../../listings/src/index.js';
 import { ReconcileMatchesHandler, RescoreEnterpriseHandler, RescoreProviderHandler, SyncListingMatchesHandler } from './matching.handlers.js';
 
 @Module({
-  providers: [MatchSetService, MatchMaintenanceService, MatchRequestService, RescoreEnterpriseHandler, SyncListingMatchesHandler, ReconcileMatchesHandler, RescoreProviderHandler, workingCalendarProvider, DeadlineDeskService, DeadlineSweepHandler],
-  exports: [MatchSetService, MatchMaintenanceService, MatchRequestService, DeadlineDeskService, workingCalendarProvider],
+  providers: [MatchSetService, MatchMaintenanceService, MatchRequestService, RescoreEnterpriseHandler, SyncListingMatchesHandler, ReconcileMatchesHandler, RescoreProviderHandler, workingCalendarProvider, DeadlineDeskService, DeadlineSweepHandler, MatchOutcomeService],
+  exports: [MatchSetService, MatchMaintenanceService, MatchRequestService, DeadlineDeskService, workingCalendarProvider, MatchOutcomeService],
 })
 export class MatchingModule {}

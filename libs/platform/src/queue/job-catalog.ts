@@ -68,6 +68,8 @@ export interface DomainEventPayloads {
   'match-request.info-provided': MatchRequestEventData;
   /** A case is past a deadline: a reminder to its owner, or (still overdue after the reminder) an escalation to the AUTHORITY. Ids only. */
   'deadline.overdue': DeadlineOverdueData;
+  /** The provider recorded the outcome (a bank's credit decision, a service's delivery); ids only (issue 17). */
+  'match-request.outcome-recorded': MatchRequestEventData;
   /** A message was written on the conversation of a match request or a 揭榜 application (ids only, never its text). */
   'case-message.sent': CaseMessageEventData;
   /** An e-mail was queued (its row holds recipient and text); ids only. */
@@ -317,7 +319,8 @@ type MatchRequestEvent =
   | 'match-request.completed'
   | 'match-request.cancelled'
   | 'match-request.info-requested'
-  | 'match-request.info-provided';
+  | 'match-request.info-provided'
+  | 'match-request.outcome-recorded';
 
 /** The jobs each event fans out to; the relay enqueues one job per route. */
 export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEvent<E>[] } = {
@@ -351,6 +354,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'match-request.info-provided': ['notify.match-request', 'match-request.publish'],
   'deadline.overdue': ['notify.deadline-overdue'],
   'challenge-application.information': ['notify.challenge-application-information'],
+  'match-request.outcome-recorded': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
   'mail.queued': ['mail.deliver'],
   'case-message.sent': ['notify.case-message', 'case-message.publish'],
   'challenge.terms-changed': ['notify.challenge-terms-changed'],
