@@ -10,7 +10,8 @@ import { freePort } from '../helpers/free-port.js';
 
 /**
  * The zero-setup default as a user runs it: `node dist/apps/all-in-one/src/main.js` (what
- * `npm start` runs after building) on embedded PostgreSQL, killed with SIGKILL, started again.
+ * `npm start` runs after building) on embedded PostgreSQL, killed with SIGKILL, started again,
+ * stopped with Ctrl-C.
  */
 const dataDir = await mkdtemp(join(tmpdir(), 'srdi-embedded-'));
 const pgPort = String(await freePort());
@@ -45,6 +46,12 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 function postmasterPid(): number | undefined {
   const file = join(dataDir, 'pg', 'postmaster.pid');
   return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : undefined;
+}
+
+/** The process group of `pid` (Linux: field 5 of /proc/<pid>/stat, after the parenthesised name). */
+function processGroup(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
 }
 
 function alive(pid: number): boolean {
@@ -95,10 +102,15 @@ describe('embedded default: first start, kill -9, restart, graceful stop', () =>
     expect(login.data?.login.user.organization.name).toBe('余姚市重启测试科技有限公司');
 
     const pid = postmasterPid()!;
-    process.kill(-second.child.pid!, 'SIGINT'); // Ctrl-C: Node and the embedded postgres both get it
+    // The server runs in its own process group (ADR 0024), so a Ctrl-C reaches Node only, which
+    // stops the server as its last shutdown step instead of having it die under the running work.
+    expect(processGroup(second.child.pid!)).toBe(second.child.pid);
+    expect(processGroup(pid)).not.toBe(second.child.pid);
+    process.kill(-second.child.pid!, 'SIGINT'); // Ctrl-C: the terminal signals the foreground process group
     const exit = await exited(second.child);
     if (exit.code !== 0) console.log(`exit ${JSON.stringify(exit)}; last output:\n${second.output().split('\n').filter((l) => !l.includes('worker error')).slice(-45).join('\n')}`);
     expect(exit).toEqual({ code: 0, signal: null });
+    expect(second.output()).toContain('SIGINT received');
     expect(second.output()).toContain('shutdown complete');
     expect(alive(pid)).toBe(false);
     // A hang guard, not a speed check: two cold starts of an embedded cluster take 30–55 s on a

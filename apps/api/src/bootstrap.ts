@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';
 import type { Logger as PinoLogger } from 'pino';
 import type { AppConfig, Clock } from '../../../libs/platform/src/index.js';
-import { PlatformModule, createLogger, startRuntime, type Runtime, installShutdown } from '../../../libs/platform/src/index.js';
+import { PlatformModule, createLogger, startRuntime, type Runtime, installShutdown, runEveryStep } from '../../../libs/platform/src/index.js';
 import { SearchModule } from '../../../libs/search/src/index.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { ApiModule } from './api.module.js';
@@ -70,12 +70,8 @@ export async function startApi(options: StartApiOptions): Promise<StartedApp> {
       runtime,
       baseUrl,
       graphqlUrl: `${baseUrl}/graphql`,
-      close: () =>
-        (closing ??= (async () => {
-          await runtime.stopWork();
-          await app.close();
-          await runtime.close();
-        })()),
+      // Work first, then HTTP, then pub/sub and the database; embedded PostgreSQL is stopped last.
+      close: () => (closing ??= runEveryStep([() => runtime.stopWork(), () => app.close(), () => runtime.close()])),
     };
   } catch (err) {
     await runtime.close().catch(() => undefined);

@@ -16,7 +16,7 @@ import type { Runtime } from '../../../libs/platform/src/index.js';
 
 /**
  * Finds the one handler of every catalog job (boot fails otherwise), starts a BullMQ worker per
- * queue, and starts the outbox relay that feeds them.
+ * queue once all of them are connected, and starts the outbox relay that feeds them.
  */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap {
@@ -48,6 +48,7 @@ export class JobRunner implements OnApplicationBootstrap {
       );
       worker.on('error', (err) => this.runtime.logger.error({ err: err.message, queue }, 'worker error'));
     }
+    await this.queues.runWorkers();
     await this.runtime.relay?.start();
   }
 

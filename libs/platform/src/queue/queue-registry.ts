@@ -65,7 +65,7 @@ export class QueueRegistry {
       queue =
         this.backend === 'redis'
           ? new Queue(name, { connection: this.redis(false), prefix: this.prefix })
-          : new Queue(name, { connection: this.pgConnection() }, createPostgresBackend);
+          : new Queue(name, { connection: this.pgConnection(true) }, createPostgresBackend);
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
@@ -76,18 +76,42 @@ export class QueueRegistry {
     return this.options.namespace ? `srdi-${this.options.namespace}` : 'srdi';
   }
 
-  private pgConnection() {
-    return { connectionString: this.options.databaseUrl, schema: this.schema, migrate: true, max: 4 };
+  /**
+   * Each Queue and Worker has its own pool. Queues migrate BullMQ's schema on connecting (one
+   * advisory-locked transaction each, in turn); workers, created after {@link ready}, only check it.
+   */
+  private pgConnection(migrate: boolean) {
+    return { connectionString: this.options.databaseUrl, schema: this.schema, migrate, max: 4 };
   }
 
+  /**
+   * A worker for `name`, not yet fetching jobs: attach its listeners, then {@link runWorkers}.
+   */
   createWorker(name: QueueName, processor: Processor, concurrency: number): AnyWorker {
-    const opts = { concurrency, autorun: true, lockDuration: 30_000, stalledInterval: 15_000 };
+    if (this.closed) throw new Error('queues are closed (shutting down)');
+    const opts = { concurrency, autorun: false, lockDuration: 30_000, stalledInterval: 15_000 };
     const worker: AnyWorker =
       this.backend === 'redis'
         ? new Worker(name, processor, { ...opts, connection: this.redis(true), prefix: this.prefix })
-        : new Worker(name, processor, { ...opts, connection: this.pgConnection() }, createPostgresBackend);
+        : new Worker(name, processor, { ...opts, connection: this.pgConnection(false) }, createPostgresBackend);
     this.workers.push(worker);
     return worker;
+  }
+
+  /**
+   * Starts every created worker's job loop once all their connections are ready, and rejects if one
+   * cannot get ready. BullMQ's PostgreSQL backend memoizes a failed connection bootstrap (its schema
+   * migration, run per pool): a worker loop already running then re-fails every fetch at once, with
+   * an error it does not count as a connection error, so it retries without a delay and starves the
+   * event loop — no signal handler or timer runs again (ADR 0024). A bootstrap that fails here fails
+   * the boot instead.
+   */
+  async runWorkers(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    if (this.closed) return;
+    for (const worker of this.workers) {
+      if (!worker.isRunning()) worker.run().catch((err: Error) => worker.emit('error', err));
+    }
   }
 
   /**

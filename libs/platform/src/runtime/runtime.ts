@@ -9,6 +9,7 @@ import { openDatabase, type DatabaseRuntime } from '../database/database-runtime
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { QueueRegistry } from '../queue/queue-registry.js';
 import { createPubSub } from '../pubsub/create-pubsub.js';
+import { runEveryStep } from './shutdown.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import { createFileStore } from '../files/create-file-store.js';
@@ -123,12 +124,13 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
     files,
     stopWork,
     close() {
-      closed ??= (async () => {
-        await stopWork();
-        await pubsub.close().catch((err: Error) => logger.warn(`closing pub/sub failed: ${err.message}`));
-        await files.close().catch(() => undefined);
-        await database.close();
-      })();
+      // The database (and embedded PostgreSQL) last, and even when an earlier step failed.
+      closed ??= runEveryStep([
+        stopWork,
+        () => pubsub.close().catch((err: Error) => logger.warn(`closing pub/sub failed: ${err.message}`)),
+        () => files.close().catch(() => undefined),
+        () => database.close(),
+      ]);
       return closed;
     },
   };
