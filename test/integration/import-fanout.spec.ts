@@ -87,10 +87,11 @@ function defineSuite(backend: 'redis' | 'postgres', redisUrl: string | undefined
   }
 
   /** Workers running the real handlers: the bulk lane with `bulkConcurrency`, the interactive queues with 5. */
-  function startWorkers(queues: QueueRegistry, bulkConcurrency: number) {
+  async function startWorkers(queues: QueueRegistry, bulkConcurrency: number) {
     for (const name of ['bulk', 'tier-scoring', 'matching'] as const) {
       queues.createWorker(name, (job) => handlers.get(job.name)!.handle(job.data as never), name === 'bulk' ? bulkConcurrency : 5);
     }
+    await queues.runWorkers();
   }
 
   async function importFirms(n: number, options: { batchSize: number; stopAfterBatches?: number }) {
@@ -129,7 +130,7 @@ function defineSuite(backend: 'redis' | 'postgres', redisUrl: string | undefined
     // Nothing of the import on the interactive queues (neither the registration notices nor the rescoring).
     for (const q of ['notify', 'tier-scoring', 'matching'] as const) expect(await jobsOf(queues, q)).toEqual([]);
 
-    startWorkers(queues, 2);
+    await startWorkers(queues, 2);
     await relay.start();
     const assessmentEvents = async () => eventIds('enterprise-assessment.changed', firms);
     await waitFor('every firm assessed and rescored', async () => {
@@ -172,7 +173,7 @@ function defineSuite(backend: 'redis' | 'postgres', redisUrl: string | undefined
       `SELECT aggregate_id::text AS editor FROM outbox_events WHERE type = 'enterprise-profile.changed' AND aggregate_id = ANY($1) ORDER BY id DESC LIMIT 1`,
       [firms],
     )) as Array<{ editor: string }>;
-    startWorkers(queues, 1);
+    await startWorkers(queues, 1);
     await relay.start();
     // The firm edits its own profile while the import's backlog waits: what the profile service writes.
     const [{ version }] = await dataSource.query('SELECT version FROM enterprise_profiles WHERE organization_id = $1', [editor]);

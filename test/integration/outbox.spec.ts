@@ -293,6 +293,7 @@ function defineOutboxSuite(backend: 'postgres' | 'redis', redisUrl: string | und
         4,
       );
     }
+    await queues.runWorkers();
     const settled = async () => {
       const c = await queues.counts();
       return (c.completed ?? 0) >= expected.length && (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) === 0;
