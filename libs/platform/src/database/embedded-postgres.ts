@@ -236,26 +236,30 @@ async function spawnServer(clusterDir: string, port: number, log: (m: string) =>
     child.once('error', () => child.pid === undefined && r());
   });
   const running = () => child.exitCode === null && child.signalCode === null;
-  // Always drained (a full pipe would block the server's logging); the last lines explain a failure.
+  // Always drained (a full pipe would block the server's logging). The server's own last LOG,
+  // FATAL and PANIC lines explain a failure; ERROR, DETAIL and STATEMENT lines may quote data, so
+  // they are not kept.
   const tail: string[] = [];
+  let up = false;
   let stopping = false;
   const ready = new Promise<void>((resolveReady, rejectReady) => {
     let buffered = '';
     child.stderr!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!;
+      const lines = (buffered + chunk.toString('utf8')).split('\n');
+      buffered = lines.pop()!.slice(-4_096);
       for (const line of lines) {
-        tail.push(line);
-        if (tail.length > 20) tail.shift();
         if (line.includes(READY)) resolveReady();
+        if (!/\b(LOG|FATAL|PANIC):/.test(line) || /\b(ERROR|DETAIL|STATEMENT|CONTEXT):/.test(line)) continue;
+        tail.push(line.slice(0, 300));
+        if (tail.length > 5) tail.shift();
       }
     });
     child.once('error', rejectReady);
     child.once('exit', (code, signal) => {
-      const why = `exited (${code ?? signal})${tail.length ? `: ${tail.slice(-5).join(' | ')}` : ''}`;
+      const why = `exited (${code ?? signal})${tail.length ? `: ${tail.join(' | ')}` : ''}`;
       rejectReady(new Error(why));
-      if (!stopping) log(`embedded PostgreSQL ${why}`);
+      // After the start (a failed start throws this instead): the server died under the app.
+      if (up && !stopping) log(`embedded PostgreSQL ${why}`);
     });
   });
   const onExit = () => {
@@ -277,6 +281,7 @@ async function spawnServer(clusterDir: string, port: number, log: (m: string) =>
       { cause: err },
     );
   }
+  up = true;
   return { stop };
 }
 
