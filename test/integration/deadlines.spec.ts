@@ -197,7 +197,7 @@ describe('deadlines: pause and sweep (real PostgreSQL, injected clock)', () => {
     clock.set(bj('2026-04-13T09:00'));
     const { id } = await dataSource.transaction(async (m) => requests.request(m, firm, { listingId: await publishedProduct(), shareProfile: false }));
     clock.set(bj('2026-04-13T11:30'));
-    await dataSource.transaction((m) => requests.respond(m, bank, id, false));
+    await dataSource.transaction((m) => requests.respond(m, bank, id, false, null, 'CREDIT_QUOTA_FULL'));
     const row = await dataSource.getRepository(MatchRequestEntity).findOneByOrFail({ id });
     expect(row.responseWorkingMinutes).toBe(150);
     const [stats] = await requests.providerStats([bank.organizationId]);
