@@ -1,13 +1,6 @@
 import {
-  type ArgumentsHost,
-  Catch,
-  type CanActivate,
   Controller,
-  type ExceptionFilter,
-  type ExecutionContext,
   Get,
-  HttpException,
-  Injectable,
   Param,
   Post,
   Req,
@@ -24,8 +17,7 @@ import ExcelJS from 'exceljs';
 import { sendXlsx } from '../http/xlsx-download.js';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput, todayInShanghai, inTransaction } from '../../../../libs/platform/src/index.js';
-import { IdentityService, TokenService, authorizeKind } from '../../../../libs/identity/src/index.js';
-import type { Actor } from '../../../../libs/identity/src/index.js';
+import { IdentityService, TokenService } from '../../../../libs/identity/src/index.js';
 import {
   EnterpriseImportRuns,
   checkUpload,
@@ -38,6 +30,7 @@ import {
   type ImportColumnKey,
 } from '../../../../libs/enterprises/src/index.js';
 import { authenticateHeader } from '../graphql/graphql.options.js';
+import { bearerUploadGuard, uploadErrorFilter, type UploadRequest } from '../http/upload-http.js';
 import { requireImportReader } from './enterprise-import-runs.resolver.js';
 
 /** A report's column key as people read it: 营业收入, not revenue (文件 for problems of the whole file). */
@@ -52,44 +45,16 @@ export function purgedFileNotice(purgedAt: Date): string {
   return `原始文件已于 ${todayInShanghai(purgedAt)} 按保留期限清除，本报告只含行号、统一社会信用代码、结果、列与原因，不含原始单元格 (the uploaded file was purged after the retention period: original cells are no longer available)`;
 }
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
 const MB = SHEET_LIMITS.maxFileBytes / 1024 / 1024;
 
-type AuthedRequest = Request & { importActor?: Actor };
-
 /** Authenticates the bearer token before multer reads a byte of the body: strangers upload nothing. */
-@Injectable()
-export class ImportUploaderGuard implements CanActivate {
-  constructor(
-    private readonly identity: IdentityService,
-    private readonly tokens: TokenService,
-  ) {}
+export const ImportUploaderGuard = bearerUploadGuard('startEnterpriseImport', '请先登录 (send "Authorization: Bearer <token>" of an AUTHORITY user)');
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<AuthedRequest>();
-    const auth = await authenticateHeader(req.headers.authorization, this.identity, this.tokens);
-    if (auth.problem || !auth.actor) throw new AppError('UNAUTHENTICATED', auth.problem ?? '请先登录 (send "Authorization: Bearer <token>" of an AUTHORITY user)');
-    authorizeKind(auth.actor, 'startEnterpriseImport');
-    req.importActor = auth.actor;
-    return true;
-  }
-}
-
-/** Errors as JSON `{ error: { code, message, field?, limit? } }`; multer's own (size, fields) mapped to BAD_USER_INPUT naming the bound. */
-@Catch()
-export class ImportErrorFilter implements ExceptionFilter {
-  catch(err: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    let error: AppError;
-    if (err instanceof AppError) error = err;
-    else if (err instanceof HttpException && err.getStatus() === 413) {
-      error = new AppError('BAD_USER_INPUT', `文件超过上限 ${MB} MB，请拆分文件 (the file exceeds ${MB} MB)`, { field: 'file', limit: 'fileSize' });
-    } else if (err instanceof HttpException && err.getStatus() === 400) {
-      error = badInput(`上传须为 multipart/form-data，文件字段名为 file，仅一个文件 (multipart/form-data with one file in the field "file"): ${err.message}`, 'file');
-    } else throw err;
-    res.status(STATUS[error.code] ?? 400).json({ error: { code: error.code, message: error.message, ...error.details } });
-  }
-}
+/** Errors as JSON; multer's own (size, fields) mapped to BAD_USER_INPUT naming the bound. */
+const ImportErrorFilter = uploadErrorFilter({
+  tooLarge: `文件超过上限 ${MB} MB，请拆分文件 (the file exceeds ${MB} MB)`,
+  badShape: '上传须为 multipart/form-data，文件字段名为 file，仅一个文件 (multipart/form-data with one file in the field "file")',
+});
 
 /**
  * Uploads for asynchronous enterprise imports: `POST /imports/enterprises` (multipart/form-data,
@@ -111,12 +76,12 @@ export class EnterpriseImportController {
   @UseGuards(ImportUploaderGuard)
   // Memory storage (the file goes to the database anyway); multer stops reading past fileSize.
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: SHEET_LIMITS.maxFileBytes, files: 1, fields: 5, parts: 6 } }))
-  async upload(@UploadedFile() file: { originalname: string; buffer: Buffer } | undefined, @Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
+  async upload(@UploadedFile() file: { originalname: string; buffer: Buffer } | undefined, @Req() req: UploadRequest, @Res() res: Response): Promise<void> {
     if (!file) throw badInput('缺少文件：multipart 字段名须为 file (no file: send it in the multipart field "file")', 'file');
     // Busboy hands the name over as latin1 bytes; browsers send UTF-8.
     const filename = Buffer.from(file.originalname, 'latin1').toString('utf8');
     checkUpload(filename, file.buffer, { filename: 'filename', content: 'file' });
-    const row = await inTransaction(this.dataSource, (m) => this.runs.start(m, req.importActor!.userId, filename, file.buffer));
+    const row = await inTransaction(this.dataSource, (m) => this.runs.start(m, req.uploadActor!.userId, filename, file.buffer));
     res.status(202).json({ id: row.id, status: row.status });
   }
 

@@ -16,6 +16,7 @@ import {
   type BoundsProblem,
 } from '../core/outcome-bounds.js';
 import { MatchRequestEntity } from './match-request.entity.js';
+import { matchRequestEventData } from './match-request.service.js';
 import { MATCH_REQUEST_STATUS_LABELS, type MatchRequestStatus } from './match-request-enums.js';
 
 export interface CreditDecisionCommand {
@@ -140,15 +141,7 @@ export class MatchOutcomeService {
       type: 'match-request.outcome-recorded',
       aggregateType: 'match-request',
       aggregateId: r.id,
-      data: {
-        matchRequestId: r.id,
-        listingId: r.listingId,
-        listingKind: r.listingKind,
-        enterpriseOrganizationId: r.enterpriseOrganizationId,
-        ownerOrganizationId: r.ownerOrganizationId,
-        status: r.status,
-        version: r.version,
-      },
+      data: matchRequestEventData(r),
       actorUserId: actor.userId,
     });
     return r;

@@ -405,16 +405,7 @@ export class MatchRequestService {
       type,
       aggregateType: 'match-request',
       aggregateId: r.id,
-      data: {
-        matchRequestId: r.id,
-        listingId: r.listingId,
-        listingKind: r.listingKind,
-        enterpriseOrganizationId: r.enterpriseOrganizationId,
-        ownerOrganizationId: r.ownerOrganizationId,
-        status: r.status,
-        version: r.version,
-        ...(revokedOrganizationId ? { revokedOrganizationId } : {}),
-      },
+      data: { ...matchRequestEventData(r), ...(revokedOrganizationId ? { revokedOrganizationId } : {}) },
       actorUserId,
     });
   }
@@ -427,6 +418,19 @@ const CREDIT_OUTCOME_COLUMNS = `count(*) FILTER (WHERE credit_approved IS NOT NU
                 FILTER (WHERE disbursed_on IS NOT NULL) AS median_disbursement_days`;
 
 type MatchRequestEventType = Extract<DomainEventType, `match-request.${string}`>;
+
+/** The ids and state every `match-request.*` outbox event carries (no amounts, no texts). */
+export function matchRequestEventData(r: MatchRequestEntity) {
+  return {
+    matchRequestId: r.id,
+    listingId: r.listingId,
+    listingKind: r.listingKind,
+    enterpriseOrganizationId: r.enterpriseOrganizationId,
+    ownerOrganizationId: r.ownerOrganizationId,
+    status: r.status,
+    version: r.version,
+  };
+}
 
 /**
  * Deadline figures (issue 17 item 8), $2 = now: median working minutes to the first answer, and
