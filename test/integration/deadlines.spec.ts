@@ -12,7 +12,9 @@ import { DeadlineDeskService } from '../../libs/matching/src/deadlines/deadline-
 import { ChallengeApplicationService } from '../../libs/listings/src/challenges/challenge-application.service.js';
 import { ChallengeEntity } from '../../libs/listings/src/entities/listing-details.entity.js';
 import { SettableClock } from '../../libs/platform/src/time/clock.js';
+import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
 import { bundledWorkingCalendar } from '../../libs/calendar/src/index.js';
+import { InsightsService } from '../../libs/insights/src/insights.service.js';
 import { openTestDataSource } from '../helpers/test-database.js';
 
 /** A Beijing wall-clock time as an instant. */
@@ -205,5 +207,42 @@ describe('deadlines: pause and sweep (real PostgreSQL, injected clock)', () => {
     // answered late (25 working hours), this one on time (2.5 working hours).
     expect(stats!.onTimeResponseRate).toBe(0.25);
     expect(stats!.medianResponseWorkingHours).toBe(13.75);
+  });
+  it('the service ranking reads the deadlines: median working hours to the first answer, the on-time rate and its component (issue 17 item 8)', async () => {
+    const provider = await makeOrg('SERVICE_PROVIDER', '330203');
+    const offering = await dataSource.getRepository(ListingEntity).save({
+      kind: 'SERVICE_OFFERING' as const,
+      ownerOrganizationId: provider.organizationId,
+      status: 'PUBLISHED' as const,
+      title: '知识产权贯标辅导',
+      description: '贯标咨询服务。',
+      regionCodes: ['330281'],
+      industryCodes: [],
+      tags: [],
+      publishedAt: new Date(),
+      closedAt: null,
+    });
+    // Monday 2026-04-13 09:00: three firms ask; the answer is due Wednesday 09:00 (2 working days).
+    clock.set(bj('2026-04-13T09:00'));
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const asker = await makeOrg('ENTERPRISE');
+      ids.push((await dataSource.transaction((m) => requests.request(m, asker, { listingId: offering.id, shareProfile: false }))).id);
+    }
+    clock.set(bj('2026-04-13T11:00')); // 2 working hours: on time
+    await dataSource.transaction((m) => requests.respond(m, provider, ids[0]!, true));
+    clock.set(bj('2026-04-16T09:00')); // 3 working days = 24 working hours: a day late
+    await dataSource.transaction((m) => requests.respond(m, provider, ids[1]!, true));
+    clock.set(bj('2026-04-20T10:00')); // the third is still unanswered, past its deadline
+    // The period selects requests by their real creation time (the database's clock), the deadlines run on the injected one.
+    // (Its bounds are Beijing days whatever the session's time zone: with `date AT TIME ZONE` they were 8 h late in UTC sessions.)
+    const today = todayInShanghai();
+    const ranking = await new InsightsService(dataSource, clock).serviceRanking({ from: today, to: today }, 500);
+    const row = ranking.find((r) => r.organizationId === provider.organizationId)!;
+    // Median of 120 and 1,440 working minutes = 780 = 13 working hours; on time 1 of 3 (two answered, one overdue).
+    expect(row).toMatchObject({ requests: 3, medianResponseWorkingHours: 13, onTimeResponseRate: 0.3333 });
+    const value = (input: string) => row.components.find((c) => c.input === input)!.value;
+    expect(value('punctuality')).toBe(0.4167); // (1 + 1.5) / (3 + 3), shrunk toward 0.5
+    expect(value('responsiveness')).toBe(0.381); // 1 / (1 + 13 / 8)
   });
 });

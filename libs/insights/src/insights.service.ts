@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badInput, echoInput, todayInShanghai, ratio } from '../../platform/src/index.js';
+import { CLOCK, type Clock, systemClock, badInput, echoInput, todayInShanghai, ratio } from '../../platform/src/index.js';
 import { describeRegionCodeProblem, regionName, regionStem } from '../../identity/src/index.js';
 import { ENTERPRISE_TIERS, type EnterpriseTier, countedLapsedSql, countedTitleSql, effectiveTierSql } from '../../enterprises/src/index.js';
 import type { ListingKind } from '../../listings/src/index.js';
@@ -113,7 +113,10 @@ export function checkRegion(regionCode: string | null | undefined, field = 'regi
  */
 @Injectable()
 export class InsightsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock,
+  ) {}
 
   async tierPipeline(regionCode?: string | null): Promise<TierPipelineRow[]> {
     const prefix = checkRegion(regionCode);
@@ -240,7 +243,7 @@ export class InsightsService {
   async challenges(period: Period): Promise<ChallengeInsightRow[]> {
     const { from, to } = checkPeriod(period);
     const rows: Array<Record<string, string | number>> = await this.dataSource.query(
-      `WITH bounds AS (SELECT ($1::date AT TIME ZONE 'Asia/Shanghai') AS lo, (($2::date + 1) AT TIME ZONE 'Asia/Shanghai') AS hi),
+      `WITH bounds AS (SELECT ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai') AS lo, (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS hi),
             published AS (
               SELECT l.owner_organization_id AS org, count(*)::int AS n FROM listings l, bounds b
                WHERE l.kind = 'CHALLENGE' AND l.published_at >= b.lo AND l.published_at < b.hi GROUP BY 1),
@@ -277,13 +280,17 @@ export class InsightsService {
               count(r.id) FILTER (WHERE r.status = 'COMPLETED')::int AS completed,
               count(r.id) FILTER (WHERE r.status = 'COMPLETED' AND r.outcome = 'SUCCESS')::int AS successful,
               avg(r.rating) AS avg_rating, count(r.rating)::int AS ratings,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.created_at) / 3600) FILTER (WHERE r.responded_at IS NOT NULL) AS median_hours
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.created_at) / 3600) FILTER (WHERE r.responded_at IS NOT NULL) AS median_hours,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY r.response_working_minutes) FILTER (WHERE r.response_working_minutes IS NOT NULL) AS median_working_minutes,
+              count(r.id) FILTER (WHERE r.respond_by IS NOT NULL AND r.responded_at IS NOT NULL AND r.responded_at <= r.respond_by)::int AS on_time,
+              count(r.id) FILTER (WHERE r.respond_by IS NOT NULL AND (r.responded_at IS NOT NULL
+                 OR (r.status = 'PENDING' AND r.info_requested_at IS NULL AND r.respond_by < $3)))::int AS deadline_cases
          FROM organizations o
          LEFT JOIN match_requests r ON r.owner_organization_id = o.id
-              AND r.created_at >= ($1::date AT TIME ZONE 'Asia/Shanghai') AND r.created_at < (($2::date + 1) AT TIME ZONE 'Asia/Shanghai')
+              AND r.created_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND r.created_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
         WHERE o.kind = 'SERVICE_PROVIDER'
         GROUP BY o.id`,
-      [from, to],
+      [from, to, this.clock.now()],
     );
     const inputs: RankingInputs[] = rows.map((r) => ({
       organizationId: String(r.id),
@@ -297,6 +304,9 @@ export class InsightsService {
       averageRating: r.avg_rating === null ? null : Number(r.avg_rating),
       ratingCount: Number(r.ratings),
       medianResponseHours: r.median_hours === null ? null : Number(r.median_hours),
+      medianResponseWorkingHours: r.median_working_minutes === null ? null : Math.round((Number(r.median_working_minutes) / 60) * 100) / 100,
+      onTime: Number(r.on_time),
+      deadlineCases: Number(r.deadline_cases),
     }));
     return rankServiceInstitutions(inputs, weights).slice(0, first);
   }

@@ -2,7 +2,8 @@ import { ratio } from '../../platform/src/index.js';
 
 /**
  * 优质服务机构 ranking (DOMAIN.md §4.4, §4.6): no official Zhejiang formula exists, so the inputs
- * are the suggested ones — volume, responsiveness, execution, outcomes, satisfaction — each
+ * are the suggested ones — volume, responsiveness (speed and keeping the response deadline),
+ * execution, outcomes, satisfaction — each
  * normalised to 0..1 and weighted. Weights are data (override with SERVICE_RANKING_WEIGHTS);
  * 需求响应 0.20 and 服务执行 0.22 follow 《中小企业公共服务规范评价指标（试行）》.
  */
@@ -11,8 +12,13 @@ export interface RankingWeights {
   volume: number;
   /** 需求响应: share of answered requests that were accepted. */
   acceptance: number;
-  /** Speed of the first answer: 1 / (1 + median hours / 24). */
+  /**
+   * Speed of the first answer: 1 / (1 + median WORKING hours / 8) where requests carry deadlines
+   * (issue 17: working days of the calendar, pauses excluded), else 1 / (1 + median clock hours / 24).
+   */
   responsiveness: number;
+  /** 按时响应: answered within the response deadline / (answered + still unanswered past it). */
+  punctuality: number;
   /** 服务执行: accepted requests carried through to completion. */
   completion: number;
   /** Outcomes: completed requests that succeeded. */
@@ -22,12 +28,13 @@ export interface RankingWeights {
 }
 
 export const DEFAULT_RANKING_WEIGHTS: RankingWeights = Object.freeze({
-  volume: 0.1,
+  volume: 0.08,
   acceptance: 0.2,
-  responsiveness: 0.1,
+  responsiveness: 0.07,
+  punctuality: 0.1,
   completion: 0.22,
-  success: 0.2,
-  satisfaction: 0.18,
+  success: 0.17,
+  satisfaction: 0.16,
 });
 
 /** Below this many observations a rate is pulled toward the neutral 0.5 (a small-sample guard). */
@@ -47,6 +54,12 @@ export interface RankingInputs {
   averageRating: number | null;
   ratingCount: number;
   medianResponseHours: number | null;
+  /** Median working hours to the first answer (requests with deadlines; null before one). */
+  medianResponseWorkingHours: number | null;
+  /** Requests answered within their response deadline. */
+  onTime: number;
+  /** Requests with a deadline that were answered, or are still unanswered past it. */
+  deadlineCases: number;
 }
 
 export interface RankedInstitution extends RankingInputs {
@@ -56,6 +69,8 @@ export interface RankedInstitution extends RankingInputs {
   acceptanceRate: number | null;
   completionRate: number | null;
   successRate: number | null;
+  /** onTime / deadlineCases; null without requests with deadlines. */
+  onTimeResponseRate: number | null;
   /** Each weighted component's share of the score (sums to the score). */
   components: Array<{ input: keyof RankingWeights; value: number; contribution: number }>;
 }
@@ -83,7 +98,9 @@ export function rankServiceInstitutions(rows: readonly RankingInputs[], weights:
     const values: Record<keyof RankingWeights, number> = {
       volume: maxRequests ? Math.log1p(r.requests) / Math.log1p(maxRequests) : 0,
       acceptance: r.responded ? shrink(r.accepted, r.responded) : 0,
-      responsiveness: r.medianResponseHours === null ? 0 : 1 / (1 + r.medianResponseHours / 24),
+      responsiveness:
+        r.medianResponseWorkingHours !== null ? 1 / (1 + r.medianResponseWorkingHours / 8) : r.medianResponseHours === null ? 0 : 1 / (1 + r.medianResponseHours / 24),
+      punctuality: r.deadlineCases ? shrink(r.onTime, r.deadlineCases) : 0,
       completion: r.accepted ? shrink(r.completed, r.accepted) : 0,
       success: r.completed ? shrink(r.successful, r.completed) : 0,
       satisfaction: r.averageRating === null ? 0 : shrink(((r.averageRating - 1) / 4) * r.ratingCount, r.ratingCount),
@@ -101,6 +118,7 @@ export function rankServiceInstitutions(rows: readonly RankingInputs[], weights:
       acceptanceRate: ratio(r.accepted, r.responded),
       completionRate: ratio(r.completed, r.accepted),
       successRate: ratio(r.successful, r.completed),
+      onTimeResponseRate: ratio(r.onTime, r.deadlineCases),
       components,
     };
   });

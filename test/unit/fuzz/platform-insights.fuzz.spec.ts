@@ -169,12 +169,24 @@ describe('service-institution ranking (fuzz)', () => {
       averageRating: fc.option(fc.double({ min: 1, max: 5, noNaN: true })),
       ratingCount: fc.integer({ min: 0, max: 1000 }),
       medianResponseHours: fc.option(fc.double({ min: 0, max: 10_000, noNaN: true })),
+      medianResponseWorkingHours: fc.option(fc.double({ min: 0, max: 10_000, noNaN: true })),
+      deadline: fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
     })
-    .map(({ f, ...r }) => {
+    .map(({ f, deadline, ...r }) => {
       const responded = Math.floor(r.requests * f[0]);
       const accepted = Math.floor(responded * f[1]);
       const completed = Math.floor(accepted * f[2]);
-      return { ...r, responded, accepted, completed, successful: Math.floor(completed * f[3]), ratingCount: r.averageRating === null ? 0 : r.ratingCount };
+      const deadlineCases = Math.floor(r.requests * deadline[0]);
+      return {
+        ...r,
+        responded,
+        accepted,
+        completed,
+        successful: Math.floor(completed * f[3]),
+        ratingCount: r.averageRating === null ? 0 : r.ratingCount,
+        deadlineCases,
+        onTime: Math.floor(deadlineCases * deadline[1]),
+      };
     });
   const weights = fc.record(Object.fromEntries(KEYS.map((k) => [k, weight]))).filter((w) => Object.values(w).some((v) => v > 0)).map(parseRankingWeights);
 

@@ -54,6 +54,9 @@ const inst = (name: string, o: Partial<RankingInputs>): RankingInputs => ({
   averageRating: null,
   ratingCount: 0,
   medianResponseHours: null,
+  medianResponseWorkingHours: null,
+  onTime: 0,
+  deadlineCases: 0,
   ...o,
 });
 
@@ -83,9 +86,37 @@ describe('service institution ranking', () => {
   });
 
   it('weights are configuration: satisfaction alone puts the best-rated first', () => {
-    const weights = parseRankingWeights({ volume: 0, acceptance: 0, responsiveness: 0, completion: 0, success: 0, satisfaction: 1 });
+    const weights = parseRankingWeights({ volume: 0, acceptance: 0, responsiveness: 0, punctuality: 0, completion: 0, success: 0, satisfaction: 1 });
     expect(rankServiceInstitutions([busyGood, fewPerfect], weights)[0]!.name).toBe('甬A'); // 14 ratings of 4.6 outweigh one 5 after shrinkage
     expect(rankServiceInstitutions([decliner, idle], weights)[0]!.name).toBe('甬C');
+  });
+
+  // Issue 17 item 8: keeping the response deadline is an input, and speed is read in working hours where requests have deadlines.
+  const component = (r: RankingInputs, input: string) => rankServiceInstitutions([r])[0]!.components.find((c) => c.input === input)!.value;
+  it.each([
+    ['no request with a deadline', { deadlineCases: 0, onTime: 0 }, 0, null],
+    ['all 4 on time (shrunk toward 0.5 by 3 pseudo-observations)', { deadlineCases: 4, onTime: 4 }, 0.7857, 1],
+    ['none of 4 on time', { deadlineCases: 4, onTime: 0 }, 0.2143, 0],
+    ['1 of 1 on time', { deadlineCases: 1, onTime: 1 }, 0.625, 1],
+  ])('punctuality: %s', (_name, o, value, rate) => {
+    const r = inst('甬E', { requests: 4, ...o });
+    expect(component(r, 'punctuality')).toBe(value);
+    expect(rankServiceInstitutions([r])[0]!.onTimeResponseRate).toBe(rate);
+  });
+
+  it.each([
+    ['working hours win over clock hours: 8 working hours → 1/2', { medianResponseWorkingHours: 8, medianResponseHours: 100 }, 0.5],
+    ['0 working hours → 1', { medianResponseWorkingHours: 0, medianResponseHours: 30 }, 1],
+    ['no working hours (requests before deadlines): 24 clock hours → 1/2', { medianResponseWorkingHours: null, medianResponseHours: 24 }, 0.5],
+    ['no answer at all → 0', { medianResponseWorkingHours: null, medianResponseHours: null }, 0],
+  ])('responsiveness: %s', (_name, o, value) => {
+    expect(component(inst('甬F', { requests: 2, ...o }), 'responsiveness')).toBe(value);
+  });
+
+  it('of two institutions alike but for the deadline, the punctual one ranks first', () => {
+    const base = { requests: 10, accepted: 8, responded: 10, completed: 6, successful: 5, deadlineCases: 10 };
+    const ranked = rankServiceInstitutions([inst('甬G', { ...base, onTime: 2 }), inst('甬H', { ...base, onTime: 9 })]);
+    expect(ranked.map((r) => r.name)).toEqual(['甬H', '甬G']);
   });
 
   it('parses and normalises weights, refusing unknown keys, negatives and all-zero', () => {
@@ -94,6 +125,6 @@ describe('service institution ranking', () => {
     expect(parseRankingWeights({})).toEqual(DEFAULT_RANKING_WEIGHTS);
     expect(() => parseRankingWeights({ speed: 1 })).toThrow(/unknown ranking weight/);
     expect(() => parseRankingWeights({ success: -1 })).toThrow(/≥ 0/);
-    expect(() => parseRankingWeights({ volume: 0, acceptance: 0, responsiveness: 0, completion: 0, success: 0, satisfaction: 0 })).toThrow(/all be 0/);
+    expect(() => parseRankingWeights({ volume: 0, acceptance: 0, responsiveness: 0, punctuality: 0, completion: 0, success: 0, satisfaction: 0 })).toThrow(/all be 0/);
   });
 });

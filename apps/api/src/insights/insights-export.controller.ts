@@ -127,8 +127,8 @@ export class InsightsExportController {
         return {
           period,
           title: '服务机构排名',
-          columns: [{ header: '名次' }, { header: '服务机构', width: 30 }, ...['得分', '申请数', '已完成', '接受率', '完成率', '成功率', '平均评分', '评分数', '响应中位小时'].map((header) => ({ header }))],
-          rows: rows.map((r) => [r.rank, r.name, r.score, r.requests, r.completed, r.acceptanceRate, r.completionRate, r.successRate, r.averageRating, r.ratingCount, r.medianResponseHours]),
+          columns: [{ header: '名次' }, { header: '服务机构', width: 30 }, ...['得分', '申请数', '已完成', '接受率', '完成率', '成功率', '平均评分', '评分数', '响应中位小时', '响应中位工作小时', '按时答复率'].map((header) => ({ header }))],
+          rows: rows.map((r) => [r.rank, r.name, r.score, r.requests, r.completed, r.acceptanceRate, r.completionRate, r.successRate, r.averageRating, r.ratingCount, r.medianResponseHours, r.medianResponseWorkingHours, r.onTimeResponseRate]),
         };
       }
     }

@@ -95,7 +95,7 @@ export class ChallengeInsightRowModel {
 
 @ObjectType('RankingComponent', { description: '服务机构排名得分的一个组成部分 (one weighted input of the ranking score)' })
 export class RankingComponentModel {
-  @Field({ description: '指标：volume（申请量）、acceptance（接受率）、responsiveness（响应速度）、completion（完成率）、success（成功率）或 satisfaction（满意度）(the input)' }) input: string;
+  @Field({ description: '指标：volume（申请量）、acceptance（接受率）、responsiveness（响应速度，按工作小时）、punctuality（按时答复率）、completion（完成率）、success（成功率）或 satisfaction（满意度）(the input)' }) input: string;
   @Field(() => Float, { description: '归一化后的指标值，0–1 (normalised input 0..1)' }) value: number;
   @Field(() => Float, { description: '加权后贡献的分数；各项之和等于总分 (weighted share of the score; shares sum to the score)' }) contribution: number;
 }
@@ -113,6 +113,8 @@ export class ServiceInstitutionRankModel {
   @Field(() => Float, { nullable: true, description: '平均评分，1–5 (mean rating 1..5)' }) averageRating: number | null;
   @Field(() => Int, { description: '评分次数 (ratings given)' }) ratingCount: number;
   @Field(() => Float, { nullable: true, description: '从申请到回复的中位时长，单位：小时 (median hours to answer)' }) medianResponseHours: number | null;
+  @Field(() => Float, { nullable: true, description: '首次答复的中位时长，单位：工作小时（工作日 09:00–17:00 北京时间，等待企业补充材料的时间不计）；无带时限的申请时为空 (median working hours to the first answer, pauses excluded; null without requests that have deadlines)' }) medianResponseWorkingHours: number | null;
+  @Field(() => Float, { nullable: true, description: '按时答复率 = 在答复时限内答复数 /（已答复数 + 已超时仍未答复数），小数 0–1；无带时限的申请时为空 (on-time rate: answered within the response deadline / (answered + unanswered past it), a fraction 0..1; null without requests that have deadlines)' }) onTimeResponseRate: number | null;
   @Field(() => [RankingComponentModel], { description: '得分构成 (score components)' }) components: RankingComponentModel[];
   organizationId: string;
 }
