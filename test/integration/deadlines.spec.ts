@@ -235,7 +235,7 @@ describe('deadlines: pause and sweep (real PostgreSQL, injected clock)', () => {
     await dataSource.transaction((m) => requests.respond(m, provider, ids[1]!, true));
     clock.set(bj('2026-04-20T10:00')); // the third is still unanswered, past its deadline
     // The period selects requests by their real creation time (the database's clock), the deadlines run on the injected one.
-    // (Its bounds are Beijing days whatever the session's time zone: with `date AT TIME ZONE` they were 8 h late in UTC sessions.)
+    // (Its bounds are Beijing days whatever the session's time zone: with `date AT TIME ZONE` they were 16 h late in UTC sessions.)
     const today = todayInShanghai();
     const ranking = await new InsightsService(dataSource, clock).serviceRanking({ from: today, to: today }, 500);
     const row = ranking.find((r) => r.organizationId === provider.organizationId)!;
