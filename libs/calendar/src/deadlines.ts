@@ -56,6 +56,23 @@ export function resumeDeadlines(calendar: WorkingCalendar, deadlines: Deadlines,
   return { respondBy: calendar.addWorkingMs(deadlines.respondBy, paused), decideBy: calendar.addWorkingMs(deadlines.decideBy, paused) };
 }
 
+/** A case's deadline columns while the owner may be waiting on the firm (`infoRequestedAt` set). */
+export interface PausableCase {
+  respondBy: Date | null;
+  decideBy: Date | null;
+  infoRequestedAt: Date | null;
+}
+
+/**
+ * Ends a case's pause at `at` (the firm answered, or the owner acted): both deadlines move on by the
+ * paused working time and the pause is cleared. A case that is not paused is left as it is.
+ */
+export function endPause(calendar: WorkingCalendar, c: PausableCase, at: Date): void {
+  if (!c.infoRequestedAt) return;
+  if (c.respondBy && c.decideBy) Object.assign(c, resumeDeadlines(calendar, { respondBy: c.respondBy, decideBy: c.decideBy }, c.infoRequestedAt, at));
+  c.infoRequestedAt = null;
+}
+
 /** The deadline a case in `stage` is overdue against at `now` (null: not overdue, no stage, or paused). */
 export function overdueDeadline(
   stage: DeadlineStage | null,

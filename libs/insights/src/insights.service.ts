@@ -5,6 +5,7 @@ import { CLOCK, type Clock, systemClock, badInput, echoInput, todayInShanghai, r
 import { describeRegionCodeProblem, regionName, regionStem } from '../../identity/src/index.js';
 import { ENTERPRISE_TIERS, type EnterpriseTier, countedLapsedSql, countedTitleSql, effectiveTierSql } from '../../enterprises/src/index.js';
 import type { ListingKind } from '../../listings/src/index.js';
+import { deadlineStatsSql, workingHours } from '../../matching/src/index.js';
 import { DEFAULT_RANKING_WEIGHTS, rankServiceInstitutions, type RankingInputs, type RankingWeights, type RankedInstitution } from './service-ranking.js';
 
 /** An inclusive date range, YYYY-MM-DD in Beijing time. */
@@ -281,10 +282,7 @@ export class InsightsService {
               count(r.id) FILTER (WHERE r.status = 'COMPLETED' AND r.outcome = 'SUCCESS')::int AS successful,
               avg(r.rating) AS avg_rating, count(r.rating)::int AS ratings,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.created_at) / 3600) FILTER (WHERE r.responded_at IS NOT NULL) AS median_hours,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY r.response_working_minutes) FILTER (WHERE r.response_working_minutes IS NOT NULL) AS median_working_minutes,
-              count(r.id) FILTER (WHERE r.respond_by IS NOT NULL AND r.responded_at IS NOT NULL AND r.responded_at <= r.respond_by)::int AS on_time,
-              count(r.id) FILTER (WHERE r.respond_by IS NOT NULL AND (r.responded_at IS NOT NULL
-                 OR (r.status = 'PENDING' AND r.info_requested_at IS NULL AND r.respond_by < $3)))::int AS deadline_cases
+              ${deadlineStatsSql('r', '$3')}
          FROM organizations o
          LEFT JOIN match_requests r ON r.owner_organization_id = o.id
               AND r.created_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND r.created_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
@@ -304,7 +302,7 @@ export class InsightsService {
       averageRating: r.avg_rating === null ? null : Number(r.avg_rating),
       ratingCount: Number(r.ratings),
       medianResponseHours: r.median_hours === null ? null : Number(r.median_hours),
-      medianResponseWorkingHours: r.median_working_minutes === null ? null : Math.round((Number(r.median_working_minutes) / 60) * 100) / 100,
+      medianResponseWorkingHours: workingHours(r.median_working_minutes),
       onTime: Number(r.on_time),
       deadlineCases: Number(r.deadline_cases),
     }));

@@ -17,7 +17,7 @@ export {
   type MatchRequestStatus,
 } from './requests/match-request-enums.js';
 export { MatchRequestEntity } from './requests/match-request.entity.js';
-export { MatchRequestService, type ProviderMatchStats } from './requests/match-request.service.js';
+export { deadlineStatsSql, MatchRequestService, type ProviderMatchStats, workingHours } from './requests/match-request.service.js';
 export { MatchOutcomeService, type CreditDecisionCommand, type ServiceDeliveryCommand } from './requests/match-outcome.service.js';
 export {
   ANNUAL_RATE_MAX_PERCENT,
@@ -34,3 +34,4 @@ export { MatchingModule } from './sets/matching.module.js';
 export { DeadlineAlertEntity } from './deadlines/deadline-alert.entity.js';
 export { DeadlineDeskService, overdueCursor, type OverdueFilter, type OverdueItem, type OverduePage, type SweepReport } from './deadlines/deadline-desk.service.js';
 export { DEADLINE_SWEEP_PATTERN, DeadlineSweepScheduler } from './deadlines/deadline.handlers.js';
+export { matchDeadlineStage } from './requests/match-request-checks.js';

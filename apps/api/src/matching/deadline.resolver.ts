@@ -3,7 +3,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CLOCK, inTransaction, type Clock } from '../../../../libs/platform/src/index.js';
-import { DeadlineDeskService, MatchRequestService, overdueCursor } from '../../../../libs/matching/src/index.js';
+import { DeadlineDeskService, MatchRequestService, matchDeadlineStage, overdueCursor } from '../../../../libs/matching/src/index.js';
 import { overdueDeadline, type DeadlineStage } from '../../../../libs/calendar/src/index.js';
 import { regionName } from '../../../../libs/identity/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
@@ -16,7 +16,6 @@ import { MatchRequestModel } from './match-request.models.js';
 import { toMatchRequestModel } from './match-request.mapper.js';
 import { OverdueRequestConnectionModel, OverdueRequestFilterInput, OverdueRequestModel } from './deadline.models.js';
 
-const MATCH_STAGE: Partial<Record<string, DeadlineStage>> = { PENDING: 'RESPOND', ACCEPTED: 'DECIDE' };
 const APPLICATION_STAGE: Partial<Record<string, DeadlineStage>> = { SUBMITTED: 'RESPOND', SHORTLISTED: 'DECIDE' };
 
 /** Deadlines on match requests: `overdue`, and the owner's request for information that pauses the clock. */
@@ -30,9 +29,8 @@ export class MatchRequestDeadlineResolver {
 
   @ResolveField(() => Boolean, { description: '是否已超过当前时限：待回复的看答复时限，已接受的看办理时限（登记授信决定或服务交付即视为办结）；等待企业补充材料期间为 false (past the running deadline: respondBy while PENDING, decideBy while ACCEPTED until a credit decision or service delivery is recorded; false while waiting on the firm)' })
   overdue(@Parent() r: MatchRequestModel): boolean {
-    // A recorded credit decision or service delivery meets the decide-by deadline (issue 17 items 1 and 5).
-    const decided = r.status === 'ACCEPTED' && r.outcomeFacts.outcomeRecordedAt != null;
-    return !decided && overdueDeadline(MATCH_STAGE[r.status] ?? null, r, r.awaitingInformationSince != null, this.clock.now()) !== null;
+    const stage = matchDeadlineStage(r.status, r.outcomeFacts.outcomeRecordedAt);
+    return overdueDeadline(stage, r, r.awaitingInformationSince != null, this.clock.now()) !== null;
   }
 
   @Mutation(() => MatchRequestModel, { description: '发布方要求企业补充材料（待回复或已接受的申请）；企业答复前办理时限暂停 (the listing\'s owner asks the firm for information on a PENDING or ACCEPTED request; the deadlines pause until the firm answers)' })

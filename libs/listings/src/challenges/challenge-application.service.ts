@@ -32,7 +32,7 @@ import {
 } from '../listing-enums.js';
 import { ChallengeApplicationEntity } from './challenge-application.entity.js';
 import { recordTimeline } from '../../../timeline/src/index.js';
-import { bundledWorkingCalendar, deadlinesFor, resumeDeadlines, WORKING_CALENDAR, type WorkingCalendar } from '../../../calendar/src/index.js';
+import { bundledWorkingCalendar, deadlinesFor, endPause, WORKING_CALENDAR, type WorkingCalendar } from '../../../calendar/src/index.js';
 import { CLOCK, systemClock, type Clock } from '../../../platform/src/index.js';
 import { describeDeclineReasonProblem } from '../../../codes/src/index.js';
 
@@ -247,7 +247,7 @@ export class ChallengeApplicationService {
       }
     }
 
-    this.stopWaiting(application, this.clock.now());
+    endPause(this.calendar, application, this.clock.now());
     application.status = DECISION_TARGET[decision];
     application.rejectionReasonCode = reasonCode;
     if (contractValue !== null) application.contractValue = contractValue;
@@ -286,7 +286,7 @@ export class ChallengeApplicationService {
     if (!application.infoRequestedAt) {
       throw conflict(`发榜方没有要求补充材料，无需答复 (the challenge's owner has not asked for information on application ${application.id})`, 'id');
     }
-    this.stopWaiting(application, this.clock.now());
+    endPause(this.calendar, application, this.clock.now());
     return this.recordInformation(manager, application, actor!, 'INFO_PROVIDED', answer);
   }
 
@@ -304,14 +304,6 @@ export class ChallengeApplicationService {
   }
 
   /** Ends a pause: the deadlines move on by its working time. */
-  private stopWaiting(application: ChallengeApplicationEntity, at: Date): void {
-    if (!application.infoRequestedAt) return;
-    if (application.respondBy && application.decideBy) {
-      Object.assign(application, resumeDeadlines(this.calendar, { respondBy: application.respondBy, decideBy: application.decideBy }, application.infoRequestedAt, at));
-    }
-    application.infoRequestedAt = null;
-  }
-
   /** An information step: the row, its timeline entry (with the text) and `challenge-application.information` for the other side's notice. */
   private async recordInformation(
     manager: EntityManager,

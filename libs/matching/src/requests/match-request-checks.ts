@@ -3,6 +3,7 @@ import { badInput } from '../../../platform/src/index.js';
 import { financingNeedAmount } from '../../../enterprises/src/index.js';
 import { CreditProductEntity } from '../../../listings/src/index.js';
 import { describeDeclineReasonProblem, type DeclineReasonKind } from '../../../codes/src/index.js';
+import type { DeadlineStage } from '../../../calendar/src/index.js';
 import { creditAmountProblem } from '../core/outcome-bounds.js';
 
 /**
@@ -35,4 +36,15 @@ export async function creditRequestAmount(manager: EntityManager, listingId: str
   }
   const need = await financingNeedAmount(manager, enterpriseId);
   return need !== null && creditAmountProblem(need, product, 'input.requestedAmount', '申请金额') === null ? need : null;
+}
+
+/**
+ * The deadline a match request runs against in `status`: the answer while PENDING, the decision while
+ * ACCEPTED — until the provider records its credit decision or service delivery, which meets it
+ * (issue 17 items 1 and 5; the sweep's SQL in deadline-desk.service.ts says the same). Null: none.
+ */
+export function matchDeadlineStage(status: string, outcomeRecordedAt: Date | null): DeadlineStage | null {
+  if (status === 'PENDING') return 'RESPOND';
+  if (status === 'ACCEPTED' && outcomeRecordedAt == null) return 'DECIDE';
+  return null;
 }

@@ -22,7 +22,7 @@ import { CLOCK, systemClock, type Clock } from '../../../platform/src/index.js';
 import {
   bundledWorkingCalendar,
   deadlinesFor,
-  resumeDeadlines,
+  endPause,
   responseWorkingMinutes,
   WORKING_CALENDAR,
   type DeadlineKind,
@@ -188,7 +188,7 @@ export class MatchRequestService {
     request.status = accept ? 'ACCEPTED' : 'DECLINED';
     request.responseMessage = responseMessage;
     request.respondedAt = this.clock.now();
-    this.stopWaiting(request, request.respondedAt);
+    endPause(this.calendar, request, request.respondedAt);
     if (request.respondBy) request.responseWorkingMinutes = responseWorkingMinutes(this.calendar, deadlineKindOf(request.listingKind), request.respondBy, request.respondedAt);
     return this.transition(manager, request, 'match-request.responded', actor!);
   }
@@ -257,19 +257,11 @@ export class MatchRequestService {
     if (!request.infoRequestedAt) {
       throw conflict(`发布方没有要求补充材料，无需答复 (the owner has not asked for information on match request ${request.id})`, 'id');
     }
-    this.stopWaiting(request, this.clock.now());
+    endPause(this.calendar, request, this.clock.now());
     return this.transition(manager, request, 'match-request.info-provided', actor!, { kind: 'INFO_PROVIDED', note: answer });
   }
 
   /** Ends a pause: the deadlines move on by its working time. */
-  private stopWaiting(request: MatchRequestEntity, at: Date): void {
-    if (!request.infoRequestedAt) return;
-    if (request.respondBy && request.decideBy) {
-      Object.assign(request, resumeDeadlines(this.calendar, { respondBy: request.respondBy, decideBy: request.decideBy }, request.infoRequestedAt, at));
-    }
-    request.infoRequestedAt = null;
-  }
-
   /**
    * The AUTHORITY revoked `organizationId`'s verification: every open (PENDING or ACCEPTED) request
    * where it is the enterprise or the listing's owner is CANCELLED, each with the usual
@@ -352,7 +344,7 @@ export class MatchRequestService {
               count(rating) AS rating_count,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - created_at) / 3600)
                 FILTER (WHERE responded_at IS NOT NULL) AS median_hours,
-              ${DEADLINE_STATS_SQL},
+              ${deadlineStatsSql('match_requests', '$2')},
               ${CREDIT_OUTCOME_COLUMNS}
          FROM match_requests WHERE owner_organization_id = ANY($1::uuid[]) GROUP BY owner_organization_id`,
       [[...new Set(organizationIds)], this.clock.now()],
@@ -433,18 +425,25 @@ export function matchRequestEventData(r: MatchRequestEntity) {
 }
 
 /**
- * Deadline figures (issue 17 item 8), $2 = now: median working minutes to the first answer, and
- * answers on time against answers plus requests still unanswered past the deadline (not paused).
+ * Deadline figures (issue 17 item 8) over match requests `t` (a table name or alias) at `now` (a query
+ * parameter): median working minutes to the first answer, and answers on time against answers plus
+ * requests still unanswered past the deadline (not paused). Shared by `matchStats` and the service ranking.
  */
-const DEADLINE_STATS_SQL = `percentile_cont(0.5) WITHIN GROUP (ORDER BY response_working_minutes) FILTER (WHERE response_working_minutes IS NOT NULL) AS median_working_minutes,
-              count(*) FILTER (WHERE respond_by IS NOT NULL AND responded_at IS NOT NULL AND responded_at <= respond_by) AS on_time,
-              count(*) FILTER (WHERE respond_by IS NOT NULL AND (responded_at IS NOT NULL
-                 OR (status = 'PENDING' AND info_requested_at IS NULL AND respond_by < $2))) AS deadline_cases`;
+export function deadlineStatsSql(t: string, now: string): string {
+  return `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${t}.response_working_minutes) FILTER (WHERE ${t}.response_working_minutes IS NOT NULL) AS median_working_minutes,
+              count(*) FILTER (WHERE ${t}.respond_by IS NOT NULL AND ${t}.responded_at IS NOT NULL AND ${t}.responded_at <= ${t}.respond_by) AS on_time,
+              count(*) FILTER (WHERE ${t}.respond_by IS NOT NULL AND (${t}.responded_at IS NOT NULL
+                 OR (${t}.status = 'PENDING' AND ${t}.info_requested_at IS NULL AND ${t}.respond_by < ${now}))) AS deadline_cases`;
+}
+
+/** Working minutes (a `median_working_minutes` column) as working hours, 2 places; null stays null. */
+export function workingHours(minutes: unknown): number | null {
+  return minutes == null ? null : Math.round((Number(minutes) / 60) * 100) / 100;
+}
 
 function deadlineStats(row: Record<string, string | null> | undefined): Pick<ProviderMatchStats, 'medianResponseWorkingHours' | 'onTimeResponseRate'> {
-  const minutes = row?.median_working_minutes;
   return {
-    medianResponseWorkingHours: minutes == null ? null : Math.round((Number(minutes) / 60) * 100) / 100,
+    medianResponseWorkingHours: workingHours(row?.median_working_minutes),
     onTimeResponseRate: ratio(Number(row?.on_time ?? 0), Number(row?.deadline_cases ?? 0)),
   };
 }
