@@ -11,6 +11,14 @@ import { WORKING_DAY_MS, type WorkingCalendar } from './working-calendar.js';
 export const DEADLINE_KINDS = ['CREDIT_PRODUCT', 'SERVICE_OFFERING', 'PARK_VACANCY', 'CHALLENGE_APPLICATION'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
+/** Each deadline kind by name, for texts people read. */
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  CREDIT_PRODUCT: '金融产品对接',
+  SERVICE_OFFERING: '服务产品对接',
+  PARK_VACANCY: '园区空间对接',
+  CHALLENGE_APPLICATION: '揭榜申请',
+};
+
 export interface DeadlinePolicy {
   /** Working days to the first answer. */
   readonly respondWorkingDays: number;

@@ -7,6 +7,7 @@ import { authorizeQuery, describeRegionCodeProblem, regionStem } from '../../../
 import { recordTimeline } from '../../../timeline/src/index.js';
 import {
   DEADLINE_KINDS,
+  DEADLINE_KIND_LABELS,
   ESCALATE_AFTER_WORKING_DAYS,
   WORKING_CALENDAR,
   WORKING_DAY_MS,
@@ -198,7 +199,7 @@ export class DeadlineDeskService {
       where.push(`x.owner_id = $${params.length}`);
     }
     if (filter.kind != null) {
-      if (!(DEADLINE_KINDS as readonly string[]).includes(filter.kind)) throw badInput(`kind 只能是 ${DEADLINE_KINDS.join('、')} 之一 (kind must be one of ${DEADLINE_KINDS.join(', ')})`, 'filter.kind');
+      if (!(DEADLINE_KINDS as readonly string[]).includes(filter.kind)) throw badInput(`类别只能是${DEADLINE_KINDS.map((k) => DEADLINE_KIND_LABELS[k]).join('、')}之一 (kind must be one of ${DEADLINE_KINDS.join(', ')})`, 'filter.kind');
       params.push(filter.kind);
       where.push(`x.kind = $${params.length}`);
     }
