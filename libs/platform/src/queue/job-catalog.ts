@@ -381,6 +381,9 @@ export const BULK_ROUTES: { readonly [E in DomainEventType]?: readonly JobsForEv
   'organization.registered': [],
 };
 
+/** Every job the 'bulk' queue carries (what a process running only that queue must handle). */
+export const BULK_JOB_NAMES: readonly JobName[] = [...new Set(Object.values(BULK_ROUTES).flat() as JobName[])];
+
 /** The jobs an event of `lane` fans out to, and the queue each goes to. */
 export function routesFor(type: DomainEventType, lane: EventLane): Array<{ name: JobName; queue: QueueName }> {
   const bulk = lane === 'bulk' ? BULK_ROUTES[type] : undefined;
