@@ -15,7 +15,7 @@ import {
   RUNTIME,
 } from '../../../libs/platform/src/index.js';
 import type { Runtime } from '../../../libs/platform/src/index.js';
-import { BulkLaneThread, bulkLaneThreadFile } from './bulk-lane.js';
+import { BACKGROUND_QUEUES, BackgroundThread, backgroundThreadFile } from './background-thread.js';
 
 /** The handlers Nest discovered in this context, checked against the catalog (boot fails on a gap). */
 export function discoverHandlers(discovery: DiscoveryService, reflector: Reflector, required?: readonly JobName[]): HandlerMap {
@@ -49,12 +49,12 @@ function runJob(handlers: HandlerMap, job: Job): Promise<unknown> {
 /**
  * Finds the one handler of every catalog job (boot fails otherwise), starts a BullMQ worker per
  * queue once all of them are connected, and starts the outbox relay that feeds them. In the
- * all-in-one process the 'bulk' queue runs in a worker thread of its own (ADR 0038), so an
- * import's fan-out never takes the API's event loop.
+ * all-in-one process the imports and the bulk lane run in a worker thread of its own (ADR 0038),
+ * so an import's parsing and fan-out never take the API's event loop.
  */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private bulkLane: BulkLaneThread | undefined;
+  private background: BackgroundThread | undefined;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -68,19 +68,19 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     return discoverHandlers(this.discovery, this.reflector);
   }
 
-  /** The bulk lane's thread, where this process runs one (tests read its counters). */
-  get bulkLaneThread(): BulkLaneThread | undefined {
-    return this.bulkLane;
+  /** The background thread, where this process runs one (tests read its counters). */
+  get backgroundThread(): BackgroundThread | undefined {
+    return this.background;
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const handlers = this.discoverHandlers();
-    const file = this.runtime.role === 'all' && this.config.bulkLaneThread ? bulkLaneThreadFile() : undefined;
-    if (this.runtime.role === 'all' && this.config.bulkLaneThread && !file) this.runtime.logger.warn('bulk lane thread: no compiled entry found (run npm run build); the bulk lane runs on the main thread');
-    const threaded = file !== undefined;
-    createQueueWorkers(this.runtime, handlers, threaded ? QUEUE_NAMES.filter((q) => q !== 'bulk') : QUEUE_NAMES);
-    if (threaded) {
-      this.bulkLane = await BulkLaneThread.start({
+    const wanted = this.runtime.role === 'all' && this.config.backgroundThread;
+    const file = wanted ? backgroundThreadFile() : undefined;
+    if (wanted && !file) this.runtime.logger.warn('background thread: no compiled entry found (run npm run build); imports and the bulk lane run on the main thread');
+    createQueueWorkers(this.runtime, handlers, file ? QUEUE_NAMES.filter((q) => !BACKGROUND_QUEUES.includes(q)) : QUEUE_NAMES);
+    if (file) {
+      this.background = await BackgroundThread.start({
         file,
         config: this.config,
         databaseUrl: this.runtime.database.url,
@@ -95,6 +95,6 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
 
   /** Runs within app.close(): before the database (and embedded PostgreSQL) closes. */
   async onApplicationShutdown(): Promise<void> {
-    await this.bulkLane?.stop();
+    await this.background?.stop();
   }
 }

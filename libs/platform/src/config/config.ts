@@ -55,8 +55,8 @@ const schema = z
     WORKER_CONCURRENCY: int(5, 1, 100),
     /** Jobs run at once on the bulk lane (an import's rescoring fan-out), per worker process: kept small so interactive work keeps the CPU. */
     WORKER_BULK_CONCURRENCY: int(1, 1, 100),
-    /** All-in-one only: run the bulk lane in a worker thread of its own (its CPU and garbage off the API's event loop). */
-    BULK_LANE_THREAD: onOff.default('on'),
+    /** All-in-one only: run imports and the bulk lane in a worker thread of their own (their CPU and garbage off the API's event loop). */
+    BACKGROUND_THREAD: onOff.default('on'),
     /** Days an ended import (DONE/FAILED/CANCELLED) keeps its uploaded file and parsed rows; then the nightly purge clears them. */
     IMPORT_FILE_RETENTION_DAYS: int(30, 1, 3650),
     /** Express "trust proxy": which proxies' X-Forwarded-For to believe for the client address (throttles). */
@@ -162,8 +162,8 @@ export interface AppConfig {
   readonly workerConcurrency: number;
   /** Concurrency of the 'bulk' queue's worker (ADR 0017). */
   readonly workerBulkConcurrency: number;
-  /** All-in-one only: the 'bulk' queue's worker runs in a worker thread (ADR 0038); off runs it on the main thread. */
-  readonly bulkLaneThread: boolean;
+  /** All-in-one only: the 'imports' and 'bulk' queues' workers run in a worker thread (ADR 0038); off runs them on the main thread. */
+  readonly backgroundThread: boolean;
   /** Days after an import ended before its stored file and parsed rows are cleared. */
   readonly importFileRetentionDays: number;
   /** Express "trust proxy" value; undefined: the socket's address is the client's. */
@@ -229,7 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphql: { maxDepth: c.GRAPHQL_MAX_DEPTH, maxAliases: c.GRAPHQL_MAX_ALIASES, maxCost: c.GRAPHQL_MAX_COST },
     workerConcurrency: c.WORKER_CONCURRENCY,
     workerBulkConcurrency: c.WORKER_BULK_CONCURRENCY,
-    bulkLaneThread: c.BULK_LANE_THREAD === 'on',
+    backgroundThread: c.BACKGROUND_THREAD === 'on',
     importFileRetentionDays: c.IMPORT_FILE_RETENTION_DAYS,
     trustProxy: c.TRUST_PROXY,
     rateLimitMultiplier: c.RATE_LIMIT_MULTIPLIER,

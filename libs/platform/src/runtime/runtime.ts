@@ -76,7 +76,7 @@ export interface StartRuntimeOptions {
   clock?: Clock;
   /**
    * false: do not open every queue at boot (a process that only runs workers on queues another
-   * process has already migrated and that adds no jobs itself: the all-in-one's bulk-lane thread).
+   * process has already migrated and that adds no jobs itself: the all-in-one's background thread).
    */
   openQueues?: boolean;
 }

@@ -1,7 +1,9 @@
 /**
- * ADR 0038: in the all-in-one process the 'bulk' queue (an import's assessments and rescorings) runs
- * in a worker thread of its own, so its CPU and garbage never take the API's event loop. Real
- * server, real PostgreSQL, the compiled thread entry (npm test builds first).
+ * ADR 0038: in the all-in-one process the 'imports' and 'bulk' queues (an import's parsing and
+ * batches, its assessments and rescorings) run in a worker thread of their own, so their CPU and
+ * garbage never take the API's event loop. Real server, real PostgreSQL, the compiled thread entry
+ * (npm test builds first). The asynchronous import journeys (enterprise-imports-async,
+ * enterprise-import-progress) run through the same thread.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,34 +35,35 @@ async function assessed(app: TestApp, ids: string[]): Promise<number> {
 
 const mainThreadQueues = (app: TestApp) => app.started.runtime.queues.workers().map((w) => w.name);
 
-describe('the bulk lane of the all-in-one process', () => {
+describe('the background thread of the all-in-one process', () => {
   let app: TestApp | undefined;
   afterEach(async () => {
     await app?.close();
     app = undefined;
   });
 
-  it('runs in a worker thread: the main thread has no bulk worker, the thread runs every assessment and rescoring of an import, and stops with the app', async () => {
+  it('runs imports and the bulk lane: the main thread has no such worker, the thread runs every assessment and rescoring of an import, and stops with the app', async () => {
     app = await startTestApp();
-    const lane = app.started.app.get(JobRunner).bulkLaneThread;
+    const lane = app.started.app.get(JobRunner).backgroundThread;
     expect(lane).toBeDefined();
     expect(mainThreadQueues(app)).not.toContain('bulk');
+    expect(mainThreadQueues(app)).not.toContain('imports');
     expect(mainThreadQueues(app)).toContain('matching');
 
     const ids = await importSample(app);
     expect(await assessed(app, ids)).toBe(6);
     // One assessment and one rescoring per imported firm (BULK_ROUTES), none failed, all in the thread.
-    expect(lane!.stats()).toEqual({ jobs: 12, failed: 0, starts: 1 });
+    expect(lane!.stats()).toEqual({ jobs: { bulk: 12 }, failed: 0, starts: 1 });
 
     await app.close();
     app = undefined;
     expect(lane!.running).toBe(false);
   });
 
-  it('with BULK_LANE_THREAD=off runs on the main thread, with the same result', async () => {
-    app = await startTestApp({ env: { BULK_LANE_THREAD: 'off' } });
-    expect(app.started.app.get(JobRunner).bulkLaneThread).toBeUndefined();
-    expect(mainThreadQueues(app)).toContain('bulk');
+  it('with BACKGROUND_THREAD=off runs them on the main thread, with the same result', async () => {
+    app = await startTestApp({ env: { BACKGROUND_THREAD: 'off' } });
+    expect(app.started.app.get(JobRunner).backgroundThread).toBeUndefined();
+    expect(mainThreadQueues(app)).toEqual(expect.arrayContaining(['bulk', 'imports']));
     const ids = await importSample(app);
     expect(await assessed(app, ids)).toBe(6);
   });
