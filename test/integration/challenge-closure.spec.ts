@@ -100,15 +100,14 @@ describe('揭榜 closure and consent (real PostgreSQL)', () => {
     await close?.();
   });
 
-  it('the grant holds in SUBMITTED, SHORTLISTED and ACCEPTED only, towards the challenge’s owner only', async () => {
+  it('a consent given with an application holds while SUBMITTED or SHORTLISTED, runs 90 days past ACCEPTED, and ends with the others (ADR 0035)', async () => {
     const byStatus = await applicationsInEveryStatus(await makeChallenge(anchor));
-    const firms = [...byStatus.values()].map((a) => a.applicant);
-    const granted = await applications.sharedProfiles(anchor.organizationId, firms);
-    for (const [status, { applicant }] of byStatus) {
-      expect([status, granted.has(applicant)]).toEqual([status, ['SUBMITTED', 'SHORTLISTED', 'ACCEPTED'].includes(status)]);
+    const standings = await applications.caseStandings([...byStatus.values()].map((a) => a.id));
+    for (const [status, { id }] of byStatus) {
+      const expected = ['SUBMITTED', 'SHORTLISTED'].includes(status) ? 'OPEN' : status === 'ACCEPTED' ? 'DECIDED' : 'ENDED';
+      expect([status, standings.get(id)?.state]).toEqual([status, expected]);
     }
-    expect((await applications.sharedProfiles(otherAnchor.organizationId, firms)).size).toBe(0);
-    expect((await applications.sharedProfiles(anchor.organizationId, [])).size).toBe(0);
+    expect((await applications.caseStandings([])).size).toBe(0);
   });
 
   it('closing ends exactly the open applications, with a CLOSED step each and on the challenge, and one event each, in one transaction', async () => {

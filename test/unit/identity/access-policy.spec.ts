@@ -93,6 +93,9 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   sendMatchRequestMessage: { ENTERPRISE: 'yes', SERVICE_PROVIDER: 'yes', BANK: 'yes', ANCHOR_ENTERPRISE: 'yes', PARK_OPERATOR: 'yes' },
   sendChallengeApplicationMessage: { ENTERPRISE: 'yes', ANCHOR_ENTERPRISE: 'yes' },
   uploadCaseAttachment: { ENTERPRISE: 'yes', SERVICE_PROVIDER: 'yes', BANK: 'yes', ANCHOR_ENTERPRISE: 'yes', PARK_OPERATOR: 'yes' },
+  // Consents (issue 18): the firm gives them and revokes its own.
+  grantProfileConsent: { ENTERPRISE: 'yes' },
+  revokeProfileConsent: { ENTERPRISE: 'own' },
 };
 
 /**
@@ -107,6 +110,8 @@ const ROLE_TABLE: Partial<Record<MutationName, readonly MemberRole[]>> = {
   removeMember: MANAGERS,
   updateOrganization: MANAGERS,
   resubmitOrganization: MANAGERS,
+  grantProfileConsent: MANAGERS,
+  revokeProfileConsent: MANAGERS,
 };
 
 /** Mutations the server adds beyond the contract (the contract permits additions). */
@@ -151,6 +156,8 @@ const BEYOND_CONTRACT = [
   'sendMatchRequestMessage',
   'sendChallengeApplicationMessage',
   'uploadCaseAttachment',
+  'grantProfileConsent',
+  'revokeProfileConsent',
 ];
 
 const PUBLIC_MUTATIONS = ['register', 'login', 'requestPasswordReset', 'resetPassword', 'acceptInvitation'];

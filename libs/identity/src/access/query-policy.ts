@@ -108,6 +108,16 @@ export const QUERY_RULES = {
   // The name of the person who decided (verification, a title's provenance): the AUTHORITY only; others see the organization.
   'VerificationDecider.displayName': { kinds: AUTHORITY },
 
+  // Consents (issue 18): each organization lists those it gave or received (its own rows only).
+  profileConsents: { kinds: 'signed-in' },
+  // The access log of a firm's protected data: the firm itself (any member) and the AUTHORITY (any firm, or all).
+  profileAccessLog: {
+    kinds: ['ENTERPRISE', 'AUTHORITY'],
+    partiesOnly: true,
+    overrideKinds: AUTHORITY,
+    refusal: (actor) => `访问记录仅限企业本身和主管部门查看，您的机构类型为${ORGANIZATION_KIND_LABELS[actor.kind]} (the access log is for the firm itself and the AUTHORITY)`,
+  },
+
   // The AUTHORITY's desks.
   organizations: { kinds: AUTHORITY, refusal: '仅主管部门可查看机构审核台 (organizations: AUTHORITY only)' },
   enterprisesAtReviewRisk: { kinds: AUTHORITY, refusal: '仅主管部门可查看复核风险名单 (AUTHORITY only)' },
