@@ -110,12 +110,12 @@ export const QUERY_RULES = {
 
   // Consents (issue 18): each organization lists those it gave or received (its own rows only).
   profileConsents: { kinds: 'signed-in' },
-  // The access log of a firm's protected data: the firm itself (any member) and the AUTHORITY (any firm, or all).
+  // The access log of an organization's protected data (a firm's profile, a case's attachments): the organization itself (any member) and the AUTHORITY (any, or all).
   profileAccessLog: {
-    kinds: ['ENTERPRISE', 'AUTHORITY'],
+    kinds: 'signed-in',
     partiesOnly: true,
     overrideKinds: AUTHORITY,
-    refusal: (actor) => `访问记录仅限企业本身和主管部门查看，您的机构类型为${ORGANIZATION_KIND_LABELS[actor.kind]} (the access log is for the firm itself and the AUTHORITY)`,
+    refusal: '只能查看本机构数据的访问记录：其他机构的访问记录仅限该机构本身和主管部门查看 (the access log of an organization is for itself and the AUTHORITY)',
   },
 
   // The AUTHORITY's desks.
