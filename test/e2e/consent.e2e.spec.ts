@@ -185,9 +185,19 @@ describe('consent and the access log (issue 18)', () => {
   });
 
   it('shareProfile is a default consent: the whole profile while the case is open, 90 days after its decision, then nothing', async () => {
-    const product = await createListing(app, bank.token, 'CREDIT_PRODUCT');
+    const product = await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: { eligibility: { tiers: [], minAnnualRevenue: 10_000_000, maxDebtRatio: 0.7 } } });
     await publishListing(app, bank.token, product.id);
     const requested = ok(await app.gql('mutation($i: MatchRequestInput!) { requestMatch(input: $i) { id } }', { i: { listingId: product.id, shareProfile: true } }, firm.token), 'requestMatch');
+    // The bank's leads: the firm's profile and the figures in its reasons, each read logged (one INSERT for the page).
+    await app.drain();
+    const leads = ok(await app.gql('query($id: ID!) { leads(listingId: $id, first: 100) { enterprise { id } profile { foundedOn } reasons { code label } } }', { id: product.id }, bank.token), 'leads');
+    const lead = leads.find((l: { enterprise: { id: string } }) => l.enterprise.id === firm.organizationId);
+    expect(lead.profile).toEqual({ foundedOn: '2012-03-01' });
+    expect(lead.reasons.find((r: { code: string }) => r.code === 'CREDIT.MARGIN.REVENUE').label).not.toMatch(/授权后可见/);
+    const [leadRow] = await sql(app, "SELECT sections::text[] AS sections, consent_id, subject_id FROM profile_access_log WHERE operation = 'LEAD' AND organization_id = $1", [firm.organizationId]);
+    expect(leadRow.subject_id).toBe(product.id);
+    expect(leadRow.sections).toEqual(expect.arrayContaining(['BASIC', 'FINANCIALS']));
+    expect(leadRow.consent_id).not.toBeNull();
     const all = 'foundedOn ipAssets { inventionPatents } financingNeed { amount } tierFacts { strategicEmergingIndustry } financials { year revenue }';
     const read = ok(await readAs(bank, all), 'enterpriseProfile');
     expect(read.financials.map((y: { year: number }) => y.year)).toEqual([LATEST.year, MIDDLE.year, OLDEST.year]);

@@ -25,7 +25,6 @@ describe('揭榜 closure and consent (real PostgreSQL)', () => {
   let applications: ChallengeApplicationService;
   let listings: ListingService;
   let anchor: Actor;
-  let otherAnchor: Actor;
 
   let seq = 0;
   async function makeOrg(kind: OrganizationKind): Promise<Actor> {
@@ -94,7 +93,6 @@ describe('揭榜 closure and consent (real PostgreSQL)', () => {
     applications = new ChallengeApplicationService(dataSource);
     listings = new ListingService(dataSource);
     anchor = await makeOrg('ANCHOR_ENTERPRISE');
-    otherAnchor = await makeOrg('ANCHOR_ENTERPRISE');
   });
   afterAll(async () => {
     await close?.();
