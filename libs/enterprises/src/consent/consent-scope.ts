@@ -54,7 +54,8 @@ export function consentState(c: ConsentTerms, standing: CaseStanding | null, now
       endedByCase = true;
     }
   }
-  if (c.revokedAt && c.revokedAt <= now) return { status: 'REVOKED', endsAt: c.revokedAt < endsAt ? c.revokedAt : endsAt };
+  // Whichever came first says why it ended: a revocation after the consent had already ended changes nothing.
+  if (c.revokedAt && c.revokedAt <= now && c.revokedAt < endsAt) return { status: 'REVOKED', endsAt: c.revokedAt };
   if (endsAt <= now) return { status: endedByCase ? 'ENDED' : 'EXPIRED', endsAt };
   return { status: 'ACTIVE', endsAt };
 }
