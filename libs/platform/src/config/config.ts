@@ -63,6 +63,8 @@ const schema = z
     BACKGROUND_THREAD: onOff.default('on'),
     /** Days an ended import (DONE/FAILED/CANCELLED) keeps its uploaded file and parsed rows; then the nightly purge clears them. */
     IMPORT_FILE_RETENTION_DAYS: int(30, 1, 3650),
+    /** Days a row of the access log (reads of firms' protected data, issue 18) is kept; then the nightly purge deletes it. */
+    ACCESS_LOG_RETENTION_DAYS: int(730, 1, 3650),
     /** Express "trust proxy": which proxies' X-Forwarded-For to believe for the client address (throttles). */
     TRUST_PROXY: optionalText.transform((v, ctx) => {
       if (v === undefined || v === 'off') return undefined;
@@ -172,6 +174,8 @@ export interface AppConfig {
   readonly backgroundThread: boolean;
   /** Days after an import ended before its stored file and parsed rows are cleared. */
   readonly importFileRetentionDays: number;
+  /** Days the access log (reads of firms' protected data) keeps a row (ACCESS_LOG_RETENTION_DAYS). */
+  readonly accessLogRetentionDays: number;
   /** Express "trust proxy" value; undefined: the socket's address is the client's. */
   readonly trustProxy: string | number | undefined;
   /** Multiplier of the RateLimiter ceilings (1 in production). */
@@ -238,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     backgroundThread: c.BACKGROUND_THREAD === 'on',
     searchReplica: { pollMs: c.SEARCH_REPLICA_POLL_MS, gapWaitMs: c.SEARCH_REPLICA_GAP_WAIT_MS, reconcileMs: c.SEARCH_REPLICA_RECONCILE_SECONDS * 1000 },
     importFileRetentionDays: c.IMPORT_FILE_RETENTION_DAYS,
+    accessLogRetentionDays: c.ACCESS_LOG_RETENTION_DAYS,
     trustProxy: c.TRUST_PROXY,
     rateLimitMultiplier: c.RATE_LIMIT_MULTIPLIER,
     wsSessionRecheckSeconds: c.WS_SESSION_RECHECK_SECONDS,

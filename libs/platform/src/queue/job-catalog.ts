@@ -240,6 +240,8 @@ export interface JobPayloads {
   'imports.run-enterprises': EventJob<'enterprise-import.confirmed'>;
   /** Nightly (repeatable): clear the stored files of imports ended longer ago than the retention. */
   'imports.purge-files': { requestedBy?: string };
+  /** Nightly (repeatable): delete access-log rows older than ACCESS_LOG_RETENTION_DAYS (issue 18). */
+  'consent.purge-access-log': { requestedBy?: string };
   /** Put a listing's current state into the search index (or take it out). */
   'search.sync-listing': { [E in ListingEvent]: EventJob<E> }[ListingEvent];
   /** Nightly (repeatable): compare database and index and repair differences. */
@@ -305,6 +307,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'imports.parse-enterprises': { queue: 'imports', attempts: 3 },
   'imports.run-enterprises': { queue: 'imports', attempts: 5 },
   'imports.purge-files': { queue: 'imports', attempts: 3 },
+  'consent.purge-access-log': { queue: 'imports', attempts: 3 },
 };
 
 /** Jobs that accept the job form of event `E` as their payload: the only jobs an event may route to. */
