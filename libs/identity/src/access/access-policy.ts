@@ -33,7 +33,7 @@ export interface MutationRule {
 
 /** Match requests and 揭榜 applications need a verified requester (issue 24, ADR 0031). */
 const UNVERIFIED_REQUESTER = (mutation: string) =>
-  `贵单位尚未通过认证，暂不能发起对接申请或揭榜。请在“认证”中提交或补充材料（营业执照等），主管部门审核通过后即可申请；审核进度见“认证”页 (${mutation}: your organization has not been verified by the authority yet; submit or complete your documents under "认证", and send requests once it is verified)`;
+  `贵单位尚未通过认证（或认证已被主管部门撤销），暂不能发起对接申请或揭榜。请在“认证”中提交或补充材料（营业执照等；被撤销的请更正后重新提交），主管部门审核通过后即可申请；审核进度见“认证”页 (${mutation}: your organization has not been verified by the authority yet; submit or complete your documents under "认证", and send requests once it is verified)`;
 
 const ALL_KINDS: readonly OrganizationKind[] = ['ENTERPRISE', 'SERVICE_PROVIDER', 'BANK', 'ANCHOR_ENTERPRISE', 'PARK_OPERATOR'];
 const LISTING_OWNERS: readonly OrganizationKind[] = ['SERVICE_PROVIDER', 'BANK', 'ANCHOR_ENTERPRISE', 'PARK_OPERATOR'];
