@@ -417,7 +417,7 @@ describe('access table: every mutation × every kind of caller', () => {
         if (has === 0) ok(await app.gql(UPSERT_PROFILE, { i: profileInput() }, tokenOf(baseOf(actor))), 'upsertEnterpriseProfile');
       }
       return {
-        query: `mutation($p: EnterpriseProfilePatch!) { patchEnterpriseProfile(patch: $p) { organizationId capabilities } }`,
+        query: `mutation($p: EnterpriseProfilePatch!) { patchEnterpriseProfile(patch: $p) { organization { id } capabilities } }`,
         variables: { p: { capabilities: `访问测试修改的核心技术 ${randomBytes(3).toString('hex')}` } },
       };
     },
