@@ -106,6 +106,8 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   // Correcting the organization's data is management: OWNERs and ADMINs.
   resubmitOrganization: managers(KINDS.flatMap(both)),
   upsertEnterpriseProfile: only(['ENTERPRISE:verified', 'ENTERPRISE:unverified']),
+  // Its partial form (issue 24): the same callers.
+  patchEnterpriseProfile: only(['ENTERPRISE:verified', 'ENTERPRISE:unverified']),
   // Claimed vs confirmed titles (DOMAIN.md §8.10): the AUTHORITY decides, any of its staff.
   confirmCertification: only(['AUTHORITY']),
   rejectCertificationClaim: only(['AUTHORITY']),
@@ -125,15 +127,22 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   createPark: only(both('PARK_OPERATOR')),
   createParkVacancy: only(both('PARK_OPERATOR')),
   updateParkVacancy: only(both('PARK_OPERATOR')),
+  // Listing lifecycle (issue 24, ADR 0031): the operator edits its park; the owner deletes a draft it never
+  // published and appeals a takedown of its listing; the AUTHORITY (any of its staff) reinstates.
+  updatePark: only(both('PARK_OPERATOR')),
+  deleteListing: only(LISTING_OWNER_KINDS.flatMap(both)),
+  appealTakedown: only(LISTING_OWNER_KINDS.flatMap(both)),
+  reinstateListing: only(['AUTHORITY']),
   // Only a verified owner publishes: the unverified owner of the draft is refused.
   publishListing: only(['SERVICE_PROVIDER:verified', 'BANK:verified', 'ANCHOR_ENTERPRISE:verified', 'PARK_OPERATOR:verified']),
   // The owner (verified or not), or the AUTHORITY (下架, with a reason) on another organization's listing.
   closeListing: only([...LISTING_OWNER_KINDS.flatMap(both), 'AUTHORITY']),
-  applyToChallenge: only(both('ENTERPRISE')),
+  // A verified requester (issue 24): the unverified enterprise is told to get verified first.
+  applyToChallenge: only(['ENTERPRISE:verified']),
   decideChallengeApplication: only(both('ANCHOR_ENTERPRISE')),
   withdrawChallengeApplication: only(both('ENTERPRISE')),
   // Match requests (issue 6): enterprises request, complete and cancel their own; owners respond to theirs.
-  requestMatch: only(both('ENTERPRISE')),
+  requestMatch: only(['ENTERPRISE:verified']),
   respondToMatchRequest: only(LISTING_OWNER_KINDS.flatMap(both)),
   completeMatchRequest: only(both('ENTERPRISE')),
   cancelMatchRequest: only(both('ENTERPRISE')),
@@ -372,6 +381,49 @@ describe('access table: every mutation × every kind of caller', () => {
       const park = await createPark(app, tokenOf(ownerFor(actor, 'PARK_OPERATOR')));
       return { query: createMutation('PARK_VACANCY'), variables: { i: parkVacancyInput(park.id) }, unchanged: await nothingWritten() };
     },
+    updatePark: async (actor) => {
+      const park = await createPark(app, tokenOf(ownerFor(actor, 'PARK_OPERATOR')));
+      const unchanged = await nothingWritten();
+      return { query: `mutation($id: ID!, $p: ParkPatch!) { updatePark(id: $id, patch: $p) { id name } }`, variables: { id: park.id, p: { name: '改名后的园区' } }, unchanged };
+    },
+    deleteListing: async (actor) => {
+      // The caller's own draft when it can own listings; otherwise a verified provider's.
+      const target = await draftOf(isListingOwner(actor) ? actor : 'SERVICE_PROVIDER:verified');
+      const unchanged = await nothingWritten();
+      return { query: `mutation($id: ID!) { deleteListing(id: $id) }`, variables: { id: target.id }, unchanged };
+    },
+    appealTakedown: async (actor) => {
+      // The caller's own listing, taken down by the AUTHORITY; others meet a provider's taken-down listing.
+      const owner = isListingOwner(actor) ? actor : 'SERVICE_PROVIDER:verified';
+      const id = await publishedListingOf(owner);
+      ok(await app.gql(CLOSE, { id, reason: '信息与实际不符，予以下架' }, tokenOf('AUTHORITY')), 'closeListing');
+      const unchanged = await nothingWritten();
+      return { query: `mutation($id: ID!, $m: String!) { appealTakedown(id: $id, message: $m) { id status } }`, variables: { id, m: '已按要求更正服务价格' }, unchanged };
+    },
+    reinstateListing: async () => {
+      const id = await publishedListingOf('SERVICE_PROVIDER:verified');
+      ok(await app.gql(CLOSE, { id, reason: '信息与实际不符，予以下架' }, tokenOf('AUTHORITY')), 'closeListing');
+      const unchanged = await nothingWritten();
+      return {
+        query: `mutation($id: ID!, $n: String!) { reinstateListing(id: $id, note: $n) { id status } }`,
+        variables: { id, n: '已核实更正，恢复发布' },
+        unchanged: async () => {
+          await unchanged();
+          expect((await listingRow(app, id))?.status).toBe('CLOSED');
+        },
+      };
+    },
+    patchEnterpriseProfile: async (actor) => {
+      // The caller's own profile when it is an enterprise (written whole first); others meet their own lack of one.
+      if (actor !== 'anonymous' && baseOf(actor).startsWith('ENTERPRISE:')) {
+        const has = (await sql(app, 'SELECT count(*)::int AS n FROM enterprise_profiles WHERE organization_id = $1', [actors.get(baseOf(actor))!.organizationId]))[0].n;
+        if (has === 0) ok(await app.gql(UPSERT_PROFILE, { i: profileInput() }, tokenOf(baseOf(actor))), 'upsertEnterpriseProfile');
+      }
+      return {
+        query: `mutation($p: EnterpriseProfilePatch!) { patchEnterpriseProfile(patch: $p) { organization { id } capabilities } }`,
+        variables: { p: { capabilities: `访问测试修改的核心技术 ${randomBytes(3).toString('hex')}` } },
+      };
+    },
     updateServiceOffering: (actor) => updateDriver(actor, 'SERVICE_PROVIDER'),
     updateCreditProduct: (actor) => updateDriver(actor, 'BANK'),
     updateChallenge: (actor) => updateDriver(actor, 'ANCHOR_ENTERPRISE'),
@@ -472,12 +524,12 @@ describe('access table: every mutation × every kind of caller', () => {
     respondToMatchRequest: async (actor) => {
       // The caller's own listing when it can own one; otherwise a verified bank's.
       const owner = isListingOwner(actor) ? actor : 'BANK:verified';
-      const requestId = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf(owner));
+      const requestId = await requestAs('ENTERPRISE:verified', await publishedListingOf(owner));
       return stateUnchanged(requestId, 'PENDING', { query: RESPOND, variables: { id: requestId, accept: true, m: '欢迎对接，请提供近两年财报' } });
     },
     completeMatchRequest: async (actor) => {
       const requester = actor.startsWith('ENTERPRISE:') ? actor : 'ENTERPRISE:verified';
-      const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf('BANK:verified'));
+      const requestId = await requestAs(requester, await publishedListingOf('BANK:verified'));
       ok(await app.gql(RESPOND, { id: requestId, accept: true }, tokenOf('BANK:verified')), 'respondToMatchRequest');
       return stateUnchanged(requestId, 'ACCEPTED', { query: COMPLETE, variables: { id: requestId, o: 'SUCCESS', r: 5 } });
     },
@@ -486,7 +538,7 @@ describe('access table: every mutation × every kind of caller', () => {
       const base = actor === 'anonymous' ? 'AUTHORITY' : baseOf(actor);
       const requester = base.startsWith('ENTERPRISE:') ? base : 'ENTERPRISE:verified';
       const owner = isListingOwner(base) ? base : 'BANK:verified';
-      const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf(owner));
+      const requestId = await requestAs(requester, await publishedListingOf(owner));
       return messageDriver(requestId, `mutation($id: ID!) { sendMatchRequestMessage(id: $id, input: { body: "请提供近两年财报" }) { id } }`);
     },
     grantProfileConsent: async (actor) => {
@@ -524,17 +576,17 @@ describe('access table: every mutation × every kind of caller', () => {
     },
     cancelMatchRequest: async (actor) => {
       const requester = actor.startsWith('ENTERPRISE:') ? actor : 'ENTERPRISE:verified';
-      const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf('BANK:verified'));
+      const requestId = await requestAs(requester, await publishedListingOf('BANK:verified'));
       return stateUnchanged(requestId, 'PENDING', { query: CANCEL, variables: { id: requestId } });
     },
     requestMatchInformation: async (actor) => {
       const owner = isListingOwner(actor) ? actor : 'BANK:verified';
-      const requestId = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf(owner));
+      const requestId = await requestAs('ENTERPRISE:verified', await publishedListingOf(owner));
       return stateUnchanged(requestId, 'PENDING', { query: REQUEST_INFO, variables: { id: requestId, m: '请补充近两年财务报表' } });
     },
     provideMatchInformation: async (actor) => {
       const requester = actor.startsWith('ENTERPRISE:') ? actor : 'ENTERPRISE:verified';
-      const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf('BANK:verified'));
+      const requestId = await requestAs(requester, await publishedListingOf('BANK:verified'));
       ok(await app.gql(REQUEST_INFO, { id: requestId, m: '请补充近两年财务报表' }, tokenOf('BANK:verified')), 'requestMatchInformation');
       return stateUnchanged(requestId, 'PENDING', { query: PROVIDE_INFO, variables: { id: requestId, m: '财务报表已补充，请查收' } });
     },
@@ -845,7 +897,7 @@ describe('access table: every mutation × every kind of caller', () => {
   /** A call on match request `id` whose refusal must leave it in `status` with nothing else written. */
   /** A request from a verified enterprise to a fresh listing of `owner`, accepted by it. */
   async function acceptedRequestOf(owner: ActorKey): Promise<string> {
-    const requestId = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf(owner));
+    const requestId = await requestAs('ENTERPRISE:verified', await publishedListingOf(owner));
     ok(await app.gql(RESPOND, { id: requestId, accept: true }, tokenOf(owner)), 'respondToMatchRequest');
     return requestId;
   }
@@ -950,8 +1002,27 @@ describe('access table: every mutation × every kind of caller', () => {
     return id;
   }
 
+  /**
+   * Runs `work` with `actor`'s organization verified for the moment. Only a verified enterprise sends
+   * a match request or a 揭榜 application (issue 24); the unverified one's rows on other mutations are
+   * about a case it already has (sent while it was verified), so setup writes that case this way.
+   */
+  async function whileVerified<T>(actor: ActorKey, work: () => Promise<T>): Promise<T> {
+    const base = baseOf(actor);
+    if (!base.endsWith(':unverified')) return work();
+    const org = actors.get(base)!.organizationId!;
+    await sql(app, 'UPDATE organizations SET verified = true WHERE id = $1', [org]);
+    try {
+      return await work();
+    } finally {
+      await sql(app, 'UPDATE organizations SET verified = false WHERE id = $1', [org]);
+    }
+  }
+
+  const requestAs = (requester: ActorKey, listingId: string): Promise<string> => whileVerified(requester, () => requestMatch(app, tokenOf(requester), listingId));
+
   async function applicationTo(challengeId: string, applicant: ActorKey): Promise<string> {
-    const res = await app.gql(APPLY, { i: { challengeId, proposal: '产学研联合攻关，12 个月交付样机。' } }, tokenOf(applicant));
+    const res = await whileVerified(applicant, () => app.gql(APPLY, { i: { challengeId, proposal: '产学研联合攻关，12 个月交付样机。' } }, tokenOf(applicant)));
     return ok<{ id: string }>(res, 'applyToChallenge').id;
   }
 
@@ -1118,7 +1189,7 @@ describe('access table: every mutation × every kind of caller', () => {
     });
 
     it.each(LISTING_OWNER_KINDS)('respondToMatchRequest on a request for a %s listing by another of the same kind → FORBIDDEN', async (kind) => {
-      const requestId = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf(`${kind}:verified`));
+      const requestId = await requestAs('ENTERPRISE:verified', await publishedListingOf(`${kind}:verified`));
       await expectRefused('FORBIDDEN', 'respondToMatchRequest', RESPOND, { id: requestId, accept: true }, other(kind).token);
       expect(await matchRequestStatus(app, requestId)).toBe('PENDING');
     });
@@ -1132,10 +1203,23 @@ describe('access table: every mutation × every kind of caller', () => {
       expect(recorded[0].n).toBe(0);
     });
 
+    it('updatePark and appealTakedown by another organization of the same kind → FORBIDDEN, deleteListing → NOT_FOUND; nothing written', async () => {
+      const park = await createPark(app, tokenOf('PARK_OPERATOR:verified'));
+      const draft = await draftOf('SERVICE_PROVIDER:verified');
+      const takenDown = await publishedListingOf('BANK:verified');
+      ok(await app.gql(CLOSE, { id: takenDown, reason: '信息与实际不符，予以下架' }, tokenOf('AUTHORITY')), 'closeListing');
+      const unchanged = await nothingWritten();
+      await expectRefused('FORBIDDEN', 'updatePark', `mutation($id: ID!, $p: ParkPatch!) { updatePark(id: $id, patch: $p) { id } }`, { id: park.id, p: { name: '别人的园区' } }, other('PARK_OPERATOR').token);
+      // Another's draft is invisible to it: as if it did not exist.
+      await expectRefused('NOT_FOUND', 'deleteListing', `mutation($id: ID!) { deleteListing(id: $id) }`, { id: draft.id }, other('SERVICE_PROVIDER').token);
+      await expectRefused('FORBIDDEN', 'appealTakedown', `mutation($id: ID!, $m: String!) { appealTakedown(id: $id, message: $m) { id } }`, { id: takenDown, m: '替别人申诉' }, other('BANK').token);
+      await unchanged();
+    });
+
     it('completeMatchRequest and cancelMatchRequest by another enterprise → FORBIDDEN', async () => {
-      const pending = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf('BANK:verified'));
+      const pending = await requestAs('ENTERPRISE:verified', await publishedListingOf('BANK:verified'));
       await expectRefused('FORBIDDEN', 'cancelMatchRequest', CANCEL, { id: pending }, other('ENTERPRISE').token);
-      const accepted = await requestMatch(app, tokenOf('ENTERPRISE:verified'), await publishedListingOf('BANK:verified'));
+      const accepted = await requestAs('ENTERPRISE:verified', await publishedListingOf('BANK:verified'));
       ok(await app.gql(RESPOND, { id: accepted, accept: true }, tokenOf('BANK:verified')), 'respondToMatchRequest');
       await expectRefused('FORBIDDEN', 'completeMatchRequest', COMPLETE, { id: accepted, o: 'SUCCESS', r: 5 }, other('ENTERPRISE').token);
       expect([await matchRequestStatus(app, pending), await matchRequestStatus(app, accepted)]).toEqual(['PENDING', 'ACCEPTED']);

@@ -75,7 +75,7 @@ describe('揭榜 journey', () => {
     anchor = await registerOrg(app, 'ANCHOR_ENTERPRISE', { verifyWith: authority });
     otherAnchor = await registerOrg(app, 'ANCHOR_ENTERPRISE', { verifyWith: authority });
     for (let i = 0; i < 3; i += 1) firms.push(await registerOrg(app, 'ENTERPRISE', { verifyWith: authority }));
-    firms.push(await registerOrg(app, 'ENTERPRISE'));
+    firms.push(await registerOrg(app, 'ENTERPRISE', { verifyWith: authority }));
   });
   afterAll(async () => {
     await app?.close();
@@ -118,7 +118,7 @@ describe('揭榜 journey', () => {
   });
 
   it('bad applications: empty proposal, negative quote → BAD_USER_INPUT naming the field', async () => {
-    const fresh = await registerOrg(app, 'ENTERPRISE');
+    const fresh = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
     await expectRefused(() => app.gql(APPLY, { i: { challengeId, proposal: '   ' } }, fresh.token), 'BAD_USER_INPUT', 'input.proposal');
     await expectRefused(() => app.gql(APPLY, { i: { challengeId, proposal: '方案', quote: -1 } }, fresh.token), 'BAD_USER_INPUT', 'input.quote');
     await expectRefused(() => app.gql(APPLY, { i: { challengeId: 'challenge-1', proposal: '方案' } }, fresh.token), 'BAD_USER_INPUT', 'input.challengeId');

@@ -58,8 +58,8 @@ describe('conversations on cases (issue 17 item 4)', () => {
     base = app.url.replace(/\/graphql$/, '');
     authority = await loginAuthority(app);
     bank = await registerOrg(app, 'BANK', { verifyWith: authority });
-    enterprise = await registerOrg(app, 'ENTERPRISE');
-    stranger = await registerOrg(app, 'ENTERPRISE');
+    enterprise = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
+    stranger = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
     const { id } = await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: creditProductInput({ title: '留言测试知识产权质押贷' }) });
     await publishListing(app, bank.token, id);
     requestId = await requestMatch(app, enterprise.token, id, false, '希望了解贷款额度');

@@ -64,9 +64,9 @@ describe('authority insights: hand-computed figures on a small seeded world', ()
   beforeAll(async () => {
     app = await startTestApp();
     authority = await loginAuthority(app);
-    yuyaoA = await registerOrg(app, 'ENTERPRISE', { regionCode: '330281' });
-    yuyaoB = await registerOrg(app, 'ENTERPRISE', { regionCode: '330281' });
-    zhenhai = await registerOrg(app, 'ENTERPRISE', { regionCode: '330211' });
+    yuyaoA = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority, regionCode: '330281' });
+    yuyaoB = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority, regionCode: '330281' });
+    zhenhai = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority, regionCode: '330211' });
     bank = await registerOrg(app, 'BANK', { verifyWith: authority });
     goodProvider = await registerOrg(app, 'SERVICE_PROVIDER', { verifyWith: authority });
     slowProvider = await registerOrg(app, 'SERVICE_PROVIDER', { verifyWith: authority });

@@ -68,8 +68,8 @@ interface Cast {
 async function cast(app: TestApp): Promise<Cast> {
   const authority = await loginAuthority(app);
   const bank = await registerOrg(app, 'BANK', { verifyWith: authority });
-  const enterprise = await registerOrg(app, 'ENTERPRISE');
-  const stranger = await registerOrg(app, 'ENTERPRISE');
+  const enterprise = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
+  const stranger = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
   const { id } = await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: creditProductInput({ title: '订阅测试知识产权质押贷' }) });
   await publishListing(app, bank.token, id);
   return { bank, enterprise, stranger, listingId: id };
@@ -230,7 +230,7 @@ describe('Subscription.matchRequestUpdated over graphql-ws (PostgreSQL queue bac
 
   it('keeps serving when the pub/sub connection is lost, and delivers again once it is back', async () => {
     const pubsub = app.started.runtime.pubsub;
-    const newcomer = await registerOrg(app, 'ENTERPRISE');
+    const newcomer = await registerOrg(app, 'ENTERPRISE', { verifyWith: await loginAuthority(app) });
     lingering = new Subscriber(wsUrl(app), { authorization: `Bearer ${newcomer.token}` });
     await listening(app, 1);
     const [{ n }] = await sql(app, 'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1', [`srdi-pubsub-${app.namespace}`]);

@@ -68,8 +68,8 @@ describe('match requests: request, respond, complete, cancel; consent-based prof
     authority = await loginAuthority(app);
     bank = await registerOrg(app, 'BANK', { verifyWith: authority });
     otherBank = await registerOrg(app, 'BANK', { verifyWith: authority });
-    firm = await registerOrg(app, 'ENTERPRISE');
-    otherFirm = await registerOrg(app, 'ENTERPRISE');
+    firm = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
+    otherFirm = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
     for (const org of [firm, otherFirm]) expect((await app.gql(UPSERT_PROFILE, { i: profileInput() }, org.token)).errors).toBeUndefined();
     productId = (await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: openProduct('姚江科创信用贷') })).id;
     secondProductId = (await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: openProduct('姚江人才贷') })).id;
@@ -234,7 +234,7 @@ describe('match requests: request, respond, complete, cancel; consent-based prof
     expect(enterprise.matchStats).toBeNull();
 
     // Consent lasts while a request is open or completed; cancelling withdraws it.
-    const third = await registerOrg(app, 'ENTERPRISE');
+    const third = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
     expect((await app.gql(UPSERT_PROFILE, { i: profileInput() }, third.token)).errors).toBeUndefined();
     const id = await requestMatch(app, third.token, productId, true);
     expect((await app.gql(PROFILE, { id: third.organizationId }, bank.token)).errors).toBeUndefined();

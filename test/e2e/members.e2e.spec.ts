@@ -356,7 +356,7 @@ describe('members and invitations (mail through a real SMTP server)', () => {
 
     it('a match request: contacts hidden from the other side while PENDING, shown to both once ACCEPTED', async () => {
       const bank = await registerOrg(app, 'BANK', { verifyWith: authority });
-      const enterprise = await registerOrg(app, 'ENTERPRISE');
+      const enterprise = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
       ok(await app.gql(UPDATE_ORG, { i: { contactName: '银行客户经理', contactPhone: '13900001111' } }, bank.token), 'updateOrganization');
       ok(await app.gql(UPDATE_ORG, { i: { contactName: '企业财务', contactEmail: 'cfo@enterprise.example' } }, enterprise.token), 'updateOrganization');
       const product = await createListing(app, bank.token, 'CREDIT_PRODUCT');
@@ -378,7 +378,7 @@ describe('members and invitations (mail through a real SMTP server)', () => {
 
     it('a 揭榜 application: the anchor and the applicant see each other’s contacts only once it is ACCEPTED', async () => {
       const anchor = await registerOrg(app, 'ANCHOR_ENTERPRISE', { verifyWith: authority });
-      const applicant = await registerOrg(app, 'ENTERPRISE');
+      const applicant = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
       ok(await app.gql(UPDATE_ORG, { i: { contactName: '技术部部长' } }, anchor.token), 'updateOrganization');
       ok(await app.gql(UPDATE_ORG, { i: { contactName: '总工程师' } }, applicant.token), 'updateOrganization');
       const challenge = await createListing(app, anchor.token, 'CHALLENGE', { overrides: { applyBy: beijingDate(30) } });

@@ -86,7 +86,7 @@ describe('notifications: read state, unread count, connection, target, live feed
     authority = await loginAuthority(app);
     anchor = await registerOrg(app, 'ANCHOR_ENTERPRISE', { verifyWith: authority });
     bank = await registerOrg(app, 'BANK', { verifyWith: authority });
-    [e1, e2, e3, stranger] = await Promise.all([1, 2, 3, 4].map(() => registerOrg(app, 'ENTERPRISE')));
+    [e1, e2, e3, stranger] = await Promise.all([1, 2, 3, 4].map(() => registerOrg(app, 'ENTERPRISE', { verifyWith: authority })));
     const challenge = await createListing(app, anchor.token, 'CHALLENGE', { overrides: challengeInput({ title: '谐波减速器国产化攻关（通知测试）', budget: 3_000_000, applyBy: beijingDate(30), completionDeadline: beijingDate(400) }) });
     challengeId = challenge.id;
     await publishListing(app, anchor.token, challengeId);

@@ -102,9 +102,9 @@ describe('outcomes that count: coded reasons, credit decisions, deliveries, cont
     otherBank = await registerOrg(app, 'BANK', { verifyWith: authority });
     provider = await registerOrg(app, 'SERVICE_PROVIDER', { verifyWith: authority });
     anchor = await registerOrg(app, 'ANCHOR_ENTERPRISE', { verifyWith: authority });
-    firmA = await registerOrg(app, 'ENTERPRISE');
-    firmB = await registerOrg(app, 'ENTERPRISE');
-    firmC = await registerOrg(app, 'ENTERPRISE');
+    firmA = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
+    firmB = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
+    firmC = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
     // Financing need 5,000,000 yuan (inside the product's range): firm B's request defaults to it.
     for (const firm of [firmA, firmB, firmC]) expect((await app.gql(UPSERT_PROFILE, { i: profileInput() }, firm.token)).errors).toBeUndefined();
     productId = (await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: PRODUCT })).id;

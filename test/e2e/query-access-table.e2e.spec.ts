@@ -57,6 +57,9 @@ interface World {
   challenge: string;
   application: string;
   park: string;
+  /** A vacancy in park K published then closed (seen by all), and a draft one (its operator's only). */
+  vacancy: string;
+  draftVacancy: string;
   sharedMatchRequest: string;
   /** ENTERPRISE's pending invitation. */
   invitation: string;
@@ -200,6 +203,14 @@ const QUERIES: Record<string, QueryCase> = {
     query: (w) => ({ text: 'query($id: ID!) { park(id: $id) { id operator { id } } }', variables: { id: w.park } }),
     shows: (d, w) => d.park?.id === w.park,
   }),
+  // Issue 24: the parks a PARK_OPERATOR operates (its own only); the AUTHORITY's desk of takedown appeals.
+  myParks: {
+    query: () => ({ text: '{ myParks(first: 100) { totalCount edges { node { id operator { id } } } } }' }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', PARK_OPERATOR: 'allowed' },
+    otherwise: 'FORBIDDEN',
+    shows: (d, w, a) => d.myParks.edges.some((e: { node: { id: string } }) => e.node.id === w.park) && d.myParks.edges.every((e: { node: { operator: { id: string } } }) => e.node.operator.id === w.organizationOf(a)),
+  },
+  takedownAppeals: authorityOnly('{ takedownAppeals(first: 5) { totalCount edges { node { id status listing { id } owner { id } } } } }'),
   recommendations: {
     query: () => ({ text: '{ recommendations { score listing { id } } }' }),
     outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', ENTERPRISE_OTHER: 'allowed' },
@@ -279,6 +290,11 @@ describe('access table: every query × every kind of caller, own and other organ
     await publishListing(app, org('ANCHOR').token, challenge.id);
     const application = ok(await app.gql(APPLY, { i: { challengeId: challenge.id, proposal: '联合攻关，9 个月交付样机', quote: 1_500_000 } }, org('ENTERPRISE').token), 'applyToChallenge').id;
     const park = await createPark(app, org('PARK_OPERATOR').token);
+    const vacancy = await createListing(app, org('PARK_OPERATOR').token, 'PARK_VACANCY', { parkId: park.id });
+    await publishListing(app, org('PARK_OPERATOR').token, vacancy.id);
+    // Closed after publishing: still shown to everyone, and in no enterprise's match set.
+    ok(await app.gql('mutation($id: ID!) { closeListing(id: $id) { id } }', { id: vacancy.id }, org('PARK_OPERATOR').token), 'closeListing');
+    const draftVacancy = await createListing(app, org('PARK_OPERATOR').token, 'PARK_VACANCY', { parkId: park.id });
     const sharedMatchRequest = await requestMatch(app, org('ENTERPRISE_OTHER').token, product.id, true, '申请授信，附企业档案');
     ok(await app.gql('mutation($id: ID!) { sendMatchRequestMessage(id: $id, input: { body: "财报已上传" }) { id } }', { id: sharedMatchRequest }, org('ENTERPRISE_OTHER').token), 'sendMatchRequestMessage');
     await app.drain();
@@ -310,7 +326,7 @@ describe('access table: every query × every kind of caller, own and other organ
     expect(matchSetOf(org('ENTERPRISE').organizationId)).toEqual([product.id, challenge.id].sort());
     expect(matchSetOf(org('ENTERPRISE_OTHER').organizationId)).toEqual([challenge.id]);
     expect(leadsOfProduct).toEqual([org('ENTERPRISE').organizationId]);
-    world = { org, organizationOf, creditProduct: product.id, draft: draft.id, challenge: challenge.id, application, park: park.id, sharedMatchRequest, invitation, matchSetOf, leadsOfProduct };
+    world = { org, organizationOf, creditProduct: product.id, draft: draft.id, challenge: challenge.id, application, park: park.id, vacancy: vacancy.id, draftVacancy: draftVacancy.id, sharedMatchRequest, invitation, matchSetOf, leadsOfProduct };
   });
   afterAll(async () => {
     await app?.close();
@@ -372,6 +388,20 @@ describe('access table: every query × every kind of caller, own and other organ
       const history = res.data!.listing.history;
       expect(history !== null).toBe(visible);
       if (visible) expect(history.entries.map((e: { kind: string }) => e.kind)).toEqual(['STATUS_CHANGED']);
+    });
+
+    it.each([
+      ['PARK_OPERATOR', true],
+      ['ENTERPRISE', false],
+      ['AUTHORITY', false],
+      ['BANK', false],
+    ] as const)('Park.vacancies as %s lists the operator’s draft vacancy: %s (the published, now closed one: everyone)', async (actor, visible) => {
+      const res = await app.gql('query($id: ID!) { park(id: $id) { vacancies(first: 100) { totalCount edges { node { id status } } } } }', { id: world.park }, token(actor));
+      expect(res.errors).toBeUndefined();
+      const ids = res.data!.park.vacancies.edges.map((e: { node: { id: string } }) => e.node.id);
+      expect(ids).toContain(world.vacancy);
+      expect(ids.includes(world.draftVacancy)).toBe(visible);
+      expect(res.data!.park.vacancies.totalCount).toBe(visible ? 2 : 1);
     });
 
     it('a shared profile is readable by the listing owner only, and only while the request grants it', async () => {

@@ -93,6 +93,9 @@ export class World {
     const orgId = reg.data.register.user.organization.id as string;
     const token = reg.data.register.accessToken as string;
     this.ledger.registered.push({ email: input.email, uscc: input.organization.uscc, orgId });
+    // Match requests need a verified requester (issue 24): the AUTHORITY verifies each new firm.
+    if (setUp) await must(this.url(), Q.verify, { id: orgId }, this.authority);
+    else if ((await this.op('verifyOrganization', Q.verify, { id: orgId }, this.authority)).kind !== 'ok') return;
     const prof = await this.op('upsertEnterpriseProfile', Q.profile, { i: profileInput() }, token);
     if (prof.kind !== 'ok') return;
     this.ledger.profileVersions.set(orgId, prof.data.upsertEnterpriseProfile.version);

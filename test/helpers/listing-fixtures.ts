@@ -331,7 +331,7 @@ export const listingRow = async (app: TestApp, id: string) =>
     | { id: string; status: string; version: number; title: string; closed_reason: string | null; owner_organization_id: string }
     | undefined;
 
-const LISTING_TABLES = ['listings', 'parks', 'service_offerings', 'credit_products', 'challenges', 'park_vacancies', 'challenge_applications', 'match_requests'] as const;
+const LISTING_TABLES = ['listings', 'parks', 'service_offerings', 'credit_products', 'challenges', 'park_vacancies', 'challenge_applications', 'match_requests', 'listing_takedown_appeals'] as const;
 
 /**
  * A fingerprint of every listing table (whole rows) and the outbox size, to prove a refused call

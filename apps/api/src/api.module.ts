@@ -12,7 +12,7 @@ import { TierAssessmentService, TierAssessmentsModule } from '../../../libs/tier
 import { EnterpriseProfileResolver } from './enterprises/enterprise-profile.resolver.js';
 import { TitleReviewResolver } from './enterprises/title-review.resolver.js';
 import { ListingsModule, ListingService, ChallengeApplicationService } from '../../../libs/listings/src/index.js';
-import { ListingResolver, ParkResolver, ParkVacancyResolver } from './listings/listing.resolver.js';
+import { ListingResolver, ParkResolver, ParkVacancyResolver, TakedownAppealResolver } from './listings/listing.resolver.js';
 import { ChallengeApplicationResolver, ChallengeResolver } from './listings/challenge-application.resolver.js';
 import { TimelineEntryResolver } from './timeline/timeline.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
@@ -73,6 +73,6 @@ import { DevMailController } from './dev/dev-mail.controller.js';
     }),
   ],
   controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController],
-  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, ProfileConsentResolver, ProfileAccessLogResolver],
+  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, TakedownAppealResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, ProfileConsentResolver, ProfileAccessLogResolver],
 })
 export class ApiModule {}

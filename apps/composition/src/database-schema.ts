@@ -36,6 +36,7 @@ import {
   ServiceOfferingEntity,
   ParkEntity,
   ChallengeApplicationEntity,
+  TakedownAppealEntity,
 } from '../../../libs/listings/src/index.js';
 import { DeadlineAlertEntity, MatchEntity, MatchRequestEntity } from '../../../libs/matching/src/index.js';
 import { AuditLogEntity } from '../../../libs/insights/src/index.js';
@@ -68,6 +69,7 @@ const ENTITIES = [
   ParkEntity,
   ParkVacancyEntity,
   ChallengeApplicationEntity,
+  TakedownAppealEntity,
   MatchEntity,
   MatchRequestEntity,
   DeadlineAlertEntity,

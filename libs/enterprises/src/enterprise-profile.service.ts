@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AppError, forbidden, parseId, recordEvent, recordEvents, todayInShanghai } from '../../platform/src/index.js';
+import { AppError, asPatchError, forbidden, mergePatch, notFound, parseId, recordEvent, recordEvents, todayInShanghai, type Patch } from '../../platform/src/index.js';
 import { authorizeKind, authorizeQuery, seesRow, OrganizationEntity } from '../../identity/src/index.js';
 import type { Actor } from '../../identity/src/index.js';
 import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
@@ -26,6 +26,9 @@ function authorityDataHidden(): AppError {
   );
 }
 
+/** Fields the whole profile input requires: a patch cannot clear them (ADR 0031). */
+const PROFILE_REQUIRED = ['industryCode', 'tier', 'foundedOn', 'mainBusinessSince', 'mainProducts', 'capabilities', 'certifications', 'financials', 'ipAssets', 'serviceNeeds'] as const;
+
 /** 一企一档: enterprise profiles with their yearly financials. */
 @Injectable()
 export class EnterpriseProfileService {
@@ -38,6 +41,61 @@ export class EnterpriseProfileService {
     const existing = await this.lockForWrite(manager, actor!.organizationId);
     // Replacing it would hand the bureau's figures back in the answer and overwrite them unreviewed.
     if (existing && hidesAuthorityData(actor!, existing)) throw authorityDataHidden();
+    return this.write(manager, actor!.organizationId, command, actor!.userId, { existing });
+  }
+
+  /**
+   * The partial form beside {@link upsertOwn} (issue 24, ADR 0031): fields absent keep their value,
+   * null clears an optional one, a value replaces it (a list or a nested object such as `ipAssets`
+   * or `financials` is replaced whole). The merged profile is validated as a whole; there must be
+   * one already (the first one is written whole).
+   */
+  async patchOwn(manager: EntityManager, actor: Actor | undefined, patch: Patch<ProfileCommand>): Promise<EnterpriseProfileEntity> {
+    authorizeKind(actor, 'patchEnterpriseProfile');
+    const existing = await this.lockForWrite(manager, actor!.organizationId);
+    if (!existing) throw notFound('尚未填写企业档案：第一次请用 upsertEnterpriseProfile 填写完整档案 (no profile yet: write the whole profile first with upsertEnterpriseProfile)');
+    if (hidesAuthorityData(actor!, existing)) throw authorityDataHidden();
+    const years = await manager.find(EnterpriseFinancialsEntity, { where: { organizationId: actor!.organizationId }, order: { year: 'ASC' } });
+    const current: ProfileCommand = {
+      industryCode: existing.industryCode,
+      tier: existing.tier,
+      tierCertifiedOn: existing.tierCertifiedOn,
+      foundedOn: existing.foundedOn,
+      mainBusinessSince: existing.mainBusinessSince,
+      mainProducts: existing.mainProducts,
+      capabilities: existing.capabilities,
+      certifications: existing.certifications,
+      financials: years.map((y) => ({
+        year: y.year,
+        revenue: y.revenue,
+        mainBusinessRevenue: y.mainBusinessRevenue,
+        rdExpense: y.rdExpense,
+        netProfit: y.netProfit,
+        totalAssets: y.totalAssets,
+        totalLiabilities: y.totalLiabilities,
+        employees: y.employees,
+        rdEmployees: y.rdEmployees,
+        equityFinancing: y.equityFinancing,
+      })),
+      ipAssets: {
+        inventionPatents: existing.inventionPatents,
+        utilityModels: existing.utilityModels,
+        designPatents: existing.designPatents,
+        softwareCopyrights: existing.softwareCopyrights,
+        trademarks: existing.trademarks,
+      },
+      financingNeed: existing.financingNeed,
+      serviceNeeds: existing.serviceNeeds,
+      spaceNeed: existing.spaceNeed,
+      tierFacts: existing.tierFacts,
+    };
+    const merged = mergePatch(current, patch, PROFILE_REQUIRED);
+    let command: ProfileCommand;
+    try {
+      command = validateProfile(merged, todayInShanghai(), 'patch');
+    } catch (err) {
+      throw asPatchError(err);
+    }
     return this.write(manager, actor!.organizationId, command, actor!.userId, { existing });
   }
 

@@ -8,6 +8,7 @@ export { canSeeApplication, ChallengeApplicationService, visibleApplications } f
 export { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './entities/listing-details.entity.js';
 export { ListingEntity } from './entities/listing.entity.js';
 export { ParkEntity } from './entities/park.entity.js';
+export { TAKEDOWN_APPEAL_STATUSES, TakedownAppealEntity, type TakedownAppealStatus } from './entities/takedown-appeal.entity.js';
 export {
   APPLICATION_DECISIONS,
   APPLICATION_STATUSES,

@@ -1,4 +1,4 @@
-import { badInput, echoInput } from '../../platform/src/index.js';
+import { badInput, echoInput, type Patch } from '../../platform/src/index.js';
 import { describeRegionCodeProblem } from '../../identity/src/index.js';
 import { describeIndustryCodeProblem, isCalendarDate, ENTERPRISE_TIERS, SERVICE_CATEGORIES } from '../../enterprises/src/index.js';
 import {
@@ -280,3 +280,18 @@ export function validatePark(input: ParkInputCommand) {
     address: text(input.address, 'address', 300),
   };
 }
+
+// ---------------------------------------------------------------- partial updates (ADR 0031)
+
+export const COMMON_REQUIRED = ['title', 'description', 'regionCodes', 'industryCodes', 'tags'] as const;
+export const SERVICE_OFFERING_REQUIRED = [...COMMON_REQUIRED, 'category', 'acceptsServiceVoucher'] as const;
+export const CREDIT_PRODUCT_REQUIRED = [...COMMON_REQUIRED, 'productType', 'amountMin', 'amountMax', 'annualRateMin', 'annualRateMax', 'termMonthsMax', 'eligibility'] as const;
+export const CHALLENGE_REQUIRED = [...COMMON_REQUIRED, 'techField', 'requirements', 'budget', 'applyBy', 'ipOwnership'] as const;
+export const PARK_VACANCY_REQUIRED = ['title', 'description', 'industryCodes', 'tags', 'parkId', 'areaSqm', 'rentPerSqmDay', 'availableFrom'] as const;
+export const PARK_REQUIRED = ['name', 'regionCode', 'industries', 'address'] as const;
+
+export type ServiceOfferingPatchCommand = Patch<ServiceOfferingInputCommand>;
+export type CreditProductPatchCommand = Patch<Omit<CreditProductInputCommand, 'eligibility'>> & { eligibility?: Patch<CreditProductInputCommand['eligibility']> | null };
+export type ChallengePatchCommand = Patch<ChallengeInputCommand>;
+export type ParkVacancyPatchCommand = Patch<ParkVacancyInputCommand>;
+export type ParkPatchCommand = Patch<ParkInputCommand>;

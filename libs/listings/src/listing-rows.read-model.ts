@@ -67,7 +67,7 @@ type Queryable = Pick<EntityManager, 'query'>;
 // `FROM "listings"` (quoted, as TypeORM writes it): the N+1 e2e test counts statements on listings by that text.
 const SELECT_ROWS = `
   SELECT l.id, l.kind, l.owner_organization_id, l.status, l.title, l.description, l.region_codes, l.industry_codes, l.tags, l.version,
-         l.published_at, l.closed_at, l.closed_reason, l.closed_by_user_id, l.created_at, l.updated_at, o.name AS owner_name,
+         l.published_at, l.closed_at, l.closed_reason, l.closed_by_user_id, l.closed_by_authority, l.created_at, l.updated_at, o.name AS owner_name,
          so.category, so.price_min, so.price_max, so.accepts_service_voucher,
          cp.product_type, cp.amount_min, cp.amount_max, cp.annual_rate_min, cp.annual_rate_max, cp.term_months_max, cp.eligible_tiers,
          cp.min_annual_revenue, cp.min_invention_patents, cp.min_years_in_business, cp.max_debt_ratio, cp.rate_type, cp.guarantee_methods,
@@ -190,6 +190,7 @@ function rowOf(r: Record<string, any>): ListingRow {
     closedAt: r.closed_at,
     closedReason: r.closed_reason,
     closedByUserId: r.closed_by_user_id,
+    closedByAuthority: r.closed_by_authority,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

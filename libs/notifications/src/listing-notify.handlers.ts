@@ -4,9 +4,9 @@ import { DataSource, In } from 'typeorm';
 import { HandlesJob, type JobHandler } from '../../platform/src/index.js';
 import type { JobPayloads } from '../../platform/src/index.js';
 import { OrganizationEntity, UserEntity } from '../../identity/src/index.js';
-import { ListingEntity, ChallengeApplicationEntity } from '../../listings/src/index.js';
+import { ListingEntity, ChallengeApplicationEntity, TakedownAppealEntity } from '../../listings/src/index.js';
 import { NotificationService, type NewNotification } from './notification.service.js';
-import { challengeClosedNotice, challengeTermsChangedNotice, takedownNotice } from './notification-texts.js';
+import { challengeClosedNotice, challengeTermsChangedNotice, reinstatedNotices, takedownAppealNotices, takedownNotice, takedownRecordNotice } from './notification-texts.js';
 
 /** Applicants still waiting on, or holding, the challenge: they relied on its terms. */
 const LIVE_APPLICATION_STATUSES = ['SUBMITTED', 'SHORTLISTED', 'ACCEPTED'] as const;
@@ -49,6 +49,8 @@ export class ListingClosedNotifier implements JobHandler<'notify.listing-closed'
     const target = { targetType: 'LISTING' as const, targetId: listingId, sourceEventId: job.eventId };
     if (takenDown && !ownerRevoked) {
       items.push({ organizationId: ownerOrganizationId, kind: 'listing.taken-down', ...takedownNotice({ kind, title: listing.title }, reason), ...target });
+      // The AUTHORITY's side of the same step (ADR 0031): its record of the takedown and the reason.
+      items.push(...(await this.notifications.forAuthorities({ kind: 'listing.taken-down', ...takedownRecordNotice({ kind, title: listing.title }, owner?.name ?? '发布方', reason), ...target })));
     }
     // A closed challenge takes no applications and chooses no more solvers: its live applicants are told.
     // Open applications were closed with it (CLOSED_BY_OWNER, their own notice, ADR 0028): this reaches the ACCEPTED ones.
@@ -89,4 +91,43 @@ export class ChallengeTermsChangedNotifier implements JobHandler<'notify.challen
       })),
     );
   }
+}
+
+/**
+ * A takedown was appealed (申诉) or lifted (恢复): both sides are told, with the takedown's reason and
+ * the owner's message or the AUTHORITY's note (ADR 0031). Texts come from the rows the event names.
+ */
+@Injectable()
+@HandlesJob('notify.listing-takedown')
+export class ListingTakedownNotifier implements JobHandler<'notify.listing-takedown'> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async handle(job: JobPayloads['notify.listing-takedown']): Promise<void> {
+    const { listingId, kind, ownerOrganizationId } = job.data;
+    const [listing, owner, appeal] = await Promise.all([
+      this.dataSource.getRepository(ListingEntity).findOneBy({ id: listingId }),
+      this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: ownerOrganizationId }),
+      job.data.appealId ? this.dataSource.getRepository(TakedownAppealEntity).findOneBy({ id: job.data.appealId }) : null,
+    ]);
+    if (!listing || !owner) return;
+    const target = { targetType: 'LISTING' as const, targetId: listingId, sourceEventId: job.eventId };
+    const subject = { kind, title: listing.title };
+    let texts: { authority: { title: string; body: string }; owner: { title: string; body: string } };
+    if (job.eventType === 'listing.takedown-appealed') {
+      if (!appeal) return;
+      texts = takedownAppealNotices(subject, owner.name, appeal.takedownReason, appeal.message);
+    } else {
+      const note = job.eventType === 'listing.reinstated' ? job.data.note : '';
+      texts = reinstatedNotices(subject, owner.name, job.eventType === 'listing.reinstated' ? job.data.takedownReason : null, note, job.data.status === 'PUBLISHED');
+    }
+    const noticeKind = job.eventType === 'listing.takedown-appealed' ? 'listing.takedown-appealed' : 'listing.reinstated';
+    await this.notifications.createMany([
+      { organizationId: ownerOrganizationId, kind: noticeKind, ...texts.owner, ...target },
+      ...(await this.notifications.forAuthorities({ kind: noticeKind, ...texts.authority, ...target })),
+    ]);
+  }
+
 }

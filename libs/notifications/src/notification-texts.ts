@@ -52,7 +52,54 @@ export function takedownNotice(listing: { kind: ListingKind; title: string }, re
     body:
       `您发布的${noun}「${listing.title}」已被主管部门下架，不再对外展示和接受新的申请。` +
       (reason ? `\n下架原因：${reason}` : '') +
-      '\n如需重新发布，请按要求修改后联系主管部门。',
+      '\n下架期间不能自行重新发布；可按要求修改后提出申诉，由主管部门审核后恢复。',
+  };
+}
+
+/** The AUTHORITY's own record of a takedown it made (下架), with its reason. */
+export function takedownRecordNotice(listing: { kind: ListingKind; title: string }, owner: string, reason: string | null): NoticeText {
+  const noun = LISTING_NOUN[listing.kind];
+  return {
+    title: `已下架${noun}：${listing.title}`,
+    body: `「${owner}」发布的${noun}「${listing.title}」已下架。` + (reason ? `\n下架原因：${reason}` : '') + '\n发布方可提出申诉，申诉将出现在下架申诉台账中。',
+  };
+}
+
+/** Both sides' notices of an owner's appeal (申诉) against a takedown: the AUTHORITY's desk, and the owner's receipt. */
+export function takedownAppealNotices(
+  listing: { kind: ListingKind; title: string },
+  owner: string,
+  reason: string | null,
+  message: string,
+): { authority: NoticeText; owner: NoticeText } {
+  const noun = LISTING_NOUN[listing.kind];
+  const why = reason ? `\n下架原因：${reason}` : '';
+  return {
+    authority: {
+      title: `下架申诉待处理：${listing.title}`,
+      body: `「${owner}」对其${noun}「${listing.title}」的下架提出申诉。${why}\n申诉说明：${message}\n请在下架申诉台账中审核，决定是否恢复。`,
+    },
+    owner: {
+      title: `申诉已提交：${listing.title}`,
+      body: `您对${noun}「${listing.title}」下架的申诉已提交主管部门。${why}\n申诉说明：${message}\n主管部门恢复后您会收到通知。`,
+    },
+  };
+}
+
+/** Both sides' notices of a reinstatement: republished, or cleared for the owner to re-publish. */
+export function reinstatedNotices(
+  listing: { kind: ListingKind; title: string },
+  owner: string,
+  reason: string | null,
+  note: string,
+  republished: boolean,
+): { authority: NoticeText; owner: NoticeText } {
+  const noun = LISTING_NOUN[listing.kind];
+  const why = reason ? `\n原下架原因：${reason}` : '';
+  const effect = republished ? '已恢复发布，重新对外展示。' : '下架已解除，信息仍为关闭状态：请修改后自行重新发布。';
+  return {
+    owner: { title: `${noun}已恢复：${listing.title}`, body: `主管部门已解除对您的${noun}「${listing.title}」的下架，${effect}${why}\n恢复说明：${note}` },
+    authority: { title: `已恢复${noun}：${listing.title}`, body: `「${owner}」的${noun}「${listing.title}」${effect}${why}\n恢复说明：${note}` },
   };
 }
 

@@ -11,7 +11,7 @@ import {
   ChallengeApplicationSubmittedNotifier,
   ChallengeApplicationWithdrawnNotifier,
 } from './challenge-notify.handlers.js';
-import { ChallengeTermsChangedNotifier, ListingClosedNotifier } from './listing-notify.handlers.js';
+import { ChallengeTermsChangedNotifier, ListingClosedNotifier, ListingTakedownNotifier } from './listing-notify.handlers.js';
 import { NotificationPublisher } from './notification-publish.handlers.js';
 import { TitleDecidedNotifier } from './title-notify.handlers.js';
 import { TitleReviewDecidedNotifier } from './title-review-notify.handlers.js';
@@ -36,6 +36,7 @@ import { ConversationsModule } from '../../conversations/src/index.js';
     MatchRequestPublisher,
     SignInFailuresNotifier,
     ListingClosedNotifier,
+    ListingTakedownNotifier,
     ChallengeTermsChangedNotifier,
     NotificationPublisher,
     InvitationAcceptedNotifier,

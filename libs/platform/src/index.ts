@@ -19,6 +19,7 @@ export {
 } from './errors/app-error.js';
 export { echoInput, RECEIVED_PREFIX_CHARS } from './errors/echo-input.js';
 export { parseId } from './errors/ids.js';
+export { asPatchError, mergePatch, type Patch } from './validation/patch.js';
 export { isServiceUnavailable } from './errors/unavailable.js';
 export { createFileStore } from './files/create-file-store.js';
 export { checkFileKey, FILE_STORE, type FileStore, type StoredFile, type StoredFileInfo } from './files/file-store.js';

@@ -12,11 +12,12 @@ import { MEMBER_ROLES, type MemberRole } from '../../../libs/identity/src/users/
  *   yes   allowed whatever row it targets and whether or not the organization is verified
  *   own   allowed on its own organization's rows only
  *   own+v allowed on its own rows only, and only once the organization is verified
+ *   v     allowed whatever row it targets, once the organization is verified (a verified requester, issue 24)
  *   any   allowed on any organization's rows (AUTHORITY's override, e.g. 下架 a listing)
  *   no    FORBIDDEN
  * Kinds left out of a row are `no`.
  */
-type Cell = 'yes' | 'own' | 'own+v' | 'any' | 'no';
+type Cell = 'yes' | 'v' | 'own' | 'own+v' | 'any' | 'no';
 type Row = Partial<Record<OrganizationKind, Cell>>;
 
 const EVERYONE: Row = {
@@ -38,6 +39,7 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   resolveUsccClaim: { AUTHORITY: 'yes' },
   resubmitOrganization: { ENTERPRISE: 'own', SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own' },
   upsertEnterpriseProfile: { ENTERPRISE: 'own' },
+  patchEnterpriseProfile: { ENTERPRISE: 'own' },
   confirmCertification: { AUTHORITY: 'yes' },
   rejectCertificationClaim: { AUTHORITY: 'yes' },
   createServiceOffering: { SERVICE_PROVIDER: 'yes' },
@@ -49,11 +51,16 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   createPark: { PARK_OPERATOR: 'yes' },
   createParkVacancy: { PARK_OPERATOR: 'own' },
   updateParkVacancy: { PARK_OPERATOR: 'own' },
+  // Listing lifecycle (issue 24): parks edited by their operator; drafts deleted and takedowns appealed by the owner; reinstated by the AUTHORITY.
+  updatePark: { PARK_OPERATOR: 'own' },
+  deleteListing: { SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own' },
+  appealTakedown: { SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own' },
+  reinstateListing: { AUTHORITY: 'yes' },
   publishListing: { SERVICE_PROVIDER: 'own+v', BANK: 'own+v', ANCHOR_ENTERPRISE: 'own+v', PARK_OPERATOR: 'own+v' },
   closeListing: { SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own', AUTHORITY: 'any' },
-  applyToChallenge: { ENTERPRISE: 'yes' },
+  applyToChallenge: { ENTERPRISE: 'v' },
   decideChallengeApplication: { ANCHOR_ENTERPRISE: 'own' },
-  requestMatch: { ENTERPRISE: 'yes' },
+  requestMatch: { ENTERPRISE: 'v' },
   respondToMatchRequest: { SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own' },
   completeMatchRequest: { ENTERPRISE: 'own' },
   cancelMatchRequest: { ENTERPRISE: 'own' },
@@ -158,6 +165,12 @@ const BEYOND_CONTRACT = [
   'uploadCaseAttachment',
   'grantProfileConsent',
   'revokeProfileConsent',
+  // Listing lifecycle and partial updates (issue 24).
+  'updatePark',
+  'deleteListing',
+  'appealTakedown',
+  'reinstateListing',
+  'patchEnterpriseProfile',
 ];
 
 const PUBLIC_MUTATIONS = ['register', 'login', 'requestPasswordReset', 'resetPassword', 'acceptInvitation'];
@@ -174,6 +187,8 @@ function expectedAllowed(cell: Cell, ownRow: boolean, verified: boolean): boolea
     case 'yes':
     case 'any':
       return true;
+    case 'v':
+      return verified;
     case 'own':
       return ownRow;
     case 'own+v':
@@ -234,6 +249,11 @@ describe('access table', () => {
     expect(decide(actor('BANK', false), 'publishListing', { ownerOrganizationId: OWN_ORG })).toMatchObject({
       reason: expect.stringContaining('verified'),
     });
+    // An unverified requester is told why and what to do, in Chinese first (issue 24).
+    for (const mutation of ['requestMatch', 'applyToChallenge'] as const) {
+      expect(decide(actor('ENTERPRISE', false), mutation)).toMatchObject({ allowed: false, code: 'FORBIDDEN', reason: expect.stringMatching(/^贵单位尚未通过认证[\s\S]*请在“认证”中提交/) });
+      expect(decide(actor('ENTERPRISE', true), mutation)).toEqual({ allowed: true });
+    }
   });
 });
 

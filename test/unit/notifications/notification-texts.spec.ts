@@ -4,7 +4,10 @@ import {
   challengeClosedNotice,
   challengeTermsChangedNotice,
   chineseDate,
+  reinstatedNotices,
+  takedownAppealNotices,
   takedownNotice,
+  takedownRecordNotice,
   verifiedNotice,
   yuan,
 } from '../../../libs/notifications/src/notification-texts.js';
@@ -91,5 +94,51 @@ describe('challenge changes', () => {
     [true, '主管部门下架'],
   ])('closed (by the AUTHORITY: %s) says who closed it', (byAuthority, text) => {
     expect(challengeClosedNotice('榜', byAuthority).body).toContain(text);
+  });
+});
+
+describe('takedown, appeal and reinstatement notices (issue 24): both sides, with the reason', () => {
+  const listing = { kind: 'SERVICE_OFFERING' as const, title: '检测服务' };
+
+  it.each([
+    ['a reason', '宣传夸大', true],
+    ['no reason', null, false],
+  ] as const)('the AUTHORITY’s record of a takedown with %s', (_n, reason, quoted) => {
+    const text = takedownRecordNotice(listing, '宁波某检测公司', reason);
+    expect(text.title).toBe('已下架服务产品：检测服务');
+    expect(text.body).toContain('「宁波某检测公司」');
+    expect(text.body.includes('下架原因：宣传夸大')).toBe(quoted);
+  });
+
+  it('the owner’s notice of a takedown points to the appeal, not to re-publishing', () => {
+    const text = takedownNotice(listing, '宣传夸大');
+    expect(text.body).toContain('不能自行重新发布');
+    expect(text.body).toContain('申诉');
+  });
+
+  it.each([
+    ['a reason', '宣传夸大'],
+    ['no reason', null],
+  ] as const)('an appeal, with %s: the desk gets the message, the owner a receipt', (_n, reason) => {
+    const { authority, owner } = takedownAppealNotices(listing, '宁波某检测公司', reason, '已删除夸大表述');
+    expect(authority.title).toBe('下架申诉待处理：检测服务');
+    expect(owner.title).toBe('申诉已提交：检测服务');
+    for (const t of [authority, owner]) {
+      expect(t.body).toContain('申诉说明：已删除夸大表述');
+      expect(t.body.includes('下架原因：宣传夸大')).toBe(reason !== null);
+    }
+  });
+
+  it.each([
+    [true, '已恢复发布'],
+    [false, '请修改后自行重新发布'],
+  ] as const)('a reinstatement (republished: %s) says what happens next, the note and the old reason', (republished, effect) => {
+    const { authority, owner } = reinstatedNotices(listing, '宁波某检测公司', '宣传夸大', '已整改', republished);
+    for (const t of [authority, owner]) {
+      expect(t.body).toContain(effect);
+      expect(t.body).toContain('恢复说明：已整改');
+      expect(t.body).toContain('原下架原因：宣传夸大');
+    }
+    expect(owner.title).toBe('服务产品已恢复：检测服务');
   });
 });

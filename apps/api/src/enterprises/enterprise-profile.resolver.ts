@@ -13,7 +13,7 @@ import type { RequestContext } from '../graphql/request-context.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import { EnterpriseProfileModel, ReviewRiskEntryModel } from './profile.models.js';
-import { EnterpriseProfileInput } from './profile.inputs.js';
+import { EnterpriseProfileInput, EnterpriseProfilePatchInput } from './profile.inputs.js';
 import { toAssessmentModel, toProfileModel } from './profile.mapper.js';
 import { TierAssessmentModel } from './tier.models.js';
 import type { EnterpriseTier } from '../../../../libs/enterprises/src/index.js';
@@ -86,6 +86,16 @@ export class EnterpriseProfileResolver {
   async upsertEnterpriseProfile(@Args('input', { description: '企业画像 (the profile)' }) input: EnterpriseProfileInput, @Context() ctx: RequestContext) {
     const actor = ctx.actor;
     const saved = await inTransaction(this.dataSource, (manager) => this.profiles.upsertOwn(manager, actor, input));
+    return toProfileModel(saved);
+  }
+
+  @Mutation(() => EnterpriseProfileModel, {
+    description:
+      '部分修改调用者所在企业的画像，仅限企业账号，须已有画像：不传的字段不变，null 清空可选字段；upsertEnterpriseProfile 仍为整体替换 (ENTERPRISE only: changes some fields of the caller\'s existing profile; upsertEnterpriseProfile still replaces it whole)',
+  })
+  async patchEnterpriseProfile(@Args('patch', { description: '要修改的字段 (the fields to change)' }) patch: EnterpriseProfilePatchInput, @Context() ctx: RequestContext) {
+    const actor = ctx.actor;
+    const saved = await inTransaction(this.dataSource, (manager) => this.profiles.patchOwn(manager, actor, patch));
     return toProfileModel(saved);
   }
 

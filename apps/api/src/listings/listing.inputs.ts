@@ -105,6 +105,96 @@ export class ParkVacancyInput {
   @Field(() => String, { nullable: true, description: '入园准入条件，最多 2000 个字符 (entry conditions, at most 2000 characters)' }) entryConditions?: string | null;
 }
 
+@InputType('ServiceOfferingPatch', { description: '服务产品的部分修改：不传的字段保持不变，传 null 清空可选字段（必填字段不能清空），校验按合并后的整体进行 (partial update of a service offering: absent keeps, null clears an optional field; the merged whole is validated)' })
+export class ServiceOfferingPatchInput {
+  @Field(() => String, { nullable: true, description: '标题，1–100 个字符 (title, 1–100 characters)' }) title?: string | null;
+  @Field(() => String, { nullable: true, description: '详细说明，1–5000 个字符 (description, 1–5000 characters)' }) description?: string | null;
+  @Field(() => [String], { nullable: true, description: '服务地区，6 位行政区划代码，最多 50 个；为空表示不限地区 (regions served, at most 50; empty means anywhere)' }) regionCodes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags?: string[] | null;
+  @Field(() => ServiceCategoryEnum, { nullable: true, description: '服务类别 (category)' }) category?: string | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '最低价，单位：元，≥ 0 的整数，不高于 priceMax (lowest price, whole yuan ≥ 0, ≤ priceMax)' }) priceMin?: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '最高价，单位：元，≥ 0 的整数 (highest price, whole yuan ≥ 0)' }) priceMax?: number | null;
+  @Field(() => Boolean, { nullable: true, description: '是否接受政府服务券、创新券 (accepts government service vouchers)' }) acceptsServiceVoucher?: boolean | null;
+}
+
+@InputType('CreditEligibilityPatch', { description: '金融产品准入条件的部分修改：不传的字段保持不变，传 null 清空可选字段（必填字段不能清空），校验按合并后的整体进行 (partial update of the eligibility)' })
+export class CreditEligibilityPatchInput {
+  @Field(() => [EnterpriseTierEnum], { nullable: true, description: '准入的梯度；为空表示不限 (tiers admitted; empty means any)' }) tiers?: string[] | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '最低年营业收入，单位：元，≥ 0 的整数 (lowest annual revenue, whole yuan ≥ 0)' }) minAnnualRevenue?: number | null;
+  @Field(() => Int, { nullable: true, description: '最少发明专利数，单位：件，≥ 0 (fewest invention patents, ≥ 0)' }) minInventionPatents?: number | null;
+  @Field(() => Int, { nullable: true, description: '最短经营年限，单位：年，0–100 的整数 (fewest years in business, 0–100)' }) minYearsInBusiness?: number | null;
+  @Field(() => Float, { nullable: true, description: '最高资产负债率，小数 0–1，如 0.7 表示 70% (highest debt ratio, a fraction 0..1)' }) maxDebtRatio?: number | null;
+}
+
+@InputType('CreditProductPatch', { description: '金融产品的部分修改：不传的字段保持不变，传 null 清空可选字段（必填字段不能清空），校验按合并后的整体进行 (partial update of a credit product)' })
+export class CreditProductPatchInput {
+  @Field(() => String, { nullable: true, description: '标题，1–100 个字符 (title, 1–100 characters)' }) title?: string | null;
+  @Field(() => String, { nullable: true, description: '详细说明，1–5000 个字符 (description, 1–5000 characters)' }) description?: string | null;
+  @Field(() => [String], { nullable: true, description: '服务地区，6 位行政区划代码，最多 50 个；为空表示不限地区 (regions served, at most 50; empty means anywhere)' }) regionCodes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags?: string[] | null;
+  @Field(() => CreditProductTypeEnum, { nullable: true, description: '产品类型 (product type)' }) productType?: string | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '最低额度，单位：元，正整数，不高于 amountMax (smallest amount, whole yuan > 0, ≤ amountMax)' }) amountMin?: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '最高额度，单位：元，正整数 (largest amount, whole yuan > 0)' }) amountMax?: number | null;
+  @Field(() => Float, { nullable: true, description: '最低年利率，单位：%，0–24，如 3.45 表示 3.45%，不高于 annualRateMax (lowest annual rate, percent 0–24)' }) annualRateMin?: number | null;
+  @Field(() => Float, { nullable: true, description: '最高年利率，单位：%，0–24 (highest annual rate, percent 0–24)' }) annualRateMax?: number | null;
+  @Field(() => Int, { nullable: true, description: '最长期限，单位：月，1–360 (longest term, 1–360 months)' }) termMonthsMax?: number | null;
+  @Field(() => CreditEligibilityPatchInput, { nullable: true, description: '准入条件，按项部分修改；不能为 null (eligibility, changed item by item; not null)' }) eligibility?: CreditEligibilityPatchInput | null;
+  @Field(() => RateTypeEnum, { nullable: true, description: '利率方式 (rate type)' }) rateType?: string | null;
+  @Field(() => [GuaranteeMethodEnum], { nullable: true, description: '担保方式 (guarantee methods)' }) guaranteeMethods?: string[] | null;
+  @Field(() => Float, { nullable: true, description: '知识产权质押率，单位：%，0–100 (IP pledge ratio, percent 0–100)' }) pledgeRatioPercent?: number | null;
+  @Field(() => String, { nullable: true, description: '贷投联动的合作投资机构，最多 200 个字符 (partner investor, at most 200 characters)' }) partnerInvestor?: string | null;
+}
+
+@InputType('ChallengePatch', { description: '揭榜榜单的部分修改：不传的字段保持不变，传 null 清空可选字段（必填字段不能清空），校验按合并后的整体进行 (partial update of a challenge)' })
+export class ChallengePatchInput {
+  @Field(() => String, { nullable: true, description: '标题，1–100 个字符 (title, 1–100 characters)' }) title?: string | null;
+  @Field(() => String, { nullable: true, description: '详细说明，1–5000 个字符 (description, 1–5000 characters)' }) description?: string | null;
+  @Field(() => [String], { nullable: true, description: '服务地区，6 位行政区划代码，最多 50 个；为空表示不限地区 (regions served, at most 50; empty means anywhere)' }) regionCodes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags?: string[] | null;
+  @Field(() => String, { nullable: true, description: '技术领域，1–100 个字符 (technical field, 1–100 characters)' }) techField?: string | null;
+  @Field(() => String, { nullable: true, description: '技术难点、量化指标与验收标准，1–5000 个字符 (requirements, 1–5000 characters)' }) requirements?: string | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '预算，单位：元，≥ 0 的整数 (budget, whole yuan ≥ 0)' }) budget?: number | null;
+  @Field(() => DateScalar, { nullable: true, description: '揭榜截止日期（含当天，北京时间）；发布或修改已发布榜单时不能早于今天 (last day to apply; not in the past when publishing)' }) applyBy?: string | null;
+  @Field(() => IpOwnershipEnum, { nullable: true, description: '成果知识产权归属 (IP ownership of the solution)' }) ipOwnership?: string | null;
+  @Field(() => CooperationModeEnum, { nullable: true, description: '合作方式 (cooperation mode)' }) cooperationMode?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '完成期限，不早于 applyBy (completion deadline, not before applyBy)' }) completionDeadline?: string | null;
+  @Field(() => [String], { nullable: true, description: '量化指标，最多 30 条 (quantified indicators, at most 30)' }) indicators?: string[] | null;
+  @Field(() => [EnterpriseTierEnum], { nullable: true, description: '偏好的揭榜方梯度 (preferred solver tiers)' }) preferredTiers?: string[] | null;
+}
+
+@InputType('ParkVacancyPatch', { description: '园区房源的部分修改：不传的字段保持不变，传 null 清空可选字段（必填字段不能清空），校验按合并后的整体进行；地区取自所属园区 (partial update of a park vacancy: absent keeps, null clears an optional field; its region is the park\'s)' })
+export class ParkVacancyPatchInput {
+  @Field(() => ID, { nullable: true, description: '所属园区，须为调用者运营的园区 (the park; must be one the caller operates)' }) parkId?: string | null;
+  @Field(() => String, { nullable: true, description: '标题，1–100 个字符 (title, 1–100 characters)' }) title?: string | null;
+  @Field(() => String, { nullable: true, description: '详细说明，1–5000 个字符 (description, 1–5000 characters)' }) description?: string | null;
+  @Field(() => [String], { nullable: true, description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags?: string[] | null;
+  @Field(() => Float, { nullable: true, description: '面积，单位：m²，> 0 (area, m² > 0)' }) areaSqm?: number | null;
+  @Field(() => Int, { nullable: true, description: '所在楼层，-5 到 100 的整数，负数为地下层 (floor, −5 to 100)' }) floor?: number | null;
+  @Field(() => Float, { nullable: true, description: '层高，单位：m，> 0 (ceiling height, metres > 0)' }) ceilingHeightM?: number | null;
+  @Field(() => Float, { nullable: true, description: '楼面承重，单位：kg/m²，> 0 (floor load, kg per m² > 0)' }) floorLoadKgPerSqm?: number | null;
+  @Field(() => Float, { nullable: true, description: '租金，单位：元/m²·天，> 0 (rent, yuan per m² per day, > 0)' }) rentPerSqmDay?: number | null;
+  @Field(() => DateScalar, { nullable: true, description: '可入驻日期 (available from)' }) availableFrom?: string | null;
+  @Field(() => VacancyUseEnum, { nullable: true, description: '用途 (use)' }) useClass?: string | null;
+  @Field(() => VacancyTenureEnum, { nullable: true, description: '租售方式 (tenure)' }) tenure?: string | null;
+  @Field(() => Float, { nullable: true, description: '可用电力容量，单位：kVA，> 0 (power capacity, kVA > 0)' }) powerCapacityKva?: number | null;
+  @Field(() => Float, { nullable: true, description: '入园准入：承诺亩均税收，单位：万元/亩，> 0 (committed tax per mu, 10,000 yuan per mu, > 0)' }) minTaxPerMuWan?: number | null;
+  @Field(() => String, { nullable: true, description: '入园准入条件，最多 2000 个字符 (entry conditions, at most 2000 characters)' }) entryConditions?: string | null;
+}
+
+@InputType('ParkPatch', { description: '园区的部分修改：不传的字段保持不变，传 null 清空可选字段（必填字段不能清空），校验按合并后的整体进行；改地区时其房源随之改变 (partial update of a park; its vacancies follow a new region)' })
+export class ParkPatchInput {
+  @Field(() => String, { nullable: true, description: '园区名称，2–100 个字符 (name, 2–100 characters)' }) name?: string | null;
+  @Field(() => String, { nullable: true, description: '所在地区，6 位行政区划代码（GB/T 2260）(region code)' }) regionCode?: string | null;
+  @Field(() => Int, { nullable: true, description: '小微企业园星级，1–5 的整数 (star rating, 1–5)' }) starRating?: number | null;
+  @Field(() => [String], { nullable: true, description: '园区主导产业，行业代码（GB/T 4754），最多 50 个 (industry codes of the industries the park hosts, at most 50)' }) industries?: string[] | null;
+  @Field(() => String, { nullable: true, description: '地址，1–300 个字符 (address, 1–300 characters)' }) address?: string | null;
+}
+
+
 export const ApplicationStatusEnum = asEnum(APPLICATION_STATUSES);
 registerEnumType(ApplicationStatusEnum, {
   name: 'ApplicationStatus',

@@ -26,6 +26,7 @@ export function toListingModel({ listing: l, details }: FullListing): ServiceOff
     updatedAt: l.updatedAt,
     version: l.version,
     closedReason: l.closedReason,
+    closedBy: l.status !== 'CLOSED' ? null : l.closedByAuthority ? ('AUTHORITY' as const) : ('OWNER' as const),
     ownerOrganizationId: l.ownerOrganizationId,
   };
   switch (l.kind) {

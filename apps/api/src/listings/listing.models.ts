@@ -35,6 +35,16 @@ registerEnumType(ListingStatusEnum, {
     CLOSED: { description: '已关闭（发布方关闭或主管部门下架）(closed by its owner or taken down by the AUTHORITY)' },
   },
 });
+
+export const ListingClosedByEnum = { OWNER: 'OWNER', AUTHORITY: 'AUTHORITY' } as const;
+registerEnumType(ListingClosedByEnum, {
+  name: 'ListingClosedBy',
+  description: '关闭发布信息的一方 (who closed a listing)',
+  valuesMap: {
+    OWNER: { description: '发布方自行关闭，可自行重新发布 (closed by its owner, who may publish it again)' },
+    AUTHORITY: { description: '主管部门下架，仅主管部门可恢复，发布方可申诉 (taken down by the AUTHORITY; only it reinstates; the owner may appeal)' },
+  },
+});
 export const CreditProductTypeEnum = asEnum(CREDIT_PRODUCT_TYPES);
 registerEnumType(CreditProductTypeEnum, {
   name: 'CreditProductType',
@@ -136,6 +146,11 @@ export abstract class ListingModel {
   @Field(() => DateTimeScalar, { description: '最近修改时间 (last change)' }) updatedAt: Date;
   @Field(() => Int, { description: '版本号，每次修改加 1 (incremented on every change)' }) version: number;
   @Field(() => String, { nullable: true, description: '下架或关闭原因（主管部门下架时必有）(reason it was closed; always set when the AUTHORITY took it down)' }) closedReason: string | null;
+  @Field(() => ListingClosedByEnum, {
+    nullable: true,
+    description: '谁关闭了它：OWNER 发布方自行关闭（可自行重新发布），AUTHORITY 主管部门下架（须主管部门恢复，发布方可申诉）；未关闭时为空 (who closed it: the owner, who may re-publish, or the AUTHORITY, who alone reinstates; null unless closed)',
+  })
+  closedBy: 'OWNER' | 'AUTHORITY' | null;
   /** Resolved through the organization loader. */
   ownerOrganizationId: string;
 }

@@ -2,7 +2,8 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../../libs/platform/src/index.js';
-import { ListingService, listingCursor, type FullListing } from '../../../../libs/listings/src/index.js';
+import { ListingService, listingCursor, type FullListing, type TakedownAppealEntity } from '../../../../libs/listings/src/index.js';
+import { keysetCursor } from '../../../../libs/platform/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
@@ -11,12 +12,43 @@ import {
   CreditProductModel,
   ListingConnectionModel,
   ListingModel,
+  ListingStatusEnum,
   ParkModel,
   ParkVacancyModel,
   ServiceOfferingModel,
 } from './listing.models.js';
-import { ChallengeInput, CreditProductInput, ListingFilterInput, ParkInput, ParkVacancyInput, ServiceOfferingInput } from './listing.inputs.js';
+import {
+  ChallengeInput,
+  ChallengePatchInput,
+  CreditProductInput,
+  CreditProductPatchInput,
+  ListingFilterInput,
+  ParkInput,
+  ParkPatchInput,
+  ParkVacancyInput,
+  ParkVacancyPatchInput,
+  ServiceOfferingInput,
+  ServiceOfferingPatchInput,
+} from './listing.inputs.js';
+import { ParkConnectionModel, TakedownAppealConnectionModel, TakedownAppealModel } from './lifecycle.models.js';
 import { toListingModel, toParkModel } from './listing.mapper.js';
+
+const PATCH_NOTE = '部分修改：不传的字段保持不变，null 清空可选字段，校验按合并后的整体进行 (fields to change; absent keeps, null clears an optional field; the merged whole is validated)';
+const INPUT_NOTE = '整体替换；与 patch 二选一 (the whole listing, replacing it; give either input or patch)';
+
+export function toAppealModel(a: TakedownAppealEntity): TakedownAppealModel {
+  return {
+    id: a.id,
+    message: a.message,
+    takedownReason: a.takedownReason,
+    status: a.status,
+    resolutionNote: a.resolutionNote,
+    resolvedAt: a.resolvedAt,
+    createdAt: a.createdAt,
+    listingId: a.listingId,
+    ownerOrganizationId: a.ownerOrganizationId,
+  };
+}
 
 /** Listings of the four kinds: thin resolvers over ListingService, one transaction per mutation. */
 @Resolver(() => ListingModel)
@@ -57,10 +89,15 @@ export class ListingResolver {
     return this.run((m) => this.service.createServiceOffering(m, actor, input));
   }
 
-  @Mutation(() => ServiceOfferingModel, { description: '修改自己的服务产品（整体替换）(replace one of your service offerings)' })
-  updateServiceOffering(@Args('id', { type: () => ID, description: '发布信息 ID (listing id)' }) id: string, @Args('input', { description: '服务产品 (the service offering)' }) input: ServiceOfferingInput, @Context() ctx: RequestContext) {
+  @Mutation(() => ServiceOfferingModel, { description: '修改自己的服务产品：input 整体替换，或 patch 只改传入的字段 (change one of your service offerings: replace it whole with input, or change some fields with patch)' })
+  updateServiceOffering(
+    @Args('id', { type: () => ID, description: '发布信息 ID (listing id)' }) id: string,
+    @Context() ctx: RequestContext,
+    @Args('input', { type: () => ServiceOfferingInput, nullable: true, description: `服务产品：${INPUT_NOTE}` }) input?: ServiceOfferingInput | null,
+    @Args('patch', { type: () => ServiceOfferingPatchInput, nullable: true, description: `服务产品的${PATCH_NOTE}` }) patch?: ServiceOfferingPatchInput | null,
+  ) {
     const actor = ctx.actor;
-    return this.run((m) => this.service.updateServiceOffering(m, actor, id, input));
+    return this.run((m) => this.service.updateServiceOffering(m, actor, id, input, patch));
   }
 
   @Mutation(() => CreditProductModel, { description: '创建金融产品，仅限银行；新建为草稿 (BANK only; starts as DRAFT)' })
@@ -69,10 +106,15 @@ export class ListingResolver {
     return this.run((m) => this.service.createCreditProduct(m, actor, input));
   }
 
-  @Mutation(() => CreditProductModel, { description: '修改自己的金融产品（整体替换）(replace one of your credit products)' })
-  updateCreditProduct(@Args('id', { type: () => ID, description: '发布信息 ID (listing id)' }) id: string, @Args('input', { description: '金融产品 (the credit product)' }) input: CreditProductInput, @Context() ctx: RequestContext) {
+  @Mutation(() => CreditProductModel, { description: '修改自己的金融产品：input 整体替换，或 patch 只改传入的字段 (change one of your credit products: whole with input, or some fields with patch)' })
+  updateCreditProduct(
+    @Args('id', { type: () => ID, description: '发布信息 ID (listing id)' }) id: string,
+    @Context() ctx: RequestContext,
+    @Args('input', { type: () => CreditProductInput, nullable: true, description: `金融产品：${INPUT_NOTE}` }) input?: CreditProductInput | null,
+    @Args('patch', { type: () => CreditProductPatchInput, nullable: true, description: `金融产品的${PATCH_NOTE}` }) patch?: CreditProductPatchInput | null,
+  ) {
     const actor = ctx.actor;
-    return this.run((m) => this.service.updateCreditProduct(m, actor, id, input));
+    return this.run((m) => this.service.updateCreditProduct(m, actor, id, input, patch));
   }
 
   @Mutation(() => ChallengeModel, { description: '发布揭榜榜单，仅限链主企业；新建为草稿 (ANCHOR_ENTERPRISE only; starts as DRAFT)' })
@@ -81,10 +123,15 @@ export class ListingResolver {
     return this.run((m) => this.service.createChallenge(m, actor, input));
   }
 
-  @Mutation(() => ChallengeModel, { description: '修改自己的揭榜榜单（整体替换）；已发布的榜单截止日期不能早于今天 (replace one of your challenges; a published one needs applyBy not in the past)' })
-  updateChallenge(@Args('id', { type: () => ID, description: '发布信息 ID (listing id)' }) id: string, @Args('input', { description: '揭榜榜单 (the challenge)' }) input: ChallengeInput, @Context() ctx: RequestContext) {
+  @Mutation(() => ChallengeModel, { description: '修改自己的揭榜榜单：input 整体替换，或 patch 只改传入的字段；已发布的榜单截止日期不能早于今天 (change one of your challenges, whole or in part; a published one needs applyBy not in the past)' })
+  updateChallenge(
+    @Args('id', { type: () => ID, description: '发布信息 ID (listing id)' }) id: string,
+    @Context() ctx: RequestContext,
+    @Args('input', { type: () => ChallengeInput, nullable: true, description: `揭榜榜单：${INPUT_NOTE}` }) input?: ChallengeInput | null,
+    @Args('patch', { type: () => ChallengePatchInput, nullable: true, description: `揭榜榜单的${PATCH_NOTE}` }) patch?: ChallengePatchInput | null,
+  ) {
     const actor = ctx.actor;
-    return this.run((m) => this.service.updateChallenge(m, actor, id, input));
+    return this.run((m) => this.service.updateChallenge(m, actor, id, input, patch));
   }
 
   @Mutation(() => ParkVacancyModel, { description: '创建园区房源，仅限园区运营方且须在其运营的园区；新建为草稿 (PARK_OPERATOR only, in its own parks; starts as DRAFT)' })
@@ -93,10 +140,15 @@ export class ListingResolver {
     return this.run((m) => this.service.createParkVacancy(m, actor, input));
   }
 
-  @Mutation(() => ParkVacancyModel, { description: '修改自己的园区房源（整体替换）(replace one of your park vacancies)' })
-  updateParkVacancy(@Args('id', { type: () => ID, description: '发布信息 ID (listing id)' }) id: string, @Args('input', { description: '园区房源 (the vacancy)' }) input: ParkVacancyInput, @Context() ctx: RequestContext) {
+  @Mutation(() => ParkVacancyModel, { description: '修改自己的园区房源：input 整体替换，或 patch 只改传入的字段 (change one of your park vacancies, whole or in part)' })
+  updateParkVacancy(
+    @Args('id', { type: () => ID, description: '发布信息 ID (listing id)' }) id: string,
+    @Context() ctx: RequestContext,
+    @Args('input', { type: () => ParkVacancyInput, nullable: true, description: `园区房源：${INPUT_NOTE}` }) input?: ParkVacancyInput | null,
+    @Args('patch', { type: () => ParkVacancyPatchInput, nullable: true, description: `园区房源的${PATCH_NOTE}` }) patch?: ParkVacancyPatchInput | null,
+  ) {
     const actor = ctx.actor;
-    return this.run((m) => this.service.updateParkVacancy(m, actor, id, input));
+    return this.run((m) => this.service.updateParkVacancy(m, actor, id, input, patch));
   }
 
   @Mutation(() => ListingModel, { description: '发布，仅限发布方，且其机构须已通过审核 (owner only; the owner\'s organization must be verified)' })
@@ -114,6 +166,50 @@ export class ListingResolver {
   ) {
     const actor = ctx.actor;
     return this.run((m) => this.service.close(m, actor, id, reason));
+  }
+
+  @Mutation(() => ID, { description: '删除从未发布过的草稿，仅限发布方；发布过的信息不能删除，只能关闭（CONFLICT）。返回被删除的 ID (deletes a listing never published, owner only; one ever published is closed instead; returns the deleted id)' })
+  deleteListing(@Args('id', { type: () => ID, description: '发布信息 ID (listing id)' }) id: string, @Context() ctx: RequestContext) {
+    const actor = ctx.actor;
+    return inTransaction(this.dataSource, (m) => this.service.deleteDraft(m, actor, id));
+  }
+
+  @Mutation(() => TakedownAppealModel, { description: '发布方对主管部门的下架提出申诉，每条信息同时只能有一个待处理的申诉；双方都会收到通知 (the owner appeals the AUTHORITY\'s takedown; one open appeal per listing; both sides are notified)' })
+  async appealTakedown(
+    @Args('id', { type: () => ID, description: '被下架的发布信息 ID (the listing taken down)' }) id: string,
+    @Args('message', { description: '申诉说明：已作的修改和理由，1–1000 字 (what was corrected and why, 1–1000 characters)' }) message: string,
+    @Context() ctx: RequestContext,
+  ) {
+    const actor = ctx.actor;
+    return toAppealModel(await inTransaction(this.dataSource, (m) => this.service.appealTakedown(m, actor, id, message)));
+  }
+
+  @Mutation(() => ListingModel, {
+    description:
+      '仅限主管部门：解除下架。发布方已通过审核（揭榜榜单截止日期未过）时直接恢复发布，否则解除下架后由发布方修改并重新发布；待处理的申诉随之结束，双方都会收到通知 (AUTHORITY only: lifts a takedown; republished when possible, else left closed for the owner to re-publish; an open appeal ends; both sides are notified)',
+  })
+  reinstateListing(
+    @Args('id', { type: () => ID, description: '被下架的发布信息 ID (the listing taken down)' }) id: string,
+    @Args('note', { description: '恢复说明，1–500 字，会告知发布方 (why it is reinstated, 1–500 characters; the owner is told)' }) note: string,
+    @Context() ctx: RequestContext,
+  ) {
+    const actor = ctx.actor;
+    return this.run((m) => this.service.reinstate(m, actor, id, note));
+  }
+
+  @Query(() => TakedownAppealConnectionModel, { description: '仅限主管部门：下架申诉台账，新的在前；默认只列待处理的 (AUTHORITY only: appeals against takedowns, newest first; open ones unless openOnly is false)' })
+  async takedownAppeals(
+    @Context() ctx: RequestContext,
+    @Args('openOnly', { type: () => Boolean, nullable: true, defaultValue: true, description: '只列待处理的申诉，默认 true (only open appeals; default true)' }) openOnly = true,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor；不传从头开始 (endCursor of the previous page)' }) after?: string | null,
+  ): Promise<TakedownAppealConnectionModel> {
+    const page = await this.service.appealsPage(ctx.requireActor(), openOnly ?? true, first ?? 20, after);
+    return {
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      edges: page.rows.map((row) => ({ cursor: keysetCursor(row), node: toAppealModel(row) })),
+    };
   }
 
   @ResolveField(() => OrganizationModel, { description: '发布方机构 (the organization that posted it)' })
@@ -154,10 +250,66 @@ export class ParkResolver {
     return toParkModel(await inTransaction(this.dataSource, (m) => this.listings.createPark(m, actor, input)));
   }
 
+  @Mutation(() => ParkModel, { description: '修改自己运营的园区（部分修改：不传的字段不变，null 清空可选字段）；改地区时其房源的地区随之改变 (PARK_OPERATOR, own parks; partial; a new region moves its vacancies)' })
+  async updatePark(
+    @Args('id', { type: () => ID, description: '园区 ID (park id)' }) id: string,
+    @Args('patch', { type: () => ParkPatchInput, description: '要修改的字段 (the fields to change)' }) patch: ParkPatchInput,
+    @Context() ctx: RequestContext,
+  ) {
+    const actor = ctx.actor;
+    return toParkModel(await inTransaction(this.dataSource, (m) => this.listings.updatePark(m, actor, id, patch)));
+  }
+
+  @Query(() => ParkConnectionModel, { description: '调用者运营的园区，新的在前，仅限园区运营方 (the parks the caller operates, newest first; PARK_OPERATOR only)' })
+  async myParks(
+    @Context() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor；不传从头开始 (endCursor of the previous page)' }) after?: string | null,
+  ): Promise<ParkConnectionModel> {
+    const page = await this.listings.myParks(ctx.requireActor(), first ?? 20, after);
+    return {
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      edges: page.rows.map((row) => ({ cursor: keysetCursor(row), node: toParkModel(row) })),
+    };
+  }
+
+  @ResolveField(() => ListingConnectionModel, { description: '园区的房源，新的在前：已发布和已关闭的；运营方还能看到自己的草稿 (the park\'s vacancies, newest first: published and closed ones, plus drafts for the operator)' })
+  async vacancies(
+    @Parent() park: ParkModel,
+    @Context() ctx: RequestContext,
+    @Args('status', { type: () => ListingStatusEnum, nullable: true, description: '只看该状态；不填表示全部可见的 (only this status)' }) status?: keyof typeof ListingStatusEnum | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor；不传从头开始 (endCursor of the previous page)' }) after?: string | null,
+  ): Promise<ListingConnectionModel> {
+    const page = await this.listings.page(ctx.requireActor(), { kinds: ['PARK_VACANCY'], parkId: park.id, status: status ?? null }, first ?? 20, after);
+    return {
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      edges: page.rows.map((row) => ({ cursor: listingCursor(row.listing), node: toListingModel(row) })),
+    };
+  }
+
   @ResolveField(() => OrganizationModel, { description: '园区运营方 (the park operator)' })
   async operator(@Parent() park: ParkModel, @Context() ctx: RequestContext) {
     const org = await ctx.loaders.organization.load(park.operatorOrganizationId);
     if (!org) throw new Error(`park ${park.id} has no operator`);
+    return toOrganizationModel(org);
+  }
+}
+
+@Resolver(() => TakedownAppealModel)
+export class TakedownAppealResolver {
+  @ResolveField(() => ListingModel, { nullable: true, description: '被下架的发布信息 (the listing taken down)' })
+  async listing(@Parent() appeal: TakedownAppealModel, @Context() ctx: RequestContext) {
+    const found = await ctx.loaders.listing.load(appeal.listingId);
+    return found ? toListingModel(found) : null;
+  }
+
+  @ResolveField(() => OrganizationModel, { description: '提出申诉的发布方 (the owner that appealed)' })
+  async owner(@Parent() appeal: TakedownAppealModel, @Context() ctx: RequestContext) {
+    const org = await ctx.loaders.organization.load(appeal.ownerOrganizationId);
+    if (!org) throw new Error(`appeal ${appeal.id} has no owner`);
     return toOrganizationModel(org);
   }
 }

@@ -23,11 +23,17 @@ export interface MutationRule {
   readonly ownRowsOnly?: boolean;
   /** The caller's organization must have been verified by the authority. */
   readonly verifiedOnly?: boolean;
+  /** What an unverified caller is told (Chinese first: the reason and what to do); a default about publishing otherwise. */
+  readonly unverifiedRefusal?: (mutation: string) => string;
   /** Kinds that may act on rows of other organizations (e.g. AUTHORITY closing a listing, 下架). */
   readonly overrideKinds?: readonly OrganizationKind[];
   /** Member roles allowed inside the organization; absent means any role (MEMBERs act for the organization). */
   readonly roles?: readonly MemberRole[];
 }
+
+/** Match requests and 揭榜 applications need a verified requester (issue 24, ADR 0031). */
+const UNVERIFIED_REQUESTER = (mutation: string) =>
+  `贵单位尚未通过认证（或认证已被主管部门撤销），暂不能发起对接申请或揭榜。请在“认证”中提交或补充材料（营业执照等；被撤销的请更正后重新提交），主管部门审核通过后即可申请；审核进度见“认证”页 (${mutation}: your organization has not been verified by the authority yet; submit or complete your documents under "认证", and send requests once it is verified)`;
 
 const ALL_KINDS: readonly OrganizationKind[] = ['ENTERPRISE', 'SERVICE_PROVIDER', 'BANK', 'ANCHOR_ENTERPRISE', 'PARK_OPERATOR'];
 const LISTING_OWNERS: readonly OrganizationKind[] = ['SERVICE_PROVIDER', 'BANK', 'ANCHOR_ENTERPRISE', 'PARK_OPERATOR'];
@@ -47,6 +53,8 @@ export const MUTATION_RULES = {
   resolveUsccClaim: { kinds: ['AUTHORITY'] },
   resubmitOrganization: { kinds: ['ENTERPRISE', ...LISTING_OWNERS], ownRowsOnly: true, roles: MANAGER_ROLES },
   upsertEnterpriseProfile: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  // The partial form beside it (issue 24): the same caller.
+  patchEnterpriseProfile: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
   // Claimed vs confirmed titles (DOMAIN.md §8.10): the AUTHORITY decides on an enterprise's title.
   confirmCertification: { kinds: ['AUTHORITY'] },
   rejectCertificationClaim: { kinds: ['AUTHORITY'] },
@@ -59,11 +67,17 @@ export const MUTATION_RULES = {
   createPark: { kinds: ['PARK_OPERATOR'] },
   createParkVacancy: { kinds: ['PARK_OPERATOR'], ownRowsOnly: true },
   updateParkVacancy: { kinds: ['PARK_OPERATOR'], ownRowsOnly: true },
+  // Listing lifecycle (issue 24, ADR 0031): parks are edited by their operator; drafts never published are deleted by their owner;
+  // the owner appeals the AUTHORITY's takedown, which the AUTHORITY alone lifts.
+  updatePark: { kinds: ['PARK_OPERATOR'], ownRowsOnly: true },
+  deleteListing: { kinds: LISTING_OWNERS, ownRowsOnly: true },
+  appealTakedown: { kinds: LISTING_OWNERS, ownRowsOnly: true },
+  reinstateListing: { kinds: ['AUTHORITY'] },
   publishListing: { kinds: LISTING_OWNERS, ownRowsOnly: true, verifiedOnly: true },
   closeListing: { kinds: [...LISTING_OWNERS, 'AUTHORITY'], ownRowsOnly: true, overrideKinds: ['AUTHORITY'] },
-  applyToChallenge: { kinds: ['ENTERPRISE'] },
+  applyToChallenge: { kinds: ['ENTERPRISE'], verifiedOnly: true, unverifiedRefusal: UNVERIFIED_REQUESTER },
   decideChallengeApplication: { kinds: ['ANCHOR_ENTERPRISE'], ownRowsOnly: true },
-  requestMatch: { kinds: ['ENTERPRISE'] },
+  requestMatch: { kinds: ['ENTERPRISE'], verifiedOnly: true, unverifiedRefusal: UNVERIFIED_REQUESTER },
   respondToMatchRequest: { kinds: LISTING_OWNERS, ownRowsOnly: true },
   completeMatchRequest: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
   cancelMatchRequest: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
@@ -187,7 +201,7 @@ function check(actor: Actor | undefined, mutation: MutationName, context: Decisi
     return {
       allowed: false,
       code: 'FORBIDDEN',
-      reason: `机构尚未通过主管部门审核，审核通过后才能发布 (${mutation}: your organization has not been verified by the authority yet)`,
+      reason: rule.unverifiedRefusal?.(mutation) ?? `机构尚未通过主管部门审核，审核通过后才能发布 (${mutation}: your organization has not been verified by the authority yet)`,
     };
   }
   return { allowed: true };

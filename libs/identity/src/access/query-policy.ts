@@ -50,6 +50,10 @@ export const QUERY_RULES = {
   listings: { kinds: 'signed-in' },
   search: { kinds: 'signed-in' },
   park: { kinds: 'signed-in' },
+  // A park's vacancies: published and closed ones for everyone, drafts only for the operator (as listings).
+  'Park.vacancies': { kinds: 'signed-in' },
+  // Parks the caller operates (issue 24).
+  myParks: { kinds: ['PARK_OPERATOR'], refusal: (actor) => `myParks 仅面向园区运营方（PARK_OPERATOR），您的机构类型为${ORGANIZATION_KIND_LABELS[actor.kind]} (only park operators have parks)` },
   matchRequests: { kinds: 'signed-in' },
   notifications: { kinds: 'signed-in' },
   notificationsConnection: { kinds: 'signed-in' },
@@ -121,6 +125,8 @@ export const QUERY_RULES = {
   // The AUTHORITY's desks.
   organizations: { kinds: AUTHORITY, refusal: '仅主管部门可查看机构审核台 (organizations: AUTHORITY only)' },
   enterprisesAtReviewRisk: { kinds: AUTHORITY, refusal: '仅主管部门可查看复核风险名单 (AUTHORITY only)' },
+  // Owners' appeals against takedowns (issue 24, ADR 0031).
+  takedownAppeals: { kinds: AUTHORITY, refusal: '仅主管部门可查看下架申诉台账 (takedownAppeals: AUTHORITY only)' },
   overdueRequests: { kinds: AUTHORITY, refusal: '仅主管部门可查看逾期督办台账 (the overdue desk is for the AUTHORITY only)' },
   enterpriseImport: { kinds: AUTHORITY, refusal: importsRefusal },
   enterpriseImports: { kinds: AUTHORITY, refusal: importsRefusal },

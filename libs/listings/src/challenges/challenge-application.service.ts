@@ -16,7 +16,7 @@ import {
   todayInShanghai,
 } from '../../../platform/src/index.js';
 import type { DomainEventType } from '../../../platform/src/index.js';
-import { authorizeKind, authorizeQuery, authorizeRow, seesRow } from '../../../identity/src/index.js';
+import { authorizeKind, authorizeQuery, authorizeRow, lockStanding, seesRow } from '../../../identity/src/index.js';
 import type { Actor } from '../../../identity/src/index.js';
 import { ListingEntity } from '../entities/listing.entity.js';
 import { ChallengeEntity } from '../entities/listing-details.entity.js';
@@ -170,6 +170,9 @@ export class ChallengeApplicationService {
       where: { challengeId, applicantOrganizationId: applicant.organizationId, status: Not(In([...ENDED_WITHOUT_DECISION])) },
     });
     if (live) throw alreadyApplied(live);
+    // Share-locked: a concurrent revocation sees this application (and withdraws it) or refuses it;
+    // the policy read `verified` when the request began, a decision since then wins (ADR 0031).
+    if (!(await lockStanding(manager, applicant.organizationId)).verified) authorizeKind({ ...applicant, verified: false }, 'applyToChallenge');
 
     let saved: ChallengeApplicationEntity;
     try {

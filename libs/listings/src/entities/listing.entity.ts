@@ -48,9 +48,16 @@ export class ListingEntity {
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
 
-  /** 下架 reason when the AUTHORITY closed it; null when the owner closed it. */
+  /** Why it was closed: the AUTHORITY's 下架 reason (required), or the owner's own (optional). */
   @Column('text', { name: 'closed_reason', nullable: true })
   closedReason: string | null;
+
+  /**
+   * Who closed it decides who reopens it (ADR 0031): true while the AUTHORITY's takedown (下架)
+   * stands — only its reinstateListing lifts it; false when the owner closed it (it may re-publish).
+   */
+  @Column('boolean', { name: 'closed_by_authority', default: false })
+  closedByAuthority: boolean;
 
   @Column('uuid', { name: 'closed_by_user_id', nullable: true })
   closedByUserId: string | null;

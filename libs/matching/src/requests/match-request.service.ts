@@ -133,6 +133,8 @@ export class MatchRequestService {
     // Share-locked: a concurrent revocation of the enterprise either sees this request or refuses it.
     const standing = await lockStanding(manager, enterprise.organizationId);
     assertNotRevoked(standing, 'requestMatch');
+    // The policy read `verified` when the request began; a decision since then must win (ADR 0031).
+    if (!standing.verified) authorizeKind({ ...enterprise, verified: false }, 'requestMatch');
     const enterpriseRegionCode = standing.regionCode;
 
     let saved: MatchRequestEntity;

@@ -50,6 +50,15 @@ export interface DomainEventPayloads {
   'listing.updated': ListingEventData;
   'listing.published': ListingEventData;
   'listing.closed': ListingEventData;
+  /** A draft never published was deleted by its owner (ADR 0031): the index drops it. */
+  'listing.deleted': ListingEventData;
+  /** The owner appealed the AUTHORITY's takedown (申诉); ids only, the notifier reads the message. */
+  'listing.takedown-appealed': ListingEventData & { appealId: string };
+  /**
+   * The AUTHORITY lifted its takedown: republished when it could be, else left for the owner to
+   * re-publish. `note` is the AUTHORITY's own reason (≤ 500 characters), which no row keeps otherwise.
+   */
+  'listing.reinstated': ListingEventData & { appealId: string | null; takedownReason: string | null; note: string };
   /** 揭榜 applications: every transition. */
   'challenge-application.submitted': ChallengeApplicationEventData;
   'challenge-application.decided': ChallengeApplicationEventData;
@@ -202,6 +211,8 @@ export interface JobPayloads {
   'notify.match-request': { [E in MatchRequestEvent]: EventJob<E> }[MatchRequestEvent];
   /** A listing was closed: tell its owner when the AUTHORITY took it down (下架), and a challenge's applicants. */
   'notify.listing-closed': EventJob<'listing.closed'>;
+  /** A takedown was appealed or lifted: tell the owner and the AUTHORITY, with the reason (ADR 0031). */
+  'notify.listing-takedown': EventJob<'listing.takedown-appealed'> | EventJob<'listing.reinstated'>;
   /** A published challenge's budget or deadlines changed: tell its live applicants what changed. */
   'notify.challenge-terms-changed': EventJob<'challenge.terms-changed'>;
   /** Tell each firm of a re-review decision that its title's re-review was recorded as pending, or cleared. */
@@ -277,6 +288,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.challenge-application-closed': { queue: 'notify', attempts: 5 },
   'notify.match-request': { queue: 'notify', attempts: 5 },
   'notify.listing-closed': { queue: 'notify', attempts: 5 },
+  'notify.listing-takedown': { queue: 'notify', attempts: 5 },
   'notify.challenge-terms-changed': { queue: 'notify', attempts: 5 },
   'notify.enterprise-title-decided': { queue: 'notify', attempts: 5 },
   'notify.title-review-decided': { queue: 'notify', attempts: 5 },
@@ -315,7 +327,7 @@ export type JobsForEvent<E extends DomainEventType> = {
   [N in JobName]: EventJob<E> extends JobPayloads[N] ? N : never;
 }[JobName];
 
-type ListingEvent = 'listing.created' | 'listing.updated' | 'listing.published' | 'listing.closed';
+type ListingEvent = 'listing.created' | 'listing.updated' | 'listing.published' | 'listing.closed' | 'listing.deleted' | 'listing.reinstated';
 type MatchRequestEvent =
   | 'match-request.created'
   | 'match-request.responded'
@@ -345,6 +357,9 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'listing.updated': ['search.sync-listing', 'matching.sync-listing'],
   'listing.published': ['search.sync-listing', 'matching.sync-listing'],
   'listing.closed': ['search.sync-listing', 'matching.sync-listing', 'notify.listing-closed'],
+  'listing.deleted': ['search.sync-listing'],
+  'listing.takedown-appealed': ['notify.listing-takedown'],
+  'listing.reinstated': ['search.sync-listing', 'matching.sync-listing', 'notify.listing-takedown'],
   'challenge-application.submitted': ['notify.challenge-application-submitted'],
   'challenge-application.decided': ['notify.challenge-application-decided'],
   'challenge-application.withdrawn': ['notify.challenge-application-withdrawn'],
