@@ -93,6 +93,23 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   sendMatchRequestMessage: { ENTERPRISE: 'yes', SERVICE_PROVIDER: 'yes', BANK: 'yes', ANCHOR_ENTERPRISE: 'yes', PARK_OPERATOR: 'yes' },
   sendChallengeApplicationMessage: { ENTERPRISE: 'yes', ANCHOR_ENTERPRISE: 'yes' },
   uploadCaseAttachment: { ENTERPRISE: 'yes', SERVICE_PROVIDER: 'yes', BANK: 'yes', ANCHOR_ENTERPRISE: 'yes', PARK_OPERATOR: 'yes' },
+  // Service vouchers (issue 22).
+  createVoucherProgramme: { AUTHORITY: 'yes' },
+  setVoucherProgrammeStatus: { AUTHORITY: 'yes' },
+  changeVoucherProgrammeBudget: { AUTHORITY: 'yes' },
+  addContractedInstitution: { AUTHORITY: 'yes' },
+  removeContractedInstitution: { AUTHORITY: 'yes' },
+  applyForVoucher: { ENTERPRISE: 'yes' },
+  decideVoucherApplication: { AUTHORITY: 'yes' },
+  grantVouchersToEligible: { AUTHORITY: 'yes' },
+  cancelVoucher: { AUTHORITY: 'yes' },
+  attachVoucher: { ENTERPRISE: 'own' },
+  submitVoucherClaim: { SERVICE_PROVIDER: 'own' },
+  confirmVoucherClaim: { ENTERPRISE: 'own' },
+  decideVoucherClaim: { AUTHORITY: 'yes' },
+  settleVoucherClaims: { AUTHORITY: 'yes' },
+  clawBackVoucherClaim: { AUTHORITY: 'yes' },
+  reconcileVoucherLedger: { AUTHORITY: 'yes' },
 };
 
 /**
@@ -151,6 +168,22 @@ const BEYOND_CONTRACT = [
   'sendMatchRequestMessage',
   'sendChallengeApplicationMessage',
   'uploadCaseAttachment',
+  'createVoucherProgramme',
+  'setVoucherProgrammeStatus',
+  'changeVoucherProgrammeBudget',
+  'addContractedInstitution',
+  'removeContractedInstitution',
+  'applyForVoucher',
+  'decideVoucherApplication',
+  'grantVouchersToEligible',
+  'cancelVoucher',
+  'attachVoucher',
+  'submitVoucherClaim',
+  'confirmVoucherClaim',
+  'decideVoucherClaim',
+  'settleVoucherClaims',
+  'clawBackVoucherClaim',
+  'reconcileVoucherLedger',
 ];
 
 const PUBLIC_MUTATIONS = ['register', 'login', 'requestPasswordReset', 'resetPassword', 'acceptInvitation'];
