@@ -17,5 +17,6 @@ export { VoucherProgrammeService, type ProgrammeCommand, activeContract } from '
 export { VoucherGrantService, type ApplyCommand, type ApplicationDecision, AUTO_GRANT_MAX_FIRMS } from './services/voucher-grant.service.js';
 export { VoucherClaimService, type ClaimCommand, type ClaimDecisionCommand, SETTLEMENT_CLAIMS_MAX, CLAIM_ATTACHMENTS_MAX } from './services/voucher-claim.service.js';
 export { VoucherLedgerService, type LedgerDiscrepancy, type ReconcileReport, type VoucherFigures, type VoucherFigureRow } from './services/voucher-ledger.service.js';
+export { VoucherReadService, type Counted } from './services/voucher-read.service.js';
 export { VoucherJobsScheduler, VOUCHER_EXPIRY_PATTERN, VOUCHER_RECONCILE_PATTERN } from './vouchers.handlers.js';
 export { VouchersModule } from './vouchers.module.js';

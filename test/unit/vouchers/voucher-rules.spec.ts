@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { amountProblem, coveredShare, maxCoverage, VOUCHER_AMOUNT_CEILING_FEN, yuan } from '../../../libs/vouchers/src/core/money.js';
+import { amountProblem, coveredShare, fenToYuanString, maxCoverage, parseYuan, VOUCHER_AMOUNT_CEILING_FEN, yuan } from '../../../libs/vouchers/src/core/money.js';
 import { eligibilityMiss, type EligibilityRules, type FirmFacts } from '../../../libs/vouchers/src/core/eligibility.js';
 import {
   DEFAULT_FRAUD_THRESHOLDS,
@@ -147,5 +147,40 @@ describe('fraud rules (thresholds as data)', () => {
     expect(normalizeAddress('宁波市 鄞州区 天童南路 1 号')).toBe(normalizeAddress('宁波市鄞州区天童南路1号'));
     expect(medianFen([3, 1, 2, 4])).toBe(2);
     expect(medianFen([])).toBeNull();
+  });
+});
+
+describe('amounts at the API (元 as decimal strings)', () => {
+  it.each([
+    ['20000', 2_000_000],
+    ['20000.5', 2_000_050],
+    ['0.01', 1],
+    ['1234.560', 123_456],
+    [' 7.00 ', 700],
+    ['10000000000', VOUCHER_AMOUNT_CEILING_FEN],
+  ])('%p 元 is %p fen', (text, fen) => {
+    expect(parseYuan(text, 'f', '金额')).toEqual({ fen });
+  });
+
+  it.each([
+    ['-1', '负数'],
+    ['0.001', '小于 1 分'],
+    ['12.345', '小于 1 分'],
+    ['0', '大于 0'],
+    ['1e5', '十进制数'],
+    ['', '十进制数'],
+    ['abc', '十进制数'],
+    ['10000000000.01', '平台上限'],
+    ['90071992547409.92', '2^53'],
+    ['9'.repeat(60), '2^53'],
+  ])('%p is refused (%p)', (text, fragment) => {
+    const r = parseYuan(text, 'f', '金额');
+    expect('message' in r && r.message).toContain(fragment);
+  });
+
+  it('a number is refused: money never travels as a float', () => {
+    expect('message' in parseYuan(12.5, 'f', '金额')).toBe(true);
+    expect(fenToYuanString(123_456)).toBe('1234.56');
+    expect(fenToYuanString(5)).toBe('0.05');
   });
 });

@@ -46,3 +46,30 @@ export function coveredShare(priceFen: number, coverPercent: number): number {
 export function maxCoverage(priceFen: number, coverPercent: number, remainingFen: number): number {
   return Math.min(coveredShare(priceFen, coverPercent), remainingFen);
 }
+
+/** "1234.56" from 123456 fen: the API's form of an amount (a decimal string, never a float). */
+export function fenToYuanString(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Parses the API's amount (元 as a decimal string with at most two decimals, e.g. "20000" or
+ * "1234.5") into fen exactly, or says precisely what is wrong: not a number, negative, a fraction of
+ * a fen, beyond 2^53, beyond the product's range.
+ */
+export function parseYuan(value: unknown, field: string, label: string, positive = true): { fen: number } | AmountProblem {
+  if (typeof value !== 'string') return { field, message: `${label}须为以元为单位的十进制字符串，如 "20000.00" (${field} must be a decimal string of yuan)` };
+  const s = value.trim();
+  if (s.length > 40) return { field, message: `${label}超出可精确表示的范围 2^53 (${field} is beyond 2^53)` };
+  const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return { field, message: `${label}须为以元为单位的十进制数，如 "20000.00"，收到 "${Array.from(s).slice(0, 24).join('')}" (${field} must look like 20000.00)` };
+  if (m[1]) return { field, message: `${label}不能为负数 (${field} must not be negative)` };
+  const decimals = m[3] ?? '';
+  if (decimals.replace(/0+$/, '').length > 2) return { field, message: `${label}最小单位为 1 分（两位小数），不能有小于 1 分的部分 (${field} has a fraction of a fen)` };
+  const fen = BigInt(m[2]!) * 100n + BigInt((decimals + '00').slice(0, 2));
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return { field, message: `${label}超出可精确表示的范围 2^53 (${field} is beyond 2^53)` };
+  const problem = amountProblem(Number(fen), field, label, positive);
+  return problem ?? { fen: Number(fen) };
+}

@@ -71,8 +71,8 @@ export class VoucherClaimService {
   /** The institution claims (or, after INFO_REQUESTED, resubmits) for the delivered service. */
   async submit(m: EntityManager, actor: Actor | undefined, voucherId: string, input: ClaimCommand): Promise<VoucherClaimEntity> {
     authorizeKind(actor, 'submitVoucherClaim');
-    for (const [f, label] of [['contractValueFen', '合同金额'], ['claimFen', '申领金额']] as const) {
-      const problem = amountProblem(input?.[f], `input.${f}`, label);
+    for (const [f, field, label] of [['contractValueFen', 'input.contractValue', '合同金额'], ['claimFen', 'input.claimAmount', '申领金额']] as const) {
+      const problem = amountProblem(input?.[f], field, label);
       if (problem) throw badInput(problem.message, problem.field);
     }
     const invoice = text(input.invoiceNumber, 'input.invoiceNumber', '发票号码', { required: true, max: 64 })!;
@@ -96,9 +96,9 @@ export class VoucherClaimService {
     const grantedOn = todayInShanghai(voucher.grantedAt!);
     if (input.deliveredOn > today || input.deliveredOn < grantedOn) throw badInput(`交付日期须在发券日 ${grantedOn} 与今天 ${today} 之间 (deliveredOn must lie between the grant and today)`, 'input.deliveredOn');
     const remaining = voucher.amountFen - voucher.redeemedFen;
-    if (input.claimFen > remaining) throw badInput(`申领金额 ${yuan(input.claimFen)} 超过服务券剩余额度 ${yuan(remaining)} (claimFen is above the voucher's remaining amount)`, 'input.claimFen');
+    if (input.claimFen > remaining) throw badInput(`申领金额 ${yuan(input.claimFen)} 超过服务券剩余额度 ${yuan(remaining)} (claimFen is above the voucher's remaining amount)`, 'input.claimAmount');
     const share = coveredShare(input.contractValueFen, programme.coverPercent);
-    if (input.claimFen > share) throw badInput(`申领金额超过合同金额的 ${programme.coverPercent}%（${yuan(share)}）(claimFen is above the programme's share of the price)`, 'input.claimFen');
+    if (input.claimFen > share) throw badInput(`申领金额超过合同金额的 ${programme.coverPercent}%（${yuan(share)}）(claimFen is above the programme's share of the price)`, 'input.claimAmount');
     if (attachmentIds.length) {
       const found = await m.query(
         `SELECT count(*)::int AS n FROM case_attachments WHERE id = ANY($1::uuid[]) AND subject_type = 'MATCH_REQUEST' AND subject_id = $2 AND uploader_organization_id = $3 AND message_id IS NOT NULL`,

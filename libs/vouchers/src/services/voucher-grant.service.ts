@@ -51,14 +51,14 @@ export class VoucherGrantService {
   async apply(m: EntityManager, actor: Actor | undefined, input: ApplyCommand): Promise<VoucherEntity> {
     authorizeKind(actor, 'applyForVoucher');
     if (!actor!.verified) throw forbidden('机构尚未通过主管部门审核，审核通过后才能申领服务券 (your organization has not been verified by the authority yet)');
-    const problem = amountProblem(input?.amountFen, 'input.amountFen', '申请金额');
+    const problem = amountProblem(input?.amountFen, 'input.amount', '申请金额');
     if (problem) throw badInput(problem.message, problem.field);
     const purpose = text(input.purpose, 'input.purpose', '用途', { required: true })!;
     const p = await lockProgramme(m, input.programmeId, 'input.programmeId');
     const closed = VoucherProgrammeService.openToday(p, this.today());
     if (closed) throw conflict(closed, 'input.programmeId');
     categoryAllowed(p, input.serviceCategory, 'input.serviceCategory');
-    if (input.amountFen > p.capPerVoucherFen) throw badInput(`申请金额 ${yuan(input.amountFen)} 超过单张服务券上限 ${yuan(p.capPerVoucherFen)} (amountFen is above the cap per voucher)`, 'input.amountFen');
+    if (input.amountFen > p.capPerVoucherFen) throw badInput(`申请金额 ${yuan(input.amountFen)} 超过单张服务券上限 ${yuan(p.capPerVoucherFen)} (amountFen is above the cap per voucher)`, 'input.amount');
     const firm = await firmFacts(m, actor!.organizationId, this.today());
     const miss = firm ? eligibilityMiss(p, firm) : 'TIER';
     if (miss) throw forbidden(`贵企业不符合本项目的申领条件：${MISS_TEXT[miss]} (not eligible for this programme: ${miss})`);
@@ -78,7 +78,7 @@ export class VoucherGrantService {
     voucher.decidedBy = actor!.userId;
     voucher.decisionNote = note;
     if (!input.approve) {
-      if (input.amountFen != null) throw badInput('不予批准时无需填写金额 (amountFen is only for approvals)', 'input.amountFen');
+      if (input.amountFen != null) throw badInput('不予批准时无需填写金额 (amountFen is only for approvals)', 'input.amount');
       const problem = describeVoucherReasonProblem('VOUCHER_APPLICATION', input.reasonCode, note);
       if (problem) throw badInput(problem, 'input.reasonCode');
       voucher.status = 'DECLINED';
@@ -89,9 +89,9 @@ export class VoucherGrantService {
     }
     if (input.reasonCode != null) throw badInput('批准时无需填写理由代码 (reasonCode is only for declines)', 'input.reasonCode');
     const amount = input.amountFen ?? voucher.amountFen;
-    const problem = amountProblem(amount, 'input.amountFen', '批准金额');
+    const problem = amountProblem(amount, 'input.amount', '批准金额');
     if (problem) throw badInput(problem.message, problem.field);
-    if (amount > voucher.amountFen) throw badInput(`批准金额不能超过申请金额 ${yuan(voucher.amountFen)} (amountFen is above the amount applied for)`, 'input.amountFen');
+    if (amount > voucher.amountFen) throw badInput(`批准金额不能超过申请金额 ${yuan(voucher.amountFen)} (amountFen is above the amount applied for)`, 'input.amount');
     if (programme.status !== 'OPEN') throw conflict('项目未开放，不能发放服务券 (the programme is not OPEN)', 'voucherId');
     const firm = await firmFacts(m, voucher.firmOrganizationId, this.today());
     const miss = firm ? eligibilityMiss(programme, firm) : 'TIER';
@@ -107,12 +107,12 @@ export class VoucherGrantService {
    */
   async grantToEligible(m: EntityManager, actor: Actor | undefined, programmeId: string, serviceCategory: string, amountFen: number): Promise<VoucherEntity[]> {
     authorizeKind(actor, 'grantVouchersToEligible');
-    const problem = amountProblem(amountFen, 'amountFen', '每张面额');
+    const problem = amountProblem(amountFen, 'amount', '每张面额');
     if (problem) throw badInput(problem.message, problem.field);
     const p = await lockProgramme(m, programmeId);
     if (p.status !== 'OPEN') throw conflict('项目未开放，不能发放服务券 (the programme is not OPEN)', 'programmeId');
     categoryAllowed(p, serviceCategory, 'serviceCategory');
-    if (amountFen > p.capPerVoucherFen) throw badInput(`面额 ${yuan(amountFen)} 超过单张服务券上限 ${yuan(p.capPerVoucherFen)} (amountFen is above the cap per voucher)`, 'amountFen');
+    if (amountFen > p.capPerVoucherFen) throw badInput(`面额 ${yuan(amountFen)} 超过单张服务券上限 ${yuan(p.capPerVoucherFen)} (amountFen is above the cap per voucher)`, 'amount');
     const today = this.today();
     const rows: Array<{ id: string; region_code: string; industry_code: string | null; tier: string }> = await m.query(
       `SELECT o.id, o.region_code, ep.industry_code, ${effectiveTierSql('ep', '$1::date')}::text AS tier
@@ -126,7 +126,7 @@ export class VoucherGrantService {
     const eligible = rows.filter((r) => !eligibilityMiss(p, { organizationId: r.id, regionCode: r.region_code, industryCode: r.industry_code, countedTier: r.tier ?? 'NONE' }));
     if (eligible.length > AUTO_GRANT_MAX_FIRMS) throw conflict(`符合条件的企业超过 ${AUTO_GRANT_MAX_FIRMS} 家，请缩小范围（如按服务类别分批）(too many eligible firms for one call)`, 'programmeId');
     const room = Math.floor((p.budgetFen - p.reservedFen - p.redeemedFen) / amountFen);
-    if (eligible.length > room) throw conflict(`预算不足：符合条件的企业 ${eligible.length} 家，可用预算只够 ${room} 家 (the budget covers ${room} of ${eligible.length} eligible firms; nothing was granted)`, 'amountFen');
+    if (eligible.length > room) throw conflict(`预算不足：符合条件的企业 ${eligible.length} 家，可用预算只够 ${room} 家 (the budget covers ${room} of ${eligible.length} eligible firms; nothing was granted)`, 'amount');
     const out: VoucherEntity[] = [];
     for (const firm of eligible) {
       const v = m.create(VoucherEntity, { programmeId: p.id, firmOrganizationId: firm.id, serviceCategory, amountFen, redeemedFen: 0, status: 'APPLIED', purpose: null, autoGranted: true, code: null, expiresOn: null, grantedAt: null, matchRequestId: null });

@@ -62,12 +62,12 @@ export class VoucherProgrammeService {
     authorizeKind(actor, 'createVoucherProgramme');
     const name = text(input?.name, 'input.name', '项目名称', { required: true, max: 100 })!;
     const issuer = text(input.issuer, 'input.issuer', '发放单位', { required: true, max: 100 })!;
-    fail(amountProblem(input.budgetFen, 'input.budgetFen', '总预算'));
+    fail(amountProblem(input.budgetFen, 'input.budget', '总预算'));
     const coverPercent = intIn(input.coverPercent, 1, 100, 'input.coverPercent', '补贴比例（%）');
-    fail(amountProblem(input.capPerVoucherFen, 'input.capPerVoucherFen', '单张服务券上限'));
-    fail(amountProblem(input.capPerFirmYearFen, 'input.capPerFirmYearFen', '每家企业每年上限'));
-    if (input.capPerVoucherFen > input.budgetFen) throw badInput(`单张服务券上限 ${yuan(input.capPerVoucherFen)} 超过总预算 ${yuan(input.budgetFen)} (capPerVoucherFen is above the budget)`, 'input.capPerVoucherFen');
-    if (input.capPerFirmYearFen < input.capPerVoucherFen) throw badInput(`每家企业每年上限不能低于单张服务券上限 (capPerFirmYearFen is below capPerVoucherFen)`, 'input.capPerFirmYearFen');
+    fail(amountProblem(input.capPerVoucherFen, 'input.capPerVoucher', '单张服务券上限'));
+    fail(amountProblem(input.capPerFirmYearFen, 'input.capPerFirmYear', '每家企业每年上限'));
+    if (input.capPerVoucherFen > input.budgetFen) throw badInput(`单张服务券上限 ${yuan(input.capPerVoucherFen)} 超过总预算 ${yuan(input.budgetFen)} (capPerVoucherFen is above the budget)`, 'input.capPerVoucher');
+    if (input.capPerFirmYearFen < input.capPerVoucherFen) throw badInput(`每家企业每年上限不能低于单张服务券上限 (capPerFirmYearFen is below capPerVoucherFen)`, 'input.capPerFirmYear');
     const tiers = list(input.eligibleTiers, 'input.eligibleTiers', ENTERPRISE_TIERS.length);
     for (const t of tiers) {
       if (t === 'NONE' || !(ENTERPRISE_TIERS as readonly string[]).includes(t)) {
@@ -151,12 +151,12 @@ export class VoucherProgrammeService {
   /** A new total budget, never below what is already committed (reserved + redeemed); the change is a BUDGET ledger row with its reason. */
   async changeBudget(m: EntityManager, actor: Actor | undefined, programmeId: string, budgetFen: number, reason: string): Promise<VoucherProgrammeEntity> {
     authorizeKind(actor, 'changeVoucherProgrammeBudget');
-    fail(amountProblem(budgetFen, 'budgetFen', '总预算'));
+    fail(amountProblem(budgetFen, 'budget', '总预算'));
     const why = text(reason, 'reason', '调整原因', { required: true })!;
     const p = await lockProgramme(m, programmeId);
     if (p.status === 'CLOSED') throw conflict('项目已结束，不能调整预算 (the programme is CLOSED)', 'programmeId');
     const committed = p.reservedFen + p.redeemedFen;
-    if (budgetFen < committed) throw conflict(`新预算 ${yuan(budgetFen)} 低于已占用的 ${yuan(committed)}（已发放未兑付与已兑付之和）(the new budget is below what is committed)`, 'budgetFen');
+    if (budgetFen < committed) throw conflict(`新预算 ${yuan(budgetFen)} 低于已占用的 ${yuan(committed)}（已发放未兑付与已兑付之和）(the new budget is below what is committed)`, 'budget');
     if (budgetFen === p.budgetFen) return p;
     await move(m, p, { kind: 'BUDGET', amountFen: budgetFen - p.budgetFen, note: why, actorUserId: actor!.userId });
     return saveProgramme(m, p);
