@@ -90,7 +90,7 @@ export class VoucherClaimService {
       throw conflict(`该服务券已有兑付申请（${CLAIM_STATUS_LABELS[existing.status]}），不能重复兑付 (the voucher already carries a claim)`, 'voucherId');
     }
     if (!resubmitting) this.usable(voucher);
-    if (!(await activeContract(m, programme.id, request.ownerOrganizationId))) throw forbidden('贵机构已不是本项目的签约机构 (your institution is no longer contracted)');
+    if (!(await activeContract(m, programme.id, request.ownerOrganizationId))) throw forbidden('贵机构已不是本项目的签约机构 (submitVoucherClaim: your institution is no longer contracted)');
     if (request.status !== 'ACCEPTED' && request.status !== 'COMPLETED') throw conflict('对接申请须已接受或已完成才能申请兑付 (the match request must be ACCEPTED or COMPLETED)', 'voucherId');
     const today = this.today();
     const grantedOn = todayInShanghai(voucher.grantedAt!);
@@ -146,7 +146,7 @@ export class VoucherClaimService {
       case 'APPROVE': {
         if (input.reasonCode != null) throw badInput('核准时无需填写理由代码 (reasonCode is only for rejections and requests for information)', 'input.reasonCode');
         if (from === 'AWAITING_SECOND_APPROVAL') {
-          if (claim.firstApproverUserId === actor!.userId) throw forbidden('该兑付申请已被标记风险，须由另一位审批人复核；您已是第一审批人 (a flagged claim needs a second approver other than the first)');
+          if (claim.firstApproverUserId === actor!.userId) throw forbidden('该兑付申请已被标记风险，须由另一位审批人复核；您已是第一审批人 (decideVoucherClaim: a flagged claim needs a second approver other than the first)');
           claim.secondApproverUserId = actor!.userId;
           await this.redeem(m, programme, claim, actor!.userId);
         } else if (from === 'CONFIRMED' || from === 'DISPUTED') {

@@ -50,7 +50,7 @@ export class VoucherGrantService {
 
   async apply(m: EntityManager, actor: Actor | undefined, input: ApplyCommand): Promise<VoucherEntity> {
     authorizeKind(actor, 'applyForVoucher');
-    if (!actor!.verified) throw forbidden('机构尚未通过主管部门审核，审核通过后才能申领服务券 (your organization has not been verified by the authority yet)');
+    if (!actor!.verified) throw forbidden('机构尚未通过主管部门审核，审核通过后才能申领服务券 (applyForVoucher: your organization has not been verified by the authority yet)');
     const problem = amountProblem(input?.amountFen, 'input.amount', '申请金额');
     if (problem) throw badInput(problem.message, problem.field);
     const purpose = text(input.purpose, 'input.purpose', '用途', { required: true })!;
@@ -61,7 +61,7 @@ export class VoucherGrantService {
     if (input.amountFen > p.capPerVoucherFen) throw badInput(`申请金额 ${yuan(input.amountFen)} 超过单张服务券上限 ${yuan(p.capPerVoucherFen)} (amountFen is above the cap per voucher)`, 'input.amount');
     const firm = await firmFacts(m, actor!.organizationId, this.today());
     const miss = firm ? eligibilityMiss(p, firm) : 'TIER';
-    if (miss) throw forbidden(`贵企业不符合本项目的申领条件：${MISS_TEXT[miss]} (not eligible for this programme: ${miss})`);
+    if (miss) throw forbidden(`贵企业不符合本项目的申领条件：${MISS_TEXT[miss]} (applyForVoucher: not eligible for this programme: ${miss})`);
     const pending = await m.countBy(VoucherEntity, { programmeId: p.id, firmOrganizationId: actor!.organizationId, serviceCategory: input.serviceCategory, status: 'APPLIED' });
     if (pending) throw conflict(`已有一份「${categoryName(input.serviceCategory)}」类服务券申请待审批 (an application for this category is already pending)`, 'input.serviceCategory');
     return m.save(
