@@ -138,13 +138,13 @@ export class VoucherClaimService {
    */
   async decide(m: EntityManager, actor: Actor | undefined, claimId: string, input: ClaimDecisionCommand): Promise<VoucherClaimEntity> {
     authorizeKind(actor, 'decideVoucherClaim');
-    const note = text(input?.note, 'input.note', '说明');
+    const note = text(input?.note, 'note', '说明');
     const { programme, claim } = await this.lockClaim(m, claimId);
     const from = claim.status;
     claim.decisionNote = note;
     switch (input.decision) {
       case 'APPROVE': {
-        if (input.reasonCode != null) throw badInput('核准时无需填写理由代码 (reasonCode is only for rejections and requests for information)', 'input.reasonCode');
+        if (input.reasonCode != null) throw badInput('核准时无需填写理由代码 (reasonCode is only for rejections and requests for information)', 'reasonCode');
         if (from === 'AWAITING_SECOND_APPROVAL') {
           if (claim.firstApproverUserId === actor!.userId) throw forbidden('该兑付申请已被标记风险，须由另一位审批人复核；您已是第一审批人 (decideVoucherClaim: a flagged claim needs a second approver other than the first)');
           claim.secondApproverUserId = actor!.userId;
@@ -163,14 +163,14 @@ export class VoucherClaimService {
         const open: ClaimStatus[] = input.decision === 'REJECT' ? ['SUBMITTED', 'CONFIRMED', 'DISPUTED', 'INFO_REQUESTED', 'AWAITING_SECOND_APPROVAL'] : ['CONFIRMED', 'DISPUTED', 'AWAITING_SECOND_APPROVAL'];
         if (!open.includes(from)) throw conflict(`兑付申请状态为「${CLAIM_STATUS_LABELS[from]}」，不能${input.decision === 'REJECT' ? '驳回' : '要求补充材料'} (a ${from} claim cannot take ${input.decision})`, 'claimId');
         const problem = describeVoucherReasonProblem('VOUCHER_CLAIM', input.reasonCode, note);
-        if (problem) throw badInput(problem, 'input.reasonCode');
+        if (problem) throw badInput(problem, 'reasonCode');
         claim.reasonCode = input.reasonCode!;
         claim.status = input.decision === 'REJECT' ? 'REJECTED' : 'INFO_REQUESTED';
         claim.firstApproverUserId = null;
         break;
       }
       default:
-        throw badInput('decision 须为 APPROVE、REJECT 或 REQUEST_INFO (unknown decision)', 'input.decision');
+        throw badInput('decision 须为 APPROVE、REJECT 或 REQUEST_INFO (unknown decision)', 'decision');
     }
     claim.version += 1;
     await saveProgramme(m, programme);

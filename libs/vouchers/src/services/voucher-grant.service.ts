@@ -51,19 +51,19 @@ export class VoucherGrantService {
   async apply(m: EntityManager, actor: Actor | undefined, input: ApplyCommand): Promise<VoucherEntity> {
     authorizeKind(actor, 'applyForVoucher');
     if (!actor!.verified) throw forbidden('机构尚未通过主管部门审核，审核通过后才能申领服务券 (applyForVoucher: your organization has not been verified by the authority yet)');
-    const problem = amountProblem(input?.amountFen, 'input.amount', '申请金额');
+    const problem = amountProblem(input?.amountFen, 'amount', '申请金额');
     if (problem) throw badInput(problem.message, problem.field);
-    const purpose = text(input.purpose, 'input.purpose', '用途', { required: true })!;
-    const p = await lockProgramme(m, input.programmeId, 'input.programmeId');
+    const purpose = text(input.purpose, 'purpose', '用途', { required: true })!;
+    const p = await lockProgramme(m, input.programmeId, 'programmeId');
     const closed = VoucherProgrammeService.openToday(p, this.today());
-    if (closed) throw conflict(closed, 'input.programmeId');
-    categoryAllowed(p, input.serviceCategory, 'input.serviceCategory');
-    if (input.amountFen > p.capPerVoucherFen) throw badInput(`申请金额 ${yuan(input.amountFen)} 超过单张服务券上限 ${yuan(p.capPerVoucherFen)} (amountFen is above the cap per voucher)`, 'input.amount');
+    if (closed) throw conflict(closed, 'programmeId');
+    categoryAllowed(p, input.serviceCategory, 'serviceCategory');
+    if (input.amountFen > p.capPerVoucherFen) throw badInput(`申请金额 ${yuan(input.amountFen)} 超过单张服务券上限 ${yuan(p.capPerVoucherFen)} (amountFen is above the cap per voucher)`, 'amount');
     const firm = await firmFacts(m, actor!.organizationId, this.today());
     const miss = firm ? eligibilityMiss(p, firm) : 'TIER';
     if (miss) throw forbidden(`贵企业不符合本项目的申领条件：${MISS_TEXT[miss]} (applyForVoucher: not eligible for this programme: ${miss})`);
     const pending = await m.countBy(VoucherEntity, { programmeId: p.id, firmOrganizationId: actor!.organizationId, serviceCategory: input.serviceCategory, status: 'APPLIED' });
-    if (pending) throw conflict(`已有一份「${categoryName(input.serviceCategory)}」类服务券申请待审批 (an application for this category is already pending)`, 'input.serviceCategory');
+    if (pending) throw conflict(`已有一份「${categoryName(input.serviceCategory)}」类服务券申请待审批 (an application for this category is already pending)`, 'serviceCategory');
     return m.save(
       m.create(VoucherEntity, { programmeId: p.id, firmOrganizationId: actor!.organizationId, serviceCategory: input.serviceCategory, amountFen: input.amountFen, redeemedFen: 0, status: 'APPLIED', purpose, code: null, expiresOn: null, grantedAt: null, matchRequestId: null }),
     );
@@ -71,27 +71,27 @@ export class VoucherGrantService {
 
   async decide(m: EntityManager, actor: Actor | undefined, voucherId: string, input: ApplicationDecision): Promise<VoucherEntity> {
     authorizeKind(actor, 'decideVoucherApplication');
-    if (typeof input?.approve !== 'boolean') throw badInput('approve 须为 true 或 false (approve must be a boolean)', 'input.approve');
-    const note = text(input.note, 'input.note', '说明');
+    if (typeof input?.approve !== 'boolean') throw badInput('approve 须为 true 或 false (approve must be a boolean)', 'approve');
+    const note = text(input.note, 'note', '说明');
     const { programme, voucher } = await lockVoucher(m, voucherId);
     if (voucher.status !== 'APPLIED') throw conflict(`该服务券申请已处理（${VOUCHER_STATUS_LABELS[voucher.status]}）(the application was already decided)`, 'voucherId');
     voucher.decidedBy = actor!.userId;
     voucher.decisionNote = note;
     if (!input.approve) {
-      if (input.amountFen != null) throw badInput('不予批准时无需填写金额 (amountFen is only for approvals)', 'input.amount');
+      if (input.amountFen != null) throw badInput('不予批准时无需填写金额 (amountFen is only for approvals)', 'amount');
       const problem = describeVoucherReasonProblem('VOUCHER_APPLICATION', input.reasonCode, note);
-      if (problem) throw badInput(problem, 'input.reasonCode');
+      if (problem) throw badInput(problem, 'reasonCode');
       voucher.status = 'DECLINED';
       voucher.declineReasonCode = input.reasonCode!;
       voucher.endedAt = this.clock.now();
       voucher.version += 1;
       return m.save(voucher);
     }
-    if (input.reasonCode != null) throw badInput('批准时无需填写理由代码 (reasonCode is only for declines)', 'input.reasonCode');
+    if (input.reasonCode != null) throw badInput('批准时无需填写理由代码 (reasonCode is only for declines)', 'reasonCode');
     const amount = input.amountFen ?? voucher.amountFen;
-    const problem = amountProblem(amount, 'input.amount', '批准金额');
+    const problem = amountProblem(amount, 'amount', '批准金额');
     if (problem) throw badInput(problem.message, problem.field);
-    if (amount > voucher.amountFen) throw badInput(`批准金额不能超过申请金额 ${yuan(voucher.amountFen)} (amountFen is above the amount applied for)`, 'input.amount');
+    if (amount > voucher.amountFen) throw badInput(`批准金额不能超过申请金额 ${yuan(voucher.amountFen)} (amountFen is above the amount applied for)`, 'amount');
     if (programme.status !== 'OPEN') throw conflict('项目未开放，不能发放服务券 (the programme is not OPEN)', 'voucherId');
     const firm = await firmFacts(m, voucher.firmOrganizationId, this.today());
     const miss = firm ? eligibilityMiss(programme, firm) : 'TIER';
