@@ -240,6 +240,10 @@ describe('service vouchers: programmes, grants, redemption, ledger (real Postgre
     expect(batch.totalFen).toBe(150_000);
     expect(batch.claimCount).toBe(2);
     expect(await codeOf(tx((m) => claims.settle(m, authority, p.id, [cA.id])))).toBe('CONFLICT');
+    // Each step is on the match request's timeline, with ids and states, never an amount.
+    const steps: Array<{ kind: string; data: Record<string, unknown> }> = await dataSource.query(`SELECT kind, data FROM timeline_entries WHERE subject_id = $1 AND (data ? 'voucher' OR data ? 'voucherClaim') ORDER BY id`, [rB]);
+    expect(steps.map((x) => x.data.voucher ?? x.data.voucherClaim)).toEqual(['ATTACHED', 'SUBMITTED', 'DISPUTED', 'AWAITING_SECOND_APPROVAL', 'APPROVED', 'SETTLED']);
+    expect(JSON.stringify(steps)).not.toMatch(/75000|75_000|150000/);
 
     // The unattached voucher expires on 2026-12-02 and releases its 50 000.
     const before = await programmeRow(p.id);

@@ -14,6 +14,12 @@ import { VoucherClaimEntity } from '../entities/voucher-claim.entity.js';
 import { SettlementBatchEntity } from '../entities/settlement-batch.entity.js';
 import { isDate, lockProgramme, lockVoucher, move, saveProgramme, text } from './voucher-books.js';
 import { activeContract } from './voucher-programme.service.js';
+import { recordTimeline } from '../../../timeline/src/index.js';
+
+/** A voucher step on the match request's timeline: what happened and the ids, never an amount. */
+async function caseStep(m: EntityManager, requestId: string, actor: Actor, kind: 'EDITED' | 'DECISION', data: Record<string, unknown>, reasonCode: string | null = null, note: string | null = null): Promise<void> {
+  await recordTimeline(m, { subjectType: 'MATCH_REQUEST', subjectId: requestId, kind, actorOrganizationId: actor.organizationId, actorUserId: actor.userId, reasonCode, note, data });
+}
 
 export const CLAIM_ATTACHMENTS_MAX = 20;
 export const SETTLEMENT_CLAIMS_MAX = 500;
@@ -65,6 +71,7 @@ export class VoucherClaimService {
     if (taken) throw conflict('该对接申请已绑定另一张服务券 (another voucher is attached to this match request)', 'matchRequestId');
     voucher.matchRequestId = requestId;
     voucher.version += 1;
+    await caseStep(m, requestId, actor!, 'EDITED', { voucher: 'ATTACHED', voucherId: voucher.id });
     return m.save(voucher);
   }
 
@@ -113,6 +120,7 @@ export class VoucherClaimService {
     const saved = await m.save(claim);
     if (!resubmitting) saved.spotDraw = spotCheckDraw(programme.spotCheckSeed, saved.id);
     await this.assess(m, programme, saved, offering?.priceMax ?? null);
+    await caseStep(m, request.id, actor!, 'DECISION', { voucherClaim: 'SUBMITTED', claimId: saved.id });
     return m.save(saved);
   }
 
@@ -129,6 +137,7 @@ export class VoucherClaimService {
     const offering = await m.findOneBy(ServiceOfferingEntity, { listingId: claim.offeringListingId });
     await this.assess(m, programme, claim, offering?.priceMax ?? null);
     claim.version += 1;
+    await caseStep(m, claim.matchRequestId, actor!, 'DECISION', { voucherClaim: claim.status, claimId: claim.id }, null, why);
     return m.save(claim);
   }
 
@@ -174,6 +183,7 @@ export class VoucherClaimService {
     }
     claim.version += 1;
     await saveProgramme(m, programme);
+    await caseStep(m, claim.matchRequestId, actor!, 'DECISION', { voucherClaim: claim.status, claimId: claim.id }, claim.status === 'REJECTED' || claim.status === 'INFO_REQUESTED' ? claim.reasonCode : null, note);
     return m.save(claim);
   }
 
@@ -198,6 +208,7 @@ export class VoucherClaimService {
       c.settlementBatchId = batch.id;
       c.version += 1;
       await m.save(c);
+      await caseStep(m, c.matchRequestId, actor!, 'DECISION', { voucherClaim: 'SETTLED', claimId: c.id, settlementBatchId: batch.id });
     }
     await saveProgramme(m, programme);
     return batch;
@@ -217,6 +228,7 @@ export class VoucherClaimService {
     claim.status = 'CLAWED_BACK';
     claim.decisionNote = why;
     claim.version += 1;
+    await caseStep(m, claim.matchRequestId, actor!, 'DECISION', { voucherClaim: 'CLAWED_BACK', claimId: claim.id });
     await saveProgramme(m, programme);
     return m.save(claim);
   }
