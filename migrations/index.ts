@@ -20,6 +20,7 @@ import { ChallengeClosureAndConsent1796433210303 } from './1796433210303-Challen
 import { Outcomes1796433254603 } from './1796433254603-Outcomes.js';
 import { Conversations1796433697197 } from './1796433697197-Conversations.js';
 import { Deadlines1796436289706 } from './1796436289706-Deadlines.js';
+import { Vouchers1796443409469 } from './1796443409469-Vouchers.js';
 import { ListingLifecycle1796443610214 } from './1796443610214-ListingLifecycle.js';
 import { ProfileConsents1796443735789 } from './1796443735789-ProfileConsents.js';
 
@@ -47,6 +48,7 @@ export const MIGRATIONS: Function[] = [
   Outcomes1796433254603,
   Conversations1796433697197,
   Deadlines1796436289706,
+  Vouchers1796443409469,
   ListingLifecycle1796443610214,
   ProfileConsents1796443735789,
 ];

@@ -8,6 +8,7 @@ import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.
 import { keptMails, tokenIn } from '../helpers/mailbox.js';
 import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
 import { addMonthsClamped } from '../../libs/tiers/src/validity.js';
+import { voucherFixture, voucherSnapshot } from '../helpers/voucher-fixtures.js';
 import {
   APPLY,
   beijingDate,
@@ -187,6 +188,25 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   // Consents (issue 18): a firm's OWNER or ADMIN gives and revokes its own; a MEMBER is refused.
   grantProfileConsent: managers(both('ENTERPRISE')),
   revokeProfileConsent: managers(both('ENTERPRISE')),
+  // Service vouchers (issue 22): the AUTHORITY (any of its staff) runs programmes, grants, approvals and settlement;
+  // a verified firm applies (the unverified one is refused by the service); the firm attaches and confirms on its own
+  // vouchers, the institution owning the match request claims.
+  createVoucherProgramme: only(['AUTHORITY']),
+  setVoucherProgrammeStatus: only(['AUTHORITY']),
+  changeVoucherProgrammeBudget: only(['AUTHORITY']),
+  addContractedInstitution: only(['AUTHORITY']),
+  removeContractedInstitution: only(['AUTHORITY']),
+  applyForVoucher: only(['ENTERPRISE:verified']),
+  decideVoucherApplication: only(['AUTHORITY']),
+  grantVouchersToEligible: only(['AUTHORITY']),
+  cancelVoucher: only(['AUTHORITY']),
+  attachVoucher: only(both('ENTERPRISE')),
+  submitVoucherClaim: only(both('SERVICE_PROVIDER')),
+  confirmVoucherClaim: only(both('ENTERPRISE')),
+  decideVoucherClaim: only(['AUTHORITY']),
+  settleVoucherClaims: only(['AUTHORITY']),
+  clawBackVoucherClaim: only(['AUTHORITY']),
+  reconcileVoucherLedger: only(['AUTHORITY']),
 };
 
 interface Actor {
@@ -694,6 +714,94 @@ describe('access table: every mutation × every kind of caller', () => {
     (await sql(app, 'SELECT tier_review_pending_until::text AS d FROM enterprise_profiles WHERE organization_id = $1', [org]))[0].d as string | null;
 
   const invitationCount = async (where: string, params: unknown[]) => (await sql(app, `SELECT count(*)::int AS n FROM invitations WHERE ${where}`, params))[0].n as number;
+
+  // ------------------------------------------------------------ service vouchers (issue 22)
+
+  /** A voucher call whose refusal must leave every voucher table (and the listing tables) as it was. */
+  async function voucherCall(query: string, variables: Record<string, unknown>): Promise<Call> {
+    const before = await voucherSnapshot(app);
+    const unchanged = await nothingWritten();
+    return {
+      query,
+      variables,
+      unchanged: async () => {
+        await unchanged();
+        expect(await voucherSnapshot(app)).toBe(before);
+      },
+    };
+  }
+  const orgOf = (actor: ActorKey) => actors.get(orgOwner(actor))!.organizationId!;
+  const firmFor = (actor: ActorKey) => orgOf(ownerFor(actor, 'ENTERPRISE'));
+  const institutionFor = (actor: ActorKey) => orgOf(ownerFor(actor, 'SERVICE_PROVIDER'));
+
+  Object.assign(DRIVERS, {
+    createVoucherProgramme: async (): Promise<Call> =>
+      voucherCall(`mutation($i: VoucherProgrammeInput!) { createVoucherProgramme(input: $i) { id status } }`, {
+        i: { name: `访问测试项目 ${randomBytes(3).toString('hex')}`, issuer: '宁波市经济和信息化局', budget: '100000', coverPercent: 50, capPerVoucher: '20000', capPerFirmYear: '100000', serviceCategories: ['POLICY_APPLICATION'], applyFrom: beijingDate(0), applyUntil: beijingDate(90), validityMonths: 9 },
+      }),
+    setVoucherProgrammeStatus: async (): Promise<Call> => {
+      const f = await voucherFixture(app, 'DRAFT_PROGRAMME');
+      return voucherCall(`mutation($id: ID!) { setVoucherProgrammeStatus(id: $id, status: OPEN) { id status } }`, { id: f.programmeId });
+    },
+    changeVoucherProgrammeBudget: async (): Promise<Call> => {
+      const f = await voucherFixture(app, 'OPEN_PROGRAMME');
+      return voucherCall(`mutation($id: ID!) { changeVoucherProgrammeBudget(id: $id, budget: "20000.50", reason: "追加预算") { id } }`, { id: f.programmeId });
+    },
+    addContractedInstitution: async (): Promise<Call> => {
+      const f = await voucherFixture(app, 'OPEN_PROGRAMME');
+      return voucherCall(`mutation($p: ID!, $i: ID!) { addContractedInstitution(programmeId: $p, institutionId: $i, reason: "招标入围") { id } }`, { p: f.programmeId, i: orgOf('SERVICE_PROVIDER:verified') });
+    },
+    removeContractedInstitution: async (): Promise<Call> => {
+      const f = await voucherFixture(app, 'OPEN_PROGRAMME', undefined, orgOf('SERVICE_PROVIDER:verified'));
+      return voucherCall(`mutation($p: ID!, $i: ID!) { removeContractedInstitution(programmeId: $p, institutionId: $i, reason: "服务质量不达标") { id } }`, { p: f.programmeId, i: orgOf('SERVICE_PROVIDER:verified') });
+    },
+    applyForVoucher: async (): Promise<Call> => {
+      const f = await voucherFixture(app, 'OPEN_PROGRAMME');
+      return voucherCall(`mutation($p: ID!) { applyForVoucher(programmeId: $p, serviceCategory: "POLICY_APPLICATION", amount: "1000", purpose: "专精特新申报辅导") { id status } }`, { p: f.programmeId });
+    },
+    decideVoucherApplication: async (): Promise<Call> => {
+      const f = await voucherFixture(app, 'APPLIED', orgOf('ENTERPRISE:verified'));
+      return voucherCall(`mutation($v: ID!) { decideVoucherApplication(voucherId: $v, approve: true) { id status } }`, { v: f.voucherId });
+    },
+    grantVouchersToEligible: async (): Promise<Call> => {
+      const f = await voucherFixture(app, 'OPEN_PROGRAMME');
+      await sql(app, `UPDATE voucher_programmes SET eligible_organization_ids = ARRAY[$2::uuid] WHERE id = $1`, [f.programmeId, orgOf('ENTERPRISE:verified')]);
+      return voucherCall(`mutation($p: ID!) { grantVouchersToEligible(programmeId: $p, serviceCategory: "POLICY_APPLICATION", amount: "500") { id status } }`, { p: f.programmeId });
+    },
+    cancelVoucher: async (): Promise<Call> => {
+      const f = await voucherFixture(app, 'GRANTED', orgOf('ENTERPRISE:verified'));
+      return voucherCall(`mutation($v: ID!) { cancelVoucher(voucherId: $v, reason: "企业已注销") { id status } }`, { v: f.voucherId });
+    },
+    attachVoucher: async (actor: ActorKey): Promise<Call> => {
+      const f = await voucherFixture(app, 'ATTACHED', firmFor(actor), orgOf('SERVICE_PROVIDER:verified'));
+      await sql(app, `UPDATE vouchers SET match_request_id = NULL WHERE id = $1`, [f.voucherId]);
+      return voucherCall(`mutation($v: ID!, $r: ID!) { attachVoucher(voucherId: $v, matchRequestId: $r) { id matchRequestId } }`, { v: f.voucherId, r: f.requestId });
+    },
+    submitVoucherClaim: async (actor: ActorKey): Promise<Call> => {
+      const f = await voucherFixture(app, 'ATTACHED', orgOf('ENTERPRISE:verified'), institutionFor(actor));
+      return voucherCall(`mutation($v: ID!, $i: VoucherClaimInput!) { submitVoucherClaim(voucherId: $v, input: $i) { id status } }`, {
+        v: f.voucherId,
+        i: { contractValue: '1500', claimAmount: '600', invoiceNumber: 'INV-ACCESS', deliveredOn: beijingDate(0) },
+      });
+    },
+    confirmVoucherClaim: async (actor: ActorKey): Promise<Call> => {
+      const f = await voucherFixture(app, 'SUBMITTED', firmFor(actor), orgOf('SERVICE_PROVIDER:verified'));
+      return voucherCall(`mutation($c: ID!) { confirmVoucherClaim(claimId: $c, confirmed: true) { id status } }`, { c: f.claimId });
+    },
+    decideVoucherClaim: async (): Promise<Call> => {
+      const f = await voucherFixture(app, 'CONFIRMED', orgOf('ENTERPRISE:verified'), orgOf('SERVICE_PROVIDER:verified'));
+      return voucherCall(`mutation($c: ID!) { decideVoucherClaim(claimId: $c, decision: APPROVE) { id status } }`, { c: f.claimId });
+    },
+    settleVoucherClaims: async (): Promise<Call> => {
+      const f = await voucherFixture(app, 'APPROVED', orgOf('ENTERPRISE:verified'), orgOf('SERVICE_PROVIDER:verified'));
+      return voucherCall(`mutation($p: ID!, $c: [ID!]!) { settleVoucherClaims(programmeId: $p, claimIds: $c) { id total } }`, { p: f.programmeId, c: [f.claimId] });
+    },
+    clawBackVoucherClaim: async (): Promise<Call> => {
+      const f = await voucherFixture(app, 'SETTLED', orgOf('ENTERPRISE:verified'), orgOf('SERVICE_PROVIDER:verified'));
+      return voucherCall(`mutation($c: ID!) { clawBackVoucherClaim(claimId: $c, reason: "抽查发现未交付") { id status } }`, { c: f.claimId });
+    },
+    reconcileVoucherLedger: async (): Promise<Call> => voucherCall(`mutation { reconcileVoucherLedger { programmes discrepancies { figure } } }`, {}),
+  });
 
   Object.assign(DRIVERS, {
     inviteMember: async (): Promise<Call> => {

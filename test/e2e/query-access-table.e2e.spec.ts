@@ -17,6 +17,7 @@ import {
   type Org,
   type OrgKind,
 } from '../helpers/listing-fixtures.js';
+import { voucherFixture } from '../helpers/voucher-fixtures.js';
 
 /**
  * Who may read what, driven through the running API: every query of the running schema × every
@@ -66,6 +67,10 @@ interface World {
   /** From the matches table after the world settled: each enterprise's match set (listing ids, sorted), and P's leads (enterprise ids, sorted). */
   matchSetOf: (organizationId: string) => string[];
   leadsOfProduct: string[];
+  /** ENTERPRISE's voucher in an open programme, and SERVICE_PROVIDER's claim on it. */
+  voucherProgramme: string;
+  voucher: string;
+  voucherClaim: string;
 }
 
 interface QueryCase {
@@ -263,6 +268,40 @@ const QUERIES: Record<string, QueryCase> = {
   declineReasons: signedIn({ query: () => ({ text: '{ declineReasons(kind: CREDIT_PRODUCT) { code label } }' }) }),
   challengeInsights: authorityOnly('query($p: InsightsPeriod!) { challengeInsights(period: $p) { __typename } }', { p: PERIOD }),
   serviceInstitutionRanking: authorityOnly('query($p: InsightsPeriod!) { serviceInstitutionRanking(period: $p) { __typename } }', { p: PERIOD }),
+  // Service vouchers (issue 22): open programmes for every signed-in caller, their money for the AUTHORITY only;
+  // vouchers for their firm; claims for their firm and institution, the fraud findings for the AUTHORITY only.
+  voucherProgrammes: signedIn({
+    query: () => ({ text: '{ voucherProgrammes(first: 100, status: OPEN) { totalCount edges { node { id coverPercent capPerVoucher } } } }' }),
+    shows: (d, w) => d.voucherProgrammes.edges.some((e: { node: { id: string } }) => e.node.id === w.voucherProgramme),
+  }),
+  voucherProgramme: signedIn({
+    query: (w) => ({ text: 'query($id: ID!) { voucherProgramme(id: $id) { id budget { budget available } } }', variables: { id: w.voucherProgramme } }),
+    outcomes: { AUTHORITY: 'allowed' },
+    otherwise: 'hidden',
+    shows: (d) => d.voucherProgramme?.budget != null,
+  }),
+  voucherReasons: signedIn({ query: () => ({ text: '{ voucherReasons(kind: VOUCHER_CLAIM) { code label } }' }) }),
+  vouchers: {
+    query: () => ({ text: '{ vouchers(first: 100) { totalCount edges { node { id amount balance } } } }' }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', ENTERPRISE_OTHER: 'hidden', AUTHORITY: 'allowed' },
+    otherwise: 'FORBIDDEN',
+    shows: (d, w) => d.vouchers.edges.some((e: { node: { id: string } }) => e.node.id === w.voucher),
+  },
+  voucherClaims: {
+    query: () => ({ text: '{ voucherClaims(first: 100) { totalCount edges { node { id claimAmount findings { rule score } } } } }' }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', ENTERPRISE_OTHER: 'hidden', SERVICE_PROVIDER: 'allowed', AUTHORITY: 'allowed' },
+    otherwise: 'FORBIDDEN',
+    // The claim is listed, with its findings for the AUTHORITY and without them for the parties.
+    shows: (d, w, a) => {
+      const node = d.voucherClaims.edges.map((e: { node: { id: string; findings: unknown } }) => e.node).find((n: { id: string }) => n.id === w.voucherClaim);
+      return !!node && (node.findings !== null) === (baseOf(a) === 'AUTHORITY');
+    },
+  },
+  voucherFigures: {
+    query: (w) => ({ text: 'query($id: ID!) { voucherFigures(programmeId: $id) { budget { budget } redemptionRate } }', variables: { id: w.voucherProgramme } }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', AUTHORITY: 'allowed' },
+    otherwise: 'FORBIDDEN',
+  },
 };
 
 describe('access table: every query × every kind of caller, own and other organizations’ rows', () => {
@@ -326,7 +365,11 @@ describe('access table: every query × every kind of caller, own and other organ
     expect(matchSetOf(org('ENTERPRISE').organizationId)).toEqual([product.id, challenge.id].sort());
     expect(matchSetOf(org('ENTERPRISE_OTHER').organizationId)).toEqual([challenge.id]);
     expect(leadsOfProduct).toEqual([org('ENTERPRISE').organizationId]);
-    world = { org, organizationOf, creditProduct: product.id, draft: draft.id, challenge: challenge.id, application, park: park.id, vacancy: vacancy.id, draftVacancy: draftVacancy.id, sharedMatchRequest, invitation, matchSetOf, leadsOfProduct };
+    const vouchers = await voucherFixture(app, 'SUBMITTED', org('ENTERPRISE').organizationId, org('SERVICE_PROVIDER').organizationId);
+    world = {
+      org, organizationOf, creditProduct: product.id, draft: draft.id, challenge: challenge.id, application, park: park.id, vacancy: vacancy.id, draftVacancy: draftVacancy.id, sharedMatchRequest, invitation, matchSetOf, leadsOfProduct,
+      voucherProgramme: vouchers.programmeId, voucher: vouchers.voucherId!, voucherClaim: vouchers.claimId!,
+    };
   });
   afterAll(async () => {
     await app?.close();

@@ -40,6 +40,9 @@ import { MembersResolver } from './identity/members.resolver.js';
 import { NotificationResolver } from './notifications/notification.resolver.js';
 import { MailModule } from '../../../libs/mail/src/index.js';
 import { DevMailController } from './dev/dev-mail.controller.js';
+import { VouchersModule } from '../../../libs/vouchers/src/index.js';
+import { VoucherClaimFieldsResolver, VoucherResolver } from './vouchers/voucher.resolver.js';
+import { VoucherSettlementExportController } from './vouchers/voucher-settlement-export.controller.js';
 
 /** The GraphQL API and health endpoints. */
 @Module({
@@ -53,6 +56,7 @@ import { DevMailController } from './dev/dev-mail.controller.js';
     InsightsModule,
     MailModule,
     ConversationsModule,
+    VouchersModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule, TierAssessmentsModule, ListingsModule, MatchingModule, InsightsModule, EnterprisesModule],
@@ -72,7 +76,7 @@ import { DevMailController } from './dev/dev-mail.controller.js';
       ) => graphqlOptions(config, tokens, { identity, verification, assessments, listings, applications, matchRequests, accessLog }, runtime.logger, audit),
     }),
   ],
-  controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController],
-  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, TakedownAppealResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, ProfileConsentResolver, ProfileAccessLogResolver],
+  controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController, VoucherSettlementExportController],
+  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, TakedownAppealResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, ProfileConsentResolver, ProfileAccessLogResolver, VoucherResolver, VoucherClaimFieldsResolver],
 })
 export class ApiModule {}

@@ -43,6 +43,14 @@ import { AuditLogEntity } from '../../../libs/insights/src/index.js';
 import { MailMessageEntity } from '../../../libs/mail/src/index.js';
 import { TimelineEntryEntity } from '../../../libs/timeline/src/index.js';
 import { CaseAttachmentEntity, CaseMessageEntity } from '../../../libs/conversations/src/index.js';
+import {
+  ContractedInstitutionEntity,
+  SettlementBatchEntity,
+  VoucherClaimEntity,
+  VoucherEntity,
+  VoucherLedgerEntity,
+  VoucherProgrammeEntity,
+} from '../../../libs/vouchers/src/index.js';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import type { DatabaseSchema } from '../../../libs/platform/src/index.js';
 
@@ -84,6 +92,12 @@ const ENTITIES = [
   InvitationEntity,
   TitleDecisionEntity,
   TitleReviewMarkEntity,
+  VoucherProgrammeEntity,
+  ContractedInstitutionEntity,
+  VoucherEntity,
+  VoucherClaimEntity,
+  VoucherLedgerEntity,
+  SettlementBatchEntity,
 ];
 
 export const DATABASE_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };

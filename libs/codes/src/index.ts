@@ -8,3 +8,4 @@
 export * from './region-codes.js';
 export * from './industry-codes.js';
 export * from './decline-reasons.js';
+export * from './voucher-reasons.js';

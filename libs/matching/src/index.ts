@@ -36,3 +36,4 @@ export { DeadlineAlertEntity } from './deadlines/deadline-alert.entity.js';
 export { DeadlineDeskService, overdueCursor, type OverdueFilter, type OverdueItem, type OverduePage, type SweepReport } from './deadlines/deadline-desk.service.js';
 export { DEADLINE_SWEEP_PATTERN, DeadlineSweepScheduler } from './deadlines/deadline.handlers.js';
 export { matchDeadlineStage } from './requests/match-request-checks.js';
+export { categoryName, tierName } from './core/reason-text.js';

@@ -103,6 +103,23 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   // Consents (issue 18): the firm gives them and revokes its own.
   grantProfileConsent: { ENTERPRISE: 'yes' },
   revokeProfileConsent: { ENTERPRISE: 'own' },
+  // Service vouchers (issue 22).
+  createVoucherProgramme: { AUTHORITY: 'yes' },
+  setVoucherProgrammeStatus: { AUTHORITY: 'yes' },
+  changeVoucherProgrammeBudget: { AUTHORITY: 'yes' },
+  addContractedInstitution: { AUTHORITY: 'yes' },
+  removeContractedInstitution: { AUTHORITY: 'yes' },
+  applyForVoucher: { ENTERPRISE: 'yes' },
+  decideVoucherApplication: { AUTHORITY: 'yes' },
+  grantVouchersToEligible: { AUTHORITY: 'yes' },
+  cancelVoucher: { AUTHORITY: 'yes' },
+  attachVoucher: { ENTERPRISE: 'own' },
+  submitVoucherClaim: { SERVICE_PROVIDER: 'own' },
+  confirmVoucherClaim: { ENTERPRISE: 'own' },
+  decideVoucherClaim: { AUTHORITY: 'yes' },
+  settleVoucherClaims: { AUTHORITY: 'yes' },
+  clawBackVoucherClaim: { AUTHORITY: 'yes' },
+  reconcileVoucherLedger: { AUTHORITY: 'yes' },
 };
 
 /**
@@ -171,6 +188,22 @@ const BEYOND_CONTRACT = [
   'appealTakedown',
   'reinstateListing',
   'patchEnterpriseProfile',
+  'createVoucherProgramme',
+  'setVoucherProgrammeStatus',
+  'changeVoucherProgrammeBudget',
+  'addContractedInstitution',
+  'removeContractedInstitution',
+  'applyForVoucher',
+  'decideVoucherApplication',
+  'grantVouchersToEligible',
+  'cancelVoucher',
+  'attachVoucher',
+  'submitVoucherClaim',
+  'confirmVoucherClaim',
+  'decideVoucherClaim',
+  'settleVoucherClaims',
+  'clawBackVoucherClaim',
+  'reconcileVoucherLedger',
 ];
 
 const PUBLIC_MUTATIONS = ['register', 'login', 'requestPasswordReset', 'resetPassword', 'acceptInvitation'];

@@ -12,6 +12,7 @@ import { ListingEntity, ParkEntity, ListingService, type FullListing } from '../
 import { demoListings } from './demo-listings.js';
 import { DEMO_MATCH_REQUESTS } from './demo-match-requests.js';
 import { MatchRequestService, MatchRequestEntity, MatchOutcomeService } from '../../../../libs/matching/src/index.js';
+import { seedDemoVouchers } from './demo-vouchers.js';
 
 const AUTHORITY_ORG = DEMO_ORGANIZATIONS.find((o) => o.kind === 'AUTHORITY')!;
 
@@ -139,6 +140,7 @@ export async function seedDemoData(dataSource: DataSource, logger: Logger): Prom
   let created = 0;
   let supply = { listings: 0, parks: 0 };
   let requests = 0;
+  let programmes = 0;
   await dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['srdi:seed-demo']);
     let enterpriseIndex = 0;
@@ -169,10 +171,12 @@ export async function seedDemoData(dataSource: DataSource, logger: Logger): Prom
     }
     supply = await seedDemoListings(dataSource, manager, today);
     if (supply.listings > 0) requests = await seedDemoMatchRequests(dataSource, manager);
+    if (requests > 0) programmes = await seedDemoVouchers(dataSource, manager);
   });
   if (created > 0) logger.info(`demo data: created ${created} organizations (users <key>@demo.srdi.example, password ${DEMO_PASSWORD})`);
   if (supply.listings > 0) logger.info(`demo data: created ${supply.listings} listings and ${supply.parks} parks`);
   if (requests > 0) logger.info(`demo data: created ${requests} match requests (pending, accepted, declined, completed, cancelled)`);
+  if (programmes > 0) logger.info('demo data: created an open service-voucher programme with vouchers in every state');
   return created;
 }
 

@@ -131,6 +131,25 @@ export const MUTATION_RULES = {
   // Consent to read the profile (issue 18, ADR 0035): the firm gives and revokes, by its OWNER or ADMIN.
   grantProfileConsent: { kinds: ['ENTERPRISE'], roles: MANAGER_ROLES },
   revokeProfileConsent: { kinds: ['ENTERPRISE'], roles: MANAGER_ROLES, ownRowsOnly: true },
+  // Service vouchers (issue 22): the AUTHORITY runs programmes, grants and approvals; a firm (verified: checked by
+  // VoucherGrantService, as eligibility) applies for
+  // and attaches its own vouchers; the institution owning the match request claims; the firm confirms or disputes.
+  createVoucherProgramme: { kinds: ['AUTHORITY'] },
+  setVoucherProgrammeStatus: { kinds: ['AUTHORITY'] },
+  changeVoucherProgrammeBudget: { kinds: ['AUTHORITY'] },
+  addContractedInstitution: { kinds: ['AUTHORITY'] },
+  removeContractedInstitution: { kinds: ['AUTHORITY'] },
+  applyForVoucher: { kinds: ['ENTERPRISE'] },
+  decideVoucherApplication: { kinds: ['AUTHORITY'] },
+  grantVouchersToEligible: { kinds: ['AUTHORITY'] },
+  cancelVoucher: { kinds: ['AUTHORITY'] },
+  attachVoucher: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  submitVoucherClaim: { kinds: ['SERVICE_PROVIDER'], ownRowsOnly: true },
+  confirmVoucherClaim: { kinds: ['ENTERPRISE'], ownRowsOnly: true },
+  decideVoucherClaim: { kinds: ['AUTHORITY'] },
+  settleVoucherClaims: { kinds: ['AUTHORITY'] },
+  clawBackVoucherClaim: { kinds: ['AUTHORITY'] },
+  reconcileVoucherLedger: { kinds: ['AUTHORITY'] },
   // REST: POST /attachments (multipart), an upload to a case the caller is a side of.
   uploadCaseAttachment: { kinds: ALL_KINDS },
 } as const satisfies Record<string, MutationRule>;

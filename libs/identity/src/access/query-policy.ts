@@ -138,6 +138,21 @@ export const QUERY_RULES = {
   challengeInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
   serviceInstitutionRanking: { kinds: AUTHORITY, refusal: insightsRefusal },
   auditLog: { kinds: AUTHORITY, refusal: insightsRefusal },
+  // Service vouchers (issue 22): open programmes to every signed-in caller (drafts to the AUTHORITY), their money
+  // figures to the AUTHORITY only; vouchers to their firm; claims to their firm and institution; the desk to the AUTHORITY.
+  voucherProgrammes: { kinds: 'signed-in' },
+  voucherProgramme: { kinds: 'signed-in' },
+  voucherReasons: { kinds: 'signed-in' },
+  'VoucherProgramme.budget': { kinds: AUTHORITY },
+  vouchers: { kinds: ['ENTERPRISE', 'AUTHORITY'], refusal: (actor) => `服务券仅企业本身和主管部门可查看，您的机构类型为${ORGANIZATION_KIND_LABELS[actor.kind]} (vouchers: the firm itself and the AUTHORITY only)` },
+  voucherClaims: {
+    kinds: ['ENTERPRISE', 'SERVICE_PROVIDER', 'AUTHORITY'],
+    refusal: (actor) => `兑付申请仅相关企业、服务机构和主管部门可查看，您的机构类型为${ORGANIZATION_KIND_LABELS[actor.kind]} (voucher claims: their firm, institution and the AUTHORITY only)`,
+  },
+  'VoucherClaim.findings': { kinds: AUTHORITY },
+  voucherFigures: { kinds: AUTHORITY, refusal: insightsRefusal },
+  // REST: GET /exports/vouchers/settlements/<batchId>.xlsx, the finance office's list of a settlement batch.
+  voucherSettlementExport: { kinds: AUTHORITY, refusal: insightsRefusal },
   // REST: GET /exports/insights/<report>.xlsx, the tables of the insight queries above (GET /imports/enterprises/<id>/report.xlsx is enterpriseImport).
   insightsExport: { kinds: AUTHORITY, refusal: insightsRefusal },
 } as const satisfies Record<string, QueryRule>;

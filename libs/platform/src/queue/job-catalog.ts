@@ -223,6 +223,10 @@ export interface JobPayloads {
   'notify.deadline-overdue': EventJob<'deadline.overdue'>;
   /** Periodic (repeatable): find overdue match requests and 揭榜 applications, record and send reminders and escalations once each. */
   'deadlines.sweep': { requestedBy?: string };
+  /** Daily (repeatable): expire vouchers past their last valid day and release their reservations (issue 22). */
+  'vouchers.expire': { requestedBy?: string };
+  /** Nightly (repeatable): compare the voucher ledger with the running totals (issue 22). */
+  'vouchers.reconcile': { requestedBy?: string };
   /** Tell the other side of a case about a new message on its conversation. */
   'notify.case-message': EventJob<'case-message.sent'>;
   /** Tell the API processes (pub/sub) about a new message, for `Subscription.caseMessageAdded`. */
@@ -295,6 +299,8 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'notify.deadline-overdue': { queue: 'notify', attempts: 5 },
   'notify.challenge-application-information': { queue: 'notify', attempts: 5 },
   'deadlines.sweep': { queue: 'notify', attempts: 3 },
+  'vouchers.expire': { queue: 'notify', attempts: 3 },
+  'vouchers.reconcile': { queue: 'notify', attempts: 3 },
   'notify.case-message': { queue: 'notify', attempts: 5 },
   'case-message.publish': { queue: 'notify', attempts: 3 },
   'conversations.purge-abandoned-uploads': { queue: 'imports', attempts: 3 },
