@@ -35,3 +35,17 @@ export { DeadlineAlertEntity } from './deadlines/deadline-alert.entity.js';
 export { DeadlineDeskService, overdueCursor, type OverdueFilter, type OverdueItem, type OverduePage, type SweepReport } from './deadlines/deadline-desk.service.js';
 export { DEADLINE_SWEEP_PATTERN, DeadlineSweepScheduler } from './deadlines/deadline.handlers.js';
 export { matchDeadlineStage } from './requests/match-request-checks.js';
+export {
+  DEFAULT_PUSH_RULES,
+  PUSH_KIND_LABELS,
+  PUSH_KINDS,
+  beijingMinute,
+  formatClock,
+  inQuietHours,
+  wants,
+  type PreferencesInput,
+  type PushPreferences,
+  type PushRules,
+} from './pushes/push-rules.js';
+export { RecommendationPushService, type ListingReach, type PushedRecommendation } from './pushes/recommendation-push.service.js';
+export { RecommendationDigestEntity, RecommendationEntryEntity, RecommendationPreferenceEntity, RecommendationViewEntity } from './pushes/recommendation.entities.js';
