@@ -20,6 +20,7 @@ import { InsightsModule, AuditLogService } from '../../../libs/insights/src/inde
 import { InsightsResolver } from './insights/insights.resolver.js';
 import { InsightsExportController } from './insights/insights-export.controller.js';
 import { MatchingResolver } from './matching/matching.resolver.js';
+import { ListingReachResolver, RecommendationPushResolver } from './matching/recommendation-push.resolver.js';
 import { MatchRequestResolver, ProviderStatsResolver } from './matching/match-request.resolver.js';
 import { ChallengeApplicationDeadlineResolver, MatchRequestDeadlineResolver, OverdueDeskResolver } from './matching/deadline.resolver.js';
 import { ApplicationReasonResolver, MatchOutcomeResolver } from './matching/match-outcome.resolver.js';
@@ -71,6 +72,6 @@ import { DevMailController } from './dev/dev-mail.controller.js';
     }),
   ],
   controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController],
-  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver],
+  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, RecommendationPushResolver, ListingReachResolver],
 })
 export class ApiModule {}

@@ -77,6 +77,8 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   // Each user marks their own read state on their own organization's notifications.
   markNotificationsRead: EVERYONE,
   markAllNotificationsRead: EVERYONE,
+  updateRecommendationPushPreferences: { ENTERPRISE: 'yes' },
+  markRecommendationSeen: { ENTERPRISE: 'yes' },
   unlockAccount: { ENTERPRISE: 'own', SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own', AUTHORITY: 'any' },
   inviteMember: EVERYONE,
   revokeInvitation: EVERY_KIND_OWN,
@@ -151,6 +153,9 @@ const BEYOND_CONTRACT = [
   'sendMatchRequestMessage',
   'sendChallengeApplicationMessage',
   'uploadCaseAttachment',
+  // Pushed recommendations (issue 18).
+  'updateRecommendationPushPreferences',
+  'markRecommendationSeen',
 ];
 
 const PUBLIC_MUTATIONS = ['register', 'login', 'requestPasswordReset', 'resetPassword', 'acceptInvitation'];
