@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import {
+  echoInput,
   inTransaction,
   notFound,
   PUBSUB,
@@ -114,7 +115,7 @@ export class RecommendationPushResolver {
     const actor = ctx.actor;
     authorizeKind(actor, 'markRecommendationSeen');
     const found = await this.listings.findVisible(actor!, listingId);
-    if (!found || found.listing.status !== 'PUBLISHED') throw notFound(`信息 ${String(listingId).slice(0, 40)} 不存在或未发布 (listing not found or not published)`);
+    if (!found || found.listing.status !== 'PUBLISHED') throw notFound(`信息 ${echoInput(String(listingId))} 不存在或未发布 (listing not found or not published)`);
     return inTransaction(this.dataSource, (m) => this.pushes.markSeen(m, actor!.organizationId, found.listing.id));
   }
 

@@ -3,6 +3,7 @@
  * the members' preferences. Pure: no framework, no I/O (table-driven unit tests).
  */
 import type { MatchListingKind } from '../core/match-types.js';
+import { echoInput } from '../../../platform/src/index.js';
 
 export const PUSH_KINDS: readonly MatchListingKind[] = ['CREDIT_PRODUCT', 'SERVICE_OFFERING', 'CHALLENGE', 'PARK_VACANCY'];
 
@@ -133,7 +134,7 @@ export function applyPreferences(current: PushPreferences, input: PreferencesInp
   }
   if (input.minScore !== undefined && input.minScore !== null) {
     if (typeof input.minScore !== 'number' || !Number.isFinite(input.minScore) || input.minScore < 0 || input.minScore > 100) {
-      return { field: 'input.minScore', message: `最低匹配分须在 0–100 之间，收到 ${String(input.minScore).slice(0, 20)} (minScore must be within 0..100)` };
+      return { field: 'input.minScore', message: `最低匹配分须在 0–100 之间，收到 ${echoInput(String(input.minScore))} (minScore must be within 0..100)` };
     }
     next.minScore = input.minScore;
   }
@@ -148,10 +149,10 @@ export function applyPreferences(current: PushPreferences, input: PreferencesInp
       next.quietFrom = null;
       next.quietTo = null;
     } else {
-      const from = parseClock(String(input.quietHoursStart).slice(0, 10));
-      if (from === null) return { field: 'input.quietHoursStart', message: `免打扰开始时间须为 HH:MM（00:00–23:59，北京时间），收到「${String(input.quietHoursStart).slice(0, 20)}」(quietHoursStart must be HH:MM)` };
-      const to = parseClock(String(input.quietHoursEnd).slice(0, 10));
-      if (to === null) return { field: 'input.quietHoursEnd', message: `免打扰结束时间须为 HH:MM（00:00–23:59，北京时间），收到「${String(input.quietHoursEnd).slice(0, 20)}」(quietHoursEnd must be HH:MM)` };
+      const from = parseClock(String(input.quietHoursStart));
+      if (from === null) return { field: 'input.quietHoursStart', message: `免打扰开始时间须为 HH:MM（00:00–23:59，北京时间），收到「${echoInput(String(input.quietHoursStart))}」(quietHoursStart must be HH:MM)` };
+      const to = parseClock(String(input.quietHoursEnd));
+      if (to === null) return { field: 'input.quietHoursEnd', message: `免打扰结束时间须为 HH:MM（00:00–23:59，北京时间），收到「${echoInput(String(input.quietHoursEnd))}」(quietHoursEnd must be HH:MM)` };
       if (from === to) return { field: 'input.quietHoursEnd', message: '免打扰结束时间不能等于开始时间 (quietHoursEnd must differ from quietHoursStart)' };
       next.quietFrom = from;
       next.quietTo = to;
