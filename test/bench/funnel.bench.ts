@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { buildDataSource } from '../../libs/platform/src/database/database-runtime.js';
 import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
-import { MatchmakingFunnelService } from '../../libs/insights/src/matchmaking-funnel.js';
+import { MatchmakingFunnelService } from '../../libs/insights/src/matchmaking-funnel.service.js';
 import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
 import { BENCH_ADMIN_URL, pct, scratchDatabase } from './bench-kit.js';
 import { populate } from './insights.bench.js';

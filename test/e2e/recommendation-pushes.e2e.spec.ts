@@ -7,7 +7,7 @@ import { keptMails } from '../helpers/mailbox.js';
 import { RESPOND, beijingDate, createListing, creditProductInput, loginAuthority, ok, publishListing, registerOrg, requestMatch, sql, updateMutation, type Org } from '../helpers/listing-fixtures.js';
 import { RecommendationPushService } from '../../libs/matching/src/pushes/recommendation-push.service.js';
 import { RECOMMENDATION_ADDED } from '../../libs/platform/src/pubsub/channels.js';
-import { FUNNEL_COLUMNS, funnelCells, type FunnelRow } from '../../libs/insights/src/matchmaking-funnel.js';
+import { FUNNEL_COLUMNS, funnelCells, type FunnelRow } from '../../libs/insights/src/matchmaking-funnel.service.js';
 
 /**
  * Pushed recommendations (issue 18 items 3–6) through the running app: a credit product published

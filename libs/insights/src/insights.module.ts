@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/src/index.js';
 import { AuditLogService } from './audit-log.service.js';
 import { InsightsService } from './insights.service.js';
 import { DeclineReasonInsightsService } from './decline-reason-insights.service.js';
-import { MatchmakingFunnelService } from './matchmaking-funnel.js';
+import { MatchmakingFunnelService } from './matchmaking-funnel.service.js';
 import { parseRankingWeights } from './service-ranking.js';
 import { InsightsFigures, RefreshFiguresHandler, ScheduleFiguresRefreshHandler } from './insights-refresh.js';
 

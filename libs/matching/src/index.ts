@@ -48,4 +48,4 @@ export {
   type PushRules,
 } from './pushes/push-rules.js';
 export { RecommendationPushService, type ListingReach, type PushedRecommendation } from './pushes/recommendation-push.service.js';
-export { RecommendationDigestEntity, RecommendationEntryEntity, RecommendationPreferenceEntity, RecommendationViewEntity } from './pushes/recommendation.entities.js';
+export { RecommendationDigestEntity, RecommendationEntryEntity, RecommendationPreferenceEntity, RecommendationViewEntity } from './pushes/recommendation.entity.js';

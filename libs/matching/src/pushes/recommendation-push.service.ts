@@ -14,7 +14,7 @@ import {
   type PushPreferences,
   type PushRules,
 } from './push-rules.js';
-import { RecommendationPreferenceEntity } from './recommendation.entities.js';
+import { RecommendationPreferenceEntity } from './recommendation.entity.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
