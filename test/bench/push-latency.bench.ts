@@ -96,7 +96,7 @@ export async function publishToPushed(opts: { firms?: number; count?: number } =
     pushes.rules.dailyCap = 1_000_000;
     const listings = app.app.get(ListingService);
     const bank = await ds.getRepository(OrganizationEntity).save({
-      kind: 'BANK', name: '基准推送测试银行', uscc: makeUscc('91', DISTRICT, `PUSH${String(Date.now() % 10000).padStart(4, '0')}`), regionCode: DISTRICT, verified: true,
+      kind: 'BANK', name: '基准推送测试银行', uscc: makeUscc('91', DISTRICT, `PNBK${String(Date.now() % 10000).padStart(4, '0')}`), regionCode: DISTRICT, verified: true,
     });
     const actor = { userId: bank.id, organizationId: bank.id, kind: 'BANK' as const, verified: true };
     const publish = async (title: string) => {
