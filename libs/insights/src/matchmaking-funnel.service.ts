@@ -88,42 +88,42 @@ export function checkFunnelKinds(kinds: readonly string[] | null | undefined, fi
   return kinds.length ? [...new Set(kinds)] as MatchListingKind[] : null;
 }
 
+// Set-based (hash joins, no per-pair subquery): the cohort, every request or application of a
+// cohort pair made after its entry and before the period's end, the first of those per pair.
 const FUNNEL_SQL = `
 WITH b AS (SELECT ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai') AS lo, (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS hi),
-     c AS (
+     c AS MATERIALIZED (
        SELECT e.enterprise_organization_id AS firm, e.listing_id, e.kind, e.owner_organization_id AS owner, e.entered_at, e.pushed_at, o.region_code
          FROM recommendation_entries e JOIN organizations o ON o.id = e.enterprise_organization_id, b
         WHERE e.entered_at >= b.lo AND e.entered_at < b.hi
           AND ($3::text IS NULL OR o.region_code LIKE $3 || '%')
           AND ($4::text[] IS NULL OR e.kind = ANY($4::text[]))),
+     x AS (
+       SELECT r.enterprise_organization_id AS firm, r.listing_id, r.created_at AS requested_at, r.responded_at, r.status <> 'DECLINED' AS accepted,
+              CASE WHEN r.listing_kind = 'CREDIT_PRODUCT' THEN CASE WHEN r.credit_approved THEN r.outcome_recorded_at END
+                   WHEN r.outcome = 'SUCCESS' THEN r.completed_at END AS succeeded_at,
+              CASE WHEN r.listing_kind = 'CREDIT_PRODUCT' AND r.credit_approved THEN r.amount_granted END AS amount
+         FROM match_requests r, b WHERE r.created_at < b.hi
+       UNION ALL
+       SELECT a.applicant_organization_id, a.challenge_id, a.created_at, a.decided_at, a.status IN ('SHORTLISTED', 'ACCEPTED'),
+              CASE WHEN a.status = 'ACCEPTED' THEN a.decided_at END, NULL::bigint
+         FROM challenge_applications a, b WHERE a.created_at < b.hi),
+     q AS (
+       SELECT DISTINCT ON (c.firm, c.listing_id) c.firm, c.listing_id, x.requested_at, x.responded_at, x.accepted, x.succeeded_at, x.amount
+         FROM c JOIN x ON x.firm = c.firm AND x.listing_id = c.listing_id AND x.requested_at >= c.entered_at
+        ORDER BY c.firm, c.listing_id, x.requested_at),
      s AS (
        SELECT c.kind, c.region_code, c.owner,
               (c.pushed_at IS NOT NULL AND c.pushed_at < b.hi) AS pushed,
-              EXISTS (SELECT 1 FROM recommendation_views v
-                       WHERE v.enterprise_organization_id = c.firm AND v.listing_id = c.listing_id
-                         AND v.first_seen_at >= c.entered_at AND v.first_seen_at < b.hi) AS viewed,
+              (v.first_seen_at >= c.entered_at AND v.first_seen_at < b.hi) IS TRUE AS viewed,
               q.requested_at IS NOT NULL AS requested,
               coalesce(q.responded_at < b.hi, false) AS responded,
               coalesce(q.responded_at < b.hi AND q.accepted, false) AS accepted,
               coalesce(q.succeeded_at < b.hi, false) AS succeeded,
               CASE WHEN q.succeeded_at < b.hi THEN coalesce(q.amount, 0) ELSE 0 END AS amount
          FROM c CROSS JOIN b
-         LEFT JOIN LATERAL (
-           SELECT x.requested_at, x.responded_at, x.accepted, x.succeeded_at, x.amount FROM (
-             SELECT r.created_at AS requested_at, r.responded_at, r.status <> 'DECLINED' AS accepted,
-                    CASE WHEN r.listing_kind = 'CREDIT_PRODUCT' THEN CASE WHEN r.credit_approved THEN r.outcome_recorded_at END
-                         WHEN r.outcome = 'SUCCESS' THEN r.completed_at END AS succeeded_at,
-                    CASE WHEN r.listing_kind = 'CREDIT_PRODUCT' AND r.credit_approved THEN r.amount_granted END AS amount
-               FROM match_requests r
-              WHERE c.kind <> 'CHALLENGE' AND r.enterprise_organization_id = c.firm AND r.listing_id = c.listing_id
-                AND r.created_at >= c.entered_at AND r.created_at < b.hi
-             UNION ALL
-             SELECT a.created_at, a.decided_at, a.status IN ('SHORTLISTED', 'ACCEPTED'),
-                    CASE WHEN a.status = 'ACCEPTED' THEN a.decided_at END, NULL::bigint
-               FROM challenge_applications a
-              WHERE c.kind = 'CHALLENGE' AND a.applicant_organization_id = c.firm AND a.challenge_id = c.listing_id
-                AND a.created_at >= c.entered_at AND a.created_at < b.hi) x
-           ORDER BY x.requested_at LIMIT 1) q ON true)
+         LEFT JOIN recommendation_views v ON v.enterprise_organization_id = c.firm AND v.listing_id = c.listing_id
+         LEFT JOIN q ON q.firm = c.firm AND q.listing_id = c.listing_id)
 SELECT s.kind, s.region_code, s.owner, o.name,
        count(*)::int AS matched,
        count(*) FILTER (WHERE s.pushed)::int AS pushed,
