@@ -21,6 +21,7 @@ import { Outcomes1796433254603 } from './1796433254603-Outcomes.js';
 import { Conversations1796433697197 } from './1796433697197-Conversations.js';
 import { Deadlines1796436289706 } from './1796436289706-Deadlines.js';
 import { RecommendationPushes1796443427832 } from './1796443427832-RecommendationPushes.js';
+import { ProfileConsents1796443735789 } from './1796443735789-ProfileConsents.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -47,4 +48,5 @@ export const MIGRATIONS: Function[] = [
   Conversations1796433697197,
   Deadlines1796436289706,
   RecommendationPushes1796443427832,
+  ProfileConsents1796443735789,
 ];

@@ -21,7 +21,8 @@
  * phase's start, and the largest VmRSS sampled every 50 ms. Nothing is asserted.
  *
  * Knobs: BENCH_IMPORTS_ROWS (5000), BENCH_IMPORTS_RATE (side-load requests/s, 10),
- * BENCH_IMPORTS_IDLE_SECONDS (30), BENCH_IMPORTS_ENTERPRISES (5000) and BENCH_IMPORTS_LISTINGS (4000)
+ * BENCH_IMPORTS_IDLE_SECONDS (30), BENCH_IMPORTS_FANOUT_SECONDS (60: how long after DONE the stream goes on
+ * while the import's downstream work runs, timed as its own row; it stops earlier when that work drained), BENCH_IMPORTS_ENTERPRISES (5000) and BENCH_IMPORTS_LISTINGS (4000)
  * of the seeded world, BENCH_IMPORTS_SETTLE_SECONDS (120, the wait for the downstream work),
  * BENCH_IMPORTS_BEFORE=off skips the synchronous mutation, BENCH_IMPORTS_AFTER=off the asynchronous path;
  * BENCH_IMPORTS_CPU_PROFILE=<dir> writes the server's CPU profile (node --cpu-prof) there.
@@ -46,6 +47,7 @@ const ROWS = Number(env('BENCH_IMPORTS_ROWS', '5000'));
 const RATE = Number(env('BENCH_IMPORTS_RATE', '10'));
 const IDLE_SECONDS = Number(env('BENCH_IMPORTS_IDLE_SECONDS', '30'));
 const SETTLE_SECONDS = Number(env('BENCH_IMPORTS_SETTLE_SECONDS', '120'));
+const FANOUT_SECONDS = Number(env('BENCH_IMPORTS_FANOUT_SECONDS', '60'));
 const WORLD = { enterprises: Number(env('BENCH_IMPORTS_ENTERPRISES', '5000')), listings: Number(env('BENCH_IMPORTS_LISTINGS', '4000')), signedIn: 0 };
 const AUTH = { email: 'bench-imports@authority.example', password: 'bench-imports-password-1' };
 /** express.json({ limit: '1mb' }) in bootstrap.ts. */
@@ -69,7 +71,8 @@ export interface Latencies {
 
 /** Open loop: one request every 1000/rate ms, timed from its scheduled send to its answer. */
 class SideLoad {
-  private readonly times: number[] = [];
+  /** [scheduled send (performance.now()), latency ms] of every answered request. */
+  private readonly samples: Array<[number, number]> = [];
   private readonly inflight = new Set<Promise<void>>();
   private timer?: NodeJS.Timeout;
   private sent = 0;
@@ -92,7 +95,7 @@ class SideLoad {
         ? post(this.url, SEARCH, { i: { query: WORDS[(i / 2) % WORDS.length], first: 20 } }, this.token)
         : post(this.url, LISTINGS, { f: null, first: 20, after: null }, this.token);
     const p: Promise<void> = run.then(
-      () => void this.times.push(performance.now() - s),
+      () => void this.samples.push([s, performance.now() - s]),
       () => void (this.errors += 1),
     );
     this.inflight.add(p);
@@ -102,8 +105,13 @@ class SideLoad {
   async stop(): Promise<Latencies> {
     clearInterval(this.timer);
     await Promise.all([...this.inflight]);
-    const t = [...this.times].sort((a, b) => a - b);
-    return { sent: this.sent, answered: t.length, errors: this.errors, p50: pct(t, 50), p95: pct(t, 95), p99: pct(t, 99), max: t[t.length - 1] ?? NaN };
+    return this.between(-Infinity, Infinity, this.sent, this.errors);
+  }
+
+  /** The requests sent within [from, to) (performance.now() times), once stopped; `sent`/`errors` as counted. */
+  between(from: number, to: number, sent?: number, errors = 0): Latencies {
+    const t = this.samples.filter(([at]) => at >= from && at < to).map(([, ms]) => ms).sort((a, b) => a - b);
+    return { sent: sent ?? t.length, answered: t.length, errors, p50: pct(t, 50), p95: pct(t, 95), p99: pct(t, 99), max: t[t.length - 1] ?? NaN };
   }
 }
 
@@ -159,6 +167,8 @@ interface PhaseResult {
   marks: Array<[string, number]>;
   outcome: string;
   side: Latencies;
+  /** The same stream after the end state while the downstream work (the bulk lane's fan-out) runs: its first BENCH_IMPORTS_FANOUT_SECONDS, or until drained. */
+  fanout?: Latencies & { seconds: number };
   rss: ReturnType<RssWatch['stop']>;
   /** Seconds after the end state until the outbox and every queue were empty (undefined: not within the bound). */
   settledAfter?: number;
@@ -204,8 +214,8 @@ async function fittingSheet(seed: number, today: string): Promise<BureauSheet> {
  * `bullmq`; a scheduler's parked next run is not work), read over one connection — the shared
  * server's connections are scarce; a failed probe is retried.
  */
-async function settle(pool: pg.Pool, from: number): Promise<number | undefined> {
-  const deadline = Date.now() + SETTLE_SECONDS * 1000;
+async function settle(pool: pg.Pool, from: number, withinSeconds = SETTLE_SECONDS): Promise<number | undefined> {
+  const deadline = Date.now() + withinSeconds * 1000;
   while (Date.now() < deadline) {
     try {
       const { rows } = await pool.query(
@@ -282,11 +292,17 @@ async function after(server: ServerChild, token: string, sheet: BureauSheet, poo
   marks.push(['confirmed', at()]);
   const done = await poll(['DONE']);
   const seconds = at();
+  const doneAt = performance.now();
   const serverCpuSeconds = cpuSeconds(server.child.pid!) - cpu0;
   marks.push(['DONE', seconds]);
-  const sideStats = await side.stop();
+  // The stream goes on while the import's downstream work runs (up to FANOUT_SECONDS): what users feel after the import.
+  const drained = settle(pool, doneAt, FANOUT_SECONDS);
+  const settledEarly = await drained;
+  const fanoutEnd = performance.now();
+  const sideStats = side.between(-Infinity, doneAt, undefined, (await side.stop()).errors);
+  const fanout = { ...side.between(doneAt, fanoutEnd), seconds: (fanoutEnd - doneAt) / 1000 };
   const rssStats = rss.stop();
-  const settledAfter = await settle(pool, performance.now());
+  const settledAfter = settledEarly ?? (await settle(pool, doneAt));
   return {
     label: 'after: POST /imports/enterprises → preview → confirm → DONE',
     rows: sheet.rows,
@@ -298,6 +314,7 @@ async function after(server: ServerChild, token: string, sheet: BureauSheet, poo
       `${done.rowsTotal} rows, ${done.firmsTotal} firms: ${done.created} created, ${done.updated} updated, ${done.unchanged} unchanged, ${done.rejectedRows} rows rejected ` +
       `(preview: ${preview.preview.wouldCreate} would be created, ${preview.preview.rejected.length} rows known bad)`,
     side: sideStats,
+    fanout,
     rss: rssStats,
     settledAfter,
     serverCpuSeconds,
@@ -422,8 +439,11 @@ function renderPhase(p: PhaseResult): string {
   return (
     `| idle before it (server CPU ${((idle.serverCpuPerSecond ?? NaN) * 1000).toFixed(0)} ms/s) | – | – | ${IDLE_SECONDS} | ${idle.sent}/${idle.answered}/${idle.errors} | ${ms(idle.p50)} | ${ms(idle.p95)} | ${ms(idle.p99)} | – | – |\n` +
     `| ${p.label} | ${p.rows} | ${(p.fileBytes / 1024).toFixed(0)} | ${p.seconds.toFixed(1)}${p.scaledSeconds ? ` (≈ ${p.scaledSeconds.toFixed(0)} for ${ROWS} rows, linear)` : ''} | ` +
-    `${p.side.sent}/${p.side.answered}/${p.side.errors} | ${ms(p.side.p50)} (${ratio(p.side.p50, idle.p50)}) | ${ms(p.side.p95)} (${ratio(p.side.p95, idle.p95)}) | ${ms(p.side.p99)} | ` +
+    `${p.side.answered}/${p.side.answered}/${p.side.errors} | ${ms(p.side.p50)} (${ratio(p.side.p50, idle.p50)}) | ${ms(p.side.p95)} (${ratio(p.side.p95, idle.p95)}) | ${ms(p.side.p99)} | ` +
     `${p.rss.startMb.toFixed(0)} → ${p.rss.sampledMaxMb.toFixed(0)} (${p.rss.hwmMb.toFixed(0)}${p.rss.hwmSinceStart ? ', since process start' : ''}) | ${p.settledAfter === undefined ? `not within ${SETTLE_SECONDS} s` : `${p.settledAfter.toFixed(1)} s`} |` +
+    (p.fanout
+      ? `\n| … then its downstream work, ${p.fanout.seconds.toFixed(0)} s after DONE | – | – | ${p.fanout.seconds.toFixed(1)} | ${p.fanout.answered}/${p.fanout.answered}/0 | ${ms(p.fanout.p50)} (${ratio(p.fanout.p50, idle.p50)}) | ${ms(p.fanout.p95)} (${ratio(p.fanout.p95, idle.p95)}) | ${ms(p.fanout.p99)} | – | – |`
+      : '') +
     `\n  ${p.outcome}; server CPU ${p.serverCpuSeconds.toFixed(1)} s (the side load alone would have cost ≈ ${((idle.serverCpuPerSecond ?? NaN) * p.seconds).toFixed(1)} s of it at the idle rate); ` +
     `${p.marks.map(([m, s]) => `${m} at ${s.toFixed(1)} s`).join(', ')}; world seeded in ${(p.seedSeconds ?? NaN).toFixed(0)} s; load average at its end ${(p.loadAvg ?? []).map((v) => v.toFixed(2)).join(' ')}`
   );

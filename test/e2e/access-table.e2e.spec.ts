@@ -179,6 +179,9 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   // Drivers make the caller a side whenever its kind can be one; other kinds are refused by kind.
   sendMatchRequestMessage: only(KINDS.flatMap(both)),
   sendChallengeApplicationMessage: only([...both('ENTERPRISE'), ...both('ANCHOR_ENTERPRISE')]),
+  // Consents (issue 18): a firm's OWNER or ADMIN gives and revokes its own; a MEMBER is refused.
+  grantProfileConsent: managers(both('ENTERPRISE')),
+  revokeProfileConsent: managers(both('ENTERPRISE')),
 };
 
 interface Actor {
@@ -489,6 +492,32 @@ describe('access table: every mutation × every kind of caller', () => {
       const owner = isListingOwner(base) ? base : 'BANK:verified';
       const requestId = await requestMatch(app, tokenOf(requester), await publishedListingOf(owner));
       return messageDriver(requestId, `mutation($id: ID!) { sendMatchRequestMessage(id: $id, input: { body: "请提供近两年财报" }) { id } }`);
+    },
+    grantProfileConsent: async (actor) => {
+      // A standing consent of the caller's organization (the verified firm's for other kinds) to the verified bank.
+      const grantor = actors.get(actor === 'anonymous' ? 'ENTERPRISE:verified' : baseOf(actor))?.organizationId ?? actors.get('ENTERPRISE:verified')!.organizationId!;
+      const bank = actors.get('BANK:verified')!.organizationId!;
+      const grantee = grantor === bank ? actors.get('ENTERPRISE:verified')!.organizationId! : bank;
+      const count = async () => (await sql(app, 'SELECT count(*)::int AS n FROM profile_consents WHERE grantor_organization_id = $1', [grantor]))[0].n as number;
+      const before = await count();
+      return {
+        query: 'mutation($i: GrantProfileConsentInput!) { grantProfileConsent(input: $i) { id status } }',
+        variables: { i: { granteeOrganizationId: grantee, sections: ['BASIC'] } },
+        unchanged: async () => expect(await count()).toBe(before),
+      };
+    },
+    revokeProfileConsent: async (actor) => {
+      // A consent the caller's firm gave (the verified firm's for other kinds), given by its OWNER.
+      const firm = actor.startsWith('ENTERPRISE:') ? baseOf(actor) : 'ENTERPRISE:verified';
+      const given = ok(
+        await app.gql('mutation($i: GrantProfileConsentInput!) { grantProfileConsent(input: $i) { id } }', { i: { granteeOrganizationId: actors.get('BANK:verified')!.organizationId, sections: ['BASIC'] } }, tokenOf(firm)),
+        'grantProfileConsent',
+      ).id as string;
+      return {
+        query: 'mutation($id: ID!) { revokeProfileConsent(id: $id) { id status } }',
+        variables: { id: given },
+        unchanged: async () => expect((await sql(app, 'SELECT revoked_at FROM profile_consents WHERE id = $1', [given]))[0].revoked_at).toBeNull(),
+      };
     },
     sendChallengeApplicationMessage: async (actor) => {
       const base = actor === 'anonymous' ? 'AUTHORITY' : baseOf(actor);

@@ -110,6 +110,18 @@ const QUERIES: Record<string, QueryCase> = {
     otherwise: 'FORBIDDEN',
     shows: (d) => d.enterpriseProfile?.financials?.length > 0,
   },
+  // Consents (issue 18): each organization lists those it gave or received, never another's.
+  profileConsents: signedIn({
+    query: () => ({ text: '{ profileConsents(role: GIVEN, first: 20) { totalCount edges { node { id status grantor { id } } } } }' }),
+    shows: (d, w, a) => d.profileConsents.edges.every((e: { node: { grantor: { id: string } } }) => e.node.grantor.id === w.organizationOf(a)),
+  }),
+  // The access log of A's data: A (any member) and the AUTHORITY; any other organization is refused.
+  profileAccessLog: {
+    query: (w) => ({ text: 'query($id: ID!) { profileAccessLog(organizationId: $id, first: 5) { totalCount edges { node { id sections outcome } } } }', variables: { id: w.org('ENTERPRISE').organizationId } }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', AUTHORITY: 'allowed' },
+    otherwise: 'FORBIDDEN',
+    shows: (d) => d.profileAccessLog.totalCount >= 0,
+  },
   enterprisesAtReviewRisk: authorityOnly('{ enterprisesAtReviewRisk { __typename } }'),
   // Deadlines (issue 17): the overdue desk.
   overdueRequests: authorityOnly('{ overdueRequests(first: 5, filter: { regionCode: "330200" }) { totalCount edges { node { id workingDaysOverdue ownerOrganization { id } } } } }'),

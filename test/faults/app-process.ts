@@ -4,14 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * The all-in-one process (`node dist/apps/all-in-one/src/main.js`: API, workers, outbox
- * relay and the embedded search index) as a child the suite can SIGKILL. It is the process a
- * crash takes down in the zero-Meilisearch deployment, so it is what the scenarios kill.
+ * A server process as a child the suite can SIGKILL: by default the all-in-one process
+ * (`node dist/apps/all-in-one/src/main.js`: API, workers, outbox relay and the embedded search
+ * replica); the topology scenario runs API-only and worker processes (`entry`).
  */
 
 export const FAULT_AUTHORITY = { email: 'authority@faults.srdi.example', password: 'authority-password-1' };
 
+/** Which entry runs: the all-in-one process (default), the API alone, or a standalone worker. */
+export type AppEntry = 'all-in-one' | 'api' | 'worker';
+
+const ENTRIES: Record<AppEntry, { file: string; started: RegExp }> = {
+  'all-in-one': { file: 'dist/apps/all-in-one/src/main.js', started: /srdi-match started: .* graphql=(http:\/\/\S+?)"/ },
+  api: { file: 'dist/apps/api/src/main.js', started: /srdi-match started: .* graphql=(http:\/\/\S+?)"/ },
+  worker: { file: 'dist/apps/worker/src/main.js', started: /srdi-match worker started: ()/ },
+};
+
 export interface AppProcessOptions {
+  entry?: AppEntry;
   databaseUrl: string;
   redisUrl?: string;
   env?: Record<string, string>;
@@ -41,7 +51,8 @@ export class AppProcess {
   /** Starts the process and resolves with the GraphQL URL once it logged that it started. */
   async start(timeoutMs = 60_000): Promise<{ url: string; ms: number }> {
     const t0 = Date.now();
-    const child = spawn(process.execPath, ['dist/apps/all-in-one/src/main.js'], {
+    const entry = ENTRIES[this.options.entry ?? 'all-in-one'];
+    const child = spawn(process.execPath, [entry.file], {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
@@ -81,7 +92,7 @@ export class AppProcess {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`app did not start in ${timeoutMs} ms:\n${this.tail()}`)), timeoutMs);
       const poll = setInterval(() => {
-        const m = /srdi-match started: .* graphql=(http:\/\/\S+?)"/.exec(startLine);
+        const m = entry.started.exec(startLine);
         if (m) {
           clearInterval(poll);
           clearTimeout(timer);

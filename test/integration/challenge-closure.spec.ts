@@ -25,7 +25,6 @@ describe('揭榜 closure and consent (real PostgreSQL)', () => {
   let applications: ChallengeApplicationService;
   let listings: ListingService;
   let anchor: Actor;
-  let otherAnchor: Actor;
 
   let seq = 0;
   async function makeOrg(kind: OrganizationKind): Promise<Actor> {
@@ -94,21 +93,19 @@ describe('揭榜 closure and consent (real PostgreSQL)', () => {
     applications = new ChallengeApplicationService(dataSource);
     listings = new ListingService(dataSource);
     anchor = await makeOrg('ANCHOR_ENTERPRISE');
-    otherAnchor = await makeOrg('ANCHOR_ENTERPRISE');
   });
   afterAll(async () => {
     await close?.();
   });
 
-  it('the grant holds in SUBMITTED, SHORTLISTED and ACCEPTED only, towards the challenge’s owner only', async () => {
+  it('a consent given with an application holds while SUBMITTED or SHORTLISTED, runs 90 days past ACCEPTED, and ends with the others (ADR 0035)', async () => {
     const byStatus = await applicationsInEveryStatus(await makeChallenge(anchor));
-    const firms = [...byStatus.values()].map((a) => a.applicant);
-    const granted = await applications.sharedProfiles(anchor.organizationId, firms);
-    for (const [status, { applicant }] of byStatus) {
-      expect([status, granted.has(applicant)]).toEqual([status, ['SUBMITTED', 'SHORTLISTED', 'ACCEPTED'].includes(status)]);
+    const standings = await applications.caseStandings([...byStatus.values()].map((a) => a.id));
+    for (const [status, { id }] of byStatus) {
+      const expected = ['SUBMITTED', 'SHORTLISTED'].includes(status) ? 'OPEN' : status === 'ACCEPTED' ? 'DECIDED' : 'ENDED';
+      expect([status, standings.get(id)?.state]).toEqual([status, expected]);
     }
-    expect((await applications.sharedProfiles(otherAnchor.organizationId, firms)).size).toBe(0);
-    expect((await applications.sharedProfiles(anchor.organizationId, [])).size).toBe(0);
+    expect((await applications.caseStandings([])).size).toBe(0);
   });
 
   it('closing ends exactly the open applications, with a CLOSED step each and on the challenge, and one event each, in one transaction', async () => {

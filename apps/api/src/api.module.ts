@@ -6,7 +6,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { IdentityModule, IdentityService, VerificationService, TokenService } from '../../../libs/identity/src/index.js';
-import { EnterprisesModule } from '../../../libs/enterprises/src/index.js';
+import { ProfileAccessLogResolver, ProfileConsentResolver } from './enterprises/consent.resolver.js';
+import { AccessLogService, EnterprisesModule } from '../../../libs/enterprises/src/index.js';
 import { TierAssessmentService, TierAssessmentsModule } from '../../../libs/tier-assessments/src/index.js';
 import { EnterpriseProfileResolver } from './enterprises/enterprise-profile.resolver.js';
 import { TitleReviewResolver } from './enterprises/title-review.resolver.js';
@@ -55,8 +56,8 @@ import { DevMailController } from './dev/dev-mail.controller.js';
     ConversationsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [IdentityModule, TierAssessmentsModule, ListingsModule, MatchingModule, InsightsModule],
-      inject: [APP_CONFIG, IdentityService, TokenService, TierAssessmentService, ListingService, ChallengeApplicationService, MatchRequestService, AuditLogService, RUNTIME, VerificationService],
+      imports: [IdentityModule, TierAssessmentsModule, ListingsModule, MatchingModule, InsightsModule, EnterprisesModule],
+      inject: [APP_CONFIG, IdentityService, TokenService, TierAssessmentService, ListingService, ChallengeApplicationService, MatchRequestService, AuditLogService, RUNTIME, VerificationService, AccessLogService],
       useFactory: (
         config: AppConfig,
         identity: IdentityService,
@@ -68,10 +69,11 @@ import { DevMailController } from './dev/dev-mail.controller.js';
         audit: AuditLogService,
         runtime: Runtime,
         verification: VerificationService,
-      ) => graphqlOptions(config, tokens, { identity, verification, assessments, listings, applications, matchRequests }, runtime.logger, audit),
+        accessLog: AccessLogService,
+      ) => graphqlOptions(config, tokens, { identity, verification, assessments, listings, applications, matchRequests, accessLog }, runtime.logger, audit),
     }),
   ],
   controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController],
-  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, RecommendationPushResolver, ListingReachResolver],
+  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, ProfileConsentResolver, ProfileAccessLogResolver, RecommendationPushResolver, ListingReachResolver],
 })
 export class ApiModule {}

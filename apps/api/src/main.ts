@@ -10,9 +10,6 @@ async function main() {
   if (!config.databaseUrl) {
     throw new ConfigError('DATABASE_URL', 'is required for `start:api` (the embedded default runs all-in-one: `npm start`)');
   }
-  if (!config.meiliUrl) {
-    throw new ConfigError('MEILI_URL', 'is required for `start:api`: the embedded search engine lives only in the all-in-one process (`npm start`)');
-  }
   await serve(config);
 }
 

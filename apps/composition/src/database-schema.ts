@@ -24,6 +24,8 @@ import {
   EnterpriseImportRowEntity,
   TitleDecisionEntity,
   TitleReviewMarkEntity,
+  ProfileConsentEntity,
+  ProfileAccessEntity,
 } from '../../../libs/enterprises/src/index.js';
 import { TierAssessmentEntity } from '../../../libs/tier-assessments/src/index.js';
 import {
@@ -68,6 +70,8 @@ const ENTITIES = [
   EnterpriseFinancialsEntity,
   EnterpriseImportEntity,
   EnterpriseImportRowEntity,
+  ProfileConsentEntity,
+  ProfileAccessEntity,
   TierAssessmentEntity,
   ListingEntity,
   ServiceOfferingEntity,

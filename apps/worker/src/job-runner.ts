@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { UnrecoverableError, type Job } from 'bullmq';
 import {
@@ -7,19 +7,55 @@ import {
   QUEUE_NAMES,
   isJobName,
   JOB_HANDLER_METADATA,
+  type JobName,
   assembleHandlerMap,
   type HandlerMap,
   QueueRegistry,
+  type QueueName,
   RUNTIME,
 } from '../../../libs/platform/src/index.js';
 import type { Runtime } from '../../../libs/platform/src/index.js';
+import { BACKGROUND_QUEUES, BackgroundThread, backgroundThreadFile } from './background-thread.js';
+
+/** The handlers Nest discovered in this context, checked against the catalog (boot fails on a gap). */
+export function discoverHandlers(discovery: DiscoveryService, reflector: Reflector, required?: readonly JobName[]): HandlerMap {
+  const found = discovery
+    .getProviders()
+    .filter((w) => w.metatype && w.instance)
+    .map((w) => ({ name: reflector.get<string>(JOB_HANDLER_METADATA, w.metatype as Function), handler: w.instance, owner: w.name }))
+    .filter((f): f is { name: string; handler: unknown; owner: string } => typeof f.name === 'string');
+  return assembleHandlerMap(found, required);
+}
+
+/** Creates a (not yet running) BullMQ worker per queue, each job given to its catalog handler. */
+export function createQueueWorkers(runtime: Runtime, handlers: HandlerMap, queues: readonly QueueName[]): void {
+  const { config } = runtime;
+  for (const queue of queues) {
+    // The bulk lane runs few jobs at once: interactive queues keep their workers and the CPU.
+    const concurrency = queue === 'bulk' ? config.workerBulkConcurrency : config.workerConcurrency;
+    const worker = runtime.queues.createWorker(queue, (job) => runJob(handlers, job), concurrency);
+    worker.on('failed', (job, err) => runtime.logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    worker.on('error', (err) => runtime.logger.error({ err: err.message, queue }, 'worker error'));
+  }
+}
+
+function runJob(handlers: HandlerMap, job: Job): Promise<unknown> {
+  if (!isJobName(job.name)) {
+    throw new UnrecoverableError(`unknown job ${job.name}`);
+  }
+  return handlers.get(job.name)!.handle(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade });
+}
 
 /**
  * Finds the one handler of every catalog job (boot fails otherwise), starts a BullMQ worker per
- * queue once all of them are connected, and starts the outbox relay that feeds them.
+ * queue once all of them are connected, and starts the outbox relay that feeds them. In the
+ * all-in-one process the imports and the bulk lane run in a worker thread of its own (ADR 0038),
+ * so an import's parsing and fan-out never take the API's event loop.
  */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap {
+export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private background: BackgroundThread | undefined;
+
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
@@ -29,33 +65,36 @@ export class JobRunner implements OnApplicationBootstrap {
   ) {}
 
   discoverHandlers(): HandlerMap {
-    const found = this.discovery
-      .getProviders()
-      .filter((w) => w.metatype && w.instance)
-      .map((w) => ({ name: this.reflector.get<string>(JOB_HANDLER_METADATA, w.metatype as Function), handler: w.instance, owner: w.name }))
-      .filter((f): f is { name: string; handler: unknown; owner: string } => typeof f.name === 'string');
-    return assembleHandlerMap(found);
+    return discoverHandlers(this.discovery, this.reflector);
+  }
+
+  /** The background thread, where this process runs one (tests read its counters). */
+  get backgroundThread(): BackgroundThread | undefined {
+    return this.background;
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const handlers = this.discoverHandlers();
-    for (const queue of QUEUE_NAMES) {
-      // The bulk lane runs few jobs at once: interactive queues keep their workers and the CPU.
-      const concurrency = queue === 'bulk' ? this.config.workerBulkConcurrency : this.config.workerConcurrency;
-      const worker = this.queues.createWorker(queue, (job) => this.run(handlers, job), concurrency);
-      worker.on('failed', (job, err) =>
-        this.runtime.logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
-      );
-      worker.on('error', (err) => this.runtime.logger.error({ err: err.message, queue }, 'worker error'));
+    const wanted = this.runtime.role === 'all' && this.config.backgroundThread;
+    const file = wanted ? backgroundThreadFile() : undefined;
+    if (wanted && !file) this.runtime.logger.warn('background thread: no compiled entry found (run npm run build); imports and the bulk lane run on the main thread');
+    createQueueWorkers(this.runtime, handlers, file ? QUEUE_NAMES.filter((q) => !BACKGROUND_QUEUES.includes(q)) : QUEUE_NAMES);
+    if (file) {
+      this.background = await BackgroundThread.start({
+        file,
+        config: this.config,
+        databaseUrl: this.runtime.database.url,
+        queueNamespace: this.queues.namespace,
+        logger: this.runtime.logger,
+        stopTimeoutMs: this.config.shutdownTimeoutMs,
+      });
     }
     await this.queues.runWorkers();
     await this.runtime.relay?.start();
   }
 
-  private async run(handlers: HandlerMap, job: Job): Promise<unknown> {
-    if (!isJobName(job.name)) {
-      throw new UnrecoverableError(`unknown job ${job.name}`);
-    }
-    return handlers.get(job.name)!.handle(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade });
+  /** Runs within app.close(): before the database (and embedded PostgreSQL) closes. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.background?.stop();
   }
 }

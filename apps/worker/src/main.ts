@@ -13,9 +13,6 @@ async function main() {
   if (!config.databaseUrl) {
     throw new ConfigError('DATABASE_URL', 'is required for a standalone worker (embedded PostgreSQL belongs to the all-in-one `npm start`)');
   }
-  if (!config.meiliUrl) {
-    throw new ConfigError('MEILI_URL', 'is required for a standalone worker: the embedded search engine lives only in the all-in-one process (`npm start`)');
-  }
   const logger = createLogger(config);
   const runtime = await startRuntime({ role: 'worker', config, schema: DATABASE_SCHEMA, logger });
   @Module({ imports: [PlatformModule.forRuntime(runtime), SearchModule, WorkerModule] })

@@ -7,12 +7,12 @@ import { InsightsModule } from '../../../libs/insights/src/index.js';
 import { NightlyReconcileScheduler } from '../../../libs/search/src/index.js';
 import { JobRunner } from './job-runner.js';
 import { MailModule, MailDeliveryHandler } from '../../../libs/mail/src/index.js';
-import { NightlyImportPurgeScheduler } from '../../../libs/enterprises/src/index.js';
+import { NightlyAccessLogPurgeScheduler, NightlyImportPurgeScheduler } from '../../../libs/enterprises/src/index.js';
 import { ConversationsModule, NightlyUploadPurgeScheduler } from '../../../libs/conversations/src/index.js';
 
 /** Queue processors. Never imports GraphQL code. */
 @Module({
   imports: [DiscoveryModule, NotificationsModule, TierAssessmentsModule, MatchingModule, InsightsModule, MailModule, ConversationsModule],
-  providers: [JobRunner, NightlyUploadPurgeScheduler, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler, NightlyImportPurgeScheduler, DeadlineSweepScheduler, RecommendationDigestScheduler],
+  providers: [JobRunner, NightlyUploadPurgeScheduler, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler, NightlyImportPurgeScheduler, NightlyAccessLogPurgeScheduler, DeadlineSweepScheduler, RecommendationDigestScheduler],
 })
 export class WorkerModule {}

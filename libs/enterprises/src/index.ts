@@ -60,3 +60,23 @@ export { TitleDecisionService } from './title-decision.service.js';
 export { countedTier, TITLE_PROVENANCE_TEXT, TITLE_PROVENANCES, titleCounts, type TitleProvenance } from './title-provenance.js';
 export { type TitleReviewAction, TitleReviewMarkEntity } from './title-review/title-review-mark.entity.js';
 export { TitleReviewService } from './title-review/title-review.service.js';
+export {
+  CONSENT_AFTER_DECISION_DAYS,
+  CONSENT_MAX_DAYS,
+  CONSENT_PURPOSES,
+  CONSENT_STATUSES,
+  type CaseStanding,
+  type ConsentPurpose,
+  type ConsentStatus,
+  consentState,
+  missingSections,
+  PROFILE_SECTION_LABELS,
+  PROFILE_SECTIONS,
+  type ProfileSection,
+  sectionNames,
+} from './consent/consent-scope.js';
+export { ProfileConsentEntity, type FinancialsSnapshotYear } from './consent/profile-consent.entity.js';
+export { ACCESS_OPERATIONS, ACCESS_OUTCOMES, ACCESS_SECTIONS, type AccessOperation, type AccessOutcome, type AccessSection, ProfileAccessEntity } from './consent/profile-access.entity.js';
+export { CONSENT_ROLES, type ConsentRole, ConsentService, type GrantConsentCommand, recordCaseConsent } from './consent/consent.service.js';
+export { type AccessRecord, AccessLogService } from './consent/access-log.service.js';
+export { NightlyAccessLogPurgeScheduler, PurgeAccessLogHandler } from './consent/access-log-purge.js';

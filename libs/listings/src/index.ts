@@ -11,6 +11,7 @@ export { ParkEntity } from './entities/park.entity.js';
 export {
   APPLICATION_DECISIONS,
   APPLICATION_STATUSES,
+  OPEN_APPLICATION_STATUSES,
   type ApplicationDecision,
   type ApplicationStatus,
   COOPERATION_MODES,

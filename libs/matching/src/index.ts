@@ -7,11 +7,12 @@ export {
 } from './core/scorer.js';
 export { gapCategory } from './core/factors/service-offering.js';
 export { diceOverlap, plainText } from './core/text-similarity.js';
-export { reasonsWithoutProfile } from './lead-privacy.js';
+export { REASON_SECTIONS, reasonsWithin, reasonsWithoutProfile } from './lead-privacy.js';
 export {
   MATCH_OUTCOMES,
   MATCH_REQUEST_ROLES,
   MATCH_REQUEST_STATUSES,
+  OPEN_MATCH_REQUEST_STATUSES,
   type MatchOutcome,
   type MatchRequestRole,
   type MatchRequestStatus,

@@ -1,4 +1,5 @@
 import type { Reason } from './core/match-types.js';
+import type { ProfileSection } from '../../enterprises/src/index.js';
 
 /**
  * Reasons whose labels quote the enterprise's own figures (revenue, debt ratio, financing need,
@@ -16,6 +17,17 @@ const PROFILE_FIGURES: Readonly<Record<string, string>> = {
   'SERVICE.TIER_GAP': '企业梯度认定差距与服务类别',
 };
 
+/** The consent section each figure-quoting reason reads (ADR 0035): its figures show only when the consent covers it. */
+export const REASON_SECTIONS: Readonly<Record<string, ProfileSection>> = {
+  'CREDIT.MARGIN.REVENUE': 'FINANCIALS',
+  'CREDIT.MARGIN.DEBT': 'FINANCIALS',
+  'CREDIT.MARGIN.PATENTS': 'IP',
+  'CREDIT.AMOUNT_FIT': 'NEEDS',
+  'CREDIT.TERM_FIT': 'NEEDS',
+  'CREDIT.PRODUCT_TYPE_FIT': 'FINANCIALS',
+  'SERVICE.TIER_GAP': 'TIER_ASSESSMENTS',
+};
+
 const WITHHELD = '（具体数据经企业授权后可见 / figures shown once the enterprise shares its profile）';
 
 /** The reasons a listing owner may see for a firm that has not shared its profile with it: same codes and contributions, figure-free labels. */
@@ -24,4 +36,22 @@ export function reasonsWithoutProfile(reasons: readonly Reason[]): Reason[] {
     const topic = PROFILE_FIGURES[r.code];
     return topic ? { ...r, label: `${topic}${WITHHELD}` } : r;
   });
+}
+
+/**
+ * The reasons an owner sees under a consent of scope `granted`: figures of the sections granted, a
+ * figure-free label for the others; and the sections whose figures it saw (for the access log).
+ */
+export function reasonsWithin(reasons: readonly Reason[], granted: readonly ProfileSection[]): { reasons: Reason[]; read: ProfileSection[] } {
+  const read = new Set<ProfileSection>();
+  const out = reasons.map((r) => {
+    const section = REASON_SECTIONS[r.code];
+    if (!section) return r;
+    if (granted.includes(section)) {
+      read.add(section);
+      return r;
+    }
+    return reasonsWithoutProfile([r])[0]!;
+  });
+  return { reasons: out, read: [...read] };
 }

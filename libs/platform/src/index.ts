@@ -45,14 +45,17 @@ export {
 } from './pubsub/channels.js';
 export { type PubSub, PUBSUB, type PubSubSubscription } from './pubsub/pubsub.js';
 export {
+  BULK_JOB_NAMES,
   type CaseMessageEventData,
   type ChallengeTermsChangedData,
   type DomainEventType,
   type EventLane,
   isJobName,
   JOB_CATALOG,
+  type JobName,
   type JobPayloads,
   QUEUE_NAMES,
+  type QueueName,
 } from './queue/job-catalog.js';
 export {
   assembleHandlerMap,

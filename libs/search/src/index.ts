@@ -5,6 +5,7 @@
  */
 export { SEARCH_INDEX, type SearchIndex, type SearchListingKind, type SearchResponse } from './search-index.port.js';
 export { SearchReadiness } from './search-readiness.js';
+export { SearchReplica, type SearchReplicaState } from './search-replica.js';
 export { NightlyReconcileScheduler } from './search-sync.handlers.js';
 export { type ReconcileReport, SearchSyncService } from './search-sync.service.js';
 export { createSearchIndex, SearchModule } from './search.module.js';

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SEARCH_INDEX, type SearchIndex } from './search-index.port.js';
 import { loadListingStates, publishedDocuments } from './listing-documents.js';
+import type { SearchReplica } from './search-replica.js';
 
 export interface ReconcileReport {
   checked: number;
@@ -31,6 +32,8 @@ export class SearchSyncService {
   /** Buffer window; long enough to merge a burst, short against the 1 s publish-to-searchable target. */
   static readonly WINDOW_MS = 20;
   static readonly MAX_BATCH = 500;
+  /** The embedded engine's replica, once built (processes that serve queries); absent with Meilisearch. */
+  replica: SearchReplica | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

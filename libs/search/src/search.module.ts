@@ -7,6 +7,7 @@ import { ReconcileSearchHandler, SyncListingHandler } from './search-sync.handle
 import { EmbeddedSearchIndex } from './embedded/embedded-search-index.js';
 import { MeilisearchSearchIndex } from './meilisearch/meilisearch-search-index.js';
 import { SearchReadiness } from './search-readiness.js';
+import { SearchReplica } from './search-replica.js';
 
 /** Picks the engine: Meilisearch when MEILI_URL is set, else the in-process engine. */
 export function createSearchIndex(config: Pick<AppConfig, 'meiliUrl' | 'meiliMasterKey'>): SearchIndex {
@@ -15,8 +16,10 @@ export function createSearchIndex(config: Pick<AppConfig, 'meiliUrl' | 'meiliMas
 
 /**
  * One index per process, shared by the API (queries) and the workers (sync). At start it applies
- * the engine's settings; the embedded engine, which starts empty, is rebuilt from the database
- * before the process reports ready.
+ * the engine's settings. The embedded engine is a replica (ADR 0039) in every process that serves
+ * queries (API or all-in-one): built from the database before the process reports ready, then kept
+ * current by the outbox's change feed — so `start:api` ×N need no Meilisearch. A standalone worker
+ * with the embedded engine holds no index (it serves no queries; its search-sync job has nothing to write).
  */
 @Global()
 @Module({
@@ -49,10 +52,18 @@ export class SearchModule implements OnApplicationBootstrap, OnApplicationShutdo
     this.attempts++;
     try {
       await this.index.init();
-      if (this.index.engine === 'embedded') {
+      if (this.index.engine === 'embedded' && this.runtime.role !== 'worker') {
+        const replica = new SearchReplica(this.runtime.database.dataSource, this.index, {
+          databaseUrl: this.runtime.database.url,
+          ...this.runtime.config.searchReplica,
+          log: (level, message) => this.runtime.logger[level](message),
+        });
         const t0 = Date.now();
+        await replica.startingPosition();
         const count = await this.sync.rebuild();
-        this.runtime.logger.info(`search: embedded index rebuilt from the database (${count} listings, ${Date.now() - t0} ms)`);
+        await replica.follow();
+        this.sync.replica = replica;
+        this.runtime.logger.info(`search: embedded replica built from the database (${count} listings, ${Date.now() - t0} ms), following the outbox from event ${replica.state().position}`);
       }
       this.readiness.markReady();
     } catch (err) {
@@ -67,6 +78,7 @@ export class SearchModule implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationShutdown(): Promise<void> {
     if (this.retry) clearTimeout(this.retry);
+    await this.sync.replica?.stop();
     await this.index.close();
   }
 }

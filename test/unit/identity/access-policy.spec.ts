@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from '@jest/globals';
 import { buildSchema } from 'graphql';
-import { MUTATION_RULES, decide, type Actor, type MutationName } from '../../../libs/identity/src/access/access-policy.js';
+import { MUTATION_RULES, decide, type Actor, type MutationName, type MutationRule } from '../../../libs/identity/src/access/access-policy.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../libs/identity/src/organizations/organization-kind.js';
 import { MEMBER_ROLES, type MemberRole } from '../../../libs/identity/src/users/member-role.js';
 
@@ -95,6 +95,9 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   sendMatchRequestMessage: { ENTERPRISE: 'yes', SERVICE_PROVIDER: 'yes', BANK: 'yes', ANCHOR_ENTERPRISE: 'yes', PARK_OPERATOR: 'yes' },
   sendChallengeApplicationMessage: { ENTERPRISE: 'yes', ANCHOR_ENTERPRISE: 'yes' },
   uploadCaseAttachment: { ENTERPRISE: 'yes', SERVICE_PROVIDER: 'yes', BANK: 'yes', ANCHOR_ENTERPRISE: 'yes', PARK_OPERATOR: 'yes' },
+  // Consents (issue 18): the firm gives them and revokes its own.
+  grantProfileConsent: { ENTERPRISE: 'yes' },
+  revokeProfileConsent: { ENTERPRISE: 'own' },
 };
 
 /**
@@ -109,6 +112,8 @@ const ROLE_TABLE: Partial<Record<MutationName, readonly MemberRole[]>> = {
   removeMember: MANAGERS,
   updateOrganization: MANAGERS,
   resubmitOrganization: MANAGERS,
+  grantProfileConsent: MANAGERS,
+  revokeProfileConsent: MANAGERS,
 };
 
 /** Mutations the server adds beyond the contract (the contract permits additions). */
@@ -156,6 +161,8 @@ const BEYOND_CONTRACT = [
   // Pushed recommendations (issue 18).
   'updateRecommendationPushPreferences',
   'markRecommendationSeen',
+  'grantProfileConsent',
+  'revokeProfileConsent',
 ];
 
 const PUBLIC_MUTATIONS = ['register', 'login', 'requestPasswordReset', 'resetPassword', 'acceptInvitation'];
@@ -244,7 +251,10 @@ describe('member roles', () => {
   });
 
   it.each(restricted)('%s by a MEMBER says which roles may, and that the caller is a MEMBER', (mutation) => {
-    const decision = decide(actor('BANK', true, 'MEMBER'), mutation, { ownerOrganizationId: OWN_ORG });
+    // A kind the rule allows, so that the role is what refuses.
+    const rule: MutationRule = MUTATION_RULES[mutation];
+    const kind = rule.kinds === 'signed-in' || rule.kinds === 'anyone' || rule.kinds.includes('BANK') ? 'BANK' : rule.kinds[0]!;
+    const decision = decide(actor(kind, true, 'MEMBER'), mutation, { ownerOrganizationId: OWN_ORG });
     expect(decision).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
     const reason = (decision as { reason: string }).reason;
     expect(reason).toContain(mutation);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { reasonsWithoutProfile } from '../../../libs/matching/src/lead-privacy.js';
+import { reasonsWithin, reasonsWithoutProfile } from '../../../libs/matching/src/lead-privacy.js';
 
 describe('reasons a listing owner sees before the firm shares its profile', () => {
   it.each([
@@ -21,5 +21,29 @@ describe('reasons a listing owner sees before the firm shares its profile', () =
       expect(out!.label).not.toMatch(/\d/);
       expect(out!.label).toMatch(/授权后可见/);
     } else expect(out!.label).toBe(label);
+  });
+});
+
+describe('reasons a listing owner sees under a consent of some sections (ADR 0035)', () => {
+  const reasons = [
+    { code: 'CREDIT.MARGIN.REVENUE', label: '营业收入 3600 万元 ≥ 产品要求 1000 万元（3.6 倍）', contribution: 5 },
+    { code: 'CREDIT.MARGIN.PATENTS', label: '发明专利 3 件 ≥ 产品要求 1 件', contribution: 4 },
+    { code: 'CREDIT.AMOUNT_FIT', label: '融资需求 500 万元在额度 100–1000 万元内', contribution: 3 },
+    { code: 'SERVICE.TIER_GAP', label: '专精特新 研发费用占比', contribution: 2 },
+    { code: 'CREDIT.REGION', label: '地区 330281 完全一致', contribution: 1 },
+  ];
+  it.each([
+    [['FINANCIALS'], ['CREDIT.MARGIN.REVENUE'], ['FINANCIALS']],
+    [['IP', 'NEEDS'], ['CREDIT.MARGIN.PATENTS', 'CREDIT.AMOUNT_FIT'], ['IP', 'NEEDS']],
+    [['BASIC'], [], []],
+    [['FINANCIALS', 'IP', 'NEEDS', 'TIER_ASSESSMENTS', 'BASIC'], ['CREDIT.MARGIN.REVENUE', 'CREDIT.MARGIN.PATENTS', 'CREDIT.AMOUNT_FIT', 'SERVICE.TIER_GAP'], ['FINANCIALS', 'IP', 'NEEDS', 'TIER_ASSESSMENTS']],
+  ] as const)('granted %j: figures of %j shown, read %j', (granted, shown, read) => {
+    const out = reasonsWithin(reasons, granted);
+    for (const r of out.reasons) {
+      const original = reasons.find((o) => o.code === r.code)!;
+      const figures = (shown as readonly string[]).includes(r.code) || r.code === 'CREDIT.REGION';
+      expect([r.code, r.label === original.label]).toEqual([r.code, figures]);
+    }
+    expect(out.read.sort()).toEqual([...read].sort());
   });
 });

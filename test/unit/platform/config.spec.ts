@@ -53,6 +53,7 @@ describe('loadConfig defaults', () => {
       workerConcurrency: 5,
       workerBulkConcurrency: 1,
       importFileRetentionDays: 30,
+      accessLogRetentionDays: 730,
       shutdownTimeoutMs: 10_000,
       trustProxy: undefined,
       rateLimitMultiplier: 1,

@@ -31,6 +31,8 @@ export class CaseAttachmentModel {
   @Field({ description: '按文件内容识别的类型，如 application/pdf (content type, from the content)' }) contentType: string;
   @Field(() => Int, { description: '大小，单位：字节 (size in bytes)' }) sizeBytes: number;
   @Field(() => DateTimeScalar, { description: '上传时间 (uploaded at)' }) createdAt: Date;
+  /** Not a field: whose file it is (a link issued to another organization is logged in the owner's access log). */
+  uploaderOrganizationId: string;
 }
 
 @ObjectType('CaseAttachmentLink', { description: '附件的下载链接：带签名，到期失效，无需登录即可使用，请勿转发 (a signed download link; works without a token until it expires — do not pass it on)' })

@@ -104,7 +104,7 @@ export class ConversationResolver {
       this.attachmentLoaders.set(ctx.loaders, loader);
     }
     const rows = await loader.load(m.id);
-    return rows.map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, sizeBytes: a.sizeBytes, createdAt: a.createdAt }));
+    return rows.map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, sizeBytes: a.sizeBytes, createdAt: a.createdAt, uploaderOrganizationId: a.uploaderOrganizationId }));
   }
 
   private async send(ctx: RequestContext, subject: CaseSubject, id: string, input: CaseMessageInput): Promise<CaseMessageModel> {
@@ -131,7 +131,20 @@ export class CaseAttachmentResolver {
   constructor(private readonly conversations: ConversationService) {}
 
   @ResolveField(() => CaseAttachmentLinkModel, { description: '下载链接：签名、限时（默认 10 分钟），每次读取重新签发 (a signed link, 10 minutes by default, issued at each read)' })
-  link(@Parent() a: CaseAttachmentModel): CaseAttachmentLinkModel {
+  async link(@Parent() a: CaseAttachmentModel, @Context() ctx: RequestContext): Promise<CaseAttachmentLinkModel> {
+    const actor = ctx.actor;
+    // A link issued to another organization than the uploader's is a read of its data: logged in its access log (issue 18), batched per request.
+    if (actor && actor.organizationId !== a.uploaderOrganizationId) {
+      await ctx.loaders.accessLog.load({
+        organizationId: a.uploaderOrganizationId,
+        readerOrganizationId: actor.organizationId,
+        readerUserId: actor.userId,
+        operation: 'CASE_ATTACHMENT',
+        sections: ['ATTACHMENTS'],
+        outcome: 'READ',
+        subjectId: a.id,
+      });
+    }
     return this.conversations.link(a.id);
   }
 }

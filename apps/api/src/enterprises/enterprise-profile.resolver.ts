@@ -1,12 +1,13 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction, badInput, echoInput } from '../../../../libs/platform/src/index.js';
+import { AppError, inTransaction, badInput, echoInput, parseId } from '../../../../libs/platform/src/index.js';
 import { authorizeQuery, seesRow } from '../../../../libs/identity/src/index.js';
-import { EnterpriseProfileService, ReviewRiskQuery, TitleDecisionService } from '../../../../libs/enterprises/src/index.js';
+import { ConsentService, EnterpriseProfileService, missingSections, ReviewRiskQuery, sectionNames, TitleDecisionService, type ProfileSection } from '../../../../libs/enterprises/src/index.js';
 import { MatchRequestService } from '../../../../libs/matching/src/index.js';
 import { ChallengeApplicationService } from '../../../../libs/listings/src/index.js';
-import { profilesSharedWith } from './shared-profiles.js';
+import { activeConsents, askedProfileSections, consentCovering, snapshotFinancials } from './shared-profiles.js';
 import { RULE_SETS } from '../../../../libs/tiers/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { OrganizationModel } from '../identity/identity.models.js';
@@ -20,6 +21,11 @@ import { EnterpriseTierEnum } from './enterprise.models.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { VerificationDeciderModel } from '../identity/verification.models.js';
 
+/** A consent exists but its scope leaves out sections the query asks for. */
+function outOfScope(missing: ProfileSection[]): AppError {
+  return new AppError('FORBIDDEN', `企业授权的查看范围不包含${sectionNames(missing)}，请只查询已授权的部分或请企业扩大授权 (the firm's consent does not cover: ${missing.join(', ')})`, { sections: missing });
+}
+
 @Resolver(() => EnterpriseProfileModel)
 export class EnterpriseProfileResolver {
   constructor(
@@ -29,6 +35,7 @@ export class EnterpriseProfileResolver {
     private readonly matchRequests: MatchRequestService,
     private readonly titles: TitleDecisionService,
     private readonly applications: ChallengeApplicationService,
+    private readonly consents: ConsentService,
   ) {}
 
   @Query(() => EnterpriseProfileModel, {
@@ -36,10 +43,43 @@ export class EnterpriseProfileResolver {
     description:
       '查看企业画像：本企业、主管部门，或企业通过对接申请、揭榜申请授权查看的发布方可读；无权或不存在时为空 (own profile, AUTHORITY, or an owner of a listing the enterprise shared its profile with through a match request or a 揭榜 application)',
   })
-  async enterpriseProfile(@Args('organizationId', { type: () => ID, description: '企业所属机构 ID (the enterprise\'s organization)' }) organizationId: string, @Context() ctx: RequestContext) {
+  async enterpriseProfile(
+    @Args('organizationId', { type: () => ID, description: '企业所属机构 ID (the enterprise\'s organization)' }) organizationId: string,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const actor = ctx.requireActor();
-    const profile = await this.profiles.read(actor, organizationId, async (id) => (await profilesSharedWith(this.matchRequests, this.applications, actor.organizationId, [id])).has(id));
-    return profile ? toProfileModel(profile) : null;
+    const id = parseId(organizationId, 'organizationId');
+    const asked = [...askedProfileSections(info)];
+    if (actor.organizationId === id) {
+      const own = await this.profiles.read(actor, id);
+      return own ? toProfileModel(own) : null;
+    }
+    const log = (outcome: 'READ' | 'REFUSED', consentId: string | null, financialYears: number[] = []) =>
+      ctx.loaders.accessLog.load({ organizationId: id, readerOrganizationId: actor.organizationId, readerUserId: actor.userId, operation: 'ENTERPRISE_PROFILE', sections: asked, financialYears, outcome, consentId });
+    if (actor.kind === 'AUTHORITY') {
+      const profile = await this.profiles.read(actor, id);
+      if (profile) await log('READ', null, asked.includes('FINANCIALS') ? (profile.financials ?? []).map((y) => y.year) : []);
+      return profile ? toProfileModel(profile) : null;
+    }
+    // Anyone else reads through a consent whose scope covers every section asked for (ADR 0035); each read and refusal is logged.
+    const given = (await activeConsents(this.consentSources(), actor.organizationId, [id])).get(id);
+    const consent = consentCovering(given, asked);
+    if (!consent) {
+      await log('REFUSED', given?.[0]?.id ?? null);
+      if (!given?.length) authorizeQuery(actor, 'enterpriseProfile', { parties: [id], granted: false });
+      throw outOfScope(missingSections(asked, given![0]!.sections));
+    }
+    const profile = await this.profiles.read(actor, id, async () => true);
+    if (!profile) return null;
+    const model = toProfileModel(profile);
+    model.financials = snapshotFinancials(consent);
+    await log('READ', consent.id, asked.includes('FINANCIALS') ? consent.financialYears : []);
+    return model;
+  }
+
+  private consentSources() {
+    return { consents: this.consents, requests: this.matchRequests, applications: this.applications };
   }
 
   @Mutation(() => EnterpriseProfileModel, { description: '创建或整体替换调用者所在企业的画像，仅限企业账号 (ENTERPRISE only; creates or replaces the caller\'s profile)' })

@@ -12,6 +12,7 @@ import type { IdentityService, VerificationService, TokenService } from '../../.
 import type { TierAssessmentEntity, TierAssessmentService } from '../../../../libs/tier-assessments/src/index.js';
 import type { ListingService, ChallengeApplicationService } from '../../../../libs/listings/src/index.js';
 import type { MatchRequestService } from '../../../../libs/matching/src/index.js';
+import type { AccessLogService, AccessRecord } from '../../../../libs/enterprises/src/index.js';
 import DataLoader from 'dataloader';
 import { complexityPlugin } from './complexity.plugin.js';
 import { auditPlugin } from './audit.plugin.js';
@@ -53,11 +54,19 @@ export interface LoaderSources {
   listings: ListingService;
   applications: ChallengeApplicationService;
   matchRequests: MatchRequestService;
+  accessLog: AccessLogService;
 }
 
 /** Fresh per request, so nothing is cached across callers. */
-function createLoaders({ identity, verification, assessments, listings, applications, matchRequests }: LoaderSources): Loaders {
+function createLoaders({ identity, verification, assessments, listings, applications, matchRequests, accessLog }: LoaderSources): Loaders {
   return {
+    accessLog: new DataLoader(
+      async (rows: readonly AccessRecord[]) => {
+        await accessLog.write(rows);
+        return rows.map(() => true as const);
+      },
+      { cache: false, maxBatchSize: 1000 },
+    ),
     providerStats: new DataLoader((ids: readonly string[]) => matchRequests.providerStats(ids)),
     listing: new DataLoader(async (ids: readonly string[]) => {
       const rows = await listings.byIds(ids);

@@ -5,6 +5,7 @@ import type { Actor, OrganizationEntity, UserEntity, UsccClaimConflictEntity } f
 import type { TierAssessmentEntity } from '../../../../libs/tier-assessments/src/index.js';
 import type { ParkEntity, FullListing, ChallengeApplicationEntity } from '../../../../libs/listings/src/index.js';
 import type { ProviderMatchStats, MatchRequestEntity } from '../../../../libs/matching/src/index.js';
+import type { AccessRecord } from '../../../../libs/enterprises/src/index.js';
 
 /** Per-request DataLoaders; created fresh for every request so nothing is cached across users. */
 export interface Loaders {
@@ -25,6 +26,11 @@ export interface Loaders {
   matchRequest: DataLoader<string, MatchRequestEntity | null>;
   /** 揭榜 applications by id; no access check (see canSeeApplication). */
   challengeApplication: DataLoader<string, ChallengeApplicationEntity | null>;
+  /**
+   * Rows of the access log (issue 18): every resolver's reads of a tick go into ONE insert. Not cached;
+   * a resolver awaits its rows before it answers (a refusal is logged before the error is thrown).
+   */
+  accessLog: DataLoader<AccessRecord, true>;
 }
 
 export interface Authentication {

@@ -1,11 +1,12 @@
-import { Args, Context, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, Float, ID, Info, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { checkPageSize, notFound } from '../../../../libs/platform/src/index.js';
-import { MatchRequestService, MatchSetService, reasonsWithoutProfile } from '../../../../libs/matching/src/index.js';
-import { EnterpriseProfileService } from '../../../../libs/enterprises/src/index.js';
+import { MatchRequestService, MatchSetService, reasonsWithin, reasonsWithoutProfile } from '../../../../libs/matching/src/index.js';
+import { ConsentService, EnterpriseProfileService, PROFILE_SECTIONS, type AccessRecord, type ProfileSection } from '../../../../libs/enterprises/src/index.js';
 import { toProfileModel } from '../enterprises/profile.mapper.js';
 import { authorizeQuery, seesRow } from '../../../../libs/identity/src/index.js';
 import { ChallengeApplicationService, ListingService } from '../../../../libs/listings/src/index.js';
-import { profilesSharedWith } from '../enterprises/shared-profiles.js';
+import { activeConsents, consentCovering, sectionsOfSelection, snapshotFinancials, subSelections } from '../enterprises/shared-profiles.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { OrganizationModel } from '../identity/identity.models.js';
@@ -53,6 +54,7 @@ export class MatchingResolver {
     private readonly requests: MatchRequestService,
     private readonly profiles: EnterpriseProfileService,
     private readonly applications: ChallengeApplicationService,
+    private readonly consents: ConsentService,
   ) {}
 
   @Query(() => [RecommendationModel], { description: '为调用者所在企业推荐的已发布信息，得分高的在前，仅限企业账号 (recommendations for the caller\'s enterprise, best first)' })
@@ -77,6 +79,7 @@ export class MatchingResolver {
   async leads(
     @Args('listingId', { type: () => ID, description: '发布信息 ID (listing id)' }) listingId: string,
     @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '最多返回条数，1–100，默认 20 (how many, 1–100, default 20)' }) first = 20,
   ): Promise<LeadModel[]> {
     const actor = ctx.requireActor();
@@ -87,15 +90,38 @@ export class MatchingResolver {
     const rows = await this.matches.leadsFor(found.listing.id, first ?? 20);
     const enterpriseIds = rows.map((r) => r.enterpriseOrganizationId);
     const orgs = await Promise.all(enterpriseIds.map((id) => ctx.loaders.organization.load(id)));
-    // Profiles only of enterprises that shared theirs with this listing's owner (a match request or 揭榜 application with shareProfile).
-    const shared = await profilesSharedWith(this.requests, this.applications, found.listing.ownerOrganizationId, enterpriseIds);
-    const profiles = new Map((await this.profiles.loadMany(enterpriseIds.filter((id) => shared.has(id)))).map((p) => [p.organizationId, p]));
-    // The AUTHORITY reads every profile; an owner sees the firm's figures in the reasons only once it shared them.
-    const seesFigures = (id: string) => seesRow(actor, 'Lead.reasons', { parties: [id], granted: shared.has(id) });
-    return rows.map((r, i) => {
-      const profile = profiles.get(r.enterpriseOrganizationId);
-      const reasons = seesFigures(r.enterpriseOrganizationId) ? r.reasons : reasonsWithoutProfile(r.reasons);
-      return { enterprise: toOrganizationModel(orgs[i]!), score: r.score, reasons, profile: profile ? toProfileModel(profile) : null };
+    // The AUTHORITY reads every profile; an owner reads a firm's profile and the figures in its reasons through
+    // the firm's consent (ADR 0035): the profile when the consent covers every section asked for, each figure when it covers its section.
+    const authority = seesRow(actor, 'Lead.reasons', { parties: [], granted: false });
+    const profileAsked = subSelections(info, 'profile');
+    const asked = [...sectionsOfSelection(profileAsked.sets, info)];
+    const reasonsAsked = subSelections(info, 'reasons').selected;
+    const consents = authority ? new Map() : await activeConsents({ consents: this.consents, requests: this.requests, applications: this.applications }, found.listing.ownerOrganizationId, enterpriseIds);
+    const consentFor = (id: string) => (authority ? null : consentCovering(consents.get(id), asked));
+    const profileIds = profileAsked.selected ? enterpriseIds.filter((id) => authority || consentFor(id)) : [];
+    const profiles = new Map((await this.profiles.loadMany(profileIds)).map((p) => [p.organizationId, p]));
+    const log: AccessRecord[] = [];
+    const leads = rows.map((r, i) => {
+      const id = r.enterpriseOrganizationId;
+      const profile = profiles.get(id);
+      const profileConsent = consentFor(id);
+      // Figures in reasons: under the newest consent (the one the profile was read under, when there is one).
+      const reasonConsent = profileConsent ?? consents.get(id)?.[0] ?? null;
+      const granted: readonly ProfileSection[] = authority ? PROFILE_SECTIONS : (reasonConsent?.sections ?? []);
+      const within = reasonsAsked ? reasonsWithin(r.reasons, granted) : { reasons: reasonsWithoutProfile(r.reasons), read: [] };
+      const read = new Set<ProfileSection>([...within.read, ...(profile ? asked : [])]);
+      if (read.size > 0) {
+        const consent = profile ? profileConsent : reasonConsent;
+        const years = read.has('FINANCIALS') ? (consent ? consent.financialYears : (profile?.financials ?? []).map((y) => y.year)) : [];
+        log.push({ organizationId: id, readerOrganizationId: actor.organizationId, readerUserId: actor.userId, operation: 'LEAD', sections: [...read], financialYears: years, outcome: 'READ', consentId: consent?.id ?? null, subjectId: found.listing.id });
+      }
+      let model = profile ? toProfileModel(profile) : null;
+      if (model && profileConsent) model = { ...model, financials: snapshotFinancials(profileConsent) };
+      return { enterprise: toOrganizationModel(orgs[i]!), score: r.score, reasons: within.reasons, profile: model };
     });
+    // No figures leave unlogged: a failed write fails the read.
+    const failed = (await ctx.loaders.accessLog.loadMany(log)).find((r) => r instanceof Error);
+    if (failed) throw failed;
+    return leads;
   }
 }

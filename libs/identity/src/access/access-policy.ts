@@ -117,6 +117,9 @@ export const MUTATION_RULES = {
   // anyone else, as for an unknown id); the AUTHORITY reads every conversation but writes in none.
   sendMatchRequestMessage: { kinds: ALL_KINDS },
   sendChallengeApplicationMessage: { kinds: ['ENTERPRISE', 'ANCHOR_ENTERPRISE'] },
+  // Consent to read the profile (issue 18, ADR 0035): the firm gives and revokes, by its OWNER or ADMIN.
+  grantProfileConsent: { kinds: ['ENTERPRISE'], roles: MANAGER_ROLES },
+  revokeProfileConsent: { kinds: ['ENTERPRISE'], roles: MANAGER_ROLES, ownRowsOnly: true },
   // REST: POST /attachments (multipart), an upload to a case the caller is a side of.
   uploadCaseAttachment: { kinds: ALL_KINDS },
 } as const satisfies Record<string, MutationRule>;

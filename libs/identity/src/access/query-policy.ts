@@ -113,6 +113,16 @@ export const QUERY_RULES = {
   // The name of the person who decided (verification, a title's provenance): the AUTHORITY only; others see the organization.
   'VerificationDecider.displayName': { kinds: AUTHORITY },
 
+  // Consents (issue 18): each organization lists those it gave or received (its own rows only).
+  profileConsents: { kinds: 'signed-in' },
+  // The access log of an organization's protected data (a firm's profile, a case's attachments): the organization itself (any member) and the AUTHORITY (any, or all).
+  profileAccessLog: {
+    kinds: 'signed-in',
+    partiesOnly: true,
+    overrideKinds: AUTHORITY,
+    refusal: '只能查看本机构数据的访问记录：其他机构的访问记录仅限该机构本身和主管部门查看 (the access log of an organization is for itself and the AUTHORITY)',
+  },
+
   // The AUTHORITY's desks.
   organizations: { kinds: AUTHORITY, refusal: '仅主管部门可查看机构审核台 (organizations: AUTHORITY only)' },
   enterprisesAtReviewRisk: { kinds: AUTHORITY, refusal: '仅主管部门可查看复核风险名单 (AUTHORITY only)' },

@@ -25,7 +25,6 @@ import {
   APPLICATION_STATUSES,
   MAX_ACCEPTED_PER_CHALLENGE,
   OPEN_APPLICATION_STATUSES,
-  SHARING_APPLICATION_STATUSES,
   type ApplicationDecision,
   type ApplicationStatus,
   type ListingStatus,
@@ -34,6 +33,7 @@ import { ChallengeApplicationEntity } from './challenge-application.entity.js';
 import { recordTimeline } from '../../../timeline/src/index.js';
 import { bundledWorkingCalendar, deadlinesFor, endPause, WORKING_CALENDAR, type WorkingCalendar } from '../../../calendar/src/index.js';
 import { CLOCK, systemClock, type Clock } from '../../../platform/src/index.js';
+import { recordCaseConsent, type CaseStanding } from '../../../enterprises/src/index.js';
 import { describeDeclineReasonProblem } from '../../../codes/src/index.js';
 
 /** Issue 17: a rejection's coded reason (CHALLENGE list, required with REJECT) and an acceptance's contract value (optional, ACCEPT only). */
@@ -190,6 +190,17 @@ export class ChallengeApplicationService {
     } catch (err) {
       if (isUniqueViolation(err, LIVE_UNIQUE_INDEX)) throw alreadyApplied();
       throw err;
+    }
+    if (shareProfile) {
+      // shareProfile is the default consent (ADR 0035): every section, the financial years on file now.
+      await recordCaseConsent(manager, {
+        grantorOrganizationId: applicant.organizationId,
+        granteeOrganizationId: listing.ownerOrganizationId,
+        purpose: 'CHALLENGE_APPLICATION',
+        caseId: saved.id,
+        grantedBy: applicant.userId,
+        now: this.clock.now(),
+      });
     }
     await this.record(manager, 'challenge-application.submitted', saved, applicant);
     return saved;
@@ -405,20 +416,24 @@ export class ChallengeApplicationService {
   }
 
   /**
-   * Which of `enterpriseIds` have shared their profile with organization `ownerOrganizationId`
-   * through a 揭榜 application to one of its challenges, while the application is live
-   * ({@link SHARING_APPLICATION_STATUSES}: not withdrawn, rejected or closed with the challenge).
+   * Where the 揭榜 applications `ids` stand for the consents given with them (ADR 0035): open while
+   * SUBMITTED or SHORTLISTED, decided when ACCEPTED (the consent lasts 90 days more), ended at once
+   * when withdrawn, rejected or closed with the challenge. One query.
    */
-  async sharedProfiles(ownerOrganizationId: string, enterpriseIds: readonly string[]): Promise<Set<string>> {
-    if (enterpriseIds.length === 0) return new Set();
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT a.applicant_organization_id AS id FROM challenge_applications a JOIN listings l ON l.id = a.challenge_id
-        WHERE l.owner_organization_id = $1 AND a.applicant_organization_id = ANY($2::uuid[]) AND a.share_profile AND a.status::text = ANY($3::text[])`,
-      [ownerOrganizationId, [...new Set(enterpriseIds)], SHARING_APPLICATION_STATUSES],
+  async caseStandings(ids: readonly string[]): Promise<Map<string, CaseStanding>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(ChallengeApplicationEntity).find({ where: { id: In([...new Set(ids)]) }, select: { id: true, status: true, decidedAt: true, updatedAt: true } });
+    return new Map(
+      rows.map((a): [string, CaseStanding] => [
+        a.id,
+        (OPEN_APPLICATION_STATUSES as readonly string[]).includes(a.status)
+          ? { state: 'OPEN' }
+          : a.status === 'ACCEPTED'
+            ? { state: 'DECIDED', decidedAt: a.decidedAt ?? a.updatedAt }
+            : { state: 'ENDED', endedAt: a.decidedAt ?? a.updatedAt },
+      ]),
     );
-    return new Set(rows.map((r) => r.id));
   }
-
 
   /** One application, for its applicant, the challenge's owner or AUTHORITY. */
   async getVisible(actor: Actor | undefined, id: string): Promise<ChallengeApplicationEntity> {

@@ -19,6 +19,7 @@ import type { Actor } from '../../../identity/src/index.js';
 import { shareLockedListing, canSeeListing } from '../../../listings/src/index.js';
 import { recordTimeline, type TimelineEntryKind } from '../../../timeline/src/index.js';
 import { CLOCK, systemClock, type Clock } from '../../../platform/src/index.js';
+import { recordCaseConsent, type CaseStanding } from '../../../enterprises/src/index.js';
 import {
   bundledWorkingCalendar,
   deadlinesFor,
@@ -36,7 +37,6 @@ import {
   MATCH_REQUEST_STATUSES,
   MATCH_REQUEST_STATUS_LABELS,
   OPEN_MATCH_REQUEST_STATUSES,
-  SHARING_MATCH_REQUEST_STATUSES,
   type MatchOutcome,
   type MatchRequestRole,
   type MatchRequestStatus,
@@ -162,6 +162,17 @@ export class MatchRequestService {
     } catch (err) {
       if (isUniqueViolation(err, OPEN_UNIQUE_INDEX)) throw alreadyOpen();
       throw err;
+    }
+    if (saved.shareProfile) {
+      // shareProfile is the default consent (ADR 0035): every section, the financial years on file now.
+      await recordCaseConsent(manager, {
+        grantorOrganizationId: enterprise.organizationId,
+        granteeOrganizationId: listing.ownerOrganizationId,
+        purpose: 'MATCH_REQUEST',
+        caseId: saved.id,
+        grantedBy: enterprise.userId,
+        now: this.clock.now(),
+      });
     }
     await this.record(manager, 'match-request.created', saved, enterprise);
     return saved;
@@ -315,17 +326,24 @@ export class MatchRequestService {
   }
 
   /**
-   * Which of `enterpriseIds` have shared their profile with organization `ownerOrganizationId`
-   * (a match request with shareProfile to one of its listings, not declined or cancelled).
+   * Where the match requests `ids` stand for the consents given with them (ADR 0035): open while
+   * PENDING or ACCEPTED without a recorded outcome; decided once the provider recorded its outcome (a
+   * bank's credit decision) or the firm completed it (the consent lasts 90 days more); ended at once
+   * when declined or cancelled. One query.
    */
-  async sharedProfiles(ownerOrganizationId: string, enterpriseIds: readonly string[]): Promise<Set<string>> {
-    if (enterpriseIds.length === 0) return new Set();
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT enterprise_organization_id AS id FROM match_requests
-        WHERE owner_organization_id = $1 AND enterprise_organization_id = ANY($2::uuid[]) AND share_profile AND status::text = ANY($3::text[])`,
-      [ownerOrganizationId, [...new Set(enterpriseIds)], SHARING_MATCH_REQUEST_STATUSES],
+  async caseStandings(ids: readonly string[]): Promise<Map<string, CaseStanding>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(MatchRequestEntity)
+      .find({ where: { id: In([...new Set(ids)]) }, select: { id: true, status: true, completedAt: true, outcomeRecordedAt: true, respondedAt: true, updatedAt: true } });
+    return new Map(
+      rows.map((r): [string, CaseStanding] => {
+        if (r.status === 'DECLINED' || r.status === 'CANCELLED') return [r.id, { state: 'ENDED', endedAt: r.respondedAt && r.status === 'DECLINED' ? r.respondedAt : r.updatedAt }];
+        const decidedAt = [r.outcomeRecordedAt, r.completedAt].filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0];
+        if (decidedAt || r.status === 'COMPLETED') return [r.id, { state: 'DECIDED', decidedAt: decidedAt ?? r.updatedAt }];
+        return [r.id, { state: 'OPEN' }];
+      }),
     );
-    return new Set(rows.map((r) => r.id));
   }
 
   /** Aggregates per receiving organization, in the order of `organizationIds` (a DataLoader batch function). */

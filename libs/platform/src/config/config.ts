@@ -55,8 +55,16 @@ const schema = z
     WORKER_CONCURRENCY: int(5, 1, 100),
     /** Jobs run at once on the bulk lane (an import's rescoring fan-out), per worker process: kept small so interactive work keeps the CPU. */
     WORKER_BULK_CONCURRENCY: int(1, 1, 100),
+    /** Embedded search replicas (ADR 0039): the feed's poll (the guarantee under NOTIFY), how long a hole in the ids holds it, and the version check's period. */
+    SEARCH_REPLICA_POLL_MS: int(1_000, 50, 60_000),
+    SEARCH_REPLICA_GAP_WAIT_MS: int(10_000, 100, 600_000),
+    SEARCH_REPLICA_RECONCILE_SECONDS: int(300, 5, 86_400),
+    /** All-in-one only: run imports and the bulk lane in a worker thread of their own (their CPU and garbage off the API's event loop). */
+    BACKGROUND_THREAD: onOff.default('on'),
     /** Days an ended import (DONE/FAILED/CANCELLED) keeps its uploaded file and parsed rows; then the nightly purge clears them. */
     IMPORT_FILE_RETENTION_DAYS: int(30, 1, 3650),
+    /** Days a row of the access log (reads of firms' protected data, issue 18) is kept; then the nightly purge deletes it. */
+    ACCESS_LOG_RETENTION_DAYS: int(730, 1, 3650),
     /** Express "trust proxy": which proxies' X-Forwarded-For to believe for the client address (throttles). */
     TRUST_PROXY: optionalText.transform((v, ctx) => {
       if (v === undefined || v === 'off') return undefined;
@@ -160,8 +168,14 @@ export interface AppConfig {
   readonly workerConcurrency: number;
   /** Concurrency of the 'bulk' queue's worker (ADR 0017). */
   readonly workerBulkConcurrency: number;
+  /** The embedded search replica's feed timings (ADR 0039). */
+  readonly searchReplica: { pollMs: number; gapWaitMs: number; reconcileMs: number };
+  /** All-in-one only: the 'imports' and 'bulk' queues' workers run in a worker thread (ADR 0038); off runs them on the main thread. */
+  readonly backgroundThread: boolean;
   /** Days after an import ended before its stored file and parsed rows are cleared. */
   readonly importFileRetentionDays: number;
+  /** Days the access log (reads of firms' protected data) keeps a row (ACCESS_LOG_RETENTION_DAYS). */
+  readonly accessLogRetentionDays: number;
   /** Express "trust proxy" value; undefined: the socket's address is the client's. */
   readonly trustProxy: string | number | undefined;
   /** Multiplier of the RateLimiter ceilings (1 in production). */
@@ -225,7 +239,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphql: { maxDepth: c.GRAPHQL_MAX_DEPTH, maxAliases: c.GRAPHQL_MAX_ALIASES, maxCost: c.GRAPHQL_MAX_COST },
     workerConcurrency: c.WORKER_CONCURRENCY,
     workerBulkConcurrency: c.WORKER_BULK_CONCURRENCY,
+    backgroundThread: c.BACKGROUND_THREAD === 'on',
+    searchReplica: { pollMs: c.SEARCH_REPLICA_POLL_MS, gapWaitMs: c.SEARCH_REPLICA_GAP_WAIT_MS, reconcileMs: c.SEARCH_REPLICA_RECONCILE_SECONDS * 1000 },
     importFileRetentionDays: c.IMPORT_FILE_RETENTION_DAYS,
+    accessLogRetentionDays: c.ACCESS_LOG_RETENTION_DAYS,
     trustProxy: c.TRUST_PROXY,
     rateLimitMultiplier: c.RATE_LIMIT_MULTIPLIER,
     wsSessionRecheckSeconds: c.WS_SESSION_RECHECK_SECONDS,

@@ -252,6 +252,8 @@ export interface JobPayloads {
   'imports.run-enterprises': EventJob<'enterprise-import.confirmed'>;
   /** Nightly (repeatable): clear the stored files of imports ended longer ago than the retention. */
   'imports.purge-files': { requestedBy?: string };
+  /** Nightly (repeatable): delete access-log rows older than ACCESS_LOG_RETENTION_DAYS (issue 18). */
+  'consent.purge-access-log': { requestedBy?: string };
   /** Put a listing's current state into the search index (or take it out). */
   'search.sync-listing': { [E in ListingEvent]: EventJob<E> }[ListingEvent];
   /** Nightly (repeatable): compare database and index and repair differences. */
@@ -327,6 +329,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'imports.parse-enterprises': { queue: 'imports', attempts: 3 },
   'imports.run-enterprises': { queue: 'imports', attempts: 5 },
   'imports.purge-files': { queue: 'imports', attempts: 3 },
+  'consent.purge-access-log': { queue: 'imports', attempts: 3 },
 };
 
 /** Jobs that accept the job form of event `E` as their payload: the only jobs an event may route to. */
@@ -403,6 +406,9 @@ export const BULK_ROUTES: { readonly [E in DomainEventType]?: readonly JobsForEv
   'enterprise-assessment.changed': ['matching.rescore-enterprise'],
   'organization.registered': [],
 };
+
+/** Every job the 'bulk' queue carries (what a process running only that queue must handle). */
+export const BULK_JOB_NAMES: readonly JobName[] = [...new Set(Object.values(BULK_ROUTES).flat() as JobName[])];
 
 /** The jobs an event of `lane` fans out to, and the queue each goes to. */
 export function routesFor(type: DomainEventType, lane: EventLane): Array<{ name: JobName; queue: QueueName }> {

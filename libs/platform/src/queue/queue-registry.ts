@@ -26,12 +26,17 @@ export interface QueueRegistryOptions {
 export class QueueRegistry {
   readonly backend: QueueBackendKind;
   private readonly queues = new Map<QueueName, AnyQueue>();
-  private readonly workers: AnyWorker[] = [];
+  private readonly workerList: AnyWorker[] = [];
   private readonly redisConnections: Redis[] = [];
   private closed = false;
 
   constructor(private readonly options: QueueRegistryOptions) {
     this.backend = options.redisUrl ? 'redis' : 'postgres';
+  }
+
+  /** The tests' isolation namespace, if any (a thread running some of this process's queues needs it). */
+  get namespace(): string | undefined {
+    return this.options.namespace;
   }
 
   /** A human description for the boot log line, without credentials. */
@@ -94,8 +99,13 @@ export class QueueRegistry {
       this.backend === 'redis'
         ? new Worker(name, processor, { ...opts, connection: this.redis(true), prefix: this.prefix })
         : new Worker(name, processor, { ...opts, connection: this.pgConnection(false) }, createPostgresBackend);
-    this.workers.push(worker);
+    this.workerList.push(worker);
     return worker;
+  }
+
+  /** The workers created so far (to attach listeners). */
+  workers(): readonly AnyWorker[] {
+    return this.workerList;
   }
 
   /**
@@ -107,9 +117,9 @@ export class QueueRegistry {
    * the boot instead.
    */
   async runWorkers(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    await Promise.all(this.workerList.map((w) => w.waitUntilReady()));
     if (this.closed) return;
-    for (const worker of this.workers) {
+    for (const worker of this.workerList) {
       if (!worker.isRunning()) worker.run().catch((err: Error) => worker.emit('error', err));
     }
   }
@@ -118,7 +128,7 @@ export class QueueRegistry {
    * Registers a repeatable catalog job with BullMQ's job scheduler on a cron `pattern` in Beijing
    * time. Idempotent: every process may call it at every start; one schedule exists per job name.
    */
-  async schedule(name: 'tiers.reassess-all' | 'search.reconcile' | 'matching.reconcile' | 'imports.purge-files' | 'conversations.purge-abandoned-uploads' | 'deadlines.sweep' | 'recommendations.digest', pattern: string): Promise<void> {
+  async schedule(name: 'tiers.reassess-all' | 'search.reconcile' | 'matching.reconcile' | 'imports.purge-files' | 'consent.purge-access-log' | 'conversations.purge-abandoned-uploads' | 'deadlines.sweep' | 'recommendations.digest', pattern: string): Promise<void> {
     const spec = JOB_CATALOG[name];
     await this.queue(spec.queue).upsertJobScheduler(
       name,
@@ -167,12 +177,12 @@ export class QueueRegistry {
    */
   async close(graceMs = 5_000): Promise<void> {
     this.closed = true;
-    const graceful = Promise.all(this.workers.map((w) => w.close())).then(() => true);
+    const graceful = Promise.all(this.workerList.map((w) => w.close())).then(() => true);
     const inTime = await Promise.race([graceful, new Promise<false>((r) => setTimeout(() => r(false), graceMs).unref())]);
-    if (!inTime) await Promise.all(this.workers.map((w) => w.close(true).catch(() => undefined)));
+    if (!inTime) await Promise.all(this.workerList.map((w) => w.close(true).catch(() => undefined)));
     await Promise.all([...this.queues.values()].map((q) => Promise.race([q.close(), new Promise((r) => setTimeout(r, 1_000).unref())])));
     await Promise.all(this.redisConnections.map((c) => c.quit().catch(() => c.disconnect())));
-    this.workers.length = 0;
+    this.workerList.length = 0;
     this.queues.clear();
     this.redisConnections.length = 0;
   }

@@ -74,6 +74,11 @@ export interface StartRuntimeOptions {
   queueNamespace?: string;
   /** Deadline logic's clock; the system clock unless a test injects one. */
   clock?: Clock;
+  /**
+   * false: do not open every queue at boot (a process that only runs workers on queues another
+   * process has already migrated and that adds no jobs itself: the all-in-one's background thread).
+   */
+  openQueues?: boolean;
 }
 
 export async function startRuntime(options: StartRuntimeOptions): Promise<Runtime> {
@@ -83,7 +88,7 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
   const database = await openDatabase(config, options.schema, (m) => logger.info(m), `srdi-${options.role}`);
   const queues = new QueueRegistry({ redisUrl: config.redisUrl, databaseUrl: database.url, namespace: options.queueNamespace });
   try {
-    await queues.ready();
+    if (options.openQueues !== false) await queues.ready();
   } catch (err) {
     await queues.close().catch(() => undefined);
     await database.close();
