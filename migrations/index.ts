@@ -21,6 +21,7 @@ import { Outcomes1796433254603 } from './1796433254603-Outcomes.js';
 import { Conversations1796433697197 } from './1796433697197-Conversations.js';
 import { Deadlines1796436289706 } from './1796436289706-Deadlines.js';
 import { Vouchers1796443409469 } from './1796443409469-Vouchers.js';
+import { RecommendationPushes1796443427832 } from './1796443427832-RecommendationPushes.js';
 import { ListingLifecycle1796443610214 } from './1796443610214-ListingLifecycle.js';
 import { ProfileConsents1796443735789 } from './1796443735789-ProfileConsents.js';
 
@@ -49,6 +50,7 @@ export const MIGRATIONS: Function[] = [
   Conversations1796433697197,
   Deadlines1796436289706,
   Vouchers1796443409469,
+  RecommendationPushes1796443427832,
   ListingLifecycle1796443610214,
   ProfileConsents1796443735789,
 ];

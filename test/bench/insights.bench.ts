@@ -21,7 +21,7 @@ export interface InsightsFigure {
   p95: number;
 }
 
-async function populate(client: pg.Client, firms: number, requests: number): Promise<void> {
+export async function populate(client: pg.Client, firms: number, requests: number): Promise<void> {
   const regions = `(ARRAY['${REGIONS.join("','")}'])`;
   await client.query(`
     INSERT INTO organizations (kind, name, uscc, region_code, verified)

@@ -8,6 +8,9 @@
  *  - matching (matching.bench.ts, last; BENCH_MATCHING=off skips it): full rebuild, incremental
  *    listing scoring, one firm against 100k listings, publish → recommended, recommendations load;
  *  - the input validators refusing huge inputs (listings.bench.ts, hugeInputRejection);
+ *  - pushed recommendations (issue 18; BENCH_PUSHES=off skips them): the funnel query at 100k match
+ *    requests (funnel.bench.ts) and publish → push delivered over the websocket at 20k firms
+ *    (push-latency.bench.ts);
  *  - enterprise imports (imports.bench.ts; BENCH_IMPORTS=off skips it): a 5,000-row bureau sheet
  *    upload → preview → confirm → DONE against the old synchronous mutation, other requests'
  *    latency meanwhile against idle, the server's peak RSS.
@@ -25,6 +28,8 @@ import { publishToSearchable } from './publish-latency.bench.js';
 import { benchSearchEngine, renderSearchBench } from './search.bench.js';
 import { benchInsights, renderInsightsBench } from './insights.bench.js';
 import { runMatchingBench } from './matching.bench.js';
+import { benchFunnel, renderFunnelBench } from './funnel.bench.js';
+import { publishToPushed, renderPushLatency } from './push-latency.bench.js';
 import { renderImportsBench, runImportsBench } from './imports.bench.js';
 import { pct, post, scratchDatabase } from './bench-kit.js';
 
@@ -113,6 +118,11 @@ console.log(`\ntier evaluator (pure, one thread): ${evaluator.evaluationsPerSeco
 console.log(`\ninput validators refusing huge inputs (slowest of 5): ${hugeInputRejection().map((r) => `${r.label} ${r.ms.toFixed(1)} ms`).join('; ')}`);
 if (process.env.BENCH_SEARCH !== 'off') console.log(`\n${renderSearchBench(await benchSearchEngine())}`);
 if (process.env.BENCH_INSIGHTS !== 'off') console.log(`\n${renderInsightsBench(await benchInsights())}`);
+// Issue 18: the funnel query at 100k requests, and publish → push delivered at 20k firms (BENCH_PUSHES=off skips both).
+if (process.env.BENCH_PUSHES !== 'off') {
+  console.log(`\n${renderFunnelBench(await benchFunnel())}`);
+  console.log(`\n${renderPushLatency(await publishToPushed())}`);
+}
 for (const b of backends) {
   const r = await benchBackend(b);
   console.log(`\n## queue backend: ${r.queue}`);

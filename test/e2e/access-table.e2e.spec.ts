@@ -167,6 +167,10 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   // Notifications (issue 13): every signed-in user marks its own read state, whatever the kind.
   markNotificationsRead: only(ACTORS.filter((a) => a !== 'anonymous')),
   markAllNotificationsRead: only(ACTORS.filter((a) => a !== 'anonymous')),
+  // Pushed recommendations (issue 18): every member of an enterprise, verified or not, sets its own
+  // push preferences and records that its firm opened a listing.
+  updateRecommendationPushPreferences: only(both('ENTERPRISE')),
+  markRecommendationSeen: only(both('ENTERPRISE')),
   // Members and invitations (issue 13): every kind manages its own members, OWNERs and ADMINs only.
   inviteMember: managers(SIGNED_IN),
   revokeInvitation: managers(SIGNED_IN),
@@ -665,6 +669,22 @@ describe('access table: every mutation × every kind of caller', () => {
     },
     markNotificationsRead: (actor) => notificationDriver(actor, 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', true),
     markAllNotificationsRead: (actor) => notificationDriver(actor, 'mutation { markAllNotificationsRead }', false),
+    updateRecommendationPushPreferences: async () => {
+      const before = (await sql(app, 'SELECT count(*)::int AS n FROM recommendation_preferences'))[0].n;
+      return {
+        query: 'mutation($i: RecommendationPushPreferencesInput!) { updateRecommendationPushPreferences(input: $i) { minScore } }',
+        variables: { i: { minScore: 42, digestByMail: true } },
+        unchanged: async () => expect((await sql(app, 'SELECT count(*)::int AS n FROM recommendation_preferences'))[0].n).toBe(before),
+      };
+    },
+    markRecommendationSeen: async () => {
+      const listingId = await publishedListingOf('BANK:verified');
+      return {
+        query: 'mutation($id: ID!) { markRecommendationSeen(listingId: $id) }',
+        variables: { id: listingId },
+        unchanged: async () => expect((await sql(app, 'SELECT count(*)::int AS n FROM recommendation_views WHERE listing_id = $1', [listingId]))[0].n).toBe(0),
+      };
+    },
   };
 
   // ------------------------------------------------------------ member drivers

@@ -302,6 +302,13 @@ const QUERIES: Record<string, QueryCase> = {
     outcomes: { anonymous: 'UNAUTHENTICATED', AUTHORITY: 'allowed' },
     otherwise: 'FORBIDDEN',
   },
+  // Issue 18: the funnel (AUTHORITY); each enterprise member's own push preferences.
+  matchmakingFunnel: authorityOnly('query($p: InsightsPeriod!) { matchmakingFunnel(period: $p) { __typename } }', { p: PERIOD }),
+  recommendationPushPreferences: {
+    query: () => ({ text: '{ recommendationPushPreferences { minScore digestByMail } }' }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', ENTERPRISE_OTHER: 'allowed' },
+    otherwise: 'FORBIDDEN',
+  },
 };
 
 describe('access table: every query × every kind of caller, own and other organizations’ rows', () => {
@@ -472,6 +479,20 @@ describe('access table: every query × every kind of caller, own and other organ
       const res = await app.gql('query($id: ID!) { organization(id: $id) { contact { name } } }', { id: world.org('ENTERPRISE').organizationId }, token(actor));
       expect(res.errors).toBeUndefined();
       expect(res.data!.organization.contact !== null).toBe(visible);
+    });
+
+    it.each([
+      ['BANK', true],
+      ['BANK:MEMBER', true],
+      ['AUTHORITY', true],
+      ['AUTHORITY:MEMBER', true],
+      ['BANK_OTHER', false],
+      ['ENTERPRISE', false],
+      ['ANCHOR', false],
+    ] as const)('Listing.reach of the bank’s product as %s is shown: %s', async (actor, visible) => {
+      const res = await app.gql('query($id: ID!) { listing(id: $id) { id reach { recommendedTo pushedTo viewedBy requestedBy } } }', { id: world.creditProduct }, token(actor));
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.listing.reach !== null).toBe(visible);
     });
 
     it('Organization.matchStats is null for enterprises (no figures about a firm’s requests to others)', async () => {

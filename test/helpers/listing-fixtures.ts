@@ -321,7 +321,7 @@ export const outboxFor = (app: TestApp, aggregateId: string): Promise<OutboxRow[
   sql(app, 'SELECT id, type, aggregate_type, aggregate_id, payload FROM outbox_events WHERE aggregate_id = $1 ORDER BY id', [aggregateId]);
 
 /** Events written by workers on their own (after scoring), which a refused API call cannot cause. */
-const WORKER_EVENTS = `type NOT IN ('enterprise-assessment.changed', 'notification.created')`;
+const WORKER_EVENTS = `type NOT IN ('enterprise-assessment.changed', 'notification.created', 'recommendation.pushed')`;
 
 export const outboxCount = async (app: TestApp): Promise<number> => (await sql(app, `SELECT count(*)::int AS n FROM outbox_events WHERE ${WORKER_EVENTS}`))[0].n;
 

@@ -21,6 +21,7 @@ import { InsightsModule, AuditLogService } from '../../../libs/insights/src/inde
 import { InsightsResolver } from './insights/insights.resolver.js';
 import { InsightsExportController } from './insights/insights-export.controller.js';
 import { MatchingResolver } from './matching/matching.resolver.js';
+import { ListingReachResolver, RecommendationPushResolver } from './matching/recommendation-push.resolver.js';
 import { MatchRequestResolver, ProviderStatsResolver } from './matching/match-request.resolver.js';
 import { ChallengeApplicationDeadlineResolver, MatchRequestDeadlineResolver, OverdueDeskResolver } from './matching/deadline.resolver.js';
 import { ApplicationReasonResolver, MatchOutcomeResolver } from './matching/match-outcome.resolver.js';
@@ -77,6 +78,6 @@ import { VoucherSettlementExportController } from './vouchers/voucher-settlement
     }),
   ],
   controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController, VoucherSettlementExportController],
-  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, TakedownAppealResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, ProfileConsentResolver, ProfileAccessLogResolver, VoucherResolver, VoucherClaimFieldsResolver],
+  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, TakedownAppealResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, ProfileConsentResolver, ProfileAccessLogResolver, VoucherResolver, VoucherClaimFieldsResolver, RecommendationPushResolver, ListingReachResolver],
 })
 export class ApiModule {}

@@ -38,7 +38,15 @@ import {
   ChallengeApplicationEntity,
   TakedownAppealEntity,
 } from '../../../libs/listings/src/index.js';
-import { DeadlineAlertEntity, MatchEntity, MatchRequestEntity } from '../../../libs/matching/src/index.js';
+import {
+  DeadlineAlertEntity,
+  MatchEntity,
+  MatchRequestEntity,
+  RecommendationDigestEntity,
+  RecommendationEntryEntity,
+  RecommendationPreferenceEntity,
+  RecommendationViewEntity,
+} from '../../../libs/matching/src/index.js';
 import { AuditLogEntity } from '../../../libs/insights/src/index.js';
 import { MailMessageEntity } from '../../../libs/mail/src/index.js';
 import { TimelineEntryEntity } from '../../../libs/timeline/src/index.js';
@@ -55,6 +63,10 @@ import { MIGRATIONS } from '../../../migrations/index.js';
 import type { DatabaseSchema } from '../../../libs/platform/src/index.js';
 
 const ENTITIES = [
+  RecommendationEntryEntity,
+  RecommendationViewEntity,
+  RecommendationPreferenceEntity,
+  RecommendationDigestEntity,
   OutboxEventEntity,
   TimelineEntryEntity,
   CaseMessageEntity,

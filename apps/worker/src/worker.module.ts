@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { NotificationsModule } from '../../../libs/notifications/src/index.js';
+import { NotificationsModule, RecommendationDigestScheduler } from '../../../libs/notifications/src/index.js';
 import { NightlyReassessScheduler, TierAssessmentsModule } from '../../../libs/tier-assessments/src/index.js';
 import { DeadlineSweepScheduler, MatchingModule, NightlyMatchReconcileScheduler } from '../../../libs/matching/src/index.js';
 import { InsightsModule } from '../../../libs/insights/src/index.js';
@@ -14,6 +14,6 @@ import { ConversationsModule, NightlyUploadPurgeScheduler } from '../../../libs/
 /** Queue processors. Never imports GraphQL code. */
 @Module({
   imports: [DiscoveryModule, NotificationsModule, TierAssessmentsModule, MatchingModule, InsightsModule, MailModule, ConversationsModule, VouchersModule],
-  providers: [JobRunner, NightlyUploadPurgeScheduler, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler, NightlyImportPurgeScheduler, NightlyAccessLogPurgeScheduler, DeadlineSweepScheduler, VoucherJobsScheduler],
+  providers: [JobRunner, NightlyUploadPurgeScheduler, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler, NightlyImportPurgeScheduler, NightlyAccessLogPurgeScheduler, DeadlineSweepScheduler, VoucherJobsScheduler, RecommendationDigestScheduler],
 })
 export class WorkerModule {}

@@ -9,3 +9,4 @@ export { InsightsModule, RANKING_WEIGHTS } from './insights.module.js';
 export { checkPeriod, InsightsService, type Period } from './insights.service.js';
 export type { RankingWeights } from './service-ranking.js';
 export { DECLINE_STAGES, DeclineReasonInsightsService, type DeclineReasonRow, type DeclineStage } from './decline-reason-insights.service.js';
+export { FUNNEL_COLUMNS, MatchmakingFunnelService, funnelCells, type FunnelRow } from './matchmaking-funnel.service.js';

@@ -37,3 +37,17 @@ export { DeadlineDeskService, overdueCursor, type OverdueFilter, type OverdueIte
 export { DEADLINE_SWEEP_PATTERN, DeadlineSweepScheduler } from './deadlines/deadline.handlers.js';
 export { matchDeadlineStage } from './requests/match-request-checks.js';
 export { categoryName, tierName } from './core/reason-text.js';
+export {
+  DEFAULT_PUSH_RULES,
+  PUSH_KIND_LABELS,
+  PUSH_KINDS,
+  beijingMinute,
+  formatClock,
+  inQuietHours,
+  wants,
+  type PreferencesInput,
+  type PushPreferences,
+  type PushRules,
+} from './pushes/push-rules.js';
+export { RecommendationPushService, type ListingReach, type PushedRecommendation } from './pushes/recommendation-push.service.js';
+export { RecommendationDigestEntity, RecommendationEntryEntity, RecommendationPreferenceEntity, RecommendationViewEntity } from './pushes/recommendation.entity.js';

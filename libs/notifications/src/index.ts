@@ -6,3 +6,4 @@
 export { NotificationEntity, NotificationReadEntity, type NotificationTargetType } from './notification.entity.js';
 export { MAX_MARK_IDS, NotificationService, type NotificationView, type Reader } from './notification.service.js';
 export { NotificationsModule } from './notifications.module.js';
+export { RECOMMENDATION_DIGEST_PATTERN, RecommendationDigestScheduler } from './recommendation-notify.handlers.js';

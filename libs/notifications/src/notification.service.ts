@@ -61,7 +61,13 @@ export class NotificationService {
 
   async createMany(items: NewNotification[]): Promise<number> {
     if (items.length === 0) return 0;
-    return this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction((manager) => this.createManyIn(manager, items));
+  }
+
+  /** {@link createMany} in the caller's transaction (a notice written with the change that causes it). */
+  async createManyIn(manager: EntityManager, items: NewNotification[]): Promise<number> {
+    if (items.length === 0) return 0;
+    {
       const result = await manager
         .createQueryBuilder()
         .insert()
@@ -80,7 +86,7 @@ export class NotificationService {
         });
       }
       return created.length;
-    });
+    }
   }
 
   private query(reader: Reader): SelectQueryBuilder<NotificationEntity> {

@@ -18,9 +18,11 @@ import { TitleReviewDecidedNotifier } from './title-review-notify.handlers.js';
 import { ChallengeApplicationInformationNotifier, DeadlineOverdueNotifier } from './deadline-notify.handlers.js';
 import { CaseMessageNotifier, CaseMessagePublisher } from './case-message-notify.handlers.js';
 import { ConversationsModule } from '../../conversations/src/index.js';
+import { MatchingModule } from '../../matching/src/index.js';
+import { RecommendationDigestHandler, RecommendationPublisher, RecommendationPushedNotifier } from './recommendation-notify.handlers.js';
 
 @Module({
-  imports: [ConversationsModule],
+  imports: [ConversationsModule, MatchingModule],
   providers: [
     CaseMessageNotifier,
     CaseMessagePublisher,
@@ -44,6 +46,9 @@ import { ConversationsModule } from '../../conversations/src/index.js';
     TitleReviewDecidedNotifier,
     DeadlineOverdueNotifier,
     ChallengeApplicationInformationNotifier,
+    RecommendationPushedNotifier,
+    RecommendationPublisher,
+    RecommendationDigestHandler,
   ],
   exports: [NotificationService],
 })

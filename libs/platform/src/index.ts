@@ -41,6 +41,8 @@ export {
   NOTIFICATION_ADDED,
   type NotificationAddedMessage,
   NOTIFICATIONS_PER_MESSAGE,
+  RECOMMENDATION_ADDED,
+  type RecommendationAddedMessage,
 } from './pubsub/channels.js';
 export { type PubSub, PUBSUB, type PubSubSubscription } from './pubsub/pubsub.js';
 export {

@@ -84,6 +84,8 @@ const ACCESS_TABLE: Record<MutationName, Row> = {
   // Each user marks their own read state on their own organization's notifications.
   markNotificationsRead: EVERYONE,
   markAllNotificationsRead: EVERYONE,
+  updateRecommendationPushPreferences: { ENTERPRISE: 'yes' },
+  markRecommendationSeen: { ENTERPRISE: 'yes' },
   unlockAccount: { ENTERPRISE: 'own', SERVICE_PROVIDER: 'own', BANK: 'own', ANCHOR_ENTERPRISE: 'own', PARK_OPERATOR: 'own', AUTHORITY: 'any' },
   inviteMember: EVERYONE,
   revokeInvitation: EVERY_KIND_OWN,
@@ -180,6 +182,9 @@ const BEYOND_CONTRACT = [
   'sendMatchRequestMessage',
   'sendChallengeApplicationMessage',
   'uploadCaseAttachment',
+  // Pushed recommendations (issue 18).
+  'updateRecommendationPushPreferences',
+  'markRecommendationSeen',
   'grantProfileConsent',
   'revokeProfileConsent',
   // Listing lifecycle and partial updates (issue 24).

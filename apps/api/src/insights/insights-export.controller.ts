@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { sendXlsx } from '../http/xlsx-download.js';
 import { AppError, echoInput } from '../../../../libs/platform/src/index.js';
 import { IdentityService, TokenService, authorizeQuery } from '../../../../libs/identity/src/index.js';
-import { InsightsService, checkPeriod, type Period, RANKING_WEIGHTS, DeclineReasonInsightsService } from '../../../../libs/insights/src/index.js';
+import { InsightsService, checkPeriod, type Period, RANKING_WEIGHTS, DeclineReasonInsightsService, FUNNEL_COLUMNS, MatchmakingFunnelService, funnelCells } from '../../../../libs/insights/src/index.js';
 import type { RankingWeights } from '../../../../libs/insights/src/index.js';
 import { authenticateHeader } from '../graphql/graphql.options.js';
 
@@ -18,7 +18,7 @@ interface Sheet {
 }
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
-export const EXPORT_REPORTS = ['tier-pipeline', 'matchmaking', 'financing', 'challenges', 'service-ranking', 'decline-reasons'] as const;
+export const EXPORT_REPORTS = ['tier-pipeline', 'matchmaking', 'financing', 'challenges', 'service-ranking', 'decline-reasons', 'matchmaking-funnel'] as const;
 
 /**
  * XLSX downloads of the authority's tables: GET /exports/insights/<report>.xlsx?from=&to=&regionCode=
@@ -31,6 +31,7 @@ export class InsightsExportController {
     private readonly identity: IdentityService,
     private readonly tokens: TokenService,
     private readonly declines: DeclineReasonInsightsService,
+    private readonly funnel: MatchmakingFunnelService,
     @Inject(RANKING_WEIGHTS) private readonly weights: RankingWeights,
   ) {}
 
@@ -120,6 +121,13 @@ export class InsightsExportController {
           columns: [{ header: '机构', width: 30 }, { header: '资源类型' }, { header: '环节' }, { header: '理由代码', width: 28 }, { header: '理由' }, { header: '次数' }],
           rows: rows.map((r) => [r.institutionName, r.kind, r.stage, r.reasonCode, r.reasonLabel, r.count]),
         };
+      }
+      case 'matchmaking-funnel': {
+        const period = this.period(q);
+        // The same rows as Query.matchmakingFunnel, laid out by the funnel module's own columns.
+        const kinds = q.kinds === undefined ? null : q.kinds.slice(0, 200).split(',').filter(Boolean);
+        const rows = await this.funnel.funnel(period, q.regionCode, kinds);
+        return { period, title: '对接漏斗', columns: FUNNEL_COLUMNS.map((c) => ({ header: c.header, width: c.width })), rows: funnelCells(rows) };
       }
       case 'service-ranking': {
         const period = this.period(q);

@@ -143,3 +143,29 @@ export class AuditEntryConnectionModel {
   @Field(() => [AuditEntryEdgeModel], { description: '本页 (this page)' }) edges: AuditEntryEdgeModel[];
   @Field(() => PageInfoModel, { description: '分页信息 (page info)' }) pageInfo: PageInfoModel;
 }
+
+@ObjectType('MatchmakingFunnelRow', {
+  description:
+    '对接漏斗的一行：一种资源类型、一个企业所在地区、一家发布机构。口径：统计区间内进入企业推荐集的（企业、信息）对为“匹配”，其后在区间结束前发生的推送、查看、申请、答复、接受、成功依次计数 (one funnel row per listing kind, firm region and institution; the cohort is pairs matched in the period, later steps counted until the period ends)',
+})
+export class MatchmakingFunnelRowModel {
+  @Field(() => ListingKindEnum, { description: '资源类型 (listing kind)' }) listingKind: string;
+  @Field({ description: '企业所在地区，6 位行政区划代码 (the firms\' region code)' }) regionCode: string;
+  @Field(() => String, { nullable: true, description: '地区名称 (region name)' }) regionName: string | null;
+  @Field(() => ID, { description: '发布机构 ID (the listing owner)' }) institutionId: string;
+  @Field({ description: '发布机构名称 (institution name)' }) institutionName: string;
+  @Field(() => Int, { description: '匹配：区间内进入企业推荐集的（企业、信息）对数，单位：对 (pairs that entered a firm\'s set in the period)' }) matched: number;
+  @Field(() => Int, { description: '推送：其中已推送的对数 (of those, pushed)' }) pushed: number;
+  @Field(() => Int, { description: '查看：其中企业在匹配后、区间结束前查看过的对数 (viewed after matching, before the period ends)' }) viewed: number;
+  @Field(() => Int, { description: '申请：其中企业在匹配后、区间结束前提出对接申请或揭榜申请的对数 (requested or applied after matching)' }) requested: number;
+  @Field(() => Int, { description: '答复：其中申请在区间结束前已获答复（揭榜：已决定）的对数 (answered, or decided, before the period ends)' }) responded: number;
+  @Field(() => Int, { description: '接受：其中答复不是婉拒（揭榜：入围或接受）的对数 (answered other than declined; 揭榜 shortlisted or accepted)' }) accepted: number;
+  @Field(() => Int, { description: '成功：金融产品为授信获批（已放款口径），其他为对接成功完成，揭榜为接受揭榜方 (credit granted; others completed with success; 揭榜 accepted)' }) succeeded: number;
+  @Field(() => SafeIntScalar, { description: '成功的金融产品对接获批金额合计，单位：元，0–2^53；其他类型为 0 (yuan granted on succeeded credit requests)' }) fundedAmount: number;
+  @Field(() => Float, { nullable: true, description: '推送率 = 推送 / 匹配，0–1；匹配为 0 时为空 (pushed / matched)' }) pushRate: number | null;
+  @Field(() => Float, { nullable: true, description: '查看率 = 查看 / 匹配，0–1 (viewed / matched)' }) viewRate: number | null;
+  @Field(() => Float, { nullable: true, description: '申请率 = 申请 / 匹配，0–1 (requested / matched)' }) requestRate: number | null;
+  @Field(() => Float, { nullable: true, description: '答复率 = 答复 / 申请，0–1 (responded / requested)' }) responseRate: number | null;
+  @Field(() => Float, { nullable: true, description: '接受率 = 接受 / 答复，0–1 (accepted / responded)' }) acceptanceRate: number | null;
+  @Field(() => Float, { nullable: true, description: '成功率 = 成功 / 接受，0–1 (succeeded / accepted)' }) successRate: number | null;
+}

@@ -1,16 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
-import { InsightsService, type Period, AuditLogService, RANKING_WEIGHTS, DeclineReasonInsightsService } from '../../../../libs/insights/src/index.js';
+import { InsightsService, type Period, AuditLogService, RANKING_WEIGHTS, DeclineReasonInsightsService, MatchmakingFunnelService } from '../../../../libs/insights/src/index.js';
 import { authorizeQuery } from '../../../../libs/identity/src/index.js';
 import type { QueryName } from '../../../../libs/identity/src/index.js';
 import type { RankingWeights } from '../../../../libs/insights/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
+import { ListingKindEnum } from '../listings/listing.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import {
   AuditEntryConnectionModel,
   ChallengeInsightRowModel,
   DeclineReasonInsightRowModel,
   FinancingRowModel,
+  MatchmakingFunnelRowModel,
   MatchmakingRowModel,
   ServiceInstitutionRankModel,
   TierPipelineRowModel,
@@ -28,6 +30,7 @@ export class InsightsResolver {
     private readonly insights: InsightsService,
     private readonly audit: AuditLogService,
     private readonly declines: DeclineReasonInsightsService,
+    private readonly funnel: MatchmakingFunnelService,
     @Inject(RANKING_WEIGHTS) private readonly weights: RankingWeights,
   ) {}
 
@@ -74,6 +77,20 @@ export class InsightsResolver {
   ) {
     this.authority(ctx, 'declineReasonInsights');
     return this.declines.declineReasons(toPeriod(period), regionCode);
+  }
+
+  @Query(() => [MatchmakingFunnelRowModel], {
+    description:
+      '对接漏斗：匹配 → 推送 → 查看 → 申请 → 答复 → 接受 → 成功（金融产品含获批金额），按资源类型、企业所在地区和发布机构统计，口径见 README；与 XLSX 导出 matchmaking-funnel 同源，仅限主管部门 (AUTHORITY only: the matchmaking funnel per kind, region and institution; the same rows as the matchmaking-funnel export)',
+  })
+  matchmakingFunnel(
+    @Context() ctx: RequestContext,
+    @Args('period', { type: () => InsightsPeriodInput, description: '统计区间：进入推荐集的日期（北京时间，含首尾）(the period: when pairs were matched)' }) period: InsightsPeriodInput,
+    @Args('regionCode', { type: () => String, nullable: true, description: '企业所在地区：省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (the firms\' region; includes the areas under it)' }) regionCode?: string | null,
+    @Args('kinds', { type: () => [ListingKindEnum], nullable: true, description: '只统计这些资源类型，最多 4 个；不填表示全部 (only these kinds; null: all)' }) kinds?: string[] | null,
+  ) {
+    this.authority(ctx, 'matchmakingFunnel');
+    return this.funnel.funnel(toPeriod(period), regionCode, kinds);
   }
 
   @Query(() => [ChallengeInsightRowModel], { description: '揭榜挂帅情况：按链主企业统计，仅限主管部门 (AUTHORITY only: 揭榜 per anchor enterprise)' })

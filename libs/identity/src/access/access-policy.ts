@@ -110,6 +110,9 @@ export const MUTATION_RULES = {
   // Beyond the contract: read state is each user's own, on their own organization's notifications.
   markNotificationsRead: { kinds: 'signed-in' },
   markAllNotificationsRead: { kinds: 'signed-in' },
+  // Pushed recommendations (issue 18): a member's own preferences; the firm's "seen" record of a listing.
+  updateRecommendationPushPreferences: { kinds: ['ENTERPRISE'] },
+  markRecommendationSeen: { kinds: ['ENTERPRISE'] },
   // Members and invitations (issue 13): any kind of organization, managed by its OWNER or ADMIN.
   inviteMember: { kinds: 'signed-in', roles: MANAGER_ROLES },
   revokeInvitation: { kinds: 'signed-in', roles: MANAGER_ROLES, ownRowsOnly: true },

@@ -73,6 +73,11 @@ export const QUERY_RULES = {
       '无权查看该企业档案：仅企业本身、主管部门或企业通过对接申请、揭榜申请授权的机构可查看 (not allowed to read this enterprise profile: only the enterprise, the authority, or an organization it shared its profile with through a match request or a 揭榜 application)',
   },
   recommendations: { kinds: ['ENTERPRISE'], refusal: (actor) => `推荐仅面向企业 (recommendations are for ENTERPRISE organizations; yours is ${actor.kind})` },
+  // Pushed recommendations (issue 18): each ENTERPRISE member's own preferences and live feed.
+  recommendationPushPreferences: { kinds: ['ENTERPRISE'], refusal: (actor) => `推荐推送设置仅面向企业成员 (push preferences are for ENTERPRISE members; yours is ${actor.kind})` },
+  recommendationAdded: { kinds: ['ENTERPRISE'], refusal: (actor) => `推荐推送仅面向企业 (recommendationAdded is for ENTERPRISE organizations; yours is ${actor.kind})` },
+  // A listing's reach (counts only): its owner and the AUTHORITY; null for others.
+  'Listing.reach': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
   // A listing's leads: its owner, and the AUTHORITY.
   leads: { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY, refusal: '只有该信息的发布机构可以查看匹配企业 (leads: only the listing owner may see its leads)' },
   // The firm's own figures quoted in a lead's reasons: once it shared its profile with the listing's owner (else a figure-free label).
@@ -135,6 +140,7 @@ export const QUERY_RULES = {
   matchmakingInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
   financingInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
   declineReasonInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
+  matchmakingFunnel: { kinds: AUTHORITY, refusal: insightsRefusal },
   challengeInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
   serviceInstitutionRanking: { kinds: AUTHORITY, refusal: insightsRefusal },
   auditLog: { kinds: AUTHORITY, refusal: insightsRefusal },

@@ -11,6 +11,7 @@ import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing 
 import { enterpriseCandidates, type EnterpriseCandidatesFilter } from '../../../enterprises/src/index.js';
 import { isPublishedListingSql, loadListingRows } from '../../../listings/src/index.js';
 import { requestIsRated } from '../requests/match-request.repository.js';
+import { RecommendationPushService } from '../pushes/recommendation-push.service.js';
 
 /**
  * Match sets, kept incrementally under one bound (docs/adr/0007-match-set-bounds.md): each
@@ -26,7 +27,12 @@ export class MatchSetService {
   /** Tests lower it to exercise the bound with a few listings. */
   readonly bounds: { perKind: number } = { ...MATCH_SET_BOUNDS };
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Entries and push decisions of new set members (constructed here when a caller builds the service by hand). */
+  private readonly pushes: RecommendationPushService;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, pushes?: RecommendationPushService) {
+    this.pushes = pushes ?? new RecommendationPushService(dataSource);
+  }
 
   /** Runs `work` in one transaction holding the match-sets lock. */
   locked<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
@@ -85,7 +91,7 @@ export class MatchSetService {
   scoreListing(listingId: string, asOf = todayInShanghai()): Promise<number> {
     return this.locked(async (m) => {
       const N = this.bounds.perKind;
-      const [row] = (await loadListingRows(m, { ids: [listingId] })).map((r) => ({ kind: r.listing.kind as MatchListingKind, status: r.listing.status }));
+      const [row] = (await loadListingRows(m, { ids: [listingId] })).map((r) => ({ kind: r.listing.kind as MatchListingKind, status: r.listing.status, ownerOrganizationId: r.listing.ownerOrganizationId }));
       const holders = await holdersOf(m, listingId);
       const held = new Set(holders.map((h) => h.id));
       const [listing] = row?.status === 'PUBLISHED' ? await loadListingSides(m, row.kind, { ids: [listingId] }) : [];
@@ -151,6 +157,9 @@ export class MatchSetService {
       if (evict.length) await deletePairs(m, evict);
       await insertMatches(m, keep);
       if (refill.length) await this.rescoreKind(m, refill, kind, asOf);
+      // New members of firms' sets: recorded (the funnel's "matched") and pushed when they qualify, in this transaction.
+      const entrants = keep.filter((p) => !held.has(p.enterpriseOrganizationId));
+      await this.pushes.recordEntries(m, { listingId, kind, ownerOrganizationId: row.ownerOrganizationId }, entrants, asOf);
       return keep.length;
     });
   }

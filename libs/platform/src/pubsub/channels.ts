@@ -41,3 +41,12 @@ export interface CaseMessageAddedMessage {
   /** The two sides of the case (the sender's organization and the other); the subscriber reads the row. */
   organizationIds: [string, string];
 }
+
+/** Recommendations pushed to firms (issue 18); API processes deliver them to `Subscription.recommendationAdded` of the firms' members. */
+export const RECOMMENDATION_ADDED = 'recommendation.added';
+
+export interface RecommendationAddedMessage {
+  listingId: string;
+  /** The pushed firms, at most {@link NOTIFICATIONS_PER_MESSAGE} per message; the subscriber reads its firm's push row. */
+  organizationIds: string[];
+}

@@ -93,6 +93,18 @@ export interface DomainEventPayloads {
   'enterprise-import.confirmed': { importId: string };
   /** The AUTHORITY recorded or cleared a pending re-review (复核) for titles; ids only: the notifier reads the mark row. */
   'title-review.decided': { markId: string; action: 'PENDING_RECORDED' | 'PENDING_CLEARED' };
+  /** The matching worker pushed a listing to firms whose sets it entered (issue 18); the batch names the pushes (ids only). */
+  'recommendation.pushed': RecommendationPushedData;
+}
+
+export interface RecommendationPushedData {
+  listingId: string;
+  kind: ListingEventData['kind'];
+  ownerOrganizationId: string;
+  /** recommendation_entries.push_batch of the pushes. */
+  batch: string;
+  /** How many firms were pushed. */
+  firms: number;
 }
 
 export interface ChallengeTermsChangedData {
@@ -271,6 +283,12 @@ export interface JobPayloads {
   'matching.reconcile': { requestedBy?: string; rebuild?: boolean };
   /** Deliver one queued e-mail (SMTP, or keep it in the table without SMTP_URL). */
   'mail.deliver': EventJob<'mail.queued'>;
+  /** Tell each pushed firm's members about the recommended listing (in-app notice with the reasons). */
+  'notify.recommendation-pushed': EventJob<'recommendation.pushed'>;
+  /** Tell the API processes (pub/sub) about pushed recommendations, for `Subscription.recommendationAdded`. */
+  'recommendation.publish': EventJob<'recommendation.pushed'>;
+  /** Daily (repeatable, 20:00 Beijing): each firm's digest of the day's pushes, in-app and by mail to members who opted in. `day`: YYYY-MM-DD, default today. */
+  'recommendations.digest': { requestedBy?: string; day?: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -321,6 +339,10 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'matching.reconcile': { queue: 'matching', attempts: 3 },
   // A mail server may be down for minutes: 10 attempts back off over about 17 minutes in all.
   'mail.deliver': { queue: 'notify', attempts: 10 },
+  'notify.recommendation-pushed': { queue: 'notify', attempts: 5 },
+  // A live update is worth little after a few seconds (the notice and the digest carry it anyway).
+  'recommendation.publish': { queue: 'notify', attempts: 3 },
+  'recommendations.digest': { queue: 'notify', attempts: 3 },
   // A crash mid-run is retried: the run resumes after its last finished batch.
   'imports.parse-enterprises': { queue: 'imports', attempts: 3 },
   'imports.run-enterprises': { queue: 'imports', attempts: 5 },
@@ -386,6 +408,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'enterprise-import.queued': ['imports.parse-enterprises'],
   'enterprise-import.confirmed': ['imports.run-enterprises'],
   'title-review.decided': ['notify.title-review-decided'],
+  'recommendation.pushed': ['notify.recommendation-pushed', 'recommendation.publish'],
 };
 
 /**

@@ -1,0 +1,170 @@
+/**
+ * Publish → push delivered (issue 18): the real path on the embedded default (PostgreSQL queue and
+ * pub/sub) — commit of publishListing → outbox → relay → `matching.sync-listing` (scores the new
+ * credit product against the firms it can reach, enters it into their sets and decides the pushes
+ * in the same transaction) → `recommendation.pushed` → relay → `recommendation.publish` → pub/sub →
+ * the API process → the subscribed firm's `recommendationAdded` over the websocket. Measured from
+ * the publish call until the event arrives, on a world of BENCH_PUSH_FIRMS (default 20,000)
+ * seeded firms, every product open to every tier in one district and the push threshold at 0 and no
+ * daily cap, so each publish pushes to every firm the product reaches (the worst case for fan-out).
+ * As publish-latency.bench.ts measures publish → searchable. Standalone:
+ * `npm run build && node dist/test/bench/push-latency.bench.js`.
+ */
+import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { loadConfig } from '../../libs/platform/src/config/config.js';
+import { openDatabase } from '../../libs/platform/src/database/database-runtime.js';
+import { inTransaction } from '../../libs/platform/src/database/data-source.js';
+import { todayInShanghai } from '../../libs/platform/src/time/beijing-date.js';
+import { RECOMMENDATION_ADDED } from '../../libs/platform/src/pubsub/channels.js';
+import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
+import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
+import { hashPassword } from '../../libs/identity/src/auth/password-hasher.js';
+import { OrganizationEntity } from '../../libs/identity/src/organizations/organization.entity.js';
+import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
+import { ListingService } from '../../libs/listings/src/listing.service.js';
+import { MatchSetService } from '../../libs/matching/src/sets/match-set.service.js';
+import { MatchMaintenanceService } from '../../libs/matching/src/sets/match-maintenance.service.js';
+import { RecommendationPushService } from '../../libs/matching/src/pushes/recommendation-push.service.js';
+import { seedMatchingData } from './matching-data.js';
+import { pct, post, scratchDatabase } from './bench-kit.js';
+
+const PASSWORD = 'bench-password-1';
+const DISTRICT = '330281';
+
+const product = (title: string) => ({
+  title,
+  description: '以企业自有发明专利评估价值为质押，单户最高 1000 万元，适用于专精特新中小企业研发与扩产。',
+  regionCodes: [DISTRICT],
+  industryCodes: [],
+  tags: ['知识产权质押'],
+  productType: 'IP_PLEDGE',
+  amountMin: 1_000_000,
+  amountMax: 10_000_000,
+  annualRateMin: 3.2,
+  annualRateMax: 4.5,
+  termMonthsMax: 36,
+  eligibility: { tiers: [], minAnnualRevenue: null, minInventionPatents: null, minYearsInBusiness: null, maxDebtRatio: null },
+  rateType: 'LPR_FLOATING',
+  guaranteeMethods: ['IP_PLEDGE'],
+  pledgeRatioPercent: 50,
+  partnerInvestor: null,
+});
+
+export interface PushLatency {
+  firms: number;
+  /** Firms each product was pushed to (the last sample). */
+  pushedTo: number;
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export async function publishToPushed(opts: { firms?: number; count?: number } = {}): Promise<PushLatency> {
+  const firms = opts.firms ?? Number(process.env.BENCH_PUSH_FIRMS ?? 20_000);
+  const count = opts.count ?? Number(process.env.BENCH_PUSH_SAMPLES ?? 30);
+  const db = await scratchDatabase('srdi_bench_push');
+  let app: StartedApp | undefined;
+  try {
+    const today = todayInShanghai();
+    const rt = await openDatabase(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent' }), DATABASE_SCHEMA, () => undefined, 'srdi-bench-push');
+    // Few listings: the sets are not full, so a new product enters every set it qualifies for.
+    await seedMatchingData(rt.dataSource, { enterprises: firms, listings: 40, today, seed: 18, tag: 'PU' });
+    await new MatchMaintenanceService(new MatchSetService(rt.dataSource)).rebuildAll(today);
+    await rt.close();
+    app = await startApp({
+      config: loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: db.url,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        DEMO_DATA: 'off',
+        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+        WORKER_CONCURRENCY: '5',
+        RATE_LIMIT_MULTIPLIER: '1000',
+      }),
+      withWorkers: true,
+      queueNamespace: `benchp${randomBytes(3).toString('hex')}`,
+    });
+    const ds = app.runtime.database.dataSource;
+    const pushes = app.app.get(RecommendationPushService, { strict: false });
+    for (const k of Object.keys(pushes.rules.thresholds) as Array<keyof typeof pushes.rules.thresholds>) pushes.rules.thresholds[k] = 0;
+    pushes.rules.dailyCap = 1_000_000;
+    const listings = app.app.get(ListingService);
+    const bank = await ds.getRepository(OrganizationEntity).save({
+      kind: 'BANK', name: '基准推送测试银行', uscc: makeUscc('91', DISTRICT, `PNBK${String(Date.now() % 10000).padStart(4, '0')}`), regionCode: DISTRICT, verified: true,
+    });
+    const actor = { userId: bank.id, organizationId: bank.id, kind: 'BANK' as const, verified: true };
+    const publish = async (title: string) => {
+      const draft = await inTransaction(ds, (m) => listings.createCreditProduct(m, actor, product(title) as never));
+      const t0 = performance.now();
+      await inTransaction(ds, (m) => listings.publish(m, actor, draft.listing.id));
+      return { id: draft.listing.id, t0 };
+    };
+    // Warm-up: the firm the first product reaches best becomes the subscriber.
+    const warm = await publish('推送延迟预热产品');
+    let target: string | undefined;
+    for (const until = Date.now() + 120_000; !target && Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+      const [row] = await ds.query('SELECT enterprise_organization_id AS e FROM recommendation_entries WHERE listing_id = $1 AND pushed_at IS NOT NULL ORDER BY score DESC LIMIT 1', [warm.id]);
+      target = row?.e;
+    }
+    if (!target) throw new Error('the warm-up product was pushed to no firm');
+    const email = `push-bench-${randomBytes(3).toString('hex')}@bench.srdi.example`;
+    await ds.query(`INSERT INTO users (email, password_hash, display_name, organization_id) VALUES ($1, $2, 'bench', $3)`, [email, await hashPassword(PASSWORD), target]);
+    const token = (await post(app.graphqlUrl, `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email, password: PASSWORD } })).login.accessToken as string;
+    const arrived = new Map<string, number>();
+    const waiters = new Map<string, () => void>();
+    const client = createClient({ url: app.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: false, retryAttempts: 0 });
+    client.subscribe<{ recommendationAdded: { listing: { id: string } } }>(
+      { query: 'subscription { recommendationAdded { score listing { id } } }' },
+      {
+        next: (r) => {
+          const id = r.data?.recommendationAdded.listing.id;
+          if (!id) return;
+          arrived.set(id, performance.now());
+          waiters.get(id)?.();
+        },
+        error: (err) => console.error('subscription error', err),
+        complete: () => undefined,
+      },
+    );
+    for (const until = Date.now() + 15_000; app.runtime.pubsub.listenerCount(RECOMMENDATION_ADDED) < 1; await new Promise((r) => setTimeout(r, 20))) {
+      if (Date.now() > until) throw new Error('the subscription did not arrive');
+    }
+    // Let the warm-up's fan-out finish before measuring.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const times: number[] = [];
+    let pushedTo = 0;
+    for (let i = 0; i < count; i++) {
+      const { id, t0 } = await publish(`推送延迟测试产品 ${i}`);
+      await new Promise<void>((resolve, reject) => {
+        if (arrived.has(id)) return resolve();
+        const timer = setTimeout(() => reject(new Error(`no push of ${id} within 60 s`)), 60_000);
+        waiters.set(id, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      times.push(arrived.get(id)! - t0);
+      [{ n: pushedTo }] = await ds.query('SELECT count(*)::int AS n FROM recommendation_entries WHERE listing_id = $1 AND pushed_at IS NOT NULL', [id]);
+    }
+    await client.dispose();
+    times.sort((a, b) => a - b);
+    return { firms, pushedTo, count, p50: pct(times, 50), p95: pct(times, 95), max: times[times.length - 1]! };
+  } finally {
+    await app?.close();
+    await db.drop();
+  }
+}
+
+export const renderPushLatency = (r: PushLatency) =>
+  `publish → push delivered over the websocket (embedded default: PostgreSQL queue and pub/sub; ${r.firms} firms, each product pushed to ${r.pushedTo}): n=${r.count} p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, max ${r.max.toFixed(0)} ms`;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(renderPushLatency(await publishToPushed()));
+  process.exit(0);
+}
