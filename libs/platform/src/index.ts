@@ -3,6 +3,19 @@
  * boundary rules in eslint.config.js fail on anything else); files inside the lib import each other
  * directly. Maintained by scripts/front-doors.mjs, which adds the re-exports other code needs.
  */
+export {
+  boundText,
+  type Bound,
+  DATE_WINDOWS,
+  type DateWindowKind,
+  dateWindowBounds,
+  dateWindowText,
+  MONEY_MAX_YUAN,
+  PLAUSIBLE,
+  plausible,
+  plausibleDate,
+  type PlausibleKind,
+} from './bounds/plausible.js';
 export { APP_CONFIG, type AppConfig, ConfigError, loadConfig } from './config/config.js';
 export { type DatabaseSchema, inTransaction } from './database/data-source.js';
 export { buildDataSource, openDatabase } from './database/database-runtime.js';

@@ -33,7 +33,7 @@ import {
 import { ChallengeApplicationEntity } from './challenge-application.entity.js';
 import { recordTimeline } from '../../../timeline/src/index.js';
 import { bundledWorkingCalendar, deadlinesFor, endPause, WORKING_CALENDAR, type WorkingCalendar } from '../../../calendar/src/index.js';
-import { CLOCK, systemClock, type Clock } from '../../../platform/src/index.js';
+import { CLOCK, plausible, systemClock, type Clock } from '../../../platform/src/index.js';
 import { describeDeclineReasonProblem } from '../../../codes/src/index.js';
 
 /** Issue 17: a rejection's coded reason (CHALLENGE list, required with REJECT) and an acceptance's contract value (optional, ACCEPT only). */
@@ -522,7 +522,7 @@ function validateQuote(value: unknown): number | null {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw badInput(`揭榜报价须为不小于 0 的整数（单位：元），收到 ${String(value)} (quote must be a non-negative whole number of yuan)`, 'input.quote');
   }
-  return value;
+  return plausible(value, 'moneyYuan', 'input.quote', '揭榜报价');
 }
 
 /** REJECT needs a code of the CHALLENGE list (其他 needs the comment); a contract value only with ACCEPT. */
