@@ -111,6 +111,7 @@ const QUERIES: Record<string, QueryCase> = {
     shows: (d) => d.enterpriseProfile?.financials?.length > 0,
   },
   enterprisesAtReviewRisk: authorityOnly('{ enterprisesAtReviewRisk { __typename } }'),
+  enterprisesAtReviewRiskConnection: authorityOnly('{ enterprisesAtReviewRiskConnection(first: 5) { totalCount pageInfo { hasNextPage } edges { cursor node { organizationId } } } }'),
   // Deadlines (issue 17): the overdue desk.
   overdueRequests: authorityOnly('{ overdueRequests(first: 5, filter: { regionCode: "330200" }) { totalCount edges { node { id workingDaysOverdue ownerOrganization { id } } } } }'),
   // The verification desk (issue 13).
@@ -158,6 +159,15 @@ const QUERIES: Record<string, QueryCase> = {
       return w.leadsOfProduct.length > 0 && ids.length === d.leads.length && JSON.stringify(ids) === JSON.stringify(w.leadsOfProduct);
     },
   },
+  leadsConnection: {
+    query: (w) => ({ text: 'query($id: ID!) { leadsConnection(listingId: $id, first: 100) { totalCount edges { node { enterprise { id } score } } } }', variables: { id: w.creditProduct } }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', BANK: 'allowed', AUTHORITY: 'allowed' },
+    otherwise: 'FORBIDDEN',
+    shows: (d, w) => {
+      const ids = (d.leadsConnection.edges as Array<{ node: { enterprise: { id: string } } }>).map((e) => e.node.enterprise.id).sort();
+      return d.leadsConnection.totalCount === w.leadsOfProduct.length && JSON.stringify(ids) === JSON.stringify(w.leadsOfProduct);
+    },
+  },
   matchRequests: signedIn({
     // Each caller sees the requests it sent or received, nobody else's.
     query: () => ({ text: '{ sent: matchRequests(role: SENT) { edges { node { id } } } received: matchRequests(role: RECEIVED) { edges { node { id } } } }' }),
@@ -199,6 +209,26 @@ const QUERIES: Record<string, QueryCase> = {
       return own.length > 0 && JSON.stringify(ids) === JSON.stringify(own);
     },
   },
+  recommendationsConnection: {
+    query: () => ({ text: '{ recommendationsConnection(first: 100) { totalCount edges { node { score listing { id } } } } }' }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', ENTERPRISE_OTHER: 'allowed' },
+    otherwise: 'FORBIDDEN',
+    shows: (d, w, a) => {
+      const ids = (d.recommendationsConnection.edges as Array<{ node: { listing: { id: string } } }>).map((e) => e.node.listing.id).sort();
+      const own = w.matchSetOf(w.organizationOf(a));
+      return own.length > 0 && d.recommendationsConnection.totalCount === own.length && JSON.stringify(ids) === JSON.stringify(own);
+    },
+  },
+  searchConnection: signedIn({
+    // As search: drafts are never searchable.
+    query: () => ({ text: '{ searchConnection(input: { query: "", kinds: [CREDIT_PRODUCT] }, first: 100) { totalCount edges { node { listing { id } } } } }' }),
+    otherwise: 'hidden',
+    shows: (d, w) => {
+      const ids = d.searchConnection.edges.map((e: { node: { listing: { id: string } } }) => e.node.listing.id);
+      if (!ids.includes(w.creditProduct)) throw new Error('the published product is not searchable');
+      return ids.includes(w.draft);
+    },
+  }),
   search: signedIn({
     // Drafts are never searchable, whoever asks (the owner included).
     query: () => ({ text: '{ search(input: { query: "", first: 100, kinds: [CREDIT_PRODUCT] }) { hits { listing { id } } } }' }),
@@ -240,6 +270,7 @@ const QUERIES: Record<string, QueryCase> = {
   declineReasons: signedIn({ query: () => ({ text: '{ declineReasons(kind: CREDIT_PRODUCT) { code label } }' }) }),
   challengeInsights: authorityOnly('query($p: InsightsPeriod!) { challengeInsights(period: $p) { __typename } }', { p: PERIOD }),
   serviceInstitutionRanking: authorityOnly('query($p: InsightsPeriod!) { serviceInstitutionRanking(period: $p) { __typename } }', { p: PERIOD }),
+  serviceInstitutionRankingConnection: authorityOnly('query($p: InsightsPeriod!) { serviceInstitutionRankingConnection(period: $p, first: 5) { totalCount edges { cursor node { score } } } }', { p: PERIOD }),
 };
 
 describe('access table: every query × every kind of caller, own and other organizations’ rows', () => {

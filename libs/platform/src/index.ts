@@ -41,7 +41,8 @@ export { fileLinkSecret, type LinkProblem, signLink, verifyLink } from './files/
 export { ratio } from './math/ratio.js';
 export { OutboxEventEntity } from './outbox/outbox-event.entity.js';
 export { recordEvent, recordEvents } from './outbox/outbox.service.js';
-export { checkPageSize, fetchKeysetPage, keysetCursor, type KeysetPage } from './pagination/keyset-cursor.js';
+export { checkPageSize, DEFAULT_PAGE_SIZE, fetchKeysetPage, keysetCursor, type KeysetPage, MAX_PAGE_SIZE } from './pagination/keyset-cursor.js';
+export { MAX_RANKED_OFFSET, offsetAfter, type OffsetConnection, offsetConnection, offsetCursor } from './pagination/offset-cursor.js';
 export { PlatformModule, RUNTIME } from './platform.module.js';
 export {
   CASE_MESSAGE_ADDED,

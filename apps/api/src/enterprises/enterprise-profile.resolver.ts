@@ -1,7 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction, badInput, echoInput } from '../../../../libs/platform/src/index.js';
+import { inTransaction, badInput, checkPageSize, echoInput, offsetAfter, offsetConnection } from '../../../../libs/platform/src/index.js';
+import { connectionOf } from '../graphql/connection.js';
 import { authorizeQuery, seesRow } from '../../../../libs/identity/src/index.js';
 import { EnterpriseProfileService, ReviewRiskQuery, TitleDecisionService } from '../../../../libs/enterprises/src/index.js';
 import { MatchRequestService } from '../../../../libs/matching/src/index.js';
@@ -19,6 +20,14 @@ import type { EnterpriseTier } from '../../../../libs/enterprises/src/index.js';
 import { EnterpriseTierEnum } from './enterprise.models.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { VerificationDeciderModel } from '../identity/verification.models.js';
+
+const ReviewRiskEntryConnection = connectionOf(ReviewRiskEntryModel, 'ReviewRiskEntry', {
+  zh: '复核风险企业',
+  en: 'enterprise at review risk',
+  orderZh: '到期日近的在前',
+  orderEn: 'soonest expiry first',
+  unit: '家',
+});
 
 @Resolver(() => EnterpriseProfileModel)
 export class EnterpriseProfileResolver {
@@ -90,7 +99,10 @@ export class EnterpriseProfileResolver {
     return { displayName: seesRow(ctx.actor, 'VerificationDecider.displayName') ? (user?.displayName ?? null) : null, organizationName: userOrg?.name ?? null };
   }
 
-  @Query(() => [ReviewRiskEntryModel], { description: '复核风险名单，按到期日从近到远，仅限主管部门 (AUTHORITY only: enterprises whose title is at 复核 risk, soonest expiry first)' })
+  @Query(() => [ReviewRiskEntryModel], {
+    description: '复核风险名单，按到期日从近到远，仅限主管部门 (AUTHORITY only: enterprises whose title is at 复核 risk, soonest expiry first)',
+    deprecationReason: '请使用 enterprisesAtReviewRiskConnection（Relay 分页，含 totalCount 和 pageInfo）(use enterprisesAtReviewRiskConnection)',
+  })
   async enterprisesAtReviewRisk(
     @Context() ctx: RequestContext,
     @Args('regionCode', { nullable: true, description: '省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (a province, city or county code; includes the areas under it)' }) regionCode?: string,
@@ -100,6 +112,21 @@ export class EnterpriseProfileResolver {
     authorizeQuery(actor, 'enterprisesAtReviewRisk');
     if (first < 1 || first > 500) throw badInput('first 需在 1–500 之间 (first must be 1–500)', 'first');
     return this.risks.list(regionCode, first);
+  }
+
+  @Query(() => ReviewRiskEntryConnection, { description: '复核风险名单（Relay 分页），按到期日从近到远，仅限主管部门 (AUTHORITY only: a Relay page of enterprises at 复核 risk, soonest expiry first)' })
+  async enterprisesAtReviewRiskConnection(
+    @Context() ctx: RequestContext,
+    @Args('regionCode', { nullable: true, description: '省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (a province, city or county code; includes the areas under it)' }) regionCode?: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor；最多翻到第 10000 条 (the previous page’s endCursor; the first 10,000 rows)' }) after?: string | null,
+  ) {
+    const actor = ctx.requireActor();
+    authorizeQuery(actor, 'enterprisesAtReviewRiskConnection');
+    checkPageSize(first ?? 20);
+    const offset = offsetAfter(after);
+    const [rows, total] = await Promise.all([this.risks.list(regionCode, first ?? 20, offset), this.risks.count(regionCode)]);
+    return offsetConnection(rows, offset, total);
   }
 
   @ResolveField(() => OrganizationModel, { description: '企业所属机构 (the enterprise\'s organization)' })

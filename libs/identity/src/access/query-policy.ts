@@ -49,6 +49,7 @@ export const QUERY_RULES = {
   listing: { kinds: 'signed-in' },
   listings: { kinds: 'signed-in' },
   search: { kinds: 'signed-in' },
+  searchConnection: { kinds: 'signed-in' },
   park: { kinds: 'signed-in' },
   matchRequests: { kinds: 'signed-in' },
   notifications: { kinds: 'signed-in' },
@@ -69,8 +70,10 @@ export const QUERY_RULES = {
       '无权查看该企业档案：仅企业本身、主管部门或企业通过对接申请、揭榜申请授权的机构可查看 (not allowed to read this enterprise profile: only the enterprise, the authority, or an organization it shared its profile with through a match request or a 揭榜 application)',
   },
   recommendations: { kinds: ['ENTERPRISE'], refusal: (actor) => `推荐仅面向企业 (recommendations are for ENTERPRISE organizations; yours is ${actor.kind})` },
+  recommendationsConnection: { kinds: ['ENTERPRISE'], refusal: (actor) => `推荐仅面向企业 (recommendations are for ENTERPRISE organizations; yours is ${actor.kind})` },
   // A listing's leads: its owner, and the AUTHORITY.
   leads: { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY, refusal: '只有该信息的发布机构可以查看匹配企业 (leads: only the listing owner may see its leads)' },
+  leadsConnection: { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY, refusal: '只有该信息的发布机构可以查看匹配企业 (leads: only the listing owner may see its leads)' },
   // The firm's own figures quoted in a lead's reasons: once it shared its profile with the listing's owner (else a figure-free label).
   'Lead.reasons': { kinds: 'signed-in', partiesOnly: true, grants: true, overrideKinds: AUTHORITY },
   // 揭榜 applications: the applicant, the challenge's owner, and the AUTHORITY.
@@ -81,6 +84,7 @@ export const QUERY_RULES = {
     refusal: '无权查看该揭榜申请：仅申请企业、发榜企业和主管部门可以查看 (only the applicant, the challenge owner and AUTHORITY may see this application)',
   },
   'Challenge.applications': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  'Challenge.applicationsConnection': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
   // An enterprise's own 揭榜 applications (ADR 0028): every member of an ENTERPRISE.
   myChallengeApplications: { kinds: ['ENTERPRISE'], refusal: (actor) => `揭榜申请列表仅面向企业 (myChallengeApplications is for ENTERPRISE organizations; yours is ${actor.kind})` },
   // A challenge's history (edits, closure): its owner and the AUTHORITY; its applicants too (granted), who were told of each change anyway.
@@ -111,6 +115,7 @@ export const QUERY_RULES = {
   // The AUTHORITY's desks.
   organizations: { kinds: AUTHORITY, refusal: '仅主管部门可查看机构审核台 (organizations: AUTHORITY only)' },
   enterprisesAtReviewRisk: { kinds: AUTHORITY, refusal: '仅主管部门可查看复核风险名单 (AUTHORITY only)' },
+  enterprisesAtReviewRiskConnection: { kinds: AUTHORITY, refusal: '仅主管部门可查看复核风险名单 (AUTHORITY only)' },
   overdueRequests: { kinds: AUTHORITY, refusal: '仅主管部门可查看逾期督办台账 (the overdue desk is for the AUTHORITY only)' },
   enterpriseImport: { kinds: AUTHORITY, refusal: importsRefusal },
   enterpriseImports: { kinds: AUTHORITY, refusal: importsRefusal },
@@ -121,6 +126,7 @@ export const QUERY_RULES = {
   declineReasonInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
   challengeInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
   serviceInstitutionRanking: { kinds: AUTHORITY, refusal: insightsRefusal },
+  serviceInstitutionRankingConnection: { kinds: AUTHORITY, refusal: insightsRefusal },
   auditLog: { kinds: AUTHORITY, refusal: insightsRefusal },
   // REST: GET /exports/insights/<report>.xlsx, the tables of the insight queries above (GET /imports/enterprises/<id>/report.xlsx is enterpriseImport).
   insightsExport: { kinds: AUTHORITY, refusal: insightsRefusal },

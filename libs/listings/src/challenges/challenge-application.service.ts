@@ -386,6 +386,20 @@ export class ChallengeApplicationService {
   }
 
   /**
+   * A page of a challenge's applications seen from the Challenge (Challenge.applicationsConnection),
+   * newest first: all for its owner and the AUTHORITY, else only the caller's own organization's.
+   */
+  async pageForChallenge(actor: Actor | undefined, challenge: { id: string; ownerOrganizationId: string }, first: number, after?: string | null): Promise<ApplicationPage> {
+    checkPageSize(first);
+    if (!actor) return { rows: [], hasNextPage: false, endCursor: null, totalCount: 0 };
+    const seesAll = seesRow(actor, 'Challenge.applicationsConnection', { parties: [challenge.ownerOrganizationId] });
+    const qb = this.dataSource.getRepository(ChallengeApplicationEntity).createQueryBuilder('a').where('a.challengeId = :cid', { cid: challenge.id });
+    if (!seesAll) qb.andWhere('a.applicantOrganizationId = :me', { me: actor.organizationId });
+    const totalCount = await qb.clone().getCount();
+    return { ...(await fetchKeysetPage(qb, 'a', 'challenge_applications', first, after)), totalCount };
+  }
+
+  /**
    * The caller's enterprise's own applications, newest first (stable: created_at, id), optionally
    * of one status: a Relay-style page with the total.
    */
