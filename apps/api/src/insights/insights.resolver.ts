@@ -9,6 +9,8 @@ import { connectionOf } from '../graphql/connection.js';
 import { checkPageSize, offsetAfter, offsetConnection } from '../../../../libs/platform/src/index.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import {
+  auditOperation,
+  auditOutcome,
   AuditEntryConnectionModel,
   ChallengeInsightRowModel,
   DeclineReasonInsightRowModel,
@@ -134,7 +136,7 @@ export class InsightsResolver {
     this.authority(ctx, 'auditLog');
     const page = await this.audit.page(filter ?? {}, first ?? 20, after);
     return {
-      edges: page.rows.map((r) => ({ cursor: r.id, node: r })),
+      edges: page.rows.map((r) => ({ cursor: r.id, node: { ...r, operation: auditOperation(r.operation), outcome: auditOutcome(r.outcome) } })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       totalCount: () => this.audit.count(filter ?? {}),
     };
