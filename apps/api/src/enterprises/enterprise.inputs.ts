@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
-import { boundText, dateWindowText } from '../../../../libs/platform/src/index.js';
+import { boundText } from '../../../../libs/platform/src/index.js';
 import { SafeIntScalar } from '../graphql/scalars.js';
 
 @InputType('AnnualFinancialsInput', { description: '一个会计年度的财务数据，金额单位：元（整数）；每年度只能出现一次 (one financial year; whole yuan; each year at most once)' })

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { boundText, dateWindowText } from '../../../../libs/platform/src/index.js';
+import { dateWindowText } from '../../../../libs/platform/src/index.js';
 import type { EnterpriseTier, ServiceCategory } from '../../../../libs/enterprises/src/index.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum, ServiceCategoryEnum } from './enterprise.models.js';

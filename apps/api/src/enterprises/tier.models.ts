@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { boundText, dateWindowText } from '../../../../libs/platform/src/index.js';
+import { boundText } from '../../../../libs/platform/src/index.js';
 import { asEnum as asEnumOf } from '../graphql/enums.js';
 import { DateScalar, DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { boundText, dateWindowText } from '../../../../libs/platform/src/index.js';
+import { boundText } from '../../../../libs/platform/src/index.js';
 import { SafeIntScalar } from '../graphql/scalars.js';
 
 @InputType('MatchRequestInput', { description: '对接申请 (a match request)' })
