@@ -165,7 +165,8 @@ describe('deprecation, not-found and enums', () => {
     const audit = await t('AuditEntry');
     const kindOf = (type: any, field: string) => {
       const f = type.fields.find((x: { name: string }) => x.name === field).type;
-      return f.kind === 'NON_NULL' ? f.ofType : f;
+      const t = f.kind === 'NON_NULL' ? f.ofType : f;
+      return { kind: t.kind, name: t.name };
     };
     expect(kindOf(audit, 'operation')).toEqual({ kind: 'ENUM', name: 'AuditOperation' });
     expect(kindOf(audit, 'outcome')).toEqual({ kind: 'ENUM', name: 'AuditOutcome' });

@@ -187,7 +187,15 @@ export class AuditEntryEdgeModel {
 export class AuditEntryConnectionModel {
   @Field(() => [AuditEntryEdgeModel], { description: '本页 (this page)' }) edges: AuditEntryEdgeModel[];
   @Field(() => PageInfoModel, { description: '分页信息 (page info)' }) pageInfo: PageInfoModel;
-  /** Counted only when asked for (the log is the largest table): graphql-js calls a function-valued property. */
-  @Field(() => Int, { description: '符合筛选条件的日志总数，单位：条；只在请求该字段时计算 (entries matching the filter; counted only when asked for)' })
-  totalCount: number | (() => Promise<number>);
+  /** The filter of this page, for totalCount (AuditEntryConnectionResolver), counted only when asked for: the log is the largest table. */
+  filter: AuditFilterValue;
+}
+
+/** What auditLog filtered by (not a GraphQL field). */
+export interface AuditFilterValue {
+  organizationId?: string | null;
+  operation?: string | null;
+  outcome?: string | null;
+  from?: Date | null;
+  to?: Date | null;
 }

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InsightsService, type Period, AuditLogService, RANKING_WEIGHTS, DeclineReasonInsightsService } from '../../../../libs/insights/src/index.js';
 import { authorizeQuery } from '../../../../libs/identity/src/index.js';
 import type { QueryName } from '../../../../libs/identity/src/index.js';
@@ -138,7 +138,18 @@ export class InsightsResolver {
     return {
       edges: page.rows.map((r) => ({ cursor: r.id, node: { ...r, operation: auditOperation(r.operation), outcome: auditOutcome(r.outcome) } })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      totalCount: () => this.audit.count(filter ?? {}),
+      filter: filter ?? {},
     };
+  }
+}
+
+/** AuditEntryConnection.totalCount: counted only when a client asks for it (the log is the largest table). */
+@Resolver(() => AuditEntryConnectionModel)
+export class AuditEntryConnectionResolver {
+  constructor(private readonly audit: AuditLogService) {}
+
+  @ResolveField(() => Int, { description: '符合筛选条件的日志总数，单位：条；只在请求该字段时计算 (entries matching the filter; counted only when asked for)' })
+  totalCount(@Parent() connection: AuditEntryConnectionModel): Promise<number> {
+    return this.audit.count(connection.filter);
   }
 }
