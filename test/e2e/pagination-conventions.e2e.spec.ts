@@ -170,6 +170,11 @@ describe('deprecation, not-found and enums', () => {
     };
     expect(kindOf(audit, 'operation')).toEqual({ kind: 'ENUM', name: 'AuditOperation' });
     expect(kindOf(audit, 'outcome')).toEqual({ kind: 'ENUM', name: 'AuditOutcome' });
+    // Notification.kindCode beside the kind string: the anchor was told of each application.
+    const inbox = ok(await app.gql('{ notificationsConnection(first: 100) { edges { node { kind kindCode } } } }', {}, anchor.token), 'notificationsConnection');
+    const submitted = inbox.edges.map((e: { node: unknown }) => e.node).filter((n: { kind: string }) => n.kind === 'challenge-application.submitted');
+    expect(submitted).toHaveLength(3);
+    expect(submitted.every((n: { kindCode: string }) => n.kindCode === 'CHALLENGE_APPLICATION_SUBMITTED')).toBe(true);
     const assessment = await t('TierAssessment');
     expect(kindOf(assessment, 'ruleSet')).toEqual({ kind: 'SCALAR', name: 'String' });
     expect(kindOf(assessment, 'ruleSetId')).toEqual({ kind: 'ENUM', name: 'RuleSetId' });
