@@ -64,12 +64,14 @@ export class SearchResolver {
     const { result, positions, returned } = await this.run(input, ctx, first ?? 20, offset);
     const { hits, total, ...rest } = result;
     const edges = hits.map((node, i) => ({ cursor: offsetCursor(offset + positions[i]!), node }));
+    // Positions count the engine's hits, the unpublished ones dropped from this page included.
     const seen = offset + returned;
+    const engineTotal = total + (returned - hits.length);
     return {
       ...rest,
       edges,
       totalCount: total,
-      pageInfo: { hasNextPage: seen < result.total + (returned - hits.length) && seen < MAX_RANKED_OFFSET, endCursor: returned ? offsetCursor(seen - 1) : null },
+      pageInfo: { hasNextPage: seen < engineTotal && seen < MAX_RANKED_OFFSET, endCursor: returned ? offsetCursor(seen - 1) : null },
     };
   }
 
