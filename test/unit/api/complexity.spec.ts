@@ -10,7 +10,7 @@ const schema = buildSchema(`
     search(input: SearchInput!): [Thing!]!
   }
   input SearchInput { query: String!, first: Int }
-  type ThingConnection { edges: [ThingEdge!]!, pageInfo: PageInfo!, totalCount: Int! }
+  type ThingConnection { edges: [ThingEdge!]!, entries: [Thing!]!, pageInfo: PageInfo!, totalCount: Int! }
   type ThingEdge { cursor: String!, node: Thing! }
   type PageInfo { hasNextPage: Boolean!, endCursor: String }
   type Thing { id: ID!, name: String! }
@@ -24,6 +24,8 @@ describe('cost of paginated fields', () => {
     expect(page(100)).toBeGreaterThan(page(20) * 4);
     expect(page()).toBe(page(20)); // the argument's default
     expect(page(1)).toBeLessThan(page(20) / 10);
+    // A list straight under a connection (a timeline's entries) is the page too: not multiplied again.
+    expect(cost('{ things(first: 50) { entries { id name } } }')).toBe(cost('{ things(first: 50) { edges { node { id name } } } }') - 50);
   });
   it('a plain list and search (input.first) cost by their page size', () => {
     expect(cost('{ plain(first: 100) { id } }')).toBeGreaterThan(cost('{ plain(first: 10) { id } }') * 5);

@@ -12,13 +12,14 @@ function pageSize(args: Record<string, unknown>, field: GraphQLField<unknown, un
 
 /**
  * Lists cost their child cost times the page size asked for (`first`, default 20). A Relay
- * connection (`…Connection`, ADR 0032) costs its child cost times its `first`: its `edges` list is
- * counted once per node there, not again.
+ * connection (`…Connection`, ADR 0032) costs its child cost times its `first`: its lists (`edges`,
+ * a timeline's `entries`) are counted once per node there, not again.
  */
-const listEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+const listEstimator: ComplexityEstimator = ({ args, childComplexity, field, type }) => {
   const isList = String(field.type).includes('[');
   const named = getNamedType(field.type).name;
-  if (isList && named.endsWith('Edge')) return 1 + childComplexity;
+  // A connection's lists (edges, or entries of a timeline) hold the page its `first` already counted.
+  if (isList && type.name.endsWith('Connection')) return 1 + childComplexity;
   if (!isList && named.endsWith('Connection')) return 1 + childComplexity * pageSize(args, field);
   if (!isList) return undefined;
   return 1 + childComplexity * pageSize(args, field);
