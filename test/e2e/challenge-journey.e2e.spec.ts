@@ -201,7 +201,8 @@ describe('揭榜 journey', () => {
     for (const token of [firms[2]!.token, otherAnchor.token, outsider.token]) {
       const res = await app.gql(APPLICATION, { id }, token);
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(res.data ?? null).toBeNull();
+      // challengeApplication is nullable (null for an unknown id, ADR 0032): a refusal answers null beside its error.
+      expect(res.data?.challengeApplication ?? null).toBeNull();
     }
     expect((await app.gql(APPLICATION, { id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

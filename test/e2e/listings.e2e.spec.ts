@@ -534,9 +534,9 @@ describe('listings over GraphQL', () => {
       if (c.variables.id) expect(await listingRow(app, c.variables.id as string)).toBeDefined();
     });
 
-    it('boundaries are accepted: 100-character title, 5,000-character description, rates 0 and 24 %, terms 1 and 360 months, applyBy today', async () => {
+    it('boundaries are accepted: 100-character title, 5,000-character description, rates 0.01 and 24 % (0 is refused: issue 24), terms 1 and 360 months, applyBy today', async () => {
       ok(await app.gql(createMutation('SERVICE_OFFERING'), { i: serviceOfferingInput({ title: '专'.repeat(100), description: '述'.repeat(5000) }) }, owners.SERVICE_OFFERING.token), 'createServiceOffering');
-      ok(await app.gql(createMutation('CREDIT_PRODUCT'), { i: creditProductInput({ annualRateMin: 0, annualRateMax: 24, termMonthsMax: 1 }) }, owners.CREDIT_PRODUCT.token), 'createCreditProduct');
+      ok(await app.gql(createMutation('CREDIT_PRODUCT'), { i: creditProductInput({ annualRateMin: 0.01, annualRateMax: 24, termMonthsMax: 1 }) }, owners.CREDIT_PRODUCT.token), 'createCreditProduct');
       ok(await app.gql(createMutation('CREDIT_PRODUCT'), { i: creditProductInput({ termMonthsMax: 360, amountMin: 5_000_000, amountMax: 5_000_000 }) }, owners.CREDIT_PRODUCT.token), 'createCreditProduct');
       const today = ok(await app.gql(createMutation('CHALLENGE'), { i: challengeInput({ applyBy: beijingDate(0) }) }, owners.CHALLENGE.token), 'createChallenge');
       expect(await publishListing(app, owners.CHALLENGE.token, today.id)).toMatchObject({ status: 'PUBLISHED' });

@@ -18,7 +18,7 @@ import { TimelineEntryResolver } from './timeline/timeline.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { MatchingModule, MatchRequestService } from '../../../libs/matching/src/index.js';
 import { InsightsModule, AuditLogService } from '../../../libs/insights/src/index.js';
-import { InsightsResolver } from './insights/insights.resolver.js';
+import { AuditEntryConnectionResolver, InsightsResolver } from './insights/insights.resolver.js';
 import { InsightsExportController } from './insights/insights-export.controller.js';
 import { MatchingResolver } from './matching/matching.resolver.js';
 import { ListingReachResolver, RecommendationPushResolver } from './matching/recommendation-push.resolver.js';
@@ -78,6 +78,6 @@ import { VoucherSettlementExportController } from './vouchers/voucher-settlement
     }),
   ],
   controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController, VoucherSettlementExportController],
-  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, TakedownAppealResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, ProfileConsentResolver, ProfileAccessLogResolver, VoucherResolver, VoucherClaimFieldsResolver, RecommendationPushResolver, ListingReachResolver],
+  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, TakedownAppealResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, ProfileConsentResolver, ProfileAccessLogResolver, VoucherResolver, VoucherClaimFieldsResolver, RecommendationPushResolver, ListingReachResolver, AuditEntryConnectionResolver],
 })
 export class ApiModule {}

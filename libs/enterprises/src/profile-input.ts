@@ -1,4 +1,4 @@
-import { badInput, echoInput } from '../../platform/src/index.js';
+import { badInput, echoInput, plausible, plausibleDate } from '../../platform/src/index.js';
 import { describeRegionCodeProblem } from '../../identity/src/index.js';
 import { ENTERPRISE_TIERS, HONOURS, MAIN_PRODUCT_FIELDS, RD_INSTITUTION_LEVELS, SERVICE_CATEGORIES, type EnterpriseTier, type ServiceCategory } from './enterprise-tier.js';
 import { describeIndustryCodeProblem, normalizeIndustryCode } from '../../codes/src/index.js';
@@ -44,6 +44,16 @@ export interface ProfileCommand {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Chinese names of the money fields of a financial year, for messages. */
+const MONEY_LABELS = {
+  revenue: '营业收入',
+  mainBusinessRevenue: '主营业务收入',
+  rdExpense: '研发费用',
+  totalAssets: '资产总额',
+  totalLiabilities: '负债总额',
+  equityFinancing: '股权融资额',
+} as const;
 
 /** yyyy-mm-dd of a real calendar day (Date.parse alone rolls 2023-02-30 over to 2023-03-02). */
 export function isCalendarDate(s: string): boolean {
@@ -91,8 +101,8 @@ export function validateProfile(input: ProfileCommand, today: string, path = 'in
   if (industryProblem) throw badInput(industryProblem, f('industryCode'));
   if (!ENTERPRISE_TIERS.includes(input.tier)) throw badInput(`未知梯度 ${echoInput(input.tier)}（可选 ${ENTERPRISE_TIERS.join(', ')}） (unknown tier)`, f('tier'));
 
-  const foundedOn = isoDate(input.foundedOn, f('foundedOn'), today);
-  const mainBusinessSince = isoDate(input.mainBusinessSince, f('mainBusinessSince'), today);
+  const foundedOn = plausibleDate(isoDate(input.foundedOn, f('foundedOn'), today), 'founding', today, f('foundedOn'), '成立日期');
+  const mainBusinessSince = plausibleDate(isoDate(input.mainBusinessSince, f('mainBusinessSince'), today), 'founding', today, f('mainBusinessSince'), '主营业务起始日期');
   if (mainBusinessSince < foundedOn) {
     throw badInput('主营业务起始日期不能早于成立日期 (mainBusinessSince is before foundedOn)', f('mainBusinessSince'));
   }
@@ -100,7 +110,7 @@ export function validateProfile(input: ProfileCommand, today: string, path = 'in
   if (input.tier === 'NONE') {
     if (input.tierCertifiedOn) throw badInput('未认定梯度时不应填写认定日期 (tierCertifiedOn given for tier NONE)', f('tierCertifiedOn'));
   } else if (input.tierCertifiedOn) {
-    tierCertifiedOn = isoDate(input.tierCertifiedOn, f('tierCertifiedOn'), today);
+    tierCertifiedOn = plausibleDate(isoDate(input.tierCertifiedOn, f('tierCertifiedOn'), today), 'founding', today, f('tierCertifiedOn'), '认定日期');
     if (tierCertifiedOn < foundedOn) throw badInput('认定日期不能早于成立日期 (tierCertifiedOn is before foundedOn)', f('tierCertifiedOn'));
   }
 
@@ -116,12 +126,11 @@ export function validateProfile(input: ProfileCommand, today: string, path = 'in
     if (y.year < foundedYear) throw badInput(`财务年度 ${y.year} 早于成立年份 ${foundedYear} (year before the firm was founded)`, p('year'));
     if (years.has(y.year)) throw badInput(`财务年度 ${y.year} 重复 (duplicate financial year)`, p('year'));
     years.add(y.year);
-    for (const k of ['revenue', 'mainBusinessRevenue', 'rdExpense', 'totalAssets', 'totalLiabilities', 'employees', 'rdEmployees', 'equityFinancing'] as const) {
-      nonNegative(y[k], p(k));
+    for (const k of ['employees', 'rdEmployees'] as const) nonNegative(y[k], p(k));
+    for (const k of ['revenue', 'mainBusinessRevenue', 'rdExpense', 'totalAssets', 'totalLiabilities', 'equityFinancing'] as const) {
+      plausible(y[k], 'moneyYuan', p(k), MONEY_LABELS[k]);
     }
-    if (y.netProfit !== null && y.netProfit !== undefined && !Number.isSafeInteger(y.netProfit)) {
-      throw badInput('净利润必须为整数 (netProfit must be a whole number)', p('netProfit'));
-    }
+    plausible(y.netProfit, 'signedMoneyYuan', p('netProfit'), '净利润');
     if (y.mainBusinessRevenue > y.revenue) {
       throw badInput(`主营业务收入 ${y.mainBusinessRevenue} 不能高于营业收入 ${y.revenue} (mainBusinessRevenue exceeds revenue)`, p('mainBusinessRevenue'));
     }
@@ -142,7 +151,7 @@ export function validateProfile(input: ProfileCommand, today: string, path = 'in
 
   const need = input.financingNeed;
   if (need) {
-    if (!Number.isSafeInteger(need.amount) || need.amount <= 0) throw badInput('融资需求金额必须为正整数 (amount must be positive)', f('financingNeed.amount'));
+    plausible(need.amount, 'positiveMoneyYuan', f('financingNeed.amount'), '融资需求金额');
     if (!Number.isInteger(need.termMonths) || need.termMonths < 1 || need.termMonths > 360) {
       throw badInput('融资期限需在 1–360 个月 (termMonths must be 1–360)', f('financingNeed.termMonths'));
     }
@@ -150,12 +159,12 @@ export function validateProfile(input: ProfileCommand, today: string, path = 'in
   for (const c of input.serviceNeeds) oneOf(c, SERVICE_CATEGORIES, f('serviceNeeds'));
   const space = input.spaceNeed;
   if (space) {
-    if (!(space.minAreaSqm > 0) || !(space.maxAreaSqm >= space.minAreaSqm) || !Number.isFinite(space.maxAreaSqm)) {
+    plausible(space.minAreaSqm, 'areaSqm', f('spaceNeed.minAreaSqm'), '最小面积');
+    plausible(space.maxAreaSqm, 'areaSqm', f('spaceNeed.maxAreaSqm'), '最大面积');
+    if (!(space.maxAreaSqm >= space.minAreaSqm)) {
       throw badInput('面积需求需满足 0 < 最小 ≤ 最大 (0 < minAreaSqm ≤ maxAreaSqm)', f('spaceNeed.minAreaSqm'));
     }
-    if (space.maxRentPerSqmDay != null && !(space.maxRentPerSqmDay > 0 && Number.isFinite(space.maxRentPerSqmDay))) {
-      throw badInput('租金上限必须为正数 (maxRentPerSqmDay must be positive)', f('spaceNeed.maxRentPerSqmDay'));
-    }
+    plausible(space.maxRentPerSqmDay, 'rentPerSqmDay', f('spaceNeed.maxRentPerSqmDay'), '租金上限');
     space.regionCodes.forEach((code, i) => {
       const problem = describeRegionCodeProblem(code);
       if (problem) throw badInput(problem, `${path}.spaceNeed.regionCodes[${i}]`);
@@ -195,7 +204,7 @@ export function validateProfile(input: ProfileCommand, today: string, path = 'in
   const makerChina = maker && maker.reachedOn != null ? { ...maker, reachedOn: eventDate(maker.reachedOn, maker.year, f('tierFacts.makerChina.reachedOn')) } : maker;
   const equityRounds = facts.equityRounds?.map((r, i) => {
     const field = f(`tierFacts.equityRounds[${i}]`);
-    if (!Number.isSafeInteger(r.amount) || r.amount <= 0) throw badInput('股权融资金额必须为正整数（元） (amount must be a positive whole number of yuan)', `${field}.amount`);
+    plausible(r.amount, 'positiveMoneyYuan', `${field}.amount`, '股权融资金额');
     return { receivedOn: isoDate(r.receivedOn, `${field}.receivedOn`, today), amount: r.amount };
   });
   for (const [i, a] of (facts.awards ?? []).entries()) {

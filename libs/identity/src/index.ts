@@ -3,6 +3,7 @@
  * boundary rules in eslint.config.js fail on anything else); files inside the lib import each other
  * directly. Maintained by scripts/front-doors.mjs, which adds the re-exports other code needs.
  */
+export { MUTATION_RULES } from './access/access-policy.js';
 export type { Actor, MutationName } from './access/access-policy.js';
 export { authorizeKind, authorizeQuery, authorizeRow } from './access/authorize.js';
 export { type QueryName, seesRow } from './access/query-policy.js';

@@ -271,8 +271,18 @@ export class InsightsService {
 
   /** Service institutions ranked by the weighted inputs of DOMAIN.md §4.4 over requests made in the period. */
   async serviceRanking(period: Period, first: number, weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): Promise<RankedInstitution[]> {
-    const { from, to } = checkPeriod(period);
     if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first 需在 1–500 之间 (first must be 1–500)', 'first');
+    return (await this.rankAll(period, weights)).slice(0, first);
+  }
+
+  /** One page of the ranking (serviceInstitutionRankingConnection): `first` from `offset`, and how many are ranked in all. */
+  async serviceRankingPage(period: Period, first: number, offset: number, weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): Promise<{ rows: RankedInstitution[]; total: number }> {
+    const all = await this.rankAll(period, weights);
+    return { rows: all.slice(offset, offset + first), total: all.length };
+  }
+
+  private async rankAll(period: Period, weights: RankingWeights): Promise<RankedInstitution[]> {
+    const { from, to } = checkPeriod(period);
     const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
       `SELECT o.id, o.name, o.region_code,
               count(r.id)::int AS requests,
@@ -306,6 +316,6 @@ export class InsightsService {
       onTime: Number(r.on_time),
       deadlineCases: Number(r.deadline_cases),
     }));
-    return rankServiceInstitutions(inputs, weights).slice(0, first);
+    return rankServiceInstitutions(inputs, weights);
   }
 }

@@ -1,4 +1,4 @@
-import { badInput, echoInput, type Patch } from '../../platform/src/index.js';
+import { badInput, echoInput, plausible, plausibleDate, todayInShanghai, type Patch, type PlausibleKind } from '../../platform/src/index.js';
 import { describeRegionCodeProblem } from '../../identity/src/index.js';
 import { describeIndustryCodeProblem, isCalendarDate, ENTERPRISE_TIERS, SERVICE_CATEGORIES } from '../../enterprises/src/index.js';
 import {
@@ -101,18 +101,16 @@ function oneOf(value: string, allowed: readonly string[], field: string): string
   return value;
 }
 
-function money(value: number | null | undefined, field: string, { positive = false } = {}): number | null {
+/** Whole yuan within the plausible range (libs/platform bounds): [0, 10^13], or (0, 10^13] when `positive`. */
+function money(value: number | null | undefined, field: string, label: string, { positive = false } = {}): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isSafeInteger(value) || value < 0 || (positive && value === 0)) {
-    throw badInput(`${field} 必须为${positive ? '正' : '非负'}整数（元） (must be a ${positive ? 'positive' : 'non-negative'} whole number of yuan)`, f(field));
-  }
-  return value;
+  return plausible(value, positive ? 'positiveMoneyYuan' : 'moneyYuan', f(field), label);
 }
 
-function positiveNumber(value: number | null | undefined, field: string): number | null {
+/** A positive measurement within its plausible bound (area, rent, height …). */
+function measure(value: number | null | undefined, kind: PlausibleKind, field: string, label: string): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isFinite(value) || value <= 0) throw badInput(`${field} 必须大于 0 (must be positive)`, f(field));
-  return value;
+  return plausible(value, kind, f(field), label);
 }
 
 function range(value: number, field: string, min: number, max: number, unit = ''): number {
@@ -159,8 +157,8 @@ export function validateCommon(input: CommonListingInput) {
 }
 
 export function validateServiceOffering(input: ServiceOfferingInputCommand) {
-  const priceMin = money(input.priceMin, 'priceMin');
-  const priceMax = money(input.priceMax, 'priceMax');
+  const priceMin = money(input.priceMin, 'priceMin', '最低价');
+  const priceMax = money(input.priceMax, 'priceMax', '最高价');
   if (priceMin !== null && priceMax !== null && priceMin > priceMax) {
     throw badInput(`最低价 ${priceMin} 高于最高价 ${priceMax} (priceMin exceeds priceMax)`, f('priceMin'));
   }
@@ -171,11 +169,11 @@ export function validateServiceOffering(input: ServiceOfferingInputCommand) {
 }
 
 export function validateCreditProduct(input: CreditProductInputCommand) {
-  const amountMin = money(input.amountMin, 'amountMin', { positive: true })!;
-  const amountMax = money(input.amountMax, 'amountMax', { positive: true })!;
+  const amountMin = money(input.amountMin, 'amountMin', '最低额度', { positive: true })!;
+  const amountMax = money(input.amountMax, 'amountMax', '最高额度', { positive: true })!;
   if (amountMin > amountMax) throw badInput(`最低额度 ${amountMin} 高于最高额度 ${amountMax} (amountMin exceeds amountMax)`, f('amountMin'));
-  const annualRateMin = range(input.annualRateMin, 'annualRateMin', 0, 24, '%');
-  const annualRateMax = range(input.annualRateMax, 'annualRateMax', 0, 24, '%');
+  const annualRateMin = plausible(input.annualRateMin, 'annualRatePercent', f('annualRateMin'), '最低年利率', { required: true });
+  const annualRateMax = plausible(input.annualRateMax, 'annualRatePercent', f('annualRateMax'), '最高年利率', { required: true });
   if (annualRateMin > annualRateMax) throw badInput('最低利率高于最高利率 (annualRateMin exceeds annualRateMax)', f('annualRateMin'));
   if (!Number.isInteger(input.termMonthsMax)) throw badInput('termMonthsMax 必须为整数 (whole months)', f('termMonthsMax'));
   const termMonthsMax = range(input.termMonthsMax, 'termMonthsMax', 1, 360, ' 个月');
@@ -200,7 +198,7 @@ export function validateCreditProduct(input: CreditProductInputCommand) {
       annualRateMax,
       termMonthsMax,
       eligibleTiers: [...new Set(e.tiers)],
-      minAnnualRevenue: money(e.minAnnualRevenue, 'eligibility.minAnnualRevenue'),
+      minAnnualRevenue: money(e.minAnnualRevenue, 'eligibility.minAnnualRevenue', '最低年营业收入'),
       minInventionPatents: e.minInventionPatents ?? null,
       minYearsInBusiness: e.minYearsInBusiness ?? null,
       maxDebtRatio: e.maxDebtRatio ?? null,
@@ -215,9 +213,11 @@ export function validateCreditProduct(input: CreditProductInputCommand) {
 /** One quantified indicator of a challenge: a line, quoted old → new in applicants' notices. */
 export const INDICATOR_MAX_CHARS = 200;
 
-export function validateChallenge(input: ChallengeInputCommand) {
-  const applyBy = isoDate(input.applyBy, 'applyBy');
-  const completionDeadline = input.completionDeadline ? isoDate(input.completionDeadline, 'completionDeadline') : null;
+export function validateChallenge(input: ChallengeInputCommand, today = todayInShanghai()) {
+  const applyBy = plausibleDate(isoDate(input.applyBy, 'applyBy'), 'challengeApplyBy', today, f('applyBy'), '揭榜截止日期');
+  const completionDeadline = input.completionDeadline
+    ? plausibleDate(isoDate(input.completionDeadline, 'completionDeadline'), 'challengeCompletion', today, f('completionDeadline'), '完成期限')
+    : null;
   if (completionDeadline && completionDeadline < applyBy) {
     throw badInput('完成期限早于揭榜截止日期 (completionDeadline is before applyBy)', f('completionDeadline'));
   }
@@ -233,7 +233,7 @@ export function validateChallenge(input: ChallengeInputCommand) {
     details: {
       techField: text(input.techField, 'techField', 100),
       requirements: text(input.requirements, 'requirements', 5_000),
-      budget: money(input.budget, 'budget')!,
+      budget: money(input.budget, 'budget', '榜单预算')!,
       applyBy,
       ipOwnership: oneOf(input.ipOwnership, IP_OWNERSHIPS, 'ipOwnership'),
       cooperationMode: input.cooperationMode ? oneOf(input.cooperationMode, COOPERATION_MODES, 'cooperationMode') : null,
@@ -244,23 +244,23 @@ export function validateChallenge(input: ChallengeInputCommand) {
   };
 }
 
-export function validateParkVacancy(input: ParkVacancyInputCommand) {
+export function validateParkVacancy(input: ParkVacancyInputCommand, today = todayInShanghai()) {
   if (input.floor != null && (!Number.isInteger(input.floor) || input.floor < -5 || input.floor > 100)) {
     throw badInput('floor 需为 -5 到 100 的整数 (whole floor number)', f('floor'));
   }
   return {
     common: validateCommon({ ...input, regionCodes: [] }),
     details: {
-      areaSqm: positiveNumber(input.areaSqm, 'areaSqm')!,
+      areaSqm: measure(input.areaSqm, 'areaSqm', 'areaSqm', '面积')!,
       floor: input.floor ?? null,
-      ceilingHeightM: positiveNumber(input.ceilingHeightM, 'ceilingHeightM'),
-      floorLoadKgPerSqm: positiveNumber(input.floorLoadKgPerSqm, 'floorLoadKgPerSqm'),
-      rentPerSqmDay: positiveNumber(input.rentPerSqmDay, 'rentPerSqmDay')!,
-      availableFrom: isoDate(input.availableFrom, 'availableFrom'),
+      ceilingHeightM: measure(input.ceilingHeightM, 'ceilingHeightM', 'ceilingHeightM', '净高'),
+      floorLoadKgPerSqm: measure(input.floorLoadKgPerSqm, 'floorLoadKgPerSqm', 'floorLoadKgPerSqm', '楼面承重'),
+      rentPerSqmDay: measure(input.rentPerSqmDay, 'rentPerSqmDay', 'rentPerSqmDay', '租金')!,
+      availableFrom: plausibleDate(isoDate(input.availableFrom, 'availableFrom'), 'availability', today, f('availableFrom'), '可入驻日期'),
       useClass: input.useClass ? oneOf(input.useClass, VACANCY_USES, 'useClass') : null,
       tenure: input.tenure ? oneOf(input.tenure, VACANCY_TENURES, 'tenure') : null,
-      powerCapacityKva: positiveNumber(input.powerCapacityKva, 'powerCapacityKva'),
-      minTaxPerMuWan: positiveNumber(input.minTaxPerMuWan, 'minTaxPerMuWan'),
+      powerCapacityKva: measure(input.powerCapacityKva, 'powerCapacityKva', 'powerCapacityKva', '供电容量'),
+      minTaxPerMuWan: measure(input.minTaxPerMuWan, 'taxPerMuWan', 'minTaxPerMuWan', '亩均税收要求'),
       entryConditions: optionalText(input.entryConditions, 'entryConditions', 2_000),
     },
   };

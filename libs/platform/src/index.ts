@@ -3,6 +3,19 @@
  * boundary rules in eslint.config.js fail on anything else); files inside the lib import each other
  * directly. Maintained by scripts/front-doors.mjs, which adds the re-exports other code needs.
  */
+export {
+  boundText,
+  type Bound,
+  DATE_WINDOWS,
+  type DateWindowKind,
+  dateWindowBounds,
+  dateWindowText,
+  MONEY_MAX_YUAN,
+  PLAUSIBLE,
+  plausible,
+  plausibleDate,
+  type PlausibleKind,
+} from './bounds/plausible.js';
 export { APP_CONFIG, type AppConfig, ConfigError, loadConfig } from './config/config.js';
 export { type DatabaseSchema, inTransaction } from './database/data-source.js';
 export { buildDataSource, openDatabase } from './database/database-runtime.js';
@@ -29,7 +42,8 @@ export { fileLinkSecret, type LinkProblem, signLink, verifyLink } from './files/
 export { ratio } from './math/ratio.js';
 export { OutboxEventEntity } from './outbox/outbox-event.entity.js';
 export { recordEvent, recordEvents } from './outbox/outbox.service.js';
-export { checkPageSize, fetchKeysetPage, keysetCursor, type KeysetPage } from './pagination/keyset-cursor.js';
+export { checkPageSize, DEFAULT_PAGE_SIZE, fetchKeysetPage, keysetCursor, type KeysetPage, MAX_PAGE_SIZE } from './pagination/keyset-cursor.js';
+export { MAX_RANKED_OFFSET, offsetAfter, type OffsetConnection, offsetConnection, offsetCursor } from './pagination/offset-cursor.js';
 export { PlatformModule, RUNTIME } from './platform.module.js';
 export {
   CASE_MESSAGE_ADDED,

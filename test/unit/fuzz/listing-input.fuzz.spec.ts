@@ -14,6 +14,7 @@ import {
 } from '../../../libs/listings/src/listing-input.js';
 import { ENTERPRISE_TIERS, SERVICE_CATEGORIES } from '../../../libs/enterprises/src/enterprise-tier.js';
 import { COOPERATION_MODES, CREDIT_PRODUCT_TYPES, GUARANTEE_METHODS, IP_OWNERSHIPS, RATE_TYPES, VACANCY_TENURES, VACANCY_USES } from '../../../libs/listings/src/listing-enums.js';
+import { DATE_WINDOWS, dateWindowBounds, MONEY_MAX_YUAN, PLAUSIBLE } from '../../../libs/platform/src/bounds/plausible.js';
 import { anyDate, anyRegion, calendarDate, check, hostileNumber, hostileString, isRealDate, knownRegion, maybe, rejects, valueOrBadInput } from './fuzz-kit.js';
 
 /**
@@ -71,6 +72,9 @@ const vacancy = (o: object = {}) =>
   }) as ParkVacancyInputCommand;
 const park = (o: object = {}) => ({ name: '余姚智能装备小微企业园', regionCode: '330281', starRating: 4, industries: ['C34', 'C38'], address: '余姚市冶山路 1 号', ...o }) as ParkInputCommand;
 
+/** A fixed "today" for the date windows (availability: a year back to five years ahead). */
+const TODAY = '2026-12-05';
+
 const VALIDATORS = {
   service: [validateServiceOffering, service],
   credit: [validateCreditProduct, credit],
@@ -79,7 +83,7 @@ const VALIDATORS = {
   park: [validatePark, park],
 } as const;
 type Kind = keyof typeof VALIDATORS;
-const validate = (kind: Kind, input: unknown): unknown => (VALIDATORS[kind][0] as (i: never) => unknown)(input as never);
+const validate = (kind: Kind, input: unknown): unknown => (VALIDATORS[kind][0] as (i: never, today: string) => unknown)(input as never, TODAY);
 
 const text = (max: number) => fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).filter((s) => s.trim().length > 0 && s.trim().length <= max);
 const industryPrefix = fc.constantFrom('C', 'c34', ' C3484', 'I65', 'A01', 'M');
@@ -140,8 +144,8 @@ describe('listing validators (fuzz)', () => {
           productType: fc.constantFrom(...CREDIT_PRODUCT_TYPES),
           amountMin: fc.integer({ min: 1, max: 1e9 }),
           extra: fc.integer({ min: 0, max: 1e9 }),
-          r1: fc.double({ min: 0, max: 24, noNaN: true }),
-          r2: fc.double({ min: 0, max: 24, noNaN: true }),
+          r1: fc.double({ min: 0.01, max: 24, noNaN: true }),
+          r2: fc.double({ min: 0.01, max: 24, noNaN: true }),
           termMonthsMax: fc.integer({ min: 1, max: 360 }),
           tiers: fc.subarray([...ENTERPRISE_TIERS]),
           rateType: maybe(fc.constantFrom(...RATE_TYPES)),
@@ -175,9 +179,9 @@ describe('listing validators (fuzz)', () => {
 
   it('validateChallenge accepts valid challenges and keeps their dates and budget', () => {
     check(
-      fc.property(validCommon, calendarDate('2020-01-01', '2030-12-31'), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 1e10 }), fc.constantFrom(...IP_OWNERSHIPS), maybe(fc.constantFrom(...COOPERATION_MODES)), (c, applyBy, days, budget, ip, mode) => {
+      fc.property(validCommon, calendarDate('2025-12-05', '2031-12-05'), fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: MONEY_MAX_YUAN }), fc.constantFrom(...IP_OWNERSHIPS), maybe(fc.constantFrom(...COOPERATION_MODES)), (c, applyBy, days, budget, ip, mode) => {
         const completionDeadline = new Date(Date.parse(`${applyBy}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-        const out = validateChallenge(challenge({ ...c, applyBy, completionDeadline, budget, ipOwnership: ip, cooperationMode: mode }));
+        const out = validateChallenge(challenge({ ...c, applyBy, completionDeadline, budget, ipOwnership: ip, cooperationMode: mode }), TODAY);
         expect(out.details).toMatchObject({ applyBy, completionDeadline, budget, ipOwnership: ip, cooperationMode: mode ?? null });
       }),
     );
@@ -185,8 +189,8 @@ describe('listing validators (fuzz)', () => {
 
   it('validateParkVacancy and validatePark accept valid input and keep key fields', () => {
     check(
-      fc.property(validCommon, fc.double({ min: 0.01, max: 1e6, noNaN: true }), maybe(fc.integer({ min: -5, max: 100 })), calendarDate(), maybe(fc.constantFrom(...VACANCY_USES)), maybe(fc.constantFrom(...VACANCY_TENURES)), (c, area, floor, from, use, tenure) => {
-        const out = validateParkVacancy(vacancy({ ...c, areaSqm: area, floor, availableFrom: from, useClass: use, tenure }));
+      fc.property(validCommon, fc.double({ min: 0.01, max: 1e6, noNaN: true }), maybe(fc.integer({ min: -5, max: 100 })), calendarDate('2025-12-05', '2031-12-05'), maybe(fc.constantFrom(...VACANCY_USES)), maybe(fc.constantFrom(...VACANCY_TENURES)), (c, area, floor, from, use, tenure) => {
+        const out = validateParkVacancy(vacancy({ ...c, areaSqm: area, floor, availableFrom: from, useClass: use, tenure }), TODAY);
         expect(out.details).toMatchObject({ areaSqm: area, floor: floor ?? null, availableFrom: from, useClass: use ?? null, tenure: tenure ?? null });
         expect(out.common.regionCodes).toEqual([]);
       }),
@@ -249,9 +253,24 @@ describe('listing validators (fuzz)', () => {
       expect(out.common.title.length).toBeLessThanOrEqual(100);
     }
     for (const k of ['applyBy', 'completionDeadline', 'availableFrom']) if (typeof d[k] === 'string') expect(isRealDate(d[k] as string)).toBe(true);
-    for (const k of ['priceMin', 'priceMax', 'amountMin', 'amountMax', 'budget']) if (d[k] != null) expect(Number.isSafeInteger(d[k]) && (d[k] as number) >= 0).toBe(true);
+    const today = TODAY;
+    if (typeof d.availableFrom === 'string') {
+      const w = dateWindowBounds('availability', today);
+      expect(d.availableFrom >= w.earliest && d.availableFrom <= w.latest).toBe(true);
+    }
+    if (typeof d.applyBy === 'string') {
+      const w = dateWindowBounds('challengeApplyBy', today);
+      expect(d.applyBy >= w.earliest && d.applyBy <= w.latest).toBe(true);
+    }
+    for (const k of ['priceMin', 'priceMax', 'amountMin', 'amountMax', 'budget']) if (d[k] != null) expect(Number.isSafeInteger(d[k]) && (d[k] as number) >= 0 && (d[k] as number) <= MONEY_MAX_YUAN).toBe(true);
     for (const k of ['areaSqm', 'rentPerSqmDay', 'ceilingHeightM']) if (d[k] != null) expect(Number.isFinite(d[k]) && (d[k] as number) > 0).toBe(true);
-    if (kind === 'credit') expect((d.annualRateMin as number) <= (d.annualRateMax as number)).toBe(true);
+    if (d.areaSqm != null) expect(d.areaSqm as number).toBeLessThanOrEqual(PLAUSIBLE.areaSqm.max);
+    if (d.rentPerSqmDay != null) expect(d.rentPerSqmDay as number).toBeLessThanOrEqual(PLAUSIBLE.rentPerSqmDay.max);
+    if (kind === 'credit') {
+      expect((d.annualRateMin as number) <= (d.annualRateMax as number)).toBe(true);
+      expect(d.annualRateMin as number).toBeGreaterThan(0);
+      expect(d.annualRateMax as number).toBeLessThanOrEqual(24);
+    }
   }
 
   // Each is refused by its bound (the error names it: a count before the items are checked, a length before
@@ -276,6 +295,17 @@ describe('listing validators (fuzz)', () => {
     fc.constantFrom(-1, 0.5, Number.NaN, Infinity, 2 ** 60).map((v): Mutation => ['service', 'input.priceMin', { priceMin: v, priceMax: null }]),
     fc.constantFrom(0, -1, 0.5, Number.NaN, Infinity).map((v): Mutation => ['credit', 'input.amountMin', { amountMin: v }]),
     fc.constantFrom(-0.1, 24.01, Number.NaN, Infinity).map((v): Mutation => ['credit', 'input.annualRateMax', { annualRateMax: v }]),
+    // Plausible values (issue 24 item 2): just outside each bound of libs/platform/src/bounds/plausible.ts.
+    fc.constantFrom(0, -0, -1e-9).map((v): Mutation => ['credit', 'input.annualRateMin', { annualRateMin: v }]),
+    fc.constantFrom(MONEY_MAX_YUAN + 1, 9e15).map((v): Mutation => ['credit', 'input.amountMax', { amountMax: v }]),
+    fc.constantFrom(MONEY_MAX_YUAN + 1, 9e15).map((v): Mutation => ['credit', 'input.eligibility.minAnnualRevenue', { eligibility: { tiers: [], minAnnualRevenue: v } }]),
+    fc.constantFrom(MONEY_MAX_YUAN + 1, 9e15).map((v): Mutation => ['service', 'input.priceMax', { priceMax: v }]),
+    fc.constantFrom(MONEY_MAX_YUAN + 1, 9e15).map((v): Mutation => ['challenge', 'input.budget', { budget: v }]),
+    fc.constantFrom(1e6 + 0.5, 1e9).map((v): Mutation => ['vacancy', 'input.areaSqm', { areaSqm: v }]),
+    fc.constantFrom(50.01, 27, 900).filter((v) => v > PLAUSIBLE.rentPerSqmDay.max).map((v): Mutation => ['vacancy', 'input.rentPerSqmDay', { rentPerSqmDay: v }]),
+    fc.constantFrom(51, 1000).map((v): Mutation => ['vacancy', 'input.ceilingHeightM', { ceilingHeightM: v }]),
+    fc.constantFrom('0001-01-01', '9999-12-31', '1990-01-01', '2100-01-01').map((v): Mutation => ['vacancy', 'input.availableFrom', { availableFrom: v }]),
+    fc.constantFrom('0001-01-01', '9999-12-31').map((v): Mutation => ['challenge', 'input.applyBy', { applyBy: v, completionDeadline: null }]),
     fc.constantFrom(0, 361, 12.5, Number.NaN).map((v): Mutation => ['credit', 'input.termMonthsMax', { termMonthsMax: v }]),
     fc.constantFrom(-0.1, 1.1, Number.NaN).map((v): Mutation => ['credit', 'input.eligibility.maxDebtRatio', { eligibility: { tiers: [], maxDebtRatio: v } }]),
     fc.constantFrom(-1, 101, 2.5, Number.NaN).map((v): Mutation => ['credit', 'input.eligibility.minYearsInBusiness', { eligibility: { tiers: [], minYearsInBusiness: v } }]),
@@ -306,12 +336,35 @@ describe('listing validators (fuzz)', () => {
     );
   });
 
+  it('plausible bounds: both sides of every edge, with the allowed range in the error', () => {
+    const w = dateWindowBounds('availability', TODAY);
+    expect(w).toEqual({ earliest: '2025-12-05', latest: '2031-12-05' });
+    expect(validateParkVacancy(vacancy({ availableFrom: w.earliest }), TODAY).details.availableFrom).toBe(w.earliest);
+    expect(validateParkVacancy(vacancy({ availableFrom: w.latest }), TODAY).details.availableFrom).toBe(w.latest);
+    expect(rejects(() => validateParkVacancy(vacancy({ availableFrom: '2025-12-04' }), TODAY), 'input.availableFrom').details.allowed).toBe('[2025-12-05, 2031-12-05]');
+    rejects(() => validateParkVacancy(vacancy({ availableFrom: '2031-12-06' }), TODAY), 'input.availableFrom');
+    expect(DATE_WINDOWS.availability.reason).toMatch(/一年前至五年后/);
+
+    expect(validateCreditProduct(credit({ annualRateMin: 0.01, annualRateMax: 24 })).details).toMatchObject({ annualRateMin: 0.01, annualRateMax: 24 });
+    const rate = rejects(() => validateCreditProduct(credit({ annualRateMin: 0 })), 'input.annualRateMin');
+    expect(rate.details.allowed).toBe('(0, 24] %');
+    expect(rate.message).toMatch(/^最低年利率须在 \(0, 24\] % 之内/);
+    rejects(() => validateCreditProduct(credit({ annualRateMax: 24.000001 })), 'input.annualRateMax');
+
+    expect(validateServiceOffering(service({ priceMin: 0, priceMax: MONEY_MAX_YUAN })).details.priceMax).toBe(MONEY_MAX_YUAN);
+    expect(rejects(() => validateServiceOffering(service({ priceMin: 0, priceMax: MONEY_MAX_YUAN + 1 })), 'input.priceMax').details.allowed).toBe('[0, 10,000,000,000,000] 元');
+
+    expect(validateParkVacancy(vacancy({ areaSqm: 1e6, rentPerSqmDay: 50 }), TODAY).details).toMatchObject({ areaSqm: 1e6, rentPerSqmDay: 50 });
+    expect(rejects(() => validateParkVacancy(vacancy({ rentPerSqmDay: 50.01 }), TODAY), 'input.rentPerSqmDay').details.allowed).toBe('(0, 50] 元/m²·天');
+    rejects(() => validateParkVacancy(vacancy({ areaSqm: 1_000_000.01 }), TODAY), 'input.areaSqm');
+  });
+
   it('regressions found by fuzzing', () => {
     // Impossible calendar days were accepted (Date.parse rolls 2026-02-30 over to 2026-03-02).
     rejects(() => validateChallenge(challenge({ applyBy: '2026-02-30' })), 'input.applyBy');
     rejects(() => validateParkVacancy(vacancy({ availableFrom: '2026-04-31' })), 'input.availableFrom');
     // An invalid Date object threw RangeError from toISOString.
     rejects(() => validateChallenge(challenge({ applyBy: new Date(Number.NaN) })), 'input.applyBy');
-    expect(validateChallenge(challenge({ applyBy: '2028-02-29', completionDeadline: null })).details.applyBy).toBe('2028-02-29');
+    expect(validateChallenge(challenge({ applyBy: '2028-02-29', completionDeadline: null }), TODAY).details.applyBy).toBe('2028-02-29');
   });
 });

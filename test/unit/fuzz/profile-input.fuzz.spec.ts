@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { validateProfile, type ProfileCommand } from '../../../libs/enterprises/src/profile-input.js';
 import { ENTERPRISE_TIERS, HONOURS, MAIN_PRODUCT_FIELDS, RD_INSTITUTION_LEVELS, SERVICE_CATEGORIES } from '../../../libs/enterprises/src/enterprise-tier.js';
 import { financialsEnding, profileInput } from '../../helpers/profile-fixtures.js';
+import { MONEY_MAX_YUAN, PLAUSIBLE } from '../../../libs/platform/src/bounds/plausible.js';
 import { anyDate, anyRegion, calendarDate, check, hostileNumber, hostileString, isRealDate, knownRegion, maybe, rejects, valueOrBadInput } from './fuzz-kit.js';
 
 /** validateProfile under fuzzing (issue 8). `today` is pinned so the suite does not age. */
@@ -15,7 +16,7 @@ const validProfile: fc.Arbitrary<ProfileCommand> = fc
   .record({
     industryCode: fc.constantFrom('C3484', 'c34', ' C38 ', 'I65', 'A01', 'M73'),
     tier: fc.constantFrom(...ENTERPRISE_TIERS),
-    foundedOn: calendarDate('1990-01-01', '2015-12-31'),
+    foundedOn: calendarDate('1949-10-01', '2015-12-31'),
     sinceDays: fc.integer({ min: 0, max: 3000 }),
     mainProducts: fc.array(fc.string({ unit: 'grapheme', maxLength: 30 }), { maxLength: 10 }),
     certifications: fc.array(fc.string({ maxLength: 20 }), { maxLength: 5 }),
@@ -24,10 +25,10 @@ const validProfile: fc.Arbitrary<ProfileCommand> = fc
     financingNeed: maybe(fc.record({ amount: fc.integer({ min: 1, max: 1e12 }), termMonths: fc.integer({ min: 1, max: 360 }), purpose: maybe(fc.string({ maxLength: 50 })) })),
     spaceNeed: maybe(
       fc.record({
-        minAreaSqm: fc.double({ min: 0.01, max: 1e6, noNaN: true }),
-        extra: fc.double({ min: 0, max: 1e6, noNaN: true }),
+        minAreaSqm: fc.double({ min: 0.01, max: 5e5, noNaN: true }),
+        extra: fc.double({ min: 0, max: 5e5, noNaN: true }),
         regionCodes: fc.array(knownRegion, { maxLength: 5 }),
-        maxRentPerSqmDay: maybe(fc.double({ min: 0.01, max: 100, noNaN: true })),
+        maxRentPerSqmDay: maybe(fc.double({ min: 0.01, max: PLAUSIBLE.rentPerSqmDay.max, noNaN: true })),
       }),
     ),
     inventionPatents: fc.integer({ min: 0, max: 1000 }),
@@ -154,15 +155,19 @@ describe('validateProfile (fuzz)', () => {
         if (r.ok) {
           // Whatever got through must honour the validator's own rules.
           const out = r.value;
-          expect(isRealDate(out.foundedOn) && out.foundedOn <= TODAY).toBe(true);
+          expect(isRealDate(out.foundedOn) && out.foundedOn <= TODAY && out.foundedOn >= '1949-10-01').toBe(true);
           expect(isRealDate(out.mainBusinessSince) && out.mainBusinessSince >= out.foundedOn).toBe(true);
           if (out.tierCertifiedOn) expect(isRealDate(out.tierCertifiedOn)).toBe(true);
           for (const y of out.financials) {
             expect(Number.isInteger(y.year) && y.year <= 2026).toBe(true);
             for (const k of ['revenue', 'mainBusinessRevenue', 'rdExpense', 'employees', 'rdEmployees'] as const) expect(nonNeg(y[k])).toBe(true);
+            for (const k of ['revenue', 'mainBusinessRevenue', 'rdExpense', 'totalAssets', 'totalLiabilities', 'equityFinancing'] as const) expect(y[k] ?? 0).toBeLessThanOrEqual(MONEY_MAX_YUAN);
+            expect(Math.abs(y.netProfit ?? 0)).toBeLessThanOrEqual(MONEY_MAX_YUAN);
           }
           for (const v of Object.values(out.ipAssets)) expect(nonNeg(v)).toBe(true);
-          if (out.spaceNeed) expect(Number.isFinite(out.spaceNeed.maxAreaSqm) && out.spaceNeed.minAreaSqm > 0).toBe(true);
+          if (out.spaceNeed) expect(out.spaceNeed.maxAreaSqm <= PLAUSIBLE.areaSqm.max && out.spaceNeed.minAreaSqm > 0).toBe(true);
+          if (out.spaceNeed?.maxRentPerSqmDay != null) expect(out.spaceNeed.maxRentPerSqmDay).toBeLessThanOrEqual(PLAUSIBLE.rentPerSqmDay.max);
+          if (out.financingNeed) expect(out.financingNeed.amount).toBeLessThanOrEqual(MONEY_MAX_YUAN);
           for (const a of out.tierFacts?.awards ?? []) expect(Number.isInteger(a.year)).toBe(true);
           expect(out.capabilities.length).toBeLessThanOrEqual(5000);
         } else {
@@ -202,9 +207,22 @@ describe('validateProfile (fuzz)', () => {
     fc.constantFrom(0, -5, 1.5, Number.NaN, Infinity, 2 ** 60).map((v): Mutation => ['input.financingNeed.amount', (p) => ({ ...p, financingNeed: { amount: v, termMonths: 12 } })]),
     fc.constantFrom(0, 361, 1.5, Number.NaN, -Infinity).map((v): Mutation => ['input.financingNeed.termMonths', (p) => ({ ...p, financingNeed: { amount: 1, termMonths: v } })]),
     hostileString().filter((s) => !(SERVICE_CATEGORIES as readonly string[]).includes(s)).map((v): Mutation => ['input.serviceNeeds', (p) => ({ ...p, serviceNeeds: ['FINANCING', v] })]),
-    fc.constantFrom<[number, number]>([0, 10], [-1, 10], [Number.NaN, 10], [10, 5], [10, Number.NaN], [1, Infinity], [Infinity, Infinity]).map(
+    fc.constantFrom<[number, number]>([0, 10], [-1, 10], [Number.NaN, 10], [10, 5], [Infinity, Infinity], [1_000_000.5, 2e6]).map(
       ([min, max]): Mutation => ['input.spaceNeed.minAreaSqm', (p) => ({ ...p, spaceNeed: { ...p.spaceNeed!, minAreaSqm: min, maxAreaSqm: max } })],
     ),
+    fc.constantFrom<[number, number]>([10, Number.NaN], [1, Infinity], [1, 1_000_000.5]).map(
+      ([min, max]): Mutation => ['input.spaceNeed.maxAreaSqm', (p) => ({ ...p, spaceNeed: { ...p.spaceNeed!, minAreaSqm: min, maxAreaSqm: max } })],
+    ),
+    // Plausible values (issue 24 item 2): just outside each bound of libs/platform/src/bounds/plausible.ts.
+    fc.tuple(fc.integer({ min: 0, max: 2 }), fc.constantFrom('revenue', 'rdExpense', 'totalAssets', 'equityFinancing'), fc.constantFrom(MONEY_MAX_YUAN + 1, 9e15)).map(
+      ([i, k, v]): Mutation => [`input.financials[${i}].${k}`, (p) => ({ ...p, financials: p.financials.map((y, j) => (j === i ? { ...y, [k]: v } : y)) })],
+    ),
+    fc.tuple(fc.integer({ min: 0, max: 2 }), fc.constantFrom(-MONEY_MAX_YUAN - 1, MONEY_MAX_YUAN + 1)).map(
+      ([i, v]): Mutation => [`input.financials[${i}].netProfit`, (p) => ({ ...p, financials: p.financials.map((y, j) => (j === i ? { ...y, netProfit: v } : y)) })],
+    ),
+    fc.constantFrom(MONEY_MAX_YUAN + 1, 9e15).map((v): Mutation => ['input.financingNeed.amount', (p) => ({ ...p, financingNeed: { amount: v, termMonths: 12 } })]),
+    fc.constantFrom('0001-01-01', '1949-09-30', '1900-01-01').map((v): Mutation => ['input.foundedOn', (p) => ({ ...p, foundedOn: v })]),
+    fc.constantFrom(50.01, 1000).map((v): Mutation => ['input.spaceNeed.maxRentPerSqmDay', (p) => ({ ...p, spaceNeed: { ...p.spaceNeed!, maxRentPerSqmDay: v } })]),
     fc.constantFrom(0, -1, Number.NaN, Infinity).map((v): Mutation => ['input.spaceNeed.maxRentPerSqmDay', (p) => ({ ...p, spaceNeed: { ...p.spaceNeed!, maxRentPerSqmDay: v } })]),
     anyRegion
       .filter((c) => !/^\d{6}$/.test(c) || c === '330103' || c === '999999')
@@ -233,9 +251,15 @@ describe('validateProfile (fuzz)', () => {
     // An invalid Date object threw RangeError from toISOString.
     rejects(() => run({ ...base(), foundedOn: new Date(Number.NaN) }), 'input.foundedOn');
     // Infinite area / rent and non-integer award years were accepted.
-    rejects(() => run({ ...base(), spaceNeed: { minAreaSqm: 1, maxAreaSqm: Infinity, regionCodes: [] } }), 'input.spaceNeed.minAreaSqm');
+    rejects(() => run({ ...base(), spaceNeed: { minAreaSqm: 1, maxAreaSqm: Infinity, regionCodes: [] } }), 'input.spaceNeed.maxAreaSqm');
     rejects(() => run({ ...base(), spaceNeed: { minAreaSqm: 1, maxAreaSqm: 2, regionCodes: [], maxRentPerSqmDay: Infinity } }), 'input.spaceNeed.maxRentPerSqmDay');
     rejects(() => run({ ...base(), tierFacts: { awards: [{ year: Number.NaN }] } }), 'input.tierFacts.awards[0].year');
+    // Plausible values (issue 24): 9×10^15 元 of revenue and a founding before 1949-10-01 were accepted.
+    const revenue = rejects(() => run({ ...base(), financials: base().financials.map((y, j) => (j === 0 ? { ...y, revenue: 9e15, mainBusinessRevenue: 1 } : y)) }), 'input.financials[0].revenue');
+    expect(revenue.details.allowed).toBe('[0, 10,000,000,000,000] 元');
+    expect(revenue.message).toMatch(/^营业收入须在 \[0, 10,000,000,000,000\] 元 之内/);
+    expect(run({ ...base(), foundedOn: '1949-10-01', mainBusinessSince: '1949-10-01' }).foundedOn).toBe('1949-10-01');
+    expect(rejects(() => run({ ...base(), foundedOn: '1949-09-30' }), 'input.foundedOn').details.allowed).toBe(`[1949-10-01, ${TODAY}]`);
     // Leap day stays valid.
     expect(run({ ...base(), foundedOn: '2012-02-29' }).foundedOn).toBe('2012-02-29');
   });

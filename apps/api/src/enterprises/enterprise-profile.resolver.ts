@@ -2,7 +2,8 @@ import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Re
 import type { GraphQLResolveInfo } from 'graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, inTransaction, badInput, echoInput, parseId } from '../../../../libs/platform/src/index.js';
+import { AppError, inTransaction, badInput, checkPageSize, echoInput, offsetAfter, offsetConnection, parseId } from '../../../../libs/platform/src/index.js';
+import { connectionOf } from '../graphql/connection.js';
 import { authorizeQuery, seesRow } from '../../../../libs/identity/src/index.js';
 import { ConsentService, EnterpriseProfileService, missingSections, ReviewRiskQuery, sectionNames, TitleDecisionService, type ProfileSection } from '../../../../libs/enterprises/src/index.js';
 import { MatchRequestService } from '../../../../libs/matching/src/index.js';
@@ -25,6 +26,14 @@ import { VerificationDeciderModel } from '../identity/verification.models.js';
 function outOfScope(missing: ProfileSection[]): AppError {
   return new AppError('FORBIDDEN', `企业授权的查看范围不包含${sectionNames(missing)}，请只查询已授权的部分或请企业扩大授权 (the firm's consent does not cover: ${missing.join(', ')})`, { sections: missing });
 }
+
+const ReviewRiskEntryConnection = connectionOf(ReviewRiskEntryModel, 'ReviewRiskEntry', {
+  zh: '复核风险企业',
+  en: 'enterprise at review risk',
+  orderZh: '到期日近的在前',
+  orderEn: 'soonest expiry first',
+  unit: '家',
+});
 
 @Resolver(() => EnterpriseProfileModel)
 export class EnterpriseProfileResolver {
@@ -140,7 +149,10 @@ export class EnterpriseProfileResolver {
     return { displayName: seesRow(ctx.actor, 'VerificationDecider.displayName') ? (user?.displayName ?? null) : null, organizationName: userOrg?.name ?? null };
   }
 
-  @Query(() => [ReviewRiskEntryModel], { description: '复核风险名单，按到期日从近到远，仅限主管部门 (AUTHORITY only: enterprises whose title is at 复核 risk, soonest expiry first)' })
+  @Query(() => [ReviewRiskEntryModel], {
+    description: '复核风险名单，按到期日从近到远，仅限主管部门 (AUTHORITY only: enterprises whose title is at 复核 risk, soonest expiry first)',
+    deprecationReason: '请使用 enterprisesAtReviewRiskConnection（Relay 分页，含 totalCount 和 pageInfo）(use enterprisesAtReviewRiskConnection)',
+  })
   async enterprisesAtReviewRisk(
     @Context() ctx: RequestContext,
     @Args('regionCode', { nullable: true, description: '省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (a province, city or county code; includes the areas under it)' }) regionCode?: string,
@@ -150,6 +162,21 @@ export class EnterpriseProfileResolver {
     authorizeQuery(actor, 'enterprisesAtReviewRisk');
     if (first < 1 || first > 500) throw badInput('first 需在 1–500 之间 (first must be 1–500)', 'first');
     return this.risks.list(regionCode, first);
+  }
+
+  @Query(() => ReviewRiskEntryConnection, { description: '复核风险名单（Relay 分页），按到期日从近到远，仅限主管部门 (AUTHORITY only: a Relay page of enterprises at 复核 risk, soonest expiry first)' })
+  async enterprisesAtReviewRiskConnection(
+    @Context() ctx: RequestContext,
+    @Args('regionCode', { nullable: true, description: '省、市或县级 6 位行政区划代码，包含其下辖地区；不填表示全部 (a province, city or county code; includes the areas under it)' }) regionCode?: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor；最多翻到第 10000 条 (the previous page’s endCursor; the first 10,000 rows)' }) after?: string | null,
+  ) {
+    const actor = ctx.requireActor();
+    authorizeQuery(actor, 'enterprisesAtReviewRiskConnection');
+    checkPageSize(first ?? 20);
+    const offset = offsetAfter(after);
+    const [rows, total] = await Promise.all([this.risks.list(regionCode, first ?? 20, offset), this.risks.count(regionCode)]);
+    return offsetConnection(rows, offset, total);
   }
 
   @ResolveField(() => OrganizationModel, { description: '企业所属机构 (the enterprise\'s organization)' })

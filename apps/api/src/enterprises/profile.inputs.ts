@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { dateWindowText } from '../../../../libs/platform/src/index.js';
 import type { EnterpriseTier, ServiceCategory } from '../../../../libs/enterprises/src/index.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum, ServiceCategoryEnum } from './enterprise.models.js';
@@ -9,9 +10,9 @@ import { TierFactsModel } from './tier.models.js';
 export class EnterpriseProfileInput {
   @Field({ description: '国民经济行业代码（GB/T 4754-2017）：门类字母加 2–4 位数字，如 C34 或 C3484 (industry code such as C34 or C3484)' }) industryCode: string;
   @Field(() => EnterpriseTierEnum, { description: '已认定的梯度称号；未认定填 NONE (the certified tier; NONE when none)' }) tier: EnterpriseTier;
-  @Field(() => DateScalar, { nullable: true, description: '认定日期，不早于成立日期、不晚于今天；tier 为 NONE 时不可填写 (certification date, between foundedOn and today; not allowed with NONE)' }) tierCertifiedOn?: string | null;
-  @Field(() => DateScalar, { description: '成立日期，不晚于今天 (date founded, not in the future)' }) foundedOn: string;
-  @Field(() => DateScalar, { description: '从事细分市场（主营业务）的起始日期，不早于成立日期、不晚于今天 (start of the main business, between foundedOn and today)' }) mainBusinessSince: string;
+  @Field(() => DateScalar, { nullable: true, description: `认定日期，不早于成立日期、不晚于今天；tier 为 NONE 时不可填写，须在 ${dateWindowText('founding')} 之间 (certification date, between foundedOn and today; not allowed with NONE)` }) tierCertifiedOn?: string | null;
+  @Field(() => DateScalar, { description: `成立日期，不晚于今天，须在 ${dateWindowText('founding')} 之间 (date founded, not in the future)` }) foundedOn: string;
+  @Field(() => DateScalar, { description: `从事细分市场（主营业务）的起始日期，不早于成立日期、不晚于今天，须在 ${dateWindowText('founding')} 之间 (start of the main business, between foundedOn and today)` }) mainBusinessSince: string;
   @Field(() => [String], { description: '主导产品，最多 50 项，每项最多 200 字，重复和空白项被去除 (main products: at most 50, each at most 200 characters)' }) mainProducts: string[];
   @Field({ description: '核心技术与可解决的问题，最多 5000 字 (core technologies and capabilities, at most 5000 characters)' }) capabilities: string;
   @Field(() => [String], { description: '资质与认证，最多 50 项，每项最多 200 字 (certifications: at most 50, each at most 200 characters)' }) certifications: string[];

@@ -10,7 +10,7 @@ import type { TierAssessmentEntity } from '../../../../libs/tier-assessments/src
 import { describeMissingFact, effectiveTier, tierExpiresOn, titleStanding, titleStatusText } from '../../../../libs/tiers/src/index.js';
 import { todayInShanghai } from '../../../../libs/platform/src/index.js';
 import type { EnterpriseProfileModel } from './profile.models.js';
-import type { TierAssessmentModel } from './tier.models.js';
+import { ruleSetIdOf, type TierAssessmentModel } from './tier.models.js';
 
 export function toProfileModel(p: EnterpriseProfileEntity, today = todayInShanghai()): EnterpriseProfileModel {
   const standing = titleStanding({ tier: p.tier, certifiedOn: p.tierCertifiedOn, reviewPendingUntil: p.tierReviewPendingUntil }, today);
@@ -52,6 +52,7 @@ export function toAssessmentModel(a: TierAssessmentEntity): TierAssessmentModel 
   return {
     tier: a.tier,
     ruleSet: a.ruleSet,
+    ruleSetId: ruleSetIdOf(a.ruleSet),
     ruleSetVersion: a.ruleSetVersion,
     evaluatorVersion: a.evaluatorVersion,
     eligible: a.eligible,

@@ -123,8 +123,14 @@ export function askedProfileSections(info: GraphQLResolveInfo): Set<ProfileSecti
   return sectionsOfSelection(info.fieldNodes.map((n) => n.selectionSet), info);
 }
 
-/** The selection sets of sub-field `name` of the current field (e.g. `profile` under `leads`). */
-export function subSelections(info: GraphQLResolveInfo, name: string): { selected: boolean; sets: (SelectionSetNode | undefined)[] } {
-  const fields = info.fieldNodes.flatMap((n) => selectedFields(n.selectionSet, info.fragments)).filter((f) => f.name.value === name);
-  return { selected: fields.length > 0, sets: fields.map((f) => f.selectionSet) };
+/**
+ * The selection sets of sub-field `name` of the current field (e.g. `profile` under `leads`), or of a
+ * path of sub-fields (`['edges', 'node', 'profile']` under `leadsConnection`).
+ */
+export function subSelections(info: GraphQLResolveInfo, name: string | readonly string[]): { selected: boolean; sets: (SelectionSetNode | undefined)[] } {
+  let sets: (SelectionSetNode | undefined)[] = info.fieldNodes.map((n) => n.selectionSet);
+  for (const step of typeof name === 'string' ? [name] : name) {
+    sets = sets.flatMap((set) => selectedFields(set, info.fragments).filter((f) => f.name.value === step).map((f) => f.selectionSet));
+  }
+  return { selected: sets.length > 0, sets };
 }

@@ -1,4 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { boundText } from '../../../../libs/platform/src/index.js';
+import { asEnum as asEnumOf } from '../graphql/enums.js';
 import { DateScalar, DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import {
   AssessmentVerdictEnum,
@@ -58,7 +60,7 @@ export class MakerChinaModel {
 @InputType('EquityRoundInput', { description: '一笔新增股权融资（合格机构投资者实缴）。One equity financing round.' })
 export class EquityRoundModel {
   @Field(() => DateScalar, { description: '到账日期，不晚于今天。Day the money was received.' }) receivedOn: string;
-  @Field(() => SafeIntScalar, { description: '金额，单位：元（正整数）。Amount in whole yuan.' }) amount: number;
+  @Field(() => SafeIntScalar, { description: `金额，单位：元（正整数），取值 ${boundText('positiveMoneyYuan')}。Amount in whole yuan.` }) amount: number;
 }
 
 @ObjectType('QualityManagement', { description: '质量管理情况（专精特新中小企业评分第6项，每项3分，最高5分）(quality management, 专精特新 indicator 6: 3 points per item, at most 5)' })
@@ -145,10 +147,31 @@ export class CriterionResultModel {
   @Field(() => String, { nullable: true, description: '说明：规则存疑之处、地方规则、所用豁免 (notes: rule uncertainty, local rules, exemptions used)' }) note?: string | null;
 }
 
+/**
+ * The shipped rule sets as an enum (issue 24 item 7): TierAssessment.ruleSet stays the contract's
+ * string (MIIT-2022), ruleSetId beside it is the enum (MIIT_2022: GraphQL names take no hyphen).
+ */
+export const RULE_SET_IDS = ['MIIT_2022', 'MIIT_2026'] as const;
+export const RuleSetIdEnum = asEnumOf(RULE_SET_IDS);
+registerEnumType(RuleSetIdEnum, {
+  name: 'RuleSetId',
+  description: '梯度认定规则集 (the tier rule sets)',
+  valuesMap: {
+    MIIT_2022: { description: '工信部 2022 年《优质中小企业梯度培育管理暂行办法》规则集（MIIT-2022）(the 2022 MIIT rules)' },
+    MIIT_2026: { description: '工信部 2026 年修订规则集（MIIT-2026）(the 2026 MIIT rules)' },
+  },
+});
+/** MIIT-2022 → MIIT_2022; null for an id that is not a shipped rule set. */
+export const ruleSetIdOf = (ruleSet: string): string | null => {
+  const id = ruleSet.replace(/-/g, '_');
+  return (RULE_SET_IDS as readonly string[]).includes(id) ? id : null;
+};
+
 @ObjectType('TierAssessment', { description: '按某一规则集对某一梯度的评估结果，由评分任务计算 (an assessment against one tier under one rule set, computed by the scoring workers)' })
 export class TierAssessmentModel {
   @Field(() => EnterpriseTierEnum, { description: '评估的目标梯度 (the tier assessed against)' }) tier: string;
-  @Field({ description: '所用规则集：MIIT-2022 或 MIIT-2026 (rule set used)' }) ruleSet: string;
+  @Field({ description: '所用规则集：MIIT-2022 或 MIIT-2026（契约规定的字符串；枚举见 ruleSetId）(rule set used; the enum is ruleSetId)' }) ruleSet: string;
+  @Field(() => RuleSetIdEnum, { nullable: true, description: '所用规则集（枚举），与 ruleSet 相同；未知规则集为空 (the rule set as an enum; null for an unknown one)' }) ruleSetId: string | null;
   @Field({ description: '规则集版本 (version of the rule set)' }) ruleSetVersion: string;
   @Field({ description: '评估程序版本 (version of the evaluator)' }) evaluatorVersion: string;
   @Field({ description: '是否符合：某一路径的全部所需条件均满足时为 true (true only when a path passed with every needed criterion met)' }) eligible: boolean;

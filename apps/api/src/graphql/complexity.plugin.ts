@@ -1,13 +1,28 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getOperationAST, getVariableValues, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getNamedType, getOperationAST, getVariableValues, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
-/** Lists cost their child cost times the page size asked for (`first`, default 20). */
-const listEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  const type = String(field.type);
-  if (!type.includes('[')) return undefined;
-  const first = typeof args.first === 'number' ? Math.max(1, args.first) : 20;
-  return 1 + childComplexity * first;
+/** Page size asked for: `first` (or `input.first`, search), else the argument's default, else 20. */
+function pageSize(args: Record<string, unknown>, field: GraphQLField<unknown, unknown>): number {
+  const asked = typeof args.first === 'number' ? args.first : (args.input as { first?: unknown } | undefined)?.first;
+  if (typeof asked === 'number') return Math.max(1, asked);
+  const fallback = field.args?.find((a) => a.name === 'first')?.defaultValue;
+  return typeof fallback === 'number' ? Math.max(1, fallback) : 20;
+}
+
+/**
+ * Lists cost their child cost times the page size asked for (`first`, default 20). A Relay
+ * connection (`…Connection`, ADR 0032) costs its child cost times its `first`: its lists (`edges`,
+ * a timeline's `entries`) are counted once per node there, not again.
+ */
+const listEstimator: ComplexityEstimator = ({ args, childComplexity, field, type }) => {
+  const isList = String(field.type).includes('[');
+  const named = getNamedType(field.type).name;
+  // A connection's lists (edges, or entries of a timeline) hold the page its `first` already counted.
+  if (isList && type.name.endsWith('Connection')) return 1 + childComplexity;
+  if (!isList && named.endsWith('Connection')) return 1 + childComplexity * pageSize(args, field);
+  if (!isList) return undefined;
+  return 1 + childComplexity * pageSize(args, field);
 };
 
 /**

@@ -7,6 +7,51 @@ import { DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum } from '../enterprises/enterprise.models.js';
 import { CreditProductTypeEnum, ListingKindEnum, PageInfoModel } from '../listings/listing.models.js';
 import { OrganizationModel } from '../identity/identity.models.js';
+import { MUTATION_RULES } from '../../../../libs/identity/src/index.js';
+import { APP_ERROR_CODES } from '../../../../libs/platform/src/index.js';
+
+/**
+ * AuditEntry.operation as an enum (issue 24 item 7): every mutation of the access table (a new
+ * mutation needs its row there, so it joins this enum by itself), and OTHER for a name that is not
+ * one (a refused document naming an unknown field).
+ */
+export const AUDIT_OPERATIONS = [...(Object.keys(MUTATION_RULES) as string[]), 'OTHER'] as const;
+export const AuditOperationEnum = asEnum(AUDIT_OPERATIONS as readonly string[]);
+registerEnumType(AuditOperationEnum, {
+  name: 'AuditOperation',
+  description: '操作日志中的操作：mutation 名称 (the mutation an audit entry records)',
+  valuesMap: Object.fromEntries(
+    AUDIT_OPERATIONS.map((op) => [op, { description: op === 'OTHER' ? '其他：不是本系统的 mutation 名称（如被拒绝的请求中写错的字段）(not a mutation of this API)' : `操作 ${op}（mutation 名称）` }]),
+  ),
+});
+
+/** AuditEntry.outcome as an enum: OK, an error code of the API, or OTHER. */
+export const AUDIT_OUTCOMES = ['OK', ...APP_ERROR_CODES, 'INTERNAL_SERVER_ERROR', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'OTHER'] as const;
+export const AuditOutcomeEnum = asEnum(AUDIT_OUTCOMES);
+const OUTCOME_WORDS: Record<(typeof AUDIT_OUTCOMES)[number], string> = {
+  OK: '成功 (succeeded)',
+  UNAUTHENTICATED: '未登录或登录已失效 (not signed in)',
+  FORBIDDEN: '无权操作 (not allowed)',
+  BAD_USER_INPUT: '输入有误 (bad input)',
+  NOT_FOUND: '对象不存在 (not found)',
+  CONFLICT: '状态冲突 (conflict)',
+  SERVICE_UNAVAILABLE: '依赖的服务暂不可用 (a service was unavailable)',
+  RATE_LIMITED: '请求过于频繁 (rate limited)',
+  INTERNAL_SERVER_ERROR: '服务器内部错误 (internal error)',
+  GRAPHQL_VALIDATION_FAILED: '请求不符合 schema (the document did not validate)',
+  GRAPHQL_PARSE_FAILED: '请求无法解析 (the document did not parse)',
+  BAD_REQUEST: 'HTTP 请求有误 (bad HTTP request)',
+  OTHER: '其他错误码 (another error code)',
+};
+registerEnumType(AuditOutcomeEnum, {
+  name: 'AuditOutcome',
+  description: '操作结果：OK 或返回的错误码 (OK or the error code returned)',
+  valuesMap: Object.fromEntries(AUDIT_OUTCOMES.map((o) => [o, { description: OUTCOME_WORDS[o] }])),
+});
+
+/** A stored operation/outcome as its enum value (OTHER when it is none of them). */
+export const auditOperation = (op: string): string => ((AUDIT_OPERATIONS as readonly string[]).includes(op) ? op : 'OTHER');
+export const auditOutcome = (outcome: string): string => ((AUDIT_OUTCOMES as readonly string[]).includes(outcome) ? outcome : 'OTHER');
 
 export const DeclineStageEnum = asEnum(DECLINE_STAGES);
 registerEnumType(DeclineStageEnum, {
@@ -126,9 +171,9 @@ export class AuditEntryModel {
   @Field(() => ID, { nullable: true, description: '操作的用户；未登录时为空 (the user; null when signed out)' }) userId: string | null;
   @Field(() => ID, { nullable: true, description: '用户所在机构 (the user\'s organization)' }) organizationId: string | null;
   @Field(() => String, { nullable: true, description: '机构类型，如 ENTERPRISE (organization kind)' }) organizationKind: string | null;
-  @Field({ description: '操作名（mutation 名称）(the mutation)' }) operation: string;
+  @Field(() => AuditOperationEnum, { description: '操作名（mutation 名称）；不是本系统 mutation 的名称为 OTHER (the mutation; OTHER for an unknown name)' }) operation: string;
   @Field(() => String, { nullable: true, description: '操作对象的 ID (the row acted on)' }) targetId: string | null;
-  @Field({ description: '结果：OK 或返回的错误码 (OK or the error code returned)' }) outcome: string;
+  @Field(() => AuditOutcomeEnum, { description: '结果：OK 或返回的错误码 (OK or the error code returned)' }) outcome: string;
   @Field(() => String, { nullable: true, description: '请求 ID，用于关联日志 (request id)' }) requestId: string | null;
 }
 
@@ -142,6 +187,17 @@ export class AuditEntryEdgeModel {
 export class AuditEntryConnectionModel {
   @Field(() => [AuditEntryEdgeModel], { description: '本页 (this page)' }) edges: AuditEntryEdgeModel[];
   @Field(() => PageInfoModel, { description: '分页信息 (page info)' }) pageInfo: PageInfoModel;
+  /** The filter of this page, for totalCount (AuditEntryConnectionResolver), counted only when asked for: the log is the largest table. */
+  filter: AuditFilterValue;
+}
+
+/** What auditLog filtered by (not a GraphQL field). */
+export interface AuditFilterValue {
+  organizationId?: string | null;
+  operation?: string | null;
+  outcome?: string | null;
+  from?: Date | null;
+  to?: Date | null;
 }
 
 @ObjectType('MatchmakingFunnelRow', {

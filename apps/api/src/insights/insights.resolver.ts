@@ -1,13 +1,17 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InsightsService, type Period, AuditLogService, RANKING_WEIGHTS, DeclineReasonInsightsService, MatchmakingFunnelService } from '../../../../libs/insights/src/index.js';
 import { authorizeQuery } from '../../../../libs/identity/src/index.js';
 import type { QueryName } from '../../../../libs/identity/src/index.js';
 import type { RankingWeights } from '../../../../libs/insights/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { ListingKindEnum } from '../listings/listing.models.js';
+import { connectionOf } from '../graphql/connection.js';
+import { checkPageSize, offsetAfter, offsetConnection } from '../../../../libs/platform/src/index.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import {
+  auditOperation,
+  auditOutcome,
   AuditEntryConnectionModel,
   ChallengeInsightRowModel,
   DeclineReasonInsightRowModel,
@@ -18,6 +22,14 @@ import {
   TierPipelineRowModel,
 } from './insights.models.js';
 import { AuditLogFilterInput, InsightsPeriodInput } from './insights.inputs.js';
+
+const ServiceInstitutionRankConnection = connectionOf(ServiceInstitutionRankModel, 'ServiceInstitutionRank', {
+  zh: '服务机构排名',
+  en: 'ranked service institution',
+  orderZh: '排名靠前的在前',
+  orderEn: 'best first',
+  unit: '家',
+});
 
 /** GraphQL Date values arrive as Dates at UTC midnight. */
 export const toPeriod = (p: InsightsPeriodInput): Period => ({ from: isoDay(p.from), to: isoDay(p.to) });
@@ -99,7 +111,10 @@ export class InsightsResolver {
     return this.insights.challenges(toPeriod(period));
   }
 
-  @Query(() => [ServiceInstitutionRankModel], { description: '优质服务机构排名：按申请量、接受率、响应速度、完成率、成功率和满意度加权计算，仅限主管部门 (AUTHORITY only: service institutions ranked by weighted inputs; weights from SERVICE_RANKING_WEIGHTS)' })
+  @Query(() => [ServiceInstitutionRankModel], {
+    description: '优质服务机构排名：按申请量、接受率、响应速度、完成率、成功率和满意度加权计算，仅限主管部门 (AUTHORITY only: service institutions ranked by weighted inputs; weights from SERVICE_RANKING_WEIGHTS)',
+    deprecationReason: '请使用 serviceInstitutionRankingConnection（Relay 分页，含 totalCount 和 pageInfo）(use serviceInstitutionRankingConnection)',
+  })
   async serviceInstitutionRanking(
     @Context() ctx: RequestContext,
     @Args('period', { type: () => InsightsPeriodInput, description: '统计区间 (the period)' }) period: InsightsPeriodInput,
@@ -111,15 +126,47 @@ export class InsightsResolver {
     return ranked.map((r, i) => ({ ...r, organization: toOrganizationModel(orgs[i]!) }));
   }
 
+  @Query(() => ServiceInstitutionRankConnection, {
+    description: '优质服务机构排名（Relay 分页），排名靠前的在前，仅限主管部门 (AUTHORITY only: a Relay page of the service institution ranking, best first)',
+  })
+  async serviceInstitutionRankingConnection(
+    @Context() ctx: RequestContext,
+    @Args('period', { type: () => InsightsPeriodInput, description: '统计区间 (the period)' }) period: InsightsPeriodInput,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor；排名最多翻到第 10000 名 (the previous page’s endCursor; the first 10,000 ranks)' }) after?: string | null,
+  ) {
+    this.authority(ctx, 'serviceInstitutionRankingConnection');
+    checkPageSize(first ?? 20);
+    const offset = offsetAfter(after);
+    const page = await this.insights.serviceRankingPage(toPeriod(period), first ?? 20, offset, this.weights);
+    const orgs = await Promise.all(page.rows.map((r) => ctx.loaders.organization.load(r.organizationId)));
+    return offsetConnection(page.rows.map((r, i) => ({ ...r, organization: toOrganizationModel(orgs[i]!) })), offset, page.total);
+  }
+
   @Query(() => AuditEntryConnectionModel, { description: '操作日志：每次 mutation 调用（用户、机构、操作、对象、时间、结果），新的在前，仅限主管部门 (AUTHORITY only: every mutation call, newest first)' })
   async auditLog(
     @Context() ctx: RequestContext,
     @Args('filter', { type: () => AuditLogFilterInput, nullable: true, description: '筛选条件 (filter)' }) filter?: AuditLogFilterInput | null,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 50, description: '每页条数，1–100，默认 50 (page size, 1–100, default 50)' }) first = 50,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
     @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (endCursor of the previous page)' }) after?: string | null,
   ): Promise<AuditEntryConnectionModel> {
     this.authority(ctx, 'auditLog');
-    const page = await this.audit.page(filter ?? {}, first ?? 50, after);
-    return { edges: page.rows.map((r) => ({ cursor: r.id, node: r })), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    const page = await this.audit.page(filter ?? {}, first ?? 20, after);
+    return {
+      edges: page.rows.map((r) => ({ cursor: r.id, node: { ...r, operation: auditOperation(r.operation), outcome: auditOutcome(r.outcome) } })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      filter: filter ?? {},
+    };
+  }
+}
+
+/** AuditEntryConnection.totalCount: counted only when a client asks for it (the log is the largest table). */
+@Resolver(() => AuditEntryConnectionModel)
+export class AuditEntryConnectionResolver {
+  constructor(private readonly audit: AuditLogService) {}
+
+  @ResolveField(() => Int, { description: '符合筛选条件的日志总数，单位：条；只在请求该字段时计算 (entries matching the filter; counted only when asked for)' })
+  totalCount(@Parent() connection: AuditEntryConnectionModel): Promise<number> {
+    return this.audit.count(connection.filter);
   }
 }

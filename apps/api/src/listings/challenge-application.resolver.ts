@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction, keysetCursor } from '../../../../libs/platform/src/index.js';
+import { AppError, inTransaction, keysetCursor } from '../../../../libs/platform/src/index.js';
 import { seesRow } from '../../../../libs/identity/src/index.js';
 import { ChallengeApplicationService, visibleApplications } from '../../../../libs/listings/src/index.js';
 import type { ApplicationDecision, ApplicationStatus } from '../../../../libs/listings/src/index.js';
@@ -54,9 +54,18 @@ export class ChallengeApplicationResolver {
     return toApplicationModel(await inTransaction(this.dataSource, (m) => this.applications.withdraw(m, actor, id)));
   }
 
-  @Query(() => ChallengeApplicationModel, { description: '查看一份揭榜申请：申请方、发榜方和主管部门可见 (for its applicant, the challenge owner and AUTHORITY)' })
+  @Query(() => ChallengeApplicationModel, {
+    nullable: true,
+    description: '查看一份揭榜申请：申请方、发榜方和主管部门可见；不存在时为 null，存在但无权查看时返回 FORBIDDEN (for its applicant, the challenge owner and AUTHORITY; null when there is no such application, FORBIDDEN for others)',
+  })
   async challengeApplication(@Args('id', { type: () => ID, description: '揭榜申请 ID (application id)' }) id: string, @Context() ctx: RequestContext) {
-    return toApplicationModel(await this.applications.getVisible(ctx.requireActor(), id));
+    try {
+      return toApplicationModel(await this.applications.getVisible(ctx.requireActor(), id));
+    } catch (err) {
+      // One not-found behaviour for single-object queries (ADR 0032): null.
+      if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+      throw err;
+    }
   }
 
   @Query(() => ChallengeApplicationConnectionModel, {
@@ -100,9 +109,15 @@ export class ChallengeApplicationResolver {
   }
 }
 
+/** The plain Challenge.applications list is bounded (issue 24): a 揭榜 rarely draws more; the connection pages through all. */
+const MAX_PLAIN_APPLICATIONS = 100;
+
 @Resolver(() => ChallengeModel)
 export class ChallengeResolver {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly applicationService: ChallengeApplicationService,
+  ) {}
 
   @ResolveField(() => TimelineConnectionModel, {
     nullable: true,
@@ -125,9 +140,29 @@ export class ChallengeResolver {
     return timelineConnection(this.dataSource.manager, 'CHALLENGE', challenge.id, first ?? TIMELINE_FIRST_DEFAULT, after);
   }
 
-  @ResolveField(() => [ChallengeApplicationModel], { description: '揭榜申请：发榜方和主管部门可见全部，其他人只见自己的 (all for the owner and AUTHORITY; others see only their own)' })
+  @ResolveField(() => [ChallengeApplicationModel], {
+    description: `揭榜申请，新的在前，最多 ${MAX_PLAIN_APPLICATIONS} 份：发榜方和主管部门可见全部，其他人只见自己的 (newest first, at most ${MAX_PLAIN_APPLICATIONS}; all for the owner and AUTHORITY; others see only their own)`,
+    deprecationReason: '请使用 applicationsConnection（Relay 分页，含 totalCount 和 pageInfo）(use applicationsConnection)',
+  })
   async applications(@Parent() challenge: ChallengeModel, @Context() ctx: RequestContext) {
     const all = await ctx.loaders.applicationsByChallenge.load(challenge.id);
-    return visibleApplications(ctx.actor, challenge.ownerOrganizationId, all).map(toApplicationModel);
+    return visibleApplications(ctx.actor, challenge.ownerOrganizationId, all).slice(0, MAX_PLAIN_APPLICATIONS).map(toApplicationModel);
+  }
+
+  @ResolveField(() => ChallengeApplicationConnectionModel, {
+    description: '揭榜申请（Relay 分页），新的在前：发榜方和主管部门可见全部，其他人只见自己的 (a Relay page of the applications, newest first; all for the owner and AUTHORITY, others only their own)',
+  })
+  async applicationsConnection(
+    @Parent() challenge: ChallengeModel,
+    @Context() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (endCursor of the previous page)' }) after?: string | null,
+  ): Promise<ChallengeApplicationConnectionModel> {
+    const page = await this.applicationService.pageForChallenge(ctx.actor, { id: challenge.id, ownerOrganizationId: challenge.ownerOrganizationId }, first ?? 20, after);
+    return {
+      edges: page.rows.map((a) => ({ cursor: keysetCursor(a), node: toApplicationModel(a) })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    };
   }
 }

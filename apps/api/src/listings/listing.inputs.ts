@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { boundText, dateWindowText } from '../../../../libs/platform/src/index.js';
 import { asEnum } from '../graphql/enums.js';
 import { APPLICATION_DECISIONS, APPLICATION_STATUSES } from '../../../../libs/listings/src/index.js';
 import { DateScalar, DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
@@ -24,15 +25,15 @@ export class ServiceOfferingInput {
   @Field(() => [String], { description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes: string[];
   @Field(() => [String], { description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags: string[];
   @Field(() => ServiceCategoryEnum, { description: '服务类别 (category)' }) category: string;
-  @Field(() => SafeIntScalar, { nullable: true, description: '最低价，单位：元，≥ 0 的整数，不高于 priceMax (lowest price, whole yuan ≥ 0, ≤ priceMax)' }) priceMin?: number | null;
-  @Field(() => SafeIntScalar, { nullable: true, description: '最高价，单位：元，≥ 0 的整数 (highest price, whole yuan ≥ 0)' }) priceMax?: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: `最低价，单位：元，≥ 0 的整数，不高于 priceMax，取值 ${boundText('moneyYuan')} (lowest price, whole yuan ≥ 0, ≤ priceMax)` }) priceMin?: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: `最高价，单位：元，≥ 0 的整数，取值 ${boundText('moneyYuan')} (highest price, whole yuan ≥ 0)` }) priceMax?: number | null;
   @Field({ description: '是否接受政府服务券、创新券 (accepts government service vouchers)' }) acceptsServiceVoucher: boolean;
 }
 
 @InputType('CreditEligibilityInput', { description: '金融产品的准入条件 (who a credit product admits)' })
 export class CreditEligibilityInput {
   @Field(() => [EnterpriseTierEnum], { description: '准入的梯度；为空表示不限 (tiers admitted; empty means any)' }) tiers: string[];
-  @Field(() => SafeIntScalar, { nullable: true, description: '最低年营业收入，单位：元，≥ 0 的整数 (lowest annual revenue, whole yuan ≥ 0)' }) minAnnualRevenue?: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: `最低年营业收入，单位：元，≥ 0 的整数，取值 ${boundText('moneyYuan')} (lowest annual revenue, whole yuan ≥ 0)` }) minAnnualRevenue?: number | null;
   @Field(() => Int, { nullable: true, description: '最少发明专利数，单位：件，≥ 0 (fewest invention patents, ≥ 0)' }) minInventionPatents?: number | null;
   @Field(() => Int, { nullable: true, description: '最短经营年限，单位：年，0–100 的整数 (fewest years in business, 0–100)' }) minYearsInBusiness?: number | null;
   @Field(() => Float, { nullable: true, description: '最高资产负债率，小数 0–1，如 0.7 表示 70% (highest debt ratio, a fraction 0..1)' }) maxDebtRatio?: number | null;
@@ -46,10 +47,10 @@ export class CreditProductInput {
   @Field(() => [String], { description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes: string[];
   @Field(() => [String], { description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags: string[];
   @Field(() => CreditProductTypeEnum, { description: '产品类型 (product type)' }) productType: string;
-  @Field(() => SafeIntScalar, { description: '最低额度，单位：元，正整数，不高于 amountMax (smallest amount, whole yuan > 0, ≤ amountMax)' }) amountMin: number;
-  @Field(() => SafeIntScalar, { description: '最高额度，单位：元，正整数 (largest amount, whole yuan > 0)' }) amountMax: number;
-  @Field(() => Float, { description: '最低年利率，单位：%，0–24，如 3.45 表示 3.45%，不高于 annualRateMax (lowest annual rate, percent 0–24)' }) annualRateMin: number;
-  @Field(() => Float, { description: '最高年利率，单位：%，0–24 (highest annual rate, percent 0–24)' }) annualRateMax: number;
+  @Field(() => SafeIntScalar, { description: `最低额度，单位：元，正整数，不高于 amountMax，取值 ${boundText('positiveMoneyYuan')} (smallest amount, whole yuan > 0, ≤ amountMax)` }) amountMin: number;
+  @Field(() => SafeIntScalar, { description: `最高额度，单位：元，正整数，取值 ${boundText('positiveMoneyYuan')} (largest amount, whole yuan > 0)` }) amountMax: number;
+  @Field(() => Float, { description: `最低年利率，单位：%（年化百分数，3.45 表示 3.45%，不是 0.0345），不高于 annualRateMax，取值 ${boundText('annualRatePercent')} (lowest annual rate in percent, (0, 24])` }) annualRateMin: number;
+  @Field(() => Float, { description: `最高年利率，单位：%（年化百分数），取值 ${boundText('annualRatePercent')} (highest annual rate in percent, (0, 24])` }) annualRateMax: number;
   @Field(() => Int, { description: '最长期限，单位：月，1–360 (longest term, 1–360 months)' }) termMonthsMax: number;
   @Field(() => CreditEligibilityInput, { description: '准入条件 (eligibility)' }) eligibility: CreditEligibilityInput;
   @Field(() => RateTypeEnum, { nullable: true, description: '利率方式 (rate type)' }) rateType?: string | null;
@@ -67,11 +68,11 @@ export class ChallengeInput {
   @Field(() => [String], { description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags: string[];
   @Field({ description: '技术领域，1–100 个字符 (technical field, 1–100 characters)' }) techField: string;
   @Field({ description: '技术难点、量化指标与验收标准，1–5000 个字符 (requirements, 1–5000 characters)' }) requirements: string;
-  @Field(() => SafeIntScalar, { description: '预算，单位：元，≥ 0 的整数 (budget, whole yuan ≥ 0)' }) budget: number;
-  @Field(() => DateScalar, { description: '揭榜截止日期（含当天，北京时间）；发布或修改已发布榜单时不能早于今天 (last day to apply; not in the past when publishing)' }) applyBy: string;
+  @Field(() => SafeIntScalar, { description: `预算，单位：元，≥ 0 的整数，取值 ${boundText('moneyYuan')} (budget, whole yuan ≥ 0)` }) budget: number;
+  @Field(() => DateScalar, { description: `揭榜截止日期（含当天，北京时间）；发布或修改已发布榜单时不能早于今天，须在 ${dateWindowText('challengeApplyBy')} 之间 (last day to apply; not in the past when publishing)` }) applyBy: string;
   @Field(() => IpOwnershipEnum, { description: '成果知识产权归属 (IP ownership of the solution)' }) ipOwnership: string;
   @Field(() => CooperationModeEnum, { nullable: true, description: '合作方式 (cooperation mode)' }) cooperationMode?: string | null;
-  @Field(() => DateScalar, { nullable: true, description: '完成期限，不早于 applyBy (completion deadline, not before applyBy)' }) completionDeadline?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: `完成期限，不早于 applyBy，须在 ${dateWindowText('challengeCompletion')} 之间 (completion deadline, not before applyBy)` }) completionDeadline?: string | null;
   @Field(() => [String], { nullable: true, description: '量化指标，最多 30 条 (quantified indicators, at most 30)' }) indicators?: string[] | null;
   @Field(() => [EnterpriseTierEnum], { nullable: true, description: '偏好的揭榜方梯度 (preferred solver tiers)' }) preferredTiers?: string[] | null;
 }
@@ -92,16 +93,16 @@ export class ParkVacancyInput {
   @Field({ description: '详细说明，1–5000 个字符 (description, 1–5000 characters)' }) description: string;
   @Field(() => [String], { description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes: string[];
   @Field(() => [String], { description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags: string[];
-  @Field(() => Float, { description: '面积，单位：m²，> 0 (area, m² > 0)' }) areaSqm: number;
+  @Field(() => Float, { description: `面积，单位：m²，> 0，取值 ${boundText('areaSqm')} (area, m² > 0)` }) areaSqm: number;
   @Field(() => Int, { nullable: true, description: '所在楼层，-5 到 100 的整数，负数为地下层 (floor, −5 to 100)' }) floor?: number | null;
-  @Field(() => Float, { nullable: true, description: '层高，单位：m，> 0 (ceiling height, metres > 0)' }) ceilingHeightM?: number | null;
-  @Field(() => Float, { nullable: true, description: '楼面承重，单位：kg/m²，> 0 (floor load, kg per m² > 0)' }) floorLoadKgPerSqm?: number | null;
-  @Field(() => Float, { description: '租金，单位：元/m²·天，> 0 (rent, yuan per m² per day, > 0)' }) rentPerSqmDay: number;
-  @Field(() => DateScalar, { description: '可入驻日期 (available from)' }) availableFrom: string;
+  @Field(() => Float, { nullable: true, description: `层高，单位：m，> 0，取值 ${boundText('ceilingHeightM')} (ceiling height, metres > 0)` }) ceilingHeightM?: number | null;
+  @Field(() => Float, { nullable: true, description: `楼面承重，单位：kg/m²，> 0，取值 ${boundText('floorLoadKgPerSqm')} (floor load, kg per m² > 0)` }) floorLoadKgPerSqm?: number | null;
+  @Field(() => Float, { description: `租金，单位：元/m²·天，> 0，取值 ${boundText('rentPerSqmDay')} (rent, yuan per m² per day, > 0)` }) rentPerSqmDay: number;
+  @Field(() => DateScalar, { description: `可入驻日期，须在 ${dateWindowText('availability')} 之间 (available from)` }) availableFrom: string;
   @Field(() => VacancyUseEnum, { nullable: true, description: '用途 (use)' }) useClass?: string | null;
   @Field(() => VacancyTenureEnum, { nullable: true, description: '租售方式 (tenure)' }) tenure?: string | null;
-  @Field(() => Float, { nullable: true, description: '可用电力容量，单位：kVA，> 0 (power capacity, kVA > 0)' }) powerCapacityKva?: number | null;
-  @Field(() => Float, { nullable: true, description: '入园准入：承诺亩均税收，单位：万元/亩，> 0 (committed tax per mu, 10,000 yuan per mu, > 0)' }) minTaxPerMuWan?: number | null;
+  @Field(() => Float, { nullable: true, description: `可用电力容量，单位：kVA，> 0，取值 ${boundText('powerCapacityKva')} (power capacity, kVA > 0)` }) powerCapacityKva?: number | null;
+  @Field(() => Float, { nullable: true, description: `入园准入：承诺亩均税收，单位：万元/亩，> 0，取值 ${boundText('taxPerMuWan')} (committed tax per mu, 10,000 yuan per mu, > 0)` }) minTaxPerMuWan?: number | null;
   @Field(() => String, { nullable: true, description: '入园准入条件，最多 2000 个字符 (entry conditions, at most 2000 characters)' }) entryConditions?: string | null;
 }
 
@@ -223,7 +224,7 @@ registerEnumType(ApplicationDecisionEnum, {
 export class ChallengeApplicationInput {
   @Field(() => ID, { description: '揭榜的榜单 ID (the challenge)' }) challengeId: string;
   @Field({ description: '揭榜方案：技术路线、团队和进度安排，不能为空，最多 5000 字 (proposal: approach, team and schedule; 1–5000 characters)' }) proposal: string;
-  @Field(() => SafeIntScalar, { nullable: true, description: '揭榜报价，单位：元，≥ 0 的整数 (quoted price, whole yuan ≥ 0)' }) quote?: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: `揭榜报价，单位：元，≥ 0 的整数，取值 ${boundText('moneyYuan')} (quoted price, whole yuan ≥ 0)` }) quote?: number | null;
   @Field(() => Boolean, {
     nullable: true,
     description:
@@ -241,7 +242,7 @@ export class ChallengeApplicationModel {
   rejectionReasonCode: string | null;
   @Field(() => SafeIntScalar, { nullable: true, description: '接受时约定的合同金额，单位：元 (contract value agreed on acceptance, yuan)' }) contractValue: number | null;
   @Field({ description: '揭榜方案 (proposal)' }) proposal: string;
-  @Field(() => SafeIntScalar, { nullable: true, description: '揭榜报价，单位：元 (quoted price, yuan)' }) quote: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: `揭榜报价，单位：元，取值 ${boundText('moneyYuan')} (quoted price, yuan)` }) quote: number | null;
   @Field(() => ApplicationStatusEnum, { description: '状态 (status)' }) status: string;
   @Field({ description: '申请企业是否同意发榜企业查看其企业画像（申请有效期间）(whether the applicant shares its profile with the challenge\'s owner while the application is live)' }) shareProfile: boolean;
   @Field(() => String, { nullable: true, description: '发榜方最近一次决定的评审意见 (comment of the last decision)' }) decisionComment: string | null;

@@ -177,8 +177,8 @@ export class CreditProductModel extends ListingModel {
   @Field(() => CreditProductTypeEnum, { description: '产品类型 (product type)' }) productType: string;
   @Field(() => SafeIntScalar, { description: '最低额度，单位：元 (smallest amount, yuan)' }) amountMin: number;
   @Field(() => SafeIntScalar, { description: '最高额度，单位：元 (largest amount, yuan)' }) amountMax: number;
-  @Field(() => Float, { description: '最低年利率，单位：%，如 3.45 表示 3.45% (lowest annual rate, percent)' }) annualRateMin: number;
-  @Field(() => Float, { description: '最高年利率，单位：% (highest annual rate, percent)' }) annualRateMax: number;
+  @Field(() => Float, { description: '最低年利率，单位：%，如 3.45 表示 3.45%，范围 (0, 24] (lowest annual rate, percent)' }) annualRateMin: number;
+  @Field(() => Float, { description: '最高年利率，单位：%，范围 (0, 24] (highest annual rate, percent)' }) annualRateMax: number;
   @Field(() => Int, { description: '最长期限，单位：月 (longest term, months)' }) termMonthsMax: number;
   @Field(() => CreditEligibilityModel, { description: '准入条件 (eligibility)' }) eligibility: CreditEligibilityModel;
   @Field(() => RateTypeEnum, { nullable: true, description: '利率方式 (rate type)' }) rateType: string | null;

@@ -1,6 +1,7 @@
 import { Args, Context, Field, Float, ID, Info, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { checkPageSize, notFound } from '../../../../libs/platform/src/index.js';
+import { PageInfoModel } from '../listings/listing.models.js';
+import { checkPageSize, notFound, offsetAfter, offsetConnection } from '../../../../libs/platform/src/index.js';
 import { MatchRequestService, MatchSetService, reasonsWithin, reasonsWithoutProfile } from '../../../../libs/matching/src/index.js';
 import { ConsentService, EnterpriseProfileService, PROFILE_SECTIONS, type AccessRecord, type ProfileSection } from '../../../../libs/enterprises/src/index.js';
 import { toProfileModel } from '../enterprises/profile.mapper.js';
@@ -45,6 +46,35 @@ export class LeadModel {
   profile: EnterpriseProfileModel | null;
 }
 
+@ObjectType('RecommendationEdge', { description: '推荐分页中的一项 (one recommendation of a page)' })
+export class RecommendationEdgeModel {
+  @Field({ description: '游标，传给 after 以取下一页 (cursor; pass to after for the next page)' }) cursor: string;
+  @Field(() => RecommendationModel, { description: '推荐 (the recommendation)' }) node: RecommendationModel;
+}
+
+@ObjectType('RecommendationConnection', { description: '推荐分页，得分高的在前 (a page of recommendations, best first)' })
+export class RecommendationConnectionModel {
+  @Field(() => [RecommendationEdgeModel], { description: '本页 (this page)' }) edges: RecommendationEdgeModel[];
+  @Field(() => PageInfoModel, { description: '分页信息 (page info)' }) pageInfo: PageInfoModel;
+  @Field(() => Int, { description: '推荐总数，单位：条（只计已发布的信息）(how many recommendations in all)' }) totalCount: number;
+}
+
+@ObjectType('LeadEdge', { description: '商机分页中的一项 (one lead of a page)' })
+export class LeadEdgeModel {
+  @Field({ description: '游标，传给 after 以取下一页 (cursor; pass to after for the next page)' }) cursor: string;
+  @Field(() => LeadModel, { description: '商机 (the lead)' }) node: LeadModel;
+}
+
+@ObjectType('LeadConnection', { description: '商机分页，得分高的在前 (a page of leads, best first)' })
+export class LeadConnectionModel {
+  @Field(() => [LeadEdgeModel], { description: '本页 (this page)' }) edges: LeadEdgeModel[];
+  @Field(() => PageInfoModel, { description: '分页信息 (page info)' }) pageInfo: PageInfoModel;
+  @Field(() => Int, { description: '匹配的企业总数，单位：家 (how many enterprises match, in all)' }) totalCount: number;
+}
+
+const FIRST_DESCRIPTION = '每页条数，1–100，默认 20 (page size, 1–100, default 20)';
+const AFTER_DESCRIPTION = '上一页的 endCursor；排名列表最多翻到第 10000 条 (the previous page’s endCursor; ranked lists page through the first 10,000 rows)';
+
 /** Recommendations for enterprises and leads for listing owners, read from the maintained match sets. */
 @Resolver()
 export class MatchingResolver {
@@ -57,16 +87,35 @@ export class MatchingResolver {
     private readonly consents: ConsentService,
   ) {}
 
-  @Query(() => [RecommendationModel], { description: '为调用者所在企业推荐的已发布信息，得分高的在前，仅限企业账号 (recommendations for the caller\'s enterprise, best first)' })
+  @Query(() => [RecommendationModel], {
+    description: '为调用者所在企业推荐的已发布信息，得分高的在前，仅限企业账号 (recommendations for the caller\'s enterprise, best first)',
+    deprecationReason: '请使用 recommendationsConnection（Relay 分页，含 totalCount 和 pageInfo）(use recommendationsConnection)',
+  })
   async recommendations(
     @Context() ctx: RequestContext,
     @Args('kinds', { type: () => [ListingKindEnum], nullable: true, description: '只推荐这些类别；不填表示全部 (only these kinds)' }) kinds?: string[] | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '最多返回条数，1–100，默认 20 (how many, 1–100, default 20)' }) first = 20,
   ): Promise<RecommendationModel[]> {
+    return this.recommendationPage(ctx, 'recommendations', kinds, first ?? 20, 0);
+  }
+
+  @Query(() => RecommendationConnectionModel, { description: '为调用者所在企业推荐的已发布信息（Relay 分页），得分高的在前，仅限企业账号 (a Relay page of recommendations for the caller\'s enterprise, best first)' })
+  async recommendationsConnection(
+    @Context() ctx: RequestContext,
+    @Args('kinds', { type: () => [ListingKindEnum], nullable: true, description: '只推荐这些类别；不填表示全部 (only these kinds)' }) kinds?: string[] | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<RecommendationConnectionModel> {
+    const offset = offsetAfter(after);
+    const nodes = await this.recommendationPage(ctx, 'recommendationsConnection', kinds, first ?? 20, offset);
+    return offsetConnection(nodes, offset, await this.matches.countRecommendations(ctx.requireActor().organizationId, kinds ?? undefined));
+  }
+
+  private async recommendationPage(ctx: RequestContext, query: 'recommendations' | 'recommendationsConnection', kinds: string[] | null | undefined, first: number, offset: number): Promise<RecommendationModel[]> {
     const actor = ctx.requireActor();
-    authorizeQuery(actor, 'recommendations');
-    checkPageSize(first ?? 20);
-    const rows = await this.matches.recommendationsFor(actor.organizationId, kinds ?? undefined, first ?? 20);
+    authorizeQuery(actor, query);
+    checkPageSize(first);
+    const rows = await this.matches.recommendationsFor(actor.organizationId, kinds ?? undefined, first, offset);
     const listings = new Map((await this.listings.byIds(rows.map((r) => r.listingId))).map((l) => [l.listing.id, l]));
     // Reasons quote the profile's figures: withheld, like the profile itself, when they came from the AUTHORITY and the firm is not verified.
     const withhold = !actor.verified && rows.length > 0 && (await this.profiles.hidesAuthorityDataFrom(actor));
@@ -75,33 +124,64 @@ export class MatchingResolver {
       .map((r) => ({ listing: toListingModel(listings.get(r.listingId)!), score: r.score, reasons: withhold ? reasonsWithoutProfile(r.reasons) : r.reasons, computedAt: r.computedAt }));
   }
 
-  @Query(() => [LeadModel], { description: '与发布信息匹配的企业，得分高的在前；仅限该信息的发布方（及主管部门）(for the listing\'s owner or the AUTHORITY: enterprises that match it, best first)' })
+  @Query(() => [LeadModel], {
+    description: '与发布信息匹配的企业，得分高的在前；仅限该信息的发布方（及主管部门）；信息不存在或不可见时返回 NOT_FOUND（契约规定）(for the listing\'s owner or the AUTHORITY: enterprises that match it, best first; NOT_FOUND for an unknown listing)',
+    deprecationReason: '请使用 leadsConnection（Relay 分页，含 totalCount 和 pageInfo）(use leadsConnection)',
+  })
   async leads(
     @Args('listingId', { type: () => ID, description: '发布信息 ID (listing id)' }) listingId: string,
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '最多返回条数，1–100，默认 20 (how many, 1–100, default 20)' }) first = 20,
   ): Promise<LeadModel[]> {
+    return (await this.leadPage(ctx, info, [], 'leads', listingId, first ?? 20, 0)).nodes;
+  }
+
+  @Query(() => LeadConnectionModel, {
+    description: '与发布信息匹配的企业（Relay 分页），得分高的在前；仅限该信息的发布方（及主管部门）；信息不存在或不可见时返回 NOT_FOUND (a Relay page of the enterprises that match a listing, best first; NOT_FOUND for an unknown listing)',
+  })
+  async leadsConnection(
+    @Args('listingId', { type: () => ID, description: '发布信息 ID (listing id)' }) listingId: string,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Args('after', { type: () => String, nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<LeadConnectionModel> {
+    const offset = offsetAfter(after);
+    const { nodes, listing } = await this.leadPage(ctx, info, ['edges', 'node'], 'leadsConnection', listingId, first ?? 20, offset);
+    return offsetConnection(nodes, offset, await this.matches.countLeads(listing));
+  }
+
+  /** `nodePath`: where a lead sits under the query's field (none for `leads`, edges.node for `leadsConnection`): the sections asked for are read there. */
+  private async leadPage(
+    ctx: RequestContext,
+    info: GraphQLResolveInfo,
+    nodePath: readonly string[],
+    query: 'leads' | 'leadsConnection',
+    listingId: string,
+    first: number,
+    offset: number,
+  ): Promise<{ nodes: LeadModel[]; listing: string }> {
     const actor = ctx.requireActor();
-    checkPageSize(first ?? 20);
+    checkPageSize(first);
     const found = await this.listings.findVisible(actor, listingId);
     if (!found) throw notFound(`信息 ${listingId} 不存在 (listing not found)`);
-    authorizeQuery(actor, 'leads', { parties: [found.listing.ownerOrganizationId] });
-    const rows = await this.matches.leadsFor(found.listing.id, first ?? 20);
+    authorizeQuery(actor, query, { parties: [found.listing.ownerOrganizationId] });
+    const rows = await this.matches.leadsFor(found.listing.id, first, offset);
     const enterpriseIds = rows.map((r) => r.enterpriseOrganizationId);
     const orgs = await Promise.all(enterpriseIds.map((id) => ctx.loaders.organization.load(id)));
     // The AUTHORITY reads every profile; an owner reads a firm's profile and the figures in its reasons through
     // the firm's consent (ADR 0035): the profile when the consent covers every section asked for, each figure when it covers its section.
     const authority = seesRow(actor, 'Lead.reasons', { parties: [], granted: false });
-    const profileAsked = subSelections(info, 'profile');
+    const profileAsked = subSelections(info, [...nodePath, 'profile']);
     const asked = [...sectionsOfSelection(profileAsked.sets, info)];
-    const reasonsAsked = subSelections(info, 'reasons').selected;
+    const reasonsAsked = subSelections(info, [...nodePath, 'reasons']).selected;
     const consents = authority ? new Map() : await activeConsents({ consents: this.consents, requests: this.requests, applications: this.applications }, found.listing.ownerOrganizationId, enterpriseIds);
     const consentFor = (id: string) => (authority ? null : consentCovering(consents.get(id), asked));
     const profileIds = profileAsked.selected ? enterpriseIds.filter((id) => authority || consentFor(id)) : [];
     const profiles = new Map((await this.profiles.loadMany(profileIds)).map((p) => [p.organizationId, p]));
     const log: AccessRecord[] = [];
-    const leads = rows.map((r, i) => {
+    const nodes = rows.map((r, i) => {
       const id = r.enterpriseOrganizationId;
       const profile = profiles.get(id);
       const profileConsent = consentFor(id);
@@ -122,6 +202,6 @@ export class MatchingResolver {
     // No figures leave unlogged: a failed write fails the read.
     const failed = (await ctx.loaders.accessLog.loadMany(log)).find((r) => r instanceof Error);
     if (failed) throw failed;
-    return leads;
+    return { nodes, listing: found.listing.id };
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, createUnionType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, createUnionType, registerEnumType } from '@nestjs/graphql';
 import type { NotificationTargetType, NotificationView } from '../../../../libs/notifications/src/index.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { OrganizationModel } from '../identity/identity.models.js';
@@ -48,6 +48,9 @@ export class NotificationModel {
   })
   kind: string;
 
+  @Field(() => NotificationKindEnum, { description: '通知类型（枚举），与 kind 相同；尚未列入枚举的新类型为 OTHER (the kind as an enum; OTHER for one not listed yet)' })
+  kindCode: string;
+
   @Field({ description: '标题 (title)' })
   title: string;
 
@@ -81,10 +84,64 @@ export class NotificationConnectionModel {
   @Field(() => Int, { description: '符合条件的通知总数，单位：条 (how many notifications match, in all)' }) totalCount: number;
 }
 
+/**
+ * Notification.kindCode (issue 24 item 7): the kinds as an enum beside the `kind` string, which
+ * stays as it is (its values include domain event types; a kind added later reads OTHER here
+ * until it is listed). organization.verified → ORGANIZATION_VERIFIED.
+ */
+const NOTIFICATION_KINDS: ReadonlyArray<readonly [string, string]> = [
+  ['organization.pending-review', '有新机构待审核（主管部门）'],
+  ['organization.verified', '机构审核已通过'],
+  ['organization.rejected', '机构审核未通过'],
+  ['organization.needs-info', '机构审核需补充材料'],
+  ['organization.verification-revoked', '机构认证被撤销'],
+  ['organization.uscc-released', '统一社会信用代码已释放'],
+  ['organization.resubmitted', '机构已重新提交审核（主管部门）'],
+  ['organization.activated', '机构已启用'],
+  ['member.joined', '新成员加入'],
+  ['account.sign-in-failures', '账号多次登录失败（主管部门）'],
+  ['listing.taken-down', '发布信息被下架'],
+  ['challenge.closed', '榜单已关闭'],
+  ['challenge.terms-changed', '榜单条款已修改'],
+  ['challenge-application.submitted', '收到揭榜申请'],
+  ['challenge-application.shortlisted', '揭榜申请已入围'],
+  ['challenge-application.accepted', '揭榜申请已被接受'],
+  ['challenge-application.rejected', '揭榜申请未被接受'],
+  ['challenge-application.withdrawn', '揭榜申请已撤回'],
+  ['challenge-application.information', '揭榜申请补充材料'],
+  ['match-request.created', '收到对接申请'],
+  ['match-request.responded', '对接申请已答复'],
+  ['match-request.completed', '对接已完成'],
+  ['match-request.cancelled', '对接申请已撤销'],
+  ['match-request.info-requested', '对接申请需补充材料'],
+  ['match-request.info-provided', '对接申请已补充材料'],
+  ['match-request.outcome-recorded', '对接结果已登记'],
+  ['case-message.sent', '收到新留言'],
+  ['deadline.overdue', '办理已逾期'],
+  ['enterprise.title-confirmed', '梯度称号已确认'],
+  ['enterprise.title-rejected', '梯度称号未被确认'],
+  ['title-review.pending-recorded', '已登记复核待定'],
+  ['title-review.pending-cleared', '复核待定已解除'],
+];
+const kindCodeOf = (kind: string) => kind.toUpperCase().replace(/[.-]/g, '_');
+const KNOWN_KIND_CODES = new Set(NOTIFICATION_KINDS.map(([k]) => kindCodeOf(k)));
+export const NotificationKindEnum = Object.fromEntries([...NOTIFICATION_KINDS.map(([k]) => kindCodeOf(k)), 'OTHER'].map((c) => [c, c]));
+registerEnumType(NotificationKindEnum, {
+  name: 'NotificationKind',
+  description: '通知类型（枚举），与 Notification.kind 对应，如 organization.verified → ORGANIZATION_VERIFIED (the notification kinds)',
+  valuesMap: Object.fromEntries([
+    ...NOTIFICATION_KINDS.map(([k, zh]) => [kindCodeOf(k), { description: `${zh}（${k}）` }]),
+    ['OTHER', { description: '其他：尚未列入本枚举的新类型，见 kind (a kind not listed yet; see kind)' }],
+  ]),
+});
+/** The enum value of a stored kind (OTHER for one not listed). */
+export const notificationKindCode = (kind: string): string => (KNOWN_KIND_CODES.has(kindCodeOf(kind)) ? kindCodeOf(kind) : 'OTHER');
+
 export function toNotificationModel({ notification: n, readAt }: NotificationView): NotificationModel {
   return {
     id: n.id,
     kind: n.kind,
+    kindCode: notificationKindCode(n.kind),
     title: n.title,
     body: n.body,
     createdAt: n.createdAt,

@@ -46,7 +46,10 @@ export class NotificationResolver {
     @Inject(PUBSUB) private readonly pubsub: PubSub,
   ) {}
 
-  @Query(() => [NotificationModel], { description: '调用者所在机构的通知，最新的在前 (newest first, for the caller’s organization).' })
+  @Query(() => [NotificationModel], {
+    description: '调用者所在机构的通知，最新的在前 (newest first, for the caller’s organization).',
+    deprecationReason: '请使用 notificationsConnection（Relay 分页，含 totalCount 和 pageInfo）(use notificationsConnection)',
+  })
   async notifications(
     @Context() ctx: RequestContext,
     @Args('first', { type: () => Int, defaultValue: 20, description: '条数，1–100 (how many, 1–100)' }) first: number,

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ListingModel } from '../listings/listing.models.js';
+import { ListingModel, PageInfoModel } from '../listings/listing.models.js';
 import { asEnum } from '../graphql/enums.js';
 
 export const SearchMatchLevelEnum = asEnum(['PHRASE', 'ALL_TERMS', 'MOST_TERMS'] as const);
@@ -55,4 +55,22 @@ export class SearchResultModel {
     description: '没有命中时的纠错建议（按拼音与一字之差，从平台词表中找最接近的写法），最多 3 条，最接近的在前；有命中时为空 (when nothing matched: up to 3 corrected queries, nearest first, by pinyin and one changed character; empty otherwise)',
   })
   suggestions: string[];
+}
+
+@ObjectType('SearchHitEdge', { description: '搜索分页中的一项 (one hit of a page)' })
+export class SearchHitEdgeModel {
+  @Field({ description: '游标，传给 after 以取下一页 (cursor; pass to after for the next page)' }) cursor: string;
+  @Field(() => SearchHitModel, { description: '命中 (the hit)' }) node: SearchHitModel;
+}
+
+@ObjectType('SearchConnection', { description: '搜索结果分页，最相关的在前，附分面统计 (a page of search hits, best first, with facets)' })
+export class SearchConnectionModel {
+  @Field(() => [SearchHitEdgeModel], { description: '本页命中 (hits of this page)' }) edges: SearchHitEdgeModel[];
+  @Field(() => PageInfoModel, { description: '分页信息 (page info)' }) pageInfo: PageInfoModel;
+  @Field(() => Int, { description: '命中总数，单位：条 (total hits)' }) totalCount: number;
+  @Field(() => [FacetCountModel], { description: '各筛选维度的命中数 (facet counts)' }) facets: FacetCountModel[];
+  @Field(() => Int, { description: '其中原样包含搜索词的命中数（PHRASE），单位：条 (of totalCount, the hits that contain the query text as typed)' }) phraseTotal: number;
+  @Field(() => [String], { description: '搜索词被拆分成的词语，同 SearchResult.terms (the words the query was read as)' }) terms: string[];
+  @Field(() => [AppliedSearchFilterModel], { description: '从搜索词中识别并应用的筛选条件，同 SearchResult.appliedFilters (filters read from the query)' }) appliedFilters: AppliedSearchFilterModel[];
+  @Field(() => [String], { description: '没有命中时的纠错建议，同 SearchResult.suggestions (corrected queries when nothing matched)' }) suggestions: string[];
 }

@@ -49,6 +49,7 @@ export const QUERY_RULES = {
   listing: { kinds: 'signed-in' },
   listings: { kinds: 'signed-in' },
   search: { kinds: 'signed-in' },
+  searchConnection: { kinds: 'signed-in' },
   park: { kinds: 'signed-in' },
   // A park's vacancies: published and closed ones for everyone, drafts only for the operator (as listings).
   'Park.vacancies': { kinds: 'signed-in' },
@@ -78,8 +79,10 @@ export const QUERY_RULES = {
   recommendationAdded: { kinds: ['ENTERPRISE'], refusal: (actor) => `推荐推送仅面向企业 (recommendationAdded is for ENTERPRISE organizations; yours is ${actor.kind})` },
   // A listing's reach (counts only): its owner and the AUTHORITY; null for others.
   'Listing.reach': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  recommendationsConnection: { kinds: ['ENTERPRISE'], refusal: (actor) => `推荐仅面向企业 (recommendations are for ENTERPRISE organizations; yours is ${actor.kind})` },
   // A listing's leads: its owner, and the AUTHORITY.
   leads: { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY, refusal: '只有该信息的发布机构可以查看匹配企业 (leads: only the listing owner may see its leads)' },
+  leadsConnection: { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY, refusal: '只有该信息的发布机构可以查看匹配企业 (leads: only the listing owner may see its leads)' },
   // The firm's own figures quoted in a lead's reasons: once it shared its profile with the listing's owner (else a figure-free label).
   'Lead.reasons': { kinds: 'signed-in', partiesOnly: true, grants: true, overrideKinds: AUTHORITY },
   // 揭榜 applications: the applicant, the challenge's owner, and the AUTHORITY.
@@ -90,6 +93,7 @@ export const QUERY_RULES = {
     refusal: '无权查看该揭榜申请：仅申请企业、发榜企业和主管部门可以查看 (only the applicant, the challenge owner and AUTHORITY may see this application)',
   },
   'Challenge.applications': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
+  'Challenge.applicationsConnection': { kinds: 'signed-in', partiesOnly: true, overrideKinds: AUTHORITY },
   // An enterprise's own 揭榜 applications (ADR 0028): every member of an ENTERPRISE.
   myChallengeApplications: { kinds: ['ENTERPRISE'], refusal: (actor) => `揭榜申请列表仅面向企业 (myChallengeApplications is for ENTERPRISE organizations; yours is ${actor.kind})` },
   // A challenge's history (edits, closure): its owner and the AUTHORITY; its applicants too (granted), who were told of each change anyway.
@@ -132,6 +136,7 @@ export const QUERY_RULES = {
   enterprisesAtReviewRisk: { kinds: AUTHORITY, refusal: '仅主管部门可查看复核风险名单 (AUTHORITY only)' },
   // Owners' appeals against takedowns (issue 24, ADR 0031).
   takedownAppeals: { kinds: AUTHORITY, refusal: '仅主管部门可查看下架申诉台账 (takedownAppeals: AUTHORITY only)' },
+  enterprisesAtReviewRiskConnection: { kinds: AUTHORITY, refusal: '仅主管部门可查看复核风险名单 (AUTHORITY only)' },
   overdueRequests: { kinds: AUTHORITY, refusal: '仅主管部门可查看逾期督办台账 (the overdue desk is for the AUTHORITY only)' },
   enterpriseImport: { kinds: AUTHORITY, refusal: importsRefusal },
   enterpriseImports: { kinds: AUTHORITY, refusal: importsRefusal },
@@ -143,6 +148,7 @@ export const QUERY_RULES = {
   matchmakingFunnel: { kinds: AUTHORITY, refusal: insightsRefusal },
   challengeInsights: { kinds: AUTHORITY, refusal: insightsRefusal },
   serviceInstitutionRanking: { kinds: AUTHORITY, refusal: insightsRefusal },
+  serviceInstitutionRankingConnection: { kinds: AUTHORITY, refusal: insightsRefusal },
   auditLog: { kinds: AUTHORITY, refusal: insightsRefusal },
   // Service vouchers (issue 22): open programmes to every signed-in caller (drafts to the AUTHORITY), their money
   // figures to the AUTHORITY only; vouchers to their firm; claims to their firm and institution; the desk to the AUTHORITY.

@@ -32,7 +32,7 @@ import {
 import { ChallengeApplicationEntity } from './challenge-application.entity.js';
 import { recordTimeline } from '../../../timeline/src/index.js';
 import { bundledWorkingCalendar, deadlinesFor, endPause, WORKING_CALENDAR, type WorkingCalendar } from '../../../calendar/src/index.js';
-import { CLOCK, systemClock, type Clock } from '../../../platform/src/index.js';
+import { CLOCK, plausible, systemClock, type Clock } from '../../../platform/src/index.js';
 import { recordCaseConsent, type CaseStanding } from '../../../enterprises/src/index.js';
 import { describeDeclineReasonProblem } from '../../../codes/src/index.js';
 
@@ -400,6 +400,20 @@ export class ChallengeApplicationService {
   }
 
   /**
+   * A page of a challenge's applications seen from the Challenge (Challenge.applicationsConnection),
+   * newest first: all for its owner and the AUTHORITY, else only the caller's own organization's.
+   */
+  async pageForChallenge(actor: Actor | undefined, challenge: { id: string; ownerOrganizationId: string }, first: number, after?: string | null): Promise<ApplicationPage> {
+    checkPageSize(first);
+    if (!actor) return { rows: [], hasNextPage: false, endCursor: null, totalCount: 0 };
+    const seesAll = seesRow(actor, 'Challenge.applicationsConnection', { parties: [challenge.ownerOrganizationId] });
+    const qb = this.dataSource.getRepository(ChallengeApplicationEntity).createQueryBuilder('a').where('a.challengeId = :cid', { cid: challenge.id });
+    if (!seesAll) qb.andWhere('a.applicantOrganizationId = :me', { me: actor.organizationId });
+    const totalCount = await qb.clone().getCount();
+    return { ...(await fetchKeysetPage(qb, 'a', 'challenge_applications', first, after)), totalCount };
+  }
+
+  /**
    * The caller's enterprise's own applications, newest first (stable: created_at, id), optionally
    * of one status: a Relay-style page with the total.
    */
@@ -540,7 +554,7 @@ function validateQuote(value: unknown): number | null {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw badInput(`揭榜报价须为不小于 0 的整数（单位：元），收到 ${String(value)} (quote must be a non-negative whole number of yuan)`, 'input.quote');
   }
-  return value;
+  return plausible(value, 'moneyYuan', 'input.quote', '揭榜报价');
 }
 
 /** REJECT needs a code of the CHALLENGE list (其他 needs the comment); a contract value only with ACCEPT. */

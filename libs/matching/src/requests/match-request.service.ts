@@ -18,7 +18,7 @@ import { authorizeKind, authorizeRow, assertNotRevoked, lockStanding } from '../
 import type { Actor } from '../../../identity/src/index.js';
 import { shareLockedListing, canSeeListing } from '../../../listings/src/index.js';
 import { recordTimeline, type TimelineEntryKind } from '../../../timeline/src/index.js';
-import { CLOCK, systemClock, type Clock } from '../../../platform/src/index.js';
+import { CLOCK, plausible, systemClock, type Clock } from '../../../platform/src/index.js';
 import { recordCaseConsent, type CaseStanding } from '../../../enterprises/src/index.js';
 import {
   bundledWorkingCalendar,
@@ -114,6 +114,7 @@ export class MatchRequestService {
     if (amount !== undefined && amount !== null && (!Number.isSafeInteger(amount) || amount <= 0)) {
       throw badInput(`申请金额须为正整数（单位：元），收到 ${String(amount)} (requestedAmount must be a positive whole number of yuan)`, 'input.requestedAmount');
     }
+    plausible(amount, 'positiveMoneyYuan', 'input.requestedAmount', '申请金额');
 
     // A shared lock: closing the listing waits for this request (and the other way round).
     const listing = await shareLockedListing(manager, listingId);

@@ -195,8 +195,17 @@ export class MatchSetService {
     return total;
   }
 
-  /** Best first, only published listings. */
-  recommendationsFor(organizationId: string, kinds: string[] | undefined, first: number): Promise<MatchEntity[]> {
+  /** Best first, only published listings; `offset` rows skipped (ranked connections). */
+  recommendationsFor(organizationId: string, kinds: string[] | undefined, first: number, offset = 0): Promise<MatchEntity[]> {
+    return this.recommendationsQuery(organizationId, kinds).orderBy('m.score', 'DESC').addOrderBy('m.listingId').offset(offset).limit(first).getMany();
+  }
+
+  /** How many recommendations recommendationsFor pages through. */
+  countRecommendations(organizationId: string, kinds: string[] | undefined): Promise<number> {
+    return this.recommendationsQuery(organizationId, kinds).getCount();
+  }
+
+  private recommendationsQuery(organizationId: string, kinds: string[] | undefined) {
     const qb = this.dataSource
       .getRepository(MatchEntity)
       .createQueryBuilder('m')
@@ -205,10 +214,15 @@ export class MatchSetService {
     if (kinds?.length) qb.andWhere('m.kind IN (:...kinds)', { kinds });
     // limit, not take: with a join, take makes TypeORM page by distinct ids first (a second,
     // heavier statement per request). The published check is a semi-join (EXISTS) that adds no rows, so LIMIT is exact.
-    return qb.orderBy('m.score', 'DESC').addOrderBy('m.listingId').limit(first).getMany();
+    return qb;
   }
 
-  leadsFor(listingId: string, first: number): Promise<MatchEntity[]> {
-    return this.dataSource.getRepository(MatchEntity).find({ where: { listingId }, order: { score: 'DESC', enterpriseOrganizationId: 'ASC' }, take: first });
+  leadsFor(listingId: string, first: number, offset = 0): Promise<MatchEntity[]> {
+    return this.dataSource.getRepository(MatchEntity).find({ where: { listingId }, order: { score: 'DESC', enterpriseOrganizationId: 'ASC' }, skip: offset, take: first });
+  }
+
+  /** How many leads leadsFor pages through. */
+  countLeads(listingId: string): Promise<number> {
+    return this.dataSource.getRepository(MatchEntity).countBy({ listingId });
   }
 }

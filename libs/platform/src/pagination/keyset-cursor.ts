@@ -28,9 +28,13 @@ export function decodeKeysetCursor(cursor: string, field = 'after'): { createdAt
   return { createdAt, id };
 }
 
+/** The one page size convention (ADR 0032): `first` defaults to 20 and is at most 100. */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
 /** `first` of a Relay page: 1–100, else BAD_USER_INPUT naming the field. */
 export function checkPageSize(first: number, field = 'first'): void {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first 需在 1–100 之间 (first must be 1–100)', field);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`first 需在 1–${MAX_PAGE_SIZE} 之间 (first must be 1–${MAX_PAGE_SIZE})`, field);
 }
 
 export interface KeysetPage<T> {
