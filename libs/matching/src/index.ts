@@ -35,3 +35,5 @@ export { DeadlineAlertEntity } from './deadlines/deadline-alert.entity.js';
 export { DeadlineDeskService, overdueCursor, type OverdueFilter, type OverdueItem, type OverduePage, type SweepReport } from './deadlines/deadline-desk.service.js';
 export { DEADLINE_SWEEP_PATTERN, DeadlineSweepScheduler } from './deadlines/deadline.handlers.js';
 export { matchDeadlineStage } from './requests/match-request-checks.js';
+export { MATCH_SET_BOUNDS } from './core/match-engine.js';
+export { MATCH_KINDS } from './sets/match-side-loader.js';

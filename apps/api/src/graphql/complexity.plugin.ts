@@ -1,13 +1,50 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getOperationAST, getVariableValues, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, getOperationAST, getVariableValues, isInputObjectType, isListType, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { MATCH_KINDS, MATCH_SET_BOUNDS } from '../../../../libs/matching/src/index.js';
 
-/** Lists cost their child cost times the page size asked for (`first`, default 20). */
-const listEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  const type = String(field.type);
-  if (!type.includes('[')) return undefined;
-  const first = typeof args.first === 'number' ? Math.max(1, args.first) : 20;
-  return 1 + childComplexity * first;
+/** Rows a list without a `first` argument is assumed to return. */
+const DEFAULT_LIST_SIZE = 20;
+
+/**
+ * The most rows a paginated field can return whatever `first` asks for, where that is below `first`:
+ * recommendations come from the stored match set, the best {@link MATCH_SET_BOUNDS.perKind} of each
+ * kind asked for (every kind when none is named).
+ */
+const REAL_MAXIMUM: Record<string, (args: Record<string, unknown>) => number> = {
+  'Query.recommendations': (args) => MATCH_SET_BOUNDS.perKind * (Array.isArray(args.kinds) && args.kinds.length > 0 ? new Set(args.kinds).size : MATCH_KINDS.length),
+};
+
+/** The page a field asks for: its `first` argument, or `first` of its `input` (search); undefined when it takes none. */
+function pageSizeArg(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+  if (field.args.some((a) => a.name === 'first')) return typeof args.first === 'number' ? args.first : DEFAULT_LIST_SIZE;
+  const input = field.args.find((a) => a.name === 'input');
+  const inputType = input && getNamedType(input.type);
+  if (inputType && isInputObjectType(inputType) && 'first' in inputType.getFields()) {
+    const first = (args.input as { first?: unknown } | undefined)?.first;
+    return typeof first === 'number' ? first : DEFAULT_LIST_SIZE;
+  }
+  return undefined;
+}
+
+/** The list of one page inside a paginated result (a connection's edges/nodes, search's hits): its size is counted at the paginated field. */
+const PAGE_LISTS = new Set(['edges', 'nodes', 'hits']);
+
+/**
+ * Paginated fields (every field with `first`, or `input.first`: listings, search, matchRequests,
+ * auditLog, leads, recommendations …) cost their child cost times the page asked for, capped by the
+ * field's real maximum; the page's own list inside (edges, nodes, hits) is then counted once. Other
+ * lists cost their child cost times {@link DEFAULT_LIST_SIZE}.
+ */
+const listEstimator: ComplexityEstimator = ({ args, childComplexity, field, type }) => {
+  const asked = pageSizeArg(field, args);
+  if (asked !== undefined) {
+    const max = REAL_MAXIMUM[`${type.name}.${field.name}`]?.(args) ?? Infinity;
+    return 1 + childComplexity * Math.min(Math.max(1, asked), max);
+  }
+  if (!isListType(getNullableType(field.type))) return undefined;
+  if (PAGE_LISTS.has(field.name) && /(Connection|Result)$/.test(type.name)) return 1 + childComplexity;
+  return 1 + childComplexity * DEFAULT_LIST_SIZE;
 };
 
 /**

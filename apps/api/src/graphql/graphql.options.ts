@@ -143,6 +143,8 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
         maxCost: config.graphql.maxCost,
         formatError,
         sessionRecheckMs: config.wsSessionRecheckSeconds * 1000,
+        maxSubscriptionsPerSocket: config.websocket.maxSubscriptionsPerSocket,
+        maxSocketsPerUser: config.websocket.maxSocketsPerUser,
       }) as NonNullable<ApolloDriverConfig['subscriptions']>['graphql-ws'],
     },
     // HTTP: one context per request. WebSocket: one per subscription, with the actor the

@@ -69,6 +69,10 @@ const schema = z
     RATE_LIMIT_MULTIPLIER: int(1, 1, 100_000),
     /** How often an open websocket re-reads its session; a revoked session's socket closes within this. */
     WS_SESSION_RECHECK_SECONDS: int(60, 1, 3600),
+    /** Subscriptions one websocket may hold at once. */
+    WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(10, 1, 1000),
+    /** Websockets one user may hold open at once, per API process. */
+    WS_MAX_SOCKETS_PER_USER: int(10, 1, 1000),
     SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
     /** Outgoing mail: smtp://user:pass@host:587 or smtps://…; unset keeps mails in the database (GET /dev/mails). */
     SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
@@ -168,6 +172,8 @@ export interface AppConfig {
   readonly rateLimitMultiplier: number;
   /** Seconds between session re-reads of an open websocket. */
   readonly wsSessionRecheckSeconds: number;
+  /** Limits of the graphql-ws endpoint: subscriptions per socket, open sockets per user (per process). */
+  readonly websocket: { maxSubscriptionsPerSocket: number; maxSocketsPerUser: number };
   readonly shutdownTimeoutMs: number;
   /** Overrides of the service-institution ranking weights (validated and normalised by libs/insights). */
   readonly serviceRankingWeights: Record<string, number> | undefined;
@@ -229,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: c.TRUST_PROXY,
     rateLimitMultiplier: c.RATE_LIMIT_MULTIPLIER,
     wsSessionRecheckSeconds: c.WS_SESSION_RECHECK_SECONDS,
+    websocket: { maxSubscriptionsPerSocket: c.WS_MAX_SUBSCRIPTIONS_PER_SOCKET, maxSocketsPerUser: c.WS_MAX_SOCKETS_PER_USER },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
     workingCalendarFile: c.WORKING_CALENDAR_FILE,
