@@ -1,12 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { connect, type Socket } from 'node:net';
 import { NOTIFICATION_ADDED } from '../../libs/platform/src/pubsub/channels.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, TEST_OPERATOR_TOKEN, type TestApp } from '../helpers/test-app.js';
 import { WsSubscriber, listening, wsUrl } from '../helpers/ws-subscriber.js';
 import { loginAuthority, registerOrg, type Org } from '../helpers/listing-fixtures.js';
 
 /**
  * Issue 21 (ADR 0037): the limits and protections the security probes asked for, on a booted server.
  */
+const MAX_CONNECTIONS = 40;
+const RATE_LIMIT = 800;
+
+/** A raw TCP connection to the app, to send requests slowly; resolves `closed` with the ms it stayed open. */
+function rawSocket(app: TestApp): Promise<{ socket: Socket; received: () => string; closed: Promise<number> }> {
+  const { port } = new URL(app.started.baseUrl);
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    let data = '';
+    const socket = connect(Number(port), '127.0.0.1');
+    const closed = new Promise<number>((r) => socket.on('close', () => r(Date.now() - started)));
+    socket.on('data', (chunk) => (data += chunk.toString()));
+    socket.on('error', () => undefined);
+    socket.once('connect', () => resolve({ socket, received: () => data, closed }));
+    socket.once('error', reject);
+  });
+}
+
 const subscriber = (app: TestApp, token: string, count = 1) =>
   new WsSubscriber<unknown>(wsUrl(app), { authorization: `Bearer ${token}` }, 'subscription { notificationAdded { id } }', 'notificationAdded', count);
 
@@ -17,7 +36,15 @@ describe('hardening (issue 21)', () => {
 
   beforeAll(async () => {
     app = await startTestApp({
-      env: { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3', WS_MAX_SOCKETS_PER_USER: '2' },
+      env: {
+        WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3',
+        WS_MAX_SOCKETS_PER_USER: '2',
+        HTTP_HEADERS_TIMEOUT_MS: '1000',
+        HTTP_REQUEST_TIMEOUT_MS: '2000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
+        HTTP_MAX_CONNECTIONS_PER_ADDRESS: String(MAX_CONNECTIONS),
+        HTTP_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+      },
     });
     authority = await loginAuthority(app);
     enterprise = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
@@ -81,6 +108,97 @@ describe('hardening (issue 21)', () => {
       expect(await count()).toBe(before + 1);
       await loginAuthority(app);
       expect(await count()).toBe(before + 2);
+    });
+  });
+
+  describe('HTTP', () => {
+    it('sends no X-Powered-By, and the security headers; no deny-all CSP on the development sandbox page', async () => {
+      const live = await fetch(`${app.started.baseUrl}/health/live`);
+      expect(live.headers.get('x-powered-by')).toBeNull();
+      expect(live.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(live.headers.get('x-frame-options')).toBe('DENY');
+      expect(live.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(live.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const api = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect(api.headers.get('x-powered-by')).toBeNull();
+      expect(api.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      const sandbox = await fetch(app.url, { headers: { accept: 'text/html' } });
+      expect(await sandbox.text()).toMatch(/embeddable-sandbox|apollo-server-landing-page/);
+      expect(sandbox.headers.get('content-security-policy')).toBeNull();
+    });
+
+    it('/health/live is public; /health/ready shows its details only to the operator token', async () => {
+      expect((await fetch(`${app.started.baseUrl}/health/live`)).status).toBe(200);
+      const anonymous = await fetch(`${app.started.baseUrl}/health/ready`);
+      expect(anonymous.status).toBe(200);
+      const text = await anonymous.text();
+      expect(JSON.parse(text)).toEqual({ status: 'ok' });
+      expect(text).not.toMatch(/waiting|failed|queue|database/);
+      const operator = await fetch(`${app.started.baseUrl}/health/ready`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } });
+      expect(((await operator.json()) as { info: Record<string, { waiting?: number }> }).info.queue).toHaveProperty('waiting');
+    });
+
+    it('cuts off slow headers after HTTP_HEADERS_TIMEOUT_MS', async () => {
+      const slow = await rawSocket(app);
+      slow.socket.write('GET /health/live HTTP/1.1\r\nHost: localhost\r\n');
+      const keepTrickling = setInterval(() => slow.socket.write('X-Slow: 1\r\n'), 200);
+      try {
+        const openFor = await slow.closed;
+        expect(openFor).toBeLessThan(4_000);
+        expect(slow.received()).toMatch(/^HTTP\/1\.1 408/);
+      } finally {
+        clearInterval(keepTrickling);
+      }
+    });
+
+    it('cuts off a slow body after HTTP_REQUEST_TIMEOUT_MS', async () => {
+      const slow = await rawSocket(app);
+      slow.socket.write('POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{');
+      const keepTrickling = setInterval(() => slow.socket.write(' '), 200);
+      try {
+        const openFor = await slow.closed;
+        expect(openFor).toBeGreaterThanOrEqual(1_500);
+        expect(openFor).toBeLessThan(6_000);
+      } finally {
+        clearInterval(keepTrickling);
+      }
+    });
+
+    it('closes an idle keep-alive socket after HTTP_KEEP_ALIVE_TIMEOUT_MS', async () => {
+      const idle = await rawSocket(app);
+      idle.socket.write('GET /health/live HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+      const openFor = await idle.closed;
+      expect(idle.received()).toMatch(/^HTTP\/1\.1 200/);
+      expect(openFor).toBeLessThan(4_000);
+    });
+
+    it('refuses connections over HTTP_MAX_CONNECTIONS_PER_ADDRESS from one address', async () => {
+      // All at once: an idle socket is closed by the headers timeout (1 s here) anyway.
+      const sockets = await Promise.all(Array.from({ length: MAX_CONNECTIONS + 5 }, () => rawSocket(app)));
+      try {
+        await new Promise((r) => setTimeout(r, 300));
+        const refused = sockets.filter((s) => s.socket.destroyed || s.socket.readyState === 'closed').length;
+        // The five over the limit, and as many more as this process's own keep-alive connections hold.
+        expect(refused).toBeGreaterThanOrEqual(5);
+        expect(refused).toBeLessThan(15);
+      } finally {
+        for (const s of sockets) s.socket.destroy();
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await fetch(`${app.started.baseUrl}/health/live`)).status).toBe(200);
+    });
+
+    // Last: it uses up this address's requests for the minute.
+    it('answers 429 with Retry-After over HTTP_RATE_LIMIT_PER_MINUTE requests from one address', async () => {
+      let limited: Response | undefined;
+      for (let i = 0; i <= RATE_LIMIT && !limited; i++) {
+        const res = await fetch(`${app.started.baseUrl}/health/live`);
+        if (res.status === 429) limited = res;
+        else await res.arrayBuffer();
+      }
+      expect(limited).toBeDefined();
+      expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await limited!.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
     });
   });
 });

@@ -6,6 +6,8 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { gql, type GraphQLResponse } from './graphql-client.js';
 import { testRedisUrl } from './test-env.js';
 
+/** OPERATOR_TOKEN of test servers: /health/ready details, /metrics, /admin/queues. */
+export const TEST_OPERATOR_TOKEN = 'test-operator-token-test-operator-token-01';
 export const TEST_AUTHORITY = { email: 'authority@test.srdi.example', password: 'authority-password-1' };
 
 export interface TestApp {
@@ -55,6 +57,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     AUTHORITY_PASSWORD: TEST_AUTHORITY.password,
     // Suites register many organizations from 127.0.0.1; throttle tests set it back to 1.
     RATE_LIMIT_MULTIPLIER: '1000',
+    OPERATOR_TOKEN: TEST_OPERATOR_TOKEN,
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...options.env,
   });

@@ -10,6 +10,7 @@ import { PlatformModule, createLogger, startRuntime, type Runtime, installShutdo
 import { SearchModule } from '../../../libs/search/src/index.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { ApiModule } from './api.module.js';
+import { HardenedExpressAdapter, requestRateLimit, securityHeaders } from './http/http-hardening.js';
 import { ensureAuthority, isFirstStart, seedDemoData } from './demo/seed-demo.js';
 
 export interface StartedApp {
@@ -54,8 +55,10 @@ export async function startApi(options: StartApiOptions): Promise<StartedApp> {
     @Module({ imports: [PlatformModule.forRuntime(runtime), SearchModule, ApiModule, ...(options.workerModule ? [options.workerModule] : [])] })
     class AppModule {}
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+    const app = await NestFactory.create<NestExpressApplication>(AppModule, new HardenedExpressAdapter(config.http), { bufferLogs: true, bodyParser: false });
     app.useLogger(app.get(Logger));
+    app.use(securityHeaders(config.production));
+    if (config.http.rateLimitPerMinute > 0) app.use(requestRateLimit(config.http.rateLimitPerMinute));
     // GraphQL needs JSON only; larger bodies are refused with 413 before any parsing work.
     app.useBodyParser('json', { limit: '1mb' });
     // Behind a proxy the throttles need the client's address (req.ip from X-Forwarded-For), not the proxy's.
