@@ -111,6 +111,25 @@ describe('hardening (issue 21)', () => {
     });
   });
 
+  describe('text hygiene', () => {
+    it.each([
+      ['a right-to-left override in the organization name', { name: '余姚市\u202E司公限有造制密精' }, 'name', /双向文字控制符/],
+      ['an ANSI escape in the display name', { displayName: '\u001b[31m管理员' }, 'displayName', /ANSI/],
+      ['a line break in the organization name', { name: '余姚市精密制造\n有限公司' }, 'name', /一行/],
+    ])('refuses %s with BAD_USER_INPUT naming the field', async (_label, change, field, message) => {
+      const input = {
+        email: 'hygiene@hygiene.test',
+        password: 'hygiene-password-1',
+        displayName: '测试',
+        organization: { kind: 'ENTERPRISE', name: '余姚市精密制造有限公司', uscc: '91330281MA2H0Y1X7A', regionCode: '330281' },
+      };
+      const i = 'displayName' in change ? { ...input, ...change } : { ...input, organization: { ...input.organization, ...change } };
+      const res = await app.gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(res.errors?.[0]?.message).toMatch(message);
+    });
+  });
+
   describe('HTTP', () => {
     it('sends no X-Powered-By, and the security headers; no deny-all CSP on the development sandbox page', async () => {
       const live = await fetch(`${app.started.baseUrl}/health/live`);

@@ -66,3 +66,4 @@ export { createLogger, type Runtime, startRuntime } from './runtime/runtime.js';
 export { installShutdown, runEveryStep } from './runtime/shutdown.js';
 export { todayInShanghai } from './time/beijing-date.js';
 export { CLOCK, type Clock, SettableClock, systemClock } from './time/clock.js';
+export { fieldTextProblem, SINGLE_LINE_FIELDS, textProblem, textProblemMessage, type TextProblem } from './text/text-hygiene.js';
