@@ -10,10 +10,13 @@
  */
 export type TextProblem = 'ansi' | 'control' | 'bidi' | 'line-break';
 
+// Control characters are what these patterns look for.
+/* eslint-disable no-control-regex */
 const ANSI = /\u001b[[\]()#;?0-9]|\u009b/;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const BREAKS = /[\t\n\r]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+/* eslint-enable no-control-regex */
 
 /** The first problem of `value`, or undefined. `multiline` texts (descriptions, messages) may hold tabs and line breaks. */
 export function textProblem(value: string, multiline: boolean): TextProblem | undefined {
