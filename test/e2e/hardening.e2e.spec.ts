@@ -4,6 +4,8 @@ import { NOTIFICATION_ADDED } from '../../libs/platform/src/pubsub/channels.js';
 import { startTestApp, TEST_OPERATOR_TOKEN, type TestApp } from '../helpers/test-app.js';
 import { WsSubscriber, listening, wsUrl } from '../helpers/ws-subscriber.js';
 import { loginAuthority, registerOrg, type Org } from '../helpers/listing-fixtures.js';
+import { financialsEnding, profileInput, UPSERT_PROFILE } from '../helpers/profile-fixtures.js';
+import { pino } from 'pino';
 
 /**
  * Issue 21 (ADR 0037): the limits and protections the security probes asked for, on a booted server.
@@ -31,6 +33,9 @@ const subscriber = (app: TestApp, token: string, count = 1) =>
 
 describe('hardening (issue 21)', () => {
   let app: TestApp;
+  /** Every line the server logged, parsed. */
+  const logLines: Array<Record<string, unknown>> = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) });
   let authority: string;
   let enterprise: Org;
 
@@ -45,6 +50,7 @@ describe('hardening (issue 21)', () => {
         HTTP_MAX_CONNECTIONS_PER_ADDRESS: String(MAX_CONNECTIONS),
         HTTP_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
       },
+      logger,
     });
     authority = await loginAuthority(app);
     enterprise = await registerOrg(app, 'ENTERPRISE', { verifyWith: authority });
@@ -108,6 +114,55 @@ describe('hardening (issue 21)', () => {
       expect(await count()).toBe(before + 1);
       await loginAuthority(app);
       expect(await count()).toBe(before + 2);
+    });
+  });
+
+  describe('logs people can read', () => {
+    const linesOf = (requestId: string) => logLines.filter((l) => l.requestId === requestId);
+    const post = (query: string, variables: Record<string, unknown>, token: string | undefined, requestId: string) =>
+      fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      }).then((r) => r.json() as Promise<{ errors?: Array<{ extensions: Record<string, unknown> }> }>);
+
+    it('logs a BAD_USER_INPUT at info without stack or the figures its message quotes', async () => {
+      const financials = financialsEnding();
+      financials[0] = { ...financials[0]!, revenue: 987_654_321, mainBusinessRevenue: 987_654_329 };
+      const res = await post(UPSERT_PROFILE, { i: profileInput({ financials }) }, enterprise.token, 'log-bad-input');
+      expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      const [line, ...more] = linesOf('log-bad-input').filter((l) => l.code);
+      expect(more).toEqual([]);
+      expect(line).toMatchObject({ level: 30, code: 'BAD_USER_INPUT', field: expect.stringContaining('mainBusinessRevenue'), operation: null });
+      const whole = logLines.map((l) => JSON.stringify(l)).join('\n');
+      expect(whole).not.toContain('987654321');
+      expect(whole).not.toContain('987654329');
+      expect(whole).not.toMatch(/"stack"[^}]*AppError|ExceptionsHandler/);
+    });
+
+    it('logs FORBIDDEN and UNAUTHENTICATED at warn, NOT_FOUND at info, none of them at error', async () => {
+      await post('query Audit { auditLog(first: 1) { edges { node { id } } } }', {}, enterprise.token, 'log-forbidden');
+      await post('{ me { id } }', {}, undefined, 'log-unauthenticated');
+      await post('query($id: ID!) { challengeApplication(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, enterprise.token, 'log-not-found');
+      expect(linesOf('log-forbidden').filter((l) => l.code)).toEqual([expect.objectContaining({ level: 40, code: 'FORBIDDEN', operation: 'Audit', path: 'auditLog' })]);
+      expect(linesOf('log-unauthenticated').filter((l) => l.code)).toEqual([expect.objectContaining({ level: 40, code: 'UNAUTHENTICATED' })]);
+      expect(linesOf('log-not-found').filter((l) => l.code)).toEqual([expect.objectContaining({ level: 30, code: 'NOT_FOUND' })]);
+      expect(logLines.filter((l) => (l.level as number) >= 50)).toEqual([]);
+    });
+
+    it('logs an unexpected error at error with the request id and the stack', async () => {
+      const ds = app.started.runtime.database.dataSource;
+      await ds.query('ALTER TABLE notifications RENAME TO notifications_hidden');
+      try {
+        const res = await post('{ unreadCount }', {}, enterprise.token, 'log-unexpected');
+        expect(res.errors?.[0]?.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      } finally {
+        await ds.query('ALTER TABLE notifications_hidden RENAME TO notifications');
+      }
+      const [line] = linesOf('log-unexpected').filter((l) => l.level === 50);
+      expect(line).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', path: 'unreadCount', error: { type: 'QueryFailedError', stack: expect.stringContaining('QueryFailedError') } });
+      // The failed statement's parameters (the user's id here) stay out of the log.
+      expect(JSON.stringify(line)).not.toContain(enterprise.userId);
     });
   });
 

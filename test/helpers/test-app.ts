@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Logger as PinoLogger } from 'pino';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
 import type { Clock } from '../../libs/platform/src/time/clock.js';
 import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
@@ -35,6 +36,8 @@ export interface TestAppOptions {
   sharing?: TestApp;
   /** Deadline logic's clock (a SettableClock moves time without sleeping). */
   clock?: Clock;
+  /** The process's logger (tests that read the log pass one writing to memory). */
+  logger?: PinoLogger;
 }
 
 /** Boots the real app (HTTP on a free port, workers, relay) on a fresh cloned database. */
@@ -61,7 +64,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...options.env,
   });
-  const started = await startApp({ config, withWorkers: options.withWorkers ?? true, queueNamespace: namespace, clock: options.clock });
+  const started = await startApp({ config, withWorkers: options.withWorkers ?? true, queueNamespace: namespace, clock: options.clock, logger: options.logger });
   return {
     started,
     db,
