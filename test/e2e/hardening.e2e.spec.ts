@@ -49,6 +49,7 @@ describe('hardening (issue 21)', () => {
         HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
         HTTP_MAX_CONNECTIONS_PER_ADDRESS: String(MAX_CONNECTIONS),
         HTTP_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+        METRICS_PORT: '0',
       },
       logger,
     });
@@ -182,6 +183,63 @@ describe('hardening (issue 21)', () => {
       const res = await app.gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i });
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(res.errors?.[0]?.message).toMatch(message);
+    });
+  });
+
+  describe('metrics', () => {
+    const scrape = (token?: string) => fetch(`${app.started.baseUrl}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    /** The value of one sample line, e.g. `srdi_outbox_backlog 0`. */
+    const sample = (text: string, prefix: string) => {
+      const line = text.split('\n').find((l) => l.startsWith(prefix));
+      return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+    };
+
+    it('/metrics on the main port needs the token', async () => {
+      expect((await scrape()).status).toBe(401);
+      expect((await scrape('not-the-token-not-the-token-not-the-token')).status).toBe(401);
+      const ok = await scrape(TEST_OPERATOR_TOKEN);
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('content-type')).toContain('text/plain');
+    });
+
+    it('reports HTTP, GraphQL, pool, queue, outbox, job, event-loop and heap figures, with bounded operation labels', async () => {
+      await app.gql('query MetricsProbe { me { id } }', {}, enterprise.token);
+      await app.gql('{ me { id } }', {}, enterprise.token);
+      await app.gql('query MetricsDenied { auditLog(first: 1) { edges { node { id } } } }', {}, enterprise.token);
+      await app.drain();
+      const text = await (await scrape(TEST_OPERATOR_TOKEN)).text();
+      expect(sample(text, 'srdi_graphql_operations_total{operation="MetricsProbe",type="query",outcome="OK"}')).toBeGreaterThanOrEqual(1);
+      expect(sample(text, 'srdi_graphql_operations_total{operation="anonymous",type="query",outcome="OK"}')).toBeGreaterThanOrEqual(1);
+      expect(sample(text, 'srdi_graphql_operations_total{operation="MetricsDenied",type="query",outcome="FORBIDDEN"}')).toBe(1);
+      expect(sample(text, 'srdi_graphql_operation_duration_seconds_count{operation="MetricsProbe",type="query",outcome="OK"}')).toBeGreaterThanOrEqual(1);
+      expect(sample(text, 'srdi_http_requests_total{method="POST",route="/graphql",status="200"}')).toBeGreaterThan(1);
+      expect(text).toMatch(/srdi_http_request_duration_seconds_bucket\{le="0.1",method="POST",route="\/graphql"/);
+      expect(sample(text, 'srdi_db_pool_connections{state="total"}')).toBeGreaterThan(0);
+      expect(sample(text, 'srdi_queue_jobs{queue="notify",state="waiting"}')).toBe(0);
+      expect(sample(text, 'srdi_queue_oldest_waiting_seconds{queue="notify"}')).toBe(0);
+      expect(sample(text, 'srdi_outbox_backlog')).toBe(0);
+      expect(sample(text, 'srdi_outbox_lag_seconds')).toBe(0);
+      expect(text).toMatch(/srdi_job_duration_seconds_count\{queue="[a-z-]+",job="[a-z.-]+",outcome="ok"\} [1-9]/);
+      expect(text).toContain('srdi_job_failures_total');
+      expect(sample(text, 'srdi_nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
+      expect(sample(text, 'srdi_nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
+    });
+
+    it('collapses operation names past the bound, and names that are no GraphQL names, into other', () => {
+      const metrics = app.started.runtime.metrics;
+      expect(metrics.operationLabel(undefined)).toBe('anonymous');
+      expect(metrics.operationLabel('x'.repeat(65))).toBe('other');
+      for (let i = 0; i < 300; i++) metrics.operationLabel(`Generated${i}`);
+      expect(metrics.operationLabel('OneMoreName')).toBe('other');
+      expect(metrics.operationLabel('MetricsProbe')).toBe('MetricsProbe');
+    });
+
+    it('serves /metrics without a token on METRICS_PORT', async () => {
+      const port = app.started.metricsPort!;
+      const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('srdi_outbox_backlog');
+      expect((await fetch(`http://127.0.0.1:${port}/graphql`)).status).toBe(404);
     });
   });
 

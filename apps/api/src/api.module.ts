@@ -69,7 +69,7 @@ import { DevMailController } from './dev/dev-mail.controller.js';
         audit: AuditLogService,
         runtime: Runtime,
         verification: VerificationService,
-      ) => graphqlOptions(config, tokens, { identity, verification, assessments, listings, applications, matchRequests }, runtime.logger, audit),
+      ) => graphqlOptions(config, tokens, { identity, verification, assessments, listings, applications, matchRequests }, runtime.logger, audit, runtime.metrics),
     }),
   ],
   controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController],

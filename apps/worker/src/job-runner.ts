@@ -43,9 +43,10 @@ export class JobRunner implements OnApplicationBootstrap {
       // The bulk lane runs few jobs at once: interactive queues keep their workers and the CPU.
       const concurrency = queue === 'bulk' ? this.config.workerBulkConcurrency : this.config.workerConcurrency;
       const worker = this.queues.createWorker(queue, (job) => this.run(handlers, job), concurrency);
-      worker.on('failed', (job, err) =>
-        this.runtime.logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
-      );
+      worker.on('failed', (job, err) => {
+        this.runtime.metrics.jobFailures.inc({ queue, job: isJobName(job?.name ?? '') ? job!.name : 'unknown' });
+        this.runtime.logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: err.message }, 'job failed');
+      });
       worker.on('error', (err) => this.runtime.logger.error({ err: err.message, queue }, 'worker error'));
     }
     await this.queues.runWorkers();
@@ -56,6 +57,15 @@ export class JobRunner implements OnApplicationBootstrap {
     if (!isJobName(job.name)) {
       throw new UnrecoverableError(`unknown job ${job.name}`);
     }
-    return handlers.get(job.name)!.handle(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade });
+    // Durations by queue and job: the match-set and tier-assessment jobs among them (GET /metrics).
+    const end = this.runtime.metrics.jobDuration.startTimer({ queue: job.queueName, job: job.name });
+    try {
+      const result = await handlers.get(job.name)!.handle(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade });
+      end({ outcome: 'ok' });
+      return result;
+    } catch (err) {
+      end({ outcome: 'failed' });
+      throw err;
+    }
   }
 }

@@ -4,7 +4,7 @@ import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common'
 import { BaseExceptionFilter, type HttpAdapterHost } from '@nestjs/core';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { AppError } from '../../../../libs/platform/src/index.js';
+import { AppError, type Metrics } from '../../../../libs/platform/src/index.js';
 import type { RequestContext } from './request-context.js';
 
 /** A caller's mistake: logged at info (warn for the access ones), without a stack or the message. */
@@ -101,4 +101,24 @@ export class GraphqlErrorPassThrough implements ExceptionFilter {
     if (host.getType<string>() === 'graphql') throw exception;
     return this.http.catch(exception, host);
   }
+}
+
+/** Counts and times GraphQL operations by name (bounded: anonymous/other collapse), type and outcome (OK or the first error's code). */
+export function metricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, request, operation, errors }) {
+          const labels = {
+            operation: metrics.operationLabel(operationName ?? request.operationName),
+            type: operation?.operation ?? 'unknown',
+            outcome: errors?.length ? errorCode(errors[0]!) : 'OK',
+          };
+          metrics.graphqlOperations.inc(labels);
+          metrics.graphqlDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+        },
+      };
+    },
+  };
 }

@@ -7,7 +7,7 @@ import type { Request } from 'express';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../../../../libs/platform/src/index.js';
+import type { AppConfig, Metrics } from '../../../../libs/platform/src/index.js';
 import type { IdentityService, VerificationService, TokenService } from '../../../../libs/identity/src/index.js';
 import type { TierAssessmentEntity, TierAssessmentService } from '../../../../libs/tier-assessments/src/index.js';
 import type { ListingService, ChallengeApplicationService } from '../../../../libs/listings/src/index.js';
@@ -17,7 +17,7 @@ import { complexityPlugin } from './complexity.plugin.js';
 import { auditPlugin } from './audit.plugin.js';
 import type { AuditLogService } from '../../../../libs/insights/src/index.js';
 import { createErrorFormatter } from './format-error.js';
-import { errorLogPlugin, loggableError } from './error-log.js';
+import { errorLogPlugin, loggableError, metricsPlugin } from './error-log.js';
 import { RequestContext, byIdLoader, type Authentication, type Loaders } from './request-context.js';
 import { DateTimeScalar } from './scalars.js';
 import { describeRootTypes } from './root-types.js';
@@ -90,7 +90,7 @@ function createLoaders({ identity, verification, assessments, listings, applicat
 const MAX_TOKENS = 2_000;
 
 /** Apollo, code-first, with the request limits and error policy of the product. */
-export function graphqlOptions(config: AppConfig, tokens: TokenService, sources: LoaderSources, logger: Logger, audit?: AuditLogService): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, tokens: TokenService, sources: LoaderSources, logger: Logger, audit?: AuditLogService, metrics?: Metrics): ApolloDriverConfig {
   const { identity } = sources;
   // Over HTTP errors are logged by errorLogPlugin, which knows the request id; over the websocket here.
   const formatError = createErrorFormatter({ development: config.env === 'development', log: () => undefined });
@@ -131,6 +131,7 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
       inputGuardPlugin(),
       complexityPlugin(config.graphql.maxCost),
       errorLogPlugin(logger),
+      ...(metrics ? [metricsPlugin(metrics)] : []),
       ...(audit ? [auditPlugin(audit, (err) => logger.error({ error: loggableError(err) }, 'could not write the audit log'))] : []),
       noSubscriptionsOverHttpPlugin(),
       config.production

@@ -86,6 +86,11 @@ const schema = z
     HTTP_MAX_CONNECTIONS_PER_ADDRESS: int(0, 0, 100_000),
     /** HTTP requests per client address (req.ip, TRUST_PROXY applies) per minute; 0: off. */
     HTTP_RATE_LIMIT_PER_MINUTE: int(0, 0, 10_000_000),
+    /** Bearer token of GET /metrics on the main port (OPERATOR_TOKEN works too). */
+    METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
+    /** Serve /metrics, without a token, on this separate port (bound to METRICS_HOST) instead. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
     /** Bearer token of operators: /health/ready details, /metrics (without METRICS_TOKEN), /admin/queues. */
     OPERATOR_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
     /** Outgoing mail: smtp://user:pass@host:587 or smtps://…; unset keeps mails in the database (GET /dev/mails). */
@@ -201,6 +206,8 @@ export interface AppConfig {
     readonly maxConnectionsPerAddress: number;
     readonly rateLimitPerMinute: number;
   };
+  /** GET /metrics: with `token` (METRICS_TOKEN or OPERATOR_TOKEN) on the main port, and/or without one on `port`. Neither: no /metrics. */
+  readonly metrics: { readonly token: string | undefined; readonly port: number | undefined; readonly host: string };
   /** OPERATOR_TOKEN: opens /health/ready's details, /metrics and /admin/queues; undefined: operators use the AUTHORITY account where it applies. */
   readonly operatorToken: string | undefined;
   /** Overrides of the service-institution ranking weights (validated and normalised by libs/insights). */
@@ -274,6 +281,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       rateLimitPerMinute: c.HTTP_RATE_LIMIT_PER_MINUTE,
     },
     operatorToken: c.OPERATOR_TOKEN,
+    metrics: { token: c.METRICS_TOKEN ?? c.OPERATOR_TOKEN, port: c.METRICS_PORT, host: c.METRICS_HOST },
     serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
     workingCalendarFile: c.WORKING_CALENDAR_FILE,
     files: {
