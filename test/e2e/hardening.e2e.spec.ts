@@ -243,6 +243,32 @@ describe('hardening (issue 21)', () => {
     });
   });
 
+  describe('queue board', () => {
+    const board = (path: string, init: RequestInit = {}) => fetch(`${app.started.baseUrl}/admin/queues${path}`, init);
+    const operator = { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` };
+
+    it('is reachable only with the operator token (Bearer, or Basic with the token as password)', async () => {
+      expect((await board('')).status).toBe(401);
+      expect((await board('/api/queues')).status).toBe(401);
+      expect((await board('/api/queues', { headers: { authorization: `Bearer ${enterprise.token}` } })).status).toBe(401);
+      expect((await board('/api/queues', { headers: { authorization: `Basic ${Buffer.from('ops:wrong-password').toString('base64')}` } })).status).toBe(401);
+      const page = await board('/', { headers: operator });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<base href="/admin/queues/"');
+      const basic = await board('/api/queues', { headers: { authorization: `Basic ${Buffer.from(`ops:${TEST_OPERATOR_TOKEN}`).toString('base64')}` } });
+      expect(basic.status).toBe(200);
+    });
+
+    it('lists every queue on the PostgreSQL backend (Redis: the block below), read-only: retry and clean refused', async () => {
+      const res = await board('/api/queues', { headers: operator });
+      const body = (await res.json()) as { queues: Array<{ name: string; readOnlyMode: boolean }> };
+      expect(body.queues.map((q) => q.name).sort()).toEqual(['bulk', 'imports', 'matching', 'notify', 'search-sync', 'tier-scoring']);
+      expect(body.queues.every((q) => q.readOnlyMode)).toBe(true);
+      expect((await board('/api/queues/notify/retry/failed', { method: 'PUT', headers: operator })).status).toBe(403);
+      expect((await board('/api/queues/notify/clean/completed', { method: 'PUT', headers: operator })).status).toBe(403);
+    });
+  });
+
   describe('HTTP', () => {
     it('sends no X-Powered-By, and the security headers; no deny-all CSP on the development sandbox page', async () => {
       const live = await fetch(`${app.started.baseUrl}/health/live`);
@@ -332,5 +358,30 @@ describe('hardening (issue 21)', () => {
       expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(((await limited!.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
     });
+  });
+});
+
+describe('queue board on Redis, with QUEUE_BOARD_WRITE=on', () => {
+  let app: TestApp | undefined;
+
+  beforeAll(async () => {
+    app = await startTestApp({ queue: 'redis', withWorkers: false, env: { QUEUE_BOARD_WRITE: 'on' } });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('lists the queues from Redis and allows clean for the operator', async () => {
+    const operator = { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` };
+    const res = await fetch(`${app!.started.baseUrl}/admin/queues/api/queues`, { headers: operator });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { queues: Array<{ name: string; readOnlyMode: boolean }> };
+    expect(body.queues).toHaveLength(6);
+    expect(body.queues.every((q) => !q.readOnlyMode)).toBe(true);
+    const stats = (await (await fetch(`${app!.started.baseUrl}/admin/queues/api/redis/stats`, { headers: operator })).json()) as { backend?: string };
+    expect(stats.backend).toBe('redis');
+    expect((await fetch(`${app!.started.baseUrl}/admin/queues/api/queues/notify/clean/completed`, { method: 'PUT', headers: operator })).status).toBe(200);
+    expect((await fetch(`${app!.started.baseUrl}/admin/queues/api/queues`)).status).toBe(401);
   });
 });

@@ -12,6 +12,7 @@ import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { ApiModule } from './api.module.js';
 import { HardenedExpressAdapter, requestRateLimit, securityHeaders } from './http/http-hardening.js';
 import { httpMetrics, metricsEndpoint, startMetricsServer } from './http/metrics-http.js';
+import { QUEUE_BOARD_PATH, queueBoard } from './http/queue-board.js';
 import { ensureAuthority, isFirstStart, seedDemoData } from './demo/seed-demo.js';
 
 export interface StartedApp {
@@ -64,6 +65,8 @@ export async function startApi(options: StartApiOptions): Promise<StartedApp> {
     const metrics = runtime.metrics;
     app.use(httpMetrics(metrics));
     if (config.metrics.token) app.use(metricsEndpoint(metrics, config.metrics.token));
+    // Operators' queue board; without an operator token there is none (404).
+    if (config.operatorToken) app.use(QUEUE_BOARD_PATH, ...queueBoard(runtime.queues, { token: config.operatorToken, write: config.queueBoard.write }));
     if (config.http.rateLimitPerMinute > 0) app.use(requestRateLimit(config.http.rateLimitPerMinute));
     // GraphQL needs JSON only; larger bodies are refused with 413 before any parsing work.
     app.useBodyParser('json', { limit: '1mb' });

@@ -91,6 +91,8 @@ const schema = z
     /** Serve /metrics, without a token, on this separate port (bound to METRICS_HOST) instead. */
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+    /** The queue board (/admin/queues) may retry, clean and promote jobs; off: read-only. */
+    QUEUE_BOARD_WRITE: onOff.default('off'),
     /** Bearer token of operators: /health/ready details, /metrics (without METRICS_TOKEN), /admin/queues. */
     OPERATOR_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
     /** Outgoing mail: smtp://user:pass@host:587 or smtps://…; unset keeps mails in the database (GET /dev/mails). */
@@ -208,6 +210,8 @@ export interface AppConfig {
   };
   /** GET /metrics: with `token` (METRICS_TOKEN or OPERATOR_TOKEN) on the main port, and/or without one on `port`. Neither: no /metrics. */
   readonly metrics: { readonly token: string | undefined; readonly port: number | undefined; readonly host: string };
+  /** bull-board at /admin/queues (needs OPERATOR_TOKEN): read-only unless `write`. */
+  readonly queueBoard: { readonly write: boolean };
   /** OPERATOR_TOKEN: opens /health/ready's details, /metrics and /admin/queues; undefined: operators use the AUTHORITY account where it applies. */
   readonly operatorToken: string | undefined;
   /** Overrides of the service-institution ranking weights (validated and normalised by libs/insights). */
@@ -281,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       rateLimitPerMinute: c.HTTP_RATE_LIMIT_PER_MINUTE,
     },
     operatorToken: c.OPERATOR_TOKEN,
+    queueBoard: { write: c.QUEUE_BOARD_WRITE === 'on' },
     metrics: { token: c.METRICS_TOKEN ?? c.OPERATOR_TOKEN, port: c.METRICS_PORT, host: c.METRICS_HOST },
     serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
     workingCalendarFile: c.WORKING_CALENDAR_FILE,
