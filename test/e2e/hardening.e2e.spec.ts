@@ -13,18 +13,31 @@ import { pino } from 'pino';
 const MAX_CONNECTIONS = 40;
 const RATE_LIMIT = 800;
 
-/** A raw TCP connection to the app, to send requests slowly; resolves `closed` with the ms it stayed open. */
-function rawSocket(app: TestApp): Promise<{ socket: Socket; received: () => string; closed: Promise<number> }> {
+/** A raw TCP connection to the app, to send requests slowly; `closed` settles when the server (or the client) closes it. */
+function rawSocket(app: TestApp): Promise<{ socket: Socket; received: () => string; closed: Promise<void> }> {
   const { port } = new URL(app.started.baseUrl);
   return new Promise((resolve, reject) => {
-    const started = Date.now();
     let data = '';
     const socket = connect(Number(port), '127.0.0.1');
-    const closed = new Promise<number>((r) => socket.on('close', () => r(Date.now() - started)));
+    const closed = new Promise<void>((r) => socket.on('close', () => r()));
     socket.on('data', (chunk) => (data += chunk.toString()));
     socket.on('error', () => undefined);
     socket.once('connect', () => resolve({ socket, received: () => data, closed }));
     socket.once('error', reject);
+  });
+}
+
+/**
+ * Waits for the server to close `socket`, failing after `ms`: Node's own limits (60 s for headers,
+ * 300 s for a request) are far beyond it, so only the configured ones close it in time.
+ */
+function serverCloses(closed: Promise<void>, what: string, ms = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not close ${what} within ${ms} ms`)), ms);
+    void closed.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 
@@ -301,8 +314,7 @@ describe('hardening (issue 21)', () => {
       slow.socket.write('GET /health/live HTTP/1.1\r\nHost: localhost\r\n');
       const keepTrickling = setInterval(() => slow.socket.write('X-Slow: 1\r\n'), 200);
       try {
-        const openFor = await slow.closed;
-        expect(openFor).toBeLessThan(4_000);
+        await serverCloses(slow.closed, 'a socket still sending headers');
         expect(slow.received()).toMatch(/^HTTP\/1\.1 408/);
       } finally {
         clearInterval(keepTrickling);
@@ -314,20 +326,20 @@ describe('hardening (issue 21)', () => {
       slow.socket.write('POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{');
       const keepTrickling = setInterval(() => slow.socket.write(' '), 200);
       try {
-        const openFor = await slow.closed;
-        expect(openFor).toBeGreaterThanOrEqual(1_500);
-        expect(openFor).toBeLessThan(6_000);
+        await serverCloses(slow.closed, 'a socket still sending its body');
       } finally {
         clearInterval(keepTrickling);
       }
     });
 
-    it('closes an idle keep-alive socket after HTTP_KEEP_ALIVE_TIMEOUT_MS', async () => {
+    it('announces and applies HTTP_KEEP_ALIVE_TIMEOUT_MS to an idle keep-alive socket', async () => {
       const idle = await rawSocket(app);
       idle.socket.write('GET /health/live HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
-      const openFor = await idle.closed;
+      await serverCloses(idle.closed, 'an idle keep-alive socket');
       expect(idle.received()).toMatch(/^HTTP\/1\.1 200/);
-      expect(openFor).toBeLessThan(4_000);
+      // Node's default is 5 s; the configured 1 s is what the server announces.
+      // … and HTTP_MAX_REQUESTS_PER_SOCKET (1000) as max.
+      expect(idle.received()).toMatch(/\r\nKeep-Alive: timeout=1, max=1000\r\n/i);
     });
 
     it('refuses connections over HTTP_MAX_CONNECTIONS_PER_ADDRESS from one address', async () => {

@@ -48,13 +48,19 @@ describe('cost estimator: every paginated field counts `first`', () => {
     expect(cost(q(100, 'CREDIT_PRODUCT, CHALLENGE'))).toBe(cost(q(40, 'CREDIT_PRODUCT, CHALLENGE')));
     // Every kind: 80 at most, and a full first:100 page passes the default limit.
     expect(cost(q(100, 'CREDIT_PRODUCT, CHALLENGE, PARK_VACANCY, SERVICE_OFFERING'))).toBe(cost(q(80, 'CREDIT_PRODUCT, CHALLENGE, PARK_VACANCY, SERVICE_OFFERING')));
-    expect(complexityError(schema, parse('{ recommendations(first: 100) { score reasons computedAt listing { id title kind status } } }'), undefined, {}, MAX)).toBeUndefined();
+    expect(complexityError(schema, parse('{ recommendations(first: 100) { score computedAt reasons { code label contribution } listing { id title kind status } } }'), undefined, {}, MAX)).toBeUndefined();
   });
 
   it("a connection's edges are counted once, at the connection's `first`", () => {
     const withEdges = cost('{ listings(first: 10) { edges { node { id } } } }');
     // 10 × (edges 1 + node 1 + id 1) + 1, not 10 × 20 × …
     expect(withEdges).toBeLessThan(50);
+  });
+
+  it("a timeline's entries inside a paginated list count once, at the timeline's `first`", () => {
+    const q = (n: number) => `{ matchRequests(role: SENT, first: 20) { edges { node { id timeline(first: ${n}) { entries { kind note } } } } } }`;
+    expect(cost(q(10))).toBeLessThan(MAX);
+    expect(cost(q(50))).toBeGreaterThan(cost(q(10)) * 4);
   });
 
   it('lists without `first` still count 20 rows', () => {

@@ -1,8 +1,29 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNamedType, getNullableType, getOperationAST, getVariableValues, isInputObjectType, isListType, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  getVariableValues,
+  isInputObjectType,
+  isListType,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { MATCH_KINDS, MATCH_SET_BOUNDS } from '../../../../libs/matching/src/index.js';
+import { MATCH_KINDS, MATCH_SET_BOUNDS, WEIGHTS } from '../../../../libs/matching/src/index.js';
 
+/** The largest page any paginated field serves (checkPageSize). */
+const MAX_PAGE = 100;
 /** Rows a list without a `first` argument is assumed to return. */
 const DEFAULT_LIST_SIZE = 20;
 
@@ -27,25 +48,83 @@ function pageSizeArg(field: GraphQLField<unknown, unknown>, args: Record<string,
   return undefined;
 }
 
-/** The list of one page inside a paginated result (a connection's edges/nodes, search's hits): its size is counted at the paginated field. */
-const PAGE_LISTS = new Set(['edges', 'nodes', 'hits']);
+/** The list of one page inside a paginated result (a connection's edges/nodes/entries, search's hits): its size is counted at the paginated field. */
+const PAGE_LISTS = new Set(['edges', 'nodes', 'entries', 'hits']);
+
+/** Lists without `first` whose real size is known and below {@link DEFAULT_LIST_SIZE}: a match's reasons, one per scoring factor at most. */
+const MAX_FACTORS = Math.max(...Object.values(WEIGHTS).map((w) => Object.keys(w).length));
+const LIST_SIZE: Record<string, number> = { 'Recommendation.reasons': MAX_FACTORS, 'Lead.reasons': MAX_FACTORS };
+
+/** The page a paginated field serves: `first` (or input.first) within 1..MAX_PAGE and the field's real maximum. */
+function pageSize(parentType: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+  const asked = pageSizeArg(field, args);
+  if (asked === undefined) return undefined;
+  const max = REAL_MAXIMUM[`${parentType}.${field.name}`]?.(args) ?? Infinity;
+  // Above MAX_PAGE the resolver refuses the page naming its field: price the largest page allowed.
+  return Math.min(Math.max(1, asked), MAX_PAGE, max);
+}
+
+/** The page lists (edges, nodes, entries, hits) directly under `selectionSet`, through inline fragments and spreads. */
+function pageLists(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
+  if (!selectionSet) return [];
+  return selectionSet.selections.flatMap((sel) => {
+    if (sel.kind === Kind.FIELD) return PAGE_LISTS.has(sel.name.value) ? [sel] : [];
+    if (sel.kind === Kind.INLINE_FRAGMENT) return pageLists(sel.selectionSet, fragments, seen);
+    const name = sel.name.value;
+    if (seen.has(name)) return [];
+    seen.add(name);
+    return pageLists(fragments.get(name)?.selectionSet, fragments, seen);
+  });
+}
+
+/**
+ * For every paginated field that returns one object (a connection, SearchResult), the page size its
+ * page list (edges/nodes/entries/hits) is counted with: only the page grows with `first`, not
+ * totalCount, pageInfo or facets beside it.
+ */
+function pageListSizes(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): Map<FieldNode, number> {
+  const sizes = new Map<FieldNode, number>();
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const def = typeInfo.getFieldDef();
+        const parent = typeInfo.getParentType();
+        if (!def || !parent || isListType(getNullableType(def.type))) return;
+        let n: number | undefined;
+        try {
+          n = pageSize(parent.name, def, getArgumentValues(def, node, variables));
+        } catch {
+          return; // a bad argument: execution reports it
+        }
+        if (n === undefined) return;
+        for (const list of pageLists(node.selectionSet, fragments)) sizes.set(list, Math.max(sizes.get(list) ?? 0, n));
+      },
+    }),
+  );
+  return sizes;
+}
 
 /**
  * Paginated fields (every field with `first`, or `input.first`: listings, search, matchRequests,
- * auditLog, leads, recommendations …) cost their child cost times the page asked for, capped by the
- * field's real maximum; the page's own list inside (edges, nodes, hits) is then counted once. Other
- * lists cost their child cost times {@link DEFAULT_LIST_SIZE}.
+ * auditLog, leads, recommendations …) cost their page size times their rows, capped by the field's
+ * real maximum: a list-typed one (leads, recommendations) multiplies its child cost, a connection
+ * (or SearchResult) multiplies its page list (edges/nodes/entries/hits) only. Other lists cost their
+ * child cost times their known size, else {@link DEFAULT_LIST_SIZE}.
  */
-const listEstimator: ComplexityEstimator = ({ args, childComplexity, field, type }) => {
-  const asked = pageSizeArg(field, args);
-  if (asked !== undefined) {
-    const max = REAL_MAXIMUM[`${type.name}.${field.name}`]?.(args) ?? Infinity;
-    return 1 + childComplexity * Math.min(Math.max(1, asked), max);
-  }
-  if (!isListType(getNullableType(field.type))) return undefined;
-  if (PAGE_LISTS.has(field.name) && /(Connection|Result)$/.test(type.name)) return 1 + childComplexity;
-  return 1 + childComplexity * DEFAULT_LIST_SIZE;
-};
+function listEstimator(sizes: Map<FieldNode, number>): ComplexityEstimator {
+  return ({ args, childComplexity, field, type, node }) => {
+    const isList = isListType(getNullableType(field.type));
+    const n = pageSize(type.name, field, args);
+    if (n !== undefined) return isList ? 1 + childComplexity * n : 1 + childComplexity;
+    if (!isList) return undefined;
+    const page = sizes.get(node);
+    if (page !== undefined) return 1 + childComplexity * page;
+    return 1 + childComplexity * (LIST_SIZE[`${type.name}.${field.name}`] ?? DEFAULT_LIST_SIZE);
+  };
+}
 
 /**
  * Schema introspection (`__schema`, `__type`) walks a bounded, static schema and costs nothing to
@@ -55,8 +134,8 @@ const listEstimator: ComplexityEstimator = ({ args, childComplexity, field, type
 const introspectionEstimator: ComplexityEstimator = ({ field }) =>
   field.name === '__schema' || field.name === '__type' ? 0 : undefined;
 
-/** Built once: the estimators are stateless. */
-const ESTIMATORS: ComplexityEstimator[] = [introspectionEstimator, fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })];
+const FIELD_EXTENSIONS = fieldExtensionsEstimator();
+const SIMPLE = simpleEstimator({ defaultComplexity: 1 });
 
 /**
  * The cost check itself: an error when the operation's estimated cost is above `maxCost`.
@@ -79,7 +158,7 @@ export function complexityError(
     operationName: operationName ?? undefined,
     query: document,
     variables: rawVariables ?? {},
-    estimators: ESTIMATORS,
+    estimators: [introspectionEstimator, FIELD_EXTENSIONS, listEstimator(pageListSizes(schema, document, variables.coerced)), SIMPLE],
   });
   if (cost <= maxCost) return undefined;
   return new GraphQLError(
