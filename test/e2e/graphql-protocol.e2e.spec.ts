@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getIntrospectionQuery } from 'graphql';
 import { auditServer } from 'graphql-http';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, TEST_OPERATOR_TOKEN, type TestApp } from '../helpers/test-app.js';
 import type { GraphQLResponse } from '../helpers/graphql-client.js';
 
 /** What the JSON bodies read below may hold: GraphQL responses and health reports. */
@@ -209,7 +209,13 @@ describe('GraphQL over HTTP (development-like: NODE_ENV=test)', () => {
     const live = await http(`${app.started.baseUrl}/health/live`);
     expect(live.status).toBe(200);
     expect(live.body?.status).toBe('ok');
-    const ready = await http(`${app.started.baseUrl}/health/ready`);
+    // Public: the status only (no queue counts, no component names).
+    const anonymous = await http(`${app.started.baseUrl}/health/ready`);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ status: 'ok' });
+    const wrong = await http(`${app.started.baseUrl}/health/ready`, { headers: { authorization: 'Bearer not-the-operator-token-not-the-operator' } });
+    expect(wrong.body).toEqual({ status: 'ok' });
+    const ready = await http(`${app.started.baseUrl}/health/ready`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } });
     expect(ready.status).toBe(200);
     expect(ready.body?.status).toBe('ok');
     expect(ready.body?.info?.database?.status).toBe('up');

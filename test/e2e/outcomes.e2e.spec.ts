@@ -29,7 +29,8 @@ import {
 const OUTCOME_FIELDS = `id status requestedAmount declineReason { code kind label requiresText }
   creditDecision { approved amountGranted annualRatePercent termMonths disbursedOn declineReason { code label } note recordedAt }
   serviceDelivery { deliveredOn price note }`;
-const SENT = `query { matchRequests(role: SENT, first: 100) { edges { node { ${OUTCOME_FIELDS} timeline { entries { kind status reasonCode note } } } } } }`;
+// Within the cost limit, which counts every page (ADR 0037): 30 requests × 20 timeline entries.
+const SENT = `query { matchRequests(role: SENT, first: 30) { edges { node { ${OUTCOME_FIELDS} timeline(first: 20) { entries { kind status reasonCode note } } } } } }`;
 const CREDIT_DECISION = `mutation($id: ID!, $i: CreditDecisionInput!) { recordCreditDecision(requestId: $id, input: $i) { ${OUTCOME_FIELDS} } }`;
 const DELIVERY = `mutation($id: ID!, $i: ServiceDeliveryInput!) { recordServiceDelivery(requestId: $id, input: $i) { ${OUTCOME_FIELDS} } }`;
 const REASONS = `query($k: DeclineReasonKind) { declineReasons(kind: $k) { code kind label requiresText } }`;

@@ -3,7 +3,7 @@ import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { startApp } from '../../apps/all-in-one/src/start.js';
 import { gql } from '../helpers/graphql-client.js';
 import { SEARCH_INDEX, type SearchIndex } from '../../libs/search/src/search-index.port.js';
-import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, TEST_AUTHORITY, TEST_OPERATOR_TOKEN, type TestApp } from '../helpers/test-app.js';
 import { CLOSE, createListing, createPark, loginAuthority, publishListing, registerOrg, updateMutation, inputFor, type Org } from '../helpers/listing-fixtures.js';
 
 const SEARCH = `query($i: SearchInput!) { search(input: $i) {
@@ -255,7 +255,11 @@ describe('search when the engine is down', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(res.errors![0]!.message).toContain('搜索服务暂不可用');
     expect((await app.gql('{ me { email } }', {}, token)).data?.me.email).toBe(TEST_AUTHORITY.email);
-    const ready = await fetch(`${app.started.baseUrl}/health/ready`);
+    // The status is public; which part is down is for operators.
+    const anonymous = await fetch(`${app.started.baseUrl}/health/ready`);
+    expect(anonymous.status).toBe(503);
+    expect(await anonymous.json()).toEqual({ status: 'error' });
+    const ready = await fetch(`${app.started.baseUrl}/health/ready`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } });
     expect(ready.status).toBe(503);
     const body = (await ready.json()) as { error: Record<string, { status: string }> };
     expect(body.error.search.status).toBe('down');

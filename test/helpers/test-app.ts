@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Logger as PinoLogger } from 'pino';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
 import type { Clock } from '../../libs/platform/src/time/clock.js';
 import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
@@ -6,6 +7,8 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { gql, type GraphQLResponse } from './graphql-client.js';
 import { testRedisUrl } from './test-env.js';
 
+/** OPERATOR_TOKEN of test servers: /health/ready details, /metrics, /admin/queues. */
+export const TEST_OPERATOR_TOKEN = 'test-operator-token-test-operator-token-01';
 export const TEST_AUTHORITY = { email: 'authority@test.srdi.example', password: 'authority-password-1' };
 
 export interface TestApp {
@@ -33,6 +36,8 @@ export interface TestAppOptions {
   sharing?: TestApp;
   /** Deadline logic's clock (a SettableClock moves time without sleeping). */
   clock?: Clock;
+  /** The process's logger (tests that read the log pass one writing to memory). */
+  logger?: PinoLogger;
 }
 
 /** Boots the real app (HTTP on a free port, workers, relay) on a fresh cloned database. */
@@ -55,10 +60,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     AUTHORITY_PASSWORD: TEST_AUTHORITY.password,
     // Suites register many organizations from 127.0.0.1; throttle tests set it back to 1.
     RATE_LIMIT_MULTIPLIER: '1000',
+    OPERATOR_TOKEN: TEST_OPERATOR_TOKEN,
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...options.env,
   });
-  const started = await startApp({ config, withWorkers: options.withWorkers ?? true, queueNamespace: namespace, clock: options.clock });
+  const started = await startApp({ config, withWorkers: options.withWorkers ?? true, queueNamespace: namespace, clock: options.clock, logger: options.logger });
   return {
     started,
     db,

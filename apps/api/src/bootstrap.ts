@@ -10,6 +10,9 @@ import { PlatformModule, createLogger, startRuntime, type Runtime, installShutdo
 import { SearchModule } from '../../../libs/search/src/index.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { ApiModule } from './api.module.js';
+import { HardenedExpressAdapter, requestRateLimit, securityHeaders } from './http/http-hardening.js';
+import { httpMetrics, metricsEndpoint, startMetricsServer } from './http/metrics-http.js';
+import { QUEUE_BOARD_PATH, queueBoard } from './http/queue-board.js';
 import { ensureAuthority, isFirstStart, seedDemoData } from './demo/seed-demo.js';
 
 export interface StartedApp {
@@ -18,6 +21,8 @@ export interface StartedApp {
   /** e.g. http://localhost:3000/graphql */
   readonly graphqlUrl: string;
   readonly baseUrl: string;
+  /** The separate /metrics port (METRICS_PORT), when there is one. */
+  readonly metricsPort?: number;
   /** Stops taking work, lets running jobs finish, closes HTTP, the database and embedded PostgreSQL. */
   close(): Promise<void>;
 }
@@ -54,8 +59,15 @@ export async function startApi(options: StartApiOptions): Promise<StartedApp> {
     @Module({ imports: [PlatformModule.forRuntime(runtime), SearchModule, ApiModule, ...(options.workerModule ? [options.workerModule] : [])] })
     class AppModule {}
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+    const app = await NestFactory.create<NestExpressApplication>(AppModule, new HardenedExpressAdapter(config.http), { bufferLogs: true, bodyParser: false });
     app.useLogger(app.get(Logger));
+    app.use(securityHeaders(config.production));
+    const metrics = runtime.metrics;
+    app.use(httpMetrics(metrics));
+    if (config.metrics.token) app.use(metricsEndpoint(metrics, config.metrics.token));
+    // Operators' queue board; without an operator token there is none (404).
+    if (config.operatorToken) app.use(QUEUE_BOARD_PATH, ...queueBoard(runtime.queues, { token: config.operatorToken, write: config.queueBoard.write }));
+    if (config.http.rateLimitPerMinute > 0) app.use(requestRateLimit(config.http.rateLimitPerMinute));
     // GraphQL needs JSON only; larger bodies are refused with 413 before any parsing work.
     app.useBodyParser('json', { limit: '1mb' });
     // Behind a proxy the throttles need the client's address (req.ip from X-Forwarded-For), not the proxy's.
@@ -64,14 +76,22 @@ export async function startApi(options: StartApiOptions): Promise<StartedApp> {
     const { port } = app.getHttpServer().address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const baseUrl = `http://${host}:${port}`;
+    const metricsServer = config.metrics.port !== undefined ? await startMetricsServer(metrics, config.metrics.port, config.metrics.host) : undefined;
     let closing: Promise<void> | undefined;
     return {
       app,
       runtime,
       baseUrl,
       graphqlUrl: `${baseUrl}/graphql`,
+      metricsPort: metricsServer?.port,
       // Work first, then HTTP, then pub/sub and the database; embedded PostgreSQL is stopped last.
-      close: () => (closing ??= runEveryStep([() => runtime.stopWork(), () => app.close(), () => runtime.close()])),
+      close: () =>
+        (closing ??= runEveryStep([
+          () => runtime.stopWork(),
+          () => app.close(),
+          () => new Promise<void>((resolve) => (metricsServer ? metricsServer.server.close(() => resolve()) : resolve())),
+          () => runtime.close(),
+        ])),
     };
   } catch (err) {
     await runtime.close().catch(() => undefined);

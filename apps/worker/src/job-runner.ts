@@ -33,17 +33,30 @@ export function createQueueWorkers(runtime: Runtime, handlers: HandlerMap, queue
   for (const queue of queues) {
     // The bulk lane runs few jobs at once: interactive queues keep their workers and the CPU.
     const concurrency = queue === 'bulk' ? config.workerBulkConcurrency : config.workerConcurrency;
-    const worker = runtime.queues.createWorker(queue, (job) => runJob(handlers, job), concurrency);
-    worker.on('failed', (job, err) => runtime.logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    const worker = runtime.queues.createWorker(queue, (job) => runJob(runtime, handlers, job), concurrency);
+    worker.on('failed', (job, err) => {
+      runtime.metrics.jobFailures.inc({ queue, job: isJobName(job?.name ?? '') ? job!.name : 'unknown' });
+      runtime.logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: err.message }, 'job failed');
+    });
     worker.on('error', (err) => runtime.logger.error({ err: err.message, queue }, 'worker error'));
   }
 }
 
-function runJob(handlers: HandlerMap, job: Job): Promise<unknown> {
+async function runJob(runtime: Runtime, handlers: HandlerMap, job: Job): Promise<unknown> {
   if (!isJobName(job.name)) {
     throw new UnrecoverableError(`unknown job ${job.name}`);
   }
-  return handlers.get(job.name)!.handle(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade });
+  // Durations by queue and job: the match-set and tier-assessment jobs among them (GET /metrics;
+  // the background thread's jobs are timed in the thread's own registry, which /metrics does not show yet).
+  const end = runtime.metrics.jobDuration.startTimer({ queue: job.queueName, job: job.name });
+  try {
+    const result = await handlers.get(job.name)!.handle(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade });
+    end({ outcome: 'ok' });
+    return result;
+  } catch (err) {
+    end({ outcome: 'failed' });
+    throw err;
+  }
 }
 
 /**

@@ -51,3 +51,5 @@ export {
 } from './pushes/push-rules.js';
 export { RecommendationPushService, type ListingReach, type PushedRecommendation } from './pushes/recommendation-push.service.js';
 export { RecommendationDigestEntity, RecommendationEntryEntity, RecommendationPreferenceEntity, RecommendationViewEntity } from './pushes/recommendation.entity.js';
+export { MATCH_SET_BOUNDS } from './core/match-engine.js';
+export { MATCH_KINDS } from './sets/match-side-loader.js';

@@ -37,7 +37,8 @@ describe('loadConfig defaults', () => {
       env: 'development',
       production: false,
       port: 3000,
-      host: '0.0.0.0',
+      // Reachable from this machine only; docker/ sets HOST=0.0.0.0 (ADR 0037).
+      host: '127.0.0.1',
       databaseUrl: undefined,
       dataDir: '.data',
       embeddedPgPort: 54329,
@@ -58,6 +59,11 @@ describe('loadConfig defaults', () => {
       trustProxy: undefined,
       rateLimitMultiplier: 1,
       wsSessionRecheckSeconds: 60,
+      websocket: { maxSubscriptionsPerSocket: 10, maxSocketsPerUser: 10 },
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 5_000, maxRequestsPerSocket: 1_000, maxConnectionsPerAddress: 0, rateLimitPerMinute: 0 },
+      operatorToken: undefined,
+      metrics: { token: undefined, port: undefined, host: '127.0.0.1' },
+      queueBoard: { write: false },
       files: { s3: undefined, linkSecret: undefined, linkTtlSeconds: 600 },
       mail: { smtpUrl: undefined, from: '专精特新企业服务平台 <no-reply@srdi.example>', linkBase: 'http://localhost:3000', platformName: '专精特新企业服务平台' },
     });
@@ -198,5 +204,14 @@ describe('loadConfig never echoes secrets', () => {
     const err = configError({ DATABASE_URL: 'mysql://app:db-hunter2@db.internal:3306/x' });
     expect(err.variable).toBe('DATABASE_URL');
     expect(err.message).toContain('db.internal');
+  });
+});
+
+describe('loadConfig: HTTP limits', () => {
+  it('refuses a headers timeout longer than the request timeout, and short operator tokens', () => {
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
+    expect(() => loadConfig({ OPERATOR_TOKEN: 'short' })).toThrow(/OPERATOR_TOKEN must be at least 32 characters/);
+    expect(loadConfig({ OPERATOR_TOKEN: 'o'.repeat(32) }).metrics.token).toBe('o'.repeat(32));
+    expect(loadConfig({ OPERATOR_TOKEN: 'o'.repeat(32), METRICS_TOKEN: 'm'.repeat(32) }).metrics.token).toBe('m'.repeat(32));
   });
 });

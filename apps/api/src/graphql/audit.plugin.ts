@@ -33,6 +33,9 @@ function mutationFields(document: DocumentNode | undefined, operationName: strin
  * 操作审计: records every mutation field a request ran — caller, organization, operation, target
  * id, outcome — after it finished, and the fields of a mutation refused before running
  * (validation, limits). Arguments are never stored, so passwords and tokens cannot leak in.
+ * Anonymous callers write a row only for a call that succeeded (login, register, accepting an
+ * invitation: the account that came back is the target); their refusals write nothing, so an
+ * anonymous flood cannot grow the append-only table (failed logins are counted by the login throttle).
  */
 export function auditPlugin(audit: AuditLogService, onError: (err: unknown) => void): ApolloServerPlugin<RequestContext> {
   return {
@@ -70,8 +73,10 @@ export function auditPlugin(audit: AuditLogService, onError: (err: unknown) => v
             const outcome = codeOf(errors?.[0]);
             for (const operation of fields) entries.push({ ...who(contextValue), operation, targetId: null, outcome });
           }
+          const kept = entries.filter((e) => e.userId !== null || e.outcome === 'OK');
+          if (kept.length === 0) return;
           try {
-            await audit.record(entries);
+            await audit.record(kept);
           } catch (err) {
             onError(err);
           }

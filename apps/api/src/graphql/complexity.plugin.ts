@@ -1,29 +1,130 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNamedType, getOperationAST, getVariableValues, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  getVariableValues,
+  isInputObjectType,
+  isListType,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { MATCH_KINDS, MATCH_SET_BOUNDS, WEIGHTS } from '../../../../libs/matching/src/index.js';
 
-/** Page size asked for: `first` (or `input.first`, search), else the argument's default, else 20. */
-function pageSize(args: Record<string, unknown>, field: GraphQLField<unknown, unknown>): number {
-  const asked = typeof args.first === 'number' ? args.first : (args.input as { first?: unknown } | undefined)?.first;
-  if (typeof asked === 'number') return Math.max(1, asked);
-  const fallback = field.args?.find((a) => a.name === 'first')?.defaultValue;
-  return typeof fallback === 'number' ? Math.max(1, fallback) : 20;
+/** The largest page any paginated field serves (checkPageSize). */
+const MAX_PAGE = 100;
+/** Rows a list without a `first` argument is assumed to return. */
+const DEFAULT_LIST_SIZE = 20;
+
+/**
+ * The most rows a paginated field can return whatever `first` asks for, where that is below `first`:
+ * recommendations come from the stored match set, the best {@link MATCH_SET_BOUNDS.perKind} of each
+ * kind asked for (every kind when none is named).
+ */
+const REAL_MAXIMUM: Record<string, (args: Record<string, unknown>) => number> = {
+  'Query.recommendations': (args) => MATCH_SET_BOUNDS.perKind * (Array.isArray(args.kinds) && args.kinds.length > 0 ? new Set(args.kinds).size : MATCH_KINDS.length),
+};
+
+/** The page a field asks for: its `first` argument, or `first` of its `input` (search); undefined when it takes none. */
+function pageSizeArg(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+  if (field.args.some((a) => a.name === 'first')) return typeof args.first === 'number' ? args.first : DEFAULT_LIST_SIZE;
+  const input = field.args.find((a) => a.name === 'input');
+  const inputType = input && getNamedType(input.type);
+  if (inputType && isInputObjectType(inputType) && 'first' in inputType.getFields()) {
+    const first = (args.input as { first?: unknown } | undefined)?.first;
+    return typeof first === 'number' ? first : DEFAULT_LIST_SIZE;
+  }
+  return undefined;
+}
+
+/** The list of one page inside a paginated result (a connection's edges/nodes/entries, search's hits): its size is counted at the paginated field. */
+const PAGE_LISTS = new Set(['edges', 'nodes', 'entries', 'hits']);
+
+/** Lists without `first` whose real size is known and below {@link DEFAULT_LIST_SIZE}: a match's reasons, one per scoring factor at most. */
+const MAX_FACTORS = Math.max(...Object.values(WEIGHTS).map((w) => Object.keys(w).length));
+const LIST_SIZE: Record<string, number> = { 'Recommendation.reasons': MAX_FACTORS, 'Lead.reasons': MAX_FACTORS };
+
+/** The page a paginated field serves: `first` (or input.first) within 1..MAX_PAGE and the field's real maximum. */
+function pageSize(parentType: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+  const asked = pageSizeArg(field, args);
+  if (asked === undefined) return undefined;
+  const max = REAL_MAXIMUM[`${parentType}.${field.name}`]?.(args) ?? Infinity;
+  // Above MAX_PAGE the resolver refuses the page naming its field: price the largest page allowed.
+  return Math.min(Math.max(1, asked), MAX_PAGE, max);
+}
+
+/** The page lists (edges, nodes, entries, hits) directly under `selectionSet`, through inline fragments and spreads. */
+function pageLists(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
+  if (!selectionSet) return [];
+  return selectionSet.selections.flatMap((sel) => {
+    if (sel.kind === Kind.FIELD) return PAGE_LISTS.has(sel.name.value) ? [sel] : [];
+    if (sel.kind === Kind.INLINE_FRAGMENT) return pageLists(sel.selectionSet, fragments, seen);
+    const name = sel.name.value;
+    if (seen.has(name)) return [];
+    seen.add(name);
+    return pageLists(fragments.get(name)?.selectionSet, fragments, seen);
+  });
 }
 
 /**
- * Lists cost their child cost times the page size asked for (`first`, default 20). A Relay
- * connection (`…Connection`, ADR 0032) costs its child cost times its `first`: its lists (`edges`,
- * a timeline's `entries`) are counted once per node there, not again.
+ * For every paginated field that returns one object (a connection, SearchResult), the page size its
+ * page list (edges/nodes/entries/hits) is counted with: only the page grows with `first`, not
+ * totalCount, pageInfo or facets beside it.
  */
-const listEstimator: ComplexityEstimator = ({ args, childComplexity, field, type }) => {
-  const isList = String(field.type).includes('[');
-  const named = getNamedType(field.type).name;
-  // A connection's lists (edges, or entries of a timeline) hold the page its `first` already counted.
-  if (isList && type.name.endsWith('Connection')) return 1 + childComplexity;
-  if (!isList && named.endsWith('Connection')) return 1 + childComplexity * pageSize(args, field);
-  if (!isList) return undefined;
-  return 1 + childComplexity * pageSize(args, field);
-};
+function pageListSizes(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): Map<FieldNode, number> {
+  const sizes = new Map<FieldNode, number>();
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const def = typeInfo.getFieldDef();
+        const parent = typeInfo.getParentType();
+        if (!def || !parent || isListType(getNullableType(def.type))) return;
+        let n: number | undefined;
+        try {
+          n = pageSize(parent.name, def, getArgumentValues(def, node, variables));
+        } catch {
+          return; // a bad argument: execution reports it
+        }
+        if (n === undefined) return;
+        for (const list of pageLists(node.selectionSet, fragments)) sizes.set(list, Math.max(sizes.get(list) ?? 0, n));
+      },
+    }),
+  );
+  return sizes;
+}
+
+/**
+ * Paginated fields (every field with `first`, or `input.first`: listings, search, matchRequests,
+ * auditLog, leads, recommendations …) cost their page size times their rows, capped by the field's
+ * real maximum: a list-typed one (leads, recommendations) multiplies its child cost, a connection
+ * (or SearchResult) multiplies its page list (edges/nodes/entries/hits) only. Other lists cost their
+ * child cost times their known size, else {@link DEFAULT_LIST_SIZE}.
+ */
+function listEstimator(sizes: Map<FieldNode, number>): ComplexityEstimator {
+  return ({ args, childComplexity, field, type, node }) => {
+    const isList = isListType(getNullableType(field.type));
+    const n = pageSize(type.name, field, args);
+    if (n !== undefined) return isList ? 1 + childComplexity * n : 1 + childComplexity;
+    if (!isList) return undefined;
+    const page = sizes.get(node);
+    if (page !== undefined) return 1 + childComplexity * page;
+    return 1 + childComplexity * (LIST_SIZE[`${type.name}.${field.name}`] ?? DEFAULT_LIST_SIZE);
+  };
+}
 
 /**
  * Schema introspection (`__schema`, `__type`) walks a bounded, static schema and costs nothing to
@@ -33,8 +134,8 @@ const listEstimator: ComplexityEstimator = ({ args, childComplexity, field, type
 const introspectionEstimator: ComplexityEstimator = ({ field }) =>
   field.name === '__schema' || field.name === '__type' ? 0 : undefined;
 
-/** Built once: the estimators are stateless. */
-const ESTIMATORS: ComplexityEstimator[] = [introspectionEstimator, fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })];
+const FIELD_EXTENSIONS = fieldExtensionsEstimator();
+const SIMPLE = simpleEstimator({ defaultComplexity: 1 });
 
 /**
  * The cost check itself: an error when the operation's estimated cost is above `maxCost`.
@@ -57,7 +158,7 @@ export function complexityError(
     operationName: operationName ?? undefined,
     query: document,
     variables: rawVariables ?? {},
-    estimators: ESTIMATORS,
+    estimators: [introspectionEstimator, FIELD_EXTENSIONS, listEstimator(pageListSizes(schema, document, variables.coerced)), SIMPLE],
   });
   if (cost <= maxCost) return undefined;
   return new GraphQLError(

@@ -7,7 +7,7 @@ import type { Request } from 'express';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../../../../libs/platform/src/index.js';
+import type { AppConfig, Metrics } from '../../../../libs/platform/src/index.js';
 import type { IdentityService, VerificationService, TokenService } from '../../../../libs/identity/src/index.js';
 import type { TierAssessmentEntity, TierAssessmentService } from '../../../../libs/tier-assessments/src/index.js';
 import type { ListingService, ChallengeApplicationService } from '../../../../libs/listings/src/index.js';
@@ -18,6 +18,7 @@ import { complexityPlugin } from './complexity.plugin.js';
 import { auditPlugin } from './audit.plugin.js';
 import type { AuditLogService } from '../../../../libs/insights/src/index.js';
 import { createErrorFormatter } from './format-error.js';
+import { errorLogPlugin, loggableError, metricsPlugin } from './error-log.js';
 import { RequestContext, byIdLoader, type Authentication, type Loaders } from './request-context.js';
 import { DateTimeScalar } from './scalars.js';
 import { describeRootTypes } from './root-types.js';
@@ -98,11 +99,13 @@ function createLoaders({ identity, verification, assessments, listings, applicat
 const MAX_TOKENS = 2_000;
 
 /** Apollo, code-first, with the request limits and error policy of the product. */
-export function graphqlOptions(config: AppConfig, tokens: TokenService, sources: LoaderSources, logger: Logger, audit?: AuditLogService): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, tokens: TokenService, sources: LoaderSources, logger: Logger, audit?: AuditLogService, metrics?: Metrics): ApolloDriverConfig {
   const { identity } = sources;
-  const formatError = createErrorFormatter({
+  // Over HTTP errors are logged by errorLogPlugin, which knows the request id; over the websocket here.
+  const formatError = createErrorFormatter({ development: config.env === 'development', log: () => undefined });
+  const formatWsError = createErrorFormatter({
     development: config.env === 'development',
-    log: (err) => logger.error({ err }, 'unexpected error in a GraphQL operation'),
+    log: (err) => logger.error({ error: loggableError(err) }, 'unexpected error in a GraphQL subscription'),
   });
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
@@ -136,7 +139,9 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
       // Before the cost check, whose variable coercion recurses into whatever JSON it is given.
       inputGuardPlugin(),
       complexityPlugin(config.graphql.maxCost),
-      ...(audit ? [auditPlugin(audit, (err) => logger.error({ err }, 'could not write the audit log'))] : []),
+      errorLogPlugin(logger),
+      ...(metrics ? [metricsPlugin(metrics)] : []),
+      ...(audit ? [auditPlugin(audit, (err) => logger.error({ error: loggableError(err) }, 'could not write the audit log'))] : []),
       noSubscriptionsOverHttpPlugin(),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
@@ -150,8 +155,10 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
         validationRules: armor.validationRules,
         maxTokens: MAX_TOKENS,
         maxCost: config.graphql.maxCost,
-        formatError,
+        formatError: formatWsError,
         sessionRecheckMs: config.wsSessionRecheckSeconds * 1000,
+        maxSubscriptionsPerSocket: config.websocket.maxSubscriptionsPerSocket,
+        maxSocketsPerUser: config.websocket.maxSocketsPerUser,
       }) as NonNullable<ApolloDriverConfig['subscriptions']>['graphql-ws'],
     },
     // HTTP: one context per request. WebSocket: one per subscription, with the actor the

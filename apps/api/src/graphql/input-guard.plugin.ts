@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
+import { fieldTextProblem, textProblemMessage, type TextProblem } from '../../../../libs/platform/src/index.js';
 
 /** No input type of the schema nests deeper than this; JSON nested further is an attack. */
 export const MAX_VARIABLE_DEPTH = 12;
@@ -9,13 +10,14 @@ export const MAX_LIST_ITEMS = 1_000;
 export interface InputProblem {
   /** The input field or argument concerned (last name on its path). */
   field: string;
-  reason: 'nul' | 'depth' | 'list';
+  reason: 'nul' | 'depth' | 'list' | TextProblem;
 }
 
 /**
  * The first problem in a variables object, walking it without recursion (hostile JSON can nest
- * thousands of levels): a NUL character in a string, nesting deeper than MAX_VARIABLE_DEPTH, or a
- * list longer than MAX_LIST_ITEMS.
+ * thousands of levels): a NUL character in a string, another control character, a bidi override or
+ * an ANSI escape (text hygiene, libs/platform), nesting deeper than MAX_VARIABLE_DEPTH, or a list
+ * longer than MAX_LIST_ITEMS.
  */
 export function inspectVariables(variables: Record<string, unknown>): InputProblem | undefined {
   const stack: Array<{ value: unknown; field: string; depth: number }> = Object.entries(variables).map(([field, value]) => ({ value, field, depth: 1 }));
@@ -23,6 +25,8 @@ export function inspectVariables(variables: Record<string, unknown>): InputProbl
     const { value, field, depth } = stack.pop()!;
     if (typeof value === 'string') {
       if (value.includes('\u0000')) return { field, reason: 'nul' };
+      const text = fieldTextProblem(field, value);
+      if (text) return { field, reason: text };
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -37,20 +41,25 @@ export function inspectVariables(variables: Record<string, unknown>): InputProbl
   return undefined;
 }
 
-/** A NUL character written inline in the document: the argument or input field it is in. */
+/** A NUL character, or text hygiene problem, written inline in the document: the argument or input field it is in. */
 export function nulInDocument(document: DocumentNode): InputProblem | undefined {
   let found: InputProblem | undefined;
   visit(document, {
     StringValue(node, _key, parent, _path, ancestors) {
-      if (found || !node.value.includes('\u0000')) return;
+      if (found) return;
       const named = [...ancestors, parent].reverse().find((a): a is ASTNode => !Array.isArray(a) && ((a as ASTNode).kind === Kind.ARGUMENT || (a as ASTNode).kind === Kind.OBJECT_FIELD));
-      found = { field: named && 'name' in named && named.name ? named.name.value : 'query', reason: 'nul' };
+      const field = named && 'name' in named && named.name ? named.name.value : 'query';
+      if (node.value.includes('\u0000')) found = { field, reason: 'nul' };
+      else {
+        const text = fieldTextProblem(field, node.value);
+        if (text) found = { field, reason: text };
+      }
     },
   });
   return found;
 }
 
-const MESSAGES: Record<InputProblem['reason'], (field: string) => string> = {
+const MESSAGES: Record<'nul' | 'depth' | 'list', (field: string) => string> = {
   nul: (f) => `文本不能包含空字符 U+0000 (${f}: text may not contain the NUL character U+0000)`,
   depth: (f) => `输入嵌套过深 (${f}: variables nest deeper than ${MAX_VARIABLE_DEPTH} levels, which no input of this API takes)`,
   list: (f) => `列表过长，最多 ${MAX_LIST_ITEMS} 项 (${f}: a list may hold at most ${MAX_LIST_ITEMS} items)`,
@@ -58,7 +67,8 @@ const MESSAGES: Record<InputProblem['reason'], (field: string) => string> = {
 
 /**
  * Refuses hostile input before anything runs, naming the field: NUL characters (PostgreSQL cannot
- * store U+0000 in text — they reached the database and came back as 500s), variables nested
+ * store U+0000 in text — they reached the database and came back as 500s), other control
+ * characters, bidi overrides and ANSI escapes, line breaks in one-line fields, variables nested
  * deeper than any input type (their coercion overflowed the stack: 500), and huge lists.
  */
 export function inputGuardPlugin(): ApolloServerPlugin {
@@ -68,8 +78,10 @@ export function inputGuardPlugin(): ApolloServerPlugin {
         async didResolveOperation({ request, document }) {
           const problem = inspectVariables(request.variables ?? {}) ?? nulInDocument(document);
           if (!problem) return;
-          throw new GraphQLError(MESSAGES[problem.reason](problem.field), {
-            extensions: { code: 'BAD_USER_INPUT', field: problem.field, limit: problem.reason === 'nul' ? undefined : problem.reason, http: { status: 400 } },
+          const limit = problem.reason === 'depth' || problem.reason === 'list' ? problem.reason : undefined;
+          const message = problem.reason === 'nul' || limit ? MESSAGES[problem.reason as 'nul' | 'depth' | 'list'](problem.field) : textProblemMessage(problem.field, problem.reason as TextProblem);
+          throw new GraphQLError(message, {
+            extensions: { code: 'BAD_USER_INPUT', field: problem.field, limit, http: { status: 400 } },
           });
         },
       };

@@ -29,6 +29,8 @@ export interface WsExtra {
   expiryTimer?: NodeJS.Timeout;
   /** Re-reads the session now and then; closes the socket once it has ended (logout, revocation). */
   sessionTimer?: NodeJS.Timeout;
+  /** The user this socket is counted for (per-user socket limit); released on close. */
+  countedUser?: string;
 }
 
 export type SubscriptionWsContext = WsContext<Record<string, unknown> | undefined, WsExtra>;
@@ -50,10 +52,15 @@ export const NO_TOKEN_REASON = 'UNAUTHENTICATED: send connectionParams { authori
 export const EXPIRED_REASON = 'UNAUTHENTICATED: access token expired; reconnect with a new token (令牌已过期)';
 
 /**
- * Subscriptions one connection may hold at once. A client needs one per feed (a few); each holds a
- * pub/sub subscriber and its buffer, so a socket cannot open thousands.
+ * Subscriptions one connection may hold at once (WS_MAX_SUBSCRIPTIONS_PER_SOCKET). A client needs one
+ * per feed (a few); each holds a pub/sub subscriber and its buffer, so a socket cannot open thousands.
  */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 10;
+/** Open sockets one user may hold in one process (WS_MAX_SOCKETS_PER_USER): a few tabs, not thousands. */
+export const MAX_SOCKETS_PER_USER = 10;
+
+/** 4429: too many sockets for this user; the client should close one before reconnecting. */
+export const WS_TOO_MANY = 4429;
 
 /** setTimeout's longest delay (about 24.8 days); a token living longer is re-armed. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -87,6 +94,10 @@ export interface WsOptionsDeps {
    * an ended session closes it with 4401. New connections are always checked at once.
    */
   sessionRecheckMs?: number;
+  /** Defaults {@link MAX_SUBSCRIPTIONS_PER_CONNECTION}. */
+  maxSubscriptionsPerSocket?: number;
+  /** Defaults {@link MAX_SOCKETS_PER_USER}. */
+  maxSocketsPerUser?: number;
 }
 
 /** An open socket outlives a revoked session by at most this long. */
@@ -102,6 +113,18 @@ const requestError = (message: string, code: string) => new GraphQLError(message
 export function websocketOptions(deps: WsOptionsDeps) {
   const rules = [...specifiedRules, ...deps.validationRules];
   const format = (errors: readonly GraphQLError[]) => errors.map((e) => deps.formatError(e.toJSON(), e));
+  const maxSubscriptions = deps.maxSubscriptionsPerSocket ?? MAX_SUBSCRIPTIONS_PER_CONNECTION;
+  const maxSockets = deps.maxSocketsPerUser ?? MAX_SOCKETS_PER_USER;
+  /** Open, authenticated sockets per user id in this process. */
+  const socketsByUser = new Map<string, number>();
+  const release = (extra: WsExtra) => {
+    const user = extra.countedUser;
+    if (user === undefined) return;
+    extra.countedUser = undefined;
+    const left = (socketsByUser.get(user) ?? 1) - 1;
+    if (left > 0) socketsByUser.set(user, left);
+    else socketsByUser.delete(user);
+  };
 
   const options: Partial<ServerOptions<Record<string, unknown> | undefined, WsExtra>> & { path: string } = {
     path: '/graphql',
@@ -118,6 +141,14 @@ export function websocketOptions(deps: WsOptionsDeps) {
       if (!header) return refuse(NO_TOKEN_REASON);
       const auth = await deps.authenticate(header);
       if (auth.problem || !auth.actor) return refuse(`UNAUTHENTICATED: ${auth.problem ?? NO_TOKEN_REASON}`);
+      const userId = auth.actor.userId;
+      const open = socketsByUser.get(userId) ?? 0;
+      if (open >= maxSockets) {
+        ctx.extra.socket.close(WS_TOO_MANY, closeReason(`TOO_MANY_CONNECTIONS: at most ${maxSockets} open websockets per user (每个账号最多 ${maxSockets} 个连接)`));
+        return false;
+      }
+      socketsByUser.set(userId, open + 1);
+      ctx.extra.countedUser = userId;
       ctx.extra.auth = auth;
       // The token is checked once, here; a connection must not outlive it.
       const { expiresAt } = auth;
@@ -145,15 +176,17 @@ export function websocketOptions(deps: WsOptionsDeps) {
     onClose(ctx) {
       clearTimeout(ctx.extra.expiryTimer);
       clearInterval(ctx.extra.sessionTimer);
+      // Runs for every socket closure, acknowledged or not.
+      release(ctx.extra);
     },
 
     // Errors returned here go to the client as an Error message (formatted by onError below).
     onSubscribe(ctx, _id, payload) {
       // graphql-ws has already reserved this subscription's id in ctx.subscriptions.
-      if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+      if (Object.keys(ctx.subscriptions).length > maxSubscriptions) {
         return [
           new GraphQLError(
-            `每个连接最多同时 ${MAX_SUBSCRIPTIONS_PER_CONNECTION} 个订阅，请先结束不用的订阅 (at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection; complete one first)`,
+            `每个连接最多同时 ${maxSubscriptions} 个订阅，请先结束不用的订阅 (at most ${maxSubscriptions} subscriptions per connection; complete one first)`,
             { extensions: { code: 'BAD_REQUEST', limit: 'subscriptions' } },
           ),
         ];

@@ -1,7 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import type { Request, Response } from 'express';
 import { SEARCH_INDEX, type SearchIndex, SearchReadiness } from '../../../../libs/search/src/index.js';
-import { QueueRegistry } from '../../../../libs/platform/src/index.js';
+import { APP_CONFIG, QueueRegistry, type AppConfig } from '../../../../libs/platform/src/index.js';
+import { bearerMatches } from '../http/http-hardening.js';
 
 @Controller('health')
 export class HealthController {
@@ -12,6 +14,7 @@ export class HealthController {
     private readonly queues: QueueRegistry,
     @Inject(SEARCH_INDEX) private readonly search: SearchIndex,
     private readonly readiness: SearchReadiness,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -21,15 +24,26 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Ready to serve: the database, the queue backend and the search engine answer. */
+  /**
+   * Ready to serve: the database, the queue backend and the search engine answer (200, else 503).
+   * The status code and `status` are public (load balancers); which part is down, queue counts and
+   * error messages only with the operator token (`Authorization: Bearer $OPERATOR_TOKEN`).
+   */
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.db.pingCheck('database', { timeout: 1_500 }),
-      () => this.queueCheck(),
-      () => this.searchCheck(),
-    ]);
+  async ready(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<HealthCheckResult | { status: string }> {
+    let result: HealthCheckResult;
+    try {
+      result = await this.health.check([
+        () => this.db.pingCheck('database', { timeout: 1_500 }),
+        () => this.queueCheck(),
+        () => this.searchCheck(),
+      ]);
+    } catch (err) {
+      if (!(err instanceof ServiceUnavailableException)) throw err;
+      result = err.getResponse() as HealthCheckResult;
+      res.status(503);
+    }
+    return bearerMatches(req.headers.authorization, this.config.operatorToken) ? result : { status: result.status };
   }
 
   private async queueCheck() {

@@ -30,7 +30,7 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: int(3000, 0, 65535),
-    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
     DATABASE_URL: optionalUrl(['postgres://', 'postgresql://']),
     DATA_DIR: z.string().trim().min(1).default('.data'),
     EMBEDDED_PG_PORT: int(54329, 1024, 65535),
@@ -77,7 +77,32 @@ const schema = z
     RATE_LIMIT_MULTIPLIER: int(1, 1, 100_000),
     /** How often an open websocket re-reads its session; a revoked session's socket closes within this. */
     WS_SESSION_RECHECK_SECONDS: int(60, 1, 3600),
+    /** Subscriptions one websocket may hold at once. */
+    WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(10, 1, 1000),
+    /** Websockets one user may hold open at once, per API process. */
+    WS_MAX_SOCKETS_PER_USER: int(10, 1, 1000),
     SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
+    /** Time a client has to send the whole request head (slow-headers attacks are cut off after it). */
+    HTTP_HEADERS_TIMEOUT_MS: int(10_000, 1_000, 300_000),
+    /** Time a client has to send the whole request, body included (uploads must fit in it). */
+    HTTP_REQUEST_TIMEOUT_MS: int(120_000, 1_000, 3_600_000),
+    /** An idle keep-alive socket closes after this. */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: int(5_000, 1_000, 600_000),
+    /** Requests one keep-alive socket may serve before it is closed (0: no limit). */
+    HTTP_MAX_REQUESTS_PER_SOCKET: int(1_000, 0, 1_000_000),
+    /** Open connections per client address (socket address, not X-Forwarded-For); 0: off. */
+    HTTP_MAX_CONNECTIONS_PER_ADDRESS: int(0, 0, 100_000),
+    /** HTTP requests per client address (req.ip, TRUST_PROXY applies) per minute; 0: off. */
+    HTTP_RATE_LIMIT_PER_MINUTE: int(0, 0, 10_000_000),
+    /** Bearer token of GET /metrics on the main port (OPERATOR_TOKEN works too). */
+    METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
+    /** Serve /metrics, without a token, on this separate port (bound to METRICS_HOST) instead. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+    /** The queue board (/admin/queues) may retry, clean and promote jobs; off: read-only. */
+    QUEUE_BOARD_WRITE: onOff.default('off'),
+    /** Bearer token of operators: /health/ready details, /metrics (without METRICS_TOKEN), /admin/queues. */
+    OPERATOR_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
     /** Outgoing mail: smtp://user:pass@host:587 or smtps://…; unset keeps mails in the database (GET /dev/mails). */
     SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
     MAIL_FROM: z.string().trim().min(3).max(200).refine((v) => !/[\r\n]/.test(v), { message: 'must be one line' }).default('专精特新企业服务平台 <no-reply@srdi.example>'),
@@ -135,6 +160,9 @@ const schema = z
     if ((c.S3_ACCESS_KEY_ID === undefined) !== (c.S3_SECRET_ACCESS_KEY === undefined)) {
       ctx.addIssue({ code: 'custom', path: [c.S3_ACCESS_KEY_ID === undefined ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY'], message: 'must be set together with the other S3_* key variable' });
     }
+    if (c.HTTP_HEADERS_TIMEOUT_MS > c.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' });
+    }
     if (c.MEILI_URL !== undefined && c.MEILI_MASTER_KEY === undefined && c.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'is required with MEILI_URL in production' });
     }
@@ -182,7 +210,24 @@ export interface AppConfig {
   readonly rateLimitMultiplier: number;
   /** Seconds between session re-reads of an open websocket. */
   readonly wsSessionRecheckSeconds: number;
+  /** Limits of the graphql-ws endpoint: subscriptions per socket, open sockets per user (per process). */
+  readonly websocket: { maxSubscriptionsPerSocket: number; maxSocketsPerUser: number };
   readonly shutdownTimeoutMs: number;
+  /** HTTP server limits (ADR 0037); the per-address ones are off at 0. */
+  readonly http: {
+    readonly headersTimeoutMs: number;
+    readonly requestTimeoutMs: number;
+    readonly keepAliveTimeoutMs: number;
+    readonly maxRequestsPerSocket: number;
+    readonly maxConnectionsPerAddress: number;
+    readonly rateLimitPerMinute: number;
+  };
+  /** GET /metrics: with `token` (METRICS_TOKEN or OPERATOR_TOKEN) on the main port, and/or without one on `port`. Neither: no /metrics. */
+  readonly metrics: { readonly token: string | undefined; readonly port: number | undefined; readonly host: string };
+  /** bull-board at /admin/queues (needs OPERATOR_TOKEN): read-only unless `write`. */
+  readonly queueBoard: { readonly write: boolean };
+  /** OPERATOR_TOKEN: opens /health/ready's details, /metrics and /admin/queues; undefined: operators use the AUTHORITY account where it applies. */
+  readonly operatorToken: string | undefined;
   /** Overrides of the service-institution ranking weights (validated and normalised by libs/insights). */
   readonly serviceRankingWeights: Record<string, number> | undefined;
   /** Path of the working-day calendar file; undefined: the bundled one (libs/calendar). */
@@ -246,7 +291,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: c.TRUST_PROXY,
     rateLimitMultiplier: c.RATE_LIMIT_MULTIPLIER,
     wsSessionRecheckSeconds: c.WS_SESSION_RECHECK_SECONDS,
+    websocket: { maxSubscriptionsPerSocket: c.WS_MAX_SUBSCRIPTIONS_PER_SOCKET, maxSocketsPerUser: c.WS_MAX_SOCKETS_PER_USER },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    http: {
+      headersTimeoutMs: c.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: c.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: c.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxRequestsPerSocket: c.HTTP_MAX_REQUESTS_PER_SOCKET,
+      maxConnectionsPerAddress: c.HTTP_MAX_CONNECTIONS_PER_ADDRESS,
+      rateLimitPerMinute: c.HTTP_RATE_LIMIT_PER_MINUTE,
+    },
+    operatorToken: c.OPERATOR_TOKEN,
+    queueBoard: { write: c.QUEUE_BOARD_WRITE === 'on' },
+    metrics: { token: c.METRICS_TOKEN ?? c.OPERATOR_TOKEN, port: c.METRICS_PORT, host: c.METRICS_HOST },
     serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
     workingCalendarFile: c.WORKING_CALENDAR_FILE,
     files: {

@@ -14,6 +14,7 @@ import type { PubSub } from '../pubsub/pubsub.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import { createFileStore } from '../files/create-file-store.js';
 import type { FileStore } from '../files/file-store.js';
+import { Metrics } from '../metrics/metrics.js';
 
 /** The infrastructure a process runs on, started before Nest and stopped after it. */
 export interface Runtime {
@@ -30,6 +31,8 @@ export interface Runtime {
   readonly clock: Clock;
   /** Uploaded files (attachments): DATA_DIR/files, or the S3-compatible bucket of S3_URL. */
   readonly files: FileStore;
+  /** Prometheus metrics of this process (GET /metrics, ADR 0037). */
+  readonly metrics: Metrics;
   /** Stops the relay and the queues, letting running jobs finish. */
   stopWork(): Promise<void>;
   /** {@link stopWork}, then closes pub/sub and the database (and stops embedded PostgreSQL). */
@@ -127,6 +130,7 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
     pubsub,
     clock: options.clock ?? systemClock,
     files,
+    metrics: new Metrics({ dataSource: database.dataSource, queues }),
     stopWork,
     close() {
       // The database (and embedded PostgreSQL) last, and even when an earlier step failed.
