@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { JobRunner } from '../../apps/worker/src/job-runner.js';
-import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, TEST_AUTHORITY, TEST_OPERATOR_TOKEN, type TestApp } from '../helpers/test-app.js';
 
 const samples = join(dirname(fileURLToPath(import.meta.url)), '../../docs/samples');
 const SAMPLE_CSV = readFileSync(join(samples, 'enterprises-sample.csv')).toString('base64');
@@ -54,6 +54,10 @@ describe('the background thread of the all-in-one process', () => {
     expect(await assessed(app, ids)).toBe(6);
     // One assessment and one rescoring per imported firm (BULK_ROUTES), none failed, all in the thread.
     expect(lane!.stats()).toEqual({ jobs: { bulk: 12 }, failed: 0, starts: 1 });
+    // The operator sees the thread's work in /metrics.
+    const metrics = await (await fetch(`${app.started.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } })).text();
+    expect(metrics).toMatch(/^srdi_background_thread_jobs 12$/m);
+    expect(metrics).toMatch(/^srdi_background_thread_failed_jobs 0$/m);
 
     await app.close();
     app = undefined;

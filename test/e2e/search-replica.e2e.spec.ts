@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { SearchSyncService, SEARCH_INDEX, type SearchIndex } from '../../libs/search/src/index.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, TEST_OPERATOR_TOKEN, type TestApp } from '../helpers/test-app.js';
 import { closeListing, createListing, loginAuthority, publishListing, registerOrg, serviceOfferingInput, type Org } from '../helpers/listing-fixtures.js';
 
 const SEARCH = `query($i: SearchInput!) { search(input: $i) { total hits { listing { id title } } } }`;
@@ -122,5 +122,9 @@ describe('embedded search replicas in every API process', () => {
     expect(await replicaOf(apiOnly).reconcile()).toBe(1);
     expect((await versions(apiOnly)).get(d.id)).toBe(version);
     expect(await replicaOf(apiOnly).reconcile()).toBe(0);
+    // The operator sees the replica's figures in /metrics.
+    const metrics = await (await fetch(`${apiOnly.started.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } })).text();
+    expect(metrics).toMatch(/^srdi_search_replica_repaired_total 1$/m);
+    expect(metrics).toMatch(/^srdi_search_replica_read_age_seconds \d/m);
   });
 });

@@ -47,7 +47,7 @@ async function runJob(runtime: Runtime, handlers: HandlerMap, job: Job): Promise
     throw new UnrecoverableError(`unknown job ${job.name}`);
   }
   // Durations by queue and job: the match-set and tier-assessment jobs among them (GET /metrics;
-  // the background thread's jobs are timed in the thread's own registry, which /metrics does not show yet).
+  // the background thread's jobs are counted by srdi_background_thread_jobs, not timed here).
   const end = runtime.metrics.jobDuration.startTimer({ queue: job.queueName, job: job.name });
   try {
     const result = await handlers.get(job.name)!.handle(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade });
@@ -101,6 +101,9 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
         logger: this.runtime.logger,
         stopTimeoutMs: this.config.shutdownTimeoutMs,
       });
+      const thread = this.background;
+      this.runtime.metrics.gauge('srdi_background_thread_jobs', 'Jobs the all-in-one process\'s background thread (imports, bulk lane) finished since start', () => Object.values(thread.stats().jobs).reduce((a, b) => a + b, 0));
+      this.runtime.metrics.gauge('srdi_background_thread_failed_jobs', 'Failed job attempts in the background thread since start', () => thread.stats().failed);
     }
     await this.queues.runWorkers();
     await this.runtime.relay?.start();

@@ -63,6 +63,10 @@ export class SearchModule implements OnApplicationBootstrap, OnApplicationShutdo
         const count = await this.sync.rebuild();
         await replica.follow();
         this.sync.replica = replica;
+        const metrics = this.runtime.metrics;
+        metrics.gauge('srdi_search_replica_read_age_seconds', 'Seconds since the embedded search replica last read its change feed completely (bounded by the poll when healthy)', () => replica.state().sinceLastRead / 1000);
+        metrics.gauge('srdi_search_replica_holes', 'Holes in the outbox ids the search replica waits on (transactions still running, or rolled back)', () => replica.state().holes);
+        metrics.gauge('srdi_search_replica_repaired_total', 'Listings the search replica\'s version check repaired since start (the feed had not brought them)', () => replica.state().repaired);
         this.runtime.logger.info(`search: embedded replica built from the database (${count} listings, ${Date.now() - t0} ms), following the outbox from event ${replica.state().position}`);
       }
       this.readiness.markReady();

@@ -109,6 +109,20 @@ export class Metrics {
     });
   }
 
+  /** A gauge read at scrape time from `read` (figures other libraries own, e.g. the search replica's lag); undefined leaves it unset. */
+  gauge(name: string, help: string, read: () => number | undefined): void {
+    if (this.registry.getSingleMetric(name)) this.registry.removeSingleMetric(name);
+    new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        const v = read();
+        if (v !== undefined) this.set(v);
+      },
+    });
+  }
+
   /** The label of a GraphQL operation name: `anonymous`, the name while fewer than MAX_OPERATION_NAMES are known, else `other`. */
   operationLabel(name: string | null | undefined): string {
     if (!name) return 'anonymous';
