@@ -20,6 +20,7 @@ import { ChallengeClosureAndConsent1796433210303 } from './1796433210303-Challen
 import { Outcomes1796433254603 } from './1796433254603-Outcomes.js';
 import { Conversations1796433697197 } from './1796433697197-Conversations.js';
 import { Deadlines1796436289706 } from './1796436289706-Deadlines.js';
+import { PolicyRewards1796443701663 } from './1796443701663-PolicyRewards.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -45,4 +46,5 @@ export const MIGRATIONS: Function[] = [
   Outcomes1796433254603,
   Conversations1796433697197,
   Deadlines1796436289706,
+  PolicyRewards1796443701663,
 ];

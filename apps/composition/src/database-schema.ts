@@ -37,6 +37,7 @@ import {
 } from '../../../libs/listings/src/index.js';
 import { DeadlineAlertEntity, MatchEntity, MatchRequestEntity } from '../../../libs/matching/src/index.js';
 import { AuditLogEntity } from '../../../libs/insights/src/index.js';
+import { PolicyEntitlementEntity, PolicyPayoutEntity } from '../../../libs/rewards/src/index.js';
 import { MailMessageEntity } from '../../../libs/mail/src/index.js';
 import { TimelineEntryEntity } from '../../../libs/timeline/src/index.js';
 import { CaseAttachmentEntity, CaseMessageEntity } from '../../../libs/conversations/src/index.js';
@@ -57,6 +58,8 @@ const ENTITIES = [
   EnterpriseImportEntity,
   EnterpriseImportRowEntity,
   TierAssessmentEntity,
+  PolicyEntitlementEntity,
+  PolicyPayoutEntity,
   ListingEntity,
   ServiceOfferingEntity,
   CreditProductEntity,

@@ -4,6 +4,7 @@ import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { NightlyReassessScheduler, TierAssessmentsModule } from '../../../libs/tier-assessments/src/index.js';
 import { DeadlineSweepScheduler, MatchingModule, NightlyMatchReconcileScheduler } from '../../../libs/matching/src/index.js';
 import { InsightsModule } from '../../../libs/insights/src/index.js';
+import { NightlyRewardsScheduler, RewardsModule } from '../../../libs/rewards/src/index.js';
 import { NightlyReconcileScheduler } from '../../../libs/search/src/index.js';
 import { JobRunner } from './job-runner.js';
 import { MailModule, MailDeliveryHandler } from '../../../libs/mail/src/index.js';
@@ -12,7 +13,7 @@ import { ConversationsModule, NightlyUploadPurgeScheduler } from '../../../libs/
 
 /** Queue processors. Never imports GraphQL code. */
 @Module({
-  imports: [DiscoveryModule, NotificationsModule, TierAssessmentsModule, MatchingModule, InsightsModule, MailModule, ConversationsModule],
-  providers: [JobRunner, NightlyUploadPurgeScheduler, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler, NightlyImportPurgeScheduler, DeadlineSweepScheduler],
+  imports: [DiscoveryModule, NotificationsModule, TierAssessmentsModule, MatchingModule, InsightsModule, MailModule, ConversationsModule, RewardsModule],
+  providers: [JobRunner, NightlyUploadPurgeScheduler, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler, NightlyImportPurgeScheduler, DeadlineSweepScheduler, NightlyRewardsScheduler],
 })
 export class WorkerModule {}

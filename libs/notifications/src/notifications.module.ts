@@ -15,6 +15,7 @@ import { ChallengeTermsChangedNotifier, ListingClosedNotifier } from './listing-
 import { NotificationPublisher } from './notification-publish.handlers.js';
 import { TitleDecidedNotifier } from './title-notify.handlers.js';
 import { TitleReviewDecidedNotifier } from './title-review-notify.handlers.js';
+import { PolicyEntitlementNotifier } from './policy-reward-notify.handlers.js';
 import { ChallengeApplicationInformationNotifier, DeadlineOverdueNotifier } from './deadline-notify.handlers.js';
 import { CaseMessageNotifier, CaseMessagePublisher } from './case-message-notify.handlers.js';
 import { ConversationsModule } from '../../conversations/src/index.js';
@@ -41,6 +42,7 @@ import { ConversationsModule } from '../../conversations/src/index.js';
     InvitationAcceptedNotifier,
     TitleDecidedNotifier,
     TitleReviewDecidedNotifier,
+    PolicyEntitlementNotifier,
     DeadlineOverdueNotifier,
     ChallengeApplicationInformationNotifier,
   ],
