@@ -38,6 +38,9 @@ import { OrganizationResolver, UserResolver } from './identity/organization.reso
 import { MembersResolver } from './identity/members.resolver.js';
 import { NotificationResolver } from './notifications/notification.resolver.js';
 import { MailModule } from '../../../libs/mail/src/index.js';
+import { RewardsModule } from '../../../libs/rewards/src/index.js';
+import { RewardsResolver } from './rewards/rewards.resolver.js';
+import { PolicyPayoutExportController } from './rewards/policy-payout-export.controller.js';
 import { DevMailController } from './dev/dev-mail.controller.js';
 
 /** The GraphQL API and health endpoints. */
@@ -52,6 +55,7 @@ import { DevMailController } from './dev/dev-mail.controller.js';
     InsightsModule,
     MailModule,
     ConversationsModule,
+    RewardsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule, TierAssessmentsModule, ListingsModule, MatchingModule, InsightsModule],
@@ -70,7 +74,7 @@ import { DevMailController } from './dev/dev-mail.controller.js';
       ) => graphqlOptions(config, tokens, { identity, verification, assessments, listings, applications, matchRequests }, runtime.logger, audit),
     }),
   ],
-  controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController],
-  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver],
+  controllers: [HealthController, InsightsExportController, PolicyPayoutExportController, DevMailController, EnterpriseImportController, AttachmentController],
+  providers: [AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, RewardsResolver],
 })
 export class ApiModule {}

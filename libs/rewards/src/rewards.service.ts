@@ -339,6 +339,13 @@ export class RewardsService {
     return rows.map((e) => this.line(e, policy, payouts.get(e.id) ?? []));
   }
 
+  /** One line by entitlement id (after a decision). */
+  async lineById(entitlementId: string): Promise<PayoutLine> {
+    const e = await this.dataSource.getRepository(PolicyEntitlementEntity).findOneBy({ id: entitlementId });
+    if (!e) throw notFound(`应享奖励 ${entitlementId} 不存在 (entitlement not found)`);
+    return this.line(e, this.policy(e.policyId), (await this.payoutsOf([e.id])).get(e.id) ?? []);
+  }
+
   private line(e: PolicyEntitlementEntity, policy: Policy, payouts: PolicyPayoutEntity[]): PayoutLine {
     const decided = new Set(payouts.map((p) => p.trancheIndex));
     const due = e.tranches.reduce((s, t, i) => s + (t.status === 'DUE' && !decided.has(i) ? t.amount : 0), 0);
