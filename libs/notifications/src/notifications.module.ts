@@ -19,9 +19,10 @@ import { PolicyEntitlementNotifier } from './policy-reward-notify.handlers.js';
 import { ChallengeApplicationInformationNotifier, DeadlineOverdueNotifier } from './deadline-notify.handlers.js';
 import { CaseMessageNotifier, CaseMessagePublisher } from './case-message-notify.handlers.js';
 import { ConversationsModule } from '../../conversations/src/index.js';
+import { RewardsModule } from '../../rewards/src/index.js';
 
 @Module({
-  imports: [ConversationsModule],
+  imports: [ConversationsModule, RewardsModule],
   providers: [
     CaseMessageNotifier,
     CaseMessagePublisher,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { HandlesJob, type JobHandler } from '../../platform/src/index.js';
 import type { JobPayloads } from '../../platform/src/index.js';
-import { ACTIVE_POLICY_SET, PolicyEntitlementEntity, formatYuan } from '../../rewards/src/index.js';
+import { PolicyEntitlementEntity, RewardsService, formatYuan } from '../../rewards/src/index.js';
 import { NotificationService } from './notification.service.js';
 
 /**
@@ -17,13 +17,14 @@ export class PolicyEntitlementNotifier implements JobHandler<'notify.policy-enti
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationService,
+    private readonly rewards: RewardsService,
   ) {}
 
   async handle(job: JobPayloads['notify.policy-entitlement']): Promise<void> {
     const rows = await this.dataSource.getRepository(PolicyEntitlementEntity).find({ where: { id: In(job.data.entitlementIds) } });
     const owed = rows.filter((r) => r.status === 'ENTITLED' && r.amount > 0);
     if (owed.length === 0) return;
-    const names = owed.map((r) => `“${ACTIVE_POLICY_SET.policies.find((p) => p.id === r.policyId)?.name ?? r.policyId}” ${formatYuan(r.amount)}`);
+    const names = owed.map((r) => `“${this.rewards.policySet.policies.find((p) => p.id === r.policyId)?.name ?? r.policyId}” ${formatYuan(r.amount)}`);
     await this.notifications.createMany([
       {
         organizationId: job.data.organizationId,

@@ -7,6 +7,6 @@
 export * from './core/index.js';
 export { PolicyEntitlementEntity } from './policy-entitlement.entity.js';
 export { PAYOUT_DECISIONS, PolicyPayoutEntity, type PayoutDecision } from './policy-payout.entity.js';
-export { ACTIVE_POLICY_SET, RewardsService, loadRewardFacts, type MyRewards, type PayoutLine, type PayoutPage, type PayoutTotals, type WhatIfResult } from './rewards.service.js';
+export { ACTIVE_POLICY_SET, RewardsService, policySetFrom, loadRewardFacts, type MyRewards, type PayoutLine, type PayoutPage, type PayoutTotals, type WhatIfResult } from './rewards.service.js';
 export { EvaluateAllRewardsHandler, EvaluateOrganizationRewardsHandler, NIGHTLY_REWARDS_PATTERN, NightlyRewardsScheduler } from './rewards.handlers.js';
 export { RewardsModule } from './rewards.module.js';

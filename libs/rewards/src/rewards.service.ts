@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { badInput, conflict, echoInput, fetchKeysetPage, checkPageSize, notFound, parseId, recordEvent, todayInShanghai } from '../../platform/src/index.js';
+import { APP_CONFIG, type AppConfig, badInput, conflict, echoInput, fetchKeysetPage, checkPageSize, notFound, parseId, recordEvent, todayInShanghai } from '../../platform/src/index.js';
 import type { EventLane } from '../../platform/src/index.js';
 import { authorizeKind, authorizeQuery, type Actor } from '../../identity/src/index.js';
 import { describeRegionCodeProblem } from '../../codes/src/index.js';
@@ -24,7 +26,35 @@ import {
 import { PolicyEntitlementEntity } from './policy-entitlement.entity.js';
 import { PolicyPayoutEntity } from './policy-payout.entity.js';
 
-/** The policy set in force (the shipped one; drafts are only evaluated, see {@link RewardsService.whatIf}). */
+/**
+ * The policy set in force: the shipped policies, with the policies of `REWARD_POLICIES_FILE` (a JSON
+ * array of policies) added or replacing shipped ones by id — how the bureau configures parameters
+ * (a region for a functional zone, a confirmed amount, a city reward 奉化 matches). The set is
+ * checked as a whole; a problem stops the start naming the policy and field. Its version names the
+ * file's content, so stored results say which parameters computed them.
+ */
+export function policySetFrom(file: string | undefined): PolicySet {
+  if (!file) return SHIPPED_POLICY_SET;
+  let text: string;
+  let extra: Policy[];
+  try {
+    text = readFileSync(file, 'utf8');
+    extra = JSON.parse(text) as Policy[];
+  } catch (err) {
+    throw new Error(`REWARD_POLICIES_FILE ${file}: 无法读取或不是 JSON (cannot read or parse: ${(err as Error).message})`);
+  }
+  if (!Array.isArray(extra) || extra.length > 500) throw new Error(`REWARD_POLICIES_FILE ${file}: 须为至多 500 项的政策数组 (must be an array of at most 500 policies)`);
+  const ids = new Set(extra.map((p) => p?.id));
+  const set: PolicySet = {
+    version: `${SHIPPED_POLICY_SET.version}+${createHash('sha256').update(text).digest('hex').slice(0, 12)}`,
+    policies: [...SHIPPED_POLICY_SET.policies.filter((p) => !ids.has(p.id)), ...extra],
+  };
+  const problems = policySetProblems(set);
+  if (problems.length > 0) throw new Error(`REWARD_POLICIES_FILE ${file}: ${problems.map((p) => `${p.policyId}.${p.field}: ${p.message}`).join('; ')}`);
+  return set;
+}
+
+/** The shipped set (code that has no configuration at hand, e.g. the bench). */
 export const ACTIVE_POLICY_SET: PolicySet = SHIPPED_POLICY_SET;
 
 type Q = Pick<DataSource, 'query'> | EntityManager;
@@ -147,12 +177,20 @@ function checkDay(value: string, field: string): string {
  */
 @Injectable()
 export class RewardsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** The policy set in force (see {@link policySetFrom}). */
+  readonly policySet: PolicySet;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.policySet = policySetFrom(config?.rewardPoliciesFile);
+  }
 
   policy(id: string): Policy {
-    const p = ACTIVE_POLICY_SET.policies.find((x) => x.id === id);
+    const p = this.policySet.policies.find((x) => x.id === id);
     if (!p) {
-      throw notFound(`没有编号为 ${echoInput(id)} 的政策；可选：${ACTIVE_POLICY_SET.policies.map((x) => `${x.id}（${x.name}）`).join('、')} (unknown policy)`);
+      throw notFound(`没有编号为 ${echoInput(id)} 的政策；可选：${this.policySet.policies.map((x) => `${x.id}（${x.name}）`).join('、')} (unknown policy)`);
     }
     return p;
   }
@@ -178,7 +216,7 @@ export class RewardsService {
     const rows: Array<Partial<PolicyEntitlementEntity>> = [];
     const fresh = new Map<string, string[]>();
     for (const f of facts.values()) {
-      const result = evaluateRewards(ACTIVE_POLICY_SET, f, asOf);
+      const result = evaluateRewards(this.policySet, f, asOf);
       for (const e of result.entitlements) {
         rows.push(this.row(f, e, result, asOf));
         const was = before.get(key(f.organizationId, e.policyId, e.triggerKey));
@@ -260,10 +298,10 @@ export class RewardsService {
     const entitlements = await this.dataSource.getRepository(PolicyEntitlementEntity).find({ where: { organizationId }, order: { triggeredOn: 'DESC', policyId: 'ASC' } });
     const payouts = await this.payoutsOf(entitlements.map((e) => e.id));
     const facts = (await loadRewardFacts(this.dataSource, [organizationId])).get(organizationId);
-    const nearMisses = facts ? evaluateRewards(ACTIVE_POLICY_SET, facts, asOf).nearMisses : [];
+    const nearMisses = facts ? evaluateRewards(this.policySet, facts, asOf).nearMisses : [];
     return {
       entitlements: entitlements
-        .filter((e) => ACTIVE_POLICY_SET.policies.some((p) => p.id === e.policyId))
+        .filter((e) => this.policySet.policies.some((p) => p.id === e.policyId))
         .map((e) => ({ entitlement: e, policy: this.policy(e.policyId), payouts: payouts.get(e.id) ?? [] })),
       nearMisses,
     };
@@ -424,7 +462,7 @@ export class RewardsService {
    */
   async whatIf(actor: Actor, draft: Policy, asOf = todayInShanghai()): Promise<WhatIfResult> {
     authorizeQuery(actor, 'policyWhatIf');
-    const set: PolicySet = { version: `draft-${ACTIVE_POLICY_SET.version}`, policies: [...ACTIVE_POLICY_SET.policies.filter((p) => p.id !== draft.id), draft] };
+    const set: PolicySet = { version: `draft-${this.policySet.version}`, policies: [...this.policySet.policies.filter((p) => p.id !== draft.id), draft] };
     const problems = policySetProblems(set).filter((p) => p.policyId === draft.id || draft.stackingGroup !== undefined);
     if (problems.length > 0) throw badInput(problems[0]!.message, `draft.${problems[0]!.field}`);
     const only = new Set([draft.id]);

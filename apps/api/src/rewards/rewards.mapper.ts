@@ -103,7 +103,7 @@ export function toRewardModel(e: PolicyEntitlementEntity, policy: Policy, payout
     amountPaid,
     arithmetic: e.arithmetic,
     tranches,
-    facts: e.facts.map((f) => ({ label: f.label, value: f.value, source: f.provenance.kind === 'PAYOUT' && f.provenance.reference ? `${SOURCE.PAYOUT}（凭证 ${f.provenance.reference}）` : SOURCE[f.provenance.kind] })),
+    facts: e.facts.slice(0, 10).map((f) => ({ label: f.label, value: f.value, source: f.provenance.kind === 'PAYOUT' && f.provenance.reference ? `${SOURCE.PAYOUT}（凭证 ${f.provenance.reference}）` : SOURCE[f.provenance.kind] })),
     notes: e.notes,
     policySetVersion: e.policySetVersion,
     evaluatedOn: e.asOf,

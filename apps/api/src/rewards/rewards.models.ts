@@ -92,8 +92,8 @@ export class PolicyRewardModel {
   @Field(() => SafeIntScalar, { description: '已到期未决定的金额，单位：元 (due and not yet decided, yuan)' }) amountDue: number;
   @Field(() => SafeIntScalar, { description: '已发放金额，单位：元 (paid so far, yuan)' }) amountPaid: number;
   @Field({ description: '计算过程，如 “定额 50万元” (the arithmetic in Chinese)' }) arithmetic: string;
-  @Field(() => [RewardTrancheModel], { description: '分期 (tranches)' }) tranches: RewardTrancheModel[];
-  @Field(() => [RewardFactModel], { description: '依据的事实及来源 (facts used)' }) facts: RewardFactModel[];
+  @Field(() => [RewardTrancheModel], { complexity: (o) => 1 + o.childComplexity * 2, description: '分期，至多 2 期 (tranches, at most 2)' }) tranches: RewardTrancheModel[];
+  @Field(() => [RewardFactModel], { complexity: (o) => 1 + o.childComplexity * 10, description: '依据的事实及来源，至多 10 项 (facts used, at most 10)' }) facts: RewardFactModel[];
   @Field(() => [String], { description: '说明，如政策参数待确认 (notes)' }) notes: string[];
   @Field({ description: '计算所用政策集版本 (policy set version)' }) policySetVersion: string;
   @Field(() => DateScalar, { description: '计算日期 (evaluated on)' }) evaluatedOn: string;
@@ -109,11 +109,11 @@ export class PolicyNearMissModel {
 
 @ObjectType('MyPolicyRewards', { description: '本机构的政策奖励（免申即享）(the caller’s policy rewards)' })
 export class MyPolicyRewardsModel {
-  @Field(() => [PolicyRewardModel], { description: '应享（有到期未兑付金额），最多 100 项 (owed, at most 100)' }) eligible: PolicyRewardModel[];
-  @Field(() => [PolicyRewardModel], { description: '待结算或暂缓，最多 100 项 (waiting for a condition or withheld, at most 100)' }) pending: PolicyRewardModel[];
-  @Field(() => [PolicyRewardModel], { description: '已兑付，最多 100 项 (paid, at most 100)' }) paid: PolicyRewardModel[];
-  @Field(() => [PolicyRewardModel], { description: '就高不重复未发的项，最多 100 项 (superseded, at most 100)' }) superseded: PolicyRewardModel[];
-  @Field(() => [PolicyNearMissModel], { description: '差一步即可获得的奖励 (near misses)' }) nearMisses: PolicyNearMissModel[];
+  @Field(() => [PolicyRewardModel], { complexity: (o) => 1 + o.childComplexity * 20, description: '应享（有到期未兑付金额），最多 20 项 (owed, at most 20)' }) eligible: PolicyRewardModel[];
+  @Field(() => [PolicyRewardModel], { complexity: (o) => 1 + o.childComplexity * 20, description: '待结算或暂缓，最多 20 项 (waiting for a condition or withheld, at most 20)' }) pending: PolicyRewardModel[];
+  @Field(() => [PolicyRewardModel], { complexity: (o) => 1 + o.childComplexity * 20, description: '已兑付，最多 20 项 (paid, at most 20)' }) paid: PolicyRewardModel[];
+  @Field(() => [PolicyRewardModel], { complexity: (o) => 1 + o.childComplexity * 20, description: '就高不重复未发的项，最多 20 项 (superseded, at most 20)' }) superseded: PolicyRewardModel[];
+  @Field(() => [PolicyNearMissModel], { complexity: (o) => 1 + o.childComplexity * 20, description: '差一步即可获得的奖励，最多 20 项 (near misses, at most 20)' }) nearMisses: PolicyNearMissModel[];
   @Field(() => SafeIntScalar, { description: '应享未兑付合计，单位：元 (owed and not yet paid in total, yuan)' }) totalOwed: number;
 }
 

@@ -12,7 +12,7 @@ import { DraftRewardPolicyInput, MarkPolicyPayoutPaidInput, WithholdPolicyPayout
 import { MyPolicyRewardsModel, PolicyPayoutConnectionModel, PolicyPayoutLineModel, PolicyPayoutTotalModel, PolicyWhatIfModel } from './rewards.models.js';
 import { regionText, toPolicyModel, toRewardModel } from './rewards.mapper.js';
 
-const LIST_CAP = 100;
+const LIST_CAP = 20;
 const day = (d: Date | null | undefined): string | undefined => (d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : undefined);
 
 /** Policy rewards without applying (惠企政策, 免申即享): the firm's own view, the bureau's payout list, decisions and what-if. */
