@@ -8,6 +8,8 @@
  *  - matching (matching.bench.ts, last; BENCH_MATCHING=off skips it): full rebuild, incremental
  *    listing scoring, one firm against 100k listings, publish → recommended, recommendations load;
  *  - the input validators refusing huge inputs (listings.bench.ts, hugeInputRejection);
+ *  - policy rewards (rewards.bench.ts; BENCH_REWARDS=off skips it): every shipped policy for 20,000
+ *    firms, the pure evaluator and the stored nightly run;
  *  - enterprise imports (imports.bench.ts; BENCH_IMPORTS=off skips it): a 5,000-row bureau sheet
  *    upload → preview → confirm → DONE against the old synchronous mutation, other requests'
  *    latency meanwhile against idle, the server's peak RSS.
@@ -26,6 +28,7 @@ import { benchSearchEngine, renderSearchBench } from './search.bench.js';
 import { benchInsights, renderInsightsBench } from './insights.bench.js';
 import { runMatchingBench } from './matching.bench.js';
 import { renderImportsBench, runImportsBench } from './imports.bench.js';
+import { runRewardsBench } from './rewards.bench.js';
 import { pct, post, scratchDatabase } from './bench-kit.js';
 
 const REASSESS_FIRMS = Number(process.env.BENCH_REASSESS_FIRMS ?? 20_000);
@@ -127,6 +130,10 @@ for (const b of backends) {
       `${((100 * page!.rps) / trivial!.rps).toFixed(0)} % of \`{ __typename }\` (${trivial!.rps.toFixed(0)} req/s); ` +
       `SQL statements per request: listings ${r.listings.sql.listings}, trivial ${r.listings.sql.trivial}`,
   );
+}
+if (process.env.BENCH_REWARDS !== 'off') {
+  console.log('\n## policy rewards');
+  console.log(await runRewardsBench());
 }
 if (process.env.BENCH_IMPORTS !== 'off') {
   console.log('\n## enterprise imports');
