@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, badInput, conflict, echoInput, fetchKeysetPage, checkPageSize, notFound, parseId, recordEvent, todayInShanghai } from '../../platform/src/index.js';
+import { APP_CONFIG, type AppConfig, badInput, conflict, echoInput, fetchKeysetPage, checkPageSize, notFound, parseId, recordEvents, todayInShanghai } from '../../platform/src/index.js';
 import type { EventLane } from '../../platform/src/index.js';
 import { authorizeKind, authorizeQuery, type Actor } from '../../identity/src/index.js';
 import { describeRegionCodeProblem } from '../../codes/src/index.js';
@@ -226,14 +226,17 @@ export class RewardsService {
         before.delete(key(f.organizationId, e.policyId, e.triggerKey));
       }
     }
+    const idOf = new Map<string, string>();
     for (let i = 0; i < rows.length; i += 1_000) {
-      await manager
+      const result = await manager
         .createQueryBuilder()
         .insert()
         .into(PolicyEntitlementEntity)
         .values(rows.slice(i, i + 1_000))
         .orUpdate(['triggered_on', 'region_code', 'status', 'amount', 'arithmetic', 'tranches', 'facts', 'notes', 'policy_set_version', 'evaluator_version', 'as_of', 'stale', 'updated_at'], ['organization_id', 'policy_id', 'trigger_key'])
+        .returning(['id', 'organization_id', 'policy_id', 'trigger_key'])
         .execute();
+      for (const r of result.raw as Array<{ id: string; organization_id: string; policy_id: string; trigger_key: string }>) idOf.set(`${r.organization_id}|${r.policy_id}|${r.trigger_key}`, r.id);
     }
     // Triggers that no longer hold: gone, unless a payout line refers to them.
     const vanished = [...before.values()];
@@ -242,20 +245,17 @@ export class RewardsService {
     if (drop.length) await manager.query('DELETE FROM policy_entitlements WHERE id = ANY($1::uuid[])', [drop]);
     if (keep.length) await manager.query('UPDATE policy_entitlements SET stale = true WHERE id = ANY($1::uuid[])', [keep]);
     let created = 0;
-    for (const [organizationId, keys] of fresh) {
+    const events = [...fresh].map(([organizationId, keys]) => {
       created += keys.length;
-      const rowsNow: Array<{ id: string }> = await manager.query(
-        `SELECT id FROM policy_entitlements WHERE organization_id = $1 AND (policy_id || '|' || trigger_key) = ANY($2::text[]) ORDER BY id`,
-        [organizationId, keys],
-      );
-      await recordEvent(manager, {
-        type: 'policy-entitlement.created',
+      return {
+        type: 'policy-entitlement.created' as const,
         aggregateType: 'organization',
         aggregateId: organizationId,
-        data: { organizationId, entitlementIds: rowsNow.map((r) => r.id) },
+        data: { organizationId, entitlementIds: keys.map((k) => idOf.get(`${organizationId}|${k}`)!).filter(Boolean) },
         lane,
-      });
-    }
+      };
+    });
+    await recordEvents(manager, events);
     return { evaluated: ids.length, created };
   }
 
