@@ -21,6 +21,7 @@ import { Outcomes1796433254603 } from './1796433254603-Outcomes.js';
 import { Conversations1796433697197 } from './1796433697197-Conversations.js';
 import { Deadlines1796436289706 } from './1796436289706-Deadlines.js';
 import { PolicyRewards1796443701663 } from './1796443701663-PolicyRewards.js';
+import { ChallengeProjectRecords1796446332547 } from './1796446332547-ChallengeProjectRecords.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -47,4 +48,5 @@ export const MIGRATIONS: Function[] = [
   Conversations1796433697197,
   Deadlines1796436289706,
   PolicyRewards1796443701663,
+  ChallengeProjectRecords1796446332547,
 ];

@@ -112,6 +112,7 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   // 免申即享 payouts (issue 23): the AUTHORITY marks lines paid or withheld, any of its staff.
   markPolicyPayoutPaid: only(['AUTHORITY']),
   withholdPolicyPayout: only(['AUTHORITY']),
+  recordChallengeProjectFacts: only(['AUTHORITY']),
   importEnterprises: only(['AUTHORITY']),
   // Asynchronous imports (issue 14): the AUTHORITY's desk, any of its staff.
   startEnterpriseImport: only(['AUTHORITY']),
@@ -299,6 +300,15 @@ describe('access table: every mutation × every kind of caller', () => {
       titleDecisionDriver(`mutation($id: ID!) { rejectCertificationClaim(organizationId: $id, reason: "未见认定文件") { tierProvenance } }`),
     markPolicyPayoutPaid: async () =>
       payoutDriver(`mutation($id: ID!) { markPolicyPayoutPaid(input: { entitlementId: $id, paidOn: "2025-06-30", reference: "YY-2025-001" }) { id } }`),
+    recordChallengeProjectFacts: async () => {
+      const applicationId = await applicationTo(await publishedListingOf('ANCHOR_ENTERPRISE:verified'), 'ENTERPRISE:verified');
+      ok(await app.gql(DECIDE, { id: applicationId, d: 'ACCEPT' }, tokenOf('ANCHOR_ENTERPRISE:verified')), 'decideChallengeApplication');
+      return {
+        query: `mutation($id: ID!) { recordChallengeProjectFacts(input: { applicationId: $id, category: INDUSTRIAL, plannedInvestment: 2000000 }) { applicationId } }`,
+        variables: { id: applicationId },
+        unchanged: async () => expect((await sql(app, 'SELECT count(*)::int AS n FROM challenge_project_records WHERE application_id = $1', [applicationId]))[0].n).toBe(0),
+      };
+    },
     withholdPolicyPayout: async () => payoutDriver(`mutation($id: ID!) { withholdPolicyPayout(input: { entitlementId: $id, reasonCode: "POOR_CREDIT" }) { id } }`),
     upsertEnterpriseProfile: async (actor) => ({
       query: UPSERT_PROFILE,

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { UPSERT_PROFILE, confirmTitle, profileInput } from '../helpers/profile-fixtures.js';
-import { loginAuthority, ok, registerOrg, type Org } from '../helpers/listing-fixtures.js';
+import { APPLY, DECIDE, createListing, loginAuthority, ok, publishListing, registerOrg, type Org } from '../helpers/listing-fixtures.js';
 import { expectError } from '../helpers/expect-error.js';
 import { SHIPPED_POLICIES } from '../../libs/rewards/src/index.js';
 
@@ -203,6 +203,42 @@ describe('policy rewards (issue 23) over HTTP', () => {
       ['奉化区', 1, 300_000, 250_000],
       ['余姚市', 1, 300_000, 0],
     ]);
+  });
+
+  it('揭榜: an accepted application, its planned and actual investment and 验收 recorded by the bureau, pays 余姚 揭榜挂帅 in two tranches and 宁波 30% of R&D', async () => {
+    const RECORD = `mutation($i: RecordChallengeProjectFactsInput!) { recordChallengeProjectFacts(input: $i) { applicationId plannedInvestment actualInvestment completedOn completionPassed } }`;
+    const anchor = await registerOrg(app, 'ANCHOR_ENTERPRISE', { verifyWith: authority });
+    const challenge = await createListing(app, anchor.token, 'CHALLENGE');
+    await publishListing(app, anchor.token, challenge.id);
+    const application = ok<{ id: string }>(await app.gql(APPLY, { i: { challengeId: challenge.id, proposal: '产学研联合攻关，12 个月交付样机。' } }, yuyao.token), 'applyToChallenge');
+    expectError(await app.gql(RECORD, { i: { applicationId: application.id, plannedInvestment: 2_000_000 } }, authority), 'CONFLICT', 'applicationId');
+    ok(await app.gql(DECIDE, { id: application.id, d: 'ACCEPT' }, anchor.token), 'decideChallengeApplication');
+    await app.drain();
+    let m = await mine(yuyao);
+    expect(m.nearMisses.find((x) => x.policy.id === 'NINGBO-2024-CHALLENGE-RD')!.missing).toContain('的实际研发投入后，按 30% 计算（最高 200万元）');
+    ok(await app.gql(RECORD, { i: { applicationId: application.id, category: 'INDUSTRIAL', plannedInvestment: 2_000_000 } }, authority), 'recordChallengeProjectFacts');
+    m = await mine(yuyao);
+    const yy = m.eligible.find((r) => r.policy.id === 'YUYAO-2021-CHALLENGE-INDUSTRIAL')!;
+    expect(yy.tranches.map((t) => [t.amount, t.status])).toEqual([
+      [200_000, 'DUE'],
+      [200_000, 'WAITING'],
+    ]);
+    expect(yy.amountDue).toBe(200_000);
+    expectError(await app.gql(RECORD, { i: { applicationId: application.id, completedOn: '2026-01-01' } }, authority), 'BAD_USER_INPUT', 'completionPassed');
+    expectError(await app.gql(RECORD, { i: { applicationId: application.id, actualInvestment: -1 } }, authority), 'BAD_USER_INPUT');
+    expectError(await app.gql(RECORD, { i: { applicationId: application.id, plannedInvestment: 1 } }, yuyao.token), 'FORBIDDEN');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    ok(await app.gql(RECORD, { i: { applicationId: application.id, actualInvestment: 3_000_000, completedOn: today, completionPassed: true } }, authority), 'recordChallengeProjectFacts');
+    m = await mine(yuyao);
+    const done = m.eligible.find((r) => r.policy.id === 'YUYAO-2021-CHALLENGE-INDUSTRIAL')!;
+    // 20% × 300万 = 60万, capped at 50万; balance 50万 − 20万 = 30万.
+    expect(done.tranches.map((t) => [t.amount, t.status])).toEqual([
+      [200_000, 'DUE'],
+      [300_000, 'DUE'],
+    ]);
+    const nb = m.eligible.find((r) => r.policy.id === 'NINGBO-2024-CHALLENGE-RD')!;
+    expect(nb).toMatchObject({ amount: 900_000, arithmetic: '30% × 实际研发投入 300万元 = 90万元' });
+    expect(nb.facts.map((f) => f.source)).toEqual(expect.arrayContaining(['揭榜立项或验收记录', '主管部门确认的称号', '登记的研发投入']));
   });
 
   it('what-if: a draft 10万 小巨人 reward for 宁波 reaches the three firms; a draft ending before it starts is refused', async () => {

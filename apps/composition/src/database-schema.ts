@@ -37,7 +37,7 @@ import {
 } from '../../../libs/listings/src/index.js';
 import { DeadlineAlertEntity, MatchEntity, MatchRequestEntity } from '../../../libs/matching/src/index.js';
 import { AuditLogEntity } from '../../../libs/insights/src/index.js';
-import { PolicyEntitlementEntity, PolicyPayoutEntity } from '../../../libs/rewards/src/index.js';
+import { ChallengeProjectRecordEntity, PolicyEntitlementEntity, PolicyPayoutEntity } from '../../../libs/rewards/src/index.js';
 import { MailMessageEntity } from '../../../libs/mail/src/index.js';
 import { TimelineEntryEntity } from '../../../libs/timeline/src/index.js';
 import { CaseAttachmentEntity, CaseMessageEntity } from '../../../libs/conversations/src/index.js';
@@ -60,6 +60,7 @@ const ENTITIES = [
   TierAssessmentEntity,
   PolicyEntitlementEntity,
   PolicyPayoutEntity,
+  ChallengeProjectRecordEntity,
   ListingEntity,
   ServiceOfferingEntity,
   CreditProductEntity,

@@ -25,6 +25,7 @@ import {
 } from './core/index.js';
 import { PolicyEntitlementEntity } from './policy-entitlement.entity.js';
 import { PolicyPayoutEntity } from './policy-payout.entity.js';
+import { ChallengeProjectRecordEntity } from './challenge-project-record.entity.js';
 
 /**
  * The policy set in force: the shipped policies, with the policies of `REWARD_POLICIES_FILE` (a JSON
@@ -91,9 +92,14 @@ export async function loadRewardFacts(q: Q, organizationIds: readonly string[]):
       provenance: t.imported ? { kind: 'IMPORTED_LIST' } : { kind: 'CONFIRMED_TITLE', reference: t.ref! },
     });
   }
-  const challenges: Array<{ id: string; org: string; accepted_on: string; title: string | null }> = await q.query(
-    `SELECT a.id, a.applicant_organization_id AS org, to_char(a.decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS accepted_on, l.title
-       FROM challenge_applications a LEFT JOIN listings l ON l.id = a.challenge_id
+  const challenges: Array<{
+    id: string; org: string; accepted_on: string; title: string | null; category: string | null; planned: string | null;
+    actual: string | null; actual_on: string | null; completed_on: string | null; passed: boolean | null;
+  }> = await q.query(
+    `SELECT a.id, a.applicant_organization_id AS org, to_char(a.decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS accepted_on, l.title,
+            r.category, r.planned_investment AS planned, r.actual_investment AS actual, to_char(r.actual_recorded_on, 'YYYY-MM-DD') AS actual_on,
+            to_char(r.completed_on, 'YYYY-MM-DD') AS completed_on, r.completion_passed AS passed
+       FROM challenge_applications a LEFT JOIN listings l ON l.id = a.challenge_id LEFT JOIN challenge_project_records r ON r.application_id = a.id
       WHERE a.applicant_organization_id = ANY($1::uuid[]) AND a.status = 'ACCEPTED' AND a.decided_at IS NOT NULL`,
     [ids],
   );
@@ -102,6 +108,10 @@ export async function loadRewardFacts(q: Q, organizationIds: readonly string[]):
       projectId: c.id,
       acceptedOn: c.accepted_on,
       ...(c.title ? { title: c.title.slice(0, 40) } : {}),
+      ...(c.category ? { category: c.category as 'INDUSTRIAL' | 'AGRICULTURAL_SOCIAL' } : {}),
+      ...(c.planned !== null ? { plannedInvestment: Number(c.planned) } : {}),
+      ...(c.actual !== null && c.actual_on ? { actualInvestment: { amount: Number(c.actual), recordedOn: c.actual_on, provenance: { kind: 'RECORDED_RD' as const, reference: c.id } } } : {}),
+      ...(c.completed_on && c.passed !== null ? { completion: { on: c.completed_on, passed: c.passed, provenance: { kind: 'RECORDED_ACCEPTANCE' as const, reference: c.id } } } : {}),
     });
   }
   const paid: Array<{ organization_id: string; policy_id: string; amount: string; paid_on: string; reference: string }> = await q.query(
@@ -226,17 +236,23 @@ export class RewardsService {
         before.delete(key(f.organizationId, e.policyId, e.triggerKey));
       }
     }
-    const idOf = new Map<string, string>();
     for (let i = 0; i < rows.length; i += 1_000) {
-      const result = await manager
+      await manager
         .createQueryBuilder()
         .insert()
         .into(PolicyEntitlementEntity)
         .values(rows.slice(i, i + 1_000))
         .orUpdate(['triggered_on', 'region_code', 'status', 'amount', 'arithmetic', 'tranches', 'facts', 'notes', 'policy_set_version', 'evaluator_version', 'as_of', 'stale', 'updated_at'], ['organization_id', 'policy_id', 'trigger_key'])
-        .returning(['id', 'organization_id', 'policy_id', 'trigger_key'])
         .execute();
-      for (const r of result.raw as Array<{ id: string; organization_id: string; policy_id: string; trigger_key: string }>) idOf.set(`${r.organization_id}|${r.policy_id}|${r.trigger_key}`, r.id);
+    }
+    // Ids of the new entitlements (only organizations that have one: usually none in a nightly run).
+    const idOf = new Map<string, string>();
+    if (fresh.size > 0) {
+      const found: Array<{ id: string; organization_id: string; policy_id: string; trigger_key: string }> = await manager.query(
+        'SELECT id, organization_id, policy_id, trigger_key FROM policy_entitlements WHERE organization_id = ANY($1::uuid[])',
+        [[...fresh.keys()]],
+      );
+      for (const r of found) idOf.set(`${r.organization_id}|${r.policy_id}|${r.trigger_key}`, r.id);
     }
     // Triggers that no longer hold: gone, unless a payout line refers to them.
     const vanished = [...before.values()];
@@ -454,6 +470,56 @@ export class RewardsService {
     );
     if (input.decision === 'PAID') await this.evaluate([e.organizationId], todayInShanghai(), manager);
     return { payout, entitlement: (await manager.findOne(PolicyEntitlementEntity, { where: { id } })) ?? e };
+  }
+
+  /**
+   * The bureau records an accepted 揭榜 application's project facts (class, planned and actual
+   * investment, 验收): the bases of the 揭榜 reward policies. Only what is given changes; the firm is
+   * re-evaluated in the same transaction.
+   */
+  async recordChallengeProject(
+    manager: EntityManager,
+    actor: Actor | undefined,
+    input: { applicationId: string; category?: string | null; plannedInvestment?: number | null; actualInvestment?: number | null; completedOn?: string | null; completionPassed?: boolean | null },
+  ): Promise<ChallengeProjectRecordEntity> {
+    authorizeKind(actor, 'recordChallengeProjectFacts');
+    const id = parseId(input.applicationId, 'applicationId');
+    const [app]: Array<{ org: string; status: string; accepted_on: string | null }> = await manager.query(
+      `SELECT applicant_organization_id AS org, status, to_char(decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS accepted_on FROM challenge_applications WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!app) throw notFound(`揭榜申请 ${id} 不存在 (challenge application not found)`);
+    if (app.status !== 'ACCEPTED') throw conflict('只有已接受（立项）的揭榜申请才能登记项目投入与验收 (only an ACCEPTED application is a project)', 'applicationId');
+    if (input.category != null && input.category !== 'INDUSTRIAL' && input.category !== 'AGRICULTURAL_SOCIAL') {
+      throw badInput('项目类别须为 INDUSTRIAL（工业类）或 AGRICULTURAL_SOCIAL（农业和社会发展类）(category)', 'category');
+    }
+    for (const field of ['plannedInvestment', 'actualInvestment'] as const) {
+      const v = input[field];
+      if (v != null && (!Number.isSafeInteger(v) || v < 0 || v > MAX_AMOUNT)) throw badInput(`${field === 'plannedInvestment' ? '计划投入' : '实际投入'}须为 0 至 100亿 的整数元 (${field}: whole 元 within range)`, field);
+    }
+    const today = todayInShanghai();
+    if (input.completedOn != null) {
+      if (input.completionPassed == null) throw badInput('登记验收日期时须同时登记验收是否通过 (completionPassed is required with completedOn)', 'completionPassed');
+      checkDay(input.completedOn, 'completedOn');
+      if (input.completedOn > today) throw badInput(`验收日期 ${input.completedOn} 晚于今天 (completedOn is in the future)`, 'completedOn');
+      if (app.accepted_on && input.completedOn < app.accepted_on) throw badInput(`验收日期 ${input.completedOn} 早于立项日期 ${app.accepted_on} (completedOn before acceptance)`, 'completedOn');
+    } else if (input.completionPassed != null) {
+      throw badInput('登记验收结果时须同时登记验收日期 (completedOn is required with completionPassed)', 'completedOn');
+    }
+    const existing = await manager.findOne(ChallengeProjectRecordEntity, { where: { applicationId: id } });
+    const row = manager.create(ChallengeProjectRecordEntity, {
+      ...(existing ?? {}),
+      applicationId: id,
+      organizationId: app.org,
+      recordedBy: actor!.userId,
+      ...(input.category !== undefined ? { category: input.category } : {}),
+      ...(input.plannedInvestment !== undefined ? { plannedInvestment: input.plannedInvestment } : {}),
+      ...(input.actualInvestment !== undefined ? { actualInvestment: input.actualInvestment, actualRecordedOn: input.actualInvestment === null ? null : today } : {}),
+      ...(input.completedOn !== undefined ? { completedOn: input.completedOn, completionPassed: input.completionPassed ?? null } : {}),
+    });
+    const saved = await manager.save(row);
+    await this.evaluate([app.org], today, manager);
+    return saved;
   }
 
   /**

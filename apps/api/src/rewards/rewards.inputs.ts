@@ -72,3 +72,20 @@ export class DraftRewardPolicyInput {
   @Field(() => Int, { nullable: true, description: '配套比例的分母，1–100 (matching denominator)' }) denominator?: number | null;
   @Field(() => String, { nullable: true, description: '就高不重复组，至多 64 个字符 (stacking group)' }) stackingGroup?: string | null;
 }
+
+export const ProjectCategoryEnum = asEnum(['INDUSTRIAL', 'AGRICULTURAL_SOCIAL'] as const);
+registerEnumType(ProjectCategoryEnum, {
+  name: 'ChallengeProjectCategory',
+  description: '揭榜项目类别（余姚 揭榜挂帅 分类）(project class)',
+  valuesMap: { INDUSTRIAL: { description: '工业类 (industrial)' }, AGRICULTURAL_SOCIAL: { description: '农业和社会发展类 (agricultural or social development)' } },
+});
+
+@InputType('RecordChallengeProjectFactsInput', { description: '登记已立项揭榜项目的投入与验收（揭榜奖励的计算基数）；只改填写的项 (project facts of an accepted 揭榜 application; only given fields change)' })
+export class RecordChallengeProjectFactsInput {
+  @Field(() => ID, { description: '已接受（立项）的揭榜申请 ID (an ACCEPTED challenge application)' }) applicationId: string;
+  @Field(() => ProjectCategoryEnum, { nullable: true, description: '项目类别 (project class)' }) category?: 'INDUSTRIAL' | 'AGRICULTURAL_SOCIAL' | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '计划科技投入，单位：元，0 至 100亿 (planned investment, yuan)' }) plannedInvestment?: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '实际研发（科技）投入，单位：元，0 至 100亿 (actual R&D investment, yuan)' }) actualInvestment?: number | null;
+  @Field(() => DateScalar, { nullable: true, description: '验收日期，不早于立项、不晚于今天；须与验收结果同时填写 (acceptance day)' }) completedOn?: Date | null;
+  @Field(() => Boolean, { nullable: true, description: '验收是否通过；须与验收日期同时填写 (passed)' }) completionPassed?: boolean | null;
+}

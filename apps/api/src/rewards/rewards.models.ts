@@ -158,3 +158,13 @@ export class PolicyWhatIfModel {
   @Field(() => Int, { description: '参与测算的机构数，单位：家 (organizations evaluated)' }) evaluated: number;
 }
 
+
+@ObjectType('ChallengeProjectFacts', { description: '揭榜项目的登记信息 (recorded project facts)' })
+export class ChallengeProjectFactsModel {
+  @Field(() => ID, { description: '揭榜申请 ID (application id)' }) applicationId: string;
+  @Field(() => String, { nullable: true, description: '项目类别：INDUSTRIAL 工业类、AGRICULTURAL_SOCIAL 农业和社会发展类 (class)' }) category: string | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '计划科技投入，单位：元 (planned, yuan)' }) plannedInvestment: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '实际研发（科技）投入，单位：元 (actual, yuan)' }) actualInvestment: number | null;
+  @Field(() => DateScalar, { nullable: true, description: '验收日期 (acceptance day)' }) completedOn: string | null;
+  @Field(() => Boolean, { nullable: true, description: '验收是否通过 (passed)' }) completionPassed: boolean | null;
+}

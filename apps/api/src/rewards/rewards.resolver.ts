@@ -8,8 +8,8 @@ import { RewardsService, type PayoutLine, type Policy, type TitleTier } from '..
 import type { RequestContext } from '../graphql/request-context.js';
 import { InsightsPeriodInput } from '../insights/insights.inputs.js';
 import { toPeriod } from '../insights/insights.resolver.js';
-import { DraftRewardPolicyInput, MarkPolicyPayoutPaidInput, WithholdPolicyPayoutInput } from './rewards.inputs.js';
-import { MyPolicyRewardsModel, PolicyPayoutConnectionModel, PolicyPayoutLineModel, PolicyPayoutTotalModel, PolicyWhatIfModel } from './rewards.models.js';
+import { DraftRewardPolicyInput, MarkPolicyPayoutPaidInput, RecordChallengeProjectFactsInput, WithholdPolicyPayoutInput } from './rewards.inputs.js';
+import { ChallengeProjectFactsModel, MyPolicyRewardsModel, PolicyPayoutConnectionModel, PolicyPayoutLineModel, PolicyPayoutTotalModel, PolicyWhatIfModel } from './rewards.models.js';
 import { regionText, toPolicyModel, toRewardModel } from './rewards.mapper.js';
 
 const LIST_CAP = 20;
@@ -113,6 +113,32 @@ export class RewardsResolver {
       this.rewards.decide(m, ctx.actor, { entitlementId: input.entitlementId, trancheIndex: input.trancheIndex, decision: 'WITHHELD', reasonCode: input.reasonCode, reasonText: input.reasonText }),
     );
     return this.lineOf(result.entitlement.id);
+  }
+
+  @Mutation(() => ChallengeProjectFactsModel, {
+    description:
+      '仅限主管部门（AUTHORITY only）：登记已立项揭榜项目的类别、计划与实际投入、验收结果——揭榜奖励（宁波 30% 研发投入、余姚 揭榜挂帅 分期）按此计算，并立即重新计算该企业的奖励。Records a 揭榜 project’s class, investment and 验收; the firm is re-evaluated at once.',
+  })
+  async recordChallengeProjectFacts(@Args('input', { description: '项目信息 (the facts)' }) input: RecordChallengeProjectFactsInput, @Context() ctx: RequestContext): Promise<ChallengeProjectFactsModel> {
+    const completedOn = input.completedOn === null ? null : input.completedOn === undefined ? undefined : (day(input.completedOn) ?? '');
+    const r = await inTransaction(this.dataSource, (m) =>
+      this.rewards.recordChallengeProject(m, ctx.actor, {
+        applicationId: input.applicationId,
+        category: input.category,
+        plannedInvestment: input.plannedInvestment,
+        actualInvestment: input.actualInvestment,
+        completedOn,
+        completionPassed: input.completionPassed,
+      }),
+    );
+    return {
+      applicationId: r.applicationId,
+      category: r.category,
+      plannedInvestment: r.plannedInvestment,
+      actualInvestment: r.actualInvestment,
+      completedOn: r.completedOn,
+      completionPassed: r.completionPassed,
+    };
   }
 
   private async lineOf(entitlementId: string): Promise<PolicyPayoutLineModel> {

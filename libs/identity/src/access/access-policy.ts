@@ -53,6 +53,7 @@ export const MUTATION_RULES = {
   // 免申即享 payouts (issue 23): the AUTHORITY marks a payout line paid or withheld (coded reason).
   markPolicyPayoutPaid: { kinds: ['AUTHORITY'] },
   withholdPolicyPayout: { kinds: ['AUTHORITY'] },
+  recordChallengeProjectFacts: { kinds: ['AUTHORITY'] },
   createServiceOffering: { kinds: ['SERVICE_PROVIDER'] },
   updateServiceOffering: { kinds: ['SERVICE_PROVIDER'], ownRowsOnly: true },
   createCreditProduct: { kinds: ['BANK'] },
