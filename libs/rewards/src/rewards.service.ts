@@ -42,7 +42,7 @@ export function policySetFrom(file: string | undefined): PolicySet {
     text = readFileSync(file, 'utf8');
     extra = JSON.parse(text) as Policy[];
   } catch (err) {
-    throw new Error(`REWARD_POLICIES_FILE ${file}: 无法读取或不是 JSON (cannot read or parse: ${(err as Error).message})`);
+    throw new Error(`REWARD_POLICIES_FILE ${file}: 无法读取或不是 JSON (cannot read or parse: ${(err as Error).message})`, { cause: err });
   }
   if (!Array.isArray(extra) || extra.length > 500) throw new Error(`REWARD_POLICIES_FILE ${file}: 须为至多 500 项的政策数组 (must be an array of at most 500 policies)`);
   const ids = new Set(extra.map((p) => p?.id));
