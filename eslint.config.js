@@ -102,6 +102,7 @@ const boundaries = [
     ['matching', 'libs/matching/src/core/**/*.{ts,mts,js,mjs}'],
     ['codes', 'libs/codes/src/**/*.{ts,mts,js,mjs}'],
     ['calendar', 'libs/calendar/src/**/*.{ts,mts,js,mjs}'],
+    ['rewards', 'libs/rewards/src/core/**/*.{ts,mts,js,mjs}'],
   ]
     .filter(([lib]) => LIBS.includes(lib))
     .map(([lib, glob]) => ({

@@ -23,7 +23,9 @@ import { Deadlines1796436289706 } from './1796436289706-Deadlines.js';
 import { Vouchers1796443409469 } from './1796443409469-Vouchers.js';
 import { RecommendationPushes1796443427832 } from './1796443427832-RecommendationPushes.js';
 import { ListingLifecycle1796443610214 } from './1796443610214-ListingLifecycle.js';
+import { PolicyRewards1796443701663 } from './1796443701663-PolicyRewards.js';
 import { ProfileConsents1796443735789 } from './1796443735789-ProfileConsents.js';
+import { ChallengeProjectRecords1796446332547 } from './1796446332547-ChallengeProjectRecords.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -52,5 +54,7 @@ export const MIGRATIONS: Function[] = [
   Vouchers1796443409469,
   RecommendationPushes1796443427832,
   ListingLifecycle1796443610214,
+  PolicyRewards1796443701663,
   ProfileConsents1796443735789,
+  ChallengeProjectRecords1796446332547,
 ];

@@ -11,6 +11,8 @@
  *  - pushed recommendations (issue 18; BENCH_PUSHES=off skips them): the funnel query at 100k match
  *    requests (funnel.bench.ts) and publish → push delivered over the websocket at 20k firms
  *    (push-latency.bench.ts);
+ *  - policy rewards (rewards.bench.ts; BENCH_REWARDS=off skips it): every shipped policy for 20,000
+ *    firms, the pure evaluator and the stored nightly run;
  *  - enterprise imports (imports.bench.ts; BENCH_IMPORTS=off skips it): a 5,000-row bureau sheet
  *    upload → preview → confirm → DONE against the old synchronous mutation, other requests'
  *    latency meanwhile against idle, the server's peak RSS.
@@ -31,6 +33,7 @@ import { runMatchingBench } from './matching.bench.js';
 import { benchFunnel, renderFunnelBench } from './funnel.bench.js';
 import { publishToPushed, renderPushLatency } from './push-latency.bench.js';
 import { renderImportsBench, runImportsBench } from './imports.bench.js';
+import { runRewardsBench } from './rewards.bench.js';
 import { pct, post, scratchDatabase } from './bench-kit.js';
 
 const REASSESS_FIRMS = Number(process.env.BENCH_REASSESS_FIRMS ?? 20_000);
@@ -137,6 +140,10 @@ for (const b of backends) {
       `${((100 * page!.rps) / trivial!.rps).toFixed(0)} % of \`{ __typename }\` (${trivial!.rps.toFixed(0)} req/s); ` +
       `SQL statements per request: listings ${r.listings.sql.listings}, trivial ${r.listings.sql.trivial}`,
   );
+}
+if (process.env.BENCH_REWARDS !== 'off') {
+  console.log('\n## policy rewards');
+  console.log(await runRewardsBench());
 }
 if (process.env.BENCH_IMPORTS !== 'off') {
   console.log('\n## enterprise imports');

@@ -112,6 +112,10 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   // Claimed vs confirmed titles (DOMAIN.md §8.10): the AUTHORITY decides, any of its staff.
   confirmCertification: only(['AUTHORITY']),
   rejectCertificationClaim: only(['AUTHORITY']),
+  // 免申即享 payouts (issue 23): the AUTHORITY marks lines paid or withheld, any of its staff.
+  markPolicyPayoutPaid: only(['AUTHORITY']),
+  withholdPolicyPayout: only(['AUTHORITY']),
+  recordChallengeProjectFacts: only(['AUTHORITY']),
   importEnterprises: only(['AUTHORITY']),
   // Asynchronous imports (issue 14): the AUTHORITY's desk, any of its staff.
   startEnterpriseImport: only(['AUTHORITY']),
@@ -330,6 +334,18 @@ describe('access table: every mutation × every kind of caller', () => {
       titleDecisionDriver(`mutation($id: ID!) { confirmCertification(organizationId: $id, tier: LITTLE_GIANT, certifiedOn: "2025-03-01") { tierProvenance } }`),
     rejectCertificationClaim: async () =>
       titleDecisionDriver(`mutation($id: ID!) { rejectCertificationClaim(organizationId: $id, reason: "未见认定文件") { tierProvenance } }`),
+    markPolicyPayoutPaid: async () =>
+      payoutDriver(`mutation($id: ID!) { markPolicyPayoutPaid(input: { entitlementId: $id, paidOn: "2025-06-30", reference: "YY-2025-001" }) { id } }`),
+    recordChallengeProjectFacts: async () => {
+      const applicationId = await applicationTo(await publishedListingOf('ANCHOR_ENTERPRISE:verified'), 'ENTERPRISE:verified');
+      ok(await app.gql(DECIDE, { id: applicationId, d: 'ACCEPT' }, tokenOf('ANCHOR_ENTERPRISE:verified')), 'decideChallengeApplication');
+      return {
+        query: `mutation($id: ID!) { recordChallengeProjectFacts(input: { applicationId: $id, category: INDUSTRIAL, plannedInvestment: 2000000 }) { applicationId } }`,
+        variables: { id: applicationId },
+        unchanged: async () => expect((await sql(app, 'SELECT count(*)::int AS n FROM challenge_project_records WHERE application_id = $1', [applicationId]))[0].n).toBe(0),
+      };
+    },
+    withholdPolicyPayout: async () => payoutDriver(`mutation($id: ID!) { withholdPolicyPayout(input: { entitlementId: $id, reasonCode: "POOR_CREDIT" }) { id } }`),
     upsertEnterpriseProfile: async (actor) => ({
       query: UPSERT_PROFILE,
       variables: { i: profileInput() },
@@ -1090,6 +1106,23 @@ describe('access table: every mutation × every kind of caller', () => {
   }
 
   /** Snapshot now; the returned check proves nothing was written since. */
+  /** An entitlement of a new 余姚 enterprise to the 余姚 小巨人 reward (written directly: the evaluation is not what is tested here). */
+  async function payoutDriver(query: string): Promise<Call> {
+    const target = await register('ENTERPRISE');
+    const [{ id }] = await sql(
+      app,
+      `INSERT INTO policy_entitlements (organization_id, policy_id, trigger_key, triggered_on, region_code, status, amount, arithmetic, tranches, facts, policy_set_version, evaluator_version, as_of)
+       VALUES ($1, 'YUYAO-2022-LITTLE-GIANT', 'title:LITTLE_GIANT', '2025-03-01', '330281', 'ENTITLED', 500000, '定额 50万元',
+               '[{"label":"一次性拨付","amount":500000,"status":"DUE","dueOn":"2025-03-01"}]', '[]', 'test', 'test', '2025-06-01') RETURNING id`,
+      [target.organizationId],
+    );
+    return {
+      query,
+      variables: { id },
+      unchanged: async () => expect((await sql(app, 'SELECT count(*)::int AS n FROM policy_payouts WHERE entitlement_id = $1', [id]))[0].n).toBe(0),
+    };
+  }
+
   async function nothingWritten(): Promise<() => Promise<void>> {
     const before = await writeSnapshot(app);
     return async () => expect(await writeSnapshot(app)).toEqual(before);

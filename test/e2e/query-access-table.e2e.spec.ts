@@ -340,6 +340,19 @@ const QUERIES: Record<string, QueryCase> = {
     otherwise: 'FORBIDDEN',
   },
   serviceInstitutionRankingConnection: authorityOnly('query($p: InsightsPeriod!) { serviceInstitutionRankingConnection(period: $p, first: 5) { totalCount edges { cursor node { score } } } }', { p: PERIOD }),
+  // 惠企政策 (issue 23): a firm or service institution reads its own rewards (no organization id is taken: only its own);
+  // the payout list, totals and what-if are the AUTHORITY's.
+  myPolicyRewards: {
+    query: () => ({ text: '{ myPolicyRewards { totalOwed nearMisses { policy { id } } } }' }),
+    outcomes: { anonymous: 'UNAUTHENTICATED', ENTERPRISE: 'allowed', ENTERPRISE_OTHER: 'allowed', SERVICE_PROVIDER: 'allowed' },
+    otherwise: 'FORBIDDEN',
+  },
+  policyPayoutList: authorityOnly('query($p: InsightsPeriod!) { policyPayoutList(policyId: "YUYAO-2022-LITTLE-GIANT", period: $p, first: 5) { totalCount } }', { p: PERIOD }),
+  policyPayoutTotals: authorityOnly('query($p: InsightsPeriod!) { policyPayoutTotals(policyId: "YUYAO-2022-LITTLE-GIANT", period: $p) { __typename } }', { p: PERIOD }),
+  policyWhatIf: authorityOnly(
+    'query($d: DraftRewardPolicyInput!) { policyWhatIf(draft: $d) { beneficiaries cost } }',
+    { d: { id: 'DRAFT-TEST', name: '草案', issuer: '测试', regionCodes: ['330281'], validFrom: '2025-01-01', trigger: 'TITLE_FIRST_CONFIRMED', tiers: ['LITTLE_GIANT'], formula: 'FIXED', amount: 10000 } },
+  ),
 };
 
 describe('access table: every query × every kind of caller, own and other organizations’ rows', () => {

@@ -42,6 +42,9 @@ import { OrganizationResolver, UserResolver } from './identity/organization.reso
 import { MembersResolver } from './identity/members.resolver.js';
 import { NotificationResolver } from './notifications/notification.resolver.js';
 import { MailModule } from '../../../libs/mail/src/index.js';
+import { RewardsModule } from '../../../libs/rewards/src/index.js';
+import { RewardsResolver } from './rewards/rewards.resolver.js';
+import { PolicyPayoutExportController } from './rewards/policy-payout-export.controller.js';
 import { DevMailController } from './dev/dev-mail.controller.js';
 import { VouchersModule } from '../../../libs/vouchers/src/index.js';
 import { VoucherClaimFieldsResolver, VoucherResolver } from './vouchers/voucher.resolver.js';
@@ -60,6 +63,7 @@ import { VoucherSettlementExportController } from './vouchers/voucher-settlement
     MailModule,
     ConversationsModule,
     VouchersModule,
+    RewardsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule, TierAssessmentsModule, ListingsModule, MatchingModule, InsightsModule, EnterprisesModule],
@@ -79,6 +83,7 @@ import { VoucherSettlementExportController } from './vouchers/voucher-settlement
       ) => graphqlOptions(config, tokens, { identity, verification, assessments, listings, applications, matchRequests, accessLog }, runtime.logger, audit),
     }),
   ],
-  controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController, VoucherSettlementExportController],
-  providers: [{ provide: APP_FILTER, useFactory: (host: HttpAdapterHost) => new GraphqlErrorPassThrough(host), inject: [HttpAdapterHost] }, AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, TakedownAppealResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, ProfileConsentResolver, ProfileAccessLogResolver, VoucherResolver, VoucherClaimFieldsResolver, RecommendationPushResolver, ListingReachResolver, AuditEntryConnectionResolver],})
+  controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController, VoucherSettlementExportController, PolicyPayoutExportController],
+  providers: [{ provide: APP_FILTER, useFactory: (host: HttpAdapterHost) => new GraphqlErrorPassThrough(host), inject: [HttpAdapterHost] }, AuthResolver, CredentialsResolver, MembersResolver, OrganizationResolver, VerificationDeskService, UserResolver, NotificationResolver, NotificationService, EnterpriseProfileResolver, TitleReviewResolver, EnterpriseImportResolver, EnterpriseImportRunsResolver, ImportUploaderGuard, ListingResolver, ParkVacancyResolver, ParkResolver, TakedownAppealResolver, ChallengeApplicationResolver, ChallengeResolver, TimelineEntryResolver, SearchResolver, MatchingResolver, MatchRequestResolver, ProviderStatsResolver, MatchRequestDeadlineResolver, ChallengeApplicationDeadlineResolver, OverdueDeskResolver, InsightsResolver, ConversationResolver, CaseAttachmentResolver, MatchRequestConversationResolver, ChallengeApplicationConversationResolver, CaseContactResolver, AttachmentUploaderGuard, MatchOutcomeResolver, ApplicationReasonResolver, ProfileConsentResolver, ProfileAccessLogResolver, VoucherResolver, VoucherClaimFieldsResolver, RecommendationPushResolver, ListingReachResolver, AuditEntryConnectionResolver, RewardsResolver],
+})
 export class ApiModule {}

@@ -48,6 +48,7 @@ import {
   RecommendationViewEntity,
 } from '../../../libs/matching/src/index.js';
 import { AuditLogEntity } from '../../../libs/insights/src/index.js';
+import { ChallengeProjectRecordEntity, PolicyEntitlementEntity, PolicyPayoutEntity } from '../../../libs/rewards/src/index.js';
 import { MailMessageEntity } from '../../../libs/mail/src/index.js';
 import { TimelineEntryEntity } from '../../../libs/timeline/src/index.js';
 import { CaseAttachmentEntity, CaseMessageEntity } from '../../../libs/conversations/src/index.js';
@@ -82,6 +83,9 @@ const ENTITIES = [
   ProfileConsentEntity,
   ProfileAccessEntity,
   TierAssessmentEntity,
+  PolicyEntitlementEntity,
+  PolicyPayoutEntity,
+  ChallengeProjectRecordEntity,
   ListingEntity,
   ServiceOfferingEntity,
   CreditProductEntity,

@@ -1,7 +1,7 @@
 /**
  * Entry of the all-in-one process's background thread (background-thread.ts): a Nest application
- * context with only the modules its queues' jobs need (imports, tier assessment, match sets, the
- * upload purge), its own database pool, and BullMQ workers on those queues alone. It runs no relay:
+ * context with only the modules its queues' jobs need (imports, tier assessment, match sets, policy
+ * rewards, the upload purge), its own database pool, and BullMQ workers on those queues alone. It runs no relay:
  * the events its jobs write are relayed by the main thread, as every job's are; import progress
  * reaches the API's websockets through the pub/sub port (PostgreSQL NOTIFY or Redis), across threads.
  */
@@ -15,6 +15,7 @@ import { TierAssessmentsModule } from '../../../libs/tier-assessments/src/index.
 import { MatchingModule } from '../../../libs/matching/src/index.js';
 import { EnterprisesModule } from '../../../libs/enterprises/src/index.js';
 import { ConversationsModule } from '../../../libs/conversations/src/index.js';
+import { RewardsModule } from '../../../libs/rewards/src/index.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { BACKGROUND_JOB_NAMES, BACKGROUND_QUEUES, type BackgroundThreadInit, type BackgroundThreadMessage } from './background-thread.js';
 import { createQueueWorkers, discoverHandlers } from './job-runner.js';
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config).child({ thread: 'background' });
   // openQueues false: the main thread has opened (and migrated) every queue; this one only works.
   const runtime = await startRuntime({ role: 'worker', config, schema: DATABASE_SCHEMA, logger, queueNamespace: init.queueNamespace, openQueues: false });
-  @Module({ imports: [PlatformModule.forRuntime(runtime), DiscoveryModule, EnterprisesModule, TierAssessmentsModule, MatchingModule, ConversationsModule], providers: [BackgroundRunner] })
+  @Module({ imports: [PlatformModule.forRuntime(runtime), DiscoveryModule, EnterprisesModule, TierAssessmentsModule, MatchingModule, ConversationsModule, RewardsModule], providers: [BackgroundRunner] })
   class BackgroundModule {}
   let app;
   try {

@@ -4,6 +4,7 @@ import { NotificationsModule, RecommendationDigestScheduler } from '../../../lib
 import { NightlyReassessScheduler, TierAssessmentsModule } from '../../../libs/tier-assessments/src/index.js';
 import { DeadlineSweepScheduler, MatchingModule, NightlyMatchReconcileScheduler } from '../../../libs/matching/src/index.js';
 import { InsightsModule } from '../../../libs/insights/src/index.js';
+import { NightlyRewardsScheduler, RewardsModule } from '../../../libs/rewards/src/index.js';
 import { NightlyReconcileScheduler } from '../../../libs/search/src/index.js';
 import { JobRunner } from './job-runner.js';
 import { VoucherJobsScheduler, VouchersModule } from '../../../libs/vouchers/src/index.js';
@@ -13,7 +14,7 @@ import { ConversationsModule, NightlyUploadPurgeScheduler } from '../../../libs/
 
 /** Queue processors. Never imports GraphQL code. */
 @Module({
-  imports: [DiscoveryModule, NotificationsModule, TierAssessmentsModule, MatchingModule, InsightsModule, MailModule, ConversationsModule, VouchersModule],
-  providers: [JobRunner, NightlyUploadPurgeScheduler, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler, NightlyImportPurgeScheduler, NightlyAccessLogPurgeScheduler, DeadlineSweepScheduler, VoucherJobsScheduler, RecommendationDigestScheduler],
+  imports: [DiscoveryModule, NotificationsModule, TierAssessmentsModule, MatchingModule, InsightsModule, MailModule, ConversationsModule, VouchersModule, RewardsModule],
+  providers: [JobRunner, NightlyUploadPurgeScheduler, MailDeliveryHandler, NightlyReassessScheduler, NightlyReconcileScheduler, NightlyMatchReconcileScheduler, NightlyImportPurgeScheduler, NightlyAccessLogPurgeScheduler, DeadlineSweepScheduler, VoucherJobsScheduler, RecommendationDigestScheduler, NightlyRewardsScheduler],
 })
 export class WorkerModule {}

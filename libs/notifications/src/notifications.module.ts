@@ -15,14 +15,16 @@ import { ChallengeTermsChangedNotifier, ListingClosedNotifier, ListingTakedownNo
 import { NotificationPublisher } from './notification-publish.handlers.js';
 import { TitleDecidedNotifier } from './title-notify.handlers.js';
 import { TitleReviewDecidedNotifier } from './title-review-notify.handlers.js';
+import { PolicyEntitlementNotifier } from './policy-reward-notify.handlers.js';
 import { ChallengeApplicationInformationNotifier, DeadlineOverdueNotifier } from './deadline-notify.handlers.js';
 import { CaseMessageNotifier, CaseMessagePublisher } from './case-message-notify.handlers.js';
 import { ConversationsModule } from '../../conversations/src/index.js';
 import { MatchingModule } from '../../matching/src/index.js';
+import { RewardsModule } from '../../rewards/src/index.js';
 import { RecommendationDigestHandler, RecommendationPublisher, RecommendationPushedNotifier } from './recommendation-notify.handlers.js';
 
 @Module({
-  imports: [ConversationsModule, MatchingModule],
+  imports: [ConversationsModule, MatchingModule, RewardsModule],
   providers: [
     CaseMessageNotifier,
     CaseMessagePublisher,
@@ -44,6 +46,7 @@ import { RecommendationDigestHandler, RecommendationPublisher, RecommendationPus
     InvitationAcceptedNotifier,
     TitleDecidedNotifier,
     TitleReviewDecidedNotifier,
+    PolicyEntitlementNotifier,
     DeadlineOverdueNotifier,
     ChallengeApplicationInformationNotifier,
     RecommendationPushedNotifier,

@@ -16,7 +16,7 @@ import { MEMBER_ROLES, type MemberRole } from '../../../libs/identity/src/users/
 const schema = buildSchema(readFileSync(join(process.cwd(), 'schema.gql'), 'utf8'));
 const rootFields = [schema.getQueryType(), schema.getSubscriptionType()].flatMap((t) => Object.keys(t?.getFields() ?? {}));
 /** Rules for HTTP routes outside GraphQL. */
-const REST_RULES = ['insightsExport', 'voucherSettlementExport'];
+const REST_RULES = ['insightsExport', 'voucherSettlementExport', 'policyPayoutExport'];
 
 const OWN = '00000000-0000-4000-8000-00000000000a';
 const OTHER = '00000000-0000-4000-8000-00000000000b';

@@ -58,6 +58,10 @@ export const MUTATION_RULES = {
   // Claimed vs confirmed titles (DOMAIN.md §8.10): the AUTHORITY decides on an enterprise's title.
   confirmCertification: { kinds: ['AUTHORITY'] },
   rejectCertificationClaim: { kinds: ['AUTHORITY'] },
+  // 免申即享 payouts (issue 23): the AUTHORITY marks a payout line paid or withheld (coded reason).
+  markPolicyPayoutPaid: { kinds: ['AUTHORITY'] },
+  withholdPolicyPayout: { kinds: ['AUTHORITY'] },
+  recordChallengeProjectFacts: { kinds: ['AUTHORITY'] },
   createServiceOffering: { kinds: ['SERVICE_PROVIDER'] },
   updateServiceOffering: { kinds: ['SERVICE_PROVIDER'], ownRowsOnly: true },
   createCreditProduct: { kinds: ['BANK'] },

@@ -165,6 +165,16 @@ export const QUERY_RULES = {
   voucherFigures: { kinds: AUTHORITY, refusal: insightsRefusal },
   // REST: GET /exports/vouchers/settlements/<batchId>.xlsx, the finance office's list of a settlement batch.
   voucherSettlementExport: { kinds: AUTHORITY, refusal: insightsRefusal },
+  // 惠企政策 (issue 23): a firm or service institution reads its own rewards; the AUTHORITY the payout lists, totals and what-if.
+  myPolicyRewards: {
+    kinds: ['ENTERPRISE', 'SERVICE_PROVIDER'],
+    refusal: (actor) => `政策奖励仅面向企业和服务机构查看本机构应享奖励，您的机构类型为${ORGANIZATION_KIND_LABELS[actor.kind]} (myPolicyRewards is for ENTERPRISE and SERVICE_PROVIDER organizations)`,
+  },
+  policyPayoutList: { kinds: AUTHORITY, refusal: '免申即享兑付清单仅限主管部门（AUTHORITY）查看 (AUTHORITY only)' },
+  policyPayoutTotals: { kinds: AUTHORITY, refusal: '免申即享兑付汇总仅限主管部门（AUTHORITY）查看 (AUTHORITY only)' },
+  policyWhatIf: { kinds: AUTHORITY, refusal: '政策测算仅限主管部门（AUTHORITY）(AUTHORITY only)' },
+  // REST: GET /exports/policy-payouts/<policyId>.xlsx, the lines of policyPayoutList.
+  policyPayoutExport: { kinds: AUTHORITY, refusal: '免申即享兑付清单仅限主管部门（AUTHORITY）导出 (AUTHORITY only)' },
   // REST: GET /exports/insights/<report>.xlsx, the tables of the insight queries above (GET /imports/enterprises/<id>/report.xlsx is enterpriseImport).
   insightsExport: { kinds: AUTHORITY, refusal: insightsRefusal },
 } as const satisfies Record<string, QueryRule>;

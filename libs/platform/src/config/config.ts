@@ -111,6 +111,8 @@ const schema = z
     PLATFORM_NAME: z.string().trim().min(2).max(50).default('专精特新企业服务平台'),
     /** A working-day calendar file (JSON, format in README "Deadlines"); unset: the bundled calendar. Checked by libs/calendar at start. */
     WORKING_CALENDAR_FILE: optionalText,
+    /** Reward policies (JSON array, format in README "Policy rewards") added to, or replacing by id, the shipped ones; checked by libs/rewards at start. */
+    REWARD_POLICIES_FILE: optionalText,
     /** S3-compatible object store for uploaded files (attachments); unset keeps them under DATA_DIR/files. */
     S3_URL: optionalUrl(['http://', 'https://']),
     S3_BUCKET: optionalText.refine((v) => v === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v), { message: 'must be a bucket name (3–63 of a-z 0-9 . -)' }),
@@ -232,6 +234,7 @@ export interface AppConfig {
   readonly serviceRankingWeights: Record<string, number> | undefined;
   /** Path of the working-day calendar file; undefined: the bundled one (libs/calendar). */
   readonly workingCalendarFile: string | undefined;
+  readonly rewardPoliciesFile: string | undefined;
   readonly files: {
     /** Set: files go to this S3-compatible bucket; undefined: DATA_DIR/files. */
     readonly s3: { endpoint: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string; prefix?: string } | undefined;
@@ -306,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metrics: { token: c.METRICS_TOKEN ?? c.OPERATOR_TOKEN, port: c.METRICS_PORT, host: c.METRICS_HOST },
     serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
     workingCalendarFile: c.WORKING_CALENDAR_FILE,
+    rewardPoliciesFile: c.REWARD_POLICIES_FILE,
     files: {
       s3: c.S3_URL && c.S3_BUCKET
         ? { endpoint: c.S3_URL, bucket: c.S3_BUCKET, region: c.S3_REGION, accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY, prefix: c.S3_PREFIX }

@@ -93,6 +93,8 @@ export interface DomainEventPayloads {
   'enterprise-import.confirmed': { importId: string };
   /** The AUTHORITY recorded or cleared a pending re-review (复核) for titles; ids only: the notifier reads the mark row. */
   'title-review.decided': { markId: string; action: 'PENDING_RECORDED' | 'PENDING_CLEARED' };
+  /** Policy rewards (惠企政策): an organization became entitled to rewards it was not owed before; ids only (the notifier reads the rows). */
+  'policy-entitlement.created': { organizationId: string; entitlementIds: string[] };
   /** The matching worker pushed a listing to firms whose sets it entered (issue 18); the batch names the pushes (ids only). */
   'recommendation.pushed': RecommendationPushedData;
 }
@@ -261,6 +263,12 @@ export interface JobPayloads {
   'tiers.reassess-all': { runId?: string };
   /** One enterprise of a nightly run: reassess and refresh its re-review risk. */
   'tiers.reassess-enterprise': { organizationId: string; runId: string };
+  /** Re-evaluate one organization's policy rewards after its title, region or a 揭榜 decision changed. */
+  'rewards.evaluate-organization': EventJob<'enterprise-profile.changed'> | EventJob<'challenge-application.decided'>;
+  /** Nightly (repeatable): re-evaluate every enterprise's and service institution's policy rewards (dates pass, policies change). */
+  'rewards.evaluate-all': { runId?: string };
+  /** Tell an organization about rewards it became entitled to. */
+  'notify.policy-entitlement': EventJob<'policy-entitlement.created'>;
   /** Read an uploaded enterprise list (isolated reader) into rows, mapping and preview. */
   'imports.parse-enterprises': EventJob<'enterprise-import.queued'>;
   /** Import a confirmed list in batches of enterprises, resuming after the last finished batch. */
@@ -331,6 +339,9 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'tiers.assess-enterprise': { queue: 'tier-scoring', attempts: 5 },
   'tiers.reassess-all': { queue: 'tier-scoring', attempts: 3 },
   'tiers.reassess-enterprise': { queue: 'tier-scoring', attempts: 5 },
+  'rewards.evaluate-organization': { queue: 'tier-scoring', attempts: 5 },
+  'rewards.evaluate-all': { queue: 'tier-scoring', attempts: 3 },
+  'notify.policy-entitlement': { queue: 'notify', attempts: 5 },
   'search.sync-listing': { queue: 'search-sync', attempts: 8 },
   'search.reconcile': { queue: 'search-sync', attempts: 3 },
   'matching.rescore-enterprise': { queue: 'matching', attempts: 5 },
@@ -378,7 +389,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'invitation.revoked': [],
   'member.role-changed': [],
   'member.removed': [],
-  'enterprise-profile.changed': ['tiers.assess-enterprise', 'matching.rescore-enterprise'],
+  'enterprise-profile.changed': ['tiers.assess-enterprise', 'matching.rescore-enterprise', 'rewards.evaluate-organization'],
   'enterprise-assessment.changed': ['matching.rescore-enterprise'],
   'enterprise-title.decided': ['notify.enterprise-title-decided'],
   'listing.created': ['search.sync-listing'],
@@ -389,7 +400,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'listing.takedown-appealed': ['notify.listing-takedown'],
   'listing.reinstated': ['search.sync-listing', 'matching.sync-listing', 'notify.listing-takedown'],
   'challenge-application.submitted': ['notify.challenge-application-submitted'],
-  'challenge-application.decided': ['notify.challenge-application-decided'],
+  'challenge-application.decided': ['notify.challenge-application-decided', 'rewards.evaluate-organization'],
   'challenge-application.withdrawn': ['notify.challenge-application-withdrawn'],
   'challenge-application.closed': ['notify.challenge-application-closed'],
   'match-request.created': ['notify.match-request', 'insights.schedule-refresh', 'match-request.publish'],
@@ -408,6 +419,7 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'enterprise-import.queued': ['imports.parse-enterprises'],
   'enterprise-import.confirmed': ['imports.run-enterprises'],
   'title-review.decided': ['notify.title-review-decided'],
+  'policy-entitlement.created': ['notify.policy-entitlement'],
   'recommendation.pushed': ['notify.recommendation-pushed', 'recommendation.publish'],
 };
 
@@ -423,7 +435,8 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
  *   nothing to say (its handler returns at once for a verified organization), so no job.
  */
 export const BULK_ROUTES: { readonly [E in DomainEventType]?: readonly JobsForEvent<E>[] } = {
-  'enterprise-profile.changed': ['tiers.assess-enterprise'],
+  // An imported title can entitle a firm to a reward: evaluated on the bulk lane too.
+  'enterprise-profile.changed': ['tiers.assess-enterprise', 'rewards.evaluate-organization'],
   'enterprise-assessment.changed': ['matching.rescore-enterprise'],
   'organization.registered': [],
 };

@@ -128,7 +128,7 @@ export class QueueRegistry {
    * Registers a repeatable catalog job with BullMQ's job scheduler on a cron `pattern` in Beijing
    * time. Idempotent: every process may call it at every start; one schedule exists per job name.
    */
-  async schedule(name: 'tiers.reassess-all' | 'search.reconcile' | 'matching.reconcile' | 'imports.purge-files' | 'consent.purge-access-log' | 'conversations.purge-abandoned-uploads' | 'deadlines.sweep' | 'vouchers.expire' | 'vouchers.reconcile' | 'recommendations.digest', pattern: string): Promise<void> {
+  async schedule(name: 'tiers.reassess-all' | 'search.reconcile' | 'matching.reconcile' | 'imports.purge-files' | 'consent.purge-access-log' | 'conversations.purge-abandoned-uploads' | 'deadlines.sweep' | 'vouchers.expire' | 'vouchers.reconcile' | 'recommendations.digest' | 'rewards.evaluate-all', pattern: string): Promise<void> {
     const spec = JOB_CATALOG[name];
     await this.queue(spec.queue).upsertJobScheduler(
       name,
