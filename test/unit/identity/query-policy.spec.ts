@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { buildSchema, isObjectType } from 'graphql';
+import { buildSchema, isInterfaceType, isObjectType } from 'graphql';
 import type { Actor } from '../../../libs/identity/src/access/access-policy.js';
 import { QUERY_RULES, decideQuery, seesRow, type QueryName } from '../../../libs/identity/src/access/query-policy.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../libs/identity/src/organizations/organization-kind.js';
@@ -34,7 +34,7 @@ describe('query access table', () => {
       expect(rootFields).toContain(field);
     } else {
       const t = schema.getType(type);
-      expect(isObjectType(t) && field! in t.getFields()).toBe(true);
+      expect((isObjectType(t) || isInterfaceType(t)) && field! in t.getFields()).toBe(true);
     }
   });
 

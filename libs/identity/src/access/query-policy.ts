@@ -54,7 +54,7 @@ export const QUERY_RULES = {
   // A park's vacancies: published and closed ones for everyone, drafts only for the operator (as listings).
   'Park.vacancies': { kinds: 'signed-in' },
   // Parks the caller operates (issue 24).
-  myParks: { kinds: ['PARK_OPERATOR'], refusal: (actor) => `“我的园区”仅面向园区运营方，您的机构类型为${ORGANIZATION_KIND_LABELS[actor.kind]} (only park operators have parks)` },
+  myParks: { kinds: ['PARK_OPERATOR'], refusal: (actor) => `我的园区（myParks）仅面向园区运营方，您的机构类型为${ORGANIZATION_KIND_LABELS[actor.kind]} (only park operators have parks)` },
   matchRequests: { kinds: 'signed-in' },
   notifications: { kinds: 'signed-in' },
   notificationsConnection: { kinds: 'signed-in' },
