@@ -52,11 +52,11 @@ describe('the background thread of the all-in-one process', () => {
 
     const ids = await importSample(app);
     expect(await assessed(app, ids)).toBe(6);
-    // One assessment and one rescoring per imported firm (BULK_ROUTES), none failed, all in the thread.
-    expect(lane!.stats()).toEqual({ jobs: { bulk: 12 }, failed: 0, starts: 1 });
+    // One assessment, one rescoring and one policy-reward evaluation per imported firm (BULK_ROUTES), none failed, all in the thread.
+    expect(lane!.stats()).toEqual({ jobs: { bulk: 18 }, failed: 0, starts: 1 });
     // The operator sees the thread's work in /metrics.
     const metrics = await (await fetch(`${app.started.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } })).text();
-    expect(metrics).toMatch(/^srdi_background_thread_jobs 12$/m);
+    expect(metrics).toMatch(/^srdi_background_thread_jobs 18$/m);
     expect(metrics).toMatch(/^srdi_background_thread_failed_jobs 0$/m);
 
     await app.close();

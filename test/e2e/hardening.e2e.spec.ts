@@ -157,7 +157,7 @@ describe('hardening (issue 21)', () => {
     it('logs FORBIDDEN and UNAUTHENTICATED at warn, NOT_FOUND at info, none of them at error', async () => {
       await post('query Audit { auditLog(first: 1) { edges { node { id } } } }', {}, enterprise.token, 'log-forbidden');
       await post('{ me { id } }', {}, undefined, 'log-unauthenticated');
-      await post('query($id: ID!) { challengeApplication(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, enterprise.token, 'log-not-found');
+      await post('query($id: ID!) { leads(listingId: $id) { score } }', { id: '00000000-0000-4000-8000-000000000000' }, enterprise.token, 'log-not-found');
       expect(linesOf('log-forbidden').filter((l) => l.code)).toEqual([expect.objectContaining({ level: 40, code: 'FORBIDDEN', operation: 'Audit', path: 'auditLog' })]);
       expect(linesOf('log-unauthenticated').filter((l) => l.code)).toEqual([expect.objectContaining({ level: 40, code: 'UNAUTHENTICATED' })]);
       expect(linesOf('log-not-found').filter((l) => l.code)).toEqual([expect.objectContaining({ level: 30, code: 'NOT_FOUND' })]);

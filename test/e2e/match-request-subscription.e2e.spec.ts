@@ -234,7 +234,8 @@ describe('Subscription.matchRequestUpdated over graphql-ws (PostgreSQL queue bac
     lingering = new Subscriber(wsUrl(app), { authorization: `Bearer ${newcomer.token}` });
     await listening(app, 1);
     const [{ n }] = await sql(app, 'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1', [`srdi-pubsub-${app.namespace}`]);
-    expect(n).toBe(1);
+    // The API's connection, and the background thread's own (ADR 0038: it publishes import progress); both reconnect.
+    expect(n).toBe(2);
     await until(() => !pubsub.connected, 'the loss to be noticed');
     // The API answers meanwhile.
     expect(ok(await app.gql('{ me { email } }', {}, newcomer.token), 'me').email).toBe(newcomer.email);

@@ -27,7 +27,7 @@ const PROFILE = `query($id: ID!) { enterpriseProfile(organizationId: $id) { orga
 const STATS = `query($id: ID!) { organization(id: $id) { id matchStats {
   requestsReceived pending accepted declined completed successful cancelled acceptanceRate successRate averageRating ratingCount medianResponseHours } } }`;
 const NOTIFICATIONS = `query { notifications(first: 50) { kind title body } }`;
-const TIMELINE = `query($role: MatchRequestRole!, $first: Int, $after: String) { matchRequests(role: $role, first: 100) { edges { node { id
+const TIMELINE = `query($role: MatchRequestRole!, $first: Int = 10, $after: String) { matchRequests(role: $role, first: 50) { edges { node { id
   timeline(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } entries { kind status note actorOrganization { id } } } } } } }`;
 
 type Request = { id: string; status: string; shareProfile: boolean; requestedAmount: number | null; message: string | null; responseMessage: string | null; outcome: string | null; rating: number | null; listing: { id: string }; enterprise: { id: string } };

@@ -86,7 +86,11 @@ describe('notifications: read state, unread count, connection, target, live feed
     authority = await loginAuthority(app);
     anchor = await registerOrg(app, 'ANCHOR_ENTERPRISE', { verifyWith: authority });
     bank = await registerOrg(app, 'BANK', { verifyWith: authority });
-    [e1, e2, e3, stranger] = await Promise.all([1, 2, 3, 4].map(() => registerOrg(app, 'ENTERPRISE', { verifyWith: authority })));
+    // The requesters are verified (issue 24); the stranger stays unverified, so the AUTHORITY gets its pending-review notice.
+    [e1, e2, e3] = await Promise.all([1, 2, 3].map(() => registerOrg(app, 'ENTERPRISE', { verifyWith: authority })));
+    stranger = await registerOrg(app, 'ENTERPRISE');
+    await app.drain(); // its pending-review notice is written while it is unverified; then it is verified to apply
+    ok(await app.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { verified } }`, { id: stranger.organizationId }, authority), 'verifyOrganization');
     const challenge = await createListing(app, anchor.token, 'CHALLENGE', { overrides: challengeInput({ title: '谐波减速器国产化攻关（通知测试）', budget: 3_000_000, applyBy: beijingDate(30), completionDeadline: beijingDate(400) }) });
     challengeId = challenge.id;
     await publishListing(app, anchor.token, challengeId);

@@ -14,6 +14,8 @@ import {
   beijingDate,
   challengeInput,
   createListing,
+  createMutation,
+  inputFor,
   creditProductInput,
   loginAuthority,
   ok,
@@ -139,9 +141,12 @@ describe('outcomes that count: coded reasons, credit decisions, deliveries, cont
     // Both edges of the range are accepted.
     ids.a = ok<{ id: string; requestedAmount: number }>(await app.gql(REQUEST_MATCH, ask(10_000_000), firmA.token), 'requestMatch').id;
     ids.c = ok<{ id: string; requestedAmount: number }>(await app.gql(REQUEST_MATCH, ask(1_000_000), firmC.token), 'requestMatch').id;
-    // A product whose own maximum is 2^53 − 1 (on main, two completed requests of that amount made
-    // financingInsights fail with INTERNAL_SERVER_ERROR): the platform ceiling of 10^10 yuan applies.
-    const huge = (await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: { ...PRODUCT, title: '无上限测试贷', productType: 'OTHER', amountMax: MAX_SAFE } })).id;
+    // A product's own maximum of 2^53 − 1 (two completed requests of that amount once made financingInsights
+    // fail with INTERNAL_SERVER_ERROR) is now refused as implausible (issue 24: money within 10^13 元)…
+    const refusedProduct = await app.gql(createMutation('CREDIT_PRODUCT'), { i: inputFor('CREDIT_PRODUCT', undefined, { ...PRODUCT, title: '无上限测试贷', productType: 'OTHER', amountMax: MAX_SAFE }) }, bank.token);
+    expect(refusedProduct.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amountMax' });
+    // …and under the largest plausible maximum (10^13) the platform ceiling of 10^10 yuan for a request applies.
+    const huge = (await createListing(app, bank.token, 'CREDIT_PRODUCT', { overrides: { ...PRODUCT, title: '无上限测试贷', productType: 'OTHER', amountMax: 10_000_000_000_000 } })).id;
     await publishListing(app, bank.token, huge);
     const askHuge = (requestedAmount: number) => ({ i: { listingId: huge, shareProfile: false, requestedAmount } });
     await expectRefused(REQUEST_MATCH, askHuge(MAX_SAFE), firmB.token, 'BAD_USER_INPUT', 'input.requestedAmount');

@@ -80,7 +80,7 @@ import { VoucherSettlementExportController } from './vouchers/voucher-settlement
         runtime: Runtime,
         verification: VerificationService,
         accessLog: AccessLogService,
-      ) => graphqlOptions(config, tokens, { identity, verification, assessments, listings, applications, matchRequests, accessLog }, runtime.logger, audit),
+      ) => graphqlOptions(config, tokens, { identity, verification, assessments, listings, applications, matchRequests, accessLog }, runtime.logger, audit, runtime.metrics),
     }),
   ],
   controllers: [HealthController, InsightsExportController, DevMailController, EnterpriseImportController, AttachmentController, VoucherSettlementExportController, PolicyPayoutExportController],

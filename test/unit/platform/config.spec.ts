@@ -53,6 +53,8 @@ describe('loadConfig defaults', () => {
       graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 },
       workerConcurrency: 5,
       workerBulkConcurrency: 1,
+      backgroundThread: true,
+      searchReplica: { pollMs: 1_000, gapWaitMs: 10_000, reconcileMs: 300_000 },
       importFileRetentionDays: 30,
       accessLogRetentionDays: 730,
       shutdownTimeoutMs: 10_000,

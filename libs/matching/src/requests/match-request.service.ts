@@ -114,7 +114,6 @@ export class MatchRequestService {
     if (amount !== undefined && amount !== null && (!Number.isSafeInteger(amount) || amount <= 0)) {
       throw badInput(`申请金额须为正整数（单位：元），收到 ${String(amount)} (requestedAmount must be a positive whole number of yuan)`, 'input.requestedAmount');
     }
-    plausible(amount, 'positiveMoneyYuan', 'input.requestedAmount', '申请金额');
 
     // A shared lock: closing the listing waits for this request (and the other way round).
     const listing = await shareLockedListing(manager, listingId);
@@ -130,6 +129,8 @@ export class MatchRequestService {
       where: { listingId, enterpriseOrganizationId: enterprise.organizationId, status: In([...OPEN_MATCH_REQUEST_STATUSES]) },
     });
     if (open) throw alreadyOpen(open);
+    // A credit product's own range is the narrower, more useful bound (it lies within the plausible one); other kinds get the plausible bound.
+    if (listing.kind !== 'CREDIT_PRODUCT') plausible(amount, 'positiveMoneyYuan', 'input.requestedAmount', '申请金额');
     const requestedAmount = listing.kind === 'CREDIT_PRODUCT' ? await creditRequestAmount(manager, listingId, amount, enterprise.organizationId) : (amount ?? null);
     // Share-locked: a concurrent revocation of the enterprise either sees this request or refuses it.
     const standing = await lockStanding(manager, enterprise.organizationId);
