@@ -62,13 +62,18 @@ export class SearchReplica {
   private poll: NodeJS.Timeout | undefined;
   private reconcileTimer: NodeJS.Timeout | undefined;
   private listener: pg.Client | undefined;
+  /** The feed is read on a connection of its own: the poll never takes one of the API's pool, nor shows among a request's statements. */
+  private readonly feed: pg.Pool;
   private stopped = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly index: SearchIndex,
     private readonly options: SearchReplicaOptions,
-  ) {}
+  ) {
+    this.feed = new pg.Pool({ connectionString: options.databaseUrl, max: 1, application_name: 'srdi-search-replica' });
+    this.feed.on('error', () => undefined); // a dropped idle connection: the next read opens another
+  }
 
   /**
    * The feed's starting position, read BEFORE the index is built from the database: whatever
@@ -140,7 +145,7 @@ export class SearchReplica {
   private async readFeed(): Promise<void> {
     for (;;) {
       // Applied ids above a hole are skipped by reading on from the highest id read, plus the holes.
-      const rows: Array<{ id: string; listing: string | null }> = await this.dataSource.query(
+      const { rows } = await this.feed.query<{ id: string; listing: string | null }>(
         `SELECT id::text AS id, CASE WHEN aggregate_type = 'listing' THEN aggregate_id END AS listing
            FROM outbox_events WHERE id > $1 OR id = ANY($2::bigint[]) ORDER BY id LIMIT ${PAGE}`,
         [this.readUpTo, [...this.holes.keys()]],
@@ -221,5 +226,6 @@ export class SearchReplica {
     this.listener = undefined;
     await l?.end().catch(() => undefined);
     await this.running?.catch(() => undefined);
+    await this.feed.end().catch(() => undefined);
   }
 }
