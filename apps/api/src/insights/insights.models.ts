@@ -218,10 +218,10 @@ export class MatchmakingFunnelRowModel {
   @Field(() => Int, { description: '接受：其中答复不是婉拒（揭榜：入围或接受）的对数 (answered other than declined; 揭榜 shortlisted or accepted)' }) accepted: number;
   @Field(() => Int, { description: '成功：金融产品为授信获批（已放款口径），其他为对接成功完成，揭榜为接受揭榜方 (credit granted; others completed with success; 揭榜 accepted)' }) succeeded: number;
   @Field(() => SafeIntScalar, { description: '成功的金融产品对接获批金额合计，单位：元，0–2^53；其他类型为 0 (yuan granted on succeeded credit requests)' }) fundedAmount: number;
-  @Field(() => Float, { nullable: true, description: '推送率 = 推送 / 匹配，0–1；匹配为 0 时为空 (pushed / matched)' }) pushRate: number | null;
-  @Field(() => Float, { nullable: true, description: '查看率 = 查看 / 匹配，0–1 (viewed / matched)' }) viewRate: number | null;
-  @Field(() => Float, { nullable: true, description: '申请率 = 申请 / 匹配，0–1 (requested / matched)' }) requestRate: number | null;
-  @Field(() => Float, { nullable: true, description: '答复率 = 答复 / 申请，0–1 (responded / requested)' }) responseRate: number | null;
-  @Field(() => Float, { nullable: true, description: '接受率 = 接受 / 答复，0–1 (accepted / responded)' }) acceptanceRate: number | null;
-  @Field(() => Float, { nullable: true, description: '成功率 = 成功 / 接受，0–1 (succeeded / accepted)' }) successRate: number | null;
+  @Field(() => Float, { nullable: true, description: '推送率 = 推送 / 匹配，小数 0–1；匹配为 0 时为空 (pushed / matched)' }) pushRate: number | null;
+  @Field(() => Float, { nullable: true, description: '查看率 = 查看 / 匹配，小数 0–1 (viewed / matched)' }) viewRate: number | null;
+  @Field(() => Float, { nullable: true, description: '申请率 = 申请 / 匹配，小数 0–1 (requested / matched)' }) requestRate: number | null;
+  @Field(() => Float, { nullable: true, description: '答复率 = 答复 / 申请，小数 0–1 (responded / requested)' }) responseRate: number | null;
+  @Field(() => Float, { nullable: true, description: '接受率 = 接受 / 答复，小数 0–1 (accepted / responded)' }) acceptanceRate: number | null;
+  @Field(() => Float, { nullable: true, description: '成功率 = 成功 / 接受，小数 0–1 (succeeded / accepted)' }) successRate: number | null;
 }

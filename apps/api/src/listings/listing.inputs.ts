@@ -136,8 +136,8 @@ export class CreditProductPatchInput {
   @Field(() => [String], { nullable: true, description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes?: string[] | null;
   @Field(() => [String], { nullable: true, description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags?: string[] | null;
   @Field(() => CreditProductTypeEnum, { nullable: true, description: '产品类型 (product type)' }) productType?: string | null;
-  @Field(() => SafeIntScalar, { nullable: true, description: '最低额度，单位：元，正整数，不高于 amountMax (smallest amount, whole yuan > 0, ≤ amountMax)' }) amountMin?: number | null;
-  @Field(() => SafeIntScalar, { nullable: true, description: '最高额度，单位：元，正整数 (largest amount, whole yuan > 0)' }) amountMax?: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: `最低额度，单位：元，正整数，不高于 amountMax，取值 ${boundText('positiveMoneyYuan')} (smallest amount, whole yuan > 0, ≤ amountMax)` }) amountMin?: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: `最高额度，单位：元，正整数，取值 ${boundText('positiveMoneyYuan')} (largest amount, whole yuan > 0)` }) amountMax?: number | null;
   @Field(() => Float, { nullable: true, description: '最低年利率，单位：%，0–24，如 3.45 表示 3.45%，不高于 annualRateMax (lowest annual rate, percent 0–24)' }) annualRateMin?: number | null;
   @Field(() => Float, { nullable: true, description: '最高年利率，单位：%，0–24 (highest annual rate, percent 0–24)' }) annualRateMax?: number | null;
   @Field(() => Int, { nullable: true, description: '最长期限，单位：月，1–360 (longest term, 1–360 months)' }) termMonthsMax?: number | null;
@@ -158,10 +158,10 @@ export class ChallengePatchInput {
   @Field(() => String, { nullable: true, description: '技术领域，1–100 个字符 (technical field, 1–100 characters)' }) techField?: string | null;
   @Field(() => String, { nullable: true, description: '技术难点、量化指标与验收标准，1–5000 个字符 (requirements, 1–5000 characters)' }) requirements?: string | null;
   @Field(() => SafeIntScalar, { nullable: true, description: '预算，单位：元，≥ 0 的整数 (budget, whole yuan ≥ 0)' }) budget?: number | null;
-  @Field(() => DateScalar, { nullable: true, description: '揭榜截止日期（含当天，北京时间）；发布或修改已发布榜单时不能早于今天 (last day to apply; not in the past when publishing)' }) applyBy?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: `揭榜截止日期（含当天，北京时间）；发布或修改已发布榜单时不能早于今天，须在 ${dateWindowText('challengeApplyBy')} 之间 (last day to apply; not in the past when publishing)` }) applyBy?: string | null;
   @Field(() => IpOwnershipEnum, { nullable: true, description: '成果知识产权归属 (IP ownership of the solution)' }) ipOwnership?: string | null;
   @Field(() => CooperationModeEnum, { nullable: true, description: '合作方式 (cooperation mode)' }) cooperationMode?: string | null;
-  @Field(() => DateScalar, { nullable: true, description: '完成期限，不早于 applyBy (completion deadline, not before applyBy)' }) completionDeadline?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: `完成期限，不早于 applyBy，须在 ${dateWindowText('challengeCompletion')} 之间 (completion deadline, not before applyBy)` }) completionDeadline?: string | null;
   @Field(() => [String], { nullable: true, description: '量化指标，最多 30 条 (quantified indicators, at most 30)' }) indicators?: string[] | null;
   @Field(() => [EnterpriseTierEnum], { nullable: true, description: '偏好的揭榜方梯度 (preferred solver tiers)' }) preferredTiers?: string[] | null;
 }
@@ -173,12 +173,12 @@ export class ParkVacancyPatchInput {
   @Field(() => String, { nullable: true, description: '详细说明，1–5000 个字符 (description, 1–5000 characters)' }) description?: string | null;
   @Field(() => [String], { nullable: true, description: '面向的行业代码前缀（GB/T 4754 门类字母或代码，如 C、C34），最多 50 个；为空表示不限行业 (industry code prefixes, at most 50; empty means any)' }) industryCodes?: string[] | null;
   @Field(() => [String], { nullable: true, description: '标签，最多 20 个，每个最多 30 个字符 (tags: at most 20, each at most 30 characters)' }) tags?: string[] | null;
-  @Field(() => Float, { nullable: true, description: '面积，单位：m²，> 0 (area, m² > 0)' }) areaSqm?: number | null;
+  @Field(() => Float, { nullable: true, description: `面积，单位：m²，> 0，取值 ${boundText('areaSqm')} (area, m² > 0)` }) areaSqm?: number | null;
   @Field(() => Int, { nullable: true, description: '所在楼层，-5 到 100 的整数，负数为地下层 (floor, −5 to 100)' }) floor?: number | null;
   @Field(() => Float, { nullable: true, description: '层高，单位：m，> 0 (ceiling height, metres > 0)' }) ceilingHeightM?: number | null;
   @Field(() => Float, { nullable: true, description: '楼面承重，单位：kg/m²，> 0 (floor load, kg per m² > 0)' }) floorLoadKgPerSqm?: number | null;
-  @Field(() => Float, { nullable: true, description: '租金，单位：元/m²·天，> 0 (rent, yuan per m² per day, > 0)' }) rentPerSqmDay?: number | null;
-  @Field(() => DateScalar, { nullable: true, description: '可入驻日期 (available from)' }) availableFrom?: string | null;
+  @Field(() => Float, { nullable: true, description: `租金，单位：元/m²·天，> 0，取值 ${boundText('rentPerSqmDay')} (rent, yuan per m² per day, > 0)` }) rentPerSqmDay?: number | null;
+  @Field(() => DateScalar, { nullable: true, description: `可入驻日期，须在 ${dateWindowText('availability')} 之间 (available from)` }) availableFrom?: string | null;
   @Field(() => VacancyUseEnum, { nullable: true, description: '用途 (use)' }) useClass?: string | null;
   @Field(() => VacancyTenureEnum, { nullable: true, description: '租售方式 (tenure)' }) tenure?: string | null;
   @Field(() => Float, { nullable: true, description: '可用电力容量，单位：kVA，> 0 (power capacity, kVA > 0)' }) powerCapacityKva?: number | null;

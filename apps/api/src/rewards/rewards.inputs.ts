@@ -9,7 +9,7 @@ export class MarkPolicyPayoutPaidInput {
   @Field(() => Int, { nullable: true, defaultValue: 0, description: '期次序号，0–9，默认 0（首期）(tranche index, 0–9, default 0)' }) trancheIndex?: number | null;
   @Field(() => DateScalar, { description: '发放日期，不晚于今天 (day paid, not in the future)' }) paidOn: Date;
   @Field({ description: '拨付凭证号，1–64 个字符 (payment reference, 1–64 characters)' }) reference: string;
-  @Field(() => SafeIntScalar, { nullable: true, description: '实际发放金额，单位：元，1 至本期应发金额；不填按本期应发 (amount actually paid, yuan; default the tranche amount)' }) amount?: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: '实际发放金额，单位：元，取值 1 至本期应发金额（≤ 本期应发）；不填按本期应发 (amount actually paid, yuan, 1 to the tranche amount; default the tranche amount)' }) amount?: number | null;
 }
 
 @InputType('WithholdPolicyPayoutInput', { description: '暂缓发放一期奖励，须选择理由代码 (withhold one tranche with a coded reason)' })

@@ -221,9 +221,9 @@ export class VoucherFigureRowModel {
 @ObjectType('VoucherFigures', { description: '服务券项目的统计（仅主管部门）(a programme\'s figures, AUTHORITY only)' })
 export class VoucherFiguresModel {
   @Field(() => ProgrammeBudgetModel, { description: '资金 (money)' }) budget: ProgrammeBudgetModel;
-  @Field(() => Float, { nullable: true, description: '兑付率 = 已兑付张数 ÷ 已发放张数，0–1；无发放时为空 (redemption rate, 0–1)' }) redemptionRate: number | null;
+  @Field(() => Float, { nullable: true, description: '兑付率 = 已兑付张数 ÷ 已发放张数，小数 0–1；无发放时为空 (redemption rate, 0–1)' }) redemptionRate: number | null;
   @Field(() => Float, { nullable: true, description: '发放到兑付的天数中位数，单位：天 (median days from grant to redemption)' }) medianDaysToRedemption: number | null;
-  @Field(() => Float, { nullable: true, description: '有风险标记的兑付申请占比，0–1 (share of flagged claims)' }) flaggedClaimRate: number | null;
+  @Field(() => Float, { nullable: true, description: '有风险标记的兑付申请占比，小数 0–1 (share of flagged claims)' }) flaggedClaimRate: number | null;
   @Field(() => [VoucherFigureRowModel], { description: '按服务类别 (by category)' }) byCategory: VoucherFigureRowModel[];
   @Field(() => [VoucherFigureRowModel], { description: '按企业所在地区 (by region)' }) byRegion: VoucherFigureRowModel[];
   @Field(() => [VoucherFigureRowModel], { description: '按服务机构 (by institution)' }) byInstitution: VoucherFigureRowModel[];
