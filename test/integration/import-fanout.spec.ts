@@ -16,6 +16,7 @@ import { TierAssessmentService } from '../../libs/tier-assessments/src/tier-asse
 import { AssessEnterpriseHandler } from '../../libs/tier-assessments/src/tier-scoring.handlers.js';
 import { MatchSetService } from '../../libs/matching/src/sets/match-set.service.js';
 import { RescoreEnterpriseHandler } from '../../libs/matching/src/sets/matching.handlers.js';
+import { EvaluateOrganizationRewardsHandler, RewardsService } from '../../libs/rewards/src/index.js';
 import { OutboxRelay } from '../../libs/platform/src/outbox/outbox-relay.js';
 import { recordEvent } from '../../libs/platform/src/outbox/outbox.service.js';
 import { QUEUE_NAMES, eventJobId, type QueueName } from '../../libs/platform/src/queue/job-catalog.js';
@@ -61,6 +62,7 @@ function defineSuite(backend: 'redis' | 'postgres', redisUrl: string | undefined
     handlers = new Map<string, { handle(payload: never): Promise<unknown> }>([
       ['tiers.assess-enterprise', new AssessEnterpriseHandler(new TierAssessmentService(dataSource, profiles))],
       ['matching.rescore-enterprise', new RescoreEnterpriseHandler(new MatchSetService(dataSource))],
+      ['rewards.evaluate-organization', new EvaluateOrganizationRewardsHandler(new RewardsService(dataSource))],
     ]);
   });
 
@@ -113,7 +115,7 @@ function defineSuite(backend: 'redis' | 'postgres', redisUrl: string | undefined
     return rows.map((r) => String(r.id));
   }
 
-  it('a batched import with a resume: one assessment then one rescoring per firm, on the bulk lane, deterministic ids; a replay adds none', async () => {
+  it('a batched import with a resume: one assessment then one rescoring per firm (and one policy-reward evaluation), on the bulk lane, deterministic ids; a replay adds none', async () => {
     const { queues, relay } = await lanes();
     const first = await importFirms(45, { batchSize: 20, stopAfterBatches: 1 });
     // Resumed after a "crash" between batches: the rest of the file.
@@ -126,7 +128,8 @@ function defineSuite(backend: 'redis' | 'postgres', redisUrl: string | undefined
     const profileEvents = await eventIds('enterprise-profile.changed', firms);
     expect(profileEvents).toHaveLength(45);
     let bulk = await jobsOf(queues, 'bulk');
-    expect(bulk.map((j) => String(j.id)).sort()).toEqual(profileEvents.map((e) => eventJobId('tiers.assess-enterprise', e)).sort());
+    const profileJobs = profileEvents.flatMap((e) => [eventJobId('tiers.assess-enterprise', e), eventJobId('rewards.evaluate-organization', e)]);
+    expect(bulk.map((j) => String(j.id)).sort()).toEqual(profileJobs.sort());
     // Nothing of the import on the interactive queues (neither the registration notices nor the rescoring).
     for (const q of ['notify', 'tier-scoring', 'matching'] as const) expect(await jobsOf(queues, q)).toEqual([]);
 
@@ -135,14 +138,15 @@ function defineSuite(backend: 'redis' | 'postgres', redisUrl: string | undefined
     const assessmentEvents = async () => eventIds('enterprise-assessment.changed', firms);
     await waitFor('every firm assessed and rescored', async () => {
       const c = await queues.queue('bulk').getJobCounts('completed', 'waiting', 'active', 'prioritized', 'delayed', 'failed');
-      return (await assessmentEvents()).length === 45 && c.completed === 90 && c.waiting + c.active + c.prioritized + c.delayed === 0;
+      return (await assessmentEvents()).length === 45 && c.completed === 135 && c.waiting + c.active + c.prioritized + c.delayed === 0;
     }, 150_000);
     bulk = await jobsOf(queues, 'bulk');
     const perKind = (name: string) => bulk.filter((j) => j.name === name).map((j) => (j.data as { data: { organizationId: string } }).data.organizationId).sort();
     expect(perKind('tiers.assess-enterprise')).toEqual(firms);
     expect(perKind('matching.rescore-enterprise')).toEqual(firms);
+    expect(perKind('rewards.evaluate-organization')).toEqual(firms);
     const expectedIds = [
-      ...profileEvents.map((e) => eventJobId('tiers.assess-enterprise', e)),
+      ...profileJobs,
       ...(await assessmentEvents()).map((e) => eventJobId('matching.rescore-enterprise', e)),
     ].sort();
     expect(bulk.map((j) => String(j.id)).sort()).toEqual(expectedIds);
@@ -156,7 +160,7 @@ function defineSuite(backend: 'redis' | 'postgres', redisUrl: string | undefined
     await dataSource.query('UPDATE outbox_events SET published_at = NULL WHERE aggregate_id = ANY($1)', [firms]);
     await relay.drain();
     const after = await queues.queue('bulk').getJobCounts('completed', 'waiting', 'active', 'prioritized', 'delayed', 'failed');
-    expect(after).toMatchObject({ completed: 90, waiting: 0, active: 0, prioritized: 0, delayed: 0, failed: 0 });
+    expect(after).toMatchObject({ completed: 135, waiting: 0, active: 0, prioritized: 0, delayed: 0, failed: 0 });
     for (const q of ['notify', 'tier-scoring', 'matching'] as const) expect(await jobsOf(queues, q)).toEqual([]);
   }, 240_000);
 
@@ -164,7 +168,8 @@ function defineSuite(backend: 'redis' | 'postgres', redisUrl: string | undefined
     const { queues, relay } = await lanes();
     const { codes } = await importFirms(80, { batchSize: 40 });
     await relay.drain();
-    expect(await queues.queue('bulk').count()).toBe(80);
+    // One assessment and one policy-reward evaluation per firm wait on the bulk lane.
+    expect(await queues.queue('bulk').count()).toBe(160);
 
     const firms = await firmsOf(codes);
     // The firm whose bulk assessment is the last of the backlog: its own (interactive) one must not
@@ -197,7 +202,7 @@ function defineSuite(backend: 'redis' | 'postgres', redisUrl: string | undefined
       Number((await dataSource.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'enterprise-assessment.changed' AND lane = 'bulk' AND aggregate_id = ANY($1)`, [firms]))[0].n);
     await waitFor('the bulk backlog to drain', async () => {
       const c = await queues.queue('bulk').getJobCounts('completed', 'waiting', 'active', 'prioritized', 'delayed', 'failed');
-      return c.completed === 80 + (await bulkAssessments()) && c.waiting + c.active + c.prioritized + c.delayed === 0;
+      return c.completed === 160 + (await bulkAssessments()) && c.waiting + c.active + c.prioritized + c.delayed === 0;
     }, 150_000);
     expect(await bulkAssessments()).toBe(79);
     const bulk = await jobsOf(queues, 'bulk');
@@ -205,8 +210,8 @@ function defineSuite(backend: 'redis' | 'postgres', redisUrl: string | undefined
     // Order, not speed: the interactive jobs finished while most of the import's jobs had not yet run.
     const bulkBefore = bulk.filter((j) => j.finishedOn! <= interactiveDone).length;
     expect(bulkBefore).toBeLessThan(bulk.length / 2);
-    // The interactive lane carried only the firm's own edit.
-    expect((await jobsOf(queues, 'tier-scoring')).map((j) => String(j.id))).toEqual([assessId]);
+    // The interactive lane carried only the firm's own edit (its assessment and its reward evaluation).
+    expect((await jobsOf(queues, 'tier-scoring')).map((j) => String(j.id)).sort()).toEqual([assessId, eventJobId('rewards.evaluate-organization', eventId)].sort());
   }, 240_000);
 }
 
