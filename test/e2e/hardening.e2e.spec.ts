@@ -88,6 +88,10 @@ describe('hardening (issue 21)', () => {
     });
 
     it('caps open sockets per user at WS_MAX_SOCKETS_PER_USER, and frees the slot when one closes', async () => {
+      // The previous test's subscriptions end asynchronously on the server: counting listeners below
+      // must start from none, or a lingering one passes for a or b while the third socket connects first.
+      const pubsub = app.started.runtime.pubsub;
+      while (pubsub.listenerCount(NOTIFICATION_ADDED) > 0) await new Promise((r) => setTimeout(r, 20));
       const a = subscriber(app, enterprise.token);
       const b = subscriber(app, enterprise.token);
       const extra: WsSubscriber<unknown>[] = [];
@@ -103,7 +107,6 @@ describe('hardening (issue 21)', () => {
         extra.push(other);
         await listening(app, NOTIFICATION_ADDED, 3);
         await a.dispose();
-        const pubsub = app.started.runtime.pubsub;
         while (pubsub.listenerCount(NOTIFICATION_ADDED) > 2) await new Promise((r) => setTimeout(r, 20));
         const again = subscriber(app, enterprise.token);
         extra.push(again);
