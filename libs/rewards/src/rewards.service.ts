@@ -349,6 +349,18 @@ export class RewardsService {
     return policy;
   }
 
+  /** The entitled lines of a policy's payout list in a period (triggered then), within a region and everything under it. */
+  private payoutLines(policyId: string, period: { from: string; to: string }, regionCode: string | null | undefined) {
+    const b = this.dataSource
+      .getRepository(PolicyEntitlementEntity)
+      .createQueryBuilder('e')
+      .where('e.policyId = :policyId', { policyId })
+      .andWhere("e.status = 'ENTITLED'")
+      .andWhere('e.triggeredOn BETWEEN :from AND :to', { from: period.from, to: period.to });
+    if (regionCode) b.andWhere("e.regionCode LIKE :stem || '%'", { stem: regionCode.replace(/(00)+$/, '') || regionCode });
+    return b;
+  }
+
   /**
    * 免申即享 payout list of one policy: every entitled organization (not superseded) whose trigger
    * falls in the period, in the region (and everything under it), newest first, with what is due
@@ -357,16 +369,7 @@ export class RewardsService {
   async payoutList(policyId: string, period: { from: string; to: string }, regionCode: string | null | undefined, first: number, after?: string | null): Promise<PayoutPage> {
     checkPageSize(first);
     const policy = this.checkFilter(policyId, period, regionCode);
-    const qb = () => {
-      const b = this.dataSource
-        .getRepository(PolicyEntitlementEntity)
-        .createQueryBuilder('e')
-        .where('e.policyId = :policyId', { policyId })
-        .andWhere("e.status = 'ENTITLED'")
-        .andWhere('e.triggeredOn BETWEEN :from AND :to', { from: period.from, to: period.to });
-      if (regionCode) b.andWhere("e.regionCode LIKE :stem || '%'", { stem: regionCode.replace(/(00)+$/, '') || regionCode });
-      return b;
-    };
+    const qb = () => this.payoutLines(policyId, period, regionCode);
     const totalCount = await qb().getCount();
     const page = await fetchKeysetPage(qb().orderBy('e.createdAt', 'DESC').addOrderBy('e.id', 'DESC'), 'e', 'policy_entitlements', first, after);
     const payouts = await this.payoutsOf(page.rows.map((r) => r.id));
@@ -381,14 +384,7 @@ export class RewardsService {
   /** Every line of a payout list (the XLSX export), bounded at 20,000 lines. */
   async payoutListAll(policyId: string, period: { from: string; to: string }, regionCode?: string | null): Promise<PayoutLine[]> {
     const policy = this.checkFilter(policyId, period, regionCode);
-    const b = this.dataSource
-      .getRepository(PolicyEntitlementEntity)
-      .createQueryBuilder('e')
-      .where('e.policyId = :policyId', { policyId })
-      .andWhere("e.status = 'ENTITLED'")
-      .andWhere('e.triggeredOn BETWEEN :from AND :to', { from: period.from, to: period.to });
-    if (regionCode) b.andWhere("e.regionCode LIKE :stem || '%'", { stem: regionCode.replace(/(00)+$/, '') || regionCode });
-    const rows = await b.orderBy('e.createdAt', 'DESC').addOrderBy('e.id', 'DESC').take(20_000).getMany();
+    const rows = await this.payoutLines(policyId, period, regionCode).orderBy('e.createdAt', 'DESC').addOrderBy('e.id', 'DESC').take(20_000).getMany();
     const payouts = await this.payoutsOf(rows.map((r) => r.id));
     return rows.map((e) => this.line(e, policy, payouts.get(e.id) ?? []));
   }

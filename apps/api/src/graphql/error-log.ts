@@ -6,19 +6,10 @@ import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { AppError, type Metrics } from '../../../../libs/platform/src/index.js';
 import type { RequestContext } from './request-context.js';
+import { REQUEST_ERROR_CODES } from './format-error.js';
 
 /** A caller's mistake: logged at info (warn for the access ones), without a stack or the message. */
-const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+const CLIENT_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', ...REQUEST_ERROR_CODES]);
 /** Refused access and throttles: worth a look when they pile up (warn), still no stack. */
 const ACCESS_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED']);
 

@@ -2,16 +2,18 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { APP_ERROR_CODES, AppError, echoInput, isServiceUnavailable } from '../../../../libs/platform/src/index.js';
 
-/** Codes whose messages are written for the client and can be shown as they are. */
-const CLIENT_CODES = new Set<string>([
-  ...APP_ERROR_CODES,
+/** Apollo's and graphql-js's codes for a request the client got wrong (its document, its operation). */
+export const REQUEST_ERROR_CODES = [
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
-]);
+] as const;
+
+/** Codes whose messages are written for the client and can be shown as they are. */
+const CLIENT_CODES = new Set<string>([...APP_ERROR_CODES, ...REQUEST_ERROR_CODES]);
 
 export const UNAVAILABLE_MESSAGE = '服务暂时不可用（数据库或队列连接中断），请稍后重试 (service temporarily unavailable; retry shortly)';
 
