@@ -26,6 +26,7 @@ import { ListingLifecycle1796443610214 } from './1796443610214-ListingLifecycle.
 import { PolicyRewards1796443701663 } from './1796443701663-PolicyRewards.js';
 import { ProfileConsents1796443735789 } from './1796443735789-ProfileConsents.js';
 import { ChallengeProjectRecords1796446332547 } from './1796446332547-ChallengeProjectRecords.js';
+import { ServiceProviderSelections1796450250142 } from './1796450250142-ServiceProviderSelections.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -57,4 +58,5 @@ export const MIGRATIONS: Function[] = [
   PolicyRewards1796443701663,
   ProfileConsents1796443735789,
   ChallengeProjectRecords1796446332547,
+  ServiceProviderSelections1796450250142,
 ];

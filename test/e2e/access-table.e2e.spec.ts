@@ -116,6 +116,7 @@ const EXPECTED: Record<string, Record<ActorKey, Outcome>> = {
   markPolicyPayoutPaid: only(['AUTHORITY']),
   withholdPolicyPayout: only(['AUTHORITY']),
   recordChallengeProjectFacts: only(['AUTHORITY']),
+  recordServiceProviderSelection: only(['AUTHORITY']),
   importEnterprises: only(['AUTHORITY']),
   // Asynchronous imports (issue 14): the AUTHORITY's desk, any of its staff.
   startEnterpriseImport: only(['AUTHORITY']),
@@ -343,6 +344,15 @@ describe('access table: every mutation × every kind of caller', () => {
         query: `mutation($id: ID!) { recordChallengeProjectFacts(input: { applicationId: $id, category: INDUSTRIAL, plannedInvestment: 2000000 }) { applicationId } }`,
         variables: { id: applicationId },
         unchanged: async () => expect((await sql(app, 'SELECT count(*)::int AS n FROM challenge_project_records WHERE application_id = $1', [applicationId]))[0].n).toBe(0),
+      };
+    },
+    recordServiceProviderSelection: async () => {
+      const provider = await register('SERVICE_PROVIDER');
+      await sql(app, 'UPDATE organizations SET verified = true WHERE id = $1', [provider.organizationId]);
+      return {
+        query: `mutation($id: ID!) { recordServiceProviderSelection(input: { organizationId: $id, year: 2025, award: 300000, selectedOn: "2025-12-20" }) { year } }`,
+        variables: { id: provider.organizationId },
+        unchanged: async () => expect((await sql(app, 'SELECT count(*)::int AS n FROM service_provider_selections WHERE organization_id = $1', [provider.organizationId]))[0].n).toBe(0),
       };
     },
     withholdPolicyPayout: async () => payoutDriver(`mutation($id: ID!) { withholdPolicyPayout(input: { entitlementId: $id, reasonCode: "POOR_CREDIT" }) { id } }`),

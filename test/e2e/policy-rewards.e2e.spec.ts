@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { UPSERT_PROFILE, confirmTitle, profileInput } from '../helpers/profile-fixtures.js';
-import { APPLY, DECIDE, createListing, loginAuthority, ok, publishListing, registerOrg, type Org } from '../helpers/listing-fixtures.js';
+import { APPLY, DECIDE, createListing, loginAuthority, ok, publishListing, registerOrg, sql, type Org } from '../helpers/listing-fixtures.js';
 import { expectError } from '../helpers/expect-error.js';
 import { SHIPPED_POLICIES } from '../../libs/rewards/src/index.js';
 
@@ -239,6 +239,31 @@ describe('policy rewards (issue 23) over HTTP', () => {
     const nb = m.eligible.find((r) => r.policy.id === 'NINGBO-2024-CHALLENGE-RD')!;
     expect(nb).toMatchObject({ amount: 900_000, arithmetic: '30% × 实际研发投入 300万元 = 90万元' });
     expect(nb.facts.map((f) => f.source)).toEqual(expect.arrayContaining(['揭榜立项或验收记录', '主管部门确认的称号', '登记的研发投入']));
+  });
+
+  it('优质服务机构: the bureau records a verified institution\'s selection and award; the institution sees the reward, capped at 50万', async () => {
+    const provider = await registerOrg(app, 'SERVICE_PROVIDER', { regionCode: '330281', verifyWith: authority });
+    const QUALITY = 'NINGBO-2024-QUALITY-SERVICE-PROVIDER';
+    expect((await mine(provider)).nearMisses.find((m) => m.policy.id === QUALITY)?.missing).toContain('优质服务机构');
+    const SELECT = `mutation($i: RecordServiceProviderSelectionInput!) { recordServiceProviderSelection(input: $i) { organizationId year award selectedOn } }`;
+    // Refused precisely, nothing written: a firm is no institution; a year before 2018; a caller other than the AUTHORITY.
+    expect((await app.gql(SELECT, { i: { organizationId: yuyao.organizationId, year: 2025, award: 300_000 } }, authority)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organizationId' });
+    expect((await app.gql(SELECT, { i: { organizationId: provider.organizationId, year: 2017, award: 300_000 } }, authority)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+    expect((await app.gql(SELECT, { i: { organizationId: provider.organizationId, year: 2025, award: 300_000 } }, provider.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await sql(app, 'SELECT count(*)::int AS n FROM service_provider_selections', []))[0].n).toBe(0);
+    // An award above the policy's cap: the reward is capped at 50万.
+    const recorded = ok<{ year: number; award: number; selectedOn: string }>(
+      await app.gql(SELECT, { i: { organizationId: provider.organizationId, year: 2025, award: 600_000, selectedOn: '2025-12-20' } }, authority),
+      'recordServiceProviderSelection',
+    );
+    expect(recorded).toEqual({ organizationId: provider.organizationId, year: 2025, award: 600_000, selectedOn: '2025-12-20' });
+    const reward = (await mine(provider)).eligible.find((r) => r.policy.id === QUALITY);
+    expect(reward).toMatchObject({ amount: 500_000, triggeredOn: '2025-12-20' });
+    expect(reward!.facts.map((f) => f.label)).toContain('2025年度优质服务机构核定奖励');
+    // Correcting the same year rewrites the record (one row) and the reward.
+    ok(await app.gql(SELECT, { i: { organizationId: provider.organizationId, year: 2025, award: 200_000, selectedOn: '2025-12-20' } }, authority), 'recordServiceProviderSelection');
+    expect((await sql(app, 'SELECT count(*)::int AS n FROM service_provider_selections WHERE organization_id = $1', [provider.organizationId]))[0].n).toBe(1);
+    expect((await mine(provider)).eligible.find((r) => r.policy.id === QUALITY)?.amount).toBe(200_000);
   });
 
   it('what-if: a draft 10万 小巨人 reward for 宁波 reaches the three firms; a draft ending before it starts is refused', async () => {

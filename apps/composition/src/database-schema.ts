@@ -48,7 +48,7 @@ import {
   RecommendationViewEntity,
 } from '../../../libs/matching/src/index.js';
 import { AuditLogEntity } from '../../../libs/insights/src/index.js';
-import { ChallengeProjectRecordEntity, PolicyEntitlementEntity, PolicyPayoutEntity } from '../../../libs/rewards/src/index.js';
+import { ChallengeProjectRecordEntity, PolicyEntitlementEntity, PolicyPayoutEntity, ServiceProviderSelectionEntity } from '../../../libs/rewards/src/index.js';
 import { MailMessageEntity } from '../../../libs/mail/src/index.js';
 import { TimelineEntryEntity } from '../../../libs/timeline/src/index.js';
 import { CaseAttachmentEntity, CaseMessageEntity } from '../../../libs/conversations/src/index.js';
@@ -86,6 +86,7 @@ const ENTITIES = [
   PolicyEntitlementEntity,
   PolicyPayoutEntity,
   ChallengeProjectRecordEntity,
+  ServiceProviderSelectionEntity,
   ListingEntity,
   ServiceOfferingEntity,
   CreditProductEntity,

@@ -7,6 +7,7 @@
 export * from './core/index.js';
 export { PolicyEntitlementEntity } from './policy-entitlement.entity.js';
 export { ChallengeProjectRecordEntity } from './challenge-project-record.entity.js';
+export { ServiceProviderSelectionEntity } from './service-provider-selection.entity.js';
 export { PAYOUT_DECISIONS, PolicyPayoutEntity, type PayoutDecision } from './policy-payout.entity.js';
 export { ACTIVE_POLICY_SET, RewardsService, policySetFrom, loadRewardFacts, type MyRewards, type PayoutLine, type PayoutPage, type PayoutTotals, type WhatIfResult } from './rewards.service.js';
 export { EvaluateAllRewardsHandler, EvaluateOrganizationRewardsHandler, NIGHTLY_REWARDS_PATTERN, NightlyRewardsScheduler } from './rewards.handlers.js';

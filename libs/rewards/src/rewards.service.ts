@@ -26,6 +26,7 @@ import {
 import { PolicyEntitlementEntity } from './policy-entitlement.entity.js';
 import { PolicyPayoutEntity } from './policy-payout.entity.js';
 import { ChallengeProjectRecordEntity } from './challenge-project-record.entity.js';
+import { ServiceProviderSelectionEntity } from './service-provider-selection.entity.js';
 
 /**
  * The policy set in force: the shipped policies, with the policies of `REWARD_POLICIES_FILE` (a JSON
@@ -74,7 +75,7 @@ export async function loadRewardFacts(q: Q, organizationIds: readonly string[]):
     `SELECT id, kind, region_code FROM organizations WHERE id = ANY($1::uuid[]) AND kind IN ('ENTERPRISE', 'SERVICE_PROVIDER')`,
     [ids],
   );
-  for (const o of orgs) out.set(o.id, { organizationId: o.id, kind: o.kind as OrganizationFacts['kind'], regionCode: o.region_code, titles: [], challenges: [], paid: [] });
+  for (const o of orgs) out.set(o.id, { organizationId: o.id, kind: o.kind as OrganizationFacts['kind'], regionCode: o.region_code, titles: [], challenges: [], selections: [], paid: [] });
   const titles: Array<{ organization_id: string; ref: string | null; tier: TitleTier; certified_on: string; imported: boolean }> = await q.query(
     `SELECT organization_id, id::text AS ref, tier::text AS tier, to_char(certified_on, 'YYYY-MM-DD') AS certified_on, false AS imported
        FROM enterprise_title_decisions
@@ -112,6 +113,19 @@ export async function loadRewardFacts(q: Q, organizationIds: readonly string[]):
       ...(c.planned !== null ? { plannedInvestment: Number(c.planned) } : {}),
       ...(c.actual !== null && c.actual_on ? { actualInvestment: { amount: Number(c.actual), recordedOn: c.actual_on, provenance: { kind: 'RECORDED_RD' as const, reference: c.id } } } : {}),
       ...(c.completed_on && c.passed !== null ? { completion: { on: c.completed_on, passed: c.passed, provenance: { kind: 'RECORDED_ACCEPTANCE' as const, reference: c.id } } } : {}),
+    });
+  }
+  const selections: Array<{ id: string; organization_id: string; year: number; selected_on: string; award: string }> = await q.query(
+    `SELECT id::text AS id, organization_id, year, to_char(selected_on, 'YYYY-MM-DD') AS selected_on, award_yuan AS award
+       FROM service_provider_selections WHERE organization_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  for (const sel of selections) {
+    (out.get(sel.organization_id)?.selections as NonNullable<OrganizationFacts['selections']>[number][] | undefined)?.push({
+      year: sel.year,
+      selectedOn: sel.selected_on,
+      award: Number(sel.award),
+      provenance: { kind: 'SELECTION', reference: sel.id },
     });
   }
   const paid: Array<{ organization_id: string; policy_id: string; amount: string; paid_on: string; reference: string }> = await q.query(
@@ -515,6 +529,38 @@ export class RewardsService {
     });
     const saved = await manager.save(row);
     await this.evaluate([app.org], today, manager);
+    return saved;
+  }
+
+  /**
+   * AUTHORITY: records that a verified service institution was selected as 优质服务机构 in `year`
+   * with the award the bureau decided (whole 元), or corrects that year's record; the institution's
+   * rewards are evaluated in the same transaction.
+   */
+  async recordServiceProviderSelection(
+    manager: EntityManager,
+    actor: Actor | undefined,
+    input: { organizationId: string; year: number; award: number; selectedOn?: string | null },
+  ): Promise<ServiceProviderSelectionEntity> {
+    authorizeKind(actor, 'recordServiceProviderSelection');
+    const organizationId = parseId(input.organizationId, 'organizationId');
+    const today = todayInShanghai();
+    const thisYear = Number(today.slice(0, 4));
+    if (!Number.isSafeInteger(input.year) || input.year < 2018 || input.year > thisYear) throw badInput(`评选年度须为 2018 至 ${thisYear} 年 (year within 2018–${thisYear})`, 'year');
+    if (!Number.isSafeInteger(input.award) || input.award < 1 || input.award > MAX_AMOUNT) throw badInput('核定奖励须为 1 至 100亿 的整数元 (award: whole 元 within 1–10^10)', 'award');
+    const selectedOn = input.selectedOn ?? today;
+    checkDay(selectedOn, 'selectedOn');
+    if (selectedOn > today) throw badInput(`公布日期 ${selectedOn} 晚于今天 (selectedOn is in the future)`, 'selectedOn');
+    if (Number(selectedOn.slice(0, 4)) < input.year) throw badInput(`公布日期 ${selectedOn} 早于评选年度 ${input.year} 年 (selectedOn before the selection's year)`, 'selectedOn');
+    const [org]: Array<{ kind: string; verified: boolean }> = await manager.query('SELECT kind, verified FROM organizations WHERE id = $1 FOR SHARE', [organizationId]);
+    if (!org) throw notFound(`机构 ${organizationId} 不存在 (organization not found)`);
+    if (org.kind !== 'SERVICE_PROVIDER') throw badInput('只有服务机构可以入选优质服务机构 (only a SERVICE_PROVIDER can be selected)', 'organizationId');
+    if (!org.verified) throw conflict('该服务机构尚未通过认证，认证后才能登记评选结果 (the institution is not verified)', 'organizationId');
+    const existing = await manager.findOne(ServiceProviderSelectionEntity, { where: { organizationId, year: input.year } });
+    const saved = await manager.save(
+      manager.create(ServiceProviderSelectionEntity, { ...(existing ?? {}), organizationId, year: input.year, selectedOn, awardYuan: input.award, recordedBy: actor!.userId }),
+    );
+    await this.evaluate([organizationId], today, manager);
     return saved;
   }
 

@@ -80,6 +80,14 @@ registerEnumType(ProjectCategoryEnum, {
   valuesMap: { INDUSTRIAL: { description: '工业类 (industrial)' }, AGRICULTURAL_SOCIAL: { description: '农业和社会发展类 (agricultural or social development)' } },
 });
 
+@InputType('RecordServiceProviderSelectionInput', { description: '登记某年度优质服务机构评选结果及主管部门核定的奖励金额（优质服务机构奖励的计算基数）(a year\'s 优质服务机构 selection and the award the bureau decided)' })
+export class RecordServiceProviderSelectionInput {
+  @Field(() => ID, { description: '已认证的服务机构 ID (a verified service institution)' }) organizationId: string;
+  @Field(() => Int, { description: '评选年度，2018 至今年 (the selection\'s year, 2018 to this year)' }) year: number;
+  @Field(() => SafeIntScalar, { description: '核定奖励，单位：元，1 至 100亿（政策另有上限，如每家最高 50万元）(award decided, yuan, 1–10^10; the policy\'s cap applies)' }) award: number;
+  @Field(() => DateScalar, { nullable: true, description: '公布日期，不早于评选年度、不晚于今天；不填为今天 (day announced; default today)' }) selectedOn?: Date | null;
+}
+
 @InputType('RecordChallengeProjectFactsInput', { description: '登记已立项揭榜项目的投入与验收（揭榜奖励的计算基数）；只改填写的项 (project facts of an accepted 揭榜 application; only given fields change)' })
 export class RecordChallengeProjectFactsInput {
   @Field(() => ID, { description: '已接受（立项）的揭榜申请 ID (an ACCEPTED challenge application)' }) applicationId: string;

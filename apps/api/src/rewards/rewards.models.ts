@@ -159,6 +159,14 @@ export class PolicyWhatIfModel {
 }
 
 
+@ObjectType('ServiceProviderSelection', { description: '优质服务机构评选结果 (a recorded 优质服务机构 selection)' })
+export class ServiceProviderSelectionModel {
+  @Field(() => ID, { description: '服务机构 ID (institution id)' }) organizationId: string;
+  @Field(() => Int, { description: '评选年度 (year)' }) year: number;
+  @Field(() => SafeIntScalar, { description: '核定奖励，单位：元 (award, yuan)' }) award: number;
+  @Field(() => DateScalar, { description: '公布日期（北京时间）(day announced)' }) selectedOn: string;
+}
+
 @ObjectType('ChallengeProjectFacts', { description: '揭榜项目的登记信息 (recorded project facts)' })
 export class ChallengeProjectFactsModel {
   @Field(() => ID, { description: '揭榜申请 ID (application id)' }) applicationId: string;

@@ -8,8 +8,8 @@ import { RewardsService, type PayoutLine, type Policy, type TitleTier } from '..
 import type { RequestContext } from '../graphql/request-context.js';
 import { InsightsPeriodInput } from '../insights/insights.inputs.js';
 import { toPeriod } from '../insights/insights.resolver.js';
-import { DraftRewardPolicyInput, MarkPolicyPayoutPaidInput, RecordChallengeProjectFactsInput, WithholdPolicyPayoutInput } from './rewards.inputs.js';
-import { ChallengeProjectFactsModel, MyPolicyRewardsModel, PolicyPayoutConnectionModel, PolicyPayoutLineModel, PolicyPayoutTotalModel, PolicyWhatIfModel } from './rewards.models.js';
+import { DraftRewardPolicyInput, MarkPolicyPayoutPaidInput, RecordChallengeProjectFactsInput, RecordServiceProviderSelectionInput, WithholdPolicyPayoutInput } from './rewards.inputs.js';
+import { ChallengeProjectFactsModel, ServiceProviderSelectionModel, MyPolicyRewardsModel, PolicyPayoutConnectionModel, PolicyPayoutLineModel, PolicyPayoutTotalModel, PolicyWhatIfModel } from './rewards.models.js';
 import { regionText, toPolicyModel, toRewardModel } from './rewards.mapper.js';
 
 const LIST_CAP = 20;
@@ -139,6 +139,19 @@ export class RewardsResolver {
       completedOn: r.completedOn,
       completionPassed: r.completionPassed,
     };
+  }
+
+  @Mutation(() => ServiceProviderSelectionModel, {
+    description:
+      '仅限主管部门（AUTHORITY only）：登记某年度优质服务机构评选结果及核定奖励——“优质服务机构奖励”按此计算（封顶按政策），并立即重新计算该机构的奖励；同一机构同一年度再次登记即更正。Records a year\'s 优质服务机构 selection and award; the institution is re-evaluated at once.',
+  })
+  async recordServiceProviderSelection(
+    @Args('input', { description: '评选结果 (the selection)' }) input: RecordServiceProviderSelectionInput,
+    @Context() ctx: RequestContext,
+  ): Promise<ServiceProviderSelectionModel> {
+    const selectedOn = input.selectedOn === null || input.selectedOn === undefined ? undefined : (day(input.selectedOn) ?? '');
+    const r = await inTransaction(this.dataSource, (m) => this.rewards.recordServiceProviderSelection(m, ctx.actor, { organizationId: input.organizationId, year: input.year, award: input.award, selectedOn }));
+    return { organizationId: r.organizationId, year: r.year, award: r.awardYuan, selectedOn: r.selectedOn };
   }
 
   private async lineOf(entitlementId: string): Promise<PolicyPayoutLineModel> {

@@ -62,6 +62,8 @@ export const MUTATION_RULES = {
   markPolicyPayoutPaid: { kinds: ['AUTHORITY'] },
   withholdPolicyPayout: { kinds: ['AUTHORITY'] },
   recordChallengeProjectFacts: { kinds: ['AUTHORITY'] },
+  // 优质服务机构 selections (issue 23): the bureau records the year's selection and award.
+  recordServiceProviderSelection: { kinds: ['AUTHORITY'] },
   createServiceOffering: { kinds: ['SERVICE_PROVIDER'] },
   updateServiceOffering: { kinds: ['SERVICE_PROVIDER'], ownRowsOnly: true },
   createCreditProduct: { kinds: ['BANK'] },
