@@ -30,8 +30,7 @@ export interface BackgroundThreadInit {
 export type BackgroundThreadMessage =
   | { type: 'ready' }
   | { type: 'failed-to-start'; message: string }
-  | { type: 'job'; queue: string; ok: boolean }
-  | { type: 'stopped' };
+  | { type: 'job'; queue: string; ok: boolean };
 
 export interface BackgroundThreadStats {
   /** Jobs the thread finished (completed or failed) per queue, since the process started. */

@@ -66,8 +66,7 @@ async function main(): Promise<void> {
       await runtime.stopWork().catch(() => undefined);
       await ctx.close().catch(() => undefined);
       await runtime.close().catch(() => undefined);
-      send({ type: 'stopped' });
-      port.close();
+      port.close(); // the thread exits: the main thread waits for that, not for a message
     })();
   });
   send({ type: 'ready' });
