@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { badInput } from '../../platform/src/index.js';
+import { badInput, filenameProblemMessage } from '../../platform/src/index.js';
 
 /** 10 MB: a scanned certificate, an audit report or a proposal; bigger files go by other means. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -23,6 +23,10 @@ export function cleanFilename(raw: string, field: string): string {
   // eslint-disable-next-line no-control-regex
   const name = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   if (!name) throw badInput('附件缺少文件名 (the attachment has no file name)', field);
+  // C0 controls (what browsers and busboy leave behind) are dropped above; C1 controls and bidi
+  // overrides would change how the name reads to the other side, so they are refused.
+  const problem = filenameProblemMessage(name);
+  if (problem) throw badInput(problem, field);
   if (Array.from(name).length > ATTACHMENT_FILENAME_MAX_CHARS) {
     throw badInput(`附件文件名最多 ${ATTACHMENT_FILENAME_MAX_CHARS} 字 (file name longer than ${ATTACHMENT_FILENAME_MAX_CHARS} characters)`, field);
   }

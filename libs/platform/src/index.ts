@@ -86,5 +86,5 @@ export { createLogger, type Runtime, startRuntime } from './runtime/runtime.js';
 export { installShutdown, runEveryStep } from './runtime/shutdown.js';
 export { todayInShanghai } from './time/beijing-date.js';
 export { CLOCK, type Clock, SettableClock, systemClock } from './time/clock.js';
-export { fieldTextProblem, SINGLE_LINE_FIELDS, textProblem, textProblemMessage, type TextProblem } from './text/text-hygiene.js';
+export { fieldTextProblem, filenameProblemMessage, SINGLE_LINE_FIELDS, textProblem, textProblemMessage, type TextProblem } from './text/text-hygiene.js';
 export { Metrics, MAX_OPERATION_NAMES, routeLabel } from './metrics/metrics.js';

@@ -75,3 +75,16 @@ describe('cleanFilename', () => {
     expect(() => cleanFilename('/', 'file')).toThrow(/缺少文件名/);
   });
 });
+
+describe('cleanFilename: names that would read differently are refused', () => {
+  it.each([
+    ['a right-to-left override', '发票\u202efdp.exe'],
+    ['an isolate', '报告\u2067.pdf'],
+    ['a C1 control', '报告\u0085.pdf'],
+  ])('%s', (_label, raw) => {
+    expect(() => cleanFilename(raw, 'file')).toThrow(/文件名不能包含/);
+  });
+  it('keeps an ordinary Chinese name', () => {
+    expect(cleanFilename('2025年审计报告（终稿）.pdf', 'file')).toBe('2025年审计报告（终稿）.pdf');
+  });
+});

@@ -12,6 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   AppError,
   badInput,
+  filenameProblemMessage,
   conflict,
   notFound,
   recordEvent,
@@ -51,6 +52,8 @@ const MAX_FILENAME = 255;
  */
 export function checkUpload(filename: string, content: Buffer, fields: { filename: string; content: string }): void {
   if (filename.length === 0 || filename.length > MAX_FILENAME) throw badInput(`文件名须为 1–${MAX_FILENAME} 个字符 (filename must be 1–${MAX_FILENAME} characters)`, fields.filename);
+  const problem = filenameProblemMessage(filename);
+  if (problem) throw badInput(problem, fields.filename);
   const format = importFileFormat(filename, fields.filename);
   if (content.length === 0) throw badInput('文件为空 (the file is empty)', fields.content);
   if (content.length > SHEET_LIMITS.maxFileBytes) {

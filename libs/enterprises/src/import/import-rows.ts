@@ -4,7 +4,7 @@
  * across an enterprise's rows, financial years) into what the importer writes, or rejects named by
  * row, column and reason. Pure: the preview and the importer share it.
  */
-import { AppError } from '../../../platform/src/index.js';
+import { AppError, SINGLE_LINE_FIELDS, textProblem, type TextProblem } from '../../../platform/src/index.js';
 import { describeRegionCodeProblem, normalizeUscc, validateUscc, checkDetail } from '../../../identity/src/index.js';
 import type { AnnualFinancialsCommand, ProfileCommand } from '../profile-input.js';
 import { COLUMN_BY_KEY, IMPORT_COLUMNS, type ImportColumnKey } from './import-columns.js';
@@ -157,6 +157,20 @@ export function rejectGroup(rows: readonly RawRow[], uscc: string | null, culpri
   };
 }
 
+/** A sheet cell's text problem, naming the column in Chinese (a bureau reads the column header, not a field name). */
+function sheetTextProblem(column: string, problem: TextProblem): string {
+  switch (problem) {
+    case 'ansi':
+      return `${column}：单元格不能包含终端控制序列（ESC/ANSI 转义）(the cell contains an ANSI escape sequence)`;
+    case 'control':
+      return `${column}：单元格不能包含控制字符 (the cell contains control characters U+0000–U+001F, U+007F–U+009F)`;
+    case 'bidi':
+      return `${column}：单元格不能包含双向文字控制符（U+202A–U+202E、U+2066–U+2069）(the cell contains bidirectional overrides or isolates)`;
+    case 'line-break':
+      return `${column}：单元格只能是一行文本，请删除单元格内的换行 (one line only: remove the line break inside the cell)`;
+  }
+}
+
 /** Checks everything that needs no database: identity columns, cells, profile consistency across rows. */
 export function prepare(uscc: string, rows: RawRow[]): Prepared | Rejected {
   const first = rows[0]!;
@@ -165,6 +179,14 @@ export function prepare(uscc: string, rows: RawRow[]): Prepared | Rejected {
 
   const errors: ImportRejection[] = [];
   const fail = (row: number, field: string, reason: string) => errors.push({ row, uscc, field, reason });
+  // Text hygiene (ADR 0037) for sheet cells as for GraphQL input: no control, bidi or ANSI characters;
+  // line breaks only where a list may wrap (主导产品) or a long text (核心技术). The column is named, never the value.
+  for (const r of rows) {
+    for (const [key, v] of Object.entries(r.values) as Array<[ImportColumnKey, string]>) {
+      const problem = textProblem(v, !SINGLE_LINE_FIELDS.has(key) && key !== 'uscc');
+      if (problem) fail(r.row, key, sheetTextProblem(COLUMN_BY_KEY.get(key)!.zh, problem));
+    }
+  }
   const cell = <T>(row: RawRow, key: ImportColumnKey, read: (v: string) => T): T | undefined => {
     const v = row.values[key];
     if (v === undefined) return undefined;

@@ -78,3 +78,14 @@ export function textProblemMessage(field: string, problem: TextProblem): string 
       return `${field}：该字段只能是一行文本，不能包含换行或制表符 (${field}: one line only; no line breaks or tabs)`;
   }
 }
+
+/**
+ * An uploaded file's name (import sheets, case attachments) under the same rules as a one-line text:
+ * a name like `发票\u202Efdp.exe` reads as `发票exe.pdf`. Returns the Chinese-first refusal, or undefined.
+ */
+export function filenameProblemMessage(name: string): string | undefined {
+  const problem = textProblem(name, false);
+  if (!problem) return undefined;
+  const what = { ansi: '终端控制序列（ESC/ANSI 转义）', control: '控制字符', bidi: '双向文字控制符（U+202A–U+202E、U+2066–U+2069）', 'line-break': '换行或制表符' }[problem];
+  return `文件名不能包含${what}，请重命名文件后再上传 (the file name contains ${problem === 'line-break' ? 'a line break or tab' : problem === 'bidi' ? 'bidirectional overrides or isolates' : problem === 'ansi' ? 'an ANSI escape sequence' : 'control characters'})`;
+}
