@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { badInput, parseId, recordEvent } from '../../../platform/src/index.js';
+import { APP_CONFIG, type AppConfig, badInput, parseId, recordEvent } from '../../../platform/src/index.js';
 import type { MatchListingKind } from '../core/match-types.js';
 import type { ScoredPair } from '../core/match-engine.js';
 import {
@@ -10,6 +10,7 @@ import {
   DEFAULT_PUSH_RULES,
   applyPreferences,
   decidePushes,
+  pushRulesFrom,
   type PreferencesInput,
   type PushPreferences,
   type PushRules,
@@ -56,10 +57,18 @@ export interface PushedRecommendation {
  */
 @Injectable()
 export class RecommendationPushService {
-  /** Tests lower the cap or the thresholds (as MatchSetService.bounds). */
-  readonly rules: PushRules = { thresholds: { ...DEFAULT_PUSH_RULES.thresholds }, dailyCap: DEFAULT_PUSH_RULES.dailyCap };
+  /**
+   * The configured rules (PUSH_THRESHOLDS, PUSH_DAILY_CAP; checked here, at start); the defaults when
+   * the service is built by hand. Tests lower the cap or the thresholds (as MatchSetService.bounds).
+   */
+  readonly rules: PushRules;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.rules = config ? pushRulesFrom(config.pushes) : { thresholds: { ...DEFAULT_PUSH_RULES.thresholds }, dailyCap: DEFAULT_PUSH_RULES.dailyCap };
+  }
 
   /**
    * Records the listing's new entries in firms' sets and decides their pushes, inside the match-set
