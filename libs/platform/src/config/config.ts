@@ -26,6 +26,20 @@ const optionalText = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
+/** Optional text holding a JSON object of numbers (its keys are checked by the library that uses it). */
+const numbersObject = (example: string) =>
+  optionalText.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    try {
+      const o = JSON.parse(v) as unknown;
+      if (typeof o === 'object' && o !== null && !Array.isArray(o) && Object.values(o).every((x) => typeof x === 'number')) return o as Record<string, number>;
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: 'custom', message: `must be a JSON object of numbers, e.g. ${example}` });
+    return z.NEVER;
+  });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -126,31 +140,11 @@ const schema = z
     /** Lifetime of a signed attachment link. */
     FILE_LINK_TTL_SECONDS: int(600, 10, 24 * 3600),
     /** JSON object of push thresholds per listing kind (0–100), e.g. {"CREDIT_PRODUCT":70}; kinds and ranges checked by libs/matching. */
-    PUSH_THRESHOLDS: optionalText.transform((v, ctx) => {
-      if (v === undefined) return undefined;
-      try {
-        const o = JSON.parse(v) as unknown;
-        if (typeof o === 'object' && o !== null && !Array.isArray(o) && Object.values(o).every((x) => typeof x === 'number')) return o as Record<string, number>;
-      } catch {
-        // reported below
-      }
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of numbers, e.g. {"CREDIT_PRODUCT":70,"CHALLENGE":55}' });
-      return z.NEVER;
-    }),
+    PUSH_THRESHOLDS: numbersObject('{"CREDIT_PRODUCT":70,"CHALLENGE":55}'),
     /** Pushed recommendations one firm receives per Beijing day at most, all kinds together. */
     PUSH_DAILY_CAP: int(5, 1, 100),
     /** JSON object of service-institution ranking weights, e.g. {"success":0.3}; keys checked by libs/insights. */
-    SERVICE_RANKING_WEIGHTS: optionalText.transform((v, ctx) => {
-      if (v === undefined) return undefined;
-      try {
-        const o = JSON.parse(v) as unknown;
-        if (typeof o === 'object' && o !== null && !Array.isArray(o) && Object.values(o).every((x) => typeof x === 'number')) return o as Record<string, number>;
-      } catch {
-        // reported below
-      }
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of numbers, e.g. {"success":0.3,"satisfaction":0.2}' });
-      return z.NEVER;
-    }),
+    SERVICE_RANKING_WEIGHTS: numbersObject('{"success":0.3,"satisfaction":0.2}'),
   })
   .superRefine((c, ctx) => {
     if ((c.AUTHORITY_EMAIL === undefined) !== (c.AUTHORITY_PASSWORD === undefined)) {
