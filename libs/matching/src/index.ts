@@ -39,6 +39,7 @@ export { matchDeadlineStage } from './requests/match-request-checks.js';
 export { categoryName, tierName } from './core/reason-text.js';
 export {
   DEFAULT_PUSH_RULES,
+  pushRulesFrom,
   PUSH_KIND_LABELS,
   PUSH_KINDS,
   beijingMinute,

@@ -6,11 +6,11 @@ import {
   type Clock,
   HandlesJob,
   type JobHandler,
-  NOTIFICATIONS_PER_MESSAGE,
   PUBSUB,
   type PubSub,
   QueueRegistry,
   RECOMMENDATION_ADDED,
+  RECOMMENDATIONS_PER_MESSAGE,
   type RecommendationAddedMessage,
   systemClock,
   todayInShanghai,
@@ -92,8 +92,8 @@ export class RecommendationPublisher implements JobHandler<'recommendation.publi
 
   async handle(job: JobPayloads['recommendation.publish']): Promise<void> {
     const firms = (await this.pushes.batch(job.data.batch)).map((p) => p.organizationId);
-    for (let i = 0; i < firms.length; i += NOTIFICATIONS_PER_MESSAGE) {
-      const message: RecommendationAddedMessage = { listingId: job.data.listingId, organizationIds: firms.slice(i, i + NOTIFICATIONS_PER_MESSAGE) };
+    for (let i = 0; i < firms.length; i += RECOMMENDATIONS_PER_MESSAGE) {
+      const message: RecommendationAddedMessage = { listingId: job.data.listingId, organizationIds: firms.slice(i, i + RECOMMENDATIONS_PER_MESSAGE) };
       await this.pubsub.publish(RECOMMENDATION_ADDED, message);
     }
   }

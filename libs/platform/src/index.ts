@@ -56,6 +56,7 @@ export {
   type NotificationAddedMessage,
   NOTIFICATIONS_PER_MESSAGE,
   RECOMMENDATION_ADDED,
+  RECOMMENDATIONS_PER_MESSAGE,
   type RecommendationAddedMessage,
 } from './pubsub/channels.js';
 export { type PubSub, PUBSUB, type PubSubSubscription } from './pubsub/pubsub.js';

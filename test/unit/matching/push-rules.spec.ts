@@ -1,12 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from '../../../libs/platform/src/config/config.js';
 import {
   DEFAULT_PUSH_PREFERENCES,
+  DEFAULT_PUSH_RULES,
   applyPreferences,
   beijingMinute,
   decidePushes,
   formatClock,
   inQuietHours,
   parseClock,
+  pushRulesFrom,
   wants,
   type PushRules,
 } from '../../../libs/matching/src/pushes/push-rules.js';
@@ -119,5 +122,39 @@ describe('applyPreferences: absent fields keep theirs, every problem names its f
     expect(p.message).toContain(words);
     // Kinds are named, never listed by code alone in the Chinese part.
     expect(p.message.split('(')[0]).not.toMatch(/CREDIT_PRODUCT/);
+  });
+});
+
+describe('push rules from the configuration (PUSH_THRESHOLDS, PUSH_DAILY_CAP)', () => {
+  it('the defaults when nothing is set; an override replaces only the kinds it names', () => {
+    expect(pushRulesFrom(loadConfig({}).pushes)).toEqual(DEFAULT_PUSH_RULES);
+    const rules = pushRulesFrom(loadConfig({ PUSH_THRESHOLDS: '{"CREDIT_PRODUCT":72.5,"PARK_VACANCY":0}', PUSH_DAILY_CAP: '3' }).pushes);
+    expect(rules).toEqual({ thresholds: { CREDIT_PRODUCT: 72.5, SERVICE_OFFERING: 60, CHALLENGE: 50, PARK_VACANCY: 0 }, dailyCap: 3 });
+    // The configured rules decide: 70 is below the raised credit threshold, and the third push of the day is capped.
+    expect(decidePushes('CREDIT_PRODUCT', [{ organizationId: 'f', score: 70 }], new Map(), new Set(), rules)[0]!.skip).toBe('BELOW_THRESHOLD');
+    expect(decidePushes('CREDIT_PRODUCT', [{ organizationId: 'f', score: 80 }], new Map([['f', 3]]), new Set(), rules)[0]!.skip).toBe('DAILY_CAP');
+    // The defaults are not changed by an override.
+    expect(DEFAULT_PUSH_RULES.thresholds.CREDIT_PRODUCT).toBe(60);
+  });
+
+  it.each([
+    [{ PUSH_THRESHOLDS: '{"LOAN":60}' }, /PUSH_THRESHOLDS names an unknown listing kind LOAN; known: CREDIT_PRODUCT/],
+    [{ PUSH_THRESHOLDS: '{"CHALLENGE":101}' }, /PUSH_THRESHOLDS the threshold of CHALLENGE must be a score within 0\.\.100 \(got 101\)/],
+    [{ PUSH_THRESHOLDS: '{"CHALLENGE":-1}' }, /within 0\.\.100 \(got -1\)/],
+  ])('refuses %p at start, naming the variable', (env, message) => {
+    expect(() => pushRulesFrom(loadConfig(env).pushes)).toThrow(ConfigError);
+    expect(() => pushRulesFrom(loadConfig(env).pushes)).toThrow(message);
+  });
+
+  it.each([
+    [{ PUSH_THRESHOLDS: '[60]' }, /PUSH_THRESHOLDS must be a JSON object of numbers/],
+    [{ PUSH_THRESHOLDS: '{"CHALLENGE":"high"}' }, /PUSH_THRESHOLDS must be a JSON object of numbers/],
+    [{ PUSH_THRESHOLDS: 'CHALLENGE=50' }, /PUSH_THRESHOLDS must be a JSON object of numbers/],
+    [{ PUSH_DAILY_CAP: '0' }, /PUSH_DAILY_CAP/],
+    [{ PUSH_DAILY_CAP: '101' }, /PUSH_DAILY_CAP/],
+    [{ PUSH_DAILY_CAP: '2.5' }, /PUSH_DAILY_CAP/],
+  ])('the platform config refuses %p', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
   });
 });

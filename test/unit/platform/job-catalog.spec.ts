@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { describe, it, expect } from '@jest/globals';
+import { RECOMMENDATIONS_PER_MESSAGE, type RecommendationAddedMessage } from '../../../libs/platform/src/pubsub/channels.js';
+import { MAX_PAYLOAD_BYTES } from '../../../libs/platform/src/pubsub/pubsub.js';
 import {
   EVENT_ROUTES,
   JOB_CATALOG,
@@ -132,5 +135,20 @@ describe('eventJobId', () => {
     expect(new Set(ids).size).toBe(ids.length);
     // "1"+"2…" must not collide with "12…": the id keeps a separator between the parts.
     expect(eventJobId(JOB_NAMES[0]!, '1')).not.toBe(eventJobId(JOB_NAMES[0]!, '11'));
+  });
+});
+
+describe('the push path (publish → push delivered, ADR 0036)', () => {
+  it('a pushed recommendation is announced live before its notices are written, both on interactive queues', () => {
+    expect(EVENT_ROUTES['recommendation.pushed']).toEqual(['recommendation.publish', 'notify.recommendation-pushed']);
+    for (const job of EVENT_ROUTES['recommendation.pushed']) expect(JOB_CATALOG[job].queue).not.toBe('bulk');
+  });
+
+  it('a full recommendation.added message (180 firm ids and the listing) fits the pub/sub limit', () => {
+    const id = () => randomUUID();
+    const full: RecommendationAddedMessage = { listingId: id(), organizationIds: Array.from({ length: RECOMMENDATIONS_PER_MESSAGE }, id) };
+    expect(Buffer.byteLength(JSON.stringify(full))).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
+    // Within 1 KB of the limit: the batching is as coarse as the limit allows.
+    expect(Buffer.byteLength(JSON.stringify(full))).toBeGreaterThan(MAX_PAYLOAD_BYTES - 1_000);
   });
 });

@@ -129,19 +129,20 @@ export class RecommendationPushResolver {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([source.ready, new Promise<void>((resolve) => (timer = setTimeout(resolve, LISTEN_WAIT_MS)))]);
     clearTimeout(timer);
+    // The reads are independent: issued together (one round trip's wait instead of six in a row on
+    // the path publish → push delivered, ADR 0036); a push that is filtered out wasted a few reads.
     const load = async (listingId: string): Promise<RecommendationModel | null> => {
-      const push = await this.pushes.pushOf(actor.organizationId, listingId);
-      if (!push) return null;
-      const prefs = await this.pushes.preferencesOf(actor.userId);
-      if (!wants(prefs, push.kind, push.score) || inQuietHours(prefs, beijingMinute(new Date()))) return null;
-      // Still a member of the firm, the listing still published and still in the firm's set.
-      const [member] = await this.dataSource.query('SELECT 1 FROM users WHERE id = $1 AND organization_id = $2', [actor.userId, actor.organizationId]);
-      if (!member) return null;
-      const [listing] = await this.listings.byIds([listingId]);
-      if (!listing || listing.listing.status !== 'PUBLISHED') return null;
-      const match = await this.dataSource.getRepository(MatchEntity).findOneBy({ enterpriseOrganizationId: actor.organizationId, listingId });
-      if (!match) return null;
-      const withhold = !actor.verified && (await this.profiles.hidesAuthorityDataFrom(actor));
+      const [push, prefs, [member], [listing], match, withhold] = await Promise.all([
+        this.pushes.pushOf(actor.organizationId, listingId),
+        this.pushes.preferencesOf(actor.userId),
+        // Still a member of the firm, the listing still published and still in the firm's set.
+        this.dataSource.query('SELECT 1 FROM users WHERE id = $1 AND organization_id = $2', [actor.userId, actor.organizationId]) as Promise<unknown[]>,
+        this.listings.byIds([listingId]),
+        this.dataSource.getRepository(MatchEntity).findOneBy({ enterpriseOrganizationId: actor.organizationId, listingId }),
+        actor.verified ? false : this.profiles.hidesAuthorityDataFrom(actor),
+      ]);
+      if (!push || !wants(prefs, push.kind, push.score) || inQuietHours(prefs, beijingMinute(new Date()))) return null;
+      if (!member || !listing || listing.listing.status !== 'PUBLISHED' || !match) return null;
       return { listing: toListingModel(listing), score: match.score, reasons: withhold ? reasonsWithoutProfile(match.reasons) : match.reasons, computedAt: match.computedAt };
     };
     return recommendationFeed(source, actor.organizationId, load, () => ctx.renewLoaders(), (err, id) => this.logger.warn(`recommendationAdded: skipped listing ${id}, reading it failed: ${err.message}`));

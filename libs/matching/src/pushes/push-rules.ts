@@ -3,7 +3,7 @@
  * the members' preferences. Pure: no framework, no I/O (table-driven unit tests).
  */
 import type { MatchListingKind } from '../core/match-types.js';
-import { echoInput } from '../../../platform/src/index.js';
+import { ConfigError, echoInput } from '../../../platform/src/index.js';
 
 export const PUSH_KINDS: readonly MatchListingKind[] = ['CREDIT_PRODUCT', 'SERVICE_OFFERING', 'CHALLENGE', 'PARK_VACANCY'];
 
@@ -23,14 +23,32 @@ export interface PushRules {
 }
 
 /**
- * The platform's push rules (data, reviewed with the city): a strong match only (≥ 60 for credit
+ * The platform's default push rules (reviewed with the city): a strong match only (≥ 60 for credit
  * products and services, where sets are crowded; ≥ 50 for challenges and park space, rarer), and at
  * most 5 pushes per firm per day — Zhejiang's 15 M untargeted pushes are what we must not become.
+ * The city tunes them without a release through PUSH_THRESHOLDS and PUSH_DAILY_CAP ({@link pushRulesFrom}).
  */
 export const DEFAULT_PUSH_RULES: PushRules = {
   thresholds: { CREDIT_PRODUCT: 60, SERVICE_OFFERING: 60, CHALLENGE: 50, PARK_VACANCY: 50 },
   dailyCap: 5,
 };
+
+/**
+ * The push rules of the configuration: the defaults with the thresholds it overrides (PUSH_THRESHOLDS,
+ * a JSON object of kind → score) and its daily cap (PUSH_DAILY_CAP, range-checked by the platform's
+ * config). Throws a ConfigError naming the variable for an unknown kind or a threshold outside 0–100, so a
+ * bad value stops the start instead of pushing by surprise.
+ */
+export function pushRulesFrom(config: { thresholds?: Record<string, number> | undefined; dailyCap: number }): PushRules {
+  const thresholds = { ...DEFAULT_PUSH_RULES.thresholds };
+  for (const [kind, score] of Object.entries(config.thresholds ?? {})) {
+    if (!(PUSH_KINDS as readonly string[]).includes(kind)) throw new ConfigError('PUSH_THRESHOLDS', `names an unknown listing kind ${kind}; known: ${PUSH_KINDS.join(', ')}`);
+    if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100) throw new ConfigError('PUSH_THRESHOLDS', `the threshold of ${kind} must be a score within 0..100 (got ${String(score)})`);
+    thresholds[kind as MatchListingKind] = score;
+  }
+  if (!Number.isInteger(config.dailyCap) || config.dailyCap < 1) throw new ConfigError('PUSH_DAILY_CAP', `must be a whole number ≥ 1 (got ${String(config.dailyCap)})`);
+  return { thresholds, dailyCap: config.dailyCap };
+}
 
 export type PushSkipReason = 'BELOW_THRESHOLD' | 'DAILY_CAP' | 'ALREADY_REQUESTED';
 

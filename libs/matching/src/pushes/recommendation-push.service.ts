@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { badInput, parseId, recordEvent } from '../../../platform/src/index.js';
+import { APP_CONFIG, type AppConfig, badInput, parseId, recordEvent } from '../../../platform/src/index.js';
 import type { MatchListingKind } from '../core/match-types.js';
 import type { ScoredPair } from '../core/match-engine.js';
 import {
@@ -10,13 +10,13 @@ import {
   DEFAULT_PUSH_RULES,
   applyPreferences,
   decidePushes,
+  pushRulesFrom,
   type PreferencesInput,
   type PushPreferences,
   type PushRules,
 } from './push-rules.js';
 import { RecommendationPreferenceEntity } from './recommendation.entity.js';
 
-type Queryable = Pick<EntityManager, 'query'>;
 
 export interface EnteringListing {
   listingId: string;
@@ -56,10 +56,18 @@ export interface PushedRecommendation {
  */
 @Injectable()
 export class RecommendationPushService {
-  /** Tests lower the cap or the thresholds (as MatchSetService.bounds). */
-  readonly rules: PushRules = { thresholds: { ...DEFAULT_PUSH_RULES.thresholds }, dailyCap: DEFAULT_PUSH_RULES.dailyCap };
+  /**
+   * The configured rules (PUSH_THRESHOLDS, PUSH_DAILY_CAP; checked here, at start); the defaults when
+   * the service is built by hand. Tests lower the cap or the thresholds (as MatchSetService.bounds).
+   */
+  readonly rules: PushRules;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.rules = config ? pushRulesFrom(config.pushes) : { thresholds: { ...DEFAULT_PUSH_RULES.thresholds }, dailyCap: DEFAULT_PUSH_RULES.dailyCap };
+  }
 
   /**
    * Records the listing's new entries in firms' sets and decides their pushes, inside the match-set
@@ -69,17 +77,23 @@ export class RecommendationPushService {
    */
   async recordEntries(m: EntityManager, listing: EnteringListing, entrants: readonly ScoredPair[], day: string): Promise<PushOutcome> {
     if (entrants.length === 0) return { entered: 0, pushed: 0, batch: null };
-    const ids = entrants.map((e) => e.enterpriseOrganizationId);
-    const fresh: Array<{ id: string }> = await m.query(
-      `SELECT x.id FROM unnest($1::uuid[]) AS x(id)
-        WHERE NOT EXISTS (SELECT 1 FROM recommendation_entries r WHERE r.enterprise_organization_id = x.id AND r.listing_id = $2)`,
-      [ids, listing.listingId],
+    // One statement reads what the decision needs for every entrant: whether it already has an entry
+    // for the listing (then it is neither entered nor pushed again), its pushes that day (the cap) and
+    // whether it already requested the listing (揭榜: applied).
+    const facts: Array<{ e: string; had: boolean; today: number; requested: boolean }> = await m.query(
+      `SELECT x.e,
+              EXISTS (SELECT 1 FROM recommendation_entries r WHERE r.enterprise_organization_id = x.e AND r.listing_id = $2) AS had,
+              (SELECT count(*) FROM recommendation_entries r WHERE r.enterprise_organization_id = x.e AND r.push_day = $3::date)::int AS today,
+              CASE WHEN $4 THEN EXISTS (SELECT 1 FROM challenge_applications a WHERE a.challenge_id = $2 AND a.applicant_organization_id = x.e)
+                   ELSE EXISTS (SELECT 1 FROM match_requests q WHERE q.listing_id = $2 AND q.enterprise_organization_id = x.e) END AS requested
+         FROM unnest($1::uuid[]) AS x(e)`,
+      [entrants.map((e) => e.enterpriseOrganizationId), listing.listingId, day, listing.kind === 'CHALLENGE'],
     );
-    const freshIds = new Set(fresh.map((f) => f.id));
-    const candidates = entrants.filter((e) => freshIds.has(e.enterpriseOrganizationId)).map((e) => ({ organizationId: e.enterpriseOrganizationId, score: e.score }));
+    const byId = new Map(facts.map((f) => [f.e, f]));
+    const candidates = entrants.filter((e) => byId.get(e.enterpriseOrganizationId)?.had === false).map((e) => ({ organizationId: e.enterpriseOrganizationId, score: e.score }));
     if (candidates.length === 0) return { entered: 0, pushed: 0, batch: null };
-    const candidateIds = candidates.map((c) => c.organizationId);
-    const [today, requested] = await Promise.all([pushedOn(m, candidateIds, day), requestedBy(m, listing, candidateIds)]);
+    const today = new Map(candidates.map((c) => [c.organizationId, byId.get(c.organizationId)!.today]));
+    const requested = new Set(candidates.filter((c) => byId.get(c.organizationId)!.requested).map((c) => c.organizationId));
     const decisions = decidePushes(listing.kind, candidates, today, requested, this.rules);
     const batch = decisions.some((d) => d.pushed) ? randomUUID() : null;
     const scores = new Map(candidates.map((c) => [c.organizationId, c.score]));
@@ -210,23 +224,4 @@ export class RecommendationPushService {
 
 function toPreferences(r: RecommendationPreferenceEntity): PushPreferences {
   return { kinds: (r.kinds as MatchListingKind[] | null) ?? null, minScore: r.minScore, digestByMail: r.digestByMail, quietFrom: r.quietFrom, quietTo: r.quietTo };
-}
-
-/** Pushes each firm got on `day` (the daily cap counts them). */
-async function pushedOn(m: Queryable, ids: string[], day: string): Promise<Map<string, number>> {
-  const rows: Array<{ e: string; n: number }> = await m.query(
-    `SELECT enterprise_organization_id AS e, count(*)::int AS n FROM recommendation_entries
-      WHERE enterprise_organization_id = ANY($1::uuid[]) AND push_day = $2::date GROUP BY 1`,
-    [ids, day],
-  );
-  return new Map(rows.map((r) => [r.e, r.n]));
-}
-
-/** Firms among `ids` that already requested the listing (any match request) or applied to the challenge. */
-async function requestedBy(m: Queryable, listing: EnteringListing, ids: string[]): Promise<Set<string>> {
-  const rows: Array<{ e: string }> =
-    listing.kind === 'CHALLENGE'
-      ? await m.query('SELECT DISTINCT applicant_organization_id AS e FROM challenge_applications WHERE challenge_id = $1 AND applicant_organization_id = ANY($2::uuid[])', [listing.listingId, ids])
-      : await m.query('SELECT DISTINCT enterprise_organization_id AS e FROM match_requests WHERE listing_id = $1 AND enterprise_organization_id = ANY($2::uuid[])', [listing.listingId, ids]);
-  return new Set(rows.map((r) => r.e));
 }

@@ -26,6 +26,20 @@ const optionalText = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
+/** Optional text holding a JSON object of numbers (its keys are checked by the library that uses it). */
+const numbersObject = (example: string) =>
+  optionalText.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    try {
+      const o = JSON.parse(v) as unknown;
+      if (typeof o === 'object' && o !== null && !Array.isArray(o) && Object.values(o).every((x) => typeof x === 'number')) return o as Record<string, number>;
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: 'custom', message: `must be a JSON object of numbers, e.g. ${example}` });
+    return z.NEVER;
+  });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -125,18 +139,12 @@ const schema = z
     FILE_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
     /** Lifetime of a signed attachment link. */
     FILE_LINK_TTL_SECONDS: int(600, 10, 24 * 3600),
+    /** JSON object of push thresholds per listing kind (0–100), e.g. {"CREDIT_PRODUCT":70}; kinds and ranges checked by libs/matching. */
+    PUSH_THRESHOLDS: numbersObject('{"CREDIT_PRODUCT":70,"CHALLENGE":55}'),
+    /** Pushed recommendations one firm receives per Beijing day at most, all kinds together. */
+    PUSH_DAILY_CAP: int(5, 1, 100),
     /** JSON object of service-institution ranking weights, e.g. {"success":0.3}; keys checked by libs/insights. */
-    SERVICE_RANKING_WEIGHTS: optionalText.transform((v, ctx) => {
-      if (v === undefined) return undefined;
-      try {
-        const o = JSON.parse(v) as unknown;
-        if (typeof o === 'object' && o !== null && !Array.isArray(o) && Object.values(o).every((x) => typeof x === 'number')) return o as Record<string, number>;
-      } catch {
-        // reported below
-      }
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of numbers, e.g. {"success":0.3,"satisfaction":0.2}' });
-      return z.NEVER;
-    }),
+    SERVICE_RANKING_WEIGHTS: numbersObject('{"success":0.3,"satisfaction":0.2}'),
   })
   .superRefine((c, ctx) => {
     if ((c.AUTHORITY_EMAIL === undefined) !== (c.AUTHORITY_PASSWORD === undefined)) {
@@ -230,6 +238,8 @@ export interface AppConfig {
   readonly queueBoard: { readonly write: boolean };
   /** OPERATOR_TOKEN: opens /health/ready's details, /metrics and /admin/queues; undefined: operators use the AUTHORITY account where it applies. */
   readonly operatorToken: string | undefined;
+  /** Pushed recommendations: threshold overrides per listing kind (validated by libs/matching at start) and the daily cap per firm. */
+  readonly pushes: { readonly thresholds: Record<string, number> | undefined; readonly dailyCap: number };
   /** Overrides of the service-institution ranking weights (validated and normalised by libs/insights). */
   readonly serviceRankingWeights: Record<string, number> | undefined;
   /** Path of the working-day calendar file; undefined: the bundled one (libs/calendar). */
@@ -307,6 +317,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     operatorToken: c.OPERATOR_TOKEN,
     queueBoard: { write: c.QUEUE_BOARD_WRITE === 'on' },
     metrics: { token: c.METRICS_TOKEN ?? c.OPERATOR_TOKEN, port: c.METRICS_PORT, host: c.METRICS_HOST },
+    pushes: { thresholds: c.PUSH_THRESHOLDS, dailyCap: c.PUSH_DAILY_CAP },
     serviceRankingWeights: c.SERVICE_RANKING_WEIGHTS,
     workingCalendarFile: c.WORKING_CALENDAR_FILE,
     rewardPoliciesFile: c.REWARD_POLICIES_FILE,

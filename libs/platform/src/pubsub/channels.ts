@@ -47,6 +47,13 @@ export const RECOMMENDATION_ADDED = 'recommendation.added';
 
 export interface RecommendationAddedMessage {
   listingId: string;
-  /** The pushed firms, at most {@link NOTIFICATIONS_PER_MESSAGE} per message; the subscriber reads its firm's push row. */
+  /** The pushed firms, at most {@link RECOMMENDATIONS_PER_MESSAGE} per message; the subscriber reads its firm's push row. */
   organizationIds: string[];
 }
+
+/**
+ * A UUID in a JSON array is 39 bytes: 180 firms and the listing id are ~7.1 KB, below the 7,999-byte
+ * limit, so a product pushed to 1,300 firms goes out in 8 messages rather than 27 (each one a round
+ * trip on the pub/sub connection, on the path publish → push delivered).
+ */
+export const RECOMMENDATIONS_PER_MESSAGE = 180;

@@ -420,7 +420,8 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'enterprise-import.confirmed': ['imports.run-enterprises'],
   'title-review.decided': ['notify.title-review-decided'],
   'policy-entitlement.created': ['notify.policy-entitlement'],
-  'recommendation.pushed': ['notify.recommendation-pushed', 'recommendation.publish'],
+  // The live event first: enqueued (and so claimed) before the notices' bulk insert on the same queue.
+  'recommendation.pushed': ['recommendation.publish', 'notify.recommendation-pushed'],
 };
 
 /**
