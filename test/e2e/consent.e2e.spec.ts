@@ -231,4 +231,33 @@ describe('consent and the access log (issue 18)', () => {
     expect(errorOf(await readAs(bank2, 'financingNeed { amount }'))?.extensions?.code).toBe('FORBIDDEN');
     expect(errorOf(await grant({ matchRequestId: requested.id, sections: ['NEEDS'] }))?.extensions?.field).toBe('input.matchRequestId');
   });
+
+  it('the grantee hears of a consent given and revoked, and a case consent shows on the case timeline', async () => {
+    const NOTICES = '{ notificationsConnection(first: 100) { edges { node { kind kindCode title body } } } }';
+    const notices = async (org: Org) => (ok(await app.gql(NOTICES, {}, org.token), 'notificationsConnection').edges as Array<{ node: { kind: string; kindCode: string; title: string; body: string } }>).map((e) => e.node);
+    const product = await createListing(app, bank2.token, 'CREDIT_PRODUCT');
+    await publishListing(app, bank2.token, product.id);
+    const requested = ok(await app.gql('mutation($i: MatchRequestInput!) { requestMatch(input: $i) { id } }', { i: { listingId: product.id, shareProfile: false } }, firm.token), 'requestMatch');
+    const given = ok(await grant({ matchRequestId: requested.id, sections: ['BASIC', 'IP'] }), 'grantProfileConsent');
+    ok(await app.gql(REVOKE, { id: given.id }, firm.token), 'revokeProfileConsent');
+    await app.drain();
+    const mine = (await notices(bank2)).filter((n) => n.kind.startsWith('profile-consent.'));
+    expect(mine.map((n) => n.kindCode).sort()).toEqual(['PROFILE_CONSENT_GRANTED', 'PROFILE_CONSENT_REVOKED']);
+    for (const n of mine) {
+      expect(n.title).toMatch(/^“.+”(授权贵机构查看企业档案|已撤销对贵机构的档案授权)$/);
+      expect(n.body).toContain('基本信息');
+      expect(n.body).not.toMatch(/BASIC|\d{7,}/);
+    }
+    // The grantor did it itself: no notice of its own consents.
+    expect((await notices(firm)).filter((n) => n.kind.startsWith('profile-consent.'))).toEqual([]);
+    const TIMELINE = 'query($r: MatchRequestRole!) { matchRequests(role: $r, first: 10) { edges { node { id timeline(first: 20) { entries { kind note } } } } } }';
+    for (const [token, role] of [[firm.token, 'SENT'], [bank2.token, 'RECEIVED']] as const) {
+      const edges = ok(await app.gql(TIMELINE, { r: role }, token), 'matchRequests').edges as Array<{ node: { id: string; timeline: { entries: Array<{ kind: string; note: string }> } } }>;
+      const entries = edges.find((e) => e.node.id === requested.id)!.node.timeline.entries;
+      expect(entries.filter((e) => e.kind.startsWith('CONSENT_'))).toEqual([
+        { kind: 'CONSENT_GRANTED', note: expect.stringMatching(/^企业授权查看档案：基本信息/) },
+        { kind: 'CONSENT_REVOKED', note: expect.stringMatching(/^企业撤销档案授权：基本信息/) },
+      ]);
+    }
+  });
 });

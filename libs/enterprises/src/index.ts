@@ -73,6 +73,7 @@ export {
   PROFILE_SECTION_LABELS,
   PROFILE_SECTIONS,
   type ProfileSection,
+  sectionLabels,
   sectionNames,
 } from './consent/consent-scope.js';
 export { ProfileConsentEntity, type FinancialsSnapshotYear } from './consent/profile-consent.entity.js';

@@ -16,6 +16,7 @@ import { NotificationPublisher } from './notification-publish.handlers.js';
 import { TitleDecidedNotifier } from './title-notify.handlers.js';
 import { TitleReviewDecidedNotifier } from './title-review-notify.handlers.js';
 import { PolicyEntitlementNotifier } from './policy-reward-notify.handlers.js';
+import { ProfileConsentNotifier } from './consent-notify.handlers.js';
 import { ChallengeApplicationInformationNotifier, DeadlineOverdueNotifier } from './deadline-notify.handlers.js';
 import { CaseMessageNotifier, CaseMessagePublisher } from './case-message-notify.handlers.js';
 import { ConversationsModule } from '../../conversations/src/index.js';
@@ -47,6 +48,7 @@ import { RecommendationDigestHandler, RecommendationPublisher, RecommendationPus
     TitleDecidedNotifier,
     TitleReviewDecidedNotifier,
     PolicyEntitlementNotifier,
+    ProfileConsentNotifier,
     DeadlineOverdueNotifier,
     ChallengeApplicationInformationNotifier,
     RecommendationPushedNotifier,

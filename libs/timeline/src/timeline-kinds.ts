@@ -17,6 +17,8 @@ export const TIMELINE_ENTRY_KINDS = [
   'DECISION',
   'EDITED',
   'CLOSED',
+  'CONSENT_GRANTED',
+  'CONSENT_REVOKED',
 ] as const;
 export type TimelineEntryKind = (typeof TIMELINE_ENTRY_KINDS)[number];
 
@@ -31,6 +33,8 @@ export const TIMELINE_ENTRY_KIND_LABELS: Record<TimelineEntryKind, string> = {
   DECISION: '结果登记',
   EDITED: '内容修改',
   CLOSED: '关闭',
+  CONSENT_GRANTED: '授权查看档案',
+  CONSENT_REVOKED: '撤销档案授权',
 };
 
 export const TIMELINE_NOTE_MAX_CHARS = 2000;

@@ -122,6 +122,13 @@ const NOTIFICATION_KINDS: ReadonlyArray<readonly [string, string]> = [
   ['enterprise.title-rejected', '梯度称号未被确认'],
   ['title-review.pending-recorded', '已登记复核待定'],
   ['title-review.pending-cleared', '复核待定已解除'],
+  ['listing.takedown-appealed', '下架申诉已提交'],
+  ['listing.reinstated', '发布信息已恢复'],
+  ['policy.entitlement-created', '新的政策奖励（免申即享）'],
+  ['recommendation.added', '新推荐'],
+  ['recommendation.digest', '每日推荐汇总'],
+  ['profile-consent.granted', '企业授权查看档案'],
+  ['profile-consent.revoked', '企业撤销档案授权'],
 ];
 const kindCodeOf = (kind: string) => kind.toUpperCase().replace(/[.-]/g, '_');
 const KNOWN_KIND_CODES = new Set(NOTIFICATION_KINDS.map(([k]) => kindCodeOf(k)));

@@ -66,3 +66,5 @@ export function missingSections(asked: Iterable<ProfileSection>, granted: readon
 }
 
 export const sectionNames = (sections: readonly ProfileSection[]) => sections.map((s) => `${PROFILE_SECTION_LABELS[s]}（${s}）`).join('、');
+/** The sections by name only, for notices and timelines people read (基本信息、知识产权). */
+export const sectionLabels = (sections: readonly ProfileSection[]) => sections.map((s) => PROFILE_SECTION_LABELS[s]).join('、');

@@ -1,13 +1,15 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { badInput, CLOCK, conflict, echoInput, fetchKeysetPage, forbidden, notFound, parseId, systemClock, type Clock, type KeysetPage } from '../../../platform/src/index.js';
+import { badInput, CLOCK, conflict, echoInput, fetchKeysetPage, forbidden, notFound, parseId, recordEvent, systemClock, type Clock, type KeysetPage } from '../../../platform/src/index.js';
+import { recordTimeline } from '../../../timeline/src/index.js';
 import { authorizeKind, authorizeRow, OrganizationEntity, type Actor } from '../../../identity/src/index.js';
 import { EnterpriseFinancialsEntity } from '../enterprise-financials.entity.js';
 import {
   CONSENT_MAX_DAYS,
   DAY_MS,
   PROFILE_SECTIONS,
+  sectionLabels,
   type ConsentPurpose,
   type ProfileSection,
 } from './consent-scope.js';
@@ -138,7 +140,7 @@ export class ConsentService {
       if (t > latest) throw badInput(`授权期限最长 ${CONSENT_MAX_DAYS} 天：到期时间不能晚于 ${new Date(latest).toISOString()} (expiresAt: at most ${CONSENT_MAX_DAYS} days from now)`, 'input.expiresAt');
       expiresAt = new Date(t);
     }
-    return manager.save(
+    const saved = await manager.save(
       manager.create(ProfileConsentEntity, {
         grantorOrganizationId: firm.organizationId,
         granteeOrganizationId: granteeId,
@@ -155,6 +157,27 @@ export class ConsentService {
         grantedBy: firm.userId,
       }),
     );
+    await this.recordChange(manager, saved, 'profile-consent.granted', firm);
+    return saved;
+  }
+
+  /**
+   * The grantee hears of a consent given or revoked (outbox event, same transaction); a consent tied
+   * to a case also shows on that case's timeline, which both sides read.
+   */
+  private async recordChange(manager: EntityManager, consent: ProfileConsentEntity, type: 'profile-consent.granted' | 'profile-consent.revoked', actor: Actor): Promise<void> {
+    await recordEvent(manager, { type, aggregateType: 'profile-consent', aggregateId: consent.id, data: { consentId: consent.id }, actorUserId: actor.userId });
+    const caseId = consent.matchRequestId ?? consent.challengeApplicationId;
+    if (!caseId) return;
+    await recordTimeline(manager, {
+      subjectType: consent.matchRequestId ? 'MATCH_REQUEST' : 'CHALLENGE_APPLICATION',
+      subjectId: caseId,
+      kind: type === 'profile-consent.granted' ? 'CONSENT_GRANTED' : 'CONSENT_REVOKED',
+      actorOrganizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      note: `${type === 'profile-consent.granted' ? '企业授权查看档案' : '企业撤销档案授权'}：${sectionLabels(consent.sections)}`,
+      data: { consentId: consent.id },
+    });
   }
 
   /** The firm revokes one of its consents, at once; a second revocation is CONFLICT. */
@@ -171,7 +194,9 @@ export class ConsentService {
     if (consent.revokedAt) throw conflict(`该授权已于 ${consent.revokedAt.toISOString()} 撤销 (already revoked)`, 'id');
     consent.revokedAt = this.clock.now();
     consent.revokedBy = actor!.userId;
-    return manager.save(consent);
+    const saved = await manager.save(consent);
+    await this.recordChange(manager, saved, 'profile-consent.revoked', actor!);
+    return saved;
   }
 
   /** The caller's organization's consents, given (as the firm) or received (as the grantee), newest first. */

@@ -97,6 +97,10 @@ export interface DomainEventPayloads {
   'policy-entitlement.created': { organizationId: string; entitlementIds: string[] };
   /** The matching worker pushed a listing to firms whose sets it entered (issue 18); the batch names the pushes (ids only). */
   'recommendation.pushed': RecommendationPushedData;
+  /** A firm gave an organization a consent to read its profile (not the default one of a case: the case's notice tells of that); id only. */
+  'profile-consent.granted': { consentId: string };
+  /** A firm revoked a consent it had given; id only (the notifier reads the row). */
+  'profile-consent.revoked': { consentId: string };
 }
 
 export interface RecommendationPushedData {
@@ -269,6 +273,8 @@ export interface JobPayloads {
   'rewards.evaluate-all': { runId?: string };
   /** Tell an organization about rewards it became entitled to. */
   'notify.policy-entitlement': EventJob<'policy-entitlement.created'>;
+  /** Tells the grantee's members that a firm gave or revoked a profile consent. */
+  'notify.profile-consent': EventJob<'profile-consent.granted'> | EventJob<'profile-consent.revoked'>;
   /** Read an uploaded enterprise list (isolated reader) into rows, mapping and preview. */
   'imports.parse-enterprises': EventJob<'enterprise-import.queued'>;
   /** Import a confirmed list in batches of enterprises, resuming after the last finished batch. */
@@ -342,6 +348,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'rewards.evaluate-organization': { queue: 'tier-scoring', attempts: 5 },
   'rewards.evaluate-all': { queue: 'tier-scoring', attempts: 3 },
   'notify.policy-entitlement': { queue: 'notify', attempts: 5 },
+  'notify.profile-consent': { queue: 'notify', attempts: 5 },
   'search.sync-listing': { queue: 'search-sync', attempts: 8 },
   'search.reconcile': { queue: 'search-sync', attempts: 3 },
   'matching.rescore-enterprise': { queue: 'matching', attempts: 5 },
@@ -420,6 +427,8 @@ export const EVENT_ROUTES: { readonly [E in DomainEventType]: readonly JobsForEv
   'enterprise-import.confirmed': ['imports.run-enterprises'],
   'title-review.decided': ['notify.title-review-decided'],
   'policy-entitlement.created': ['notify.policy-entitlement'],
+  'profile-consent.granted': ['notify.profile-consent'],
+  'profile-consent.revoked': ['notify.profile-consent'],
   // The live event first: enqueued (and so claimed) before the notices' bulk insert on the same queue.
   'recommendation.pushed': ['recommendation.publish', 'notify.recommendation-pushed'],
 };
