@@ -16,45 +16,29 @@ import type { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 type ProfileField = keyof EnterpriseProfileEntity;
 type YearField = keyof EnterpriseFinancialsEntity;
 
-/** Profile fields the match-side loader selects (besides the key and the version). */
-export const MATCH_SIDE_PROFILE_FIELDS = [
+/** What both read: industry, title, age and IP counts. */
+const SHARED_PROFILE_FIELDS = [
   'industryCode',
   'tier',
   'tierProvenance',
   'tierCertifiedOn',
   'tierReviewPendingUntil',
   'foundedOn',
-  'mainProducts',
-  'capabilities',
   'inventionPatents',
   'utilityModels',
   'designPatents',
   'softwareCopyrights',
   'trademarks',
-  'financingNeed',
-  'serviceNeeds',
-  'spaceNeed',
 ] as const satisfies readonly ProfileField[];
+
+/** Profile fields the match-side loader selects (besides the key and the version). */
+export const MATCH_SIDE_PROFILE_FIELDS = [...SHARED_PROFILE_FIELDS, 'mainProducts', 'capabilities', 'financingNeed', 'serviceNeeds', 'spaceNeed'] as const satisfies readonly ProfileField[];
 
 /** Financial-year fields the match-side loader selects (of the newest two years). */
 export const MATCH_SIDE_YEAR_FIELDS = ['year', 'revenue', 'totalAssets', 'totalLiabilities', 'employees', 'rdEmployees', 'equityFinancing'] as const satisfies readonly YearField[];
 
 /** Profile fields tier facts and the re-review read. */
-export const TIER_PROFILE_FIELDS = [
-  'industryCode',
-  'tier',
-  'tierProvenance',
-  'tierCertifiedOn',
-  'tierReviewPendingUntil',
-  'foundedOn',
-  'mainBusinessSince',
-  'inventionPatents',
-  'utilityModels',
-  'designPatents',
-  'softwareCopyrights',
-  'trademarks',
-  'tierFacts',
-] as const satisfies readonly ProfileField[];
+export const TIER_PROFILE_FIELDS = [...SHARED_PROFILE_FIELDS, 'mainBusinessSince', 'tierFacts'] as const satisfies readonly ProfileField[];
 
 /** Financial-year fields tier facts read (every year). */
 export const TIER_YEAR_FIELDS = [
