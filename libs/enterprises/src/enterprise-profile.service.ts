@@ -8,6 +8,7 @@ import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
 import { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 import { validateProfile, type ProfileCommand } from './profile-input.js';
 import { provenanceAfterOwnEdit, sameTitle, type TitleProvenance } from './title-provenance.js';
+import { scoringChanges } from './scoring-relevance.js';
 
 /**
  * A USCC is a claim until the AUTHORITY verifies it: a profile the AUTHORITY imported (its figures,
@@ -121,15 +122,19 @@ export class EnterpriseProfileService {
     const { financials } = command;
     const profile = profileRow(manager, { organizationId, command, existing }, actorUserId, false, titleAs, new Date());
     delete profile.financials;
+    const before = existing ? { profile: { ...existing }, years: await manager.find(EnterpriseFinancialsEntity, { where: { organizationId } }) } : null;
     const saved = await manager.save(profile);
     await manager.delete(EnterpriseFinancialsEntity, { organizationId });
     const years = financialRows(manager, organizationId, financials);
     if (years.length > 0) await manager.insert(EnterpriseFinancialsEntity, years);
+    // Rescoring and reassessment are queued only when the write changes what they read (ADR 0044).
+    const changes = scoringChanges(before, { profile, years });
+    const skipJobs = [...(changes.tiers ? [] : (['tiers.assess-enterprise'] as const)), ...(changes.matching ? [] : (['matching.rescore-enterprise'] as const))];
     await recordEvent(manager, {
       type: 'enterprise-profile.changed',
       aggregateType: 'enterprise-profile',
       aggregateId: organizationId,
-      data: { organizationId, version: saved.version },
+      data: { organizationId, version: saved.version, ...(skipJobs.length ? { skipJobs } : {}) },
       actorUserId,
     });
     // What was just written, newest first (no generated columns to read back).

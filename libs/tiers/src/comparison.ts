@@ -49,7 +49,11 @@ export function bandEdges(bands: readonly Band[]): number[] {
 }
 
 /** Whether a value sits exactly on a band edge of a money or ratio table (where 以上/以下 matters). */
-export const onEdge = (unit: string, bands: readonly Band[], v: number | boolean | undefined): boolean =>
-  typeof v === 'number' &&
-  (unit === 'ratio' || unit === 'yuan') &&
-  bands.some((b) => [b.min, b.max].some((e) => e !== undefined && Math.abs(v - e) <= tol(e)));
+export function onEdge(unit: string, bands: readonly Band[], v: number | boolean | undefined): boolean {
+  if (typeof v !== 'number' || (unit !== 'ratio' && unit !== 'yuan')) return false;
+  for (const b of bands) {
+    if (b.min !== undefined && Math.abs(v - b.min) <= tol(b.min)) return true;
+    if (b.max !== undefined && Math.abs(v - b.max) <= tol(b.max)) return true;
+  }
+  return false;
+}

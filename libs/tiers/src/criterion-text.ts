@@ -10,9 +10,12 @@ const sign = (x: number): number => (Math.abs(x) <= 1e-12 ? 0 : Math.sign(x));
  * value (999,999 yuan must not read "100万元" next to "≥100万元").
  */
 export function extraDigits(value: number, unit: Unit, edges: readonly number[]): number {
-  for (const extra of [0, 2, 4]) {
+  if (edges.length === 0) return 0;
+  for (let extra = 0; extra <= 4; extra += 2) {
     const shown = roundForDisplay(value, unit, extra);
-    if (edges.every((e) => sign(value - e) === sign(shown - e))) return extra;
+    let same = true;
+    for (let i = 0; i < edges.length && same; i++) same = sign(value - edges[i]!) === sign(shown - edges[i]!);
+    if (same) return extra;
   }
   return 4;
 }

@@ -29,7 +29,24 @@ export type Unit =
 function num(value: number, digits: number): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
   const f = 10 ** digits;
-  const rounded = Math.round(value * f) / f;
+  const k = Math.round(value * f);
+  // Below 10^15 the digits of k are exactly what toFixed prints for k / f: built from them directly.
+  if (k >= 1e15 || k <= -1e15) return numByToFixed(k / f, digits);
+  let text = String(k < 0 ? -k : k);
+  if (digits > 0) {
+    if (text.length <= digits) text = '0'.repeat(digits + 1 - text.length) + text;
+    const point = text.length - digits;
+    let end = text.length;
+    while (end > point && text.charCodeAt(end - 1) === 48 /* 0 */) end--;
+    text = end > point ? `${text.slice(0, point)}.${text.slice(point, end)}` : text.slice(0, point);
+  }
+  if (k < 0) text = `-${text}`;
+  if (k < 1000 * f && k > -1000 * f) return text;
+  return group(text);
+}
+
+/** The general form of {@link num} (very large values): toFixed, trailing zeros dropped. */
+function numByToFixed(rounded: number, digits: number): string {
   let text = rounded.toFixed(digits);
   if (digits > 0) {
     let end = text.length;
@@ -39,9 +56,14 @@ function num(value: number, digits: number): string {
   }
   if (text === '-0') return '0';
   if (Math.abs(rounded) < 1000) return text;
+  return group(text);
+}
+
+/** Thousands separators in the integer part ("1234567.5" → "1,234,567.5"). */
+function group(text: string): string {
   const neg = text.startsWith('-');
   const [int, frac] = (neg ? text.slice(1) : text).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${neg ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
 

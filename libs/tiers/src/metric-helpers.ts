@@ -20,10 +20,13 @@ export interface Reading {
   detail?: string;
 }
 
+/** The `missing` of every settled reading: shared, and frozen so no reader can fill it. */
+const SETTLED: string[] = Object.freeze([]) as unknown as string[];
+
 export const known = (value: number | boolean, detail?: string): Reading => ({
   lo: value,
   hi: value,
-  missing: [],
+  missing: SETTLED,
   detail,
 });
 export const unknown = (...missing: string[]): Reading => ({ missing });
@@ -31,7 +34,19 @@ export const partial = (lo: number | boolean, hi: number | boolean, missing: str
   lo === hi ? known(lo, detail) : { lo, hi, missing, detail };
 
 /** Calendar year of an ISO date. */
-export const yearOf = (iso: string): number => Number(iso.slice(0, 4));
+export function yearOf(iso: string): number {
+  // Four digits read directly (the evaluator asks this many times per firm); anything else as before.
+  if (iso.length >= 4) {
+    const a = iso.charCodeAt(0) - 48;
+    const b = iso.charCodeAt(1) - 48;
+    const c = iso.charCodeAt(2) - 48;
+    const d = iso.charCodeAt(3) - 48;
+    if (a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 && d >= 0 && d <= 9) {
+      return a * 1000 + b * 100 + c * 10 + d;
+    }
+  }
+  return Number(iso.slice(0, 4));
+}
 /** "上年度": the calendar year before the assessment date. */
 export const priorYear = (f: EnterpriseFacts): number => yearOf(f.asOf) - 1;
 export const rowKey = (year: number): string => `financials[${year}]`;
@@ -118,6 +133,17 @@ export function mainGrowth(f: EnterpriseFacts, year: number): { value?: number; 
 /** "近3年" for events (§8.8): the 36 months before the assessment date. */
 export const EVENT_WINDOW_MONTHS = 36;
 
+/** First day of the "近3年" window ending on `to` (the last answer kept: a firm's events share one asOf). */
+let lastTo: string | undefined;
+let lastFrom = '';
+function windowStart(to: string): string {
+  if (to !== lastTo) {
+    lastFrom = addMonthsClamped(to, -EVENT_WINDOW_MONTHS);
+    lastTo = to;
+  }
+  return lastFrom;
+}
+
 /** Where an event lies against the "近3年" window: inside, outside, or not knowable from a bare year. */
 export type EventFit = 'IN' | 'OUT' | 'OPEN';
 
@@ -134,7 +160,7 @@ export type EventFit = 'IN' | 'OUT' | 'OPEN';
  */
 export function eventInWindow(asOf: string, event: { date?: string | null; year: number }): EventFit {
   const to = asOf.slice(0, 10);
-  const from = addMonthsClamped(to, -EVENT_WINDOW_MONTHS);
+  const from = windowStart(to);
   if (event.date) {
     const day = event.date.slice(0, 10);
     return day >= from && day <= to ? 'IN' : 'OUT';
@@ -181,7 +207,7 @@ export function equityInEventWindow(f: EnterpriseFacts): Reading {
     return known(inside.reduce((s, r) => s + r.amount, 0));
   }
   const last = yearOf(f.asOf);
-  const first = yearOf(addMonthsClamped(f.asOf.slice(0, 10), -EVENT_WINDOW_MONTHS));
+  const first = yearOf(windowStart(f.asOf.slice(0, 10)));
   let lo = 0;
   let hi = 0;
   const missing: string[] = [];

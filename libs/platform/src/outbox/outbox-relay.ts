@@ -137,7 +137,7 @@ export class OutboxRelay {
         }
         const bulk = row.lane === 'bulk';
         // A bulk event's jobs go to the bulk lane (BULK_ROUTES): same deterministic ids, own workers.
-        for (const { name, queue } of routesFor(row.type as DomainEventType, bulk ? 'bulk' : 'interactive')) {
+        for (const { name, queue } of routesFor(row.type as DomainEventType, bulk ? 'bulk' : 'interactive', row.payload)) {
           const data: EventJob<DomainEventType> = {
             eventId: String(row.id),
             eventType: row.type as DomainEventType,

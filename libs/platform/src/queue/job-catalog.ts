@@ -37,7 +37,11 @@ export interface DomainEventPayloads {
   'invitation.revoked': InvitationEventData;
   'member.role-changed': { organizationId: string; userId: string; from: 'OWNER' | 'ADMIN' | 'MEMBER'; to: 'OWNER' | 'ADMIN' | 'MEMBER' };
   'member.removed': { organizationId: string; userId: string };
-  'enterprise-profile.changed': { organizationId: string; version: number };
+  /**
+   * `skipJobs`: routes the writer knows have nothing to do (the write changed no field they read,
+   * ADR 0044); the relay does not enqueue them.
+   */
+  'enterprise-profile.changed': { organizationId: string; version: number; skipJobs?: Array<'tiers.assess-enterprise' | 'matching.rescore-enterprise'> };
   /**
    * The AUTHORITY confirmed an enterprise's certified title or rejected its claim (DOMAIN.md §8.10).
    * Ids only: the notifier reads tier, date and reason from the decision row.
@@ -454,11 +458,23 @@ export const BULK_ROUTES: { readonly [E in DomainEventType]?: readonly JobsForEv
 /** Every job the 'bulk' queue carries (what a process running only that queue must handle). */
 export const BULK_JOB_NAMES: readonly JobName[] = [...new Set(Object.values(BULK_ROUTES).flat() as JobName[])];
 
-/** The jobs an event of `lane` fans out to, and the queue each goes to. */
-export function routesFor(type: DomainEventType, lane: EventLane): Array<{ name: JobName; queue: QueueName }> {
+/**
+ * The jobs an event of `lane` fans out to, and the queue each goes to. `payload.skipJobs` (an event
+ * whose writer knows some routes have nothing to do) removes those routes.
+ */
+export function routesFor(type: DomainEventType, lane: EventLane, payload?: unknown): Array<{ name: JobName; queue: QueueName }> {
+  const skip = skippedJobs(payload);
   const bulk = lane === 'bulk' ? BULK_ROUTES[type] : undefined;
-  if (bulk) return bulk.map((name) => ({ name, queue: 'bulk' }));
-  return EVENT_ROUTES[type].map((name) => ({ name, queue: JOB_CATALOG[name].queue }));
+  const routes: Array<{ name: JobName; queue: QueueName }> = bulk
+    ? bulk.map((name) => ({ name, queue: 'bulk' as const }))
+    : EVENT_ROUTES[type].map((name) => ({ name, queue: JOB_CATALOG[name].queue }));
+  return skip.length ? routes.filter((r) => !skip.includes(r.name)) : routes;
+}
+
+/** The `skipJobs` of an event payload (strings only), or none. */
+function skippedJobs(payload: unknown): readonly string[] {
+  const skip = payload && typeof payload === 'object' ? (payload as { skipJobs?: unknown }).skipJobs : undefined;
+  return Array.isArray(skip) ? skip.filter((s): s is string => typeof s === 'string') : [];
 }
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
