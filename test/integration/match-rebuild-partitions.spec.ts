@@ -80,10 +80,10 @@ describe('partitioned match-set rebuild with two worker processes', () => {
     children.push(...workers.map((w) => w.child));
     const queues = new QueueRegistry({ redisUrl, databaseUrl: url, namespace });
     try {
-      // The coordinator leaves the ranges to the two processes (it would take free ones itself after 2 minutes).
+      // The coordinator leaves the ranges to the two processes (it would take free ones itself after 10 minutes).
       const report = await maintenance.rebuildAll(today, {
         partitions: 6,
-        selfTakeAfterMs: 120_000,
+        selfTakeAfterMs: 600_000,
         announce: async (runId, ranges) => {
           const queue = queues.queue(JOB_CATALOG['matching.rebuild-partition'].queue);
           await queue.addBulk(
@@ -104,7 +104,7 @@ describe('partitioned match-set rebuild with two worker processes', () => {
     } finally {
       await queues.close();
     }
-  }, 300_000);
+  }, 900_000);
 
   it('without other processes the coordinator takes every range itself, with the same result', async () => {
     const expected = await snapshot(ds);
