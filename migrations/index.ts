@@ -27,6 +27,7 @@ import { PolicyRewards1796443701663 } from './1796443701663-PolicyRewards.js';
 import { ProfileConsents1796443735789 } from './1796443735789-ProfileConsents.js';
 import { ChallengeProjectRecords1796446332547 } from './1796446332547-ChallengeProjectRecords.js';
 import { ServiceProviderSelections1796450250142 } from './1796450250142-ServiceProviderSelections.js';
+import { MatchRebuildPartitions1796460043000 } from './1796460043000-MatchRebuildPartitions.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -59,4 +60,5 @@ export const MIGRATIONS: Function[] = [
   ProfileConsents1796443735789,
   ChallengeProjectRecords1796446332547,
   ServiceProviderSelections1796450250142,
+  MatchRebuildPartitions1796460043000,
 ];

@@ -5,7 +5,9 @@
  *     that finds nothing; then the all-in-one app (PostgreSQL queue backend, as the embedded
  *     default) on that database: `recommendations(first: 20)` under 20 concurrent HTTP clients,
  *     and publish → recommended (publishListing over GraphQL, then polling the target firm's
- *     `recommendations` until the listing appears).
+ *     `recommendations` until the listing appears). Then a partitioned rebuild (ADR 0043) whose
+ *     ranges two worker processes take through the queue (BENCH_MATCH_PARTITIONS, default 8;
+ *     BENCH_MATCH_PARTITION_THREADS scoring threads per process, default 1).
  *  B. 50k firms (sets rebuilt against 2k listings, then VACUUM as autovacuum would): one new
  *     listing of each kind scored incrementally (MatchSetService.scoreListing), 5 per kind.
  *  C. 100k listings: recomputing one firm's set (rescoreEnterprise) against them, and the product
@@ -17,7 +19,8 @@
  * `npm run bench` runs it last (BENCH_MATCHING=off skips it).
  */
 import { randomBytes } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
+import { spawn } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../libs/platform/src/database/database-runtime.js';
@@ -28,6 +31,8 @@ import { MatchSetService } from '../../libs/matching/src/sets/match-set.service.
 import { MatchMaintenanceService } from '../../libs/matching/src/sets/match-maintenance.service.js';
 import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
 import { seedMatchingData } from './matching-data.js';
+import { QueueRegistry } from '../../libs/platform/src/queue/queue-registry.js';
+import { jobOptions } from '../../libs/platform/src/queue/job-options.js';
 import { pct, post, scratchDatabase } from './bench-kit.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -112,6 +117,11 @@ export async function partA(log: (line: string) => void): Promise<void> {
     );
     const reconcile = await maintenance.reconcile(today);
     log(`A. reconcile with no drift: ${(reconcile.ms / 1000).toFixed(1)} s (${reconcile.rowsBefore} rows checked, ${reconcile.added + reconcile.removedOutOfSet + reconcile.rescored} changed)`);
+    const split = await partitionedRebuild(maintenance, db.url, today);
+    log(
+      `A. partitioned rebuild ${firms} × ${listings}, ${split.report.partitions!.length} ranges, 2 worker processes (${split.threads} scoring thread(s) each): ${(split.report.ms / 1000).toFixed(1)} s — ` +
+        `${split.report.stored} rows stored (${split.report.stored === rebuild.stored ? 'same count as the one-process rebuild' : `one-process rebuild: ${rebuild.stored}`}); ranges per process ${split.perProcess.join(' / ')}`,
+    );
     await rt.close();
 
     // The app on that database, PostgreSQL queue backend (the embedded default's).
@@ -146,6 +156,51 @@ export async function partA(log: (line: string) => void): Promise<void> {
     }
   } finally {
     await db.drop();
+  }
+}
+
+/**
+ * A partitioned rebuild (ADR 0043) whose ranges two worker processes (dist/test/helpers/match-partition-worker.js,
+ * each with its own pool and BullMQ worker; Redis when REDIS_URL is set, else the PostgreSQL backend)
+ * take through the queue; the coordinator here only plans, waits and swaps.
+ */
+async function partitionedRebuild(maintenance: MatchMaintenanceService, url: string, today: string) {
+  const namespace = `benchp${randomBytes(3).toString('hex')}`;
+  const threads = env('BENCH_MATCH_PARTITION_THREADS', 1);
+  const env2 = { ...process.env, DATABASE_URL: url, QUEUE_NAMESPACE: namespace, REDIS_URL: process.env.REDIS_URL ?? '', MATCH_REBUILD_THREADS: String(threads) };
+  const worker = fileURLToPath(new URL('../helpers/match-partition-worker.js', import.meta.url));
+  const children = [0, 1].map(() => spawn(process.execPath, [worker], { env: env2, stdio: ['ignore', 'pipe', 'inherit'] }));
+  const queues = new QueueRegistry({ redisUrl: process.env.REDIS_URL || undefined, databaseUrl: url, namespace });
+  try {
+    const names = await Promise.all(
+      children.map(
+        (c) =>
+          new Promise<string>((resolve, reject) => {
+            let out = '';
+            c.stdout!.on('data', (d: Buffer) => {
+              out += d.toString();
+              const m = /ready (\S+)/.exec(out);
+              if (m) resolve(m[1]!);
+            });
+            c.once('exit', (code) => reject(new Error(`partition worker exited (${code})`)));
+          }),
+      ),
+    );
+    const report = await maintenance.rebuildAll(today, {
+      partitions: env('BENCH_MATCH_PARTITIONS', 8),
+      selfTakeAfterMs: 600_000,
+      announce: async (runId, ranges) => {
+        await queues.queue('matching').addBulk(
+          ranges.map((r) => ({ name: 'matching.rebuild-partition', data: { runId, partition: r.partition }, opts: jobOptions('matching.rebuild-partition', 'fan-out', { jobId: `bench-${runId}-${r.partition}` }) })),
+        );
+      },
+    });
+    const perProcess = names.map((n) => report.partitions!.filter((p) => p.takenBy === n).length);
+    return { report, perProcess, threads };
+  } finally {
+    await queues.close();
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
   }
 }
 

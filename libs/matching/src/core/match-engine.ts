@@ -6,13 +6,16 @@
  * (factors/): the pre-checks only skip pairs the scorer would exclude anyway, the bounds are never
  * below the score; every kept pair's score and reasons come from `scoreMatch` itself.
  */
-import { scoreMatch, scoreValue } from './scorer.js';
+import { scoreMatch } from './scorer.js';
 import type { EnterpriseSide, ListingSide, MatchListingKind, Reason, VacancyListing } from './match-types.js';
 import { fullYearsBetween } from './dates.js';
 import { industryCovers, regionPrefix } from './region-industry-fit.js';
-import { BOUND_SLACK, type FirmFacts, type KindModel } from './factors/factor-kit.js';
+import { BOUND_SLACK, type FirmFacts, type KindModel, type ScoringFacts } from './factors/factor-kit.js';
 import { KIND_MODELS } from './factors/kind-models.js';
-import { categoryBound, gapCategories } from './factors/service-offering.js';
+import { categoryBound, gapCounts } from './factors/service-offering.js';
+import { debtRatio } from './factors/credit-product.js';
+import { firmText } from './factors/challenge.js';
+import { memoBigrams } from './text-similarity.js';
 
 /** The bound on a stored match set: the best `perKind` listings of each kind per enterprise. */
 export const MATCH_SET_BOUNDS = { perKind: 20 } as const;
@@ -66,7 +69,8 @@ const area = (x: PoolEntry): number => (x.side as VacancyListing).areaSqm;
 /** What the scorer may give the pair at most, compared with scores. */
 const entryBound = (x: PoolEntry, f: FirmFacts): number => x.model.bound(x.figures, f) + BOUND_SLACK;
 
-function factsOf(e: EnterpriseSide, today: string): FirmFacts {
+function factsOf(e: EnterpriseSide, today: string): ScoringFacts {
+  const counts = gapCounts(e);
   return {
     e,
     industry: e.industryCode.trim().toUpperCase(),
@@ -74,7 +78,11 @@ function factsOf(e: EnterpriseSide, today: string): FirmFacts {
     revenue: e.latestFinancials?.revenue ?? -1,
     years: fullYearsBetween(e.foundedOn, today),
     today,
-    gaps: gapCategories(e),
+    gaps: new Set(counts.keys()),
+    debt: debtRatio(e),
+    gapCounts: counts,
+    grams: memoBigrams(firmText(e)).set,
+    spaceStems: e.spaceNeed ? e.spaceNeed.regionCodes.map(regionPrefix) : [],
   };
 }
 
@@ -223,7 +231,7 @@ export class ListingPool {
         bounded.sort((a, b) => b.ub - a.ub);
         for (const { ub, entry } of bounded) {
           if (ranked.length === perKind && ub < ranked[perKind - 1]!.score) break;
-          const score = scoreValue(e, entry.side, { today });
+          const score = entry.model.score(entry.figures, firm);
           if (counted) counted.scored++;
           if (score === null) continue;
           if (counted) counted.eligible++;
@@ -251,6 +259,15 @@ export class ListingPool {
     }
     return out;
   }
+}
+
+/**
+ * The score the engine ranks the pair by: the kind model's label-free exact score, which equals
+ * `scoreValue(e, l, { today })` (a unit property checks it on seeded random pairs).
+ */
+export function exactScore(e: EnterpriseSide, l: ListingSide, today: string): number | null {
+  const entry = entryOf(l, 0);
+  return entry.model.score(entry.figures, factsOf(e, today));
 }
 
 /**

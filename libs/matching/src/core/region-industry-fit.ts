@@ -46,6 +46,46 @@ export function regionFractionBound(allowedStems: readonly string[], target: str
 /** GB/T 4754 prefix match in either direction (C covers C34, C34 covers C3484 and vice versa); both upper-cased. */
 export const industryCovers = (allowed: string, firm: string): boolean => firm.startsWith(allowed) || allowed.startsWith(firm);
 
+/**
+ * The fraction {@link lazyRegionFit} gives, label-free, from the allowed codes' stems: -1 when none
+ * covers `target` (the pair is excluded), the anywhere fraction when `stems` is empty.
+ */
+export function regionFraction(stems: readonly string[], target: string): number {
+  if (stems.length === 0) return PARAMS.region.anywhere;
+  let best = 0;
+  for (let i = 0; i < stems.length; i++) {
+    const fraction = regionPrecision(stems[i]!, target);
+    if (fraction > best) best = fraction;
+  }
+  return best > 0 ? best : -1;
+}
+
+/** Allowed industry codes as {@link lazyIndustryFit} reads them: trimmed, upper-cased, blanks dropped; `any` when the list is empty. */
+export interface IndustryCodes {
+  any: boolean;
+  codes: string[];
+}
+export const industryCodes = (allowed: readonly string[]): IndustryCodes => ({
+  any: allowed.length === 0,
+  codes: allowed.map((c) => c.trim().toUpperCase()).filter(Boolean),
+});
+
+/**
+ * The fraction {@link lazyIndustryFit} gives, label-free, for the firm's upper-cased code: -1 when
+ * no allowed code covers it.
+ */
+export function industryFraction(allowed: IndustryCodes, firm: string): number {
+  if (allowed.any) return PARAMS.industry.anywhere;
+  let best = 0;
+  for (let i = 0; i < allowed.codes.length; i++) {
+    const a = allowed.codes[i]!;
+    if (!industryCovers(a, firm)) continue;
+    const fraction = a.length >= firm.length ? PARAMS.industry.exact : a.length === 1 ? PARAMS.industry.section : PARAMS.industry.division;
+    if (fraction > best) best = fraction;
+  }
+  return best > 0 ? best : -1;
+}
+
 /** A fit whose label is built only when read. */
 export interface LazyFit {
   ok: boolean;

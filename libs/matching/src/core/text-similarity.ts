@@ -39,7 +39,7 @@ export interface Overlap {
 const memo = new Map<string, { list: string[]; set: Set<string> }>();
 const MEMO_LIMIT = 20_000;
 
-function memoBigrams(text: string): { list: string[]; set: Set<string> } {
+export function memoBigrams(text: string): { list: string[]; set: Set<string> } {
   let hit = memo.get(text);
   if (!hit) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -48,6 +48,17 @@ function memoBigrams(text: string): { list: string[]; set: Set<string> } {
     memo.set(text, hit);
   }
   return hit;
+}
+
+/**
+ * {@link diceOverlap}'s coefficient without the shared list: `a`'s bigram list against `b`'s set
+ * (both from {@link memoBigrams}), counted with no allocation.
+ */
+export function diceOf(a: readonly string[], b: ReadonlySet<string>): number {
+  if (a.length === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (let i = 0; i < a.length; i++) if (b.has(a[i]!)) shared++;
+  return (2 * shared) / (a.length + b.size);
 }
 
 export function diceOverlap(a: string, b: string): Overlap {

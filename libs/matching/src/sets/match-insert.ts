@@ -44,7 +44,11 @@ export class PipelinedInserts {
   private queued = 0;
   private failed: unknown;
 
-  constructor(private readonly m: Pick<EntityManager, 'query'>) {}
+  /** `write` stores one payload (default: into matches; a rebuild partition stages it). */
+  constructor(
+    private readonly m: Pick<EntityManager, 'query'>,
+    private readonly write: (m: Pick<EntityManager, 'query'>, payload: string) => Promise<void> = insertPayload,
+  ) {}
 
   async add(rows: readonly ScoredPair[]): Promise<void> {
     for (const r of rows) this.buffer.push(r);
@@ -65,7 +69,7 @@ export class PipelinedInserts {
   private send(payload: string): void {
     this.queued++;
     this.chain = this.chain.then(() =>
-      insertPayload(this.m, payload).then(
+      this.write(this.m, payload).then(
         () => void this.queued--,
         (err) => {
           this.queued--;

@@ -4,17 +4,18 @@ import { todayInShanghai } from '../../../platform/src/index.js';
 import { hasEnterpriseProfileSql } from '../../../enterprises/src/index.js';
 import { isPublishedListingSql } from '../../../listings/src/index.js';
 import { SCORER_VERSION } from '../core/weights.js';
-import { ListingPool, type ScoredPair } from '../core/match-engine.js';
+import type { ScoredPair } from '../core/match-engine.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { MatchSetService } from './match-set.service.js';
 import { PipelinedInserts, insertMatches } from './match-insert.js';
 import { deletePairs } from './match.repository.js';
-import type { MatchWorkerInit, MatchWorkerReply } from './match-worker.js';
-import type { LoadedEnterprise } from './match-side-loader.js';
+import { ScoringThreads } from './match-threads.js';
+import { MatchRebuildPartitions, type PartitionRange, type PartitionTotals } from './match-rebuild-partitions.js';
+
+type Queryable = Pick<EntityManager, 'query'>;
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Enterprises scored per step of a rebuild or reconcile (bounds memory; one transaction overall). */
 const FIRM_CHUNK = 2_000;
@@ -29,6 +30,8 @@ export interface RebuildReport {
   stored: number;
   removed: number;
   ms: number;
+  /** A partitioned rebuild's ranges: which process took each and what it scored. */
+  partitions?: PartitionTotals['partitions'];
 }
 
 export interface MatchReconcileReport {
@@ -54,6 +57,15 @@ export interface MatchReconcileReport {
   ms: number;
 }
 
+export interface RebuildOptions {
+  /** Id ranges of firms the rebuild is split into (1 = one process, today's rebuild). */
+  partitions?: number;
+  /** Queues one job per range, so other worker processes take them (the handler's; none = this process takes all). */
+  announce?: (runId: string, ranges: readonly PartitionRange[]) => Promise<void>;
+  /** How long the coordinator leaves free ranges to other processes before taking them itself (default 0: at once). */
+  selfTakeAfterMs?: number;
+}
+
 interface StoredRow {
   listingId: string;
   score: number;
@@ -72,7 +84,15 @@ interface StoredRow {
  */
 @Injectable()
 export class MatchMaintenanceService {
+  private readonly partitions = new MatchRebuildPartitions();
+  /** Who takes partitions here (recorded on each range, so a run shows which processes shared it). */
+  readonly takerName = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
   constructor(private readonly sets: MatchSetService) {}
+
+  private dataSource() {
+    return this.sets.dataSource;
+  }
 
   private async allListings(m: EntityManager): Promise<LoadedListing[]> {
     const out: LoadedListing[] = [];
@@ -80,93 +100,119 @@ export class MatchMaintenanceService {
     return out;
   }
 
-  private async *firmChunks(m: EntityManager, asOf: string) {
-    let after = '00000000-0000-0000-0000-000000000000';
+  /** Firms in id order, 2,000 at a time: those after `after` and, when `upTo` is given, up to it. */
+  private async *firmChunks(m: Queryable, asOf: string, after = FIRST_ID, upTo?: string) {
     for (;;) {
-      const firms = await loadEnterpriseSides(m, { afterId: after, limit: FIRM_CHUNK }, asOf, true);
+      const loaded = await loadEnterpriseSides(m, { afterId: after, limit: FIRM_CHUNK }, asOf, true);
+      const firms = upTo === undefined ? loaded : loaded.filter((f) => f.side.organizationId <= upTo);
       if (firms.length === 0) return;
       after = firms[firms.length - 1]!.side.organizationId;
       yield firms;
+      if (firms.length < loaded.length) return;
+    }
+  }
+
+  private threadsFor(listings: LoadedListing[], asOf: string): ScoringThreads {
+    return ScoringThreads.start(listings, asOf, this.sets.bounds.perKind, MATCH_KINDS);
+  }
+
+  /** Scores the firms of (after, upTo] on the threads and hands their insert payloads to `writer`. */
+  private async scoreRange(m: Queryable, threads: ScoringThreads, asOf: string, writer: { addPayloads(p: readonly string[]): Promise<void> }, report: RebuildReport, after?: string, upTo?: string): Promise<void> {
+    for await (const firms of this.firmChunks(m, asOf, after, upTo)) {
+      await threads.each(firms, 'payloads', async (r, batch) => {
+        report.scored += r.scored;
+        report.eligible += r.eligible;
+        report.stored += r.count;
+        report.enterprises += batch.length;
+        await writer.addPayloads(r.payloads);
+      });
     }
   }
 
   /**
-   * Scoring threads for a rebuild: one per core (the database writes meanwhile), when the compiled
-   * worker module exists (not under ts-jest, which runs the TypeScript sources in one thread).
-   * MATCH_REBUILD_THREADS overrides; 1 scores in this thread.
+   * Recomputes every enterprise's set from the database and replaces all rows. With `partitions`
+   * > 1 the firms are split into that many id ranges that any worker process may take through the
+   * queue (see {@link MatchRebuildPartitions}); this job takes them too and swaps the result in.
    */
-  private workerCount(): number {
-    const file = fileURLToPath(new URL('./match-worker.js', import.meta.url));
-    if (!existsSync(file)) return 1;
-    return Number(process.env.MATCH_REBUILD_THREADS ?? availableParallelism());
-  }
-
-  private async scoreInWorkers(count: number, listings: LoadedListing[], asOf: string, m: EntityManager, writer: PipelinedInserts, report: RebuildReport): Promise<void> {
-    const init: MatchWorkerInit = { listings, asOf, perKind: this.sets.bounds.perKind, kinds: MATCH_KINDS };
-    const threads = Array.from({ length: count }, () => new Worker(new URL('./match-worker.js', import.meta.url), { workerData: init }));
-    try {
-      const ask = (w: Worker, firms: LoadedEnterprise[]): Promise<MatchWorkerReply> => {
-        const reply = new Promise<MatchWorkerReply>((resolve, reject) => {
-          w.once('message', resolve);
-          w.once('error', reject);
-        }).finally(() => w.removeAllListeners('error'));
-        w.postMessage(firms);
-        return reply;
-      };
-      const idle = [...threads];
-      const running = new Set<Promise<void>>();
-      for await (const firms of this.firmChunks(m, asOf)) {
-        for (let i = 0; i < firms.length; i += 50) {
-          while (idle.length === 0) await Promise.race(running);
-          const w = idle.pop()!;
-          const batch = firms.slice(i, i + 50);
-          const reply = ask(w, batch);
-          const job: Promise<void> = reply.then(async (r) => {
-            report.scored += r.scored;
-            report.eligible += r.eligible;
-            report.stored += r.rows;
-            report.enterprises += batch.length;
-            idle.push(w);
-            running.delete(job);
-            await writer.addPayloads(r.payloads);
-          });
-          running.add(job);
-        }
-      }
-      await Promise.all(running);
-    } finally {
-      await Promise.all(threads.map((t) => t.terminate()));
-    }
-  }
-
-  /** Recomputes every enterprise's set from the database and replaces all rows. */
-  rebuildAll(asOf = todayInShanghai()): Promise<RebuildReport> {
+  rebuildAll(asOf = todayInShanghai(), options: RebuildOptions = {}): Promise<RebuildReport> {
+    if ((options.partitions ?? 1) > 1) return this.rebuildPartitioned(asOf, options.partitions!, options);
     return this.sets.locked(async (m) => {
       const t0 = performance.now();
       const listings = await this.allListings(m);
       const { count: removed } = await deleteAll(m);
       const report: RebuildReport = { enterprises: 0, listings: listings.length, scored: 0, eligible: 0, stored: 0, removed, ms: 0 };
       const writer = new PipelinedInserts(m);
-      const workers = this.workerCount();
-      if (workers > 1) {
-        await this.scoreInWorkers(workers, listings, asOf, m, writer, report);
-      } else {
-        const pool = new ListingPool(listings);
-        for await (const firms of this.firmChunks(m, asOf)) {
-          for (let i = 0; i < firms.length; i += 25) {
-            const rows: ScoredPair[] = [];
-            for (const e of firms.slice(i, i + 25)) rows.push(...pool.topFor(e.side, e.version, asOf, MATCH_KINDS, this.sets.bounds.perKind, report));
-            report.stored += rows.length;
-            await writer.add(rows);
-          }
-          report.enterprises += firms.length;
-        }
+      const threads = this.threadsFor(listings, asOf);
+      try {
+        await this.scoreRange(m, threads, asOf, writer, report);
+      } finally {
+        await threads.close();
       }
       await writer.done();
       // Fresh statistics, so the planner keeps using the per-enterprise index after a bulk replace.
       await m.query('ANALYZE matches');
       report.ms = performance.now() - t0;
       return report;
+    });
+  }
+
+  /**
+   * The partitioned rebuild's coordinator: holds the match-sets lock for the whole run (incremental
+   * jobs wait, as for a one-process rebuild), splits the firms into id ranges, queues one
+   * `matching.rebuild-partition` job per range, takes ranges itself until none is left, waits for
+   * the ranges other processes hold, then replaces every row with the staged ones in its
+   * transaction (readers see the old sets until it commits).
+   */
+  private rebuildPartitioned(asOf: string, partitions: number, { announce, selfTakeAfterMs = 0 }: RebuildOptions): Promise<RebuildReport> {
+    return this.sets.locked(async (m) => {
+      const t0 = performance.now();
+      const runId = randomUUID();
+      const ranges = await this.partitions.plan(m, runId, asOf, this.sets.bounds.perKind, partitions, this.dataSource());
+      await announce?.(runId, ranges);
+      const report: RebuildReport = { enterprises: 0, listings: 0, scored: 0, eligible: 0, stored: 0, removed: 0, ms: 0 };
+      try {
+        // Take ranges until none is free, then wait for the others' (a range whose taker died is free again).
+        const selfTakeFrom = performance.now() + selfTakeAfterMs;
+        for (;;) {
+          if (performance.now() >= selfTakeFrom && (await this.takePartition(runId))) continue;
+          const state = await this.partitions.state(m, runId);
+          if (state.done === state.total) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        Object.assign(report, await this.partitions.totals(m, runId));
+        const { count: removed } = await deleteAll(m);
+        report.removed = removed;
+        await this.partitions.moveInto(m, runId);
+        await m.query('ANALYZE matches');
+      } finally {
+        await this.partitions.forget(this.dataSource(), runId);
+      }
+      report.ms = performance.now() - t0;
+      return report;
+    });
+  }
+
+  /**
+   * Takes one free range of a partitioned rebuild (the given one, or any), scores it and stages
+   * its rows; false when none was free (all taken or done, or the run is over). The range stays
+   * locked by this transaction until its rows are staged, so a taker that dies frees it.
+   */
+  takePartition(runId: string, partition?: number): Promise<boolean> {
+    return this.dataSource().transaction(async (m) => {
+      const range = await this.partitions.take(m, runId, partition);
+      if (!range) return false;
+      const listings = await this.allListings(m);
+      const report: RebuildReport = { enterprises: 0, listings: listings.length, scored: 0, eligible: 0, stored: 0, removed: 0, ms: 0 };
+      const writer = new PipelinedInserts(m, (q, payload) => this.partitions.stage(q, runId, payload));
+      const threads = ScoringThreads.start(listings, range.asOf, range.perKind, MATCH_KINDS);
+      try {
+        await this.scoreRange(m, threads, range.asOf, writer, report, range.after ?? undefined, range.upTo ?? undefined);
+      } finally {
+        await threads.close();
+      }
+      await writer.done();
+      await this.partitions.finish(m, runId, range.partition, report, this.takerName);
+      return true;
     });
   }
 
@@ -203,7 +249,7 @@ export class MatchMaintenanceService {
       `DELETE FROM matches m WHERE NOT ${isPublishedListingSql('m.listing_id')}`,
     );
     const listings = await this.allListings(m);
-    const pool = new ListingPool(listings);
+    const threads = this.threadsFor(listings, asOf);
     const report: MatchReconcileReport = {
       enterprisesChecked: 0,
       listingsChecked: listings.length,
@@ -219,8 +265,27 @@ export class MatchMaintenanceService {
       added: 0,
       ms: 0,
     };
+    try {
+      await this.reconcileChunks(m, threads, asOf, report);
+    } finally {
+      await threads.close();
+    }
+    const [{ n: rowsAfter }] = await m.query('SELECT count(*)::int AS n FROM matches');
+    report.rowsAfter = rowsAfter;
+    report.ms = performance.now() - t0;
+    return report;
+  }
+
+  /** Compares each chunk's computed sets (scored on the threads) with its stored rows and writes the differences. */
+  private async reconcileChunks(m: EntityManager, threads: ScoringThreads, asOf: string, report: MatchReconcileReport): Promise<void> {
     for await (const firms of this.firmChunks(m, asOf)) {
       report.enterprisesChecked += firms.length;
+      const computed = new Map<string, ScoredPair[]>();
+      for (const r of await threads.rows(firms)) {
+        const list = computed.get(r.enterpriseOrganizationId);
+        if (list) list.push(r);
+        else computed.set(r.enterpriseOrganizationId, [r]);
+      }
       const ids = firms.map((f) => f.side.organizationId);
       const stored = new Map<string, Map<string, StoredRow>>();
       const rows: Array<StoredRow & { e: string }> = await m.query(
@@ -237,7 +302,7 @@ export class MatchMaintenanceService {
       const write: ScoredPair[] = [];
       const drop: Array<{ e: string; l: string }> = [];
       for (const f of firms) {
-        const want = pool.topFor(f.side, f.version, asOf, MATCH_KINDS, this.sets.bounds.perKind);
+        const want = computed.get(f.side.organizationId) ?? [];
         const have = stored.get(f.side.organizationId) ?? new Map<string, StoredRow>();
         for (const w of want) {
           const h = have.get(w.listingId);
@@ -266,10 +331,6 @@ export class MatchMaintenanceService {
       if (drop.length) await deletePairs(m, drop);
       await insertMatches(m, write);
     }
-    const [{ n: rowsAfter }] = await m.query('SELECT count(*)::int AS n FROM matches');
-    report.rowsAfter = rowsAfter;
-    report.ms = performance.now() - t0;
-    return report;
   }
 }
 

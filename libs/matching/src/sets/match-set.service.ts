@@ -30,7 +30,7 @@ export class MatchSetService {
   /** Entries and push decisions of new set members (constructed here when a caller builds the service by hand). */
   private readonly pushes: RecommendationPushService;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, pushes?: RecommendationPushService) {
+  constructor(@InjectDataSource() readonly dataSource: DataSource, pushes?: RecommendationPushService) {
     this.pushes = pushes ?? new RecommendationPushService(dataSource);
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { HandlesJob, type JobHandler, QueueRegistry, RUNTIME } from '../../../platform/src/index.js';
+import { HandlesJob, JOB_CATALOG, type JobHandler, QueueRegistry, RUNTIME, jobOptions } from '../../../platform/src/index.js';
 import type { JobPayloads, Runtime } from '../../../platform/src/index.js';
 import { MatchSetService } from './match-set.service.js';
 import { MatchMaintenanceService, type MatchReconcileReport, type RebuildReport } from './match-maintenance.service.js';
@@ -47,19 +47,48 @@ export class ReconcileMatchesHandler implements JobHandler<'matching.reconcile'>
   constructor(
     private readonly maintenance: MatchMaintenanceService,
     @Inject(RUNTIME) runtime: Runtime,
+    private readonly queues: QueueRegistry,
   ) {
     this.logger = runtime.logger;
   }
 
   async handle(job: JobPayloads['matching.reconcile']): Promise<MatchReconcileReport | RebuildReport> {
     if (job.rebuild) {
-      const report = await this.maintenance.rebuildAll();
+      const partitions = job.partitions ?? Number(process.env.MATCH_REBUILD_PARTITIONS ?? 1);
+      const report = await this.maintenance.rebuildAll(undefined, {
+        partitions: Number.isInteger(partitions) ? Math.min(Math.max(partitions, 1), MAX_PARTITIONS) : 1,
+        // One job per range on the matching queue: any worker process may take it (this one takes ranges too).
+        announce: async (runId, ranges) => {
+          const queue = this.queues.queue(JOB_CATALOG['matching.rebuild-partition'].queue);
+          await queue.addBulk(
+            ranges.map((r) => ({
+              name: 'matching.rebuild-partition',
+              data: { runId, partition: r.partition },
+              opts: jobOptions('matching.rebuild-partition', 'fan-out', { jobId: `match-rebuild-${runId}-${r.partition}` }),
+            })),
+          );
+        },
+      });
       this.logger.info({ report }, `match sets rebuilt: ${report.enterprises} enterprises × ${report.listings} listings, ${report.stored} rows in ${Math.round(report.ms)} ms`);
       return report;
     }
     const report = await this.maintenance.reconcile();
     this.logger.info({ report }, `match sets reconciled: ${report.rowsBefore} → ${report.rowsAfter} rows in ${Math.round(report.ms)} ms`);
     return report;
+  }
+}
+
+/** Ranges a partitioned rebuild may be split into (a bound on the jobs and rows one run queues). */
+export const MAX_PARTITIONS = 64;
+
+@Injectable()
+@HandlesJob('matching.rebuild-partition')
+export class RebuildPartitionHandler implements JobHandler<'matching.rebuild-partition'> {
+  constructor(private readonly maintenance: MatchMaintenanceService) {}
+
+  /** Takes the range if no process has; true when this job scored it. */
+  handle(job: JobPayloads['matching.rebuild-partition']): Promise<boolean> {
+    return this.maintenance.takePartition(job.runId, job.partition);
   }
 }
 

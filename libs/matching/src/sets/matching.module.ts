@@ -7,10 +7,10 @@ import { RecommendationPushService } from '../pushes/recommendation-push.service
 import { DeadlineDeskService } from '../deadlines/deadline-desk.service.js';
 import { DeadlineSweepHandler } from '../deadlines/deadline.handlers.js';
 import { workingCalendarProvider } from '../../../listings/src/index.js';
-import { ReconcileMatchesHandler, RescoreEnterpriseHandler, RescoreProviderHandler, SyncListingMatchesHandler } from './matching.handlers.js';
+import { ReconcileMatchesHandler, RebuildPartitionHandler, RescoreEnterpriseHandler, RescoreProviderHandler, SyncListingMatchesHandler } from './matching.handlers.js';
 
 @Module({
-  providers: [MatchSetService, RecommendationPushService, MatchMaintenanceService, MatchRequestService, RescoreEnterpriseHandler, SyncListingMatchesHandler, ReconcileMatchesHandler, RescoreProviderHandler, workingCalendarProvider, DeadlineDeskService, DeadlineSweepHandler, MatchOutcomeService],
+  providers: [MatchSetService, RecommendationPushService, MatchMaintenanceService, MatchRequestService, RescoreEnterpriseHandler, SyncListingMatchesHandler, ReconcileMatchesHandler, RebuildPartitionHandler, RescoreProviderHandler, workingCalendarProvider, DeadlineDeskService, DeadlineSweepHandler, MatchOutcomeService],
   exports: [MatchSetService, RecommendationPushService, MatchMaintenanceService, MatchRequestService, DeadlineDeskService, workingCalendarProvider, MatchOutcomeService],
 })
 export class MatchingModule {}

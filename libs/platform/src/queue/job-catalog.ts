@@ -298,7 +298,13 @@ export interface JobPayloads {
   /** A provider got a new rating: rescore its published service offerings (the rating is a service factor). */
   'matching.rescore-provider': EventJob<'match-request.completed'>;
   /** Nightly (repeatable) and `npm run matches:reconcile`: repair match-set drift; `rebuild` recomputes every set. */
-  'matching.reconcile': { requestedBy?: string; rebuild?: boolean };
+  /**
+   * `partitions` (> 1): the rebuild's firms split into that many id ranges that worker processes
+   * take as `matching.rebuild-partition` jobs (ADR 0043); default `MATCH_REBUILD_PARTITIONS`, else 1.
+   */
+  'matching.reconcile': { requestedBy?: string; rebuild?: boolean; partitions?: number };
+  /** One id range of a partitioned rebuild: take it if no process has (a no-op once the run is over). */
+  'matching.rebuild-partition': { runId: string; partition: number };
   /** Deliver one queued e-mail (SMTP, or keep it in the table without SMTP_URL). */
   'mail.deliver': EventJob<'mail.queued'>;
   /** Tell each pushed firm's members about the recommended listing (in-app notice with the reasons). */
@@ -359,6 +365,8 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'matching.sync-listing': { queue: 'matching', attempts: 5 },
   'matching.rescore-provider': { queue: 'matching', attempts: 5 },
   'matching.reconcile': { queue: 'matching', attempts: 3 },
+  // A failed attempt frees its range (its transaction rolls back) and the coordinator takes it meanwhile.
+  'matching.rebuild-partition': { queue: 'matching', attempts: 3 },
   // A mail server may be down for minutes: 10 attempts back off over about 17 minutes in all.
   'mail.deliver': { queue: 'notify', attempts: 10 },
   'notify.recommendation-pushed': { queue: 'notify', attempts: 5 },

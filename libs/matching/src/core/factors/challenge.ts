@@ -7,9 +7,9 @@ import type { ChallengeListing, EnterpriseSide } from '../match-types.js';
 import { PARAMS, WEIGHTS } from '../weights.js';
 import { num, tierName } from '../reason-text.js';
 import { daysBetween } from '../dates.js';
-import { diceOverlap } from '../text-similarity.js';
-import { regionCovered } from '../region-industry-fit.js';
-import { TIER_RANK, clamp01, exclusion, factor, generalExclusions, maxPointsOf, type Evaluation, type FirmFacts, type KindModel, type LazyReason } from './factor-kit.js';
+import { diceOf, diceOverlap, memoBigrams } from '../text-similarity.js';
+import { industryCodes, industryFraction, regionCovered, regionFraction, regionPrefix, type IndustryCodes } from '../region-industry-fit.js';
+import { TIER_RANK, clamp01, exclusion, factor, generalExclusions, maxPointsOf, scoreOfTenths, tenths, type Evaluation, type FirmFacts, type KindModel, type LazyReason, type ScoringFacts } from './factor-kit.js';
 
 const W = WEIGHTS.CHALLENGE;
 const MAX_POINTS = maxPointsOf(W);
@@ -24,6 +24,10 @@ const solverTierFraction = (tier: string): number => (TIER_RANK[tier] ?? 0) / 4;
 /** TIME_LEFT: days to apply-by, full at {@link PARAMS.timeLeftFullAtDays}. */
 const timeLeftFraction = (daysLeft: number): number => daysLeft / PARAMS.timeLeftFullAtDays;
 
+/** The texts TEXT_RELEVANCE compares. */
+const challengeText = (l: ChallengeListing): string => [l.title, l.techField, l.requirements, ...l.tags].join(' ');
+export const firmText = (e: Pick<EnterpriseSide, 'capabilities' | 'mainProducts'>): string => [e.capabilities, ...e.mainProducts].join(' ');
+
 // ---------------------------------------------------------------------------------------------
 // The scorer's evaluation
 
@@ -34,9 +38,7 @@ function evaluate(e: EnterpriseSide, l: ChallengeListing, today: string): Evalua
   if (excluded.length) return { excluded };
   const raw: LazyReason[] = [];
 
-  const challengeText = [l.title, l.techField, l.requirements, ...l.tags].join(' ');
-  const firmText = [e.capabilities, ...e.mainProducts].join(' ');
-  const { dice, shared } = diceOverlap(challengeText, firmText);
+  const { dice, shared } = diceOverlap(challengeText(l), firmText(e));
   raw.push(
     factor(
       'CHALLENGE.TEXT_RELEVANCE',
@@ -70,13 +72,26 @@ function evaluate(e: EnterpriseSide, l: ChallengeListing, today: string): Evalua
 // ---------------------------------------------------------------------------------------------
 // The engine's pre-check and bound (the listing itself is all they read)
 
+interface ChallengeFigures {
+  l: ChallengeListing;
+  /** Region stems (empty = anywhere). */
+  regions: string[];
+  industries: IndustryCodes;
+  /** Bigrams of the challenge's text, first-seen order. */
+  grams: readonly string[];
+}
+
+function prepare(l: ChallengeListing): ChallengeFigures {
+  return { l, regions: l.regionCodes.map(regionPrefix), industries: industryCodes(l.industryCodes), grams: memoBigrams(challengeText(l)).list };
+}
+
 /** The challenge's region covers the firm's district, and its apply-by date has not passed. */
-function precheck(l: ChallengeListing, f: FirmFacts): boolean {
+function precheck({ l }: ChallengeFigures, f: FirmFacts): boolean {
   return regionCovered(l.regionCodes, f.region) && l.applyBy >= f.today;
 }
 
 /** The poster's preference, the solver's tier and the time left exactly; text relevance, industry and region at their maximum. */
-function bound(l: ChallengeListing, f: FirmFacts): number {
+function bound({ l }: ChallengeFigures, f: FirmFacts): number {
   if (f.partial) return MAX_POINTS;
   return (
     W.TEXT_RELEVANCE +
@@ -88,4 +103,22 @@ function bound(l: ChallengeListing, f: FirmFacts): number {
   );
 }
 
-export const challengeModel: KindModel<ChallengeListing, ChallengeListing> = { maxPoints: MAX_POINTS, evaluate, prepare: (l) => l, precheck, bound };
+/** `evaluate`'s score, label-free: the same exclusions and factors in the same order. */
+function score(x: ChallengeFigures, f: ScoringFacts): number | null {
+  const region = regionFraction(x.regions, f.region);
+  const industry = industryFraction(x.industries, f.industry);
+  if (region < 0 || industry < 0) return null;
+  const daysLeft = daysBetween(f.today, x.l.applyBy);
+  if (daysLeft < 0) return null;
+  const tier = f.e.tier;
+  let sum = 0;
+  sum += tenths(W.TEXT_RELEVANCE, textFraction(diceOf(x.grams, f.grams)));
+  sum += tenths(W.POSTER_TIER_PREFERENCE, preferenceFraction(x.l.preferredTiers, tier));
+  sum += tenths(W.INDUSTRY, industry);
+  sum += tenths(W.SOLVER_TIER, solverTierFraction(tier));
+  sum += tenths(W.REGION, region);
+  sum += tenths(W.TIME_LEFT, timeLeftFraction(daysLeft));
+  return scoreOfTenths(sum);
+}
+
+export const challengeModel: KindModel<ChallengeListing, ChallengeFigures> = { maxPoints: MAX_POINTS, evaluate, prepare, precheck, bound, score };

@@ -8,7 +8,8 @@ import type { CreditListing, EnterpriseSide } from '../match-types.js';
 import { PARAMS, WEIGHTS } from '../weights.js';
 import { num, pct, tierName, wan } from '../reason-text.js';
 import { fullYearsBetween } from '../dates.js';
-import { TIER_RANK, clamp01, exclusion, factor, generalExclusions, maxPointsOf, type Evaluation, type FirmFacts, type KindModel, type LazyReason } from './factor-kit.js';
+import { industryCodes, industryFraction, regionFraction, regionPrefix, type IndustryCodes } from '../region-industry-fit.js';
+import { TIER_RANK, clamp01, exclusion, factor, generalExclusions, maxPointsOf, scoreOfTenths, tenths, type Evaluation, type FirmFacts, type KindModel, type LazyReason, type ScoringFacts } from './factor-kit.js';
 
 const W = WEIGHTS.CREDIT_PRODUCT;
 
@@ -25,7 +26,7 @@ const countMargin = (have: number, min: number): number => (have - min) / min;
 /** Debt ratio at {@link PARAMS.debtFullMarginFraction} of the cap earns the full share. */
 const debtMargin = (debt: number, max: number): number => (max > 0 ? (max - debt) / (max * (1 - PARAMS.debtFullMarginFraction)) : 1);
 
-function debtRatio(e: EnterpriseSide): number | undefined {
+export function debtRatio(e: EnterpriseSide): number | undefined {
   const f = e.latestFinancials;
   if (!f || f.totalAssets == null || f.totalLiabilities == null || f.totalAssets <= 0) return undefined;
   return f.totalLiabilities / f.totalAssets;
@@ -83,6 +84,30 @@ export function productTypeFit(e: EnterpriseSide, type: string): { fraction: num
     }
     default:
       return { fraction: PARAMS.neutralTypeFitFraction, label: () => '其他类型产品：无特定匹配条件' };
+  }
+}
+
+/** {@link productTypeFit}'s fraction without its label (the exact score's). */
+export function productTypeFraction(e: EnterpriseSide, type: string): number {
+  const f = e.latestFinancials;
+  switch (type) {
+    case 'IP_PLEDGE':
+      return (e.ip.inventionPatents + PARAMS.ipPledgeOtherIpWeight * (e.ip.utilityModels + e.ip.softwareCopyrights + e.ip.trademarks)) / PARAMS.ipPledgeFullAt;
+    case 'LOAN_INVESTMENT_LINKAGE':
+      return (f?.equityFinancing ?? 0) > 0 ? 1 : f?.equityFinancing == null ? PARAMS.unknownTypeFitFraction : 0;
+    case 'TALENT_LOAN': {
+      const rd = f?.rdEmployees;
+      return rd == null ? PARAMS.unknownTypeFitFraction : rd / PARAMS.talentLoanFullAtRdStaff;
+    }
+    case 'ORDER_FINANCING':
+    case 'SUPPLY_CHAIN':
+      return e.anchorRelations === true ? 1 : e.anchorRelations === false ? 0 : PARAMS.unknownTypeFitFraction;
+    case 'TECH_REFINANCING':
+      return e.tier !== 'NONE' ? 1 : PARAMS.unknownTypeFitFraction;
+    case 'CREDIT_LOAN':
+      return PARAMS.neutralTypeFitFraction + (TIER_RANK[e.tier] ?? 0) * 0.125;
+    default:
+      return PARAMS.neutralTypeFitFraction;
   }
 }
 
@@ -198,6 +223,13 @@ interface CreditFigures {
   productType: string;
   /** The listing-only points: rate exactly, region and industry at their maximum. */
   listingPoints: number;
+  /** Admitted tiers (empty = every tier). */
+  tiers: readonly string[];
+  maxDebtRatio: number | null;
+  /** RATE in tenths (listing-only). */
+  rateTenths: number;
+  regions: string[];
+  industries: IndustryCodes;
 }
 
 function prepare(l: CreditListing): CreditFigures {
@@ -212,6 +244,11 @@ function prepare(l: CreditListing): CreditFigures {
     termMax: l.termMonthsMax,
     productType: l.productType,
     listingPoints: W.RATE * clamp01(rateFraction(midRate(l))) + W.REGION + W.INDUSTRY,
+    tiers: l.eligibleTiers,
+    maxDebtRatio: l.maxDebtRatio ?? null,
+    rateTenths: tenths(W.RATE, rateFraction(midRate(l))),
+    regions: l.regionCodes.map(regionPrefix),
+    industries: industryCodes(l.industryCodes),
   };
 }
 
@@ -245,4 +282,63 @@ function bound(x: CreditFigures, f: FirmFacts): number {
   return x.listingPoints + type + margin + amount + term;
 }
 
-export const creditProductModel: KindModel<CreditListing, CreditFigures> = { maxPoints: maxPointsOf(W), evaluate, prepare, precheck, bound };
+/**
+ * `evaluate`'s score, label-free: every exclusion, then the factors in `evaluate`'s order (the
+ * margins split in the order tier, revenue, patents, years, debt).
+ */
+function score(x: CreditFigures, f: ScoringFacts): number | null {
+  const region = regionFraction(x.regions, f.region);
+  const industry = industryFraction(x.industries, f.industry);
+  if (region < 0 || industry < 0) return null;
+  const e = f.e;
+  const revenue = e.latestFinancials?.revenue;
+  const patents = e.ip.inventionPatents;
+  // The bank's thresholds: exclusions first, counting the margins they set.
+  let margins = 0;
+  if (x.tiers.length > 0) {
+    if (!x.tiers.includes(e.tier)) return null;
+    margins++;
+  }
+  if (x.minRevenue > 0) {
+    if (revenue == null || revenue < x.minRevenue) return null;
+    margins++;
+  }
+  if (x.minPatents > 0) {
+    if (patents < x.minPatents) return null;
+    margins++;
+  }
+  if (x.minYears > 0) {
+    if (f.years < x.minYears) return null;
+    margins++;
+  }
+  if (x.maxDebtRatio != null) {
+    if (f.debt !== undefined && f.debt > x.maxDebtRatio) return null;
+    margins++;
+  }
+  // Then each margin's share, in evaluate's order (sums start at 0 as finalize's do).
+  let sum = 0;
+  if (margins === 0) sum += tenths(W.ELIGIBILITY_MARGIN, 1);
+  else {
+    const share = W.ELIGIBILITY_MARGIN / margins;
+    if (x.tiers.length > 0) sum += tenths(share, 1);
+    if (x.minRevenue > 0) sum += tenths(share, revenueMargin(revenue!, x.minRevenue));
+    if (x.minPatents > 0) sum += tenths(share, countMargin(patents, x.minPatents));
+    if (x.minYears > 0) sum += tenths(share, countMargin(f.years, x.minYears));
+    if (x.maxDebtRatio != null) sum += tenths(share, f.debt === undefined ? 0 : debtMargin(f.debt, x.maxDebtRatio));
+  }
+  const need = e.financingNeed;
+  if (!need) {
+    sum += tenths(W.AMOUNT_FIT, 0);
+    sum += tenths(W.TERM_FIT, 0);
+  } else {
+    sum += tenths(W.AMOUNT_FIT, amountFraction(need.amount, x.amountMin, x.amountMax));
+    sum += tenths(W.TERM_FIT, termFraction(need.termMonths, x.termMax));
+  }
+  sum += tenths(W.PRODUCT_TYPE_FIT, productTypeFraction(e, x.productType));
+  sum += x.rateTenths;
+  sum += tenths(W.REGION, region);
+  sum += tenths(W.INDUSTRY, industry);
+  return scoreOfTenths(sum);
+}
+
+export const creditProductModel: KindModel<CreditListing, CreditFigures> = { maxPoints: maxPointsOf(W), evaluate, prepare, precheck, bound, score };

@@ -39,6 +39,15 @@ export interface LazyExclusion {
 }
 export type Evaluation = { excluded: LazyExclusion[] } | { raw: LazyReason[] };
 
+/**
+ * A factor's points in tenths, rounded as `finalize` rounds them: what {@link factor} gives, for
+ * the label-free exact scores (`KindModel.score`), which add these in the scorer's factor order.
+ */
+export const tenths = (max: number, fraction: number): number => Math.round(max * clamp01(fraction) * 10 * 1e6) / 1e6;
+
+/** The score `scoreValue` gives for a sum of {@link tenths} (in the scorer's factor order). */
+export const scoreOfTenths = (sum: number): number => Math.round(sum) / 10;
+
 export const exclusion = (code: string, label: () => string): LazyExclusion => ({ code, label });
 
 /** A factor earns `max` × its fraction, clamped to 0..1. */
@@ -82,6 +91,22 @@ export interface FirmFacts {
   partial?: boolean;
 }
 
+/**
+ * The firm's facts the exact scores read besides {@link FirmFacts}, computed once per firm (never
+ * partial).
+ */
+export interface ScoringFacts extends FirmFacts {
+  partial?: false;
+  /** Total liabilities / total assets; undefined when not stated. */
+  debt: number | undefined;
+  /** Distinct unmet-criterion labels of failed assessments per service category (the TIER_GAP count). */
+  gapCounts: ReadonlyMap<string, number>;
+  /** Bigram set of the firm's capabilities and main products (text relevance). */
+  grams: ReadonlySet<string>;
+  /** Region stems of the space need (empty when none or anywhere). */
+  spaceStems: readonly string[];
+}
+
 /** One listing kind's scoring model: the scorer's evaluation and the engine's pre-check and bound, together. */
 export interface KindModel<L extends ListingSide, X> {
   /** What a pair of this kind can score at most. */
@@ -94,4 +119,10 @@ export interface KindModel<L extends ListingSide, X> {
   precheck(x: X, f: FirmFacts): boolean;
   /** An upper bound of the points `evaluate` gives an admitted pair (before {@link BOUND_SLACK}). */
   bound(x: X, f: FirmFacts): number;
+  /**
+   * The exact score `evaluate` gives the pair after `finalize`'s rounding (what `scoreValue` returns),
+   * or null when `evaluate` excludes it — with no reason objects, labels or closures: the engine
+   * ranks every candidate with it and explains only the kept ones.
+   */
+  score(x: X, f: ScoringFacts): number | null;
 }

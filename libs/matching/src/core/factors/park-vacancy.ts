@@ -7,8 +7,8 @@
 import type { EnterpriseSide, VacancyListing } from '../match-types.js';
 import { PARAMS, WEIGHTS } from '../weights.js';
 import { industryLabel, names, num, placeName } from '../reason-text.js';
-import { lazyIndustryFit, lazyRegionFit, regionCovered, regionPrefix } from '../region-industry-fit.js';
-import { clamp01, exclusion, factor, generalExclusions, maxPointsOf, type Evaluation, type FirmFacts, type KindModel, type LazyReason } from './factor-kit.js';
+import { industryCodes, industryFraction, lazyIndustryFit, lazyRegionFit, regionCovered, regionFraction, regionPrefix, type IndustryCodes } from '../region-industry-fit.js';
+import { clamp01, exclusion, factor, generalExclusions, maxPointsOf, scoreOfTenths, tenths, type Evaluation, type FirmFacts, type KindModel, type LazyReason, type ScoringFacts } from './factor-kit.js';
 
 const W = WEIGHTS.PARK_VACANCY;
 const MAX_POINTS = maxPointsOf(W);
@@ -91,10 +91,18 @@ interface VacancyFigures {
   rent: number;
   /** Region stem of the park. */
   parkRegion: string;
+  industries: IndustryCodes;
+  parkIndustries: IndustryCodes;
 }
 
 function prepare(l: VacancyListing): VacancyFigures {
-  return { area: l.areaSqm, rent: l.rentPerSqmDay, parkRegion: regionPrefix(l.parkRegionCode) };
+  return {
+    area: l.areaSqm,
+    rent: l.rentPerSqmDay,
+    parkRegion: regionPrefix(l.parkRegionCode),
+    industries: industryCodes(l.industryCodes),
+    parkIndustries: industryCodes(l.parkIndustries),
+  };
 }
 
 /** Every exclusion of the space need. */
@@ -106,4 +114,21 @@ function precheck(x: VacancyFigures, f: FirmFacts): boolean {
   return regionCovered(need.regionCodes, x.parkRegion);
 }
 
-export const parkVacancyModel: KindModel<VacancyListing, VacancyFigures> = { maxPoints: MAX_POINTS, evaluate, prepare, precheck, bound: () => MAX_POINTS };
+/** `evaluate`'s score, label-free: the same exclusions and factors in the same order. */
+function score(x: VacancyFigures, f: ScoringFacts): number | null {
+  const need = f.e.spaceNeed;
+  if (!need || industryFraction(x.industries, f.industry) < 0) return null;
+  if (areaOutsideNeed(x.area, need) || rentAboveCeiling(x.rent, need.maxRentPerSqmDay)) return null;
+  const region = regionFraction(f.spaceStems, x.parkRegion);
+  if (region < 0) return null;
+  const park = industryFraction(x.parkIndustries, f.industry);
+  let sum = 0;
+  sum += tenths(W.AREA_FIT, areaFraction(x.area, need));
+  sum += tenths(W.RENT, rentFraction(x.rent, need.maxRentPerSqmDay));
+  // A park industry that does not cover the firm is a fit of 0, not an exclusion.
+  sum += tenths(W.PARK_INDUSTRY, park < 0 ? 0 : park);
+  sum += tenths(W.REGION, region);
+  return scoreOfTenths(sum);
+}
+
+export const parkVacancyModel: KindModel<VacancyListing, VacancyFigures> = { maxPoints: MAX_POINTS, evaluate, prepare, precheck, bound: () => MAX_POINTS, score };

@@ -6,8 +6,8 @@
 import type { EnterpriseSide, ServiceListing } from '../match-types.js';
 import { GAP_CATEGORY_RULES, PARAMS, WEIGHTS } from '../weights.js';
 import { categoryName, list, num, tierName } from '../reason-text.js';
-import { regionFractionBound, regionPrefix } from '../region-industry-fit.js';
-import { clamp01, factor, generalExclusions, maxPointsOf, type Evaluation, type FirmFacts, type KindModel, type LazyReason } from './factor-kit.js';
+import { industryCodes, industryFraction, regionFraction, regionFractionBound, regionPrefix, type IndustryCodes } from '../region-industry-fit.js';
+import { clamp01, factor, generalExclusions, maxPointsOf, scoreOfTenths, tenths, type Evaluation, type FirmFacts, type KindModel, type LazyReason, type ScoringFacts } from './factor-kit.js';
 
 const W = WEIGHTS.SERVICE_OFFERING;
 
@@ -45,6 +45,23 @@ export function gapCategories(e: EnterpriseSide): Set<string> {
   return out;
 }
 
+/** The distinct unmet items of the firm's failed assessments that `category` closes, as TIER_GAP names them. */
+function gapItems(e: EnterpriseSide, category: string): string[] {
+  const gaps: string[] = [];
+  for (const a of e.latestAssessments) {
+    if (a.eligible) continue;
+    for (const c of a.criteria) if (c.status === 'UNMET' && gapCategory(c.code) === category) gaps.push(`${tierName(a.tier)} ${c.label ?? c.code}`);
+  }
+  return [...new Set(gaps)];
+}
+
+/** How many distinct gap items each category closes (the firm's side of TIER_GAP, once per firm). */
+export function gapCounts(e: EnterpriseSide): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const category of gapCategories(e)) out.set(category, gapItems(e, category).length);
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // VOUCHER and PROVIDER_RATING: the listing's own.
 
@@ -71,13 +88,7 @@ function evaluate(e: EnterpriseSide, l: ServiceListing): Evaluation {
     ),
   );
 
-  const gaps: string[] = [];
-  for (const a of e.latestAssessments) {
-    if (a.eligible) continue;
-    for (const c of a.criteria)
-      if (c.status === 'UNMET' && gapCategory(c.code) === l.category) gaps.push(`${tierName(a.tier)} ${c.label ?? c.code}`);
-  }
-  const uniqueGaps = [...new Set(gaps)];
+  const uniqueGaps = gapItems(e, l.category);
   const gapLabel = () =>
     e.latestAssessments.length === 0
       ? '企业暂无梯度测评'
@@ -105,10 +116,17 @@ interface ServiceFigures {
   voucher: boolean;
   /** PROVIDER_RATING's fraction, clamped. */
   rating: number;
+  industries: IndustryCodes;
 }
 
 function prepare(l: ServiceListing): ServiceFigures {
-  return { category: l.category, regions: l.regionCodes.map(regionPrefix), voucher: l.acceptsServiceVoucher, rating: clamp01(ratingFraction(l.providerRating)) };
+  return {
+    category: l.category,
+    regions: l.regionCodes.map(regionPrefix),
+    voucher: l.acceptsServiceVoucher,
+    rating: clamp01(ratingFraction(l.providerRating)),
+    industries: industryCodes(l.industryCodes),
+  };
 }
 
 /** The firm's side of the bound: CATEGORY_NEED exactly, TIER_GAP in full where a gap of the firm is in the category. */
@@ -123,4 +141,16 @@ function bound(x: ServiceFigures, f: FirmFacts): number {
   return firmPoints(x.category, f) + W.REGION * regionFractionBound(x.regions, f.region) + W.VOUCHER * voucherFraction(x.voucher) + W.PROVIDER_RATING * x.rating;
 }
 
-export const serviceOfferingModel: KindModel<ServiceListing, ServiceFigures> = { maxPoints: maxPointsOf(W), evaluate, prepare, precheck: () => true, bound };
+/** `evaluate`'s score, label-free: the same factors in the same order. */
+function score(x: ServiceFigures, f: ScoringFacts): number | null {
+  const region = regionFraction(x.regions, f.region);
+  if (region < 0 || industryFraction(x.industries, f.industry) < 0) return null;
+  let sum = tenths(W.CATEGORY_NEED, needFraction(f.e, x.category));
+  sum += tenths(W.TIER_GAP, gapFraction(f.gapCounts.get(x.category) ?? 0));
+  sum += tenths(W.REGION, region);
+  sum += tenths(W.VOUCHER, voucherFraction(x.voucher));
+  sum += tenths(W.PROVIDER_RATING, x.rating);
+  return scoreOfTenths(sum);
+}
+
+export const serviceOfferingModel: KindModel<ServiceListing, ServiceFigures> = { maxPoints: maxPointsOf(W), evaluate, prepare, precheck: () => true, bound, score };
