@@ -14,7 +14,7 @@
  * answer it; each server's firms come from its own world.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { LoadWorld } from './load-world.js';
@@ -71,12 +71,18 @@ export function prepareBaseline(rev: string, log: (line: string) => void, keep: 
 
 /** The baseline's seedLoadWorld, run by node from its own dist/ (its own modules, entities and migrations). */
 function seedInChild(root: string, url: string, opts: { enterprises: number; listings: number; signedIn: number }): Promise<LoadWorld> {
-  const script = `
-    const { seedLoadWorld } = await import(${JSON.stringify(new URL(`file://${join(root, 'dist/test/bench/load/load-world.js')}`).href)});
-    const world = await seedLoadWorld(${JSON.stringify(url)}, ${JSON.stringify(opts)});
-    process.stdout.write('\\nWORLD ' + JSON.stringify(world) + '\\n', () => process.exit(0));`;
+  // A file, not `node --input-type=module -e`: the seeder's rebuild starts worker threads, which
+  // inherit the flags and cannot start from a file under --input-type.
+  const script = join(root, 'dist/load-bench-seed.mjs');
+  writeFileSync(
+    script,
+    `const { seedLoadWorld } = await import('./test/bench/load/load-world.js');
+const world = await seedLoadWorld(process.argv[2], JSON.parse(process.argv[3]));
+process.stdout.write('\\nWORLD ' + JSON.stringify(world) + '\\n', () => process.exit(0));
+`,
+  );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, url, JSON.stringify(opts)], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
