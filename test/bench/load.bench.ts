@@ -217,7 +217,7 @@ async function open(p: Prepared, name: string, cpuProfileDir?: string): Promise<
     if (p.setup === 'topology') {
       // The database is migrated and seeded already: the four start at once.
       const start = (entry: 'api' | 'worker', i: number) =>
-        startServer({ entry, env: p.serverEnv, logFile: join(tmp, `${name}-${entry}-${i}.log`), root: p.code.root }).then((server) => servers.push({ role: entry === 'api' ? 'API' : 'workers', server }));
+        startServer({ role: entry, env: p.serverEnv, logFile: join(tmp, `${name}-${entry}-${i}.log`), root: p.code.root }).then((server) => servers.push({ role: entry === 'api' ? 'API' : 'workers', server }));
       await Promise.all([start('api', 1), start('api', 2), start('worker', 1), start('worker', 2)]);
       const apis = servers.filter((s) => s.role === 'API').map((s) => s.server.url);
       await Promise.all(apis.map(ready));

@@ -50,6 +50,10 @@ export interface AppProcessOptions {
   entry?: AppEntry;
   databaseUrl?: string;
   redisUrl?: string;
+  /** Another script (and arguments) than the entry's: a peer server of a benchmark. */
+  command?: string[];
+  /** The log line that says it is up (group 1: its GraphQL URL), with `command`; the entry's start line by default. */
+  started?: RegExp;
   /** Over the defaults: a temp DATA_DIR, PORT=0 on 127.0.0.1, LOG_LEVEL=info, and unless `bare` the fault suite's. */
   env?: Record<string, string>;
   /** Without the fault suite's defaults (production, a fixed JWT secret and AUTHORITY, no demo data, lenient rate limits). */
@@ -101,7 +105,8 @@ export class AppProcess {
     const t0 = Date.now();
     const entry = this.options.entry ?? 'all-in-one';
     const fd = this.options.logFile ? openSync(this.options.logFile, 'w') : undefined; // one file per start: the URL of this start only
-    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), ...entryArgs(entry, this.options.root)], {
+    const started = this.options.started ?? ENTRIES[entry].started;
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), ...(this.options.command ?? entryArgs(entry, this.options.root))], {
       cwd: this.options.root,
       env: {
         PATH: process.env.PATH,
@@ -142,7 +147,7 @@ export class AppProcess {
         reject(new Error(`app did not start in ${timeoutMs} ms:\n${this.tail()}`));
       }, timeoutMs);
       const poll = setInterval(() => {
-        const m = ENTRIES[entry].started.exec(startLog());
+        const m = started.exec(startLog());
         if (m) {
           clearInterval(poll);
           clearTimeout(timer);

@@ -26,14 +26,20 @@ export interface ServerOptions {
   cpuProfileDir?: string;
   timeoutMs?: number;
   /** all-in-one (default), api or worker. */
-  entry?: AppEntry;
+  role?: AppEntry;
+  /** Script and arguments to run instead of `role`'s entry (a benchmark's peer server). */
+  entry?: string[];
+  /** With `entry`: the log line that says the server is up; group 1 is its GraphQL URL. Default: the all-in-one's start line. */
+  ready?: RegExp;
   /** The checkout whose `dist/` runs (a baseline's worktree); this one by default. */
   root?: string;
 }
 
 export async function startServer(options: ServerOptions): Promise<ServerChild> {
   const app = new AppProcess({
-    entry: options.entry,
+    entry: options.role,
+    command: options.entry,
+    started: options.ready,
     root: options.root,
     logFile: options.logFile,
     bare: true, // the app's own defaults (JWT secret kept in DATA_DIR, demo data in the embedded default)
