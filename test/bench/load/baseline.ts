@@ -2,8 +2,8 @@
  * BENCH_LOAD_BASELINE=<git rev>: the code of another commit, next to this one, for a same-run
  * comparison (issue 20's "knee throughput ≥ 4× today's in the same run"). The commit is checked out
  * as a detached git worktree in a temp directory; its node_modules is a symlink to this checkout's
- * when its package-lock.json is byte-identical to this one's, otherwise `npm ci` installs its own;
- * then its own `npm run build`.
+ * when its package-lock.json is byte-identical to this one's, otherwise `npm ci` installs its own
+ * (`npm install` when npm ci refuses the lockfile); then its own `npm run build`.
  *
  * The world: every server gets its own database, created by its own migrations and seeded by its
  * own commit's `seedLoadWorld` (test/bench/load/load-world.ts, present since the load suite, 1ba0435)
@@ -24,8 +24,8 @@ export interface Baseline {
   sha: string;
   /** The worktree: its `dist/` runs. */
   root: string;
-  /** How node_modules was provided: 'symlink' (same lockfile) or 'npm ci'. */
-  modules: 'symlink' | 'npm ci';
+  /** How node_modules was provided: 'symlink' (same lockfile), 'npm ci', or 'npm install' when `npm ci` refused the lockfile. */
+  modules: 'symlink' | 'npm ci' | 'npm install';
   /** Seeds `url` with the baseline's own seeder, in a child process run from its `dist/`. */
   seed(url: string, opts: { enterprises: number; listings: number; signedIn: number }): Promise<LoadWorld>;
   /** Removes the worktree (unless kept). */
@@ -49,14 +49,15 @@ export function prepareBaseline(rev: string, log: (line: string) => void, keep: 
     throw new Error(`baseline ${rev} (${sha.slice(0, 12)}) has no test/bench/load/load-world.ts: the load suite (1ba0435) is older than that commit can be compared with`);
   }
   const sameLock = readFileSync(join(root, 'package-lock.json'), 'utf8') === readFileSync('package-lock.json', 'utf8');
-  const modules = sameLock ? 'symlink' : 'npm ci';
+  let modules: Baseline['modules'] = sameLock ? 'symlink' : 'npm ci';
   if (!existsSync(join(root, 'node_modules'))) {
     if (sameLock) symlinkSync(realpathSync('node_modules'), join(root, 'node_modules'));
-    else execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+    else modules = install(root, log);
   }
   const t = performance.now();
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-  log(`Baseline ${rev} = ${sha.slice(0, 12)} (${git(['log', '-1', '--format=%cd %s', '--date=short', sha]).slice(0, 100)}) in ${root}${reused ? ' (reused)' : ''}; node_modules: ${sameLock ? 'a symlink to this checkout’s (package-lock.json identical)' : '`npm ci` (package-lock.json differs)'}; built in ${((performance.now() - t) / 1000).toFixed(0)} s.`);
+  const how = { symlink: 'a symlink to this checkout’s (package-lock.json identical)', 'npm ci': '`npm ci` (package-lock.json differs)', 'npm install': '`npm install` (package-lock.json differs, and `npm ci` refused it)' };
+  log(`Baseline ${rev} = ${sha.slice(0, 12)} (${git(['log', '-1', '--format=%cd %s', '--date=short', sha]).slice(0, 100)}) in ${root}${reused ? ' (reused)' : ''}; node_modules: ${reused && !sameLock ? 'installed by an earlier run' : how[modules]}; built in ${((performance.now() - t) / 1000).toFixed(0)} s.`);
   return {
     sha,
     root,
@@ -67,6 +68,23 @@ export function prepareBaseline(rev: string, log: (line: string) => void, keep: 
       git(['worktree', 'remove', '--force', root]);
     },
   };
+}
+
+/**
+ * `npm ci`; when it refuses (a lockfile out of step with its package.json: npm 11 refuses some older
+ * lockfiles that lack other platforms' optional packages), `npm install`, which keeps the versions
+ * the lockfile pins and adds what it lacks (the worktree's lockfile changes; this checkout's does not).
+ */
+function install(root: string, log: (line: string) => void): 'npm ci' | 'npm install' {
+  try {
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    return 'npm ci';
+  } catch (err) {
+    const why = String((err as { stderr?: Buffer }).stderr ?? err).split('\n').find((l) => /npm error \S/.test(l) && !/code /.test(l)) ?? '';
+    log(`npm ci refused the baseline's lockfile (${why.replace(/^npm error /, '')}); npm install instead`);
+    execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+    return 'npm install';
+  }
 }
 
 /** The baseline's seedLoadWorld, run by node from its own dist/ (its own modules, entities and migrations). */
