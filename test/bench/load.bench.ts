@@ -418,7 +418,7 @@ async function runSetup(setup: Setup): Promise<StepResult[]> {
 }
 
 log(`# srdi-match load suite — ${new Date().toISOString()} — ${os.cpus().length}× ${os.cpus()[0]?.model} — node ${process.version} — load avg ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-log(`Setups: ${SETUPS.join(', ')}${BASELINE_REV ? ` (embedded and external against baseline ${BASELINE_REV}, interleaved)` : ''}. Steps ${STEPS.join(', ')} connections × ${DURATION} s; world: ${worldOptions.enterprises} enterprises, ${worldOptions.listings} listings, ${worldOptions.signedIn} signed-in firms.`);
+log(`Setups: ${SETUPS.join(', ')}${BASELINE_REV ? ` (the single-process ones against baseline ${BASELINE_REV}, steps interleaved)` : ''}. Steps ${STEPS.join(', ')} connections × ${DURATION} s; world: ${worldOptions.enterprises} enterprises, ${worldOptions.listings} listings, ${worldOptions.signedIn} signed-in firms.`);
 const baseline = BASELINE_REV ? prepareBaseline(BASELINE_REV, log, process.env.BENCH_LOAD_BASELINE_KEEP === '1') : undefined;
 try {
   const results = new Map<Setup, StepResult[]>();
