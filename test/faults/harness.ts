@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { expect } from '@jest/globals';
-import { AppProcess } from './app-process.js';
+import { AppProcess } from '../helpers/app-process.js';
 import { Inspector } from './checks.js';
 import { missingBinaries, PrivatePostgres, PrivateRedis } from './services.js';
 import type { Tally } from './client.js';

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { WsSubscriber } from '../helpers/ws-subscriber.js';
-import { AppProcess } from './app-process.js';
+import { AppProcess } from '../helpers/app-process.js';
 import { Inspector } from './checks.js';
 import { must } from './client.js';
 import { assertCleanAnswers, CONVERGE_TIMEOUT_MS, printTally, report, skipReason, sleep } from './harness.js';
-import { RoundRobinProxy } from './round-robin-proxy.js';
+import { RoundRobinProxy } from '../helpers/round-robin-proxy.js';
 import { PrivatePostgres, PrivateRedis } from './services.js';
 import { Q, World } from './workload.js';
 

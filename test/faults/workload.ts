@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
-import { FAULT_AUTHORITY } from './app-process.js';
+import { FAULT_AUTHORITY } from '../helpers/app-process.js';
 import { call, must, Tally, type Outcome } from './client.js';
 import { profileInput } from '../helpers/profile-fixtures.js';
 import { serviceOfferingInput } from '../helpers/listing-fixtures.js';

@@ -28,8 +28,11 @@ export interface StepResult {
   errorRate: number;
   /** 1-minute load average when the step ended (other processes share the two cores). */
   loadAverage: number;
-  /** CPU ms per response of the server process, and of its descendants (embedded PostgreSQL). */
-  cpu?: { server: number; database: number };
+  /**
+   * CPU ms per response of the server process(es), summed, and of their descendants (embedded
+   * PostgreSQL); with several processes, per role (API, workers, and the proxy, which is not in `server`).
+   */
+  cpu?: { server: number; database: number; parts?: Record<string, number> };
 }
 
 const latency = (times: number[]): Latency => {
@@ -105,6 +108,13 @@ export function knee(steps: StepResult[]): StepResult | undefined {
   return undefined;
 }
 
+/** ` (API 6.1 + workers 2.3; proxy 1.2)` for a setup of several processes. */
+export const cpuParts = (p: Record<string, number> | undefined): string => {
+  if (!p) return '';
+  const servers = Object.entries(p).filter(([k]) => k !== 'proxy');
+  return ` (${servers.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' + ')}${p.proxy === undefined ? '' : `; proxy ${p.proxy.toFixed(1)}`})`;
+};
+
 const ms = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(x < 10 ? 1 : 0));
 
 export function renderSteps(steps: StepResult[]): string {
@@ -118,7 +128,7 @@ export function renderSteps(steps: StepResult[]): string {
     const sent = ['search', 'recommendations', 'listings', 'upsert', 'request', 'cancel'].map((o) => s.sent[o] ?? 0).join(' / ');
     lines.push(
       `| ${s.connections}${s === k ? ' (knee)' : ''} | ${s.rps.toFixed(0)} | ${ms(s.all.p50)} | ${ms(s.all.p95)} | ${ms(s.all.p99)} | ${err} | ` +
-        `${KINDS.map((kind) => ms(s.perKind[kind].p95)).join(' | ')} | ${sent} | ${s.cpu ? `${s.cpu.server.toFixed(1)} / ${s.cpu.database ? s.cpu.database.toFixed(1) : '–'}` : '–'} | ${s.loadAverage.toFixed(1)} |`,
+        `${KINDS.map((kind) => ms(s.perKind[kind].p95)).join(' | ')} | ${sent} | ${s.cpu ? `${s.cpu.server.toFixed(1)}${cpuParts(s.cpu.parts)} / ${s.cpu.database ? s.cpu.database.toFixed(1) : '–'}` : '–'} | ${s.loadAverage.toFixed(1)} |`,
     );
   }
   lines.push('', k ? `Knee: ${k.connections} connections (${k.rps.toFixed(0)} req/s, p95 ${ms(k.all.p95)} ms); beyond it throughput grows < 10 % per doubling while latency grows.` : 'Knee: not reached (throughput still grew ≥ 10 % at the last step).');

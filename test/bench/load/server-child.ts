@@ -1,14 +1,17 @@
 /**
- * The server under load: `node dist/apps/all-in-one/src/main.js` (what `npm start` runs) as
- * a child process, so its CPU (and CPU profile) is separate from the load generator's. Logs go to
- * a file, as a deployment's would, not through a pipe the load generator has to drain.
+ * The server under load: `node dist/apps/all-in-one/src/main.js` (what `npm start` runs), or the
+ * API alone / a standalone worker (the topology setup), as a child process (test/helpers/app-process.ts),
+ * so its CPU (and CPU profile) is separate from the load generator's. Logs go to a file, as a
+ * deployment's would, not through a pipe the load generator has to drain.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readFileSync, closeSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppProcess, type AppEntry } from '../../helpers/app-process.js';
 
 export interface ServerChild {
   child: ChildProcess;
+  /** The GraphQL URL ('' for a worker). */
   url: string;
   logFile: string;
   /** Ctrl-C to the process group, as a terminal does; resolves when the process has exited. */
@@ -22,43 +25,42 @@ export interface ServerOptions {
   /** Write a .cpuprofile into this directory when the process exits. */
   cpuProfileDir?: string;
   timeoutMs?: number;
+  /** all-in-one (default), api or worker. */
+  role?: AppEntry;
+  /** Script and arguments to run instead of `role`'s entry (a benchmark's peer server). */
+  entry?: string[];
+  /** With `entry`: the log line that says the server is up; group 1 is its GraphQL URL. Default: the all-in-one's start line. */
+  ready?: RegExp;
+  /** The checkout whose `dist/` runs (a baseline's worktree); this one by default. */
+  root?: string;
 }
 
 export async function startServer(options: ServerOptions): Promise<ServerChild> {
-  const fd = openSync(options.logFile, 'w'); // one file per start: the URL of this start only
-  const args = [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), 'dist/apps/all-in-one/src/main.js'];
-  const child = spawn(process.execPath, args, {
+  const app = new AppProcess({
+    entry: options.role,
+    command: options.entry,
+    started: options.ready,
+    root: options.root,
+    logFile: options.logFile,
+    bare: true, // the app's own defaults (JWT secret kept in DATA_DIR, demo data in the embedded default)
+    group: true, // own process group: SIGINT reaches node and the embedded postgres alike
+    nodeArgs: options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
     // NODE_ENV=test as the e2e tests run it: development would rewrite schema.gql in the worktree,
     // production refuses the embedded database. LOG_LEVEL=info is the default: one line per request.
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...options.env },
-    stdio: ['ignore', fd, fd],
-    detached: true, // own process group: SIGINT reaches node and the embedded postgres alike
+    // Without a DATA_DIR the process gets a temp one (removed on stop); the topology setup passes one
+    // JWT_SECRET to every process (a token signed by one API process is verified by the other).
+    env: { NODE_ENV: 'test', ...options.env },
   });
-  closeSync(fd);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
-  for (;;) {
-    const log = readFileSync(options.logFile, 'utf8');
-    const m = /srdi-match started: .* graphql=(http:\/\/\S+?)"/.exec(log);
-    if (m) {
-      return {
-        child,
-        url: m[1]!,
-        logFile: options.logFile,
-        stop: async () => {
-          if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGINT');
-          await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
-          if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
-        },
-      };
-    }
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited before starting:\n${log.slice(-3000)}`);
-    if (Date.now() > deadline) {
-      process.kill(-child.pid!, 'SIGKILL');
-      throw new Error(`server did not start in time:\n${log.slice(-3000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { url } = await app.start(options.timeoutMs ?? 180_000);
+  return {
+    child: app.child!,
+    url,
+    logFile: options.logFile,
+    stop: async () => {
+      await app.stop('SIGINT', 30_000);
+      await app.close();
+    },
+  };
 }
 
 /** The embedded cluster's superuser URL (the password the app wrote into DATA_DIR at initialisation). */

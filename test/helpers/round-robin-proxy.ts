@@ -2,8 +2,9 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 
 /**
- * The load balancer in front of several API processes, as small as the topology scenario needs:
- * each request goes to the next backend in turn. A backend that refuses the connection (a dead
+ * The load balancer in front of several API processes, as small as the fault suite's topology
+ * scenario and the load suite's topology setup need (the latter runs it in a process of its own:
+ * test/bench/load/proxy-child.ts): each request goes to the next backend in turn. A backend that refuses the connection (a dead
  * process: the request never reached it) is skipped and the next one tried; a backend that drops a
  * request it had taken drops the client's connection too, as a real balancer does for a request it
  * cannot safely retry. Websockets are not proxied (the scenario opens them on one process).
