@@ -22,11 +22,16 @@ export interface ServerOptions {
   /** Write a .cpuprofile into this directory when the process exits. */
   cpuProfileDir?: string;
   timeoutMs?: number;
+  /** Script and arguments to run instead of the all-in-one (the peer benchmark's other servers). */
+  entry?: string[];
+  /** The log line that says the server is up; group 1 is its GraphQL URL. Default: the all-in-one's start line. */
+  ready?: RegExp;
 }
 
 export async function startServer(options: ServerOptions): Promise<ServerChild> {
   const fd = openSync(options.logFile, 'w'); // one file per start: the URL of this start only
-  const args = [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), 'dist/apps/all-in-one/src/main.js'];
+  const args = [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), ...(options.entry ?? ['dist/apps/all-in-one/src/main.js'])];
+  const ready = options.ready ?? /srdi-match started: .* graphql=(http:\/\/\S+?)"/;
   const child = spawn(process.execPath, args, {
     // NODE_ENV=test as the e2e tests run it: development would rewrite schema.gql in the worktree,
     // production refuses the embedded database. LOG_LEVEL=info is the default: one line per request.
@@ -39,7 +44,7 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   for (;;) {
     const log = readFileSync(options.logFile, 'utf8');
-    const m = /srdi-match started: .* graphql=(http:\/\/\S+?)"/.exec(log);
+    const m = ready.exec(log);
     if (m) {
       return {
         child,
