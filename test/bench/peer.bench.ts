@@ -242,7 +242,7 @@ function table(rows: Summary[], ratioRow?: [Summary, Summary]): string {
 }
 
 /** A cluster of our own with pg_stat_statements loaded (needs a restart after initdb). */
-async function benchCluster(dir: string): Promise<{ handle: EmbeddedPostgresHandle; port: number }> {
+async function benchCluster(dir: string): Promise<EmbeddedPostgresHandle> {
   const port = await freePort();
   const first = await startEmbeddedPostgres({ dataDir: dir, port, database: 'peer_bench' });
   const c = new pg.Client({ connectionString: first.url });
@@ -250,8 +250,7 @@ async function benchCluster(dir: string): Promise<{ handle: EmbeddedPostgresHand
   await c.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
   await c.end();
   await first.stop();
-  const handle = await startEmbeddedPostgres({ dataDir: dir, port, database: 'peer_bench' });
-  return { handle, port };
+  return startEmbeddedPostgres({ dataDir: dir, port, database: 'peer_bench' });
 }
 
 /** Runs the comparison and returns its Markdown (progress lines go to `log`). */
@@ -268,17 +267,15 @@ export async function runPeerBench(log: (s: string) => void = () => undefined): 
   const tmp = await mkdtemp(join(os.tmpdir(), 'srdi-peer-'));
   const children: ServerChild[] = [];
   let cluster: EmbeddedPostgresHandle | undefined;
-  const admin = { client: undefined as pg.Client | undefined };
+  let adminClient: pg.Client | undefined;
   const out: string[] = [];
   const loadStart = os.loadavg()[0]!;
   try {
     const t0 = performance.now();
-    const { handle } = await benchCluster(join(tmp, 'pg'));
-    cluster = handle;
-    const adminClient = new pg.Client({ connectionString: handle.url });
-    admin.client = adminClient;
-    await adminClient.connect();
-    await adminClient.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const handle = (cluster = await benchCluster(join(tmp, 'pg')));
+    const admin = (adminClient = new pg.Client({ connectionString: handle.url }));
+    await admin.connect();
+    await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const password = randomBytes(12).toString('hex');
     const roleUrl = (role: string) => {
       const u = new URL(handle.url);
@@ -286,7 +283,7 @@ export async function runPeerBench(log: (s: string) => void = () => undefined): 
       u.password = password;
       return u.toString();
     };
-    for (const role of ['bench_ours', 'bench_peer']) await adminClient.query(`CREATE ROLE ${role} LOGIN SUPERUSER PASSWORD '${password}'`);
+    for (const role of ['bench_ours', 'bench_peer']) await admin.query(`CREATE ROLE ${role} LOGIN SUPERUSER PASSWORD '${password}'`);
     const world = await seedLoadWorld(handle.url, { enterprises: o.enterprises, listings: o.listings, signedIn: 1 });
     log(`peer bench: cluster and world (${o.enterprises} enterprises, ${o.listings} listings) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 
@@ -295,7 +292,7 @@ export async function runPeerBench(log: (s: string) => void = () => undefined): 
     const peer = await startServer({
       entry: ['dist/test/bench/peer/postgraphile-server.js'],
       ready: /peer started: graphql=(\S+)/,
-      env: { PEER_DATABASE_URL: roleUrl('bench_peer'), PEER_POOL_SIZE: String(o.pool) },
+      env: { PEER_DATABASE_URL: roleUrl('bench_peer'), PEER_POOL_SIZE: String(o.pool), GRAPHILE_ENV: 'production' },
       logFile: join(tmp, 'peer.log'),
     });
     children.push(peer);
@@ -317,20 +314,22 @@ export async function runPeerBench(log: (s: string) => void = () => undefined): 
     const body = (query: string, variables: object = {}) => JSON.stringify({ query, variables });
 
     // What each server burns with no request (pollers, timers): part of every round's CPU per request.
-    const idle0 = { ours: processCpuMs(ours.child.pid!)!, peer: processCpuMs(peer.child.pid!)!, oursPg: await pgSample(adminClient, 'bench_ours'), peerPg: await pgSample(adminClient, 'bench_peer') };
+    const idleSample = async () => ({ ours: processCpuMs(ours.child.pid!)!, peer: processCpuMs(peer.child.pid!)!, oursPg: await pgSample(admin, 'bench_ours'), peerPg: await pgSample(admin, 'bench_peer') });
+    const idle0 = await idleSample();
     await new Promise((r) => setTimeout(r, 5_000));
+    const idle1 = await idleSample();
     const idle = {
-      ours: (processCpuMs(ours.child.pid!)! - idle0.ours) / 5,
-      peer: (processCpuMs(peer.child.pid!)! - idle0.peer) / 5,
-      oursPg: pgCpuDelta(idle0.oursPg, await pgSample(adminClient, 'bench_ours')) / 5,
-      peerPg: pgCpuDelta(idle0.peerPg, await pgSample(adminClient, 'bench_peer')) / 5,
-      oursStatements: ((await pgSample(adminClient, 'bench_ours')).calls - idle0.oursPg.calls) / 5,
-      peerStatements: ((await pgSample(adminClient, 'bench_peer')).calls - idle0.peerPg.calls) / 5,
+      ours: (idle1.ours - idle0.ours) / 5,
+      peer: (idle1.peer - idle0.peer) / 5,
+      oursPg: pgCpuDelta(idle0.oursPg, idle1.oursPg) / 5,
+      peerPg: pgCpuDelta(idle0.peerPg, idle1.peerPg) / 5,
+      oursStatements: (idle1.oursPg.calls - idle0.oursPg.calls) / 5,
+      peerStatements: (idle1.peerPg.calls - idle0.peerPg.calls) / 5,
     };
 
     const oursPage: Target = { name: 'srdi-match', url: ours.url, body: body(OURS_LISTINGS, { first: 20 }), headers: auth, server: ours, role: 'bench_ours' };
     const peerPage: Target = { name: 'PostGraphile 5', url: peer.url, body: body(PEER_LISTINGS, { first: 20 }), headers: json, server: peer, role: 'bench_peer' };
-    const pages = await interleaved([oursPage, peerPage], adminClient, o, log);
+    const pages = await interleaved([oursPage, peerPage], admin, o, log);
     const [sOurs, sPeer] = [summarise(oursPage.name, pages.get(oursPage)!), summarise(peerPage.name, pages.get(peerPage)!)];
 
     out.push(
@@ -362,7 +361,7 @@ export async function runPeerBench(log: (s: string) => void = () => undefined): 
         { name: 'graphql-http, bare', url: bare.url, body: trivial, headers: json, server: bare },
         { name: 'PostGraphile 5', url: peer.url, body: trivial, headers: json, server: peer, role: 'bench_peer' },
       ];
-      const floor = await interleaved(floorTargets, adminClient, o, log);
+      const floor = await interleaved(floorTargets, admin, o, log);
       const s = floorTargets.map((t) => summarise(t.name, floor.get(t)!));
       out.push(
         '',
@@ -382,7 +381,7 @@ export async function runPeerBench(log: (s: string) => void = () => undefined): 
     throw new Error(`${(err as Error).message}\n${tails}`, { cause: err });
   } finally {
     for (const c of children.reverse()) await c.stop();
-    await admin.client?.end().catch(() => undefined);
+    await adminClient?.end().catch(() => undefined);
     await cluster?.stop();
     await rm(tmp, { recursive: true, force: true });
   }

@@ -10,7 +10,8 @@
  * roles and row-level security, which the product's schema does not use.
  *
  * Env: PEER_DATABASE_URL, PEER_POOL_SIZE (connections, the product's pool size by default: 10),
- * PEER_PORT (0 = any). Prints `peer started: graphql=<url>` when it listens.
+ * PEER_PORT (0 = any); peer.bench.ts sets GRAPHILE_ENV=production (Grafast's production mode, as
+ * deployed). Prints `peer started: graphql=<url>` when it listens.
  */
 import './promise-with-resolvers.js'; // first: PostGraphile 5 needs it on Node 20
 import { createServer } from 'node:http';
