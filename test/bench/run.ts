@@ -16,6 +16,10 @@
  *  - enterprise imports (imports.bench.ts; BENCH_IMPORTS=off skips it): a 5,000-row bureau sheet
  *    upload → preview → confirm → DONE against the old synchronous mutation, other requests'
  *    latency meanwhile against idle, the server's peak RSS.
+ *  - side by side with a peer (peer.bench.ts; BENCH_PEER=off skips it): the listings page against
+ *    PostGraphile 5 on the same database and data, and the framework floor `{ __typename }` against
+ *    a minimal Nest + Apollo app and bare graphql-http; interleaved rounds, medians, CPU per request
+ *    of node and PostgreSQL, statements per request (BENCH_PEER_ROUNDS, BENCH_PEER_DURATION, …).
  * Prints a Markdown table; nothing is asserted.
  */
 import os from 'node:os';
@@ -34,6 +38,7 @@ import { benchFunnel, renderFunnelBench } from './funnel.bench.js';
 import { publishToPushed, renderPushLatency } from './push-latency.bench.js';
 import { renderImportsBench, runImportsBench } from './imports.bench.js';
 import { runRewardsBench } from './rewards.bench.js';
+import { runPeerBench } from './peer.bench.js';
 import { pct, post, scratchDatabase } from './bench-kit.js';
 
 const REASSESS_FIRMS = Number(process.env.BENCH_REASSESS_FIRMS ?? 20_000);
@@ -148,6 +153,10 @@ if (process.env.BENCH_REWARDS !== 'off') {
 if (process.env.BENCH_IMPORTS !== 'off') {
   console.log('\n## enterprise imports');
   console.log(renderImportsBench(await runImportsBench()));
+}
+if (process.env.BENCH_PEER !== 'off') {
+  console.log('\n## side by side: PostGraphile 5 and the framework floor');
+  console.log(await runPeerBench((line) => console.error(line)));
 }
 if (process.env.BENCH_MATCHING !== 'off') {
   console.log('\n## matching (PostgreSQL queue backend)');

@@ -17,6 +17,11 @@ function stat(pid: number): { ppid: number; ms: number } | undefined {
   }
 }
 
+/** CPU milliseconds so far of `pid` alone (all its threads), or undefined when it has exited. */
+export function processCpuMs(pid: number): number | undefined {
+  return stat(pid)?.ms;
+}
+
 /** CPU milliseconds so far of `pid` and of each of its live descendants. */
 export function cpuMs(pid: number): { self: number; descendants: Map<number, number> } | undefined {
   const me = stat(pid);
