@@ -109,8 +109,7 @@ const log = (s: string) => console.log(s);
 log(`# request path — ${new Date().toISOString()} — ${os.cpus().length}× ${os.cpus()[0]?.model} — ${connections} connections, ${seconds} s per query, ${rounds} rounds`);
 
 // First start initialises the cluster; the data (60 listings, one signed-in user) is made once.
-let token = '';
-{
+async function seed(): Promise<string> {
   const server = await startServer(builds[0]![1], dataDir, port, join(tmp, 'seed.log'));
   try {
     const ds = buildDataSource(embeddedDatabaseUrl(dataDir, port), DATABASE_SCHEMA, 'srdi-bench');
@@ -125,11 +124,12 @@ let token = '';
         organization: { kind: 'ENTERPRISE', name: '余姚市请求路径测试科技有限公司', uscc: makeUscc('91', '330281', 'RPQWEB01'), regionCode: '330281' },
       },
     });
-    token = reg.register.accessToken as string;
+    return reg.register.accessToken as string;
   } finally {
     await server.stop();
   }
 }
+const token = await seed();
 
 const results = new Map<string, Array<Record<string, number>>>();
 for (let round = 1; round <= rounds; round++) {
