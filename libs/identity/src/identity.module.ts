@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Inject, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../platform/src/index.js';
+import { APP_CONFIG, RUNTIME, type AppConfig, type Runtime } from '../../platform/src/index.js';
+import { ActorCache } from './auth/actor-cache.js';
 import { TokenService } from './auth/token.service.js';
 import { IdentityService } from './identity.service.js';
 import { VerificationService } from './verification/verification.service.js';
@@ -12,8 +13,27 @@ import { MembersService } from './members/members.service.js';
 import { OwnerActivationService } from './members/owner-activation.service.js';
 import { OrganizationDetailsService } from './organizations/organization-details.service.js';
 
+/** The process's actor cache (ADR 0041), registered on its DataSource; every process with identity sends its actor changes through it. */
+@Injectable()
+export class ActorCacheHolder implements OnModuleDestroy {
+  readonly cache: ActorCache;
+
+  constructor(@Inject(RUNTIME) runtime: Runtime) {
+    this.cache = new ActorCache(runtime.database.dataSource, runtime.pubsub, {
+      // Only API processes read actors; a worker's cache stays off and only sends.
+      ttlMs: runtime.role === 'worker' ? 0 : runtime.config.actorCacheSeconds * 1000,
+      log: (level, message) => runtime.logger[level](message),
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.cache.close();
+  }
+}
+
 @Module({
   providers: [
+    ActorCacheHolder,
     IdentityService,
     VerificationService,
     CredentialsService,

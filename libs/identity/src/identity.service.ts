@@ -12,6 +12,7 @@ import { normalizeUscc, validateUscc } from './uscc/uscc.js';
 import { UserEntity } from './users/user.entity.js';
 import { VerificationService } from './verification/verification.service.js';
 import { UserSessionEntity } from './auth/user-session.entity.js';
+import { actorCacheOf, type LoadedActor } from './auth/actor-cache.js';
 
 export interface RegisterCommand {
   email: string;
@@ -187,7 +188,7 @@ export class IdentityService {
    * whether session `sessionId` of this user is neither revoked nor expired: it is read in the same
    * statement as the user, so revocation takes effect on the next request at no extra round trip.
    */
-  async loadActor(userId: string, sessionId?: string): Promise<{ actor: Actor; user: UserEntity; sessionActive: boolean } | undefined> {
+  async loadActor(userId: string, sessionId?: string): Promise<{ actor: Actor; user: UserEntity; sessionActive: boolean; sessionExpiresAt?: number } | undefined> {
     // One statement: findOne with a relation would add TypeORM's two-query pagination on every request.
     const { entities, raw } = await this.dataSource
       .getRepository(UserEntity)
@@ -197,8 +198,9 @@ export class IdentityService {
         sid: sessionId ?? null,
       })
       .addSelect('s.id', 'active_session_id')
+      .addSelect('s.expires_at', 'session_expires_at')
       .where('u.id = :id', { id: userId })
-      .getRawAndEntities<{ active_session_id: string | null }>();
+      .getRawAndEntities<{ active_session_id: string | null; session_expires_at: Date | null }>();
     const user = entities[0];
     if (!user?.organization) return undefined;
     const o = user.organization;
@@ -207,7 +209,21 @@ export class IdentityService {
       actor: { userId: user.id, organizationId: o.id, kind: o.kind, verified: o.verified, role: user.role, ...(sessionActive ? { sessionId } : {}) },
       user,
       sessionActive,
+      ...(sessionActive && raw[0]?.session_expires_at ? { sessionExpiresAt: new Date(raw[0].session_expires_at).getTime() } : {}),
     };
+  }
+
+  /**
+   * The actor behind a verified token: {@link loadActor} through this process's actor cache
+   * (ADR 0041), so a caller's repeated requests need no read while nothing about them changed.
+   */
+  async actorForSession(userId: string, sessionId: string): Promise<LoadedActor | undefined> {
+    const load = async (): Promise<LoadedActor | undefined> => {
+      const loaded = await this.loadActor(userId, sessionId);
+      return loaded && { actor: loaded.actor, sessionActive: loaded.sessionActive, sessionExpiresAt: loaded.sessionExpiresAt };
+    };
+    const cache = actorCacheOf(this.dataSource);
+    return cache ? cache.get(userId, sessionId, load) : load();
   }
 
   usersByIds(ids: readonly string[]): Promise<UserEntity[]> {

@@ -17,6 +17,7 @@ export {
   type PlausibleKind,
 } from './bounds/plausible.js';
 export { APP_CONFIG, type AppConfig, ConfigError, loadConfig } from './config/config.js';
+export { afterCommit } from './database/after-commit.js';
 export { type DatabaseSchema, inTransaction } from './database/data-source.js';
 export { buildDataSource, openDatabase } from './database/database-runtime.js';
 export { dropDatabase, ensureDatabase, runningEmbeddedUrl } from './database/embedded-postgres.js';

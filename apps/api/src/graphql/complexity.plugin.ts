@@ -8,16 +8,22 @@ import {
   getNullableType,
   getOperationAST,
   getVariableValues,
+  isEnumType,
   isInputObjectType,
   isListType,
+  isNonNullType,
+  isScalarType,
+  typeFromAST,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLInputType,
   type GraphQLSchema,
   type SelectionSetNode,
+  type VariableDefinitionNode,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { MATCH_KINDS, MATCH_SET_BOUNDS, WEIGHTS } from '../../../../libs/matching/src/index.js';
@@ -137,9 +143,85 @@ const introspectionEstimator: ComplexityEstimator = ({ field }) =>
 const FIELD_EXTENSIONS = fieldExtensionsEstimator();
 const SIMPLE = simpleEstimator({ defaultComplexity: 1 });
 
+/** Operations whose cost is remembered at most (a client sending unique documents only churns this many). */
+export const COST_CACHE_ENTRIES = 2_000;
+/** A variables shape longer than this is not remembered (the cost is computed, as before). */
+const MAX_SHAPE_LENGTH = 512;
+
+/**
+ * The variables as far as the cost can depend on them: Int, Float, Boolean and enum values (page
+ * sizes, `kinds`, @skip/@include) verbatim; strings, ids and other scalars as `s` (the estimators
+ * never read them); lists item by item, input objects field by field. Undefined when it would be
+ * longer than {@link MAX_SHAPE_LENGTH}.
+ */
+export function variablesShape(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], coerced: Record<string, unknown>): string | undefined {
+  let length = 0;
+  const shapeOf = (value: unknown, type: GraphQLInputType): string => {
+    if (length > MAX_SHAPE_LENGTH) return '';
+    let out: string;
+    if (value === null || value === undefined) out = 'n';
+    else if (isNonNullType(type)) return shapeOf(value, type.ofType);
+    else if (isListType(type)) out = `[${(Array.isArray(value) ? value : [value]).map((v) => shapeOf(v, type.ofType)).join(',')}]`;
+    else if (isInputObjectType(type)) {
+      const fields = type.getFields();
+      out = `{${Object.keys(value as object)
+        .sort()
+        .map((k) => `${k}:${fields[k] ? shapeOf((value as Record<string, unknown>)[k], fields[k].type) : 's'}`)
+        .join(',')}}`;
+    } else if (isEnumType(type) || (isScalarType(type) && COST_SCALARS.has(type.name))) out = JSON.stringify(value);
+    else out = 's';
+    length += out.length;
+    return out;
+  };
+  const parts: string[] = [];
+  for (const def of definitions) {
+    const type = typeFromAST(schema, def.type) as GraphQLInputType | undefined;
+    parts.push(`${def.variable.name.value}=${type ? shapeOf(coerced[def.variable.name.value], type) : 's'}`);
+  }
+  const shape = parts.join(';');
+  return length > MAX_SHAPE_LENGTH || shape.length > MAX_SHAPE_LENGTH ? undefined : shape;
+}
+
+/** The scalars whose values the estimators read. */
+const COST_SCALARS = new Set(['Int', 'Float', 'Boolean']);
+
+/** A bounded least-recently-used map of operation costs. */
+export class CostCache {
+  private readonly costs = new Map<string, number>();
+
+  constructor(private readonly maxEntries = COST_CACHE_ENTRIES) {}
+
+  get(key: string): number | undefined {
+    const cost = this.costs.get(key);
+    if (cost !== undefined) {
+      // Most recently used last: the first key is the one to evict.
+      this.costs.delete(key);
+      this.costs.set(key, cost);
+    }
+    return cost;
+  }
+
+  set(key: string, cost: number): void {
+    this.costs.delete(key);
+    if (this.costs.size >= this.maxEntries) this.costs.delete(this.costs.keys().next().value!);
+    this.costs.set(key, cost);
+  }
+
+  get size(): number {
+    return this.costs.size;
+  }
+}
+
+/** What a cost lookup may reuse: the cache and the key of the document (Apollo's query hash). */
+export interface CostMemo {
+  cache: CostCache;
+  documentKey: string;
+}
+
 /**
  * The cost check itself: an error when the operation's estimated cost is above `maxCost`.
  * Skipped (undefined) when the variables do not coerce: execution reports those as BAD_USER_INPUT.
+ * With `memo`, the cost of a (document, operation, variables shape) is computed once.
  */
 export function complexityError(
   schema: GraphQLSchema,
@@ -147,19 +229,26 @@ export function complexityError(
   operationName: string | null | undefined,
   rawVariables: Record<string, unknown> | null | undefined,
   maxCost: number,
+  memo?: CostMemo,
 ): GraphQLError | undefined {
   const operation = getOperationAST(document, operationName);
   // Variables are coerced only later, at execution; getComplexity would throw a bare
   // GraphQLError on a bad one (answered as a 500). Leave those to Apollo: BAD_USER_INPUT.
   const variables = getVariableValues(schema, operation?.variableDefinitions ?? [], rawVariables ?? {});
   if (variables.errors) return undefined;
-  const cost = getComplexity({
-    schema,
-    operationName: operationName ?? undefined,
-    query: document,
-    variables: rawVariables ?? {},
-    estimators: [introspectionEstimator, FIELD_EXTENSIONS, listEstimator(pageListSizes(schema, document, variables.coerced)), SIMPLE],
-  });
+  const shape = memo && variablesShape(schema, operation?.variableDefinitions ?? [], variables.coerced);
+  const key = memo && shape !== undefined ? `${memo.documentKey}|${operationName ?? ''}|${shape}` : undefined;
+  let cost = key === undefined ? undefined : memo!.cache.get(key);
+  if (cost === undefined) {
+    cost = getComplexity({
+      schema,
+      operationName: operationName ?? undefined,
+      query: document,
+      variables: rawVariables ?? {},
+      estimators: [introspectionEstimator, FIELD_EXTENSIONS, listEstimator(pageListSizes(schema, document, variables.coerced)), SIMPLE],
+    });
+    if (key !== undefined) memo!.cache.set(key, cost);
+  }
   if (cost <= maxCost) return undefined;
   return new GraphQLError(
     `查询成本 ${cost} 超过上限 ${maxCost}：请减少请求的字段或分页大小 (query cost ${cost} exceeds the limit of ${maxCost}; ask for fewer fields or smaller pages)`,
@@ -168,13 +257,13 @@ export function complexityError(
   );
 }
 
-/** Rejects operations whose estimated cost is above `maxCost` before they run. */
-export function complexityPlugin(maxCost: number): ApolloServerPlugin {
+/** Rejects operations whose estimated cost is above `maxCost` before they run; costs are remembered per document and variables shape. */
+export function complexityPlugin(maxCost: number, cache = new CostCache()): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          const error = complexityError(schema, document, request.operationName, request.variables, maxCost);
+        async didResolveOperation({ request, document, schema, queryHash }) {
+          const error = complexityError(schema, document, request.operationName, request.variables, maxCost, { cache, documentKey: queryHash });
           if (error) throw error;
         },
       };

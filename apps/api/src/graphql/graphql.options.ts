@@ -1,5 +1,11 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { inputGuardPlugin } from './input-guard.plugin.js';
@@ -39,12 +45,13 @@ export async function authenticateHeader(header: string | undefined, identity: I
   if (!check.ok) return { problem: check.reason };
   // A token without a session (issued before sessions existed) is refused without a read.
   if (!check.claims.sessionId) return { problem: SESSION_ENDED };
-  const loaded = await identity.loadActor(check.claims.userId, check.claims.sessionId);
+  // Through the process's actor cache (ADR 0041): no read while nothing about the caller changed.
+  const loaded = await identity.actorForSession(check.claims.userId, check.claims.sessionId);
   if (!loaded || loaded.actor.organizationId !== check.claims.organizationId) {
     return { problem: '该账号已不存在，请重新登录 (the account behind this token no longer exists)' };
   }
   if (!loaded.sessionActive) return { problem: SESSION_ENDED };
-  return { actor: loaded.actor, user: loaded.user, expiresAt: check.expiresAt };
+  return { actor: loaded.actor, expiresAt: check.expiresAt };
 }
 
 /** The services the per-request loaders read through. */
@@ -146,7 +153,16 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // Apollo installs these unless told not to (ADR 0041). Cache control adds a hook to every
+      // field resolved and sets no header here (no field has a cache hint); the others would only
+      // look for Apollo's hosted services (APOLLO_KEY) or a federated subgraph, neither of which this is.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
     ] as unknown as ApolloDriverConfig['plugins'],
+    // Apollo pretty-prints responses by default (two-space indentation): compact JSON is smaller and cheaper.
+    stringifyResult: (result: unknown) => JSON.stringify(result),
     formatError,
     // Subscriptions over graphql-ws on the same path; HTTP answers a subscription with an error.
     subscriptions: {
@@ -169,10 +185,7 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
       }
       const { req } = arg as { req: Request };
       const auth = await authenticateHeader(req.headers.authorization, identity, tokens);
-      const loaders = createLoaders(sources);
-      // The caller's organization came with the actor: no second read through the loader.
-      if (auth.user?.organization) loaders.organization.prime(auth.user.organization.id, auth.user.organization);
-      return new RequestContext(req, auth, loaders);
+      return new RequestContext(req, auth, createLoaders(sources));
     },
   };
 }

@@ -35,7 +35,6 @@ export interface Loaders {
 
 export interface Authentication {
   actor?: Actor;
-  user?: UserEntity;
   /** Why a presented token was refused; reported when the operation needs a signed-in caller. */
   problem?: string;
   /** When the accepted token expires (epoch ms); a websocket connection is closed then. */
@@ -81,9 +80,12 @@ export class RequestContext {
     return actor;
   }
 
-  requireUser(): UserEntity {
-    this.requireActor();
-    return this.auth.user!;
+  /** The caller's account, read through the request's user loader (the actor alone is cached across requests). */
+  async requireUser(): Promise<UserEntity> {
+    const actor = this.requireActor();
+    const user = await this.loaders.user.load(actor.userId);
+    if (!user) throw new AppError('UNAUTHENTICATED', '该账号已不存在，请重新登录 (the account behind this token no longer exists)');
+    return user;
   }
 }
 

@@ -43,8 +43,8 @@ export class AuthResolver {
   }
 
   @Query(() => UserModel, { description: '当前登录的账号 (the signed-in account).' })
-  me(@Context() ctx: RequestContext): UserModel {
-    return toUserModel(ctx.requireUser());
+  async me(@Context() ctx: RequestContext): Promise<UserModel> {
+    return toUserModel(await ctx.requireUser());
   }
 
   /** A new session and a token naming it (`sid`), expiring together. */

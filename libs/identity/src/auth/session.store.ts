@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { SessionRevokedReason } from './user-session.entity.js';
+import { actorChanged } from './actor-cache.js';
 
 /** Either a transaction's manager or the data source's: both run statements. */
 type Runner = Pick<EntityManager, 'query'>;
@@ -34,26 +35,29 @@ export async function startSession(runner: Runner, userId: string, ttlSeconds: n
   return { id: rows[0]!.id, expiresAt: new Date(rows[0]!.expires_at) };
 }
 
-/** Ends one session of `userId`; true when it was active. */
-export async function revokeSession(runner: Runner, userId: string, sessionId: string, reason: SessionRevokedReason): Promise<boolean> {
+/** Ends one session of `userId`; true when it was active. Cached actors of the user are dropped everywhere (ADR 0041). */
+export async function revokeSession(manager: EntityManager | DataSource, userId: string, sessionId: string, reason: SessionRevokedReason): Promise<boolean> {
   const rows = returnedRows(
-    await runner.query(
+    await manager.query(
       `UPDATE user_sessions SET revoked_at = now(), revoked_reason = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
       [sessionId, userId, reason],
     ),
   );
+  // After the write: outside a transaction the others are told at once, and must not read the old row again.
+  await actorChanged(manager, { userIds: [userId] });
   return rows.length === 1;
 }
 
-/** Ends every active session of `userId` except `keep` (none kept when undefined); returns how many. */
-export async function revokeSessionsOf(runner: Runner, userId: string, reason: SessionRevokedReason, keep?: string): Promise<number> {
+/** Ends every active session of `userId` except `keep` (none kept when undefined); returns how many. Cached actors of the user are dropped everywhere. */
+export async function revokeSessionsOf(manager: EntityManager | DataSource, userId: string, reason: SessionRevokedReason, keep?: string): Promise<number> {
   const rows = returnedRows(
-    await runner.query(
+    await manager.query(
       `UPDATE user_sessions SET revoked_at = now(), revoked_reason = $2
        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
       [userId, reason, keep ?? null],
     ),
   );
+  await actorChanged(manager, { userIds: [userId] });
   return rows.length;
 }
 

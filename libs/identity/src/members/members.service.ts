@@ -16,6 +16,7 @@ import type { Actor } from '../access/access-policy.js';
 import { authorizeKind, authorizeQuery, authorizeRow } from '../access/authorize.js';
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '../auth/password-hasher.js';
 import { revokeSessionsOf } from '../auth/session.store.js';
+import { actorChanged } from '../auth/actor-cache.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { MEMBER_ROLES, type MemberRole } from '../users/member-role.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -175,6 +176,7 @@ export class MembersService {
       existing.role = invitation.role;
       if (displayName) existing.displayName = displayName;
       user = await manager.save(existing);
+      await actorChanged(manager, { userIds: [existing.id] });
     } else {
       if (cmd.password.length < MIN_PASSWORD_LENGTH) {
         throw badInput(`密码至少 ${MIN_PASSWORD_LENGTH} 个字符 (password must be at least ${MIN_PASSWORD_LENGTH} characters)`, 'password');
@@ -216,6 +218,7 @@ export class MembersService {
     const from = target.role;
     target.role = role;
     await manager.save(target);
+    await actorChanged(manager, { userIds: [target.id] });
     await recordEvent(manager, { type: 'member.role-changed', aggregateType: 'organization', aggregateId: target.organizationId!, data: { organizationId: target.organizationId!, userId: target.id, from, to: role }, actorUserId: actor!.userId });
     return target;
   }
@@ -237,6 +240,7 @@ export class MembersService {
     target.organizationId = null;
     target.role = 'MEMBER';
     await manager.save(target);
+    await actorChanged(manager, { userIds: [target.id] });
     // Its sessions end too (loadActor would refuse a user without an organization anyway).
     await revokeSessionsOf(manager, target.id, 'MEMBER_REMOVED');
     await recordEvent(manager, { type: 'member.removed', aggregateType: 'organization', aggregateId: organizationId, data: { organizationId, userId: target.id }, actorUserId: actor!.userId });

@@ -19,6 +19,7 @@ import { authorizeKind, authorizeQuery } from '../access/authorize.js';
 import type { Actor, MutationName } from '../access/access-policy.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organizations/organization-kind.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { actorChanged } from '../auth/actor-cache.js';
 import { describeRegionCodeProblem, regionStem } from '../../../codes/src/index.js';
 import { UsccClaimConflictEntity } from './uscc-claim-conflict.entity.js';
 import { VerificationDecisionEntity } from './verification-decision.entity.js';
@@ -228,6 +229,8 @@ export class VerificationService {
     org.verificationDecidedBy = userId;
     org.verificationVersion += 1;
     await manager.save(org);
+    // The actor carries `verified`: cached actors of the organization's members go (ADR 0041).
+    await actorChanged(manager, { organizationIds: [org.id] });
     const decision = await manager.save(
       manager.create(VerificationDecisionEntity, { organizationId: org.id, fromState: from, toState: check.to, reason, decidedBy: userId, decidedAt: now }),
     );

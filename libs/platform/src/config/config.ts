@@ -91,6 +91,8 @@ const schema = z
     RATE_LIMIT_MULTIPLIER: int(1, 1, 100_000),
     /** How often an open websocket re-reads its session; a revoked session's socket closes within this. */
     WS_SESSION_RECHECK_SECONDS: int(60, 1, 3600),
+    /** Seconds an API process reuses a loaded actor (user, session, role, verification); changes drop it at once everywhere (ADR 0041). 0: read on every request. */
+    ACTOR_CACHE_SECONDS: int(5, 0, 60),
     /** Subscriptions one websocket may hold at once. */
     WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(10, 1, 1000),
     /** Websockets one user may hold open at once, per API process. */
@@ -220,6 +222,8 @@ export interface AppConfig {
   readonly rateLimitMultiplier: number;
   /** Seconds between session re-reads of an open websocket. */
   readonly wsSessionRecheckSeconds: number;
+  /** Seconds a loaded actor is reused by its process (0: off); ADR 0041. */
+  readonly actorCacheSeconds: number;
   /** Limits of the graphql-ws endpoint: subscriptions per socket, open sockets per user (per process). */
   readonly websocket: { maxSubscriptionsPerSocket: number; maxSocketsPerUser: number };
   readonly shutdownTimeoutMs: number;
@@ -304,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: c.TRUST_PROXY,
     rateLimitMultiplier: c.RATE_LIMIT_MULTIPLIER,
     wsSessionRecheckSeconds: c.WS_SESSION_RECHECK_SECONDS,
+    actorCacheSeconds: c.ACTOR_CACHE_SECONDS,
     websocket: { maxSubscriptionsPerSocket: c.WS_MAX_SUBSCRIPTIONS_PER_SOCKET, maxSocketsPerUser: c.WS_MAX_SOCKETS_PER_USER },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     http: {

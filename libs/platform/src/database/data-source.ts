@@ -1,4 +1,5 @@
 import { DataSource, type EntityManager, type Logger, type MixedList, type EntitySchema } from 'typeorm';
+import { AfterCommitSubscriber } from './after-commit.js';
 
 /**
  * TypeORM's own logger prints a failed query with its parameters, i.e. enterprises' financial
@@ -34,14 +35,34 @@ export interface DataSourceParams extends DatabaseSchema {
   applicationName?: string;
 }
 
+/**
+ * Where TypeORM connects: the URL as it is, or — for a Unix socket, `…?host=/socket/dir` (the
+ * embedded server, ADR 0041) — its parts, since TypeORM reads the host from the URL's authority
+ * and would never see the query.
+ */
+export function connectionOptions(url: string): { url: string } | { host: string; port: number; username: string; password: string; database: string } {
+  const u = new URL(url);
+  const socketDir = u.searchParams.get('host');
+  if (!socketDir?.startsWith('/')) return { url };
+  return {
+    host: socketDir,
+    port: Number(u.port) || 5432,
+    username: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: decodeURIComponent(u.pathname.slice(1)),
+  };
+}
+
 /** Builds the one TypeORM DataSource; schema changes come only from migrations, never `synchronize`. */
 export function createDataSource(params: DataSourceParams): DataSource {
   return new DataSource({
     type: 'postgres',
-    url: params.url,
+    ...connectionOptions(params.url),
     entities: params.entities,
     migrations: params.migrations,
     migrationsTableName: 'typeorm_migrations',
+    // afterCommit(): work that must wait for a transaction's commit.
+    subscribers: [AfterCommitSubscriber],
     migrationsTransactionMode: 'each',
     synchronize: false,
     // gen_random_uuid() is built into PostgreSQL 13+, so no extension needs installing.

@@ -67,8 +67,9 @@ export async function openDatabase(
     dataSource,
     describe() {
       const u = new URL(url);
+      const socket = u.searchParams.get('host');
       return embedded
-        ? `embedded PostgreSQL 127.0.0.1:${u.port} (data in ${embedded.dataDir})`
+        ? `embedded PostgreSQL ${socket ? `over its Unix socket in ${socket} (TCP 127.0.0.1:${u.port} for tools)` : `127.0.0.1:${u.port}`} (data in ${embedded.dataDir})`
         : `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`;
     },
     async close() {

