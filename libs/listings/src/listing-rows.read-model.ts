@@ -353,6 +353,8 @@ export interface ListingReadShape {
 export interface ListingPageFilter {
   viewerOrganizationId: string;
   ids?: readonly string[];
+  /** PUBLISHED listings only (search hits: the database decides what the index still holds). */
+  publishedOnly?: boolean;
   kinds?: readonly ListingKind[];
   ownerId?: string;
   status?: string;
@@ -384,6 +386,7 @@ const ALWAYS: readonly ListingColumn[] = ['id', 'kind', 'owner_organization_id',
 const pageStatements = new StatementCache('listings_page', 256);
 
 const pick = (prefix: string, alias: string, fields: readonly string[], columns: Record<string, string>) => fields.map((f) => `${alias}.${columns[f]} AS ${prefix}${columns[f]}`);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw row, as rowOf reads it
 const unpick = (r: Record<string, any>, prefix: string, fields: readonly string[], columns: Record<string, string>) =>
   Object.fromEntries(fields.map((f) => [f, r[`${prefix}${columns[f]}`]]));
 
@@ -396,6 +399,7 @@ function pageStatement(shape: ListingReadShape, f: ListingPageFilter): { text: s
   };
   const where = [visibleListingSql($(f.viewerOrganizationId))];
   if (f.ids) where.push(`l.id = ANY(${$(f.ids)}::uuid[])`);
+  if (f.publishedOnly) where.push(`l.status = 'PUBLISHED'`);
   if (f.kinds?.length) where.push(`l.kind = ANY(${$(f.kinds)}::listing_kind[])`);
   if (f.ownerId) where.push(`l.owner_organization_id = ${$(f.ownerId)}::uuid`);
   if (f.status) where.push(`l.status = ${$(f.status)}::listing_status`);

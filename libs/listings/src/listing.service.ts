@@ -550,6 +550,8 @@ export class ListingService {
    */
   async read(actor: Actor, shape: ListingReadShape, filter: ListingFilterCommand, first: number, after?: string | null): Promise<ListingReadPage & { endCursor: string | null }> {
     checkPageSize(first);
+    // Checked in the order the TypeORM page checked them: the first bad input named is the same.
+    const ownerId = filter.ownerId ? parseId(filter.ownerId, 'filter.ownerId') : undefined;
     filter.regionCodes?.forEach((code, i) => {
       const problem = describeRegionCodeProblem(code);
       if (problem) throw badInput(problem, `filter.regionCodes[${i}]`);
@@ -557,7 +559,7 @@ export class ListingService {
     const page = await loadListingPage(this.dataSource, shape, {
       viewerOrganizationId: actor.organizationId,
       kinds: filter.kinds ?? undefined,
-      ownerId: filter.ownerId ? parseId(filter.ownerId, 'filter.ownerId') : undefined,
+      ownerId,
       status: filter.status ?? undefined,
       parkId: filter.parkId ?? undefined,
       regionStems: filter.regionCodes?.length ? filter.regionCodes.map(regionStem) : undefined,
@@ -573,6 +575,12 @@ export class ListingService {
     const filter: ListingPageFilter = { viewerOrganizationId: actor.organizationId, ids: [parseId(id, 'id')], first: 1 };
     const page = await loadListingPage(this.dataSource, { ...shape, totalCount: false }, filter);
     return page.rows[0] ?? null;
+  }
+
+  /** The PUBLISHED listings among `ids` (at most 100), of the columns `shape` asks for, in one prepared statement (search hits). */
+  async readPublished(actor: Actor, ids: readonly string[], shape: Omit<ListingReadShape, 'totalCount'>): Promise<ListingReadPage['rows']> {
+    const filter: ListingPageFilter = { viewerOrganizationId: actor.organizationId, ids, publishedOnly: true, first: ids.length };
+    return (await loadListingPage(this.dataSource, { ...shape, totalCount: false }, filter)).rows;
   }
 
   /** Listings with details by id, no visibility check (DataLoader batch). */

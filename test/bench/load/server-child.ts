@@ -22,6 +22,8 @@ export interface ServerOptions {
   /** Write a .cpuprofile into this directory when the process exits. */
   cpuProfileDir?: string;
   timeoutMs?: number;
+  /** Directory holding the build to start (its dist/ and node_modules/); this process's cwd if not given. */
+  cwd?: string;
 }
 
 export async function startServer(options: ServerOptions): Promise<ServerChild> {
@@ -32,6 +34,7 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     // production refuses the embedded database. LOG_LEVEL=info is the default: one line per request.
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', fd, fd],
+    cwd: options.cwd,
     detached: true, // own process group: SIGINT reaches node and the embedded postgres alike
   });
   closeSync(fd);

@@ -146,6 +146,13 @@ export function connectionShape(info: GraphQLResolveInfo): ListingReadShape {
   return listingShape(children(nodes, 'node'), info.fragments, top.some((f) => f.name.value === 'totalCount'));
 }
 
+/** The shape of the listings found along `path` of field names under the resolved field (`['hits', 'listing']`). */
+export function nestedShape(info: GraphQLResolveInfo, path: readonly string[]): ListingReadShape {
+  let sets: ReadonlyArray<SelectionSetNode | undefined> = info.fieldNodes.map((f) => f.selectionSet);
+  for (const name of path) sets = children(fieldsOf(sets, info.fragments), name);
+  return listingShape(sets, info.fragments, false);
+}
+
 /** The shape of a field returning one listing (`listing(id)`). */
 export function singleShape(info: GraphQLResolveInfo): ListingReadShape {
   return listingShape(

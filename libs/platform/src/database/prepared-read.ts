@@ -27,6 +27,7 @@ function poolOf(ds: DataSource): PgPool {
 }
 
 /** Runs a named prepared statement on the DataSource's pool and returns its rows as pg parses them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows as pg parses them, read by column name (as EntityManager.query returns them)
 export async function preparedRead(ds: DataSource, statement: { name: string; text: string }, values: unknown[]): Promise<Array<Record<string, any>>> {
   const result = await poolOf(ds).query({ name: statement.name, text: statement.text, values });
   return result.rows;
