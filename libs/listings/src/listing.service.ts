@@ -87,12 +87,6 @@ export interface ListingFilterCommand {
   parkId?: string | null;
 }
 
-export interface ListingPage {
-  rows: FullListing[];
-  totalCount: number;
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
 
 /** What changed in a challenge's terms that its applicants answered: budget (元), dates and indicators. Pure. */
 export function challengeTermChanges(
@@ -520,28 +514,6 @@ export class ListingService {
     if (!row || !canSeeListing(actor, row.listing)) return null;
     const [full] = fullListings([row]);
     return full ?? null;
-  }
-
-  /**
-   * Attaches kind details with one statement of the read model whatever the kinds present (the
-   * listings' ids joined to the four detail tables). It was one statement per kind, run one after
-   * the other (up to four round trips for a mixed page); bench:load found statements per request,
-   * each paying TypeORM's query building and a socket write, the largest server cost.
-   */
-  async withDetails(listings: ListingEntity[]): Promise<FullListing[]> {
-    if (listings.length === 0) return [];
-    const rows = await loadListingRows(this.dataSource, { ids: listings.map((l) => l.id) });
-    const details = new Map(rows.map((r) => [r.listing.id, r.details]));
-    return listings.flatMap((l) => {
-      const found = details.get(l.id);
-      return found ? [{ listing: l, details: found }] : [];
-    });
-  }
-
-  /** Relay-style page, newest first (stable: created_at, id), every column. Drafts only for their owner. */
-  async page(actor: Actor, filter: ListingFilterCommand, first: number, after?: string | null): Promise<ListingPage> {
-    const page = await this.read(actor, { columns: 'all', totalCount: true }, filter, first, after);
-    return { ...page, rows: fullListings(page.rows), totalCount: page.totalCount! };
   }
 
   /**
