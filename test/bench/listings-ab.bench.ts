@@ -10,7 +10,7 @@
  * pollers); every statement of these reads runs in its own implicit transaction.
  *
  *   git archive main | tar -x -C /tmp/base && ln -s $PWD/node_modules /tmp/base/node_modules && (cd /tmp/base && npx tsc -p tsconfig.build.json)
- *   npm run build && LISTINGS_AB_BASE=/tmp/base node dist/test/bench/listings-ab.bench.js [rounds] [requests per round]
+ *   npm run build && LISTINGS_AB_BASE=/tmp/base node dist/test/bench/listings-ab.bench.js [rounds] [requests per round] [listings]
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,7 @@ import { startServer, type ServerChild } from './load/server-child.js';
 const BASE = process.env.LISTINGS_AB_BASE;
 const ROUNDS = Number(process.argv[2] ?? 5);
 const REQUESTS = Number(process.argv[3] ?? 1000);
+const LISTINGS = Number(process.argv[4] ?? 200);
 const CONCURRENCY = 10;
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -73,11 +74,12 @@ async function main() {
   const redisUsed: number[] = [];
   try {
     const rt = await openDatabase(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent' }), DATABASE_SCHEMA, () => undefined, 'srdi-bench-ab');
-    await seedListingLoad(rt.dataSource, 200, 'AB');
+    await seedListingLoad(rt.dataSource, LISTINGS, 'AB');
     await rt.close();
     const [r1, r2] = await emptyRedisDatabases(2);
     redisUsed.push(r1!, r2!);
-    const env = (r: number) => ({ DATABASE_URL: db.url, REDIS_URL: `${REDIS.replace(/\/\d*$/, '')}/${r}`, LOG_LEVEL: 'warn' });
+    // LOG_LEVEL info (startServer's default): it waits for the start line; one log line per request on both sides.
+    const env = (r: number) => ({ DATABASE_URL: db.url, REDIS_URL: `${REDIS.replace(/\/\d*$/, '')}/${r}` });
     const sides = [
       { name: 'baseline', server: await startServer({ env: env(r1!), logFile: join(tmp, 'baseline.log'), cwd: BASE }) },
       { name: 'this build', server: await startServer({ env: env(r2!), logFile: join(tmp, 'this.log') }) },
@@ -119,7 +121,7 @@ async function main() {
       for (const [i, s] of (r % 2 ? [...sides.entries()].reverse() : [...sides.entries()])) figures[s.name]!.push(await round(s.server.url, tokens[i]!));
       loads.push(loadavg()[0]!);
     }
-    console.log(`listings(first: 20) + owner, park, park operator; 200 listings; ${ROUNDS} interleaved rounds × ${REQUESTS} requests at concurrency ${CONCURRENCY}`);
+    console.log(`listings(first: 20) + owner, park, park operator; ${LISTINGS} listings; ${ROUNDS} interleaved rounds × ${REQUESTS} requests at concurrency ${CONCURRENCY}`);
     console.log(`load average (1 min) during the rounds: ${loads.map((l) => l.toFixed(1)).join(', ')}`);
     for (const s of sides) {
       const f = figures[s.name]!;
