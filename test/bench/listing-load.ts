@@ -112,27 +112,30 @@ export async function seedListingLoad(ds: DataSource, count = 60, tag = 'LD'): P
 }
 
 export interface QueryCounter {
-  /** Runs `work` and returns the SQL statements the process sent through TypeORM meanwhile. */
+  /** Runs `work` and returns the SQL statements the process sent meanwhile. */
   during<T>(work: () => Promise<T>): Promise<{ result: T; sql: string[] }>;
   restore(): void;
 }
 
 /**
- * Counts SQL statements by wrapping `query` on the prototype of the DataSource's query-runner class
- * (PostgresQueryRunner): every statement TypeORM sends — repository and query-builder reads, saves,
- * raw `dataSource.query`, and START TRANSACTION / COMMIT — goes through that one method. Nothing is
- * mocked: the statements still run against PostgreSQL. It sees this process only (the app under
- * test runs in-process); the caller keeps background pollers (outbox relay, workers) out of the
- * measured window or tolerates them.
+ * Counts SQL statements by wrapping `query` on the prototype of the pg driver's Client class and
+ * keeping those sent on a connection of the DataSource's pool: every statement of the pool goes
+ * through it once — TypeORM's (repository and query-builder reads, saves, raw `dataSource.query`,
+ * START TRANSACTION / COMMIT) and the prepared reads sent straight to the pool (ADR 0040). Clients
+ * of other pools (the search replica's feed, LISTEN connections) are not counted, as before.
+ * Nothing is mocked: the statements still run against PostgreSQL. It sees this process only (the
+ * app under test runs in-process); the caller keeps background pollers (outbox relay, workers) out
+ * of the measured window or tolerates them.
  */
 export async function countQueries(ds: DataSource): Promise<QueryCounter> {
-  const runner = ds.createQueryRunner();
-  const proto = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> };
-  await runner.release();
+  const driver = ds.driver as unknown as { postgres: { Client: { prototype: { query: (...args: unknown[]) => unknown } } }; master: { _clients: unknown[] } };
+  const proto = driver.postgres.Client.prototype;
+  const pool = driver.master; // pg-pool keeps its connections in _clients
   const original = proto.query;
   let seen: string[] | undefined;
   proto.query = function (this: unknown, ...args: unknown[]) {
-    seen?.push(String(args[0]).replace(/\s+/g, ' '));
+    const q = args[0];
+    if (seen && pool._clients.includes(this)) seen.push(String(typeof q === 'object' && q !== null && 'text' in q ? (q as { text: string }).text : q).replace(/\s+/g, ' '));
     return original.apply(this, args);
   };
   return {

@@ -7,10 +7,13 @@ import { LISTINGS_WITH_OWNERS, countQueries, seedListingLoad, type QueryCounter 
  * Issue 4 item 6: `listings` with owner, park and park operator resolves in a constant number of
  * SQL statements, however long the page (DataLoader batching per request).
  *
- * How queries are counted: the test wraps `query` on the prototype of TypeORM's PostgresQueryRunner
- * (taken from the app's own DataSource) while one HTTP request is in flight — every statement the
- * in-process app sends, reads, writes and transaction control alike, passes through it, and still
- * runs against PostgreSQL (nothing mocked). The app runs without workers and outbox relay, so no
+ * Issue 20 item 1 (ADR 0040): the page, its count, owners, parks and park operators come in ONE
+ * prepared statement built from the selection.
+ *
+ * How queries are counted: the test wraps `query` on the prototype of the pg driver's Client (taken
+ * from the app's own DataSource) while one HTTP request is in flight — every statement the
+ * in-process app sends, through TypeORM or straight to the pool, reads, writes and transaction
+ * control alike, passes through it, and still runs against PostgreSQL (nothing mocked). The app runs without workers and outbox relay, so no
  * background poller shares the window; an idle window is checked to be silent.
  */
 let app: TestApp;
@@ -83,16 +86,17 @@ describe('listings(first: N) with owners and parks: constant SQL', () => {
     const detail = `first:5 →\n${brief(small.sql)}\n\nfirst:50 →\n${brief(large.sql)}`;
     expect({ count: large.sql.length, detail }).toEqual({ count: small.sql.length, detail });
     expect(again.sql.length).toBe(large.sql.length);
-    // The actor comes from the actor cache (ADR 0041); count, page, the details of every kind in
-    // one statement (the page's ids joined to the four detail tables), owners, parks; park
-    // operators come from the same organization loader (one more statement at most, none here as
-    // the operators also own the vacancies). 5 today; the bound leaves room.
+    // The actor comes from the actor cache (ADR 0041: the warm-up request loaded it); the page is one
+    // statement (ADR 0040): count, rows, kind details, owners, parks and park operators (the operators
+    // also own the vacancies here, but the statement joins them whoever they are).
     const tables = (re: RegExp) => large.sql.filter((q) => re.test(q)).length;
-    expect(tables(/FROM "listings"/)).toBe(3);
-    expect(tables(/FROM "organizations"/)).toBe(1);
-    expect(tables(/FROM "parks"/)).toBe(1);
-    expect(large.sql.length).toBeGreaterThanOrEqual(5);
-    expect(large.sql.length).toBeLessThanOrEqual(8);
+    expect(tables(/FROM "listings"/)).toBe(1);
+    expect(tables(/count\(\*\)/)).toBe(1);
+    // No loader ran: owners, parks and operators are joined into the page's statement.
+    expect(tables(/FROM "organizations"/)).toBe(0);
+    expect(tables(/FROM "parks"/)).toBe(0);
+    expect(large.sql.length).toBeGreaterThanOrEqual(1);
+    expect(large.sql.length).toBeLessThanOrEqual(2);
     // Nothing is loaded per listing: no statement repeats.
     expect(new Set(large.sql).size).toBe(large.sql.length);
   });

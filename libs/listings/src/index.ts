@@ -36,9 +36,16 @@ export {
 } from './listing-input.js';
 export {
   isPublishedListingSql,
+  type ListingColumn,
+  type ListingPageRow,
+  type ListingReadShape,
   type ListingRow,
   type ListingRowsFilter,
   loadListingRows,
+  PARK_COLUMNS,
+  type ParkField,
+  PUBLIC_ORGANIZATION_COLUMNS,
+  type PublicOrganizationField,
   shareLockedListing,
 } from './listing-rows.read-model.js';
 export { canSeeListing, type FullListing, listingCursor, ListingService } from './listing.service.js';

@@ -8,7 +8,8 @@
  * Rows come back ordered by listing id. Values are those TypeORM hydrates for the entities (bigint
  * amounts as numbers, dates as yyyy-mm-dd strings, timestamps as Dates).
  */
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { preparedRead, StatementCache } from '../../platform/src/index.js';
 import { bigintNumber, industryNestsSql } from '../../enterprises/src/index.js';
 import { regionNestsSql } from '../../identity/src/index.js';
 import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './entities/listing-details.entity.js';
@@ -64,26 +65,101 @@ export interface ListingRowsFilter {
 
 type Queryable = Pick<EntityManager, 'query'>;
 
-// `FROM "listings"` (quoted, as TypeORM writes it): the N+1 e2e test counts statements on listings by that text.
-const SELECT_ROWS = `
-  SELECT l.id, l.kind, l.owner_organization_id, l.status, l.title, l.description, l.region_codes, l.industry_codes, l.tags, l.version,
-         l.published_at, l.closed_at, l.closed_reason, l.closed_by_user_id, l.closed_by_authority, l.created_at, l.updated_at, o.name AS owner_name,
-         so.category, so.price_min, so.price_max, so.accepts_service_voucher,
-         cp.product_type, cp.amount_min, cp.amount_max, cp.annual_rate_min, cp.annual_rate_max, cp.term_months_max, cp.eligible_tiers,
-         cp.min_annual_revenue, cp.min_invention_patents, cp.min_years_in_business, cp.max_debt_ratio, cp.rate_type, cp.guarantee_methods,
-         cp.pledge_ratio_percent, cp.partner_investor,
-         ch.tech_field, ch.requirements, ch.budget, ch.apply_by::text AS apply_by, ch.ip_ownership, ch.cooperation_mode,
-         ch.completion_deadline::text AS completion_deadline, ch.indicators, ch.preferred_tiers,
-         pv.park_id, pv.area_sqm, pv.floor, pv.ceiling_height_m, pv.floor_load_kg_per_sqm, pv.rent_per_sqm_day, pv.available_from::text AS available_from,
-         pv.use_class, pv.tenure, pv.power_capacity_kva, pv.min_tax_per_mu_wan, pv.entry_conditions,
-         p.name AS park_name, p.address AS park_address, p.region_code AS park_region_code, p.industries AS park_industries
-    FROM "listings" l
-    JOIN organizations o ON o.id = l.owner_organization_id
-    LEFT JOIN service_offerings so ON so.listing_id = l.id
-    LEFT JOIN credit_products cp ON cp.listing_id = l.id
-    LEFT JOIN challenges ch ON ch.listing_id = l.id
-    LEFT JOIN park_vacancies pv ON pv.listing_id = l.id
-    LEFT JOIN parks p ON p.id = pv.park_id`;
+/**
+ * Every column the read model gives, as [output name, SQL expression, table alias]: the full shape
+ * (loadListingRows) takes them all; a page built from a GraphQL selection (loadListingPage) takes
+ * the ones asked for and joins only their tables.
+ */
+const COLUMNS = [
+  ['id', 'l.id', 'l'],
+  ['kind', 'l.kind', 'l'],
+  ['owner_organization_id', 'l.owner_organization_id', 'l'],
+  ['status', 'l.status', 'l'],
+  ['title', 'l.title', 'l'],
+  ['description', 'l.description', 'l'],
+  ['region_codes', 'l.region_codes', 'l'],
+  ['industry_codes', 'l.industry_codes', 'l'],
+  ['tags', 'l.tags', 'l'],
+  ['version', 'l.version', 'l'],
+  ['published_at', 'l.published_at', 'l'],
+  ['closed_at', 'l.closed_at', 'l'],
+  ['closed_reason', 'l.closed_reason', 'l'],
+  ['closed_by_user_id', 'l.closed_by_user_id', 'l'],
+  ['closed_by_authority', 'l.closed_by_authority', 'l'],
+  ['created_at', 'l.created_at', 'l'],
+  ['updated_at', 'l.updated_at', 'l'],
+  ['owner_name', 'o.name', 'o'],
+  ['category', 'so.category', 'so'],
+  ['price_min', 'so.price_min', 'so'],
+  ['price_max', 'so.price_max', 'so'],
+  ['accepts_service_voucher', 'so.accepts_service_voucher', 'so'],
+  ['product_type', 'cp.product_type', 'cp'],
+  ['amount_min', 'cp.amount_min', 'cp'],
+  ['amount_max', 'cp.amount_max', 'cp'],
+  ['annual_rate_min', 'cp.annual_rate_min', 'cp'],
+  ['annual_rate_max', 'cp.annual_rate_max', 'cp'],
+  ['term_months_max', 'cp.term_months_max', 'cp'],
+  ['eligible_tiers', 'cp.eligible_tiers', 'cp'],
+  ['min_annual_revenue', 'cp.min_annual_revenue', 'cp'],
+  ['min_invention_patents', 'cp.min_invention_patents', 'cp'],
+  ['min_years_in_business', 'cp.min_years_in_business', 'cp'],
+  ['max_debt_ratio', 'cp.max_debt_ratio', 'cp'],
+  ['rate_type', 'cp.rate_type', 'cp'],
+  ['guarantee_methods', 'cp.guarantee_methods', 'cp'],
+  ['pledge_ratio_percent', 'cp.pledge_ratio_percent', 'cp'],
+  ['partner_investor', 'cp.partner_investor', 'cp'],
+  ['tech_field', 'ch.tech_field', 'ch'],
+  ['requirements', 'ch.requirements', 'ch'],
+  ['budget', 'ch.budget', 'ch'],
+  ['apply_by', 'ch.apply_by::text', 'ch'],
+  ['ip_ownership', 'ch.ip_ownership', 'ch'],
+  ['cooperation_mode', 'ch.cooperation_mode', 'ch'],
+  ['completion_deadline', 'ch.completion_deadline::text', 'ch'],
+  ['indicators', 'ch.indicators', 'ch'],
+  ['preferred_tiers', 'ch.preferred_tiers', 'ch'],
+  ['park_id', 'pv.park_id', 'pv'],
+  ['area_sqm', 'pv.area_sqm', 'pv'],
+  ['floor', 'pv.floor', 'pv'],
+  ['ceiling_height_m', 'pv.ceiling_height_m', 'pv'],
+  ['floor_load_kg_per_sqm', 'pv.floor_load_kg_per_sqm', 'pv'],
+  ['rent_per_sqm_day', 'pv.rent_per_sqm_day', 'pv'],
+  ['available_from', 'pv.available_from::text', 'pv'],
+  ['use_class', 'pv.use_class', 'pv'],
+  ['tenure', 'pv.tenure', 'pv'],
+  ['power_capacity_kva', 'pv.power_capacity_kva', 'pv'],
+  ['min_tax_per_mu_wan', 'pv.min_tax_per_mu_wan', 'pv'],
+  ['entry_conditions', 'pv.entry_conditions', 'pv'],
+  ['park_name', 'p.name', 'p'],
+  ['park_address', 'p.address', 'p'],
+  ['park_region_code', 'p.region_code', 'p'],
+  ['park_industries', 'p.industries', 'p'],
+] as const;
+
+/** A column of the read model, by its output name. */
+export type ListingColumn = (typeof COLUMNS)[number][0];
+type TableAlias = (typeof COLUMNS)[number][2];
+
+/** The joins, in order; each is written only when one of its columns (or a later join) needs it. */
+const JOINS: ReadonlyArray<[TableAlias, string]> = [
+  ['o', 'JOIN organizations o ON o.id = l.owner_organization_id'],
+  ['so', 'LEFT JOIN service_offerings so ON so.listing_id = l.id'],
+  ['cp', 'LEFT JOIN credit_products cp ON cp.listing_id = l.id'],
+  ['ch', 'LEFT JOIN challenges ch ON ch.listing_id = l.id'],
+  ['pv', 'LEFT JOIN park_vacancies pv ON pv.listing_id = l.id'],
+  ['p', 'LEFT JOIN parks p ON p.id = pv.park_id'],
+];
+
+/** SELECT list and FROM/JOIN clause for `columns` plus `extra` (already-written expressions over the joined tables). */
+function selectFrom(columns: ReadonlyArray<(typeof COLUMNS)[number]>, extra: { list: string[]; joins: string[]; tables: TableAlias[] } = { list: [], joins: [], tables: [] }) {
+  const tables = new Set<TableAlias>([...columns.map((c) => c[2]), ...extra.tables]);
+  if (tables.has('p')) tables.add('pv');
+  const list = [...columns.map(([name, expr]) => (expr === `l.${name}` ? expr : `${expr} AS ${name}`)), ...extra.list];
+  // `FROM "listings"` (quoted, as TypeORM writes it): the N+1 e2e test counts statements on listings by that text.
+  const from = ['FROM "listings" l', ...JOINS.filter(([t]) => tables.has(t)).map(([, sql]) => sql), ...extra.joins];
+  return `SELECT ${list.join(', ')}\n    ${from.join('\n    ')}`;
+}
+
+const SELECT_ROWS = selectFrom(COLUMNS);
 
 function whereOf(f: ListingRowsFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -194,7 +270,7 @@ function rowOf(r: Record<string, any>): ListingRow {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
-  const park = r.park_id === null ? null : { id: r.park_id, name: r.park_name, address: r.park_address, regionCode: r.park_region_code, industries: r.park_industries };
+  const park = r.park_id == null || r.park_name === undefined ? null : { id: r.park_id, name: r.park_name, address: r.park_address, regionCode: r.park_region_code, industries: r.park_industries };
   return { listing, details: detailsOf(r), ownerName: r.owner_name, park };
 }
 
@@ -221,3 +297,169 @@ export function shareLockedListing(manager: EntityManager, id: string): Promise<
 
 /** SQL predicate for other contexts' statements: the listing `listingIdSql` is PUBLISHED. */
 export const isPublishedListingSql = (listingIdSql: string): string => `EXISTS (SELECT 1 FROM listings l WHERE l.id = ${listingIdSql} AND l.status = 'PUBLISHED')`;
+
+/**
+ * Who sees a listing: its owner always; everyone signed in once it has been published (also after
+ * it was closed). A draft, or a draft closed without ever being published, stays with its owner.
+ * {@link visibleListingSql} is the same rule in SQL; the two stand together so they change together.
+ */
+export function canSeeListing(actor: { organizationId: string }, listing: Pick<ListingEntity, 'ownerOrganizationId' | 'status' | 'publishedAt'>): boolean {
+  if (listing.ownerOrganizationId === actor.organizationId) return true;
+  return listing.status === 'PUBLISHED' || (listing.status === 'CLOSED' && listing.publishedAt !== null);
+}
+
+/** {@link canSeeListing} as a predicate on `l` for the viewer organization in parameter `me`. */
+export const visibleListingSql = (me: string): string => `(l.status = 'PUBLISHED' OR (l.status = 'CLOSED' AND l.published_at IS NOT NULL) OR l.owner_organization_id = ${me})`;
+
+/** An organization's public columns (no contact data, no verification detail), by entity property. */
+export const PUBLIC_ORGANIZATION_COLUMNS = {
+  id: 'id',
+  kind: 'kind',
+  name: 'name',
+  regionCode: 'region_code',
+  verified: 'verified',
+  verifiedAt: 'verified_at',
+  address: 'address',
+  website: 'website',
+  description: 'description',
+} as const;
+export type PublicOrganizationField = keyof typeof PUBLIC_ORGANIZATION_COLUMNS;
+
+/** A park's columns, by entity property. */
+export const PARK_COLUMNS = {
+  id: 'id',
+  name: 'name',
+  regionCode: 'region_code',
+  starRating: 'star_rating',
+  industries: 'industries',
+  address: 'address',
+  operatorOrganizationId: 'operator_organization_id',
+} as const;
+export type ParkField = keyof typeof PARK_COLUMNS;
+
+/**
+ * What one read of listings returns, built from what the caller asked for (a GraphQL selection):
+ * the read model's columns wanted (`'all'`: the full shape), the owner's and a vacancy's park's
+ * columns when they are to come in the same statement, and whether the total is counted.
+ */
+export interface ListingReadShape {
+  columns: readonly ListingColumn[] | 'all';
+  owner?: readonly PublicOrganizationField[];
+  park?: { fields: readonly ParkField[]; operator?: readonly PublicOrganizationField[] };
+  totalCount: boolean;
+}
+
+/** Which listings a page holds: the viewer's visible ones (drafts only to their owner), narrowed. */
+export interface ListingPageFilter {
+  viewerOrganizationId: string;
+  ids?: readonly string[];
+  /** PUBLISHED listings only (search hits: the database decides what the index still holds). */
+  publishedOnly?: boolean;
+  kinds?: readonly ListingKind[];
+  ownerId?: string;
+  status?: string;
+  /** Vacancies of this park only. */
+  parkId?: string;
+  /** Region stems (regionStem of 6-digit codes): a listing's regions nest with one of them, or it lists none. */
+  regionStems?: readonly string[];
+  /** Keyset: rows after this one in the newest-first order (created_at, id). */
+  after?: { createdAt: string; id: string };
+  /** Page size; the statement asks for one more to tell hasNextPage. */
+  first: number;
+}
+
+/** A row of a page: the read model's row (fields not asked for are undefined), plus what was joined. */
+export interface ListingPageRow extends ListingRow {
+  owner?: Partial<Record<PublicOrganizationField, unknown>>;
+  parkRow?: Partial<Record<ParkField, unknown>> & { operator?: Partial<Record<PublicOrganizationField, unknown>> };
+}
+
+export interface ListingReadPage {
+  rows: ListingPageRow[];
+  /** null unless the shape asked for it. */
+  totalCount: number | null;
+  hasNextPage: boolean;
+}
+
+/** The columns every page row carries: identity and kind, the owner (access and loaders), the keyset. */
+const ALWAYS: readonly ListingColumn[] = ['id', 'kind', 'owner_organization_id', 'created_at'];
+const pageStatements = new StatementCache('listings_page', 256);
+
+const pick = (prefix: string, alias: string, fields: readonly string[], columns: Record<string, string>) => fields.map((f) => `${alias}.${columns[f]} AS ${prefix}${columns[f]}`);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw row, as rowOf reads it
+const unpick = (r: Record<string, any>, prefix: string, fields: readonly string[], columns: Record<string, string>) =>
+  Object.fromEntries(fields.map((f) => [f, r[`${prefix}${columns[f]}`]]));
+
+/** The statement text and values of a page read; the text depends only on the shape and which filters are present. */
+function pageStatement(shape: ListingReadShape, f: ListingPageFilter): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const $ = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  const where = [visibleListingSql($(f.viewerOrganizationId))];
+  if (f.ids) where.push(`l.id = ANY(${$(f.ids)}::uuid[])`);
+  if (f.publishedOnly) where.push(`l.status = 'PUBLISHED'`);
+  if (f.kinds?.length) where.push(`l.kind = ANY(${$(f.kinds)}::listing_kind[])`);
+  if (f.ownerId) where.push(`l.owner_organization_id = ${$(f.ownerId)}::uuid`);
+  if (f.status) where.push(`l.status = ${$(f.status)}::listing_status`);
+  if (f.parkId) where.push(`EXISTS (SELECT 1 FROM park_vacancies v WHERE v.listing_id = l.id AND v.park_id = ${$(f.parkId)}::uuid)`);
+  if (f.regionStems?.length) {
+    // Regions nest (330000 ⊃ 330200 ⊃ 330281): one of the listing's regions contains a filter region or lies within one; none listed serves anywhere.
+    where.push(`(l.region_codes = '{}' OR EXISTS (
+           SELECT 1 FROM unnest(l.region_codes) AS r(code), unnest(${$(f.regionStems)}::text[]) AS f(prefix)
+            WHERE r.code LIKE f.prefix || '%' OR f.prefix LIKE regexp_replace(r.code, '(00)+$', '') || '%'))`);
+  }
+  const filter = where.join(' AND ');
+  const pageWhere = [filter];
+  if (f.after) {
+    // As fetchKeysetPage: the cursor row's own created_at (microseconds), the cursor's time if it is gone.
+    const id = $(f.after.id);
+    pageWhere.push(`(l.created_at, l.id) < (COALESCE((SELECT c.created_at FROM listings c WHERE c.id = ${id}::uuid), ${$(f.after.createdAt)}::timestamptz), ${id}::uuid)`);
+  }
+  const wanted = shape.columns === 'all' ? COLUMNS : COLUMNS.filter(([name]) => ALWAYS.includes(name) || (shape.columns as readonly string[]).includes(name));
+  const extra = { list: [] as string[], joins: [] as string[], tables: [] as TableAlias[] };
+  if (shape.owner?.length) {
+    extra.tables.push('o');
+    extra.list.push(...pick('o_', 'o', shape.owner, PUBLIC_ORGANIZATION_COLUMNS));
+  }
+  if (shape.park) {
+    extra.tables.push('p');
+    if (!wanted.some(([name]) => name === 'park_id')) extra.list.push('pv.park_id');
+    extra.list.push(...pick('p_', 'p', shape.park.fields, PARK_COLUMNS));
+    if (shape.park.operator?.length) {
+      extra.joins.push('LEFT JOIN organizations po ON po.id = p.operator_organization_id');
+      extra.list.push(...pick('po_', 'po', shape.park.operator, PUBLIC_ORGANIZATION_COLUMNS));
+    }
+  }
+  const page = `${selectFrom(wanted, extra)}\n    WHERE ${pageWhere.join(' AND ')}\n    ORDER BY l.created_at DESC, l.id DESC LIMIT ${$(f.first + 1)}`;
+  if (!shape.totalCount) return { text: page, values };
+  // The count and the page in one statement: one row with a null page when nothing is on it.
+  const text = `SELECT t.total_count, pg_.* FROM (SELECT count(*)::int AS total_count FROM "listings" l WHERE ${filter}) t
+    LEFT JOIN LATERAL (${page}) pg_ ON true
+    ORDER BY pg_.created_at DESC, pg_.id DESC`;
+  return { text, values };
+}
+
+/**
+ * One page of listings visible to the viewer, newest first, as ONE named prepared statement on
+ * the DataSource's pool (ADR 0040): only the columns and joins the shape asks for, the count in
+ * the same statement when asked for.
+ */
+export async function loadListingPage(ds: DataSource, shape: ListingReadShape, filter: ListingPageFilter): Promise<ListingReadPage> {
+  if (filter.ids?.length === 0) return { rows: [], totalCount: shape.totalCount ? 0 : null, hasNextPage: false };
+  const { text, values } = pageStatement(shape, filter);
+  const found = await preparedRead(ds, pageStatements.get(text, () => text), values);
+  const totalCount = shape.totalCount ? ((found[0]?.total_count as number | undefined) ?? 0) : null;
+  const rows = found.filter((r) => r.id !== null);
+  const onPage = rows.slice(0, filter.first).map((r): ListingPageRow => {
+    const row: ListingPageRow = rowOf(r);
+    if (shape.owner?.length) row.owner = unpick(r, 'o_', shape.owner, PUBLIC_ORGANIZATION_COLUMNS);
+    if (shape.park && r.park_id != null) {
+      row.parkRow = unpick(r, 'p_', shape.park.fields, PARK_COLUMNS);
+      if (shape.park.operator?.length) row.parkRow.operator = unpick(r, 'po_', shape.park.operator, PUBLIC_ORGANIZATION_COLUMNS);
+    }
+    return row;
+  });
+  return { rows: onPage, totalCount, hasNextPage: rows.length > filter.first };
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   checkPageSize,
+  decodeKeysetCursor,
   fetchKeysetPage,
   keysetCursor,
   AppError,
@@ -15,7 +16,7 @@ import {
   todayInShanghai,
 } from '../../platform/src/index.js';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { ChallengeTermsChangedData, DomainEventType } from '../../platform/src/index.js';
 import { authorizeKind, authorizeQuery, authorizeRow, lockStanding, describeRegionCodeProblem, regionStem } from '../../identity/src/index.js';
 import type { Actor, MutationName } from '../../identity/src/index.js';
@@ -26,7 +27,17 @@ import { TakedownAppealEntity } from './entities/takedown-appeal.entity.js';
 import type { ListingKind, ListingStatus } from './listing-enums.js';
 import { closeOpenApplications, recordChallengeEdited, type ChallengeTermField } from './challenges/challenge-closure.js';
 import { recordTimeline } from '../../timeline/src/index.js';
-import { fullListings, loadListingRows, type FullListing, type ListingDetails } from './listing-rows.read-model.js';
+import {
+  canSeeListing,
+  fullListings,
+  loadListingPage,
+  loadListingRows,
+  type FullListing,
+  type ListingDetails,
+  type ListingPageFilter,
+  type ListingReadPage,
+  type ListingReadShape,
+} from './listing-rows.read-model.js';
 import {
   CHALLENGE_REQUIRED,
   CREDIT_PRODUCT_REQUIRED,
@@ -50,15 +61,7 @@ import {
   type ServiceOfferingInputCommand,
 } from './listing-input.js';
 
-/**
- * Who sees a listing: its owner always; everyone signed in once it has been published (also after
- * it was closed). A draft, or a draft closed without ever being published, stays with its owner.
- */
-export function canSeeListing(actor: Pick<Actor, 'organizationId'>, listing: Pick<ListingEntity, 'ownerOrganizationId' | 'status' | 'publishedAt'>): boolean {
-  if (listing.ownerOrganizationId === actor.organizationId) return true;
-  return listing.status === 'PUBLISHED' || (listing.status === 'CLOSED' && listing.publishedAt !== null);
-}
-
+export { canSeeListing };
 export type { FullListing, ListingDetails };
 
 const DETAIL_ENTITY = {
@@ -84,12 +87,6 @@ export interface ListingFilterCommand {
   parkId?: string | null;
 }
 
-export interface ListingPage {
-  rows: FullListing[];
-  totalCount: number;
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
 
 /** What changed in a challenge's terms that its applicants answered: budget (元), dates and indicators. Pure. */
 export function challengeTermChanges(
@@ -520,55 +517,42 @@ export class ListingService {
   }
 
   /**
-   * Attaches kind details with one statement of the read model whatever the kinds present (the
-   * listings' ids joined to the four detail tables). It was one statement per kind, run one after
-   * the other (up to four round trips for a mixed page); bench:load found statements per request,
-   * each paying TypeORM's query building and a socket write, the largest server cost.
+   * A Relay page, newest first, of the columns `shape` asks for, in one prepared statement (ADR 0040).
+   * Drafts only for their owner (visibleListingSql, the read model's twin of canSeeListing).
    */
-  async withDetails(listings: ListingEntity[]): Promise<FullListing[]> {
-    if (listings.length === 0) return [];
-    const rows = await loadListingRows(this.dataSource, { ids: listings.map((l) => l.id) });
-    const details = new Map(rows.map((r) => [r.listing.id, r.details]));
-    return listings.flatMap((l) => {
-      const found = details.get(l.id);
-      return found ? [{ listing: l, details: found }] : [];
-    });
-  }
-
-  /** Relay-style page, newest first (stable: created_at, id). Drafts only for their owner. */
-  async page(actor: Actor, filter: ListingFilterCommand, first: number, after?: string | null): Promise<ListingPage> {
+  async read(actor: Actor, shape: ListingReadShape, filter: ListingFilterCommand, first: number, after?: string | null): Promise<ListingReadPage & { endCursor: string | null }> {
     checkPageSize(first);
-    const qb = this.dataSource.getRepository(ListingEntity).createQueryBuilder('l');
-    // canSeeListing, in SQL.
-    qb.where(
-      new Brackets((w) =>
-        w
-          .where("l.status = 'PUBLISHED'")
-          .orWhere("(l.status = 'CLOSED' AND l.publishedAt IS NOT NULL)")
-          .orWhere('l.ownerOrganizationId = :me', { me: actor.organizationId }),
-      ),
-    );
-    if (filter.kinds?.length) qb.andWhere('l.kind IN (:...kinds)', { kinds: filter.kinds });
-    if (filter.ownerId) qb.andWhere('l.ownerOrganizationId = :owner', { owner: parseId(filter.ownerId, 'filter.ownerId') });
-    if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
-    if (filter.parkId) qb.andWhere('EXISTS (SELECT 1 FROM park_vacancies v WHERE v.listing_id = l.id AND v.park_id = :park)', { park: filter.parkId });
+    // Checked in the order the TypeORM page checked them: the first bad input named is the same.
+    const ownerId = filter.ownerId ? parseId(filter.ownerId, 'filter.ownerId') : undefined;
     filter.regionCodes?.forEach((code, i) => {
       const problem = describeRegionCodeProblem(code);
       if (problem) throw badInput(problem, `filter.regionCodes[${i}]`);
     });
-    if (filter.regionCodes?.length) {
-      // Regions nest (330000 ⊃ 330200 ⊃ 330281): a listing matches when one of its regions contains a
-      // filter region or lies within one. A listing with no regions serves anywhere.
-      qb.andWhere(
-        `(l.regionCodes = '{}' OR EXISTS (
-           SELECT 1 FROM unnest(l.region_codes) AS r(code), unnest(:regions::text[]) AS f(prefix)
-            WHERE r.code LIKE f.prefix || '%' OR f.prefix LIKE regexp_replace(r.code, '(00)+$', '') || '%'))`,
-        { regions: filter.regionCodes.map(regionStem) },
-      );
-    }
-    const totalCount = await qb.clone().getCount();
-    const page = await fetchKeysetPage(qb, 'l', 'listings', first, after);
-    return { ...page, rows: await this.withDetails(page.rows), totalCount };
+    const page = await loadListingPage(this.dataSource, shape, {
+      viewerOrganizationId: actor.organizationId,
+      kinds: filter.kinds ?? undefined,
+      ownerId,
+      status: filter.status ?? undefined,
+      parkId: filter.parkId ?? undefined,
+      regionStems: filter.regionCodes?.length ? filter.regionCodes.map(regionStem) : undefined,
+      after: after ? decodeKeysetCursor(after) : undefined,
+      first,
+    });
+    const last = page.rows[page.rows.length - 1];
+    return { ...page, endCursor: last ? listingCursor(last.listing) : null };
+  }
+
+  /** One listing the actor may see, of the columns `shape` asks for, in one prepared statement; null if none. */
+  async readVisible(actor: Actor, id: string, shape: Omit<ListingReadShape, 'totalCount'>): Promise<ListingReadPage['rows'][number] | null> {
+    const filter: ListingPageFilter = { viewerOrganizationId: actor.organizationId, ids: [parseId(id, 'id')], first: 1 };
+    const page = await loadListingPage(this.dataSource, { ...shape, totalCount: false }, filter);
+    return page.rows[0] ?? null;
+  }
+
+  /** The PUBLISHED listings among `ids` (at most 100), of the columns `shape` asks for, in one prepared statement (search hits). */
+  async readPublished(actor: Actor, ids: readonly string[], shape: Omit<ListingReadShape, 'totalCount'>): Promise<ListingReadPage['rows']> {
+    const filter: ListingPageFilter = { viewerOrganizationId: actor.organizationId, ids, publishedOnly: true, first: ids.length };
+    return (await loadListingPage(this.dataSource, { ...shape, totalCount: false }, filter)).rows;
   }
 
   /** Listings with details by id, no visibility check (DataLoader batch). */

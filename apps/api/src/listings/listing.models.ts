@@ -13,6 +13,7 @@ import {
 } from '../../../../libs/listings/src/index.js';
 import { DateScalar, DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { EnterpriseTierEnum, ServiceCategoryEnum } from '../enterprises/enterprise.models.js';
+import type { OrganizationModel } from '../identity/identity.models.js';
 
 export const ListingKindEnum = asEnum(LISTING_KINDS);
 registerEnumType(ListingKindEnum, {
@@ -153,6 +154,8 @@ export abstract class ListingModel {
   closedBy: 'OWNER' | 'AUTHORITY' | null;
   /** Resolved through the organization loader. */
   ownerOrganizationId: string;
+  /** The owner's public fields when they came in the listing's own statement (ADR 0040); else the loader. */
+  prefetchedOwner?: OrganizationModel;
 }
 
 @ObjectType('ServiceOffering', { implements: () => [ListingModel], description: '服务机构发布的服务产品 (a service offered by a service provider)' })
@@ -209,11 +212,15 @@ export class ParkModel {
   @Field(() => [String], { description: '园区主导产业，行业代码（GB/T 4754）(industries the park hosts, industry codes)' }) industries: string[];
   @Field({ description: '地址 (address)' }) address: string;
   operatorOrganizationId: string;
+  /** The operator's public fields when they came in the listing's statement (ADR 0040); else the loader. */
+  prefetchedOperator?: OrganizationModel;
 }
 
 @ObjectType('ParkVacancy', { implements: () => [ListingModel], description: '园区运营方发布的空间房源；地区取自所属园区 (a vacancy in a park; its region is the park\'s)' })
 export class ParkVacancyModel extends ListingModel {
   parkId: string;
+  /** The park when it came in the listing's statement (ADR 0040); else the park loader. */
+  prefetchedPark?: ParkModel;
   @Field(() => Float, { description: '面积，单位：m² (area, m²)' }) areaSqm: number;
   @Field(() => Int, { nullable: true, description: '所在楼层，负数为地下层 (floor; negative below ground)' }) floor: number | null;
   @Field(() => Float, { nullable: true, description: '层高，单位：m (ceiling height, metres)' }) ceilingHeightM: number | null;

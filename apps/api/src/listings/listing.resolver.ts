@@ -1,4 +1,5 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../../libs/platform/src/index.js';
@@ -32,6 +33,19 @@ import {
 } from './listing.inputs.js';
 import { ParkConnectionModel, TakedownAppealConnectionModel, TakedownAppealModel } from './lifecycle.models.js';
 import { toListingModel, toParkModel } from './listing.mapper.js';
+import { connectionShape, singleShape, toListingModelFromRow } from './listing-selection.js';
+
+/** A listings connection from a page read with a shape (rows whose kind details are missing are left out, as before). */
+function listingConnection(page: Awaited<ReturnType<ListingService['read']>>): ListingConnectionModel {
+  return {
+    totalCount: page.totalCount ?? 0,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    edges: page.rows.flatMap((row) => {
+      const node = toListingModelFromRow(row);
+      return node ? [{ cursor: listingCursor(row.listing), node }] : [];
+    }),
+  };
+}
 
 const PATCH_NOTE = '部分修改：不传的字段保持不变，null 清空可选字段，校验按合并后的整体进行 (fields to change; absent keeps, null clears an optional field; the merged whole is validated)';
 const INPUT_NOTE = '整体替换；与 patch 二选一 (the whole listing, replacing it; give either input or patch)';
@@ -63,9 +77,9 @@ export class ListingResolver {
   }
 
   @Query(() => ListingModel, { nullable: true, description: '查看一条发布信息：已发布或已关闭的，或自己的草稿；不可见或不存在时为空 (published and closed listings, or your own drafts)' })
-  async listing(@Args('id', { type: () => ID, description: '发布信息 ID (listing id)' }) id: string, @Context() ctx: RequestContext) {
-    const found = await this.service.findVisible(ctx.requireActor(), id);
-    return found ? toListingModel(found) : null;
+  async listing(@Args('id', { type: () => ID, description: '发布信息 ID (listing id)' }) id: string, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    const found = await this.service.readVisible(ctx.requireActor(), id, singleShape(info));
+    return found ? toListingModelFromRow(found) : null;
   }
 
   @Query(() => ListingConnectionModel, { description: '发布信息列表，新的在前：已发布的，以及调用者自己的草稿和已关闭的 (published listings, plus the caller\'s own drafts and closed ones)' })
@@ -74,13 +88,9 @@ export class ListingResolver {
     @Args('filter', { type: () => ListingFilterInput, nullable: true, description: '筛选条件 (filter)' }) filter?: ListingFilterInput | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
     @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor；不传从头开始 (endCursor of the previous page)' }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ListingConnectionModel> {
-    const page = await this.service.page(ctx.requireActor(), filter ?? {}, first ?? 20, after);
-    return {
-      totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      edges: page.rows.map((row) => ({ cursor: listingCursor(row.listing), node: toListingModel(row) })),
-    };
+    return listingConnection(await this.service.read(ctx.requireActor(), connectionShape(info!), filter ?? {}, first ?? 20, after));
   }
 
   @Mutation(() => ServiceOfferingModel, { description: '创建服务产品，仅限服务机构；新建的发布信息为草稿 (SERVICE_PROVIDER only; new listings start as DRAFT)' })
@@ -214,6 +224,7 @@ export class ListingResolver {
 
   @ResolveField(() => OrganizationModel, { description: '发布方机构 (the organization that posted it)' })
   async owner(@Parent() listing: ListingModel, @Context() ctx: RequestContext) {
+    if (listing.prefetchedOwner) return listing.prefetchedOwner;
     const org = await ctx.loaders.organization.load(listing.ownerOrganizationId);
     if (!org) throw new Error(`listing ${listing.id} has no owner`);
     return toOrganizationModel(org);
@@ -224,6 +235,7 @@ export class ListingResolver {
 export class ParkVacancyResolver {
   @ResolveField(() => ParkModel, { description: '所属园区 (the park)' })
   async park(@Parent() vacancy: ParkVacancyModel, @Context() ctx: RequestContext) {
+    if (vacancy.prefetchedPark) return vacancy.prefetchedPark;
     const park = await ctx.loaders.park.load(vacancy.parkId);
     if (!park) throw new Error(`vacancy ${vacancy.id} has no park`);
     return toParkModel(park);
@@ -281,17 +293,15 @@ export class ParkResolver {
     @Args('status', { type: () => ListingStatusEnum, nullable: true, description: '只看该状态；不填表示全部可见的 (only this status)' }) status?: keyof typeof ListingStatusEnum | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
     @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor；不传从头开始 (endCursor of the previous page)' }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ListingConnectionModel> {
-    const page = await this.listings.page(ctx.requireActor(), { kinds: ['PARK_VACANCY'], parkId: park.id, status: status ?? null }, first ?? 20, after);
-    return {
-      totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      edges: page.rows.map((row) => ({ cursor: listingCursor(row.listing), node: toListingModel(row) })),
-    };
+    const filter = { kinds: ['PARK_VACANCY' as const], parkId: park.id, status: status ?? null };
+    return listingConnection(await this.listings.read(ctx.requireActor(), connectionShape(info!), filter, first ?? 20, after));
   }
 
   @ResolveField(() => OrganizationModel, { description: '园区运营方 (the park operator)' })
   async operator(@Parent() park: ParkModel, @Context() ctx: RequestContext) {
+    if (park.prefetchedOperator) return park.prefetchedOperator;
     const org = await ctx.loaders.organization.load(park.operatorOrganizationId);
     if (!org) throw new Error(`park ${park.id} has no operator`);
     return toOrganizationModel(org);
