@@ -19,6 +19,8 @@ registerEnumType(TimelineEntryKindEnum, {
     DECISION: { description: '结果登记：评审决定、授信决定、服务交付等 (a decision or outcome was recorded)' },
     EDITED: { description: '内容修改，如榜单预算、截止日期、指标 (content was edited, e.g. a challenge\'s budget, deadline or indicators)' },
     CLOSED: { description: '关闭 (closed)' },
+    CONSENT_GRANTED: { description: '企业就本案授权对方查看其档案，范围见说明 (the firm gave the other side a consent to read its profile for this case; sections in the note)' },
+    CONSENT_REVOKED: { description: '企业撤销了本案的档案授权，此后对方不能再查看 (the firm revoked its consent for this case; the other side reads nothing more)' },
   },
 });
 
