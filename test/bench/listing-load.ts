@@ -119,7 +119,7 @@ export interface QueryCounter {
 
 /**
  * Counts SQL statements by wrapping `query` on the prototype of the pg driver's Client class and
- * keeping those sent on a connection of the DataSource's pool: every statement of the pool goes
+ * keeping those sent on a connection of the DataSources' pools (two apps in one test: pass both): every statement of the pool goes
  * through it once — TypeORM's (repository and query-builder reads, saves, raw `dataSource.query`,
  * START TRANSACTION / COMMIT) and the prepared reads sent straight to the pool (ADR 0040). Clients
  * of other pools (the search replica's feed, LISTEN connections) are not counted, as before.
@@ -127,15 +127,16 @@ export interface QueryCounter {
  * app under test runs in-process); the caller keeps background pollers (outbox relay, workers) out
  * of the measured window or tolerates them.
  */
-export async function countQueries(ds: DataSource): Promise<QueryCounter> {
-  const driver = ds.driver as unknown as { postgres: { Client: { prototype: { query: (...args: unknown[]) => unknown } } }; master: { _clients: unknown[] } };
-  const proto = driver.postgres.Client.prototype;
-  const pool = driver.master; // pg-pool keeps its connections in _clients
+export async function countQueries(...sources: DataSource[]): Promise<QueryCounter> {
+  type Driver = { postgres: { Client: { prototype: { query: (...args: unknown[]) => unknown } } }; master: { _clients: unknown[] } };
+  const drivers = sources.map((ds) => ds.driver as unknown as Driver);
+  const proto = drivers[0]!.postgres.Client.prototype;
+  const pools = drivers.map((d) => d.master); // pg-pool keeps its connections in _clients
   const original = proto.query;
   let seen: string[] | undefined;
   proto.query = function (this: unknown, ...args: unknown[]) {
     const q = args[0];
-    if (seen && pool._clients.includes(this)) seen.push(String(typeof q === 'object' && q !== null && 'text' in q ? (q as { text: string }).text : q).replace(/\s+/g, ' '));
+    if (seen && pools.some((pool) => pool._clients.includes(this))) seen.push(String(typeof q === 'object' && q !== null && 'text' in q ? (q as { text: string }).text : q).replace(/\s+/g, ' '));
     return original.apply(this, args);
   };
   return {

@@ -29,7 +29,7 @@ const redis = testRedisUrl();
 beforeAll(async () => {
   a = await startTestApp({ queue: 'redis', withWorkers: false });
   b = await startTestApp({ sharing: a, withWorkers: false });
-  counter = await countQueries(a.started.runtime.database.dataSource);
+  counter = await countQueries(a.started.runtime.database.dataSource, b.started.runtime.database.dataSource);
 });
 
 afterAll(async () => {
