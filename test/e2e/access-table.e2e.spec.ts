@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomBytes } from 'node:crypto';
 import { throttleKeys } from '../../libs/identity/src/auth/login-throttle.js';
 import { MUTATION_RULES } from '../../libs/identity/src/access/access-policy.js';
+import { actorChanged } from '../../libs/identity/src/auth/actor-cache.js';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import type { GraphQLResponse } from '../helpers/graphql-client.js';
 import { startTestApp, TEST_AUTHORITY, type TestApp } from '../helpers/test-app.js';
@@ -349,6 +350,7 @@ describe('access table: every mutation × every kind of caller', () => {
     recordServiceProviderSelection: async () => {
       const provider = await register('SERVICE_PROVIDER');
       await sql(app, 'UPDATE organizations SET verified = true WHERE id = $1', [provider.organizationId]);
+      await actorChanged(app.started.runtime.database.dataSource, { organizationIds: [provider.organizationId] });
       return {
         query: `mutation($id: ID!) { recordServiceProviderSelection(input: { organizationId: $id, year: 2025, award: 300000, selectedOn: "2025-12-20" }) { year } }`,
         variables: { id: provider.organizationId },
@@ -1182,11 +1184,16 @@ describe('access table: every mutation × every kind of caller', () => {
     const base = baseOf(actor);
     if (!base.endsWith(':unverified')) return work();
     const org = actors.get(base)!.organizationId!;
-    await sql(app, 'UPDATE organizations SET verified = true WHERE id = $1', [org]);
+    // Written behind the service's back, so the actor cache (ADR 0041) is told as the service would.
+    const setVerified = async (verified: boolean) => {
+      await sql(app, 'UPDATE organizations SET verified = $2 WHERE id = $1', [org, verified]);
+      await actorChanged(app.started.runtime.database.dataSource, { organizationIds: [org] });
+    };
+    await setVerified(true);
     try {
       return await work();
     } finally {
-      await sql(app, 'UPDATE organizations SET verified = false WHERE id = $1', [org]);
+      await setVerified(false);
     }
   }
 

@@ -7,7 +7,7 @@ export {
 } from './core/scorer.js';
 export { gapCategory } from './core/factors/service-offering.js';
 export { diceOverlap, plainText } from './core/text-similarity.js';
-export { REASON_SECTIONS, reasonsWithin, reasonsWithoutProfile } from './lead-privacy.js';
+export { figureFreeLabel, REASON_SECTIONS, reasonsWithin, reasonsWithoutProfile } from './lead-privacy.js';
 export {
   MATCH_OUTCOMES,
   MATCH_REQUEST_ROLES,

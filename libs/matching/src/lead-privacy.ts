@@ -30,6 +30,15 @@ export const REASON_SECTIONS: Readonly<Record<string, ProfileSection>> = {
 
 const WITHHELD = '（具体数据经企业授权后可见 / figures shown once the enterprise shares its profile）';
 
+/**
+ * A reason as a stored notice may name it: a figure-quoting reason by its topic (营业收入与产品准入门槛),
+ * every other by its label. Notices and mails are kept and copied; the figures stay in the live
+ * recommendation, which the firm's members read with their own access (data-protection e2e).
+ */
+export function figureFreeLabel(r: Pick<Reason, 'code' | 'label'>): string {
+  return PROFILE_FIGURES[r.code] ?? r.label;
+}
+
 /** The reasons a listing owner may see for a firm that has not shared its profile with it: same codes and contributions, figure-free labels. */
 export function reasonsWithoutProfile(reasons: readonly Reason[]): Reason[] {
   return reasons.map((r) => {

@@ -18,7 +18,7 @@ import {
 import type { JobPayloads } from '../../platform/src/index.js';
 import { OrganizationEntity, UserEntity } from '../../identity/src/index.js';
 import { ListingEntity } from '../../listings/src/index.js';
-import { MatchEntity, PUSH_KIND_LABELS, RecommendationPushService, wants, type MatchListingKind, type PushedRecommendation } from '../../matching/src/index.js';
+import { figureFreeLabel, MatchEntity, PUSH_KIND_LABELS, RecommendationPushService, wants, type MatchListingKind, type PushedRecommendation } from '../../matching/src/index.js';
 import { MailService } from '../../mail/src/index.js';
 import { NotificationService, type NewNotification } from './notification.service.js';
 
@@ -66,7 +66,7 @@ export class RecommendationPushedNotifier implements JobHandler<'notify.recommen
         .filter((r) => r.contribution > 0)
         .sort((a, b) => b.contribution - a.contribution)
         .slice(0, REASONS_IN_NOTICE)
-        .map((r) => r.label);
+        .map(figureFreeLabel); // never the firm's figures in a stored notice
       return {
         organizationId: p.organizationId,
         kind: 'recommendation.added',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { reasonsWithin, reasonsWithoutProfile } from '../../../libs/matching/src/lead-privacy.js';
+import { figureFreeLabel, reasonsWithin, reasonsWithoutProfile } from '../../../libs/matching/src/lead-privacy.js';
 
 describe('reasons a listing owner sees before the firm shares its profile', () => {
   it.each([
@@ -45,5 +45,16 @@ describe('reasons a listing owner sees under a consent of some sections (ADR 003
       expect([r.code, r.label === original.label]).toEqual([r.code, figures]);
     }
     expect(out.read.sort()).toEqual([...read].sort());
+  });
+});
+
+describe('reasons as a stored push notice names them (figures never kept in notices)', () => {
+  it.each([
+    ['CREDIT.MARGIN.REVENUE', '营业收入 7391.8 万元，高于准入门槛 3000 万元', '营业收入与产品准入门槛'],
+    ['CREDIT.MARGIN.DEBT', '资产负债率 46.2%，低于上限 70%', '资产负债率与产品上限'],
+    ['CREDIT.AMOUNT_FIT', '融资需求 500 万元在产品额度内', '融资需求金额与产品额度'],
+    ['CREDIT.REGION', '产品覆盖企业所在地区：宁波市海曙区', '产品覆盖企业所在地区：宁波市海曙区'],
+  ])('%s', (code, label, shown) => {
+    expect(figureFreeLabel({ code, label })).toBe(shown);
   });
 });
