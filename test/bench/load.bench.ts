@@ -10,6 +10,8 @@
  * - topology: the production topology on the same PostgreSQL + Redis (issue 21): `start:api` ×2, each
  *   with its own search replica, and `start:worker` ×2, behind the round-robin proxy of the fault
  *   suite (in a process of its own); printed side by side with `external` when both ran.
+ * After every step the suite waits until the queue work the step caused has run (CPU back to idle)
+ * and counts that CPU in the step's CPU per request.
  * Then, for one setup, the all-in-one server again under --cpu-prof for one step at the knee, summarised.
  *
  * BENCH_LOAD_BASELINE=<git rev>: each single-process setup (embedded, external) runs that commit's
@@ -179,6 +181,8 @@ interface Running {
   url: string;
   processes: Measured[];
   mix: Mix;
+  /** CPU ms per second the processes burn with no request (node + their PostgreSQL), measured at start. */
+  idlePerSecond: number;
   stop(): Promise<void>;
 }
 
@@ -238,7 +242,8 @@ async function open(p: Prepared, name: string, cpuProfileDir?: string): Promise<
     const idle = cpuSince(idle0, processes);
     log(`  ${label} idle: node ${(idle.server / 5).toFixed(0)} ms CPU/s${idle.database ? `, its PostgreSQL ${(idle.database / 5).toFixed(0)} ms CPU/s` : ''}`);
     await runStep(url, mix, 8, 5);
-    return { label, url, processes, mix, stop };
+    await settle(processes, (idle.server + idle.database) / 5);
+    return { label, url, processes, mix, idlePerSecond: (idle.server + idle.database) / 5, stop };
   } catch (err) {
     await stop().catch(() => undefined);
     throw err;
@@ -264,18 +269,38 @@ function cpuSince(before: ReturnType<typeof cpuOf>, ps: Measured[]): { server: n
   return { server, database, byRole };
 }
 
-/** One measured step on a running setup. */
+/**
+ * Waits until the queue work a step left behind (rescoring, reassessment, index and notice jobs
+ * that its mutations queued) is done: the processes' CPU over one second back to their idle rate
+ * (+ 5 % of a core), at most 120 s. Without it that work would run in the next step, a baseline's
+ * in the current build's step and the other way round. Returns the seconds it took.
+ */
+async function settle(ps: Measured[], idlePerSecond: number): Promise<number> {
+  const t0 = performance.now();
+  for (;;) {
+    const before = cpuOf(ps);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const used = cpuSince(before, ps);
+    if (used.server + used.database <= idlePerSecond + 50 || performance.now() - t0 > 120_000) return (performance.now() - t0) / 1000;
+  }
+}
+
+/**
+ * One measured step on a running setup. Its CPU per request counts the step and the settling
+ * after it: the queue work the step's requests caused is part of what they cost.
+ */
 async function step(r: Running, connections: number): Promise<{ result: StepResult; window: [number, number] }> {
   const t0 = hr();
   const before = cpuOf(r.processes);
   const result = await runStep(r.url, r.mix, connections, DURATION);
-  const used = cpuSince(before, r.processes);
   const window: [number, number] = [t0, hr()];
+  const settled = await settle(r.processes, r.idlePerSecond);
+  const used = cpuSince(before, r.processes);
   // External PostgreSQL is not ours to attribute (other databases share it): node's CPU only.
   const perRequest = (ms: number) => ms / result.responses;
   result.cpu = { server: perRequest(used.server), database: perRequest(used.database) };
   if (r.processes.length > 1) result.cpu.parts = Object.fromEntries([...used.byRole].map(([role, ms]) => [role, perRequest(ms)]));
-  log(`  ${r.label} ${connections} connections: ${result.rps.toFixed(0)} req/s, p95 ${result.all.p95.toFixed(1)} ms, server CPU ${result.cpu.server.toFixed(1)} ms/req${cpuParts(result.cpu.parts)}, load avg ${os.loadavg()[0]!.toFixed(2)}`);
+  log(`  ${r.label} ${connections} connections: ${result.rps.toFixed(0)} req/s, p95 ${result.all.p95.toFixed(1)} ms, server CPU ${result.cpu.server.toFixed(1)} ms/req${cpuParts(result.cpu.parts)} (queue work settled ${settled.toFixed(0)} s after the step, counted), load avg ${os.loadavg()[0]!.toFixed(2)}`);
   return { result, window };
 }
 

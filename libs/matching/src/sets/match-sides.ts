@@ -51,15 +51,17 @@ export function enterpriseSide(profile: EnterpriseProfileEntity, regionCode: str
   };
 }
 
-/** The scorer's view of a listing (a vacancy needs its park; a service its provider's average rating, if rated). */
+/**
+ * The scorer's view of a listing (a vacancy needs its park; a service its provider's average rating, if rated).
+ * The kind's fields are assigned onto `base`: a `{ ...base, … }` per kind is ~25× slower under V8 (see listing.mapper.ts).
+ */
 export function listingSide({ listing: l, details }: FullListing, park?: ParkEntity | null, providerRating?: number | null): ListingSide {
   const base = { listingId: l.id, ownerOrganizationId: l.ownerOrganizationId, regionCodes: l.regionCodes, industryCodes: l.industryCodes, tags: l.tags, title: l.title, description: l.description };
   switch (l.kind) {
     case 'CREDIT_PRODUCT': {
       const d = details as CreditProductEntity;
-      return {
-        ...base,
-        kind: 'CREDIT_PRODUCT',
+      return Object.assign(base, {
+        kind: 'CREDIT_PRODUCT' as const,
         productType: d.productType,
         amountMin: d.amountMin,
         amountMax: d.amountMax,
@@ -71,19 +73,19 @@ export function listingSide({ listing: l, details }: FullListing, park?: ParkEnt
         minInventionPatents: d.minInventionPatents,
         minYearsInBusiness: d.minYearsInBusiness,
         maxDebtRatio: d.maxDebtRatio,
-      };
+      });
     }
     case 'SERVICE_OFFERING': {
       const d = details as ServiceOfferingEntity;
-      return { ...base, kind: 'SERVICE_OFFERING', category: d.category, acceptsServiceVoucher: d.acceptsServiceVoucher, providerRating: providerRating ?? null };
+      return Object.assign(base, { kind: 'SERVICE_OFFERING' as const, category: d.category, acceptsServiceVoucher: d.acceptsServiceVoucher, providerRating: providerRating ?? null });
     }
     case 'CHALLENGE': {
       const d = details as ChallengeEntity;
-      return { ...base, kind: 'CHALLENGE', techField: d.techField, requirements: d.requirements, applyBy: d.applyBy, preferredTiers: d.preferredTiers };
+      return Object.assign(base, { kind: 'CHALLENGE' as const, techField: d.techField, requirements: d.requirements, applyBy: d.applyBy, preferredTiers: d.preferredTiers });
     }
     case 'PARK_VACANCY': {
       const d = details as ParkVacancyEntity;
-      return { ...base, kind: 'PARK_VACANCY', areaSqm: d.areaSqm, rentPerSqmDay: d.rentPerSqmDay, parkRegionCode: park?.regionCode ?? l.regionCodes[0] ?? '', parkIndustries: park?.industries ?? [] };
+      return Object.assign(base, { kind: 'PARK_VACANCY' as const, areaSqm: d.areaSqm, rentPerSqmDay: d.rentPerSqmDay, parkRegionCode: park?.regionCode ?? l.regionCodes[0] ?? '', parkIndustries: park?.industries ?? [] });
     }
   }
 }
