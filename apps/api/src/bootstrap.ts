@@ -2,15 +2,15 @@ import 'reflect-metadata';
 import { Module, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';
 import type { Logger as PinoLogger } from 'pino';
 import type { AppConfig, Clock } from '../../../libs/platform/src/index.js';
-import { PlatformModule, createLogger, startRuntime, type Runtime, installShutdown, runEveryStep } from '../../../libs/platform/src/index.js';
+import { PlatformModule, createLogger, nestLogger, startRuntime, type Runtime, installShutdown, runEveryStep } from '../../../libs/platform/src/index.js';
 import { SearchModule } from '../../../libs/search/src/index.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
 import { ApiModule } from './api.module.js';
 import { HardenedExpressAdapter, requestRateLimit, securityHeaders } from './http/http-hardening.js';
+import { requestLogging } from './http/request-logging.js';
 import { httpMetrics, metricsEndpoint, startMetricsServer } from './http/metrics-http.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './http/queue-board.js';
 import { ensureAuthority, isFirstStart, seedDemoData } from './demo/seed-demo.js';
@@ -60,7 +60,8 @@ export async function startApi(options: StartApiOptions): Promise<StartedApp> {
     class AppModule {}
 
     const app = await NestFactory.create<NestExpressApplication>(AppModule, new HardenedExpressAdapter(config.http), { bufferLogs: true, bodyParser: false });
-    app.useLogger(app.get(Logger));
+    app.useLogger(nestLogger(runtime.logger));
+    app.use(requestLogging(runtime.logger));
     app.use(securityHeaders(config.production));
     const metrics = runtime.metrics;
     app.use(httpMetrics(metrics));

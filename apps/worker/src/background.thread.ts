@@ -9,8 +9,7 @@ import 'reflect-metadata';
 import { Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, NestFactory, Reflector } from '@nestjs/core';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Logger } from 'nestjs-pino';
-import { PlatformModule, RUNTIME, createLogger, startRuntime, type Runtime } from '../../../libs/platform/src/index.js';
+import { PlatformModule, RUNTIME, createLogger, nestLogger, startRuntime, type Runtime } from '../../../libs/platform/src/index.js';
 import { TierAssessmentsModule } from '../../../libs/tier-assessments/src/index.js';
 import { MatchingModule } from '../../../libs/matching/src/index.js';
 import { EnterprisesModule } from '../../../libs/enterprises/src/index.js';
@@ -53,7 +52,7 @@ async function main(): Promise<void> {
   let app;
   try {
     app = await NestFactory.createApplicationContext(BackgroundModule, { bufferLogs: true });
-    app.useLogger(app.get(Logger));
+    app.useLogger(nestLogger(logger));
   } catch (err) {
     await runtime.close().catch(() => undefined);
     throw err;

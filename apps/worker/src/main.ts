@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
-import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig, PlatformModule, createLogger, startRuntime, installShutdown } from '../../../libs/platform/src/index.js';
+import { ConfigError, loadConfig, PlatformModule, createLogger, nestLogger, startRuntime, installShutdown } from '../../../libs/platform/src/index.js';
 import { WorkerModule } from './worker.module.js';
 import { SearchModule } from '../../../libs/search/src/index.js';
 import { DATABASE_SCHEMA } from '../../composition/src/database-schema.js';
@@ -18,7 +17,7 @@ async function main() {
   @Module({ imports: [PlatformModule.forRuntime(runtime), SearchModule, WorkerModule] })
   class WorkerAppModule {}
   const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(nestLogger(logger));
   installShutdown({ logger, timeoutMs: config.shutdownTimeoutMs, steps: [() => runtime.stopWork(), () => app.close(), () => runtime.close()] });
   logger.info(`srdi-match worker started: mode=worker database=${runtime.database.describe()} queue=${runtime.queues.describe()} pubsub=${runtime.pubsub.describe()}`);
 }

@@ -86,6 +86,7 @@ export {
 export { jobOptions } from './queue/job-options.js';
 export { QueueRegistry } from './queue/queue-registry.js';
 export { createLogger, type Runtime, startRuntime } from './runtime/runtime.js';
+export { nestLogger } from './runtime/nest-logger.js';
 export { installShutdown, runEveryStep } from './runtime/shutdown.js';
 export { todayInShanghai } from './time/beijing-date.js';
 export { CLOCK, type Clock, SettableClock, systemClock } from './time/clock.js';

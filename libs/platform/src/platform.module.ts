@@ -1,7 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { APP_CONFIG } from './config/config.js';
 import { QueueRegistry } from './queue/queue-registry.js';
 import { PUBSUB } from './pubsub/pubsub.js';
@@ -22,22 +20,6 @@ export class PlatformModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ type: 'postgres' as const, manualInitialization: true }),
           dataSourceFactory: async () => runtime.database.dataSource,
-        }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger: runtime.logger,
-            genReqId: (req, res) => {
-              const given = req.headers['x-request-id'];
-              const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-            serializers: {
-              // The query string is dropped: a refused GET may carry credentials in it.
-              req: (req: { id: unknown; method: unknown; url?: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
-            },
-          },
         }),
       ],
       providers: [
