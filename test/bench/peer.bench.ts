@@ -241,6 +241,8 @@ function table(rows: Summary[], ratioRow?: [Summary, Summary]): string {
   return lines.join('\n');
 }
 
+const PRODUCTION = { NODE_ENV: 'production' };
+
 /** A cluster of our own with pg_stat_statements loaded (needs a restart after initdb). */
 async function benchCluster(dir: string): Promise<EmbeddedPostgresHandle> {
   const port = await freePort();
@@ -290,12 +292,18 @@ export async function runPeerBench(log: (s: string) => void = () => undefined): 
     // HTTP_MAX_REQUESTS_PER_SOCKET (1,000 by default, ADR 0037) closes a keep-alive socket after that many
     // requests; autocannon keeps sending on it and Node answers 503, so a floor round of ~10k req/s
     // would be mostly 503s. The peers have no such limit: off here for the same footing.
-    const ours = await startServer({ env: { DATABASE_URL: roleUrl('bench_ours'), HTTP_MAX_REQUESTS_PER_SOCKET: '0' }, logFile: join(tmp, 'ours.log') });
+    // Every server runs as deployed: NODE_ENV=production (graphql-js, which all of them use, checks
+    // instanceof across realms on every type test outside production; ours needs a JWT secret and an
+    // authority account then).
+    const ours = await startServer({
+      env: { ...PRODUCTION, DATABASE_URL: roleUrl('bench_ours'), HTTP_MAX_REQUESTS_PER_SOCKET: '0', JWT_SECRET: randomBytes(36).toString('base64url'), AUTHORITY_EMAIL: 'peer-bench-bureau@example.cn', AUTHORITY_PASSWORD: randomBytes(12).toString('hex') },
+      logFile: join(tmp, 'ours.log'),
+    });
     children.push(ours);
     const peer = await startServer({
       entry: ['dist/test/bench/peer/postgraphile-server.js'],
       ready: /peer started: graphql=(\S+)/,
-      env: { PEER_DATABASE_URL: roleUrl('bench_peer'), PEER_POOL_SIZE: String(o.pool), GRAPHILE_ENV: 'production' },
+      env: { ...PRODUCTION, PEER_DATABASE_URL: roleUrl('bench_peer'), PEER_POOL_SIZE: String(o.pool), GRAPHILE_ENV: 'production' },
       logFile: join(tmp, 'peer.log'),
     });
     children.push(peer);
@@ -352,9 +360,9 @@ export async function runPeerBench(log: (s: string) => void = () => undefined): 
     );
 
     if (o.floor) {
-      const nest = await startServer({ entry: ['dist/test/bench/peer/floor-servers.js', 'nest'], ready: /floor started: graphql=(\S+)/, env: {}, logFile: join(tmp, 'nest.log') });
+      const nest = await startServer({ entry: ['dist/test/bench/peer/floor-servers.js', 'nest'], ready: /floor started: graphql=(\S+)/, env: PRODUCTION, logFile: join(tmp, 'nest.log') });
       children.push(nest);
-      const bare = await startServer({ entry: ['dist/test/bench/peer/floor-servers.js', 'graphql-http'], ready: /floor started: graphql=(\S+)/, env: {}, logFile: join(tmp, 'bare.log') });
+      const bare = await startServer({ entry: ['dist/test/bench/peer/floor-servers.js', 'graphql-http'], ready: /floor started: graphql=(\S+)/, env: PRODUCTION, logFile: join(tmp, 'bare.log') });
       children.push(bare);
       const trivial = body(TRIVIAL);
       const floorTargets: Target[] = [

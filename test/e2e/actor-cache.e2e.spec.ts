@@ -39,7 +39,8 @@ afterAll(async () => {
 });
 
 const ds = (app: TestApp): DataSource => app.started.runtime.database.dataSource;
-const actorReads = (sql: string[]) => sql.filter((q) => /FROM "users" "u"/.test(q) && /user_sessions/.test(q)).length;
+// The actor read: users joined with their organization and the token's session (a named statement, actorForSession).
+const actorReads = (sql: string[]) => sql.filter((q) => /FROM "?users"? "?u"?\b/.test(q) && /user_sessions/.test(q)).length;
 
 async function login(app: TestApp, email: string, password: string): Promise<string> {
   const res = await app.gql(LOGIN, { i: { email, password } });

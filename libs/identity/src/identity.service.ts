@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LOGIN_THROTTLE, LoginThrottle } from './auth/login-throttle.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, echoInput, isUniqueViolation, recordEvent } from '../../platform/src/index.js';
+import { AppError, badInput, conflict, echoInput, isUniqueViolation, preparedRead, recordEvent, statementName } from '../../platform/src/index.js';
 import type { Actor } from './access/access-policy.js';
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './auth/password-hasher.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from './organizations/organization-kind.js';
@@ -75,6 +75,13 @@ export const REGISTER_USCC_IMPORTED =
   '(this enterprise was imported by the authority and has no account yet: ask the authority for an activation invitation to your contact email; accepting it makes you the owner)';
 
 /** Organizations and users: registration, login, verification by the authority. */
+/** {@link IdentityService.actorForSession}'s read: {@link IdentityService.loadActor}'s rule (a member of an organization; the session neither revoked nor expired). */
+const ACTOR_SQL = `SELECT u.role, o.id AS organization_id, o.kind, o.verified, s.id AS active_session_id, s.expires_at AS session_expires_at
+  FROM users u JOIN organizations o ON o.id = u.organization_id
+  LEFT JOIN user_sessions s ON s.id = $2::uuid AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now()
+ WHERE u.id = $1::uuid`;
+const ACTOR_STATEMENT = { name: statementName('actor', ACTOR_SQL), text: ACTOR_SQL };
+
 @Injectable()
 export class IdentityService {
   private readonly throttle: LoginThrottle;
@@ -218,9 +225,17 @@ export class IdentityService {
    * (ADR 0041), so a caller's repeated requests need no read while nothing about them changed.
    */
   async actorForSession(userId: string, sessionId: string): Promise<LoadedActor | undefined> {
+    // The actor's columns only, as one named prepared statement: what loadActor reads, without
+    // building a query and hydrating the user and organization entities on every cache miss.
     const load = async (): Promise<LoadedActor | undefined> => {
-      const loaded = await this.loadActor(userId, sessionId);
-      return loaded && { actor: loaded.actor, sessionActive: loaded.sessionActive, sessionExpiresAt: loaded.sessionExpiresAt };
+      const [row] = await preparedRead(this.dataSource, ACTOR_STATEMENT, [userId, sessionId]);
+      if (!row) return undefined;
+      const sessionActive = row.active_session_id === sessionId;
+      return {
+        actor: { userId, organizationId: row.organization_id, kind: row.kind, verified: row.verified, role: row.role, ...(sessionActive ? { sessionId } : {}) },
+        sessionActive,
+        ...(sessionActive && row.session_expires_at ? { sessionExpiresAt: new Date(row.session_expires_at).getTime() } : {}),
+      };
     };
     const cache = actorCacheOf(this.dataSource);
     return cache ? cache.get(userId, sessionId, load) : load();

@@ -57,7 +57,7 @@ describe('loadConfig defaults', () => {
       searchReplica: { pollMs: 1_000, gapWaitMs: 10_000, reconcileMs: 300_000 },
       importFileRetentionDays: 30,
       accessLogRetentionDays: 730,
-      actorCacheSeconds: 5,
+      actorCacheSeconds: 30,
       pushes: { thresholds: undefined, dailyCap: 5 },
       shutdownTimeoutMs: 10_000,
       trustProxy: undefined,

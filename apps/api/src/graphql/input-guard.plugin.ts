@@ -41,8 +41,23 @@ export function inspectVariables(variables: Record<string, unknown>): InputProbl
   return undefined;
 }
 
+/**
+ * What {@link nulInDocument} found, by document: Apollo keeps parsed documents (its document store,
+ * keyed by the query's hash) and hands the same DocumentNode to every request of the same query, so
+ * a document is walked once, not on every request. Weak: a document Apollo drops is dropped here too.
+ */
+const documentProblems = new WeakMap<DocumentNode, InputProblem | null>();
+
 /** A NUL character, or text hygiene problem, written inline in the document: the argument or input field it is in. */
 export function nulInDocument(document: DocumentNode): InputProblem | undefined {
+  const known = documentProblems.get(document);
+  if (known !== undefined) return known ?? undefined;
+  const found = walkDocument(document);
+  documentProblems.set(document, found ?? null);
+  return found;
+}
+
+function walkDocument(document: DocumentNode): InputProblem | undefined {
   let found: InputProblem | undefined;
   visit(document, {
     StringValue(node, _key, parent, _path, ancestors) {

@@ -42,7 +42,9 @@ function listingConnection(page: Awaited<ReturnType<ListingService['read']>>): L
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     edges: page.rows.flatMap((row) => {
       const node = toListingModelFromRow(row);
-      return node ? [{ cursor: listingCursor(row.listing), node }] : [];
+      // The cursor is encoded only when the edge's cursor is selected.
+      const { listing } = row;
+      return node ? [{ get cursor() { return listingCursor(listing); }, node }] : [];
     }),
   };
 }

@@ -92,7 +92,7 @@ const schema = z
     /** How often an open websocket re-reads its session; a revoked session's socket closes within this. */
     WS_SESSION_RECHECK_SECONDS: int(60, 1, 3600),
     /** Seconds an API process reuses a loaded actor (user, session, role, verification); changes drop it at once everywhere (ADR 0041). 0: read on every request. */
-    ACTOR_CACHE_SECONDS: int(5, 0, 60),
+    ACTOR_CACHE_SECONDS: int(30, 0, 60),
     /** Subscriptions one websocket may hold at once. */
     WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(10, 1, 1000),
     /** Websockets one user may hold open at once, per API process. */
