@@ -117,28 +117,48 @@ export interface QueryCounter {
   restore(): void;
 }
 
+type PgQuery = (...args: unknown[]) => unknown;
+interface PgClient {
+  query: PgQuery;
+}
+/** pg-pool's public events: 'acquire' hands out a client (a new one or an idle one) for every checkout. */
+interface PgPool {
+  on(event: 'acquire', listener: (client: PgClient) => void): unknown;
+  off(event: 'acquire', listener: (client: PgClient) => void): unknown;
+}
+
+/** The statement's text, whitespace collapsed (a string, or pg's `{ name, text, values }` config). */
+const statementText = (q: unknown): string => String(typeof q === 'object' && q !== null && 'text' in q ? (q as { text: string }).text : q).replace(/\s+/g, ' ');
+
 /**
- * Counts SQL statements by wrapping `query` on the prototype of the pg driver's Client class and
- * keeping those sent on a connection of the DataSources' pools (two apps in one test: pass both): every statement of the pool goes
- * through it once — TypeORM's (repository and query-builder reads, saves, raw `dataSource.query`,
- * START TRANSACTION / COMMIT) and the prepared reads sent straight to the pool (ADR 0040). Clients
- * of other pools (the search replica's feed, LISTEN connections) are not counted, as before.
- * Nothing is mocked: the statements still run against PostgreSQL. It sees this process only (the
- * app under test runs in-process); the caller keeps background pollers (outbox relay, workers) out
- * of the measured window or tolerates them.
+ * Counts SQL statements on the DataSources' pools (two apps in one test: pass both). Each pool's
+ * public 'acquire' event hands over every client it checks out — for TypeORM's queries and
+ * transactions and for the prepared reads sent straight to the pool (ADR 0040) alike — and that
+ * client's `query` is wrapped (on the client, not on pg's Client prototype) before the caller sends
+ * anything: every statement is seen once (repository and query-builder reads, saves, raw
+ * `dataSource.query`, START TRANSACTION / COMMIT, prepared reads). Clients of other pools (the
+ * search replica's feed, LISTEN connections) are not counted, nor a client checked out before the
+ * counter was made and still held (none between requests). Nothing is mocked: the statements still
+ * run against PostgreSQL. It sees this process only (the app under test runs in-process); the
+ * caller keeps background pollers (outbox relay, workers) out of the measured window or tolerates them.
  */
 export async function countQueries(...sources: DataSource[]): Promise<QueryCounter> {
-  type Driver = { postgres: { Client: { prototype: { query: (...args: unknown[]) => unknown } } }; master: { _clients: unknown[] } };
-  const drivers = sources.map((ds) => ds.driver as unknown as Driver);
-  const proto = drivers[0]!.postgres.Client.prototype;
-  const pools = drivers.map((d) => d.master); // pg-pool keeps its connections in _clients
-  const original = proto.query;
+  // TypeORM's PostgresDriver keeps its pg pool in `master` (public; no read replicas configured).
+  const pools = sources.map((ds) => (ds.driver as unknown as { master: PgPool }).master);
+  const wrapped = new Map<PgClient, { wrapper: PgQuery; original: PgQuery; own: boolean }>();
   let seen: string[] | undefined;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const q = args[0];
-    if (seen && pools.some((pool) => pool._clients.includes(this))) seen.push(String(typeof q === 'object' && q !== null && 'text' in q ? (q as { text: string }).text : q).replace(/\s+/g, ' '));
-    return original.apply(this, args);
+  const watch = (client: PgClient) => {
+    if (wrapped.has(client)) return;
+    const own = Object.prototype.hasOwnProperty.call(client, 'query');
+    const original = client.query;
+    const wrapper: PgQuery = function (this: unknown, ...args: unknown[]) {
+      seen?.push(statementText(args[0]));
+      return original.apply(this, args);
+    };
+    client.query = wrapper;
+    wrapped.set(client, { wrapper, original, own });
   };
+  for (const pool of pools) pool.on('acquire', watch);
   return {
     async during(work) {
       const sql: string[] = [];
@@ -150,7 +170,13 @@ export async function countQueries(...sources: DataSource[]): Promise<QueryCount
       }
     },
     restore() {
-      proto.query = original;
+      for (const pool of pools) pool.off('acquire', watch);
+      for (const [client, { wrapper, original, own }] of wrapped) {
+        if (client.query !== wrapper) continue; // wrapped again on top (another counter): left to it
+        if (own) client.query = original;
+        else delete (client as Partial<PgClient>).query;
+      }
+      wrapped.clear();
     },
   };
 }

@@ -9,8 +9,10 @@
  * over sequential requests to one server, minus what the same window counts idle (both servers'
  * pollers); every statement of these reads runs in its own implicit transaction.
  *
- *   git archive main | tar -x -C /tmp/base && ln -s $PWD/node_modules /tmp/base/node_modules && (cd /tmp/base && npx tsc -p tsconfig.build.json)
- *   npm run build && LISTINGS_AB_BASE=/tmp/base node dist/test/bench/listings-ab.bench.js [rounds] [requests per round] [listings]
+ * The baseline is a git rev, built in a worktree by baseline.ts (as the load suite's
+ * BENCH_LOAD_BASELINE); BENCH_BASELINE_KEEP=1 keeps and reuses its worktree.
+ *
+ *   npm run build && LISTINGS_AB_BASE=main node dist/test/bench/listings-ab.bench.js [rounds] [requests per round] [listings]
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,7 @@ import pg from 'pg';
 import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
 import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { openDatabase } from '../../libs/platform/src/database/database-runtime.js';
+import { prepareBaseline } from './baseline.js';
 import { pct, post, scratchDatabase } from './bench-kit.js';
 import { LISTINGS_WITH_OWNERS, LOAD_PASSWORD, seedListingLoad } from './listing-load.js';
 import { startServer, type ServerChild } from './load/server-child.js';
@@ -66,7 +69,8 @@ async function round(url: string, token: string): Promise<{ rps: number; p95: nu
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
-  if (!BASE) throw new Error('set LISTINGS_AB_BASE to the directory of the baseline build');
+  if (!BASE) throw new Error('set LISTINGS_AB_BASE to the git rev of the baseline (e.g. main)');
+  const baseline = prepareBaseline(BASE, console.log, { keep: process.env.BENCH_BASELINE_KEEP === '1' });
   const tmp = mkdtempSync(join(tmpdir(), 'listings-ab-'));
   const db = await scratchDatabase('reads_ab');
   const servers: ServerChild[] = [];
@@ -81,7 +85,7 @@ async function main() {
     // LOG_LEVEL info (startServer's default): it waits for the start line; one log line per request on both sides.
     const env = (r: number) => ({ DATABASE_URL: db.url, REDIS_URL: `${REDIS.replace(/\/\d*$/, '')}/${r}` });
     const sides = [
-      { name: 'baseline', server: await startServer({ env: env(r1!), logFile: join(tmp, 'baseline.log'), root: BASE }) },
+      { name: 'baseline', server: await startServer({ env: env(r1!), logFile: join(tmp, 'baseline.log'), root: baseline.root }) },
       { name: 'this build', server: await startServer({ env: env(r2!), logFile: join(tmp, 'this.log') }) },
     ];
     servers.push(...sides.map((s) => s.server));
@@ -145,6 +149,7 @@ async function main() {
       }
     }
     probe.disconnect();
+    baseline.remove();
   }
 }
 

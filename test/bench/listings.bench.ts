@@ -22,8 +22,8 @@ const TRIVIAL = '{ __typename }';
  * `listings(first: 20)` with each listing's owner and each vacancy's park (and its operator), on
  * `listings` published listings of every kind from 9 owners and 2 parks, against the same server
  * answering `{ __typename }` with the same token (JWT check and actor load, no resolver work).
- * Both at concurrency 10. Then the SQL statements per request of each, counted at the pg
- * driver's Client (see countQueries) over sequential requests; the median hides the outbox relay's
+ * Both at concurrency 10. Then the SQL statements per request of each, counted on the pool's
+ * clients (see countQueries) over sequential requests; the median hides the outbox relay's
  * poll every 2 s, the only other statement source in the process while the queues are idle.
  */
 export async function listingsBench(

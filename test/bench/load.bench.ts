@@ -15,7 +15,7 @@
  * Then, for one setup, the all-in-one server again under --cpu-prof for one step at the knee, summarised.
  *
  * BENCH_LOAD_BASELINE=<git rev>: each single-process setup (embedded, external) runs that commit's
- * server (built in a git worktree, load/baseline.ts) next to this one, steps interleaved (baseline
+ * server (built in a git worktree, baseline.ts) next to this one, steps interleaved (baseline
  * step N, then current step N), both tables and the ratio printed; no profile.
  *
  * Knobs: BENCH_LOAD_SETUP=all|both|embedded|external|topology or a comma list (all = the three;
@@ -33,7 +33,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from '../helpers/free-port.js';
 import { post, scratchDatabase } from './bench-kit.js';
-import { prepareBaseline, type Baseline } from './load/baseline.js';
+import { prepareBaseline, type Baseline } from './baseline.js';
 import { summariseProfile, renderProfile } from './load/cpu-profile.js';
 import { LISTINGS, Mix, RECOMMENDATIONS, type ListingsPage, type LoadActor } from './load/load-mix.js';
 import { cpuParts, knee, renderSteps, runStep, type StepResult } from './load/load-step.js';
@@ -444,7 +444,12 @@ async function runSetup(setup: Setup): Promise<StepResult[]> {
 
 log(`# srdi-match load suite — ${new Date().toISOString()} — ${os.cpus().length}× ${os.cpus()[0]?.model} — node ${process.version} — load avg ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 log(`Setups: ${SETUPS.join(', ')}${BASELINE_REV ? ` (the single-process ones against baseline ${BASELINE_REV}, steps interleaved)` : ''}. Steps ${STEPS.join(', ')} connections × ${DURATION} s; world: ${worldOptions.enterprises} enterprises, ${worldOptions.listings} listings, ${worldOptions.signedIn} signed-in firms.`);
-const baseline = BASELINE_REV ? prepareBaseline(BASELINE_REV, log, process.env.BENCH_LOAD_BASELINE_KEEP === '1') : undefined;
+const baseline = BASELINE_REV
+  ? prepareBaseline(BASELINE_REV, log, {
+      keep: process.env.BENCH_LOAD_BASELINE_KEEP === '1',
+      requires: { file: 'test/bench/load/load-world.ts', why: 'the load suite (1ba0435) is older than that commit can be compared with' },
+    })
+  : undefined;
 try {
   const results = new Map<Setup, StepResult[]>();
   for (const setup of SETUPS) {

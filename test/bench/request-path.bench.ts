@@ -5,25 +5,26 @@
  * same data). The server runs as a child process, optionally under --cpu-prof.
  *
  *   node dist/test/bench/request-path.bench.js [--rounds 2] [--seconds 8] [--connections 8] [--profile DIR]
- *        [--build NAME=/path/to/dist ...]
+ *        [--build NAME=REV ...]
  *
- * Without --build it measures this build (dist/). A build from another commit: `npm run build` in
- * a checkout of it, copy its dist (and symlink node_modules next to it), pass `--build before=<that dist>`.
+ * Without --build it measures this build (dist/). `--build NAME=REV` adds the build of git rev REV,
+ * made in a worktree by baseline.ts (as the load suite's BENCH_LOAD_BASELINE; BENCH_BASELINE_KEEP=1
+ * keeps and reuses it); REV `.` is this checkout's build: `--build before=main --build after=.`.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { buildDataSource } from '../../libs/platform/src/database/database-runtime.js';
 import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
+import { prepareBaseline, type Baseline } from './baseline.js';
 import { post } from './bench-kit.js';
 import { seedListingLoad } from './listing-load.js';
 import { cpuDelta, cpuMs } from './load/proc-cpu.js';
 import { renderProfile, summariseProfile } from './load/cpu-profile.js';
-import { embeddedDatabaseUrl } from './load/server-child.js';
+import { embeddedDatabaseUrl, startServer as startChild } from './load/server-child.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -35,14 +36,23 @@ const seconds = Number(opt('seconds', '8'));
 const connections = Number(opt('connections', '8'));
 const profileDir = args.includes('--profile') ? resolve(opt('profile', '')) : undefined;
 const here = dirname(fileURLToPath(import.meta.url));
+const log = (s: string) => console.log(s);
+const thisRoot = resolve(here, '../../..');
+// Each build: a name and the checkout whose dist/ runs.
+const baselines: Baseline[] = [];
 const builds: Array<[string, string]> = [];
 args.forEach((a, i) => {
   if (a === '--build') {
-    const [name, dir] = args[i + 1]!.split('=');
-    builds.push([name!, resolve(dir!)]);
+    const [name, rev] = args[i + 1]!.split('=');
+    if (rev === '.') builds.push([name!, thisRoot]);
+    else {
+      const b = prepareBaseline(rev!, log, { keep: process.env.BENCH_BASELINE_KEEP === '1' });
+      baselines.push(b);
+      builds.push([name!, b.root]);
+    }
   }
 });
-if (builds.length === 0) builds.push(['this', resolve(here, '../..')]);
+if (builds.length === 0) builds.push(['this', thisRoot]);
 
 const QUERIES = {
   typename: '{ __typename }',
@@ -55,35 +65,10 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(dist: string, dataDir: string, port: string, logFile: string, cpuProfileDir?: string): Promise<Server> {
-  const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []), join(dist, 'apps/all-in-one/src/main.js')], {
-    cwd: dirname(dist),
-    // NODE_ENV=test as load.bench: development would rewrite schema.gql, production refuses the embedded database.
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, EMBEDDED_PG_PORT: port, DEMO_DATA: 'off' },
-    stdio: ['ignore', fd, fd],
-    detached: true,
-  });
-  closeSync(fd);
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    const m = /srdi-match started: .* graphql=(http:\/\/\S+?)"/.exec(readFileSync(logFile, 'utf8'));
-    if (m) {
-      return {
-        url: m[1]!,
-        pid: child.pid!,
-        stop: async () => {
-          if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
-          await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
-          if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
-        },
-      };
-    }
-    if (child.exitCode !== null) throw new Error(`server exited:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
-    if (Date.now() > deadline) throw new Error('server did not start in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** The all-in-one of the checkout at `root` on the embedded database in `dataDir`, under --cpu-prof with `cpuProfileDir`. */
+async function startServer(root: string, dataDir: string, port: string, logFile: string, cpuProfileDir?: string): Promise<Server> {
+  const server = await startChild({ env: { DATA_DIR: dataDir, EMBEDDED_PG_PORT: port, DEMO_DATA: 'off' }, logFile, cpuProfileDir, root });
+  return { url: server.url, pid: server.child.pid!, stop: () => server.stop() };
 }
 
 function hammer(url: string, query: string, token: string): Promise<{ rps: number; p95: number; responses: number; non2xx: number; errors: number }> {
@@ -105,7 +90,6 @@ function hammer(url: string, query: string, token: string): Promise<{ rps: numbe
 const tmp = mkdtempSync(join(os.tmpdir(), 'srdi-request-path-'));
 const dataDir = join(tmp, 'data');
 const port = String(55_000 + Math.floor(Math.random() * 5_000));
-const log = (s: string) => console.log(s);
 log(`# request path — ${new Date().toISOString()} — ${os.cpus().length}× ${os.cpus()[0]?.model} — ${connections} connections, ${seconds} s per query, ${rounds} rounds`);
 
 // First start initialises the cluster; the data (60 listings, one signed-in user) is made once.
@@ -133,9 +117,9 @@ const token = await seed();
 
 const results = new Map<string, Array<Record<string, number>>>();
 for (let round = 1; round <= rounds; round++) {
-  for (const [name, dist] of round % 2 === 1 ? builds : [...builds].reverse()) {
+  for (const [name, root] of round % 2 === 1 ? builds : [...builds].reverse()) {
     const profDir = profileDir ? mkdtempSync(join(tmp, 'prof-')) : undefined;
-    const server = await startServer(dist, dataDir, port, join(tmp, `${name}-${round}.log`), profDir);
+    const server = await startServer(root, dataDir, port, join(tmp, `${name}-${round}.log`), profDir);
     const windows: Array<[string, number, number]> = [];
     try {
       for (const [q, text] of Object.entries(QUERIES)) {
@@ -171,3 +155,4 @@ for (const [key, rows] of results) {
   log(`| ${name} | ${q} | ${median(rows.map((r) => r.rps)).toFixed(0)} | ${median(rows.map((r) => r.nodeMs)).toFixed(2)} | ${median(rows.map((r) => r.pgMs)).toFixed(2)} |`);
 }
 if (existsSync(tmp)) rmSync(tmp, { recursive: true, force: true });
+for (const b of baselines) b.remove();

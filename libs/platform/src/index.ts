@@ -90,5 +90,15 @@ export { nestLogger } from './runtime/nest-logger.js';
 export { installShutdown, runEveryStep } from './runtime/shutdown.js';
 export { todayInShanghai } from './time/beijing-date.js';
 export { CLOCK, type Clock, SettableClock, systemClock } from './time/clock.js';
-export { fieldTextProblem, filenameProblemMessage, SINGLE_LINE_FIELDS, textProblem, textProblemMessage, type TextProblem } from './text/text-hygiene.js';
+export {
+  fieldTextProblem,
+  filenameProblemMessage,
+  SINGLE_LINE_FIELDS,
+  TEXT_PROBLEM_WORDING,
+  textProblem,
+  textProblemMessage,
+  textRefusal,
+  type TextProblem,
+  type Wording,
+} from './text/text-hygiene.js';
 export { Metrics, MAX_OPERATION_NAMES, routeLabel } from './metrics/metrics.js';

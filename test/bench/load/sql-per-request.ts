@@ -1,7 +1,7 @@
 /**
  * SQL statements per request of each operation of the load mix, for the hot-spot analysis: the app
  * in-process (all-in-one, PostgreSQL queue backend) on a scratch database with a small load world,
- * statements counted at the pg driver's Client (countQueries), median of 15 requests per op
+ * statements counted on the pool's clients (countQueries), median of 15 requests per op
  * (the median hides the relay's and workers' polls, which run in the same process).
  * `npm run build && node dist/test/bench/load/sql-per-request.js`
  */

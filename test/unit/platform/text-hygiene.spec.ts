@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { fieldTextProblem, textProblem } from '../../../libs/platform/src/text/text-hygiene.js';
+import { fieldTextProblem, filenameProblemMessage, textProblem, textProblemMessage, textRefusal } from '../../../libs/platform/src/text/text-hygiene.js';
 
 describe('text hygiene: one shared validator for names, titles and messages', () => {
   it.each([
@@ -41,5 +41,35 @@ describe('text hygiene: one shared validator for names, titles and messages', ()
     expect(fieldTextProblem('description', '说明\n第二段')).toBeUndefined();
     expect(fieldTextProblem('password', 'p\u0001ss')).toBeUndefined();
     expect(fieldTextProblem('description', '\u001b[2J')).toBe('ansi');
+  });
+});
+
+describe('text hygiene: one wording per problem for fields, sheet cells and file names', () => {
+  it.each([
+    ['ansi', 'name：文本不能包含终端控制序列（ESC/ANSI 转义）(name: text may not contain ANSI escape sequences)'],
+    ['control', 'name：文本不能包含控制字符 (name: text may not contain control characters U+0000–U+001F, U+007F–U+009F)'],
+    ['bidi', 'name：文本不能包含双向文字控制符（U+202A–U+202E、U+2066–U+2069）(name: text may not contain bidirectional overrides or isolates)'],
+    ['line-break', 'name：该字段只能是一行文本，不能包含换行或制表符 (name: the field must be one line, without line breaks or tabs)'],
+  ] as const)('a field: %s', (problem, message) => {
+    expect(textProblemMessage('name', problem)).toBe(message);
+  });
+
+  it.each([
+    ['发票\u202efdp.exe', '文件名不能包含双向文字控制符（U+202A–U+202E、U+2066–U+2069），请重命名文件后再上传 (the file name may not contain bidirectional overrides or isolates; rename the file and upload it again)'],
+    ['报告\u0085.pdf', '文件名不能包含控制字符，请重命名文件后再上传 (the file name may not contain control characters U+0000–U+001F, U+007F–U+009F; rename the file and upload it again)'],
+    ['报告\u001b[31m.pdf', '文件名不能包含终端控制序列（ESC/ANSI 转义），请重命名文件后再上传 (the file name may not contain ANSI escape sequences; rename the file and upload it again)'],
+    ['报告\t.pdf', '文件名只能是一行文本，不能包含换行或制表符，请重命名文件后再上传 (the file name must be one line, without line breaks or tabs; rename the file and upload it again)'],
+    ['2025年审计报告（终稿）.pdf', undefined],
+  ])('a file name %j', (name, message) => {
+    expect(filenameProblemMessage(name)).toBe(message);
+  });
+
+  it('names the subject and the advice, never the text', () => {
+    expect(textRefusal('control', { zh: '企业名称：单元格', en: 'the cell' })).toBe(
+      '企业名称：单元格不能包含控制字符 (the cell may not contain control characters U+0000–U+001F, U+007F–U+009F)',
+    );
+    expect(textRefusal('bidi', { zh: '企业名称：单元格', en: 'the cell' })).toBe(
+      '企业名称：单元格不能包含双向文字控制符（U+202A–U+202E、U+2066–U+2069）(the cell may not contain bidirectional overrides or isolates)',
+    );
   });
 });

@@ -4,7 +4,7 @@
  * across an enterprise's rows, financial years) into what the importer writes, or rejects named by
  * row, column and reason. Pure: the preview and the importer share it.
  */
-import { AppError, SINGLE_LINE_FIELDS, textProblem, type TextProblem } from '../../../platform/src/index.js';
+import { AppError, SINGLE_LINE_FIELDS, textProblem, textRefusal, type TextProblem } from '../../../platform/src/index.js';
 import { describeRegionCodeProblem, normalizeUscc, validateUscc, checkDetail } from '../../../identity/src/index.js';
 import type { AnnualFinancialsCommand, ProfileCommand } from '../profile-input.js';
 import { COLUMN_BY_KEY, IMPORT_COLUMNS, type ImportColumnKey } from './import-columns.js';
@@ -159,16 +159,7 @@ export function rejectGroup(rows: readonly RawRow[], uscc: string | null, culpri
 
 /** A sheet cell's text problem, naming the column in Chinese (a bureau reads the column header, not a field name). */
 function sheetTextProblem(column: string, problem: TextProblem): string {
-  switch (problem) {
-    case 'ansi':
-      return `${column}：单元格不能包含终端控制序列（ESC/ANSI 转义）(the cell contains an ANSI escape sequence)`;
-    case 'control':
-      return `${column}：单元格不能包含控制字符 (the cell contains control characters U+0000–U+001F, U+007F–U+009F)`;
-    case 'bidi':
-      return `${column}：单元格不能包含双向文字控制符（U+202A–U+202E、U+2066–U+2069）(the cell contains bidirectional overrides or isolates)`;
-    case 'line-break':
-      return `${column}：单元格只能是一行文本，请删除单元格内的换行 (one line only: remove the line break inside the cell)`;
-  }
+  return textRefusal(problem, { zh: `${column}：单元格`, en: 'the cell' });
 }
 
 /** Checks everything that needs no database: identity columns, cells, profile consistency across rows. */

@@ -65,19 +65,44 @@ export function fieldTextProblem(field: string, value: string): TextProblem | un
   return textProblem(value, !SINGLE_LINE_FIELDS.has(field));
 }
 
+/** Chinese first, then English: how every refusal of a text names its problem. */
+export interface Wording {
+  zh: string;
+  en: string;
+}
+
+/**
+ * The one wording of each problem (what the text may not be), shared by every refusal: GraphQL
+ * fields, sheet cells and file names differ only in what they name as the subject.
+ */
+export const TEXT_PROBLEM_WORDING: Readonly<Record<TextProblem, Wording>> = {
+  ansi: { zh: '不能包含终端控制序列（ESC/ANSI 转义）', en: 'may not contain ANSI escape sequences' },
+  control: { zh: '不能包含控制字符', en: 'may not contain control characters U+0000–U+001F, U+007F–U+009F' },
+  bidi: { zh: '不能包含双向文字控制符（U+202A–U+202E、U+2066–U+2069）', en: 'may not contain bidirectional overrides or isolates' },
+  'line-break': { zh: '只能是一行文本，不能包含换行或制表符', en: 'must be one line, without line breaks or tabs' },
+};
+
+/**
+ * A Chinese-first refusal of a text: `subject` (e.g. 单元格 / the cell) followed by the problem's
+ * wording, then `advice` (what to do) if any. Never quotes the text itself.
+ */
+export function textRefusal(problem: TextProblem, subject: Wording, advice?: Wording): string {
+  const wording = TEXT_PROBLEM_WORDING[problem];
+  const zh = `${subject.zh}${wording.zh}${advice ? `，${advice.zh}` : ''}`;
+  const en = `${subject.en} ${wording.en}${advice ? `; ${advice.en}` : ''}`;
+  // A full-width closing bracket already separates the Chinese from the English.
+  return `${zh}${zh.endsWith('）') ? '' : ' '}(${en})`;
+}
+
 /** The Chinese-first message for a refused text, naming the field. */
 export function textProblemMessage(field: string, problem: TextProblem): string {
-  switch (problem) {
-    case 'ansi':
-      return `${field}：文本不能包含终端控制序列（ESC/ANSI 转义）(${field}: text may not contain ANSI escape sequences)`;
-    case 'control':
-      return `${field}：文本不能包含控制字符 (${field}: text may not contain control characters U+0000–U+001F, U+007F–U+009F)`;
-    case 'bidi':
-      return `${field}：文本不能包含双向文字控制符（U+202A–U+202E、U+2066–U+2069）(${field}: text may not contain bidirectional overrides or isolates)`;
-    case 'line-break':
-      return `${field}：该字段只能是一行文本，不能包含换行或制表符 (${field}: one line only; no line breaks or tabs)`;
-  }
+  // A line break is a property of the field (one line), the others of the text.
+  const subject = problem === 'line-break' ? { zh: '该字段', en: 'the field' } : { zh: '文本', en: 'text' };
+  return textRefusal(problem, { zh: `${field}：${subject.zh}`, en: `${field}: ${subject.en}` });
 }
+
+const FILENAME: Wording = { zh: '文件名', en: 'the file name' };
+const RENAME: Wording = { zh: '请重命名文件后再上传', en: 'rename the file and upload it again' };
 
 /**
  * An uploaded file's name (import sheets, case attachments) under the same rules as a one-line text:
@@ -85,7 +110,5 @@ export function textProblemMessage(field: string, problem: TextProblem): string 
  */
 export function filenameProblemMessage(name: string): string | undefined {
   const problem = textProblem(name, false);
-  if (!problem) return undefined;
-  const what = { ansi: '终端控制序列（ESC/ANSI 转义）', control: '控制字符', bidi: '双向文字控制符（U+202A–U+202E、U+2066–U+2069）', 'line-break': '换行或制表符' }[problem];
-  return `文件名不能包含${what}，请重命名文件后再上传 (the file name contains ${problem === 'line-break' ? 'a line break or tab' : problem === 'bidi' ? 'bidirectional overrides or isolates' : problem === 'ansi' ? 'an ANSI escape sequence' : 'control characters'})`;
+  return problem && textRefusal(problem, FILENAME, RENAME);
 }

@@ -1,23 +1,27 @@
 /**
- * BENCH_LOAD_BASELINE=<git rev>: the code of another commit, next to this one, for a same-run
- * comparison (issue 20's "knee throughput ≥ 4× today's in the same run"). The commit is checked out
- * as a detached git worktree in a temp directory; its node_modules is a symlink to this checkout's
- * when its package-lock.json is byte-identical to this one's, otherwise `npm ci` installs its own
- * (`npm install` when npm ci refuses the lockfile); then its own `npm run build`.
+ * A build of another commit, next to this one, for a same-run comparison: the one way the benches
+ * that compare builds get theirs (load.bench's BENCH_LOAD_BASELINE, listings-ab.bench's
+ * LISTINGS_AB_BASE, request-path.bench's --build NAME=REV).
  *
- * The world: every server gets its own database, created by its own migrations and seeded by its
- * own commit's `seedLoadWorld` (test/bench/load/load-world.ts, present since the load suite, 1ba0435)
- * with the same sizes and seed: the current seeder writes the current schema, which an older
- * server's migrations and entities need not accept, and the older seeder knows its schema. The
- * seeded worlds are then compared (enterprises, listings, match rows) and a difference is printed.
- * The load (queries, mutations, mix) is this checkout's: the contract only adds, so older servers
- * answer it; each server's firms come from its own world.
+ * The commit is checked out as a detached git worktree in the temp directory (`srdi-baseline-<sha>`);
+ * its node_modules is a symlink to this checkout's when its package-lock.json is byte-identical to
+ * this one's, otherwise `npm ci` installs its own (`npm install` when npm ci refuses the lockfile);
+ * then its own `npm run build`. `keep` leaves the worktree for the next run (reused when it is at the
+ * same commit; rebuilt incrementally).
+ *
+ * The load suite's world (seed): every server gets its own database, created by its own migrations
+ * and seeded by its own commit's `seedLoadWorld` (test/bench/load/load-world.ts, present since the
+ * load suite, 1ba0435) with the same sizes and seed: the current seeder writes the current schema,
+ * which an older server's migrations and entities need not accept, and the older seeder knows its
+ * schema. The load suite compares the seeded worlds (enterprises, listings, match rows) and prints
+ * a difference. Its load (queries, mutations, mix) is this checkout's: the contract only adds, so
+ * older servers answer it; each server's firms come from its own world.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { LoadWorld } from './load-world.js';
+import type { LoadWorld } from './load/load-world.js';
 
 export interface Baseline {
   /** The full commit id. */
@@ -26,7 +30,7 @@ export interface Baseline {
   root: string;
   /** How node_modules was provided: 'symlink' (same lockfile), 'npm ci', or 'npm install' when `npm ci` refused the lockfile. */
   modules: 'symlink' | 'npm ci' | 'npm install';
-  /** Seeds `url` with the baseline's own seeder, in a child process run from its `dist/`. */
+  /** Seeds `url` with the baseline's own load-suite seeder, in a child process run from its `dist/`. */
   seed(url: string, opts: { enterprises: number; listings: number; signedIn: number }): Promise<LoadWorld>;
   /** Removes the worktree (unless kept). */
   remove(): void;
@@ -34,8 +38,15 @@ export interface Baseline {
 
 const git = (args: string[], cwd = process.cwd()) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
-/** Checks out, installs and builds `rev`. `keep`: leave the worktree for the next run (reused if it is there). */
-export function prepareBaseline(rev: string, log: (line: string) => void, keep: boolean): Baseline {
+export interface BaselineOptions {
+  /** Leave the worktree for the next run (reused if it is there). */
+  keep: boolean;
+  /** A file the commit must have (checked before installing and building), and why. */
+  requires?: { file: string; why: string };
+}
+
+/** Checks out, installs and builds `rev`. */
+export function prepareBaseline(rev: string, log: (line: string) => void, { keep, requires }: BaselineOptions): Baseline {
   const sha = git(['rev-parse', '--verify', `${rev}^{commit}`]);
   const root = join(os.tmpdir(), `srdi-baseline-${sha.slice(0, 12)}`);
   let reused = false;
@@ -45,9 +56,7 @@ export function prepareBaseline(rev: string, log: (line: string) => void, keep: 
     // not a worktree: made below
   }
   if (!reused) git(['worktree', 'add', '--force', '--detach', root, sha]);
-  if (!existsSync(join(root, 'test/bench/load/load-world.ts'))) {
-    throw new Error(`baseline ${rev} (${sha.slice(0, 12)}) has no test/bench/load/load-world.ts: the load suite (1ba0435) is older than that commit can be compared with`);
-  }
+  if (requires && !existsSync(join(root, requires.file))) throw new Error(`baseline ${rev} (${sha.slice(0, 12)}) has no ${requires.file}: ${requires.why}`);
   const sameLock = readFileSync(join(root, 'package-lock.json'), 'utf8') === readFileSync('package-lock.json', 'utf8');
   let modules: Baseline['modules'] = sameLock ? 'symlink' : 'npm ci';
   if (!existsSync(join(root, 'node_modules'))) {
