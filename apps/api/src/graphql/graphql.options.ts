@@ -27,6 +27,7 @@ import { createErrorFormatter } from './format-error.js';
 import { errorLogPlugin, loggableError, metricsPlugin } from './error-log.js';
 import { RequestContext, byIdLoader, type Authentication, type Loaders } from './request-context.js';
 import { DateTimeScalar } from './scalars.js';
+import { answerPrefetchedFields } from './prefetched-fields.js';
 import { describeRootTypes } from './root-types.js';
 import { isWsContext, noSubscriptionsOverHttpPlugin, websocketOptions } from './websocket.js';
 
@@ -130,7 +131,8 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
     autoSchemaFile: config.env === 'development' ? SCHEMA_FILE : true,
     sortSchema: true,
     // Root types get their descriptions here, in the served schema and in the written schema.gql alike.
-    transformSchema: describeRootTypes,
+    // Root type descriptions; prefetched fields answered without Nest's resolver pipeline.
+    transformSchema: (schema) => answerPrefetchedFields(describeRootTypes(schema)),
     transformAutoSchemaFile: true,
     playground: false,
     introspection: !config.production,
