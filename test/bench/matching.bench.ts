@@ -332,7 +332,7 @@ async function listingWorstCaseDatabase(firms: number, today: string, log: (line
 }
 
 /** Inserts a published listing of `kind` with its details; returns its id. */
-async function insertListing(q: { query(sql: string, p?: unknown[]): Promise<any> }, kind: string, title: string, details: Record<string, unknown>): Promise<string> {
+async function insertListing(q: { query(sql: string, p?: unknown[]): Promise<Array<{ id: string }>> }, kind: string, title: string, details: Record<string, unknown>): Promise<string> {
   const [{ id: owner }] = await q.query(`SELECT id FROM organizations WHERE kind = $1 ORDER BY id LIMIT 1`, [{ SERVICE_OFFERING: 'SERVICE_PROVIDER', CREDIT_PRODUCT: 'BANK' }[kind]]);
   const [{ id }] = await q.query(
     `INSERT INTO listings (kind, owner_organization_id, status, title, description, region_codes, industry_codes, tags, version, published_at)
@@ -367,7 +367,7 @@ export async function partL(log: (line: string) => void): Promise<void> {
       let pid = 0;
       let last = { wall: 0, node: process.cpuUsage(), pg: 0 as number | null };
       const stages: string[] = [];
-      sets.stageProbe = async (stage, m) => {
+      sets.stageProbe = async (stage, m, firms) => {
         if (stage === 'start') {
           pid = (await m.query('SELECT pg_backend_pid() AS pid'))[0].pid;
           last = { wall: performance.now(), node: process.cpuUsage(), pg: procCpu(pid) };
@@ -376,7 +376,7 @@ export async function partL(log: (line: string) => void): Promise<void> {
         const now = { wall: performance.now(), node: process.cpuUsage(), pg: procCpu(pid) };
         const node = (now.node.user - last.node.user + now.node.system - last.node.system) / 1000;
         const pgMs = now.pg !== null && last.pg !== null ? `${((now.pg - last.pg) * 1000).toFixed(0)}` : '?';
-        stages.push(`${stage} ${(now.wall - last.wall).toFixed(0)}/${node.toFixed(0)}/${pgMs}`);
+        stages.push(`${stage}${firms === undefined ? '' : ` (${firms} firms)`} ${(now.wall - last.wall).toFixed(0)}/${node.toFixed(0)}/${pgMs}`);
         last = now;
       };
       const t0 = performance.now();

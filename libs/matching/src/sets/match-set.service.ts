@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { todayInShanghai } from '../../../platform/src/index.js';
 import type { EnterpriseSide, MatchListingKind } from '../core/match-types.js';
 import { MatchEntity } from './match.entity.js';
-import { ListingPool, MATCH_SET_BOUNDS, better, boundForFirm, type ScoredPair } from '../core/match-engine.js';
+import { ListingPool, MATCH_SET_BOUNDS, better, firmBounds, type ScoredPair } from '../core/match-engine.js';
 import { insertMatches } from './match-insert.js';
 import { MATCH_SETS_LOCK, deleteKindOf, deleteListingMatches, deletePairs, deleteSetOf, holdersOf, lastListings, othersInSet } from './match.repository.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
@@ -29,10 +29,10 @@ export class MatchSetService {
 
   /**
    * Benchmark hook (test/bench/matching.bench.ts, part L): called with the transaction at each stage
-   * boundary of scoreListing ('start', 'candidates', 'thresholds', 'load', 'score', 'last members', 'delete', 'insert', 'refill', 'pushes').
+   * boundary of scoreListing, with the firms the stage left where it counts them ('start', 'candidates', 'thresholds', 'load', 'score', 'last members', 'delete', 'insert', 'refill', 'pushes').
    * Null outside benchmarks.
    */
-  stageProbe: ((stage: string, m: EntityManager) => Promise<void> | void) | null = null;
+  stageProbe: ((stage: string, m: EntityManager, firms?: number) => Promise<void> | void) | null = null;
 
   /** Entries and push decisions of new set members (constructed here when a caller builds the service by hand). */
   private readonly pushes: RecommendationPushService;
@@ -118,28 +118,29 @@ export class MatchSetService {
       // Candidate firms by SQL (ids and the few facts a bound needs), then their sets' last members:
       // a firm whose full set the listing cannot beat even at its bound is never loaded.
       const light = await enterpriseCandidates(m, this.candidateEnterprises(side, asOf));
-      if (probe) await probe('candidates', m);
+      if (probe) await probe('candidates', m, light.length);
       const thresholds = new Map((await othersInSet(m, [...new Set([...light.map((c) => c.id), ...held])], kind, listingId, held)).map((t) => [t.id, t]));
+      const bound = firmBounds(side);
       const toLoad = light
         .filter((c) => {
           const t = thresholds.get(c.id)!;
           if (held.has(c.id) || t.n < N || t.worstScore === null) return true;
-          return boundForFirm(side, { regionCode: c.regionCode, serviceNeeds: c.serviceNeeds, financingNeed: c.financingNeed }) >= t.worstScore;
+          return bound(c) >= t.worstScore;
         })
         .map((c) => c.id);
-      if (probe) await probe('thresholds', m);
+      if (probe) await probe('thresholds', m, toLoad.length);
       const candidates: Awaited<ReturnType<typeof loadEnterpriseSides>> = [];
       for (let i = 0; i < toLoad.length; i += 10_000) {
         candidates.push(...(await loadEnterpriseSides(m, { ids: toLoad.slice(i, i + 10_000) }, asOf, kind === 'SERVICE_OFFERING')));
       }
-      if (probe) await probe('load', m);
+      if (probe) await probe('load', m, candidates.length);
       const pool = new ListingPool([listing]);
       const scored = new Map<string, ScoredPair>();
       for (const e of candidates) {
         const [pair] = pool.topFor(e.side, e.version, asOf, [kind], 1);
         if (pair) scored.set(e.side.organizationId, pair);
       }
-      if (probe) await probe('score', m);
+      if (probe) await probe('score', m, scored.size);
       const keep: ScoredPair[] = [];
       const evict: Array<{ e: string; l: string }> = [];
       const refill: string[] = [];
