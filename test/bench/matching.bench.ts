@@ -10,15 +10,23 @@
  *     BENCH_MATCH_PARTITION_THREADS scoring threads per process, default 1).
  *  B. 50k firms (sets rebuilt against 2k listings, then VACUUM as autovacuum would): one new
  *     listing of each kind scored incrementally (MatchSetService.scoreListing), 5 per kind.
+ *  L. 50k firms with full sets (rebuilt against 2k listings, then VACUUM): the worst cases of one listing
+ *     (issue 20 item 5, goal ≤ 1 s): a service offering and a credit product that reach every firm
+ *     (no region, industry or tier restriction, terms that enter many sets), and one that reaches
+ *     every firm but enters no set; wall time and CPU (this process, and the PostgreSQL backend of
+ *     the transaction from /proc) per stage of scoreListing. BENCH_MATCH_TEMPLATE=<db name> keeps the
+ *     seeded, rebuilt database as a template (created when absent) so repeated runs skip the seeding.
  *  C. 100k listings: recomputing one firm's set (rescoreEnterprise) against them, and the product
  *     path `recommendations(first: 50)` over HTTP reading the maintained set.
  *
  * Knobs: BENCH_MATCH_FIRMS / BENCH_MATCH_LISTINGS (A, default 20000 each), BENCH_MATCH_BIG_FIRMS
- * (B, 50000), BENCH_MATCH_BIG_LISTINGS (C, 100000), BENCH_MATCH_SAMPLES (C, 20),
+ * (B and L, 50000), BENCH_MATCH_BIG_LISTINGS (C, 100000), BENCH_MATCH_SAMPLES (C, 20),
  * BENCH_MATCH_PARTS (e.g. "A,C"). Standalone: `npm run build && node dist/test/bench/matching.bench.js`;
  * `npm run bench` runs it last (BENCH_MATCHING=off skips it).
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -33,10 +41,12 @@ import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
 import { seedMatchingData } from './matching-data.js';
 import { QueueRegistry } from '../../libs/platform/src/queue/queue-registry.js';
 import { jobOptions } from '../../libs/platform/src/queue/job-options.js';
-import { pct, post, scratchDatabase } from './bench-kit.js';
+import { BENCH_ADMIN_URL, pct, post, scratchDatabase } from './bench-kit.js';
+import { dropDatabase } from '../../libs/platform/src/database/embedded-postgres.js';
+import { withDatabase } from '../helpers/test-env.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const PARTS = (process.env.BENCH_MATCH_PARTS ?? 'A,B,C').split(',');
+const PARTS = (process.env.BENCH_MATCH_PARTS ?? 'A,B,L,C').split(',');
 const PASSWORD = 'bench-password-1';
 
 const stats = (times: number[]) => {
@@ -281,6 +291,112 @@ export async function partB(log: (line: string) => void): Promise<void> {
   }
 }
 
+/** CPU seconds (user + system) of a process from /proc; null where /proc is not readable. */
+function procCpu(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (100 Hz)
+  } catch {
+    return null;
+  }
+}
+
+/** A database for part L: a copy of the template when it exists, else seeded and rebuilt (and kept as the template when named). */
+async function listingWorstCaseDatabase(firms: number, today: string, log: (line: string) => void): Promise<{ url: string; drop(): Promise<void> }> {
+  const template = process.env.BENCH_MATCH_TEMPLATE;
+  const admin = new pg.Client({ connectionString: BENCH_ADMIN_URL });
+  await admin.connect();
+  try {
+    const exists = template ? (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount! > 0 : false;
+    if (!template || !exists) {
+      const db = template ? { url: withDatabase(BENCH_ADMIN_URL, template), drop: async () => undefined } : await scratchDatabase('srdi_bench_perf');
+      if (template) await admin.query(`CREATE DATABASE "${template}"`);
+      const rt = await database(db.url);
+      let t = performance.now();
+      await seedMatchingData(rt.dataSource, { enterprises: firms, listings: 2_000, today, seed: 7 });
+      log(`L. seeded ${firms} firms × 2000 listings in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      t = performance.now();
+      const rebuild = await new MatchMaintenanceService(new MatchSetService(rt.dataSource)).rebuildAll(today);
+      log(`L. rebuilt in ${(rebuild.ms / 1000).toFixed(1)} s (${rebuild.stored} rows)`);
+      await rt.dataSource.query('VACUUM (ANALYZE) matches');
+      await rt.close();
+      if (!template) return db;
+    }
+    const copy = `srdi_bench_perf_${randomBytes(4).toString('hex')}`;
+    await admin.query(`CREATE DATABASE "${copy}" TEMPLATE "${template}"`);
+    return { url: withDatabase(BENCH_ADMIN_URL, copy), drop: () => dropDatabase(BENCH_ADMIN_URL, copy) };
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Inserts a published listing of `kind` with its details; returns its id. */
+async function insertListing(q: { query(sql: string, p?: unknown[]): Promise<Array<{ id: string }>> }, kind: string, title: string, details: Record<string, unknown>): Promise<string> {
+  const [{ id: owner }] = await q.query(`SELECT id FROM organizations WHERE kind = $1 ORDER BY id LIMIT 1`, [{ SERVICE_OFFERING: 'SERVICE_PROVIDER', CREDIT_PRODUCT: 'BANK' }[kind]]);
+  const [{ id }] = await q.query(
+    `INSERT INTO listings (kind, owner_organization_id, status, title, description, region_codes, industry_codes, tags, version, published_at)
+     VALUES ($1, $2, 'PUBLISHED', $3, '面向专精特新企业的全省通用服务与产品，按企业需求定制方案。', '{}', '{}', '{}', 1, now()) RETURNING id`,
+    [kind, owner, title],
+  );
+  const table = { SERVICE_OFFERING: 'service_offerings', CREDIT_PRODUCT: 'credit_products' }[kind]!;
+  const cols = Object.keys(details);
+  await q.query(`INSERT INTO ${table} (listing_id, ${cols.join(', ')}) VALUES ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')})`, [id, ...Object.values(details)]);
+  return id;
+}
+
+export async function partL(log: (line: string) => void): Promise<void> {
+  const firms = env('BENCH_MATCH_BIG_FIRMS', 50_000);
+  const today = todayInShanghai();
+  const db = await listingWorstCaseDatabase(firms, today, log);
+  try {
+    const rt = await database(db.url);
+    const sets = new MatchSetService(rt.dataSource);
+    const cases: Array<[string, string, Record<string, unknown>]> = [
+      // Reaches every firm; needed category or not, voucher, no region: enters the sets it can beat.
+      ['SERVICE_OFFERING', '全省专精特新上门诊断（最坏情形）', { category: 'TECH_INNOVATION', accepts_service_voucher: true }],
+      ['CREDIT_PRODUCT', '全省科创信用贷（最坏情形）', { product_type: 'CREDIT_LOAN', amount_min: 100_000, amount_max: 100_000_000, annual_rate_min: 2.5, annual_rate_max: 3.0, term_months_max: 60, eligible_tiers: [], min_annual_revenue: null, min_invention_patents: null, min_years_in_business: null, max_debt_ratio: null }],
+      // Reaches every firm, enters few (no voucher: below most full sets' last member).
+      ['SERVICE_OFFERING', '全省法律税务咨询（少有入选）', { category: 'LEGAL_TAX', accepts_service_voucher: false }],
+      // Reaches every firm, loaded and scored for every firm, enters none (a revenue floor no firm meets: the scorer excludes it).
+      ['CREDIT_PRODUCT', '全省超大型企业专项贷（无人入选）', { product_type: 'CREDIT_LOAN', amount_min: 100_000, amount_max: 100_000_000, annual_rate_min: 2.5, annual_rate_max: 3.0, term_months_max: 60, eligible_tiers: [], min_annual_revenue: 1e14, min_invention_patents: null, min_years_in_business: null, max_debt_ratio: null }],
+    ];
+    const la = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+    for (const [kind, title, details] of cases) {
+      const id = await insertListing(rt.dataSource, kind, title, details);
+      let pid = 0;
+      let last = { wall: 0, node: process.cpuUsage(), pg: 0 as number | null };
+      const stages: string[] = [];
+      sets.stageProbe = async (stage, m, firms) => {
+        if (stage === 'start') {
+          pid = (await m.query('SELECT pg_backend_pid() AS pid'))[0].pid;
+          last = { wall: performance.now(), node: process.cpuUsage(), pg: procCpu(pid) };
+          return;
+        }
+        const now = { wall: performance.now(), node: process.cpuUsage(), pg: procCpu(pid) };
+        const node = (now.node.user - last.node.user + now.node.system - last.node.system) / 1000;
+        const pgMs = now.pg !== null && last.pg !== null ? `${((now.pg - last.pg) * 1000).toFixed(0)}` : '?';
+        stages.push(`${stage}${firms === undefined ? '' : ` (${firms} firms)`} ${(now.wall - last.wall).toFixed(0)}/${node.toFixed(0)}/${pgMs}`);
+        last = now;
+      };
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      const admitted = await sets.scoreListing(id, today);
+      const wall = performance.now() - t0;
+      const cpu = process.cpuUsage(c0);
+      sets.stageProbe = null;
+      const [{ n: entries }] = await rt.dataSource.query('SELECT count(*)::int AS n FROM recommendation_entries WHERE listing_id = $1', [id]);
+      log(
+        `L. ${kind} "${title}" against ${firms} firms: ${wall.toFixed(0)} ms wall, node CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; admitted into ${admitted} sets, ${entries} entries; ` +
+          `stages wall/node CPU/PostgreSQL CPU ms: ${stages.join(', ')} (load ${la()})`,
+      );
+    }
+    await rt.close();
+  } finally {
+    await db.drop();
+  }
+}
+
 export async function partC(log: (line: string) => void): Promise<void> {
   const listings = env('BENCH_MATCH_BIG_LISTINGS', 100_000);
   const samples = env('BENCH_MATCH_SAMPLES', 20);
@@ -318,6 +434,7 @@ export async function partC(log: (line: string) => void): Promise<void> {
 export async function runMatchingBench(log: (line: string) => void = console.log): Promise<void> {
   if (PARTS.includes('A')) await partA(log);
   if (PARTS.includes('B')) await partB(log);
+  if (PARTS.includes('L')) await partL(log);
   if (PARTS.includes('C')) await partC(log);
 }
 

@@ -124,6 +124,10 @@ export interface EnterpriseCandidatesFilter {
   /** The firm's effective tier on `asOf` (a lapsed title or a claim counts as NONE) is among `tiers`, or `tiers` is empty. */
   effectiveTierAmong?: { tiers: readonly string[]; asOf: string };
   inventionPatentsAtLeast?: number;
+  /** The revenue (元) of the firm's newest financial year is at least this (a firm with no financial year is left out). */
+  newestRevenueAtLeast?: number;
+  /** The firm was founded at least `years` whole years before `asOf` (the anniversary counts, as the scorer's fullYearsBetween). */
+  fullYearsAtLeast?: { years: number; asOf: string };
 }
 
 export async function enterpriseCandidates(q: Queryable, f: EnterpriseCandidatesFilter): Promise<EnterpriseCandidate[]> {
@@ -138,6 +142,15 @@ export async function enterpriseCandidates(q: Queryable, f: EnterpriseCandidates
     where.push(`(${tiers} = '{}' OR (${effectiveTierSql('p', `${$(f.effectiveTierAmong.asOf)}::date`)})::text = ANY(${tiers}))`);
   }
   if (f.inventionPatentsAtLeast !== undefined) where.push(`p.invention_patents >= ${$(f.inventionPatentsAtLeast)}`);
+  if (f.newestRevenueAtLeast !== undefined) {
+    where.push(`(SELECT y.revenue FROM enterprise_financials y WHERE y.organization_id = p.organization_id ORDER BY y.year DESC LIMIT 1) >= ${$(f.newestRevenueAtLeast)}::numeric`);
+  }
+  if (f.fullYearsAtLeast) {
+    const asOf = `${$(f.fullYearsAtLeast.asOf)}::date`;
+    where.push(
+      `(p.founded_on IS NULL OR extract(year FROM ${asOf}) - extract(year FROM p.founded_on) - CASE WHEN to_char(${asOf}, 'MMDD') < to_char(p.founded_on, 'MMDD') THEN 1 ELSE 0 END >= ${$(f.fullYearsAtLeast.years)})`,
+    );
+  }
   const rows: Array<{ id: string; region_code: string; service_needs: EnterpriseCandidate['serviceNeeds']; financing_need: EnterpriseCandidate['financingNeed'] }> = await q.query(
     `SELECT p.organization_id AS id, o.region_code, p.service_needs, p.financing_need
        FROM enterprise_profiles p JOIN organizations o ON o.id = p.organization_id${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,

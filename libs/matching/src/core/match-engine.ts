@@ -284,8 +284,27 @@ export function upperBound(e: EnterpriseSide, l: ListingSide, today: string): nu
  * financing need (tier gaps assumed everywhere): lets an incremental job skip loading firms whose
  * full set the listing cannot enter.
  */
-export function boundForFirm(l: ListingSide, firm: { regionCode: string; serviceNeeds: readonly string[]; financingNeed: EnterpriseSide['financingNeed'] }): number {
-  const anyGap: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
-  const e = { serviceNeeds: firm.serviceNeeds, financingNeed: firm.financingNeed } as EnterpriseSide;
-  return entryBound(entryOf(l, 0), { e, industry: '', region: regionPrefix(firm.regionCode), revenue: 0, years: 0, today: '', gaps: anyGap, partial: true });
+export function boundForFirm(l: ListingSide, firm: LightFirm): number {
+  return firmBounds(l)(firm);
+}
+
+/** What {@link boundForFirm} knows of a firm. */
+export interface LightFirm {
+  regionCode: string;
+  serviceNeeds: readonly string[];
+  financingNeed: EnterpriseSide['financingNeed'];
+}
+
+const anyGap: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
+
+/**
+ * {@link boundForFirm} for one listing and many firms: the listing's figures are prepared once (its region stems,
+ * text bigrams…), not once per firm — scoreListing bounds up to every firm of the province.
+ */
+export function firmBounds(l: ListingSide): (firm: LightFirm) => number {
+  const entry = entryOf(l, 0);
+  return (firm) => {
+    const e = { serviceNeeds: firm.serviceNeeds, financingNeed: firm.financingNeed } as EnterpriseSide;
+    return entryBound(entry, { e, industry: '', region: regionPrefix(firm.regionCode), revenue: 0, years: 0, today: '', gaps: anyGap, partial: true });
+  };
 }

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { todayInShanghai } from '../../../platform/src/index.js';
 import type { EnterpriseSide, MatchListingKind } from '../core/match-types.js';
 import { MatchEntity } from './match.entity.js';
-import { ListingPool, MATCH_SET_BOUNDS, better, boundForFirm, type ScoredPair } from '../core/match-engine.js';
+import { ListingPool, MATCH_SET_BOUNDS, better, firmBounds, type ScoredPair } from '../core/match-engine.js';
 import { insertMatches } from './match-insert.js';
 import { MATCH_SETS_LOCK, deleteKindOf, deleteListingMatches, deletePairs, deleteSetOf, holdersOf, lastListings, othersInSet } from './match.repository.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
@@ -26,6 +26,13 @@ import { RecommendationPushService } from '../pushes/recommendation-push.service
 export class MatchSetService {
   /** Tests lower it to exercise the bound with a few listings. */
   readonly bounds: { perKind: number } = { ...MATCH_SET_BOUNDS };
+
+  /**
+   * Benchmark hook (test/bench/matching.bench.ts, part L): called with the transaction at each stage
+   * boundary of scoreListing, with the firms the stage left where it counts them ('start', 'candidates', 'thresholds', 'load', 'score', 'last members', 'delete', 'insert', 'refill', 'pushes').
+   * Null outside benchmarks.
+   */
+  stageProbe: ((stage: string, m: EntityManager, firms?: number) => Promise<void> | void) | null = null;
 
   /** Entries and push decisions of new set members (constructed here when a caller builds the service by hand). */
   private readonly pushes: RecommendationPushService;
@@ -91,6 +98,8 @@ export class MatchSetService {
   scoreListing(listingId: string, asOf = todayInShanghai()): Promise<number> {
     return this.locked(async (m) => {
       const N = this.bounds.perKind;
+      const probe = this.stageProbe;
+      if (probe) await probe('start', m);
       const [row] = (await loadListingRows(m, { ids: [listingId] })).map((r) => ({ kind: r.listing.kind as MatchListingKind, status: r.listing.status, ownerOrganizationId: r.listing.ownerOrganizationId }));
       const holders = await holdersOf(m, listingId);
       const held = new Set(holders.map((h) => h.id));
@@ -109,24 +118,29 @@ export class MatchSetService {
       // Candidate firms by SQL (ids and the few facts a bound needs), then their sets' last members:
       // a firm whose full set the listing cannot beat even at its bound is never loaded.
       const light = await enterpriseCandidates(m, this.candidateEnterprises(side, asOf));
+      if (probe) await probe('candidates', m, light.length);
       const thresholds = new Map((await othersInSet(m, [...new Set([...light.map((c) => c.id), ...held])], kind, listingId, held)).map((t) => [t.id, t]));
+      const bound = firmBounds(side);
       const toLoad = light
         .filter((c) => {
           const t = thresholds.get(c.id)!;
           if (held.has(c.id) || t.n < N || t.worstScore === null) return true;
-          return boundForFirm(side, { regionCode: c.regionCode, serviceNeeds: c.serviceNeeds, financingNeed: c.financingNeed }) >= t.worstScore;
+          return bound(c) >= t.worstScore;
         })
         .map((c) => c.id);
+      if (probe) await probe('thresholds', m, toLoad.length);
       const candidates: Awaited<ReturnType<typeof loadEnterpriseSides>> = [];
       for (let i = 0; i < toLoad.length; i += 10_000) {
         candidates.push(...(await loadEnterpriseSides(m, { ids: toLoad.slice(i, i + 10_000) }, asOf, kind === 'SERVICE_OFFERING')));
       }
+      if (probe) await probe('load', m, candidates.length);
       const pool = new ListingPool([listing]);
       const scored = new Map<string, ScoredPair>();
       for (const e of candidates) {
         const [pair] = pool.topFor(e.side, e.version, asOf, [kind], 1);
         if (pair) scored.set(e.side.organizationId, pair);
       }
+      if (probe) await probe('score', m, scored.size);
       const keep: ScoredPair[] = [];
       const evict: Array<{ e: string; l: string }> = [];
       const refill: string[] = [];
@@ -136,6 +150,7 @@ export class MatchSetService {
         return pair && t.worstScore !== null && pair.score >= t.worstScore && t.n >= N - (held.has(t.id) ? 1 : 0);
       });
       const last = await lastListings(m, needLast.map((t) => t.id), kind, listingId);
+      if (probe) await probe('last members', m);
       for (const t of thresholds.values()) {
         const pair = scored.get(t.id);
         const had = held.has(t.id);
@@ -155,11 +170,15 @@ export class MatchSetService {
       }
       await deleteListingMatches(m, listingId);
       if (evict.length) await deletePairs(m, evict);
+      if (probe) await probe('delete', m);
       await insertMatches(m, keep);
+      if (probe) await probe('insert', m);
       if (refill.length) await this.rescoreKind(m, refill, kind, asOf);
+      if (probe) await probe('refill', m);
       // New members of firms' sets: recorded (the funnel's "matched") and pushed when they qualify, in this transaction.
       const entrants = keep.filter((p) => !held.has(p.enterpriseOrganizationId));
       await this.pushes.recordEntries(m, { listingId, kind, ownerOrganizationId: row.ownerOrganizationId }, entrants, asOf);
+      if (probe) await probe('pushes', m);
       return keep.length;
     });
   }
@@ -169,7 +188,14 @@ export class MatchSetService {
     if (l.kind === 'PARK_VACANCY') return { needsSpace: true, reachedByIndustries: l.industryCodes };
     const base = { reachedByRegions: l.regionCodes, reachedByIndustries: l.industryCodes };
     // The tier the scorer sees (enterpriseSide): a lapsed title or a claim is NONE, so a product open to NONE reaches it.
-    if (l.kind === 'CREDIT_PRODUCT') return { ...base, effectiveTierAmong: { tiers: l.eligibleTiers, asOf }, inventionPatentsAtLeast: l.minInventionPatents ?? 0 };
+    if (l.kind === 'CREDIT_PRODUCT') {
+      // The product's revenue floor and years in business exclude exactly as the scorer does (newest year's revenue,
+      // unknown excluded; whole years, the anniversary counts), so those firms are never loaded (ADR 0043, amendment).
+      const credit: EnterpriseCandidatesFilter = { ...base, effectiveTierAmong: { tiers: l.eligibleTiers, asOf }, inventionPatentsAtLeast: l.minInventionPatents ?? 0 };
+      if (l.minAnnualRevenue != null && l.minAnnualRevenue > 0) credit.newestRevenueAtLeast = l.minAnnualRevenue;
+      if (l.minYearsInBusiness != null && l.minYearsInBusiness > 0) credit.fullYearsAtLeast = { years: l.minYearsInBusiness, asOf };
+      return credit;
+    }
     return base;
   }
 

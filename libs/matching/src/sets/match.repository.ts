@@ -62,14 +62,19 @@ export async function othersInSet(m: Queryable, ids: string[], kind: string, lis
   return ids.map((id) => ({ id, n: found.get(id)?.n ?? 0, worstScore: found.get(id)?.ws ?? null }));
 }
 
-/** The last member (lowest score, then highest listing id) of each enterprise's set of `kind`, other than `listingId`. */
+/**
+ * The last member (lowest score, then highest listing id) of each enterprise's set of `kind`, other than `listingId`.
+ * One index probe per firm (LIMIT 1 over the per-enterprise index, ties sorted among the lowest scores only), not a
+ * sort of every member: 2–3× faster at 44k firms (ADR 0043, amendment).
+ */
 export async function lastListings(m: Queryable, ids: string[], kind: string, listingId: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 20_000) {
     const rows: Array<{ id: string; wl: string }> = await m.query(
-      `SELECT DISTINCT ON (enterprise_organization_id) enterprise_organization_id AS id, listing_id::text AS wl FROM matches
-        WHERE enterprise_organization_id = ANY($1::uuid[]) AND kind = $2 AND listing_id <> $3
-        ORDER BY enterprise_organization_id, score, listing_id DESC`,
+      `SELECT x.id, w.wl FROM unnest($1::uuid[]) AS x(id)
+         CROSS JOIN LATERAL (SELECT listing_id::text AS wl FROM matches
+                              WHERE enterprise_organization_id = x.id AND kind = $2 AND listing_id <> $3
+                              ORDER BY score, listing_id DESC LIMIT 1) w`,
       [ids.slice(i, i + 20_000), kind, listingId],
     );
     for (const r of rows) out.set(r.id, r.wl);
