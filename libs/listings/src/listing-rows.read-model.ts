@@ -161,7 +161,24 @@ function selectFrom(columns: ReadonlyArray<(typeof COLUMNS)[number]>, extra: { l
 
 const SELECT_ROWS = selectFrom(COLUMNS);
 
-function whereOf(f: ListingRowsFilter): { sql: string; params: unknown[] } {
+/**
+ * What a listing's full row is made of, as one text: its version and the row versions (`xmin`, the
+ * transaction that wrote the tuple; a new one on every UPDATE, whoever writes it, and kept by
+ * VACUUM FREEZE) of the listing, its details and a vacancy's park. Equal stamps of one listing
+ * mean the same full row (a reader that caches rows by stamp never keeps a stale one, even after a
+ * write that did not bump the version). `o` (the owner's name) is not in it: readers that cache by
+ * stamp must not use ownerName.
+ */
+const STAMP_SQL = `l.version || ':' || l.xmin::text || ':' || coalesce(so.xmin, cp.xmin, ch.xmin, pv.xmin)::text || ':' || coalesce(p.xmin::text, '') AS stamp`;
+const ALL_TABLES: TableAlias[] = ['o', 'so', 'cp', 'ch', 'pv', 'p'];
+const SELECT_STAMPED_ROWS = selectFrom(COLUMNS, { list: [STAMP_SQL], joins: [], tables: [] });
+const SELECT_STAMPS = selectFrom(
+  COLUMNS.filter(([name]) => name === 'id' || name === 'owner_organization_id'),
+  // Every join of the full shape (the owner's inner join included), so both select the same listings.
+  { list: [STAMP_SQL], joins: [], tables: ALL_TABLES },
+);
+
+function whereOf(f: ListingRowsFilter, select = SELECT_ROWS): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const $ = (v: unknown) => {
     params.push(v);
@@ -180,7 +197,7 @@ function whereOf(f: ListingRowsFilter): { sql: string; params: unknown[] } {
   if (f.applyByOnOrAfter !== undefined) where.push(`ch.apply_by >= ${$(f.applyByOnOrAfter)}::date`);
   if (f.areaSqmBetween) where.push(`pv.area_sqm BETWEEN ${$(f.areaSqmBetween[0])} AND ${$(f.areaSqmBetween[1])}`);
   const limit = f.limit === undefined ? '' : ` LIMIT ${$(f.limit)}`;
-  return { sql: `${SELECT_ROWS}${where.length ? `\n   WHERE ${where.join(' AND ')}` : ''}\n   ORDER BY l.id${limit}`, params };
+  return { sql: `${select}${where.length ? `\n   WHERE ${where.join(' AND ')}` : ''}\n   ORDER BY l.id${limit}`, params };
 }
 
 const big = bigintNumber.from;
@@ -280,6 +297,29 @@ export async function loadListingRows(q: Queryable, filter: ListingRowsFilter): 
   const { sql, params } = whereOf(filter);
   const rows: Array<Record<string, any>> = await q.query(sql, params);
   return rows.map(rowOf);
+}
+
+/** A listing's id, owner and {@link STAMP_SQL stamp}: what a reader caching full rows checks its copy against. */
+export interface ListingStamp {
+  id: string;
+  ownerOrganizationId: string;
+  stamp: string;
+}
+
+/** The stamps of the listings `filter` selects (the same listings loadListingRows gives), ordered by id. */
+export async function loadListingStamps(q: Queryable, filter: ListingRowsFilter): Promise<ListingStamp[]> {
+  if (filter.ids?.length === 0) return [];
+  const { sql, params } = whereOf(filter, SELECT_STAMPS);
+  const rows: Array<{ id: string; owner_organization_id: string; stamp: string }> = await q.query(sql, params);
+  return rows.map((r) => ({ id: r.id, ownerOrganizationId: r.owner_organization_id, stamp: r.stamp }));
+}
+
+/** loadListingRows with each row's stamp, read in the same statement. */
+export async function loadStampedListingRows(q: Queryable, filter: ListingRowsFilter): Promise<Array<ListingRow & { stamp: string }>> {
+  if (filter.ids?.length === 0) return [];
+  const { sql, params } = whereOf(filter, SELECT_STAMPED_ROWS);
+  const rows: Array<Record<string, any>> = await q.query(sql, params);
+  return rows.map((r) => Object.assign(rowOf(r), { stamp: r.stamp as string }));
 }
 
 /** The rows that have their details, as the services' `FullListing`. */
