@@ -1,5 +1,5 @@
 /**
- * ADR 0045: rescoring one firm reuses listings kept prepared under their row stamps. Whatever
+ * ADR 0043: rescoring one firm reuses listings kept prepared under their row stamps. Whatever
  * changes (a version bump, a write behind the service's back without one, a park, a provider's
  * rating, a listing closed, a listing changed between the rescoring's two statements), the rows
  * written equal those of the former path, which loads every candidate listing.
@@ -21,7 +21,7 @@ async function snapshot(ds: DataSource) {
   );
 }
 
-describe('rescoring with the listing cache writes the rows of a rescoring without it (ADR 0045)', () => {
+describe('rescoring with the listing cache writes the rows of a rescoring without it (ADR 0043)', () => {
   let close: () => Promise<void>;
   let ds: DataSource;
   let cached: MatchSetService;

@@ -318,6 +318,7 @@ export async function loadListingStamps(q: Queryable, filter: ListingRowsFilter)
 export async function loadStampedListingRows(q: Queryable, filter: ListingRowsFilter): Promise<Array<ListingRow & { stamp: string }>> {
   if (filter.ids?.length === 0) return [];
   const { sql, params } = whereOf(filter, SELECT_STAMPED_ROWS);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw row, as rowOf reads it
   const rows: Array<Record<string, any>> = await q.query(sql, params);
   return rows.map((r) => Object.assign(rowOf(r), { stamp: r.stamp as string }));
 }

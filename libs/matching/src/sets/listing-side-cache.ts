@@ -1,5 +1,5 @@
 /**
- * The rescoring's per-process cache of prepared listings (docs/adr/0045-rescoring-listing-cache.md):
+ * The rescoring's per-process cache of prepared listings (docs/adr/0043-matching-at-full-speed.md (rescoring one firm)):
  * a listing's side, mapped from its full row and prepared for a pool, kept under the row's stamp
  * (version and row versions of the listing, its details and its park; libs/listings'
  * `loadListingStamps`) and, for a service offering, the provider's rating it was built with. An

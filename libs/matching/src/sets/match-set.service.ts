@@ -32,7 +32,7 @@ export class MatchSetService {
   private readonly pushes: RecommendationPushService;
 
   /**
-   * Listings prepared for rescorings, kept under their stamps (docs/adr/0045-rescoring-listing-cache.md);
+   * Listings prepared for rescorings, kept under their stamps (docs/adr/0043-matching-at-full-speed.md (rescoring one firm));
    * MATCH_LISTING_CACHE_SIZE entries at most (0: off).
    */
   readonly listingCache: ListingSideCache;

@@ -100,7 +100,7 @@ const schema = z
     MATCH_REBUILD_THREADS: z.coerce.number().int().min(1).max(256).optional(),
     /** Id ranges a full match-set rebuild is split into (ADR 0043); above 1, any worker process takes ranges through the queue. */
     MATCH_REBUILD_PARTITIONS: int(1, 1, 64),
-    /** Listings a process keeps prepared for rescoring one firm (ADR 0045); 0: off (every rescoring loads every candidate listing). */
+    /** Listings a process keeps prepared for rescoring one firm (ADR 0043); 0: off (every rescoring loads every candidate listing). */
     MATCH_LISTING_CACHE_SIZE: int(DEFAULT_LISTING_CACHE_SIZE, 0, 1_000_000),
     /** Subscriptions one websocket may hold at once. */
     WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(10, 1, 1000),
@@ -233,7 +233,7 @@ export interface AppConfig {
   readonly wsSessionRecheckSeconds: number;
   /** Seconds a loaded actor is reused by its process (0: off); ADR 0041. */
   readonly actorCacheSeconds: number;
-  /** Match sets: scoring threads (undefined: one per core) and id ranges of a full rebuild (ADR 0043); listings kept prepared for rescorings (0: off; ADR 0045). */
+  /** Match sets: scoring threads (undefined: one per core) and id ranges of a full rebuild (ADR 0043); listings kept prepared for rescorings (0: off; ADR 0043). */
   readonly matching: { readonly rebuildThreads: number | undefined; readonly rebuildPartitions: number; readonly listingCacheSize: number };
   /** Limits of the graphql-ws endpoint: subscriptions per socket, open sockets per user (per process). */
   readonly websocket: { maxSubscriptionsPerSocket: number; maxSocketsPerUser: number };
