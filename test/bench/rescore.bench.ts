@@ -7,8 +7,8 @@
  * former path: every candidate listing loaded, mapped and prepared per rescoring) and on, and check
  * that both write the same rows.
  *
- * `npm run build && node dist/test/bench/rescore.bench.js` (BENCH_RESCORE_FIRMS, BENCH_RESCORE_LISTINGS,
- * BENCH_RESCORE_N, BENCH_RESCORE_ROUNDS).
+ * `npm run build && node --expose-gc dist/test/bench/rescore.bench.js` (BENCH_RESCORE_FIRMS, BENCH_RESCORE_LISTINGS,
+ * BENCH_RESCORE_N, BENCH_RESCORE_ROUNDS; --expose-gc adds the cache's memory).
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -23,6 +23,7 @@ import { scratchDatabase } from './bench-kit.js';
 import { rng } from '../helpers/seeded-random.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const gc = (globalThis as { gc?: () => void }).gc;
 
 /** utime + stime of a process in ms (USER_HZ 100), 0 when it is gone. */
 function procMs(pid: number): number {
@@ -58,7 +59,6 @@ async function main() {
       const on = round % 2 === 1;
       sets.listingCache.capacity = on ? capacity : 0;
       const counts = { ...sets.listingCache.counts };
-      const heap0 = process.memoryUsage().heapUsed;
       const ids = Array.from({ length: n }, () => data.enterpriseIds[Math.floor(r() * data.enterpriseIds.length)]!);
       // One warm-up rescoring (statement preparation, the cache's first fill).
       await sets.rescoreEnterprise(ids[0]!, today);
@@ -75,8 +75,17 @@ async function main() {
       console.log(
         `  cache ${on ? 'on ' : 'off'}: node ${((c.user + c.system) / 1000 / n).toFixed(2)} ms CPU/rescoring, database ${(dbMs / n).toFixed(2)} ms CPU/rescoring, ` +
           `wall ${(wall / n).toFixed(1)} ms, ${(rows / n).toFixed(1)} rows each; rows equal the rebuild's: ${same}; load ${loadavg()[0]!.toFixed(1)}` +
-          (on ? `; cache ${sets.listingCache.size} listings, hits ${sets.listingCache.counts.hits - counts.hits}, misses ${sets.listingCache.counts.misses - counts.misses}, heap ${((process.memoryUsage().heapUsed - heap0) / 1048576).toFixed(1)} MB more` : ''),
+          (on ? `; cache ${sets.listingCache.size} listings, hits ${sets.listingCache.counts.hits - counts.hits}, misses ${sets.listingCache.counts.misses - counts.misses}` : ''),
       );
+      if (on && gc) {
+        // What the kept listings hold (run with --expose-gc): the heap with them, then without.
+        const size = sets.listingCache.size;
+        gc();
+        const full = process.memoryUsage().heapUsed;
+        sets.listingCache.clear();
+        gc();
+        console.log(`  cache memory: ${((full - process.memoryUsage().heapUsed) / 1048576).toFixed(1)} MB for ${size} listings (${((full - process.memoryUsage().heapUsed) / size / 1024).toFixed(1)} KB each)`);
+      }
     }
   } finally {
     await rt.close();
