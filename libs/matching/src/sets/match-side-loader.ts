@@ -72,8 +72,9 @@ const sideOf = (r: ListingRow, ratings: ReadonlyMap<string, number>): ListingSid
  */
 export async function loadCandidateListings(q: Queryable, kind: MatchListingKind, filter: ListingSidesFilter, cache: ListingSideCache): Promise<PreparedListing[]> {
   const selected = { ...filter, kind, published: true };
-  const stamps = cache.enabled ? await loadListingStamps(q, selected) : [];
-  if (!cache.enabled || stamps.length === 0) return loadWhole(q, kind, selected, cache);
+  if (!cache.enabled) return loadWhole(q, kind, selected, cache);
+  const stamps = await loadListingStamps(q, selected);
+  if (stamps.length === 0) return [];
   const ratings = kind === 'SERVICE_OFFERING' ? await providerRatings(q, stamps.map((s) => s.ownerOrganizationId)) : NO_RATINGS;
   const out: Array<PreparedListing | null> = new Array(stamps.length);
   const missing = new Map<string, number>();
