@@ -119,7 +119,8 @@ export async function partA(log: (line: string) => void): Promise<void> {
     let t = performance.now();
     const data = await seedMatchingData(rt.dataSource, { enterprises: firms, listings, today, seed: 20261121 });
     log(`A. seeded ${firms} firms and ${listings} published listings with SQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const maintenance = new MatchMaintenanceService(new MatchSetService(rt.dataSource));
+    // MATCH_REBUILD_THREADS from the environment, validated as the app does.
+    const maintenance = new MatchMaintenanceService(new MatchSetService(rt.dataSource), loadConfig(process.env));
     const rebuild = await maintenance.rebuildAll(today);
     log(
       `A. full rebuild ${firms} × ${listings}: ${(rebuild.ms / 1000).toFixed(1)} s — ${rebuild.scored} pairs scored, ${rebuild.eligible} eligible, ` +
@@ -261,7 +262,7 @@ export async function partB(log: (line: string) => void): Promise<void> {
     const rt = await database(db.url);
     const data = await seedMatchingData(rt.dataSource, { enterprises: firms, listings: 2_000, today, seed: 7 });
     const sets = new MatchSetService(rt.dataSource);
-    const rebuild = await new MatchMaintenanceService(sets).rebuildAll(today);
+    const rebuild = await new MatchMaintenanceService(sets, loadConfig(process.env)).rebuildAll(today);
     log(`B. ${firms} firms × 2000 listings rebuilt in ${(rebuild.ms / 1000).toFixed(1)} s (${rebuild.stored} rows), so that sets are full`);
     // What autovacuum does to a table in a running system: lets the per-enterprise index answer alone.
     await rt.dataSource.query('VACUUM (ANALYZE) matches');

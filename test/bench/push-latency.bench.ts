@@ -138,7 +138,7 @@ export async function publishToPushed(opts: { firms?: number; count?: number } =
     const tSeed = performance.now();
     await seedMatchingData(rt.dataSource, { enterprises: firms, listings: 40, today, seed: 18, tag: 'PU' });
     const tRebuild = performance.now();
-    await new MatchMaintenanceService(new MatchSetService(rt.dataSource)).rebuildAll(today);
+    await new MatchMaintenanceService(new MatchSetService(rt.dataSource), loadConfig(process.env)).rebuildAll(today);
     if (process.env.BENCH_PUSH_TRACE) console.log(`seeded ${firms} firms in ${Math.round(tRebuild - tSeed)} ms, sets rebuilt in ${Math.round(performance.now() - tRebuild)} ms`);
     await rt.close();
     app = await startApp({

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
 import { createListing, loginAuthority, ok, publishListing, registerOrg, sql, type Org } from '../helpers/listing-fixtures.js';
+import { MatchSetService } from '../../libs/matching/src/sets/match-set.service.js';
+import { MatchMaintenanceService, driftRows } from '../../libs/matching/src/sets/match-maintenance.service.js';
 
 const PATCH_PROFILE = `mutation($p: EnterpriseProfilePatch!) { patchEnterpriseProfile(patch: $p) { version certifications financials { year revenue } } }`;
 
@@ -49,13 +51,28 @@ describe('profile writes and the scoring work they queue (ADR 0044)', () => {
     expect([s.matched, s.assessed, s.skipped]).toEqual([1, 1, null]);
   });
 
-  it('a write that changes only text no factor or rule reads (certifications) rescored and reassessed nothing', async () => {
+  it('a write that changes only text no factor or rule reads (certifications) rescored and reassessed nothing; its match rows moved to the new version with it', async () => {
+    const rowsBefore = await sql(app, 'SELECT listing_id, score, reasons::text AS reasons, computed_at FROM matches WHERE enterprise_organization_id = $1 ORDER BY listing_id', [firm.organizationId]);
     const patched = ok(await app.gql(PATCH_PROFILE, { p: { certifications: ['ISO9001', 'ISO14001'] } }, firm.token), 'patchEnterpriseProfile');
     expect(patched.version).toBe(2);
     await app.drain();
     const s = await state();
-    expect([s.matched, s.assessed]).toEqual([1, 1]);
+    // The rows were not recomputed (same computed_at), only their profile version advanced in the write's transaction.
+    expect([s.matched, s.assessed]).toEqual([2, 1]);
+    expect(await sql(app, 'SELECT listing_id, score, reasons::text AS reasons, computed_at FROM matches WHERE enterprise_organization_id = $1 ORDER BY listing_id', [firm.organizationId])).toEqual(rowsBefore);
     expect([...(s.skipped ?? [])].sort()).toEqual(['matching.rescore-enterprise', 'tiers.assess-enterprise']);
+  });
+
+  it('the nightly reconcile after a skipped write rewrites no row', async () => {
+    const stamps = () => sql(app, 'SELECT listing_id, xmin::text AS xmin FROM matches WHERE enterprise_organization_id = $1 ORDER BY listing_id', [firm.organizationId]);
+    const before = await stamps();
+    expect(before.length).toBeGreaterThan(0);
+    const maintenance = new MatchMaintenanceService(new MatchSetService(app.started.runtime.database.dataSource));
+    const report = await maintenance.reconcile();
+    expect(driftRows(report)).toBe(0);
+    expect(report.staleProfileVersion).toBe(0);
+    // Not even rewritten in place: every row is the same tuple.
+    expect(await stamps()).toEqual(before);
   });
 
   it('a write that changes revenue is rescored and reassessed', async () => {

@@ -6,6 +6,7 @@
  * Env: DATABASE_URL, QUEUE_NAMESPACE, REDIS_URL (optional: PostgreSQL backend without it).
  */
 import { buildDataSource } from '../../libs/platform/src/database/database-runtime.js';
+import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { QueueRegistry } from '../../libs/platform/src/queue/queue-registry.js';
 import { DATABASE_SCHEMA } from '../../apps/composition/src/database-schema.js';
 import { MatchSetService } from '../../libs/matching/src/sets/match-set.service.js';
@@ -14,7 +15,8 @@ import { RebuildPartitionHandler } from '../../libs/matching/src/sets/matching.h
 
 const dataSource = buildDataSource(process.env.DATABASE_URL!, DATABASE_SCHEMA, 'srdi-test-partition-worker');
 await dataSource.initialize();
-const maintenance = new MatchMaintenanceService(new MatchSetService(dataSource));
+// The validated settings (MATCH_REBUILD_THREADS: the test and the bench choose the scoring threads).
+const maintenance = new MatchMaintenanceService(new MatchSetService(dataSource), loadConfig(process.env));
 const handler = new RebuildPartitionHandler(maintenance);
 const queues = new QueueRegistry({ redisUrl: process.env.REDIS_URL || undefined, databaseUrl: process.env.DATABASE_URL!, namespace: process.env.QUEUE_NAMESPACE });
 const worker = queues.createWorker(

@@ -66,7 +66,7 @@ async function viaQueue(): Promise<void> {
 async function direct(): Promise<void> {
   const db = await openDatabase(config, DATABASE_SCHEMA, (m) => console.error(m), `srdi-matches-${mode}`);
   try {
-    const maintenance = new MatchMaintenanceService(new MatchSetService(db.dataSource));
+    const maintenance = new MatchMaintenanceService(new MatchSetService(db.dataSource, undefined, config), config);
     print(rebuild ? await maintenance.rebuildAll() : await maintenance.reconcile());
   } finally {
     await db.close();

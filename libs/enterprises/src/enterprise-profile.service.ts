@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AppError, asPatchError, forbidden, mergePatch, notFound, parseId, recordEvent, recordEvents, todayInShanghai, type Patch } from '../../platform/src/index.js';
@@ -8,7 +8,7 @@ import { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
 import { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 import { validateProfile, type ProfileCommand } from './profile-input.js';
 import { provenanceAfterOwnEdit, sameTitle, type TitleProvenance } from './title-provenance.js';
-import { scoringChanges } from './scoring-relevance.js';
+import { SKIPPED_RESCORING, scoringChanges, type SkippedRescoring } from './scoring-relevance.js';
 
 /**
  * A USCC is a claim until the AUTHORITY verifies it: a profile the AUTHORITY imported (its figures,
@@ -33,7 +33,11 @@ const PROFILE_REQUIRED = ['industryCode', 'tier', 'foundedOn', 'mainBusinessSinc
 /** 一企一档: enterprise profiles with their yearly financials. */
 @Injectable()
 export class EnterpriseProfileService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    /** Advances the match rows of a write that skips rescoring (libs/matching provides it; ADR 0044). */
+    @Optional() @Inject(SKIPPED_RESCORING) private readonly skippedRescoring?: SkippedRescoring,
+  ) {}
 
   /** The caller's own profile: ENTERPRISE only; creates or replaces it, financial years included. */
   async upsertOwn(manager: EntityManager, actor: Actor | undefined, input: ProfileCommand): Promise<EnterpriseProfileEntity> {
@@ -130,6 +134,8 @@ export class EnterpriseProfileService {
     // Rescoring and reassessment are queued only when the write changes what they read (ADR 0044).
     const changes = scoringChanges(before, { profile, years });
     const skipJobs = [...(changes.tiers ? [] : (['tiers.assess-enterprise'] as const)), ...(changes.matching ? [] : (['matching.rescore-enterprise'] as const))];
+    // The match rows of the previous version are those a rescoring would write now: they move to this version with the write.
+    if (!changes.matching && before) await this.skippedRescoring?.advance(manager, organizationId, before.profile.version, saved.version);
     await recordEvent(manager, {
       type: 'enterprise-profile.changed',
       aggregateType: 'enterprise-profile',

@@ -8,7 +8,7 @@ export { countedLapsedSql, countedTitleSql, effectiveTierSql } from './effective
 export { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
 export { EnterpriseProfileEntity, ipAssetsOf, type ReviewRiskValue } from './enterprise-profile.entity.js';
 export { EnterpriseProfileService } from './enterprise-profile.service.js';
-export { MATCH_SIDE_PROFILE_FIELDS, MATCH_SIDE_YEAR_FIELDS, TIER_PROFILE_FIELDS, TIER_YEAR_FIELDS, scoringChanges, type ProfileState } from './scoring-relevance.js';
+export { MATCH_SIDE_PROFILE_FIELDS, MATCH_SIDE_YEAR_FIELDS, SKIPPED_RESCORING, type SkippedRescoring, TIER_PROFILE_FIELDS, TIER_YEAR_FIELDS, scoringChanges, type ProfileState } from './scoring-relevance.js';
 export {
   enterpriseCandidates,
   type EnterpriseCandidatesFilter,

@@ -10,6 +10,7 @@
  * mapper or `profileFacts` read a field a list does not have (test/unit/enterprises/scoring-relevance.spec.ts),
  * so a new factor or fact cannot be skipped silently. Pure.
  */
+import type { EntityManager } from 'typeorm';
 import type { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
 import type { EnterpriseProfileEntity } from './enterprise-profile.entity.js';
 
@@ -103,3 +104,15 @@ export function scoringChanges(before: ProfileState | null, after: ProfileState)
     tiers: differs(before, after, TIER_PROFILE_FIELDS, TIER_YEAR_FIELDS),
   };
 }
+
+/**
+ * What follows, in the profile write's own transaction, a write whose event skips the rescoring
+ * (ADR 0044): libs/matching advances the firm's match rows computed from the previous version to
+ * the new one (a rescoring would write them again identically), so the nightly reconcile finds no
+ * version drift. Provided by libs/matching as a global provider, so this context never imports it;
+ * absent (a service built by hand) the rows keep the older version and the reconcile rewrites them.
+ */
+export interface SkippedRescoring {
+  advance(m: Pick<EntityManager, 'query'>, organizationId: string, fromVersion: number, toVersion: number): Promise<void>;
+}
+export const SKIPPED_RESCORING = Symbol('SKIPPED_RESCORING');

@@ -161,7 +161,30 @@ function selectFrom(columns: ReadonlyArray<(typeof COLUMNS)[number]>, extra: { l
 
 const SELECT_ROWS = selectFrom(COLUMNS);
 
-function whereOf(f: ListingRowsFilter): { sql: string; params: unknown[] } {
+/** Each kind's details table (a stamp reads its row version; see {@link ListingStamp}). */
+const DETAILS_OF: Record<ListingKind, TableAlias> = { SERVICE_OFFERING: 'so', CREDIT_PRODUCT: 'cp', CHALLENGE: 'ch', PARK_VACANCY: 'pv' };
+
+/** The stamp's expression; for one kind, over its own details (and park) only, so a stamps statement joins nothing else. */
+function stampSql(kind: ListingKind | undefined): string {
+  const details = kind ? `${DETAILS_OF[kind]}.xmin` : 'coalesce(so.xmin, cp.xmin, ch.xmin, pv.xmin)';
+  const park = kind === undefined || kind === 'PARK_VACANCY' ? `coalesce(p.xmin::text, '')` : `''`;
+  return `l.version || ':' || l.xmin::text || ':' || coalesce(${details}::text, '') || ':' || ${park} AS stamp`;
+}
+
+/** The tables a stamps statement joins: the owner (an inner join, as the full read), the kind's details and park, and those the filter reads. */
+function stampTables(f: ListingRowsFilter): TableAlias[] {
+  if (f.kind === undefined) return ['o', 'so', 'cp', 'ch', 'pv', 'p'];
+  const tables: TableAlias[] = ['o', DETAILS_OF[f.kind]];
+  if (f.kind === 'PARK_VACANCY') tables.push('p');
+  if (f.openToTier !== undefined || f.asksInventionPatentsAtMost !== undefined) tables.push('cp');
+  if (f.applyByOnOrAfter !== undefined) tables.push('ch');
+  if (f.areaSqmBetween) tables.push('pv');
+  return tables;
+}
+
+const STAMP_KEYS = COLUMNS.filter(([name]) => name === 'id' || name === 'owner_organization_id');
+
+function whereOf(f: ListingRowsFilter, select = SELECT_ROWS): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const $ = (v: unknown) => {
     params.push(v);
@@ -180,7 +203,7 @@ function whereOf(f: ListingRowsFilter): { sql: string; params: unknown[] } {
   if (f.applyByOnOrAfter !== undefined) where.push(`ch.apply_by >= ${$(f.applyByOnOrAfter)}::date`);
   if (f.areaSqmBetween) where.push(`pv.area_sqm BETWEEN ${$(f.areaSqmBetween[0])} AND ${$(f.areaSqmBetween[1])}`);
   const limit = f.limit === undefined ? '' : ` LIMIT ${$(f.limit)}`;
-  return { sql: `${SELECT_ROWS}${where.length ? `\n   WHERE ${where.join(' AND ')}` : ''}\n   ORDER BY l.id${limit}`, params };
+  return { sql: `${select}${where.length ? `\n   WHERE ${where.join(' AND ')}` : ''}\n   ORDER BY l.id${limit}`, params };
 }
 
 const big = bigintNumber.from;
@@ -280,6 +303,38 @@ export async function loadListingRows(q: Queryable, filter: ListingRowsFilter): 
   const { sql, params } = whereOf(filter);
   const rows: Array<Record<string, any>> = await q.query(sql, params);
   return rows.map(rowOf);
+}
+
+/**
+ * A listing's id, owner and stamp: what its full row is made of, as one text — its version and the
+ * row versions (`xmin`, the transaction that wrote the tuple; a new one on every UPDATE, whoever
+ * writes it, and kept by VACUUM FREEZE) of the listing, its details and a vacancy's park. Equal
+ * stamps of one listing mean the same full row, so a reader that caches rows by stamp never keeps a
+ * stale one, even after a write that did not bump the version. The owner's name is not in it:
+ * readers caching by stamp must not use `ownerName`. Stamps of one kind are comparable only with
+ * stamps read with the same `kind` filter.
+ */
+export interface ListingStamp {
+  id: string;
+  ownerOrganizationId: string;
+  stamp: string;
+}
+
+/** The stamps of the listings `filter` selects (the same listings loadListingRows gives), ordered by id. */
+export async function loadListingStamps(q: Queryable, filter: ListingRowsFilter): Promise<ListingStamp[]> {
+  if (filter.ids?.length === 0) return [];
+  const { sql, params } = whereOf(filter, selectFrom(STAMP_KEYS, { list: [stampSql(filter.kind)], joins: [], tables: stampTables(filter) }));
+  const rows: Array<{ id: string; owner_organization_id: string; stamp: string }> = await q.query(sql, params);
+  return rows.map((r) => ({ id: r.id, ownerOrganizationId: r.owner_organization_id, stamp: r.stamp }));
+}
+
+/** loadListingRows with each row's stamp, read in the same statement. */
+export async function loadStampedListingRows(q: Queryable, filter: ListingRowsFilter): Promise<Array<ListingRow & { stamp: string }>> {
+  if (filter.ids?.length === 0) return [];
+  const { sql, params } = whereOf(filter, selectFrom(COLUMNS, { list: [stampSql(filter.kind)], joins: [], tables: [] }));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw row, as rowOf reads it
+  const rows: Array<Record<string, any>> = await q.query(sql, params);
+  return rows.map((r) => Object.assign(rowOf(r), { stamp: r.stamp as string }));
 }
 
 /** The rows that have their details, as the services' `FullListing`. */

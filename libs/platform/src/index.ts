@@ -16,7 +16,7 @@ export {
   plausibleDate,
   type PlausibleKind,
 } from './bounds/plausible.js';
-export { APP_CONFIG, type AppConfig, ConfigError, loadConfig } from './config/config.js';
+export { APP_CONFIG, type AppConfig, ConfigError, DEFAULT_LISTING_CACHE_SIZE, loadConfig } from './config/config.js';
 export { afterCommit } from './database/after-commit.js';
 export { type DatabaseSchema, inTransaction } from './database/data-source.js';
 export { buildDataSource, openDatabase } from './database/database-runtime.js';

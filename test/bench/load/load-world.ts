@@ -83,7 +83,7 @@ export async function seedLoadWorld(url: string, opts: { enterprises: number; li
     const data = await seedMatchingData(ds, { enterprises: opts.enterprises, listings: opts.listings, today, seed: 20261121, tag: 'LW' });
     const seedSeconds = (performance.now() - t) / 1000;
     t = performance.now();
-    const rebuild = await new MatchMaintenanceService(new MatchSetService(ds)).rebuildAll(today);
+    const rebuild = await new MatchMaintenanceService(new MatchSetService(ds), loadConfig(process.env)).rebuildAll(today);
     const rebuildSeconds = (performance.now() - t) / 1000;
 
     const ids = data.enterpriseIds.slice(0, opts.signedIn);

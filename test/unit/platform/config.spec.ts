@@ -58,6 +58,7 @@ describe('loadConfig defaults', () => {
       importFileRetentionDays: 30,
       accessLogRetentionDays: 730,
       actorCacheSeconds: 30,
+      matching: { rebuildThreads: undefined, rebuildPartitions: 1, listingCacheSize: 50_000 },
       pushes: { thresholds: undefined, dailyCap: 5 },
       shutdownTimeoutMs: 10_000,
       trustProxy: undefined,
@@ -94,6 +95,29 @@ describe('loadConfig defaults', () => {
     ['PLATFORM_NAME', 'x', /PLATFORM_NAME/],
   ])('refuses %s=%j', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(message);
+  });
+
+  it.each<[Record<string, string>, { rebuildThreads: number | undefined; rebuildPartitions: number; listingCacheSize: number }]>([
+    [{ MATCH_REBUILD_THREADS: '1' }, { rebuildThreads: 1, rebuildPartitions: 1, listingCacheSize: 50_000 }],
+    [{ MATCH_REBUILD_THREADS: '256', MATCH_REBUILD_PARTITIONS: '64' }, { rebuildThreads: 256, rebuildPartitions: 64, listingCacheSize: 50_000 }],
+    [{ MATCH_REBUILD_PARTITIONS: '1', MATCH_LISTING_CACHE_SIZE: '0' }, { rebuildThreads: undefined, rebuildPartitions: 1, listingCacheSize: 0 }],
+    [{ MATCH_LISTING_CACHE_SIZE: '1000000' }, { rebuildThreads: undefined, rebuildPartitions: 1, listingCacheSize: 1_000_000 }],
+  ])('takes the match-set settings %j', (env, expected) => {
+    expect(loadConfig(env).matching).toEqual(expected);
+  });
+
+  it.each([
+    ['MATCH_REBUILD_THREADS', '0'],
+    ['MATCH_REBUILD_THREADS', '257'],
+    ['MATCH_REBUILD_THREADS', 'two'],
+    ['MATCH_REBUILD_THREADS', '1.5'],
+    ['MATCH_REBUILD_PARTITIONS', '0'],
+    ['MATCH_REBUILD_PARTITIONS', '65'],
+    ['MATCH_REBUILD_PARTITIONS', 'many'],
+    ['MATCH_LISTING_CACHE_SIZE', '-1'],
+    ['MATCH_LISTING_CACHE_SIZE', '1000001'],
+  ])('refuses %s=%s, naming the variable', (variable, value) => {
+    expect(configError({ [variable]: value }).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
   });
 
   it('takes the mail settings', () => {

@@ -38,13 +38,18 @@ export function better(a: { score: number; listingId: string }, b: { score: numb
 export const compareBest = (a: { score: number; listingId: string }, b: { score: number; listingId: string }): number =>
   b.score - a.score || (a.listingId < b.listingId ? -1 : a.listingId > b.listingId ? 1 : 0);
 
-/** One listing in the pool, in one monomorphic shape; `figures` are its kind model's. */
+/**
+ * One listing in the pool, in one monomorphic shape; `figures` are its kind model's. Depends on the
+ * listing alone (no date, no firm), so a prepared entry may be kept and shared by many pools
+ * ({@link prepareListing}, the rescoring's listing cache).
+ */
 interface PoolEntry {
   side: ListingSide;
   version: number;
   /** Upper-cased industry codes and region stems, for the index and the pre-checks (empty = any). */
   industries: string[];
   regions: string[];
+  /** The last collect stamp that took it (stamps are unique across pools: entries may be shared). */
   seen: number;
   model: KindModel<ListingSide, unknown>;
   figures: unknown;
@@ -62,6 +67,17 @@ function entryOf(side: ListingSide, version: number): PoolEntry {
     figures: model.prepare(side),
   };
 }
+
+/** A listing prepared for a pool (opaque; read `side` and `version` only). */
+export type PreparedListing = Readonly<Pick<PoolEntry, 'side' | 'version'>>;
+
+/** Prepares a listing once for any number of pools (the same work `ListingPool.add` does). */
+export function prepareListing(side: ListingSide, version: number): PreparedListing {
+  return entryOf(side, version);
+}
+
+/** Collect stamps, shared by every pool so that an entry in several pools is never taken as seen by mistake. */
+let lastStamp = 0;
 
 /** A vacancy's area (the vacancies' index is sorted by it). */
 const area = (x: PoolEntry): number => (x.side as VacancyListing).areaSqm;
@@ -106,14 +122,24 @@ export class ListingPool {
   /** Sorted by area. */
   private vacancies: PoolEntry[] = [];
   private vacanciesSorted = true;
-  private stamp = 0;
 
   constructor(listings: Iterable<{ side: ListingSide; version: number }>) {
     for (const l of listings) this.add(l.side, l.version);
   }
 
+  /** A pool of listings prepared before (by {@link prepareListing}). */
+  static ofPrepared(listings: Iterable<PreparedListing>): ListingPool {
+    const pool = new ListingPool([]);
+    for (const l of listings) pool.addEntry(l as PoolEntry);
+    return pool;
+  }
+
   add(side: ListingSide, version: number): void {
-    const entry = entryOf(side, version);
+    this.addEntry(entryOf(side, version));
+  }
+
+  private addEntry(entry: PoolEntry): void {
+    const side = entry.side;
     const regionKeys = entry.regions.length === 0 ? ['*'] : entry.regions;
     switch (side.kind) {
       case 'SERVICE_OFFERING':
@@ -165,7 +191,7 @@ export class ListingPool {
       case 'SERVICE_OFFERING': {
         const keys = ListingPool.regionKeys(e);
         const groups = [...this.serviceCategories].map((category) => {
-          const stamp = ++this.stamp;
+          const stamp = ++lastStamp;
           const entries: PoolEntry[] = [];
           for (const r of keys) this.collect(entries, this.services.get(`${r}|${category}`), stamp);
           return { bound: categoryBound(category, firm) + BOUND_SLACK, entries };
@@ -173,13 +199,13 @@ export class ListingPool {
         return groups.sort((a, b) => b.bound - a.bound);
       }
       case 'CREDIT_PRODUCT': {
-        const stamp = ++this.stamp;
+        const stamp = ++lastStamp;
         const entries: PoolEntry[] = [];
         for (const r of ListingPool.regionKeys(e)) for (const t of ['*', e.tier]) this.collect(entries, this.credit.get(`${r}|${t}`), stamp);
         return [{ bound: Infinity, entries }];
       }
       case 'CHALLENGE': {
-        const stamp = ++this.stamp;
+        const stamp = ++lastStamp;
         const entries: PoolEntry[] = [];
         const industry = firm.industry;
         this.collect(entries, this.challenges.get('*'), stamp);

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { todayInShanghai } from '../../../platform/src/index.js';
+import { APP_CONFIG, todayInShanghai, type AppConfig } from '../../../platform/src/index.js';
 import { hasEnterpriseProfileSql } from '../../../enterprises/src/index.js';
 import { isPublishedListingSql } from '../../../listings/src/index.js';
 import { SCORER_VERSION } from '../core/weights.js';
@@ -88,7 +88,15 @@ export class MatchMaintenanceService {
   /** Who takes partitions here (recorded on each range, so a run shows which processes shared it). */
   readonly takerName = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-  constructor(private readonly sets: MatchSetService) {}
+  /** Scoring threads per rebuild, range or reconcile (MATCH_REBUILD_THREADS; undefined: one per core). */
+  private readonly threads: number | undefined;
+
+  constructor(
+    private readonly sets: MatchSetService,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.threads = config?.matching.rebuildThreads;
+  }
 
   private dataSource() {
     return this.sets.dataSource;
@@ -113,7 +121,7 @@ export class MatchMaintenanceService {
   }
 
   private threadsFor(listings: LoadedListing[], asOf: string): ScoringThreads {
-    return ScoringThreads.start(listings, asOf, this.sets.bounds.perKind, MATCH_KINDS);
+    return ScoringThreads.start(listings, asOf, this.sets.bounds.perKind, MATCH_KINDS, this.threads);
   }
 
   /** Scores the firms of (after, upTo] on the threads and hands their insert payloads to `writer`. */
@@ -204,7 +212,7 @@ export class MatchMaintenanceService {
       const listings = await this.allListings(m);
       const report: RebuildReport = { enterprises: 0, listings: listings.length, scored: 0, eligible: 0, stored: 0, removed: 0, ms: 0 };
       const writer = new PipelinedInserts(m, (q, payload) => this.partitions.stage(q, runId, payload));
-      const threads = ScoringThreads.start(listings, range.asOf, range.perKind, MATCH_KINDS);
+      const threads = ScoringThreads.start(listings, range.asOf, range.perKind, MATCH_KINDS, this.threads);
       try {
         await this.scoreRange(m, threads, range.asOf, writer, report, range.after ?? undefined, range.upTo ?? undefined);
       } finally {

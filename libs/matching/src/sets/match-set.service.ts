@@ -1,13 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { todayInShanghai } from '../../../platform/src/index.js';
+import { APP_CONFIG, DEFAULT_LISTING_CACHE_SIZE, todayInShanghai, type AppConfig } from '../../../platform/src/index.js';
 import type { EnterpriseSide, MatchListingKind } from '../core/match-types.js';
 import { MatchEntity } from './match.entity.js';
-import { ListingPool, MATCH_SET_BOUNDS, better, firmBounds, type ScoredPair } from '../core/match-engine.js';
+import { ListingPool, MATCH_SET_BOUNDS, better, firmBounds, type PreparedListing, type ScoredPair } from '../core/match-engine.js';
 import { insertMatches } from './match-insert.js';
 import { MATCH_SETS_LOCK, deleteKindOf, deleteListingMatches, deletePairs, deleteSetOf, holdersOf, lastListings, othersInSet } from './match.repository.js';
-import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
+import { MATCH_KINDS, loadCandidateListings, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
+import { ListingSideCache } from './listing-side-cache.js';
 import { enterpriseCandidates, type EnterpriseCandidatesFilter } from '../../../enterprises/src/index.js';
 import { isPublishedListingSql, loadListingRows } from '../../../listings/src/index.js';
 import { requestIsRated } from '../requests/match-request.repository.js';
@@ -37,8 +38,19 @@ export class MatchSetService {
   /** Entries and push decisions of new set members (constructed here when a caller builds the service by hand). */
   private readonly pushes: RecommendationPushService;
 
-  constructor(@InjectDataSource() readonly dataSource: DataSource, pushes?: RecommendationPushService) {
+  /**
+   * Listings prepared for rescorings, kept under their stamps (docs/adr/0043-matching-at-full-speed.md (rescoring one firm));
+   * MATCH_LISTING_CACHE_SIZE entries at most (0: off).
+   */
+  readonly listingCache: ListingSideCache;
+
+  constructor(
+    @InjectDataSource() readonly dataSource: DataSource,
+    pushes?: RecommendationPushService,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
     this.pushes = pushes ?? new RecommendationPushService(dataSource);
+    this.listingCache = new ListingSideCache(config?.matching.listingCacheSize ?? DEFAULT_LISTING_CACHE_SIZE);
   }
 
   /** Runs `work` in one transaction holding the match-sets lock. */
@@ -49,24 +61,28 @@ export class MatchSetService {
     });
   }
 
-  /** Published listings of each kind that can concern the firm (the listings' lenient pre-filter; the scorer decides). */
-  async candidateListingsFor(m: EntityManager, e: EnterpriseSide, kinds: readonly MatchListingKind[] = MATCH_KINDS): Promise<LoadedListing[]> {
-    const out: LoadedListing[] = [];
+  /**
+   * Published listings of each kind that can concern the firm (the listings' lenient pre-filter; the
+   * scorer decides), prepared for a pool; unchanged listings come from the process's listing cache.
+   */
+  async candidateListingsFor(m: EntityManager, e: EnterpriseSide, kinds: readonly MatchListingKind[] = MATCH_KINDS): Promise<PreparedListing[]> {
+    const out: PreparedListing[] = [];
     const reaches = { reachesRegion: e.regionCode, reachesIndustry: e.industryCode };
+    const cache = this.listingCache;
     for (const kind of kinds) {
       switch (kind) {
         case 'CREDIT_PRODUCT':
-          out.push(...(await loadListingSides(m, kind, { ...reaches, openToTier: e.tier, asksInventionPatentsAtMost: e.ip.inventionPatents })));
+          out.push(...(await loadCandidateListings(m, kind, { ...reaches, openToTier: e.tier, asksInventionPatentsAtMost: e.ip.inventionPatents }, cache)));
           break;
         case 'CHALLENGE':
-          out.push(...(await loadListingSides(m, kind, { ...reaches, applyByOnOrAfter: e.asOf })));
+          out.push(...(await loadCandidateListings(m, kind, { ...reaches, applyByOnOrAfter: e.asOf }, cache)));
           break;
         case 'SERVICE_OFFERING':
-          out.push(...(await loadListingSides(m, kind, reaches)));
+          out.push(...(await loadCandidateListings(m, kind, reaches, cache)));
           break;
         case 'PARK_VACANCY':
           if (e.spaceNeed) {
-            out.push(...(await loadListingSides(m, kind, { reachesIndustry: e.industryCode, areaSqmBetween: [e.spaceNeed.minAreaSqm, e.spaceNeed.maxAreaSqm] })));
+            out.push(...(await loadCandidateListings(m, kind, { reachesIndustry: e.industryCode, areaSqmBetween: [e.spaceNeed.minAreaSqm, e.spaceNeed.maxAreaSqm] }, cache)));
           }
           break;
       }
@@ -82,7 +98,7 @@ export class MatchSetService {
         await deleteSetOf(m, organizationId);
         return 0;
       }
-      const pool = new ListingPool(await this.candidateListingsFor(m, entry.side));
+      const pool = ListingPool.ofPrepared(await this.candidateListingsFor(m, entry.side));
       const rows = pool.topFor(entry.side, entry.version, asOf, MATCH_KINDS, this.bounds.perKind);
       await deleteSetOf(m, organizationId);
       await insertMatches(m, rows);

@@ -8,10 +8,12 @@
  */
 import type { EntityManager } from 'typeorm';
 import { loadEnterpriseRows, type EnterpriseRowsFilter } from '../../../enterprises/src/index.js';
-import { loadListingRows, type ListingRowsFilter } from '../../../listings/src/index.js';
+import { loadListingRows, loadListingStamps, loadStampedListingRows, type ListingRow, type ListingRowsFilter } from '../../../listings/src/index.js';
 import type { ParkEntity } from '../../../listings/src/index.js';
 import { latestAssessmentsInForce, type TierAssessmentEntity } from '../../../tier-assessments/src/index.js';
 import type { EnterpriseSide, ListingSide, MatchListingKind } from '../core/match-types.js';
+import { prepareListing, type PreparedListing } from '../core/match-engine.js';
+import type { ListingSideCache } from './listing-side-cache.js';
 import { providerRatings } from '../requests/match-request.repository.js';
 import { enterpriseSide, listingSide } from './match-sides.js';
 
@@ -51,6 +53,66 @@ export async function loadListingSides(q: Queryable, kind: MatchListingKind, fil
     side: listingSide({ listing, details: details! }, park as ParkEntity | null, ratings.get(listing.ownerOrganizationId) ?? null),
     version: listing.version,
   }));
+}
+
+const NO_RATINGS: ReadonlyMap<string, number> = new Map();
+
+/** The side of a row that has its details, with the provider's rating (services). */
+const sideOf = (r: ListingRow, ratings: ReadonlyMap<string, number>): ListingSide =>
+  listingSide({ listing: r.listing, details: r.details! }, r.park as ParkEntity | null, ratings.get(r.listing.ownerOrganizationId) ?? null);
+
+/**
+ * The same listings as {@link loadListingSides}, in the same order, prepared for a pool, through
+ * `cache`: one statement reads the candidates' ids and stamps (and the providers' ratings are read
+ * as before); only listings whose stamp or rating differs from the kept copy are loaded, mapped and
+ * prepared, in a statement that reads their stamps again. A listing changed between the two
+ * statements (another stamp, or no longer published) makes the kind load whole, as without the
+ * cache, so the result is always that of one snapshot of the listings. A cache turned off loads
+ * every candidate.
+ */
+export async function loadCandidateListings(q: Queryable, kind: MatchListingKind, filter: ListingSidesFilter, cache: ListingSideCache): Promise<PreparedListing[]> {
+  const selected = { ...filter, kind, published: true };
+  if (!cache.enabled) return loadWhole(q, kind, selected, cache);
+  const stamps = await loadListingStamps(q, selected);
+  if (stamps.length === 0) return [];
+  const ratings = kind === 'SERVICE_OFFERING' ? await providerRatings(q, stamps.map((s) => s.ownerOrganizationId)) : NO_RATINGS;
+  const out: Array<PreparedListing | null> = new Array(stamps.length);
+  const missing = new Map<string, number>();
+  for (let i = 0; i < stamps.length; i++) {
+    const s = stamps[i]!;
+    const hit = cache.get(s.id, s.stamp, ratings.get(s.ownerOrganizationId) ?? null);
+    if (hit) out[i] = hit;
+    else missing.set(s.id, i);
+  }
+  if (missing.size > 0) {
+    const rows = await loadStampedListingRows(q, { ids: [...missing.keys()], kind, published: true });
+    if (rows.length !== missing.size) return loadWhole(q, kind, selected, cache);
+    for (const r of rows) {
+      const i = missing.get(r.listing.id)!;
+      if (stamps[i]!.stamp !== r.stamp) return loadWhole(q, kind, selected, cache);
+      // A listing without its details row is left out, as loadListingSides leaves it (and not kept).
+      if (r.details === null) {
+        out[i] = null;
+        continue;
+      }
+      const rating = ratings.get(r.listing.ownerOrganizationId) ?? null;
+      const prepared = prepareListing(sideOf(r, ratings), r.listing.version);
+      cache.put(r.listing.id, r.stamp, rating, prepared);
+      out[i] = prepared;
+    }
+  }
+  return out.filter((l): l is PreparedListing => l !== null);
+}
+
+/** Every candidate of the kind read, mapped and prepared in one go (and kept under the stamps read with them). */
+async function loadWhole(q: Queryable, kind: MatchListingKind, selected: ListingRowsFilter, cache: ListingSideCache): Promise<PreparedListing[]> {
+  const rows = (await loadStampedListingRows(q, selected)).filter((r) => r.details !== null);
+  const ratings = kind === 'SERVICE_OFFERING' ? await providerRatings(q, rows.map((r) => r.listing.ownerOrganizationId)) : NO_RATINGS;
+  return rows.map((r) => {
+    const prepared = prepareListing(sideOf(r, ratings), r.listing.version);
+    cache.put(r.listing.id, r.stamp, ratings.get(r.listing.ownerOrganizationId) ?? null, prepared);
+    return prepared;
+  });
 }
 
 export const MATCH_KINDS: readonly MatchListingKind[] = ['CREDIT_PRODUCT', 'SERVICE_OFFERING', 'CHALLENGE', 'PARK_VACANCY'];

@@ -1,8 +1,8 @@
 /**
  * The scoring threads of a rebuild, a rebuild partition and a reconcile: one ListingPool per
  * thread (every published listing), firms sent in batches of 50 to whichever thread is idle.
- * One thread per core by default (`MATCH_REBUILD_THREADS` overrides; 1 scores in the calling
- * thread, as under ts-jest, which has no compiled worker module).
+ * One thread per core by default (the validated MATCH_REBUILD_THREADS, `config.matching.rebuildThreads`,
+ * overrides; 1 scores in the calling thread, as under ts-jest, which has no compiled worker module).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -55,15 +55,18 @@ export class ScoringThreads {
     if (count <= 1) this.local = new ListingPool(init.listings);
   }
 
-  /** Threads for these listings: one per core when the compiled worker module exists, else none. */
-  static start(listings: LoadedListing[], asOf: string, perKind: number, kinds: readonly MatchListingKind[]): ScoringThreads {
-    return new ScoringThreads({ listings, asOf, perKind, kinds }, ScoringThreads.count());
+  /**
+   * Threads for these listings: `threads` (the configured MATCH_REBUILD_THREADS), else one per core,
+   * when the compiled worker module exists; else none (the calling thread scores).
+   */
+  static start(listings: LoadedListing[], asOf: string, perKind: number, kinds: readonly MatchListingKind[], threads?: number): ScoringThreads {
+    return new ScoringThreads({ listings, asOf, perKind, kinds }, ScoringThreads.count(threads));
   }
 
-  static count(): number {
+  static count(threads?: number): number {
     const file = fileURLToPath(new URL('./match-worker.js', import.meta.url));
     if (!existsSync(file)) return 1;
-    return Number(process.env.MATCH_REBUILD_THREADS ?? availableParallelism());
+    return threads ?? availableParallelism();
   }
 
   get size(): number {

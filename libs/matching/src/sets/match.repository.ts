@@ -10,6 +10,22 @@ type Queryable = Pick<EntityManager, 'query'>;
 /** Every write to the match sets holds this lock, so concurrent jobs never interleave their read-decide-write. */
 export const MATCH_SETS_LOCK = `SELECT pg_advisory_xact_lock(hashtext('srdi:match-sets'))`;
 
+/**
+ * A profile write that changes nothing the scorer reads (ADR 0044) moves the firm's rows computed
+ * from the previous version to the new one, in the write's transaction. Without the match-sets lock
+ * (a profile write must not wait for a rebuild): rows a locked job holds are skipped (SKIP LOCKED),
+ * that job is rewriting them, and if it computed them from the older version the nightly reconcile
+ * rewrites them as before.
+ */
+export async function advanceProfileVersion(m: Queryable, organizationId: string, fromVersion: number, toVersion: number): Promise<void> {
+  await m.query(
+    `UPDATE matches m SET profile_version = $3
+       FROM (SELECT listing_id FROM matches WHERE enterprise_organization_id = $1 AND profile_version = $2 FOR UPDATE SKIP LOCKED) x
+      WHERE m.enterprise_organization_id = $1 AND m.listing_id = x.listing_id`,
+    [organizationId, fromVersion, toVersion],
+  );
+}
+
 /** Drops the enterprise's whole set. */
 export async function deleteSetOf(m: Queryable, organizationId: string): Promise<void> {
   await m.query('DELETE FROM matches WHERE enterprise_organization_id = $1', [organizationId]);

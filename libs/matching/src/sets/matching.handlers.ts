@@ -43,6 +43,8 @@ export class RescoreProviderHandler implements JobHandler<'matching.rescore-prov
 @HandlesJob('matching.reconcile')
 export class ReconcileMatchesHandler implements JobHandler<'matching.reconcile'> {
   private readonly logger: Logger;
+  /** MATCH_REBUILD_PARTITIONS: a rebuild job that names no count is split into this many ranges. */
+  private readonly rebuildPartitions: number;
 
   constructor(
     private readonly maintenance: MatchMaintenanceService,
@@ -50,13 +52,15 @@ export class ReconcileMatchesHandler implements JobHandler<'matching.reconcile'>
     private readonly queues: QueueRegistry,
   ) {
     this.logger = runtime.logger;
+    this.rebuildPartitions = runtime.config.matching.rebuildPartitions;
   }
 
   async handle(job: JobPayloads['matching.reconcile']): Promise<MatchReconcileReport | RebuildReport> {
     if (job.rebuild) {
-      const partitions = job.partitions ?? Number(process.env.MATCH_REBUILD_PARTITIONS ?? 1);
+      // A job's own count (the CLI's --partitions) is bounded here; the configured one was checked at start.
+      const partitions = job.partitions === undefined ? this.rebuildPartitions : Number.isInteger(job.partitions) ? Math.min(Math.max(job.partitions, 1), MAX_PARTITIONS) : 1;
       const report = await this.maintenance.rebuildAll(undefined, {
-        partitions: Number.isInteger(partitions) ? Math.min(Math.max(partitions, 1), MAX_PARTITIONS) : 1,
+        partitions,
         // One job per range on the matching queue: any worker process may take it (this one takes ranges too).
         announce: async (runId, ranges) => {
           const queue = this.queues.queue(JOB_CATALOG['matching.rebuild-partition'].queue);

@@ -40,6 +40,9 @@ const numbersObject = (example: string) =>
     return z.NEVER;
   });
 
+/** MATCH_LISTING_CACHE_SIZE's default (also what a MatchSetService built without configuration keeps). */
+export const DEFAULT_LISTING_CACHE_SIZE = 50_000;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -93,6 +96,12 @@ const schema = z
     WS_SESSION_RECHECK_SECONDS: int(60, 1, 3600),
     /** Seconds an API process reuses a loaded actor (user, session, role, verification); changes drop it at once everywhere (ADR 0041). 0: read on every request. */
     ACTOR_CACHE_SECONDS: int(30, 0, 60),
+    /** Scoring threads of a full match-set rebuild, a rebuild range and the nightly reconcile (ADR 0043); unset: one per core; 1 scores in the calling thread. */
+    MATCH_REBUILD_THREADS: z.coerce.number().int().min(1).max(256).optional(),
+    /** Id ranges a full match-set rebuild is split into (ADR 0043); above 1, any worker process takes ranges through the queue. */
+    MATCH_REBUILD_PARTITIONS: int(1, 1, 64),
+    /** Listings a process keeps prepared for rescoring one firm (ADR 0043); 0: off (every rescoring loads every candidate listing). */
+    MATCH_LISTING_CACHE_SIZE: int(DEFAULT_LISTING_CACHE_SIZE, 0, 1_000_000),
     /** Subscriptions one websocket may hold at once. */
     WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(10, 1, 1000),
     /** Websockets one user may hold open at once, per API process. */
@@ -224,6 +233,8 @@ export interface AppConfig {
   readonly wsSessionRecheckSeconds: number;
   /** Seconds a loaded actor is reused by its process (0: off); ADR 0041. */
   readonly actorCacheSeconds: number;
+  /** Match sets: scoring threads (undefined: one per core) and id ranges of a full rebuild (ADR 0043); listings kept prepared for rescorings (0: off; ADR 0043). */
+  readonly matching: { readonly rebuildThreads: number | undefined; readonly rebuildPartitions: number; readonly listingCacheSize: number };
   /** Limits of the graphql-ws endpoint: subscriptions per socket, open sockets per user (per process). */
   readonly websocket: { maxSubscriptionsPerSocket: number; maxSocketsPerUser: number };
   readonly shutdownTimeoutMs: number;
@@ -309,6 +320,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitMultiplier: c.RATE_LIMIT_MULTIPLIER,
     wsSessionRecheckSeconds: c.WS_SESSION_RECHECK_SECONDS,
     actorCacheSeconds: c.ACTOR_CACHE_SECONDS,
+    matching: { rebuildThreads: c.MATCH_REBUILD_THREADS, rebuildPartitions: c.MATCH_REBUILD_PARTITIONS, listingCacheSize: c.MATCH_LISTING_CACHE_SIZE },
     websocket: { maxSubscriptionsPerSocket: c.WS_MAX_SUBSCRIPTIONS_PER_SOCKET, maxSocketsPerUser: c.WS_MAX_SOCKETS_PER_USER },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     http: {

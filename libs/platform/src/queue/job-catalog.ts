@@ -300,7 +300,7 @@ export interface JobPayloads {
   /** Nightly (repeatable) and `npm run matches:reconcile`: repair match-set drift; `rebuild` recomputes every set. */
   /**
    * `partitions` (> 1): the rebuild's firms split into that many id ranges that worker processes
-   * take as `matching.rebuild-partition` jobs (ADR 0043); default `MATCH_REBUILD_PARTITIONS`, else 1.
+   * take as `matching.rebuild-partition` jobs (ADR 0043); default the configured MATCH_REBUILD_PARTITIONS (1 unless set).
    */
   'matching.reconcile': { requestedBy?: string; rebuild?: boolean; partitions?: number };
   /** One id range of a partitioned rebuild: take it if no process has (a no-op once the run is over). */
