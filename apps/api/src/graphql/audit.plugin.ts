@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type DocumentNode, type GraphQLError } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { AppError } from '../../../../libs/platform/src/index.js';
 import type { AuditLogService, NewAuditEntry } from '../../../../libs/insights/src/index.js';
 import type { RequestContext } from './request-context.js';
@@ -29,6 +29,52 @@ function mutationFields(document: DocumentNode | undefined, operationName: strin
   return op.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD && !s.name.value.startsWith('__') ? [s.name.value] : []));
 }
 
+/** Where a request's mutation fields report how they ended: set by {@link auditPlugin} per request (by context). */
+const fieldSinks = new WeakMap<object, (fieldName: string, args: Args, error: unknown, result: unknown) => void>();
+
+const isPromise = (x: unknown): x is Promise<unknown> => typeof (x as { then?: unknown } | null)?.then === 'function';
+
+/**
+ * Wraps the resolver of every Mutation field so that, when it has finished, the request's audit
+ * sink hears its name, arguments and outcome (in place; the schema is returned for chaining).
+ * Only the Mutation type is touched: Apollo's `willResolveField` hook, which this replaced, made
+ * Apollo wrap every field of every type on the first mutation, so each field of every query paid
+ * for a hook only mutations use.
+ */
+export function auditMutationFields(schema: GraphQLSchema): GraphQLSchema {
+  const fields = schema.getMutationType()?.getFields() ?? {};
+  for (const field of Object.values(fields)) {
+    const resolve: GraphQLFieldResolver<unknown, unknown> | undefined = field.resolve;
+    if (!resolve) continue;
+    field.resolve = (source, args, context, info) => {
+      const sink = fieldSinks.get(context as object);
+      if (!sink) return resolve(source, args, context, info);
+      let result: unknown;
+      try {
+        result = resolve(source, args, context, info);
+      } catch (error) {
+        sink(info.fieldName, args, error, undefined);
+        throw error;
+      }
+      if (!isPromise(result)) {
+        sink(info.fieldName, args, null, result);
+        return result;
+      }
+      return result.then(
+        (value) => {
+          sink(info.fieldName, args, null, value);
+          return value;
+        },
+        (error: unknown) => {
+          sink(info.fieldName, args, error, undefined);
+          throw error;
+        },
+      );
+    };
+  }
+  return schema;
+}
+
 /**
  * 操作审计: records every mutation field a request ran — caller, organization, operation, target
  * id, outcome — after it finished, and the fields of a mutation refused before running
@@ -36,10 +82,11 @@ function mutationFields(document: DocumentNode | undefined, operationName: strin
  * Anonymous callers write a row only for a call that succeeded (login, register, accepting an
  * invitation: the account that came back is the target); their refusals write nothing, so an
  * anonymous flood cannot grow the append-only table (failed logins are counted by the login throttle).
+ * The fields report through {@link auditMutationFields} (installed on the schema).
  */
 export function auditPlugin(audit: AuditLogService, onError: (err: unknown) => void): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       const entries: NewAuditEntry[] = [];
       let executed = false;
       const who = (ctx: RequestContext) => {
@@ -51,23 +98,17 @@ export function auditPlugin(audit: AuditLogService, onError: (err: unknown) => v
           requestId: (ctx.req?.id as string | undefined) ?? null,
         };
       };
+      // login/register run anonymously: the account that came back is the target.
+      fieldSinks.set(contextValue, (operation, args, error, result) => {
+        entries.push({ ...who(contextValue), operation, targetId: targetOf(args, result), outcome: error ? codeOf(error) : 'OK' });
+      });
       return {
         async executionDidStart({ operation }) {
           // Apollo runs execute (and this hook) even when no operation was chosen (several in the document, no name).
-          if (!operation) return;
-          executed = true;
-          if (operation.operation !== 'mutation') return;
-          return {
-            willResolveField({ info, args, contextValue }) {
-              if (info.parentType.name !== 'Mutation') return;
-              return (error, result) => {
-                // login/register run anonymously: the account that came back is the target.
-                entries.push({ ...who(contextValue), operation: info.fieldName, targetId: targetOf(args, result), outcome: error ? codeOf(error) : 'OK' });
-              };
-            },
-          };
+          if (operation) executed = true;
         },
         async willSendResponse({ contextValue, document, request, errors }) {
+          fieldSinks.delete(contextValue);
           if (!executed) {
             const fields = mutationFields(document, request.operationName);
             const outcome = codeOf(errors?.[0]);

@@ -21,7 +21,7 @@ import type { MatchRequestService } from '../../../../libs/matching/src/index.js
 import type { AccessLogService, AccessRecord } from '../../../../libs/enterprises/src/index.js';
 import DataLoader from 'dataloader';
 import { complexityPlugin } from './complexity.plugin.js';
-import { auditPlugin } from './audit.plugin.js';
+import { auditMutationFields, auditPlugin } from './audit.plugin.js';
 import type { AuditLogService } from '../../../../libs/insights/src/index.js';
 import { createErrorFormatter } from './format-error.js';
 import { errorLogPlugin, loggableError, metricsPlugin } from './error-log.js';
@@ -131,8 +131,8 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, sources:
     autoSchemaFile: config.env === 'development' ? SCHEMA_FILE : true,
     sortSchema: true,
     // Root types get their descriptions here, in the served schema and in the written schema.gql alike.
-    // Root type descriptions; prefetched fields answered without Nest's resolver pipeline.
-    transformSchema: (schema) => answerPrefetchedFields(describeRootTypes(schema)),
+    // Root type descriptions; mutation fields report to the audit log; prefetched fields answered without Nest's resolver pipeline.
+    transformSchema: (schema) => answerPrefetchedFields(auditMutationFields(describeRootTypes(schema))),
     transformAutoSchemaFile: true,
     playground: false,
     introspection: !config.production,
