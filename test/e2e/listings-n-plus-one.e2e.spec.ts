@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { LISTINGS_WITH_OWNERS, countQueries, seedListingLoad, type QueryCounter } from '../bench/listing-load.js';
+import { RECOMMENDATIONS_WITH_LISTINGS, seedRecommendations } from '../bench/recommendations-page.bench.js';
 
 /**
  * Issue 4 item 6: `listings` with owner, park and park operator resolves in a constant number of
@@ -19,13 +20,15 @@ import { LISTINGS_WITH_OWNERS, countQueries, seedListingLoad, type QueryCounter 
 let app: TestApp;
 let counter: QueryCounter;
 let token: string;
+let viewerId: string;
+let listingIds: string[];
 
 beforeAll(async () => {
   app = await startTestApp({ withWorkers: false });
   const ds = app.started.runtime.database.dataSource;
-  await seedListingLoad(ds, 60, 'NP');
-  const reg = await app.gql<{ register: { accessToken: string } }>(
-    `mutation($i: RegisterInput!) { register(input: $i) { accessToken } }`,
+  listingIds = (await seedListingLoad(ds, 60, 'NP')).listingIds;
+  const reg = await app.gql<{ register: { accessToken: string; user: { organization: { id: string } } } }>(
+    `mutation($i: RegisterInput!) { register(input: $i) { accessToken user { organization { id } } } }`,
     {
       i: {
         email: 'viewer@nplusone.srdi.example',
@@ -37,6 +40,7 @@ beforeAll(async () => {
   );
   expect(reg.errors).toBeUndefined();
   token = reg.data!.register.accessToken;
+  viewerId = reg.data!.register.user.organization.id;
   counter = await countQueries(ds);
 });
 
@@ -98,6 +102,44 @@ describe('listings(first: N) with owners and parks: constant SQL', () => {
     expect(large.sql.length).toBeGreaterThanOrEqual(1);
     expect(large.sql.length).toBeLessThanOrEqual(2);
     // Nothing is loaded per listing: no statement repeats.
+    expect(new Set(large.sql).size).toBe(large.sql.length);
+  });
+});
+
+describe('recommendationsConnection(first: N) with listings and owners: one statement', () => {
+  it('reads the page, its listings, their owners and the count in one statement for 5 and for 50', async () => {
+    await seedRecommendations(app.started, viewerId, listingIds);
+    const recs = async (first: number) => {
+      const { result, sql } = await counter.during(() => app.gql(RECOMMENDATIONS_WITH_LISTINGS, { first }, token));
+      expect(result.errors).toBeUndefined();
+      const conn = result.data!.recommendationsConnection as { totalCount: number; edges: Array<{ node: { score: number; listing: { id: string; owner: { id: string; name: string } } } }> };
+      return { conn, sql };
+    };
+    await recs(5); // warm: the actor cache
+    const small = await recs(5);
+    const large = await recs(50);
+    const again = await recs(50);
+
+    expect(large.conn.totalCount).toBe(60);
+    expect(large.conn.edges).toHaveLength(50);
+    expect(new Set(large.conn.edges.map((e) => e.node.listing.owner.id)).size).toBe(9);
+    expect(large.conn.edges.every((e) => e.node.listing.owner.name.length > 0)).toBe(true);
+    const scores = large.conn.edges.map((e) => e.node.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+
+    const brief = (sql: string[]) => sql.map((q) => q.slice(0, 160)).join('\n');
+    const detail = `first:5 →\n${brief(small.sql)}\n\nfirst:50 →\n${brief(large.sql)}`;
+    expect({ count: large.sql.length, detail }).toEqual({ count: small.sql.length, detail });
+    expect(again.sql.length).toBe(large.sql.length);
+    const tables = (re: RegExp) => large.sql.filter((q) => re.test(q)).length;
+    // ADR 0040: recommendations, their listings, the owners and the count in ONE statement (was 4: page, count, listings, owners).
+    expect(tables(/FROM matches/)).toBe(1);
+    expect(tables(/count\(\*\)/)).toBe(1);
+    expect(tables(/FROM "organizations"/)).toBe(0);
+    expect(tables(/FROM "listings"/)).toBe(0);
+    // The viewer is not verified: its own profile's AUTHORITY data decides whether reasons keep their figures (one statement).
+    expect(large.sql.length).toBeGreaterThanOrEqual(1);
+    expect(large.sql.length).toBeLessThanOrEqual(2);
     expect(new Set(large.sql).size).toBe(large.sql.length);
   });
 });

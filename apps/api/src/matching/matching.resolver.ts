@@ -6,14 +6,14 @@ import { MatchRequestService, MatchSetService, reasonsWithin, reasonsWithoutProf
 import { ConsentService, EnterpriseProfileService, PROFILE_SECTIONS, type AccessRecord, type ProfileSection } from '../../../../libs/enterprises/src/index.js';
 import { toProfileModel } from '../enterprises/profile.mapper.js';
 import { authorizeQuery, seesRow } from '../../../../libs/identity/src/index.js';
-import { ChallengeApplicationService, ListingService } from '../../../../libs/listings/src/index.js';
+import { ChallengeApplicationService, ListingService, type ListingReadShape } from '../../../../libs/listings/src/index.js';
 import { activeConsents, consentCovering, sectionsOfSelection, snapshotFinancials, subSelections } from '../enterprises/shared-profiles.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import { ListingKindEnum, ListingModel } from '../listings/listing.models.js';
-import { toListingModel } from '../listings/listing.mapper.js';
+import { nestedShape, toListingModelFromRow } from '../listings/listing-selection.js';
 import { EnterpriseProfileModel } from '../enterprises/profile.models.js';
 
 @ObjectType('MatchReason', { description: '匹配得分的一条理由 (one reason behind a match score)' })
@@ -95,8 +95,9 @@ export class MatchingResolver {
     @Context() ctx: RequestContext,
     @Args('kinds', { type: () => [ListingKindEnum], nullable: true, description: '只推荐这些类别；不填表示全部 (only these kinds)' }) kinds?: string[] | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '最多返回条数，1–100，默认 20 (how many, 1–100, default 20)' }) first = 20,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<RecommendationModel[]> {
-    return this.recommendationPage(ctx, 'recommendations', kinds, first ?? 20, 0);
+    return (await this.recommendationPage(ctx, 'recommendations', { ...nestedShape(info!, ['listing']), totalCount: false }, kinds, first ?? 20, 0)).nodes;
   }
 
   @Query(() => RecommendationConnectionModel, { description: '为调用者所在企业推荐的已发布信息（Relay 分页），得分高的在前，仅限企业账号 (a Relay page of recommendations for the caller\'s enterprise, best first)' })
@@ -105,23 +106,39 @@ export class MatchingResolver {
     @Args('kinds', { type: () => [ListingKindEnum], nullable: true, description: '只推荐这些类别；不填表示全部 (only these kinds)' }) kinds?: string[] | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
     @Args('after', { type: () => String, nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<RecommendationConnectionModel> {
     const offset = offsetAfter(after);
-    const nodes = await this.recommendationPage(ctx, 'recommendationsConnection', kinds, first ?? 20, offset);
-    return offsetConnection(nodes, offset, await this.matches.countRecommendations(ctx.requireActor().organizationId, kinds ?? undefined));
+    // Counted only when totalCount is selected; hasNextPage otherwise comes from the one row read past the page.
+    const shape = { ...nestedShape(info!, ['edges', 'node', 'listing']), totalCount: subSelections(info!, 'totalCount').selected };
+    const { nodes, totalCount, hasMore } = await this.recommendationPage(ctx, 'recommendationsConnection', shape, kinds, first ?? 20, offset);
+    return offsetConnection(nodes, offset, totalCount ?? offset + nodes.length + (hasMore ? 1 : 0));
   }
 
-  private async recommendationPage(ctx: RequestContext, query: 'recommendations' | 'recommendationsConnection', kinds: string[] | null | undefined, first: number, offset: number): Promise<RecommendationModel[]> {
+  /**
+   * One page of recommendations with their listings in one prepared statement (ADR 0040): the
+   * listing columns `shape` asks for (owner joined when only its public fields are), the count
+   * when `shape.totalCount`.
+   */
+  private async recommendationPage(
+    ctx: RequestContext,
+    query: 'recommendations' | 'recommendationsConnection',
+    shape: ListingReadShape,
+    kinds: string[] | null | undefined,
+    first: number,
+    offset: number,
+  ): Promise<{ nodes: RecommendationModel[]; totalCount: number | null; hasMore: boolean }> {
     const actor = ctx.requireActor();
     authorizeQuery(actor, query);
     checkPageSize(first);
-    const rows = await this.matches.recommendationsFor(actor.organizationId, kinds ?? undefined, first, offset);
-    const listings = new Map((await this.listings.byIds(rows.map((r) => r.listingId))).map((l) => [l.listing.id, l]));
+    const page = await this.matches.readRecommendations(shape, actor.organizationId, kinds ?? undefined, first, offset);
     // Reasons quote the profile's figures: withheld, like the profile itself, when they came from the AUTHORITY and the firm is not verified.
-    const withhold = !actor.verified && rows.length > 0 && (await this.profiles.hidesAuthorityDataFrom(actor));
-    return rows
-      .filter((r) => listings.get(r.listingId)?.listing.status === 'PUBLISHED')
-      .map((r) => ({ listing: toListingModel(listings.get(r.listingId)!), score: r.score, reasons: withhold ? reasonsWithoutProfile(r.reasons) : r.reasons, computedAt: r.computedAt }));
+    const withhold = !actor.verified && page.rows.length > 0 && (await this.profiles.hidesAuthorityDataFrom(actor));
+    const nodes = page.rows.flatMap((r) => {
+      const listing = toListingModelFromRow(r.listing);
+      return listing ? [{ listing, score: r.score, reasons: withhold ? reasonsWithoutProfile(r.reasons) : r.reasons, computedAt: r.computedAt }] : [];
+    });
+    return { nodes, totalCount: page.totalCount, hasMore: page.hasMore };
   }
 
   @Query(() => [LeadModel], {

@@ -9,7 +9,8 @@ import { insertMatches } from './match-insert.js';
 import { MATCH_SETS_LOCK, deleteKindOf, deleteListingMatches, deletePairs, deleteSetOf, holdersOf, lastListings, othersInSet } from './match.repository.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
 import { enterpriseCandidates, type EnterpriseCandidatesFilter } from '../../../enterprises/src/index.js';
-import { isPublishedListingSql, loadListingRows } from '../../../listings/src/index.js';
+import { loadListingRows, type ListingReadShape } from '../../../listings/src/index.js';
+import { loadRecommendationPage, type RecommendationPage } from './match-pages.read-model.js';
 import { requestIsRated } from '../requests/match-request.repository.js';
 import { RecommendationPushService } from '../pushes/recommendation-push.service.js';
 
@@ -195,26 +196,13 @@ export class MatchSetService {
     return total;
   }
 
-  /** Best first, only published listings; `offset` rows skipped (ranked connections). */
-  recommendationsFor(organizationId: string, kinds: string[] | undefined, first: number, offset = 0): Promise<MatchEntity[]> {
-    return this.recommendationsQuery(organizationId, kinds).orderBy('m.score', 'DESC').addOrderBy('m.listingId').offset(offset).limit(first).getMany();
-  }
-
-  /** How many recommendations recommendationsFor pages through. */
-  countRecommendations(organizationId: string, kinds: string[] | undefined): Promise<number> {
-    return this.recommendationsQuery(organizationId, kinds).getCount();
-  }
-
-  private recommendationsQuery(organizationId: string, kinds: string[] | undefined) {
-    const qb = this.dataSource
-      .getRepository(MatchEntity)
-      .createQueryBuilder('m')
-      .where('m.enterpriseOrganizationId = :org', { org: organizationId })
-      .andWhere(isPublishedListingSql('m.listing_id'));
-    if (kinds?.length) qb.andWhere('m.kind IN (:...kinds)', { kinds });
-    // limit, not take: with a join, take makes TypeORM page by distinct ids first (a second,
-    // heavier statement per request). The published check is a semi-join (EXISTS) that adds no rows, so LIMIT is exact.
-    return qb;
+  /**
+   * A firm's recommendations, best first (score descending, then listing id), PUBLISHED listings
+   * only, `offset` rows skipped (ranked connections), with each listing's columns as `shape` asks
+   * for and the count only when it asks for it: one prepared statement (ADR 0040).
+   */
+  readRecommendations(shape: ListingReadShape, organizationId: string, kinds: readonly string[] | undefined, first: number, offset = 0): Promise<RecommendationPage> {
+    return loadRecommendationPage(this.dataSource, shape, { organizationId, kinds, first, offset });
   }
 
   leadsFor(listingId: string, first: number, offset = 0): Promise<MatchEntity[]> {
