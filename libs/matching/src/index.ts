@@ -18,6 +18,7 @@ export {
   type MatchRequestStatus,
 } from './requests/match-request-enums.js';
 export { MatchRequestEntity } from './requests/match-request.entity.js';
+export type { MatchRequestPageRow, MatchRequestReadPage, MatchRequestReadShape } from './requests/match-request-page.read-model.js';
 export { deadlineStatsSql, MatchRequestService, type ProviderMatchStats, workingHours } from './requests/match-request.service.js';
 export { MatchOutcomeService, type CreditDecisionCommand, type ServiceDeliveryCommand } from './requests/match-outcome.service.js';
 export {
