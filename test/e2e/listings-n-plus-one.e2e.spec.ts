@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { LISTINGS_WITH_OWNERS, countQueries, seedListingLoad, type QueryCounter } from '../bench/listing-load.js';
+import { LISTINGS_WITH_OWNERS, LOAD_PASSWORD, countQueries, seedListingLoad, type QueryCounter } from '../bench/listing-load.js';
 import { RECOMMENDATIONS_WITH_LISTINGS, seedRecommendations } from '../bench/recommendations-page.bench.js';
 
 /**
@@ -191,5 +191,60 @@ describe('matchRequests(first: N) with listings, owners and enterprises: one sta
     expect(tables(/FROM "organizations"/)).toBe(0);
     expect(tables(/FROM "listings"/)).toBe(0);
     expect(large.sql.length).toBe(1);
+  });
+});
+
+const LEADS_WITH_ENTERPRISES = `query($listingId: ID!, $first: Int!) {
+  leadsConnection(listingId: $listingId, first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { score enterprise { id name regionCode } reasons { code label } } }
+  }
+}`;
+
+describe('leadsConnection(first: N) with enterprises: one statement for the leads', () => {
+  it('reads the leads, the enterprises and the count in one statement for 5 and for 30', async () => {
+    const ds = app.started.runtime.database.dataSource;
+    // The first listing (a service offering of the first service provider) matched by 30 more firms.
+    const listingId = listingIds[0]!;
+    await ds.query(
+      `WITH firms AS (
+         INSERT INTO organizations (kind, name, region_code, verified)
+         SELECT 'ENTERPRISE', '宁波线索测试企业' || g, '330281', true FROM generate_series(1, 30) g RETURNING id)
+       INSERT INTO matches (enterprise_organization_id, listing_id, kind, score, reasons, scorer_version, listing_version, profile_version)
+       SELECT f.id, $1, 'SERVICE_OFFERING', 50, '[{"code":"REGION","label":"服务区域覆盖企业所在地","contribution":20}]'::jsonb, 'test', 1, 1 FROM firms f`,
+      [listingId],
+    );
+    const login = await app.gql<{ login: { accessToken: string } }>(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, {
+      i: { email: 'np-service_provider-0@load.srdi.example', password: LOAD_PASSWORD },
+    });
+    expect(login.errors).toBeUndefined();
+    const owner = login.data!.login.accessToken;
+    type Conn = { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: Array<{ node: { enterprise: { id: string; name: string } } }> };
+    const leads = async (first: number) => {
+      const { result, sql } = await counter.during(() => app.gql(LEADS_WITH_ENTERPRISES, { listingId, first }, owner));
+      expect(result.errors).toBeUndefined();
+      return { conn: result.data!.leadsConnection as Conn, sql };
+    };
+    await leads(5);
+    const small = await leads(5);
+    const large = await leads(30);
+    const expected = (await ds.query(`SELECT count(*)::int AS n FROM matches WHERE listing_id = $1`, [listingId]))[0].n as number;
+    expect(large.conn.totalCount).toBe(expected);
+    expect(large.conn.edges).toHaveLength(30);
+    expect(large.conn.pageInfo.hasNextPage).toBe(expected > 30);
+    expect(large.conn.edges.every((e) => e.node.enterprise.name.length > 0)).toBe(true);
+
+    const brief = (sql: string[]) => sql.map((q) => q.slice(0, 160)).join('\n');
+    const detail = `first:5 →\n${brief(small.sql)}\n\nfirst:30 →\n${brief(large.sql)}`;
+    expect({ count: large.sql.length, detail }).toEqual({ count: small.sql.length, detail });
+    const tables = (re: RegExp) => large.sql.filter((q) => re.test(q)).length;
+    // ADR 0040: the leads, their enterprises and the count are one statement (were 3: page, the organizations loader, count).
+    expect(tables(/FROM matches/)).toBe(1);
+    expect(tables(/count\(\*\)/)).toBe(1);
+    expect(tables(/FROM "organizations"/)).toBe(0);
+    // The listing's visibility and owner: one narrow statement before the leads (the owner must be checked first).
+    expect(tables(/FROM "listings"/)).toBe(1);
+    expect(new Set(large.sql).size).toBe(large.sql.length);
   });
 });

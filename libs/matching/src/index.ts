@@ -30,7 +30,7 @@ export {
 } from './core/outcome-bounds.js';
 export { MatchMaintenanceService, type MatchReconcileReport, type RebuildReport } from './sets/match-maintenance.service.js';
 export { MatchSetService } from './sets/match-set.service.js';
-export type { RecommendationPage, RecommendationRow } from './sets/match-pages.read-model.js';
+export type { LeadPage, LeadRow, RecommendationPage, RecommendationRow } from './sets/match-pages.read-model.js';
 export { MatchEntity } from './sets/match.entity.js';
 export { NightlyMatchReconcileScheduler } from './sets/matching.handlers.js';
 export { MatchingModule } from './sets/matching.module.js';

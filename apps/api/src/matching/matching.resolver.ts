@@ -13,7 +13,7 @@ import { DateTimeScalar } from '../graphql/scalars.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import { ListingKindEnum, ListingModel } from '../listings/listing.models.js';
-import { nestedShape, toListingModelFromRow } from '../listings/listing-selection.js';
+import { nestedOrganization, nestedShape, organizationOf, toListingModelFromRow } from '../listings/listing-selection.js';
 import { EnterpriseProfileModel } from '../enterprises/profile.models.js';
 
 @ObjectType('MatchReason', { description: '匹配得分的一条理由 (one reason behind a match score)' })
@@ -151,7 +151,7 @@ export class MatchingResolver {
     @Info() info: GraphQLResolveInfo,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '最多返回条数，1–100，默认 20 (how many, 1–100, default 20)' }) first = 20,
   ): Promise<LeadModel[]> {
-    return (await this.leadPage(ctx, info, [], 'leads', listingId, first ?? 20, 0)).nodes;
+    return (await this.leadPage(ctx, info, [], 'leads', listingId, first ?? 20, 0, false)).nodes;
   }
 
   @Query(() => LeadConnectionModel, {
@@ -165,11 +165,15 @@ export class MatchingResolver {
     @Args('after', { type: () => String, nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
   ): Promise<LeadConnectionModel> {
     const offset = offsetAfter(after);
-    const { nodes, listing } = await this.leadPage(ctx, info, ['edges', 'node'], 'leadsConnection', listingId, first ?? 20, offset);
-    return offsetConnection(nodes, offset, await this.matches.countLeads(listing));
+    const { nodes, totalCount, hasMore } = await this.leadPage(ctx, info, ['edges', 'node'], 'leadsConnection', listingId, first ?? 20, offset, subSelections(info, 'totalCount').selected);
+    // Counted only when totalCount is selected; hasNextPage otherwise comes from the one row read past the page.
+    return offsetConnection(nodes, offset, totalCount ?? offset + nodes.length + (hasMore ? 1 : 0));
   }
 
-  /** `nodePath`: where a lead sits under the query's field (none for `leads`, edges.node for `leadsConnection`): the sections asked for are read there. */
+  /**
+   * `nodePath`: where a lead sits under the query's field (none for `leads`, edges.node for `leadsConnection`): the sections asked for are read there.
+   * The leads, the enterprises' public columns (when only those are selected) and the count (when `totalCount`) come in one statement (ADR 0040).
+   */
   private async leadPage(
     ctx: RequestContext,
     info: GraphQLResolveInfo,
@@ -178,15 +182,19 @@ export class MatchingResolver {
     listingId: string,
     first: number,
     offset: number,
-  ): Promise<{ nodes: LeadModel[]; listing: string }> {
+    totalCount: boolean,
+  ): Promise<{ nodes: LeadModel[]; totalCount: number | null; hasMore: boolean }> {
     const actor = ctx.requireActor();
     checkPageSize(first);
-    const found = await this.listings.findVisible(actor, listingId);
+    // Only what the checks need (id, owner): the same visibility rule, in SQL (ADR 0040).
+    const found = await this.listings.readVisible(actor, listingId, { columns: [] });
     if (!found) throw notFound(`信息 ${listingId} 不存在 (listing not found)`);
     authorizeQuery(actor, query, { parties: [found.listing.ownerOrganizationId] });
-    const rows = await this.matches.leadsFor(found.listing.id, first, offset);
+    const page = await this.matches.readLeads({ enterprise: nestedOrganization(info, [...nodePath, 'enterprise']), totalCount }, found.listing.id, first, offset);
+    const rows = page.rows;
     const enterpriseIds = rows.map((r) => r.enterpriseOrganizationId);
-    const orgs = await Promise.all(enterpriseIds.map((id) => ctx.loaders.organization.load(id)));
+    // The enterprises the statement did not bring (a non-public field selected) come from the loader, as before.
+    const orgs = await Promise.all(rows.map((r) => (r.enterprise ? organizationOf(r.enterprise) : ctx.loaders.organization.load(r.enterpriseOrganizationId).then((o) => toOrganizationModel(o!)))));
     // The AUTHORITY reads every profile; an owner reads a firm's profile and the figures in its reasons through
     // the firm's consent (ADR 0035): the profile when the consent covers every section asked for, each figure when it covers its section.
     const authority = seesRow(actor, 'Lead.reasons', { parties: [], granted: false });
@@ -214,11 +222,11 @@ export class MatchingResolver {
       }
       let model = profile ? toProfileModel(profile) : null;
       if (model && profileConsent) model = { ...model, financials: snapshotFinancials(profileConsent) };
-      return { enterprise: toOrganizationModel(orgs[i]!), score: r.score, reasons: within.reasons, profile: model };
+      return { enterprise: orgs[i]!, score: r.score, reasons: within.reasons, profile: model };
     });
     // No figures leave unlogged: a failed write fails the read.
     const failed = (await ctx.loaders.accessLog.loadMany(log)).find((r) => r instanceof Error);
     if (failed) throw failed;
-    return { nodes, listing: found.listing.id };
+    return { nodes, totalCount: page.totalCount, hasMore: page.hasMore };
   }
 }

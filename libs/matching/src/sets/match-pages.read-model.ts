@@ -6,7 +6,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { preparedRead, StatementCache } from '../../../platform/src/index.js';
-import { listingRowOf, listingSelectSql, type ListingPageRow, type ListingReadShape } from '../../../listings/src/index.js';
+import { listingRowOf, listingSelectSql, PUBLIC_ORGANIZATION_COLUMNS, type ListingPageRow, type ListingReadShape, type PublicOrganizationField } from '../../../listings/src/index.js';
 import type { Reason } from '../core/match-types.js';
 
 const recommendationStatements = new StatementCache('recommendations_page', 256);
@@ -72,6 +72,56 @@ export async function loadRecommendationPage(ds: DataSource, shape: ListingReadS
   const rows = found.filter((r) => r.m_listing_id !== null);
   return {
     rows: rows.slice(0, f.first).map((r) => ({ score: r.m_score, reasons: r.m_reasons, computedAt: r.m_computed_at, listing: listingRowOf(r, shape) })),
+    totalCount: shape.totalCount ? ((found[0]?.total_count as number | undefined) ?? 0) : null,
+    hasMore: rows.length > f.first,
+  };
+}
+
+export interface LeadPageFilter {
+  listingId: string;
+  offset: number;
+  /** Page size; the statement asks for one more to tell hasNextPage. */
+  first: number;
+}
+
+export interface LeadRow {
+  enterpriseOrganizationId: string;
+  score: number;
+  reasons: Reason[];
+  /** The enterprise's public columns, when the shape asked for them. */
+  enterprise?: Partial<Record<PublicOrganizationField, unknown>>;
+}
+
+export interface LeadPage {
+  rows: LeadRow[];
+  /** null unless asked for. */
+  totalCount: number | null;
+  hasMore: boolean;
+}
+
+/**
+ * A listing's leads, best first (score descending, then enterprise id), with the enterprises'
+ * public columns `enterprise` names (none: not read here) and the count when `totalCount`: ONE
+ * statement. No access check: the caller has checked the listing.
+ */
+export async function loadLeadPage(ds: DataSource, shape: { enterprise?: readonly PublicOrganizationField[]; totalCount: boolean }, f: LeadPageFilter): Promise<LeadPage> {
+  const enterprise = shape.enterprise?.length ? shape.enterprise : undefined;
+  const columns = enterprise ? `, ${enterprise.map((field) => `e.${PUBLIC_ORGANIZATION_COLUMNS[field]} AS e_${PUBLIC_ORGANIZATION_COLUMNS[field]}`).join(', ')}` : '';
+  const page = `SELECT m.enterprise_organization_id AS m_enterprise_organization_id, m.score AS m_score, m.reasons AS m_reasons${columns}
+    FROM matches m${enterprise ? '\n    JOIN organizations e ON e.id = m.enterprise_organization_id' : ''}
+    WHERE m.listing_id = $1::uuid
+    ORDER BY m.score DESC, m.enterprise_organization_id OFFSET $2 LIMIT $3`;
+  const text = shape.totalCount
+    ? withCount(`SELECT count(*)::int AS total_count FROM matches m WHERE m.listing_id = $1::uuid`, page, 'pg_.m_score DESC, pg_.m_enterprise_organization_id')
+    : page;
+  const found = await preparedRead(ds, leadStatements.get(text, () => text), [f.listingId, f.offset, f.first + 1]);
+  const rows = found.filter((r) => r.m_enterprise_organization_id !== null);
+  return {
+    rows: rows.slice(0, f.first).map((r) => {
+      const row: LeadRow = { enterpriseOrganizationId: r.m_enterprise_organization_id, score: r.m_score, reasons: r.m_reasons };
+      if (enterprise) row.enterprise = Object.fromEntries(enterprise.map((field) => [field, r[`e_${PUBLIC_ORGANIZATION_COLUMNS[field]}`]]));
+      return row;
+    }),
     totalCount: shape.totalCount ? ((found[0]?.total_count as number | undefined) ?? 0) : null,
     hasMore: rows.length > f.first,
   };

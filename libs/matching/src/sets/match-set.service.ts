@@ -3,14 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { todayInShanghai } from '../../../platform/src/index.js';
 import type { EnterpriseSide, MatchListingKind } from '../core/match-types.js';
-import { MatchEntity } from './match.entity.js';
 import { ListingPool, MATCH_SET_BOUNDS, better, boundForFirm, type ScoredPair } from '../core/match-engine.js';
 import { insertMatches } from './match-insert.js';
 import { MATCH_SETS_LOCK, deleteKindOf, deleteListingMatches, deletePairs, deleteSetOf, holdersOf, lastListings, othersInSet } from './match.repository.js';
 import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
 import { enterpriseCandidates, type EnterpriseCandidatesFilter } from '../../../enterprises/src/index.js';
-import { loadListingRows, type ListingReadShape } from '../../../listings/src/index.js';
-import { loadRecommendationPage, type RecommendationPage } from './match-pages.read-model.js';
+import { loadListingRows, type ListingReadShape, type PublicOrganizationField } from '../../../listings/src/index.js';
+import { loadLeadPage, loadRecommendationPage, type LeadPage, type RecommendationPage } from './match-pages.read-model.js';
 import { requestIsRated } from '../requests/match-request.repository.js';
 import { RecommendationPushService } from '../pushes/recommendation-push.service.js';
 
@@ -205,12 +204,12 @@ export class MatchSetService {
     return loadRecommendationPage(this.dataSource, shape, { organizationId, kinds, first, offset });
   }
 
-  leadsFor(listingId: string, first: number, offset = 0): Promise<MatchEntity[]> {
-    return this.dataSource.getRepository(MatchEntity).find({ where: { listingId }, order: { score: 'DESC', enterpriseOrganizationId: 'ASC' }, skip: offset, take: first });
-  }
-
-  /** How many leads leadsFor pages through. */
-  countLeads(listingId: string): Promise<number> {
-    return this.dataSource.getRepository(MatchEntity).countBy({ listingId });
+  /**
+   * A listing's leads, best first (score descending, then enterprise id), `offset` rows skipped,
+   * with the enterprises' public columns `shape.enterprise` names and the count when
+   * `shape.totalCount`: one prepared statement (ADR 0040). No access check (the caller's).
+   */
+  readLeads(shape: { enterprise?: readonly PublicOrganizationField[]; totalCount: boolean }, listingId: string, first: number, offset = 0): Promise<LeadPage> {
+    return loadLeadPage(this.dataSource, shape, { listingId, first, offset });
   }
 }
