@@ -245,6 +245,9 @@ describe('leadsConnection(first: N) with enterprises: one statement for the lead
     expect(tables(/FROM "organizations"/)).toBe(0);
     // The listing's visibility and owner: one narrow statement before the leads (the owner must be checked first).
     expect(tables(/FROM "listings"/)).toBe(1);
+    // The listing check, the leads, the owner's consents from these firms (was 5: listing, leads, organizations, consents, count).
+    expect(tables(/FROM "profile_consents"/)).toBe(1);
+    expect(large.sql.length).toBe(3);
     expect(new Set(large.sql).size).toBe(large.sql.length);
   });
 });
