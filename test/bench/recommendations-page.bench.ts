@@ -35,14 +35,14 @@ export async function seedRecommendations(app: StartedApp, enterpriseId: string,
   );
 }
 
-/** An enterprise (verified) with a token, registered over GraphQL. */
+/** An enterprise (verified) with a token, registered over GraphQL; `tag`: one or two of the USCC body's letters and digits (no I, O, S, V, Z), unique per database. */
 export async function benchEnterprise(app: StartedApp, tag: string): Promise<{ token: string; organizationId: string }> {
   const reg = await post(app.graphqlUrl, `mutation($i: RegisterInput!) { register(input: $i) { accessToken user { organization { id } } } }`, {
     i: {
       email: `recs-${tag.toLowerCase()}@bench.srdi.example`,
       password: 'recs-password-0001',
       displayName: '推荐测试',
-      organization: { kind: 'ENTERPRISE', name: `余姚市推荐测试${tag}科技有限公司`, uscc: makeUscc('91', '330281', `RC${tag}WEB1`), regionCode: '330281' },
+      organization: { kind: 'ENTERPRISE', name: `余姚市推荐测试${tag}科技有限公司`, uscc: makeUscc('91', '330281', `RC${tag.padEnd(2, '0').slice(0, 2)}WEB1`), regionCode: '330281' },
     },
   });
   const organizationId = reg.register.user.organization.id as string;
