@@ -3,6 +3,7 @@ import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { LISTINGS_WITH_OWNERS, LOAD_PASSWORD, countQueries, seedListingLoad, type QueryCounter } from '../bench/listing-load.js';
 import { RECOMMENDATIONS_WITH_LISTINGS, seedRecommendations } from '../bench/recommendations-page.bench.js';
+import { UPSERT_PROFILE, profileInput } from '../helpers/profile-fixtures.js';
 
 /**
  * Issue 4 item 6: `listings` with owner, park and park operator resolves in a constant number of
@@ -132,15 +133,40 @@ describe('recommendationsConnection(first: N) with listings and owners: one stat
     expect({ count: large.sql.length, detail }).toEqual({ count: small.sql.length, detail });
     expect(again.sql.length).toBe(large.sql.length);
     const tables = (re: RegExp) => large.sql.filter((q) => re.test(q)).length;
-    // ADR 0040: recommendations, their listings, the owners and the count in ONE statement (was 4: page, count, listings, owners).
+    // ADR 0040: recommendations, their listings, the owners and the count in ONE statement (was 5 for this unverified firm: page, count, listings, owners, its profile).
     expect(tables(/FROM matches/)).toBe(1);
     expect(tables(/count\(\*\)/)).toBe(1);
     expect(tables(/FROM "organizations"/)).toBe(0);
     expect(tables(/FROM "listings"/)).toBe(0);
-    // The viewer is not verified: its own profile's AUTHORITY data decides whether reasons keep their figures (the second statement).
-    expect(tables(/FROM "enterprise_profiles"/)).toBe(1);
-    expect(large.sql.length).toBe(2);
+    // The viewer is not verified: whether its own profile holds AUTHORITY data (reasons then lose their figures) is read in the same statement.
+    expect(tables(/FROM "enterprise_profiles"/)).toBe(0);
+    expect(tables(/FROM enterprise_profiles ep/)).toBe(1);
+    expect(large.sql.length).toBe(1);
     expect(new Set(large.sql).size).toBe(large.sql.length);
+  });
+});
+
+describe('recommendations for an unverified firm whose profile the AUTHORITY imported', () => {
+  it('withhold the figures in their reasons, read in the same statement; a firm without imported data keeps them', async () => {
+    const ds = app.started.runtime.database.dataSource;
+    const own = await app.gql(UPSERT_PROFILE, { i: profileInput() }, token);
+    expect(own.errors).toBeUndefined();
+    const reason = { code: 'CREDIT.MARGIN.REVENUE', label: '营业收入 7391.8 万元 ≥ 产品门槛 500 万元', contribution: 10 };
+    await ds.query(`UPDATE matches SET reasons = $2::jsonb WHERE enterprise_organization_id = $1`, [viewerId, JSON.stringify([reason])]);
+    const labels = async () => {
+      const { result, sql } = await counter.during(() => app.gql(RECOMMENDATIONS_WITH_LISTINGS, { first: 5 }, token));
+      expect(result.errors).toBeUndefined();
+      const edges = result.data!.recommendationsConnection.edges as Array<{ node: { reasons: Array<{ label: string }> } }>;
+      return { labels: edges.flatMap((e) => e.node.reasons.map((r) => r.label)), sql };
+    };
+    const kept = await labels();
+    expect(kept.labels.every((l) => l.includes('7391.8'))).toBe(true);
+    await ds.query(`UPDATE enterprise_profiles SET imported_at = now() WHERE organization_id = $1`, [viewerId]);
+    const withheld = await labels();
+    expect(withheld.labels.length).toBe(5);
+    expect(withheld.labels.some((l) => l.includes('7391.8'))).toBe(false);
+    expect(withheld.labels.every((l) => l.includes('营业收入与产品准入门槛'))).toBe(true);
+    expect(withheld.sql.length).toBe(1);
   });
 });
 

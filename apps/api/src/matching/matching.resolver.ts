@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { PageInfoModel } from '../listings/listing.models.js';
 import { checkPageSize, notFound, offsetAfter, offsetConnection } from '../../../../libs/platform/src/index.js';
 import { MatchRequestService, MatchSetService, reasonsWithin, reasonsWithoutProfile } from '../../../../libs/matching/src/index.js';
-import { ConsentService, EnterpriseProfileService, PROFILE_SECTIONS, type AccessRecord, type ProfileSection } from '../../../../libs/enterprises/src/index.js';
+import { ConsentService, EnterpriseProfileService, hidesAuthorityData, PROFILE_SECTIONS, type AccessRecord, type ProfileSection } from '../../../../libs/enterprises/src/index.js';
 import { toProfileModel } from '../enterprises/profile.mapper.js';
 import { authorizeQuery, seesRow } from '../../../../libs/identity/src/index.js';
 import { ChallengeApplicationService, ListingService, type ListingReadShape } from '../../../../libs/listings/src/index.js';
@@ -131,9 +131,10 @@ export class MatchingResolver {
     const actor = ctx.requireActor();
     authorizeQuery(actor, query);
     checkPageSize(first);
-    const page = await this.matches.readRecommendations(shape, actor.organizationId, kinds ?? undefined, first, offset);
+    // An unverified firm's own profile's imported_at comes in the same statement (hidesAuthorityData's input).
+    const page = await this.matches.readRecommendations(shape, actor.organizationId, kinds ?? undefined, first, offset, !actor.verified);
     // Reasons quote the profile's figures: withheld, like the profile itself, when they came from the AUTHORITY and the firm is not verified.
-    const withhold = !actor.verified && page.rows.length > 0 && (await this.profiles.hidesAuthorityDataFrom(actor));
+    const withhold = !actor.verified && page.rows.length > 0 && hidesAuthorityData(actor, { organizationId: actor.organizationId, importedAt: page.profileImportedAt ?? null });
     const nodes = page.rows.flatMap((r) => {
       const listing = toListingModelFromRow(r.listing);
       return listing ? [{ listing, score: r.score, reasons: withhold ? reasonsWithoutProfile(r.reasons) : r.reasons, computedAt: r.computedAt }] : [];

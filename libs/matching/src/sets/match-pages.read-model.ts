@@ -7,6 +7,7 @@
 import type { DataSource } from 'typeorm';
 import { preparedRead, StatementCache } from '../../../platform/src/index.js';
 import { listingRowOf, listingSelectSql, PUBLIC_ORGANIZATION_COLUMNS, type ListingPageRow, type ListingReadShape, type PublicOrganizationField } from '../../../listings/src/index.js';
+import { profileImportedAtSql } from '../../../enterprises/src/index.js';
 import type { Reason } from '../core/match-types.js';
 
 const recommendationStatements = new StatementCache('recommendations_page', 256);
@@ -27,6 +28,8 @@ export interface RecommendationPageFilter {
   offset: number;
   /** Page size; the statement asks for one more to tell hasNextPage. */
   first: number;
+  /** Also read the firm's own profile's imported_at (whether its reasons are withheld from an unverified firm: hidesAuthorityData). */
+  profileImportedAt?: boolean;
 }
 
 export interface RecommendationRow {
@@ -43,6 +46,8 @@ export interface RecommendationPage {
   totalCount: number | null;
   /** Rows after this page (within the stored set). */
   hasMore: boolean;
+  /** The firm's profile's imported_at when asked for and the page is not empty (null: no profile, or nothing imported). */
+  profileImportedAt?: Date | null;
 }
 
 /**
@@ -57,10 +62,13 @@ export async function loadRecommendationPage(ds: DataSource, shape: ListingReadS
     values.push(v);
     return `$${values.length}`;
   };
-  const where = [`m.enterprise_organization_id = ${$(f.organizationId)}::uuid`];
+  const me = `${$(f.organizationId)}::uuid`;
+  const where = [`m.enterprise_organization_id = ${me}`];
   if (f.kinds?.length) where.push(`m.kind = ANY(${$(f.kinds)}::text[])`);
   const listing = listingSelectSql(shape);
-  const page = `SELECT m.score AS m_score, m.reasons AS m_reasons, m.computed_at AS m_computed_at, m.listing_id AS m_listing_id, ${listing.list.join(', ')}
+  // An uncorrelated subquery: PostgreSQL runs it once per statement (an InitPlan), not per row.
+  const profile = f.profileImportedAt ? `${profileImportedAtSql(me)} AS m_profile_imported_at, ` : '';
+  const page = `SELECT m.score AS m_score, m.reasons AS m_reasons, m.computed_at AS m_computed_at, m.listing_id AS m_listing_id, ${profile}${listing.list.join(', ')}
     FROM matches m JOIN "listings" l ON l.id = m.listing_id
     ${listing.joins.join('\n    ')}
     WHERE ${where.join(' AND ')} AND l.status = 'PUBLISHED'
@@ -74,6 +82,7 @@ export async function loadRecommendationPage(ds: DataSource, shape: ListingReadS
     rows: rows.slice(0, f.first).map((r) => ({ score: r.m_score, reasons: r.m_reasons, computedAt: r.m_computed_at, listing: listingRowOf(r, shape) })),
     totalCount: shape.totalCount ? ((found[0]?.total_count as number | undefined) ?? 0) : null,
     hasMore: rows.length > f.first,
+    ...(f.profileImportedAt && rows.length ? { profileImportedAt: rows[0]!.m_profile_imported_at as Date | null } : {}),
   };
 }
 

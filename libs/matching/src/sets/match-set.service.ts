@@ -198,10 +198,18 @@ export class MatchSetService {
   /**
    * A firm's recommendations, best first (score descending, then listing id), PUBLISHED listings
    * only, `offset` rows skipped (ranked connections), with each listing's columns as `shape` asks
-   * for and the count only when it asks for it: one prepared statement (ADR 0040).
+   * for and the count only when it asks for it: one prepared statement (ADR 0040). `profileImportedAt`:
+   * the firm's own profile's imported_at comes in it too (hidesAuthorityData's input).
    */
-  readRecommendations(shape: ListingReadShape, organizationId: string, kinds: readonly string[] | undefined, first: number, offset = 0): Promise<RecommendationPage> {
-    return loadRecommendationPage(this.dataSource, shape, { organizationId, kinds, first, offset });
+  readRecommendations(
+    shape: ListingReadShape,
+    organizationId: string,
+    kinds: readonly string[] | undefined,
+    first: number,
+    offset = 0,
+    profileImportedAt = false,
+  ): Promise<RecommendationPage> {
+    return loadRecommendationPage(this.dataSource, shape, { organizationId, kinds, first, offset, profileImportedAt });
   }
 
   /**
