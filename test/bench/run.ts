@@ -5,6 +5,8 @@
  *  - HTTP GraphQL latency of an authenticated `me` query at concurrency 10, and of `login`;
  *  - `listings(first: 20)` with owners and parks against `{ __typename }` on the same server, and
  *    the SQL statements per request of each (listings.bench.ts);
+ *  - a recommendations page of 20 with listings and owners: statements and node CPU per request
+ *    (recommendations-page.bench.ts; BENCH_RECS=off skips it);
  *  - matching (matching.bench.ts, last; BENCH_MATCHING=off skips it): full rebuild, incremental
  *    listing scoring, one firm against 100k listings, publish → recommended, recommendations load;
  *  - the input validators refusing huge inputs (listings.bench.ts, hugeInputRejection);
@@ -30,6 +32,7 @@ import { recordEvent } from '../../libs/platform/src/outbox/outbox.service.js';
 import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
 import { evaluatorThroughput, reassessThroughQueue } from './tiers.bench.js';
 import { hugeInputRejection, listingsBench } from './listings.bench.js';
+import { benchEnterprise, recommendationsPageBench, renderRecommendationsBench, seedRecommendations } from './recommendations-page.bench.js';
 import { publishToSearchable } from './publish-latency.bench.js';
 import { benchSearchEngine, renderSearchBench } from './search.bench.js';
 import { benchInsights, renderInsightsBench } from './insights.bench.js';
@@ -110,9 +113,17 @@ async function benchBackend(queue: 'postgres' | 'redis') {
     const me = await latency('me (authenticated)', 2_000, 10, () => post(app.graphqlUrl, '{ me { email organization { name } } }', {}, l.accessToken));
     const logins = await latency('login (argon2id)', 100, 4, () => post(app.graphqlUrl, login, { i: AUTH }));
     const listings = await listingsBench(app, l.accessToken, { latency, post });
+    // A recommendations page of 20 with listings and owners: statements and node CPU per request (BENCH_RECS=off skips it).
+    let recommendations: string | undefined;
+    if (process.env.BENCH_RECS !== 'off') {
+      const firm = await benchEnterprise(app, queue === 'redis' ? 'R' : 'P');
+      const ids = (await app.runtime.database.dataSource.query(`SELECT id FROM listings WHERE status = 'PUBLISHED' ORDER BY created_at LIMIT 60`)).map((r: { id: string }) => r.id);
+      await seedRecommendations(app, firm.organizationId, ids);
+      recommendations = renderRecommendationsBench(await recommendationsPageBench(app, firm.token));
+    }
     const reassess = await reassessThroughQueue(app, REASSESS_FIRMS);
     const latencyToSearch = await publishToSearchable(app);
-    return { queue, outbox, http: [me, logins, ...listings.http], listings, reassess, latencyToSearch };
+    return { queue, outbox, http: [me, logins, ...listings.http], listings, recommendations, reassess, latencyToSearch };
   } finally {
     await app.close();
     await db.drop();
@@ -145,6 +156,7 @@ for (const b of backends) {
       `${((100 * page!.rps) / trivial!.rps).toFixed(0)} % of \`{ __typename }\` (${trivial!.rps.toFixed(0)} req/s); ` +
       `SQL statements per request: listings ${r.listings.sql.listings}, trivial ${r.listings.sql.trivial}`,
   );
+  if (r.recommendations) console.log(`\n${r.recommendations}`);
 }
 if (process.env.BENCH_REWARDS !== 'off') {
   console.log('\n## policy rewards');

@@ -11,6 +11,13 @@ import { provenanceAfterOwnEdit, sameTitle, type TitleProvenance } from './title
 import { SKIPPED_RESCORING, scoringChanges, type SkippedRescoring } from './scoring-relevance.js';
 
 /**
+ * {@link hidesAuthorityData}'s input read inside another context's statement (one round trip fewer):
+ * the `imported_at` of the profile of the organization in parameter `organizationIdSql`, null when
+ * it has none or nothing was imported. Pass it to hidesAuthorityData as the profile's importedAt.
+ */
+export const profileImportedAtSql = (organizationIdSql: string): string => `(SELECT ep.imported_at FROM enterprise_profiles ep WHERE ep.organization_id = ${organizationIdSql})`;
+
+/**
  * A USCC is a claim until the AUTHORITY verifies it: a profile the AUTHORITY imported (its figures,
  * its certified title, and the assessments computed from them) is not shown to, or replaced by,
  * its own organization while that organization is not VERIFIED. The AUTHORITY and organizations

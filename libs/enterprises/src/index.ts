@@ -7,7 +7,7 @@ export { bigintNumber } from './bigint-number.js';
 export { countedLapsedSql, countedTitleSql, effectiveTierSql } from './effective-tier.sql.js';
 export { EnterpriseFinancialsEntity } from './enterprise-financials.entity.js';
 export { EnterpriseProfileEntity, ipAssetsOf, type ReviewRiskValue } from './enterprise-profile.entity.js';
-export { EnterpriseProfileService } from './enterprise-profile.service.js';
+export { EnterpriseProfileService, hidesAuthorityData, profileImportedAtSql } from './enterprise-profile.service.js';
 export { MATCH_SIDE_PROFILE_FIELDS, MATCH_SIDE_YEAR_FIELDS, SKIPPED_RESCORING, type SkippedRescoring, TIER_PROFILE_FIELDS, TIER_YEAR_FIELDS, scoringChanges, type ProfileState } from './scoring-relevance.js';
 export {
   enterpriseCandidates,

@@ -41,6 +41,8 @@ export {
   type ListingReadShape,
   type ListingRow,
   type ListingRowsFilter,
+  listingRowOf,
+  listingSelectSql,
   loadListingRows,
   loadListingStamps,
   loadStampedListingRows,

@@ -149,13 +149,21 @@ const JOINS: ReadonlyArray<[TableAlias, string]> = [
   ['p', 'LEFT JOIN parks p ON p.id = pv.park_id'],
 ];
 
-/** SELECT list and FROM/JOIN clause for `columns` plus `extra` (already-written expressions over the joined tables). */
-function selectFrom(columns: ReadonlyArray<(typeof COLUMNS)[number]>, extra: { list: string[]; joins: string[]; tables: TableAlias[] } = { list: [], joins: [], tables: [] }) {
+type ExtraSql = { list: string[]; joins: string[]; tables: TableAlias[] };
+
+/** SELECT list and the joins after `l` for `columns` plus `extra` (already-written expressions over the joined tables). */
+function selectParts(columns: ReadonlyArray<(typeof COLUMNS)[number]>, extra: ExtraSql = { list: [], joins: [], tables: [] }): { list: string[]; joins: string[] } {
   const tables = new Set<TableAlias>([...columns.map((c) => c[2]), ...extra.tables]);
   if (tables.has('p')) tables.add('pv');
   const list = [...columns.map(([name, expr]) => (expr === `l.${name}` ? expr : `${expr} AS ${name}`)), ...extra.list];
+  return { list, joins: [...JOINS.filter(([t]) => tables.has(t)).map(([, sql]) => sql), ...extra.joins] };
+}
+
+/** SELECT list and FROM/JOIN clause for `columns` plus `extra`. */
+function selectFrom(columns: ReadonlyArray<(typeof COLUMNS)[number]>, extra?: ExtraSql) {
+  const { list, joins } = selectParts(columns, extra);
   // `FROM "listings"` (quoted, as TypeORM writes it): the N+1 e2e test counts statements on listings by that text.
-  const from = ['FROM "listings" l', ...JOINS.filter(([t]) => tables.has(t)).map(([, sql]) => sql), ...extra.joins];
+  const from = ['FROM "listings" l', ...joins];
   return `SELECT ${list.join(', ')}\n    ${from.join('\n    ')}`;
 }
 
@@ -445,6 +453,50 @@ const pick = (prefix: string, alias: string, fields: readonly string[], columns:
 const unpick = (r: Record<string, any>, prefix: string, fields: readonly string[], columns: Record<string, string>) =>
   Object.fromEntries(fields.map((f) => [f, r[`${prefix}${columns[f]}`]]));
 
+/** The read model's columns and the owner/park/operator expressions a shape asks for. */
+function shapeSql(shape: Omit<ListingReadShape, 'totalCount'>): { wanted: ReadonlyArray<(typeof COLUMNS)[number]>; extra: ExtraSql } {
+  const wanted = shape.columns === 'all' ? COLUMNS : COLUMNS.filter(([name]) => ALWAYS.includes(name) || (shape.columns as readonly string[]).includes(name));
+  const extra: ExtraSql = { list: [], joins: [], tables: [] };
+  if (shape.owner?.length) {
+    extra.tables.push('o');
+    extra.list.push(...pick('o_', 'o', shape.owner, PUBLIC_ORGANIZATION_COLUMNS));
+  }
+  if (shape.park) {
+    extra.tables.push('p');
+    if (!wanted.some(([name]) => name === 'park_id')) extra.list.push('pv.park_id');
+    extra.list.push(...pick('p_', 'p', shape.park.fields, PARK_COLUMNS));
+    if (shape.park.operator?.length) {
+      extra.joins.push('LEFT JOIN organizations po ON po.id = p.operator_organization_id');
+      extra.list.push(...pick('po_', 'po', shape.park.operator, PUBLIC_ORGANIZATION_COLUMNS));
+    }
+  }
+  return { wanted, extra };
+}
+
+/**
+ * The listing part of another context's statement that joins listings itself as `l` (a
+ * recommendation's, a match request's listing; ADR 0040): the SELECT expressions and the joins
+ * after `l` that `shape` asks for, the same the listings' own pages use. Output columns are the
+ * read model's names (`id`, `kind`, `title`, …, `o_*`, `p_*`, `po_*`): the caller names its own
+ * columns with a prefix of its own. Rows go back through {@link listingRowOf}.
+ */
+export function listingSelectSql(shape: Omit<ListingReadShape, 'totalCount'>): { list: string[]; joins: string[] } {
+  const { wanted, extra } = shapeSql(shape);
+  return selectParts(wanted, extra);
+}
+
+/** A raw row of a statement built with {@link listingSelectSql} (or a page) as the read model's row. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw row, as pg parses it
+export function listingRowOf(r: Record<string, any>, shape: Omit<ListingReadShape, 'totalCount'>): ListingPageRow {
+  const row: ListingPageRow = rowOf(r);
+  if (shape.owner?.length) row.owner = unpick(r, 'o_', shape.owner, PUBLIC_ORGANIZATION_COLUMNS);
+  if (shape.park && r.park_id != null) {
+    row.parkRow = unpick(r, 'p_', shape.park.fields, PARK_COLUMNS);
+    if (shape.park.operator?.length) row.parkRow.operator = unpick(r, 'po_', shape.park.operator, PUBLIC_ORGANIZATION_COLUMNS);
+  }
+  return row;
+}
+
 /** The statement text and values of a page read; the text depends only on the shape and which filters are present. */
 function pageStatement(shape: ListingReadShape, f: ListingPageFilter): { text: string; values: unknown[] } {
   const values: unknown[] = [];
@@ -472,21 +524,7 @@ function pageStatement(shape: ListingReadShape, f: ListingPageFilter): { text: s
     const id = $(f.after.id);
     pageWhere.push(`(l.created_at, l.id) < (COALESCE((SELECT c.created_at FROM listings c WHERE c.id = ${id}::uuid), ${$(f.after.createdAt)}::timestamptz), ${id}::uuid)`);
   }
-  const wanted = shape.columns === 'all' ? COLUMNS : COLUMNS.filter(([name]) => ALWAYS.includes(name) || (shape.columns as readonly string[]).includes(name));
-  const extra = { list: [] as string[], joins: [] as string[], tables: [] as TableAlias[] };
-  if (shape.owner?.length) {
-    extra.tables.push('o');
-    extra.list.push(...pick('o_', 'o', shape.owner, PUBLIC_ORGANIZATION_COLUMNS));
-  }
-  if (shape.park) {
-    extra.tables.push('p');
-    if (!wanted.some(([name]) => name === 'park_id')) extra.list.push('pv.park_id');
-    extra.list.push(...pick('p_', 'p', shape.park.fields, PARK_COLUMNS));
-    if (shape.park.operator?.length) {
-      extra.joins.push('LEFT JOIN organizations po ON po.id = p.operator_organization_id');
-      extra.list.push(...pick('po_', 'po', shape.park.operator, PUBLIC_ORGANIZATION_COLUMNS));
-    }
-  }
+  const { wanted, extra } = shapeSql(shape);
   const page = `${selectFrom(wanted, extra)}\n    WHERE ${pageWhere.join(' AND ')}\n    ORDER BY l.created_at DESC, l.id DESC LIMIT ${$(f.first + 1)}`;
   if (!shape.totalCount) return { text: page, values };
   // The count and the page in one statement: one row with a null page when nothing is on it.
@@ -507,14 +545,6 @@ export async function loadListingPage(ds: DataSource, shape: ListingReadShape, f
   const found = await preparedRead(ds, pageStatements.get(text, () => text), values);
   const totalCount = shape.totalCount ? ((found[0]?.total_count as number | undefined) ?? 0) : null;
   const rows = found.filter((r) => r.id !== null);
-  const onPage = rows.slice(0, filter.first).map((r): ListingPageRow => {
-    const row: ListingPageRow = rowOf(r);
-    if (shape.owner?.length) row.owner = unpick(r, 'o_', shape.owner, PUBLIC_ORGANIZATION_COLUMNS);
-    if (shape.park && r.park_id != null) {
-      row.parkRow = unpick(r, 'p_', shape.park.fields, PARK_COLUMNS);
-      if (shape.park.operator?.length) row.parkRow.operator = unpick(r, 'po_', shape.park.operator, PUBLIC_ORGANIZATION_COLUMNS);
-    }
-    return row;
-  });
+  const onPage = rows.slice(0, filter.first).map((r) => listingRowOf(r, shape));
   return { rows: onPage, totalCount, hasNextPage: rows.length > filter.first };
 }

@@ -18,6 +18,7 @@ export {
   type MatchRequestStatus,
 } from './requests/match-request-enums.js';
 export { MatchRequestEntity } from './requests/match-request.entity.js';
+export type { MatchRequestPageRow, MatchRequestReadPage, MatchRequestReadShape } from './requests/match-request-page.read-model.js';
 export { deadlineStatsSql, MatchRequestService, type ProviderMatchStats, workingHours } from './requests/match-request.service.js';
 export { MatchOutcomeService, type CreditDecisionCommand, type ServiceDeliveryCommand } from './requests/match-outcome.service.js';
 export {
@@ -29,6 +30,7 @@ export {
 } from './core/outcome-bounds.js';
 export { MatchMaintenanceService, type MatchReconcileReport, type RebuildReport } from './sets/match-maintenance.service.js';
 export { MatchSetService } from './sets/match-set.service.js';
+export type { LeadPage, LeadRow, RecommendationPage, RecommendationRow } from './sets/match-pages.read-model.js';
 export { MatchEntity } from './sets/match.entity.js';
 export { NightlyMatchReconcileScheduler } from './sets/matching.handlers.js';
 export { MatchingModule } from './sets/matching.module.js';

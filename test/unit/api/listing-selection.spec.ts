@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Kind, parse, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode, type FieldNode } from 'graphql';
-import { connectionShape, nestedShape, singleShape } from '../../../apps/api/src/listings/listing-selection.js';
+import { connectionShape, nestedOrganization, nestedShape, singleShape } from '../../../apps/api/src/listings/listing-selection.js';
 
 /** The parts of a resolve info the shape reads, for the first root field of `query`. */
 function infoOf(query: string): GraphQLResolveInfo {
@@ -43,5 +43,22 @@ describe('the read shape of a GraphQL selection (ADR 0040)', () => {
   it('search hits: the listing under hits, and under edges.node', () => {
     expect(nestedShape(infoOf('{ search(input: {query: "a"}) { total hits { highlight listing { title } } } }'), ['hits', 'listing']).columns).toEqual(['title']);
     expect(nestedShape(infoOf('{ searchConnection(input: {query: "a"}) { edges { node { listing { tags } } } } }'), ['edges', 'node', 'listing']).columns).toEqual(['tags']);
+  });
+
+  it('recommendations and match requests: the listing under node.listing, owner joined', () => {
+    const recs = nestedShape(infoOf('{ recommendationsConnection { totalCount edges { node { score listing { title owner { id name } } } } } }'), ['edges', 'node', 'listing']);
+    expect(recs).toEqual({ columns: ['title'], owner: ['id', 'name'], park: undefined, totalCount: false });
+    expect(nestedShape(infoOf('{ recommendations { score } }'), ['listing']).columns).toEqual([]);
+  });
+
+  it.each([
+    ['public columns only: joined', '{ matchRequests(role: SENT) { edges { node { enterprise { id name __typename } } } } }', ['id', 'name']],
+    ['through a fragment', '{ matchRequests(role: SENT) { edges { node { enterprise { ...E } } } } } fragment E on Organization { regionCode }', ['regionCode']],
+    ['a resolver field (matchStats): the loader', '{ matchRequests(role: SENT) { edges { node { enterprise { name matchStats { received } } } } } }', undefined],
+    ['contact data: the loader', '{ matchRequests(role: SENT) { edges { node { enterprise { name contact { phone } } } } } }', undefined],
+    ['not selected: nothing read', '{ matchRequests(role: SENT) { edges { node { id } } } }', undefined],
+    ['only __typename: nothing read', '{ matchRequests(role: SENT) { edges { node { enterprise { __typename } } } } }', undefined],
+  ])('the enterprise of a match request or lead: %s', (_label, query, expected) => {
+    expect(nestedOrganization(infoOf(query), ['edges', 'node', 'enterprise'])).toEqual(expected);
   });
 });

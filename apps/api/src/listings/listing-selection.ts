@@ -153,6 +153,18 @@ export function nestedShape(info: GraphQLResolveInfo, path: readonly string[]): 
   return listingShape(sets, info.fragments, false);
 }
 
+/**
+ * The public organization fields selected along `path` under the resolved field (`['edges', 'node', 'enterprise']`):
+ * undefined when the field is not selected or any non-column field (a resolver, contact data) is.
+ */
+export function nestedOrganization(info: GraphQLResolveInfo, path: readonly string[]): PublicOrganizationField[] | undefined {
+  let sets: ReadonlyArray<SelectionSetNode | undefined> = info.fieldNodes.map((f) => f.selectionSet);
+  for (const name of path) sets = children(fieldsOf(sets, info.fragments), name);
+  if (!sets.length) return undefined;
+  const fields = publicOrganization(fieldsOf(sets, info.fragments));
+  return fields?.length ? fields : undefined;
+}
+
 /** The shape of a field returning one listing (`listing(id)`). */
 export function singleShape(info: GraphQLResolveInfo): ListingReadShape {
   return listingShape(
@@ -163,7 +175,7 @@ export function singleShape(info: GraphQLResolveInfo): ListingReadShape {
 }
 
 /** A public organization read in the listing's statement, as the model the loader path builds. */
-const organizationOf = (o: Partial<Record<PublicOrganizationField, unknown>>): OrganizationModel => Object.assign(new OrganizationModel(), o);
+export const organizationOf = (o: Partial<Record<PublicOrganizationField, unknown>>): OrganizationModel => Object.assign(new OrganizationModel(), o);
 
 /**
  * The GraphQL model of a row read with a shape: the mapper's model (fields not read are

@@ -9,7 +9,8 @@ import {
 } from '../../../../libs/matching/src/index.js';
 import { DateTimeScalar, SafeIntScalar } from '../graphql/scalars.js';
 import { asEnum } from '../graphql/enums.js';
-import { PageInfoModel } from '../listings/listing.models.js';
+import { PageInfoModel, type ListingModel } from '../listings/listing.models.js';
+import type { OrganizationModel } from '../identity/identity.models.js';
 
 export const MatchRequestStatusEnum = asEnum(MATCH_REQUEST_STATUSES);
 registerEnumType(MatchRequestStatusEnum, {
@@ -57,9 +58,13 @@ export class MatchRequestModel {
   @Field(() => DateTimeScalar, { nullable: true, description: '答复时限：发布方须在此时刻前接受或婉拒（按工作日计算，工作时间 09:00–17:00 北京时间；等待企业补充材料的时间不计）；时限制度前的申请为空 (respond-by instant: accept or decline before it; counted in working days, 09:00–17:00 Beijing; time waiting on the firm does not count; null on requests older than deadlines)' }) respondBy: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: '办理时限：融资须在此前作出决定，服务与空间须在此前办结（按工作日计算，暂停时间不计）；时限制度前的申请为空 (decide-by instant: the credit decision, or completion for services and space; working days, pauses excluded; null on older requests)' }) decideBy: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: '发布方要求企业补充材料的时刻；企业答复前办理时限暂停，答复后为空 (when the owner asked the firm for information; the deadlines are paused until the firm answers; null otherwise)' }) awaitingInformationSince: Date | null;
-  /** Resolved through the per-request loaders. */
+  /** Resolved through the per-request loaders, unless the page's statement brought them (below). */
   listingId: string;
   enterpriseOrganizationId: string;
+  /** The listing read in the page's statement (ADR 0040; null: its kind details are missing); not a GraphQL field. */
+  prefetchedListing?: ListingModel | null;
+  /** The enterprise's public columns read in the page's statement; not a GraphQL field. */
+  prefetchedEnterprise?: OrganizationModel;
   /** Read by MatchOutcomeResolver (declineReason, creditDecision, serviceDelivery; issue 17). */
   outcomeFacts: MatchOutcomeFacts;
 }

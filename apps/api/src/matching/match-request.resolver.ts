@@ -1,5 +1,6 @@
 import { Inject, Logger } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -10,13 +11,15 @@ import {
   MATCH_REQUEST_UPDATED,
   type MatchRequestUpdatedMessage,
 } from '../../../../libs/platform/src/index.js';
-import { MatchRequestService } from '../../../../libs/matching/src/index.js';
+import { MatchRequestService, type MatchRequestPageRow } from '../../../../libs/matching/src/index.js';
 import type { MatchOutcome, MatchRequestRole, MatchRequestStatus } from '../../../../libs/matching/src/index.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import { ListingModel } from '../listings/listing.models.js';
 import { toListingModel } from '../listings/listing.mapper.js';
+import { nestedOrganization, nestedShape, organizationOf, toListingModelFromRow } from '../listings/listing-selection.js';
+import { subSelections } from '../enterprises/shared-profiles.js';
 import {
   MatchOutcomeEnum,
   MatchRequestConnectionModel,
@@ -30,6 +33,13 @@ import { toMatchRequestModel } from './match-request.mapper.js';
 import { matchRequestFeed, type MatchRequestUpdate } from './match-request-feed.js';
 import { TimelineConnectionModel } from '../timeline/timeline.models.js';
 import { TIMELINE_FIRST_DEFAULT, timelineConnection } from '../timeline/timeline.mapper.js';
+
+/** A request's model with the listing and enterprise its page's statement brought (the field resolvers use them, else their loaders). */
+function withPrefetched(model: MatchRequestModel, row: MatchRequestPageRow): MatchRequestModel {
+  if (row.listing) model.prefetchedListing = toListingModelFromRow(row.listing);
+  if (row.enterprise) model.prefetchedEnterprise = organizationOf(row.enterprise);
+  return model;
+}
 
 /** How long a new subscription waits for the channel to be listened on before it starts anyway. */
 const LISTEN_WAIT_MS = 3_000;
@@ -109,17 +119,29 @@ export class MatchRequestResolver {
     @Args('status', { type: () => MatchRequestStatusEnum, nullable: true, description: '只看该状态 (only this status)' }) status?: MatchRequestStatus | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '每页条数，1–100，默认 20 (page size, 1–100, default 20)' }) first = 20,
     @Args('after', { type: () => String, nullable: true, description: '上一页的 endCursor (endCursor of the previous page)' }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<MatchRequestConnectionModel> {
-    const page = await this.requests.page(ctx.requireActor(), role, status, first ?? 20, after);
+    // One statement (ADR 0040): the requests, their listings and enterprises as selected, the count only when selected.
+    const listingSelected = subSelections(info!, ['edges', 'node', 'listing']).selected;
+    const shape = {
+      listing: listingSelected ? nestedShape(info!, ['edges', 'node', 'listing']) : undefined,
+      enterprise: nestedOrganization(info!, ['edges', 'node', 'enterprise']),
+      totalCount: subSelections(info!, 'totalCount').selected,
+    };
+    const page = await this.requests.read(ctx.requireActor(), shape, role, status, first ?? 20, after);
     return {
-      edges: page.rows.map((r) => ({ cursor: keysetCursor(r), node: toMatchRequestModel(r) })),
+      edges: page.rows.map((r) => ({ cursor: keysetCursor(r.request), node: withPrefetched(toMatchRequestModel(r.request), r) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      totalCount: page.totalCount,
+      totalCount: page.totalCount ?? 0,
     };
   }
 
   @ResolveField(() => ListingModel, { description: '对接的发布信息 (the listing)' })
   async listing(@Parent() request: MatchRequestModel, @Context() ctx: RequestContext) {
+    if (request.prefetchedListing !== undefined) {
+      if (!request.prefetchedListing) throw new Error(`match request ${request.id} has no listing`);
+      return request.prefetchedListing;
+    }
     const full = await ctx.loaders.listing.load(request.listingId);
     if (!full) throw new Error(`match request ${request.id} has no listing`);
     return toListingModel(full);
@@ -136,6 +158,7 @@ export class MatchRequestResolver {
 
   @ResolveField(() => OrganizationModel, { description: '发起申请的企业 (the requesting enterprise)' })
   async enterprise(@Parent() request: MatchRequestModel, @Context() ctx: RequestContext) {
+    if (request.prefetchedEnterprise) return request.prefetchedEnterprise;
     const org = await ctx.loaders.organization.load(request.enterpriseOrganizationId);
     if (!org) throw new Error(`match request ${request.id} has no enterprise`);
     return toOrganizationModel(org);

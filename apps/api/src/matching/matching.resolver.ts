@@ -3,17 +3,17 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { PageInfoModel } from '../listings/listing.models.js';
 import { checkPageSize, notFound, offsetAfter, offsetConnection } from '../../../../libs/platform/src/index.js';
 import { MatchRequestService, MatchSetService, reasonsWithin, reasonsWithoutProfile } from '../../../../libs/matching/src/index.js';
-import { ConsentService, EnterpriseProfileService, PROFILE_SECTIONS, type AccessRecord, type ProfileSection } from '../../../../libs/enterprises/src/index.js';
+import { ConsentService, EnterpriseProfileService, hidesAuthorityData, PROFILE_SECTIONS, type AccessRecord, type ProfileSection } from '../../../../libs/enterprises/src/index.js';
 import { toProfileModel } from '../enterprises/profile.mapper.js';
 import { authorizeQuery, seesRow } from '../../../../libs/identity/src/index.js';
-import { ChallengeApplicationService, ListingService } from '../../../../libs/listings/src/index.js';
+import { ChallengeApplicationService, ListingService, type ListingReadShape } from '../../../../libs/listings/src/index.js';
 import { activeConsents, consentCovering, sectionsOfSelection, snapshotFinancials, subSelections } from '../enterprises/shared-profiles.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { OrganizationModel } from '../identity/identity.models.js';
 import { toOrganizationModel } from '../identity/identity.mappers.js';
 import { ListingKindEnum, ListingModel } from '../listings/listing.models.js';
-import { toListingModel } from '../listings/listing.mapper.js';
+import { nestedOrganization, nestedShape, organizationOf, toListingModelFromRow } from '../listings/listing-selection.js';
 import { EnterpriseProfileModel } from '../enterprises/profile.models.js';
 
 @ObjectType('MatchReason', { description: '匹配得分的一条理由 (one reason behind a match score)' })
@@ -95,8 +95,9 @@ export class MatchingResolver {
     @Context() ctx: RequestContext,
     @Args('kinds', { type: () => [ListingKindEnum], nullable: true, description: '只推荐这些类别；不填表示全部 (only these kinds)' }) kinds?: string[] | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '最多返回条数，1–100，默认 20 (how many, 1–100, default 20)' }) first = 20,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<RecommendationModel[]> {
-    return this.recommendationPage(ctx, 'recommendations', kinds, first ?? 20, 0);
+    return (await this.recommendationPage(ctx, 'recommendations', { ...nestedShape(info!, ['listing']), totalCount: false }, kinds, first ?? 20, 0)).nodes;
   }
 
   @Query(() => RecommendationConnectionModel, { description: '为调用者所在企业推荐的已发布信息（Relay 分页），得分高的在前，仅限企业账号 (a Relay page of recommendations for the caller\'s enterprise, best first)' })
@@ -105,23 +106,40 @@ export class MatchingResolver {
     @Args('kinds', { type: () => [ListingKindEnum], nullable: true, description: '只推荐这些类别；不填表示全部 (only these kinds)' }) kinds?: string[] | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
     @Args('after', { type: () => String, nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<RecommendationConnectionModel> {
     const offset = offsetAfter(after);
-    const nodes = await this.recommendationPage(ctx, 'recommendationsConnection', kinds, first ?? 20, offset);
-    return offsetConnection(nodes, offset, await this.matches.countRecommendations(ctx.requireActor().organizationId, kinds ?? undefined));
+    // Counted only when totalCount is selected; hasNextPage otherwise comes from the one row read past the page.
+    const shape = { ...nestedShape(info!, ['edges', 'node', 'listing']), totalCount: subSelections(info!, 'totalCount').selected };
+    const { nodes, totalCount, hasMore } = await this.recommendationPage(ctx, 'recommendationsConnection', shape, kinds, first ?? 20, offset);
+    return offsetConnection(nodes, offset, totalCount ?? offset + nodes.length + (hasMore ? 1 : 0));
   }
 
-  private async recommendationPage(ctx: RequestContext, query: 'recommendations' | 'recommendationsConnection', kinds: string[] | null | undefined, first: number, offset: number): Promise<RecommendationModel[]> {
+  /**
+   * One page of recommendations with their listings in one prepared statement (ADR 0040): the
+   * listing columns `shape` asks for (owner joined when only its public fields are), the count
+   * when `shape.totalCount`.
+   */
+  private async recommendationPage(
+    ctx: RequestContext,
+    query: 'recommendations' | 'recommendationsConnection',
+    shape: ListingReadShape,
+    kinds: string[] | null | undefined,
+    first: number,
+    offset: number,
+  ): Promise<{ nodes: RecommendationModel[]; totalCount: number | null; hasMore: boolean }> {
     const actor = ctx.requireActor();
     authorizeQuery(actor, query);
     checkPageSize(first);
-    const rows = await this.matches.recommendationsFor(actor.organizationId, kinds ?? undefined, first, offset);
-    const listings = new Map((await this.listings.byIds(rows.map((r) => r.listingId))).map((l) => [l.listing.id, l]));
+    // An unverified firm's own profile's imported_at comes in the same statement (hidesAuthorityData's input).
+    const page = await this.matches.readRecommendations(shape, actor.organizationId, kinds ?? undefined, first, offset, !actor.verified);
     // Reasons quote the profile's figures: withheld, like the profile itself, when they came from the AUTHORITY and the firm is not verified.
-    const withhold = !actor.verified && rows.length > 0 && (await this.profiles.hidesAuthorityDataFrom(actor));
-    return rows
-      .filter((r) => listings.get(r.listingId)?.listing.status === 'PUBLISHED')
-      .map((r) => ({ listing: toListingModel(listings.get(r.listingId)!), score: r.score, reasons: withhold ? reasonsWithoutProfile(r.reasons) : r.reasons, computedAt: r.computedAt }));
+    const withhold = !actor.verified && page.rows.length > 0 && hidesAuthorityData(actor, { organizationId: actor.organizationId, importedAt: page.profileImportedAt ?? null });
+    const nodes = page.rows.flatMap((r) => {
+      const listing = toListingModelFromRow(r.listing);
+      return listing ? [{ listing, score: r.score, reasons: withhold ? reasonsWithoutProfile(r.reasons) : r.reasons, computedAt: r.computedAt }] : [];
+    });
+    return { nodes, totalCount: page.totalCount, hasMore: page.hasMore };
   }
 
   @Query(() => [LeadModel], {
@@ -134,7 +152,7 @@ export class MatchingResolver {
     @Info() info: GraphQLResolveInfo,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: '最多返回条数，1–100，默认 20 (how many, 1–100, default 20)' }) first = 20,
   ): Promise<LeadModel[]> {
-    return (await this.leadPage(ctx, info, [], 'leads', listingId, first ?? 20, 0)).nodes;
+    return (await this.leadPage(ctx, info, [], 'leads', listingId, first ?? 20, 0, false)).nodes;
   }
 
   @Query(() => LeadConnectionModel, {
@@ -148,11 +166,15 @@ export class MatchingResolver {
     @Args('after', { type: () => String, nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
   ): Promise<LeadConnectionModel> {
     const offset = offsetAfter(after);
-    const { nodes, listing } = await this.leadPage(ctx, info, ['edges', 'node'], 'leadsConnection', listingId, first ?? 20, offset);
-    return offsetConnection(nodes, offset, await this.matches.countLeads(listing));
+    const { nodes, totalCount, hasMore } = await this.leadPage(ctx, info, ['edges', 'node'], 'leadsConnection', listingId, first ?? 20, offset, subSelections(info, 'totalCount').selected);
+    // Counted only when totalCount is selected; hasNextPage otherwise comes from the one row read past the page.
+    return offsetConnection(nodes, offset, totalCount ?? offset + nodes.length + (hasMore ? 1 : 0));
   }
 
-  /** `nodePath`: where a lead sits under the query's field (none for `leads`, edges.node for `leadsConnection`): the sections asked for are read there. */
+  /**
+   * `nodePath`: where a lead sits under the query's field (none for `leads`, edges.node for `leadsConnection`): the sections asked for are read there.
+   * The leads, the enterprises' public columns (when only those are selected) and the count (when `totalCount`) come in one statement (ADR 0040).
+   */
   private async leadPage(
     ctx: RequestContext,
     info: GraphQLResolveInfo,
@@ -161,15 +183,19 @@ export class MatchingResolver {
     listingId: string,
     first: number,
     offset: number,
-  ): Promise<{ nodes: LeadModel[]; listing: string }> {
+    totalCount: boolean,
+  ): Promise<{ nodes: LeadModel[]; totalCount: number | null; hasMore: boolean }> {
     const actor = ctx.requireActor();
     checkPageSize(first);
-    const found = await this.listings.findVisible(actor, listingId);
+    // Only what the checks need (id, owner): the same visibility rule, in SQL (ADR 0040).
+    const found = await this.listings.readVisible(actor, listingId, { columns: [] });
     if (!found) throw notFound(`信息 ${listingId} 不存在 (listing not found)`);
     authorizeQuery(actor, query, { parties: [found.listing.ownerOrganizationId] });
-    const rows = await this.matches.leadsFor(found.listing.id, first, offset);
+    const page = await this.matches.readLeads({ enterprise: nestedOrganization(info, [...nodePath, 'enterprise']), totalCount }, found.listing.id, first, offset);
+    const rows = page.rows;
     const enterpriseIds = rows.map((r) => r.enterpriseOrganizationId);
-    const orgs = await Promise.all(enterpriseIds.map((id) => ctx.loaders.organization.load(id)));
+    // The enterprises the statement did not bring (a non-public field selected) come from the loader, as before.
+    const orgs = await Promise.all(rows.map((r) => (r.enterprise ? organizationOf(r.enterprise) : ctx.loaders.organization.load(r.enterpriseOrganizationId).then((o) => toOrganizationModel(o!)))));
     // The AUTHORITY reads every profile; an owner reads a firm's profile and the figures in its reasons through
     // the firm's consent (ADR 0035): the profile when the consent covers every section asked for, each figure when it covers its section.
     const authority = seesRow(actor, 'Lead.reasons', { parties: [], granted: false });
@@ -197,11 +223,11 @@ export class MatchingResolver {
       }
       let model = profile ? toProfileModel(profile) : null;
       if (model && profileConsent) model = { ...model, financials: snapshotFinancials(profileConsent) };
-      return { enterprise: toOrganizationModel(orgs[i]!), score: r.score, reasons: within.reasons, profile: model };
+      return { enterprise: orgs[i]!, score: r.score, reasons: within.reasons, profile: model };
     });
     // No figures leave unlogged: a failed write fails the read.
     const failed = (await ctx.loaders.accessLog.loadMany(log)).find((r) => r instanceof Error);
     if (failed) throw failed;
-    return { nodes, listing: found.listing.id };
+    return { nodes, totalCount: page.totalCount, hasMore: page.hasMore };
   }
 }

@@ -10,7 +10,7 @@ import {
   parseId,
   recordEvent,
   checkPageSize,
-  fetchKeysetPage,
+  decodeKeysetCursor,
   ratio,
 } from '../../../platform/src/index.js';
 import type { DomainEventType } from '../../../platform/src/index.js';
@@ -31,6 +31,7 @@ import {
 } from '../../../calendar/src/index.js';
 import { creditRequestAmount, declineReasonFor } from './match-request-checks.js';
 import { MatchRequestEntity } from './match-request.entity.js';
+import { loadMatchRequestPage, type MatchRequestReadPage, type MatchRequestReadShape } from './match-request-page.read-model.js';
 import {
   MATCH_OUTCOMES,
   MATCH_REQUEST_ROLES,
@@ -48,13 +49,6 @@ export interface RequestMatchCommand {
   shareProfile: boolean;
   /** Yuan; for a credit product it defaults to the firm's recorded financing need. */
   requestedAmount?: number | null;
-}
-
-export interface MatchRequestPage {
-  rows: MatchRequestEntity[];
-  totalCount: number;
-  hasNextPage: boolean;
-  endCursor: string | null;
 }
 
 /** A provider's record as the receiving side of match requests (DOMAIN.md §4.4 inputs). */
@@ -304,19 +298,15 @@ export class MatchRequestService {
 
   /**
    * The caller's requests, newest first (stable: created_at, id): SENT by its enterprise or RECEIVED
-   * for its organization's listings. Other organizations' requests never appear.
+   * for its organization's listings. Other organizations' requests never appear. With each request,
+   * its listing and enterprise as `shape` asks for.
    */
-  async page(actor: Actor, role: MatchRequestRole, status: MatchRequestStatus | null | undefined, first: number, after?: string | null): Promise<MatchRequestPage> {
+  async read(actor: Actor, shape: MatchRequestReadShape, role: MatchRequestRole, status: MatchRequestStatus | null | undefined, first: number, after?: string | null): Promise<MatchRequestReadPage> {
     checkPageSize(first);
     if (!(MATCH_REQUEST_ROLES as readonly string[]).includes(role)) throw badInput(`role 只能是 ${MATCH_REQUEST_ROLES.join('、')} 之一 (role must be SENT or RECEIVED)`, 'role');
     if (status != null && !(MATCH_REQUEST_STATUSES as readonly string[]).includes(status)) throw badInput('status 无效 (unknown status)', 'status');
-    const qb = this.dataSource
-      .getRepository(MatchRequestEntity)
-      .createQueryBuilder('r')
-      .where(role === 'SENT' ? 'r.enterpriseOrganizationId = :me' : 'r.ownerOrganizationId = :me', { me: actor.organizationId });
-    if (status) qb.andWhere('r.status = :status', { status });
-    const totalCount = await qb.clone().getCount();
-    return { ...(await fetchKeysetPage(qb, 'r', 'match_requests', first, after)), totalCount };
+    // One prepared statement (ADR 0040): the page, the listings and enterprises `shape` asks for, the count only when asked for.
+    return loadMatchRequestPage(this.dataSource, shape, { organizationId: actor.organizationId, role, status: status ?? undefined, after: after ? decodeKeysetCursor(after) : undefined, first });
   }
 
   /** Requests by id, no access check (DataLoader batch; filter with the caller's side). */

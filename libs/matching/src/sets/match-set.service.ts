@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, DEFAULT_LISTING_CACHE_SIZE, todayInShanghai, type AppConfig } from '../../../platform/src/index.js';
 import type { EnterpriseSide, MatchListingKind } from '../core/match-types.js';
-import { MatchEntity } from './match.entity.js';
 import { ListingPool, MATCH_SET_BOUNDS, better, firmBounds, type PreparedListing, type ScoredPair } from '../core/match-engine.js';
 import { insertMatches } from './match-insert.js';
 import { MATCH_SETS_LOCK, deleteKindOf, deleteListingMatches, deletePairs, deleteSetOf, holdersOf, lastListings, othersInSet } from './match.repository.js';
 import { MATCH_KINDS, loadCandidateListings, loadEnterpriseSides, loadListingSides, type LoadedListing } from './match-side-loader.js';
 import { ListingSideCache } from './listing-side-cache.js';
 import { enterpriseCandidates, type EnterpriseCandidatesFilter } from '../../../enterprises/src/index.js';
-import { isPublishedListingSql, loadListingRows } from '../../../listings/src/index.js';
+import { loadListingRows, type ListingReadShape, type PublicOrganizationField } from '../../../listings/src/index.js';
+import { loadLeadPage, loadRecommendationPage, type LeadPage, type RecommendationPage } from './match-pages.read-model.js';
 import { requestIsRated } from '../requests/match-request.repository.js';
 import { RecommendationPushService } from '../pushes/recommendation-push.service.js';
 
@@ -237,34 +237,29 @@ export class MatchSetService {
     return total;
   }
 
-  /** Best first, only published listings; `offset` rows skipped (ranked connections). */
-  recommendationsFor(organizationId: string, kinds: string[] | undefined, first: number, offset = 0): Promise<MatchEntity[]> {
-    return this.recommendationsQuery(organizationId, kinds).orderBy('m.score', 'DESC').addOrderBy('m.listingId').offset(offset).limit(first).getMany();
+  /**
+   * A firm's recommendations, best first (score descending, then listing id), PUBLISHED listings
+   * only, `offset` rows skipped (ranked connections), with each listing's columns as `shape` asks
+   * for and the count only when it asks for it: one prepared statement (ADR 0040). `profileImportedAt`:
+   * the firm's own profile's imported_at comes in it too (hidesAuthorityData's input).
+   */
+  readRecommendations(
+    shape: ListingReadShape,
+    organizationId: string,
+    kinds: readonly string[] | undefined,
+    first: number,
+    offset = 0,
+    profileImportedAt = false,
+  ): Promise<RecommendationPage> {
+    return loadRecommendationPage(this.dataSource, shape, { organizationId, kinds, first, offset, profileImportedAt });
   }
 
-  /** How many recommendations recommendationsFor pages through. */
-  countRecommendations(organizationId: string, kinds: string[] | undefined): Promise<number> {
-    return this.recommendationsQuery(organizationId, kinds).getCount();
-  }
-
-  private recommendationsQuery(organizationId: string, kinds: string[] | undefined) {
-    const qb = this.dataSource
-      .getRepository(MatchEntity)
-      .createQueryBuilder('m')
-      .where('m.enterpriseOrganizationId = :org', { org: organizationId })
-      .andWhere(isPublishedListingSql('m.listing_id'));
-    if (kinds?.length) qb.andWhere('m.kind IN (:...kinds)', { kinds });
-    // limit, not take: with a join, take makes TypeORM page by distinct ids first (a second,
-    // heavier statement per request). The published check is a semi-join (EXISTS) that adds no rows, so LIMIT is exact.
-    return qb;
-  }
-
-  leadsFor(listingId: string, first: number, offset = 0): Promise<MatchEntity[]> {
-    return this.dataSource.getRepository(MatchEntity).find({ where: { listingId }, order: { score: 'DESC', enterpriseOrganizationId: 'ASC' }, skip: offset, take: first });
-  }
-
-  /** How many leads leadsFor pages through. */
-  countLeads(listingId: string): Promise<number> {
-    return this.dataSource.getRepository(MatchEntity).countBy({ listingId });
+  /**
+   * A listing's leads, best first (score descending, then enterprise id), `offset` rows skipped,
+   * with the enterprises' public columns `shape.enterprise` names and the count when
+   * `shape.totalCount`: one prepared statement (ADR 0040). No access check (the caller's).
+   */
+  readLeads(shape: { enterprise?: readonly PublicOrganizationField[]; totalCount: boolean }, listingId: string, first: number, offset = 0): Promise<LeadPage> {
+    return loadLeadPage(this.dataSource, shape, { listingId, first, offset });
   }
 }
