@@ -1,6 +1,7 @@
 /**
  * A field whose value came with its parent's statement (ADR 0040: a listing's owner, a vacancy's
- * park, a park's operator read in the listings page's one statement) is answered synchronously,
+ * park, a park's operator read in the listings page's one statement; a match request's
+ * listing and enterprise read in the match requests page's) is answered synchronously,
  * without Nest's resolver pipeline. Each Nest field resolver is an async chain (its handler, its
  * param pipes, the interceptor consumer: four promises and a params array per call) even when its
  * first line returns `parent.prefetched<Field>`; with twenty listings that was a third of the page's
@@ -19,6 +20,8 @@ export const PREFETCHED_FIELDS: readonly string[] = [
   'ParkVacancy.owner',
   'ParkVacancy.park',
   'Park.operator',
+  'MatchRequest.listing',
+  'MatchRequest.enterprise',
 ];
 
 const prefetchedKey = (field: string) => `prefetched${field[0]!.toUpperCase()}${field.slice(1)}`;
