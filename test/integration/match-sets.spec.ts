@@ -164,6 +164,26 @@ describe('match sets: a full rebuild equals the incremental result, and reconcil
     expect(await snapshot(ds)).toEqual(incremental);
   }, 120_000);
 
+  it('new tier assessments rescore the service offerings only: those rows equal a whole rescoring\'s, the other kinds stay as they were', async () => {
+    await maintenance.rebuildAll(today);
+    const firms = data.enterpriseIds.slice(30, 45);
+    // A profile change that moves tier criteria (and the credit products' patent floors), then its new assessments.
+    await ds.query('UPDATE enterprise_profiles SET invention_patents = invention_patents + 6, version = version + 1 WHERE organization_id = ANY($1::uuid[])', [firms]);
+    const tiers = new TierAssessmentService(ds, new EnterpriseProfileService(ds));
+    for (const id of firms) await tiers.assess(id, today);
+    const rowsOf = async (kind: 'SERVICE_OFFERING' | 'OTHER') =>
+      (await snapshot(ds)).filter((r: { e: string; kind: string }) => firms.includes(r.e) && (kind === 'SERVICE_OFFERING') === (r.kind === 'SERVICE_OFFERING'));
+    const othersBefore = await rowsOf('OTHER');
+    for (const id of firms) await sets.rescoreEnterprise(id, today, ['SERVICE_OFFERING']);
+    const services = await rowsOf('SERVICE_OFFERING');
+    expect(services.length).toBeGreaterThan(10);
+    expect(await rowsOf('OTHER')).toEqual(othersBefore);
+    for (const id of firms) await sets.rescoreEnterprise(id, today);
+    expect(await rowsOf('SERVICE_OFFERING')).toEqual(services);
+    // The whole rescoring did change the other kinds (new profile version, patents): the partial one left them alone.
+    expect(await rowsOf('OTHER')).not.toEqual(othersBefore);
+  }, 120_000);
+
   /** Each reconcile test starts from sets a rebuild wrote, not from what the tests before it left. */
   const consistentSets = () => maintenance.rebuildAll(today);
 

@@ -90,17 +90,26 @@ export class MatchSetService {
     return out;
   }
 
-  /** Recomputes one enterprise's set against every published listing that can concern it. */
-  rescoreEnterprise(organizationId: string, asOf = todayInShanghai()): Promise<number> {
+  /**
+   * Recomputes one enterprise's set against every published listing that can concern it; with
+   * `kinds`, only those parts of its set (the rest is left as it is).
+   */
+  rescoreEnterprise(organizationId: string, asOf = todayInShanghai(), kinds: readonly MatchListingKind[] = MATCH_KINDS): Promise<number> {
+    const whole = MATCH_KINDS.every((k) => kinds.includes(k));
+    const dropOld = async (m: EntityManager) => {
+      if (whole) await deleteSetOf(m, organizationId);
+      else for (const kind of kinds) await deleteKindOf(m, [organizationId], kind);
+    };
     return this.locked(async (m) => {
-      const [entry] = await loadEnterpriseSides(m, { ids: [organizationId] }, asOf, true);
+      // Assessments feed the service offerings' tier gaps only.
+      const [entry] = await loadEnterpriseSides(m, { ids: [organizationId] }, asOf, kinds.includes('SERVICE_OFFERING'));
       if (!entry) {
-        await deleteSetOf(m, organizationId);
+        await dropOld(m);
         return 0;
       }
-      const pool = ListingPool.ofPrepared(await this.candidateListingsFor(m, entry.side));
-      const rows = pool.topFor(entry.side, entry.version, asOf, MATCH_KINDS, this.bounds.perKind);
-      await deleteSetOf(m, organizationId);
+      const pool = ListingPool.ofPrepared(await this.candidateListingsFor(m, entry.side, kinds));
+      const rows = pool.topFor(entry.side, entry.version, asOf, kinds, this.bounds.perKind);
+      await dropOld(m);
       await insertMatches(m, rows);
       return rows.length;
     });

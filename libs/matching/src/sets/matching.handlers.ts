@@ -13,7 +13,12 @@ export const NIGHTLY_MATCH_RECONCILE_PATTERN = '45 3 * * *';
 export class RescoreEnterpriseHandler implements JobHandler<'matching.rescore-enterprise'> {
   constructor(private readonly matches: MatchSetService) {}
 
+  /**
+   * A profile change rescores the whole set; new tier assessments only the service offerings, the
+   * one kind whose score reads them (tier gaps) — the other kinds would come out the same.
+   */
   handle(job: JobPayloads['matching.rescore-enterprise']): Promise<number> {
+    if (job.eventType === 'enterprise-assessment.changed') return this.matches.rescoreEnterprise(job.data.organizationId, undefined, ['SERVICE_OFFERING']);
     return this.matches.rescoreEnterprise(job.data.organizationId);
   }
 }
