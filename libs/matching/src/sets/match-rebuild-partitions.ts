@@ -102,10 +102,10 @@ export class MatchRebuildPartitions {
     };
   }
 
-  /** The run's staged rows into matches (the coordinator's transaction, which deleted the old ones). */
-  async moveInto(m: Queryable, runId: string): Promise<void> {
+  /** The run's staged rows into `table` (the coordinator's transaction: the fresh table it swaps in for matches). */
+  async moveInto(m: Queryable, runId: string, table: string): Promise<void> {
     await m.query(
-      `INSERT INTO matches (enterprise_organization_id, listing_id, kind, score, reasons, scorer_version, listing_version, profile_version)
+      `INSERT INTO ${table} (enterprise_organization_id, listing_id, kind, score, reasons, scorer_version, listing_version, profile_version)
        SELECT enterprise_organization_id, listing_id, kind, score, reasons, scorer_version, listing_version, profile_version FROM match_rebuild_rows WHERE run_id = $1`,
       [runId],
     );
