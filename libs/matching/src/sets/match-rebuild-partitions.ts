@@ -33,7 +33,7 @@ export interface PartitionTotals extends PartitionFigures {
 }
 
 const STAGE_SQL = `INSERT INTO match_rebuild_rows (run_id, enterprise_organization_id, listing_id, kind, score, reasons, scorer_version, listing_version, profile_version)
-  SELECT $3, e, l, k, s, r, $2, lv, pv FROM jsonb_to_recordset($1::jsonb) AS x(e uuid, l uuid, k text, s float8, r jsonb, lv int, pv int)`;
+  SELECT $3, e, l, k, s, r, $2, lv, pv FROM json_to_recordset($1::json) AS x(e uuid, l uuid, k text, s float8, r json, lv int, pv int)`;
 
 export class MatchRebuildPartitions {
   /**
