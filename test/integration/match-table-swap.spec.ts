@@ -23,8 +23,9 @@ async function shape(ds: DataSource) {
   const constraints = await ds.query(
     `SELECT conname, contype, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'matches'::regclass ORDER BY conname`,
   );
+  const [{ reloptions }] = await ds.query(`SELECT reloptions FROM pg_class WHERE oid = 'matches'::regclass`);
   const leftovers = await ds.query(`SELECT relname FROM pg_class WHERE relname LIKE 'matches_next%' OR relname LIKE '%\\_next' ESCAPE '\\'`);
-  return { columns, indexes, constraints, leftovers };
+  return { columns, indexes, constraints, reloptions, leftovers };
 }
 
 const rowsOf = (ds: DataSource) =>
@@ -61,6 +62,18 @@ describe('full rebuild into a fresh table swapped in', () => {
     const split = await maintenance.rebuildAll(today, { partitions: 3 });
     expect(split).toMatchObject({ stored: first.stored, removed: first.stored });
     expect(await shape(ds)).toEqual(before);
+  });
+
+  it('keeps storage parameters set on matches', async () => {
+    await ds.query(`ALTER TABLE matches SET (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.05)`);
+    try {
+      const before = await shape(ds);
+      expect(before.reloptions).toEqual(['fillfactor=90', 'autovacuum_vacuum_scale_factor=0.05']);
+      await maintenance.rebuildAll(today);
+      expect(await shape(ds)).toEqual(before);
+    } finally {
+      await ds.query(`ALTER TABLE matches RESET (fillfactor, autovacuum_vacuum_scale_factor)`);
+    }
   });
 
   it('readers on other connections see the old rows during the rebuild and the new ones after', async () => {

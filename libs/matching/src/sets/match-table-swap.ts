@@ -26,10 +26,17 @@ const INDEX_SORT_MEMORY = '256MB';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** An empty `matches_next` shaped like `matches` (columns, NOT NULL, defaults, storage, compression, statistics targets; no index). */
+/**
+ * An empty `matches_next` shaped like `matches` (columns, NOT NULL, defaults, storage, compression,
+ * statistics targets, storage parameters; no index). Privileges granted on `matches` by hand are
+ * not carried over (the migrations grant none).
+ */
 export async function createNextMatchesTable(m: Queryable): Promise<void> {
   await m.query(`DROP TABLE IF EXISTS ${NEXT_MATCHES_TABLE}`);
   await m.query(`CREATE TABLE ${NEXT_MATCHES_TABLE} (LIKE matches INCLUDING ALL EXCLUDING INDEXES EXCLUDING CONSTRAINTS)`);
+  // Storage parameters (fillfactor, autovacuum_*) are not copied by LIKE.
+  const [{ options }] = await m.query(`SELECT array_to_string(reloptions, ', ') AS options FROM pg_class WHERE oid = 'matches'::regclass`);
+  if (options) await m.query(`ALTER TABLE ${NEXT_MATCHES_TABLE} SET (${options})`);
 }
 
 interface IndexRow {
