@@ -141,10 +141,11 @@ export class MatchMaintenanceService {
       const t0 = performance.now();
       const listings = await this.allListings(m);
       // The old rows stay where readers read them; the new ones go into a fresh table without
-      // indexes, swapped in at the end (match-table-swap.ts). The old rows are counted on another
-      // connection while the firms are scored (no one else writes them: the lock is held).
+      // indexes, swapped in at the end (match-table-swap.ts). The old rows are counted while the
+      // first firms are scored: queued on this connection like the inserts (not on another one: the
+      // pool may be taken by jobs waiting for the lock this transaction holds).
       await createNextMatchesTable(m);
-      const removed = countMatches(this.dataSource());
+      const removed = countMatches(m);
       removed.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
       const report: RebuildReport = { enterprises: 0, listings: listings.length, scored: 0, eligible: 0, stored: 0, removed: 0, ms: 0 };
       const writer = new PipelinedInserts(m, insertPayloadInto(NEXT_MATCHES_TABLE));
