@@ -2,9 +2,13 @@
  * The full rebuild alone, with its CPU split (issue 20 item 5, ADR 0043): seeds a scratch database
  * with `seedMatchingData` (or reuses BENCH_REBUILD_DB when it names one already seeded, to compare
  * builds on the same data), then runs `MatchMaintenanceService.rebuildAll` BENCH_REBUILD_RUNS times
- * (default 2: the first into empty sets, the next replacing them) and prints per run the wall time,
+ * (default 2: the first into empty sets — BENCH_REBUILD_KEEP=1: replacing them too —, the next replacing
+ * them) and prints per run the wall time, the WAL the cluster wrote meanwhile (other sessions' too),
  * this process's CPU (main and scoring threads) and the CPU of this database's PostgreSQL backends
- * (from /proc, Linux only). Knobs: BENCH_MATCH_FIRMS / BENCH_MATCH_LISTINGS (default 5000 each).
+ * (from /proc, Linux only; a parallel index build's workers are not among them: set
+ * max_parallel_maintenance_workers = 0 on the database to count the index builds too). The database
+ * (`srdi_bench_rebuild_<firms>` by default) is kept for the next run: `dropdb` it when done.
+ * Knobs: BENCH_MATCH_FIRMS / BENCH_MATCH_LISTINGS (default 5000 each).
  * `npm run build && node dist/test/bench/rebuild-measure.js`
  */
 import { readFileSync } from 'node:fs';
@@ -62,7 +66,8 @@ async function main() {
   const backends = async () => (await admin.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name])).rows.map((r: { pid: number }) => r.pid);
   const maintenance = new MatchMaintenanceService(new MatchSetService(rt.dataSource));
   for (let run = 0; run < env('BENCH_REBUILD_RUNS', 2); run++) {
-    if (run === 0 && process.env.BENCH_REBUILD_KEEP !== '1') await rt.dataSource.query('TRUNCATE matches');
+    const empty = run === 0 && process.env.BENCH_REBUILD_KEEP !== '1';
+    if (empty) await rt.dataSource.query('TRUNCATE matches');
     const pids = await backends();
     const pg0 = pids.map((pid) => procCpu(pid));
     const exited0 = postmaster ? procCpu(postmaster, true) : 0;
@@ -77,7 +82,7 @@ async function main() {
     const walMb = Number((await wal()) - wal0) / 1048576;
     const [{ bytes }] = await rt.dataSource.query(`SELECT pg_total_relation_size('matches')::bigint AS bytes`);
     console.log(
-      `run ${run + 1} (${run === 0 ? 'into empty sets' : 'replacing the sets'}): wall ${wall.toFixed(1)} s, node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ` +
+      `run ${run + 1} (${empty ? 'into empty sets' : 'replacing the sets'}): wall ${wall.toFixed(1)} s, node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ` +
         `PostgreSQL backends CPU ${pgCpu.toFixed(1)} s (+ ${exited.toFixed(1)} s in exited PostgreSQL processes, any session), WAL ${walMb.toFixed(0)} MB (cluster); ${report.stored} rows stored, ${report.removed} removed; matches ${(Number(bytes) / 1048576).toFixed(0)} MB; ` +
         `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     );
