@@ -28,6 +28,7 @@ import { ProfileConsents1796443735789 } from './1796443735789-ProfileConsents.js
 import { ChallengeProjectRecords1796446332547 } from './1796446332547-ChallengeProjectRecords.js';
 import { ServiceProviderSelections1796450250142 } from './1796450250142-ServiceProviderSelections.js';
 import { MatchRebuildPartitions1796460043000 } from './1796460043000-MatchRebuildPartitions.js';
+import { MatchReasonsJson1796468014157 } from './1796468014157-MatchReasonsJson.js';
 
 /** Applied in this order; `npm run migration:generate` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -61,4 +62,5 @@ export const MIGRATIONS: Function[] = [
   ChallengeProjectRecords1796446332547,
   ServiceProviderSelections1796450250142,
   MatchRebuildPartitions1796460043000,
+  MatchReasonsJson1796468014157,
 ];

@@ -9,7 +9,8 @@ import { MATCH_KINDS, loadEnterpriseSides, loadListingSides, type LoadedListing 
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { MatchSetService } from './match-set.service.js';
-import { PipelinedInserts, insertMatches } from './match-insert.js';
+import { PipelinedInserts, insertMatches, insertPayloadInto } from './match-insert.js';
+import { NEXT_MATCHES_TABLE, countMatches, createNextMatchesTable, swapInNextMatchesTable } from './match-table-swap.js';
 import { deletePairs } from './match.repository.js';
 import { ScoringThreads } from './match-threads.js';
 import { MatchRebuildPartitions, type PartitionRange, type PartitionTotals } from './match-rebuild-partitions.js';
@@ -147,9 +148,15 @@ export class MatchMaintenanceService {
     return this.sets.locked(async (m) => {
       const t0 = performance.now();
       const listings = await this.allListings(m);
-      const { count: removed } = await deleteAll(m);
-      const report: RebuildReport = { enterprises: 0, listings: listings.length, scored: 0, eligible: 0, stored: 0, removed, ms: 0 };
-      const writer = new PipelinedInserts(m);
+      // The old rows stay where readers read them; the new ones go into a fresh table without
+      // indexes, swapped in at the end (match-table-swap.ts). The old rows are counted while the
+      // first firms are scored: queued on this connection like the inserts (not on another one: the
+      // pool may be taken by jobs waiting for the lock this transaction holds).
+      await createNextMatchesTable(m);
+      const removed = countMatches(m);
+      removed.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
+      const report: RebuildReport = { enterprises: 0, listings: listings.length, scored: 0, eligible: 0, stored: 0, removed: 0, ms: 0 };
+      const writer = new PipelinedInserts(m, insertPayloadInto(NEXT_MATCHES_TABLE));
       const threads = this.threadsFor(listings, asOf);
       try {
         await this.scoreRange(m, threads, asOf, writer, report);
@@ -157,8 +164,8 @@ export class MatchMaintenanceService {
         await threads.close();
       }
       await writer.done();
-      // Fresh statistics, so the planner keeps using the per-enterprise index after a bulk replace.
-      await m.query('ANALYZE matches');
+      report.removed = await removed;
+      await swapInNextMatchesTable(m);
       report.ms = performance.now() - t0;
       return report;
     });
@@ -188,10 +195,10 @@ export class MatchMaintenanceService {
           await new Promise((r) => setTimeout(r, 100));
         }
         Object.assign(report, await this.partitions.totals(m, runId));
-        const { count: removed } = await deleteAll(m);
-        report.removed = removed;
-        await this.partitions.moveInto(m, runId);
-        await m.query('ANALYZE matches');
+        report.removed = await countMatches(m);
+        await createNextMatchesTable(m);
+        await this.partitions.moveInto(m, runId, NEXT_MATCHES_TABLE);
+        await swapInNextMatchesTable(m);
       } finally {
         await this.partitions.forget(this.dataSource(), runId);
       }
@@ -345,11 +352,6 @@ export class MatchMaintenanceService {
 /** Rows a reconcile changes (0 when the stored sets equal what the engine computes). */
 export function driftRows(r: MatchReconcileReport): number {
   return r.removedNoProfile + r.removedUnpublished + r.staleScorerVersion + r.staleListingVersion + r.staleProfileVersion + r.rescored + r.removedOutOfSet + r.added;
-}
-
-async function deleteAll(m: EntityManager): Promise<{ count: number }> {
-  // DELETE, not TRUNCATE: readers keep seeing the old sets until the rebuild commits.
-  return { count: affected(await m.query('DELETE FROM matches')) };
 }
 
 /** TypeORM's PostgreSQL driver returns [rows, affectedCount] for DELETE through `query`. */

@@ -33,7 +33,7 @@ export interface PartitionTotals extends PartitionFigures {
 }
 
 const STAGE_SQL = `INSERT INTO match_rebuild_rows (run_id, enterprise_organization_id, listing_id, kind, score, reasons, scorer_version, listing_version, profile_version)
-  SELECT $3, e, l, k, s, r, $2, lv, pv FROM jsonb_to_recordset($1::jsonb) AS x(e uuid, l uuid, k text, s float8, r jsonb, lv int, pv int)`;
+  SELECT $3, e, l, k, s, r, $2, lv, pv FROM json_to_recordset($1::json) AS x(e uuid, l uuid, k text, s float8, r json, lv int, pv int)`;
 
 export class MatchRebuildPartitions {
   /**
@@ -102,10 +102,10 @@ export class MatchRebuildPartitions {
     };
   }
 
-  /** The run's staged rows into matches (the coordinator's transaction, which deleted the old ones). */
-  async moveInto(m: Queryable, runId: string): Promise<void> {
+  /** The run's staged rows into `table` (the coordinator's transaction: the fresh table it swaps in for matches). */
+  async moveInto(m: Queryable, runId: string, table: string): Promise<void> {
     await m.query(
-      `INSERT INTO matches (enterprise_organization_id, listing_id, kind, score, reasons, scorer_version, listing_version, profile_version)
+      `INSERT INTO ${table} (enterprise_organization_id, listing_id, kind, score, reasons, scorer_version, listing_version, profile_version)
        SELECT enterprise_organization_id, listing_id, kind, score, reasons, scorer_version, listing_version, profile_version FROM match_rebuild_rows WHERE run_id = $1`,
       [runId],
     );
