@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase } from '../../libs/platform/src/database/embedded-postgres.js';
 import { withDatabase } from '../helpers/test-env.js';
+import { loadConfig, type AppConfig } from '../../libs/platform/src/config/config.js';
 
 /** The p-th percentile of an ascending array (nearest rank). */
 export function pct(sorted: number[], p: number): number {
@@ -29,4 +30,22 @@ export async function scratchDatabase(prefix: string, adminUrl = BENCH_ADMIN_URL
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   await ensureDatabase(adminUrl, name);
   return { url: withDatabase(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
+}
+
+/**
+ * The configuration an in-process bench app starts with: `databaseUrl`, a free port on 127.0.0.1,
+ * no logs, no demo data, a fixed JWT secret; `extra` adds or overrides variables (the authority's
+ * account, worker concurrency, RATE_LIMIT_MULTIPLIER for benches that register many organizations).
+ */
+export function benchAppConfig(databaseUrl: string, extra: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'off',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    ...extra,
+  });
 }

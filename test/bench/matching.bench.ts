@@ -41,7 +41,7 @@ import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
 import { seedMatchingData } from './matching-data.js';
 import { QueueRegistry } from '../../libs/platform/src/queue/queue-registry.js';
 import { jobOptions } from '../../libs/platform/src/queue/job-options.js';
-import { BENCH_ADMIN_URL, pct, post, scratchDatabase } from './bench-kit.js';
+import { benchAppConfig, BENCH_ADMIN_URL, pct, post, scratchDatabase } from './bench-kit.js';
 import { dropDatabase } from '../../libs/platform/src/database/embedded-postgres.js';
 import { withDatabase } from '../helpers/test-env.js';
 
@@ -72,14 +72,7 @@ async function usersFor(q: pg.Client | { query(sql: string, p?: unknown[]): Prom
 }
 
 async function boot(url: string): Promise<StartedApp> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: url,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'off',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+  const config = benchAppConfig(url, {
     AUTHORITY_EMAIL: 'bench@authority.example',
     AUTHORITY_PASSWORD: PASSWORD,
     WORKER_CONCURRENCY: '5',

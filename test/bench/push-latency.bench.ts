@@ -33,7 +33,7 @@ import { MatchSetService } from '../../libs/matching/src/sets/match-set.service.
 import { MatchMaintenanceService } from '../../libs/matching/src/sets/match-maintenance.service.js';
 import { RecommendationPushService } from '../../libs/matching/src/pushes/recommendation-push.service.js';
 import { seedMatchingData } from './matching-data.js';
-import { pct, post, scratchDatabase } from './bench-kit.js';
+import { benchAppConfig, pct, post, scratchDatabase } from './bench-kit.js';
 
 const PASSWORD = 'bench-password-1';
 const DISTRICT = '330281';
@@ -142,14 +142,7 @@ export async function publishToPushed(opts: { firms?: number; count?: number } =
     if (process.env.BENCH_PUSH_TRACE) console.log(`seeded ${firms} firms in ${Math.round(tRebuild - tSeed)} ms, sets rebuilt in ${Math.round(performance.now() - tRebuild)} ms`);
     await rt.close();
     app = await startApp({
-      config: loadConfig({
-        NODE_ENV: 'test',
-        DATABASE_URL: db.url,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        DEMO_DATA: 'off',
-        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+      config: benchAppConfig(db.url, {
         WORKER_CONCURRENCY: '5',
         RATE_LIMIT_MULTIPLIER: '1000',
       }),

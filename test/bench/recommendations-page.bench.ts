@@ -8,11 +8,10 @@
  */
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
 import { makeUscc } from '../../libs/identity/src/uscc/uscc.js';
 import { countQueries, seedListingLoad } from './listing-load.js';
-import { post, scratchDatabase } from './bench-kit.js';
+import { benchAppConfig, post, scratchDatabase } from './bench-kit.js';
 
 /** The page the bench and the N+1 test ask for: 20 recommendations with their listings and owners, and the total. */
 export const RECOMMENDATIONS_WITH_LISTINGS = `query($first: Int!) {
@@ -110,14 +109,7 @@ export function renderRecommendationsBench(r: RecommendationsBench): string {
 
 if (process.argv[1]?.endsWith('recommendations-page.bench.js')) {
   const db = await scratchDatabase('srdi_bench_recs');
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'off',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+  const config = benchAppConfig(db.url, {
     AUTHORITY_EMAIL: 'bench@authority.example',
     AUTHORITY_PASSWORD: 'bench-password-1',
     RATE_LIMIT_MULTIPLIER: '1000',

@@ -27,7 +27,6 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { redisReachable } from '../helpers/probes.js';
-import { loadConfig } from '../../libs/platform/src/config/config.js';
 import { recordEvent } from '../../libs/platform/src/outbox/outbox.service.js';
 import { startApp, type StartedApp } from '../../apps/all-in-one/src/start.js';
 import { evaluatorThroughput, reassessThroughQueue } from './tiers.bench.js';
@@ -42,7 +41,7 @@ import { publishToPushed, renderPushLatency } from './push-latency.bench.js';
 import { renderImportsBench, runImportsBench } from './imports.bench.js';
 import { runRewardsBench } from './rewards.bench.js';
 import { runPeerBench } from './peer.bench.js';
-import { pct, post, scratchDatabase } from './bench-kit.js';
+import { benchAppConfig, pct, post, scratchDatabase } from './bench-kit.js';
 
 const REASSESS_FIRMS = Number(process.env.BENCH_REASSESS_FIRMS ?? 20_000);
 
@@ -91,14 +90,7 @@ async function outboxThroughput(app: StartedApp, events: number) {
 
 async function benchBackend(queue: 'postgres' | 'redis') {
   const db = await scratchDatabase('srdi_bench');
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'off',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+  const config = benchAppConfig(db.url, {
     AUTHORITY_EMAIL: AUTH.email,
     AUTHORITY_PASSWORD: AUTH.password,
     WORKER_CONCURRENCY: '10',
