@@ -207,6 +207,13 @@ async function startProxy(backends: string[]): Promise<{ child: ChildProcess; ur
   };
 }
 
+/**
+ * HTTP_MAX_REQUESTS_PER_SOCKET (1,000 by default, ADR 0037) makes Node answer 503 to requests sent
+ * on a keep-alive socket past its 1,000th; the load generator keeps its sockets, so a fast step at one
+ * connection was mostly 503s. Off for every server measured here, as in the peer bench.
+ */
+const UNLIMITED_SOCKETS = { HTTP_MAX_REQUESTS_PER_SOCKET: '0' };
+
 /** Starts the processes of a prepared setup, signs the firms in, measures idle CPU, warms up (5 s at 8 connections). */
 async function open(p: Prepared, name: string, cpuProfileDir?: string): Promise<Running> {
   const label = p.code.name === 'baseline' ? `baseline ${p.setup}` : p.setup;
@@ -221,13 +228,13 @@ async function open(p: Prepared, name: string, cpuProfileDir?: string): Promise<
     if (p.setup === 'topology') {
       // The database is migrated and seeded already: the four start at once.
       const start = (entry: 'api' | 'worker', i: number) =>
-        startServer({ role: entry, env: p.serverEnv, logFile: join(tmp, `${name}-${entry}-${i}.log`), root: p.code.root }).then((server) => servers.push({ role: entry === 'api' ? 'API' : 'workers', server }));
+        startServer({ role: entry, env: { ...p.serverEnv, ...UNLIMITED_SOCKETS }, logFile: join(tmp, `${name}-${entry}-${i}.log`), root: p.code.root }).then((server) => servers.push({ role: entry === 'api' ? 'API' : 'workers', server }));
       await Promise.all([start('api', 1), start('api', 2), start('worker', 1), start('worker', 2)]);
       const apis = servers.filter((s) => s.role === 'API').map((s) => s.server.url);
       await Promise.all(apis.map(ready));
       proxy = await startProxy(apis);
     } else {
-      const server = await startServer({ env: p.serverEnv, logFile: join(tmp, `${name}.log`), cpuProfileDir, root: p.code.root });
+      const server = await startServer({ env: { ...p.serverEnv, ...UNLIMITED_SOCKETS }, logFile: join(tmp, `${name}.log`), cpuProfileDir, root: p.code.root });
       servers.push({ role: 'all-in-one', server });
       await ready(server.url);
     }
