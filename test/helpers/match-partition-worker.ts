@@ -19,6 +19,9 @@ await dataSource.initialize();
 const maintenance = new MatchMaintenanceService(new MatchSetService(dataSource), loadConfig(process.env));
 const handler = new RebuildPartitionHandler(maintenance);
 const queues = new QueueRegistry({ redisUrl: process.env.REDIS_URL || undefined, databaseUrl: process.env.DATABASE_URL!, namespace: process.env.QUEUE_NAMESPACE });
+// Queues create the namespace's PostgreSQL queue schema (advisory-locked; both processes may run it); workers only
+// check it, so without Redis a worker started first stopped with SchemaMigrationRequiredError.
+await queues.ready();
 const worker = queues.createWorker(
   'matching',
   async (job) => {
