@@ -43,6 +43,8 @@ export {
   type ListingRowsFilter,
   listingRowOf,
   listingSelectSql,
+  publicOrganizationOf,
+  publicOrganizationSql,
   loadListingRows,
   loadListingStamps,
   loadStampedListingRows,

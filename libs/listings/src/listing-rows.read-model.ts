@@ -9,7 +9,7 @@
  * amounts as numbers, dates as yyyy-mm-dd strings, timestamps as Dates).
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import { preparedRead, StatementCache } from '../../platform/src/index.js';
+import { countedPage, keysetBeforeSql, preparedRead, StatementCache, withTotalCount } from '../../platform/src/index.js';
 import { bigintNumber, industryNestsSql } from '../../enterprises/src/index.js';
 import { regionNestsSql } from '../../identity/src/index.js';
 import type { ChallengeEntity, CreditProductEntity, ParkVacancyEntity, ServiceOfferingEntity } from './entities/listing-details.entity.js';
@@ -453,6 +453,18 @@ const pick = (prefix: string, alias: string, fields: readonly string[], columns:
 const unpick = (r: Record<string, any>, prefix: string, fields: readonly string[], columns: Record<string, string>) =>
   Object.fromEntries(fields.map((f) => [f, r[`${prefix}${columns[f]}`]]));
 
+/**
+ * An organization's public columns `fields` of the organization joined as `alias`, named
+ * `prefix` + column, for another context's statement (a match request's or a lead's enterprise);
+ * the row's values go back through {@link publicOrganizationOf}.
+ */
+export const publicOrganizationSql = (alias: string, prefix: string, fields: readonly PublicOrganizationField[]): string[] => pick(prefix, alias, fields, PUBLIC_ORGANIZATION_COLUMNS);
+
+/** The public columns `fields` read with {@link publicOrganizationSql}, by entity property. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw row, as pg parses it
+export const publicOrganizationOf = (r: Record<string, any>, prefix: string, fields: readonly PublicOrganizationField[]): Partial<Record<PublicOrganizationField, unknown>> =>
+  unpick(r, prefix, fields, PUBLIC_ORGANIZATION_COLUMNS);
+
 /** The read model's columns and the owner/park/operator expressions a shape asks for. */
 function shapeSql(shape: Omit<ListingReadShape, 'totalCount'>): { wanted: ReadonlyArray<(typeof COLUMNS)[number]>; extra: ExtraSql } {
   const wanted = shape.columns === 'all' ? COLUMNS : COLUMNS.filter(([name]) => ALWAYS.includes(name) || (shape.columns as readonly string[]).includes(name));
@@ -519,19 +531,11 @@ function pageStatement(shape: ListingReadShape, f: ListingPageFilter): { text: s
   }
   const filter = where.join(' AND ');
   const pageWhere = [filter];
-  if (f.after) {
-    // As fetchKeysetPage: the cursor row's own created_at (microseconds), the cursor's time if it is gone.
-    const id = $(f.after.id);
-    pageWhere.push(`(l.created_at, l.id) < (COALESCE((SELECT c.created_at FROM listings c WHERE c.id = ${id}::uuid), ${$(f.after.createdAt)}::timestamptz), ${id}::uuid)`);
-  }
+  if (f.after) pageWhere.push(keysetBeforeSql('listings', 'l', $(f.after.id), $(f.after.createdAt)));
   const { wanted, extra } = shapeSql(shape);
   const page = `${selectFrom(wanted, extra)}\n    WHERE ${pageWhere.join(' AND ')}\n    ORDER BY l.created_at DESC, l.id DESC LIMIT ${$(f.first + 1)}`;
   if (!shape.totalCount) return { text: page, values };
-  // The count and the page in one statement: one row with a null page when nothing is on it.
-  const text = `SELECT t.total_count, pg_.* FROM (SELECT count(*)::int AS total_count FROM "listings" l WHERE ${filter}) t
-    LEFT JOIN LATERAL (${page}) pg_ ON true
-    ORDER BY pg_.created_at DESC, pg_.id DESC`;
-  return { text, values };
+  return { text: withTotalCount(`SELECT count(*)::int AS total_count FROM "listings" l WHERE ${filter}`, page, 'pg_.created_at DESC, pg_.id DESC'), values };
 }
 
 /**
@@ -543,8 +547,6 @@ export async function loadListingPage(ds: DataSource, shape: ListingReadShape, f
   if (filter.ids?.length === 0) return { rows: [], totalCount: shape.totalCount ? 0 : null, hasNextPage: false };
   const { text, values } = pageStatement(shape, filter);
   const found = await preparedRead(ds, pageStatements.get(text, () => text), values);
-  const totalCount = shape.totalCount ? ((found[0]?.total_count as number | undefined) ?? 0) : null;
-  const rows = found.filter((r) => r.id !== null);
-  const onPage = rows.slice(0, filter.first).map((r) => listingRowOf(r, shape));
-  return { rows: onPage, totalCount, hasNextPage: rows.length > filter.first };
+  const { rows, totalCount, hasMore } = countedPage(found, 'id', filter.first, shape.totalCount);
+  return { rows: rows.map((r) => listingRowOf(r, shape)), totalCount, hasNextPage: hasMore };
 }

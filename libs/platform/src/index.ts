@@ -20,7 +20,7 @@ export { APP_CONFIG, type AppConfig, ConfigError, DEFAULT_LISTING_CACHE_SIZE, lo
 export { afterCommit } from './database/after-commit.js';
 export { type DatabaseSchema, inTransaction } from './database/data-source.js';
 export { buildDataSource, openDatabase } from './database/database-runtime.js';
-export { preparedRead, statementName, StatementCache } from './database/prepared-read.js';
+export { countedPage, preparedRead, statementName, StatementCache, withTotalCount } from './database/prepared-read.js';
 export { dropDatabase, ensureDatabase, runningEmbeddedUrl } from './database/embedded-postgres.js';
 export {
   APP_ERROR_CODES,
@@ -44,7 +44,7 @@ export { fileLinkSecret, type LinkProblem, signLink, verifyLink } from './files/
 export { ratio } from './math/ratio.js';
 export { OutboxEventEntity } from './outbox/outbox-event.entity.js';
 export { recordEvent, recordEvents } from './outbox/outbox.service.js';
-export { checkPageSize, decodeKeysetCursor, DEFAULT_PAGE_SIZE, fetchKeysetPage, keysetCursor, type KeysetPage, MAX_PAGE_SIZE } from './pagination/keyset-cursor.js';
+export { checkPageSize, decodeKeysetCursor, DEFAULT_PAGE_SIZE, fetchKeysetPage, keysetBeforeSql, keysetCursor, type KeysetPage, MAX_PAGE_SIZE } from './pagination/keyset-cursor.js';
 export { MAX_RANKED_OFFSET, offsetAfter, type OffsetConnection, offsetConnection, offsetCursor } from './pagination/offset-cursor.js';
 export { PlatformModule, RUNTIME } from './platform.module.js';
 export {

@@ -6,9 +6,9 @@
  * asked for, in the same statement.
  */
 import type { DataSource } from 'typeorm';
-import { keysetCursor, preparedRead, StatementCache } from '../../../platform/src/index.js';
+import { countedPage, keysetBeforeSql, keysetCursor, preparedRead, StatementCache, withTotalCount } from '../../../platform/src/index.js';
 import { bigintNumber } from '../../../enterprises/src/index.js';
-import { listingRowOf, listingSelectSql, PUBLIC_ORGANIZATION_COLUMNS, type ListingPageRow, type ListingReadShape, type PublicOrganizationField } from '../../../listings/src/index.js';
+import { listingRowOf, listingSelectSql, publicOrganizationOf, publicOrganizationSql, type ListingPageRow, type ListingReadShape, type PublicOrganizationField } from '../../../listings/src/index.js';
 import type { MatchRequestEntity } from './match-request.entity.js';
 import type { MatchRequestRole, MatchRequestStatus } from './match-request-enums.js';
 
@@ -109,11 +109,7 @@ export async function loadMatchRequestPage(ds: DataSource, shape: MatchRequestRe
   if (f.status) where.push(`r.status = ${$(f.status)}::match_request_status`);
   const filter = where.join(' AND ');
   const pageWhere = [filter];
-  if (f.after) {
-    // As fetchKeysetPage: the cursor row's own created_at (microseconds), the cursor's time if it is gone.
-    const id = $(f.after.id);
-    pageWhere.push(`(r.created_at, r.id) < (COALESCE((SELECT c.created_at FROM match_requests c WHERE c.id = ${id}::uuid), ${$(f.after.createdAt)}::timestamptz), ${id}::uuid)`);
-  }
+  if (f.after) pageWhere.push(keysetBeforeSql('match_requests', 'r', $(f.after.id), $(f.after.createdAt)));
   const list = [REQUEST_COLUMNS];
   const joins: string[] = [];
   if (shape.listing) {
@@ -122,7 +118,7 @@ export async function loadMatchRequestPage(ds: DataSource, shape: MatchRequestRe
     joins.push('JOIN "listings" l ON l.id = r.listing_id', ...listing.joins);
   }
   if (shape.enterprise?.length) {
-    list.push(...shape.enterprise.map((field) => `e.${PUBLIC_ORGANIZATION_COLUMNS[field]} AS e_${PUBLIC_ORGANIZATION_COLUMNS[field]}`));
+    list.push(...publicOrganizationSql('e', 'e_', shape.enterprise));
     joins.push('JOIN organizations e ON e.id = r.enterprise_organization_id');
   }
   const page = `SELECT ${list.join(', ')}
@@ -130,24 +126,15 @@ export async function loadMatchRequestPage(ds: DataSource, shape: MatchRequestRe
     ${joins.join('\n    ')}
     WHERE ${pageWhere.join(' AND ')}
     ORDER BY r.created_at DESC, r.id DESC LIMIT ${$(f.first + 1)}`;
-  const text = shape.totalCount
-    ? `SELECT t.total_count, pg_.* FROM (SELECT count(*)::int AS total_count FROM match_requests r WHERE ${filter}) t
-    LEFT JOIN LATERAL (${page}) pg_ ON true
-    ORDER BY pg_.r_created_at DESC, pg_.r_id DESC`
-    : page;
+  const text = shape.totalCount ? withTotalCount(`SELECT count(*)::int AS total_count FROM match_requests r WHERE ${filter}`, page, 'pg_.r_created_at DESC, pg_.r_id DESC') : page;
   const found = await preparedRead(ds, statements.get(text, () => text), values);
-  const rows = found.filter((r) => r.r_id !== null);
-  const onPage = rows.slice(0, f.first).map((r): MatchRequestPageRow => {
+  const { rows, totalCount, hasMore } = countedPage(found, 'r_id', f.first, shape.totalCount);
+  const onPage = rows.map((r): MatchRequestPageRow => {
     const row: MatchRequestPageRow = { request: requestOf(r) };
     if (shape.listing) row.listing = listingRowOf(r, shape.listing);
-    if (shape.enterprise?.length) row.enterprise = Object.fromEntries(shape.enterprise.map((field) => [field, r[`e_${PUBLIC_ORGANIZATION_COLUMNS[field]}`]]));
+    if (shape.enterprise?.length) row.enterprise = publicOrganizationOf(r, 'e_', shape.enterprise);
     return row;
   });
   const last = onPage[onPage.length - 1];
-  return {
-    rows: onPage,
-    totalCount: shape.totalCount ? ((found[0]?.total_count as number | undefined) ?? 0) : null,
-    hasNextPage: rows.length > f.first,
-    endCursor: last ? keysetCursor(last.request) : null,
-  };
+  return { rows: onPage, totalCount, hasNextPage: hasMore, endCursor: last ? keysetCursor(last.request) : null };
 }

@@ -5,20 +5,13 @@
  * firms' public columns; the total counted in the same statement only when asked for.
  */
 import type { DataSource } from 'typeorm';
-import { preparedRead, StatementCache } from '../../../platform/src/index.js';
-import { listingRowOf, listingSelectSql, PUBLIC_ORGANIZATION_COLUMNS, type ListingPageRow, type ListingReadShape, type PublicOrganizationField } from '../../../listings/src/index.js';
+import { countedPage, preparedRead, StatementCache, withTotalCount } from '../../../platform/src/index.js';
+import { listingRowOf, listingSelectSql, publicOrganizationOf, publicOrganizationSql, type ListingPageRow, type ListingReadShape, type PublicOrganizationField } from '../../../listings/src/index.js';
 import { profileImportedAtSql } from '../../../enterprises/src/index.js';
 import type { Reason } from '../core/match-types.js';
 
 const recommendationStatements = new StatementCache('recommendations_page', 256);
 const leadStatements = new StatementCache('leads_page', 64);
-
-/** The count and the page in one round trip: one row with a null page when nothing is on it. */
-function withCount(count: string, page: string, order: string): string {
-  return `SELECT t.total_count, pg_.* FROM (${count}) t
-    LEFT JOIN LATERAL (${page}) pg_ ON true
-    ORDER BY ${order}`;
-}
 
 export interface RecommendationPageFilter {
   organizationId: string;
@@ -74,14 +67,14 @@ export async function loadRecommendationPage(ds: DataSource, shape: ListingReadS
     WHERE ${where.join(' AND ')} AND l.status = 'PUBLISHED'
     ORDER BY m.score DESC, m.listing_id OFFSET ${$(f.offset)} LIMIT ${$(f.first + 1)}`;
   const text = shape.totalCount
-    ? withCount(`SELECT count(*)::int AS total_count FROM matches m JOIN "listings" l ON l.id = m.listing_id WHERE ${where.join(' AND ')} AND l.status = 'PUBLISHED'`, page, 'pg_.m_score DESC, pg_.m_listing_id')
+    ? withTotalCount(`SELECT count(*)::int AS total_count FROM matches m JOIN "listings" l ON l.id = m.listing_id WHERE ${where.join(' AND ')} AND l.status = 'PUBLISHED'`, page, 'pg_.m_score DESC, pg_.m_listing_id')
     : page;
   const found = await preparedRead(ds, recommendationStatements.get(text, () => text), values);
-  const rows = found.filter((r) => r.m_listing_id !== null);
+  const { rows, totalCount, hasMore } = countedPage(found, 'm_listing_id', f.first, shape.totalCount);
   return {
-    rows: rows.slice(0, f.first).map((r) => ({ score: r.m_score, reasons: r.m_reasons, computedAt: r.m_computed_at, listing: listingRowOf(r, shape) })),
-    totalCount: shape.totalCount ? ((found[0]?.total_count as number | undefined) ?? 0) : null,
-    hasMore: rows.length > f.first,
+    rows: rows.map((r) => ({ score: r.m_score, reasons: r.m_reasons, computedAt: r.m_computed_at, listing: listingRowOf(r, shape) })),
+    totalCount,
+    hasMore,
     ...(f.profileImportedAt && rows.length ? { profileImportedAt: rows[0]!.m_profile_imported_at as Date | null } : {}),
   };
 }
@@ -115,23 +108,23 @@ export interface LeadPage {
  */
 export async function loadLeadPage(ds: DataSource, shape: { enterprise?: readonly PublicOrganizationField[]; totalCount: boolean }, f: LeadPageFilter): Promise<LeadPage> {
   const enterprise = shape.enterprise?.length ? shape.enterprise : undefined;
-  const columns = enterprise ? `, ${enterprise.map((field) => `e.${PUBLIC_ORGANIZATION_COLUMNS[field]} AS e_${PUBLIC_ORGANIZATION_COLUMNS[field]}`).join(', ')}` : '';
+  const columns = enterprise ? `, ${publicOrganizationSql('e', 'e_', enterprise).join(', ')}` : '';
   const page = `SELECT m.enterprise_organization_id AS m_enterprise_organization_id, m.score AS m_score, m.reasons AS m_reasons${columns}
     FROM matches m${enterprise ? '\n    JOIN organizations e ON e.id = m.enterprise_organization_id' : ''}
     WHERE m.listing_id = $1::uuid
     ORDER BY m.score DESC, m.enterprise_organization_id OFFSET $2 LIMIT $3`;
   const text = shape.totalCount
-    ? withCount(`SELECT count(*)::int AS total_count FROM matches m WHERE m.listing_id = $1::uuid`, page, 'pg_.m_score DESC, pg_.m_enterprise_organization_id')
+    ? withTotalCount(`SELECT count(*)::int AS total_count FROM matches m WHERE m.listing_id = $1::uuid`, page, 'pg_.m_score DESC, pg_.m_enterprise_organization_id')
     : page;
   const found = await preparedRead(ds, leadStatements.get(text, () => text), [f.listingId, f.offset, f.first + 1]);
-  const rows = found.filter((r) => r.m_enterprise_organization_id !== null);
+  const { rows, totalCount, hasMore } = countedPage(found, 'm_enterprise_organization_id', f.first, shape.totalCount);
   return {
-    rows: rows.slice(0, f.first).map((r) => {
+    rows: rows.map((r) => {
       const row: LeadRow = { enterpriseOrganizationId: r.m_enterprise_organization_id, score: r.m_score, reasons: r.m_reasons };
-      if (enterprise) row.enterprise = Object.fromEntries(enterprise.map((field) => [field, r[`e_${PUBLIC_ORGANIZATION_COLUMNS[field]}`]]));
+      if (enterprise) row.enterprise = publicOrganizationOf(r, 'e_', enterprise);
       return row;
     }),
-    totalCount: shape.totalCount ? ((found[0]?.total_count as number | undefined) ?? 0) : null,
-    hasMore: rows.length > f.first,
+    totalCount,
+    hasMore,
   };
 }

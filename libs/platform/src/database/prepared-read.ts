@@ -61,3 +61,25 @@ export class StatementCache {
     return this.shapes.size;
   }
 }
+
+/**
+ * A page statement with its total in the same round trip (ADR 0040): the count, and the page
+ * joined to it laterally — one row with a null page when nothing is on it. `order` repeats the
+ * page's order on the page's output columns (`pg_.<column>`).
+ */
+export function withTotalCount(countSql: string, pageSql: string, order: string): string {
+  return `SELECT t.total_count, pg_.* FROM (${countSql}) t
+    LEFT JOIN LATERAL (${pageSql}) pg_ ON true
+    ORDER BY ${order}`;
+}
+
+/**
+ * The rows of a page read with one row more than `first` (and maybe with {@link withTotalCount}):
+ * the page's rows (those whose `key` column is not null), the total when it was counted, and
+ * whether more rows follow.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows as pg parses them
+export function countedPage(found: Array<Record<string, any>>, key: string, first: number, counted: boolean) {
+  const rows = found.filter((r) => r[key] !== null);
+  return { rows: rows.slice(0, first), totalCount: counted ? ((found[0]?.total_count as number | undefined) ?? 0) : null, hasMore: rows.length > first };
+}

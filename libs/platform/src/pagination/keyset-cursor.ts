@@ -67,3 +67,13 @@ export async function fetchKeysetPage<T extends { createdAt: Date; id: string }>
   const pageRows = rows.slice(0, first);
   return { rows: pageRows, hasNextPage: rows.length > first, endCursor: pageRows.length ? keysetCursor(pageRows[pageRows.length - 1]!) : null };
 }
+
+/**
+ * The keyset condition of a newest-first page in SQL, as fetchKeysetPage applies it: rows of `alias`
+ * before the cursor row in (created_at, id) order, using the cursor row's own created_at
+ * (microseconds) and the cursor's time if that row is gone. `id` and `createdAt` are parameter
+ * placeholders.
+ */
+export function keysetBeforeSql(table: string, alias: string, id: string, createdAt: string): string {
+  return `(${alias}.created_at, ${alias}.id) < (COALESCE((SELECT c.created_at FROM ${table} c WHERE c.id = ${id}::uuid), ${createdAt}::timestamptz), ${id}::uuid)`;
+}
