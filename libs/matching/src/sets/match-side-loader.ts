@@ -41,21 +41,21 @@ export async function loadEnterpriseSides(q: Queryable, filter: EnterpriseRowsFi
   return rows.map(({ profile, regionCode, version }) => ({ side: enterpriseSide(profile, regionCode, assessments.get(profile.organizationId) ?? [], asOf), version }));
 }
 
+const NO_RATINGS: ReadonlyMap<string, number> = new Map();
+
 /** Which published listings of a kind to load: by id, or by the matching pre-filters of the listings' read model. */
 export type ListingSidesFilter = Omit<ListingRowsFilter, 'kind' | 'published' | 'afterId' | 'limit'>;
 
 /** Published listings of `kind` selected by `filter` (all of them when empty), ordered by id. */
 export async function loadListingSides(q: Queryable, kind: MatchListingKind, filter: ListingSidesFilter = {}): Promise<LoadedListing[]> {
   const rows = (await loadListingRows(q, { ...filter, kind, published: true })).filter((r) => r.details !== null);
-  // The provider's average rating from completed match requests (a service factor); null until rated.
-  const ratings = kind === 'SERVICE_OFFERING' ? await providerRatings(q, rows.map((r) => r.listing.ownerOrganizationId)) : new Map<string, number>();
-  return rows.map(({ listing, details, park }) => ({
-    side: listingSide({ listing, details: details! }, park as ParkEntity | null, ratings.get(listing.ownerOrganizationId) ?? null),
-    version: listing.version,
-  }));
+  const ratings = await ratingsFor(q, kind, rows.map((r) => r.listing.ownerOrganizationId));
+  return rows.map((r) => ({ side: sideOf(r, ratings), version: r.listing.version }));
 }
 
-const NO_RATINGS: ReadonlyMap<string, number> = new Map();
+/** The providers' average ratings from completed match requests (a service factor; null until rated): services only. */
+const ratingsFor = (q: Queryable, kind: MatchListingKind, ownerIds: string[]): Promise<ReadonlyMap<string, number>> =>
+  kind === 'SERVICE_OFFERING' ? providerRatings(q, ownerIds) : Promise.resolve(NO_RATINGS);
 
 /** The side of a row that has its details, with the provider's rating (services). */
 const sideOf = (r: ListingRow, ratings: ReadonlyMap<string, number>): ListingSide =>
@@ -75,7 +75,7 @@ export async function loadCandidateListings(q: Queryable, kind: MatchListingKind
   if (!cache.enabled) return loadWhole(q, kind, selected, cache);
   const stamps = await loadListingStamps(q, selected);
   if (stamps.length === 0) return [];
-  const ratings = kind === 'SERVICE_OFFERING' ? await providerRatings(q, stamps.map((s) => s.ownerOrganizationId)) : NO_RATINGS;
+  const ratings = await ratingsFor(q, kind, stamps.map((s) => s.ownerOrganizationId));
   const out: Array<PreparedListing | null> = new Array(stamps.length);
   const missing = new Map<string, number>();
   for (let i = 0; i < stamps.length; i++) {
@@ -107,7 +107,7 @@ export async function loadCandidateListings(q: Queryable, kind: MatchListingKind
 /** Every candidate of the kind read, mapped and prepared in one go (and kept under the stamps read with them). */
 async function loadWhole(q: Queryable, kind: MatchListingKind, selected: ListingRowsFilter, cache: ListingSideCache): Promise<PreparedListing[]> {
   const rows = (await loadStampedListingRows(q, selected)).filter((r) => r.details !== null);
-  const ratings = kind === 'SERVICE_OFFERING' ? await providerRatings(q, rows.map((r) => r.listing.ownerOrganizationId)) : NO_RATINGS;
+  const ratings = await ratingsFor(q, kind, rows.map((r) => r.listing.ownerOrganizationId));
   return rows.map((r) => {
     const prepared = prepareListing(sideOf(r, ratings), r.listing.version);
     cache.put(r.listing.id, r.stamp, ratings.get(r.listing.ownerOrganizationId) ?? null, prepared);
